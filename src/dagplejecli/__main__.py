@@ -1,0 +1,3 @@
+from dagplejecli.cli import main
+
+main()

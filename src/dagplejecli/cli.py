@@ -1,0 +1,150 @@
+"""The command line: parse options, call the steps, render, choose the exit code."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from dagplejecli import __version__
+from dagplejecli.errors import DagplejeError
+from dagplejecli.i18n import set_language
+from dagplejecli.messages import ui
+
+app = typer.Typer(
+    name="dagpleje",
+    help=(
+        "Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin.\n\n"
+        "Arbejdsgang: dagpleje init → plan → validate → export."
+    ),
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _State:
+    quiet = False
+    debug = False
+
+
+STATE = _State()
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Vis kun fejl og resultat.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved uventede fejl.")]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="Konfigurationsfil (standard: dagpleje.toml i mappen)."),
+]
+
+
+def _apply(lang: str | None, quiet: bool, debug: bool) -> None:
+    if lang is not None:
+        set_language(lang)
+    STATE.quiet = STATE.quiet or quiet
+    STATE.debug = STATE.debug or debug
+
+
+def guarded(fn: F) -> F:
+    """Turn a DagplejeError into a clear message and exit code 2; never a traceback for users."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from dagplejecli.render.terminal import consoles, print_error
+
+        _apply(kwargs.get("lang"), bool(kwargs.get("quiet")), bool(kwargs.get("debug")))
+        try:
+            return fn(*args, **kwargs)
+        except DagplejeError as exc:
+            print_error(consoles()[1], exc)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if STATE.debug:
+                raise
+            consoles()[1].print(
+                f"[bold red]{ui('error')}:[/] {ui('internal_error', kind=type(exc).__name__)}"
+            )
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dagpleje {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versionen.")
+    ] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin."""
+    set_language(lang)
+    _apply(None, quiet, debug)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+@app.command("plan")
+@guarded
+def plan_command(
+    roster: Annotated[Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.")],
+    config: ConfigOpt = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Hvor planen skrives.")] = Path(
+        "dagpleje-plan.xlsx"
+    ),
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
+
+    Eksempel: [bold]dagpleje plan roster.xlsx[/]
+
+    Afslutningskode 0: alle har et område. 1: nogen har intet område (planen skrives alligevel).
+    2: kunne ikke køre (fx ulæselig fil eller konfiguration).
+    """
+    from dagplejecli.pipeline import plan_roster
+    from dagplejecli.planfile import write_plan
+    from dagplejecli.render.terminal import consoles, print_plan, print_unassigned
+
+    stdout, _ = consoles()
+    planned = plan_roster(roster, config)
+    write_plan(out, planned.plan, planned.roster, planned.config)
+    if not STATE.quiet:
+        print_plan(stdout, planned.plan, planned.roster)
+    missing = print_unassigned(stdout, planned.plan, planned.roster)
+    stdout.print(ui("plan_written", path=out), markup=False)
+    if missing:
+        stdout.print(ui("plan_next_unassigned"), markup=False)
+        raise typer.Exit(1)
+    if not STATE.quiet:
+        stdout.print(ui("plan_next_ok", path=out), markup=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.exit(130)

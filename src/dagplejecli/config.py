@@ -1,0 +1,343 @@
+"""``dagpleje.toml`` → pydantic models. The one place that knows the file's shape.
+
+Shape errors (unknown key, wrong type, TOML syntax) stop the tool with exit code 2 and name
+the key and line. Values that are well-formed but wrong (a 5-digit P-number, a CVR failing
+modulus 11, a placeholder) are left for ``validate`` to report, all at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dagplejecli.errors import DagplejeError
+from dagplejecli.i18n import pick
+
+CONFIG_NAME = "dagpleje.toml"
+
+DAGPLEJER_FIELDS = (
+    "id",
+    "cpr",
+    "fornavn",
+    "efternavn",
+    "navn",
+    "adresse",
+    "vejnavn",
+    "husnr",
+    "postnr",
+    "by",
+    "telefon",
+    "email",
+    "beskyttet",
+    "alias_fornavn",
+    "alias_efternavn",
+)
+CHILD_FIELDS = (
+    "cpr",
+    "fornavn",
+    "efternavn",
+    "navn",
+    "dagplejer",
+    "beskyttet",
+    "alias_fornavn",
+    "alias_efternavn",
+)
+CONTACT_FIELDS = (
+    "barn",
+    "cpr",
+    "fornavn",
+    "efternavn",
+    "navn",
+    "relation",
+    "myndighed",
+    "telefon",
+    "email",
+    "beskyttet",
+    "alias_fornavn",
+    "alias_efternavn",
+)
+UNILOGIN_RELATIONS = ("Mor", "Far", "Andet", "Officielt tilknyttet person")
+PARENT = "Forælder"  # mapped to Mor/Far by the CPR's last digit
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AddressTable(_Strict):
+    vejnavn: str | None = None
+    husnr: str | None = None
+    etage: str | None = None
+    doer: str | None = None
+    postnr: str | None = None
+    by: str | None = None
+
+
+class AreaValues(_Strict):
+    """The values an area has in DTR; each may come from [standard]."""
+
+    daginstitution: str | None = None
+    pnummer: str | None = None
+    adresse: str | AddressTable | None = None
+    email: str | None = None
+    telefon: str | None = None
+
+
+AREA_VALUE_KEYS = ("daginstitution", "pnummer", "adresse", "email", "telefon")
+
+
+class KommuneConfig(_Strict):
+    kode: int
+    navn: str | None = None
+    cvr: str | None = None
+
+
+class DtrConfig(_Strict):
+    ejerform: int | None = 1
+    lovgrundlag: int | None = None
+    insttype: int | None = 6013
+    cvr_udtraek: str | None = None
+
+
+class UniloginConfig(_Strict):
+    kilde: str = "dagpleje"
+    rolle: str = "Pædagog"
+    trin: str = "0"
+    adgangsniveau: int = 1
+    skoleaar: str | None = None
+
+
+def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str, str]:
+    unknown = [k for k in mapping if k not in allowed]
+    if unknown:
+        raise ValueError(
+            pick(
+                f"ukendt felt {', '.join(unknown)}; kendte felter: {', '.join(allowed)}",
+                f"unknown field {', '.join(unknown)}; known fields: {', '.join(allowed)}",
+            )
+        )
+    return mapping
+
+
+class RosterConfig(_Strict):
+    ark: str | None = None
+    boern_ark: str | None = None
+    kontakt_ark: str | None = None
+    kolonner: dict[str, str] = Field(default_factory=dict)
+    boern_kolonner: dict[str, str] = Field(default_factory=dict)
+    kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
+    relationer: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("kolonner")
+    @classmethod
+    def _dagplejer_fields(cls, v: dict[str, str]) -> dict[str, str]:
+        return _check_fields(v, DAGPLEJER_FIELDS)
+
+    @field_validator("boern_kolonner")
+    @classmethod
+    def _child_fields(cls, v: dict[str, str]) -> dict[str, str]:
+        return _check_fields(v, CHILD_FIELDS)
+
+    @field_validator("kontakt_kolonner")
+    @classmethod
+    def _contact_fields(cls, v: dict[str, str]) -> dict[str, str]:
+        return _check_fields(v, CONTACT_FIELDS)
+
+    @field_validator("relationer")
+    @classmethod
+    def _relations(cls, v: dict[str, str]) -> dict[str, str]:
+        allowed = (*UNILOGIN_RELATIONS, PARENT)
+        bad = [k for k, val in v.items() if val not in allowed]
+        if bad:
+            raise ValueError(
+                pick(
+                    f"{', '.join(bad)}: skal være en af {', '.join(allowed)}",
+                    f"{', '.join(bad)}: must be one of {', '.join(allowed)}",
+                )
+            )
+        return v
+
+
+class OmraadeConfig(AreaValues):
+    navn: str
+    institutionsnummer: str | None = None
+    hvor: dict[str, list[str] | str] = Field(default_factory=dict)
+    dagplejere: list[str] = Field(default_factory=list)
+    resten: bool = False
+
+
+class OpdelingConfig(_Strict):
+    kolonne: str
+    navn: str = "Dagplejen {værdi}"
+    institutionsnumre: dict[str, str] = Field(default_factory=dict)
+
+
+class ReglerConfig(_Strict):
+    max_boern: int = 5
+    max_alder: int = 3
+    max_fjernet_procent: float = 30.0
+
+
+class Config(_Strict):
+    kommune: KommuneConfig
+    dtr: DtrConfig = Field(default_factory=DtrConfig)
+    unilogin: UniloginConfig = Field(default_factory=UniloginConfig)
+    roster: RosterConfig = Field(default_factory=RosterConfig)
+    standard: AreaValues = Field(default_factory=AreaValues)
+    omraade: list[OmraadeConfig] = Field(default_factory=list)
+    opdeling: OpdelingConfig | None = None
+    regler: ReglerConfig = Field(default_factory=ReglerConfig)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedConfig:
+    """The configuration with where it came from: path, SHA-256 and each key's line."""
+
+    config: Config
+    path: Path
+    sha256: str
+    lines: dict[tuple[str | int, ...], int]
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """The line of a key (``"omraade", 1, "pnummer"``), or of the nearest table above it."""
+        path = tuple(loc)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+    def where(self, *loc: str | int) -> str:
+        """``dagpleje.toml, linje 12: omraade[2].pnummer`` — for messages."""
+        key = key_text(loc)
+        line = self.line_of(*loc)
+        if line is None:
+            return f"{self.path.name}: {key}"
+        return f"{self.path.name}, {pick('linje', 'line')} {line}: {key}"
+
+
+def key_text(loc: tuple[str | int, ...]) -> str:
+    """``("omraade", 1, "pnummer")`` → ``omraade[2].pnummer`` (areas count from 1, as people do)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'.æøåÆØÅ ]+?)\s*=")
+
+
+def _key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map each table and key to its first line, well enough for messages (not a TOML parser)."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    counts: dict[str, int] = {}
+    current: tuple[str | int, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if m := _ARRAY_TABLE.match(line):
+            name = m.group(1).strip()
+            index = counts.get(name, -1) + 1
+            counts[name] = index
+            current = (*name.split("."), index)
+            lines.setdefault(current, number)
+        elif m := _TABLE.match(line):
+            parts = m.group(1).strip().split(".")
+            # a sub-table of the latest array element: [omraade.hvor] after [[omraade]]
+            head = parts[0]
+            current = (head, counts[head], *parts[1:]) if head in counts else tuple(parts)
+            lines.setdefault(current, number)
+        elif m := _KEY.match(line):
+            key = tuple(p.strip().strip("\"'") for p in m.group(1).split("."))
+            lines.setdefault((*current, *key), number)
+    return lines
+
+
+def _error_text(err: Any) -> str:
+    """A pydantic error as Danish/English text, without echoing the value (it may be a CPR)."""
+    kind = err["type"]
+    texts = {
+        "missing": ("mangler", "is missing"),
+        "extra_forbidden": ("ukendt nøgle (stavefejl?)", "unknown key (a typo?)"),
+        "string_type": (
+            'skal være tekst i anførselstegn, fx "1003386512"',
+            'must be text in quotes, e.g. "1003386512"',
+        ),
+        "int_type": ("skal være et helt tal", "must be a whole number"),
+        "int_parsing": ("skal være et helt tal", "must be a whole number"),
+        "int_from_float": ("skal være et helt tal", "must be a whole number"),
+        "float_type": ("skal være et tal", "must be a number"),
+        "float_parsing": ("skal være et tal", "must be a number"),
+        "bool_type": ("skal være true eller false", "must be true or false"),
+        "bool_parsing": ("skal være true eller false", "must be true or false"),
+        "list_type": ('skal være en liste, fx ["a", "b"]', 'must be a list, e.g. ["a", "b"]'),
+        "dict_type": ("skal være en tabel", "must be a table"),
+        "model_type": ("skal være en tabel", "must be a table"),
+        "model_attributes_type": ("skal være en tabel", "must be a table"),
+    }
+    if kind in texts:
+        da, en = texts[kind]
+        return pick(da, en)
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", ""))
+    return pick("har en ugyldig værdi", "has an invalid value")
+
+
+def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    # pydantic adds union member names ("str", "AddressTable") to the location; drop them.
+    return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
+
+
+def parse_config(text: str, path: Path) -> LoadedConfig:
+    """Parse and check the configuration's shape. Raises DagplejeError (exit 2) on any error."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DagplejeError(
+            "config_syntax", where=path.name, hint="config_syntax_hint", detail=str(exc)
+        ) from None
+    lines = _key_lines(text)
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        details = []
+        seen: set[tuple[str | int, ...]] = set()
+        for err in exc.errors(include_input=False):
+            loc = _relevant_loc(tuple(err["loc"]))
+            if loc in seen:
+                continue  # a union reports the same key once per member
+            seen.add(loc)
+            probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
+            details.append(f"{probe.where(*loc)} {_error_text(err)}")
+        raise DagplejeError(
+            "config_invalid", where=path.name, hint="config_invalid_hint", details=details
+        ) from None
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedConfig(config, path, sha, lines)
+
+
+def load_config(path: Path | None) -> LoadedConfig:
+    """Read ``path`` (default ``dagpleje.toml`` in the current folder)."""
+    target = path or Path(CONFIG_NAME)
+    if not target.exists():
+        raise DagplejeError("config_missing", where=str(target), hint="config_missing_hint")
+    if target.is_dir():
+        raise DagplejeError("config_is_dir", where=str(target))
+    try:
+        raw = target.read_bytes()
+    except OSError as exc:
+        raise DagplejeError("config_unreadable", where=str(target), detail=exc.strerror) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DagplejeError("config_encoding", where=str(target)) from None
+    return parse_config(text, target)

@@ -1,0 +1,41 @@
+"""The one exception for "cannot run": bad file, bad configuration. The CLI maps it to exit 2."""
+
+from __future__ import annotations
+
+from dagplejecli.messages import ui
+
+
+class DagplejeError(Exception):
+    """A problem that stops the tool before it can do its work (exit code 2).
+
+    ``key`` names a text in ``messages.UI``; ``where`` says which file, sheet, cell or
+    configuration key; ``hint`` (a key too) says how to fix it.
+    """
+
+    def __init__(
+        self,
+        message_key: str,
+        /,
+        *,
+        where: str = "",
+        hint: str | None = None,
+        details: list[str] | None = None,
+        **params: object,
+    ) -> None:
+        self.key = message_key
+        self.details = details or []
+        self.where = where
+        self.hint_key = hint
+        self.params = params
+        super().__init__(message_key)
+
+    @property
+    def message(self) -> str:
+        return ui(self.key, **self.params)
+
+    @property
+    def hint(self) -> str:
+        return ui(self.hint_key, **self.params) if self.hint_key else ""
+
+    def __str__(self) -> str:
+        return self.message

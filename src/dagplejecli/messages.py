@@ -1,0 +1,949 @@
+"""Every user-facing text, in Danish and English.
+
+``UI`` holds the command line's texts (errors, headings, next steps); ``FINDING_TEXTS`` holds each
+finding code's title, message, hint, explanation and example. Parameters are filled with
+``str.format``; a full CPR number is never a parameter (callers pass ``mask_cpr(...)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dagplejecli.i18n import pick
+
+Text = tuple[str, str]  # (Danish, English)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    title: Text
+    message: Text
+    hint: Text
+    why: Text
+    example: Text
+
+
+def _ft(title: Text, message: Text, hint: Text, why: Text, example: Text) -> FindingText:
+    return FindingText(title, message, hint, why, example)
+
+
+FINDING_TEXTS: dict[str, FindingText] = {
+    # ------------------------------------------------------------------ configuration
+    "DP001": _ft(
+        ("Ukendt kommunekode", "Unknown municipality code"),
+        (
+            "Kommunekoden {kode} er ikke en af de 98 danske kommuner.",
+            "Municipality code {kode} is not one of the 98 Danish municipalities.",
+        ),
+        (
+            "Skriv kommunens 3-cifrede kode i [kommune] kode, fx kode = 751 for Aarhus.",
+            "Put the municipality's 3-digit code in [kommune] kode, e.g. kode = 751 for Aarhus.",
+        ),
+        (
+            "DTR's admKommuneKode skal være en officiel kommunekode; ellers afvises indberetningen.",
+            "DTR's admKommuneKode must be an official municipality code or the record is refused.",
+        ),
+        ("[kommune]\nkode = 751", "[kommune]\nkode = 751"),
+    ),
+    "DP002": _ft(
+        ("Ugyldigt CVR-nummer", "Invalid CVR number"),
+        (
+            "Kommunens CVR-nummer {cvr} er ikke gyldigt ({reason}).",
+            "The municipality's CVR number {cvr} is not valid ({reason}).",
+        ),
+        (
+            "Ret [kommune] cvr, eller slet linjen, så bruges CVR-nummeret fra den indbyggede liste.",
+            "Correct [kommune] cvr, or remove the line to use the CVR number from the built-in list.",
+        ),
+        (
+            "Et CVR-nummer har 8 cifre og består modulus 11-kontrollen. Områdernes P-numre skal "
+            "ligge under kommunens CVR-nummer.",
+            "A CVR number has 8 digits and passes the modulus 11 check. The areas' P-numbers must "
+            "belong to the municipality's CVR number.",
+        ),
+        ('[kommune]\ncvr = "55133018"', '[kommune]\ncvr = "55133018"'),
+    ),
+    "DP003": _ft(
+        ("CVR-nummer passer ikke til kommunen", "CVR number does not match the municipality"),
+        (
+            "CVR-nummeret {cvr} er ikke {kommune}s CVR-nummer ifølge den indbyggede liste ({expected}).",
+            "CVR number {cvr} is not {kommune}'s CVR number according to the built-in list ({expected}).",
+        ),
+        (
+            "Tjek [kommune] cvr og kode. Er du sikker på dit CVR-nummer, kan du se bort fra advarslen.",
+            "Check [kommune] cvr and kode. If you are sure of your CVR number, ignore this warning.",
+        ),
+        (
+            "Områderne oprettes med P-numre under kommunens CVR-nummer; et forkert CVR-nummer giver "
+            "forkerte P-numre.",
+            "Areas are created with P-numbers under the municipality's CVR number; a wrong CVR "
+            "number leads to wrong P-numbers.",
+        ),
+        ("[kommune]\nkode = 751\n# cvr udeladt: hentes fra listen", "[kommune]\nkode = 751"),
+    ),
+    "DP004": _ft(
+        ("Ejerform mangler", "Ownership form missing"),
+        ("[dtr] ejerform er ikke sat.", "[dtr] ejerform is not set."),
+        ("Sæt ejerform = 1 (Kommunal) i [dtr].", "Set ejerform = 1 (Kommunal) in [dtr]."),
+        (
+            "ejerformKode er obligatorisk for en Daginstitution i DTR.",
+            "ejerformKode is mandatory for a Daginstitution in DTR.",
+        ),
+        ("[dtr]\nejerform = 1", "[dtr]\nejerform = 1"),
+    ),
+    "DP005": _ft(
+        ("Lovgrundlag mangler", "Legal basis missing"),
+        (
+            "[dtr] lovgrundlag er ikke sat (lovgrundlagKode er obligatorisk i DTR).",
+            "[dtr] lovgrundlag is not set (lovgrundlagKode is mandatory in DTR).",
+        ),
+        (
+            "Spørg kommunens DTR-leverandør om koden for kommunal dagpleje (Dagtilbudsloven § 21, "
+            "stk. 2) og skriv den i [dtr] lovgrundlag = <kode>.",
+            "Ask the municipality's DTR vendor for the code for municipal dagpleje (Dagtilbudsloven "
+            "§ 21(2)) and write it as [dtr] lovgrundlag = <code>.",
+        ),
+        (
+            "DTR kræver lovgrundlagKode, og kodelisten er ikke offentlig; værktøjet gætter ikke.",
+            "DTR requires lovgrundlagKode and the code list is not public; the tool does not guess.",
+        ),
+        ("[dtr]\nlovgrundlag = 12   # kode fra leverandøren", "[dtr]\nlovgrundlag = 12"),
+    ),
+    "DP006": _ft(
+        ("Institutionstype mangler", "Institution type missing"),
+        ("[dtr] insttype er ikke sat.", "[dtr] insttype is not set."),
+        (
+            "Sæt insttype = 6013 (dagpleje) i [dtr], eller den kode leverandøren oplyser.",
+            "Set insttype = 6013 (dagpleje) in [dtr], or the code your vendor gives.",
+        ),
+        (
+            "InstType3 er obligatorisk for en Anvisningsenhed. 6013 = dagpleje ifølge to uafhængige "
+            "kilder, ikke bekræftet af STIL.",
+            "InstType3 is mandatory for an Anvisningsenhed. 6013 = dagpleje according to two "
+            "independent sources, not confirmed by STIL.",
+        ),
+        ("[dtr]\ninsttype = 6013", "[dtr]\ninsttype = 6013"),
+    ),
+    "DP007": _ft(
+        ("Pladsholder ikke udfyldt", "Placeholder not filled in"),
+        (
+            "{key} indeholder stadig pladsholderen «{value}».",
+            "{key} still holds the placeholder «{value}».",
+        ),
+        (
+            "Udfyld {key} i {file} linje {line} med kommunens rigtige værdi.",
+            "Fill in {key} in {file} line {line} with the municipality's real value.",
+        ),
+        (
+            "dagpleje init skriver pladsholdere for det, kun kommunen ved; de skal udfyldes før "
+            "noget indberettes.",
+            "dagpleje init writes placeholders for what only the municipality knows; they must be "
+            "filled in before anything is submitted.",
+        ),
+        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+    ),
+    "DP008": _ft(
+        ("Ugyldigt skoleår", "Invalid school year"),
+        (
+            "[unilogin] skoleaar «{value}» skal have formen ÅÅÅÅ-ÅÅÅÅ med to år i træk.",
+            "[unilogin] skoleaar «{value}» must look like YYYY-YYYY with consecutive years.",
+        ),
+        (
+            'Skriv fx skoleaar = "2026-2027", eller slet linjen, så beregnes det ud fra datoen.',
+            'Write e.g. skoleaar = "2026-2027", or remove the line to derive it from the date.',
+        ),
+        (
+            "schoolYear er obligatorisk i Unilogin-importen, også for dagtilbud.",
+            "schoolYear is mandatory in the Unilogin import, day care included.",
+        ),
+        ('[unilogin]\nskoleaar = "2026-2027"', '[unilogin]\nskoleaar = "2026-2027"'),
+    ),
+    "DP009": _ft(
+        ("Ukendt Unilogin-rolle", "Unknown Unilogin role"),
+        (
+            "[unilogin] rolle «{value}» er ikke en Unilogin-medarbejderrolle.",
+            "[unilogin] rolle «{value}» is not a Unilogin employee role.",
+        ),
+        (
+            "Brug en af: {allowed}. Der findes ingen rolle «Dagplejer»; Pædagog er standard.",
+            "Use one of: {allowed}. There is no «Dagplejer» role; Pædagog is the default.",
+        ),
+        (
+            "Unilogin afviser medarbejdere med en rolle uden for sin kodeliste.",
+            "Unilogin refuses employees with a role outside its code list.",
+        ),
+        ('[unilogin]\nrolle = "Pædagog"', '[unilogin]\nrolle = "Pædagog"'),
+    ),
+    "DP010": _ft(
+        ("CVR-kontrol sprunget over", "CVR check skipped"),
+        (
+            "P-numrenes tilhørsforhold og adresser er IKKE kontrolleret mod CVR: [dtr] cvr_udtraek er "
+            "ikke sat.",
+            "The P-numbers' owner and addresses were NOT checked against CVR: [dtr] cvr_udtraek is "
+            "not set.",
+        ),
+        (
+            "Hent kommunens P-enheder fra CVR (regneark eller CSV) og sæt "
+            '[dtr] cvr_udtraek = "p-enheder.xlsx".',
+            "Download the municipality's production units from CVR (spreadsheet or CSV) and set "
+            '[dtr] cvr_udtraek = "p-enheder.xlsx".',
+        ),
+        (
+            "DTR kontrollerer ikke, at P-nummeret hører til kommunens CVR, eller at adressen passer; "
+            "STIL registrerer ikke data, der afviger fra CVR.",
+            "DTR does not check that the P-number belongs to the municipality's CVR or that the "
+            "address matches; STIL will not register data that differs from CVR.",
+        ),
+        ('[dtr]\ncvr_udtraek = "p-enheder.xlsx"', '[dtr]\ncvr_udtraek = "p-enheder.xlsx"'),
+    ),
+    # ------------------------------------------------------------------ areas
+    "DP101": _ft(
+        ("Ingen områder", "No areas"),
+        ("Konfigurationen har ingen områder.", "The configuration has no areas."),
+        (
+            "Tilføj mindst ét [[omraade]] med navn, eller en [opdeling] med kolonne.",
+            "Add at least one [[omraade]] with a navn, or an [opdeling] with a kolonne.",
+        ),
+        (
+            "STIL: der skal mindst være ét område for dagplejere pr. kommune.",
+            "STIL: every municipality needs at least one area for its dagplejere.",
+        ),
+        (
+            '[[omraade]]\nnavn = "Dagplejen"\nresten = true',
+            '[[omraade]]\nnavn = "Dagplejen"\nresten = true',
+        ),
+    ),
+    "DP102": _ft(
+        ("Daginstitution mangler", "Daginstitution missing"),
+        (
+            "Området «{area}» har ingen daginstitution (heller ikke i [standard]).",
+            "Area «{area}» has no daginstitution (none in [standard] either).",
+        ),
+        (
+            'Sæt daginstitution = "Dagplejen …" i [standard] eller i områdets tabel.',
+            'Set daginstitution = "Dagplejen …" in [standard] or in the area\'s table.',
+        ),
+        (
+            "Områderne oprettes først på Daginstitutionsniveau og derefter som Anvisningsenheder.",
+            "Areas are created at Daginstitution level first, then as Anvisningsenheder.",
+        ),
+        (
+            '[standard]\ndaginstitution = "Dagplejen Aarhus"',
+            '[standard]\ndaginstitution = "Dagplejen Aarhus"',
+        ),
+    ),
+    "DP103": _ft(
+        ("P-nummer mangler eller er ugyldigt", "P-number missing or invalid"),
+        (
+            "Området «{area}» har {problem}.",
+            "Area «{area}» has {problem}.",
+        ),
+        (
+            "Et P-nummer har 10 cifre. Find det i CVR under kommunens CVR-nummer og skriv det som "
+            'tekst: pnummer = "1003386512".',
+            "A P-number has 10 digits. Look it up in CVR under the municipality's CVR number and "
+            'write it as text: pnummer = "1003386512".',
+        ),
+        (
+            "Hvert område oprettes med et P-nummer under kommunens CVR-nummer; uden gyldigt P-nummer "
+            "kan området ikke have Unilogin-brugere.",
+            "Each area is created with a P-number under the municipality's CVR number; without a "
+            "valid P-number it cannot carry Unilogin users.",
+        ),
+        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+    ),
+    "DP104": _ft(
+        ("P-nummerets kontrolciffer passer ikke", "P-number check digit fails"),
+        (
+            "P-nummeret {pnummer} for «{area}» består ikke kontrolciffer-tjekket.",
+            "P-number {pnummer} of «{area}» fails the check-digit test.",
+        ),
+        (
+            "Sammenlign med CVR; ofte er to cifre byttet om. Reglen er ikke bekræftet af "
+            "myndigheden, derfor kun en advarsel.",
+            "Compare with CVR; often two digits are swapped. The rule is not confirmed by the "
+            "authority, hence only a warning.",
+        ),
+        (
+            "P-numre har et kontrolciffer (vægte 1,5,6,7,3,6,4,8,9,1 / 4,3,2,7,6,5,4,3,2,1, modulus "
+            "11). Et forkert P-nummer afvises af DTR, der kræver et aktivt P-nummer.",
+            "P-numbers carry a check digit (weights 1,5,6,7,3,6,4,8,9,1 / 4,3,2,7,6,5,4,3,2,1, "
+            "modulus 11). DTR refuses a P-number that is not active.",
+        ),
+        ('pnummer = "1029829825"', 'pnummer = "1029829825"'),
+    ),
+    "DP105": _ft(
+        ("Adresse mangler eller er ufuldstændig", "Address missing or incomplete"),
+        ("Området «{area}»: {problem}.", "Area «{area}»: {problem}."),
+        (
+            'Skriv adressen som én linje, fx adresse = "Rådhuspladsen 2, 8000 Aarhus C", eller som '
+            "tabel med vejnavn, husnr, postnr og by.",
+            'Write the address on one line, e.g. adresse = "Rådhuspladsen 2, 8000 Aarhus C", or as a '
+            "table with vejnavn, husnr, postnr and by.",
+        ),
+        (
+            "En Anvisningsenhed skal have en adresse (vejnavn, husnummer 1-999 evt. med bogstav, "
+            "postnummer, by); DTR tjekker den mod Danmarks Adresseregister.",
+            "An Anvisningsenhed must have an address (street, house number 1-999 with optional "
+            "letter, postcode, town); DTR checks it against the national address register.",
+        ),
+        (
+            'adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+            'adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+        ),
+    ),
+    "DP106": _ft(
+        ("Navn for langt", "Name too long"),
+        (
+            "{what} «{value}» er {length} tegn; DTR tillader højst 132.",
+            "{what} «{value}» is {length} characters; DTR allows at most 132.",
+        ),
+        ("Forkort navnet.", "Shorten the name."),
+        (
+            "daginstitutionsNavn og EnhedsNavn er tekst på højst 132 tegn i DTR.",
+            "daginstitutionsNavn and EnhedsNavn are text of at most 132 characters in DTR.",
+        ),
+        ('navn = "Dagplejen Nord"', 'navn = "Dagplejen Nord"'),
+    ),
+    "DP107": _ft(
+        ("Ugyldig e-mail", "Invalid e-mail"),
+        (
+            "E-mailadressen for «{area}» er ugyldig eller længere end 132 tegn.",
+            "The e-mail address of «{area}» is invalid or longer than 132 characters.",
+        ),
+        ('Skriv fx email = "dagplejen@kommune.dk".', 'Write e.g. email = "dagplejen@kommune.dk".'),
+        (
+            "Email er tekst på højst 132 tegn i DTR.",
+            "Email is text of at most 132 characters in DTR.",
+        ),
+        ('email = "dagplejen@aarhus.dk"', 'email = "dagplejen@aarhus.dk"'),
+    ),
+    "DP108": _ft(
+        ("Ugyldigt telefonnummer", "Invalid phone number"),
+        (
+            "Telefonnummeret for «{area}» er længere end 20 tegn eller indeholder andet end cifre, "
+            "mellemrum og +.",
+            "The phone number of «{area}» is longer than 20 characters or holds more than digits, "
+            "spaces and +.",
+        ),
+        ('Skriv fx telefon = "89402000".', 'Write e.g. telefon = "89402000".'),
+        (
+            "TelefonNummer er tekst på højst 20 tegn i DTR.",
+            "TelefonNummer is text of at most 20 characters in DTR.",
+        ),
+        ('telefon = "89402000"', 'telefon = "89402000"'),
+    ),
+    "DP109": _ft(
+        ("Områdenavn bruges flere gange", "Area name used more than once"),
+        (
+            "Områdenavnet «{area}» bruges af {count} områder.",
+            "The area name «{area}» is used by {count} areas.",
+        ),
+        ("Giv hvert område sit eget navn.", "Give each area a name of its own."),
+        (
+            "DTR fanger ikke dubletter; to enheder med samme navn forvirrer Aula og brugerne.",
+            "DTR does not catch duplicates; two units with one name confuse Aula and its users.",
+        ),
+        ('navn = "Dagplejen Nord"  /  navn = "Dagplejen Syd"', 'navn = "Dagplejen Nord"'),
+    ),
+    "DP110": _ft(
+        ("Områdenavne næsten ens", "Area names nearly identical"),
+        (
+            "Områdenavnene {names} er ens, når der ses bort fra store/små bogstaver og mellemrum.",
+            "The area names {names} are equal when case and spaces are ignored.",
+        ),
+        ("Giv områderne tydeligt forskellige navne.", "Give the areas clearly different names."),
+        (
+            "DTR fanger ikke dubletter; næsten ens navne er næsten altid en tastefejl.",
+            "DTR does not catch duplicates; nearly equal names are nearly always a typo.",
+        ),
+        ('navn = "Dagplejen Nord"', 'navn = "Dagplejen Nord"'),
+    ),
+    "DP111": _ft(
+        ("Område uden dagplejere", "Area without dagplejere"),
+        ("Området «{area}» får ingen dagplejere.", "Area «{area}» gets no dagplejere."),
+        (
+            "Tjek områdets hvor-regel (stavning af kolonne og værdier), eller fjern området.",
+            "Check the area's hvor rule (spelling of column and values), or remove the area.",
+        ),
+        (
+            "Et tomt område er ofte en regel, der aldrig rammer; i DTR bliver det en tom enhed.",
+            "An empty area is often a rule that never matches; in DTR it becomes an empty unit.",
+        ),
+        ('hvor = { Distrikt = ["Nord"] }', 'hvor = { Distrikt = ["Nord"] }'),
+    ),
+    "DP112": _ft(
+        ("Ugyldigt institutionsnummer", "Invalid institution number"),
+        (
+            "Institutionsnummeret «{value}» for «{area}» skal være 6 bogstaver/cifre.",
+            "Institution number «{value}» of «{area}» must be 6 letters/digits.",
+        ),
+        (
+            'Kopiér EnhedsNummer fra DTR, fx institutionsnummer = "G12345".',
+            'Copy the EnhedsNummer from DTR, e.g. institutionsnummer = "G12345".',
+        ),
+        (
+            "Unilogin-brugere knyttes til Anvisningsenhedens 6-tegns nummer, som DTR udsteder.",
+            "Unilogin users attach to the Anvisningsenhed's 6-character number issued by DTR.",
+        ),
+        ('institutionsnummer = "G12345"', 'institutionsnummer = "G12345"'),
+    ),
+    "DP113": _ft(
+        ("Institutionsnummer bruges flere gange", "Institution number used more than once"),
+        (
+            "Institutionsnummeret {value} er givet til flere områder: {areas}.",
+            "Institution number {value} is given to several areas: {areas}.",
+        ),
+        (
+            "Hvert område har sit eget EnhedsNummer i DTR; ret det forkerte.",
+            "Each area has its own EnhedsNummer in DTR; correct the wrong one.",
+        ),
+        (
+            "Én Unilogin-import pr. institutionsnummer: to områder med samme nummer overskriver "
+            "hinandens brugere.",
+            "One Unilogin import per institution number: two areas with one number overwrite each "
+            "other's users.",
+        ),
+        ('institutionsnummer = "G12345"', 'institutionsnummer = "G12345"'),
+    ),
+    "DP114": _ft(
+        ("P-nummer ikke under kommunens CVR", "P-number not under the municipality's CVR"),
+        (
+            "P-nummeret {pnummer} for «{area}» {problem}.",
+            "P-number {pnummer} of «{area}» {problem}.",
+        ),
+        (
+            "Brug et P-nummer, der står under kommunens CVR-nummer i CVR-udtrækket.",
+            "Use a P-number listed under the municipality's CVR number in the CVR extract.",
+        ),
+        (
+            "STIL: områderne oprettes med et P-nummer under kommunens CVR-nummer.",
+            "STIL: areas are created with a P-number under the municipality's CVR number.",
+        ),
+        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+    ),
+    "DP115": _ft(
+        ("Adresse afviger fra P-enhedens", "Address differs from the P-unit's"),
+        (
+            "Adressen for «{area}» ({address}) er ikke P-enhedens adresse i CVR ({cvr_address}).",
+            "The address of «{area}» ({address}) is not the P-unit's address in CVR ({cvr_address}).",
+        ),
+        (
+            "Brug P-enhedens adresse som områdets adresse, eller vælg et P-nummer med den adresse.",
+            "Use the P-unit's address as the area's address, or pick a P-number with that address.",
+        ),
+        (
+            "STIL: adressen bør stemme overens med P-nummerets adresse i CVR.",
+            "STIL: the address should match the P-number's address in CVR.",
+        ),
+        (
+            'adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+            'adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+        ),
+    ),
+    # ------------------------------------------------------------------ persons
+    "DP201": _ft(
+        ("Ugyldigt CPR-nummer", "Invalid CPR number"),
+        (
+            "{role} {who}: CPR-nummeret {cpr} er ugyldigt ({reason}).",
+            "{role} {who}: CPR number {cpr} is invalid ({reason}).",
+        ),
+        (
+            "Ret cellen: 10 cifre DDMMÅÅ-SSSS, hvor DDMMÅÅ er en rigtig dato.",
+            "Correct the cell: 10 digits DDMMYY-SSSS where DDMMYY is a real date.",
+        ),
+        (
+            "Unilogin kender brugere på CPR-nummeret; et ugyldigt nummer opretter ingen bruger. "
+            "Modulus 11 kræves ikke (numre fra efter 2007 kan fejle den).",
+            "Unilogin identifies users by CPR number; an invalid number creates no user. Modulus 11 "
+            "is not required (numbers issued since 2007 can fail it).",
+        ),
+        ("010120-1234", "010120-1234"),
+    ),
+    "DP202": _ft(
+        ("Foranstillet nul genskabt i CPR", "Leading zero restored in CPR"),
+        (
+            "CPR-nummeret var gemt som tal og havde mistet sit foranstillede nul; det er genskabt "
+            "({cpr}).",
+            "The CPR number was stored as a number and had lost its leading zero; it was restored "
+            "({cpr}).",
+        ),
+        (
+            "Intet at gøre. Formatér CPR-kolonnen som tekst i Excel for at undgå det.",
+            "Nothing to do. Format the CPR column as text in Excel to avoid it.",
+        ),
+        (
+            "Excel fjerner foranstillede nuller fra tal; et 9-cifret CPR-nummer er født den 1.-9.",
+            "Excel drops leading zeros from numbers; a 9-digit CPR means born on day 1-9.",
+        ),
+        ("10120 1234 → 010120-xxxx", "10120 1234 → 010120-xxxx"),
+    ),
+    "DP203": _ft(
+        ("Samme CPR-nummer to gange", "Same CPR number twice"),
+        (
+            "CPR-nummeret {cpr} står på {count} {role_plural}: {cells}.",
+            "CPR number {cpr} is on {count} {role_plural}: {cells}.",
+        ),
+        (
+            "Slet dubletten, eller ret det forkerte CPR-nummer.",
+            "Delete the duplicate, or correct the wrong CPR number.",
+        ),
+        (
+            "Én person er én Unilogin-bruger; DTR og Unilogin fanger ikke dubletter i tide.",
+            "One person is one Unilogin user; DTR and Unilogin do not catch duplicates in time.",
+        ),
+        ("", ""),
+    ),
+    "DP204": _ft(
+        ("Samme person med forskellige navne", "Same person with different names"),
+        (
+            "CPR-nummeret {cpr} er dagplejer «{name1}» og kontaktperson «{name2}».",
+            "CPR number {cpr} is dagplejer «{name1}» and contact person «{name2}».",
+        ),
+        (
+            "Ret navnet, så det er ens begge steder, eller ret CPR-nummeret.",
+            "Make the name the same in both places, or correct the CPR number.",
+        ),
+        (
+            "Unilogin afviser en kendt person med nye oplysninger, der ikke passer sammen.",
+            "Unilogin rejects a known person whose details disagree.",
+        ),
+        ("", ""),
+    ),
+    "DP205": _ft(
+        ("Barnets dagplejer findes ikke", "Child's dagplejer not found"),
+        (
+            "Barnet {who} har dagplejer «{ref}», som ikke findes blandt dagplejerne.",
+            "Child {who} has dagplejer «{ref}», who is not among the dagplejere.",
+        ),
+        (
+            "Ret dagplejerens id i cellen, så det svarer til et id på dagplejer-arket.",
+            "Correct the dagplejer id in the cell to match an id on the dagplejer sheet.",
+        ),
+        (
+            "Et barn følger sin dagplejers område og gruppe; uden dagplejer kan barnet ikke oprettes.",
+            "A child follows its dagplejer's area and group; without one it cannot be created.",
+        ),
+        ("", ""),
+    ),
+    "DP206": _ft(
+        ("Dagplejer uden område", "Dagplejer without area"),
+        (
+            "Dagplejer {id} ({name}, {cpr}) tages ikke af noget område.",
+            "Dagplejer {id} ({name}, {cpr}) is taken by no area.",
+        ),
+        (
+            "Tilføj dagplejerens værdi til et områdes hvor-regel, sæt id'et i dagplejere = [...] "
+            "eller tilføj et område med resten = true.",
+            "Add the dagplejer's value to an area's hvor rule, put the id in dagplejere = [...] or "
+            "add an area with resten = true.",
+        ),
+        (
+            "Alle dagplejere skal oprettes i Unilogin på et område (Anvisningsenhed).",
+            "Every dagplejer must be created in Unilogin on an area (Anvisningsenhed).",
+        ),
+        ('[[omraade]]\nnavn = "Dagplejen Øvrige"\nresten = true', "[[omraade]]\nresten = true"),
+    ),
+    "DP207": _ft(
+        ("Barn uden kontaktperson med myndighed", "Child without a custodial contact"),
+        (
+            "Barnet {who} har ingen kontaktperson med forældremyndighed.",
+            "Child {who} has no contact person with custody.",
+        ),
+        (
+            "Tilføj forældrene i kontaktkolonnerne, eller markér myndighed for den rette person.",
+            "Add the parents in the contact columns, or mark custody for the right person.",
+        ),
+        (
+            "childCustody styrer, hvem der ser barnet i Aula; uden den ser ingen forælder barnet.",
+            "childCustody decides who sees the child in Aula; without it no parent sees the child.",
+        ),
+        ("", ""),
+    ),
+    "DP208": _ft(
+        ("Mange børn hos én dagplejer", "Many children with one dagplejer"),
+        (
+            "Dagplejer {id} ({name}) har {count} børn; grænsen er {limit}.",
+            "Dagplejer {id} ({name}) has {count} children; the limit is {limit}.",
+        ),
+        (
+            "Tjek at børnene har den rigtige dagplejer, eller hæv [regler] max_boern.",
+            "Check the children's dagplejer, or raise [regler] max_boern.",
+        ),
+        (
+            "En dagplejer passer normalt højst 5 børn; flere tyder på et forkert dagplejer-id.",
+            "A dagplejer normally looks after at most 5 children; more suggests a wrong id.",
+        ),
+        ("[regler]\nmax_boern = 5", "[regler]\nmax_boern = 5"),
+    ),
+    "DP209": _ft(
+        ("Barn ældre end aldersgrænsen", "Child older than the age limit"),
+        (
+            "Barnet {who} er {age} år; grænsen er {limit} år.",
+            "Child {who} is {age} years old; the limit is {limit}.",
+        ),
+        (
+            "Tjek CPR-nummeret, eller om barnet skulle være flyttet; grænsen er [regler] max_alder.",
+            "Check the CPR number, or whether the child has moved on; the limit is [regler] max_alder.",
+        ),
+        (
+            "Dagpleje er for børn under 3 år; et ældre barn er ofte en tastefejl i CPR-nummeret.",
+            "Dagpleje is for children under 3; an older child is often a typo in the CPR number.",
+        ),
+        ("[regler]\nmax_alder = 3", "[regler]\nmax_alder = 3"),
+    ),
+    "DP210": _ft(
+        ("Beskyttet person uden aliasnavn", "Protected person without alias"),
+        (
+            "{role} {who} har navne- og adressebeskyttelse, men intet aliasnavn.",
+            "{role} {who} has name and address protection but no alias name.",
+        ),
+        (
+            "Udfyld Alias fornavn og Alias efternavn på personens række.",
+            "Fill in the alias first and family names on the person's row.",
+        ),
+        (
+            "Unilogin opretter ikke en beskyttet person uden AliasFirstName/AliasFamilyName.",
+            "Unilogin will not create a protected person without AliasFirstName/AliasFamilyName.",
+        ),
+        (
+            "Alias fornavn: Sol, Alias efternavn: Barn",
+            "Alias first name: Sol, alias family name: Barn",
+        ),
+    ),
+    "DP211": _ft(
+        ("Relation kan ikke oversættes", "Relation cannot be mapped"),
+        (
+            "Relationen «{value}» kan ikke oversættes til Unilogin ({allowed}){why}.",
+            "Relation «{value}» cannot be mapped to Unilogin ({allowed}){why}.",
+        ),
+        (
+            'Skriv en af Unilogins værdier i cellen, eller tilføj [roster.relationer] "{value}" = "Andet".',
+            'Write one of Unilogin\'s values in the cell, or add [roster.relationer] "{value}" = "Andet".',
+        ),
+        (
+            "Unilogin kender kun Mor, Far, Andet og Officielt tilknyttet person; værktøjet gætter ikke.",
+            "Unilogin knows only Mor, Far, Andet and Officielt tilknyttet person; the tool does not guess.",
+        ),
+        (
+            '[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+            '[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+        ),
+    ),
+    "DP212": _ft(
+        ("Navn mangler", "Name missing"),
+        ("{role} {who} mangler {what}.", "{role} {who} is missing {what}."),
+        ("Udfyld navnet på rækken.", "Fill in the name on the row."),
+        (
+            "FirstName og FamilyName er obligatoriske i Unilogin.",
+            "FirstName and FamilyName are mandatory in Unilogin.",
+        ),
+        ("", ""),
+    ),
+    "DP213": _ft(
+        ("CPR-nummer mangler", "CPR number missing"),
+        ("{role} {who} har intet CPR-nummer.", "{role} {who} has no CPR number."),
+        (
+            "Udfyld CPR-nummeret. Personer uden CPR skal have et fiktivt nummer uden for det rigtige "
+            "talrum (fx dag + 60) efter aftale med STIL.",
+            "Fill in the CPR number. People without one need a fictitious number outside the real "
+            "range (e.g. day + 60) as agreed with STIL.",
+        ),
+        (
+            "Unilogins nyere tjenester håndterer kun CPR-identificerede brugere.",
+            "Unilogin's newer services handle only CPR-identified users.",
+        ),
+        ("", ""),
+    ),
+    "DP214": _ft(
+        ("Ja/nej-værdi kan ikke læses", "Yes/no value unreadable"),
+        (
+            "«{value}» i kolonnen {column} er hverken ja eller nej; læst som «{assumed}».",
+            "«{value}» in column {column} is neither yes nor no; read as «{assumed}».",
+        ),
+        ("Skriv Ja eller Nej i cellen.", "Write Ja or Nej in the cell."),
+        (
+            "Beskyttelse og forældremyndighed må ikke gættes forkert; i tvivl læses beskyttelse som ja.",
+            "Protection and custody must not be guessed wrong; when in doubt protection is read as yes.",
+        ),
+        ("Ja / Nej", "Ja / Nej"),
+    ),
+    "DP215": _ft(
+        ("Foranstillet nul genskabt i postnummer", "Leading zero restored in postcode"),
+        (
+            "Postnummeret var gemt som tal og havde mistet sit foranstillede nul; læst som {value}.",
+            "The postcode was stored as a number and had lost its leading zero; read as {value}.",
+        ),
+        (
+            "Intet at gøre. Formatér kolonnen som tekst i Excel.",
+            "Nothing to do. Format the column as text in Excel.",
+        ),
+        (
+            "Postnumre 0800-0999 mister nullet i Excel.",
+            "Postcodes 0800-0999 lose the zero in Excel.",
+        ),
+        ("900 → 0900", "900 → 0900"),
+    ),
+    "DP216": _ft(
+        ("Samme dagplejer-id to gange", "Same dagplejer id twice"),
+        (
+            "Dagplejer-id'et {id} står på flere rækker: {cells}.",
+            "Dagplejer id {id} is on several rows: {cells}.",
+        ),
+        ("Giv hver dagplejer sit eget id.", "Give each dagplejer an id of its own."),
+        (
+            "Id'et bliver LocalPersonId og gruppe i Unilogin; det skal være entydigt og stabilt.",
+            "The id becomes LocalPersonId and group in Unilogin; it must be unique and stable.",
+        ),
+        ("", ""),
+    ),
+    "DP217": _ft(
+        ("Dagplejer-id dannet af værktøjet", "Dagplejer id made by the tool"),
+        (
+            "Rosteren har ingen id-kolonne; {count} dagplejere har fået et id dannet af navnet.",
+            "The roster has no id column; {count} dagplejere got an id made from their name.",
+        ),
+        (
+            "Tilføj en kolonne med medarbejdernummer, eller angiv den i [roster.kolonner] id.",
+            "Add a column with the employee number, or name it in [roster.kolonner] id.",
+        ),
+        (
+            "LocalPersonId skal være stabilt mellem eksporter; et navneskift giver ellers en ny bruger.",
+            "LocalPersonId must be stable between exports; a name change would make a new user.",
+        ),
+        ('[roster.kolonner]\nid = "Medarbejdernr"', '[roster.kolonner]\nid = "Medarbejdernr"'),
+    ),
+    "DP218": _ft(
+        ("Kontaktperson uden barn", "Contact person without child"),
+        (
+            "Kontaktpersonen på rækken hører til barnet {cpr}, som ikke findes på børnearket.",
+            "The contact person on this row belongs to child {cpr}, who is not on the child sheet.",
+        ),
+        ("Ret barnets CPR-nummer i cellen.", "Correct the child's CPR number in the cell."),
+        ("En kontaktperson følger sit barn.", "A contact person follows their child."),
+        ("", ""),
+    ),
+    # ------------------------------------------------------------------ plan
+    "DP301": _ft(
+        ("Planen er forældet", "The plan is out of date"),
+        ("{reason}", "{reason}"),
+        (
+            "Kør dagpleje plan {roster} igen, gennemse planen, og kør så validate igen.",
+            "Run dagpleje plan {roster} again, review the plan, then run validate again.",
+        ),
+        (
+            "Det, der eksporteres, skal være det, du har gennemset; rosteren eller konfigurationen "
+            "er ændret siden planen blev lavet.",
+            "What is exported must be what you reviewed; the roster or configuration changed since "
+            "the plan was made.",
+        ),
+        ("dagpleje plan roster.xlsx", "dagpleje plan roster.xlsx"),
+    ),
+}
+
+
+UI: dict[str, Text] = {
+    # errors (exit 2)
+    "error": ("Fejl", "Error"),
+    "where": ("Sted", "Where"),
+    "fix": ("Sådan retter du det", "How to fix it"),
+    "config_syntax": (
+        "Konfigurationsfilen er ikke gyldig TOML: {detail}",
+        "The configuration file is not valid TOML: {detail}",
+    ),
+    "config_syntax_hint": (
+        "Ret linjen, der nævnes. Tekst skal stå i anførselstegn, tabeller i [firkantede] parenteser.",
+        "Correct the line mentioned. Text goes in quotes, tables in [square] brackets.",
+    ),
+    "config_invalid": (
+        "Konfigurationen har fejl i sin opbygning:",
+        "The configuration has errors in its structure:",
+    ),
+    "config_invalid_hint": (
+        "Ret nøglerne ovenfor; se README-afsnittet «Konfiguration» for alle nøgler.",
+        "Correct the keys above; see the README section «Konfiguration» for every key.",
+    ),
+    "config_missing": (
+        "Konfigurationsfilen findes ikke.",
+        "The configuration file does not exist.",
+    ),
+    "config_missing_hint": (
+        "Kør dagpleje init ROSTER --kommune KODE for at lave en, eller angiv --config STI.",
+        "Run dagpleje init ROSTER --kommune CODE to make one, or give --config PATH.",
+    ),
+    "config_is_dir": (
+        "Konfigurationen er en mappe, ikke en fil.",
+        "The configuration is a folder, not a file.",
+    ),
+    "config_unreadable": (
+        "Konfigurationen kan ikke læses: {detail}",
+        "The configuration cannot be read: {detail}",
+    ),
+    "config_encoding": (
+        "Konfigurationen er ikke UTF-8. Gem den som UTF-8.",
+        "The configuration is not UTF-8. Save it as UTF-8.",
+    ),
+    "roster_missing": ("Rosteren findes ikke.", "The roster does not exist."),
+    "roster_missing_hint": (
+        "Tjek filnavnet og mappen; brug anførselstegn om stier med mellemrum.",
+        "Check the file name and folder; put paths with spaces in quotes.",
+    ),
+    "roster_is_dir": ("Rosteren er en mappe, ikke en fil.", "The roster is a folder, not a file."),
+    "roster_bad_suffix": (
+        "Filtypen {suffix} kan ikke læses; brug en af {kinds}.",
+        "File type {suffix} cannot be read; use one of {kinds}.",
+    ),
+    "roster_empty_file": (
+        "Rosteren er en tom fil (0 byte).",
+        "The roster is an empty file (0 bytes).",
+    ),
+    "roster_too_large": (
+        "Rosteren fylder {size_mb} MB; grænsen er {limit_mb} MB.",
+        "The roster is {size_mb} MB; the limit is {limit_mb} MB.",
+    ),
+    "roster_too_large_unpacked": (
+        "Regnearket fylder {size_mb} MB udpakket; grænsen er {limit_mb} MB. Filen læses ikke.",
+        "The workbook is {size_mb} MB unpacked; the limit is {limit_mb} MB. It is not read.",
+    ),
+    "roster_too_many_members": (
+        "Regnearket består af {count} dele; grænsen er {limit}. Filen læses ikke.",
+        "The workbook has {count} parts; the limit is {limit}. It is not read.",
+    ),
+    "roster_not_workbook": (
+        "Filen er ikke et gyldigt regneark (den er måske beskadiget eller omdøbt).",
+        "The file is not a valid workbook (it may be damaged or renamed).",
+    ),
+    "roster_not_workbook_hint": (
+        "Åbn filen i Excel og gem den igen som .xlsx, eller eksportér rosteren på ny.",
+        "Open the file in Excel and save it again as .xlsx, or export the roster again.",
+    ),
+    "roster_unreadable": (
+        "Regnearket kan ikke læses (beskadiget eller ikke et regneark).",
+        "The workbook cannot be read (damaged or not a workbook).",
+    ),
+    "roster_unreadable_os": (
+        "Rosteren kan ikke læses: {detail}",
+        "The roster cannot be read: {detail}",
+    ),
+    "roster_binary_csv": (
+        "Filen hedder .csv, men indeholder ikke tekst.",
+        "The file is named .csv but does not hold text.",
+    ),
+    "roster_no_header": (
+        "Ingen overskriftsrække fundet i arket «{sheet}» (fx CPR, Fornavn, Efternavn).",
+        "No header row found in sheet «{sheet}» (e.g. CPR, Fornavn, Efternavn).",
+    ),
+    "roster_no_header_hint": (
+        "Rosteren skal have en række med kolonneoverskrifter. Ark i filen: {sheets}.",
+        "The roster needs a row of column headers. Sheets in the file: {sheets}.",
+    ),
+    "roster_no_dagplejer_sheet": (
+        "Der er intet ark med dagplejere i rosteren. Ark: {sheets}.",
+        "There is no sheet of dagplejere in the roster. Sheets: {sheets}.",
+    ),
+    "roster_no_dagplejer_sheet_hint": (
+        'Angiv arket i dagpleje.toml: [roster] ark = "Dagplejere".',
+        'Name the sheet in dagpleje.toml: [roster] ark = "Dagplejere".',
+    ),
+    "roster_sheet_missing": (
+        "Arket «{sheet}» fra [roster] {key} findes ikke. Ark i filen: {sheets}.",
+        "Sheet «{sheet}» from [roster] {key} does not exist. Sheets in the file: {sheets}.",
+    ),
+    "roster_column_missing": (
+        "Kolonnen «{header}» fra [roster.{table}] {field} findes ikke i arket «{sheet}» (række {row}).",
+        "Column «{header}» from [roster.{table}] {field} is not in sheet «{sheet}» (row {row}).",
+    ),
+    "roster_column_missing_hint": (
+        "Overskrifter i arket: {headers}.",
+        "Headers in the sheet: {headers}.",
+    ),
+    "roster_required_missing": (
+        "Arket «{sheet}» mangler en kolonne for {field} (overskrifter i række {row}).",
+        "Sheet «{sheet}» has no column for {field} (headers in row {row}).",
+    ),
+    "roster_required_missing_hint": (
+        'Tilføj kolonnen, eller fortæl hvilken det er: [roster.{table}] {field} = "Overskrift". '
+        "Overskrifter: {headers}.",
+        'Add the column, or say which one it is: [roster.{table}] {field} = "Header". '
+        "Headers: {headers}.",
+    ),
+    "roster_ambiguous": (
+        "Flere ark ligner dagplejer-arket: {sheets}.",
+        "Several sheets look like the dagplejer sheet: {sheets}.",
+    ),
+    "rule_column_missing": (
+        "Kolonnen «{column}» i {key} findes ikke i rosteren.",
+        "Column «{column}» in {key} is not in the roster.",
+    ),
+    "rule_column_missing_hint": (
+        "Kolonner på dagplejer-arket: {headers}.",
+        "Columns on the dagplejer sheet: {headers}.",
+    ),
+    "bad_range": (
+        "Intervallet «{value}» i {key} skal have formen 8000-8299.",
+        "Range «{value}» in {key} must look like 8000-8299.",
+    ),
+    "opdeling_name": (
+        '[opdeling] navn skal indeholde {{værdi}}, fx "Dagplejen {{værdi}}".',
+        '[opdeling] navn must contain {{værdi}}, e.g. "Dagplejen {{værdi}}".',
+    ),
+    "plan_missing": ("Planen findes ikke.", "The plan does not exist."),
+    "plan_missing_hint": (
+        "Kør først dagpleje plan ROSTER i denne mappe.",
+        "Run dagpleje plan ROSTER in this folder first.",
+    ),
+    "plan_unreadable": (
+        "Planen kan ikke læses; den er ikke lavet af dagpleje eller er ændret.",
+        "The plan cannot be read; it was not made by dagpleje or has been changed.",
+    ),
+    "plan_unreadable_hint": (
+        "Kør dagpleje plan ROSTER igen.",
+        "Run dagpleje plan ROSTER again.",
+    ),
+    "write_failed": (
+        "Filen kunne ikke skrives: {detail}",
+        "The file could not be written: {detail}",
+    ),
+    "internal_error": (
+        "Der skete en uventet fejl i dagpleje ({kind}). Ingen filer er ændret halvvejs. "
+        "Kør igen med --debug og send beskeden (uden CPR-numre) til udviklerne.",
+        "An unexpected error happened in dagpleje ({kind}). No file was changed half-way. Run "
+        "again with --debug and send the message (without CPR numbers) to the developers.",
+    ),
+    # plan
+    "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),
+    "col_area": ("Område", "Area"),
+    "col_dagplejere": ("Dagplejere", "Dagplejere"),
+    "col_children": ("Børn", "Children"),
+    "col_contacts": ("Kontaktpersoner", "Contact persons"),
+    "col_rule": ("Regel", "Rule"),
+    "col_pnummer": ("P-nummer", "P-number"),
+    "col_instnr": ("Institutionsnr.", "Institution no."),
+    "not_created": ("ikke oprettet endnu", "not created yet"),
+    "total": ("I alt", "Total"),
+    "plan_written": ("Planen er skrevet til {path}.", "The plan was written to {path}."),
+    "plan_unassigned": (
+        "{n} dagplejere har intet område:",
+        "{n} dagplejere have no area:",
+    ),
+    "plan_next_ok": (
+        "Næste skridt: gennemse {path}, og kør så dagpleje validate.",
+        "Next step: review {path}, then run dagpleje validate.",
+    ),
+    "plan_next_unassigned": (
+        "Giv dem et område i dagpleje.toml (hvor-regel, dagplejere = [...] eller resten = true), "
+        "og kør dagpleje plan igen.",
+        "Give them an area in dagpleje.toml (hvor rule, dagplejere = [...] or resten = true), and "
+        "run dagpleje plan again.",
+    ),
+    "unassigned_line": ("  {id}  {name}  ({cpr})", "  {id}  {name}  ({cpr})"),
+    "rule_explicit": ("dagplejere-liste", "dagplejere list"),
+    "rule_rest": ("resten", "resten"),
+    "rule_none": ("intet område", "no area"),
+}
+
+
+def ui(key: str, **params: object) -> str:
+    """A user-interface text in the current language, filled in."""
+    da, en = UI[key]
+    return pick(da, en).format(**params)

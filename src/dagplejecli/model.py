@@ -1,0 +1,135 @@
+"""The domain's records: where a value came from, the people of a roster, areas and the plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dagplejecli.identifiers import Address
+
+
+def column_letters(col: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A cell of the roster: ``Dagplejere!B7``. Rows and columns count from 1, as in Excel."""
+
+    file: str
+    sheet: str
+    row: int
+    col: int
+
+    @property
+    def a1(self) -> str:
+        return f"{column_letters(self.col)}{self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.a1}"
+
+
+@dataclass(slots=True)
+class Person:
+    """What every person in a roster has. ``cpr`` is 10 digits or None when it could not be read."""
+
+    cpr: str | None = None
+    cpr_given: bool = False
+    first_name: str = ""
+    last_name: str = ""
+    protected: bool = False
+    alias_first: str = ""
+    alias_last: str = ""
+    phone: str = ""
+    email: str = ""
+    cells: dict[str, CellRef] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    def cell(self, *fields: str) -> CellRef | None:
+        """The cell of the first of ``fields`` the roster had, else the row's first cell."""
+        for name in fields:
+            if name in self.cells:
+                return self.cells[name]
+        return self.cells.get("_row")
+
+
+@dataclass(slots=True)
+class Dagplejer(Person):
+    id: str = ""
+    id_derived: bool = False
+    address_text: str = ""
+    address: Address = field(default_factory=Address)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ContactPerson(Person):
+    relation: str | None = None  # Unilogin value: Mor, Far, Andet, Officielt tilknyttet person
+    relation_raw: str = ""
+    custody: bool = False
+
+
+@dataclass(slots=True)
+class Child(Person):
+    dagplejer_ref: str = ""
+    dagplejer_id: str | None = None  # resolved id of the dagplejer, None when unknown
+    contacts: list[ContactPerson] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Roster:
+    """Everything read from the roster file, normalised, with every value's cell."""
+
+    path: Path
+    sha256: str
+    layout: str  # "to-ark", "et-ark", "csv"
+    sheets: list[str]
+    dagplejere: list[Dagplejer]
+    children: list[Child]
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An area (Anvisningsenhed) with every value resolved from its own table and [standard]."""
+
+    name: str
+    loc: tuple[str | int, ...]  # where it is configured: ("omraade", 1) or ("opdeling",)
+    daginstitution: str
+    p_number: str
+    address_text: str
+    address: Address
+    address_understood: bool
+    email: str
+    phone: str
+    institution_number: str
+    sources: dict[str, tuple[str | int, ...]]  # value name → configuration key it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    dagplejer_id: str
+    area: str | None
+    rule: str  # how it was assigned, for people: 'dagplejere', 'Distrikt = Nord', 'resten'
+
+
+@dataclass(slots=True)
+class Plan:
+    """Areas and who belongs where. Children follow their dagplejer, contacts their child."""
+
+    areas: list[Area]
+    assignments: dict[str, Assignment]
+    rule_columns: list[str]
+
+    def area_of(self, dagplejer_id: str | None) -> str | None:
+        if dagplejer_id is None:
+            return None
+        a = self.assignments.get(dagplejer_id)
+        return a.area if a else None

@@ -1,0 +1,230 @@
+"""``dagpleje-plan.xlsx``: the reviewed plan, and reading it back to check it is still current.
+
+No CPR numbers are written here. The metadata sheet records the roster (path, SHA-256), the
+configuration's SHA-256, the tool version and a fingerprint of the plan's content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dagplejecli import __version__
+from dagplejecli.config import LoadedConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.files import write_atomic
+from dagplejecli.i18n import pick
+from dagplejecli.model import Plan, Roster
+from dagplejecli.render.xlsx import add_sheet, new_workbook
+
+PLAN_NAME = "dagpleje-plan.xlsx"
+META_SHEET = "Metadata"
+
+
+@dataclass(frozen=True, slots=True)
+class AreaCounts:
+    dagplejere: int
+    children: int
+    contacts: int
+
+
+def area_counts(plan: Plan, roster: Roster) -> dict[str, AreaCounts]:
+    """Dagplejere, children and distinct contact persons per area."""
+    dp: dict[str, int] = {a.name: 0 for a in plan.areas}
+    ch: dict[str, int] = dict.fromkeys(dp, 0)
+    contacts: dict[str, set[str]] = {name: set() for name in dp}
+    for a in plan.assignments.values():
+        if a.area is not None:
+            dp[a.area] = dp.get(a.area, 0) + 1
+    for c in roster.children:
+        area = plan.area_of(c.dagplejer_id)
+        if area is None:
+            continue
+        ch[area] = ch.get(area, 0) + 1
+        for p in c.contacts:
+            contacts.setdefault(area, set()).add(p.cpr or f"{p.name}|{c.cpr}")
+    return {name: AreaCounts(dp[name], ch.get(name, 0), len(contacts.get(name, ()))) for name in dp}
+
+
+def fingerprint(plan: Plan) -> str:
+    """SHA-256 of what the user reviews: every area's values and every dagplejer's area."""
+    content = {
+        "areas": [
+            [
+                a.name,
+                a.daginstitution,
+                a.p_number,
+                a.address.one_line(),
+                a.email,
+                a.phone,
+                a.institution_number,
+            ]
+            for a in plan.areas
+        ],
+        "assignments": sorted([k, v.area or ""] for k, v in plan.assignments.items()),
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _roster_reference(roster_path: Path, plan_path: Path) -> str:
+    try:
+        return os.path.relpath(roster_path.resolve(), plan_path.resolve().parent)
+    except ValueError:  # another drive on Windows
+        return str(roster_path.resolve())
+
+
+def write_plan(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) -> None:
+    """Write the plan workbook (all or nothing, owner-only: it holds names)."""
+    counts = area_counts(plan, roster)
+    not_created = pick("ikke oprettet endnu", "not created yet")
+    rules_by_area: dict[str, list[str]] = {}
+    for a in plan.assignments.values():
+        if a.area and a.rule not in rules_by_area.setdefault(a.area, []):
+            rules_by_area[a.area].append(a.rule)
+    unassigned = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
+
+    def produce(tmp: Path) -> None:
+        wb = new_workbook()
+        add_sheet(
+            wb,
+            "Oversigt",
+            [
+                "Område",
+                "Daginstitution",
+                "Dagplejere",
+                "Børn",
+                "Kontaktpersoner",
+                "P-nummer",
+                "Institutionsnummer",
+                "Regler",
+            ],
+            [
+                [
+                    a.name,
+                    a.daginstitution,
+                    counts[a.name].dagplejere,
+                    counts[a.name].children,
+                    counts[a.name].contacts,
+                    a.p_number,
+                    a.institution_number or not_created,
+                    "; ".join(rules_by_area.get(a.name, [])),
+                ]
+                for a in plan.areas
+            ]
+            + ([["(intet område)", "", len(unassigned), "", "", "", "", ""]] if unassigned else []),
+        )
+        add_sheet(
+            wb,
+            "Områder",
+            [
+                "Område",
+                "Daginstitution",
+                "P-nummer",
+                "Adresse",
+                "Vejnavn",
+                "Husnr",
+                "Etage",
+                "Dør",
+                "Postnr",
+                "By",
+                "Email",
+                "Telefon",
+                "Institutionsnummer",
+            ],
+            [
+                [
+                    a.name,
+                    a.daginstitution,
+                    a.p_number,
+                    a.address_text,
+                    a.address.street,
+                    a.address.house_no,
+                    a.address.floor,
+                    a.address.door,
+                    a.address.postnr,
+                    a.address.city,
+                    a.email,
+                    a.phone,
+                    a.institution_number,
+                ]
+                for a in plan.areas
+            ],
+        )
+        add_sheet(
+            wb,
+            "Dagplejere",
+            ["Id", "Navn", "Område", "Regel", *plan.rule_columns],
+            [
+                [
+                    d.id,
+                    d.name,
+                    plan.assignments[d.id].area or "",
+                    plan.assignments[d.id].rule,
+                    *(d.extra.get(c, "") for c in plan.rule_columns),
+                ]
+                for d in roster.dagplejere
+            ],
+        )
+        add_sheet(
+            wb,
+            META_SHEET,
+            ["Nøgle", "Værdi"],
+            [
+                ["roster", _roster_reference(roster.path, path)],
+                ["roster_sha256", roster.sha256],
+                ["konfiguration", config.path.name],
+                ["konfiguration_sha256", config.sha256],
+                ["plan_fingerprint", fingerprint(plan)],
+                ["version", __version__],
+            ],
+        )
+        wb.save(tmp)
+
+    write_atomic(path, produce, private=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPlan:
+    path: Path
+    roster_path: Path
+    roster_sha256: str
+    config_sha256: str
+    fingerprint: str
+    version: str
+    areas: dict[str, str]  # dagplejer id → area name ("" for none)
+
+
+def read_plan(path: Path) -> SavedPlan:
+    """Read back a plan written by ``write_plan``; anything else is a DagplejeError."""
+    if not path.exists():
+        raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        meta_rows = wb.get_sheet_by_name(META_SHEET).to_python()
+        dp_rows = wb.get_sheet_by_name("Dagplejere").to_python()
+    except Exception:
+        raise DagplejeError(
+            "plan_unreadable", where=str(path), hint="plan_unreadable_hint"
+        ) from None
+    meta = {str(r[0]): str(r[1]) for r in meta_rows[1:] if len(r) >= 2}
+    needed = ("roster", "roster_sha256", "konfiguration_sha256", "plan_fingerprint")
+    if any(k not in meta for k in needed):
+        raise DagplejeError("plan_unreadable", where=str(path), hint="plan_unreadable_hint")
+    roster_path = Path(meta["roster"])
+    if not roster_path.is_absolute():
+        roster_path = path.resolve().parent / roster_path
+    areas = {str(r[0]): str(r[2] or "") for r in dp_rows[1:] if r and r[0] not in (None, "")}
+    return SavedPlan(
+        path,
+        roster_path,
+        meta["roster_sha256"],
+        meta["konfiguration_sha256"],
+        meta["plan_fingerprint"],
+        meta.get("version", ""),
+        areas,
+    )

@@ -1,0 +1,208 @@
+"""Rules → Plan (pure): which area each dagplejer belongs to, and every area's resolved values.
+
+Order: explicit ``dagplejere`` ids, then the first ``[[omraade]]`` whose ``hvor`` matches, then
+``[opdeling]`` by the column's value, then the area with ``resten = true``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dagplejecli.config import AddressTable, AreaValues, Config, OmraadeConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.i18n import pick
+from dagplejecli.identifiers import Address, comparable_text, parse_address
+from dagplejecli.model import Area, Assignment, Dagplejer, Plan
+from dagplejecli.roster.headers import normalise_header
+
+_RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+OPDELING_PLACEHOLDER = "{værdi}"
+
+
+def _address(value: str | AddressTable | None) -> tuple[str, Address, bool]:
+    if value is None:
+        return "", Address(), False
+    if isinstance(value, str):
+        parsed, ok = parse_address(value)
+        return value.strip(), parsed, ok
+    addr = Address(
+        street=(value.vejnavn or "").strip() or None,
+        house_no=(value.husnr or "").strip() or None,
+        floor=(value.etage or "").strip().rstrip(".") or None,
+        door=(value.doer or "").strip() or None,
+        postnr=(value.postnr or "").strip() or None,
+        city=(value.by or "").strip() or None,
+    )
+    return addr.one_line(), addr, True
+
+
+def resolve_area(
+    name: str,
+    loc: tuple[str | int, ...],
+    own: AreaValues | None,
+    standard: AreaValues,
+    institution_number: str | None,
+) -> Area:
+    """An area's values: its own where set, otherwise [standard]'s; remembers each value's key."""
+    values: dict[str, object] = {}
+    sources: dict[str, tuple[str | int, ...]] = {}
+    for key in ("daginstitution", "pnummer", "adresse", "email", "telefon"):
+        mine = getattr(own, key) if own is not None else None
+        if mine is not None:
+            values[key], sources[key] = mine, (*loc, key)
+        else:
+            values[key], sources[key] = getattr(standard, key), ("standard", key)
+    raw_address = values["adresse"]
+    assert raw_address is None or isinstance(raw_address, str | AddressTable)
+    text, address, understood = _address(raw_address)
+    sources["navn"] = (*loc, "navn")
+    sources["institutionsnummer"] = (*loc, "institutionsnummer")
+    return Area(
+        name=name.strip(),
+        loc=loc,
+        daginstitution=str(values["daginstitution"] or "").strip(),
+        p_number=str(values["pnummer"] or "").strip(),
+        address_text=text,
+        address=address,
+        address_understood=understood,
+        email=str(values["email"] or "").strip(),
+        phone=str(values["telefon"] or "").strip(),
+        institution_number=(institution_number or "").strip(),
+        sources=sources,
+    )
+
+
+def _column_lookup(dagplejere: Sequence[Dagplejer]) -> dict[str, str]:
+    """Normalised header → header as written, over all dagplejere's columns."""
+    out: dict[str, str] = {}
+    for d in dagplejere[:1]:
+        for header in d.extra:
+            out.setdefault(normalise_header(header), header)
+    return out
+
+
+def _find_column(column: str, lookup: dict[str, str], key: str) -> str:
+    found = lookup.get(normalise_header(column))
+    if found is None:
+        raise DagplejeError(
+            "rule_column_missing",
+            where=key,
+            hint="rule_column_missing_hint",
+            column=column,
+            key=key,
+            headers=", ".join(sorted(lookup.values())) or "-",
+        )
+    return found
+
+
+def value_matches(cell: str, accepted: str, key: str) -> bool:
+    """Case- and space-insensitive equality, or a numeric range ``"8270-8355"``."""
+    m = _RANGE.match(accepted)
+    if m:
+        low, high = int(m.group(1)), int(m.group(2))
+        if low > high:
+            raise DagplejeError("bad_range", where=key, value=accepted, key=key)
+        digits = cell.strip()
+        return digits.isdigit() and low <= int(digits) <= high
+    return comparable_text(cell) == comparable_text(accepted)
+
+
+def _rule_text(column: str, values: list[str]) -> str:
+    return f"{column} = {', '.join(values)}"
+
+
+def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
+    """Assign every dagplejer to an area. Raises DagplejeError for rules that cannot work."""
+    lookup = _column_lookup(dagplejere)
+    areas: list[Area] = []
+    rule_columns: list[str] = []
+    rules: list[tuple[str, list[tuple[str, list[str]]], str]] = []  # area, [(column, values)], key
+    for i, om in enumerate(config.omraade):
+        areas.append(
+            resolve_area(om.navn, ("omraade", i), om, config.standard, om.institutionsnummer)
+        )
+        conditions = []
+        for column, accepted in om.hvor.items():
+            key = f"omraade[{i + 1}].hvor.{column}"
+            header = _find_column(column, lookup, key)
+            values = [accepted] if isinstance(accepted, str) else list(accepted)
+            conditions.append((header, values))
+            if header not in rule_columns:
+                rule_columns.append(header)
+        if conditions:
+            rules.append((areas[-1].name, conditions, f"omraade[{i + 1}]"))
+
+    assignments: dict[str, Assignment] = {}
+    for area, om in zip(areas, config.omraade, strict=False):
+        for ident in om.dagplejere:
+            ident = ident.strip()
+            if ident and ident not in assignments:
+                assignments[ident] = Assignment(
+                    ident, area.name, pick("dagplejere-liste", "dagplejere list")
+                )
+
+    opdeling_areas: dict[str, Area] = {}
+    opdeling_column = None
+    if config.opdeling is not None:
+        op = config.opdeling
+        if OPDELING_PLACEHOLDER not in op.navn:
+            raise DagplejeError("opdeling_name", where="opdeling.navn")
+        opdeling_column = _find_column(op.kolonne, lookup, "opdeling.kolonne")
+        if opdeling_column not in rule_columns:
+            rule_columns.append(opdeling_column)
+        distinct: dict[str, str] = {}
+        for d in dagplejere:
+            value = d.extra.get(opdeling_column, "").strip()
+            if value:
+                distinct.setdefault(comparable_text(value), value)
+        numbers = {comparable_text(k): v for k, v in op.institutionsnumre.items()}
+        for comp, value in sorted(distinct.items()):
+            area = resolve_area(
+                op.navn.replace(OPDELING_PLACEHOLDER, value),
+                ("opdeling",),
+                None,
+                config.standard,
+                numbers.get(comp),
+            )
+            opdeling_areas[comp] = area
+            areas.append(area)
+
+    rest = next((a for a, om in zip(areas, config.omraade, strict=False) if om.resten), None)
+    for d in dagplejere:
+        if d.id in assignments:
+            continue
+        assignments[d.id] = _assign(d, rules, opdeling_column, opdeling_areas, rest)
+    # ids listed in dagplejere = [...] that are not in the roster are not assignments
+    known = {d.id for d in dagplejere}
+    assignments = {k: v for k, v in assignments.items() if k in known}
+    return Plan(areas, assignments, rule_columns)
+
+
+def _assign(
+    d: Dagplejer,
+    rules: list[tuple[str, list[tuple[str, list[str]]], str]],
+    opdeling_column: str | None,
+    opdeling_areas: dict[str, Area],
+    rest: Area | None,
+) -> Assignment:
+    for area_name, conditions, key in rules:
+        if all(
+            any(value_matches(d.extra.get(column, ""), v, key) for v in values)
+            for column, values in conditions
+        ):
+            text = "; ".join(_rule_text(c, v) for c, v in conditions)
+            return Assignment(d.id, area_name, text)
+    if opdeling_column is not None:
+        value = d.extra.get(opdeling_column, "").strip()
+        area = opdeling_areas.get(comparable_text(value)) if value else None
+        if area is not None:
+            return Assignment(d.id, area.name, f"{opdeling_column} = {value}")
+    if rest is not None:
+        return Assignment(d.id, rest.name, pick("resten", "resten"))
+    return Assignment(d.id, None, pick("intet område", "no area"))
+
+
+def explicit_ids(config: Config) -> list[tuple[str, OmraadeConfig]]:
+    """Every id listed in an area's ``dagplejere``, with its area (for checks)."""
+    return [(i.strip(), om) for om in config.omraade for i in om.dagplejere]

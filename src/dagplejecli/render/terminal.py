@@ -1,0 +1,79 @@
+"""Terminal output with rich: tables for people, errors on stderr. Colour follows NO_COLOR."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from dagplejecli.errors import DagplejeError
+from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.messages import ui
+from dagplejecli.model import Plan, Roster
+from dagplejecli.planfile import area_counts
+
+
+def consoles() -> tuple[Console, Console]:
+    """(stdout, stderr) consoles."""
+    return Console(highlight=False), Console(stderr=True, highlight=False)
+
+
+def print_error(err: Console, exc: DagplejeError) -> None:
+    """A "cannot run" error: what, where, how to fix. CPR-like text is masked on the way out."""
+    err.print(f"[bold red]{ui('error')}:[/] {mask_cpr_in_text(exc.message)}", soft_wrap=True)
+    for line in exc.details:
+        err.print(f"  • {mask_cpr_in_text(line)}", soft_wrap=True, markup=False)
+    if exc.where:
+        err.print(f"  {ui('where')}: {mask_cpr_in_text(exc.where)}", soft_wrap=True, markup=False)
+    if exc.hint:
+        err.print(f"  {ui('fix')}: {mask_cpr_in_text(exc.hint)}", soft_wrap=True, markup=False)
+
+
+def print_plan(out: Console, plan: Plan, roster: Roster) -> None:
+    counts = area_counts(plan, roster)
+    rules: dict[str, list[str]] = {}
+    for a in plan.assignments.values():
+        if a.area and a.rule not in rules.setdefault(a.area, []):
+            rules[a.area].append(a.rule)
+    table = Table(
+        title=ui("plan_title", n=len(plan.areas), roster=roster.path.name), title_justify="left"
+    )
+    for key in (
+        "col_area",
+        "col_dagplejere",
+        "col_children",
+        "col_contacts",
+        "col_rule",
+        "col_pnummer",
+        "col_instnr",
+    ):
+        justify = "right" if key in ("col_dagplejere", "col_children", "col_contacts") else "left"
+        table.add_column(ui(key), justify=justify)  # type: ignore[arg-type]
+    totals = [0, 0, 0]
+    for area in plan.areas:
+        c = counts[area.name]
+        totals = [totals[0] + c.dagplejere, totals[1] + c.children, totals[2] + c.contacts]
+        shown_rules = rules.get(area.name, [])
+        rule_text = "; ".join(shown_rules[:2]) + (" …" if len(shown_rules) > 2 else "")
+        table.add_row(
+            area.name,
+            str(c.dagplejere),
+            str(c.children),
+            str(c.contacts),
+            rule_text or "-",
+            area.p_number or "-",
+            area.institution_number or f"[dim]{ui('not_created')}[/]",
+        )
+    table.add_section()
+    table.add_row(ui("total"), *(str(t) for t in totals), "", "", "", style="bold")
+    out.print(table)
+
+
+def print_unassigned(out: Console, plan: Plan, roster: Roster) -> int:
+    missing = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
+    if missing:
+        out.print(f"[bold red]{ui('plan_unassigned', n=len(missing))}[/]")
+        for d in missing:
+            out.print(
+                ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)), markup=False
+            )
+    return len(missing)

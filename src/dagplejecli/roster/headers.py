@@ -1,0 +1,195 @@
+"""Recognising a roster's header row and columns: Danish aliases per canonical field.
+
+A header is normalised (case, punctuation, spaces) and then read as an optional *prefix*
+saying whose value it is (``Dagplejer``, ``Barn``, ``Kontakt1``) followed by a field alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Field → normalised header texts that mean it. Extend here; tests cover the common ones.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": (
+        "id",
+        "medarbejdernr",
+        "medarbejder nr",
+        "medarbejdernummer",
+        "medarbejder id",
+        "mednr",
+        "med nr",
+        "dagplejer id",
+        "dagplejernr",
+        "dagplejer nr",
+        "dagplejernummer",
+        "lønnr",
+        "løn nr",
+        "lønnummer",
+        "personalenr",
+        "personalenummer",
+        "initialer",
+    ),
+    "cpr": (
+        "cpr",
+        "cpr nr",
+        "cprnr",
+        "cpr nummer",
+        "cprnummer",
+        "personnummer",
+        "person nr",
+        "personnr",
+        "cpr no",
+    ),
+    "fornavn": ("fornavn", "fornavne", "first name", "fornavn e"),
+    "efternavn": ("efternavn", "efternavne", "familienavn", "last name"),
+    "navn": ("navn", "fulde navn", "fuldt navn", "fuld navn", "name", "fulde navne"),
+    "adresse": ("adresse", "bopæl", "bopælsadresse", "hjemmeadresse", "gadeadresse", "address"),
+    "vejnavn": ("vejnavn", "vej", "gade", "gadenavn"),
+    "husnr": ("husnr", "hus nr", "husnummer"),
+    "postnr": ("postnr", "post nr", "postnummer", "post nummer", "postnr og by"),
+    "by": ("by", "bynavn", "postdistrikt", "postby"),
+    "telefon": (
+        "telefon",
+        "tlf",
+        "tlf nr",
+        "tlfnr",
+        "telefonnr",
+        "telefon nr",
+        "telefonnummer",
+        "mobil",
+        "mobilnr",
+        "mobil nr",
+        "mobilnummer",
+    ),
+    "email": ("email", "e mail", "mail", "emailadresse", "e mailadresse", "e mail adresse"),
+    "beskyttet": (
+        "beskyttet",
+        "beskyttelse",
+        "adressebeskyttelse",
+        "adresse beskyttelse",
+        "navne og adressebeskyttelse",
+        "navne og adresse beskyttelse",
+        "navnebeskyttelse",
+        "beskyttet adresse",
+        "beskyttede oplysninger",
+    ),
+    "alias_fornavn": ("alias fornavn", "aliasfornavn", "fornavn alias"),
+    "alias_efternavn": ("alias efternavn", "aliasefternavn", "efternavn alias"),
+    "relation": ("relation", "relation til barn", "relation til barnet", "tilknytning", "rolle"),
+    "myndighed": (
+        "myndighed",
+        "forældremyndighed",
+        "forældre myndighed",
+        "har forældremyndighed",
+        "forældremyndig",
+        "custody",
+    ),
+}
+
+_LOOKUP: dict[str, str] = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+
+# A child sheet's column naming the child's dagplejer (by id or CPR).
+DAGPLEJER_REF = (
+    "dagplejer",
+    "dagplejers",
+    "dagplejer id",
+    "dagplejer nr",
+    "dagplejernr",
+    "dagplejernummer",
+    "dagplejer medarbejdernr",
+    "dagplejer cpr",
+    "dagplejerens nr",
+    "dagplejerens id",
+    "dagplejerens cpr",
+    "dagplejerens medarbejdernr",
+    "dagplejers nr",
+    "dagplejers id",
+    "dagplejer medarbejdernummer",
+)
+# A contacts sheet's column naming the child (by CPR).
+CHILD_REF = ("barn", "barn cpr", "barnets cpr", "barn cpr nr", "barnets cpr nr", "barn cprnr")
+
+_PUNCT = re.compile(r"[.\-_:/()#?*,;'\"]+")
+_CONTACT_PREFIX = re.compile(
+    r"^(?:kontakt(?:person)?|kontakt person|for(?:æ|ae)ld(?:er|re)|kp|pårørende|værge)"
+    r"\s*(\d)?(?:\s+|$)(.*)$"
+)
+_DAGPLEJER_PREFIX = re.compile(r"^(?:dagplejer(?:ens|s)?)\s+(.+)$")
+_CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern)\s+(.+)$")
+
+
+def normalise_header(value: object) -> str:
+    """``' CPR-nr. '`` → ``'cpr nr'``."""
+    if value is None:
+        return ""
+    text = _PUNCT.sub(" ", str(value).casefold())
+    return " ".join(text.split())
+
+
+def field_of(norm: str) -> str | None:
+    """The canonical field a normalised header (without prefix) names, if any."""
+    return _LOOKUP.get(norm)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMeaning:
+    """How one header reads: whose value (``owner``) and which field; ``group`` for contacts."""
+
+    owner: str  # "plain", "dagplejer", "barn", "kontakt", "dagplejer_ref", "barn_ref"
+    field: str
+    group: int = 0
+
+
+def read_header(norm: str) -> HeaderMeaning | None:
+    """Read one normalised header. Returns None for a column no field names (kept as extra)."""
+    if not norm:
+        return None
+    if norm in DAGPLEJER_REF:
+        # "Dagplejer CPR" names the dagplejer by CPR, the others by id
+        return HeaderMeaning("dagplejer_ref", "cpr" if "cpr" in norm else "id")
+    if norm in CHILD_REF:
+        return HeaderMeaning("barn_ref", "barn")
+    if f := field_of(norm):
+        return HeaderMeaning("plain", f)
+    if m := _CONTACT_PREFIX.match(norm):
+        rest = m.group(2).strip() or "navn"
+        f = field_of(rest)
+        if f is None and rest in CHILD_REF:
+            return HeaderMeaning("barn_ref", "barn")
+        if f:
+            return HeaderMeaning("kontakt", f, int(m.group(1) or 0))
+    if m := _DAGPLEJER_PREFIX.match(norm):
+        f = field_of(m.group(1))
+        if f:
+            return HeaderMeaning("dagplejer", f)
+    if m := _CHILD_PREFIX.match(norm):
+        f = field_of(m.group(1))
+        if f:
+            return HeaderMeaning("barn", f)
+    return None
+
+
+@dataclass(slots=True)
+class HeaderRow:
+    """The header row of a sheet: its 1-based row number and each column's meaning."""
+
+    row: int
+    texts: list[str]  # the header cells as written (stripped)
+    meanings: list[HeaderMeaning | None] = field(default_factory=list)
+
+    def count(self, *owners: str) -> int:
+        return sum(1 for m in self.meanings if m is not None and m.owner in owners)
+
+
+def find_header_row(rows: list[list[object]], scan: int = 30) -> HeaderRow | None:
+    """The row among the first ``scan`` with the most recognised headers (at least two)."""
+    best: HeaderRow | None = None
+    best_score = 1
+    for index, row in enumerate(rows[:scan]):
+        meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
+        score = sum(1 for m in meanings if m is not None)
+        if score > best_score:
+            texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
+            best, best_score = HeaderRow(index + 1, texts, meanings), score
+    return best

@@ -1,0 +1,598 @@
+"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value.
+
+Layouts understood:
+- *to-ark*: a dagplejer sheet and a child sheet (contacts as ``Kontakt1 …`` columns on the
+  child's row, or on a third sheet keyed by the child's CPR);
+- *et-ark*: one row per child with the dagplejer's columns repeated (``Dagplejer CPR``,
+  ``Barn CPR`` …); plain columns (``Distrikt``, ``Postnr``) belong to the dagplejer;
+- *csv*: either of the above in one CSV file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dagplejecli.config import PARENT, UNILOGIN_RELATIONS, RosterConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.findings import Finding, Location
+from dagplejecli.identifiers import (
+    Address,
+    clean_text,
+    cpr_is_female,
+    is_valid_cpr,
+    mask_cpr,
+    normalise_bool,
+    normalise_cpr,
+    normalise_digits,
+    parse_address,
+)
+from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, Roster
+from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
+from dagplejecli.roster.sheets import RawSheet, read_sheets
+
+DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
+CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
+CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+
+DEFAULT_RELATIONS = {
+    "mor": "Mor",
+    "moder": "Mor",
+    "mother": "Mor",
+    "far": "Far",
+    "fader": "Far",
+    "father": "Far",
+    "andet": "Andet",
+    "anden": "Andet",
+    "other": "Andet",
+    "officielt tilknyttet person": "Officielt tilknyttet person",
+    "officielt tilknyttet": "Officielt tilknyttet person",
+    "forælder": PARENT,
+    "forældre": PARENT,
+    "foraelder": PARENT,
+    "parent": PARENT,
+    "forælder 1": PARENT,
+    "forælder 2": PARENT,
+}
+
+
+@dataclass(slots=True)
+class ColumnMap:
+    """Which column (0-based) holds which field, for one sheet."""
+
+    sheet: RawSheet
+    header: HeaderRow
+    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    fields: dict[str, int] = field(default_factory=dict)
+    child: dict[str, int] = field(default_factory=dict)  # et-ark only
+    contacts: dict[int, dict[str, int]] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # header text → column, for rules
+
+
+def classify(header: HeaderRow) -> str:
+    """A sheet's role from its headers alone."""
+    dagplejer_named = sum(
+        1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
+    )
+    has_child_prefix = header.count("barn") > 0
+    if has_child_prefix and (dagplejer_named or header.count("dagplejer_ref")) and dagplejer_named:
+        return "et-ark"
+    if header.count("barn_ref") and not header.count("dagplejer_ref"):
+        return "kontakter"
+    if header.count("dagplejer_ref") or header.count("kontakt"):
+        return "boern"
+    return "dagplejere"
+
+
+def _name_role(name: str) -> str | None:
+    plain = name.strip().casefold()
+    if plain in DAGPLEJER_NAMES:
+        return "dagplejere"
+    if plain in CHILD_NAMES:
+        return "boern"
+    if plain in CONTACT_NAMES:
+        return "kontakter"
+    return None
+
+
+def _map_columns(
+    sheet: RawSheet, header: HeaderRow, role: str, overrides: dict[str, dict[str, str]]
+) -> ColumnMap:
+    cmap = ColumnMap(sheet, header, role)
+    used: set[int] = set()
+
+    def put(target: dict[str, int], name: str, col: int) -> None:
+        if name not in target:
+            target[name] = col
+            used.add(col)
+
+    for col, m in enumerate(header.meanings):
+        if m is None:
+            continue
+        if role == "dagplejere":
+            if m.owner in ("plain", "dagplejer") or m.owner == "dagplejer_ref":
+                put(cmap.fields, m.field, col)
+        elif role == "boern":
+            if m.owner in ("plain", "barn"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "dagplejer_ref":
+                put(cmap.fields, "dagplejer", col)
+            elif m.owner == "kontakt":
+                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+        elif role == "kontakter":
+            if m.owner in ("plain", "kontakt"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "barn_ref":
+                put(cmap.fields, "barn", col)
+        elif role == "et-ark":
+            if m.owner in ("dagplejer", "dagplejer_ref"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "barn":
+                put(cmap.child, m.field, col)
+            elif m.owner == "kontakt":
+                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+            elif m.owner == "plain" and m.field in (
+                "id",
+                "adresse",
+                "vejnavn",
+                "husnr",
+                "postnr",
+                "by",
+                "telefon",
+                "email",
+            ):
+                put(cmap.fields, m.field, col)
+
+    norm_headers = [normalise_header(t) for t in header.texts]
+    for table, mapping in overrides.items():
+        target = cmap.child if (role == "et-ark" and table == "boern_kolonner") else cmap.fields
+        for name, wanted in mapping.items():
+            try:
+                col = norm_headers.index(normalise_header(wanted))
+            except ValueError:
+                raise DagplejeError(
+                    "roster_column_missing",
+                    where=f"{sheet.name}!{header.row}",
+                    hint="roster_column_missing_hint",
+                    header=wanted,
+                    table=table,
+                    field=name,
+                    sheet=sheet.name,
+                    row=header.row,
+                    headers=", ".join(t for t in header.texts if t),
+                ) from None
+            for other in (cmap.fields, cmap.child, *cmap.contacts.values()):
+                for key, c in list(other.items()):
+                    if c == col:
+                        del other[key]
+            target[name] = col
+            used.add(col)
+
+    if role in ("dagplejere", "et-ark"):
+        # Every column stays available to the rules, except CPR numbers and (one-sheet)
+        # the child's and contacts' columns.
+        excluded = {cmap.fields.get("cpr"), *cmap.child.values()}
+        for group in cmap.contacts.values():
+            excluded |= set(group.values())
+        for col, text in enumerate(header.texts):
+            if text and col not in excluded:
+                cmap.extra.setdefault(text, col)
+    return cmap
+
+
+def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None:
+    """Each alternative is a tuple of fields that together satisfy the requirement."""
+    fields = cmap.child if table == "boern_kolonner" and cmap.role == "et-ark" else cmap.fields
+    if any(all(f in fields for f in alt) for alt in alternatives):
+        return
+    wanted = " / ".join("+".join(alt) for alt in alternatives)
+    raise DagplejeError(
+        "roster_required_missing",
+        where=f"{cmap.sheet.name}!{cmap.header.row}",
+        hint="roster_required_missing_hint",
+        sheet=cmap.sheet.name,
+        field=wanted,
+        table=table,
+        row=cmap.header.row,
+        headers=", ".join(t for t in cmap.header.texts if t) or "-",
+    )
+
+
+class _RowReader:
+    """Reads fields of one row through a column map, remembering each value's cell."""
+
+    def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
+        self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
+
+    def raw(self, cols: dict[str, int], name: str) -> object:
+        col = cols.get(name)
+        if col is None or col >= len(self.row):
+            return None
+        value = self.row[col]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def text(self, cols: dict[str, int], name: str) -> str:
+        return clean_text(self.raw(cols, name))
+
+    def cell(self, col: int) -> CellRef:
+        return CellRef(self.file, self.sheet, self.row_no, col + 1)
+
+
+class _Builder:
+    """Builds people from rows and collects the reading findings."""
+
+    def __init__(self, file: str, relations: dict[str, str]) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+        self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
+        self.relations.update({normalise_header(k): v for k, v in relations.items()})
+
+    def fill_person(self, person: Person, r: _RowReader, cols: dict[str, int]) -> None:
+        person.cells = {name: r.cell(col) for name, col in cols.items()}
+        person.cells["_row"] = r.cell(min(cols.values(), default=0))
+        raw_cpr = r.raw(cols, "cpr")
+        person.cpr_given = raw_cpr is not None
+        value = normalise_cpr(raw_cpr)
+        person.cpr = value.digits
+        if value.restored_zero and value.digits:
+            self.findings.append(
+                Finding(
+                    "DP202",
+                    Location.of_cell(person.cells["cpr"]),
+                    params={"cpr": mask_cpr(value.digits)},
+                )
+            )
+        person.first_name = r.text(cols, "fornavn")
+        person.last_name = r.text(cols, "efternavn")
+        if not person.first_name and not person.last_name:
+            full = r.text(cols, "navn")
+            first, _, last = full.rpartition(" ")
+            person.first_name, person.last_name = (first, last) if first else (full, "")
+        person.alias_first = r.text(cols, "alias_fornavn")
+        person.alias_last = r.text(cols, "alias_efternavn")
+        person.phone = r.text(cols, "telefon")
+        person.email = r.text(cols, "email")
+        person.protected = self.yes_no(r, cols, "beskyttet", when_unsure=True) or False
+
+    def yes_no(
+        self, r: _RowReader, cols: dict[str, int], name: str, when_unsure: bool
+    ) -> bool | None:
+        raw = r.raw(cols, name)
+        if raw is None:
+            return None
+        value = normalise_bool(raw)
+        if value is None:
+            self.findings.append(
+                Finding(
+                    "DP214",
+                    Location.of_cell(r.cell(cols[name])),
+                    params={
+                        "value": clean_text(raw)[:40],
+                        "column": name,
+                        "assumed": "ja" if when_unsure else "nej",
+                    },
+                )
+            )
+            return when_unsure
+        return value
+
+    def dagplejer(self, r: _RowReader, cols: dict[str, int], extra: dict[str, int]) -> Dagplejer:
+        d = Dagplejer()
+        self.fill_person(d, r, cols)
+        d.id = r.text(cols, "id")
+        postnr_raw = r.raw(cols, "postnr")
+        postnr, restored = normalise_digits(postnr_raw, 4)
+        if restored:
+            self.findings.append(
+                Finding(
+                    "DP215",
+                    Location.of_cell(r.cell(cols["postnr"])),
+                    params={"value": postnr or ""},
+                )
+            )
+        if "adresse" in cols:
+            d.address_text = r.text(cols, "adresse")
+            parsed, _ = parse_address(d.address_text)
+            if postnr and not parsed.postnr:
+                parsed = Address(
+                    parsed.street,
+                    parsed.house_no,
+                    parsed.floor,
+                    parsed.door,
+                    postnr,
+                    r.text(cols, "by") or None,
+                )
+            d.address = parsed
+        else:
+            d.address = Address(
+                street=r.text(cols, "vejnavn") or None,
+                house_no=r.text(cols, "husnr") or None,
+                postnr=postnr,
+                city=r.text(cols, "by") or None,
+            )
+            d.address_text = d.address.one_line()
+        d.extra = {header: clean_text(r.raw({"x": col}, "x")) for header, col in extra.items()}
+        if postnr:
+            for header, col in extra.items():
+                if col == cols.get("postnr"):
+                    d.extra[header] = postnr
+        return d
+
+    def child(self, r: _RowReader, cols: dict[str, int]) -> Child:
+        c = Child()
+        self.fill_person(c, r, cols)
+        c.dagplejer_ref = r.text(cols, "dagplejer")
+        return c
+
+    def contact(self, r: _RowReader, cols: dict[str, int]) -> ContactPerson | None:
+        if not any(r.raw(cols, name) is not None for name in cols if name != "barn"):
+            return None
+        p = ContactPerson()
+        self.fill_person(p, r, cols)
+        p.relation_raw = r.text(cols, "relation")
+        p.relation = self.map_relation(p, r, cols)
+        custody = self.yes_no(r, cols, "myndighed", when_unsure=False)
+        p.custody = custody if custody is not None else p.relation in ("Mor", "Far")
+        return p
+
+    def map_relation(self, p: ContactPerson, r: _RowReader, cols: dict[str, int]) -> str | None:
+        raw = p.relation_raw
+        mapped = self.relations.get(normalise_header(raw)) if raw else PARENT
+        where = Location.of_cell(p.cells.get("relation") or p.cells.get("_row"))
+        allowed = ", ".join(UNILOGIN_RELATIONS)
+        if mapped is None:
+            self.findings.append(
+                Finding("DP211", where, params={"value": raw[:40], "allowed": allowed, "why": ""})
+            )
+            return None
+        if mapped == PARENT:
+            if p.cpr and is_valid_cpr(p.cpr):
+                return "Mor" if cpr_is_female(p.cpr) else "Far"
+            self.findings.append(
+                Finding(
+                    "DP211",
+                    where,
+                    params={
+                        "value": raw or "(tom)",
+                        "allowed": allowed,
+                        "why": "; Mor/Far kan ikke afgøres uden gyldigt CPR-nummer",
+                    },
+                )
+            )
+            return None
+        return mapped
+
+
+def _data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
+    """The rows under the header with any value in them, with their 1-based numbers."""
+    out = []
+    start = cmap.header.row  # header.row is 1-based, so this index is the next row
+    for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
+        if any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
+            out.append((index, row))
+    return out
+
+
+def _pick_sheets(
+    sheets: list[RawSheet], cfg: RosterConfig, path: Path
+) -> dict[str, tuple[RawSheet, HeaderRow]]:
+    by_name = {s.name: s for s in sheets}
+    names = ", ".join(s.name for s in sheets)
+    chosen: dict[str, tuple[RawSheet, HeaderRow]] = {}
+    explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
+    for key, name in explicit.items():
+        if name is None:
+            continue
+        if name not in by_name:
+            raise DagplejeError(
+                "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
+            )
+        header = find_header_row(by_name[name].rows)
+        if header is None:
+            raise DagplejeError(
+                "roster_no_header",
+                where=f"{path.name}, {name}",
+                hint="roster_no_header_hint",
+                sheet=name,
+                sheets=names,
+            )
+        role = {"ark": "dagplejere", "boern_ark": "boern", "kontakt_ark": "kontakter"}[key]
+        if role == "dagplejere" and classify(header) == "et-ark":
+            role = "et-ark"
+        chosen[role] = (by_name[name], header)
+
+    candidates: dict[str, list[tuple[RawSheet, HeaderRow]]] = {}
+    for sheet in sheets:
+        if any(sheet is s for s, _ in chosen.values()):
+            continue
+        header = find_header_row(sheet.rows)
+        if header is None:
+            continue
+        role = classify(header)
+        named = _name_role(sheet.name)
+        if role == "dagplejere" and named in ("boern", "kontakter"):
+            role = named
+        candidates.setdefault(role, []).append((sheet, header))
+
+    for role in ("dagplejere", "boern", "kontakter", "et-ark"):
+        if role in chosen or role not in candidates:
+            continue
+        options = candidates[role]
+        if len(options) > 1:
+            preferred = [o for o in options if _name_role(o[0].name) == role]
+            if len(preferred) != 1:
+                raise DagplejeError(
+                    "roster_ambiguous",
+                    where=str(path),
+                    hint="roster_no_dagplejer_sheet_hint",
+                    sheets=", ".join(s.name for s, _ in options),
+                )
+            options = preferred
+        chosen[role] = options[0]
+    if "dagplejere" in chosen:
+        chosen.pop("et-ark", None)
+    if "dagplejere" not in chosen and "et-ark" not in chosen:
+        if not any(find_header_row(s.rows) for s in sheets):
+            raise DagplejeError(
+                "roster_no_header",
+                where=str(path),
+                hint="roster_no_header_hint",
+                sheet=sheets[0].name if sheets else "-",
+                sheets=names or "-",
+            )
+        raise DagplejeError(
+            "roster_no_dagplejer_sheet",
+            where=str(path),
+            hint="roster_no_dagplejer_sheet_hint",
+            sheets=names,
+        )
+    return chosen
+
+
+def _derive_ids(dagplejere: list[Dagplejer]) -> None:
+    """Give dagplejere without an id one made from their name (never from the CPR number)."""
+    seen: dict[str, int] = {}
+    for d in dagplejere:
+        if d.id:
+            continue
+        digest = hashlib.sha256(d.name.casefold().encode("utf-8")).hexdigest()[:8].upper()
+        base = f"D-{digest}"
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        d.id = base if n == 1 else f"{base}-{n}"
+        d.id_derived = True
+
+
+def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
+    """Read and normalise the roster. Raises DagplejeError when it cannot be read at all."""
+    sheets = read_sheets(path)
+    raw = path.read_bytes()
+    sha = hashlib.sha256(raw).hexdigest()
+    chosen = _pick_sheets(sheets, cfg, path)
+    builder = _Builder(path.name, cfg.relationer)
+    dagplejere: list[Dagplejer] = []
+    children: list[Child] = []
+
+    overrides_dp = {"kolonner": cfg.kolonner} if cfg.kolonner else {}
+    if "et-ark" in chosen:
+        sheet, header = chosen["et-ark"]
+        ov = dict(overrides_dp)
+        if cfg.boern_kolonner:
+            ov["boern_kolonner"] = cfg.boern_kolonner
+        cmap = _map_columns(sheet, header, "et-ark", ov)
+        _require(cmap, "kolonner", ("id",), ("cpr",))
+        dagplejere, children = _read_one_sheet(cmap, builder, path.name)
+        layout = "et-ark"
+    else:
+        sheet, header = chosen["dagplejere"]
+        cmap = _map_columns(sheet, header, "dagplejere", overrides_dp)
+        _require(cmap, "kolonner", ("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
+        for row_no, row in _data_rows(cmap):
+            r = _RowReader(path.name, sheet.name, row_no, row)
+            dagplejere.append(builder.dagplejer(r, cmap.fields, cmap.extra))
+        layout = "to-ark" if "boern" in chosen else "et-ark"
+        if "boern" in chosen:
+            csheet, cheader = chosen["boern"]
+            ov = {"boern_kolonner": cfg.boern_kolonner} if cfg.boern_kolonner else {}
+            cm = _map_columns(csheet, cheader, "boern", ov)
+            _require(cm, "boern_kolonner", ("dagplejer",))
+            for row_no, row in _data_rows(cm):
+                r = _RowReader(path.name, csheet.name, row_no, row)
+                child = builder.child(r, cm.fields)
+                for group in sorted(cm.contacts):
+                    contact = builder.contact(r, cm.contacts[group])
+                    if contact:
+                        child.contacts.append(contact)
+                children.append(child)
+    if path.suffix.lower() == ".csv":
+        layout = "csv"
+
+    if "kontakter" in chosen:
+        ksheet, kheader = chosen["kontakter"]
+        ov = {"kontakt_kolonner": cfg.kontakt_kolonner} if cfg.kontakt_kolonner else {}
+        km = _map_columns(ksheet, kheader, "kontakter", ov)
+        _require(km, "kontakt_kolonner", ("barn",))
+        by_cpr = {c.cpr: c for c in children if c.cpr}
+        for row_no, row in _data_rows(km):
+            r = _RowReader(path.name, ksheet.name, row_no, row)
+            child_cpr = normalise_cpr(r.raw(km.fields, "barn")).digits
+            contact = builder.contact(r, {k: v for k, v in km.fields.items() if k != "barn"})
+            if contact is None:
+                continue
+            target = by_cpr.get(child_cpr) if child_cpr else None
+            if target is None:
+                builder.findings.append(
+                    Finding(
+                        "DP218",
+                        Location.of_cell(r.cell(km.fields["barn"])),
+                        params={"cpr": mask_cpr(child_cpr) or "?"},
+                    )
+                )
+                continue
+            target.contacts.append(contact)
+
+    derived = [d for d in dagplejere if not d.id]
+    _derive_ids(dagplejere)
+    findings = builder.findings
+    if derived:
+        findings.append(
+            Finding(
+                "DP217",
+                Location(file=path.name, sheet=cmap.sheet.name),
+                params={"count": len(derived)},
+            )
+        )
+    _resolve_children(dagplejere, children)
+    roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children)
+    return roster, findings
+
+
+def _read_one_sheet(
+    cmap: ColumnMap, builder: _Builder, file: str
+) -> tuple[list[Dagplejer], list[Child]]:
+    dagplejere: dict[str, Dagplejer] = {}
+    children: list[Child] = []
+    key_of: Callable[[Dagplejer], str] = lambda d: d.id or (d.cpr or "") or d.name  # noqa: E731
+    for row_no, row in _data_rows(cmap):
+        r = _RowReader(file, cmap.sheet.name, row_no, row)
+        before = len(builder.findings)
+        d = builder.dagplejer(r, cmap.fields, cmap.extra)
+        key = key_of(d)
+        if key not in dagplejere:
+            dagplejere[key] = d
+        else:
+            # a repeated dagplejer: its notes (restored zeros) were given on its first row
+            del builder.findings[before:]
+        if not any(r.raw(cmap.child, name) is not None for name in cmap.child):
+            continue
+        child = builder.child(r, cmap.child)
+        child.dagplejer_ref = key
+        child.dagplejer_id = None
+        for group in sorted(cmap.contacts):
+            contact = builder.contact(r, cmap.contacts[group])
+            if contact:
+                child.contacts.append(contact)
+        children.append(child)
+    return list(dagplejere.values()), children
+
+
+def _resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> None:
+    """Link each child to its dagplejer's id, by id, by CPR or (one-sheet) by name."""
+    by_id = {d.id: d.id for d in dagplejere}
+    by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
+    by_name = {d.name: d.id for d in dagplejere if d.name}
+    for c in children:
+        ref = c.dagplejer_ref
+        if not ref:
+            continue
+        found = by_id.get(ref)
+        if found is None:
+            digits = normalise_cpr(ref).digits
+            found = by_cpr.get(digits) if digits else None
+        if found is None:
+            found = by_name.get(ref)
+        c.dagplejer_id = found

@@ -1,0 +1,150 @@
+"""Raw cells from a spreadsheet or CSV file, with limits checked before anything is parsed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from dagplejecli.errors import DagplejeError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv")
+
+# Limits checked before parsing, so that a zip bomb costs nothing. A roster of 10,000
+# dagplejere and 40,000 children is about 10 MB uncompressed; these leave ample room.
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class RawSheet:
+    """One sheet's cells as Python values (str, float, int, bool, date, datetime or None)."""
+
+    name: str
+    rows: list[list[object]]
+
+
+def _check_zip_limits(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DagplejeError(
+            "roster_not_workbook", where=str(path), hint="roster_not_workbook_hint"
+        ) from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise DagplejeError(
+            "roster_too_many_members",
+            where=str(path),
+            count=len(members),
+            limit=MAX_ZIP_MEMBERS,
+        )
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise DagplejeError(
+            "roster_too_large_unpacked",
+            where=str(path),
+            size_mb=total // (1024 * 1024),
+            limit_mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024),
+        )
+
+
+def check_roster_path(path: Path) -> None:
+    """The roster exists, is a file of a kind we read, and is not absurdly large."""
+    if not path.exists():
+        raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint")
+    if path.is_dir():
+        raise DagplejeError("roster_is_dir", where=str(path))
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise DagplejeError(
+            "roster_bad_suffix",
+            where=str(path),
+            suffix=suffix or "(ingen)",
+            kinds=", ".join(SUFFIXES),
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise DagplejeError("roster_empty_file", where=str(path))
+    if size > MAX_FILE_BYTES:
+        raise DagplejeError(
+            "roster_too_large",
+            where=str(path),
+            size_mb=size // (1024 * 1024),
+            limit_mb=MAX_FILE_BYTES // (1024 * 1024),
+        )
+    if suffix in ZIP_SUFFIXES:
+        _check_zip_limits(path)
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet of the file. CSV files have one sheet, named after the file."""
+    check_roster_path(path)
+    if path.suffix.lower() == ".csv":
+        return [RawSheet(path.name, read_csv_rows(path))]
+    return _read_workbook(path)
+
+
+def _read_workbook(path: Path) -> list[RawSheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in workbook.sheet_names:
+            # skip_empty_area=False keeps row 1 as row 1: cell references must not shift.
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets.append(RawSheet(name, [list(r) for r in rows]))
+    except Exception:  # calamine raises several types for broken files; all mean the same here
+        raise DagplejeError(
+            "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
+        ) from None
+    return sheets
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or Windows-1252, as Danish Excel writes CSV."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Semicolon (Danish Excel), comma or tab: whichever splits the first lines most evenly."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    best, best_score = ";", -1
+    for delimiter in (";", ",", "\t"):
+        counts = [len(next(csv.reader([line], delimiter=delimiter))) - 1 for line in lines]
+        score = max(counts, default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv_rows(path: Path) -> list[list[object]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DagplejeError("roster_unreadable_os", where=str(path), detail=exc.strerror) from None
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DagplejeError("roster_binary_csv", where=str(path), hint="roster_not_workbook_hint")
+    text = decode_text(raw)
+    delimiter = sniff_delimiter(text)
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:
+        raise DagplejeError("roster_unreadable", where=str(path)) from None
