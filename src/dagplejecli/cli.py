@@ -142,6 +142,91 @@ def plan_command(
         stdout.print(ui("plan_next_ok", path=out), markup=False)
 
 
+PlanOpt = Annotated[
+    Path,
+    typer.Option("--plan", "-p", help="Planen fra dagpleje plan (standard: dagpleje-plan.xlsx)."),
+]
+
+
+@app.command("validate")
+@guarded
+def validate_command(
+    config: ConfigOpt = None,
+    plan: PlanOpt = Path("dagpleje-plan.xlsx"),
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text (standard) eller json (til programmer).")
+    ] = "text",
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="Skriv en kopi af rosteren med markerede celler (.xlsx)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Advarsler tæller som fejl.")] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Tjek områder og data mod registrenes regler; alle fund på én gang.
+
+    Eksempel: [bold]dagpleje validate[/]   eller   [bold]dagpleje validate --format json[/]
+
+    Afslutningskode 0: ingen fejl (advarsler er tilladt, undtagen med --strict).
+    1: der er fejl. 2: kunne ikke køre.
+    """
+    from dagplejecli.pipeline import validate_project
+    from dagplejecli.render.report import print_report, report_json
+    from dagplejecli.render.terminal import consoles
+
+    if output_format not in ("text", "json"):
+        raise DagplejeError("bad_format", value=output_format)
+    if annotate is not None and annotate.suffix.lower() != ".xlsx":
+        raise DagplejeError("annotate_suffix", where=str(annotate))
+    stdout, _ = consoles()
+    result = validate_project(config, plan)
+    if annotate is not None:
+        from dagplejecli.render.annotate import write_annotated
+        from dagplejecli.roster.sheets import read_sheets
+
+        roster_path = result.planned.roster.path
+        if annotate.resolve() == roster_path.resolve():
+            raise DagplejeError("annotate_is_roster", where=str(annotate))
+        write_annotated(annotate, read_sheets(roster_path), result.findings)
+    if output_format == "json":
+        typer.echo(report_json(result.findings, result.stats(), strict))
+    else:
+        print_report(stdout, result.findings, result.planned.roster.path.name, strict, STATE.quiet)
+        if annotate is not None:
+            stdout.print(ui("annotated", path=annotate), markup=False)
+    if result.errors(strict):
+        raise typer.Exit(1)
+
+
+@app.command("explain")
+@guarded
+def explain_command(
+    code: Annotated[
+        str | None, typer.Argument(help="En kode, fx DP103. Uden kode: alle koder.")
+    ] = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Forklar en kode fra validate: reglen, hvorfor den findes, og hvordan man retter.
+
+    Eksempel: [bold]dagpleje explain DP103[/]
+    """
+    from dagplejecli.render.explain import print_code, print_codes
+    from dagplejecli.render.terminal import consoles
+
+    stdout, _ = consoles()
+    if code is None:
+        print_codes(stdout)
+        return
+    wanted = code.strip().upper()
+    if not wanted.startswith("DP"):
+        wanted = "DP" + wanted.zfill(3)
+    print_code(stdout, wanted)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -910,6 +910,69 @@ UI: dict[str, Text] = {
         "An unexpected error happened in dagpleje ({kind}). No file was changed half-way. Run "
         "again with --debug and send the message (without CPR numbers) to the developers.",
     ),
+    "extract_no_header": (
+        "CVR-udtrækket har ingen overskriftsrække med P-nummer og CVR-nummer.",
+        "The CVR extract has no header row with P-number and CVR number.",
+    ),
+    "extract_no_header_hint": (
+        "Udtrækket skal have kolonner som «P-nummer», «CVR-nummer», «Navn» og «Adresse».",
+        "The extract needs columns such as «P-nummer», «CVR-nummer», «Navn» and «Adresse».",
+    ),
+    # validate
+    "validate_title": ("Validering af {roster}", "Validation of {roster}"),
+    "general": ("Generelt", "General"),
+    "col_severity": ("Alvor", "Severity"),
+    "col_code": ("Kode", "Code"),
+    "col_where": ("Sted", "Where"),
+    "col_message": ("Besked", "Message"),
+    "more_of_code": (
+        "… og {n} mere af {code} (se alle med --format json eller --annotate)",
+        "… and {n} more of {code} (see all with --format json or --annotate)",
+    ),
+    "summary": (
+        "{fejl} fejl, {advarsler} advarsler, {info} info",
+        "{fejl} errors, {advarsler} warnings, {info} info",
+    ),
+    "next_errors": (
+        "Ret fejlene og kør dagpleje validate igen. dagpleje explain KODE forklarer en kode.",
+        "Fix the errors and run dagpleje validate again. dagpleje explain CODE explains a code.",
+    ),
+    "next_strict": (
+        "--strict: advarslerne tæller som fejl. Ret dem, eller kør uden --strict.",
+        "--strict: the warnings count as errors. Fix them, or run without --strict.",
+    ),
+    "next_ok": (
+        "Klar til eksport: dagpleje export --target dagtilbudsregisteret",
+        "Ready to export: dagpleje export --target dagtilbudsregisteret",
+    ),
+    "annotated": (
+        "En kopi af rosteren med markerede celler er skrevet til {path}.",
+        "A copy of the roster with marked cells was written to {path}.",
+    ),
+    "annotate_suffix": (
+        "Filen til --annotate skal hedde .xlsx.",
+        "The --annotate file must end in .xlsx.",
+    ),
+    "annotate_is_roster": (
+        "--annotate må ikke pege på selve rosteren; den ændres aldrig.",
+        "--annotate must not point at the roster itself; it is never changed.",
+    ),
+    "bad_format": (
+        "Ukendt format «{value}»; brug text eller json.",
+        "Unknown format «{value}»; use text or json.",
+    ),
+    "unknown_code": (
+        "Koden {code} findes ikke. dagpleje explain uden kode viser alle koder.",
+        "Code {code} does not exist. dagpleje explain without a code lists every code.",
+    ),
+    "explain_why": ("Hvorfor", "Why"),
+    "explain_source": ("Kilde", "Source"),
+    "explain_fix": ("Sådan retter du det", "How to fix it"),
+    "explain_example": ("Eksempel", "Example"),
+    "explain_severity": ("Alvor", "Severity"),
+    "explain_list_title": ("Alle koder", "All codes"),
+    "col_title": ("Titel", "Title"),
+    "col_family": ("Familie", "Family"),
     # plan
     "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),
     "col_area": ("Område", "Area"),

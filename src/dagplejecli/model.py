@@ -40,6 +40,7 @@ class Person:
 
     cpr: str | None = None
     cpr_given: bool = False
+    cpr_masked: str = ""  # the cell as people may see it: DDMMYY-xxxx
     first_name: str = ""
     last_name: str = ""
     protected: bool = False

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from dagplejecli.config import LoadedConfig, load_config
-from dagplejecli.findings import Finding
+from dagplejecli.findings import Finding, Location
 from dagplejecli.model import Plan, Roster
+from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 
@@ -28,3 +30,86 @@ def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     roster, reading = read_roster(roster_path, config.config.roster)
     plan = make_plan(config.config, roster.dagplejere)
     return Planned(config, roster, plan, reading)
+
+
+@dataclass(slots=True)
+class Validation:
+    """The outcome of ``validate``: every finding, and what was checked."""
+
+    planned: Planned
+    findings: list[Finding]
+
+    def errors(self, strict: bool = False) -> list[Finding]:
+        from dagplejecli.findings import Severity
+
+        bad = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return [f for f in self.findings if f.severity in bad]
+
+    def stats(self) -> dict[str, object]:
+        from dagplejecli.planfile import area_counts
+
+        counts = area_counts(self.planned.plan, self.planned.roster)
+        return {
+            "roster": self.planned.roster.path.name,
+            "omraader": len(self.planned.plan.areas),
+            "dagplejere": len(self.planned.roster.dagplejere),
+            "boern": len(self.planned.roster.children),
+            "kontaktpersoner": sum(c.contacts for c in counts.values()),
+            "per_omraade": {
+                name: {
+                    "dagplejere": c.dagplejere,
+                    "boern": c.children,
+                    "kontaktpersoner": c.contacts,
+                }
+                for name, c in counts.items()
+            },
+        }
+
+
+def freshness(saved: SavedPlan, planned: Planned) -> list[Finding]:
+    """DP301 when the roster or the plan's content changed since ``dagpleje plan``."""
+    from dagplejecli.i18n import pick
+    from dagplejecli.planfile import fingerprint
+
+    reason = None
+    if saved.roster_sha256 != planned.roster.sha256:
+        reason = pick(
+            "Rosteren er ændret, siden planen blev lavet.",
+            "The roster has changed since the plan was made.",
+        )
+    elif saved.fingerprint != fingerprint(planned.plan):
+        reason = pick(
+            "Konfigurationen giver nu en anden plan end den, der blev gennemset.",
+            "The configuration now gives a different plan than the one reviewed.",
+        )
+    if reason is None:
+        return []
+    return [
+        Finding(
+            "DP301",
+            Location(file=saved.path.name),
+            params={"reason": reason, "roster": saved.roster_path.name},
+        )
+    ]
+
+
+def validate_project(
+    config_path: Path | None, plan_path: Path, today: dt.date | None = None
+) -> Validation:
+    """Recompute the plan from roster + configuration and run every check on it."""
+    from dagplejecli.checks import CheckContext, run_checks
+    from dagplejecli.cvrextract import read_extract
+    from dagplejecli.findings import sort_key
+
+    config = load_config(config_path)
+    saved = read_plan(plan_path)
+    roster, reading = read_roster(saved.roster_path, config.config.roster)
+    plan = make_plan(config.config, roster.dagplejere)
+    planned = Planned(config, roster, plan, reading)
+    extract = None
+    if config.config.dtr.cvr_udtraek:
+        extract_path = config.path.parent / config.config.dtr.cvr_udtraek
+        extract = read_extract(extract_path)
+    ctx = CheckContext(config, roster, plan, today or dt.date.today(), extract)
+    findings = freshness(saved, planned) + reading + run_checks(ctx)
+    return Validation(planned, sorted(findings, key=sort_key))

@@ -237,6 +237,8 @@ class _Builder:
         raw_cpr = r.raw(cols, "cpr")
         person.cpr_given = raw_cpr is not None
         value = normalise_cpr(raw_cpr)
+        shown = value.digits or (clean_text(raw_cpr) if raw_cpr is not None else "")
+        person.cpr_masked = mask_cpr(shown)
         person.cpr = value.digits
         if value.restored_zero and value.digits:
             self.findings.append(

@@ -1,0 +1,51 @@
+"""What the checks look at, and small helpers to point at configuration keys and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dagplejecli.config import LoadedConfig, key_text
+from dagplejecli.cvrextract import PUnit
+from dagplejecli.findings import Location
+from dagplejecli.i18n import pick
+from dagplejecli.model import Area, Person, Plan, Roster
+
+PLACEHOLDER = "UDFYLD"
+
+
+def is_placeholder(value: object) -> bool:
+    """``init`` writes ``"UDFYLD: …"`` for what only the municipality knows."""
+    return isinstance(value, str) and value.strip().upper().startswith(PLACEHOLDER)
+
+
+@dataclass(slots=True)
+class CheckContext:
+    config: LoadedConfig
+    roster: Roster
+    plan: Plan
+    today: dt.date = field(default_factory=dt.date.today)
+    extract: list[PUnit] | None = None
+
+    def key(self, *loc: str | int) -> Location:
+        """A configuration key's location, with its line."""
+        return Location(
+            file=self.config.path.name, key=key_text(loc), line=self.config.line_of(*loc)
+        )
+
+    def area_key(self, area: Area, value: str) -> Location:
+        return self.key(*area.sources.get(value, area.loc))
+
+
+def role_name(role: str) -> str:
+    return {
+        "dagplejer": pick("Dagplejer", "Dagplejer"),
+        "barn": pick("Barnet", "Child"),
+        "kontakt": pick("Kontaktperson", "Contact person"),
+    }[role]
+
+
+def who(person: Person) -> str:
+    """``Anne Jensen (010190-xxxx)`` — a person for messages, CPR masked."""
+    name = person.name or pick("(uden navn)", "(no name)")
+    return f"{name} ({person.cpr_masked})" if person.cpr_masked else name

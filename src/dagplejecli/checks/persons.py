@@ -1,0 +1,254 @@
+"""Checks of the people: CPR numbers, duplicates, links between them, protection, names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+from dagplejecli.checks.context import CheckContext, role_name, who
+from dagplejecli.findings import Finding, Location
+from dagplejecli.i18n import pick
+from dagplejecli.identifiers import age_in_years, comparable_text, cpr_birth_date, mask_cpr
+from dagplejecli.model import Person
+
+
+def _people(ctx: CheckContext) -> Iterator[tuple[str, Person, str | None]]:
+    """(role, person, area) for every dagplejer, child and contact person."""
+    plan = ctx.plan
+    for d in ctx.roster.dagplejere:
+        yield "dagplejer", d, plan.area_of(d.id)
+    for c in ctx.roster.children:
+        area = plan.area_of(c.dagplejer_id)
+        yield "barn", c, area
+        for p in c.contacts:
+            yield "kontakt", p, area
+
+
+def _at(person: Person, *fields: str) -> Location:
+    return Location.of_cell(person.cell(*fields))
+
+
+def check_cpr(ctx: CheckContext) -> list[Finding]:
+    out = []
+    for role, p, area in _people(ctx):
+        params = {"role": role_name(role), "who": who(p)}
+        if not p.cpr_given:
+            out.append(Finding("DP213", _at(p, "cpr"), area, params))
+        elif p.cpr is None:
+            reason = pick("ikke 10 cifre", "not 10 digits")
+            out.append(
+                Finding(
+                    "DP201", _at(p, "cpr"), area, {**params, "cpr": p.cpr_masked, "reason": reason}
+                )
+            )
+        elif cpr_birth_date(p.cpr) is None:
+            reason = pick("datoen findes ikke", "the date does not exist")
+            out.append(
+                Finding(
+                    "DP201", _at(p, "cpr"), area, {**params, "cpr": p.cpr_masked, "reason": reason}
+                )
+            )
+    return out
+
+
+def _duplicates(
+    people: list[Person], role_plural: str, area_of: Callable[[Person], str | None]
+) -> list[Finding]:
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if p.cpr:
+            groups[p.cpr].append(p)
+    out = []
+    for cpr, same in groups.items():
+        if len(same) > 1:
+            cells = ", ".join(str(p.cell("cpr")) for p in same)
+            out.append(
+                Finding(
+                    "DP203",
+                    _at(same[1], "cpr"),
+                    area_of(same[1]),
+                    {
+                        "cpr": mask_cpr(cpr),
+                        "count": len(same),
+                        "role_plural": role_plural,
+                        "cells": cells,
+                    },
+                )
+            )
+    return out
+
+
+def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
+    plan = ctx.plan
+    dagplejere: list[Person] = list(ctx.roster.dagplejere)
+    children: list[Person] = list(ctx.roster.children)
+    area_by_id = {id(d): plan.area_of(d.id) for d in ctx.roster.dagplejere}
+    area_by_child = {id(c): plan.area_of(c.dagplejer_id) for c in ctx.roster.children}
+    out = _duplicates(dagplejere, pick("dagplejere", "dagplejere"), lambda p: area_by_id.get(id(p)))
+    out += _duplicates(children, pick("børn", "children"), lambda p: area_by_child.get(id(p)))
+    for c in ctx.roster.children:
+        area = plan.area_of(c.dagplejer_id)
+        contacts: list[Person] = list(c.contacts)
+        out += _duplicates(
+            contacts,
+            pick("af barnets kontaktpersoner", "of the child's contacts"),
+            lambda _p, a=area: a,
+        )
+    return out
+
+
+def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
+    names = {d.cpr: d for d in ctx.roster.dagplejere if d.cpr}
+    out = []
+    seen: set[str] = set()
+    for c in ctx.roster.children:
+        for p in c.contacts:
+            d = names.get(p.cpr or "")
+            if d is None or p.cpr in seen:
+                continue
+            if comparable_text(d.name) != comparable_text(p.name):
+                seen.add(p.cpr or "")
+                out.append(
+                    Finding(
+                        "DP204",
+                        _at(p, "navn", "fornavn", "cpr"),
+                        ctx.plan.area_of(c.dagplejer_id),
+                        {"cpr": p.cpr_masked, "name1": d.name, "name2": p.name},
+                    )
+                )
+    return out
+
+
+def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
+    return [
+        Finding(
+            "DP205",
+            _at(c, "dagplejer"),
+            None,
+            {"who": who(c), "ref": c.dagplejer_ref or pick("(tom)", "(empty)")},
+        )
+        for c in ctx.roster.children
+        if c.dagplejer_id is None
+    ]
+
+
+def check_unassigned(ctx: CheckContext) -> list[Finding]:
+    return [
+        Finding(
+            "DP206",
+            _at(d, "id", "navn", "fornavn"),
+            None,
+            {"id": d.id, "name": d.name, "cpr": d.cpr_masked},
+        )
+        for d in ctx.roster.dagplejere
+        if ctx.plan.area_of(d.id) is None
+    ]
+
+
+def check_custody(ctx: CheckContext) -> list[Finding]:
+    return [
+        Finding("DP207", _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), {"who": who(c)})
+        for c in ctx.roster.children
+        if not any(p.custody for p in c.contacts)
+    ]
+
+
+def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
+    limit = ctx.config.config.regler.max_boern
+    counts: dict[str, int] = defaultdict(int)
+    for c in ctx.roster.children:
+        if c.dagplejer_id:
+            counts[c.dagplejer_id] += 1
+    return [
+        Finding(
+            "DP208",
+            _at(d, "id", "navn", "fornavn"),
+            ctx.plan.area_of(d.id),
+            {"id": d.id, "name": d.name, "count": counts[d.id], "limit": limit},
+        )
+        for d in ctx.roster.dagplejere
+        if counts.get(d.id, 0) > limit
+    ]
+
+
+def check_child_age(ctx: CheckContext) -> list[Finding]:
+    limit = ctx.config.config.regler.max_alder
+    out = []
+    for c in ctx.roster.children:
+        born = cpr_birth_date(c.cpr) if c.cpr else None
+        if born is None:
+            continue
+        age = age_in_years(born, ctx.today)
+        if age >= limit:
+            out.append(
+                Finding(
+                    "DP209",
+                    _at(c, "cpr"),
+                    ctx.plan.area_of(c.dagplejer_id),
+                    {"who": who(c), "age": age, "limit": limit},
+                )
+            )
+    return out
+
+
+def check_protected_alias(ctx: CheckContext) -> list[Finding]:
+    return [
+        Finding("DP210", _at(p, "beskyttet", "cpr"), area, {"role": role_name(role), "who": who(p)})
+        for role, p, area in _people(ctx)
+        if p.protected and not (p.alias_first and p.alias_last)
+    ]
+
+
+def check_names(ctx: CheckContext) -> list[Finding]:
+    out = []
+    for role, p, area in _people(ctx):
+        missing = [
+            label
+            for label, value in (
+                (pick("fornavn", "first name"), p.first_name),
+                (pick("efternavn", "family name"), p.last_name),
+            )
+            if not value
+        ]
+        if missing:
+            what = pick(" og ", " and ").join(missing)
+            out.append(
+                Finding(
+                    "DP212",
+                    _at(p, "fornavn", "navn", "efternavn"),
+                    area,
+                    {"role": role_name(role), "who": who(p), "what": what},
+                )
+            )
+    return out
+
+
+def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for d in ctx.roster.dagplejere:
+        groups[d.id].append(d)
+    return [
+        Finding(
+            "DP216",
+            _at(same[1], "id"),
+            None,
+            {"id": ident, "cells": ", ".join(str(p.cell("id")) for p in same)},
+        )
+        for ident, same in groups.items()
+        if len(same) > 1
+    ]
+
+
+PERSON_CHECKS: tuple[Callable[[CheckContext], list[Finding]], ...] = (
+    check_cpr,
+    check_duplicate_cpr,
+    check_dagplejer_is_contact,
+    check_child_dagplejer,
+    check_unassigned,
+    check_custody,
+    check_children_per_dagplejer,
+    check_child_age,
+    check_protected_alias,
+    check_names,
+    check_duplicate_ids,
+)
