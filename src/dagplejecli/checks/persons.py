@@ -78,6 +78,13 @@ def _duplicates(
     return out
 
 
+def _constant(area: str | None) -> Callable[[Person], str | None]:
+    def area_of(_person: Person) -> str | None:
+        return area
+
+    return area_of
+
+
 def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     plan = ctx.plan
     dagplejere: list[Person] = list(ctx.roster.dagplejere)
@@ -89,11 +96,8 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     for c in ctx.roster.children:
         area = plan.area_of(c.dagplejer_id)
         contacts: list[Person] = list(c.contacts)
-        out += _duplicates(
-            contacts,
-            pick("af barnets kontaktpersoner", "of the child's contacts"),
-            lambda _p, a=area: a,
-        )
+        label = pick("af barnets kontaktpersoner", "of the child's contacts")
+        out += _duplicates(contacts, label, _constant(area))
     return out
 
 
