@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from dagplejecli.i18n import pick
-from dagplejecli.identifiers import mask_cpr_in_text
 from dagplejecli.messages import FINDING_TEXTS
 from dagplejecli.model import CellRef
 
@@ -134,7 +133,11 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem (or note). ``params`` fill the message; they never hold a full CPR."""
+    """One problem (or note). ``params`` fill the message; they never hold a full CPR.
+
+    Person CPR numbers enter as ``mask_cpr(...)``; text copied from a roster cell enters
+    through ``mask_cpr_in_text`` (a CPR typed in the wrong column must not leak either).
+    """
 
     code: str
     location: Location = field(default_factory=Location)
@@ -149,12 +152,12 @@ class Finding:
     @property
     def message(self) -> str:
         da, en = FINDING_TEXTS[self.code].message
-        return mask_cpr_in_text(pick(da, en).format(**self.params))
+        return pick(da, en).format(**self.params)
 
     @property
     def hint(self) -> str:
         da, en = FINDING_TEXTS[self.code].hint
-        return mask_cpr_in_text(pick(da, en).format(**self.params))
+        return pick(da, en).format(**self.params)
 
 
 def count(findings: Iterable[Finding]) -> dict[str, int]:

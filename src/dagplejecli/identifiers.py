@@ -233,7 +233,7 @@ def parse_address(text: str) -> tuple[Address, bool]:
         postnr, city = m.group("postnr"), m.group("city").strip()
         segments.pop()
     else:
-        m2 = re.match(r"^(?P<head>.*\D)\s+(?P<postnr>\d{4})\s+(?P<city>\D.*)$", last)
+        m2 = re.match(r"^(?P<head>.+?)\s+(?P<postnr>\d{4})\s+(?P<city>\D.*)$", last)
         if m2:
             postnr, city = m2.group("postnr"), m2.group("city").strip()
             segments[-1] = m2.group("head").strip()

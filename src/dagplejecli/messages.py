@@ -1006,7 +1006,7 @@ UI: dict[str, Text] = {
 }
 
 
-def ui(key: str, **params: object) -> str:
+def ui(message_key: str, /, **params: object) -> str:
     """A user-interface text in the current language, filled in."""
-    da, en = UI[key]
+    da, en = UI[message_key]
     return pick(da, en).format(**params)

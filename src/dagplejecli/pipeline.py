@@ -26,6 +26,9 @@ class Planned:
 
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     """Read configuration and roster and group the dagplejere into areas."""
+    from dagplejecli.roster.sheets import check_roster_path
+
+    check_roster_path(roster_path)  # the file the user named is the first thing to complain about
     config = load_config(config_path)
     roster, reading = read_roster(roster_path, config.config.roster)
     plan = make_plan(config.config, roster.dagplejere)

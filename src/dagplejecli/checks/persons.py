@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterator
 from dagplejecli.checks.context import CheckContext, role_name, who
 from dagplejecli.findings import Finding, Location
 from dagplejecli.i18n import pick
-from dagplejecli.identifiers import age_in_years, comparable_text, cpr_birth_date, mask_cpr
+from dagplejecli.identifiers import (
+    age_in_years,
+    comparable_text,
+    cpr_birth_date,
+    mask_cpr,
+    mask_cpr_in_text,
+)
 from dagplejecli.model import Person
 
 
@@ -129,7 +135,7 @@ def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
             "DP205",
             _at(c, "dagplejer"),
             None,
-            {"who": who(c), "ref": c.dagplejer_ref or pick("(tom)", "(empty)")},
+            {"who": who(c), "ref": mask_cpr_in_text(c.dagplejer_ref) or pick("(tom)", "(empty)")},
         )
         for c in ctx.roster.children
         if c.dagplejer_id is None

@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.table import Table
 
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.identifiers import mask_cpr_in_text
 from dagplejecli.messages import ui
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -71,7 +70,7 @@ def print_report(
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(mask_cpr_in_text(text))
+    return escape(text)
 
 
 def report_document(
@@ -101,5 +100,4 @@ def report_document(
 
 
 def report_json(findings: Sequence[Finding], stats: dict[str, object], strict: bool) -> str:
-    text = json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)
-    return mask_cpr_in_text(text)
+    return json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)

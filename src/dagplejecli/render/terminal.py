@@ -11,10 +11,17 @@ from dagplejecli.messages import ui
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import area_counts
 
+PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
+
 
 def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) consoles."""
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    """(stdout, stderr) consoles; wide when not writing to a terminal."""
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    for console in (out, err):
+        if not console.is_terminal:
+            console.width = PIPE_WIDTH
+    return out, err
 
 
 def print_error(err: Console, exc: DagplejeError) -> None:
@@ -47,7 +54,7 @@ def print_plan(out: Console, plan: Plan, roster: Roster) -> None:
         "col_instnr",
     ):
         justify = "right" if key in ("col_dagplejere", "col_children", "col_contacts") else "left"
-        table.add_column(ui(key), justify=justify)  # type: ignore[arg-type]
+        table.add_column(ui(key), justify=justify, no_wrap=key == "col_area")  # type: ignore[arg-type]
     totals = [0, 0, 0]
     for area in plan.areas:
         c = counts[area.name]

@@ -24,6 +24,7 @@ from dagplejecli.identifiers import (
     cpr_is_female,
     is_valid_cpr,
     mask_cpr,
+    mask_cpr_in_text,
     normalise_bool,
     normalise_cpr,
     normalise_digits,
@@ -273,7 +274,7 @@ class _Builder:
                     "DP214",
                     Location.of_cell(r.cell(cols[name])),
                     params={
-                        "value": clean_text(raw)[:40],
+                        "value": mask_cpr_in_text(clean_text(raw))[:40],
                         "column": name,
                         "assumed": "ja" if when_unsure else "nej",
                     },
@@ -348,7 +349,11 @@ class _Builder:
         allowed = ", ".join(UNILOGIN_RELATIONS)
         if mapped is None:
             self.findings.append(
-                Finding("DP211", where, params={"value": raw[:40], "allowed": allowed, "why": ""})
+                Finding(
+                    "DP211",
+                    where,
+                    params={"value": mask_cpr_in_text(raw)[:40], "allowed": allowed, "why": ""},
+                )
             )
             return None
         if mapped == PARENT:
@@ -359,7 +364,7 @@ class _Builder:
                     "DP211",
                     where,
                     params={
-                        "value": raw or "(tom)",
+                        "value": mask_cpr_in_text(raw) or "(tom)",
                         "allowed": allowed,
                         "why": "; Mor/Far kan ikke afgøres uden gyldigt CPR-nummer",
                     },

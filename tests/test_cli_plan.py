@@ -1,0 +1,81 @@
+import os
+import stat
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from dagplejecli.planfile import read_plan
+from tests.conftest import leaked_cprs, no_traceback, run_cli, small_roster, write_csv, write_xlsx
+
+
+def workbook_text(path: Path) -> str:
+    wb = load_workbook(path)
+    return "\n".join(
+        " ".join("" if v is None else str(v) for v in row)
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+    )
+
+
+def test_plan_writes_workbook_without_cpr(project: Path) -> None:
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Dagplejen Nord" in result.stdout and "ikke oprettet endnu" not in result.stdout
+    plan_path = project / "dagpleje-plan.xlsx"
+    wb = load_workbook(plan_path)
+    assert wb.sheetnames == ["Oversigt", "Områder", "Dagplejere", "Metadata"]
+    rows = list(wb["Dagplejere"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Id", "Navn", "Område", "Regel")
+    assert rows[1][:3] == ("D1", "Anne Jensen", "Dagplejen Nord")
+    assert leaked_cprs(workbook_text(plan_path)) == []
+    assert leaked_cprs(result.output) == []
+    assert stat.S_IMODE(os.stat(plan_path).st_mode) == 0o600
+    saved = read_plan(plan_path)
+    assert saved.roster_path.resolve() == (project / "roster.xlsx").resolve()
+    assert saved.areas["D3"] == "Dagplejen Syd"
+
+
+def test_unassigned_dagplejer_exits_1_and_still_writes_plan(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][3][7] = "Vest"
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1
+    assert "D3" in result.stdout and "Åse Østergaard" in result.stdout
+    assert "210769-xxxx" in result.stdout
+    assert (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_missing_roster(project: Path) -> None:
+    result = run_cli("plan", "findes-ikke.xlsx")
+    assert result.exit_code == 2
+    assert "findes-ikke.xlsx" in result.stderr and "findes ikke" in result.stderr
+    assert no_traceback(result)
+    assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_unreadable_roster(project: Path) -> None:
+    (project / "bad.xlsx").write_text("dette er ikke et regneark", encoding="utf-8")
+    result = run_cli("plan", "bad.xlsx")
+    assert result.exit_code == 2
+    assert "bad.xlsx" in result.stderr
+    assert no_traceback(result)
+    assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_csv_without_any_mapping(project: Path) -> None:
+    rows = small_roster()["Dagplejere"]
+    write_csv(project / "roster.csv", rows, encoding="cp1252")
+    result = run_cli("plan", "roster.csv", "--out", "plan.xlsx")
+    assert result.exit_code == 0, result.output
+    assert read_plan(project / "plan.xlsx").areas == {
+        "D1": "Dagplejen Nord",
+        "D2": "Dagplejen Nord",
+        "D3": "Dagplejen Syd",
+    }
+
+
+def test_version_and_help() -> None:
+    assert run_cli("--version").stdout.startswith("dagpleje ")
+    result = run_cli("plan", "--help")
+    assert "Eksempel" in result.stdout

@@ -1,0 +1,94 @@
+from pathlib import Path
+
+import pytest
+
+from dagplejecli.config import AddressTable, load_config, parse_config
+from dagplejecli.errors import DagplejeError
+from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli
+
+
+def _error(text: str) -> DagplejeError:
+    with pytest.raises(DagplejeError) as info:
+        parse_config(text, Path("dagpleje.toml"))
+    return info.value
+
+
+def test_valid_config_reads_every_table() -> None:
+    text = BASE_CONFIG + AREAS + '\n[opdeling]\nkolonne = "Distrikt"\n\n[regler]\nmax_boern = 6\n'
+    loaded = parse_config(text, Path("dagpleje.toml"))
+    c = loaded.config
+    assert c.kommune.kode == 751
+    assert c.dtr.insttype == 6013
+    assert c.omraade[1].hvor == {"Distrikt": ["Syd"]}
+    assert c.opdeling is not None and c.opdeling.navn == "Dagplejen {værdi}"
+    assert c.regler.max_boern == 6
+    assert (
+        loaded.line_of("omraade", 1, "navn")
+        == text.splitlines().index('navn = "Dagplejen Syd"') + 1
+    )
+
+
+def test_address_as_table() -> None:
+    text = BASE_CONFIG.replace(
+        'adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+        'adresse = { vejnavn = "Rådhuspladsen", husnr = "2", postnr = "8000", by = "Aarhus C" }',
+    )
+    c = parse_config(text, Path("x.toml")).config
+    assert isinstance(c.standard.adresse, AddressTable)
+    assert c.standard.adresse.by == "Aarhus C"
+
+
+def test_syntax_error_names_the_line() -> None:
+    err = _error("[kommune]\nkode = 751\npnummer = 1003386512\n[dtr\n")
+    assert "line 4" in err.message or "linje 4" in err.message
+
+
+def test_unknown_key_is_an_error_with_key_and_line() -> None:
+    err = _error(BASE_CONFIG + '\n[[omraade]]\nnavn = "Nord"\nhvvor = { Distrikt = ["Nord"] }\n')
+    text = "\n".join(err.details)
+    assert "omraade[1].hvvor" in text
+    assert "ukendt nøgle" in text
+    line = (BASE_CONFIG + '\n[[omraade]]\nnavn = "Nord"\nhvvor').count("\n") + 1
+    assert f"linje {line}" in text
+
+
+def test_identifier_as_number_is_refused_without_echoing_it() -> None:
+    err = _error(BASE_CONFIG.replace('pnummer = "1003386512"', "pnummer = 1003386512"))
+    text = "\n".join(err.details)
+    assert "standard.pnummer" in text
+    assert "anførselstegn" in text
+    assert "1003386512" not in text.replace('"1003386512"', "")  # only the example, not the input
+
+
+def test_wrong_type_and_missing_table() -> None:
+    err = _error('[kommune]\nkode = "Aarhus"\n')
+    assert any("kommune.kode" in d and "helt tal" in d for d in err.details)
+    err = _error("[dtr]\nejerform = 1\n")
+    assert any("kommune" in d and "mangler" in d for d in err.details)
+
+
+def test_unknown_column_field() -> None:
+    err = _error(BASE_CONFIG + '[roster.kolonner]\nmedarbejder = "Nr"\n')
+    assert any("roster.kolonner" in d and "ukendt felt medarbejder" in d for d in err.details)
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(DagplejeError) as info:
+        load_config(tmp_path / "nope.toml")
+    assert info.value.key == "config_missing"
+
+
+def test_bad_config_through_cli_exits_2_and_writes_nothing(project: Path) -> None:
+    (project / "dagpleje.toml").write_text(BASE_CONFIG + "[dtr]\nx = 1\n", encoding="utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2
+    assert "dagpleje.toml" in result.stderr
+    assert no_traceback(result)
+    assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_english_messages(project: Path) -> None:
+    (project / "dagpleje.toml").write_text("[kommune\n", encoding="utf-8")
+    result = run_cli("--lang", "en", "plan", "roster.xlsx")
+    assert result.exit_code == 2
+    assert "not valid TOML" in result.stderr

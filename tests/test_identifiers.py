@@ -1,0 +1,129 @@
+import datetime as dt
+
+import pytest
+
+from dagplejecli.identifiers import (
+    Address,
+    clean_text,
+    is_valid_cpr,
+    is_valid_cvr,
+    mask_cpr,
+    mask_cpr_in_text,
+    normalise_bool,
+    normalise_cpr,
+    normalise_date,
+    normalise_digits,
+    p_number_check_digit_ok,
+    parse_address,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "digits", "restored"),
+    [
+        ("0203751236", "0203751236", False),
+        ("020375-1236", "0203751236", False),
+        (" 020375 1236 ", "0203751236", False),
+        (203751236, "0203751236", True),
+        (203751236.0, "0203751236", True),
+        (2003751236, "2003751236", False),
+        ("02037512", None, False),
+        (None, None, False),
+        ("abc", None, False),
+        (1.5, None, False),
+    ],
+)
+def test_normalise_cpr(raw: object, digits: str | None, restored: bool) -> None:
+    value = normalise_cpr(raw)
+    assert value.digits == digits
+    assert value.restored_zero is restored
+
+
+def test_cpr_validity_ignores_modulus_11() -> None:
+    assert is_valid_cpr("0203751236")
+    assert is_valid_cpr("0101070001")  # fails modulus 11, still a valid CPR
+    assert not is_valid_cpr("3102751236")  # 31 February
+    assert not is_valid_cpr("020375123")
+
+
+def test_mask() -> None:
+    assert mask_cpr("0203751236") == "020375-xxxx"
+    assert mask_cpr("020375-1236") == "020375-xxxx"
+    assert mask_cpr("x") == "xxxxxx-xxxx"
+    assert mask_cpr_in_text("cpr 0203751236 og 020375-1236.") == "cpr 020375-xxxx og 020375-xxxx."
+
+
+def test_cvr_and_p_number() -> None:
+    assert is_valid_cvr("55133018")
+    assert not is_valid_cvr("55133019")
+    assert not is_valid_cvr("5513301")
+    for ok in ("1029829825", "1006959421", "1006959438"):
+        assert p_number_check_digit_ok(ok)
+    assert not p_number_check_digit_ok("1029829824")
+    assert not p_number_check_digit_ok("12345")
+
+
+def test_postnummer_lost_zero() -> None:
+    assert normalise_digits(900, 4) == ("0900", True)
+    assert normalise_digits("8000", 4) == ("8000", False)
+    assert normalise_digits(8000.0, 4) == ("8000", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ok"),
+    [
+        (
+            "Rådhuspladsen 2, 8000 Aarhus C",
+            Address("Rådhuspladsen", "2", None, None, "8000", "Aarhus C"),
+            True,
+        ),
+        (
+            "Strandvejen 123A, st. tv, 2900 Hellerup",
+            Address("Strandvejen", "123A", "st", "tv", "2900", "Hellerup"),
+            True,
+        ),
+        (
+            "H. C. Andersens Boulevard 27, 1. th, 1553 København V",
+            Address("H. C. Andersens Boulevard", "27", "1", "th", "1553", "København V"),
+            True,
+        ),
+        ("Skolevej 4 8300 Odder", Address("Skolevej", "4", None, None, "8300", "Odder"), True),
+        (
+            "Rådhuspladsen, 8000 Aarhus C",
+            Address("Rådhuspladsen", None, None, None, "8000", "Aarhus C"),
+            False,
+        ),
+    ],
+)
+def test_parse_address(text: str, expected: Address, ok: bool) -> None:
+    assert parse_address(text) == (expected, ok)
+
+
+def test_address_round_trip_and_compare() -> None:
+    a, _ = parse_address("Strandvejen 123A, st. tv, 2900 Hellerup")
+    assert a.one_line() == "Strandvejen 123A, st. tv, 2900 Hellerup"
+    b, _ = parse_address("strandvejen 123a, ST tv, 2900  Hellerup")
+    assert a.comparable() == b.comparable()
+    assert a.missing_parts() == []
+    assert Address(street="X").missing_parts() == ["husnr", "postnr", "by"]
+    assert Address("X", "1000", None, None, "3900", "Nuuk").invalid_parts() == ["husnr", "postnr"]
+
+
+def test_dates() -> None:
+    assert normalise_date("01-08-2024") == dt.date(2024, 8, 1)
+    assert normalise_date("1.8.2024") == dt.date(2024, 8, 1)
+    assert normalise_date("2024-08-01") == dt.date(2024, 8, 1)
+    assert normalise_date(45505) == dt.date(2024, 8, 1)
+    assert normalise_date(dt.datetime(2024, 8, 1, 12)) == dt.date(2024, 8, 1)
+    assert normalise_date("31.02.2024") is None
+    assert normalise_date("hej") is None
+
+
+def test_bool_and_text() -> None:
+    assert normalise_bool("Ja") is True
+    assert normalise_bool(" x ") is True
+    assert normalise_bool("Nej") is False
+    assert normalise_bool(None) is False
+    assert normalise_bool("måske") is None
+    assert clean_text("  Åse   Østergaard ") == "Åse Østergaard"
+    assert clean_text(8000.0) == "8000"

@@ -1,0 +1,202 @@
+from pathlib import Path
+
+import pytest
+
+from dagplejecli.config import RosterConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.roster import read_roster
+from tests.conftest import (
+    CH1,
+    CHILD_HEADER,
+    DAGPLEJER_HEADER,
+    DP1,
+    DP2,
+    MOR1,
+    MOR2,
+    small_roster,
+    write_csv,
+    write_ods,
+    write_xlsx,
+)
+
+
+def messy_two_sheet(path: Path) -> Path:
+    """Title row, blank rows, upper-case headers, numeric CPRs, protected persons with aliases."""
+    return write_xlsx(
+        path,
+        {
+            "Dagplejere": [
+                ["DAGPLEJEOVERSIGT 2026"],
+                [],
+                [
+                    "NR",
+                    "CPR-NR.",
+                    "FORNAVN",
+                    "EFTERNAVN",
+                    "POSTNR",
+                    "DISTRIKT",
+                    "BESKYTTET",
+                    "ALIAS FORNAVN",
+                    "ALIAS EFTERNAVN",
+                ],
+                ["D1", int(DP1), " Anne ", "Jensen", 8200, "Nord", "", "", ""],
+                [],
+                ["D2", DP2, "Bo", "Ærø", 900, " syd ", "Ja", "Dag", "Plejer"],
+            ],
+            "Børn": [
+                ["Børn"],
+                CHILD_HEADER,
+                [int(CH1), "Liv", "Jensen", "D1", MOR1, "Mette Jensen", "Mor", "Ja"],
+            ],
+        },
+    )
+
+
+def test_messy_two_sheet_workbook(tmp_path: Path) -> None:
+    roster, findings = read_roster(
+        messy_two_sheet(tmp_path / "r.xlsx"), RosterConfig(kolonner={"id": "NR"})
+    )
+    assert roster.layout == "to-ark"
+    d1, d2 = roster.dagplejere
+    assert (d1.id, d1.cpr, d1.first_name) == ("D1", DP1, "Anne")
+    assert d1.cells["cpr"].__str__() == "Dagplejere!B4"
+    assert d2.cells["fornavn"].a1 == "C6"  # the blank row 5 is skipped, rows keep their numbers
+    assert d2.protected and d2.alias_first == "Dag"
+    assert d2.extra["POSTNR"] == "0900"
+    assert d2.extra["DISTRIKT"] == "syd"
+    assert "CPR-NR." not in d1.extra  # CPR numbers are never rule columns
+    child = roster.children[0]
+    assert child.cpr == CH1 and child.dagplejer_id == "D1"
+    assert child.cells["cpr"].a1 == "A3"
+    assert child.contacts[0].relation == "Mor" and child.contacts[0].custody
+    codes = sorted(f.code for f in findings)
+    assert "DP202" in codes  # restored zero, reported as info
+    assert "DP215" in codes
+
+
+def test_forælder_becomes_mor_or_far_by_last_digit(tmp_path: Path) -> None:
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", small_roster()), RosterConfig())
+    ida = roster.children[2]
+    assert ida.contacts[0].relation_raw == "Forælder"
+    assert ida.contacts[0].relation == ("Mor" if int(MOR2[-1]) % 2 == 0 else "Far")
+
+
+def test_unknown_relation_is_a_finding_not_a_guess(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][1][6] = "Værge"
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert roster.children[0].contacts[0].relation is None
+    f = next(f for f in findings if f.code == "DP211")
+    assert f.location.cell == "G2"
+    roster, findings = read_roster(
+        write_xlsx(tmp_path / "r.xlsx", sheets),
+        RosterConfig(relationer={"Værge": "Officielt tilknyttet person"}),
+    )
+    assert roster.children[0].contacts[0].relation == "Officielt tilknyttet person"
+
+
+def test_one_sheet_roster(tmp_path: Path) -> None:
+    header = [
+        "Dagplejer nr",
+        "Dagplejer CPR",
+        "Dagplejer navn",
+        "Distrikt",
+        "Barn CPR",
+        "Barn navn",
+        "Kontakt1 CPR",
+        "Kontakt1 navn",
+        "Kontakt1 relation",
+    ]
+    rows = [
+        header,
+        ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen", MOR1, "Mette Jensen", "Mor"],
+        ["D1", DP1, "Anne Jensen", "Nord", "", "", "", "", ""],
+        ["D2", DP2, "Bo Ærø", "Syd", "", "", "", "", ""],
+    ]
+    roster, _ = read_roster(write_xlsx(tmp_path / "one.xlsx", {"Ark1": rows}), RosterConfig())
+    assert roster.layout == "et-ark"
+    assert [d.id for d in roster.dagplejere] == ["D1", "D2"]
+    assert (roster.dagplejere[0].first_name, roster.dagplejere[0].last_name) == ("Anne", "Jensen")
+    assert roster.dagplejere[0].extra["Distrikt"] == "Nord"
+    assert len(roster.children) == 1 and roster.children[0].dagplejer_id == "D1"
+    assert roster.children[0].contacts[0].name == "Mette Jensen"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("cp1252", ";"), ("utf-8-sig", ","), ("utf-8", ";")]
+)
+def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
+    rows = [["Liste over dagplejere"], [], DAGPLEJER_HEADER, *small_roster()["Dagplejere"][1:]]
+    path = write_csv(tmp_path / "r.csv", rows, encoding=encoding, delimiter=delimiter)
+    roster, _ = read_roster(path, RosterConfig())
+    assert roster.layout == "csv"
+    assert [d.last_name for d in roster.dagplejere] == ["Jensen", "Ærø", "Østergaard"]
+    assert roster.dagplejere[2].first_name == "Åse"
+    assert str(roster.dagplejere[0].cells["cpr"]) == "r.csv!B4"
+
+
+def test_ods(tmp_path: Path) -> None:
+    roster, _ = read_roster(write_ods(tmp_path / "r.ods", small_roster()), RosterConfig())
+    assert len(roster.dagplejere) == 3 and len(roster.children) == 3
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", small_roster())
+    xlsm = path.rename(tmp_path / "r.xlsm")
+    roster, _ = read_roster(xlsm, RosterConfig())
+    assert len(roster.dagplejere) == 3
+
+
+def test_contacts_on_their_own_sheet(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"] = [["CPR", "Fornavn", "Efternavn", "Dagplejer"], [CH1, "Liv", "Jensen", "D1"]]
+    sheets["Kontakter"] = [
+        ["Barnets CPR", "CPR", "Navn", "Relation", "Forældremyndighed"],
+        [CH1, MOR1, "Mette Jensen", "Mor", "Ja"],
+        ["0101011234", MOR2, "Sara X", "Mor", "Ja"],
+    ]
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [p.name for p in roster.children[0].contacts] == ["Mette Jensen"]
+    orphan = next(f for f in findings if f.code == "DP218")
+    assert (orphan.location.sheet, orphan.location.cell) == ("Kontakter", "A3")
+
+
+def test_column_override_and_missing_override(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0][0] = "Lønnummer ID"
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    roster, _ = read_roster(path, RosterConfig(kolonner={"id": "lønnummer id"}))
+    assert roster.dagplejere[0].id == "D1"
+    with pytest.raises(DagplejeError) as info:
+        read_roster(path, RosterConfig(kolonner={"id": "Personalenummer"}))
+    assert info.value.key == "roster_column_missing"
+    assert "Lønnummer ID" in info.value.hint
+
+
+def test_missing_id_column_derives_stable_ids(tmp_path: Path) -> None:
+    sheets = small_roster()
+    for row in sheets["Dagplejere"]:
+        del row[0]
+    sheets["Børn"] = [["CPR", "Fornavn", "Efternavn", "Dagplejer CPR"], [CH1, "Liv", "Jensen", DP1]]
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    first, findings = read_roster(path, RosterConfig())
+    second, _ = read_roster(path, RosterConfig())
+    assert [d.id for d in first.dagplejere] == [d.id for d in second.dagplejere]
+    assert all(d.id.startswith("D-") and DP1 not in d.id for d in first.dagplejere)
+    assert first.children[0].dagplejer_id == first.dagplejere[0].id
+    assert any(f.code == "DP217" for f in findings)
+
+
+def test_wrong_sheet_name_in_config(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", small_roster())
+    with pytest.raises(DagplejeError) as info:
+        read_roster(path, RosterConfig(ark="Personale"))
+    assert info.value.key == "roster_sheet_missing"
+    assert "Dagplejere" in info.value.message
+
+
+def test_no_header_row(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", {"Ark1": [["a", "b"], [1, 2]]})
+    with pytest.raises(DagplejeError) as info:
+        read_roster(path, RosterConfig())
+    assert info.value.key == "roster_no_header"
