@@ -152,7 +152,7 @@ def write_ods(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path
     return path
 
 
-DAGPLEJER_HEADER = [
+DAGPLEJER_HEADER = (
     "Medarbejdernr",
     "CPR",
     "Fornavn",
@@ -161,8 +161,8 @@ DAGPLEJER_HEADER = [
     "Postnr",
     "By",
     "Distrikt",
-]
-CHILD_HEADER = [
+)
+CHILD_HEADER = (
     "CPR",
     "Fornavn",
     "Efternavn",
@@ -171,20 +171,20 @@ CHILD_HEADER = [
     "Kontakt1 navn",
     "Kontakt1 relation",
     "Kontakt1 myndighed",
-]
+)
 
 
 def small_roster() -> dict[str, list[list[object]]]:
     """Two dagplejere in Nord, one in Syd; three children with a parent each."""
     return {
         "Dagplejere": [
-            DAGPLEJER_HEADER,
+            list(DAGPLEJER_HEADER),
             ["D1", DP1, "Anne", "Jensen", "Søndergade 1", "8200", "Aarhus N", "Nord"],
             ["D2", DP2, "Bo", "Ærø", "Vestergade 2", "8210", "Aarhus V", "Nord"],
             ["D3", DP3, "Åse", "Østergaard", "Nørregade 3", "8260", "Viby J", "Syd"],
         ],
         "Børn": [
-            CHILD_HEADER,
+            list(CHILD_HEADER),
             [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", "Mor", "Ja"],
             [CH2, "Emil", "Ærø", "D2", FAR1, "Ole Ærø", "Far", "Ja"],
             [CH3, "Ida", "Østergaard", "D3", MOR2, "Sara Østergaard", "Forælder", "Ja"],

@@ -45,7 +45,7 @@ def messy_two_sheet(path: Path) -> Path:
             ],
             "Børn": [
                 ["Børn"],
-                CHILD_HEADER,
+                list(CHILD_HEADER),
                 [int(CH1), "Liv", "Jensen", "D1", MOR1, "Mette Jensen", "Mor", "Ja"],
             ],
         },
@@ -126,7 +126,12 @@ def test_one_sheet_roster(tmp_path: Path) -> None:
     ("encoding", "delimiter"), [("cp1252", ";"), ("utf-8-sig", ","), ("utf-8", ";")]
 )
 def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
-    rows = [["Liste over dagplejere"], [], DAGPLEJER_HEADER, *small_roster()["Dagplejere"][1:]]
+    rows = [
+        ["Liste over dagplejere"],
+        [],
+        list(DAGPLEJER_HEADER),
+        *small_roster()["Dagplejere"][1:],
+    ]
     path = write_csv(tmp_path / "r.csv", rows, encoding=encoding, delimiter=delimiter)
     roster, _ = read_roster(path, RosterConfig())
     assert roster.layout == "csv"

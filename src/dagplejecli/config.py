@@ -99,9 +99,9 @@ class KommuneConfig(_Strict):
 
 
 class DtrConfig(_Strict):
-    ejerform: int | None = 1
+    ejerform: int = 1
     lovgrundlag: int | None = None
-    insttype: int | None = 6013
+    insttype: int = 6013
     cvr_udtraek: str | None = None
 
 

@@ -82,12 +82,20 @@ FINDING_TEXTS: dict[str, FindingText] = {
         ("[kommune]\nkode = 751\n# cvr udeladt: hentes fra listen", "[kommune]\nkode = 751"),
     ),
     "DP004": _ft(
-        ("Ejerform mangler", "Ownership form missing"),
-        ("[dtr] ejerform er ikke sat.", "[dtr] ejerform is not set."),
-        ("Sæt ejerform = 1 (Kommunal) i [dtr].", "Set ejerform = 1 (Kommunal) in [dtr]."),
+        ("Ejerform er ikke Kommunal", "Ownership form is not Kommunal"),
         (
-            "ejerformKode er obligatorisk for en Daginstitution i DTR.",
-            "ejerformKode is mandatory for a Daginstitution in DTR.",
+            "[dtr] ejerform er {value}; kommunal dagpleje har ejerform 1 (Kommunal).",
+            "[dtr] ejerform is {value}; municipal dagpleje has ownership form 1 (Kommunal).",
+        ),
+        (
+            "Sæt ejerform = 1 i [dtr], medmindre DTR-leverandøren siger andet.",
+            "Set ejerform = 1 in [dtr], unless your DTR vendor says otherwise.",
+        ),
+        (
+            "ejerformKode er obligatorisk i DTR, og DTR krydstjekker ejerform, lovgrundlag og "
+            "institutionstype (1 = Kommunal, 2 = Selvejende, 3 = Privat ifølge DTR's eksportdata).",
+            "ejerformKode is mandatory in DTR, which cross-checks ownership, legal basis and "
+            "institution type (1 = Kommunal, 2 = Selvejende, 3 = Privat per DTR's export data).",
         ),
         ("[dtr]\nejerform = 1", "[dtr]\nejerform = 1"),
     ),
@@ -110,17 +118,20 @@ FINDING_TEXTS: dict[str, FindingText] = {
         ("[dtr]\nlovgrundlag = 12   # kode fra leverandøren", "[dtr]\nlovgrundlag = 12"),
     ),
     "DP006": _ft(
-        ("Institutionstype mangler", "Institution type missing"),
-        ("[dtr] insttype er ikke sat.", "[dtr] insttype is not set."),
+        ("Usædvanlig institutionstype", "Unusual institution type"),
+        (
+            "[dtr] insttype er {value}; dagpleje er 6013, og 6010-6012 er daginstitutioner.",
+            "[dtr] insttype is {value}; dagpleje is 6013 and 6010-6012 are day-care institutions.",
+        ),
         (
             "Sæt insttype = 6013 (dagpleje) i [dtr], eller den kode leverandøren oplyser.",
             "Set insttype = 6013 (dagpleje) in [dtr], or the code your vendor gives.",
         ),
         (
             "InstType3 er obligatorisk for en Anvisningsenhed. 6013 = dagpleje ifølge to uafhængige "
-            "kilder, ikke bekræftet af STIL.",
+            "kilder, ikke bekræftet af STIL; derfor kun en advarsel.",
             "InstType3 is mandatory for an Anvisningsenhed. 6013 = dagpleje according to two "
-            "independent sources, not confirmed by STIL.",
+            "independent sources, not confirmed by STIL; hence only a warning.",
         ),
         ("[dtr]\ninsttype = 6013", "[dtr]\ninsttype = 6013"),
     ),

@@ -13,6 +13,7 @@ from dagplejecli.identifiers import is_valid_cvr
 from dagplejecli.kommuner import all_kommuner
 
 EMPLOYEE_ROLES = ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent")
+KNOWN_INSTTYPES = (6010, 6011, 6012, 6013)
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
@@ -47,13 +48,12 @@ def check_kommune(ctx: CheckContext) -> list[Finding]:
 def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
     dtr = ctx.config.config.dtr
     out = []
-    for code, value, key in (
-        ("DP004", dtr.ejerform, "ejerform"),
-        ("DP005", dtr.lovgrundlag, "lovgrundlag"),
-        ("DP006", dtr.insttype, "insttype"),
-    ):
-        if value is None:
-            out.append(Finding(code, ctx.key("dtr", key)))
+    if dtr.ejerform != 1:
+        out.append(Finding("DP004", ctx.key("dtr", "ejerform"), params={"value": dtr.ejerform}))
+    if dtr.lovgrundlag is None:
+        out.append(Finding("DP005", ctx.key("dtr", "lovgrundlag")))
+    if dtr.insttype not in KNOWN_INSTTYPES:
+        out.append(Finding("DP006", ctx.key("dtr", "insttype"), params={"value": dtr.insttype}))
     if dtr.cvr_udtraek is None:
         out.append(Finding("DP010", ctx.key("dtr")))
     return out

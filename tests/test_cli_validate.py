@@ -1,0 +1,144 @@
+import json
+import os
+import stat
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from dagplejecli.findings import REGISTRY
+from dagplejecli.messages import FINDING_TEXTS
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    leaked_cprs,
+    no_traceback,
+    run_cli,
+    small_roster,
+    write_xlsx,
+)
+
+
+def test_clean_project_validates(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output
+    assert "0 fejl, 0 advarsler, 1 info" in result.stdout
+    assert "dagpleje export" in result.stdout.splitlines()[-1]
+
+
+def test_json_report(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["version"] == 1 and doc["valid"] is True
+    assert doc["summary"] == {"fejl": 0, "advarsler": 0, "info": 1}
+    assert doc["findings"][0]["code"] == "DP010"
+    assert set(doc["findings"][0]["location"]) >= {"file", "sheet", "cell", "row", "column", "key"}
+    assert doc["stats"]["dagplejere"] == 3
+
+
+def test_errors_exit_1_and_are_masked(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][2][1] = sheets["Dagplejere"][1][1]  # same CPR on two dagplejere
+    sheets["Børn"][1][3] = "D9"
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    text = run_cli("validate")
+    assert text.exit_code == 1
+    assert "DP203" in text.stdout and "DP205" in text.stdout
+    data = run_cli("validate", "--format", "json")
+    doc = json.loads(data.stdout)
+    assert data.exit_code == 1 and doc["valid"] is False
+    assert leaked_cprs(text.output) == [] and leaked_cprs(data.output) == []
+
+
+def test_strict_counts_warnings(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][1][7] = "Nej"  # no contact with custody: a warning
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    assert run_cli("validate").exit_code == 0
+    strict = run_cli("validate", "--strict")
+    assert strict.exit_code == 1
+    assert "--strict" in strict.stdout
+
+
+def test_stale_plan_tells_to_plan_again(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    sheets = small_roster()
+    sheets["Dagplejere"][1][2] = "Anna"
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    assert "DP301" in result.stdout and "dagpleje plan roster.xlsx" in result.stdout
+
+
+def test_missing_plan_and_invalid_toml(project: Path) -> None:
+    result = run_cli("validate")
+    assert result.exit_code == 2 and "dagpleje plan" in result.stderr and no_traceback(result)
+    run_cli("plan", "roster.xlsx")
+    (project / "dagpleje.toml").write_text(BASE_CONFIG + "[[omraade]\nnavn = 1\n", encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2
+    assert "linje" in result.stderr or "line" in result.stderr
+    assert no_traceback(result)
+
+
+def test_annotate_marks_cells_and_masks_cpr(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][2][0] = "3102254561"
+    write_xlsx(project / "roster.xlsx", sheets)
+    before = (project / "roster.xlsx").read_bytes()
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate", "--annotate", "rettelser.xlsx")
+    assert result.exit_code == 1
+    assert (project / "roster.xlsx").read_bytes() == before
+    wb = load_workbook(project / "rettelser.xlsx")
+    cell = wb["Børn"]["A3"]
+    assert cell.comment is not None and "DP201" in cell.comment.text
+    assert cell.fill.start_color.rgb.endswith("FFC7CE")
+    values = " ".join(
+        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
+    )
+    assert leaked_cprs(values) == []
+    assert stat.S_IMODE(os.stat(project / "rettelser.xlsx").st_mode) == 0o600
+
+
+def test_english(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate", "--lang", "en")
+    assert "0 errors, 0 warnings, 1 info" in result.stdout
+    os.environ["DAGPLEJE_LANG"] = "en"
+    try:
+        result = run_cli("validate")
+        assert "errors" in result.stdout
+    finally:
+        del os.environ["DAGPLEJE_LANG"]
+
+
+def test_explain() -> None:
+    result = run_cli("explain", "DP103")
+    assert result.exit_code == 0
+    assert "P-nummer" in result.stdout and "Hvorfor" in result.stdout and "Kilde" in result.stdout
+    listing = run_cli("explain")
+    assert all(code in listing.stdout for code in REGISTRY)
+    assert run_cli("explain", "DP999").exit_code == 2
+    assert run_cli("explain", "103").exit_code == 0
+
+
+def test_every_code_has_both_languages_and_an_explanation() -> None:
+    assert set(FINDING_TEXTS) == set(REGISTRY)
+    for code, text in FINDING_TEXTS.items():
+        for pair in (text.title, text.message, text.hint, text.why):
+            assert all(part.strip() for part in pair), code
+            assert pair[0] != "" and pair[1] != ""
+        assert REGISTRY[code].source
+
+
+def test_config_with_no_areas_from_cli(project: Path) -> None:
+    (project / "dagpleje.toml").write_text(BASE_CONFIG, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 1
+    result = run_cli("validate", "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert {"DP101", "DP206"} <= codes
+    (project / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
