@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	cd examples && $(DAGPLEJE) plan roster.xlsx
 	cd examples && $(DAGPLEJE) validate
+	cd examples && $(DAGPLEJE) export --target dagtilbudsregisteret
+	cd examples && $(DAGPLEJE) export --target unilogin
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples

@@ -68,7 +68,7 @@ def guarded(fn: F) -> F:
             return fn(*args, **kwargs)
         except DagplejeError as exc:
             print_error(consoles()[1], exc)
-            raise typer.Exit(2) from None
+            raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -225,6 +225,84 @@ def explain_command(
     if not wanted.startswith("DP"):
         wanted = "DP" + wanted.zfill(3)
     print_code(stdout, wanted)
+
+
+@app.command("export")
+@guarded
+def export_command(
+    target: Annotated[
+        str,
+        typer.Option(
+            "--target",
+            "-t",
+            help="dagtilbudsregisteret (eller dtr), eller unilogin.",
+            show_default=False,
+        ),
+    ],
+    config: ConfigOpt = None,
+    plan: PlanOpt = Path("dagpleje-plan.xlsx"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til filerne.")] = Path("eksport"),
+    source_datetime: Annotated[
+        str | None,
+        typer.Option(
+            "--source-datetime",
+            help="Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00.",
+        ),
+    ] = None,
+    xsd: Annotated[
+        Path | None, typer.Option("--xsd", help="Tjek XML-filerne mod STIL's officielle XML-skema.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Vis hvad der ville ske; skriv intet.")
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--ja", "--yes", "-y", help="Eksportér selvom et område mister mange brugere."
+        ),
+    ] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
+
+    Eksempler:
+      [bold]dagpleje export --target dagtilbudsregisteret[/]
+      [bold]dagpleje export --target unilogin --dry-run[/]
+
+    Afvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer
+    (Unilogin), eller når et område ville miste mange brugere (uden --ja).
+    """
+    from dagplejecli.errors import Refused
+    from dagplejecli.export.run import prepare
+    from dagplejecli.files import commit_files
+    from dagplejecli.render.exports import print_export
+    from dagplejecli.render.terminal import consoles
+
+    stdout, _ = consoles()
+    prepared = prepare(target.strip().lower(), config, plan, out, source_datetime, xsd)
+    if prepared.refused_share and not yes and not dry_run:
+        from dagplejecli.render.exports import print_changes
+
+        print_changes(stdout, prepared)
+        limit = prepared.validation.planned.config.config.regler.max_fjernet_procent
+        areas = ", ".join(name for name, _ in prepared.refused_share)
+        raise Refused(
+            "export_too_many_removed",
+            hint="export_too_many_removed_hint",
+            areas=areas,
+            limit=f"{limit:g}",
+        )
+    if not dry_run:
+        commit_files(out, prepared.files)
+    if not STATE.quiet or dry_run:
+        print_export(stdout, prepared, dry_run)
+    if not dry_run and not STATE.quiet:
+        stdout.print(
+            ui("next_dtr" if prepared.target == "dagtilbudsregisteret" else "next_unilogin"),
+            markup=False,
+        )
 
 
 def main() -> None:

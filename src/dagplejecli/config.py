@@ -39,6 +39,7 @@ DAGPLEJER_FIELDS = (
     "alias_efternavn",
 )
 CHILD_FIELDS = (
+    "id",
     "cpr",
     "fornavn",
     "efternavn",
@@ -83,13 +84,21 @@ class AreaValues(_Strict):
     """The values an area has in DTR; each may come from [standard]."""
 
     daginstitution: str | None = None
+    daginstitutionsnummer: str | None = None
     pnummer: str | None = None
     adresse: str | AddressTable | None = None
     email: str | None = None
     telefon: str | None = None
 
 
-AREA_VALUE_KEYS = ("daginstitution", "pnummer", "adresse", "email", "telefon")
+AREA_VALUE_KEYS = (
+    "daginstitution",
+    "daginstitutionsnummer",
+    "pnummer",
+    "adresse",
+    "email",
+    "telefon",
+)
 
 
 class KommuneConfig(_Strict):

@@ -12,6 +12,8 @@ class DagplejeError(Exception):
     configuration key; ``hint`` (a key too) says how to fix it.
     """
 
+    exit_code = 2
+
     def __init__(
         self,
         message_key: str,
@@ -39,3 +41,9 @@ class DagplejeError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Refused(DagplejeError):
+    """The tool ran, but refuses to do what was asked (exit code 1): e.g. export with errors."""
+
+    exit_code = 1

@@ -984,6 +984,114 @@ UI: dict[str, Text] = {
     "explain_list_title": ("Alle koder", "All codes"),
     "col_title": ("Titel", "Title"),
     "col_family": ("Familie", "Family"),
+    # export
+    "export_bad_target": (
+        "Ukendt mål «{value}»; brug --target dagtilbudsregisteret (eller dtr) eller --target unilogin.",
+        "Unknown target «{value}»; use --target dagtilbudsregisteret (or dtr) or --target unilogin.",
+    ),
+    "export_refused_errors": (
+        "Eksporten er afvist: validate finder {count} fejl ({codes}).",
+        "The export is refused: validate finds {count} errors ({codes}).",
+    ),
+    "export_refused_errors_hint": (
+        "Se fejlene med dagpleje validate, ret dem, og eksportér igen.",
+        "See the errors with dagpleje validate, fix them, and export again.",
+    ),
+    "export_no_institution_number": (
+        "Unilogin-eksporten er afvist: disse områder har intet institutionsnummer endnu: {areas}.",
+        "The Unilogin export is refused: these areas have no institution number yet: {areas}.",
+    ),
+    "export_no_institution_number_hint": (
+        "Brugere kan kun knyttes til en Anvisningsenhed, som DTR har oprettet. Kør dagpleje export "
+        "--target dagtilbudsregisteret, få områderne oprettet i DTR (via jeres administrative system "
+        "eller en STIL-supportsag), og skriv det EnhedsNummer, DTR udsteder, i områdets "
+        'institutionsnummer = "…" i dagpleje.toml.',
+        "Users can only be attached to an Anvisningsenhed that DTR has created. Run dagpleje export "
+        "--target dagtilbudsregisteret, have the areas created in DTR (through your administrative "
+        "system or a STIL support case), and write the EnhedsNummer DTR issues as the area's "
+        'institutionsnummer = "…" in dagpleje.toml.',
+    ),
+    "export_old_datetime": (
+        "Eksporten er afvist: sourceDateTime {when} er ikke senere end sidste eksports {last}.",
+        "The export is refused: sourceDateTime {when} is not later than the last export's {last}.",
+    ),
+    "export_old_datetime_hint": (
+        "Unilogin indlæser kun en import, der er nyere end den forrige. Udelad --source-datetime "
+        "(så bruges tidspunktet nu), eller angiv et senere tidspunkt.",
+        "Unilogin only loads an import newer than the previous one. Leave out --source-datetime (the "
+        "current time is used), or give a later time.",
+    ),
+    "export_bad_datetime": (
+        "--source-datetime «{value}» er ikke et tidspunkt.",
+        "--source-datetime «{value}» is not a date and time.",
+    ),
+    "export_bad_datetime_hint": (
+        "Skriv fx 2026-11-27T08:00:00+01:00.",
+        "Write e.g. 2026-11-27T08:00:00+01:00.",
+    ),
+    "export_xsd_invalid": (
+        "Eksporten er afvist: {count} fejl mod XML-skemaet:",
+        "The export is refused: {count} errors against the XML schema:",
+    ),
+    "export_xsd_invalid_hint": (
+        "Intet er skrevet. Send fejlene til udviklerne, hvis skemaet er STIL's officielle.",
+        "Nothing was written. Send the errors to the developers if the schema is STIL's official one.",
+    ),
+    "export_too_many_removed": (
+        "Eksporten er afvist: {areas} ville miste mere end {limit} % af sine brugere.",
+        "The export is refused: {areas} would lose more than {limit} % of its users.",
+    ),
+    "export_too_many_removed_hint": (
+        "Tjek ændringerne ovenfor. Er de rigtige, så kør igen med --ja. Grænsen er [regler] "
+        "max_fjernet_procent.",
+        "Check the changes above. If they are right, run again with --yes. The limit is [regler] "
+        "max_fjernet_procent.",
+    ),
+    "manifest_unreadable": (
+        "Manifestet fra sidste eksport kan ikke læses.",
+        "The manifest of the last export cannot be read.",
+    ),
+    "manifest_unreadable_hint": (
+        "Er det ændret i hånden? Flyt det væk for at eksportere uden sammenligning med sidste gang.",
+        "Was it edited by hand? Move it away to export without comparing with last time.",
+    ),
+    "xsd_missing": ("XML-skemaet findes ikke.", "The XML schema does not exist."),
+    "xsd_unreadable": (
+        "XML-skemaet kan ikke læses: {detail}",
+        "The XML schema cannot be read: {detail}",
+    ),
+    "export_title": ("Eksport til {target}", "Export to {target}"),
+    "export_written": ("Skrevet til {path}:", "Written to {path}:"),
+    "export_dry_run": (
+        "Prøvekørsel (--dry-run): intet er skrevet. Disse filer ville blive skrevet:",
+        "Dry run (--dry-run): nothing was written. These files would be written:",
+    ),
+    "changes_first": (
+        "Første Unilogin-eksport: ingen tidligere eksport at sammenligne med.",
+        "First Unilogin export: no earlier export to compare with.",
+    ),
+    "changes_title": ("Ændringer siden sidste eksport", "Changes since the last export"),
+    "col_before": ("Før", "Before"),
+    "col_after": ("Nu", "Now"),
+    "col_added": ("Nye", "New"),
+    "col_removed": ("Fjernet", "Removed"),
+    "moves_title": (
+        "{n} dagplejere er flyttet mellem områder; Aula mister deres gruppehistorik (opslag, kalender, beskeder):",
+        "{n} dagplejere moved between areas; Aula loses their group history (posts, calendar, messages):",
+    ),
+    "move_line": ("  {id} {name}: {old} → {new}", "  {id} {name}: {old} → {new}"),
+    "next_dtr": (
+        "Næste skridt: få områderne oprettet i DTR; skriv derefter hvert områdes EnhedsNummer som "
+        "institutionsnummer i dagpleje.toml, og kør dagpleje export --target unilogin.",
+        "Next step: have the areas created in DTR; then write each area's EnhedsNummer as "
+        "institutionsnummer in dagpleje.toml, and run dagpleje export --target unilogin.",
+    ),
+    "next_unilogin": (
+        "Næste skridt: indlæs XML-filerne gennem kommunens administrative system (Skolegrunddata). "
+        "Filerne indeholder CPR-numre: opbevar og slet dem forsvarligt.",
+        "Next step: load the XML files through the municipality's administrative system "
+        "(Skolegrunddata). The files hold CPR numbers: keep and delete them securely.",
+    ),
     # plan
     "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),
     "col_area": ("Område", "Area"),

@@ -80,6 +80,7 @@ class ContactPerson(Person):
 
 @dataclass(slots=True)
 class Child(Person):
+    id: str = ""  # the roster's own id for the child, when it has one
     dagplejer_ref: str = ""
     dagplejer_id: str | None = None  # resolved id of the dagplejer, None when unknown
     contacts: list[ContactPerson] = field(default_factory=list)
@@ -104,6 +105,7 @@ class Area:
     name: str
     loc: tuple[str | int, ...]  # where it is configured: ("omraade", 1) or ("opdeling",)
     daginstitution: str
+    daginstitution_number: str
     p_number: str
     address_text: str
     address: Address

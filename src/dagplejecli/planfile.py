@@ -56,6 +56,7 @@ def fingerprint(plan: Plan) -> str:
             [
                 a.name,
                 a.daginstitution,
+                a.daginstitution_number,
                 a.p_number,
                 a.address.one_line(),
                 a.email,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dagplejecli.config import AddressTable, AreaValues, Config, OmraadeConfig
+from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config, OmraadeConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.i18n import pick
 from dagplejecli.identifiers import Address, comparable_text, parse_address
@@ -47,7 +47,7 @@ def resolve_area(
     """An area's values: its own where set, otherwise [standard]'s; remembers each value's key."""
     values: dict[str, object] = {}
     sources: dict[str, tuple[str | int, ...]] = {}
-    for key in ("daginstitution", "pnummer", "adresse", "email", "telefon"):
+    for key in AREA_VALUE_KEYS:
         mine = getattr(own, key) if own is not None else None
         if mine is not None:
             values[key], sources[key] = mine, (*loc, key)
@@ -62,6 +62,7 @@ def resolve_area(
         name=name.strip(),
         loc=loc,
         daginstitution=str(values["daginstitution"] or "").strip(),
+        daginstitution_number=str(values["daginstitutionsnummer"] or "").strip(),
         p_number=str(values["pnummer"] or "").strip(),
         address_text=text,
         address=address,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,3 +34,13 @@ def add_sheet(wb: Any, title: str, header: Sequence[str], rows: Iterable[Sequenc
     for row in rows:
         ws.append([text_cell(ws, v) for v in row])
     return ws
+
+
+def workbook_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]]]]) -> bytes:
+    """A whole workbook in memory, one (title, header, rows) per sheet."""
+    wb = new_workbook()
+    for title, header, rows in sheets:
+        add_sheet(wb, title, header, rows)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -116,7 +116,8 @@ def _map_columns(
             if m.owner in ("plain", "dagplejer") or m.owner == "dagplejer_ref":
                 put(cmap.fields, m.field, col)
         elif role == "boern":
-            if m.owner in ("plain", "barn"):
+            # a plain "id"/"Medarbejdernr" on a child sheet is too likely the dagplejer's
+            if m.owner == "barn" or (m.owner == "plain" and m.field != "id"):
                 put(cmap.fields, m.field, col)
             elif m.owner == "dagplejer_ref":
                 put(cmap.fields, "dagplejer", col)
@@ -329,6 +330,7 @@ class _Builder:
         c = Child()
         self.fill_person(c, r, cols)
         c.dagplejer_ref = r.text(cols, "dagplejer")
+        c.id = r.text(cols, "id")
         return c
 
     def contact(self, r: _RowReader, cols: dict[str, int]) -> ContactPerson | None:

@@ -1,0 +1,1 @@
+"""Registration files: pure functions from the plan to bytes; writing is separate (files.py)."""

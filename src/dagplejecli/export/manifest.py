@@ -1,0 +1,181 @@
+"""``eksport/manifest.json``: what the last export contained (ids hashed, no CPR), and the changes.
+
+Member ids are SHA-256 hashes with a salt kept in the manifest, so the file says who was
+exported without naming anyone. The next export compares with it: new and removed users per
+area and, most important for Aula, dagplejere moved between areas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dagplejecli import __version__
+from dagplejecli.errors import DagplejeError
+from dagplejecli.export.unilogin import AreaMembers, child_person_id
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+def _hash(salt: str, kind: str, ident: str) -> str:
+    return hashlib.sha256(f"{salt}|{kind}|{ident}".encode()).hexdigest()[:32]
+
+
+def member_hashes(salt: str, m: AreaMembers) -> set[str]:
+    """Every user of an area: dagplejere by id, children by LocalPersonId, contacts by CPR."""
+    out = {_hash(salt, "dagplejer", d.id) for d in m.dagplejere}
+    for child, _ in m.children:
+        out.add(_hash(salt, "barn", child_person_id(child)))
+        for p in child.contacts:
+            out.add(_hash(salt, "kontakt", p.cpr or f"{p.name}|{child_person_id(child)}"))
+    return out
+
+
+@dataclass(slots=True)
+class Manifest:
+    salt: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def unilogin(self) -> dict[str, Any] | None:
+        value = self.data.get("unilogin")
+        return value if isinstance(value, dict) else None
+
+    def last_source_datetime(self) -> dt.datetime | None:
+        u = self.unilogin
+        if not u or not u.get("sourceDateTime"):
+            return None
+        return parse_datetime(str(u["sourceDateTime"]))
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """ISO 8601; a time without offset is taken as local time."""
+    value = dt.datetime.fromisoformat(text.strip())
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value
+
+
+def read_manifest(out_dir: Path) -> Manifest | None:
+    path = out_dir / MANIFEST_NAME
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        salt = str(data["salt"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise DagplejeError(
+            "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint"
+        ) from None
+    return Manifest(salt, data)
+
+
+def new_salt() -> str:
+    return secrets.token_hex(16)
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    dagplejer_id: str
+    name: str
+    old_area: str
+    new_area: str
+
+
+@dataclass(slots=True)
+class AreaChange:
+    area: str
+    before: int
+    after: int
+    added: int
+    removed: int
+
+    @property
+    def removed_share(self) -> float:
+        return self.removed / self.before if self.before else 0.0
+
+
+@dataclass(slots=True)
+class Changes:
+    first_export: bool
+    areas: list[AreaChange]
+    moves: list[Move]
+
+
+def compare(previous: Manifest | None, salt: str, members: list[AreaMembers]) -> Changes:
+    """What this Unilogin export changes compared with the last one."""
+    prev = previous.unilogin if previous else None
+    if not prev:
+        return Changes(
+            True,
+            [
+                AreaChange(
+                    m.area.name, 0, len(member_hashes(salt, m)), len(member_hashes(salt, m)), 0
+                )
+                for m in members
+            ],
+            [],
+        )
+    prev_areas: dict[str, Any] = prev.get("areas", {})
+    prev_dagplejere: dict[str, str] = prev.get("dagplejere", {})
+    changes = []
+    seen = set()
+    for m in members:
+        now = member_hashes(salt, m)
+        before = set(prev_areas.get(m.area.name, {}).get("members", []))
+        seen.add(m.area.name)
+        changes.append(
+            AreaChange(m.area.name, len(before), len(now), len(now - before), len(before - now))
+        )
+    for name, data in sorted(prev_areas.items()):
+        if name not in seen:
+            before = set(data.get("members", []))
+            changes.append(AreaChange(name, len(before), 0, 0, len(before)))
+    moves = []
+    for m in members:
+        for d in m.dagplejere:
+            old = prev_dagplejere.get(_hash(salt, "dagplejer", d.id))
+            if old is not None and old != m.area.name:
+                moves.append(Move(d.id, d.name, old, m.area.name))
+    return Changes(False, changes, moves)
+
+
+def manifest_bytes(
+    previous: Manifest | None,
+    salt: str,
+    target: str,
+    record: dict[str, Any],
+    now: dt.datetime,
+) -> bytes:
+    """The manifest with ``target``'s part replaced by ``record``."""
+    data: dict[str, Any] = dict(previous.data) if previous else {}
+    data.update({"version": MANIFEST_VERSION, "salt": salt, "tool_version": __version__})
+    data[target] = {"time": now.isoformat(), **record}
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def unilogin_record(salt: str, members: list[AreaMembers], when: dt.datetime) -> dict[str, Any]:
+    return {
+        "sourceDateTime": when.isoformat(),
+        "areas": {
+            m.area.name: {
+                "institutionsnummer": m.area.institution_number,
+                "counts": {
+                    "dagplejere": len(m.dagplejere),
+                    "boern": len(m.children),
+                    "kontaktpersoner": m.contact_count,
+                },
+                "members": sorted(member_hashes(salt, m)),
+            }
+            for m in members
+        },
+        "dagplejere": {
+            _hash(salt, "dagplejer", d.id): m.area.name for m in members for d in m.dagplejere
+        },
+    }
