@@ -94,8 +94,13 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Pat
     wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(list(row))
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None or value == "":
+                    continue
+                cell = ws.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, as a roster export has it, never a formula
     wb.save(path)
     return path
 

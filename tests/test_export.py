@@ -1,0 +1,576 @@
+"""export: golden files, refusals, all-or-nothing, determinism, the manifest diff, masking."""
+
+from __future__ import annotations
+
+import os
+import stat
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from dagplejecli.files import commit_files
+from tests.conftest import BASE_CONFIG, leaked_cprs, no_traceback, run_cli, write_xlsx
+
+GOLDEN = Path(__file__).parent / "golden"
+WHEN = "2026-11-27T08:00:00+01:00"
+
+# Fixed synthetic CPR numbers (children born 2025, so the golden files never change).
+DAGPLEJERE = [
+    ["D1", "0203751236", "Anne", "Jensen", "Søndergade 1", "8200", "Aarhus N", "Nord", "", "", ""],
+    ["D2", "1504821232", "Bo", "Ærø", "Vestergade 2", "8210", "Aarhus V", "Syd", "", "", ""],
+    [
+        "D3",
+        "2107691238",
+        "Åse",
+        "Østergaard",
+        "Nørregade 3",
+        "8260",
+        "Viby J",
+        "Vest",
+        "Ja",
+        "Dag",
+        "Plejer",
+    ],
+    ["D4", "1212801234", "Kaj", "Bæk", "Skovvej 4", "8300", "Odder", "Øst", "", "", ""],
+    ["D5", "0101701238", "Ida", "Holm", "Kirkevej 5", "8000", "Aarhus C", "Nord", "", "", ""],
+]
+CHILDREN = [
+    [
+        "0105254568",
+        "Liv",
+        "Jensen",
+        "D1",
+        "Nej",
+        "",
+        "",
+        "0908901236",
+        "Mette Jensen",
+        "Mor",
+        "Ja",
+        "1105881233",
+        "Ole Jensen",
+        "Far",
+        "Ja",
+    ],
+    [
+        "1211254561",
+        "Emil",
+        "Ærø",
+        "D2",
+        "Ja",
+        "Sol",
+        "Barn",
+        "2212921238",
+        "Sara Ærø",
+        "Forælder",
+        "Ja",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "0302254570",
+        "Ida",
+        "Østergaard",
+        "D3",
+        "Nej",
+        "",
+        "",
+        "1107911235",
+        "Jon Østergaard",
+        "Forælder",
+        "Ja",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "1509254574",
+        "Alma",
+        "Bæk",
+        "D4",
+        "Nej",
+        "",
+        "",
+        "0303931236",
+        "Eva Bæk",
+        "Mor",
+        "Ja",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "2006254579",
+        "Noah",
+        "Holm",
+        "D5",
+        "Nej",
+        "",
+        "",
+        "0404941238",
+        "Lise Holm",
+        "Mor",
+        "Ja",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "2106254563",
+        "Ella",
+        "Holm",
+        "D5",
+        "Nej",
+        "",
+        "",
+        "0404941238",
+        "Lise Holm",
+        "Mor",
+        "Ja",
+        "",
+        "",
+        "",
+        "",
+    ],
+]
+EVERY_CPR = sorted(
+    {r[1] for r in DAGPLEJERE} | {v for r in CHILDREN for v in (r[0], r[7], r[11]) if v}
+)
+D_HEADER = [
+    "Medarbejdernr",
+    "CPR",
+    "Fornavn",
+    "Efternavn",
+    "Adresse",
+    "Postnr",
+    "By",
+    "Distrikt",
+    "Beskyttet",
+    "Alias fornavn",
+    "Alias efternavn",
+]
+C_HEADER = [
+    "CPR",
+    "Fornavn",
+    "Efternavn",
+    "Dagplejer",
+    "Beskyttet",
+    "Alias fornavn",
+    "Alias efternavn",
+] + [f"Kontakt{n} {f}" for n in (1, 2) for f in ("CPR", "navn", "relation", "myndighed")]
+
+AREAS4 = """
+[[omraade]]
+navn = "Dagplejen Nord"
+institutionsnummer = "AB0001"
+hvor = { Distrikt = ["Nord"] }
+
+[[omraade]]
+navn = "Dagplejen Syd"
+institutionsnummer = "AB0002"
+pnummer = "1029829825"
+adresse = "Skanderborgvej 100, st. tv, 8260 Viby J"
+hvor = { Distrikt = ["Syd"] }
+
+[[omraade]]
+navn = "Dagplejen Vest"
+institutionsnummer = "AB0003"
+daginstitution = "Dagplejen Vest og Øst"
+hvor = { Distrikt = ["Vest"] }
+
+[[omraade]]
+navn = "Dagplejen Øst"
+institutionsnummer = "AB0004"
+daginstitution = "Dagplejen Vest og Øst"
+resten = true
+"""
+
+
+def write_project(
+    folder: Path, dagplejere: list[list[object]] | None = None, areas: str = AREAS4
+) -> None:
+    write_xlsx(
+        folder / "roster.xlsx",
+        {"Dagplejere": [D_HEADER, *(dagplejere or DAGPLEJERE)], "Børn": [C_HEADER, *CHILDREN]},
+    )
+    (folder / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS4 if areas is AREAS4 else BASE_CONFIG + areas, encoding="utf-8"
+    )
+
+
+@pytest.fixture
+def four(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    return tmp_path
+
+
+def golden(name: str, data: bytes) -> None:
+    path = GOLDEN / name
+    if os.environ.get("DAGPLEJE_UPDATE_GOLDEN") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        if not os.environ.get("DAGPLEJE_UPDATE_GOLDEN"):
+            pytest.fail(
+                f"golden file {name} was missing and has been written; check it and commit it"
+            )
+    assert data == path.read_bytes(), f"{name} differs; DAGPLEJE_UPDATE_GOLDEN=1 pytest rewrites it"
+
+
+def test_dtr_golden_and_shape(four: Path) -> None:
+    result = run_cli("export", "--target", "dtr")
+    assert result.exit_code == 0, result.output
+    inst = (four / "eksport/dtr/daginstitutioner.csv").read_bytes()
+    units = (four / "eksport/dtr/anvisningsenheder.csv").read_bytes()
+    assert inst.startswith(b"\xef\xbb\xbf") and units.startswith(b"\xef\xbb\xbf")
+    lines = inst.decode("utf-8-sig").splitlines()
+    assert (
+        lines[0]
+        == "daginstitutionsNummer;daginstitutionsNavn;ejerformKode;lovgrundlagKode;admKommuneKode"
+    )
+    assert lines[1:] == [";Dagplejen Aarhus;1;99;751", ";Dagplejen Vest og Øst;1;99;751"]
+    rows = [line.split(";") for line in units.decode("utf-8-sig").splitlines()]
+    assert (
+        rows[0][:2] == ["EnhedsNummer", "EnhedsNavn"]
+        and "PNummer" in rows[0]
+        and "InstType3" in rows[0]
+    )
+    assert [r[1] for r in rows[1:]] == [
+        "Dagplejen Nord",
+        "Dagplejen Syd",
+        "Dagplejen Vest",
+        "Dagplejen Øst",
+    ]
+    assert rows[2][4:10] == ["Skanderborgvej", "100", "st", "tv", "8260", "Viby J"]
+    golden("daginstitutioner.csv", inst)
+    golden("anvisningsenheder.csv", units)
+    wb = load_workbook(four / "eksport/dtr/dtr-oprettelse.xlsx")
+    assert wb["2 Anvisningsenheder"]["A2"].value == "findes (AB0001)"
+
+
+def test_unilogin_golden_counts_and_rules(four: Path) -> None:
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (four / "eksport/unilogin").glob("*.xml"))
+    assert files == ["AB0001.xml", "AB0002.xml", "AB0003.xml", "AB0004.xml"]
+    expected = {
+        "AB0001.xml": (2, 3),
+        "AB0002.xml": (1, 1),
+        "AB0003.xml": (1, 1),
+        "AB0004.xml": (1, 1),
+    }
+    for name, (employees, students) in expected.items():
+        path = four / "eksport/unilogin" / name
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        root = ET.fromstring(path.read_bytes())
+        assert root.get("source") == "dagpleje" and root.get("schoolYear") == "2026-2027"
+        assert len(root.findall(".//Employee")) == employees
+        assert len(root.findall(".//Student")) == students
+        main_groups = {
+            g.findtext("GroupId")
+            for g in root.iter("Group")
+            if g.findtext("GroupType") == "Hovedgruppe"
+        }
+        assert all(s.findtext("MainGroupId") in main_groups for s in root.iter("Student"))
+        for cpr in root.iter("CivilRegistrationNumber"):
+            assert cpr.text in EVERY_CPR
+        for person in root.iter("Person"):
+            if person.get("protected") == "true":
+                assert person.findtext("AliasFirstName") and person.findtext("AliasFamilyName")
+        golden(name, path.read_bytes())
+    nord = ET.fromstring((four / "eksport/unilogin/AB0001.xml").read_bytes())
+    assert nord.findtext(".//InstitutionPerson/Person/CivilRegistrationNumber") == "0203751236"
+    syd = ET.fromstring((four / "eksport/unilogin/AB0002.xml").read_bytes())
+    relation = syd.find(".//ContactPerson")
+    assert relation is not None and relation.get("relation") == "Mor"  # Forælder, even last digit
+    vest = ET.fromstring((four / "eksport/unilogin/AB0003.xml").read_bytes())
+    assert vest.find(".//ContactPerson").get("relation") == "Far"  # type: ignore[union-attr]
+    assert leaked_cprs(result.output, EVERY_CPR) == []
+
+
+def test_exports_are_deterministic(four: Path) -> None:
+    run_cli("export", "--target", "unilogin", "--source-datetime", WHEN, "--out", "a")
+    run_cli("export", "--target", "unilogin", "--source-datetime", WHEN, "--out", "b")
+    for name in ("AB0001.xml", "AB0002.xml", "AB0003.xml", "AB0004.xml"):
+        assert (four / "a/unilogin" / name).read_bytes() == (
+            four / "b/unilogin" / name
+        ).read_bytes()
+
+
+def test_no_export_while_validate_finds_errors(four: Path) -> None:
+    (four / "dagpleje.toml").write_text(
+        BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS4, encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("export", "--target", "dtr")
+    assert result.exit_code == 1
+    assert "DP103" in result.stderr and "dagpleje validate" in result.stderr
+    assert not (four / "eksport").exists()
+
+
+def test_missing_institution_number_stops_unilogin(four: Path) -> None:
+    (four / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS4.replace('institutionsnummer = "AB0003"\n', ""), encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("export", "--target", "unilogin")
+    assert result.exit_code == 1
+    assert "Dagplejen Vest" in result.stderr and "EnhedsNummer" in result.stderr
+    assert not (four / "eksport").exists()
+    assert run_cli("export", "--target", "dtr").exit_code == 0  # DTR needs no numbers
+    wb = load_workbook(four / "eksport/dtr/dtr-oprettelse.xlsx")
+    assert wb["2 Anvisningsenheder"]["A4"].value == "ny"
+
+
+def test_source_datetime_must_increase(four: Path) -> None:
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    again = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert again.exit_code == 1 and "sourceDateTime" in again.stderr
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", "nonsense").exit_code == 2
+    assert (
+        run_cli(
+            "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00"
+        ).exit_code
+        == 0
+    )
+
+
+def test_dry_run_writes_nothing(four: Path) -> None:
+    result = run_cli("export", "--target", "unilogin", "--dry-run")
+    assert result.exit_code == 0 and "--dry-run" in result.stdout
+    assert not (four / "eksport").exists()
+
+
+def test_failure_mid_write_leaves_nothing_and_keeps_earlier_export(
+    four: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src: object, dst: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert not (four / "eksport").exists()
+
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    before = {p: p.read_bytes() for p in (four / "eksport").rglob("*") if p.is_file()}
+    calls["n"] = 0
+    monkeypatch.setattr(os, "replace", failing_replace)
+    result = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00"
+    )
+    assert result.exit_code == 2
+    after = {p: p.read_bytes() for p in (four / "eksport").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_commit_files_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit_files(tmp_path, {"x/a.txt": (b"old a", False)})
+    real_replace = os.replace
+
+    def fail_on_b(src: object, dst: object) -> None:
+        if str(dst).endswith("b.txt"):
+            raise OSError(5, "I/O error")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", fail_on_b)
+    with pytest.raises(Exception):
+        commit_files(tmp_path, {"x/a.txt": (b"new a", False), "y/b.txt": (b"b", True)})
+    assert (tmp_path / "x/a.txt").read_bytes() == b"old a"
+    assert not (tmp_path / "y").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "x"]
+
+
+def test_changes_moves_and_removal_limit(four: Path) -> None:
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    moved = [list(r) for r in DAGPLEJERE]
+    moved[0][7] = "Syd"  # D1 moves from Nord to Syd
+    write_project(four, moved)
+    run_cli("plan", "roster.xlsx")
+    result = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00"
+    )
+    assert result.exit_code == 1  # Nord loses D1, Liv and both parents: more than 30 %
+    assert "D1 Anne Jensen: Dagplejen Nord → Dagplejen Syd" in result.stdout
+    assert "--ja" in result.stderr
+    ok = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00", "--ja"
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "Aula" in ok.stdout
+    manifest = (four / "eksport/manifest.json").read_text("utf-8")
+    assert leaked_cprs(manifest, EVERY_CPR) == [] and "D1" not in manifest
+
+
+def test_people_files_are_masked(four: Path) -> None:
+    run_cli("export", "--target", "dtr")
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    wb = load_workbook(four / "eksport/unilogin/brugere.xlsx")
+    assert wb.sheetnames == ["AB0001", "AB0002", "AB0003", "AB0004"]
+    text = " ".join(
+        str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
+    )
+    assert "020375-xxxx" in text
+    for path in [four / "eksport/unilogin/brugere.xlsx", *(four / "eksport/dtr").glob("*.csv")]:
+        assert (
+            leaked_cprs(
+                path.read_bytes().decode("utf-8", "replace") if path.suffix == ".csv" else text,
+                EVERY_CPR,
+            )
+            == []
+        )
+    assert leaked_cprs(result.output, EVERY_CPR) == []
+
+
+XSD = """<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+  <xs:element name="UNILoginImport">
+    <xs:complexType>
+      <xs:sequence><xs:element name="Institution" type="Institution"/></xs:sequence>
+      <xs:attribute name="sourceDateTime" type="xs:dateTime" use="required"/>
+      <xs:attribute name="source" type="xs:string" use="required"/>
+      <xs:attribute name="schoolYear" use="required">
+        <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\\d{4}-\\d{4}"/></xs:restriction></xs:simpleType>
+      </xs:attribute>
+    </xs:complexType>
+  </xs:element>
+  <xs:complexType name="Institution">
+    <xs:sequence>
+      <xs:element name="InstitutionNumber"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="[A-Za-z0-9]{6}"/></xs:restriction></xs:simpleType></xs:element>
+      <xs:element name="InstitutionName" type="xs:string" minOccurs="0"/>
+      <xs:element name="Group" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType><xs:sequence>
+          <xs:element name="GroupId" type="xs:string"/>
+          <xs:element name="GroupName" type="xs:string" minOccurs="0"/>
+          <xs:element name="GroupType">GROUPTYPE</xs:element>
+          <xs:element name="GroupLevel" type="xs:string" minOccurs="0"/>
+        </xs:sequence></xs:complexType>
+      </xs:element>
+      <xs:element name="InstitutionPerson" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType><xs:sequence>
+          <xs:element name="LocalPersonId" type="xs:string"/>
+          <xs:element name="Person" type="Person"/>
+          <xs:choice>
+            <xs:element name="Employee"><xs:complexType><xs:sequence>
+              <xs:element name="Role" type="xs:string" maxOccurs="unbounded"/>
+              <xs:element name="GroupId" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+            </xs:sequence></xs:complexType></xs:element>
+            <xs:element name="Student"><xs:complexType><xs:sequence>
+              <xs:element name="Role" type="xs:string"/>
+              <xs:element name="Level" type="xs:string"/>
+              <xs:element name="MainGroupId" type="xs:string"/>
+              <xs:element name="ContactPerson" minOccurs="0" maxOccurs="unbounded"><xs:complexType>
+                <xs:sequence><xs:element name="Person" type="Person"/></xs:sequence>
+                <xs:attribute name="relation" use="required"><xs:simpleType><xs:restriction base="xs:string">
+                  <xs:enumeration value="Mor"/><xs:enumeration value="Far"/><xs:enumeration value="Andet"/>
+                  <xs:enumeration value="Officielt tilknyttet person"/></xs:restriction></xs:simpleType></xs:attribute>
+                <xs:attribute name="childCustody" type="xs:boolean" use="required"/>
+                <xs:attribute name="accessLevel" type="xs:integer"/>
+              </xs:complexType></xs:element>
+            </xs:sequence></xs:complexType></xs:element>
+          </xs:choice>
+        </xs:sequence></xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="Person">
+    <xs:sequence>
+      <xs:element name="FirstName" type="xs:string"/>
+      <xs:element name="FamilyName" type="xs:string"/>
+      <xs:element name="AliasFirstName" type="xs:string" minOccurs="0"/>
+      <xs:element name="AliasFamilyName" type="xs:string" minOccurs="0"/>
+      <xs:element name="CivilRegistrationNumber"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\\d{10}"/></xs:restriction></xs:simpleType></xs:element>
+      <xs:element name="EmailAddress" type="xs:string" minOccurs="0"/>
+      <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
+      <xs:element name="Gender" minOccurs="0"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="M"/><xs:enumeration value="K"/></xs:restriction></xs:simpleType></xs:element>
+      <xs:element name="Address" minOccurs="0"><xs:complexType><xs:sequence>
+        <xs:element name="StreetAddress" type="xs:string" minOccurs="0"/>
+        <xs:element name="PostalCode" type="xs:string" minOccurs="0"/>
+        <xs:element name="PostalDistrict" type="xs:string" minOccurs="0"/>
+      </xs:sequence></xs:complexType></xs:element>
+      <xs:element name="MobilePhoneNumber" minOccurs="0"><xs:complexType><xs:simpleContent><xs:extension base="xs:string">
+        <xs:attribute name="protected" type="xs:boolean" use="required"/></xs:extension></xs:simpleContent></xs:complexType></xs:element>
+    </xs:sequence>
+    <xs:attribute name="protected" type="xs:boolean" use="required"/>
+  </xs:complexType>
+</xs:schema>
+"""
+GROUPTYPES = "".join(
+    f'<xs:enumeration value="{v}"/>'
+    for v in ("Hovedgruppe", "Årgang", "Retning", "Hold", "SFO", "Team", "Andet")
+)
+
+
+def test_xsd_valid_and_invalid(four: Path) -> None:
+    good = XSD.replace(
+        ">GROUPTYPE<",
+        f'><xs:simpleType><xs:restriction base="xs:string">{GROUPTYPES}</xs:restriction></xs:simpleType><',
+    )
+    (four / "stil.xsd").write_text(good, encoding="utf-8")
+    ok = run_cli(
+        "export",
+        "--target",
+        "unilogin",
+        "--source-datetime",
+        WHEN,
+        "--xsd",
+        "stil.xsd",
+        "--dry-run",
+    )
+    assert ok.exit_code == 0, ok.output
+    bad = XSD.replace(
+        ">GROUPTYPE<",
+        '><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Team"/></xs:restriction></xs:simpleType><',
+    )
+    (four / "strict.xsd").write_text(bad, encoding="utf-8")
+    refused = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", WHEN, "--xsd", "strict.xsd"
+    )
+    assert refused.exit_code == 1
+    assert "unilogin/AB0001.xml, linje" in refused.stderr and "GroupType" in refused.stderr
+    assert not (four / "eksport").exists()
+
+
+def test_formula_like_names_stay_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = [list(r) for r in DAGPLEJERE]
+    hostile[0][2] = '=HYPERLINK("http://example.invalid","klik")'
+    hostile[1][2] = "+SUM(1,1)"
+    hostile[2][3] = "@cmd"
+    areas = AREAS4.replace('navn = "Dagplejen Nord"', "navn = \"=cmd|' /C calc'!A0\"")
+    write_project(tmp_path, hostile, areas)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert run_cli("validate", "--annotate", "kopi.xlsx").exit_code == 0
+    assert run_cli("export", "--target", "dtr").exit_code == 0
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    for book in [
+        "dagpleje-plan.xlsx",
+        "kopi.xlsx",
+        "eksport/dtr/dtr-oprettelse.xlsx",
+        "eksport/unilogin/brugere.xlsx",
+    ]:
+        wb = load_workbook(tmp_path / book)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (book, ws.title, cell.coordinate, cell.value)
+    for csv_path in (tmp_path / "eksport/dtr").glob("*.csv"):
+        for line in csv_path.read_text("utf-8-sig").splitlines():
+            for field in line.split(";"):
+                assert not field.startswith(("=", "+", "@")), (csv_path.name, field)
+    assert "'=cmd" in (tmp_path / "eksport/dtr/anvisningsenheder.csv").read_text("utf-8-sig")
