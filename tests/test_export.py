@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from dagplejecli.errors import DagplejeError
 from dagplejecli.files import commit_files
 from tests.conftest import BASE_CONFIG, leaked_cprs, no_traceback, run_cli, write_xlsx
 
@@ -389,7 +390,7 @@ def test_commit_files_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
         real_replace(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "replace", fail_on_b)
-    with pytest.raises(Exception):
+    with pytest.raises(DagplejeError):
         commit_files(tmp_path, {"x/a.txt": (b"new a", False), "y/b.txt": (b"b", True)})
     assert (tmp_path / "x/a.txt").read_bytes() == b"old a"
     assert not (tmp_path / "y").exists()
