@@ -21,8 +21,8 @@ demo: $(STAMP)
 	cd examples && $(DAGPLEJE) export --target unilogin
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 
