@@ -828,6 +828,28 @@ UI: dict[str, Text] = {
         "Åbn filen i Excel og gem den igen som .xlsx, eller eksportér rosteren på ny.",
         "Open the file in Excel and save it again as .xlsx, or export the roster again.",
     ),
+    "roster_xml_entities": (
+        "Regnearket indeholder XML-entitetsdefinitioner (DTD), som regneark fra Excel aldrig har. "
+        "Filen læses ikke, da den kan være lavet for at skade.",
+        "The workbook holds XML entity definitions (DTD), which workbooks from Excel never have. "
+        "It is not read, as it may be crafted to do harm.",
+    ),
+    "roster_formulas_without_values": (
+        "Regnearket har formler uden beregnede værdier (første i cellen nævnt nedenfor).",
+        "The workbook has formulas without computed values (the first in the cell below).",
+    ),
+    "roster_formulas_without_values_hint": (
+        "Åbn filen i Excel eller LibreOffice og gem den igen, så værdierne bliver beregnet og gemt.",
+        "Open the file in Excel or LibreOffice and save it again, so the values are computed and saved.",
+    ),
+    "roster_no_rows": (
+        "Arket «{sheet}» har overskrifter (række {row}), men ingen dagplejere under dem.",
+        "Sheet «{sheet}» has headers (row {row}) but no dagplejere below them.",
+    ),
+    "roster_no_rows_hint": (
+        "Tjek at det er den rigtige fil og det rigtige ark; ark i filen: {sheets}.",
+        "Check that this is the right file and sheet; sheets in the file: {sheets}.",
+    ),
     "roster_unreadable": (
         "Regnearket kan ikke læses (beskadiget eller ikke et regneark).",
         "The workbook cannot be read (damaged or not a workbook).",

@@ -18,6 +18,7 @@ from pathlib import Path
 from dagplejecli.config import PARENT, UNILOGIN_RELATIONS, RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location
+from dagplejecli.i18n import pick
 from dagplejecli.identifiers import (
     Address,
     clean_text,
@@ -63,6 +64,7 @@ DEFAULT_RELATIONS = {
 class ColumnMap:
     """Which column (0-based) holds which field, for one sheet."""
 
+    file: str
     sheet: RawSheet
     header: HeaderRow
     role: str  # "dagplejere", "boern", "kontakter", "et-ark"
@@ -98,10 +100,14 @@ def _name_role(name: str) -> str | None:
     return None
 
 
+def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
+    return f"{file}, {sheet.name}, {pick('række', 'row')} {header.row}"
+
+
 def _map_columns(
-    sheet: RawSheet, header: HeaderRow, role: str, overrides: dict[str, dict[str, str]]
+    file: str, sheet: RawSheet, header: HeaderRow, role: str, overrides: dict[str, dict[str, str]]
 ) -> ColumnMap:
-    cmap = ColumnMap(sheet, header, role)
+    cmap = ColumnMap(file, sheet, header, role)
     used: set[int] = set()
 
     def put(target: dict[str, int], name: str, col: int) -> None:
@@ -156,7 +162,7 @@ def _map_columns(
             except ValueError:
                 raise DagplejeError(
                     "roster_column_missing",
-                    where=f"{sheet.name}!{header.row}",
+                    where=_header_place(file, sheet, header),
                     hint="roster_column_missing_hint",
                     header=wanted,
                     table=table,
@@ -192,7 +198,7 @@ def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> Non
     wanted = " / ".join("+".join(alt) for alt in alternatives)
     raise DagplejeError(
         "roster_required_missing",
-        where=f"{cmap.sheet.name}!{cmap.header.row}",
+        where=_header_place(cmap.file, cmap.sheet, cmap.header),
         hint="roster_required_missing_hint",
         sheet=cmap.sheet.name,
         field=wanted,
@@ -492,13 +498,13 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
         ov = dict(overrides_dp)
         if cfg.boern_kolonner:
             ov["boern_kolonner"] = cfg.boern_kolonner
-        cmap = _map_columns(sheet, header, "et-ark", ov)
+        cmap = _map_columns(path.name, sheet, header, "et-ark", ov)
         _require(cmap, "kolonner", ("id",), ("cpr",))
         dagplejere, children = _read_one_sheet(cmap, builder, path.name)
         layout = "et-ark"
     else:
         sheet, header = chosen["dagplejere"]
-        cmap = _map_columns(sheet, header, "dagplejere", overrides_dp)
+        cmap = _map_columns(path.name, sheet, header, "dagplejere", overrides_dp)
         _require(cmap, "kolonner", ("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
         for row_no, row in _data_rows(cmap):
             r = _RowReader(path.name, sheet.name, row_no, row)
@@ -507,7 +513,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
         if "boern" in chosen:
             csheet, cheader = chosen["boern"]
             ov = {"boern_kolonner": cfg.boern_kolonner} if cfg.boern_kolonner else {}
-            cm = _map_columns(csheet, cheader, "boern", ov)
+            cm = _map_columns(path.name, csheet, cheader, "boern", ov)
             _require(cm, "boern_kolonner", ("dagplejer",))
             for row_no, row in _data_rows(cm):
                 r = _RowReader(path.name, csheet.name, row_no, row)
@@ -523,7 +529,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
     if "kontakter" in chosen:
         ksheet, kheader = chosen["kontakter"]
         ov = {"kontakt_kolonner": cfg.kontakt_kolonner} if cfg.kontakt_kolonner else {}
-        km = _map_columns(ksheet, kheader, "kontakter", ov)
+        km = _map_columns(path.name, ksheet, kheader, "kontakter", ov)
         _require(km, "kontakt_kolonner", ("barn",))
         by_cpr = {c.cpr: c for c in children if c.cpr}
         for row_no, row in _data_rows(km):
@@ -544,6 +550,15 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
                 continue
             target.contacts.append(contact)
 
+    if not dagplejere:
+        raise DagplejeError(
+            "roster_no_rows",
+            where=f"{path.name}, {cmap.sheet.name}",
+            hint="roster_no_rows_hint",
+            sheet=cmap.sheet.name,
+            row=cmap.header.row,
+            sheets=", ".join(s.name for s in sheets),
+        )
     derived = [d for d in dagplejere if not d.id]
     _derive_ids(dagplejere)
     findings = builder.findings

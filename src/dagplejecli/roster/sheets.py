@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,14 +30,70 @@ class RawSheet:
     rows: list[list[object]]
 
 
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>).
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
+    rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*"  # a formula
+    rb"(?:<v\s*/>|<v></v>)?\s*</c>"  # and no value (or an empty one)
+)
+
+
 def _check_zip_limits(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+            _check_sizes(path, members)
+            _check_xml(path, zf, members)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise DagplejeError(
             "roster_not_workbook", where=str(path), hint="roster_not_workbook_hint"
         ) from None
+
+
+def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """No DTDs (entity bombs) anywhere; no formulas without a computed value in the sheets."""
+    for m in members:
+        if not m.filename.endswith((".xml", ".rels")):
+            continue
+        with zf.open(m) as fh:
+            if _DTD.search(fh.read(4096)):
+                raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    names = _sheet_files(zf)
+    for m in members:
+        if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
+            hit = _FORMULA_WITHOUT_VALUE.search(zf.read(m))
+            if hit:
+                sheet = names.get(m.filename, m.filename)
+                raise DagplejeError(
+                    "roster_formulas_without_values",
+                    where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
+                    hint="roster_formulas_without_values_hint",
+                )
+
+
+def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → sheet name, from workbook.xml and its relationships."""
+    from defusedxml import ElementTree as SafeET
+
+    try:
+        book = SafeET.fromstring(zf.read("xl/workbook.xml"))
+        rels = SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, SafeET.ParseError):
+        return {}
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+        target = targets.get(sheet.get(rel_ns), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        out[part] = sheet.get("name", "")
+    return out
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_ZIP_MEMBERS:
         raise DagplejeError(
             "roster_too_many_members",

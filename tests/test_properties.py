@@ -1,0 +1,141 @@
+"""Properties of the value normalisers and the header recogniser (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dagplejecli.identifiers import (
+    Address,
+    clean_text,
+    comparable_text,
+    is_valid_cpr,
+    mask_cpr,
+    mask_cpr_in_text,
+    normalise_bool,
+    normalise_cpr,
+    normalise_date,
+    normalise_digits,
+    p_number_check_digit_ok,
+    parse_address,
+)
+from dagplejecli.roster.headers import find_header_row, normalise_header, read_header
+
+cells = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.dates(),
+    st.datetimes(),
+)
+settings.register_profile("dagpleje", max_examples=200, deadline=None)
+settings.load_profile("dagpleje")
+
+
+@given(cells)
+def test_normalisers_never_raise(value: object) -> None:
+    normalise_cpr(value)
+    normalise_digits(value, 4)
+    normalise_digits(value, 10)
+    normalise_date(value)
+    normalise_bool(value)
+    clean_text(value)
+    mask_cpr(str(value))
+
+
+@st.composite
+def cprs(draw: st.DrawFn) -> str:
+    born = draw(st.dates(min_value=dt.date(1937, 1, 1), max_value=dt.date(2036, 12, 31)))
+    serial = draw(st.integers(min_value=0, max_value=999)).__format__("03d")
+    seventh = "4" if born.year >= 2000 else draw(st.sampled_from("0123"))
+    if born.year < 2000 and born.year < 1937:
+        seventh = "4"
+    return born.strftime("%d%m%y") + seventh + serial
+
+
+@given(cprs(), st.sampled_from(["{}", "{0}-{1}", " {0} {1} ", "{n}"]))
+def test_cpr_round_trip(cpr: str, form: str) -> None:
+    written: object = (
+        int(cpr) if form == "{n}" else form.format(cpr[:6], cpr[6:]) if form != "{}" else cpr
+    )
+    value = normalise_cpr(written)
+    assert value.digits == cpr
+    assert value.restored_zero == (form == "{n}" and cpr.startswith("0"))
+    assert normalise_cpr(value.digits).digits == cpr  # idempotent
+    assert is_valid_cpr(cpr)
+    assert mask_cpr(cpr) == f"{cpr[:6]}-xxxx"
+    assert cpr not in mask_cpr_in_text(f"x {cpr} y {cpr[:6]}-{cpr[6:]}")
+
+
+@given(st.integers(min_value=0, max_value=9999))
+def test_postnummer_round_trip(n: int) -> None:
+    text, restored = normalise_digits(n, 4)
+    assert text == f"{n:04d}" and restored == (n < 1000)
+    assert normalise_digits(text, 4) == (text, False)
+
+
+@given(st.integers(min_value=10**9, max_value=10**10 - 1))
+def test_p_number_check_digit_is_total_and_one_digit_changes_fail(n: int) -> None:
+    p = str(n)
+    if p_number_check_digit_ok(p):
+        wrong = p[:-1] + str((int(p[-1]) + 1) % 10)
+        assert not p_number_check_digit_ok(wrong) or int(wrong) > 1006959421 >= int(p)
+
+
+streets = (
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøåÆØÅ ", min_size=2, max_size=20)
+    .map(lambda s: " ".join(s.split()).title())
+    .filter(lambda s: len(s) >= 2)
+)
+
+
+@given(
+    streets,
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["", "A", "B"]),
+    st.sampled_from([None, "st", "1", "12", "kl"]),
+    st.sampled_from([None, "tv", "th", "mf", "3"]),
+    st.integers(min_value=1000, max_value=9999),
+    streets,
+)
+def test_address_round_trip(
+    street: str, no: int, letter: str, floor: str | None, door: str | None, postnr: int, city: str
+) -> None:
+    door = door if floor else None  # in DAR a door comes with a floor ("3" alone is a floor)
+    a = Address(street, f"{no}{letter}", floor, door, str(postnr), city)
+    parsed, ok = parse_address(a.one_line())
+    assert ok and parsed == a
+    assert parse_address(parsed.one_line())[0] == parsed
+
+
+@given(st.text(max_size=80))
+def test_address_parser_never_raises(text: str) -> None:
+    parsed, _ = parse_address(text)
+    parsed.missing_parts()
+    parsed.invalid_parts()
+    parsed.comparable()
+
+
+@given(st.text(max_size=40))
+def test_header_recogniser(text: str) -> None:
+    norm = normalise_header(text)
+    assert normalise_header(norm) == norm  # idempotent
+    read_header(norm)
+    assert comparable_text(comparable_text(text)) == comparable_text(text)
+
+
+@given(st.lists(st.lists(cells, max_size=8), max_size=12))
+def test_header_row_finder_never_raises(rows: list[list[object]]) -> None:
+    header = find_header_row(rows)
+    if header is not None:
+        assert 1 <= header.row <= len(rows)
+
+
+@given(st.sampled_from(["CPR", "cpr-nr.", " CPR NR ", "Cpr nummer", "CPR-NUMMER", "Personnummer"]))
+def test_cpr_aliases(text: str) -> None:
+    meaning = read_header(normalise_header(text))
+    assert meaning is not None and meaning.field == "cpr"
