@@ -102,7 +102,64 @@ def main_callback(
     set_language(lang)
     _apply(None, quiet, debug)
     if ctx.invoked_subcommand is None:
+        from dagplejecli.status import folder_status
+
+        typer.echo(ui("workflow"))
+        typer.echo()
+        typer.echo(ui("status_title"))
+        typer.echo(folder_status(Path.cwd()))
+        typer.echo()
         typer.echo(ctx.get_help())
+
+
+@app.command("init")
+@guarded
+def init_command(
+    roster: Annotated[Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.")],
+    kommune: Annotated[
+        str | None,
+        typer.Option("--kommune", "-k", help="Kommunekode eller navn, fx 751 eller Aarhus."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Hvor konfigurationen skrives.")] = Path(
+        "dagpleje.toml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil.")] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Lav en dagpleje.toml ud fra rosteren, klar til at blive udfyldt.
+
+    Eksempel: [bold]dagpleje init roster.xlsx --kommune 751[/]
+
+    Finder arkene, overskrifterne og en kolonne med en inddeling (fx Distrikt) og foreslår
+    områder ud fra den. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som
+    UDFYLD, som dagpleje validate peger på, indtil det er udfyldt.
+    """
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.files import write_bytes_atomic
+    from dagplejecli.init import config_text, find_division
+    from dagplejecli.kommuner import find_kommune
+    from dagplejecli.render.terminal import consoles, print_init
+    from dagplejecli.roster import read_roster
+
+    if out.exists() and not force:
+        raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
+    found = None
+    if kommune is not None:
+        found = find_kommune(kommune)
+        if found is None:
+            raise DagplejeError(
+                "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
+            )
+    parsed, _ = read_roster(roster, RosterConfig())
+    division = find_division(parsed)
+    write_bytes_atomic(out, config_text(parsed, found, division).encode("utf-8"), private=False)
+    stdout, _ = consoles()
+    if not STATE.quiet:
+        print_init(stdout, parsed, found, division)
+    stdout.print(ui("init_written", path=out), markup=False)
+    stdout.print(ui("init_next", path=out, roster=roster), markup=False)
 
 
 @app.command("plan")
@@ -267,9 +324,8 @@ def export_command(
 ) -> None:
     """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
 
-    Eksempler:
-      [bold]dagpleje export --target dagtilbudsregisteret[/]
-      [bold]dagpleje export --target unilogin --dry-run[/]
+    Eksempel: [bold]dagpleje export --target dagtilbudsregisteret[/]
+    og senere [bold]dagpleje export --target unilogin --dry-run[/]
 
     Afvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer
     (Unilogin), eller når et område ville miste mange brugere (uden --ja).

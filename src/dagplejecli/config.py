@@ -109,7 +109,7 @@ class KommuneConfig(_Strict):
 
 class DtrConfig(_Strict):
     ejerform: int = 1
-    lovgrundlag: int | None = None
+    lovgrundlag: int | str | None = None  # a code; text only as init's placeholder
     insttype: int = 6013
     cvr_udtraek: str | None = None
 

@@ -1114,6 +1114,105 @@ UI: dict[str, Text] = {
         "Next step: load the XML files through the municipality's administrative system "
         "(Skolegrunddata). The files hold CPR numbers: keep and delete them securely.",
     ),
+    # init
+    "init_exists": (
+        "{path} findes allerede; den overskrives ikke.",
+        "{path} already exists; it is not overwritten.",
+    ),
+    "init_exists_hint": (
+        "Brug --force for at overskrive, eller --out for at skrive en anden fil.",
+        "Use --force to overwrite, or --out to write another file.",
+    ),
+    "init_unknown_kommune": (
+        "Kommunen «{value}» findes ikke blandt de 98 kommuner.",
+        "Municipality «{value}» is not one of the 98 municipalities.",
+    ),
+    "init_unknown_kommune_hint": (
+        "Brug kommunekoden (fx 751) eller navnet (fx Aarhus).",
+        "Use the code (e.g. 751) or the name (e.g. Aarhus).",
+    ),
+    "init_roster": ("Rosteren {name} ({layout}):", "The roster {name} ({layout}):"),
+    "init_sheet": (
+        "  Arket «{sheet}» ({role}, overskrifter i række {row}): {n} kolonner genkendt",
+        "  Sheet «{sheet}» ({role}, headers in row {row}): {n} columns recognised",
+    ),
+    "init_recognised": ("    genkendt: {items}", "    recognised: {items}"),
+    "init_contacts": (
+        "    kontaktpersoner: {n} kolonnegrupper",
+        "    contact persons: {n} column groups",
+    ),
+    "init_unrecognised": (
+        "    ikke genkendt (kan bruges i regler; er det et af felterne, så angiv det i [roster.kolonner]): {items}",
+        "    not recognised (usable in rules; if it is one of the fields, map it in [roster.kolonner]): {items}",
+    ),
+    "init_counts": (
+        "  {dagplejere} dagplejere, {boern} børn, {kontakter} kontaktpersoner",
+        "  {dagplejere} dagplejere, {boern} children, {kontakter} contact persons",
+    ),
+    "init_kommune": (
+        "Kommune: {navn} ({kode}), CVR {cvr}",
+        "Municipality: {navn} ({kode}), CVR {cvr}",
+    ),
+    "init_no_kommune": (
+        "Kommune: ikke angivet (brug --kommune KODE); skriv koden i [kommune] kode.",
+        "Municipality: not given (use --kommune CODE); write the code in [kommune] kode.",
+    ),
+    "init_division": (
+        "Områder: foreslået ud fra kolonnen «{column}»: {values}",
+        "Areas: proposed from the column «{column}»: {values}",
+    ),
+    "init_no_division": (
+        "Områder: ingen kolonne med en inddeling (fx Distrikt) fundet; ét område med alle dagplejere.",
+        "Areas: no column with a division (e.g. Distrikt) found; one area with all dagplejere.",
+    ),
+    "init_written": ("Skrev {path}.", "Wrote {path}."),
+    "init_next": (
+        "Næste skridt: udfyld værdierne med UDFYLD i {path} (P-nummer, adresse, lovgrundlag), og kør "
+        "dagpleje plan {roster}.",
+        "Next step: fill in the UDFYLD values in {path} (P-number, address, lovgrundlag), and run "
+        "dagpleje plan {roster}.",
+    ),
+    "status_title": ("Status for denne mappe:", "Status of this folder:"),
+    "status_no_config": (
+        "  Ingen konfiguration endnu. Start med: dagpleje init ROSTER --kommune KODE",
+        "  No configuration yet. Start with: dagpleje init ROSTER --kommune CODE",
+    ),
+    "status_bad_config": (
+        "  Konfigurationen har fejl: {message} Kør dagpleje plan ROSTER for detaljer.",
+        "  The configuration has errors: {message} Run dagpleje plan ROSTER for details.",
+    ),
+    "status_no_plan": (
+        "  Konfiguration fundet, men ingen plan endnu. Næste skridt: dagpleje plan ROSTER",
+        "  Configuration found but no plan yet. Next step: dagpleje plan ROSTER",
+    ),
+    "status_stale": (
+        "  Planen er forældet ({reason}). Næste skridt: dagpleje plan {roster}",
+        "  The plan is out of date ({reason}). Next step: dagpleje plan {roster}",
+    ),
+    "status_plan_broken": (
+        "  Planen kan ikke bruges: {message} Næste skridt: dagpleje plan ROSTER",
+        "  The plan cannot be used: {message} Next step: dagpleje plan ROSTER",
+    ),
+    "status_ready": (
+        "  Planen er aktuel. Næste skridt: dagpleje validate, og derefter dagpleje export --target dagtilbudsregisteret",
+        "  The plan is current. Next step: dagpleje validate, then dagpleje export --target dagtilbudsregisteret",
+    ),
+    "workflow": (
+        "Arbejdsgangen:\n"
+        "  1. dagpleje init ROSTER --kommune KODE      laver dagpleje.toml ud fra rosteren\n"
+        "  2. dagpleje plan ROSTER                     fordeler dagplejerne i områder\n"
+        "  3. dagpleje validate                        tjekker alt mod registrenes regler\n"
+        "  4. dagpleje export --target dagtilbudsregisteret   filer til DTR\n"
+        "  5. dagpleje export --target unilogin        Unilogin-filer (når DTR har givet institutionsnumre)\n"
+        "  dagpleje explain KODE forklarer en kode; dagpleje KOMMANDO --help viser valgmulighederne.",
+        "The workflow:\n"
+        "  1. dagpleje init ROSTER --kommune CODE      makes dagpleje.toml from the roster\n"
+        "  2. dagpleje plan ROSTER                     groups the dagplejere into areas\n"
+        "  3. dagpleje validate                        checks everything against the registers' rules\n"
+        "  4. dagpleje export --target dagtilbudsregisteret   files for DTR\n"
+        "  5. dagpleje export --target unilogin        Unilogin files (once DTR has issued institution numbers)\n"
+        "  dagpleje explain CODE explains a code; dagpleje COMMAND --help shows the options.",
+    ),
     # plan
     "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),
     "col_area": ("Område", "Area"),

@@ -86,16 +86,29 @@ class Child(Person):
     contacts: list[ContactPerson] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    """How one sheet was read: its role, header row, and which columns meant what."""
+
+    name: str
+    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    header_row: int
+    recognised: dict[str, str]  # canonical field → header as written
+    contact_groups: int
+    unrecognised: list[str]  # headers no field names (kept for the rules)
+
+
 @dataclass(slots=True)
 class Roster:
     """Everything read from the roster file, normalised, with every value's cell."""
 
     path: Path
     sha256: str
-    layout: str  # "to-ark", "et-ark", "csv"
+    layout: str  # "to-ark", "et-ark", "kun-dagplejere", "csv"
     sheets: list[str]
     dagplejere: list[Dagplejer]
     children: list[Child]
+    sheet_info: list[SheetInfo] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

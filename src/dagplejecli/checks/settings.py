@@ -50,7 +50,10 @@ def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
     out = []
     if dtr.ejerform != 1:
         out.append(Finding("DP004", ctx.key("dtr", "ejerform"), params={"value": dtr.ejerform}))
-    if dtr.lovgrundlag is None:
+    code = dtr.lovgrundlag
+    if code is None or (
+        isinstance(code, str) and not is_placeholder(code) and not code.strip().isdigit()
+    ):
         out.append(Finding("DP005", ctx.key("dtr", "lovgrundlag")))
     if dtr.insttype not in KNOWN_INSTTYPES:
         out.append(Finding("DP006", ctx.key("dtr", "insttype"), params={"value": dtr.insttype}))

@@ -6,7 +6,10 @@ from rich.console import Console
 from rich.table import Table
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.i18n import pick
 from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.init import Division
+from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import ui
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import area_counts
@@ -84,3 +87,72 @@ def print_unassigned(out: Console, plan: Plan, roster: Roster) -> int:
                 ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)), markup=False
             )
     return len(missing)
+
+
+ROLE_NAMES = {
+    "dagplejere": ("dagplejere", "dagplejere"),
+    "boern": ("børn", "children"),
+    "kontakter": ("kontaktpersoner", "contact persons"),
+    "et-ark": ("ét ark: dagplejere og børn", "one sheet: dagplejere and children"),
+}
+LAYOUT_NAMES = {
+    "to-ark": ("to ark", "two sheets"),
+    "et-ark": ("ét ark", "one sheet"),
+    "kun-dagplejere": ("kun dagplejere", "dagplejere only"),
+    "csv": ("CSV", "CSV"),
+}
+
+
+def print_init(
+    out: Console, roster: Roster, kommune: Kommune | None, division: Division | None
+) -> None:
+    """What ``init`` found in the roster, so the user can check it before filling in the rest."""
+    out.print(
+        ui("init_roster", name=roster.path.name, layout=pick(*LAYOUT_NAMES[roster.layout])),
+        markup=False,
+    )
+    for info in roster.sheet_info:
+        role = pick(*ROLE_NAMES[info.role])
+        out.print(
+            ui(
+                "init_sheet",
+                sheet=info.name,
+                role=role,
+                row=info.header_row,
+                n=len(info.recognised),
+            ),
+            markup=False,
+        )
+        items = ", ".join(f"{k}={v}" for k, v in info.recognised.items())
+        out.print(ui("init_recognised", items=items), markup=False, soft_wrap=True)
+        if info.contact_groups:
+            out.print(ui("init_contacts", n=info.contact_groups), markup=False)
+        if info.unrecognised:
+            out.print(
+                ui("init_unrecognised", items=", ".join(info.unrecognised)),
+                markup=False,
+                soft_wrap=True,
+            )
+    contacts = len({p.cpr or p.name for c in roster.children for p in c.contacts})
+    out.print(
+        ui(
+            "init_counts",
+            dagplejere=len(roster.dagplejere),
+            boern=len(roster.children),
+            kontakter=contacts,
+        ),
+        markup=False,
+    )
+    if kommune is None:
+        out.print(ui("init_no_kommune"), markup=False)
+    else:
+        out.print(
+            ui("init_kommune", navn=kommune.navn, kode=kommune.kode, cvr=kommune.cvr), markup=False
+        )
+    if division is None:
+        out.print(ui("init_no_division"), markup=False)
+    else:
+        values = ", ".join(f"{v} ({n})" for v, n in division.counts)
+        out.print(
+            ui("init_division", column=division.column, values=values), markup=False, soft_wrap=True
+        )

@@ -31,7 +31,7 @@ from dagplejecli.identifiers import (
     normalise_digits,
     parse_address,
 )
-from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, Roster
+from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, Roster, SheetInfo
 from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
@@ -188,6 +188,23 @@ def _map_columns(
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
     return cmap
+
+
+def _info(cmap: ColumnMap) -> SheetInfo:
+    texts = cmap.header.texts
+    mapped = set(cmap.fields.values()) | set(cmap.child.values())
+    for group in cmap.contacts.values():
+        mapped |= set(group.values())
+    recognised = {f: texts[c] for f, c in cmap.fields.items()}
+    recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
+    return SheetInfo(
+        cmap.sheet.name,
+        cmap.role,
+        cmap.header.row,
+        recognised,
+        len(cmap.contacts),
+        [t for c, t in enumerate(texts) if t and c not in mapped],
+    )
 
 
 def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None:
@@ -491,6 +508,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
     builder = _Builder(path.name, cfg.relationer)
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
+    infos: list[SheetInfo] = []
 
     overrides_dp = {"kolonner": cfg.kolonner} if cfg.kolonner else {}
     if "et-ark" in chosen:
@@ -500,21 +518,24 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
             ov["boern_kolonner"] = cfg.boern_kolonner
         cmap = _map_columns(path.name, sheet, header, "et-ark", ov)
         _require(cmap, "kolonner", ("id",), ("cpr",))
+        infos.append(_info(cmap))
         dagplejere, children = _read_one_sheet(cmap, builder, path.name)
         layout = "et-ark"
     else:
         sheet, header = chosen["dagplejere"]
         cmap = _map_columns(path.name, sheet, header, "dagplejere", overrides_dp)
         _require(cmap, "kolonner", ("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
+        infos.append(_info(cmap))
         for row_no, row in _data_rows(cmap):
             r = _RowReader(path.name, sheet.name, row_no, row)
             dagplejere.append(builder.dagplejer(r, cmap.fields, cmap.extra))
-        layout = "to-ark" if "boern" in chosen else "et-ark"
+        layout = "to-ark" if "boern" in chosen else "kun-dagplejere"
         if "boern" in chosen:
             csheet, cheader = chosen["boern"]
             ov = {"boern_kolonner": cfg.boern_kolonner} if cfg.boern_kolonner else {}
             cm = _map_columns(path.name, csheet, cheader, "boern", ov)
             _require(cm, "boern_kolonner", ("dagplejer",))
+            infos.append(_info(cm))
             for row_no, row in _data_rows(cm):
                 r = _RowReader(path.name, csheet.name, row_no, row)
                 child = builder.child(r, cm.fields)
@@ -531,6 +552,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
         ov = {"kontakt_kolonner": cfg.kontakt_kolonner} if cfg.kontakt_kolonner else {}
         km = _map_columns(path.name, ksheet, kheader, "kontakter", ov)
         _require(km, "kontakt_kolonner", ("barn",))
+        infos.append(_info(km))
         by_cpr = {c.cpr: c for c in children if c.cpr}
         for row_no, row in _data_rows(km):
             r = _RowReader(path.name, ksheet.name, row_no, row)
@@ -571,7 +593,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
             )
         )
     _resolve_children(dagplejere, children)
-    roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children)
+    roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings
 
 

@@ -1,0 +1,201 @@
+"""``dagpleje init``: a starter ``dagpleje.toml`` from a roster, with placeholders to fill in.
+
+Everything the roster tells (sheets, columns, a division column and its values) is filled in;
+what only the municipality knows (P-number, address, lovgrundlag) is a clearly marked
+placeholder (``UDFYLD: …``) that ``validate`` reports until it is filled in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from dagplejecli.identifiers import comparable_text
+from dagplejecli.kommuner import Kommune
+from dagplejecli.model import Roster, SheetInfo
+from dagplejecli.roster.headers import normalise_header
+
+DIVISION_WORDS = (
+    "distrikt",
+    "område",
+    "omraade",
+    "team",
+    "gruppe",
+    "klynge",
+    "region",
+    "afdeling",
+    "dagplejeområde",
+    "dagplejedistrikt",
+    "legestue",
+    "legestuegruppe",
+)
+MAX_AREAS = 40  # more distinct values than this is not a division but, say, a street
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    column: str
+    counts: list[tuple[str, int]]  # value → dagplejere, most first
+    missing: int  # dagplejere without a value
+
+
+def find_division(roster: Roster) -> Division | None:
+    """The first column that looks like a division of the dagplejere (e.g. ``Distrikt``)."""
+    if not roster.dagplejere:
+        return None
+    headers = list(roster.dagplejere[0].extra)
+    for word in DIVISION_WORDS:
+        for header in headers:
+            norm = normalise_header(header)
+            if norm == word or norm.split(" ")[0] == word:
+                division = _division(roster, header)
+                if division is not None:
+                    return division
+    return None
+
+
+def _division(roster: Roster, header: str) -> Division | None:
+    """Counts per value, compared as the rules compare (case and spaces do not matter)."""
+    spellings: dict[str, Counter[str]] = {}
+    missing = 0
+    for d in roster.dagplejere:
+        value = d.extra.get(header, "").strip()
+        if not value:
+            missing += 1
+            continue
+        spellings.setdefault(comparable_text(value), Counter())[value] += 1
+    if not 1 <= len(spellings) <= MAX_AREAS:
+        return None
+    counts = [(c.most_common(1)[0][0], sum(c.values())) for c in spellings.values()]
+    return Division(header, sorted(counts, key=lambda kv: (-kv[1], kv[0])), missing)
+
+
+def _q(value: str) -> str:
+    """A TOML string (JSON's escaping is valid TOML for basic strings)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _key(name: str) -> str:
+    bare = name.replace("_", "").replace("-", "").isalnum() and name.isascii()
+    return name if bare else _q(name)
+
+
+def _short(kommune: Kommune | None) -> str:
+    """``Aarhus Kommune`` → ``Aarhus``; ``Københavns Kommune`` → ``København``."""
+    if kommune is None:
+        return "Kommunen"
+    name = kommune.navn.removesuffix(" Kommune")
+    return "København" if name == "Københavns" else name
+
+
+def config_text(roster: Roster, kommune: Kommune | None, division: Division | None) -> str:
+    """The whole starter configuration, with Danish comments."""
+    lines: list[str] = [
+        f"# dagpleje.toml — lavet af «dagpleje init» ud fra {roster.path.name}.",
+        "# Udfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil",
+        "# de er udfyldt. Tekst står i anførselstegn; linjer der begynder med # er kommentarer.",
+        "",
+        "[kommune]",
+    ]
+    if kommune is None:
+        lines.append("kode = 0                        # UDFYLD: kommunekoden, fx 751 for Aarhus")
+    else:
+        lines.append(
+            f"kode = {kommune.kode:<26}# {kommune.navn}; CVR {kommune.cvr} fra den indbyggede liste"
+        )
+    lines += [
+        "",
+        "[dtr]",
+        "ejerform = 1                    # ejerformKode: 1 = Kommunal",
+        "# lovgrundlagKode: koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2). Kodelisten er",
+        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal, fx lovgrundlag = 12",
+        'lovgrundlag = "UDFYLD: koden fra DTR-leverandøren"',
+        "insttype = 6013                 # InstType3: 6013 = dagpleje (tredjepartskilder; kan ændres)",
+        '# cvr_udtraek = "p-enheder.xlsx" # kommunens P-enheder fra CVR: så tjekkes P-numre og adresser',
+        "",
+        "[unilogin]",
+        'kilde = "dagpleje"              # importens source',
+        'rolle = "Pædagog"               # dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)',
+        'trin = "0"                      # børnenes Level (STIL oplyser ikke værdien for dagtilbud)',
+        "adgangsniveau = 1               # kontaktpersonernes accessLevel",
+        "",
+        "[roster]",
+    ]
+    lines += _roster_lines(roster.sheet_info)
+    lines += [
+        "",
+        "# Værdier alle områder arver, medmindre et område sætter sine egne.",
+        "[standard]",
+        f"daginstitution = {_q('Dagplejen ' + _short(kommune))}   # Daginstitutionen i DTR, som områderne hører under",
+        "# P-nummer: 10 cifre, en P-enhed under kommunens CVR-nummer. Find det på datacvr.virk.dk.",
+        'pnummer = "UDFYLD: P-nummer (10 cifre)"',
+        "# Adressen: forvaltningens eller en anden kommunal adresse; bør være P-enhedens adresse i CVR.",
+        'adresse = "UDFYLD: adresse, fx Rådhuspladsen 2, 8000 Aarhus C"',
+        '# email = "dagplejen@kommune.dk"',
+        '# telefon = "12345678"',
+        "",
+    ]
+    lines += _area_lines(division, _short(kommune))
+    return "\n".join(lines) + "\n"
+
+
+def _roster_lines(infos: list[SheetInfo]) -> list[str]:
+    lines = []
+    roles = {i.role: i for i in infos}
+    main = roles.get("dagplejere") or roles.get("et-ark")
+    if main is not None and not main.name.endswith(".csv"):
+        lines.append(
+            f"ark = {_q(main.name)}{' ' * max(1, 24 - len(main.name))}# dagplejerne (overskrifter i række {main.header_row})"
+        )
+    if "boern" in roles:
+        lines.append(
+            f"boern_ark = {_q(roles['boern'].name)}   # børnene (overskrifter i række {roles['boern'].header_row})"
+        )
+    if "kontakter" in roles:
+        lines.append(f"kontakt_ark = {_q(roles['kontakter'].name)}")
+    if main is not None and "id" not in main.recognised:
+        lines += [
+            "# Ingen kolonne med dagplejernes id (medarbejdernummer) blev fundet. Har rosteren en, så skriv",
+            "# dens overskrift her; ellers dannes et id af navnet.",
+            "# [roster.kolonner]",
+            '# id = "Medarbejdernr"',
+        ]
+    return lines
+
+
+def _area_lines(division: Division | None, short: str) -> list[str]:
+    if division is None:
+        return [
+            "# Ét område med alle dagplejere. Vil I dele dem, så tilføj flere [[omraade]] med hvor-regler.",
+            "[[omraade]]",
+            f"navn = {_q('Dagplejen ' + short)}",
+            '# institutionsnummer = "G12345"   # EnhedsNummer fra DTR, når området er oprettet',
+            "resten = true",
+        ]
+    total = sum(n for _, n in division.counts)
+    lines = [
+        f"# Områderne er foreslået ud fra kolonnen «{division.column}» ({len(division.counts)} værdier, "
+        f"{total} dagplejere).",
+        "# Ret navnene, slå områder sammen (flere værdier i samme liste) eller del dem op.",
+        "# institutionsnummer: EnhedsNummer, som DTR udsteder, når området er oprettet (bruges til Unilogin).",
+        "# Alternativ: ét område pr. værdi uden at skrive dem op:",
+        f'# [opdeling]\n# kolonne = {_q(division.column)}\n# navn = "Dagplejen {{værdi}}"',
+        "",
+    ]
+    for value, count in division.counts:
+        lines += [
+            f"[[omraade]]   # {count} dagplejere",
+            f"navn = {_q('Dagplejen ' + value)}",
+            '# institutionsnummer = "G12345"',
+            f"hvor = {{ {_key(division.column)} = [{_q(value)}] }}",
+            "",
+        ]
+    if division.missing:
+        lines += [
+            f"[[omraade]]   # {division.missing} dagplejere uden værdi i «{division.column}»",
+            f"navn = {_q('Dagplejen ' + short + ' øvrige')}",
+            "resten = true",
+            "",
+        ]
+    return lines

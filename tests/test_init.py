@@ -1,0 +1,148 @@
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    CH1,
+    DP1,
+    DP2,
+    DP3,
+    MOR1,
+    no_traceback,
+    run_cli,
+    small_roster,
+    write_csv,
+    write_xlsx,
+)
+
+
+def fill_in(path: Path) -> None:
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^lovgrundlag = .*$", "lovgrundlag = 12", text)
+    text = re.sub(r"(?m)^pnummer = .*$", 'pnummer = "1003386512"', text)
+    text = re.sub(r"(?m)^adresse = .*$", 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
+    path.write_text(text, "utf-8")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_two_sheet_round_trip(folder: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"].insert(0, ["DAGPLEJERE I AARHUS"])
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert result.exit_code == 0, result.output
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    config = tomllib.loads(text)
+    assert config["kommune"]["kode"] == 751
+    assert "Distrikt" in text and "# 2 dagplejere" in text
+    assert [a["hvor"] for a in config["omraade"]] == [{"Distrikt": ["Nord"]}, {"Distrikt": ["Syd"]}]
+    assert config["roster"] == {"ark": "Dagplejere", "boern_ark": "Børn"}
+    assert "Aarhus Kommune" in result.stdout and "Distrikt" in result.stdout
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    validate = run_cli("validate")
+    assert validate.exit_code == 1
+    for key in ("dtr.lovgrundlag", "standard.pnummer", "standard.adresse"):
+        assert key in validate.stdout
+    assert "DP007" in validate.stdout
+    fill_in(folder / "dagpleje.toml")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    final = run_cli("validate")
+    assert final.exit_code == 0, final.stdout
+
+
+def test_one_sheet_and_kommune_by_name(folder: Path) -> None:
+    header = [
+        "Dagplejer nr",
+        "Dagplejer CPR",
+        "Dagplejer navn",
+        "Team",
+        "Barn CPR",
+        "Barn navn",
+        "Kontakt1 CPR",
+        "Kontakt1 navn",
+    ]
+    rows = [
+        header,
+        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", MOR1, "Mette Jensen"],
+        ["D2", DP2, "Bo Ærø", "Team B", "", "", "", ""],
+    ]
+    write_xlsx(folder / "et.xlsx", {"Ark1": rows})
+    result = run_cli("init", "et.xlsx", "--kommune", "københavn")
+    assert result.exit_code == 0, result.output
+    config = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))
+    assert config["kommune"]["kode"] == 101
+    assert config["standard"]["daginstitution"] == "Dagplejen København"
+    assert {a["navn"] for a in config["omraade"]} == {"Dagplejen Team A", "Dagplejen Team B"}
+    fill_in(folder / "dagpleje.toml")
+    assert run_cli("plan", "et.xlsx").exit_code == 0
+
+
+def test_csv_without_division_gets_one_area(folder: Path) -> None:
+    rows = [
+        ["Navn", "CPR-nr", "Postnr"],
+        ["Anne Jensen", DP1, "8200"],
+        ["Åse Østergaard", DP3, "8260"],
+    ]
+    write_csv(folder / "liste.csv", rows)
+    result = run_cli("init", "liste.csv", "--kommune", "Aarhus", "--out", "ny.toml")
+    assert result.exit_code == 0, result.output
+    text = (folder / "ny.toml").read_text("utf-8")
+    config = tomllib.loads(text)
+    assert config["omraade"] == [{"navn": "Dagplejen Aarhus", "resten": True}]
+    assert "[roster.kolonner]" in text  # no id column: the comment says how to name one
+    assert "ikke genkendt" not in result.stdout or "Postnr" not in result.stdout
+    fill_in(folder / "ny.toml")
+    assert run_cli("plan", "liste.csv", "--config", "ny.toml").exit_code == 0
+
+
+def test_refuses_to_overwrite(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    (folder / "dagpleje.toml").write_text("# min egen\n", "utf-8")
+    result = run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert result.exit_code == 2 and "--force" in result.stderr and no_traceback(result)
+    assert (folder / "dagpleje.toml").read_text("utf-8") == "# min egen\n"
+    assert run_cli("init", "roster.xlsx", "--kommune", "751", "--force").exit_code == 0
+
+
+def test_unknown_kommune(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    result = run_cli("init", "roster.xlsx", "--kommune", "Atlantis")
+    assert result.exit_code == 2 and "Atlantis" in result.stderr
+    assert not (folder / "dagpleje.toml").exists()
+
+
+def test_without_kommune_validate_points_at_the_line(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    assert run_cli("init", "roster.xlsx").exit_code == 0
+    fill_in(folder / "dagpleje.toml")
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate")
+    assert result.exit_code == 1 and "DP001" in result.stdout and "kommune.kode" in result.stdout
+
+
+def test_status_without_arguments(folder: Path) -> None:
+    assert "dagpleje init" in run_cli().stdout
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert "ingen plan endnu" in run_cli().stdout
+    fill_in(folder / "dagpleje.toml")
+    run_cli("plan", "roster.xlsx")
+    assert "Planen er aktuel" in run_cli().stdout
+    sheets = small_roster()
+    sheets["Dagplejere"][1][2] = "Anna"
+    write_xlsx(folder / "roster.xlsx", sheets)
+    assert "forældet" in run_cli().stdout
+
+
+def test_every_command_has_danish_help_with_an_example() -> None:
+    for command in ("init", "plan", "validate", "export", "explain"):
+        result = run_cli(command, "--help")
+        assert result.exit_code == 0
+        assert "Eksempel" in result.stdout, command
