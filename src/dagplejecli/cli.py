@@ -100,7 +100,7 @@ def main_callback(
 ) -> None:
     """Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin."""
     set_language(lang)
-    _apply(None, quiet, debug)
+    STATE.quiet, STATE.debug = quiet, debug  # each run starts from the global options
     if ctx.invoked_subcommand is None:
         from dagplejecli.status import folder_status
 
@@ -158,8 +158,9 @@ def init_command(
     stdout, _ = consoles()
     if not STATE.quiet:
         print_init(stdout, parsed, found, division)
-    stdout.print(ui("init_written", path=out), markup=False)
-    stdout.print(ui("init_next", path=out, roster=roster), markup=False)
+    stdout.print(ui("init_written", path=out), markup=False, soft_wrap=True)
+    plan_args = f"{roster}" if out == Path("dagpleje.toml") else f"{roster} --config {out}"
+    stdout.print(ui("init_next", path=out, roster=plan_args), markup=False, soft_wrap=True)
 
 
 @app.command("plan")
@@ -191,12 +192,12 @@ def plan_command(
     if not STATE.quiet:
         print_plan(stdout, planned.plan, planned.roster)
     missing = print_unassigned(stdout, planned.plan, planned.roster)
-    stdout.print(ui("plan_written", path=out), markup=False)
+    stdout.print(ui("plan_written", path=out), markup=False, soft_wrap=True)
     if missing:
-        stdout.print(ui("plan_next_unassigned"), markup=False)
+        stdout.print(ui("plan_next_unassigned"), markup=False, soft_wrap=True)
         raise typer.Exit(1)
     if not STATE.quiet:
-        stdout.print(ui("plan_next_ok", path=out), markup=False)
+        stdout.print(ui("plan_next_ok", path=out), markup=False, soft_wrap=True)
 
 
 PlanOpt = Annotated[
@@ -252,7 +253,7 @@ def validate_command(
     else:
         print_report(stdout, result.findings, result.planned.roster.path.name, strict, STATE.quiet)
         if annotate is not None:
-            stdout.print(ui("annotated", path=annotate), markup=False)
+            stdout.print(ui("annotated", path=annotate), markup=False, soft_wrap=True)
     if result.errors(strict):
         raise typer.Exit(1)
 

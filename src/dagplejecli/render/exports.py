@@ -14,18 +14,18 @@ def print_export(out: Console, prepared: PreparedExport, dry_run: bool) -> None:
     if prepared.changes is not None:
         print_changes(out, prepared)
     if dry_run:
-        out.print(ui("export_dry_run"), markup=False)
+        out.print(ui("export_dry_run"), markup=False, soft_wrap=True)
     else:
-        out.print(ui("export_written", path=prepared.out_dir), markup=False)
+        out.print(ui("export_written", path=prepared.out_dir), markup=False, soft_wrap=True)
     for rel in sorted(prepared.files):
-        out.print(f"  {prepared.out_dir / rel}", markup=False)
+        out.print(f"  {prepared.out_dir / rel}", markup=False, soft_wrap=True)
 
 
 def print_changes(out: Console, prepared: PreparedExport) -> None:
     changes = prepared.changes
     assert changes is not None
     if changes.first_export:
-        out.print(ui("changes_first"), markup=False)
+        out.print(ui("changes_first"), markup=False, soft_wrap=True)
     table = Table(title=ui("changes_title"), title_justify="left")
     table.add_column(ui("col_area"), no_wrap=True)
     for key in ("col_before", "col_after", "col_added", "col_removed"):

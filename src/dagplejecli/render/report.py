@@ -60,11 +60,11 @@ def print_report(
     style = "bold red" if errors else "bold green"
     out.print(f"[{style}]{ui('summary', **summary)}[/]")
     if summary["fejl"]:
-        out.print(ui("next_errors"), markup=False)
+        out.print(ui("next_errors"), markup=False, soft_wrap=True)
     elif strict and summary["advarsler"]:
-        out.print(ui("next_strict"), markup=False)
+        out.print(ui("next_strict"), markup=False, soft_wrap=True)
     else:
-        out.print(ui("next_ok"), markup=False)
+        out.print(ui("next_ok"), markup=False, soft_wrap=True)
 
 
 def _escape(text: str) -> str:
