@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,19 @@ class CellRef:
         return f"{self.sheet}!{self.a1}"
 
 
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    """A row of the roster; with a column it makes a CellRef (built only when needed)."""
+
+    file: str
+    sheet: str
+    row: int
+
+    def cell(self, col: int) -> CellRef:
+        """``col`` counts from 0, as the reader's column maps do."""
+        return CellRef(self.file, self.sheet, self.row, col + 1)
+
+
 @dataclass(slots=True)
 class Person:
     """What every person in a roster has. ``cpr`` is 10 digits or None when it could not be read."""
@@ -48,18 +62,29 @@ class Person:
     alias_last: str = ""
     phone: str = ""
     email: str = ""
-    cells: dict[str, CellRef] = field(default_factory=dict)
+    row_ref: RowRef | None = None
+    columns: Mapping[str, int] = field(default_factory=dict)  # field → column, shared per sheet
 
     @property
     def name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
 
+    @property
+    def cells(self) -> dict[str, CellRef]:
+        """Every field's cell."""
+        if self.row_ref is None:
+            return {}
+        return {name: self.row_ref.cell(col) for name, col in self.columns.items()}
+
     def cell(self, *fields: str) -> CellRef | None:
         """The cell of the first of ``fields`` the roster had, else the row's first cell."""
+        if self.row_ref is None:
+            return None
         for name in fields:
-            if name in self.cells:
-                return self.cells[name]
-        return self.cells.get("_row")
+            col = self.columns.get(name)
+            if col is not None:
+                return self.row_ref.cell(col)
+        return self.row_ref.cell(min(self.columns.values(), default=0))
 
 
 @dataclass(slots=True)

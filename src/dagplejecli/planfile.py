@@ -18,7 +18,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
 from dagplejecli.i18n import pick
 from dagplejecli.model import Plan, Roster
-from dagplejecli.render.xlsx import add_sheet, new_workbook
+from dagplejecli.render.xlsx import Sheet, write_workbook
 
 PLAN_NAME = "dagpleje-plan.xlsx"
 META_SHEET = "Metadata"
@@ -88,101 +88,109 @@ def write_plan(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) -> 
     unassigned = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
 
     def produce(tmp: Path) -> None:
-        wb = new_workbook()
-        add_sheet(
-            wb,
-            "Oversigt",
-            [
-                "Område",
-                "Daginstitution",
+        sheets: list[Sheet] = []
+        sheets.append(
+            (
+                "Oversigt",
+                [
+                    "Område",
+                    "Daginstitution",
+                    "Dagplejere",
+                    "Børn",
+                    "Kontaktpersoner",
+                    "P-nummer",
+                    "Institutionsnummer",
+                    "Regler",
+                ],
+                [
+                    [
+                        a.name,
+                        a.daginstitution,
+                        counts[a.name].dagplejere,
+                        counts[a.name].children,
+                        counts[a.name].contacts,
+                        a.p_number,
+                        a.institution_number or not_created,
+                        "; ".join(rules_by_area.get(a.name, [])),
+                    ]
+                    for a in plan.areas
+                ]
+                + (
+                    [["(intet område)", "", len(unassigned), "", "", "", "", ""]]
+                    if unassigned
+                    else []
+                ),
+            )
+        )
+        sheets.append(
+            (
+                "Områder",
+                [
+                    "Område",
+                    "Daginstitution",
+                    "P-nummer",
+                    "Adresse",
+                    "Vejnavn",
+                    "Husnr",
+                    "Etage",
+                    "Dør",
+                    "Postnr",
+                    "By",
+                    "Email",
+                    "Telefon",
+                    "Institutionsnummer",
+                ],
+                [
+                    [
+                        a.name,
+                        a.daginstitution,
+                        a.p_number,
+                        a.address_text,
+                        a.address.street,
+                        a.address.house_no,
+                        a.address.floor,
+                        a.address.door,
+                        a.address.postnr,
+                        a.address.city,
+                        a.email,
+                        a.phone,
+                        a.institution_number,
+                    ]
+                    for a in plan.areas
+                ],
+            )
+        )
+        sheets.append(
+            (
                 "Dagplejere",
-                "Børn",
-                "Kontaktpersoner",
-                "P-nummer",
-                "Institutionsnummer",
-                "Regler",
-            ],
-            [
+                ["Id", "Navn", "Område", "Regel", *plan.rule_columns],
                 [
-                    a.name,
-                    a.daginstitution,
-                    counts[a.name].dagplejere,
-                    counts[a.name].children,
-                    counts[a.name].contacts,
-                    a.p_number,
-                    a.institution_number or not_created,
-                    "; ".join(rules_by_area.get(a.name, [])),
-                ]
-                for a in plan.areas
-            ]
-            + ([["(intet område)", "", len(unassigned), "", "", "", "", ""]] if unassigned else []),
+                    [
+                        d.id,
+                        d.name,
+                        plan.assignments[d.id].area or "",
+                        plan.assignments[d.id].rule,
+                        *(d.extra.get(c, "") for c in plan.rule_columns),
+                    ]
+                    for d in roster.dagplejere
+                ],
+            )
         )
-        add_sheet(
-            wb,
-            "Områder",
-            [
-                "Område",
-                "Daginstitution",
-                "P-nummer",
-                "Adresse",
-                "Vejnavn",
-                "Husnr",
-                "Etage",
-                "Dør",
-                "Postnr",
-                "By",
-                "Email",
-                "Telefon",
-                "Institutionsnummer",
-            ],
-            [
+        sheets.append(
+            (
+                META_SHEET,
+                ["Nøgle", "Værdi"],
                 [
-                    a.name,
-                    a.daginstitution,
-                    a.p_number,
-                    a.address_text,
-                    a.address.street,
-                    a.address.house_no,
-                    a.address.floor,
-                    a.address.door,
-                    a.address.postnr,
-                    a.address.city,
-                    a.email,
-                    a.phone,
-                    a.institution_number,
-                ]
-                for a in plan.areas
-            ],
+                    ["roster", _roster_reference(roster.path, path)],
+                    ["roster_sha256", roster.sha256],
+                    ["konfiguration", config.path.name],
+                    ["konfiguration_sha256", config.sha256],
+                    ["plan_fingerprint", fingerprint(plan)],
+                    ["version", __version__],
+                ],
+            )
         )
-        add_sheet(
-            wb,
-            "Dagplejere",
-            ["Id", "Navn", "Område", "Regel", *plan.rule_columns],
-            [
-                [
-                    d.id,
-                    d.name,
-                    plan.assignments[d.id].area or "",
-                    plan.assignments[d.id].rule,
-                    *(d.extra.get(c, "") for c in plan.rule_columns),
-                ]
-                for d in roster.dagplejere
-            ],
-        )
-        add_sheet(
-            wb,
-            META_SHEET,
-            ["Nøgle", "Værdi"],
-            [
-                ["roster", _roster_reference(roster.path, path)],
-                ["roster_sha256", roster.sha256],
-                ["konfiguration", config.path.name],
-                ["konfiguration_sha256", config.sha256],
-                ["plan_fingerprint", fingerprint(plan)],
-                ["version", __version__],
-            ],
-        )
-        wb.save(tmp)
+        write_workbook(tmp, sheets)
 
     write_atomic(path, produce, private=True)
 

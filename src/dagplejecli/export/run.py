@@ -30,7 +30,7 @@ from dagplejecli.export.unilogin import (
 )
 from dagplejecli.identifiers import mask_cpr
 from dagplejecli.pipeline import Validation, validate_project
-from dagplejecli.render.xlsx import workbook_bytes
+from dagplejecli.render.xlsx import Sheet, workbook_bytes
 
 TARGETS = {
     "dagtilbudsregisteret": "dagtilbudsregisteret",
@@ -154,7 +154,7 @@ def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]]) -> None:
         )
 
 
-def user_sheets(members: list[AreaMembers]) -> list[tuple[str, list[str], list[list[object]]]]:
+def user_sheets(members: list[AreaMembers]) -> list[Sheet]:
     """``brugere.xlsx``: one sheet per area, for people to read; CPR numbers masked."""
     header = [
         "Type",
@@ -166,8 +166,7 @@ def user_sheets(members: list[AreaMembers]) -> list[tuple[str, list[str], list[l
         "Forældremyndighed",
         "Beskyttet",
     ]
-    sheets = []
-    used: set[str] = set()
+    sheets: list[Sheet] = []
     for m in members:
         rows: list[list[object]] = []
         for d in m.dagplejere:
@@ -209,16 +208,5 @@ def user_sheets(members: list[AreaMembers]) -> list[tuple[str, list[str], list[l
                         "ja" if p.protected else "",
                     ]
                 )
-        title = _sheet_title(m.area.institution_number or m.area.name, used)
-        sheets.append((title, header, rows))
+        sheets.append((m.area.institution_number or m.area.name, header, rows))
     return sheets
-
-
-def _sheet_title(name: str, used: set[str]) -> str:
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "Område"
-    title, n = clean, 2
-    while title in used:
-        title = f"{clean[:28]}-{n}"
-        n += 1
-    used.add(title)
-    return title

@@ -31,7 +31,16 @@ from dagplejecli.identifiers import (
     normalise_digits,
     parse_address,
 )
-from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, Roster, SheetInfo
+from dagplejecli.model import (
+    CellRef,
+    Child,
+    ContactPerson,
+    Dagplejer,
+    Person,
+    Roster,
+    RowRef,
+    SheetInfo,
+)
 from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
@@ -230,6 +239,7 @@ class _RowReader:
 
     def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
+        self.row_ref = RowRef(file, sheet, row_no)
 
     def raw(self, cols: dict[str, int], name: str) -> object:
         col = cols.get(name)
@@ -257,8 +267,8 @@ class _Builder:
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
 
     def fill_person(self, person: Person, r: _RowReader, cols: dict[str, int]) -> None:
-        person.cells = {name: r.cell(col) for name, col in cols.items()}
-        person.cells["_row"] = r.cell(min(cols.values(), default=0))
+        person.row_ref = r.row_ref
+        person.columns = cols
         raw_cpr = r.raw(cols, "cpr")
         person.cpr_given = raw_cpr is not None
         value = normalise_cpr(raw_cpr)
@@ -269,7 +279,7 @@ class _Builder:
             self.findings.append(
                 Finding(
                     "DP202",
-                    Location.of_cell(person.cells["cpr"]),
+                    Location.of_cell(person.cell("cpr")),
                     params={"cpr": mask_cpr(value.digits)},
                 )
             )
@@ -370,7 +380,7 @@ class _Builder:
     def map_relation(self, p: ContactPerson, r: _RowReader, cols: dict[str, int]) -> str | None:
         raw = p.relation_raw
         mapped = self.relations.get(normalise_header(raw)) if raw else PARENT
-        where = Location.of_cell(p.cells.get("relation") or p.cells.get("_row"))
+        where = Location.of_cell(p.cell("relation"))
         allowed = ", ".join(UNILOGIN_RELATIONS)
         if mapped is None:
             self.findings.append(
@@ -554,10 +564,11 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
         _require(km, "kontakt_kolonner", ("barn",))
         infos.append(_info(km))
         by_cpr = {c.cpr: c for c in children if c.cpr}
+        contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
         for row_no, row in _data_rows(km):
             r = _RowReader(path.name, ksheet.name, row_no, row)
             child_cpr = normalise_cpr(r.raw(km.fields, "barn")).digits
-            contact = builder.contact(r, {k: v for k, v in km.fields.items() if k != "barn"})
+            contact = builder.contact(r, contact_cols)
             if contact is None:
                 continue
             target = by_cpr.get(child_cpr) if child_cpr else None
