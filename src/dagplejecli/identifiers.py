@@ -64,7 +64,11 @@ def normalise_cpr(value: object) -> CprValue:
         if len(text) == 9:
             return CprValue("0" + text, restored_zero=True)
         return CprValue(text if len(text) == 10 else None)
-    text = _SEPARATORS.sub("", str(value))
+    text = str(value).strip()
+    if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
+        text = text[:6] + text[7:]
+    if len(text) != 10 or not text.isdigit():
+        text = _SEPARATORS.sub("", text)
     if len(text) == 10 and text.isdigit():
         return CprValue(text)
     return CprValue(None)

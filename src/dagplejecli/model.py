@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from dagplejecli.identifiers import Address
+from dagplejecli.identifiers import Address, mask_cpr
 
 
+@cache
 def column_letters(col: int) -> str:
     """1 → A, 27 → AA."""
     letters = ""
@@ -54,7 +56,7 @@ class Person:
 
     cpr: str | None = None
     cpr_given: bool = False
-    cpr_masked: str = ""  # the cell as people may see it: DDMMYY-xxxx
+    cpr_text: str = ""  # the cell's text when it is not a readable CPR (never shown unmasked)
     first_name: str = ""
     last_name: str = ""
     protected: bool = False
@@ -68,6 +70,11 @@ class Person:
     @property
     def name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    @property
+    def cpr_masked(self) -> str:
+        """The CPR as people may see it: ``DDMMYY-xxxx`` (empty when there is none)."""
+        return mask_cpr(self.cpr or self.cpr_text)
 
     @property
     def cells(self) -> dict[str, CellRef]:

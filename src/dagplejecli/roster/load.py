@@ -234,24 +234,44 @@ def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> Non
     )
 
 
+def _text(values: dict[str, object], name: str) -> str:
+    found = values.get(name)
+    return "" if found is None else clean_text(found)
+
+
 class _RowReader:
     """Reads fields of one row through a column map, remembering each value's cell."""
 
     def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
         self.row_ref = RowRef(file, sheet, row_no)
+        self._values: dict[int, tuple[dict[str, int], dict[str, object]]] = {}
+
+    def values(self, cols: dict[str, int]) -> dict[str, object]:
+        """The non-blank values of the fields in ``cols`` (computed once per column map)."""
+        entry = self._values.get(id(cols))
+        if entry is not None and entry[0] is cols:
+            return entry[1]
+        row, n = self.row, len(self.row)
+        got: dict[str, object] = {}
+        for name, col in cols.items():
+            if col < n:
+                value = row[col]
+                if value is not None and (not isinstance(value, str) or value.strip()):
+                    got[name] = value
+        self._values[id(cols)] = (cols, got)
+        return got
+
+    def cell_text(self, col: int) -> str:
+        """One cell as clean text ("" when blank or beyond the row's end)."""
+        return clean_text(self.row[col]) if col < len(self.row) else ""
 
     def raw(self, cols: dict[str, int], name: str) -> object:
-        col = cols.get(name)
-        if col is None or col >= len(self.row):
-            return None
-        value = self.row[col]
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
+        return self.values(cols).get(name)
 
     def text(self, cols: dict[str, int], name: str) -> str:
-        return clean_text(self.raw(cols, name))
+        value = self.values(cols).get(name)
+        return "" if value is None else clean_text(value)
 
     def cell(self, col: int) -> CellRef:
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
@@ -265,16 +285,25 @@ class _Builder:
         self.findings: list[Finding] = []
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
+        self._seen_relations: dict[str, str | None] = {}
 
-    def fill_person(self, person: Person, r: _RowReader, cols: dict[str, int]) -> None:
+    def _relation(self, raw: str) -> str | None:
+        """The configured or default meaning of a relation text (memoised: few distinct texts)."""
+        if raw not in self._seen_relations:
+            self._seen_relations[raw] = self.relations.get(normalise_header(raw))
+        return self._seen_relations[raw]
+
+    def fill_person(self, person: Person, r: _RowReader, cols: dict[str, int]) -> dict[str, object]:
+        """Fill the fields every person has; returns the row's values for the rest."""
         person.row_ref = r.row_ref
         person.columns = cols
-        raw_cpr = r.raw(cols, "cpr")
+        v = r.values(cols)
+        raw_cpr = v.get("cpr")
         person.cpr_given = raw_cpr is not None
         value = normalise_cpr(raw_cpr)
-        shown = value.digits or (clean_text(raw_cpr) if raw_cpr is not None else "")
-        person.cpr_masked = mask_cpr(shown)
         person.cpr = value.digits
+        if raw_cpr is not None and value.digits is None:
+            person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         if value.restored_zero and value.digits:
             self.findings.append(
                 Finding(
@@ -283,22 +312,29 @@ class _Builder:
                     params={"cpr": mask_cpr(value.digits)},
                 )
             )
-        person.first_name = r.text(cols, "fornavn")
-        person.last_name = r.text(cols, "efternavn")
+        person.first_name = _text(v, "fornavn")
+        person.last_name = _text(v, "efternavn")
         if not person.first_name and not person.last_name:
-            full = r.text(cols, "navn")
+            full = _text(v, "navn")
             first, _, last = full.rpartition(" ")
             person.first_name, person.last_name = (first, last) if first else (full, "")
-        person.alias_first = r.text(cols, "alias_fornavn")
-        person.alias_last = r.text(cols, "alias_efternavn")
-        person.phone = r.text(cols, "telefon")
-        person.email = r.text(cols, "email")
-        person.protected = self.yes_no(r, cols, "beskyttet", when_unsure=True) or False
+        person.alias_first = _text(v, "alias_fornavn")
+        person.alias_last = _text(v, "alias_efternavn")
+        person.phone = _text(v, "telefon")
+        person.email = _text(v, "email")
+        if "beskyttet" in v:
+            person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
+        return v
 
     def yes_no(
-        self, r: _RowReader, cols: dict[str, int], name: str, when_unsure: bool
+        self,
+        v: dict[str, object],
+        r: _RowReader,
+        cols: dict[str, int],
+        name: str,
+        when_unsure: bool,
     ) -> bool | None:
-        raw = r.raw(cols, name)
+        raw = v.get(name)
         if raw is None:
             return None
         value = normalise_bool(raw)
@@ -319,10 +355,9 @@ class _Builder:
 
     def dagplejer(self, r: _RowReader, cols: dict[str, int], extra: dict[str, int]) -> Dagplejer:
         d = Dagplejer()
-        self.fill_person(d, r, cols)
-        d.id = r.text(cols, "id")
-        postnr_raw = r.raw(cols, "postnr")
-        postnr, restored = normalise_digits(postnr_raw, 4)
+        v = self.fill_person(d, r, cols)
+        d.id = _text(v, "id")
+        postnr, restored = normalise_digits(v.get("postnr"), 4)
         if restored:
             self.findings.append(
                 Finding(
@@ -332,7 +367,7 @@ class _Builder:
                 )
             )
         if "adresse" in cols:
-            d.address_text = r.text(cols, "adresse")
+            d.address_text = _text(v, "adresse")
             parsed, _ = parse_address(d.address_text)
             if postnr and not parsed.postnr:
                 parsed = Address(
@@ -341,18 +376,18 @@ class _Builder:
                     parsed.floor,
                     parsed.door,
                     postnr,
-                    r.text(cols, "by") or None,
+                    _text(v, "by") or None,
                 )
             d.address = parsed
         else:
             d.address = Address(
-                street=r.text(cols, "vejnavn") or None,
-                house_no=r.text(cols, "husnr") or None,
+                street=_text(v, "vejnavn") or None,
+                house_no=_text(v, "husnr") or None,
                 postnr=postnr,
-                city=r.text(cols, "by") or None,
+                city=_text(v, "by") or None,
             )
             d.address_text = d.address.one_line()
-        d.extra = {header: clean_text(r.raw({"x": col}, "x")) for header, col in extra.items()}
+        d.extra = {header: r.cell_text(col) for header, col in extra.items()}
         if postnr:
             for header, col in extra.items():
                 if col == cols.get("postnr"):
@@ -361,51 +396,46 @@ class _Builder:
 
     def child(self, r: _RowReader, cols: dict[str, int]) -> Child:
         c = Child()
-        self.fill_person(c, r, cols)
-        c.dagplejer_ref = r.text(cols, "dagplejer")
-        c.id = r.text(cols, "id")
+        v = self.fill_person(c, r, cols)
+        c.dagplejer_ref = _text(v, "dagplejer")
+        c.id = _text(v, "id")
         return c
 
     def contact(self, r: _RowReader, cols: dict[str, int]) -> ContactPerson | None:
-        if not any(r.raw(cols, name) is not None for name in cols if name != "barn"):
+        v = r.values(cols)
+        if not v or (len(v) == 1 and "barn" in v):
             return None
         p = ContactPerson()
         self.fill_person(p, r, cols)
-        p.relation_raw = r.text(cols, "relation")
+        p.relation_raw = _text(v, "relation")
         p.relation = self.map_relation(p, r, cols)
-        custody = self.yes_no(r, cols, "myndighed", when_unsure=False)
+        custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
         p.custody = custody if custody is not None else p.relation in ("Mor", "Far")
         return p
 
     def map_relation(self, p: ContactPerson, r: _RowReader, cols: dict[str, int]) -> str | None:
+        """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR."""
         raw = p.relation_raw
-        mapped = self.relations.get(normalise_header(raw)) if raw else PARENT
-        where = Location.of_cell(p.cell("relation"))
-        allowed = ", ".join(UNILOGIN_RELATIONS)
-        if mapped is None:
-            self.findings.append(
-                Finding(
-                    "DP211",
-                    where,
-                    params={"value": mask_cpr_in_text(raw)[:40], "allowed": allowed, "why": ""},
-                )
+        mapped = self._relation(raw) if raw else PARENT
+        if mapped is not None and mapped != PARENT:
+            return mapped
+        if mapped == PARENT and p.cpr and is_valid_cpr(p.cpr):
+            return "Mor" if cpr_is_female(p.cpr) else "Far"
+        why = (
+            ""
+            if mapped is None
+            else pick(
+                "; Mor/Far kan ikke afgøres uden gyldigt CPR-nummer",
+                "; Mor/Far cannot be told without a valid CPR number",
             )
-            return None
-        if mapped == PARENT:
-            if p.cpr and is_valid_cpr(p.cpr):
-                return "Mor" if cpr_is_female(p.cpr) else "Far"
-            self.findings.append(
-                Finding(
-                    "DP211",
-                    where,
-                    params={
-                        "value": mask_cpr_in_text(raw) or "(tom)",
-                        "allowed": allowed,
-                        "why": "; Mor/Far kan ikke afgøres uden gyldigt CPR-nummer",
-                    },
-                )
-            )
-            return None
+        )
+        params = {
+            "value": mask_cpr_in_text(raw)[:40] or pick("(tom)", "(empty)"),
+            "allowed": ", ".join(UNILOGIN_RELATIONS),
+            "why": why,
+        }
+        self.findings.append(Finding("DP211", Location.of_cell(p.cell("relation")), params=params))
+        return None
         return mapped
 
 

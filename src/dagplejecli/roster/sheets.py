@@ -64,7 +64,8 @@ def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) 
     names = _sheet_files(zf)
     for m in members:
         if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
-            hit = _FORMULA_WITHOUT_VALUE.search(zf.read(m))
+            data = zf.read(m)
+            hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
             if hit:
                 sheet = names.get(m.filename, m.filename)
                 raise DagplejeError(
@@ -135,13 +136,16 @@ def check_roster_path(path: Path) -> None:
             size_mb=size // (1024 * 1024),
             limit_mb=MAX_FILE_BYTES // (1024 * 1024),
         )
-    if suffix in ZIP_SUFFIXES:
-        _check_zip_limits(path)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
-    """Every sheet of the file. CSV files have one sheet, named after the file."""
+    """Every sheet of the file. CSV files have one sheet, named after the file.
+
+    A workbook's size, parts and XML are checked before it is parsed.
+    """
     check_roster_path(path)
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        _check_zip_limits(path)
     if path.suffix.lower() == ".csv":
         return [RawSheet(path.name, read_csv_rows(path))]
     return _read_workbook(path)
