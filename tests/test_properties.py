@@ -139,3 +139,10 @@ def test_header_row_finder_never_raises(rows: list[list[object]]) -> None:
 def test_cpr_aliases(text: str) -> None:
     meaning = read_header(normalise_header(text))
     assert meaning is not None and meaning.field == "cpr"
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10))
+def test_cpr_birth_date_agrees_with_stdnum(cpr: str) -> None:
+    from dagplejecli.identifiers import cpr_birth_date, stdnum_birth_date
+
+    assert cpr_birth_date(cpr) == stdnum_birth_date(cpr)

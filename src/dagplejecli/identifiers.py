@@ -75,7 +75,28 @@ def normalise_cpr(value: object) -> CprValue:
 
 
 def cpr_birth_date(cpr: str) -> dt.date | None:
-    """The birth date a 10-digit CPR encodes (century from the 7th digit), or None."""
+    """The birth date a 10-digit CPR encodes (century from the 7th digit), or None.
+
+    The same rule as ``stdnum.dk.cpr.get_birth_date`` (a test holds them equal), written out
+    because it runs for every person of a national roster and the library's is 15× slower.
+    """
+    if len(cpr) != 10 or not cpr.isdigit():
+        return None
+    day, month, year, seventh = int(cpr[0:2]), int(cpr[2:4]), int(cpr[4:6]), cpr[6]
+    if seventh in "0123":
+        year += 1900
+    elif seventh in "49":
+        year += 2000 if year <= 36 else 1900
+    else:
+        year += 2000 if year <= 57 else 1800
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stdnum_birth_date(cpr: str) -> dt.date | None:
+    """python-stdnum's reading of a CPR's birth date (the reference for ``cpr_birth_date``)."""
     try:
         born: dt.date = _stdnum_cpr.get_birth_date(cpr)
         return born
@@ -85,7 +106,7 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
 
 def is_valid_cpr(cpr: str) -> bool:
     """Length and date only; modulus 11 is never required (numbers since 2007 may fail it)."""
-    return len(cpr) == 10 and cpr.isdigit() and cpr_birth_date(cpr) is not None
+    return cpr_birth_date(cpr) is not None
 
 
 def cpr_is_female(cpr: str) -> bool:

@@ -112,7 +112,8 @@ class ContactPerson(Person):
 
 @dataclass(slots=True)
 class Child(Person):
-    id: str = ""  # the roster's own id for the child, when it has one
+    id: str = ""  # the roster's id for the child, or one derived from the CPR when reading
+    id_derived: bool = False
     dagplejer_ref: str = ""
     dagplejer_id: str | None = None  # resolved id of the dagplejer, None when unknown
     contacts: list[ContactPerson] = field(default_factory=list)

@@ -108,16 +108,21 @@ class Changes:
     moves: list[Move]
 
 
-def compare(previous: Manifest | None, salt: str, members: list[AreaMembers]) -> Changes:
+def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, set[str]]:
+    """Area name → its users' hashes (computed once per export)."""
+    return {m.area.name: member_hashes(salt, m) for m in members}
+
+
+def compare(
+    previous: Manifest | None, salt: str, members: list[AreaMembers], hashes: dict[str, set[str]]
+) -> Changes:
     """What this Unilogin export changes compared with the last one."""
     prev = previous.unilogin if previous else None
     if not prev:
         return Changes(
             True,
             [
-                AreaChange(
-                    m.area.name, 0, len(member_hashes(salt, m)), len(member_hashes(salt, m)), 0
-                )
+                AreaChange(m.area.name, 0, len(hashes[m.area.name]), len(hashes[m.area.name]), 0)
                 for m in members
             ],
             [],
@@ -127,7 +132,7 @@ def compare(previous: Manifest | None, salt: str, members: list[AreaMembers]) ->
     changes = []
     seen = set()
     for m in members:
-        now = member_hashes(salt, m)
+        now = hashes[m.area.name]
         before = set(prev_areas.get(m.area.name, {}).get("members", []))
         seen.add(m.area.name)
         changes.append(
@@ -160,7 +165,9 @@ def manifest_bytes(
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def unilogin_record(salt: str, members: list[AreaMembers], when: dt.datetime) -> dict[str, Any]:
+def unilogin_record(
+    salt: str, members: list[AreaMembers], hashes: dict[str, set[str]], when: dt.datetime
+) -> dict[str, Any]:
     return {
         "sourceDateTime": when.isoformat(),
         "areas": {
@@ -171,7 +178,7 @@ def unilogin_record(salt: str, members: list[AreaMembers], when: dt.datetime) ->
                     "boern": len(m.children),
                     "kontaktpersoner": m.contact_count,
                 },
-                "members": sorted(member_hashes(salt, m)),
+                "members": sorted(hashes[m.area.name]),
             }
             for m in members
         },

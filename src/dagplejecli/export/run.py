@@ -15,6 +15,7 @@ from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
     MANIFEST_NAME,
     Changes,
+    all_member_hashes,
     compare,
     manifest_bytes,
     new_salt,
@@ -118,11 +119,10 @@ def prepare(
     if xsd is not None:
         _check_xsd(xsd, files)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    files[MANIFEST_NAME] = (
-        manifest_bytes(previous, salt, target, unilogin_record(salt, members, when), stamp),
-        True,
-    )
-    changes = compare(previous, salt, members)
+    hashes = all_member_hashes(salt, members)
+    record = unilogin_record(salt, members, hashes, when)
+    files[MANIFEST_NAME] = (manifest_bytes(previous, salt, target, record, stamp), True)
+    changes = compare(previous, salt, members, hashes)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit

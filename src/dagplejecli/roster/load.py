@@ -634,6 +634,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
             )
         )
     _resolve_children(dagplejere, children)
+    _derive_child_ids(children)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings
 
@@ -665,6 +666,18 @@ def _read_one_sheet(
                 child.contacts.append(contact)
         children.append(child)
     return list(dagplejere.values()), children
+
+
+def _derive_child_ids(children: list[Child]) -> None:
+    """Children without an id in the roster get one derived from the CPR (LocalPersonId).
+
+    Stable across exports as long as the CPR is; a hash, never the CPR itself.
+    """
+    for c in children:
+        if not c.id:
+            digest = hashlib.sha256(f"dagpleje-barn:{c.cpr or c.name}".encode()).hexdigest()
+            c.id = f"B-{digest[:16].upper()}"
+            c.id_derived = True
 
 
 def _resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> None:
