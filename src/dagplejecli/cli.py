@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +65,10 @@ def guarded(fn: F) -> F:
         from dagplejecli.render.terminal import consoles, print_error
 
         _apply(kwargs.get("lang"), bool(kwargs.get("quiet")), bool(kwargs.get("debug")))
+        # A command builds hundreds of thousands of small acyclic records and then ends; the
+        # cyclic garbage collector only costs time here (about 15 % on a national roster).
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
         try:
             return fn(*args, **kwargs)
         except DagplejeError as exc:
@@ -78,6 +83,9 @@ def guarded(fn: F) -> F:
                 f"[bold red]{ui('error')}:[/] {ui('internal_error', kind=type(exc).__name__)}"
             )
             raise typer.Exit(2) from None
+        finally:
+            if gc_was_enabled:
+                gc.enable()
 
     return wrapper  # type: ignore[return-value]
 

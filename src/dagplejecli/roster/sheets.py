@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,16 +40,28 @@ _FORMULA_WITHOUT_VALUE = re.compile(
 )
 
 
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
+
+
+def _not_workbook(path: Path) -> DagplejeError:
+    return DagplejeError("roster_not_workbook", where=str(path), hint="roster_not_workbook_hint")
+
+
 def _check_zip_limits(path: Path) -> None:
+    """Size and number of parts from the zip directory alone: a zip bomb costs nothing."""
     try:
         with zipfile.ZipFile(path) as zf:
-            members = zf.infolist()
-            _check_sizes(path, members)
-            _check_xml(path, zf, members)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise DagplejeError(
-            "roster_not_workbook", where=str(path), hint="roster_not_workbook_hint"
-        ) from None
+            _check_sizes(path, zf.infolist())
+    except _ZIP_ERRORS:
+        raise _not_workbook(path) from None
+
+
+def _scan_xml(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_xml(path, zf, zf.infolist())
+    except _ZIP_ERRORS:
+        raise _not_workbook(path) from None
 
 
 def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
@@ -144,11 +157,41 @@ def read_sheets(path: Path) -> list[RawSheet]:
     A workbook's size, parts and XML are checked before it is parsed.
     """
     check_roster_path(path)
-    if path.suffix.lower() in ZIP_SUFFIXES:
-        _check_zip_limits(path)
-    if path.suffix.lower() == ".csv":
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
         return [RawSheet(path.name, read_csv_rows(path))]
+    if suffix in ZIP_SUFFIXES:
+        _check_zip_limits(path)
+        return _read_scanned(path)
     return _read_workbook(path)
+
+
+def _read_scanned(path: Path) -> list[RawSheet]:
+    """Parse with calamine while a second thread scans the XML for DTDs and formulas without
+    values. Both zlib and calamine release the GIL, so the scan costs no time; calamine itself
+    refuses entity declarations, so nothing is expanded meanwhile. The scan's verdict wins.
+    """
+    scan_errors: list[DagplejeError] = []
+
+    def scan() -> None:
+        try:
+            _scan_xml(path)
+        except DagplejeError as exc:
+            scan_errors.append(exc)
+
+    worker = threading.Thread(target=scan, name="dagpleje-xml-scan")
+    worker.start()
+    try:
+        sheets = _read_workbook(path)
+    except DagplejeError:
+        worker.join()
+        if scan_errors:
+            raise scan_errors[0] from None
+        raise
+    worker.join()
+    if scan_errors:
+        raise scan_errors[0]
+    return sheets
 
 
 def _read_workbook(path: Path) -> list[RawSheet]:

@@ -1,0 +1,192 @@
+"""Benchmark: dagpleje against the cost of merely reading the roster, as whole processes.
+
+    make bench                      # 10,000 dagplejere and 400 dagplejere
+    python benchmarks/run.py --dagplejere 2000 --repeat 1
+
+On one generated roster it times (median of --repeat runs, each a fresh process, with its peak
+memory): a bare python-calamine read of every sheet (the floor), an openpyxl read-only read
+(what a user's own script would do), and ``dagpleje plan``, ``validate`` and
+``export --target unilogin``. It prints a table with the ratios to the floor and writes it,
+with a description of the machine, to ``benchmarks/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+PYTHON = sys.executable
+DAGPLEJE = [PYTHON, "-m", "dagplejecli"]
+
+FLOOR = """
+import sys
+from python_calamine import CalamineWorkbook
+wb = CalamineWorkbook.from_path(sys.argv[1])
+rows = sum(len(wb.get_sheet_by_name(n).to_python(skip_empty_area=False)) for n in wb.sheet_names)
+print(rows)
+"""
+OPENPYXL = """
+import sys
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1], read_only=True, data_only=True)
+rows = sum(1 for ws in wb.worksheets for _ in ws.iter_rows(values_only=True))
+print(rows)
+"""
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall": wall, "peak_kb": peak, "code": done.returncode, "err": done.stderr.decode()[-500:]}))
+"""
+
+
+def measure(cmd: list[str], cwd: Path, repeat: int) -> dict[str, float]:
+    """Median wall time and the largest peak memory over ``repeat`` fresh processes."""
+    walls, peaks = [], []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [PYTHON, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+        )
+        result = json.loads(out.stdout)
+        if result["code"] not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed ({result['code']}): {result['err']}")
+        walls.append(result["wall"])
+        peaks.append(result["peak_kb"])
+    return {"wall": statistics.median(walls), "peak_mb": max(peaks) / 1024}
+
+
+def make_roster(n: int) -> Path:
+    """The examples generator at size ``n`` (cached in benchmarks/data/)."""
+    sys.path.insert(0, str(ROOT / "examples"))
+    from make_roster import generate, write_xlsx
+
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"roster-{n}.xlsx"
+    if not path.exists():
+        write_xlsx(path, generate(n, seed=n))
+    return path
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def run_size(n: int, repeat: int, full: bool) -> list[tuple[str, dict[str, float]]]:
+    roster = make_roster(n)
+    work = Path(tempfile.mkdtemp(prefix="dagpleje-bench-"))
+    try:
+        shutil.copy(roster, work / "roster.xlsx")
+        shutil.copy(ROOT / "examples" / "dagpleje.toml", work / "dagpleje.toml")
+        rows: list[tuple[str, dict[str, float]]] = []
+        rows.append(
+            (
+                "calamine: read all sheets (floor)",
+                measure([PYTHON, "-c", FLOOR, "roster.xlsx"], work, repeat),
+            )
+        )
+        if full:
+            rows.append(
+                (
+                    "openpyxl read-only: read all sheets",
+                    measure([PYTHON, "-c", OPENPYXL, "roster.xlsx"], work, repeat),
+                )
+            )
+        rows.append(
+            ("dagpleje plan", measure([*DAGPLEJE, "plan", "roster.xlsx", "-q"], work, repeat))
+        )
+        rows.append(("dagpleje validate", measure([*DAGPLEJE, "validate", "-q"], work, repeat)))
+        if full:
+            # a new output folder each time: an export never repeats the same sourceDateTime
+            export = [*DAGPLEJE, "export", "--target", "unilogin", "-q", "--out", "ud"]
+            walls, peaks = [], []
+            for _ in range(repeat):
+                shutil.rmtree(work / "ud", ignore_errors=True)
+                m = measure(export, work, 1)
+                walls.append(m["wall"])
+                peaks.append(m["peak_mb"])
+            rows.append(
+                (
+                    "dagpleje export --target unilogin",
+                    {"wall": statistics.median(walls), "peak_mb": max(peaks)},
+                )
+            )
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(title: str, rows: list[tuple[str, dict[str, float]]]) -> list[str]:
+    floor = rows[0][1]["wall"]
+    out = [
+        f"### {title}",
+        "",
+        "| step | wall time (s) | × floor | peak memory (MiB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, m in rows:
+        out.append(f"| {name} | {m['wall']:.2f} | {m['wall'] / floor:.1f} | {m['peak_mb']:.0f} |")
+    return [*out, ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--dagplejere", type=int, default=10000)
+    parser.add_argument("--small", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+
+    big = run_size(args.dagplejere, args.repeat, full=True)
+    small = run_size(args.small, args.repeat, full=False)
+    help_time = measure([*DAGPLEJE, "--help"], ROOT, args.repeat)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.",
+        f"Each number is the median of {args.repeat} runs, each a fresh process (Python start-up included);",
+        "peak memory is the process's maximum resident set. Made by `make bench` (`benchmarks/run.py`).",
+        "",
+        *table(f"{args.dagplejere:,} dagplejere (about {4 * args.dagplejere:,} children)", big),
+        *table(f"{args.small} dagplejere", small),
+        f"`dagpleje --help`: {help_time['wall']:.2f} s.",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
