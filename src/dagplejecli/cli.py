@@ -192,11 +192,15 @@ def plan_command(
     """
     from dagplejecli.pipeline import plan_roster
     from dagplejecli.planfile import write_plan
+    from dagplejecli.render.progress import steps_for
     from dagplejecli.render.terminal import consoles, print_plan, print_unassigned
 
     stdout, _ = consoles()
-    planned = plan_roster(roster, config)
-    write_plan(out, planned.plan, planned.roster, planned.config)
+    steps = steps_for(roster, STATE.quiet)
+    with steps.step(ui("step_reading")):
+        planned = plan_roster(roster, config)
+    with steps.step(ui("step_writing")):
+        write_plan(out, planned.plan, planned.roster, planned.config)
     if not STATE.quiet:
         print_plan(stdout, planned.plan, planned.roster)
     missing = print_unassigned(stdout, planned.plan, planned.roster)
@@ -239,6 +243,7 @@ def validate_command(
     1: der er fejl. 2: kunne ikke køre.
     """
     from dagplejecli.pipeline import validate_project
+    from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.report import print_report, report_json
     from dagplejecli.render.terminal import consoles
 
@@ -247,7 +252,9 @@ def validate_command(
     if annotate is not None and annotate.suffix.lower() != ".xlsx":
         raise DagplejeError("annotate_suffix", where=str(annotate))
     stdout, _ = consoles()
-    result = validate_project(config, plan)
+    steps = steps_for(plan, STATE.quiet, output_format == "json", LARGE_PLAN_BYTES)
+    with steps.step(ui("step_checking")):
+        result = validate_project(config, plan)
     if annotate is not None:
         from dagplejecli.render.annotate import write_annotated
         from dagplejecli.roster.sheets import read_sheets
@@ -343,10 +350,13 @@ def export_command(
     from dagplejecli.export.run import prepare
     from dagplejecli.files import commit_files
     from dagplejecli.render.exports import print_export
+    from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.terminal import consoles
 
     stdout, _ = consoles()
-    prepared = prepare(target.strip().lower(), config, plan, out, source_datetime, xsd)
+    steps = steps_for(plan, STATE.quiet, large_bytes=LARGE_PLAN_BYTES)
+    with steps.step(ui("step_exporting")):
+        prepared = prepare(target.strip().lower(), config, plan, out, source_datetime, xsd)
     if prepared.refused_share and not yes and not dry_run:
         from dagplejecli.render.exports import print_changes
 
@@ -360,7 +370,8 @@ def export_command(
             limit=f"{limit:g}",
         )
     if not dry_run:
-        commit_files(out, prepared.files)
+        with steps.step(ui("step_writing")):
+            commit_files(out, prepared.files)
     if not STATE.quiet or dry_run:
         print_export(stdout, prepared, dry_run)
     if not dry_run and not STATE.quiet:

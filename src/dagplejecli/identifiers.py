@@ -249,6 +249,8 @@ def parse_address(text: str) -> tuple[Address, bool]:
     if not cleaned:
         return Address(), False
     segments = [s.strip() for s in cleaned.split(",") if s.strip()]
+    if not segments:  # only commas
+        return Address(), False
     postnr = city = None
     ok = True
     # The postnummer and city are the last segment; tolerate a missing comma before them.

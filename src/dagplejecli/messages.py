@@ -1213,6 +1213,16 @@ UI: dict[str, Text] = {
         "  5. dagpleje export --target unilogin        Unilogin files (once DTR has issued institution numbers)\n"
         "  dagpleje explain CODE explains a code; dagpleje COMMAND --help shows the options.",
     ),
+    "step_reading": (
+        "Læser rosteren og fordeler dagplejerne …",
+        "Reading the roster and grouping the dagplejere …",
+    ),
+    "step_checking": (
+        "Læser rosteren og tjekker alt …",
+        "Reading the roster and checking everything …",
+    ),
+    "step_exporting": ("Tjekker og bygger filerne …", "Checking and building the files …"),
+    "step_writing": ("Skriver filerne …", "Writing the files …"),
     # plan
     "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),
     "col_area": ("Område", "Area"),
