@@ -312,16 +312,24 @@ class _Builder:
                     params={"cpr": mask_cpr(value.digits)},
                 )
             )
-        person.first_name = _text(v, "fornavn")
-        person.last_name = _text(v, "efternavn")
+        # Only fields the row has are set (the rest keep their "" defaults): this runs for
+        # every person of a national roster.
+        if (x := v.get("fornavn")) is not None:
+            person.first_name = clean_text(x)
+        if (x := v.get("efternavn")) is not None:
+            person.last_name = clean_text(x)
         if not person.first_name and not person.last_name:
             full = _text(v, "navn")
             first, _, last = full.rpartition(" ")
             person.first_name, person.last_name = (first, last) if first else (full, "")
-        person.alias_first = _text(v, "alias_fornavn")
-        person.alias_last = _text(v, "alias_efternavn")
-        person.phone = _text(v, "telefon")
-        person.email = _text(v, "email")
+        if (x := v.get("alias_fornavn")) is not None:
+            person.alias_first = clean_text(x)
+        if (x := v.get("alias_efternavn")) is not None:
+            person.alias_last = clean_text(x)
+        if (x := v.get("telefon")) is not None:
+            person.phone = clean_text(x)
+        if (x := v.get("email")) is not None:
+            person.email = clean_text(x)
         if "beskyttet" in v:
             person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
         return v
