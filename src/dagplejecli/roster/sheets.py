@@ -9,6 +9,7 @@ import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from dagplejecli.errors import DagplejeError
 
@@ -203,7 +204,7 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         for name in workbook.sheet_names:
             # skip_empty_area=False keeps row 1 as row 1: cell references must not shift.
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(RawSheet(name, [list(r) for r in rows]))
+            sheets.append(RawSheet(name, cast("list[list[object]]", rows)))  # no copy
     except Exception:  # calamine raises several types for broken files; all mean the same here
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
