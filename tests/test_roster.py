@@ -205,3 +205,56 @@ def test_no_header_row(tmp_path: Path) -> None:
     with pytest.raises(DagplejeError) as info:
         read_roster(path, RosterConfig())
     assert info.value.key == "roster_no_header"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        [
+            "Dagplejer",
+            "Dagplejer CPR",
+            "Dagplejer navn",
+            "Distrikt",
+            "CPR",
+            "Navn",
+            "Kontakt1 CPR",
+            "Kontakt1 navn",
+            "Kontakt1 relation",
+        ],
+        [
+            "Dagplejer id",
+            "Dagplejer CPR",
+            "Dagplejer fornavn",
+            "Distrikt",
+            "Barn CPR",
+            "Barn navn",
+            "Kontakt1 CPR",
+            "Kontakt1 navn",
+            "Kontakt1 relation",
+        ],
+        [
+            "DAGPLEJER NR",
+            "DAGPLEJER CPR",
+            "DAGPLEJER NAVN",
+            "DISTRIKT",
+            "BARN CPR",
+            "BARN NAVN",
+            "FORÆLDER1 CPR",
+            "FORÆLDER1 NAVN",
+            "FORÆLDER1 RELATION",
+        ],
+    ],
+)
+def test_one_sheet_variants(tmp_path: Path, header: list[str]) -> None:
+    rows = [
+        ["Børn i dagpleje"],
+        header,
+        ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen", MOR1, "Mette Jensen", "Mor"],
+        ["D2", int(DP2), "Bo Ærø", "Syd", "", "", "", "", ""],
+    ]
+    roster, _ = read_roster(write_xlsx(tmp_path / "et.xlsx", {"Ark1": rows}), RosterConfig())
+    assert roster.layout == "et-ark"
+    assert [(d.id, d.cpr) for d in roster.dagplejere] == [("D1", DP1), ("D2", DP2)]
+    assert [d.extra.get(header[3]) for d in roster.dagplejere] == ["Nord", "Syd"]
+    assert [(c.cpr, c.name, c.dagplejer_id) for c in roster.children] == [(CH1, "Liv Jensen", "D1")]
+    assert [(p.cpr, p.relation) for p in roster.children[0].contacts] == [(MOR1, "Mor")]

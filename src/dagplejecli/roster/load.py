@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dagplejecli.config import PARENT, UNILOGIN_RELATIONS, RosterConfig
+from dagplejecli.config import CHILD_FIELDS, PARENT, UNILOGIN_RELATIONS, RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location
 from dagplejecli.i18n import pick
@@ -84,12 +84,12 @@ class ColumnMap:
 
 
 def classify(header: HeaderRow) -> str:
-    """A sheet's role from its headers alone."""
+    """A sheet's role from its headers alone (a child sheet with the dagplejer's columns
+    repeated may still turn out to be a one-sheet roster: see ``_pick_sheets``)."""
     dagplejer_named = sum(
         1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
     )
-    has_child_prefix = header.count("barn") > 0
-    if has_child_prefix and (dagplejer_named or header.count("dagplejer_ref")) and dagplejer_named:
+    if header.count("barn") and dagplejer_named:
         return "et-ark"
     if header.count("barn_ref") and not header.count("dagplejer_ref"):
         return "kontakter"
@@ -136,6 +136,8 @@ def _map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "dagplejer_ref":
                 put(cmap.fields, "dagplejer", col)
+            elif m.owner == "barn_ref":  # "Barn CPR" on a child's own row is the child's CPR
+                put(cmap.fields, "cpr", col)
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
         elif role == "kontakter":
@@ -148,19 +150,21 @@ def _map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "barn":
                 put(cmap.child, m.field, col)
+            elif m.owner == "barn_ref":
+                put(cmap.child, "cpr", col)
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
-            elif m.owner == "plain" and m.field in (
-                "id",
-                "adresse",
-                "vejnavn",
-                "husnr",
-                "postnr",
-                "by",
-                "telefon",
-                "email",
-            ):
+    if role == "et-ark":
+        # Plain columns after the prefixed ones: the dagplejer's address, contact and id
+        # ("Distrikt" and the like stay rule columns); plain person columns (CPR, Navn …) are
+        # the child's when the dagplejer's own are prefixed ("Dagplejer CPR").
+        for col, m in enumerate(header.meanings):
+            if m is None or m.owner != "plain":
+                continue
+            if m.field in ("id", "adresse", "vejnavn", "husnr", "postnr", "by", "telefon", "email"):
                 put(cmap.fields, m.field, col)
+            elif m.field in CHILD_FIELDS:
+                put(cmap.child, m.field, col)
 
     norm_headers = [normalise_header(t) for t in header.texts]
     for table, mapping in overrides.items():
@@ -519,6 +523,9 @@ def _pick_sheets(
         chosen[role] = options[0]
     if "dagplejere" in chosen:
         chosen.pop("et-ark", None)
+    elif "et-ark" not in chosen and "boern" in chosen:
+        # children with their dagplejer's columns and no dagplejer sheet: one sheet
+        chosen["et-ark"] = chosen.pop("boern")
     if "dagplejere" not in chosen and "et-ark" not in chosen:
         if not any(find_header_row(s.rows) for s in sheets):
             raise DagplejeError(
