@@ -11,6 +11,7 @@ from tests.conftest import (
     DAGPLEJER_HEADER,
     DP1,
     DP2,
+    DP3,
     MOR1,
     MOR2,
     small_roster,
@@ -258,3 +259,22 @@ def test_one_sheet_variants(tmp_path: Path, header: list[str]) -> None:
     assert [d.extra.get(header[3]) for d in roster.dagplejere] == ["Nord", "Syd"]
     assert [(c.cpr, c.name, c.dagplejer_id) for c in roster.children] == [(CH1, "Liv Jensen", "D1")]
     assert [(p.cpr, p.relation) for p in roster.children[0].contacts] == [(MOR1, "Mor")]
+
+
+def test_old_xls_format(tmp_path: Path) -> None:
+    """.xls (Excel 97-2003), written here with xlwt, a test-only dependency."""
+    import xlwt
+
+    wb = xlwt.Workbook()
+    for name, rows in small_roster().items():
+        ws = wb.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                ws.write(r, c, int(value) if name == "Dagplejere" and c == 1 else value)
+    wb.save(str(tmp_path / "gammel.xls"))
+    roster, findings = read_roster(tmp_path / "gammel.xls", RosterConfig())
+    assert [d.cpr for d in roster.dagplejere] == [DP1, DP2, DP3]
+    assert any(
+        f.code == "DP202" and f.location.cell == "B2" for f in findings
+    )  # 0203… lost its zero
+    assert len(roster.children) == 3 and roster.children[0].dagplejer_id == "D1"
