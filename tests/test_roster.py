@@ -270,7 +270,7 @@ def test_old_xls_format(tmp_path: Path) -> None:
         ws = wb.add_sheet(name)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                ws.write(r, c, int(value) if name == "Dagplejere" and c == 1 else value)
+                ws.write(r, c, int(value) if name == "Dagplejere" and c == 1 and r else value)
     wb.save(str(tmp_path / "gammel.xls"))
     roster, findings = read_roster(tmp_path / "gammel.xls", RosterConfig())
     assert [d.cpr for d in roster.dagplejere] == [DP1, DP2, DP3]
