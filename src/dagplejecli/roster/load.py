@@ -413,6 +413,13 @@ class _Builder:
         c.id = _text(v, "id")
         return c
 
+    def contact_groups(
+        self, r: _RowReader, groups: dict[int, dict[str, int]]
+    ) -> list[ContactPerson]:
+        """The contact persons in a child's ``Kontakt1 …``, ``Kontakt2 …`` columns."""
+        found = (self.contact(r, groups[g]) for g in sorted(groups))
+        return [p for p in found if p is not None]
+
     def contact(self, r: _RowReader, cols: dict[str, int]) -> ContactPerson | None:
         v = r.values(cols)
         if not v or (len(v) == 1 and "barn" in v):
@@ -598,10 +605,7 @@ def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
             for row_no, row in _data_rows(cm):
                 r = _RowReader(path.name, csheet.name, row_no, row)
                 child = builder.child(r, cm.fields)
-                for group in sorted(cm.contacts):
-                    contact = builder.contact(r, cm.contacts[group])
-                    if contact:
-                        child.contacts.append(contact)
+                child.contacts = builder.contact_groups(r, cm.contacts)
                 children.append(child)
     if path.suffix.lower() == ".csv":
         layout = "csv"
@@ -678,11 +682,7 @@ def _read_one_sheet(
             continue
         child = builder.child(r, cmap.child)
         child.dagplejer_ref = key
-        child.dagplejer_id = None
-        for group in sorted(cmap.contacts):
-            contact = builder.contact(r, cmap.contacts[group])
-            if contact:
-                child.contacts.append(contact)
+        child.contacts = builder.contact_groups(r, cmap.contacts)
         children.append(child)
     return list(dagplejere.values()), children
 
