@@ -1082,7 +1082,6 @@ UI: dict[str, Text] = {
         "XML-skemaet kan ikke læses: {detail}",
         "The XML schema cannot be read: {detail}",
     ),
-    "export_title": ("Eksport til {target}", "Export to {target}"),
     "export_written": ("Skrevet til {path}:", "Written to {path}:"),
     "export_dry_run": (
         "Prøvekørsel (--dry-run): intet er skrevet. Disse filer ville blive skrevet:",
@@ -1249,10 +1248,10 @@ UI: dict[str, Text] = {
         "Give them an area in dagpleje.toml (hvor rule, dagplejere = [...] or resten = true), and "
         "run dagpleje plan again.",
     ),
-    "unassigned_line": ("  {id}  {name}  ({cpr})", "  {id}  {name}  ({cpr})"),
     "rule_explicit": ("dagplejere-liste", "dagplejere list"),
     "rule_rest": ("resten", "resten"),
     "rule_none": ("intet område", "no area"),
+    "unassigned_line": ("  {id}  {name}  ({cpr})", "  {id}  {name}  ({cpr})"),
 }
 
 

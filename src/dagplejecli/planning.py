@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config, OmraadeConfig
 from dagplejecli.errors import DagplejeError
-from dagplejecli.i18n import pick
 from dagplejecli.identifiers import Address, comparable_text, parse_address
+from dagplejecli.messages import ui
 from dagplejecli.model import Area, Assignment, Dagplejer, Plan
 from dagplejecli.roster.headers import normalise_header
 
@@ -139,9 +139,7 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
         for ident in om.dagplejere:
             ident = ident.strip()
             if ident and ident not in assignments:
-                assignments[ident] = Assignment(
-                    ident, area.name, pick("dagplejere-liste", "dagplejere list")
-                )
+                assignments[ident] = Assignment(ident, area.name, ui("rule_explicit"))
 
     opdeling_areas: dict[str, Area] = {}
     opdeling_column = None
@@ -200,8 +198,8 @@ def _assign(
         if area is not None:
             return Assignment(d.id, area.name, f"{opdeling_column} = {value}")
     if rest is not None:
-        return Assignment(d.id, rest.name, pick("resten", "resten"))
-    return Assignment(d.id, None, pick("intet område", "no area"))
+        return Assignment(d.id, rest.name, ui("rule_rest"))
+    return Assignment(d.id, None, ui("rule_none"))
 
 
 def explicit_ids(config: Config) -> list[tuple[str, OmraadeConfig]]:
