@@ -245,3 +245,15 @@ def test_csv_with_odd_encoding_still_reads(tmp_path: Path, monkeypatch: pytest.M
     write_csv(tmp_path / "r.csv", small_roster()["Dagplejere"], encoding="latin-1")
     monkeypatch.chdir(tmp_path)
     assert run_cli("plan", "r.csv").exit_code == 0
+
+
+def test_calamine_itself_refuses_entity_declarations(tmp_path: Path) -> None:
+    """Documents the reader's own behaviour behind our guard: custom entities are not expanded."""
+    from python_calamine import CalamineWorkbook
+
+    path = entity_bomb(tmp_path)
+    workbook = CalamineWorkbook.from_path(str(path))
+    start = time.monotonic()
+    with pytest.raises(Exception, match="entity"):
+        workbook.get_sheet_by_name(workbook.sheet_names[0]).to_python()
+    assert time.monotonic() - start < 5
