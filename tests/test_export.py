@@ -291,6 +291,15 @@ def test_changes_moves_and_removal_limit(four: Path) -> None:
     assert result.exit_code == 1  # Nord loses D1, Liv and both parents: more than 30 %
     assert "D1 Anne Jensen: Dagplejen Nord → Dagplejen Syd" in result.stdout
     assert "--ja" in result.stderr
+    dry = run_cli(
+        "export",
+        "--target",
+        "unilogin",
+        "--source-datetime",
+        "2026-11-28T08:00:00+01:00",
+        "--dry-run",
+    )
+    assert dry.exit_code == 0 and "uden --ja ville eksporten blive afvist" in dry.stdout
     ok = run_cli(
         "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00", "--ja"
     )

@@ -374,6 +374,9 @@ def export_command(
             commit_files(out, prepared.files)
     if not STATE.quiet or dry_run:
         print_export(stdout, prepared, dry_run)
+    if dry_run and prepared.refused_share and not yes:
+        areas = ", ".join(name for name, _ in prepared.refused_share)
+        stdout.print(ui("dry_run_would_refuse", areas=areas), markup=False, soft_wrap=True)
     if not dry_run and not STATE.quiet:
         stdout.print(
             ui("next_dtr" if prepared.target == "dagtilbudsregisteret" else "next_unilogin"),

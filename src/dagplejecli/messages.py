@@ -1069,6 +1069,10 @@ UI: dict[str, Text] = {
         "Check the changes above. If they are right, run again with --yes. The limit is [regler] "
         "max_fjernet_procent.",
     ),
+    "dry_run_would_refuse": (
+        "Bemærk: uden --ja ville eksporten blive afvist, fordi {areas} mister mange brugere.",
+        "Note: without --yes the export would be refused, as {areas} loses many users.",
+    ),
     "manifest_unreadable": (
         "Manifestet fra sidste eksport kan ikke læses.",
         "The manifest of the last export cannot be read.",
