@@ -278,3 +278,27 @@ def test_old_xls_format(tmp_path: Path) -> None:
         f.code == "DP202" and f.location.cell == "B2" for f in findings
     )  # 0203… lost its zero
     assert len(roster.children) == 3 and roster.children[0].dagplejer_id == "D1"
+
+
+def test_mor_and_far_columns_give_the_relation(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Mor CPR",
+            "Mor navn",
+            "Far CPR",
+            "Far navn",
+            "Adressebeskyttet",
+        ],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", DP3, "Ole Jensen", "Nej"],
+    ]
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    contacts = roster.children[0].contacts
+    assert [(p.name, p.relation, p.custody) for p in contacts] == [
+        ("Mette Jensen", "Mor", True),
+        ("Ole Jensen", "Far", True),
+    ]

@@ -73,6 +73,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "navnebeskyttelse",
         "beskyttet adresse",
         "beskyttede oplysninger",
+        "adressebeskyttet",
+        "navnebeskyttet",
+        "navne og adressebeskyttet",
+        "beskyttet navn og adresse",
+        "hemmelig adresse",
     ),
     "alias_fornavn": ("alias fornavn", "aliasfornavn", "fornavn alias"),
     "alias_efternavn": ("alias efternavn", "aliasefternavn", "efternavn alias"),
@@ -115,6 +120,14 @@ _CONTACT_PREFIX = re.compile(
     r"^(?:kontakt(?:person)?|kontakt person|for(?:æ|ae)ld(?:er|re)|kp|pårørende|værge)"
     r"\s*(\d)?(?:\s+|$)(.*)$"
 )
+# "Mor CPR", "Far navn": a contact whose relation the header already says.
+_PARENT_PREFIX = re.compile(r"^(mor|moder|far|fader)(?:ens|s)?\s+(.+)$")
+PARENT_GROUPS = {
+    "mor": (101, "Mor"),
+    "moder": (101, "Mor"),
+    "far": (102, "Far"),
+    "fader": (102, "Far"),
+}
 _DAGPLEJER_PREFIX = re.compile(r"^(?:dagplejer(?:ens|s)?)\s+(.+)$")
 _CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern)\s+(.+)$")
 
@@ -159,6 +172,10 @@ def read_header(norm: str) -> HeaderMeaning | None:
             return HeaderMeaning("barn_ref", "barn")
         if f:
             return HeaderMeaning("kontakt", f, int(m.group(1) or 0))
+    if m := _PARENT_PREFIX.match(norm):
+        f = field_of(m.group(2))
+        if f and f not in ("relation",):
+            return HeaderMeaning("kontakt", f, PARENT_GROUPS[m.group(1)][0])
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
         if f:

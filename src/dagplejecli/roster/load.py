@@ -41,12 +41,14 @@ from dagplejecli.model import (
     RowRef,
     SheetInfo,
 )
-from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
+from dagplejecli.roster.headers import PARENT_GROUPS, HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
 DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
 CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
 CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+
+IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
 
 DEFAULT_RELATIONS = {
     "mor": "Mor",
@@ -416,17 +418,20 @@ class _Builder:
     def contact_groups(
         self, r: _RowReader, groups: dict[int, dict[str, int]]
     ) -> list[ContactPerson]:
-        """The contact persons in a child's ``Kontakt1 …``, ``Kontakt2 …`` columns."""
-        found = (self.contact(r, groups[g]) for g in sorted(groups))
+        """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
+        columns; for ``Mor``/``Far`` columns the header gives the relation."""
+        found = (self.contact(r, groups[g], IMPLIED_RELATION.get(g)) for g in sorted(groups))
         return [p for p in found if p is not None]
 
-    def contact(self, r: _RowReader, cols: dict[str, int]) -> ContactPerson | None:
+    def contact(
+        self, r: _RowReader, cols: dict[str, int], implied: str | None = None
+    ) -> ContactPerson | None:
         v = r.values(cols)
         if not v or (len(v) == 1 and "barn" in v):
             return None
         p = ContactPerson()
         self.fill_person(p, r, cols)
-        p.relation_raw = _text(v, "relation")
+        p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
         p.custody = custody if custody is not None else p.relation in ("Mor", "Far")
