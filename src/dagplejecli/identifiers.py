@@ -53,17 +53,18 @@ def normalise_cpr(value: object) -> CprValue:
 
     A 9-digit number means Excel dropped the leading zero of a day 01-09; it is restored.
     """
-    if value is None or isinstance(value, bool):
-        return CprValue(None)
-    if isinstance(value, float):
-        if not value.is_integer() or value < 0:
+    if value.__class__ is not str:
+        if value is None or isinstance(value, bool):
             return CprValue(None)
-        value = int(value)
-    if isinstance(value, int):
-        text = str(value)
-        if len(text) == 9:
-            return CprValue("0" + text, restored_zero=True)
-        return CprValue(text if len(text) == 10 else None)
+        if isinstance(value, float):
+            if not value.is_integer() or value < 0:
+                return CprValue(None)
+            value = int(value)
+        if isinstance(value, int):
+            digits = str(value)
+            if len(digits) == 9:
+                return CprValue("0" + digits, restored_zero=True)
+            return CprValue(digits if len(digits) == 10 else None)
     text = str(value).strip()
     if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
         text = text[:6] + text[7:]
@@ -351,6 +352,8 @@ def normalise_bool(value: object) -> bool | None:
 
 def clean_text(value: object) -> str:
     """A cell as text: stray spaces removed (inside too), numbers without ``.0``."""
+    if value.__class__ is str:  # the common case first
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

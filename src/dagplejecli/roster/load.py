@@ -242,6 +242,8 @@ def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> Non
 
 def _text(values: dict[str, object], name: str) -> str:
     found = values.get(name)
+    if found.__class__ is str:
+        return found  # already cleaned by values()
     return "" if found is None else clean_text(found)
 
 
@@ -263,7 +265,12 @@ class _RowReader:
         for name, col in cols.items():
             if col < n:
                 value = row[col]
-                if value is not None and (not isinstance(value, str) or value.strip()):
+                if value.__class__ is str:
+                    # text is cleaned here, once: stray spaces go, a cell of spaces is blank
+                    value = " ".join(value.split())
+                    if value:
+                        got[name] = value
+                elif value is not None:
                     got[name] = value
         self._values[id(cols)] = (cols, got)
         return got
@@ -320,22 +327,22 @@ class _Builder:
             )
         # Only fields the row has are set (the rest keep their "" defaults): this runs for
         # every person of a national roster.
-        if (x := v.get("fornavn")) is not None:
-            person.first_name = clean_text(x)
-        if (x := v.get("efternavn")) is not None:
-            person.last_name = clean_text(x)
+        if "fornavn" in v:
+            person.first_name = _text(v, "fornavn")
+        if "efternavn" in v:
+            person.last_name = _text(v, "efternavn")
         if not person.first_name and not person.last_name:
             full = _text(v, "navn")
             first, _, last = full.rpartition(" ")
             person.first_name, person.last_name = (first, last) if first else (full, "")
-        if (x := v.get("alias_fornavn")) is not None:
-            person.alias_first = clean_text(x)
-        if (x := v.get("alias_efternavn")) is not None:
-            person.alias_last = clean_text(x)
-        if (x := v.get("telefon")) is not None:
-            person.phone = clean_text(x)
-        if (x := v.get("email")) is not None:
-            person.email = clean_text(x)
+        if "alias_fornavn" in v:
+            person.alias_first = _text(v, "alias_fornavn")
+        if "alias_efternavn" in v:
+            person.alias_last = _text(v, "alias_efternavn")
+        if "telefon" in v:
+            person.phone = _text(v, "telefon")
+        if "email" in v:
+            person.email = _text(v, "email")
         if "beskyttet" in v:
             person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
         return v
