@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from dagplejecli.config import Config
 from dagplejecli.identifiers import cpr_birth_date, cpr_is_female
@@ -61,6 +61,16 @@ def members_by_area(plan: Plan, roster: Roster) -> list[AreaMembers]:
 
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_WORK = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+_INDENT = ["  " * depth for depth in range(16)]
+_QUOTE = {'"': "&quot;"}
+
+
+def _clean(value: str, attribute: bool = False) -> str:
+    """Text for XML: escaped, characters XML cannot hold removed (one C-level test first)."""
+    if _NEEDS_WORK.search(value) is None:
+        return value
+    return escape(_ILLEGAL_XML.sub("", value), _QUOTE if attribute else {})
 
 
 class _Xml:
@@ -75,25 +85,25 @@ class _Xml:
         self.depth = 0
 
     def open(self, tag: str, **attrs: str) -> None:
-        self.parts.append(f"{'  ' * self.depth}<{tag}{_attrs(attrs)}>\n")
+        self.parts.append(f"{_INDENT[self.depth]}<{tag}{_attrs(attrs)}>\n")
         self.depth += 1
 
     def close(self, tag: str) -> None:
         self.depth -= 1
-        self.parts.append(f"{'  ' * self.depth}</{tag}>\n")
+        self.parts.append(f"{_INDENT[self.depth]}</{tag}>\n")
 
     def text(self, tag: str, value: str | None, **attrs: str) -> None:
         """An element with text; nothing at all when the value is empty (optional elements)."""
         if value:
-            clean = escape(_ILLEGAL_XML.sub("", value))
-            self.parts.append(f"{'  ' * self.depth}<{tag}{_attrs(attrs)}>{clean}</{tag}>\n")
+            attributes = _attrs(attrs) if attrs else ""
+            self.parts.append(f"{_INDENT[self.depth]}<{tag}{attributes}>{_clean(value)}</{tag}>\n")
 
     def bytes(self) -> bytes:
         return "".join(self.parts).encode("utf-8")
 
 
 def _attrs(attrs: dict[str, str]) -> str:
-    return "".join(f" {k}={quoteattr(_ILLEGAL_XML.sub('', v))}" for k, v in attrs.items())
+    return "".join(f' {k}="{_clean(v, attribute=True)}"' for k, v in attrs.items())
 
 
 def _bool(value: bool) -> str:

@@ -45,8 +45,14 @@ _STYLES = (
 )
 
 
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(value: object) -> str:
-    return escape(_ILLEGAL_XML.sub("", str(value)))
+    text = str(value)
+    if _NEEDS_WORK.search(text) is None:  # one C-level test; most text needs nothing
+        return text
+    return escape(_ILLEGAL_XML.sub("", text))
 
 
 def _cell(ref: str, value: Cell, style: str) -> str:
@@ -70,8 +76,17 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
         while len(letters) < len(row):
             letters.append(column_letters(len(letters) + 1))
         style = ' s="1"' if r == 1 else ""
-        cells = "".join(_cell(f"{letters[c]}{r}", v, style) for c, v in enumerate(row))
-        parts.append(f'<row r="{r}">{cells}</row>')
+        cells = []
+        for c, v in enumerate(row):
+            if v.__class__ is str:  # most cells: written inline, without a call per cell
+                if v:
+                    cells.append(
+                        f'<c r="{letters[c]}{r}"{style} t="inlineStr"><is>'
+                        f'<t xml:space="preserve">{_text(v)}</t></is></c>'
+                    )
+            else:
+                cells.append(_cell(f"{letters[c]}{r}", v, style))
+        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
         if r <= _WIDTH_SAMPLE:
             for c, v in enumerate(row):
                 size = len(str(v)) if v is not None else 0
@@ -146,12 +161,12 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         "</Relationships>"
     )
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
 
         def put(name: str, text: str) -> None:
             info = zipfile.ZipInfo(name, _TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, text.encode("utf-8"))
+            zf.writestr(info, text.encode("utf-8"), compresslevel=1)  # speed over size
 
         put("[Content_Types].xml", content_types)
         put("_rels/.rels", root_rels)
