@@ -27,6 +27,23 @@ class CheckContext:
     today: dt.date = field(default_factory=dt.date.today)
     extract: list[PUnit] | None = None
 
+    _people: list[tuple[str, Person, str | None]] | None = None
+
+    @property
+    def people(self) -> list[tuple[str, Person, str | None]]:
+        """(role, person, area) for every dagplejer, child and contact person (built once)."""
+        if self._people is None:
+            area_of = self.plan.area_of
+            people: list[tuple[str, Person, str | None]] = [
+                ("dagplejer", d, area_of(d.id)) for d in self.roster.dagplejere
+            ]
+            for c in self.roster.children:
+                area = area_of(c.dagplejer_id)
+                people.append(("barn", c, area))
+                people.extend(("kontakt", p, area) for p in c.contacts)
+            self._people = people
+        return self._people
+
     def key(self, *loc: str | int) -> Location:
         """A configuration key's location, with its line."""
         return Location(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from dagplejecli.checks.context import CheckContext, role_name, who
 from dagplejecli.findings import Finding, Location
@@ -18,16 +18,9 @@ from dagplejecli.identifiers import (
 from dagplejecli.model import Person
 
 
-def _people(ctx: CheckContext) -> Iterator[tuple[str, Person, str | None]]:
+def _people(ctx: CheckContext) -> list[tuple[str, Person, str | None]]:
     """(role, person, area) for every dagplejer, child and contact person."""
-    plan = ctx.plan
-    for d in ctx.roster.dagplejere:
-        yield "dagplejer", d, plan.area_of(d.id)
-    for c in ctx.roster.children:
-        area = plan.area_of(c.dagplejer_id)
-        yield "barn", c, area
-        for p in c.contacts:
-            yield "kontakt", p, area
+    return ctx.people
 
 
 def _at(person: Person, *fields: str) -> Location:
@@ -95,11 +88,13 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     area_by_child = {id(c): plan.area_of(c.dagplejer_id) for c in ctx.roster.children}
     out = _duplicates(dagplejere, pick("dagplejere", "dagplejere"), lambda p: area_by_id.get(id(p)))
     out += _duplicates(children, pick("børn", "children"), lambda p: area_by_child.get(id(p)))
+    label = pick("af barnets kontaktpersoner", "of the child's contacts")
     for c in ctx.roster.children:
-        area = plan.area_of(c.dagplejer_id)
+        cprs = [p.cpr for p in c.contacts if p.cpr]
+        if len(cprs) == len(set(cprs)):
+            continue  # nearly every child: no contact twice
         contacts: list[Person] = list(c.contacts)
-        label = pick("af barnets kontaktpersoner", "of the child's contacts")
-        out += _duplicates(contacts, label, _constant(area))
+        out += _duplicates(contacts, label, _constant(plan.area_of(c.dagplejer_id)))
     return out
 
 
