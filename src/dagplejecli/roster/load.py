@@ -367,7 +367,7 @@ class _Builder:
                     params={
                         "value": mask_cpr_in_text(clean_text(raw))[:40],
                         "column": name,
-                        "assumed": "ja" if when_unsure else "nej",
+                        "assumed": pick("ja", "yes") if when_unsure else pick("nej", "no"),
                     },
                 )
             )
