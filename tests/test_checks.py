@@ -107,8 +107,14 @@ def test_five_digit_p_number_is_named_in_message(tmp_path: Path) -> None:
     found = only(
         findings_for(tmp_path, BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS), "DP103"
     )
-    assert len(found) == 2  # both areas inherit it
+    assert len(found) == 1  # both areas inherit it from [standard]: one finding names both
+    assert "«Dagplejen Nord» og «Dagplejen Syd»" in found[0].message
     assert "5 cifre" in found[0].message and found[0].severity is Severity.ERROR
+    own = BASE_CONFIG + AREAS.replace(
+        'institutionsnummer = "AB1235"', 'institutionsnummer = "AB1235"\npnummer = "999"'
+    )
+    found = only(findings_for(tmp_path, own), "DP103")
+    assert sorted(f.location.key for f in found) == ["omraade[2].pnummer"]
 
 
 def test_no_area_at_all(tmp_path: Path) -> None:

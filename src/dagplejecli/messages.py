@@ -227,8 +227,8 @@ FINDING_TEXTS: dict[str, FindingText] = {
     "DP102": _ft(
         ("Daginstitution mangler", "Daginstitution missing"),
         (
-            "Området «{area}» har ingen daginstitution (heller ikke i [standard]).",
-            "Area «{area}» has no daginstitution (none in [standard] either).",
+            "«{area}» har ingen daginstitution (heller ikke i [standard]).",
+            "«{area}» has no daginstitution (none in [standard] either).",
         ),
         (
             'Sæt daginstitution = "Dagplejen …" i [standard] eller i områdets tabel.',
@@ -246,8 +246,8 @@ FINDING_TEXTS: dict[str, FindingText] = {
     "DP103": _ft(
         ("P-nummer mangler eller er ugyldigt", "P-number missing or invalid"),
         (
-            "Området «{area}» har {problem}.",
-            "Area «{area}» has {problem}.",
+            "«{area}» har {problem}.",
+            "«{area}» has {problem}.",
         ),
         (
             "Et P-nummer har 10 cifre. Find det i CVR under kommunens CVR-nummer og skriv det som "
@@ -285,7 +285,7 @@ FINDING_TEXTS: dict[str, FindingText] = {
     ),
     "DP105": _ft(
         ("Adresse mangler eller er ufuldstændig", "Address missing or incomplete"),
-        ("Området «{area}»: {problem}.", "Area «{area}»: {problem}."),
+        ("«{area}»: {problem}.", "«{area}»: {problem}."),
         (
             'Skriv adressen som én linje, fx adresse = "Rådhuspladsen 2, 8000 Aarhus C", eller som '
             "tabel med vejnavn, husnr, postnr og by.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagplejecli.checks.areas import AREA_CHECKS
+from dagplejecli.checks.areas import AREA_CHECKS, merge_inherited
 from dagplejecli.checks.context import CheckContext
 from dagplejecli.checks.persons import PERSON_CHECKS
 from dagplejecli.checks.settings import CONFIG_CHECKS
@@ -16,7 +16,7 @@ def run_checks(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for check in ALL_CHECKS:
         findings.extend(check(ctx))
-    return sorted(findings, key=sort_key)
+    return sorted(merge_inherited(findings), key=sort_key)
 
 
 __all__ = ["ALL_CHECKS", "CheckContext", "run_checks"]

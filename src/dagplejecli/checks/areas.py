@@ -243,6 +243,31 @@ def check_cvr_extract(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+def merge_inherited(findings: list[Finding]) -> list[Finding]:
+    """One finding for a [standard] value that several areas inherit, naming them all.
+
+    Without this a bad P-number in [standard] would be reported once per area.
+    """
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        key = f.location.key or ""
+        if not key.startswith("standard.") or "area" not in f.params:
+            out.append(f)
+            continue
+        rest = tuple(sorted((k, v) for k, v in f.params.items() if k != "area"))
+        groups.setdefault((f.code, key, rest), []).append(f)
+    for same in groups.values():
+        if len(same) == 1:
+            out.append(same[0])
+            continue
+        names = [str(f.params["area"]) for f in same]
+        joined = "», «".join(names[:-1]) + pick("» og «", "» and «") + names[-1]
+        params = {**same[0].params, "area": joined}
+        out.append(Finding(same[0].code, same[0].location, None, params, same[0].severity_override))
+    return out
+
+
 AREA_CHECKS: tuple[Callable[[CheckContext], list[Finding]], ...] = (
     check_any_area,
     check_daginstitution,
