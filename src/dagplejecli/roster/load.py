@@ -243,7 +243,7 @@ def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> Non
 def _text(values: dict[str, object], name: str) -> str:
     found = values.get(name)
     if found.__class__ is str:
-        return found  # already cleaned by values()
+        return " ".join(found.split())
     return "" if found is None else clean_text(found)
 
 
@@ -261,17 +261,16 @@ class _RowReader:
         if entry is not None and entry[0] is cols:
             return entry[1]
         row, n = self.row, len(self.row)
-        got: dict[str, object] = {}
-        for name, col in cols.items():
-            if col < n:
-                value = row[col]
-                if value.__class__ is str:
-                    # text is cleaned here, once: stray spaces go, a cell of spaces is blank
-                    value = " ".join(value.split())
-                    if value:
-                        got[name] = value
-                elif value is not None:
-                    got[name] = value
+        # one C-speed comprehension per column map; a cell of spaces counts as blank, and
+        # text is cleaned when a field is read (_text)
+        got: dict[str, object] = {
+            name: value
+            for name, col in cols.items()
+            if col < n
+            and (value := row[col]) is not None
+            and value != ""
+            and (value.__class__ is not str or not value.isspace())
+        }
         self._values[id(cols)] = (cols, got)
         return got
 
