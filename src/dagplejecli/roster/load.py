@@ -281,10 +281,6 @@ class _RowReader:
     def raw(self, cols: dict[str, int], name: str) -> object:
         return self.values(cols).get(name)
 
-    def text(self, cols: dict[str, int], name: str) -> str:
-        value = self.values(cols).get(name)
-        return "" if value is None else clean_text(value)
-
     def cell(self, col: int) -> CellRef:
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
 
@@ -689,7 +685,7 @@ def _read_one_sheet(
         else:
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
-        if not any(r.raw(cmap.child, name) is not None for name in cmap.child):
+        if not r.values(cmap.child):
             continue
         child = builder.child(r, cmap.child)
         child.dagplejer_ref = key
