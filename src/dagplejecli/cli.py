@@ -200,9 +200,9 @@ def plan_command(
     with steps.step(ui("step_reading")):
         planned = plan_roster(roster, config)
     with steps.step(ui("step_writing")):
-        write_plan(out, planned.plan, planned.roster, planned.config)
+        write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     if not STATE.quiet:
-        print_plan(stdout, planned.plan, planned.roster)
+        print_plan(stdout, planned.plan, planned.roster, planned.counts)
     missing = print_unassigned(stdout, planned.plan, planned.roster)
     stdout.print(ui("plan_written", path=out), markup=False, soft_wrap=True)
     if missing:

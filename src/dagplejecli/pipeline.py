@@ -9,7 +9,7 @@ from pathlib import Path
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.findings import Finding, Location
 from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import SavedPlan, read_plan
+from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 
@@ -22,6 +22,14 @@ class Planned:
     roster: Roster
     plan: Plan
     reading: list[Finding]
+    _counts: dict[str, AreaCounts] | None = None
+
+    @property
+    def counts(self) -> dict[str, AreaCounts]:
+        """Dagplejere, children and contact persons per area (computed once)."""
+        if self._counts is None:
+            self._counts = area_counts(self.plan, self.roster)
+        return self._counts
 
 
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
@@ -49,9 +57,7 @@ class Validation:
         return [f for f in self.findings if f.severity in bad]
 
     def stats(self) -> dict[str, object]:
-        from dagplejecli.planfile import area_counts
-
-        counts = area_counts(self.planned.plan, self.planned.roster)
+        counts = self.planned.counts
         return {
             "roster": self.planned.roster.path.name,
             "omraader": len(self.planned.plan.areas),

@@ -77,9 +77,15 @@ def _roster_reference(roster_path: Path, plan_path: Path) -> str:
         return str(roster_path.resolve())
 
 
-def write_plan(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) -> None:
+def write_plan(
+    path: Path,
+    plan: Plan,
+    roster: Roster,
+    config: LoadedConfig,
+    counts: dict[str, AreaCounts] | None = None,
+) -> None:
     """Write the plan workbook (all or nothing, owner-only: it holds names)."""
-    counts = area_counts(plan, roster)
+    counts = counts if counts is not None else area_counts(plan, roster)
     not_created = pick("ikke oprettet endnu", "not created yet")
     rules_by_area: dict[str, list[str]] = {}
     for a in plan.assignments.values():

@@ -12,7 +12,7 @@ from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import ui
 from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import area_counts
+from dagplejecli.planfile import AreaCounts
 
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
@@ -38,8 +38,7 @@ def print_error(err: Console, exc: DagplejeError) -> None:
         err.print(f"  {ui('fix')}: {mask_cpr_in_text(exc.hint)}", soft_wrap=True, markup=False)
 
 
-def print_plan(out: Console, plan: Plan, roster: Roster) -> None:
-    counts = area_counts(plan, roster)
+def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> None:
     rules: dict[str, list[str]] = {}
     for a in plan.assignments.values():
         if a.area and a.rule not in rules.setdefault(a.area, []):
