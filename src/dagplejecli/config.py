@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.errors import DagplejeError
 from dagplejecli.i18n import pick
@@ -134,6 +134,13 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     return mapping
 
 
+_FIELDS_OF_TABLE = {
+    "kolonner": DAGPLEJER_FIELDS,
+    "boern_kolonner": CHILD_FIELDS,
+    "kontakt_kolonner": CONTACT_FIELDS,
+}
+
+
 class RosterConfig(_Strict):
     ark: str | None = None
     boern_ark: str | None = None
@@ -143,20 +150,10 @@ class RosterConfig(_Strict):
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
     relationer: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("kolonner")
+    @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
-    def _dagplejer_fields(cls, v: dict[str, str]) -> dict[str, str]:
-        return _check_fields(v, DAGPLEJER_FIELDS)
-
-    @field_validator("boern_kolonner")
-    @classmethod
-    def _child_fields(cls, v: dict[str, str]) -> dict[str, str]:
-        return _check_fields(v, CHILD_FIELDS)
-
-    @field_validator("kontakt_kolonner")
-    @classmethod
-    def _contact_fields(cls, v: dict[str, str]) -> dict[str, str]:
-        return _check_fields(v, CONTACT_FIELDS)
+    def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _check_fields(v, _FIELDS_OF_TABLE[str(info.field_name)])
 
     @field_validator("relationer")
     @classmethod
