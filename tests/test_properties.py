@@ -146,3 +146,11 @@ def test_cpr_birth_date_agrees_with_stdnum(cpr: str) -> None:
     from dagplejecli.identifiers import cpr_birth_date, stdnum_birth_date
 
     assert cpr_birth_date(cpr) == stdnum_birth_date(cpr)
+
+
+@given(st.text(max_size=40))
+def test_name_split_never_loses_text(full: str) -> None:
+    from dagplejecli.identifiers import split_name
+
+    first, last = split_name(" ".join(full.split()))
+    assert set("".join((first + last).split())) <= set(full.replace(",", ""))

@@ -302,3 +302,22 @@ def test_mor_and_far_columns_give_the_relation(tmp_path: Path) -> None:
         ("Mette Jensen", "Mor", True),
         ("Ole Jensen", "Far", True),
     ]
+
+
+def test_name_family_first_postnr_with_city_and_text_mark(tmp_path: Path) -> None:
+    rows = [
+        ["Medarbejdernr", "CPR", "Navn", "Adresse", "Postnr og by"],
+        ["D1", "'" + DP1, "Jensen, Anne Marie", "Søndergade 1", "8200 Aarhus N"],
+        ["D2", DP2, "Bo Ærø", "Vestergade 2", "0900"],
+    ]
+    roster, _ = read_roster(write_csv(tmp_path / "r.csv", rows), RosterConfig())
+    d1, d2 = roster.dagplejere
+    assert (d1.first_name, d1.last_name, d1.cpr) == ("Anne Marie", "Jensen", DP1)
+    assert (d1.address.street, d1.address.house_no, d1.address.postnr, d1.address.city) == (
+        "Søndergade",
+        "1",
+        "8200",
+        "Aarhus N",
+    )
+    assert d1.extra["Postnr og by"] == "8200"
+    assert (d2.first_name, d2.last_name, d2.address.postnr) == ("Bo", "Ærø", "0900")

@@ -15,7 +15,7 @@ from stdnum.dk import cvr as _stdnum_cvr
 from stdnum.exceptions import ValidationError as _StdnumError
 
 _DIGITS = re.compile(r"\d+")
-_SEPARATORS = re.compile(r"[\s\-./]+")
+_SEPARATORS = re.compile(r"[\s\-./']+")  # ' is Excel's "store as text" mark in CSV exports
 
 
 def mask_cpr(cpr: str | None) -> str:
@@ -363,6 +363,28 @@ def clean_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return " ".join(str(value).split())
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """One name column into (first names, family name).
+
+    ``Anne Marie Jensen`` splits at the last space; ``Jensen, Anne Marie`` (family name
+    first, as many administrative systems write it) at the comma.
+    """
+    if "," in full:
+        family, _, first = full.partition(",")
+        return first.strip(), family.strip()
+    first, _, last = full.rpartition(" ")
+    return (first, last) if first else (full, "")
+
+
+_POSTNR_AND_CITY = re.compile(r"^(\d{4})\s+(\D.*)$")
+
+
+def split_postnr_city(text: str) -> tuple[str, str] | None:
+    """``8000 Aarhus C`` in one cell → (``8000``, ``Aarhus C``); None when it is not that."""
+    m = _POSTNR_AND_CITY.match(text.strip())
+    return (m.group(1), m.group(2).strip()) if m else None
 
 
 def comparable_text(value: str) -> str:

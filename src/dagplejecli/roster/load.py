@@ -30,6 +30,8 @@ from dagplejecli.identifiers import (
     normalise_cpr,
     normalise_digits,
     parse_address,
+    split_name,
+    split_postnr_city,
 )
 from dagplejecli.model import (
     CellRef,
@@ -327,9 +329,7 @@ class _Builder:
         if "efternavn" in v:
             person.last_name = _text(v, "efternavn")
         if not person.first_name and not person.last_name:
-            full = _text(v, "navn")
-            first, _, last = full.rpartition(" ")
-            person.first_name, person.last_name = (first, last) if first else (full, "")
+            person.first_name, person.last_name = split_name(_text(v, "navn"))
         if "alias_fornavn" in v:
             person.alias_first = _text(v, "alias_fornavn")
         if "alias_efternavn" in v:
@@ -373,7 +373,11 @@ class _Builder:
         d = Dagplejer()
         v = self.fill_person(d, r, cols)
         d.id = _text(v, "id")
-        postnr, restored = normalise_digits(v.get("postnr"), 4)
+        postnr_cell = v.get("postnr")
+        city_from_postnr = None
+        if postnr_cell.__class__ is str and (both := split_postnr_city(str(postnr_cell))):
+            postnr_cell, city_from_postnr = both  # "8000 Aarhus C" in one column
+        postnr, restored = normalise_digits(postnr_cell, 4)
         if restored:
             self.findings.append(
                 Finding(
@@ -392,7 +396,7 @@ class _Builder:
                     parsed.floor,
                     parsed.door,
                     postnr,
-                    _text(v, "by") or None,
+                    _text(v, "by") or city_from_postnr,
                 )
             d.address = parsed
         else:
@@ -400,7 +404,7 @@ class _Builder:
                 street=_text(v, "vejnavn") or None,
                 house_no=_text(v, "husnr") or None,
                 postnr=postnr,
-                city=_text(v, "by") or None,
+                city=_text(v, "by") or city_from_postnr,
             )
             d.address_text = d.address.one_line()
         d.extra = {header: r.cell_text(col) for header, col in extra.items()}
