@@ -199,6 +199,37 @@ def test_bad_roster(
         assert set(os.listdir(tmp_path)) == before
 
 
+@pytest.mark.parametrize(
+    ("make", "code", "words"),
+    [c for c in CASES if c[1] == 2],
+    ids=[c[0].__name__ for c in CASES if c[1] == 2],
+)
+def test_bad_roster_without_any_configuration(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Path], Path],
+    code: int,
+    words: str,
+) -> None:
+    """A new user's first command: the roster's problem is named, not the missing configuration."""
+    roster = make(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = set(os.listdir(tmp_path))
+    result = run_cli("plan", roster.name)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert words in result.output and roster.name in result.output
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_good_roster_without_configuration_points_to_init(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and "dagpleje init" in result.stderr
+
+
 def test_formula_cell_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
     formulas_without_values(tmp_path)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dagplejecli.config import LoadedConfig, load_config
+from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
@@ -34,11 +35,19 @@ class Planned:
 
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     """Read configuration and roster and group the dagplejere into areas."""
-    from dagplejecli.roster.sheets import check_roster_path
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster.sheets import read_sheets
 
-    check_roster_path(roster_path)  # the file the user named is the first thing to complain about
-    config = load_config(config_path)
-    roster, reading = read_roster(roster_path, config.config.roster)
+    sheets = read_sheets(roster_path)  # the file the user named is the first to complain about
+    try:
+        config = load_config(config_path)
+    except DagplejeError as exc:
+        if exc.key == "config_missing":
+            # a new user without a configuration: a problem in the roster is the more useful
+            # message (read with the defaults); a good roster gets "run dagpleje init"
+            read_roster(roster_path, RosterConfig(), sheets)
+        raise
+    roster, reading = read_roster(roster_path, config.config.roster, sheets)
     plan = make_plan(config.config, roster.dagplejere)
     return Planned(config, roster, plan, reading)
 

@@ -576,9 +576,15 @@ def _derive_ids(dagplejere: list[Dagplejer]) -> None:
         d.id_derived = True
 
 
-def read_roster(path: Path, cfg: RosterConfig) -> tuple[Roster, list[Finding]]:
-    """Read and normalise the roster. Raises DagplejeError when it cannot be read at all."""
-    sheets = read_sheets(path)
+def read_roster(
+    path: Path, cfg: RosterConfig, sheets: list[RawSheet] | None = None
+) -> tuple[Roster, list[Finding]]:
+    """Read and normalise the roster (``sheets``: its cells, when already read).
+
+    Raises DagplejeError when it cannot be read at all.
+    """
+    if sheets is None:
+        sheets = read_sheets(path)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = _pick_sheets(sheets, cfg, path)
