@@ -321,3 +321,13 @@ def test_name_family_first_postnr_with_city_and_text_mark(tmp_path: Path) -> Non
     )
     assert d1.extra["Postnr og by"] == "8200"
     assert (d2.first_name, d2.last_name, d2.address.postnr) == ("Bo", "Ærø", "0900")
+
+
+def test_child_sheet_naming_the_dagplejer_by_medarbejdernr(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Fornavn", "Efternavn", "Medarbejdernr"],
+        [CH1, "Liv", "Jensen", "D2"],
+    ]
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert roster.children[0].dagplejer_id == "D2"

@@ -158,6 +158,19 @@ def _map_columns(
                 put(cmap.child, "cpr", col)
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+    if role == "boern" and "dagplejer" not in cmap.fields:
+        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the dagplejer
+        plain_id = next(
+            (
+                c
+                for c, m in enumerate(header.meanings)
+                if m and m.owner == "plain" and m.field == "id"
+            ),
+            None,
+        )
+        if plain_id is not None:
+            put(cmap.fields, "dagplejer", plain_id)
+
     if role == "et-ark":
         # Plain columns after the prefixed ones: the dagplejer's address, contact and id
         # ("Distrikt" and the like stay rule columns); plain person columns (CPR, Navn …) are
