@@ -35,7 +35,7 @@ MAX_AREAS = 40  # more distinct values than this is not a division but, say, a s
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    column: str
+    column: str  # as the configuration will name it (rules match headers in any case)
     counts: list[tuple[str, int]]  # value → dagplejere, most first
     missing: int  # dagplejere without a value
 
@@ -68,7 +68,9 @@ def _division(roster: Roster, header: str) -> Division | None:
     if not 1 <= len(spellings) <= MAX_AREAS:
         return None
     counts = [(c.most_common(1)[0][0], sum(c.values())) for c in spellings.values()]
-    return Division(header, sorted(counts, key=lambda kv: (-kv[1], kv[0])), missing)
+    # "DISTRIKT" from a shouting export reads better as "Distrikt"; rules ignore case anyway
+    name = header.title() if header.isupper() else header
+    return Division(name, sorted(counts, key=lambda kv: (-kv[1], kv[0])), missing)
 
 
 def _q(value: str) -> str:
