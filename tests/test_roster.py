@@ -331,3 +331,14 @@ def test_child_sheet_naming_the_dagplejer_by_medarbejdernr(tmp_path: Path) -> No
     ]
     roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     assert roster.children[0].dagplejer_id == "D2"
+
+
+def test_light_reading_keeps_what_the_plan_counts(tmp_path: Path) -> None:
+    path = messy_two_sheet(tmp_path / "r.xlsx")
+    cfg = RosterConfig(kolonner={"id": "NR"})
+    full, _ = read_roster(path, cfg)
+    light, _ = read_roster(path, cfg, light=True)
+    assert [(c.cpr, [(p.cpr, p.name) for p in c.contacts]) for c in light.children] == [
+        (c.cpr, [(p.cpr, p.name) for p in c.contacts]) for c in full.children
+    ]
+    assert [d.extra for d in light.dagplejere] == [d.extra for d in full.dagplejere]

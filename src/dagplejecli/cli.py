@@ -160,7 +160,7 @@ def init_command(
             raise DagplejeError(
                 "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
             )
-    parsed, _ = read_roster(roster, RosterConfig())
+    parsed, _ = read_roster(roster, RosterConfig(), light=True)
     division = find_division(parsed)
     write_bytes_atomic(out, config_text(parsed, found, division).encode("utf-8"), private=False)
     stdout, _ = consoles()

@@ -45,9 +45,10 @@ def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
         if exc.key == "config_missing":
             # a new user without a configuration: a problem in the roster is the more useful
             # message (read with the defaults); a good roster gets "run dagpleje init"
-            read_roster(roster_path, RosterConfig(), sheets)
+            read_roster(roster_path, RosterConfig(), sheets, light=True)
         raise
-    roster, reading = read_roster(roster_path, config.config.roster, sheets)
+    # the plan counts contact persons but checks none of their details: read them light
+    roster, reading = read_roster(roster_path, config.config.roster, sheets, light=True)
     plan = make_plan(config.config, roster.dagplejere)
     return Planned(config, roster, plan, reading)
 

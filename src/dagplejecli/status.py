@@ -30,7 +30,7 @@ def folder_status(folder: Path) -> str:
         return ui("status_no_plan")
     try:
         saved = read_plan(plan_path)
-        roster, reading = read_roster(saved.roster_path, config.config.roster)
+        roster, reading = read_roster(saved.roster_path, config.config.roster, light=True)
         plan = make_plan(config.config, roster.dagplejere)
     except DagplejeError as exc:
         return ui("status_plan_broken", message=exc.message)

@@ -303,8 +303,9 @@ class _RowReader:
 class _Builder:
     """Builds people from rows and collects the reading findings."""
 
-    def __init__(self, file: str, relations: dict[str, str]) -> None:
+    def __init__(self, file: str, relations: dict[str, str], light: bool = False) -> None:
         self.file = file
+        self.light = light
         self.findings: list[Finding] = []
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
@@ -448,6 +449,12 @@ class _Builder:
         v = r.values(cols)
         if not v or (len(v) == 1 and "barn" in v):
             return None
+        if self.light:  # the plan only counts contact persons: CPR (or name) is enough
+            return ContactPerson(
+                cpr=normalise_cpr(v.get("cpr")).digits,
+                first_name=_text(v, "fornavn") or _text(v, "navn"),
+                last_name=_text(v, "efternavn"),
+            )
         p = ContactPerson()
         self.fill_person(p, r, cols)
         p.relation_raw = _text(v, "relation") or (implied or "")
@@ -590,18 +597,20 @@ def _derive_ids(dagplejere: list[Dagplejer]) -> None:
 
 
 def read_roster(
-    path: Path, cfg: RosterConfig, sheets: list[RawSheet] | None = None
+    path: Path, cfg: RosterConfig, sheets: list[RawSheet] | None = None, light: bool = False
 ) -> tuple[Roster, list[Finding]]:
     """Read and normalise the roster (``sheets``: its cells, when already read).
 
-    Raises DagplejeError when it cannot be read at all.
+    ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
+    does); ``validate`` and ``export`` read them whole. Raises DagplejeError when the roster
+    cannot be read at all.
     """
     if sheets is None:
         sheets = read_sheets(path)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = _pick_sheets(sheets, cfg, path)
-    builder = _Builder(path.name, cfg.relationer)
+    builder = _Builder(path.name, cfg.relationer, light)
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
