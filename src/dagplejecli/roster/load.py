@@ -615,12 +615,9 @@ def read_roster(
     children: list[Child] = []
     infos: list[SheetInfo] = []
 
-    overrides_dp = {"kolonner": cfg.kolonner} if cfg.kolonner else {}
     if "et-ark" in chosen:
         sheet, header = chosen["et-ark"]
-        ov = dict(overrides_dp)
-        if cfg.boern_kolonner:
-            ov["boern_kolonner"] = cfg.boern_kolonner
+        ov = _overrides(cfg, "kolonner", "boern_kolonner")
         cmap = _map_columns(path.name, sheet, header, "et-ark", ov)
         _require(cmap, "kolonner", ("id",), ("cpr",))
         infos.append(_info(cmap))
@@ -628,7 +625,7 @@ def read_roster(
         layout = "et-ark"
     else:
         sheet, header = chosen["dagplejere"]
-        cmap = _map_columns(path.name, sheet, header, "dagplejere", overrides_dp)
+        cmap = _map_columns(path.name, sheet, header, "dagplejere", _overrides(cfg, "kolonner"))
         _require(cmap, "kolonner", ("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
         infos.append(_info(cmap))
         for row_no, row in _data_rows(cmap):
@@ -637,43 +634,22 @@ def read_roster(
         layout = "to-ark" if "boern" in chosen else "kun-dagplejere"
         if "boern" in chosen:
             csheet, cheader = chosen["boern"]
-            ov = {"boern_kolonner": cfg.boern_kolonner} if cfg.boern_kolonner else {}
-            cm = _map_columns(path.name, csheet, cheader, "boern", ov)
+            cm = _map_columns(
+                path.name, csheet, cheader, "boern", _overrides(cfg, "boern_kolonner")
+            )
             _require(cm, "boern_kolonner", ("dagplejer",))
             infos.append(_info(cm))
-            for row_no, row in _data_rows(cm):
-                r = _RowReader(path.name, csheet.name, row_no, row)
-                child = builder.child(r, cm.fields)
-                child.contacts = builder.contact_groups(r, cm.contacts)
-                children.append(child)
+            children = _read_child_sheet(cm, builder, path.name)
     if path.suffix.lower() == ".csv":
         layout = "csv"
-
     if "kontakter" in chosen:
         ksheet, kheader = chosen["kontakter"]
-        ov = {"kontakt_kolonner": cfg.kontakt_kolonner} if cfg.kontakt_kolonner else {}
-        km = _map_columns(path.name, ksheet, kheader, "kontakter", ov)
+        km = _map_columns(
+            path.name, ksheet, kheader, "kontakter", _overrides(cfg, "kontakt_kolonner")
+        )
         _require(km, "kontakt_kolonner", ("barn",))
         infos.append(_info(km))
-        by_cpr = {c.cpr: c for c in children if c.cpr}
-        contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
-        for row_no, row in _data_rows(km):
-            r = _RowReader(path.name, ksheet.name, row_no, row)
-            child_cpr = normalise_cpr(r.raw(km.fields, "barn")).digits
-            contact = builder.contact(r, contact_cols)
-            if contact is None:
-                continue
-            target = by_cpr.get(child_cpr) if child_cpr else None
-            if target is None:
-                builder.findings.append(
-                    Finding(
-                        "DP218",
-                        Location.of_cell(r.cell(km.fields["barn"])),
-                        params={"cpr": mask_cpr(child_cpr) or "?"},
-                    )
-                )
-                continue
-            target.contacts.append(contact)
+        _attach_contact_sheet(km, builder, path.name, children)
 
     if not dagplejere:
         raise DagplejeError(
@@ -699,6 +675,44 @@ def read_roster(
     _derive_child_ids(children)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings
+
+
+def _overrides(cfg: RosterConfig, *tables: str) -> dict[str, dict[str, str]]:
+    """The configured column names for these tables (``kolonner``, ``boern_kolonner`` …)."""
+    return {t: getattr(cfg, t) for t in tables if getattr(cfg, t)}
+
+
+def _read_child_sheet(cm: ColumnMap, builder: _Builder, file: str) -> list[Child]:
+    """One child per row, with the contact persons in the row's column groups."""
+    children = []
+    for row_no, row in _data_rows(cm):
+        r = _RowReader(file, cm.sheet.name, row_no, row)
+        child = builder.child(r, cm.fields)
+        child.contacts = builder.contact_groups(r, cm.contacts)
+        children.append(child)
+    return children
+
+
+def _attach_contact_sheet(
+    km: ColumnMap, builder: _Builder, file: str, children: list[Child]
+) -> None:
+    """Contacts on a sheet of their own, each joined to its child by the child's CPR."""
+    by_cpr = {c.cpr: c for c in children if c.cpr}
+    contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
+    for row_no, row in _data_rows(km):
+        r = _RowReader(file, km.sheet.name, row_no, row)
+        child_cpr = normalise_cpr(r.raw(km.fields, "barn")).digits
+        contact = builder.contact(r, contact_cols)
+        if contact is None:
+            continue
+        target = by_cpr.get(child_cpr) if child_cpr else None
+        if target is None:
+            where = Location.of_cell(r.cell(km.fields["barn"]))
+            builder.findings.append(
+                Finding("DP218", where, params={"cpr": mask_cpr(child_cpr) or "?"})
+            )
+            continue
+        target.contacts.append(contact)
 
 
 def _read_one_sheet(
