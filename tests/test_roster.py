@@ -342,3 +342,17 @@ def test_light_reading_keeps_what_the_plan_counts(tmp_path: Path) -> None:
         (c.cpr, [(p.cpr, p.name) for p in c.contacts]) for c in full.children
     ]
     assert [d.extra for d in light.dagplejere] == [d.extra for d in full.dagplejere]
+
+
+def test_date_columns_become_iso_dates(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rows = [
+        ["Medarbejdernr", "CPR", "Navn", "Startdato", "Distrikt"],
+        ["D1", DP1, "Anne Jensen", dt.date(2024, 8, 1), "Nord"],
+        ["D2", DP2, "Bo Ærø", "1.8.2024", "Syd"],
+        ["D3", DP3, "Åse Østergaard", "01-08-2024", "Syd"],
+    ]
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", {"Dagplejere": rows}), RosterConfig())
+    assert [d.extra["Startdato"] for d in roster.dagplejere] == ["2024-08-01"] * 3
+    assert roster.dagplejere[1].extra["Distrikt"] == "Syd"

@@ -28,6 +28,7 @@ from dagplejecli.identifiers import (
     mask_cpr_in_text,
     normalise_bool,
     normalise_cpr,
+    normalise_date,
     normalise_digits,
     parse_address,
     split_name,
@@ -310,6 +311,7 @@ class _Builder:
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
         self._seen_relations: dict[str, str | None] = {}
+        self._date_columns: dict[int, list[str]] = {}
 
     def _relation(self, raw: str) -> str | None:
         """The configured or default meaning of a relation text (memoised: few distinct texts)."""
@@ -422,6 +424,11 @@ class _Builder:
             )
             d.address_text = d.address.one_line()
         d.extra = {header: r.cell_text(col) for header, col in extra.items()}
+        for header in self.date_columns(extra):
+            # Excel dates and Danish text dates alike become YYYY-MM-DD
+            when = normalise_date(r.row[extra[header]]) if extra[header] < len(r.row) else None
+            if when is not None:
+                d.extra[header] = when.isoformat()
         if postnr:
             for header, col in extra.items():
                 if col == cols.get("postnr"):
@@ -434,6 +441,13 @@ class _Builder:
         c.dagplejer_ref = _text(v, "dagplejer")
         c.id = _text(v, "id")
         return c
+
+    def date_columns(self, extra: dict[str, int]) -> list[str]:
+        """The kept columns whose header says they hold a date (``Startdato``, ``Fødselsdato``)."""
+        key = id(extra)
+        if key not in self._date_columns:
+            self._date_columns[key] = [h for h in extra if "dato" in normalise_header(h)]
+        return self._date_columns[key]
 
     def contact_groups(
         self, r: _RowReader, groups: dict[int, dict[str, int]]
