@@ -466,3 +466,18 @@ def test_formula_like_names_stay_text(tmp_path: Path, monkeypatch: pytest.Monkey
             for field in line.split(";"):
                 assert not field.startswith(("=", "+", "@")), (csv_path.name, field)
     assert "'=cmd" in (tmp_path / "eksport/dtr/anvisningsenheder.csv").read_text("utf-8-sig")
+
+
+def test_renaming_an_area_is_not_a_move(four: Path) -> None:
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    (four / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS4.replace('"Dagplejen Nord"', '"Dagplejen Nordområdet"'),
+        encoding="utf-8",
+    )
+    run_cli("plan", "roster.xlsx")
+    result = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00"
+    )
+    assert result.exit_code == 0, result.output
+    assert "flyttet" not in result.stdout
+    assert "Dagplejen Nordområdet" in result.stdout

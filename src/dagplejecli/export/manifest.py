@@ -108,9 +108,14 @@ class Changes:
     moves: list[Move]
 
 
+def area_key(m: AreaMembers) -> str:
+    """An area is the same area while its institution number is (a new name changes nothing)."""
+    return m.area.institution_number or m.area.name
+
+
 def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, set[str]]:
-    """Area name → its users' hashes (computed once per export)."""
-    return {m.area.name: member_hashes(salt, m) for m in members}
+    """Area (institution number) → its users' hashes (computed once per export)."""
+    return {area_key(m): member_hashes(salt, m) for m in members}
 
 
 def compare(
@@ -122,32 +127,35 @@ def compare(
         return Changes(
             True,
             [
-                AreaChange(m.area.name, 0, len(hashes[m.area.name]), len(hashes[m.area.name]), 0)
+                AreaChange(m.area.name, 0, len(hashes[area_key(m)]), len(hashes[area_key(m)]), 0)
                 for m in members
             ],
             [],
         )
     prev_areas: dict[str, Any] = prev.get("areas", {})
     prev_dagplejere: dict[str, str] = prev.get("dagplejere", {})
+
+    def old_name(key: str) -> str:
+        return str(prev_areas.get(key, {}).get("navn", key))
+
     changes = []
-    seen = set()
     for m in members:
-        now = hashes[m.area.name]
-        before = set(prev_areas.get(m.area.name, {}).get("members", []))
-        seen.add(m.area.name)
+        now = hashes[area_key(m)]
+        before = set(prev_areas.get(area_key(m), {}).get("members", []))
         changes.append(
             AreaChange(m.area.name, len(before), len(now), len(now - before), len(before - now))
         )
-    for name, data in sorted(prev_areas.items()):
-        if name not in seen:
+    current = {area_key(m) for m in members}
+    for key, data in sorted(prev_areas.items()):
+        if key not in current:
             before = set(data.get("members", []))
-            changes.append(AreaChange(name, len(before), 0, 0, len(before)))
+            changes.append(AreaChange(old_name(key), len(before), 0, 0, len(before)))
     moves = []
     for m in members:
         for d in m.dagplejere:
             old = prev_dagplejere.get(_hash(salt, "dagplejer", d.id))
-            if old is not None and old != m.area.name:
-                moves.append(Move(d.id, d.name, old, m.area.name))
+            if old is not None and old != area_key(m):
+                moves.append(Move(d.id, d.name, old_name(old), m.area.name))
     return Changes(False, changes, moves)
 
 
@@ -171,18 +179,19 @@ def unilogin_record(
     return {
         "sourceDateTime": when.isoformat(),
         "areas": {
-            m.area.name: {
+            area_key(m): {
+                "navn": m.area.name,
                 "institutionsnummer": m.area.institution_number,
                 "counts": {
                     "dagplejere": len(m.dagplejere),
                     "boern": len(m.children),
                     "kontaktpersoner": m.contact_count,
                 },
-                "members": sorted(hashes[m.area.name]),
+                "members": sorted(hashes[area_key(m)]),
             }
             for m in members
         },
         "dagplejere": {
-            _hash(salt, "dagplejer", d.id): m.area.name for m in members for d in m.dagplejere
+            _hash(salt, "dagplejer", d.id): area_key(m) for m in members for d in m.dagplejere
         },
     }
