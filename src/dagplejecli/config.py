@@ -275,8 +275,8 @@ def _error_text(err: Any) -> str:
         "missing": ("mangler", "is missing"),
         "extra_forbidden": ("ukendt nøgle (stavefejl?)", "unknown key (a typo?)"),
         "string_type": (
-            'skal være tekst i anførselstegn, fx "1003386512"',
-            'must be text in quotes, e.g. "1003386512"',
+            'skal være tekst i anførselstegn, fx "1029829825"',
+            'must be text in quotes, e.g. "1029829825"',
         ),
         "int_type": ("skal være et helt tal", "must be a whole number"),
         "int_parsing": ("skal være et helt tal", "must be a whole number"),

@@ -15,9 +15,16 @@ from dagplejecli.model import CellRef
 
 
 class Severity(StrEnum):
+    """The stable values (also in the JSON report) are Danish; ``label`` is for people."""
+
     ERROR = "fejl"
     WARNING = "advarsel"
     INFO = "info"
+
+    @property
+    def label(self) -> str:
+        english = {"fejl": "error", "advarsel": "warning", "info": "info"}[self.value]
+        return pick(self.value, english)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,8 @@ def mask_cpr(cpr: str | None) -> str:
     return "xxxxxx-xxxx"
 
 
-_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[ \-]?(\d{4})(?!\d)")
+# Ten digits whose first six read as a day and month (a P-number like 1029829825 does not).
+_CPR_LIKE = re.compile(r"(?<!\d)((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[ \-]?(\d{4})(?!\d)")
 
 
 def mask_cpr_in_text(text: str) -> str:

@@ -151,7 +151,7 @@ FINDING_TEXTS: dict[str, FindingText] = {
             "dagpleje init writes placeholders for what only the municipality knows; they must be "
             "filled in before anything is submitted.",
         ),
-        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+        ('pnummer = "1029829825"', 'pnummer = "1029829825"'),
     ),
     "DP008": _ft(
         ("Ugyldigt skoleår", "Invalid school year"),
@@ -251,9 +251,9 @@ FINDING_TEXTS: dict[str, FindingText] = {
         ),
         (
             "Et P-nummer har 10 cifre. Find det i CVR under kommunens CVR-nummer og skriv det som "
-            'tekst: pnummer = "1003386512".',
+            'tekst: pnummer = "1029829825".',
             "A P-number has 10 digits. Look it up in CVR under the municipality's CVR number and "
-            'write it as text: pnummer = "1003386512".',
+            'write it as text: pnummer = "1029829825".',
         ),
         (
             "Hvert område oprettes med et P-nummer under kommunens CVR-nummer; uden gyldigt P-nummer "
@@ -261,7 +261,7 @@ FINDING_TEXTS: dict[str, FindingText] = {
             "Each area is created with a P-number under the municipality's CVR number; without a "
             "valid P-number it cannot carry Unilogin users.",
         ),
-        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+        ('pnummer = "1029829825"', 'pnummer = "1029829825"'),
     ),
     "DP104": _ft(
         ("P-nummerets kontrolciffer passer ikke", "P-number check digit fails"),
@@ -431,7 +431,7 @@ FINDING_TEXTS: dict[str, FindingText] = {
             "STIL: områderne oprettes med et P-nummer under kommunens CVR-nummer.",
             "STIL: areas are created with a P-number under the municipality's CVR number.",
         ),
-        ('pnummer = "1003386512"', 'pnummer = "1003386512"'),
+        ('pnummer = "1029829825"', 'pnummer = "1029829825"'),
     ),
     "DP115": _ft(
         ("Adresse afviger fra P-enhedens", "Address differs from the P-unit's"),

@@ -63,7 +63,7 @@ def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence
                 worst = min(items, key=lambda f: list(Severity).index(f.severity))
                 cell.fill = FILLS[worst.severity]
                 text = "\n".join(
-                    f"{f.code} ({f.severity.value}): {f.message}\n→ {f.hint}" for f in items
+                    f"{f.code} ({f.severity.label}): {f.message}\n→ {f.hint}" for f in items
                 )
                 cell.comment = Comment(mask_cpr_in_text(text), "dagpleje", width=400, height=160)
         wb.save(tmp)

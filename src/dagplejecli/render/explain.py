@@ -18,7 +18,7 @@ def print_code(out: Console, code: str) -> None:
     info, text = REGISTRY[code], FINDING_TEXTS[code]
     out.print(
         f"[bold]{code}: {escape(pick(*text.title))}[/]  "
-        f"({ui('explain_severity')}: {info.severity.value})"
+        f"({ui('explain_severity')}: {info.severity.label})"
     )
     out.print()
     out.print(f"[bold]{ui('explain_why')}[/]")
@@ -41,6 +41,6 @@ def print_codes(out: Console) -> None:
         table.add_column(ui(key))
     for code, info in REGISTRY.items():
         table.add_row(
-            code, info.severity.value, info.family, escape(pick(*FINDING_TEXTS[code].title))
+            code, info.severity.label, info.family, escape(pick(*FINDING_TEXTS[code].title))
         )
     out.print(table)

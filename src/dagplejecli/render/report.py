@@ -50,7 +50,7 @@ def print_report(
                 text += f"\n[dim]→ {_escape(f.hint)}[/]"
             style = STYLE[f.severity]
             table.add_row(
-                f"[{style}]{f.severity.value}[/]", f.code, _escape(f.location.text()), text
+                f"[{style}]{f.severity.label}[/]", f.code, _escape(f.location.text()), text
             )
         for code, n in hidden.items():
             table.add_row("", code, "", f"[dim]{_escape(ui('more_of_code', n=n, code=code))}[/]")
