@@ -1,0 +1,54 @@
+"""The workbooks the tool writes itself (plan, brugere.xlsx, dtr-oprettelse.xlsx) open in
+real spreadsheet software: LibreOffice, when it is installed, converts every sheet to CSV."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dagplejecli.render.xlsx import workbook_bytes
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here")
+def test_libreoffice_reads_our_workbooks(tmp_path: Path) -> None:
+    sheets = [
+        (
+            "Oversigt",
+            ["Område", "Antal", "Tekst"],
+            [
+                ["Dagplejen Nord", 75, "=cmd|' /C calc'!A0"],
+                ["Ærø & Ødsted <Syd>", 3.5, "  mellemrum  "],
+            ],
+        ),
+        ("Andet ark", ["A"], [["x"]]),
+    ]
+    path = tmp_path / "bog.xlsx"
+    path.write_bytes(workbook_bytes(sheets))
+    filt = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run(
+        [
+            str(SOFFICE),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            filt,
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (tmp_path / "bog-Oversigt.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["Område", "Antal", "Tekst"]
+    assert rows[1] == ["Dagplejen Nord", "75", "=cmd|' /C calc'!A0"]  # text, not a formula
+    assert rows[2][0] == "Ærø & Ødsted <Syd>" and rows[2][1] == "3.5"
+    assert (tmp_path / "bog-Andet ark.csv").exists()
