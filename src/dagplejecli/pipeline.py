@@ -112,6 +112,13 @@ def freshness(saved: SavedPlan, planned: Planned) -> list[Finding]:
     ]
 
 
+def replan(config: LoadedConfig, plan_path: Path, light: bool = False) -> tuple[SavedPlan, Planned]:
+    """The saved plan, and the plan made again from its roster and today's configuration."""
+    saved = read_plan(plan_path)
+    roster, reading = read_roster(saved.roster_path, config.config.roster, light=light)
+    return saved, Planned(config, roster, make_plan(config.config, roster.dagplejere), reading)
+
+
 def validate_project(
     config_path: Path | None, plan_path: Path, today: dt.date | None = None
 ) -> Validation:
@@ -121,14 +128,12 @@ def validate_project(
     from dagplejecli.findings import sort_key
 
     config = load_config(config_path)
-    saved = read_plan(plan_path)
-    roster, reading = read_roster(saved.roster_path, config.config.roster)
-    plan = make_plan(config.config, roster.dagplejere)
-    planned = Planned(config, roster, plan, reading)
+    saved, planned = replan(config, plan_path)
+    roster, plan = planned.roster, planned.plan
     extract = None
     if config.config.dtr.cvr_udtraek:
         extract_path = config.path.parent / config.config.dtr.cvr_udtraek
         extract = read_extract(extract_path)
     ctx = CheckContext(config, roster, plan, today or dt.date.today(), extract)
-    findings = freshness(saved, planned) + reading + run_checks(ctx)
+    findings = freshness(saved, planned) + planned.reading + run_checks(ctx)
     return Validation(planned, sorted(findings, key=sort_key))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config, OmraadeConfig
+from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.identifiers import Address, comparable_text, parse_address
 from dagplejecli.messages import ui
@@ -200,8 +200,3 @@ def _assign(
     if rest is not None:
         return Assignment(d.id, rest.name, ui("rule_rest"))
     return Assignment(d.id, None, ui("rule_none"))
-
-
-def explicit_ids(config: Config) -> list[tuple[str, OmraadeConfig]]:
-    """Every id listed in an area's ``dagplejere``, with its area (for checks)."""
-    return [(i.strip(), om) for om in config.omraade for i in om.dagplejere]

@@ -13,10 +13,7 @@ from dagplejecli.planfile import PLAN_NAME
 def folder_status(folder: Path) -> str:
     """One or two lines for people, saying where this folder stands and what to run next."""
     from dagplejecli.config import load_config
-    from dagplejecli.pipeline import Planned, freshness
-    from dagplejecli.planfile import read_plan
-    from dagplejecli.planning import make_plan
-    from dagplejecli.roster import read_roster
+    from dagplejecli.pipeline import freshness, replan
 
     config_path = folder / CONFIG_NAME
     if not config_path.exists():
@@ -29,12 +26,10 @@ def folder_status(folder: Path) -> str:
     if not plan_path.exists():
         return ui("status_no_plan")
     try:
-        saved = read_plan(plan_path)
-        roster, reading = read_roster(saved.roster_path, config.config.roster, light=True)
-        plan = make_plan(config.config, roster.dagplejere)
+        saved, planned = replan(config, plan_path, light=True)
     except DagplejeError as exc:
         return ui("status_plan_broken", message=exc.message)
-    stale = freshness(saved, Planned(config, roster, plan, reading))
+    stale = freshness(saved, planned)
     if stale:
         return ui(
             "status_stale", reason=stale[0].message.rstrip("."), roster=saved.roster_path.name
