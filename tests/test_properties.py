@@ -154,3 +154,66 @@ def test_name_split_never_loses_text(full: str) -> None:
 
     first, last = split_name(" ".join(full.split()))
     assert set("".join((first + last).split())) <= set(full.replace(",", ""))
+
+
+xml_text = st.text(max_size=30)
+
+
+@given(
+    st.lists(st.tuples(xml_text, xml_text, xml_text, xml_text, st.booleans()), max_size=4),
+    xml_text,
+)
+def test_unilogin_xml_holds_any_text(
+    people: list[tuple[str, str, str, str, bool]], area: str
+) -> None:
+    """Whatever the roster's texts, the Unilogin document is well-formed XML and says them
+    back (less the characters XML cannot hold at all)."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from dagplejecli.config import parse_config
+    from dagplejecli.export.unilogin import AreaMembers, import_document
+    from dagplejecli.identifiers import Address
+    from dagplejecli.model import Area, Child, ContactPerson, Dagplejer
+    from tests.conftest import BASE_CONFIG
+
+    config = parse_config(BASE_CONFIG, Path("dagpleje.toml")).config
+    gone = "".join(map(chr, [*range(9), 11, 12, *range(14, 32)])) + "\ufffe\uffff"
+    spaces = str.maketrans("\t\n\r", "   ", gone)
+
+    def said(text: str) -> str:
+        return text.translate(spaces)
+
+    address = Address("Vej", "1", None, None, "8000", "Aarhus C")
+    dagplejere, children = [], []
+    for n, (first, last, email, phone, protected) in enumerate(people):
+        d = Dagplejer(first_name=first, last_name=last, email=email, phone=phone)
+        d.id, d.address, d.protected = f"D{n}<&>", address, protected
+        d.alias_first, d.alias_last = last, first
+        c = Child(first_name=last, last_name=first, cpr="0101251234")
+        c.id = f"B{n}\"'"
+        c.contacts = [ContactPerson(first_name=email, relation="Mor", custody=True)]
+        dagplejere.append(d)
+        children.append((c, d.id))
+    members = AreaMembers(
+        Area(area, ("omraade", 1), "", "", "", "", address, True, "", "", "AB0001", {}),
+        dagplejere,
+        children,
+    )
+    when = dt.datetime(2026, 11, 27, 8, tzinfo=dt.UTC)
+    root = ET.fromstring(import_document(config, members, when))
+    assert root.findtext("Institution/InstitutionName", "") == said(area)
+    people_xml = root.findall("Institution/InstitutionPerson")
+    assert len(people_xml) == 2 * len(people)
+    for (first, last, email, phone, protected), element in zip(people, people_xml, strict=False):
+        person = element.find("Person")
+        assert person is not None
+        assert person.get("protected") == ("true" if protected else "false")
+        assert person.findtext("FirstName", "") == said(first)
+        assert person.findtext("FamilyName", "") == said(last)
+        assert person.findtext("EmailAddress", "") == said(email)
+        assert person.findtext("MobilePhoneNumber", "") == said(phone)
+        assert (person.find("AliasFirstName") is not None) == (protected and bool(said(last)))
+        assert (person.find("Address") is None) == protected
+    for (_, _, email, _, _), element in zip(people, people_xml[len(people) :], strict=False):
+        assert element.findtext("Student/ContactPerson/Person/FirstName", "") == said(email)
