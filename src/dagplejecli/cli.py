@@ -196,10 +196,10 @@ def plan_command(
     from dagplejecli.render.terminal import consoles, print_plan, print_unassigned
 
     stdout, _ = consoles()
-    steps = steps_for(roster, STATE.quiet)
-    with steps.step(ui("step_reading")):
+    with steps_for(roster, STATE.quiet, total=2) as steps:
+        steps.step(ui("step_grouping"))
         planned = plan_roster(roster, config)
-    with steps.step(ui("step_writing")):
+        steps.step(ui("step_writing_plan"))
         write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     if not STATE.quiet:
         print_plan(stdout, planned.plan, planned.roster, planned.counts)
@@ -252,17 +252,18 @@ def validate_command(
     if annotate is not None and annotate.suffix.lower() != ".xlsx":
         raise DagplejeError("annotate_suffix", where=str(annotate))
     stdout, _ = consoles()
-    steps = steps_for(plan, STATE.quiet, output_format == "json", LARGE_PLAN_BYTES)
-    with steps.step(ui("step_checking")):
-        result = validate_project(config, plan)
-    if annotate is not None:
-        from dagplejecli.render.annotate import write_annotated
-        from dagplejecli.roster.sheets import read_sheets
+    total = 3 if annotate is not None else 2
+    with steps_for(plan, STATE.quiet, total, output_format == "json", LARGE_PLAN_BYTES) as steps:
+        result = validate_project(config, plan, on_step=lambda key: steps.step(ui(key)))
+        if annotate is not None:
+            from dagplejecli.render.annotate import write_annotated
+            from dagplejecli.roster.sheets import read_sheets
 
-        roster_path = result.planned.roster.path
-        if annotate.resolve() == roster_path.resolve():
-            raise DagplejeError("annotate_is_roster", where=str(annotate))
-        write_annotated(annotate, read_sheets(roster_path), result.findings)
+            roster_path = result.planned.roster.path
+            if annotate.resolve() == roster_path.resolve():
+                raise DagplejeError("annotate_is_roster", where=str(annotate))
+            steps.step(ui("step_annotating"))
+            write_annotated(annotate, read_sheets(roster_path), result.findings)
     if output_format == "json":
         typer.echo(report_json(result.findings, result.stats(), strict))
     else:
@@ -354,10 +355,22 @@ def export_command(
     from dagplejecli.render.terminal import consoles
 
     stdout, _ = consoles()
-    steps = steps_for(plan, STATE.quiet, large_bytes=LARGE_PLAN_BYTES)
-    with steps.step(ui("step_exporting")):
-        prepared = prepare(target.strip().lower(), config, plan, out, source_datetime, xsd)
-    if prepared.refused_share and not yes and not dry_run:
+    total = 3 if dry_run else 4  # reading, checking, building (and writing)
+    with steps_for(plan, STATE.quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
+        prepared = prepare(
+            target.strip().lower(),
+            config,
+            plan,
+            out,
+            source_datetime,
+            xsd,
+            on_step=lambda key: steps.step(ui(key)),
+        )
+        refuse = bool(prepared.refused_share) and not yes and not dry_run
+        if not refuse and not dry_run:
+            steps.step(ui("step_writing"))
+            commit_files(out, prepared.files)
+    if refuse:
         from dagplejecli.render.exports import print_changes
 
         print_changes(stdout, prepared)
@@ -369,9 +382,6 @@ def export_command(
             areas=areas,
             limit=f"{limit:g}",
         )
-    if not dry_run:
-        with steps.step(ui("step_writing")):
-            commit_files(out, prepared.files)
     if not STATE.quiet or dry_run:
         print_export(stdout, prepared, dry_run)
     if dry_run and prepared.refused_share and not yes:

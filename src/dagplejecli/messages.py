@@ -1216,15 +1216,18 @@ UI: dict[str, Text] = {
         "  5. dagpleje export --target unilogin        Unilogin files (once DTR has issued institution numbers)\n"
         "  dagpleje explain CODE explains a code; dagpleje COMMAND --help shows the options.",
     ),
-    "step_reading": (
+    "step_grouping": (
         "Læser rosteren og fordeler dagplejerne …",
         "Reading the roster and grouping the dagplejere …",
     ),
-    "step_checking": (
-        "Læser rosteren og tjekker alt …",
-        "Reading the roster and checking everything …",
+    "step_reading": ("Læser rosteren …", "Reading the roster …"),
+    "step_checking": ("Tjekker reglerne …", "Checking the rules …"),
+    "step_building": ("Bygger filerne …", "Building the files …"),
+    "step_writing_plan": ("Skriver planen …", "Writing the plan …"),
+    "step_annotating": (
+        "Markerer cellerne i en kopi af rosteren …",
+        "Marking the cells in a copy of the roster …",
     ),
-    "step_exporting": ("Tjekker og bygger filerne …", "Checking and building the files …"),
     "step_writing": ("Skriver filerne …", "Writing the files …"),
     # plan
     "plan_title": ("Plan: {n} områder fra {roster}", "Plan: {n} areas from {roster}"),

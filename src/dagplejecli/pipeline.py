@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
+
+
+def _quiet(_step: str) -> None:
+    """No one to tell about the steps."""
 
 
 @dataclass(slots=True)
@@ -120,15 +125,23 @@ def replan(config: LoadedConfig, plan_path: Path, light: bool = False) -> tuple[
 
 
 def validate_project(
-    config_path: Path | None, plan_path: Path, today: dt.date | None = None
+    config_path: Path | None,
+    plan_path: Path,
+    today: dt.date | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> Validation:
-    """Recompute the plan from roster + configuration and run every check on it."""
+    """Recompute the plan from roster + configuration and run every check on it.
+
+    ``on_step`` hears of each step as it begins (``step_reading``, ``step_checking``)."""
     from dagplejecli.checks import CheckContext, run_checks
     from dagplejecli.cvrextract import read_extract
     from dagplejecli.findings import sort_key
 
+    step = on_step or _quiet
+    step("step_reading")
     config = load_config(config_path)
     saved, planned = replan(config, plan_path)
+    step("step_checking")
     roster, plan = planned.roster, planned.plan
     extract = None
     if config.config.dtr.cvr_udtraek:

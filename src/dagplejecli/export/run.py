@@ -7,6 +7,7 @@ command line writes them all at once (or not at all, with ``--dry-run``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,12 +63,15 @@ def prepare(
     out_dir: Path,
     source_datetime: str | None = None,
     xsd: Path | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> PreparedExport:
-    """Validate and build every file of the export. Raises Refused (exit 1) or DagplejeError."""
+    """Validate and build every file of the export. Raises Refused (exit 1) or DagplejeError.
+
+    ``on_step`` hears of each step as it begins (reading, checking, building)."""
     if target not in TARGETS:
         raise DagplejeError("export_bad_target", value=target)
     target = TARGETS[target]
-    validation = validate_project(config_path, plan_path)
+    validation = validate_project(config_path, plan_path, on_step=on_step)
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
@@ -77,6 +81,8 @@ def prepare(
             count=len(errors),
             codes=codes,
         )
+    if on_step is not None:
+        on_step("step_building")
     planned = validation.planned
     config = planned.config.config
     members = members_by_area(planned.plan, planned.roster)
