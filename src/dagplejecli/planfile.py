@@ -209,11 +209,13 @@ class SavedPlan:
     config_sha256: str
     fingerprint: str
     version: str
-    areas: dict[str, str]  # dagplejer id → area name ("" for none)
 
 
 def read_plan(path: Path) -> SavedPlan:
-    """Read back a plan written by ``write_plan``; anything else is a DagplejeError."""
+    """Read back a plan written by ``write_plan``; anything else is a DagplejeError.
+
+    Only the metadata is read: the rest is for people, and the plan is made again from the
+    roster and the configuration every time it is used."""
     if not path.exists():
         raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
     from python_calamine import CalamineWorkbook
@@ -221,7 +223,6 @@ def read_plan(path: Path) -> SavedPlan:
     try:
         wb = CalamineWorkbook.from_path(str(path))
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python()
-        dp_rows = wb.get_sheet_by_name("Dagplejere").to_python()
     except Exception:
         raise DagplejeError(
             "plan_unreadable", where=str(path), hint="plan_unreadable_hint"
@@ -233,7 +234,6 @@ def read_plan(path: Path) -> SavedPlan:
     roster_path = Path(meta["roster"])
     if not roster_path.is_absolute():
         roster_path = path.resolve().parent / roster_path
-    areas = {str(r[0]): str(r[2] or "") for r in dp_rows[1:] if r and r[0] not in (None, "")}
     return SavedPlan(
         path,
         roster_path,
@@ -241,5 +241,4 @@ def read_plan(path: Path) -> SavedPlan:
         meta["konfiguration_sha256"],
         meta["plan_fingerprint"],
         meta.get("version", ""),
-        areas,
     )
