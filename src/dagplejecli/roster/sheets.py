@@ -169,8 +169,10 @@ def read_sheets(path: Path) -> list[RawSheet]:
 
 def _read_scanned(path: Path) -> list[RawSheet]:
     """Parse with calamine while a second thread scans the XML for DTDs and formulas without
-    values. Both zlib and calamine release the GIL, so the scan costs no time; calamine itself
-    refuses entity declarations, so nothing is expanded meanwhile. The scan's verdict wins.
+    values. The scan is mostly zlib inflating, which releases the GIL (calamine does not), so
+    it costs next to nothing (measured: 0.63 s with it, 0.66 s without, on the 10,000-dagplejer
+    roster); calamine itself refuses entity declarations, so nothing is expanded meanwhile.
+    The scan's verdict wins.
     """
     scan_errors: list[DagplejeError] = []
 
