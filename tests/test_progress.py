@@ -39,9 +39,9 @@ def test_the_bar_names_each_step_and_counts_them() -> None:
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100)
     with Steps(True, 3, console=console) as steps:
-        steps.step("Læser rosteren …")
-        steps.step("Tjekker reglerne …")
-        steps.step("Skriver filerne …")
+        steps.step("step_reading")
+        steps.step("step_checking")
+        steps.step("step_writing")
     shown = screen.getvalue()
     for label in ("Læser rosteren", "Tjekker reglerne", "Skriver filerne"):
         assert label in shown
@@ -51,8 +51,8 @@ def test_the_bar_names_each_step_and_counts_them() -> None:
 
 def test_a_silent_bar_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     with Steps(False, 2) as steps:
-        steps.step("Læser rosteren …")
-        steps.step("Skriver planen …")
+        steps.step("step_reading")
+        steps.step("step_writing_plan")
     captured = capsys.readouterr()
     assert captured.out == captured.err == ""
 

@@ -197,9 +197,9 @@ def plan_command(
 
     stdout, _ = consoles()
     with steps_for(roster, STATE.quiet, total=2) as steps:
-        steps.step(ui("step_grouping"))
+        steps.step("step_grouping")
         planned = plan_roster(roster, config)
-        steps.step(ui("step_writing_plan"))
+        steps.step("step_writing_plan")
         write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     if not STATE.quiet:
         print_plan(stdout, planned.plan, planned.roster, planned.counts)
@@ -254,7 +254,7 @@ def validate_command(
     stdout, _ = consoles()
     total = 3 if annotate is not None else 2
     with steps_for(plan, STATE.quiet, total, output_format == "json", LARGE_PLAN_BYTES) as steps:
-        result = validate_project(config, plan, on_step=lambda key: steps.step(ui(key)))
+        result = validate_project(config, plan, on_step=steps.step)
         if annotate is not None:
             from dagplejecli.render.annotate import write_annotated
             from dagplejecli.roster.sheets import read_sheets
@@ -262,7 +262,7 @@ def validate_command(
             roster_path = result.planned.roster.path
             if annotate.resolve() == roster_path.resolve():
                 raise DagplejeError("annotate_is_roster", where=str(annotate))
-            steps.step(ui("step_annotating"))
+            steps.step("step_annotating")
             write_annotated(annotate, read_sheets(roster_path), result.findings)
     if output_format == "json":
         typer.echo(report_json(result.findings, result.stats(), strict))
@@ -364,11 +364,11 @@ def export_command(
             out,
             source_datetime,
             xsd,
-            on_step=lambda key: steps.step(ui(key)),
+            on_step=steps.step,
         )
         refuse = bool(prepared.refused_share) and not yes and not dry_run
         if not refuse and not dry_run:
-            steps.step(ui("step_writing"))
+            steps.step("step_writing")
             commit_files(out, prepared.files)
     if refuse:
         from dagplejecli.render.exports import print_changes

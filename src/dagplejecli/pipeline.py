@@ -16,8 +16,8 @@ from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 
 
-def _quiet(_step: str) -> None:
-    """No one to tell about the steps."""
+def no_step(_key: str) -> None:
+    """For ``on_step`` when no one is listening."""
 
 
 @dataclass(slots=True)
@@ -128,7 +128,7 @@ def validate_project(
     config_path: Path | None,
     plan_path: Path,
     today: dt.date | None = None,
-    on_step: Callable[[str], None] | None = None,
+    on_step: Callable[[str], None] = no_step,
 ) -> Validation:
     """Recompute the plan from roster + configuration and run every check on it.
 
@@ -137,11 +137,10 @@ def validate_project(
     from dagplejecli.cvrextract import read_extract
     from dagplejecli.findings import sort_key
 
-    step = on_step or _quiet
-    step("step_reading")
+    on_step("step_reading")
     config = load_config(config_path)
     saved, planned = replan(config, plan_path)
-    step("step_checking")
+    on_step("step_checking")
     roster, plan = planned.roster, planned.plan
     extract = None
     if config.config.dtr.cvr_udtraek:

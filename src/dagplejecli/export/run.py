@@ -31,7 +31,7 @@ from dagplejecli.export.unilogin import (
     unilogin_files,
 )
 from dagplejecli.identifiers import mask_cpr
-from dagplejecli.pipeline import Validation, validate_project
+from dagplejecli.pipeline import Validation, no_step, validate_project
 from dagplejecli.render.xlsx import Sheet, workbook_bytes
 
 TARGETS = {
@@ -63,7 +63,7 @@ def prepare(
     out_dir: Path,
     source_datetime: str | None = None,
     xsd: Path | None = None,
-    on_step: Callable[[str], None] | None = None,
+    on_step: Callable[[str], None] = no_step,
 ) -> PreparedExport:
     """Validate and build every file of the export. Raises Refused (exit 1) or DagplejeError.
 
@@ -81,8 +81,7 @@ def prepare(
             count=len(errors),
             codes=codes,
         )
-    if on_step is not None:
-        on_step("step_building")
+    on_step("step_building")
     planned = validation.planned
     config = planned.config.config
     members = members_by_area(planned.plan, planned.roster)

@@ -66,7 +66,7 @@ _LINE_BREAKS = re.compile("[\t\n\r]")
 _QUOTE = {'"': "&quot;"}
 _BOOL = {True: "true", False: "false"}
 _GENDER = {True: "K", False: "M"}
-NL = "\n"  # for f-strings nested in f-strings (no backslash allowed there)
+_NL = "\n"  # for f-strings nested in f-strings (no backslash allowed there)
 
 
 def _clean(value: str) -> str:
@@ -114,14 +114,14 @@ def _person(
     # one text per person; an element with no value is left out
     out.append(
         f'{indent}<Person protected="{flag}">\n'
-        f"{f'{i}<FirstName>{first}</FirstName>{NL}' if first else ''}"
-        f"{f'{i}<FamilyName>{last}</FamilyName>{NL}' if last else ''}"
-        f"{f'{i}<AliasFirstName>{alias_first}</AliasFirstName>{NL}' if alias_first else ''}"
-        f"{f'{i}<AliasFamilyName>{alias_last}</AliasFamilyName>{NL}' if alias_last else ''}"
-        f"{f'{i}<CivilRegistrationNumber>{cpr}</CivilRegistrationNumber>{NL}' if cpr else ''}"
-        f"{f'{i}<EmailAddress>{email}</EmailAddress>{NL}' if email else ''}"
-        f"{f'{i}<BirthDate>{born.isoformat()}</BirthDate>{NL}' if born else ''}"
-        f"{f'{i}<Gender>{_GENDER[cpr_is_female(cpr)]}</Gender>{NL}' if cpr else ''}"
+        f"{f'{i}<FirstName>{first}</FirstName>{_NL}' if first else ''}"
+        f"{f'{i}<FamilyName>{last}</FamilyName>{_NL}' if last else ''}"
+        f"{f'{i}<AliasFirstName>{alias_first}</AliasFirstName>{_NL}' if alias_first else ''}"
+        f"{f'{i}<AliasFamilyName>{alias_last}</AliasFamilyName>{_NL}' if alias_last else ''}"
+        f"{f'{i}<CivilRegistrationNumber>{cpr}</CivilRegistrationNumber>{_NL}' if cpr else ''}"
+        f"{f'{i}<EmailAddress>{email}</EmailAddress>{_NL}' if email else ''}"
+        f"{f'{i}<BirthDate>{born.isoformat()}</BirthDate>{_NL}' if born else ''}"
+        f"{f'{i}<Gender>{_GENDER[cpr_is_female(cpr)]}</Gender>{_NL}' if cpr else ''}"
         f"{address_xml}{phone_xml}{indent}</Person>\n"
     )
 

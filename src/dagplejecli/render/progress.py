@@ -11,6 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from dagplejecli.messages import ui
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -20,8 +22,8 @@ LARGE_PLAN_BYTES = 80_000  # the plan of about 2,500 dagplejere
 
 
 class Steps:
-    """``with steps_for(…) as steps: steps.step("Læser rosteren …"); …`` — a bar that moves
-    one step at a time, with the current step's name, or nothing at all."""
+    """``with steps_for(…) as steps: steps.step("step_reading"); …`` — a bar that moves one
+    step at a time, with the current step's name (a message key), or nothing at all."""
 
     def __init__(self, enabled: bool, total: int, console: Console | None = None) -> None:
         self.enabled = enabled
@@ -56,9 +58,10 @@ class Steps:
             self._task = self._progress.add_task("", total=self.total)
         return self
 
-    def step(self, label: str) -> None:
-        """The next step begins (the one before it is done)."""
+    def step(self, key: str) -> None:
+        """The step named by the message ``key`` begins (the one before it is done)."""
         if self._progress is not None and self._task is not None:
+            label = ui(key)
             self._progress.update(self._task, description=label, completed=self.done, refresh=True)
         self.done = min(self.done + 1, self.total)
 
