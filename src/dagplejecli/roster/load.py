@@ -629,40 +629,33 @@ def read_roster(
     children: list[Child] = []
     infos: list[SheetInfo] = []
 
-    if "et-ark" in chosen:
-        sheet, header = chosen["et-ark"]
-        ov = _overrides(cfg, "kolonner", "boern_kolonner")
-        cmap = _map_columns(path.name, sheet, header, "et-ark", ov)
-        _require(cmap, "kolonner", ("id",), ("cpr",))
+    def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
+        """The chosen sheet for ``role``, its columns mapped and its required fields checked
+        (against the first of ``tables``, the configuration tables that may name columns)."""
+        sheet, header = chosen[role]
+        cmap = _map_columns(path.name, sheet, header, role, _overrides(cfg, *tables))
+        _require(cmap, tables[0], *required)
         infos.append(_info(cmap))
+        return cmap
+
+    if "et-ark" in chosen:
+        cmap = use("et-ark", ("kolonner", "boern_kolonner"), ("id",), ("cpr",))
         dagplejere, children = _read_one_sheet(cmap, builder, path.name)
         layout = "et-ark"
     else:
-        sheet, header = chosen["dagplejere"]
-        cmap = _map_columns(path.name, sheet, header, "dagplejere", _overrides(cfg, "kolonner"))
-        _require(cmap, "kolonner", ("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
-        infos.append(_info(cmap))
+        required = (("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
+        cmap = use("dagplejere", ("kolonner",), *required)
         for row_no, row in _data_rows(cmap):
-            r = _RowReader(path.name, sheet.name, row_no, row)
+            r = _RowReader(path.name, cmap.sheet.name, row_no, row)
             dagplejere.append(builder.dagplejer(r, cmap.fields, cmap.extra))
         layout = "to-ark" if "boern" in chosen else "kun-dagplejere"
         if "boern" in chosen:
-            csheet, cheader = chosen["boern"]
-            cm = _map_columns(
-                path.name, csheet, cheader, "boern", _overrides(cfg, "boern_kolonner")
-            )
-            _require(cm, "boern_kolonner", ("dagplejer",))
-            infos.append(_info(cm))
+            cm = use("boern", ("boern_kolonner",), ("dagplejer",))
             children = _read_child_sheet(cm, builder, path.name)
     if path.suffix.lower() == ".csv":
         layout = "csv"
     if "kontakter" in chosen:
-        ksheet, kheader = chosen["kontakter"]
-        km = _map_columns(
-            path.name, ksheet, kheader, "kontakter", _overrides(cfg, "kontakt_kolonner")
-        )
-        _require(km, "kontakt_kolonner", ("barn",))
-        infos.append(_info(km))
+        km = use("kontakter", ("kontakt_kolonner",), ("barn",))
         _attach_contact_sheet(km, builder, path.name, children)
 
     if not dagplejere:
