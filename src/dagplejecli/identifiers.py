@@ -52,6 +52,9 @@ class CprValue:
     restored_zero: bool = False
 
 
+_NO_CPR = CprValue(None)
+
+
 def normalise_cpr(value: object) -> CprValue:
     """Read a CPR from a cell: text with or without dash/spaces, or a number.
 
@@ -59,37 +62,49 @@ def normalise_cpr(value: object) -> CprValue:
     """
     if value.__class__ is not str:
         if value is None or isinstance(value, bool):
-            return CprValue(None)
+            return _NO_CPR
         if isinstance(value, float):
             if not value.is_integer() or value < 0:
-                return CprValue(None)
+                return _NO_CPR
             value = int(value)
         if isinstance(value, int):
-            digits = str(value)
-            if len(digits) == 9:
-                return CprValue("0" + digits, restored_zero=True)
-            return CprValue(digits if len(digits) == 10 else None)
-    text = str(value).strip()
+            number = str(value)
+            if len(number) == 9:
+                return CprValue("0" + number, restored_zero=True)
+            return CprValue(number if len(number) == 10 else None)
+    digits = cpr_text_digits(str(value))
+    return CprValue(digits) if digits else _NO_CPR
+
+
+def cpr_text_digits(text: str) -> str | None:
+    """The 10 digits of a CPR written as text (``DDMMYY-SSSS``, spaces or none), else None.
+
+    ``normalise_cpr`` without the value object, for the reader's hot path (most CPRs are text).
+    """
+    text = text.strip()
     if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
         text = text[:6] + text[7:]
     if len(text) != 10 or not text.isdigit():
         text = _SEPARATORS.sub("", text)
-    if len(text) == 10 and text.isdigit():
-        return CprValue(text)
-    return CprValue(None)
+    return text if len(text) == 10 and text.isdigit() else None
 
 
-@cache
 def cpr_birth_date(cpr: str) -> dt.date | None:
     """The birth date a 10-digit CPR encodes (century from the 7th digit), or None.
 
     The same rule as ``stdnum.dk.cpr.get_birth_date`` (a test holds them equal), written out
     because it runs for every person of a national roster and the library's is 15× slower.
-    Remembered, because reading, checking and exporting each ask for the same people.
+    Only the first seven digits matter, and many people share them: those are remembered.
     """
     if len(cpr) != 10 or not cpr.isdigit():
         return None
-    day, month, year, seventh = int(cpr[0:2]), int(cpr[2:4]), int(cpr[4:6]), cpr[6]
+    return _birth_date(cpr[:7])
+
+
+@cache
+def _birth_date(first7: str) -> dt.date | None:
+    """The date of ``DDMMYYC`` (C: the 7th CPR digit, which gives the century)."""
+    day, month, year, seventh = int(first7[0:2]), int(first7[2:4]), int(first7[4:6]), first7[6]
     if seventh in "0123":
         year += 1900
     elif seventh in "49":
@@ -342,18 +357,26 @@ _FALSE = {"nej", "n", "0", "false", "falsk", "no", "-", ""}
 
 def normalise_bool(value: object) -> bool | None:
     """``Ja``/``x``/``1`` → True, ``Nej``/blank/``0`` → False, anything else → None."""
+    if isinstance(value, str):
+        # a column of yes/no holds few distinct texts: short ones are remembered
+        return _short_bool_text(value) if len(value) <= 20 else _bool_text(value)
     if value is None:
         return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
+    if isinstance(value, int | float):  # bool too
         return bool(value)
-    text = str(value).strip().casefold()
+    return _bool_text(str(value))
+
+
+def _bool_text(text: str) -> bool | None:
+    text = text.strip().casefold()
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
     return None
+
+
+_short_bool_text = cache(_bool_text)
 
 
 def clean_text(value: object) -> str:

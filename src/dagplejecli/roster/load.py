@@ -23,6 +23,7 @@ from dagplejecli.identifiers import (
     Address,
     clean_text,
     cpr_is_female,
+    cpr_text_digits,
     is_valid_cpr,
     mask_cpr,
     mask_cpr_in_text,
@@ -269,33 +270,27 @@ class _RowReader:
     def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
         self.row_ref = RowRef(file, sheet, row_no)
-        self._values: dict[int, tuple[dict[str, int], dict[str, object]]] = {}
 
     def values(self, cols: dict[str, int]) -> dict[str, object]:
-        """The non-blank values of the fields in ``cols`` (computed once per column map)."""
-        entry = self._values.get(id(cols))
-        if entry is not None and entry[0] is cols:
-            return entry[1]
+        """The non-blank values of the fields in ``cols``; a cell of spaces counts as blank.
+
+        One C-speed comprehension per column map (callers pass the result on rather than ask
+        again); text is cleaned when a field is read (_text)."""
         row, n = self.row, len(self.row)
-        # one C-speed comprehension per column map; a cell of spaces counts as blank, and
-        # text is cleaned when a field is read (_text)
-        got: dict[str, object] = {
+        return {
             name: value
             for name, col in cols.items()
             if col < n
-            and (value := row[col]) is not None
-            and value != ""
-            and (value.__class__ is not str or not value.isspace())
+            and (
+                value and not value.isspace()
+                if (value := row[col]).__class__ is str
+                else value is not None
+            )
         }
-        self._values[id(cols)] = (cols, got)
-        return got
 
     def cell_text(self, col: int) -> str:
         """One cell as clean text ("" when blank or beyond the row's end)."""
         return clean_text(self.row[col]) if col < len(self.row) else ""
-
-    def raw(self, cols: dict[str, int], name: str) -> object:
-        return self.values(cols).get(name)
 
     def cell(self, col: int) -> CellRef:
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
@@ -319,25 +314,36 @@ class _Builder:
             self._seen_relations[raw] = self.relations.get(normalise_header(raw))
         return self._seen_relations[raw]
 
-    def fill_person(self, person: Person, r: _RowReader, cols: dict[str, int]) -> dict[str, object]:
-        """Fill the fields every person has; returns the row's values for the rest."""
+    def fill_person(
+        self, person: Person, r: _RowReader, cols: dict[str, int], v: dict[str, object]
+    ) -> None:
+        """Fill the fields every person has from ``v``, the row's values for ``cols``."""
         person.row_ref = r.row_ref
         person.columns = cols
-        v = r.values(cols)
         raw_cpr = v.get("cpr")
-        person.cpr_given = raw_cpr is not None
-        value = normalise_cpr(raw_cpr)
-        person.cpr = value.digits
-        if raw_cpr is not None and value.digits is None:
-            person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
-        if value.restored_zero and value.digits:
-            self.findings.append(
-                Finding(
-                    "DP202",
-                    Location.of_cell(person.cell("cpr")),
-                    params={"cpr": mask_cpr(value.digits)},
+        if raw_cpr is None:
+            return self._fill_names(person, r, cols, v)
+        person.cpr_given = True
+        if isinstance(raw_cpr, str):  # the common case, without a CprValue
+            person.cpr = cpr_text_digits(raw_cpr)
+        else:
+            value = normalise_cpr(raw_cpr)
+            person.cpr = value.digits
+            if value.restored_zero and value.digits:
+                self.findings.append(
+                    Finding(
+                        "DP202",
+                        Location.of_cell(person.cell("cpr")),
+                        params={"cpr": mask_cpr(value.digits)},
+                    )
                 )
-            )
+        if person.cpr is None:
+            person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
+        return self._fill_names(person, r, cols, v)
+
+    def _fill_names(
+        self, person: Person, r: _RowReader, cols: dict[str, int], v: dict[str, object]
+    ) -> None:
         # Only fields the row has are set (the rest keep their "" defaults): this runs for
         # every person of a national roster.
         if "fornavn" in v:
@@ -356,7 +362,6 @@ class _Builder:
             person.email = _text(v, "email")
         if "beskyttet" in v:
             person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
-        return v
 
     def yes_no(
         self,
@@ -387,7 +392,8 @@ class _Builder:
 
     def dagplejer(self, r: _RowReader, cols: dict[str, int], extra: dict[str, int]) -> Dagplejer:
         d = Dagplejer()
-        v = self.fill_person(d, r, cols)
+        v = r.values(cols)
+        self.fill_person(d, r, cols, v)
         d.id = _text(v, "id")
         postnr_cell = v.get("postnr")
         city_from_postnr = None
@@ -435,9 +441,13 @@ class _Builder:
                     d.extra[header] = postnr
         return d
 
-    def child(self, r: _RowReader, cols: dict[str, int]) -> Child:
+    def child(
+        self, r: _RowReader, cols: dict[str, int], v: dict[str, object] | None = None
+    ) -> Child:
+        """The child in a row (``v``: the row's values for ``cols``, when already known)."""
         c = Child()
-        v = self.fill_person(c, r, cols)
+        v = r.values(cols) if v is None else v
+        self.fill_person(c, r, cols, v)
         c.dagplejer_ref = _text(v, "dagplejer")
         c.id = _text(v, "id")
         return c
@@ -458,9 +468,15 @@ class _Builder:
         return [p for p in found if p is not None]
 
     def contact(
-        self, r: _RowReader, cols: dict[str, int], implied: str | None = None
+        self,
+        r: _RowReader,
+        cols: dict[str, int],
+        implied: str | None = None,
+        v: dict[str, object] | None = None,
     ) -> ContactPerson | None:
-        v = r.values(cols)
+        """The contact person in a row, or None when its columns are blank (``v``: the row's
+        values for ``cols``, when already known; a contact sheet's ``barn`` may be among them)."""
+        v = r.values(cols) if v is None else v
         if not v or (len(v) == 1 and "barn" in v):
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
@@ -470,7 +486,7 @@ class _Builder:
                 last_name=_text(v, "efternavn"),
             )
         p = ContactPerson()
-        self.fill_person(p, r, cols)
+        self.fill_person(p, r, cols, v)
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
@@ -708,8 +724,9 @@ def _attach_contact_sheet(
     contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
     for row_no, row in _data_rows(km):
         r = _RowReader(file, km.sheet.name, row_no, row)
-        child_cpr = normalise_cpr(r.raw(km.fields, "barn")).digits
-        contact = builder.contact(r, contact_cols)
+        v = r.values(km.fields)
+        child_cpr = normalise_cpr(v.pop("barn", None)).digits
+        contact = builder.contact(r, contact_cols, v=v)
         if contact is None:
             continue
         target = by_cpr.get(child_cpr) if child_cpr else None
@@ -738,9 +755,10 @@ def _read_one_sheet(
         else:
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
-        if not r.values(cmap.child):
+        v = r.values(cmap.child)
+        if not v:
             continue
-        child = builder.child(r, cmap.child)
+        child = builder.child(r, cmap.child, v)
         child.dagplejer_ref = key
         child.contacts = builder.contact_groups(r, cmap.contacts)
         children.append(child)
