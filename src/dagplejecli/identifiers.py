@@ -98,12 +98,14 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
     """
     if len(cpr) != 10 or not cpr.isdigit():
         return None
-    return _birth_date(cpr[:7])
+    return birth_date_from_first7(cpr[:7])
 
 
 @cache
-def _birth_date(first7: str) -> dt.date | None:
-    """The date of ``DDMMYYC`` (C: the 7th CPR digit, which gives the century)."""
+def birth_date_from_first7(first7: str) -> dt.date | None:
+    """The date of a CPR's first seven digits ``DDMMYYC`` (C gives the century), or None."""
+    if len(first7) != 7 or not first7.isdigit():
+        return None
     day, month, year, seventh = int(first7[0:2]), int(first7[2:4]), int(first7[4:6]), first7[6]
     if seventh in "0123":
         year += 1900

@@ -524,12 +524,15 @@ def _data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     out = []
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
     for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
-        # The first non-empty cell usually decides; only rows of blanks are looked at whole.
-        first = next((v for v in row if v), None)
-        if (first is not None and (not isinstance(first, str) or first.strip())) or any(
-            v is not None and (not isinstance(v, str) or v.strip()) for v in row
-        ):
-            out.append((index, row))
+        # usually the first cell decides; only rows of blanks are looked at whole
+        for v in row:
+            if v.__class__ is str:
+                if v and not v.isspace():
+                    out.append((index, row))
+                    break
+            elif v is not None:
+                out.append((index, row))
+                break
     return out
 
 
