@@ -135,7 +135,7 @@ def is_valid_cpr(cpr: str) -> bool:
 
 def cpr_is_female(cpr: str) -> bool:
     """Even last digit = female, odd = male."""
-    return int(cpr[-1]) % 2 == 0
+    return cpr[-1] in "02468"
 
 
 def is_valid_cvr(cvr: str) -> bool:

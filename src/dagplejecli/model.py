@@ -20,6 +20,9 @@ def column_letters(col: int) -> str:
     return letters
 
 
+NO_ADDRESS = Address()
+
+
 @dataclass(frozen=True, slots=True)
 class CellRef:
     """A cell of the roster: ``Dagplejere!B7``. Rows and columns count from 1, as in Excel."""
@@ -99,7 +102,7 @@ class Dagplejer(Person):
     id: str = ""
     id_derived: bool = False
     address_text: str = ""
-    address: Address = field(default_factory=Address)
+    address: Address = NO_ADDRESS  # frozen, so one empty address serves all
     extra: dict[str, str] = field(default_factory=dict)
 
 

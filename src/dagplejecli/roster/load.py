@@ -307,6 +307,8 @@ class _Builder:
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
         self._seen_relations: dict[str, str | None] = {}
         self._date_columns: dict[int, list[str]] = {}
+        # per column map, kept by id() like _date_columns: each lives as long as the reading
+        self._group_order: dict[int, list[tuple[dict[str, int], str | None]]] = {}
 
     def _relation(self, raw: str) -> str | None:
         """The configured or default meaning of a relation text (memoised: few distinct texts)."""
@@ -464,8 +466,15 @@ class _Builder:
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
         columns; for ``Mor``/``Far`` columns the header gives the relation."""
-        found = (self.contact(r, groups[g], IMPLIED_RELATION.get(g)) for g in sorted(groups))
-        return [p for p in found if p is not None]
+        key = id(groups)
+        if key not in self._group_order:
+            self._group_order[key] = [(groups[g], IMPLIED_RELATION.get(g)) for g in sorted(groups)]
+        found = []
+        for cols, implied in self._group_order[key]:
+            p = self.contact(r, cols, implied)
+            if p is not None:
+                found.append(p)
+        return found
 
     def contact(
         self,
@@ -783,16 +792,20 @@ def _derive_child_ids(children: list[Child]) -> None:
 def _resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> None:
     """Link each child to its dagplejer's id, by id, by CPR or (one-sheet) by name."""
     by_id = {d.id: d.id for d in dagplejere}
-    by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
-    by_name = {d.name: d.id for d in dagplejere if d.name}
+    by_cpr: dict[str, str] | None = None  # only needed when a child names its dagplejer so
+    by_name: dict[str, str] | None = None
     for c in children:
         ref = c.dagplejer_ref
         if not ref:
             continue
         found = by_id.get(ref)
         if found is None:
+            if by_cpr is None:
+                by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
             digits = normalise_cpr(ref).digits
             found = by_cpr.get(digits) if digits else None
         if found is None:
+            if by_name is None:
+                by_name = {d.name: d.id for d in dagplejere if d.name}
             found = by_name.get(ref)
         c.dagplejer_id = found
