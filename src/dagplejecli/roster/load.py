@@ -288,10 +288,6 @@ class _RowReader:
             )
         }
 
-    def cell_text(self, col: int) -> str:
-        """One cell as clean text ("" when blank or beyond the row's end)."""
-        return clean_text(self.row[col]) if col < len(self.row) else ""
-
     def cell(self, col: int) -> CellRef:
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
 
@@ -431,15 +427,22 @@ class _Builder:
                 city=_text(v, "by") or city_from_postnr,
             )
             d.address_text = d.address.one_line()
-        d.extra = {header: r.cell_text(col) for header, col in extra.items()}
+        row, n = r.row, len(r.row)
+        # every kept column as clean text (clean_text, with its common case written out)
+        d.extra = {
+            header: (" ".join(x.split()) if (x := row[col]).__class__ is str else clean_text(x))
+            if col < n
+            else ""
+            for header, col in extra.items()
+        }
         for header in self.date_columns(extra):
             # Excel dates and Danish text dates alike become YYYY-MM-DD
-            when = normalise_date(r.row[extra[header]]) if extra[header] < len(r.row) else None
+            when = normalise_date(row[extra[header]]) if extra[header] < n else None
             if when is not None:
                 d.extra[header] = when.isoformat()
-        if postnr:
+        if postnr and "postnr" in cols:
             for header, col in extra.items():
-                if col == cols.get("postnr"):
+                if col == cols["postnr"]:
                     d.extra[header] = postnr
         return d
 
