@@ -220,3 +220,17 @@ def test_unilogin_xml_holds_any_text(
         assert (person.find("Address") is None) == protected
     for (_, _, email, _, _), element in zip(people, people_xml[len(people) :], strict=False):
         assert element.findtext("Student/ContactPerson/Person/FirstName", "") == said(email)
+
+
+@given(st.text())
+def test_xlsx_escaping_matches_the_standard_library(text: str) -> None:
+    from xml.sax.saxutils import escape as sax_escape
+    from xml.sax.saxutils import quoteattr as sax_quoteattr
+
+    from dagplejecli.render.xlsx import escape, quoteattr
+
+    assert escape(text) == sax_escape(text)
+    if ("'" in text and '"' in text) or '"' not in text:
+        # saxutils picks single quotes when the text holds only double quotes; ours are always
+        # double quotes, which is just as valid
+        assert quoteattr(text) == sax_quoteattr(text)

@@ -14,7 +14,6 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from dagplejecli.model import column_letters
 
@@ -46,6 +45,17 @@ _STYLES = (
 
 
 _NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (xml.sax.saxutils.escape, without importing urllib)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value in double quotes, escaped (as xml.sax.saxutils.quoteattr)."""
+    text = escape(text).replace('"', "&quot;")
+    return '"' + text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _text(value: object) -> str:
