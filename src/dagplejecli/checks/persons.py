@@ -13,7 +13,6 @@ from dagplejecli.identifiers import (
     age_in_years,
     birth_date_from_first7,
     comparable_text,
-    cpr_birth_date,
     mask_cpr,
     mask_cpr_in_text,
 )
@@ -110,6 +109,8 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
 
 def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     names = {d.cpr: d for d in ctx.roster.dagplejere if d.cpr}
+    if names.keys().isdisjoint({p.cpr for c in ctx.roster.children for p in c.contacts}):
+        return []  # the common case: no dagplejer is also a contact person
     out = []
     seen: set[str] = set()
     for c in ctx.roster.children:
@@ -157,11 +158,16 @@ def check_unassigned(ctx: CheckContext) -> list[Finding]:
 
 
 def check_custody(ctx: CheckContext) -> list[Finding]:
-    return [
-        Finding("DP207", _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), {"who": who(c)})
-        for c in ctx.roster.children
-        if not any(p.custody for p in c.contacts)
-    ]
+    out = []
+    for c in ctx.roster.children:
+        for p in c.contacts:
+            if p.custody:
+                break
+        else:
+            out.append(
+                Finding("DP207", _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), {"who": who(c)})
+            )
+    return out
 
 
 def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
@@ -184,13 +190,19 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
 
 def check_child_age(ctx: CheckContext) -> list[Finding]:
     limit = ctx.config.config.regler.max_alder
+    children = ctx.roster.children
+    # as in check_cpr: each distinct beginning of a CPR once, the children only when needed
+    ages = {
+        b: age_in_years(born, ctx.today)
+        for b in {c.cpr[:7] for c in children if c.cpr}
+        if (born := birth_date_from_first7(b)) is not None
+    }
+    if all(age < limit for age in ages.values()):
+        return []
     out = []
-    for c in ctx.roster.children:
-        born = cpr_birth_date(c.cpr) if c.cpr else None
-        if born is None:
-            continue
-        age = age_in_years(born, ctx.today)
-        if age >= limit:
+    for c in children:
+        age = ages.get(c.cpr[:7]) if c.cpr else None
+        if age is not None and age >= limit:
             out.append(
                 Finding(
                     "DP209",
