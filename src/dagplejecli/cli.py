@@ -36,6 +36,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 class _State:
     quiet = False
     debug = False
+    ends_process = False  # set by main(): the process ends when the command does
+    kept: object = None  # what the command returned, left for the process's end (_exit_now)
 
 
 STATE = _State()
@@ -72,7 +74,12 @@ def guarded(fn: F) -> F:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            if STATE.ends_process:
+                # a national roster is hundreds of thousands of records: freeing them one by
+                # one costs a twentieth of a second; the end of the process frees them at once
+                STATE.kept = result
+            return None
         except DagplejeError as exc:
             print_error(consoles()[1], exc)
             raise typer.Exit(exc.exit_code) from None
@@ -184,7 +191,7 @@ def plan_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> None:
+) -> object:  # returned for STATE.kept
     """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
 
     Eksempel: [bold]dagpleje plan roster.xlsx[/]
@@ -212,6 +219,7 @@ def plan_command(
         raise typer.Exit(1)
     if not STATE.quiet:
         stdout.print(ui("plan_next_ok", path=out), markup=False, soft_wrap=True)
+    return planned
 
 
 PlanOpt = Annotated[
@@ -236,7 +244,7 @@ def validate_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> None:
+) -> object:  # returned for STATE.kept
     """Tjek områder og data mod registrenes regler; alle fund på én gang.
 
     Eksempel: [bold]dagpleje validate[/]   eller   [bold]dagpleje validate --format json[/]
@@ -274,6 +282,7 @@ def validate_command(
             stdout.print(ui("annotated", path=annotate), markup=False, soft_wrap=True)
     if result.errors(strict):
         raise typer.Exit(1)
+    return result
 
 
 @app.command("explain")
@@ -340,7 +349,7 @@ def export_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> None:
+) -> object:  # returned for STATE.kept
     """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
 
     Eksempel: [bold]dagpleje export --target dagtilbudsregisteret[/]
@@ -394,10 +403,13 @@ def export_command(
             ui("next_dtr" if prepared.target == "dagtilbudsregisteret" else "next_unilogin"),
             markup=False,
         )
+    return prepared
 
 
 def main() -> None:
     """Console-script entry point."""
+    STATE.ends_process = True
+    gc.disable()  # see guarded: nothing here makes garbage the collector would find
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only

@@ -1,0 +1,58 @@
+"""The real entry point, as a separate process: ``python -m dagplejecli`` (= the ``dagpleje``
+console script). It ends the process itself once the output is flushed (``_exit_now``): these
+tests check that the output arrives whole and that the exit codes survive that."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import AREAS, BASE_CONFIG, small_roster, write_xlsx
+
+
+def dagpleje(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dagplejecli", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_whole_run_as_a_process(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+
+    planned = dagpleje(tmp_path, "plan", "roster.xlsx")
+    assert planned.returncode == 0, planned.stderr
+    assert "Planen er skrevet til dagpleje-plan.xlsx" in planned.stdout
+    assert (tmp_path / "dagpleje-plan.xlsx").is_file()
+
+    validated = dagpleje(tmp_path, "validate")
+    assert validated.returncode == 0, validated.stderr
+    # the last lines are printed last, right before the process ends: they must all arrive
+    assert "0 fejl, 0 advarsler, 1 info" in validated.stdout
+    assert validated.stdout.rstrip().splitlines()[-1].startswith("Klar til eksport")
+
+    exported = dagpleje(tmp_path, "export", "--target", "dtr", "-q")
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "eksport" / "manifest.json").is_file()
+
+
+def test_a_users_mistake_as_a_process(tmp_path: Path) -> None:
+    done = dagpleje(tmp_path, "validate", "--plan", "findes-ikke.xlsx")
+    assert done.returncode == 2
+    assert "Konfigurationsfilen findes ikke" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_refused_export_exits_1_as_a_process(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    config = BASE_CONFIG + AREAS.replace('institutionsnummer = "AB1234"\n', "")
+    (tmp_path / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert dagpleje(tmp_path, "plan", "roster.xlsx").returncode == 0
+    refused = dagpleje(tmp_path, "export", "--target", "unilogin")
+    assert refused.returncode == 1
+    assert refused.stderr.strip(), "the refusal says why"
