@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.beside import beside
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
@@ -120,14 +121,18 @@ def prepare(
             when=when.isoformat(),
             last=last.isoformat(),
         )
-    files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
-    if xsd is not None:
-        _check_xsd(xsd, files)
-    files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    hashes = all_member_hashes(salt, members)
-    record = unilogin_record(salt, members, hashes, when)
-    files[MANIFEST_NAME] = (manifest_bytes(previous, salt, target, record, stamp), True)
-    changes = compare(previous, salt, members, hashes)
+    # brugere.xlsx is built beside the XML and the manifest (in a second process where it can
+    # be): at national scale each side takes about as long as the other
+    with beside(lambda: workbook_bytes(user_sheets(members))) as users:
+        files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
+        if xsd is not None:
+            _check_xsd(xsd, files)
+        hashes = all_member_hashes(salt, members)
+        record = unilogin_record(salt, members, hashes, when)
+        manifest = manifest_bytes(previous, salt, target, record, stamp)
+        changes = compare(previous, salt, members, hashes)
+        files["unilogin/brugere.xlsx"] = (users.result(), True)
+    files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
