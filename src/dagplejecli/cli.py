@@ -264,16 +264,18 @@ def validate_command(
     stdout, _ = consoles()
     total = 3 if annotate is not None else 2
     with steps_for(plan, STATE.quiet, total, output_format == "json", LARGE_PLAN_BYTES) as steps:
-        result = validate_project(config, plan, on_step=steps.step)
-        if annotate is not None:
+        result = validate_project(
+            config, plan, on_step=steps.step, keep_sheets=annotate is not None
+        )
+        if annotate is not None and result.planned.sheets is not None:
             from dagplejecli.render.annotate import write_annotated
-            from dagplejecli.roster.sheets import read_sheets
 
             roster_path = result.planned.roster.path
             if annotate.resolve() == roster_path.resolve():
                 raise DagplejeError("annotate_is_roster", where=str(annotate))
             steps.step("step_annotating")
-            write_annotated(annotate, read_sheets(roster_path), result.findings)
+            # the cells validate read: the roster is read once, and the marks fit what it read
+            write_annotated(annotate, result.planned.sheets, result.findings)
     if output_format == "json":
         typer.echo(report_json(result.findings, result.stats(), strict))
     else:

@@ -14,6 +14,7 @@ from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
+from dagplejecli.roster.sheets import RawSheet
 
 
 def no_step(_key: str) -> None:
@@ -28,6 +29,7 @@ class Planned:
     roster: Roster
     plan: Plan
     reading: list[Finding]
+    sheets: list[RawSheet] | None = None  # the roster's cells, when asked to keep them
     _counts: dict[str, AreaCounts] | None = None
 
     @property
@@ -117,11 +119,18 @@ def freshness(saved: SavedPlan, planned: Planned) -> list[Finding]:
     ]
 
 
-def replan(config: LoadedConfig, plan_path: Path, light: bool = False) -> tuple[SavedPlan, Planned]:
-    """The saved plan, and the plan made again from its roster and today's configuration."""
+def replan(
+    config: LoadedConfig, plan_path: Path, light: bool = False, keep_sheets: bool = False
+) -> tuple[SavedPlan, Planned]:
+    """The saved plan, and the plan made again from its roster and today's configuration
+    (``keep_sheets``: keep the roster's cells too, for ``--annotate``)."""
+    from dagplejecli.roster.sheets import read_sheets
+
     saved = read_plan(plan_path)
-    roster, reading = read_roster(saved.roster_path, config.config.roster, light=light)
-    return saved, Planned(config, roster, make_plan(config.config, roster.dagplejere), reading)
+    sheets = read_sheets(saved.roster_path)
+    roster, reading = read_roster(saved.roster_path, config.config.roster, sheets, light=light)
+    plan = make_plan(config.config, roster.dagplejere)
+    return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None)
 
 
 def validate_project(
@@ -129,17 +138,19 @@ def validate_project(
     plan_path: Path,
     today: dt.date | None = None,
     on_step: Callable[[str], None] = no_step,
+    keep_sheets: bool = False,
 ) -> Validation:
     """Recompute the plan from roster + configuration and run every check on it.
 
-    ``on_step`` hears of each step as it begins (``step_reading``, ``step_checking``)."""
+    ``on_step`` hears of each step as it begins (``step_reading``, ``step_checking``);
+    ``keep_sheets`` keeps the roster's cells in ``planned.sheets`` (for ``--annotate``)."""
     from dagplejecli.checks import CheckContext, run_checks
     from dagplejecli.cvrextract import read_extract
     from dagplejecli.findings import sort_key
 
     on_step("step_reading")
     config = load_config(config_path)
-    saved, planned = replan(config, plan_path)
+    saved, planned = replan(config, plan_path, keep_sheets=keep_sheets)
     on_step("step_checking")
     roster, plan = planned.roster, planned.plan
     extract = None
