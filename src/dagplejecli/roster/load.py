@@ -319,29 +319,23 @@ class _Builder:
         person.row_ref = r.row_ref
         person.columns = cols
         raw_cpr = v.get("cpr")
-        if raw_cpr is None:
-            return self._fill_names(person, r, cols, v)
-        person.cpr_given = True
-        if isinstance(raw_cpr, str):  # the common case, without a CprValue
-            person.cpr = cpr_text_digits(raw_cpr)
-        else:
-            value = normalise_cpr(raw_cpr)
-            person.cpr = value.digits
-            if value.restored_zero and value.digits:
-                self.findings.append(
-                    Finding(
-                        "DP202",
-                        Location.of_cell(person.cell("cpr")),
-                        params={"cpr": mask_cpr(value.digits)},
+        if raw_cpr is not None:
+            person.cpr_given = True
+            if isinstance(raw_cpr, str):  # the common case, without a CprValue
+                person.cpr = cpr_text_digits(raw_cpr)
+            else:
+                value = normalise_cpr(raw_cpr)
+                person.cpr = value.digits
+                if value.restored_zero and value.digits:
+                    self.findings.append(
+                        Finding(
+                            "DP202",
+                            Location.of_cell(person.cell("cpr")),
+                            params={"cpr": mask_cpr(value.digits)},
+                        )
                     )
-                )
-        if person.cpr is None:
-            person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
-        return self._fill_names(person, r, cols, v)
-
-    def _fill_names(
-        self, person: Person, r: _RowReader, cols: dict[str, int], v: dict[str, object]
-    ) -> None:
+            if person.cpr is None:
+                person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         # Only fields the row has are set (the rest keep their "" defaults): this runs for
         # every person of a national roster.
         if "fornavn" in v:
@@ -487,9 +481,9 @@ class _Builder:
         v: dict[str, object] | None = None,
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank (``v``: the row's
-        values for ``cols``, when already known; a contact sheet's ``barn`` may be among them)."""
+        values for ``cols``, when already known)."""
         v = r.values(cols) if v is None else v
-        if not v or (len(v) == 1 and "barn" in v):
+        if not v:
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
             return ContactPerson(
