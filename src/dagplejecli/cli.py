@@ -411,7 +411,7 @@ def export_command(
 def main() -> None:
     """Console-script entry point."""
     STATE.ends_process = True
-    gc.disable()  # see guarded: nothing here makes garbage the collector would find
+    gc.disable()  # see guarded; the few cycles a command may leave go with the process
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
