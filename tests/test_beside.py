@@ -73,6 +73,23 @@ def test_no_second_process_where_there_is_no_fork(monkeypatch: pytest.MonkeyPatc
 
 
 @linux
+def test_a_progress_bar_pauses_for_the_fork() -> None:
+    import io
+
+    from rich.console import Console
+
+    from dagplejecli.render.progress import Steps
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    with Steps(True, 2, console=console) as steps:
+        with beside(os.getpid) as pending:
+            assert not pending.in_child  # the bar's thread runs: no fork
+        with beside(os.getpid, steps.paused) as pending:
+            assert pending.in_child
+            assert pending.result() != os.getpid()
+
+
+@linux
 def test_an_unwanted_child_is_stopped() -> None:
     pending = Pending(lambda: time.sleep(600))
     pid = pending._pid

@@ -68,3 +68,19 @@ def test_validate_and_export_report_their_steps(project: Path) -> None:
     heard.clear()
     prepare("dtr", None, Path("dagpleje-plan.xlsx"), Path("eksport"), on_step=heard.append)
     assert heard == ["step_reading", "step_checking", "step_building"]
+
+
+def test_the_bar_draws_with_one_thread_that_can_pause() -> None:
+    import threading
+
+    before = threading.active_count()
+    console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    with Steps(True, 2, console=console) as steps:
+        assert threading.active_count() == before + 1  # the spinner and clock keep moving
+        with steps.paused():
+            assert threading.active_count() == before
+        assert threading.active_count() == before + 1
+        steps.step("step_reading")
+    assert threading.active_count() == before
+    with Steps(False, 2) as silent, silent.paused():
+        assert threading.active_count() == before

@@ -10,11 +10,12 @@ only its result::
         workbook = pending.result()
 
 Elsewhere (Windows, macOS), or when another thread is running in this process (a fork copies
-only the calling thread, and whatever lock another one holds stays locked in the child),
-``produce`` simply runs in this process when ``result()`` is asked for. If the child fails in
-any way, ``result()`` runs ``produce`` here as well, so that its errors surface as usual. The
-result is therefore always what ``produce()`` returns; only the time differs. ``produce`` must
-not write files or print: the child's side effects are lost.
+only the calling thread, and whatever lock another one holds stays locked in the child;
+``around_fork`` may stop such a thread for the moment of the fork), ``produce`` simply runs
+in this process when ``result()`` is asked for. If the child fails in any way, ``result()``
+runs ``produce`` here as well, so that its errors surface as usual. The result is therefore
+always what ``produce()`` returns; only the time differs. ``produce`` must not write files or
+print: the child's side effects are lost.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -41,12 +43,17 @@ def can_fork() -> bool:
 class Pending(Generic[T]):
     """The result of ``produce``, computed beside (``pid``) or, failing that, on request."""
 
-    def __init__(self, produce: Callable[[], T]) -> None:
+    def __init__(
+        self,
+        produce: Callable[[], T],
+        around_fork: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         self._produce = produce
         self._pid: int | None = None
         self._read_fd: int | None = None
-        if can_fork():
-            self._start()
+        with around_fork():
+            if can_fork():
+                self._start()
 
     @property
     def in_child(self) -> bool:
@@ -107,9 +114,13 @@ class Pending(Generic[T]):
 
 
 @contextlib.contextmanager
-def beside(produce: Callable[[], T]) -> Iterator[Pending[T]]:
-    """Start ``produce`` beside the caller; see the module's description."""
-    pending = Pending(produce)
+def beside(
+    produce: Callable[[], T],
+    around_fork: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> Iterator[Pending[T]]:
+    """Start ``produce`` beside the caller; see the module's description. ``around_fork``:
+    a context to fork in, e.g. one in which a progress bar's drawing thread stands still."""
+    pending = Pending(produce, around_fork)
     try:
         yield pending
     finally:

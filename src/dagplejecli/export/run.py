@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +66,12 @@ def prepare(
     source_datetime: str | None = None,
     xsd: Path | None = None,
     on_step: Callable[[str], None] = no_step,
+    pause: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> PreparedExport:
     """Validate and build every file of the export. Raises Refused (exit 1) or DagplejeError.
 
-    ``on_step`` hears of each step as it begins (reading, checking, building)."""
+    ``on_step`` hears of each step as it begins (reading, checking, building); ``pause`` is a
+    context in which no other thread runs, for starting a second process (see ``beside``)."""
     if target not in TARGETS:
         raise DagplejeError("export_bad_target", value=target)
     target = TARGETS[target]
@@ -123,7 +126,7 @@ def prepare(
         )
     # brugere.xlsx is built beside the XML and the manifest (in a second process where it can
     # be): at national scale each side takes about as long as the other
-    with beside(lambda: workbook_bytes(user_sheets(members))) as users:
+    with beside(lambda: workbook_bytes(user_sheets(members)), pause) as users:
         files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
         if xsd is not None:
             _check_xsd(xsd, files)
