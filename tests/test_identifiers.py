@@ -5,8 +5,10 @@ import pytest
 from dagplejecli.identifiers import (
     Address,
     clean_text,
+    is_digits,
     is_valid_cpr,
     is_valid_cvr,
+    is_valid_postnr,
     mask_cpr,
     mask_cpr_in_text,
     normalise_bool,
@@ -51,6 +53,17 @@ def test_mask() -> None:
     assert mask_cpr("020375-1236") == "020375-xxxx"
     assert mask_cpr("x") == "xxxxxx-xxxx"
     assert mask_cpr_in_text("cpr 0203751236 og 020375-1236.") == "cpr 020375-xxxx og 020375-xxxx."
+
+
+def test_only_the_digits_0_to_9_make_an_id() -> None:
+    # str.isdigit() says yes to these; the registers would reject them
+    for cpr in ("０２０３７５１２３６", "020375123²", "٠٢٠٣٧٥١٢٣٦"):
+        assert normalise_cpr(cpr).digits is None
+        assert not is_valid_cpr(cpr)
+    assert not is_valid_cvr("５５１３３０１８")
+    assert not p_number_check_digit_ok("１０２９８２９８２５")
+    assert not is_valid_postnr("８０００")
+    assert is_digits("0123456789") and not is_digits("１") and not is_digits("")
 
 
 def test_cvr_and_p_number() -> None:

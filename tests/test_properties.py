@@ -38,9 +38,13 @@ settings.load_profile("dagpleje")
 
 @given(cells)
 def test_normalisers_never_raise(value: object) -> None:
-    normalise_cpr(value)
-    normalise_digits(value, 4)
-    normalise_digits(value, 10)
+    digits = normalise_cpr(value).digits
+    assert digits is None or (len(digits) == 10 and digits.isascii() and digits.isdigit())
+    for width in (4, 10):
+        text, restored = normalise_digits(value, width)
+        if isinstance(value, int | float) and not isinstance(value, bool) and text is not None:
+            assert text.isascii() and text.isdigit()  # a number gives digits, never "-012"
+        assert not restored or (text is not None and len(text) == width)
     normalise_date(value)
     normalise_bool(value)
     clean_text(value)

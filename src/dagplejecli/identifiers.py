@@ -19,6 +19,12 @@ _DIGITS = re.compile(r"\d+")
 _SEPARATORS = re.compile(r"[\s\-./']+")  # ' is Excel's "store as text" mark in CSV exports
 
 
+def is_digits(text: str) -> bool:
+    """Only the digits 0-9. ``str.isdigit()`` alone also takes ``²`` and the digits of other
+    scripts (``０１``), which the registers reject: such a number must not pass as an id."""
+    return text.isascii() and text.isdigit()
+
+
 def mask_cpr(cpr: str | None) -> str:
     """Format a CPR number for people: ``DDMMYY-xxxx``. The one place that shows a CPR.
 
@@ -27,10 +33,10 @@ def mask_cpr(cpr: str | None) -> str:
     """
     if not cpr:
         return ""
-    if len(cpr) == 10 and cpr.isdigit():  # the usual case, without a regex
+    if len(cpr) == 10 and is_digits(cpr):  # the usual case, without a regex
         return f"{cpr[:6]}-xxxx"
     compact = _SEPARATORS.sub("", str(cpr))
-    if len(compact) >= 6 and compact[:6].isdigit():
+    if len(compact) >= 6 and is_digits(compact[:6]):
         return f"{compact[:6]}-xxxx"
     return "xxxxxx-xxxx"
 
@@ -68,6 +74,8 @@ def normalise_cpr(value: object) -> CprValue:
                 return _NO_CPR
             value = int(value)
         if isinstance(value, int):
+            if value < 0:
+                return _NO_CPR
             number = str(value)
             if len(number) == 9:
                 return CprValue("0" + number, restored_zero=True)
@@ -84,9 +92,9 @@ def cpr_text_digits(text: str) -> str | None:
     text = text.strip()
     if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
         text = text[:6] + text[7:]
-    if len(text) != 10 or not text.isdigit():
+    if len(text) != 10 or not is_digits(text):
         text = _SEPARATORS.sub("", text)
-    return text if len(text) == 10 and text.isdigit() else None
+    return text if len(text) == 10 and is_digits(text) else None
 
 
 def cpr_birth_date(cpr: str) -> dt.date | None:
@@ -96,7 +104,7 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
     because it runs for every person of a national roster and the library's is 15× slower.
     Only the first seven digits matter, and many people share them: those are remembered.
     """
-    if len(cpr) != 10 or not cpr.isdigit():
+    if len(cpr) != 10 or not is_digits(cpr):
         return None
     return birth_date_from_first7(cpr[:7])
 
@@ -104,7 +112,7 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
 @cache
 def birth_date_from_first7(first7: str) -> dt.date | None:
     """The date of a CPR's first seven digits ``DDMMYYC`` (C gives the century), or None."""
-    if len(first7) != 7 or not first7.isdigit():
+    if len(first7) != 7 or not is_digits(first7):
         return None
     day, month, year, seventh = int(first7[0:2]), int(first7[2:4]), int(first7[4:6]), first7[6]
     if seventh in "0123":
@@ -140,7 +148,7 @@ def cpr_is_female(cpr: str) -> bool:
 
 def is_valid_cvr(cvr: str) -> bool:
     """8 digits, first not 0, modulus 11 (through python-stdnum)."""
-    if not (len(cvr) == 8 and cvr.isdigit()):
+    if not (len(cvr) == 8 and is_digits(cvr)):
         return False
     try:
         _stdnum_cvr.validate(cvr)
@@ -156,7 +164,7 @@ _P_SWITCH = 1006959421
 
 def p_number_check_digit_ok(p_number: str) -> bool:
     """The P-number check digit (DOMAIN.md §5; third-party, so failing is only a warning)."""
-    if not (len(p_number) == 10 and p_number.isdigit()):
+    if not (len(p_number) == 10 and is_digits(p_number)):
         return False
     weights = _P_WEIGHTS_OLD if int(p_number) <= _P_SWITCH else _P_WEIGHTS_NEW
     return sum(int(d) * w for d, w in zip(p_number, weights, strict=True)) % 11 == 0
@@ -175,6 +183,8 @@ def normalise_digits(value: object, width: int) -> tuple[str | None, bool]:
             return None, False
         value = int(value)
     if isinstance(value, int):
+        if value < 0:
+            return None, False
         text = str(value)
         if len(text) < width:
             return text.zfill(width), True
@@ -187,7 +197,7 @@ def normalise_digits(value: object, width: int) -> tuple[str | None, bool]:
 
 def is_valid_postnr(postnr: str) -> bool:
     """Four digits; 38xx/39xx are the Faroe Islands and Greenland, not Danish day care."""
-    return len(postnr) == 4 and postnr.isdigit() and not postnr.startswith(("38", "39"))
+    return len(postnr) == 4 and is_digits(postnr) and not postnr.startswith(("38", "39"))
 
 
 # ----------------------------------------------------------------------------- addresses

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
 from dagplejecli.errors import DagplejeError
-from dagplejecli.identifiers import Address, comparable_text, parse_address
+from dagplejecli.identifiers import Address, comparable_text, is_digits, parse_address
 from dagplejecli.messages import ui
 from dagplejecli.model import Area, Assignment, Dagplejer, Plan
 from dagplejecli.roster.headers import normalise_header
@@ -105,7 +105,7 @@ def value_matches(cell: str, accepted: str, key: str) -> bool:
         if low > high:
             raise DagplejeError("bad_range", where=key, value=accepted, key=key)
         digits = cell.strip()
-        return digits.isdigit() and low <= int(digits) <= high
+        return is_digits(digits) and low <= int(digits) <= high
     return comparable_text(cell) == comparable_text(accepted)
 
 

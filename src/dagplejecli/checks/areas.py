@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dagplejecli.checks.context import CheckContext, is_placeholder
 from dagplejecli.findings import Finding
 from dagplejecli.i18n import pick
-from dagplejecli.identifiers import comparable_text, p_number_check_digit_ok
+from dagplejecli.identifiers import comparable_text, is_digits, p_number_check_digit_ok
 
 MAX_NAME = 132
 MAX_EMAIL = 132
@@ -47,7 +47,7 @@ def check_p_number(ctx: CheckContext) -> list[Finding]:
                 "intet P-nummer (heller ikke i [standard])",
                 "no P-number (none in [standard] either)",
             )
-        elif not p.isdigit():
+        elif not is_digits(p):
             problem = pick(
                 f"et P-nummer med andet end cifre: «{p}»", f"a P-number with non-digits: «{p}»"
             )
@@ -207,7 +207,7 @@ def check_cvr_extract(ctx: CheckContext) -> list[Finding]:
     out = []
     for a in ctx.plan.areas:
         p = a.p_number
-        if not (len(p) == 10 and p.isdigit()):
+        if not (len(p) == 10 and is_digits(p)):
             continue  # DP103 already says so
         unit = units.get(p)
         if unit is None:

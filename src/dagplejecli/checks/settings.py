@@ -9,7 +9,7 @@ from typing import Any
 from dagplejecli.checks.context import CheckContext, is_placeholder
 from dagplejecli.findings import Finding
 from dagplejecli.i18n import pick
-from dagplejecli.identifiers import is_valid_cvr
+from dagplejecli.identifiers import is_digits, is_valid_cvr
 from dagplejecli.kommuner import all_kommuner
 
 EMPLOYEE_ROLES = ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent")
@@ -28,7 +28,7 @@ def check_kommune(ctx: CheckContext) -> list[Finding]:
         if not is_valid_cvr(cvr):
             reason = (
                 pick("skal være 8 cifre", "must be 8 digits")
-                if not (len(cvr) == 8 and cvr.isdigit())
+                if not (len(cvr) == 8 and is_digits(cvr))
                 else pick("modulus 11-kontrollen fejler", "the modulus 11 check fails")
             )
             out.append(
@@ -52,7 +52,7 @@ def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
         out.append(Finding("DP004", ctx.key("dtr", "ejerform"), params={"value": dtr.ejerform}))
     code = dtr.lovgrundlag
     if code is None or (
-        isinstance(code, str) and not is_placeholder(code) and not code.strip().isdigit()
+        isinstance(code, str) and not is_placeholder(code) and not is_digits(code.strip())
     ):
         out.append(Finding("DP005", ctx.key("dtr", "lovgrundlag")))
     if dtr.insttype not in KNOWN_INSTTYPES:
