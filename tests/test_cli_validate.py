@@ -52,6 +52,17 @@ def test_errors_exit_1_and_are_masked(project: Path) -> None:
     assert leaked_cprs(text.output) == [] and leaked_cprs(data.output) == []
 
 
+def test_a_cpr_of_other_digits_is_not_a_cpr(project: Path) -> None:
+    # fullwidth digits look like a CPR, and str.isdigit() agrees; the registers do not
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    sheets = small_roster()
+    sheets["Børn"][1][4] = str(sheets["Børn"][1][4]).translate(fullwidth)
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert [f["code"] for f in doc["findings"] if f["severity"] == "fejl"] == ["DP201"]
+
+
 def test_strict_counts_warnings(project: Path) -> None:
     sheets = small_roster()
     sheets["Børn"][1][7] = "Nej"  # no contact with custody: a warning
