@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from stdnum.dk import cpr as _stdnum_cpr
 from stdnum.dk import cvr as _stdnum_cvr
@@ -109,7 +109,7 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
     return birth_date_from_first7(cpr[:7])
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a national roster has about 33,000 distinct beginnings
 def birth_date_from_first7(first7: str) -> dt.date | None:
     """The date of a CPR's first seven digits ``DDMMYYC`` (C gives the century), or None."""
     if len(first7) != 7 or not is_digits(first7):
@@ -388,7 +388,7 @@ def _bool_text(text: str) -> bool | None:
     return None
 
 
-_short_bool_text = cache(_bool_text)
+_short_bool_text = lru_cache(maxsize=1024)(_bool_text)  # bounded, whatever a column holds
 
 
 def clean_text(value: object) -> str:
