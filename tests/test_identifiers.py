@@ -140,3 +140,16 @@ def test_bool_and_text() -> None:
     assert normalise_bool("måske") is None
     assert clean_text("  Åse   Østergaard ") == "Åse Østergaard"
     assert clean_text(8000.0) == "8000"
+
+
+def test_the_memos_stay_small() -> None:
+    from dagplejecli import identifiers
+
+    for n in range(5000):
+        normalise_bool(f"svar {n}")
+    assert len(identifiers._BOOL_TEXTS) <= identifiers._BOOL_TEXTS_KEPT
+    assert normalise_bool("Ja") is True and normalise_bool("svar 4999") is None
+    before = len(identifiers._BIRTH_DATES)
+    for n in range(5000):
+        assert identifiers.birth_date_from_first7(f"99{n:04d}9") is None  # day 99: no date
+    assert len(identifiers._BIRTH_DATES) == before
