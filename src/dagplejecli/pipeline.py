@@ -14,7 +14,7 @@ from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
-from dagplejecli.roster.sheets import RawSheet
+from dagplejecli.roster.sheets import RawSheet, read_sheets
 
 
 def no_step(_key: str) -> None:
@@ -43,7 +43,6 @@ class Planned:
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     """Read configuration and roster and group the dagplejere into areas."""
     from dagplejecli.config import RosterConfig
-    from dagplejecli.roster.sheets import read_sheets
 
     sheets = read_sheets(roster_path)  # the file the user named is the first to complain about
     try:
@@ -124,8 +123,6 @@ def replan(
 ) -> tuple[SavedPlan, Planned]:
     """The saved plan, and the plan made again from its roster and today's configuration
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``)."""
-    from dagplejecli.roster.sheets import read_sheets
-
     saved = read_plan(plan_path)
     sheets = read_sheets(saved.roster_path)
     roster, reading = read_roster(saved.roster_path, config.config.roster, sheets, light=light)
