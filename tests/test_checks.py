@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from dagplejecli.findings import REGISTRY, Finding, Severity
+from dagplejecli.findings import Finding, Severity
+from dagplejecli.messages import da, en, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
+from dagplejecli.rules.registry import all_rules
 from tests.conftest import AREAS, BASE_CONFIG, CH1, DP1, MOR1, child_cpr, small_roster, write_xlsx
 
 Sheets = dict[str, list[list[object]]]
-COVERED: set[str] = set()
 
 
 def findings_for(
@@ -23,9 +25,11 @@ def findings_for(
     (tmp / "dagpleje.toml").write_text(config, encoding="utf-8")
     planned = plan_roster(roster, tmp / "dagpleje.toml")
     write_plan(tmp / "dagpleje-plan.xlsx", planned.plan, planned.roster, planned.config)
-    findings = validate_project(tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx").findings
-    COVERED.update(f.code for f in findings)
-    return findings
+    return validate_project(tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx").findings
+
+
+def message(f: Finding) -> str:
+    return finding_message(f)
 
 
 def only(findings: list[Finding], code: str) -> list[Finding]:
@@ -100,7 +104,7 @@ def test_configuration_and_area_value_findings(
     assert found, code
     assert found[0].location.key == key
     assert found[0].location.line is not None or key.startswith("dtr.lovgrundlag")
-    assert found[0].severity == REGISTRY[code].severity
+    assert found[0].severity == all_rules()[code].severity
 
 
 def test_five_digit_p_number_is_named_in_message(tmp_path: Path) -> None:
@@ -108,8 +112,8 @@ def test_five_digit_p_number_is_named_in_message(tmp_path: Path) -> None:
         findings_for(tmp_path, BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS), "DP103"
     )
     assert len(found) == 1  # both areas inherit it from [standard]: one finding names both
-    assert "«Dagplejen Nord» og «Dagplejen Syd»" in found[0].message
-    assert "5 cifre" in found[0].message and found[0].severity is Severity.ERROR
+    assert "«Dagplejen Nord» og «Dagplejen Syd»" in message(found[0])
+    assert "5 cifre" in message(found[0]) and found[0].severity is Severity.ERROR
     own = BASE_CONFIG + AREAS.replace(
         'institutionsnummer = "AB1235"', 'institutionsnummer = "AB1235"\npnummer = "999"'
     )
@@ -146,14 +150,15 @@ hvor = {{ Distrikt = ["Øst"] }}
     findings = findings_for(tmp_path, config)
     assert only(findings, "DP106")[0].location.key == "omraade[1].navn"
     assert only(findings, "DP109")[0].location.key == "omraade[3].navn"
-    assert "dagplejen  syd" in only(findings, "DP110")[0].message
+    assert "dagplejen  syd" in message(only(findings, "DP110")[0])
     assert "dagplejen  syd" in {f.area for f in only(findings, "DP111")}
     assert only(findings, "DP112")[0].params["value"] == "AB12"
 
 
 def test_duplicate_institution_numbers(tmp_path: Path) -> None:
     found = only(findings_for(tmp_path, BASE_CONFIG + AREAS.replace("AB1235", "AB1234")), "DP113")
-    assert "Dagplejen Nord, Dagplejen Syd" in found[0].message
+    assert "«Dagplejen Nord» og «Dagplejen Syd»" in message(found[0])
+    assert found[0].params["areas"] == ("Dagplejen Nord", "Dagplejen Syd")
 
 
 def test_shared_p_number_and_address_is_not_a_finding(tmp_path: Path) -> None:
@@ -180,7 +185,7 @@ def test_cvr_extract(tmp_path: Path) -> None:
     findings = findings_for(tmp_path, config + areas)
     assert not only(findings, "DP010")
     wrong = only(findings, "DP114")
-    assert [f.area for f in wrong] == ["Dagplejen Syd"] and "64942212" in wrong[0].message
+    assert [f.area for f in wrong] == ["Dagplejen Syd"] and "64942212" in message(wrong[0])
     differs = only(findings, "DP115")
     assert [f.area for f in differs] == ["Dagplejen Nord"]
     assert differs[0].severity is Severity.WARNING
@@ -228,18 +233,18 @@ def test_person_findings_point_at_the_cell(
 
 def test_impossible_child_cpr_names_the_cell(tmp_path: Path) -> None:
     found = only(findings_for(tmp_path, sheets=_with("Børn", 2, 0, "3102254561")), "DP201")
-    assert found[0].location.cell == "A3" and "datoen findes ikke" in found[0].message
-    assert "310225-xxxx" in found[0].message
+    assert found[0].location.cell == "A3" and "datoen findes ikke" in message(found[0])
+    assert "310225-xxxx" in message(found[0])
 
 
 def test_unknown_dagplejer_is_named(tmp_path: Path) -> None:
     found = only(findings_for(tmp_path, sheets=_with("Børn", 1, 3, "D9")), "DP205")
-    assert "«D9»" in found[0].message
+    assert "«D9»" in message(found[0])
 
 
 def test_unassigned_dagplejer_named_by_id(tmp_path: Path) -> None:
     found = only(findings_for(tmp_path, sheets=_with("Dagplejere", 3, 7, "Vest")), "DP206")
-    assert "D3" in found[0].message and "Åse Østergaard" in found[0].message
+    assert "D3" in message(found[0]) and "Åse Østergaard" in message(found[0])
 
 
 def test_too_many_children(tmp_path: Path) -> None:
@@ -279,8 +284,7 @@ def test_stale_plan(tmp_path: Path) -> None:
         tmp_path / "dagpleje.toml", tmp_path / "dagpleje-plan.xlsx"
     ).findings
     stale = only(findings, "DP301")
-    assert stale and "Rosteren er ændret" in stale[0].message
-    COVERED.add("DP301")
+    assert stale and "Rosteren er ændret" in message(stale[0])
     # same roster, configuration now gives another plan
     findings_for(tmp_path)
     (tmp_path / "dagpleje.toml").write_text(
@@ -289,14 +293,90 @@ def test_stale_plan(tmp_path: Path) -> None:
     findings = validate_project(
         tmp_path / "dagpleje.toml", tmp_path / "dagpleje-plan.xlsx"
     ).findings
-    assert "Konfigurationen giver nu en anden plan" in only(findings, "DP301")[0].message, [
+    assert "Konfigurationen giver nu en anden plan" in message(only(findings, "DP301")[0]), [
         f.code for f in findings
     ]
 
 
-def test_zz_every_code_is_covered() -> None:
-    """Runs last in this module: every registered code was produced by some test above."""
-    assert set(REGISTRY) - COVERED == set()
+# Codes not in CONFIG_CASES or PERSON_CASES, each with the smallest scenario that raises it.
+def _protected(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Beskyttet"]
+    sheets["Børn"][1] += ["måske"]
+    return findings_for(tmp, sheets=sheets)
+
+
+def _long_name(tmp: Path) -> list[Finding]:
+    long_name = '"Dagplejen Nord ' + "x" * 130 + '"'
+    return findings_for(tmp, BASE_CONFIG + AREAS.replace('"Dagplejen Nord"', long_name))
+
+
+def _no_ids(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    for row in sheets["Dagplejere"]:
+        del row[0]
+    sheets["Børn"] = [["CPR", "Fornavn", "Efternavn", "Dagplejer CPR"], [CH1, "Liv", "Jensen", DP1]]
+    sheets["Kontakter"] = [["Barn CPR", "CPR", "Navn"], ["0101014561", MOR1, "M J"]]
+    return findings_for(tmp, sheets=sheets)
+
+
+def _stale(tmp: Path) -> list[Finding]:
+    findings_for(tmp)
+    write_xlsx(tmp / "roster.xlsx", _with("Dagplejere", 3, 7, "Nord"))
+    return validate_project(tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx").findings
+
+
+def _extract(tmp: Path, p_number: str) -> list[Finding]:
+    unit = [p_number, "55133018", "Aarhus Kommune", "Et andet sted 1", "8000", "Aarhus C"]
+    write_xlsx(
+        tmp / "p.xlsx",
+        {"P-enheder": [["P-nummer", "CVR-nummer", "Navn", "Adresse", "Postnr", "By"], unit]},
+    )
+    config = BASE_CONFIG.replace("insttype = 6013", 'insttype = 6013\ncvr_udtraek = "p.xlsx"')
+    return findings_for(tmp, config + AREAS)
+
+
+SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP010": findings_for,
+    "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
+    "DP106": _long_name,
+    "DP109": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace("Dagplejen Syd", "Dagplejen Nord")
+    ),
+    "DP110": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace("Dagplejen Syd", "dagplejen  nord")
+    ),
+    "DP111": lambda tmp: findings_for(tmp, BASE_CONFIG + AREAS.replace('["Syd"]', '["Ingen"]')),
+    "DP112": lambda tmp: findings_for(tmp, BASE_CONFIG + AREAS.replace("AB1235", "AB12")),
+    "DP113": lambda tmp: findings_for(tmp, BASE_CONFIG + AREAS.replace("AB1235", "AB1234")),
+    "DP114": lambda tmp: _extract(tmp, "1029829825"),
+    "DP115": lambda tmp: _extract(tmp, "1003386512"),
+    "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
+    "DP210": _protected,
+    "DP214": _protected,
+    "DP217": _no_ids,
+    "DP218": _no_ids,
+    "DP301": _stale,
+}
+
+
+@pytest.mark.parametrize("code", sorted(SCENARIOS))
+def test_scenario_raises_its_code(tmp_path: Path, code: str) -> None:
+    found = only(SCENARIOS[code](tmp_path), code)
+    assert found, code
+    assert all(f.severity is all_rules()[code].severity for f in found)
+    assert all(message(f) and "{" not in message(f) for f in found)
+
+
+def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
+    """Each rule is declared once, has both languages' texts, and a case above that raises it."""
+    cases = {c[0] for c in CONFIG_CASES} | {c[0] for c in PERSON_CASES} | set(SCENARIOS)
+    assert set(all_rules()) == set(da.FINDINGS) == set(en.FINDINGS) == cases
+    for code in da.FINDINGS:
+        assert set(da.FINDINGS[code].variants) == set(en.FINDINGS[code].variants), code
+        assert all_rules()[code].source, code
+    assert set(da.UI) == set(en.UI)
+    assert {k: set(v) for k, v in da.TERMS.items()} == {k: set(v) for k, v in en.TERMS.items()}
 
 
 def test_child_age_uses_completed_years() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.errors import DagplejeError
-from dagplejecli.i18n import pick
+from dagplejecli.messages import ui
 
 CONFIG_NAME = "dagpleje.toml"
 
@@ -125,12 +125,8 @@ class UniloginConfig(_Strict):
 def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str, str]:
     unknown = [k for k in mapping if k not in allowed]
     if unknown:
-        raise ValueError(
-            pick(
-                f"ukendt felt {', '.join(unknown)}; kendte felter: {', '.join(allowed)}",
-                f"unknown field {', '.join(unknown)}; known fields: {', '.join(allowed)}",
-            )
-        )
+        fields, known = ", ".join(unknown), ", ".join(allowed)
+        raise ValueError(ui("cfg_unknown_field", fields=fields, allowed=known))
     return mapping
 
 
@@ -162,10 +158,7 @@ class RosterConfig(_Strict):
         bad = [k for k, val in v.items() if val not in allowed]
         if bad:
             raise ValueError(
-                pick(
-                    f"{', '.join(bad)}: skal være en af {', '.join(allowed)}",
-                    f"{', '.join(bad)}: must be one of {', '.join(allowed)}",
-                )
+                ui("cfg_bad_relation", values=", ".join(bad), allowed=", ".join(allowed))
             )
         return v
 
@@ -225,7 +218,7 @@ class LoadedConfig:
         line = self.line_of(*loc)
         if line is None:
             return f"{self.path.name}: {key}"
-        return f"{self.path.name}, {pick('linje', 'line')} {line}: {key}"
+        return f"{self.path.name}, {ui('line')} {line}: {key}"
 
 
 def key_text(loc: tuple[str | int, ...]) -> str:
@@ -272,30 +265,26 @@ def _error_text(err: Any) -> str:
     """A pydantic error as Danish/English text, without echoing the value (it may be a CPR)."""
     kind = err["type"]
     texts = {
-        "missing": ("mangler", "is missing"),
-        "extra_forbidden": ("ukendt nøgle (stavefejl?)", "unknown key (a typo?)"),
-        "string_type": (
-            'skal være tekst i anførselstegn, fx "1029829825"',
-            'must be text in quotes, e.g. "1029829825"',
-        ),
-        "int_type": ("skal være et helt tal", "must be a whole number"),
-        "int_parsing": ("skal være et helt tal", "must be a whole number"),
-        "int_from_float": ("skal være et helt tal", "must be a whole number"),
-        "float_type": ("skal være et tal", "must be a number"),
-        "float_parsing": ("skal være et tal", "must be a number"),
-        "bool_type": ("skal være true eller false", "must be true or false"),
-        "bool_parsing": ("skal være true eller false", "must be true or false"),
-        "list_type": ('skal være en liste, fx ["a", "b"]', 'must be a list, e.g. ["a", "b"]'),
-        "dict_type": ("skal være en tabel", "must be a table"),
-        "model_type": ("skal være en tabel", "must be a table"),
-        "model_attributes_type": ("skal være en tabel", "must be a table"),
+        "missing": "cfg_missing",
+        "extra_forbidden": "cfg_extra_forbidden",
+        "string_type": "cfg_string_type",
+        "int_type": "cfg_int_type",
+        "int_parsing": "cfg_int_type",
+        "int_from_float": "cfg_int_type",
+        "float_type": "cfg_float_type",
+        "float_parsing": "cfg_float_type",
+        "bool_type": "cfg_bool_type",
+        "bool_parsing": "cfg_bool_type",
+        "list_type": "cfg_list_type",
+        "dict_type": "cfg_dict_type",
+        "model_type": "cfg_dict_type",
+        "model_attributes_type": "cfg_dict_type",
     }
     if kind in texts:
-        da, en = texts[kind]
-        return pick(da, en)
+        return ui(texts[kind])
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", ""))
-    return pick("har en ugyldig værdi", "has an invalid value")
+    return ui("cfg_invalid")
 
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

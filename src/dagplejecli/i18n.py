@@ -20,8 +20,3 @@ def set_language(lang: str | None) -> str:
 
 def language() -> str:
     return _current.get()
-
-
-def pick(da: str, en: str) -> str:
-    """The text in the current language."""
-    return en if _current.get() == "en" else da

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import Finding, Location
+from dagplejecli.findings import Finding
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
 from dagplejecli.planning import make_plan
@@ -91,33 +91,6 @@ class Validation:
         }
 
 
-def freshness(saved: SavedPlan, planned: Planned) -> list[Finding]:
-    """DP301 when the roster or the plan's content changed since ``dagpleje plan``."""
-    from dagplejecli.i18n import pick
-    from dagplejecli.planfile import fingerprint
-
-    reason = None
-    if saved.roster_sha256 != planned.roster.sha256:
-        reason = pick(
-            "Rosteren er ændret, siden planen blev lavet.",
-            "The roster has changed since the plan was made.",
-        )
-    elif saved.fingerprint != fingerprint(planned.plan):
-        reason = pick(
-            "Konfigurationen giver nu en anden plan end den, der blev gennemset.",
-            "The configuration now gives a different plan than the one reviewed.",
-        )
-    if reason is None:
-        return []
-    return [
-        Finding(
-            "DP301",
-            Location(file=saved.path.name),
-            params={"reason": reason, "roster": saved.roster_path.name},
-        )
-    ]
-
-
 def replan(
     config: LoadedConfig, plan_path: Path, light: bool = False, keep_sheets: bool = False
 ) -> tuple[SavedPlan, Planned]:
@@ -141,9 +114,10 @@ def validate_project(
 
     ``on_step`` hears of each step as it begins (``step_reading``, ``step_checking``);
     ``keep_sheets`` keeps the roster's cells in ``planned.sheets`` (for ``--annotate``)."""
-    from dagplejecli.checks import CheckContext, run_checks
     from dagplejecli.cvrextract import read_extract
     from dagplejecli.findings import sort_key
+    from dagplejecli.rules import CheckContext, run_checks
+    from dagplejecli.rules.plan import freshness
 
     on_step("step_reading")
     config = load_config(config_path)
@@ -155,5 +129,5 @@ def validate_project(
         extract_path = config.path.parent / config.config.dtr.cvr_udtraek
         extract = read_extract(extract_path)
     ctx = CheckContext(config, roster, plan, today or dt.date.today(), extract)
-    findings = freshness(saved, planned) + planned.reading + run_checks(ctx)
+    findings = freshness(saved, roster, plan) + planned.reading + run_checks(ctx)
     return Validation(planned, sorted(findings, key=sort_key))

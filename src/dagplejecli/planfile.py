@@ -16,7 +16,7 @@ from dagplejecli import __version__
 from dagplejecli.config import LoadedConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
-from dagplejecli.i18n import pick
+from dagplejecli.messages import ui
 from dagplejecli.model import Plan, Roster
 from dagplejecli.render.xlsx import Sheet, write_workbook
 
@@ -86,7 +86,7 @@ def write_plan(
 ) -> None:
     """Write the plan workbook (all or nothing, owner-only: it holds names)."""
     counts = counts if counts is not None else area_counts(plan, roster)
-    not_created = pick("ikke oprettet endnu", "not created yet")
+    not_created = ui("not_created")
     rules_by_area: dict[str, list[str]] = {}
     for a in plan.assignments.values():
         if a.area and a.rule not in rules_by_area.setdefault(a.area, []):

@@ -13,7 +13,9 @@ from dagplejecli.planfile import PLAN_NAME
 def folder_status(folder: Path) -> str:
     """One or two lines for people, saying where this folder stands and what to run next."""
     from dagplejecli.config import load_config
-    from dagplejecli.pipeline import freshness, replan
+    from dagplejecli.messages import finding_message
+    from dagplejecli.pipeline import replan
+    from dagplejecli.rules.plan import freshness
 
     config_path = folder / CONFIG_NAME
     if not config_path.exists():
@@ -29,9 +31,11 @@ def folder_status(folder: Path) -> str:
         saved, planned = replan(config, plan_path, light=True)
     except DagplejeError as exc:
         return ui("status_plan_broken", message=exc.message)
-    stale = freshness(saved, planned)
+    stale = freshness(saved, planned.roster, planned.plan)
     if stale:
         return ui(
-            "status_stale", reason=stale[0].message.rstrip("."), roster=saved.roster_path.name
+            "status_stale",
+            reason=finding_message(stale[0]).rstrip("."),
+            roster=saved.roster_path.name,
         )
     return ui("status_ready")

@@ -17,6 +17,7 @@ from openpyxl.styles import PatternFill
 from dagplejecli.files import write_atomic
 from dagplejecli.findings import Finding, Severity
 from dagplejecli.identifiers import clean_text, mask_cpr_in_text, normalise_cpr
+from dagplejecli.messages import finding_hint, finding_message, term
 from dagplejecli.roster.sheets import RawSheet
 
 FILLS = {
@@ -62,11 +63,14 @@ def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence
                 cell = ws[ref]
                 worst = min(items, key=lambda f: list(Severity).index(f.severity))
                 cell.fill = FILLS[worst.severity]
-                text = "\n".join(
-                    f"{f.code} ({f.severity.label}): {f.message}\n→ {f.hint}" for f in items
-                )
+                text = "\n".join(_comment_line(f) for f in items)
                 cell.comment = Comment(mask_cpr_in_text(text), "dagpleje", width=400, height=160)
         wb.save(tmp)
 
     write_atomic(target, produce, private=True)
     return len(marks)
+
+
+def _comment_line(f: Finding) -> str:
+    severity = term("severity", f.severity)
+    return f"{f.code} ({severity}): {finding_message(f)}\n→ {finding_hint(f)}"

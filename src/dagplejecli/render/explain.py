@@ -3,44 +3,49 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import REGISTRY
-from dagplejecli.i18n import pick
-from dagplejecli.messages import FINDING_TEXTS, ui
+from dagplejecli.messages import finding_text, term, ui
+from dagplejecli.rules.registry import all_rules
 
 
 def print_code(out: Console, code: str) -> None:
-    if code not in REGISTRY:
+    """One code in full. An unknown code is a DagplejeError (exit 2)."""
+    rules = all_rules()
+    if code not in rules:
         raise DagplejeError("unknown_code", code=code)
-    info, text = REGISTRY[code], FINDING_TEXTS[code]
+    rule, text = rules[code], finding_text(code)
+    severity = term("severity", rule.severity)
     out.print(
-        f"[bold]{code}: {escape(pick(*text.title))}[/]  "
-        f"({ui('explain_severity')}: {info.severity.label})"
+        Text.assemble(
+            (f"{code}: {text.title}", "bold"), f"  ({ui('explain_severity')}: {severity})"
+        )
     )
     out.print()
-    out.print(f"[bold]{ui('explain_why')}[/]")
-    out.print(escape(pick(*text.why)))
-    out.print(f"{ui('explain_source')}: {escape(info.source)}")
+    out.print(Text(ui("explain_why"), style="bold"))
+    out.print(text.why, markup=False)
+    out.print(f"{ui('explain_source')}: {rule.source}", markup=False)
     out.print()
-    out.print(f"[bold]{ui('explain_fix')}[/]")
-    hint = pick(*text.hint)
-    out.print(escape(hint.replace("{", "").replace("}", "")))
-    example = pick(*text.example)
-    if example:
+    out.print(Text(ui("explain_fix"), style="bold"))
+    out.print(text.hint.replace("{", "").replace("}", ""), markup=False)
+    if text.example:
         out.print()
-        out.print(f"[bold]{ui('explain_example')}[/]")
-        out.print(escape(example))
+        out.print(Text(ui("explain_example"), style="bold"))
+        out.print(text.example, markup=False)
 
 
 def print_codes(out: Console) -> None:
+    """Every code with its severity, family and title."""
     table = Table(title=ui("explain_list_title"), title_justify="left")
     for key in ("col_code", "col_severity", "col_family", "col_title"):
         table.add_column(ui(key))
-    for code, info in REGISTRY.items():
+    for code, rule in all_rules().items():
         table.add_row(
-            code, info.severity.label, info.family, escape(pick(*FINDING_TEXTS[code].title))
+            code,
+            term("severity", rule.severity),
+            term("family", rule.family),
+            Text(finding_text(code).title),
         )
     out.print(table)

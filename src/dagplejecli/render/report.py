@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.messages import ui
+from dagplejecli.messages import finding_hint, finding_message, term, ui, where
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SHOWN_PER_CODE = 5
@@ -45,13 +45,13 @@ def print_report(
             if per_code[f.code] > (SHOWN_PER_CODE if f.severity is not Severity.INFO else 3):
                 hidden[f.code] += 1
                 continue
-            text = _escape(f.message)
-            if f.hint and per_code[f.code] == 1:  # the fix is the same for every finding of a code
-                text += f"\n[dim]→ {_escape(f.hint)}[/]"
+            text = _escape(finding_message(f))
+            hint = finding_hint(f)
+            if hint and per_code[f.code] == 1:  # the fix is the same for every finding of a code
+                text += f"\n[dim]→ {_escape(hint)}[/]"
             style = STYLE[f.severity]
-            table.add_row(
-                f"[{style}]{f.severity.label}[/]", f.code, _escape(f.location.text()), text
-            )
+            severity = term("severity", f.severity)
+            table.add_row(f"[{style}]{severity}[/]", f.code, _escape(where(f.location)), text)
         for code, n in hidden.items():
             table.add_row("", code, "", f"[dim]{_escape(ui('more_of_code', n=n, code=code))}[/]")
         out.print(table)
@@ -88,8 +88,11 @@ def report_document(
             {
                 "code": f.code,
                 "severity": f.severity.value,
-                "message": f.message,
-                "hint": f.hint,
+                "family": f.rule.family.value,
+                "variant": f.variant,
+                "message": finding_message(f),
+                "hint": finding_hint(f),
+                "params": {k: list(v) if isinstance(v, tuple) else v for k, v in f.params.items()},
                 "area": f.area,
                 "location": f.location.as_dict(),
             }

@@ -6,11 +6,10 @@ from rich.console import Console
 from rich.table import Table
 
 from dagplejecli.errors import DagplejeError
-from dagplejecli.i18n import pick
 from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import ui
+from dagplejecli.messages import term, ui
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts
 
@@ -88,30 +87,16 @@ def print_unassigned(out: Console, plan: Plan, roster: Roster) -> int:
     return len(missing)
 
 
-ROLE_NAMES = {
-    "dagplejere": ("dagplejere", "dagplejere"),
-    "boern": ("børn", "children"),
-    "kontakter": ("kontaktpersoner", "contact persons"),
-    "et-ark": ("ét ark: dagplejere og børn", "one sheet: dagplejere and children"),
-}
-LAYOUT_NAMES = {
-    "to-ark": ("to ark", "two sheets"),
-    "et-ark": ("ét ark", "one sheet"),
-    "kun-dagplejere": ("kun dagplejere", "dagplejere only"),
-    "csv": ("CSV", "CSV"),
-}
-
-
 def print_init(
     out: Console, roster: Roster, kommune: Kommune | None, division: Division | None
 ) -> None:
     """What ``init`` found in the roster, so the user can check it before filling in the rest."""
     out.print(
-        ui("init_roster", name=roster.path.name, layout=pick(*LAYOUT_NAMES[roster.layout])),
+        ui("init_roster", name=roster.path.name, layout=term("layout", roster.layout)),
         markup=False,
     )
     for info in roster.sheet_info:
-        role = pick(*ROLE_NAMES[info.role])
+        role = term("sheet_role", info.role)
         out.print(
             ui(
                 "init_sheet",

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from dagplejecli.config import CHILD_FIELDS, PARENT, UNILOGIN_RELATIONS, RosterConfig
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import Finding, Location
-from dagplejecli.i18n import pick
+from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
 from dagplejecli.identifiers import (
     Address,
     clean_text,
@@ -35,6 +35,7 @@ from dagplejecli.identifiers import (
     split_name,
     split_postnr_city,
 )
+from dagplejecli.messages import ui
 from dagplejecli.model import (
     CellRef,
     Child,
@@ -47,6 +48,15 @@ from dagplejecli.model import (
 )
 from dagplejecli.roster.headers import PARENT_GROUPS, HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet, read_sheets
+
+# What reading notices (the checks in rules/ see only what reading kept).
+DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
+DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
+DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
+DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
+DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
+DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
+READER_RULES = (DP202, DP211, DP214, DP215, DP217, DP218)
 
 DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
 CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
@@ -116,7 +126,7 @@ def _name_role(name: str) -> str | None:
 
 
 def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
-    return f"{file}, {sheet.name}, {pick('række', 'row')} {header.row}"
+    return f"{file}, {sheet.name}, {ui('row')} {header.row}"
 
 
 def _map_columns(
@@ -327,13 +337,8 @@ class _Builder:
                 value = normalise_cpr(raw_cpr)
                 person.cpr = value.digits
                 if value.restored_zero and value.digits:
-                    self.findings.append(
-                        Finding(
-                            "DP202",
-                            Location.of_cell(person.cell("cpr")),
-                            params={"cpr": mask_cpr(value.digits)},
-                        )
-                    )
+                    where = Location.of_cell(person.cell("cpr"))
+                    self.findings.append(DP202(where, cpr=mask_cpr(value.digits)))
             if person.cpr is None:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         # Only fields the row has are set (the rest keep their "" defaults): this runs for
@@ -369,14 +374,11 @@ class _Builder:
         value = normalise_bool(raw)
         if value is None:
             self.findings.append(
-                Finding(
-                    "DP214",
+                DP214(
                     Location.of_cell(r.cell(cols[name])),
-                    params={
-                        "value": mask_cpr_in_text(clean_text(raw))[:40],
-                        "column": name,
-                        "assumed": pick("ja", "yes") if when_unsure else pick("nej", "no"),
-                    },
+                    value=mask_cpr_in_text(clean_text(raw))[:40],
+                    column=name,
+                    assumed="ja" if when_unsure else "nej",
                 )
             )
             return when_unsure
@@ -394,11 +396,7 @@ class _Builder:
         postnr, restored = normalise_digits(postnr_cell, 4)
         if restored:
             self.findings.append(
-                Finding(
-                    "DP215",
-                    Location.of_cell(r.cell(cols["postnr"])),
-                    params={"value": postnr or ""},
-                )
+                DP215(Location.of_cell(r.cell(cols["postnr"])), value=postnr or "")
             )
         if "adresse" in cols:
             d.address_text = _text(v, "adresse")
@@ -507,20 +505,14 @@ class _Builder:
             return mapped
         if mapped == PARENT and p.cpr and is_valid_cpr(p.cpr):
             return "Mor" if cpr_is_female(p.cpr) else "Far"
-        why = (
-            ""
-            if mapped is None
-            else pick(
-                "; Mor/Far kan ikke afgøres uden gyldigt CPR-nummer",
-                "; Mor/Far cannot be told without a valid CPR number",
+        self.findings.append(
+            DP211(
+                Location.of_cell(p.cell("relation")),
+                variant="" if mapped is None else "parent_without_cpr",
+                value=mask_cpr_in_text(raw)[:40],
+                allowed=", ".join(UNILOGIN_RELATIONS),
             )
         )
-        params = {
-            "value": mask_cpr_in_text(raw)[:40] or pick("(tom)", "(empty)"),
-            "allowed": ", ".join(UNILOGIN_RELATIONS),
-            "why": why,
-        }
-        self.findings.append(Finding("DP211", Location.of_cell(p.cell("relation")), params=params))
         return None
         return mapped
 
@@ -696,13 +688,7 @@ def read_roster(
     _derive_ids(dagplejere)
     findings = builder.findings
     if derived:
-        findings.append(
-            Finding(
-                "DP217",
-                Location(file=path.name, sheet=cmap.sheet.name),
-                params={"count": len(derived)},
-            )
-        )
+        findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
     _resolve_children(dagplejere, children)
     _derive_child_ids(children)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
@@ -741,9 +727,7 @@ def _attach_contact_sheet(
         target = by_cpr.get(child_cpr) if child_cpr else None
         if target is None:
             where = Location.of_cell(r.cell(km.fields["barn"]))
-            builder.findings.append(
-                Finding("DP218", where, params={"cpr": mask_cpr(child_cpr) or "?"})
-            )
+            builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
             continue
         target.contacts.append(contact)
 

@@ -6,9 +6,17 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from dagplejecli.checks.context import CheckContext, role_name, who
-from dagplejecli.findings import Finding, Location
-from dagplejecli.i18n import pick
+from dagplejecli.findings import (
+    CPR_LAW,
+    OWN,
+    STIL_DAGPLEJE,
+    STIL_UNILOGIN,
+    Family,
+    Finding,
+    Location,
+    Rule,
+)
+from dagplejecli.findings import Severity as S
 from dagplejecli.identifiers import (
     age_in_years,
     birth_date_from_first7,
@@ -17,6 +25,11 @@ from dagplejecli.identifiers import (
     mask_cpr_in_text,
 )
 from dagplejecli.model import Person
+from dagplejecli.rules.context import CheckContext, person
+from dagplejecli.rules.registry import Checks
+
+CHECKS = Checks()
+PERSONS = Family.PERSONS
 
 P = TypeVar("P", bound=Person)
 
@@ -30,6 +43,11 @@ def _at(person: Person, *fields: str) -> Location:
     return Location.of_cell(person.cell(*fields))
 
 
+DP201 = Rule("DP201", S.ERROR, PERSONS, CPR_LAW)
+DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP201, DP213)
 def check_cpr(ctx: CheckContext) -> list[Finding]:
     people = _people(ctx)
     # A CPR's date lies in its first seven digits, which many people share: each distinct
@@ -42,22 +60,16 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
     for role, p, area in people:
         if p.cpr is not None and p.cpr[:7] not in bad:
             continue  # the common case: nothing to say, nothing to build
-        params = {"role": role_name(role), "who": who(p)}
         if not p.cpr_given:
-            out.append(Finding("DP213", _at(p, "cpr"), area, params))
-            continue
-        reason = (
-            pick("ikke 10 cifre", "not 10 digits")
-            if p.cpr is None
-            else pick("datoen findes ikke", "the date does not exist")
-        )
-        params |= {"cpr": p.cpr_masked, "reason": reason}
-        out.append(Finding("DP201", _at(p, "cpr"), area, params))
+            out.append(DP213(_at(p, "cpr"), area, role=role, **person(p)))
+        else:
+            variant = "length" if p.cpr is None else ""
+            out.append(DP201(_at(p, "cpr"), area, variant=variant, role=role, **person(p)))
     return out
 
 
 def _duplicates(
-    people: Sequence[P], role_plural: str, area_of: Callable[[P], str | None]
+    people: Sequence[P], group: str, area_of: Callable[[P], str | None]
 ) -> list[Finding]:
     cprs = [p.cpr for p in people if p.cpr]
     if len(set(cprs)) == len(cprs):
@@ -71,16 +83,13 @@ def _duplicates(
         if len(same) > 1:
             cells = ", ".join(str(p.cell("cpr")) for p in same)
             out.append(
-                Finding(
-                    "DP203",
+                DP203(
                     _at(same[1], "cpr"),
                     area_of(same[1]),
-                    {
-                        "cpr": mask_cpr(cpr),
-                        "count": len(same),
-                        "role_plural": role_plural,
-                        "cells": cells,
-                    },
+                    cpr=mask_cpr(cpr),
+                    count=len(same),
+                    group=group,
+                    cells=cells,
                 )
             )
     return out
@@ -93,12 +102,16 @@ def _constant(area: str | None) -> Callable[[Person], str | None]:
     return area_of
 
 
+DP203 = Rule("DP203", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP203)
 def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     plan = ctx.plan
     dagplejere, children = ctx.roster.dagplejere, ctx.roster.children
-    out = _duplicates(dagplejere, pick("dagplejere", "dagplejere"), lambda d: plan.area_of(d.id))
-    out += _duplicates(children, pick("børn", "children"), lambda c: plan.area_of(c.dagplejer_id))
-    label = pick("af barnets kontaktpersoner", "of the child's contacts")
+    out = _duplicates(dagplejere, "dagplejere", lambda d: plan.area_of(d.id))
+    out += _duplicates(children, "boern", lambda c: plan.area_of(c.dagplejer_id))
+    label = "kontakter"
     for c in ctx.roster.children:
         cprs = [p.cpr for p in c.contacts if p.cpr]
         if len(cprs) == len(set(cprs)):
@@ -107,6 +120,10 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+DP204 = Rule("DP204", S.WARNING, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP204)
 def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     names = {d.cpr: d for d in ctx.roster.dagplejere if d.cpr}
     if names.keys().isdisjoint({p.cpr for c in ctx.roster.children for p in c.contacts}):
@@ -121,42 +138,45 @@ def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
             if comparable_text(d.name) != comparable_text(p.name):
                 seen.add(p.cpr or "")
                 out.append(
-                    Finding(
-                        "DP204",
+                    DP204(
                         _at(p, "navn", "fornavn", "cpr"),
                         ctx.plan.area_of(c.dagplejer_id),
-                        {"cpr": p.cpr_masked, "name1": d.name, "name2": p.name},
+                        cpr=p.cpr_masked,
+                        name1=d.name,
+                        name2=p.name,
                     )
                 )
     return out
 
 
+DP205 = Rule("DP205", S.ERROR, PERSONS, OWN)
+
+
+@CHECKS.add(DP205)
 def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
     return [
-        Finding(
-            "DP205",
-            _at(c, "dagplejer"),
-            None,
-            {"who": who(c), "ref": mask_cpr_in_text(c.dagplejer_ref) or pick("(tom)", "(empty)")},
-        )
+        DP205(_at(c, "dagplejer"), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
         for c in ctx.roster.children
         if c.dagplejer_id is None
     ]
 
 
+DP206 = Rule("DP206", S.ERROR, PERSONS, STIL_DAGPLEJE)
+
+
+@CHECKS.add(DP206)
 def check_unassigned(ctx: CheckContext) -> list[Finding]:
     return [
-        Finding(
-            "DP206",
-            _at(d, "id", "navn", "fornavn"),
-            None,
-            {"id": d.id, "name": d.name, "cpr": d.cpr_masked},
-        )
+        DP206(_at(d, "id", "navn", "fornavn"), None, id=d.id, **person(d))
         for d in ctx.roster.dagplejere
         if ctx.plan.area_of(d.id) is None
     ]
 
 
+DP207 = Rule("DP207", S.WARNING, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP207)
 def check_custody(ctx: CheckContext) -> list[Finding]:
     out = []
     for c in ctx.roster.children:
@@ -164,12 +184,14 @@ def check_custody(ctx: CheckContext) -> list[Finding]:
             if p.custody:
                 break
         else:
-            out.append(
-                Finding("DP207", _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), {"who": who(c)})
-            )
+            out.append(DP207(_at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), **person(c)))
     return out
 
 
+DP208 = Rule("DP208", S.WARNING, PERSONS, "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)")
+
+
+@CHECKS.add(DP208)
 def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     limit = ctx.config.config.regler.max_boern
     counts: dict[str, int] = defaultdict(int)
@@ -177,17 +199,23 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
         if c.dagplejer_id:
             counts[c.dagplejer_id] += 1
     return [
-        Finding(
-            "DP208",
+        DP208(
             _at(d, "id", "navn", "fornavn"),
             ctx.plan.area_of(d.id),
-            {"id": d.id, "name": d.name, "count": counts[d.id], "limit": limit},
+            id=d.id,
+            name=d.name,
+            count=counts[d.id],
+            limit=limit,
         )
         for d in ctx.roster.dagplejere
         if counts.get(d.id, 0) > limit
     ]
 
 
+DP209 = Rule("DP209", S.WARNING, PERSONS, OWN)
+
+
+@CHECKS.add(DP209)
 def check_child_age(ctx: CheckContext) -> list[Finding]:
     limit = ctx.config.config.regler.max_alder
     children = ctx.roster.children
@@ -204,76 +232,54 @@ def check_child_age(ctx: CheckContext) -> list[Finding]:
         age = ages.get(c.cpr[:7]) if c.cpr else None
         if age is not None and age >= limit:
             out.append(
-                Finding(
-                    "DP209",
+                DP209(
                     _at(c, "cpr"),
                     ctx.plan.area_of(c.dagplejer_id),
-                    {"who": who(c), "age": age, "limit": limit},
+                    age=age,
+                    limit=limit,
+                    **person(c),
                 )
             )
     return out
 
 
+DP210 = Rule("DP210", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP210)
 def check_protected_alias(ctx: CheckContext) -> list[Finding]:
     return [
-        Finding("DP210", _at(p, "beskyttet", "cpr"), area, {"role": role_name(role), "who": who(p)})
+        DP210(_at(p, "beskyttet", "cpr"), area, role=role, **person(p))
         for role, p, area in _people(ctx)
         if p.protected and not (p.alias_first and p.alias_last)
     ]
 
 
+DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP212)
 def check_names(ctx: CheckContext) -> list[Finding]:
     out = []
     for role, p, area in _people(ctx):
         if p.first_name and p.last_name:
             continue
-        missing = [
-            label
-            for label, value in (
-                (pick("fornavn", "first name"), p.first_name),
-                (pick("efternavn", "family name"), p.last_name),
-            )
-            if not value
-        ]
-        if missing:
-            what = pick(" og ", " and ").join(missing)
-            out.append(
-                Finding(
-                    "DP212",
-                    _at(p, "fornavn", "navn", "efternavn"),
-                    area,
-                    {"role": role_name(role), "who": who(p), "what": what},
-                )
-            )
+        missing = "fornavn" if p.last_name else "efternavn" if p.first_name else "begge"
+        where = _at(p, "fornavn", "navn", "efternavn")
+        out.append(DP212(where, area, role=role, missing=missing, **person(p)))
     return out
 
 
+DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP216)
 def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
     groups: dict[str, list[Person]] = defaultdict(list)
     for d in ctx.roster.dagplejere:
         groups[d.id].append(d)
     return [
-        Finding(
-            "DP216",
-            _at(same[1], "id"),
-            None,
-            {"id": ident, "cells": ", ".join(str(p.cell("id")) for p in same)},
-        )
+        DP216(_at(same[1], "id"), None, id=ident, cells=", ".join(str(p.cell("id")) for p in same))
         for ident, same in groups.items()
         if len(same) > 1
     ]
-
-
-PERSON_CHECKS: tuple[Callable[[CheckContext], list[Finding]], ...] = (
-    check_cpr,
-    check_duplicate_cpr,
-    check_dagplejer_is_contact,
-    check_child_dagplejer,
-    check_unassigned,
-    check_custody,
-    check_children_per_dagplejer,
-    check_child_age,
-    check_protected_alias,
-    check_names,
-    check_duplicate_ids,
-)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from dagplejecli.config import LoadedConfig, key_text
 from dagplejecli.cvrextract import PUnit
 from dagplejecli.findings import Location
-from dagplejecli.i18n import pick
 from dagplejecli.model import Area, Person, Plan, Roster
 
 PLACEHOLDER = "UDFYLD"
@@ -54,15 +53,7 @@ class CheckContext:
         return self.key(*area.sources.get(value, area.loc))
 
 
-def role_name(role: str) -> str:
-    return {
-        "dagplejer": pick("Dagplejer", "Dagplejer"),
-        "barn": pick("Barnet", "Child"),
-        "kontakt": pick("Kontaktperson", "Contact person"),
-    }[role]
-
-
-def who(person: Person) -> str:
-    """``Anne Jensen (010190-xxxx)`` — a person for messages, CPR masked."""
-    name = person.name or pick("(uden navn)", "(no name)")
-    return f"{name} ({person.cpr_masked})" if person.cpr_masked else name
+def person(p: Person) -> dict[str, str]:
+    """A person's params for a message: the name and the masked CPR (the catalogue shows them
+    as ``Anne Jensen (010190-xxxx)`` wherever a message says ``{who}``)."""
+    return {"name": p.name, "cpr": p.cpr_masked}

@@ -3,81 +3,97 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from dagplejecli.checks.context import CheckContext, is_placeholder
-from dagplejecli.findings import Finding
-from dagplejecli.i18n import pick
+from dagplejecli.findings import (
+    CVR_LAW,
+    OWN,
+    STIL_DAGPLEJE,
+    STIL_DTR,
+    STIL_NAMES,
+    STIL_UNILOGIN,
+    Family,
+    Finding,
+    Rule,
+)
+from dagplejecli.findings import Severity as S
 from dagplejecli.identifiers import is_digits, is_valid_cvr
 from dagplejecli.kommuner import all_kommuner
+from dagplejecli.rules.context import CheckContext, is_placeholder
+from dagplejecli.rules.registry import Checks
+
+CHECKS = Checks()
+CONFIG = Family.CONFIG
 
 EMPLOYEE_ROLES = ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent")
 KNOWN_INSTTYPES = (6010, 6011, 6012, 6013)
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
+DP001 = Rule("DP001", S.ERROR, CONFIG, STIL_NAMES)
+DP002 = Rule("DP002", S.ERROR, CONFIG, CVR_LAW)
+DP003 = Rule("DP003", S.WARNING, CONFIG, STIL_DAGPLEJE)
+
+
+@CHECKS.add(DP001, DP002, DP003)
 def check_kommune(ctx: CheckContext) -> list[Finding]:
     k = ctx.config.config.kommune
     known = all_kommuner().get(k.kode)
     out = []
     if known is None:
-        out.append(Finding("DP001", ctx.key("kommune", "kode"), params={"kode": k.kode}))
+        out.append(DP001(ctx.key("kommune", "kode"), kode=k.kode))
     if k.cvr is not None and not is_placeholder(k.cvr):
         cvr = k.cvr.strip()
         if not is_valid_cvr(cvr):
-            reason = (
-                pick("skal være 8 cifre", "must be 8 digits")
-                if not (len(cvr) == 8 and is_digits(cvr))
-                else pick("modulus 11-kontrollen fejler", "the modulus 11 check fails")
-            )
-            out.append(
-                Finding("DP002", ctx.key("kommune", "cvr"), params={"cvr": cvr, "reason": reason})
-            )
+            variant = "" if len(cvr) == 8 and is_digits(cvr) else "length"
+            out.append(DP002(ctx.key("kommune", "cvr"), variant=variant, cvr=cvr))
         elif known is not None and cvr != known.cvr:
             out.append(
-                Finding(
-                    "DP003",
-                    ctx.key("kommune", "cvr"),
-                    params={"cvr": cvr, "kommune": known.navn, "expected": known.cvr},
-                )
+                DP003(ctx.key("kommune", "cvr"), cvr=cvr, kommune=known.navn, expected=known.cvr)
             )
     return out
 
 
+DP004 = Rule("DP004", S.WARNING, CONFIG, STIL_DTR)
+DP005 = Rule("DP005", S.ERROR, CONFIG, STIL_DTR)
+DP006 = Rule("DP006", S.WARNING, CONFIG, STIL_DTR)
+DP010 = Rule("DP010", S.INFO, CONFIG, STIL_DAGPLEJE)
+
+
+@CHECKS.add(DP004, DP005, DP006, DP010)
 def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
     dtr = ctx.config.config.dtr
     out = []
     if dtr.ejerform != 1:
-        out.append(Finding("DP004", ctx.key("dtr", "ejerform"), params={"value": dtr.ejerform}))
+        out.append(DP004(ctx.key("dtr", "ejerform"), value=dtr.ejerform))
     code = dtr.lovgrundlag
     if code is None or (
         isinstance(code, str) and not is_placeholder(code) and not is_digits(code.strip())
     ):
-        out.append(Finding("DP005", ctx.key("dtr", "lovgrundlag")))
+        out.append(DP005(ctx.key("dtr", "lovgrundlag")))
     if dtr.insttype not in KNOWN_INSTTYPES:
-        out.append(Finding("DP006", ctx.key("dtr", "insttype"), params={"value": dtr.insttype}))
+        out.append(DP006(ctx.key("dtr", "insttype"), value=dtr.insttype))
     if dtr.cvr_udtraek is None:
-        out.append(Finding("DP010", ctx.key("dtr")))
+        out.append(DP010(ctx.key("dtr")))
     return out
 
 
+DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
+DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP008, DP009)
 def check_unilogin(ctx: CheckContext) -> list[Finding]:
     u = ctx.config.config.unilogin
     out = []
     if u.skoleaar is not None:
         m = _SCHOOL_YEAR.match(u.skoleaar.strip())
         if not m or int(m.group(2)) != int(m.group(1)) + 1:
-            out.append(
-                Finding("DP008", ctx.key("unilogin", "skoleaar"), params={"value": u.skoleaar})
-            )
+            out.append(DP008(ctx.key("unilogin", "skoleaar"), value=u.skoleaar))
     if u.rolle not in EMPLOYEE_ROLES:
         out.append(
-            Finding(
-                "DP009",
-                ctx.key("unilogin", "rolle"),
-                params={"value": u.rolle, "allowed": ", ".join(EMPLOYEE_ROLES)},
-            )
+            DP009(ctx.key("unilogin", "rolle"), value=u.rolle, allowed=", ".join(EMPLOYEE_ROLES))
         )
     return out
 
@@ -95,29 +111,22 @@ def _strings(
         yield loc, data
 
 
+DP007 = Rule("DP007", S.ERROR, CONFIG, OWN)
+
+
+@CHECKS.add(DP007)
 def check_placeholders(ctx: CheckContext) -> list[Finding]:
     out = []
     for loc, value in _strings(ctx.config.config.model_dump(exclude_none=True)):
         if is_placeholder(value):
             where = ctx.key(*loc)
             out.append(
-                Finding(
-                    "DP007",
+                DP007(
                     where,
-                    params={
-                        "key": where.key or "",
-                        "value": value[:60],
-                        "file": where.file or "",
-                        "line": where.line or "?",
-                    },
+                    key=where.key or "",
+                    value=value[:60],
+                    file=where.file or "",
+                    line=where.line or "?",
                 )
             )
     return out
-
-
-CONFIG_CHECKS: tuple[Callable[[CheckContext], list[Finding]], ...] = (
-    check_kommune,
-    check_dtr_codes,
-    check_unilogin,
-    check_placeholders,
-)

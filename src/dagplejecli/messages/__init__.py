@@ -1,0 +1,91 @@
+"""Every sentence the user reads, in Danish (``da.py``) and English (``en.py``).
+
+Findings are data: a rule, a variant and raw params. This module turns them into text in the
+current language: ``finding_message(f)``, ``finding_hint(f)``. ``ui(key, **params)`` does the same
+for the command line's own texts. How params become text:
+
+- a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
+  finding can say ``role="barn"`` and read "Barnet" or "Child";
+- a tuple (a list of names) is joined for use between «…»: ``A», «B» og «C``;
+- an empty text reads as the catalogue's ``EMPTY`` ("(tom)");
+- ``{who}`` is made of the params ``name`` and ``cpr``: ``Anne Jensen (010190-xxxx)``.
+
+A full CPR number is never a param (callers pass ``mask_cpr(...)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+
+from dagplejecli.findings import Finding, Location, ParamValue
+from dagplejecli.i18n import language
+from dagplejecli.messages import da, en
+from dagplejecli.messages.catalogue import FindingText
+
+CATALOGUES: dict[str, ModuleType] = {"da": da, "en": en}
+
+
+def _catalogue() -> ModuleType:
+    return CATALOGUES[language()]
+
+
+def ui(message_key: str, /, **params: object) -> str:
+    """A user-interface text in the current language, filled in."""
+    text: str = _catalogue().UI[message_key]
+    return text.format(**params) if params else text
+
+
+def term(kind: str, value: str) -> str:
+    """A word of the catalogue's ``TERMS`` (e.g. ``term("severity", "fejl")``)."""
+    terms: dict[str, dict[str, str]] = _catalogue().TERMS
+    return terms[kind].get(value, value)
+
+
+def finding_text(code: str) -> FindingText:
+    """The title, message, hint, explanation and example of a code."""
+    texts: dict[str, FindingText] = _catalogue().FINDINGS
+    return texts[code]
+
+
+def _words(params: Mapping[str, ParamValue]) -> dict[str, str | int]:
+    cat = _catalogue()
+    terms: dict[str, dict[str, str]] = cat.TERMS
+    out: dict[str, str | int] = {}
+    for key, value in params.items():
+        if isinstance(value, tuple):
+            out[key] = cat.join_names(value)
+        elif isinstance(value, str) and key in terms:
+            out[key] = terms[key].get(value, value)
+        elif value == "":
+            out[key] = cat.EMPTY
+        else:
+            out[key] = value
+    if "who" not in out and "name" in params:
+        name = str(params["name"]) or cat.NO_NAME
+        cpr = params.get("cpr")
+        out["who"] = f"{name} ({cpr})" if cpr else name
+    return out
+
+
+def finding_message(f: Finding) -> str:
+    """The finding's sentence, in the current language."""
+    text = finding_text(f.code)
+    template = text.variants[f.variant] if f.variant else text.message
+    return template.format(**_words(f.params))
+
+
+def finding_hint(f: Finding) -> str:
+    """How to fix it, in the current language."""
+    return finding_text(f.code).hint.format(**_words(f.params))
+
+
+def where(loc: Location) -> str:
+    """``roster.xlsx, Dagplejere!B7`` or ``dagpleje.toml, linje 12: omraade[2].pnummer``."""
+    if loc.key is not None:
+        line = f", {ui('line')} {loc.line}" if loc.line else ""
+        return f"{loc.file or ''}{line}: {loc.key}".lstrip(": ")
+    if loc.sheet is not None:
+        cell = f"!{loc.cell}" if loc.cell else ""
+        return f"{loc.file}, {loc.sheet}{cell}" if loc.file else f"{loc.sheet}{cell}"
+    return loc.file or ""

@@ -1,0 +1,18 @@
+"""The shape of a language's catalogue (``da.py``, ``en.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    """What the user reads about one code. ``message`` is the usual sentence; ``variants``
+    holds the other sentences a check can choose (``Finding.variant``)."""
+
+    title: str
+    message: str
+    hint: str
+    why: str
+    example: str
+    variants: dict[str, str] = field(default_factory=dict)
