@@ -8,12 +8,12 @@ persons inside. Elements follow the schema's order. The only file that carries f
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from functools import partial
 
 from dagplejecli.config import Config
+from dagplejecli.formats.xml import escape, needs_escaping
 from dagplejecli.identifiers import cpr_birth_date, cpr_is_female
 from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster
 
@@ -60,22 +60,13 @@ def members_by_area(plan: Plan, roster: Roster) -> list[AreaMembers]:
     return list(by_area.values())
 
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_WORK = re.compile('[&<>"\x00-\x1f\ufffe\uffff]')
-_LINE_BREAKS = re.compile("[\t\n\r]")
-_QUOTE = {'"': "&quot;"}
 _BOOL = {True: "true", False: "false"}
 _GENDER = {True: "K", False: "M"}
 _NL = "\n"  # for f-strings nested in f-strings (no backslash allowed there)
 
-
-def _clean(value: str) -> str:
-    """Text for XML: escaped (quotes too, so it fits an attribute), characters XML cannot hold
-    removed, and tabs and line breaks made spaces (a reader would change them anyway). Most
-    text needs nothing, which one C-level test tells."""
-    if _NEEDS_WORK.search(value) is None:
-        return value
-    return escape(_LINE_BREAKS.sub(" ", _ILLEGAL_XML.sub("", value)), _QUOTE)
+# Every text, in elements and attributes alike: quotes escaped (so it fits an attribute), and
+# tabs and line breaks made spaces (a reader would change them anyway).
+_clean = partial(escape, quotes=True, line_breaks="space")
 
 
 def _lines(out: list[str], indent: str, elements: tuple[tuple[str, str | None], ...]) -> None:
@@ -93,7 +84,7 @@ def _person(
     protected = p.protected
     first, last, cpr, email, phone = p.first_name, p.last_name, p.cpr or "", p.email, p.phone
     alias_first, alias_last = (p.alias_first, p.alias_last) if protected else ("", "")
-    if _NEEDS_WORK.search(f"{first}{last}{alias_first}{alias_last}{cpr}{email}{phone}"):
+    if needs_escaping(f"{first}{last}{alias_first}{alias_last}{cpr}{email}{phone}"):
         first, last, alias_first, alias_last, cpr, email, phone = map(
             _clean, (first, last, alias_first, alias_last, cpr, email, phone)
         )
