@@ -227,14 +227,22 @@ def test_unilogin_xml_holds_any_text(
 
 
 @given(st.text())
-def test_xlsx_escaping_matches_the_standard_library(text: str) -> None:
+def test_xml_escaping_matches_the_standard_library(text: str) -> None:
+    """The one escaping (workbooks and Unilogin) says what xml.sax.saxutils says, less the
+    characters XML cannot hold at all."""
     from xml.sax.saxutils import escape as sax_escape
     from xml.sax.saxutils import quoteattr as sax_quoteattr
 
-    from dagplejecli.render.xlsx import escape, quoteattr
+    from dagplejecli.formats.xml import escape
 
-    assert escape(text) == sax_escape(text)
-    if ("'" in text and '"' in text) or '"' not in text:
+    holdable = text.translate(dict.fromkeys([*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]))
+    assert escape(text) == sax_escape(holdable)
+    assert escape(text, quotes=True) == sax_escape(holdable, {'"': "&quot;"})
+    assert escape(text, quotes=True, line_breaks="space") == sax_escape(
+        holdable.translate(str.maketrans("\t\n\r", "   ")), {'"': "&quot;"}
+    )
+    if ("'" in holdable and '"' in holdable) or '"' not in holdable:
         # saxutils picks single quotes when the text holds only double quotes; ours are always
         # double quotes, which is just as valid
-        assert quoteattr(text) == sax_quoteattr(text)
+        attribute = escape(text, quotes=True, line_breaks="reference")
+        assert f'"{attribute}"' == sax_quoteattr(holdable)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dagplejecli.render.xlsx import workbook_bytes
+from dagplejecli.formats.xlsx import workbook_bytes
 
 SOFFICE = shutil.which("soffice")
 
@@ -52,3 +52,16 @@ def test_libreoffice_reads_our_workbooks(tmp_path: Path) -> None:
     assert rows[1] == ["Dagplejen Nord", "75", "=cmd|' /C calc'!A0"]  # text, not a formula
     assert rows[2][0] == "Ærø & Ødsted <Syd>" and rows[2][1] == "3.5"
     assert (tmp_path / "bog-Andet ark.csv").exists()
+
+
+def test_any_text_makes_a_workbook_that_opens() -> None:
+    """Quotes, line breaks and characters XML cannot hold, in sheet names and cells alike."""
+    import io
+
+    from openpyxl import load_workbook
+
+    title = 'Syd "A"\x01\n'
+    data = workbook_bytes([(title, ["navn"], [['Ærø & "Ø"\x0b\tx\n<y>']])])
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ['Syd "A"\n']
+    assert wb.active is not None and wb.active["A2"].value == 'Ærø & "Ø"\tx\n<y>'

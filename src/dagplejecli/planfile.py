@@ -16,9 +16,9 @@ from dagplejecli import __version__
 from dagplejecli.config import LoadedConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
+from dagplejecli.formats.xlsx import Sheet, write_workbook
 from dagplejecli.messages import ui
 from dagplejecli.model import Plan, Roster
-from dagplejecli.render.xlsx import Sheet, write_workbook
 
 PLAN_NAME = "dagpleje-plan.xlsx"
 META_SHEET = "Metadata"

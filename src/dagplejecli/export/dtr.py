@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dagplejecli.config import Config
-from dagplejecli.export.csvfile import csv_bytes
+from dagplejecli.formats.csvfile import csv_bytes
 from dagplejecli.model import Area
 
 DAGINSTITUTION_FIELDS = (

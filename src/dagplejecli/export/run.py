@@ -32,9 +32,9 @@ from dagplejecli.export.unilogin import (
     members_by_area,
     unilogin_files,
 )
+from dagplejecli.formats.xlsx import Sheet, workbook_bytes
 from dagplejecli.identifiers import mask_cpr
 from dagplejecli.pipeline import Validation, no_step, validate_project
-from dagplejecli.render.xlsx import Sheet, workbook_bytes
 
 TARGETS = {
     "dagtilbudsregisteret": "dagtilbudsregisteret",

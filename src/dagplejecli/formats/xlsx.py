@@ -15,12 +15,12 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from dagplejecli.formats.xml import escape
 from dagplejecli.model import column_letters
 
 Cell = object
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
@@ -44,27 +44,6 @@ _STYLES = (
 )
 
 
-_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def escape(text: str) -> str:
-    """``&``, ``<`` and ``>`` as entities (xml.sax.saxutils.escape, without importing urllib)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def quoteattr(text: str) -> str:
-    """An attribute value in double quotes, escaped (as xml.sax.saxutils.quoteattr)."""
-    text = escape(text).replace('"', "&quot;")
-    return '"' + text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
-
-
-def _text(value: object) -> str:
-    text = str(value)
-    if _NEEDS_WORK.search(text) is None:  # one C-level test; most text needs nothing
-        return text
-    return escape(_ILLEGAL_XML.sub("", text))
-
-
 def _cell(ref: str, value: Cell, style: str) -> str:
     if value is None or value == "":
         return ""
@@ -73,7 +52,8 @@ def _cell(ref: str, value: Cell, style: str) -> str:
     if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
         return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
     return (
-        f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
+        f'<c r="{ref}"{style} t="inlineStr"><is>'
+        f'<t xml:space="preserve">{escape(str(value))}</t></is></c>'
     )
 
 
@@ -92,7 +72,7 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
                 if v:
                     cells.append(
                         f'<c r="{letters[c]}{r}"{style} t="inlineStr"><is>'
-                        f'<t xml:space="preserve">{_text(v)}</t></is></c>'
+                        f'<t xml:space="preserve">{escape(v)}</t></is></c>'
                     )
             else:
                 cells.append(_cell(f"{letters[c]}{r}", v, style))
@@ -131,6 +111,8 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """A whole workbook in memory, one (title, header, rows) per sheet."""
     used: set[str] = set()
     titles = [sheet_title(title, used) for title, _, _ in sheets]
+    # an attribute value: quotes escaped, line breaks as references so that they survive parsing
+    names = [escape(t, quotes=True, line_breaks="reference") for t in titles]
     n = len(sheets)
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
@@ -156,8 +138,8 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     book = (
         f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
         + "".join(
-            f'<sheet name={quoteattr(t)} sheetId="{i}" r:id="rId{i}"/>'
-            for i, t in enumerate(titles, start=1)
+            f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+            for i, name in enumerate(names, start=1)
         )
         + "</sheets></workbook>"
     )
