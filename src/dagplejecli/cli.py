@@ -378,7 +378,6 @@ def export_command(
             source_datetime,
             xsd,
             on_step=steps.step,
-            pause=steps.paused,
         )
         refuse = bool(prepared.refused_share) and not yes and not dry_run
         if not refuse and not dry_run:
