@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -390,6 +391,11 @@ def export_command(
 
 def main() -> None:
     """Console-script entry point."""
+    # A command builds a few hundred thousand small records that form no cycles, so the cyclic
+    # collector only costs time. Measured as whole processes, 10,000 dagplejere, median of 7:
+    # plan 2.27 -> 1.88 s, validate 2.63 -> 2.07 s, export --target unilogin 4.91 -> 4.14 s
+    # (16-21 % less), peak memory +1 MiB; 400 dagplejere: 5-7 % less.
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
