@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +34,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 class _State:
     quiet = False
     debug = False
-    ends_process = False  # set by main(): the process ends when the command does
-    kept: object = None  # what the command returned, left for the process's end (_exit_now)
 
 
 STATE = _State()
@@ -69,17 +65,8 @@ def guarded(fn: F) -> F:
         from dagplejecli.render.terminal import consoles, print_error
 
         _apply(kwargs.get("lang"), bool(kwargs.get("quiet")), bool(kwargs.get("debug")))
-        # A command builds hundreds of thousands of small acyclic records and then ends; the
-        # cyclic garbage collector only costs time here (about 15 % on a national roster).
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
         try:
-            result = fn(*args, **kwargs)
-            if STATE.ends_process:
-                # a national roster is hundreds of thousands of records: freeing them one by
-                # one costs a twentieth of a second; the end of the process frees them at once
-                STATE.kept = result
-            return None
+            return fn(*args, **kwargs)
         except DagplejeError as exc:
             print_error(consoles()[1], exc)
             raise typer.Exit(exc.exit_code) from None
@@ -92,9 +79,6 @@ def guarded(fn: F) -> F:
                 f"[bold red]{ui('error')}:[/] {ui('internal_error', kind=type(exc).__name__)}"
             )
             raise typer.Exit(2) from None
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     return wrapper  # type: ignore[return-value]
 
@@ -191,7 +175,7 @@ def plan_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> object:  # returned for STATE.kept
+) -> None:
     """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
 
     Eksempel: [bold]dagpleje plan roster.xlsx[/]
@@ -219,7 +203,6 @@ def plan_command(
         raise typer.Exit(1)
     if not STATE.quiet:
         stdout.print(ui("plan_next_ok", path=out), markup=False, soft_wrap=True)
-    return planned
 
 
 PlanOpt = Annotated[
@@ -244,7 +227,7 @@ def validate_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> object:  # returned for STATE.kept
+) -> None:
     """Tjek områder og data mod registrenes regler; alle fund på én gang.
 
     Eksempel: [bold]dagpleje validate[/]   eller   [bold]dagpleje validate --format json[/]
@@ -284,7 +267,6 @@ def validate_command(
             stdout.print(ui("annotated", path=annotate), markup=False, soft_wrap=True)
     if result.errors(strict):
         raise typer.Exit(1)
-    return result
 
 
 @app.command("explain")
@@ -351,7 +333,7 @@ def export_command(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
-) -> object:  # returned for STATE.kept
+) -> None:
     """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
 
     Eksempel: [bold]dagpleje export --target dagtilbudsregisteret[/]
@@ -378,7 +360,6 @@ def export_command(
             source_datetime,
             xsd,
             on_step=steps.step,
-            pause=steps.paused,
         )
         refuse = bool(prepared.refused_share) and not yes and not dry_run
         if not refuse and not dry_run:
@@ -406,35 +387,16 @@ def export_command(
             ui("next_dtr" if prepared.target == "dagtilbudsregisteret" else "next_unilogin"),
             markup=False,
         )
-    return prepared
 
 
 def main() -> None:
     """Console-script entry point."""
-    STATE.ends_process = True
-    gc.disable()  # see guarded; the few cycles a command may leave go with the process
+    # A command builds a few hundred thousand small records that form no cycles, so the cyclic
+    # collector only costs time. Measured as whole processes, 10,000 dagplejere, median of 7:
+    # plan 2.27 -> 1.88 s, validate 2.63 -> 2.07 s, export --target unilogin 4.91 -> 4.14 s
+    # (16-21 % less), peak memory +1 MiB; 400 dagplejere: 5-7 % less.
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
-    except SystemExit as done:
-        _exit_now(done.code)
-
-
-def _exit_now(code: object) -> None:
-    """End the process once its output is flushed, without the interpreter's teardown.
-
-    Every file the command wrote is closed by then; what is skipped is freeing, one by one,
-    the objects of every module (tens of milliseconds after a national roster).
-    """
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:  # sys.exit("message"), as Python itself would show it
-        print(code, file=sys.stderr)
-        status = 1
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
-            stream.flush()
-    os._exit(status)

@@ -7,6 +7,7 @@ result that says what was wrong) so that the callers can turn problems into find
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -65,7 +66,7 @@ def normalise_cpr(value: object) -> CprValue:
 
     A 9-digit number means Excel dropped the leading zero of a day 01-09; it is restored.
     """
-    if value.__class__ is not str:
+    if not isinstance(value, str):
         if value is None or isinstance(value, bool):
             return _NO_CPR
         if isinstance(value, float):
@@ -108,22 +109,9 @@ def cpr_birth_date(cpr: str) -> dt.date | None:
     return birth_date_from_first7(cpr[:7])
 
 
-# First seven digits → their date. Only real dates are kept (at most 31 × 12 × 100 × 10 =
-# 372,000 of them; a national roster has about 33,000), so no roster can make it grow further.
-_BIRTH_DATES: dict[str, dt.date] = {}
-
-
+@functools.lru_cache(maxsize=1 << 16)  # a national roster has about 33,000 distinct ones
 def birth_date_from_first7(first7: str) -> dt.date | None:
     """The date of a CPR's first seven digits ``DDMMYYC`` (C gives the century), or None."""
-    born = _BIRTH_DATES.get(first7)
-    if born is None:
-        born = _date_of_first7(first7)
-        if born is not None:
-            _BIRTH_DATES[first7] = born
-    return born
-
-
-def _date_of_first7(first7: str) -> dt.date | None:
     if len(first7) != 7 or not is_digits(first7):
         return None
     day, month, year, seventh = int(first7[0:2]), int(first7[2:4]), int(first7[4:6]), first7[6]
@@ -375,23 +363,12 @@ def age_in_years(born: dt.date, on: dt.date) -> int:
 
 # ----------------------------------------------------------------------------- text values
 
-_BOOL_TEXTS: dict[str, bool | None] = {}
-_BOOL_TEXTS_KEPT = 1024  # whatever a column holds, the memo stays this small
-
 _TRUE = {"ja", "j", "x", "1", "true", "sand", "yes", "y", "beskyttet", "✓"}
 _FALSE = {"nej", "n", "0", "false", "falsk", "no", "-", ""}
 
 
 def normalise_bool(value: object) -> bool | None:
     """``Ja``/``x``/``1`` → True, ``Nej``/blank/``0`` → False, anything else → None."""
-    if isinstance(value, str):
-        # a column of yes/no holds few distinct texts: the first ones seen are remembered
-        if value in _BOOL_TEXTS:
-            return _BOOL_TEXTS[value]
-        meaning = _bool_text(value)
-        if len(_BOOL_TEXTS) < _BOOL_TEXTS_KEPT:
-            _BOOL_TEXTS[value] = meaning
-        return meaning
     if value is None:
         return False
     if isinstance(value, int | float):  # bool too
@@ -410,7 +387,7 @@ def _bool_text(text: str) -> bool | None:
 
 def clean_text(value: object) -> str:
     """A cell as text: stray spaces removed (inside too), numbers without ``.0``."""
-    if value.__class__ is str:  # the common case first
+    if isinstance(value, str):  # the common case first
         return " ".join(value.split())
     if value is None:
         return ""

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from dagplejecli.beside import beside
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
@@ -66,12 +64,10 @@ def prepare(
     source_datetime: str | None = None,
     xsd: Path | None = None,
     on_step: Callable[[str], None] = no_step,
-    pause: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> PreparedExport:
     """Validate and build every file of the export. Raises Refused (exit 1) or DagplejeError.
 
-    ``on_step`` hears of each step as it begins (reading, checking, building); ``pause`` is a
-    context in which no other thread runs, for starting a second process (see ``beside``)."""
+    ``on_step`` hears of each step as it begins (reading, checking, building)."""
     if target not in TARGETS:
         raise DagplejeError("export_bad_target", value=target)
     target = TARGETS[target]
@@ -124,17 +120,14 @@ def prepare(
             when=when.isoformat(),
             last=last.isoformat(),
         )
-    # brugere.xlsx is built beside the XML and the manifest (in a second process where it can
-    # be): at national scale each side takes about as long as the other
-    with beside(lambda: workbook_bytes(user_sheets(members)), pause) as users:
-        files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
-        if xsd is not None:
-            _check_xsd(xsd, files)
-        hashes = all_member_hashes(salt, members)
-        record = unilogin_record(salt, members, hashes, when)
-        manifest = manifest_bytes(previous, salt, target, record, stamp)
-        changes = compare(previous, salt, members, hashes)
-        files["unilogin/brugere.xlsx"] = (users.result(), True)
+    files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
+    if xsd is not None:
+        _check_xsd(xsd, files)
+    hashes = all_member_hashes(salt, members)
+    record = unilogin_record(salt, members, hashes, when)
+    manifest = manifest_bytes(previous, salt, target, record, stamp)
+    changes = compare(previous, salt, members, hashes)
+    files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [

@@ -7,9 +7,6 @@ gone before the command prints its result.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -22,7 +19,6 @@ if TYPE_CHECKING:
 
 LARGE_ROSTER_BYTES = 1_000_000  # a roster of about 2,500 dagplejere with their children
 LARGE_PLAN_BYTES = 80_000  # the plan of about 2,500 dagplejere
-TICK_SECONDS = 0.1  # how often the spinner and the elapsed time are redrawn
 
 
 class Steps:
@@ -36,8 +32,6 @@ class Steps:
         self.done = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
-        # our own drawing thread rather than rich's, so that it can be stopped (see paused)
-        self._ticker: tuple[threading.Thread, threading.Event] | None = None
 
     def __enter__(self) -> Steps:
         if self.enabled:
@@ -59,45 +53,10 @@ class Steps:
                 TimeElapsedColumn(),
                 console=self.console or Console(stderr=True),
                 transient=True,
-                auto_refresh=False,
             )
             self._progress.start()
             self._task = self._progress.add_task("", total=self.total)
-            self._start_ticking()
         return self
-
-    def _start_ticking(self) -> None:
-        progress, stop = self._progress, threading.Event()
-        if progress is None:
-            return
-
-        def tick() -> None:
-            while not stop.wait(TICK_SECONDS):
-                progress.refresh()
-
-        thread = threading.Thread(target=tick, name="dagpleje-progress", daemon=True)
-        thread.start()
-        self._ticker = (thread, stop)
-
-    def _stop_ticking(self) -> None:
-        if self._ticker is not None:
-            thread, stop = self._ticker
-            stop.set()
-            thread.join()
-            self._ticker = None
-
-    @contextlib.contextmanager
-    def paused(self) -> Iterator[None]:
-        """Inside, no thread draws the bar (it stays on screen, standing still): for a fork,
-        which copies only the calling thread. Without a bar, nothing happens."""
-        if self._ticker is None:
-            yield
-            return
-        self._stop_ticking()
-        try:
-            yield
-        finally:
-            self._start_ticking()
 
     def step(self, key: str) -> None:
         """The step named by the message ``key`` begins (the one before it is done)."""
@@ -112,7 +71,6 @@ class Steps:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._stop_ticking()
         if self._progress is not None:
             self._progress.stop()
             self._progress = None

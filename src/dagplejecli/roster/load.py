@@ -269,7 +269,7 @@ def _require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> Non
 
 def _text(values: dict[str, object], name: str) -> str:
     found = values.get(name)
-    if found.__class__ is str:
+    if isinstance(found, str):
         return " ".join(found.split())
     return "" if found is None else clean_text(found)
 
@@ -293,7 +293,7 @@ class _RowReader:
             if col < n
             and (
                 value and not value.isspace()
-                if (value := row[col]).__class__ is str
+                if isinstance(value := row[col], str)
                 else value is not None
             )
         }
@@ -391,7 +391,7 @@ class _Builder:
         d.id = _text(v, "id")
         postnr_cell = v.get("postnr")
         city_from_postnr = None
-        if postnr_cell.__class__ is str and (both := split_postnr_city(str(postnr_cell))):
+        if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):
             postnr_cell, city_from_postnr = both  # "8000 Aarhus C" in one column
         postnr, restored = normalise_digits(postnr_cell, 4)
         if restored:
@@ -422,7 +422,7 @@ class _Builder:
         row, n = r.row, len(r.row)
         # every kept column as clean text (clean_text, with its common case written out)
         d.extra = {
-            header: (" ".join(x.split()) if (x := row[col]).__class__ is str else clean_text(x))
+            header: (" ".join(x.split()) if isinstance(x := row[col], str) else clean_text(x))
             if col < n
             else ""
             for header, col in extra.items()
@@ -524,7 +524,7 @@ def _data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
         # usually the first cell decides; only rows of blanks are looked at whole
         for v in row:
-            if v.__class__ is str:
+            if isinstance(v, str):
                 if v and not v.isspace():
                     out.append((index, row))
                     break
