@@ -117,7 +117,7 @@ def _write(
     for name in ELEMENT_ORDER[tag]:
         value = children.get(name)
         if value:
-            if value.__class__ is str:
+            if isinstance(value, str):
                 out.append(f"{inner}<{name}>{value}</{name}>\n")
             else:
                 out.extend(value)

@@ -68,7 +68,7 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
         style = ' s="1"' if r == 1 else ""
         cells = []
         for c, v in enumerate(row):
-            if v.__class__ is str:  # most cells: written inline, without a call per cell
+            if isinstance(v, str):  # most cells: written inline, without a call per cell
                 if v:
                     cells.append(
                         f'<c r="{letters[c]}{r}"{style} t="inlineStr"><is>'
