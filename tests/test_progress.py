@@ -59,7 +59,8 @@ def test_a_silent_bar_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_validate_and_export_report_their_steps(project: Path) -> None:
-    from dagplejecli.export.run import prepare
+    from dagplejecli import api
+    from dagplejecli.export import Target
     from dagplejecli.pipeline import validate_project
 
     assert run_cli("plan", "roster.xlsx").exit_code == 0
@@ -67,8 +68,12 @@ def test_validate_and_export_report_their_steps(project: Path) -> None:
     validate_project(None, Path("dagpleje-plan.xlsx"), on_step=heard.append)
     assert heard == ["step_reading", "step_checking"]
     heard.clear()
-    prepare("dtr", None, Path("dagpleje-plan.xlsx"), Path("eksport"), on_step=heard.append)
+    plan, out = Path("dagpleje-plan.xlsx"), Path("eksport")
+    api.export(Target.DTR, None, plan, out, dry_run=True, on_step=heard.append)
     assert heard == ["step_reading", "step_checking", "step_building"]
+    heard.clear()
+    api.export(Target.DTR, None, plan, out, on_step=heard.append)
+    assert heard == ["step_reading", "step_checking", "step_building", "step_writing"]
 
 
 def test_the_bar_keeps_moving_during_a_long_step() -> None:

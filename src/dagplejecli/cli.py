@@ -1,23 +1,28 @@
-"""The command line: parse options, call the steps, render, choose the exit code."""
+"""The command line: options → one library call (``api``) → render → exit code.
+
+Exit codes: 0 done; 1 findings, unassigned dagplejere or a refused export; 2 cannot run (bad
+file, bad configuration, bad option); 70 a bug in dagpleje. Imports of the work are inside the
+commands, so ``dagpleje --help`` stays fast.
+"""
 
 from __future__ import annotations
 
-import functools
 import gc
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
 from dagplejecli import __version__
-from dagplejecli.errors import DagplejeError
+from dagplejecli.cli_base import GlobalOptionsGroup, Lang, Settings, guarded, settings, use_settings
+from dagplejecli.export import Target
 from dagplejecli.i18n import set_language
-from dagplejecli.messages import ui
+from dagplejecli.render import OutputFormat
 
 app = typer.Typer(
     name="dagpleje",
+    cls=GlobalOptionsGroup,
     help=(
         "Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin.\n\n"
         "Arbejdsgang: dagpleje init → plan → validate → export."
@@ -28,60 +33,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class _State:
-    quiet = False
-    debug = False
-
-
-STATE = _State()
-
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", help="Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG."),
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Vis kun fejl og resultat.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Vis tekniske detaljer ved uventede fejl.")]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="Konfigurationsfil (standard: dagpleje.toml i mappen)."),
-]
-
-
-def _apply(lang: str | None, quiet: bool, debug: bool) -> None:
-    if lang is not None:
-        set_language(lang)
-    STATE.quiet = STATE.quiet or quiet
-    STATE.debug = STATE.debug or debug
-
-
-def guarded(fn: F) -> F:
-    """Turn a DagplejeError into a clear message and exit code 2; never a traceback for users."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from dagplejecli.render.terminal import consoles, print_error
-
-        _apply(kwargs.get("lang"), bool(kwargs.get("quiet")), bool(kwargs.get("debug")))
-        try:
-            return fn(*args, **kwargs)
-        except DagplejeError as exc:
-            print_error(consoles()[1], exc)
-            raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if STATE.debug:
-                raise
-            consoles()[1].print(
-                f"[bold red]{ui('error')}:[/] {ui('internal_error', kind=type(exc).__name__)}"
-            )
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -90,33 +41,52 @@ def _version(value: bool) -> None:
 
 
 @app.callback(invoke_without_command=True)
+@guarded
 def main_callback(
     ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Vis versionen.")
     ] = False,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG."
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Vis kun fejl og resultat.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Vis tekniske detaljer ved uventede fejl.")
+    ] = False,
 ) -> None:
-    """Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin."""
-    set_language(lang)
-    STATE.quiet, STATE.debug = quiet, debug  # each run starts from the global options
+    """Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin.
+
+    Fælles valg (--lang, --quiet, --debug) kan stå før eller efter kommandoen."""
+    set_language(lang.value if lang else None)
+    use_settings(Settings(quiet, debug))  # each run starts from its own global options
     if ctx.invoked_subcommand is None:
+        from dagplejecli.render.terminal import print_overview, stdout
         from dagplejecli.status import folder_status
 
-        typer.echo(ui("workflow"))
-        typer.echo()
-        typer.echo(ui("status_title"))
-        typer.echo(folder_status(Path.cwd()))
-        typer.echo()
-        typer.echo(ctx.get_help())
+        print_overview(stdout(), folder_status(Path.cwd()), ctx.get_help())
+
+
+RosterArg = Annotated[
+    Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.", show_default=False)
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="Konfigurationsfil (standard: dagpleje.toml i mappen)."),
+]
+PlanOpt = Annotated[
+    Path,
+    typer.Option("--plan", "-p", help="Planen fra dagpleje plan (standard: dagpleje-plan.xlsx)."),
+]
 
 
 @app.command("init")
 @guarded
 def init_command(
-    roster: Annotated[Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.")],
+    roster: RosterArg,
     kommune: Annotated[
         str | None,
         typer.Option("--kommune", "-k", help="Kommunekode eller navn, fx 751 eller Aarhus."),
@@ -125,9 +95,6 @@ def init_command(
         "dagpleje.toml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil.")] = False,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Lav en dagpleje.toml ud fra rosteren, klar til at blive udfyldt.
 
@@ -137,44 +104,21 @@ def init_command(
     områder ud fra den. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som
     UDFYLD, som dagpleje validate peger på, indtil det er udfyldt.
     """
-    from dagplejecli.config import RosterConfig
-    from dagplejecli.files import write_bytes_atomic
-    from dagplejecli.init import config_text, find_division
-    from dagplejecli.kommuner import find_kommune
-    from dagplejecli.render.terminal import consoles, print_init
-    from dagplejecli.roster import read_roster
+    from dagplejecli import api
+    from dagplejecli.render.terminal import print_init, stdout
 
-    if out.exists() and not force:
-        raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
-    found = None
-    if kommune is not None:
-        found = find_kommune(kommune)
-        if found is None:
-            raise DagplejeError(
-                "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
-            )
-    parsed, _ = read_roster(roster, RosterConfig(), light=True)
-    division = find_division(parsed)
-    write_bytes_atomic(out, config_text(parsed, found, division).encode("utf-8"), private=False)
-    stdout, _ = consoles()
-    if not STATE.quiet:
-        print_init(stdout, parsed, found, division)
-    stdout.print(ui("init_written", path=out), markup=False, soft_wrap=True)
-    plan_args = f"{roster}" if out == Path("dagpleje.toml") else f"{roster} --config {out}"
-    stdout.print(ui("init_next", path=out, roster=plan_args), markup=False, soft_wrap=True)
+    result = api.init(roster, kommune, out, force)
+    print_init(stdout(), result, roster, settings().quiet)
 
 
 @app.command("plan")
 @guarded
 def plan_command(
-    roster: Annotated[Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.")],
+    roster: RosterArg,
     config: ConfigOpt = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Hvor planen skrives.")] = Path(
         "dagpleje-plan.xlsx"
     ),
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
 
@@ -183,32 +127,15 @@ def plan_command(
     Afslutningskode 0: alle har et område. 1: nogen har intet område (planen skrives alligevel).
     2: kunne ikke køre (fx ulæselig fil eller konfiguration).
     """
-    from dagplejecli.pipeline import plan_roster
-    from dagplejecli.planfile import write_plan
+    from dagplejecli import api
     from dagplejecli.render.progress import steps_for
-    from dagplejecli.render.terminal import consoles, print_plan, print_unassigned
+    from dagplejecli.render.terminal import print_plan_result, stdout
 
-    stdout, _ = consoles()
-    with steps_for(roster, STATE.quiet, total=2) as steps:
-        steps.step("step_grouping")
-        planned = plan_roster(roster, config)
-        steps.step("step_writing_plan")
-        write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
-    if not STATE.quiet:
-        print_plan(stdout, planned.plan, planned.roster, planned.counts)
-    missing = print_unassigned(stdout, planned.plan, planned.roster)
-    stdout.print(ui("plan_written", path=out), markup=False, soft_wrap=True)
-    if missing:
-        stdout.print(ui("plan_next_unassigned"), markup=False, soft_wrap=True)
-        raise typer.Exit(1)
-    if not STATE.quiet:
-        stdout.print(ui("plan_next_ok", path=out), markup=False, soft_wrap=True)
-
-
-PlanOpt = Annotated[
-    Path,
-    typer.Option("--plan", "-p", help="Planen fra dagpleje plan (standard: dagpleje-plan.xlsx)."),
-]
+    quiet = settings().quiet
+    with steps_for(roster, quiet, total=2) as steps:
+        planned = api.plan(roster, config, out, on_step=steps.step)
+    unassigned = print_plan_result(stdout(), planned, out, quiet)
+    raise typer.Exit(1 if unassigned else 0)
 
 
 @app.command("validate")
@@ -217,16 +144,14 @@ def validate_command(
     config: ConfigOpt = None,
     plan: PlanOpt = Path("dagpleje-plan.xlsx"),
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (standard) eller json (til programmer).")
-    ] = "text",
+        OutputFormat,
+        typer.Option("--format", "-f", help="text (standard) eller json (til programmer)."),
+    ] = OutputFormat.TEXT,
     annotate: Annotated[
         Path | None,
         typer.Option("--annotate", help="Skriv en kopi af rosteren med markerede celler (.xlsx)."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler tæller som fejl.")] = False,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Tjek områder og data mod registrenes regler; alle fund på én gang.
 
@@ -235,38 +160,24 @@ def validate_command(
     Afslutningskode 0: ingen fejl (advarsler er tilladt, undtagen med --strict).
     1: der er fejl. 2: kunne ikke køre.
     """
-    from dagplejecli.pipeline import validate_project
+    from dagplejecli import api
+    from dagplejecli.render.annotate import write_annotated
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
-    from dagplejecli.render.report import print_report, report_json
-    from dagplejecli.render.terminal import consoles
+    from dagplejecli.render.report import REPORTERS
+    from dagplejecli.render.terminal import print_annotated, stdout
 
-    if output_format not in ("text", "json"):
-        raise DagplejeError("bad_format", value=output_format)
-    if annotate is not None and annotate.suffix.lower() != ".xlsx":
-        raise DagplejeError("annotate_suffix", where=str(annotate))
-    stdout, _ = consoles()
+    quiet, machine = settings().quiet, output_format is OutputFormat.JSON
     total = 3 if annotate is not None else 2
-    with steps_for(plan, STATE.quiet, total, output_format == "json", LARGE_PLAN_BYTES) as steps:
-        result = validate_project(
-            config, plan, on_step=steps.step, keep_sheets=annotate is not None
-        )
+    with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
+        result = api.validate(config, plan, annotate, on_step=steps.step)
         if annotate is not None and result.planned.sheets is not None:
-            from dagplejecli.render.annotate import write_annotated
-
-            roster_path = result.planned.roster.path
-            if annotate.resolve() == roster_path.resolve():
-                raise DagplejeError("annotate_is_roster", where=str(annotate))
             steps.step("step_annotating")
             # the cells validate read: the roster is read once, and the marks fit what it read
             write_annotated(annotate, result.planned.sheets, result.findings)
-    if output_format == "json":
-        typer.echo(report_json(result.findings, result.stats(), strict))
-    else:
-        print_report(stdout, result.findings, result.planned.roster.path.name, strict, STATE.quiet)
-        if annotate is not None:
-            stdout.print(ui("annotated", path=annotate), markup=False, soft_wrap=True)
-    if result.errors(strict):
-        raise typer.Exit(1)
+    REPORTERS[output_format](stdout(), result, strict, quiet)
+    if annotate is not None and not machine:
+        print_annotated(stdout(), annotate)
+    raise typer.Exit(1 if result.errors(strict) else 0)
 
 
 @app.command("explain")
@@ -275,32 +186,25 @@ def explain_command(
     code: Annotated[
         str | None, typer.Argument(help="En kode, fx DP103. Uden kode: alle koder.")
     ] = None,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Forklar en kode fra validate: reglen, hvorfor den findes, og hvordan man retter.
 
     Eksempel: [bold]dagpleje explain DP103[/]
     """
     from dagplejecli.render.explain import print_code, print_codes
-    from dagplejecli.render.terminal import consoles
+    from dagplejecli.render.terminal import stdout
 
-    stdout, _ = consoles()
     if code is None:
-        print_codes(stdout)
-        return
-    wanted = code.strip().upper()
-    if not wanted.startswith("DP"):
-        wanted = "DP" + wanted.zfill(3)
-    print_code(stdout, wanted)
+        print_codes(stdout())
+    else:
+        print_code(stdout(), code)
 
 
 @app.command("export")
 @guarded
 def export_command(
     target: Annotated[
-        str,
+        Target,
         typer.Option(
             "--target",
             "-t",
@@ -330,9 +234,6 @@ def export_command(
             "--ja", "--yes", "-y", help="Eksportér selvom et område mister mange brugere."
         ),
     ] = False,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
 
@@ -342,51 +243,30 @@ def export_command(
     Afvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer
     (Unilogin), eller når et område ville miste mange brugere (uden --ja).
     """
-    from dagplejecli.errors import Refused
-    from dagplejecli.export.run import prepare
-    from dagplejecli.files import commit_files
-    from dagplejecli.render.exports import print_export
+    from dagplejecli import api
+    from dagplejecli.render.exports import print_changes, print_export
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
-    from dagplejecli.render.terminal import consoles
+    from dagplejecli.render.terminal import stdout
 
-    stdout, _ = consoles()
+    quiet = settings().quiet
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
-    with steps_for(plan, STATE.quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
-        prepared = prepare(
-            target.strip().lower(),
-            config,
-            plan,
-            out,
-            source_datetime,
-            xsd,
-            on_step=steps.step,
-        )
-        refuse = bool(prepared.refused_share) and not yes and not dry_run
-        if not refuse and not dry_run:
-            steps.step("step_writing")
-            commit_files(out, prepared.files)
-    if refuse:
-        from dagplejecli.render.exports import print_changes
-
-        print_changes(stdout, prepared)
-        limit = prepared.validation.planned.config.config.regler.max_fjernet_procent
-        areas = ", ".join(name for name, _ in prepared.refused_share)
-        raise Refused(
-            "export_too_many_removed",
-            hint="export_too_many_removed_hint",
-            areas=areas,
-            limit=f"{limit:g}",
-        )
-    if not STATE.quiet or dry_run:
-        print_export(stdout, prepared, dry_run)
-    if dry_run and prepared.refused_share and not yes:
-        areas = ", ".join(name for name, _ in prepared.refused_share)
-        stdout.print(ui("dry_run_would_refuse", areas=areas), markup=False, soft_wrap=True)
-    if not dry_run and not STATE.quiet:
-        stdout.print(
-            ui("next_dtr" if prepared.target == "dagtilbudsregisteret" else "next_unilogin"),
-            markup=False,
-        )
+    try:
+        with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
+            prepared = api.export(
+                target,
+                config,
+                plan,
+                out,
+                source_datetime=source_datetime,
+                xsd=xsd,
+                dry_run=dry_run,
+                allow_many_removed=yes,
+                on_step=steps.step,
+            )
+    except api.TooManyRemoved as refusal:
+        print_changes(stdout(), refusal.prepared)
+        raise
+    print_export(stdout(), prepared, quiet, yes)
 
 
 def main() -> None:

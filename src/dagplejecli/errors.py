@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dagplejecli.messages import ui
 
+EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
+
 
 class DagplejeError(Exception):
     """A problem that stops the tool before it can do its work (exit code 2).

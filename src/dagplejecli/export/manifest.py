@@ -12,11 +12,9 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dagplejecli import __version__
-from dagplejecli.errors import DagplejeError
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 
 MANIFEST_NAME = "manifest.json"
@@ -62,18 +60,13 @@ def parse_datetime(text: str) -> dt.datetime:
     return value
 
 
-def read_manifest(out_dir: Path) -> Manifest | None:
-    path = out_dir / MANIFEST_NAME
-    if not path.exists():
-        return None
+def parse_manifest(text: str) -> Manifest:
+    """A manifest from its JSON text; ValueError when it is not one."""
     try:
-        data = json.loads(path.read_text("utf-8"))
-        salt = str(data["salt"])
-    except (OSError, ValueError, KeyError, TypeError):
-        raise DagplejeError(
-            "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint"
-        ) from None
-    return Manifest(salt, data)
+        data = json.loads(text)
+        return Manifest(str(data["salt"]), data)
+    except (KeyError, TypeError) as exc:
+        raise ValueError("not a manifest") from exc
 
 
 def new_salt() -> str:

@@ -11,8 +11,12 @@ from dagplejecli.messages import finding_text, term, ui
 from dagplejecli.rules.registry import all_rules
 
 
-def print_code(out: Console, code: str) -> None:
-    """One code in full. An unknown code is a DagplejeError (exit 2)."""
+def print_code(out: Console, typed: str) -> None:
+    """One code in full (``DP103``, ``dp103`` or ``103``). An unknown code is a DagplejeError
+    (exit 2)."""
+    code = typed.strip().upper()
+    if code.isdigit():
+        code = "DP" + code.zfill(3)
     rules = all_rules()
     if code not in rules:
         raise DagplejeError("unknown_code", code=code)
@@ -25,15 +29,15 @@ def print_code(out: Console, code: str) -> None:
     )
     out.print()
     out.print(Text(ui("explain_why"), style="bold"))
-    out.print(text.why, markup=False)
-    out.print(f"{ui('explain_source')}: {rule.source}", markup=False)
+    out.print(text.why)
+    out.print(f"{ui('explain_source')}: {rule.source}")
     out.print()
     out.print(Text(ui("explain_fix"), style="bold"))
-    out.print(text.hint.replace("{", "").replace("}", ""), markup=False)
+    out.print(text.hint.replace("{", "").replace("}", ""))
     if text.example:
         out.print()
         out.print(Text(ui("explain_example"), style="bold"))
-        out.print(text.example, markup=False)
+        out.print(text.example)
 
 
 def print_codes(out: Console) -> None:

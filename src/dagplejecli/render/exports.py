@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING
 
-from dagplejecli.export.run import PreparedExport
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dagplejecli.export import Target
 from dagplejecli.messages import ui
 
+if TYPE_CHECKING:
+    from dagplejecli.api import PreparedExport
 
-def print_export(out: Console, prepared: PreparedExport, dry_run: bool) -> None:
+
+def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: bool) -> None:
+    """The changes, the files written (or that would be), and the next step."""
+    dry_run = not prepared.written
+    if quiet and not dry_run:
+        return
     if prepared.changes is not None:
         print_changes(out, prepared)
     if dry_run:
-        out.print(ui("export_dry_run"), markup=False, soft_wrap=True)
+        out.print(ui("export_dry_run"), soft_wrap=True)
     else:
-        out.print(ui("export_written", path=prepared.out_dir), markup=False, soft_wrap=True)
+        out.print(ui("export_written", path=prepared.out_dir), soft_wrap=True)
     for rel in sorted(prepared.files):
-        out.print(f"  {prepared.out_dir / rel}", markup=False, soft_wrap=True)
+        out.print(f"  {prepared.out_dir / rel}", soft_wrap=True)
+    if dry_run and prepared.too_many_removed and not allowed:
+        areas = ", ".join(name for name, _ in prepared.too_many_removed)
+        out.print(ui("dry_run_would_refuse", areas=areas), soft_wrap=True)
+    if not dry_run:
+        dtr = prepared.target is Target.DAGTILBUDSREGISTERET
+        out.print(ui("next_dtr" if dtr else "next_unilogin"))
 
 
 def print_changes(out: Console, prepared: PreparedExport) -> None:
+    """Users before and after, added and removed, per area; dagplejere moved between areas."""
     changes = prepared.changes
     assert changes is not None
     if changes.first_export:
-        out.print(ui("changes_first"), markup=False, soft_wrap=True)
+        out.print(ui("changes_first"), soft_wrap=True)
     table = Table(title=ui("changes_title"), title_justify="left")
     table.add_column(ui("col_area"), no_wrap=True)
     for key in ("col_before", "col_after", "col_added", "col_removed"):
         table.add_column(ui(key), justify="right")
-    too_many = {name for name, _ in prepared.refused_share}
+    too_many = {name for name, _ in prepared.too_many_removed}
     for c in changes.areas:
-        removed = f"[bold red]{c.removed}[/]" if c.area in too_many else str(c.removed)
-        table.add_row(escape(c.area), str(c.before), str(c.after), str(c.added), removed)
+        removed = Text(str(c.removed), style="bold red" if c.area in too_many else "")
+        table.add_row(c.area, str(c.before), str(c.after), str(c.added), removed)
     out.print(table)
     if changes.moves:
-        out.print(f"[yellow]{escape(ui('moves_title', n=len(changes.moves)))}[/]")
+        out.print(ui("moves_title", n=len(changes.moves)), style="yellow")
         for m in changes.moves:
             out.print(
-                ui("move_line", id=m.dagplejer_id, name=m.name, old=m.old_area, new=m.new_area),
-                markup=False,
+                ui("move_line", id=m.dagplejer_id, name=m.name, old=m.old_area, new=m.new_area)
             )

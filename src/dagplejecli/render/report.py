@@ -4,17 +4,42 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dagplejecli.findings import Finding, Severity, count
 from dagplejecli.messages import finding_hint, finding_message, term, ui, where
+from dagplejecli.render import OutputFormat
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SHOWN_PER_CODE = 5
 JSON_VERSION = 1
+
+
+if TYPE_CHECKING:
+    from dagplejecli.pipeline import Validation
+
+Reporter = Callable[[Console, "Validation", bool, bool], None]  # (out, result, strict, quiet)
+
+
+def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
+    """``--format text``: the report for people."""
+    print_report(out, result.findings, result.planned.roster.path.name, strict, quiet)
+
+
+def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
+    """``--format json``: the stable document, written as it is (no wrapping, no markup)."""
+    out.file.write(report_json(result.findings, result.stats(), strict) + "\n")
+
+
+REPORTERS: dict[OutputFormat, Reporter] = {
+    OutputFormat.TEXT: print_text,
+    OutputFormat.JSON: print_json,
+}
 
 
 def print_report(
@@ -26,13 +51,13 @@ def print_report(
         groups[f.area or ""].append(f)
     shown = [f for f in findings if not quiet or f.severity is not Severity.INFO]
     if shown:
-        out.print(f"[bold]{ui('validate_title', roster=roster_name)}[/]")
+        out.print(ui("validate_title", roster=roster_name), style="bold")
     for area in sorted(groups, key=lambda a: (a != "", a)):
         items = [f for f in groups[area] if not quiet or f.severity is not Severity.INFO]
         if not items:
             continue
         table = Table(
-            title=area or ui("general"), title_justify="left", expand=False, show_lines=False
+            title=Text(area or ui("general")), title_justify="left", expand=False, show_lines=False
         )
         table.add_column(ui("col_severity"))
         table.add_column(ui("col_code"))
@@ -45,32 +70,25 @@ def print_report(
             if per_code[f.code] > (SHOWN_PER_CODE if f.severity is not Severity.INFO else 3):
                 hidden[f.code] += 1
                 continue
-            text = _escape(finding_message(f))
+            text = Text(finding_message(f))
             hint = finding_hint(f)
             if hint and per_code[f.code] == 1:  # the fix is the same for every finding of a code
-                text += f"\n[dim]→ {_escape(hint)}[/]"
-            style = STYLE[f.severity]
-            severity = term("severity", f.severity)
-            table.add_row(f"[{style}]{severity}[/]", f.code, _escape(where(f.location)), text)
+                text.append(f"\n→ {hint}", style="dim")
+            severity = Text(term("severity", f.severity), style=STYLE[f.severity])
+            table.add_row(severity, f.code, Text(where(f.location)), text)
         for code, n in hidden.items():
-            table.add_row("", code, "", f"[dim]{_escape(ui('more_of_code', n=n, code=code))}[/]")
+            table.add_row("", code, "", Text(ui("more_of_code", n=n, code=code), style="dim"))
         out.print(table)
     summary = count(findings)
     errors = summary["fejl"] + (summary["advarsler"] if strict else 0)
     style = "bold red" if errors else "bold green"
-    out.print(f"[{style}]{ui('summary', **summary)}[/]")
+    out.print(ui("summary", **summary), style=style)
     if summary["fejl"]:
-        out.print(ui("next_errors"), markup=False, soft_wrap=True)
+        out.print(ui("next_errors"), soft_wrap=True)
     elif strict and summary["advarsler"]:
-        out.print(ui("next_strict"), markup=False, soft_wrap=True)
+        out.print(ui("next_strict"), soft_wrap=True)
     else:
-        out.print(ui("next_ok"), markup=False, soft_wrap=True)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        out.print(ui("next_ok"), soft_wrap=True)
 
 
 def report_document(

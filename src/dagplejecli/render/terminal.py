@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.init import Division
@@ -13,28 +18,78 @@ from dagplejecli.messages import term, ui
 from dagplejecli.model import Plan, Roster
 from dagplejecli.planfile import AreaCounts
 
+if TYPE_CHECKING:
+    from dagplejecli.api import Initialised
+    from dagplejecli.pipeline import Planned
+
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
 
-def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) consoles; wide when not writing to a terminal."""
-    out = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
-    for console in (out, err):
-        if not console.is_terminal:
-            console.width = PIPE_WIDTH
-    return out, err
+def _console(stderr: bool) -> Console:
+    # markup and emoji codes off: names, paths and values come from the user's files, and
+    # "[/x]" or ":smile:" in them must print as written; styles are given as styles
+    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    if not console.is_terminal:
+        console.width = PIPE_WIDTH
+    return console
+
+
+def stdout() -> Console:
+    """The console for results; wide when not writing to a terminal."""
+    return _console(stderr=False)
+
+
+def stderr() -> Console:
+    """The console for errors."""
+    return _console(stderr=True)
 
 
 def print_error(err: Console, exc: DagplejeError) -> None:
     """A "cannot run" error: what, where, how to fix. CPR-like text is masked on the way out."""
-    err.print(f"[bold red]{ui('error')}:[/] {mask_cpr_in_text(exc.message)}", soft_wrap=True)
+    err.print(
+        Text.assemble((f"{ui('error')}:", "bold red"), " ", mask_cpr_in_text(exc.message)),
+        soft_wrap=True,
+    )
     for line in exc.details:
-        err.print(f"  • {mask_cpr_in_text(line)}", soft_wrap=True, markup=False)
+        err.print(f"  • {mask_cpr_in_text(line)}", soft_wrap=True)
     if exc.where:
-        err.print(f"  {ui('where')}: {mask_cpr_in_text(exc.where)}", soft_wrap=True, markup=False)
+        err.print(f"  {ui('where')}: {mask_cpr_in_text(exc.where)}", soft_wrap=True)
     if exc.hint:
-        err.print(f"  {ui('fix')}: {mask_cpr_in_text(exc.hint)}", soft_wrap=True, markup=False)
+        err.print(f"  {ui('fix')}: {mask_cpr_in_text(exc.hint)}", soft_wrap=True)
+
+
+def print_internal_error(err: Console, exc: Exception) -> None:
+    """A bug: one line saying so and how to report it (the traceback comes with --debug)."""
+    message = ui("internal_error", kind=type(exc).__name__)
+    err.print(Text.assemble((f"{ui('error')}:", "bold red"), " ", message), soft_wrap=True)
+
+
+def print_overview(out: Console, status: str, help_text: str) -> None:
+    """``dagpleje`` alone: the workflow, where this folder stands, and the help."""
+    out.print(ui("workflow"), soft_wrap=True)
+    out.print()
+    out.print(ui("status_title"))
+    out.print(status, soft_wrap=True)
+    out.print()
+    out.print(help_text, soft_wrap=True)
+
+
+def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -> int:
+    """The plan's table, the dagplejere without an area, and the next step; returns how many
+    dagplejere have no area."""
+    if not quiet:
+        print_plan(out, planned.plan, planned.roster, planned.counts)
+    missing = print_unassigned(out, planned.plan, planned.roster)
+    out.print(ui("plan_written", path=path), soft_wrap=True)
+    if missing:
+        out.print(ui("plan_next_unassigned"), soft_wrap=True)
+    elif not quiet:
+        out.print(ui("plan_next_ok", path=path), soft_wrap=True)
+    return missing
+
+
+def print_annotated(out: Console, path: Path) -> None:
+    out.print(ui("annotated", path=path), soft_wrap=True)
 
 
 def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> None:
@@ -69,7 +124,7 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
             str(c.contacts),
             rule_text or "-",
             area.p_number or "-",
-            area.institution_number or f"[dim]{ui('not_created')}[/]",
+            area.institution_number or Text(ui("not_created"), style="dim"),
         )
     table.add_section()
     table.add_row(ui("total"), *(str(t) for t in totals), "", "", "", style="bold")
@@ -79,21 +134,28 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
 def print_unassigned(out: Console, plan: Plan, roster: Roster) -> int:
     missing = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
     if missing:
-        out.print(f"[bold red]{ui('plan_unassigned', n=len(missing))}[/]")
+        out.print(ui("plan_unassigned", n=len(missing)), style="bold red")
         for d in missing:
-            out.print(
-                ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)), markup=False
-            )
+            out.print(ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)))
     return len(missing)
 
 
-def print_init(
+def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
+    """What ``init`` found and wrote, and the next step."""
+    if not quiet:
+        print_found(out, result.roster, result.kommune, result.division)
+    out.print(ui("init_written", path=result.path), soft_wrap=True)
+    default = result.path == Path(CONFIG_NAME)
+    plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
+    out.print(ui("init_next", path=result.path, roster=plan_args), soft_wrap=True)
+
+
+def print_found(
     out: Console, roster: Roster, kommune: Kommune | None, division: Division | None
 ) -> None:
     """What ``init`` found in the roster, so the user can check it before filling in the rest."""
     out.print(
         ui("init_roster", name=roster.path.name, layout=term("layout", roster.layout)),
-        markup=False,
     )
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
@@ -105,16 +167,14 @@ def print_init(
                 row=info.header_row,
                 n=len(info.recognised),
             ),
-            markup=False,
         )
         items = ", ".join(f"{k}={v}" for k, v in info.recognised.items())
-        out.print(ui("init_recognised", items=items), markup=False, soft_wrap=True)
+        out.print(ui("init_recognised", items=items), soft_wrap=True)
         if info.contact_groups:
-            out.print(ui("init_contacts", n=info.contact_groups), markup=False)
+            out.print(ui("init_contacts", n=info.contact_groups))
         if info.unrecognised:
             out.print(
                 ui("init_unrecognised", items=", ".join(info.unrecognised)),
-                markup=False,
                 soft_wrap=True,
             )
     contacts = len({p.cpr or p.name for c in roster.children for p in c.contacts})
@@ -125,18 +185,13 @@ def print_init(
             boern=len(roster.children),
             kontakter=contacts,
         ),
-        markup=False,
     )
     if kommune is None:
-        out.print(ui("init_no_kommune"), markup=False)
+        out.print(ui("init_no_kommune"))
     else:
-        out.print(
-            ui("init_kommune", navn=kommune.navn, kode=kommune.kode, cvr=kommune.cvr), markup=False
-        )
+        out.print(ui("init_kommune", navn=kommune.navn, kode=kommune.kode, cvr=kommune.cvr))
     if division is None:
-        out.print(ui("init_no_division"), markup=False)
+        out.print(ui("init_no_division"))
     else:
         values = ", ".join(f"{v} ({n})" for v, n in division.counts)
-        out.print(
-            ui("init_division", column=division.column, values=values), markup=False, soft_wrap=True
-        )
+        out.print(ui("init_division", column=division.column, values=values), soft_wrap=True)

@@ -1,0 +1,92 @@
+"""What every command shares: the global options (``--lang``, ``--quiet``, ``--debug``),
+declared once on the callback and accepted before or after the command, and the guard that
+turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Lang(StrEnum):
+    DA = "da"
+    EN = "en"
+
+
+class GlobalOptionsGroup(TyperGroup):
+    """Global options may also follow the command (``dagpleje validate --quiet``): they are
+    moved in front of it before parsing, so each is declared once, on the callback."""
+
+    FLAGS = ("--quiet", "-q", "--debug")
+    WITH_VALUE = ("--lang",)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: typer's click Context
+        front: list[str] = []
+        rest: list[str] = []
+        items = iter(args)
+        for arg in items:
+            if arg == "--":
+                rest.extend([arg, *items])
+            elif arg in self.FLAGS or arg.startswith("--lang="):
+                front.append(arg)
+            elif arg in self.WITH_VALUE:
+                front.extend([arg, *(v for v in [next(items, None)] if v is not None)])
+            else:
+                rest.append(arg)
+        return super().parse_args(ctx, front + rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The global options of this run."""
+
+    quiet: bool = False
+    debug: bool = False
+
+
+_SETTINGS: ContextVar[Settings | None] = ContextVar("dagpleje_settings", default=None)
+
+
+def settings() -> Settings:
+    """This run's global options."""
+    return _SETTINGS.get() or Settings()
+
+
+def use_settings(chosen: Settings) -> None:
+    """Set this run's global options (the callback does, before the command runs)."""
+    _SETTINGS.set(chosen)
+
+
+def guarded(fn: F) -> F:
+    """A DagplejeError becomes its message and exit code (2, or 1 for a refusal); anything
+    else is a bug: one line saying so, exit 70 (the traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from dagplejecli.render.terminal import print_error, print_internal_error, stderr
+
+        try:
+            return fn(*args, **kwargs)
+        except DagplejeError as exc:
+            print_error(stderr(), exc)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if settings().debug:
+                raise
+            print_internal_error(stderr(), exc)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,121 @@
+"""The command line as a whole: help for everything, choices, global options, exit codes, and
+text the user typed never read as markup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+
+from dagplejecli import api
+from dagplejecli.cli import app
+from dagplejecli.export import Target
+from dagplejecli.render import OutputFormat
+from dagplejecli.render.report import REPORTERS
+from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli
+
+
+def _commands() -> list[typer.models.CommandInfo]:
+    return app.registered_commands
+
+
+def test_every_command_and_option_has_help() -> None:
+    """Like sqlite-utils' docs test: nothing a user can type is left unexplained."""
+    names = [c.name for c in _commands()]
+    assert names == ["init", "plan", "validate", "explain", "export"]
+    for name in [None, *names]:
+        args = [name, "--help"] if name else ["--help"]
+        result = run_cli(*[a for a in args if a])
+        assert result.exit_code == 0, name
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for param in group.params:  # the global options
+        assert param.help, param.name  # type: ignore[attr-defined]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        for param in command.params:
+            assert getattr(param, "help", None), f"{name} {param.name}"
+
+
+def test_each_format_has_a_reporter_and_each_target_an_export(project: Path) -> None:
+    assert set(REPORTERS) == set(OutputFormat)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    for fmt in OutputFormat:
+        assert run_cli("validate", "--format", fmt.value).exit_code == 0, fmt
+    for target in Target:
+        if target is Target.UNILOGIN:
+            continue  # needs institution numbers; covered below with the project's config
+        prepared = api.export(target, None, Path("dagpleje-plan.xlsx"), Path("ud"), dry_run=True)
+        assert prepared.files and not prepared.written
+    prepared = api.export(
+        Target.UNILOGIN, None, Path("dagpleje-plan.xlsx"), Path("ud"), dry_run=True
+    )
+    assert any(rel.endswith(".xml") for rel in prepared.files)
+
+
+@pytest.mark.parametrize(
+    ("args", "valid"),
+    [
+        (["validate", "--format", "nonsense"], ["text", "json"]),
+        (["export", "--target", "nonsense"], ["dagtilbudsregisteret", "dtr", "unilogin"]),
+        (["--lang", "de", "validate"], ["da", "en"]),
+    ],
+)
+def test_an_unknown_choice_exits_2_and_lists_the_valid_ones(
+    project: Path, args: list[str], valid: list[str]
+) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert all(f"'{v}'" in result.output for v in valid), result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--format", "[/x]"],
+        ["explain", "[/x]"],
+        ["explain", "[bold]DP103"],
+        ["plan", "[/x].xlsx"],
+        ["validate", "--plan", "[/x]"],
+        ["export", "--target", "[/x]"],
+        ["init", "[/x]"],
+    ],
+)
+def test_typed_text_is_never_markup(project: Path, args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2, result.output
+    assert no_traceback(result)
+
+
+def test_names_from_the_configuration_print_as_written(project: Path) -> None:
+    config = BASE_CONFIG + AREAS.replace("Dagplejen Nord", "[bold]Nord[/] :smile:")
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0 and "[bold]Nord[/] :smile:" in result.stdout
+
+
+def test_global_options_before_or_after_the_command(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    after = run_cli("validate", "--quiet", "--lang", "en", "--format", "json")
+    before = run_cli("--quiet", "--lang", "en", "validate", "--format", "json")
+    assert after.exit_code == before.exit_code == 0
+    assert json.loads(after.stdout)["findings"][0]["message"].startswith("The P-numbers")
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    assert "Next step" not in run_cli("plan", "roster.xlsx", "--lang=en", "-q").stdout
+
+
+def test_a_bug_exits_70_with_one_line_and_a_traceback_only_with_debug(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "plan", broken)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 70 and no_traceback(result)
+    assert "RuntimeError" in result.stderr and "--debug" in result.stderr
+    with pytest.raises(RuntimeError):
+        run_cli("--debug", "plan", "roster.xlsx")
