@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from dagplejecli.identifiers import Address, mask_cpr
+from dagplejecli.domain.address import Address
+from dagplejecli.domain.identifiers import mask_cpr
 
 
 @cache

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
@@ -31,7 +32,6 @@ from dagplejecli.export.unilogin import (
     unilogin_files,
 )
 from dagplejecli.formats.xlsx import Sheet, workbook_bytes
-from dagplejecli.identifiers import mask_cpr
 from dagplejecli.pipeline import Validation, no_step, validate_project
 
 TARGETS = {

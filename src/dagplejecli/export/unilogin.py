@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from dagplejecli.config import Config
+from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female
 from dagplejecli.formats.xml import escape, needs_escaping
-from dagplejecli.identifiers import cpr_birth_date, cpr_is_female
 from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster
 
 STUDENT_ROLE = "Barn"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
-from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import term, ui

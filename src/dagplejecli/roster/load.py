@@ -10,31 +10,32 @@ Layouts understood:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dagplejecli.config import CHILD_FIELDS, PARENT, UNILOGIN_RELATIONS, RosterConfig
-from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
-from dagplejecli.findings import Severity as S
-from dagplejecli.identifiers import (
-    Address,
-    clean_text,
+from dagplejecli.domain.address import Address, parse_address, split_postnr_city
+from dagplejecli.domain.identifiers import (
     cpr_is_female,
     cpr_text_digits,
     is_valid_cpr,
     mask_cpr,
     mask_cpr_in_text,
+)
+from dagplejecli.domain.values import (
+    clean_text,
     normalise_bool,
     normalise_cpr,
     normalise_date,
     normalise_digits,
-    parse_address,
     split_name,
-    split_postnr_city,
 )
+from dagplejecli.errors import DagplejeError
+from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
 from dagplejecli.messages import ui
 from dagplejecli.model import (
     CellRef,
@@ -305,8 +306,11 @@ class _RowReader:
 class _Builder:
     """Builds people from rows and collects the reading findings."""
 
-    def __init__(self, file: str, relations: dict[str, str], light: bool = False) -> None:
+    def __init__(
+        self, file: str, relations: dict[str, str], today: dt.date, light: bool = False
+    ) -> None:
         self.file = file
+        self.today = today  # for two-digit years in dates
         self.light = light
         self.findings: list[Finding] = []
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
@@ -429,7 +433,7 @@ class _Builder:
         }
         for header in self.date_columns(extra):
             # Excel dates and Danish text dates alike become YYYY-MM-DD
-            when = normalise_date(row[extra[header]]) if extra[header] < n else None
+            when = normalise_date(row[extra[header]], self.today) if extra[header] < n else None
             if when is not None:
                 d.extra[header] = when.isoformat()
         if postnr and "postnr" in cols:
@@ -628,20 +632,24 @@ def _derive_ids(dagplejere: list[Dagplejer]) -> None:
 
 
 def read_roster(
-    path: Path, cfg: RosterConfig, sheets: list[RawSheet] | None = None, light: bool = False
+    path: Path,
+    cfg: RosterConfig,
+    sheets: list[RawSheet] | None = None,
+    light: bool = False,
+    today: dt.date | None = None,
 ) -> tuple[Roster, list[Finding]]:
     """Read and normalise the roster (``sheets``: its cells, when already read).
 
     ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
-    does); ``validate`` and ``export`` read them whole. Raises DagplejeError when the roster
-    cannot be read at all.
+    does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
+    dates (default: the day it runs). Raises DagplejeError when the roster cannot be read at all.
     """
     if sheets is None:
         sheets = read_sheets(path)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = _pick_sheets(sheets, cfg, path)
-    builder = _Builder(path.name, cfg.relationer, light)
+    builder = _Builder(path.name, cfg.relationer, today or dt.date.today(), light)
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
