@@ -10,8 +10,8 @@ from pathlib import Path
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
-from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
+from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
+from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets

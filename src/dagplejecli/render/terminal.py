@@ -10,8 +10,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import term, ui
-from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import AreaCounts
+from dagplejecli.model import AreaCounts, Plan, Roster, contact_key
 
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
@@ -117,7 +116,7 @@ def print_init(
                 markup=False,
                 soft_wrap=True,
             )
-    contacts = len({p.cpr or p.name for c in roster.children for p in c.contacts})
+    contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})
     out.print(
         ui(
             "init_counts",
