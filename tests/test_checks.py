@@ -380,7 +380,7 @@ def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
 
 
 def test_child_age_uses_completed_years() -> None:
-    from dagplejecli.identifiers import age_in_years
+    from dagplejecli.domain.identifiers import age_in_years
 
     assert age_in_years(dt.date(2023, 12, 1), dt.date(2026, 11, 30)) == 2
     assert age_in_years(dt.date(2023, 11, 30), dt.date(2026, 11, 30)) == 3

@@ -2,21 +2,22 @@ import datetime as dt
 
 import pytest
 
-from dagplejecli.identifiers import (
-    Address,
-    clean_text,
+from dagplejecli.domain.address import Address, parse_address
+from dagplejecli.domain.identifiers import (
     is_digits,
     is_valid_cpr,
     is_valid_cvr,
     is_valid_postnr,
     mask_cpr,
     mask_cpr_in_text,
+    p_number_check_digit_ok,
+)
+from dagplejecli.domain.values import (
+    clean_text,
     normalise_bool,
     normalise_cpr,
     normalise_date,
     normalise_digits,
-    p_number_check_digit_ok,
-    parse_address,
 )
 
 
@@ -122,14 +123,23 @@ def test_address_round_trip_and_compare() -> None:
     assert Address("X", "1000", None, None, "3900", "Nuuk").invalid_parts() == ["husnr", "postnr"]
 
 
+TODAY = dt.date(2026, 3, 1)
+
+
 def test_dates() -> None:
-    assert normalise_date("01-08-2024") == dt.date(2024, 8, 1)
-    assert normalise_date("1.8.2024") == dt.date(2024, 8, 1)
-    assert normalise_date("2024-08-01") == dt.date(2024, 8, 1)
-    assert normalise_date(45505) == dt.date(2024, 8, 1)
-    assert normalise_date(dt.datetime(2024, 8, 1, 12)) == dt.date(2024, 8, 1)
-    assert normalise_date("31.02.2024") is None
-    assert normalise_date("hej") is None
+    assert normalise_date("01-08-2024", TODAY) == dt.date(2024, 8, 1)
+    assert normalise_date("1.8.2024", TODAY) == dt.date(2024, 8, 1)
+    assert normalise_date("2024-08-01", TODAY) == dt.date(2024, 8, 1)
+    assert normalise_date(45505, TODAY) == dt.date(2024, 8, 1)
+    assert normalise_date(dt.datetime(2024, 8, 1, 12), TODAY) == dt.date(2024, 8, 1)
+    assert normalise_date("31.02.2024", TODAY) is None
+    assert normalise_date("hej", TODAY) is None
+
+
+def test_two_digit_years_follow_the_given_day() -> None:
+    assert normalise_date("1.8.26", TODAY) == dt.date(2026, 8, 1)
+    assert normalise_date("1.8.27", TODAY) == dt.date(1927, 8, 1)
+    assert normalise_date("1.8.27", dt.date(2027, 1, 1)) == dt.date(2027, 8, 1)
 
 
 def test_bool_and_text() -> None:
@@ -143,7 +153,7 @@ def test_bool_and_text() -> None:
 
 
 def test_answers_do_not_depend_on_what_came_before() -> None:
-    from dagplejecli.identifiers import birth_date_from_first7
+    from dagplejecli.domain.identifiers import birth_date_from_first7
 
     for n in range(5000):
         assert normalise_bool(f"svar {n}") is None

@@ -356,3 +356,13 @@ def test_date_columns_become_iso_dates(tmp_path: Path) -> None:
     roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", {"Dagplejere": rows}), RosterConfig())
     assert [d.extra["Startdato"] for d in roster.dagplejere] == ["2024-08-01"] * 3
     assert roster.dagplejere[1].extra["Distrikt"] == "Syd"
+
+
+def test_two_digit_years_in_dates_follow_the_day_given(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rows = [["Medarbejdernr", "CPR", "Navn", "Startdato"], ["D1", DP1, "Anne Jensen", "1.8.30"]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Dagplejere": rows})
+    for today, year in ((dt.date(2026, 3, 1), "1930"), (dt.date(2031, 1, 1), "2030")):
+        roster, _ = read_roster(path, RosterConfig(), today=today)
+        assert roster.dagplejere[0].extra["Startdato"] == f"{year}-08-01"

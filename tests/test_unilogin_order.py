@@ -98,7 +98,7 @@ def without_aliases(tag: str, children: list[str] | tuple[str, ...]) -> list[str
 def full_document() -> ET.Element:
     """A document in which a person has every element the writer can write."""
     from dagplejecli.config import parse_config
-    from dagplejecli.identifiers import Address
+    from dagplejecli.domain.address import Address
     from dagplejecli.model import Area, Child, ContactPerson, Dagplejer
     from tests.conftest import BASE_CONFIG
 

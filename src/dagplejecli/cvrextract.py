@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.domain.address import Address, parse_address
+from dagplejecli.domain.values import clean_text, normalise_digits
 from dagplejecli.errors import DagplejeError
-from dagplejecli.identifiers import Address, clean_text, normalise_digits, parse_address
 from dagplejecli.roster.headers import normalise_header
 from dagplejecli.roster.sheets import read_sheets
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from dagplejecli.identifiers import comparable_text
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.roster.headers import normalise_header

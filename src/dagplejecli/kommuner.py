@@ -38,7 +38,7 @@ def find_kommune(query: str | int) -> Kommune | None:
     """By code (``751``, ``"0751"``) or by name (``Aarhus``, ``Aarhus Kommune``, ``københavns``)."""
     table = all_kommuner()
     text = str(query).strip()
-    if text.isascii() and text.isdigit():  # as identifiers.is_digits
+    if text.isascii() and text.isdigit():  # as domain.identifiers.is_digits
         return table.get(int(text))
     wanted = _plain(text)
     for k in table.values():

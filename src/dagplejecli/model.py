@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from dagplejecli.identifiers import Address, mask_cpr
+from dagplejecli.domain.address import Address
+from dagplejecli.domain.identifiers import mask_cpr
 
 
 @cache
@@ -122,6 +123,13 @@ class Child(Person):
     contacts: list[ContactPerson] = field(default_factory=list)
 
 
+def contact_key(child: Child, contact: ContactPerson) -> str:
+    """Who a contact person is, wherever people are counted or compared: the CPR, so that a
+    parent of two children is one person; without one, the name within that child (the
+    child's id, which every child has once read), so that two namesakes are two people."""
+    return contact.cpr or f"{contact.name}|{child.id}"
+
+
 @dataclass(frozen=True, slots=True)
 class SheetInfo:
     """How one sheet was read: its role, header row, and which columns meant what."""
@@ -185,3 +193,28 @@ class Plan:
             return None
         a = self.assignments.get(dagplejer_id)
         return a.area if a else None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaCounts:
+    dagplejere: int
+    children: int
+    contacts: int
+
+
+def area_counts(plan: Plan, roster: Roster) -> dict[str, AreaCounts]:
+    """Dagplejere, children and distinct contact persons (by ``contact_key``) per area."""
+    dp: dict[str, int] = {a.name: 0 for a in plan.areas}
+    ch: dict[str, int] = dict.fromkeys(dp, 0)
+    contacts: dict[str, set[str]] = {name: set() for name in dp}
+    for a in plan.assignments.values():
+        if a.area is not None:
+            dp[a.area] = dp.get(a.area, 0) + 1
+    for c in roster.children:
+        area = plan.area_of(c.dagplejer_id)
+        if area is None:
+            continue
+        ch[area] = ch.get(area, 0) + 1
+        for p in c.contacts:
+            contacts.setdefault(area, set()).add(contact_key(c, p))
+    return {name: AreaCounts(dp[name], ch.get(name, 0), len(contacts.get(name, ()))) for name in dp}

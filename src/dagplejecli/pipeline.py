@@ -10,8 +10,8 @@ from pathlib import Path
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
-from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import AreaCounts, SavedPlan, area_counts, read_plan
+from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
+from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets
@@ -92,13 +92,19 @@ class Validation:
 
 
 def replan(
-    config: LoadedConfig, plan_path: Path, light: bool = False, keep_sheets: bool = False
+    config: LoadedConfig,
+    plan_path: Path,
+    light: bool = False,
+    keep_sheets: bool = False,
+    today: dt.date | None = None,
 ) -> tuple[SavedPlan, Planned]:
     """The saved plan, and the plan made again from its roster and today's configuration
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``)."""
     saved = read_plan(plan_path)
     sheets = read_sheets(saved.roster_path)
-    roster, reading = read_roster(saved.roster_path, config.config.roster, sheets, light=light)
+    roster, reading = read_roster(
+        saved.roster_path, config.config.roster, sheets, light=light, today=today
+    )
     plan = make_plan(config.config, roster.dagplejere)
     return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None)
 
@@ -121,13 +127,14 @@ def validate_project(
 
     on_step("step_reading")
     config = load_config(config_path)
-    saved, planned = replan(config, plan_path, keep_sheets=keep_sheets)
+    today = today or dt.date.today()
+    saved, planned = replan(config, plan_path, keep_sheets=keep_sheets, today=today)
     on_step("step_checking")
     roster, plan = planned.roster, planned.plan
     extract = None
     if config.config.dtr.cvr_udtraek:
         extract_path = config.path.parent / config.config.dtr.cvr_udtraek
         extract = read_extract(extract_path)
-    ctx = CheckContext(config, roster, plan, today or dt.date.today(), extract)
+    ctx = CheckContext(config, roster, plan, today, extract)
     findings = freshness(saved, roster, plan) + planned.reading + run_checks(ctx)
     return Validation(planned, sorted(findings, key=sort_key))

@@ -18,35 +18,10 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import Sheet, write_workbook
 from dagplejecli.messages import ui
-from dagplejecli.model import Plan, Roster
+from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
 
 PLAN_NAME = "dagpleje-plan.xlsx"
 META_SHEET = "Metadata"
-
-
-@dataclass(frozen=True, slots=True)
-class AreaCounts:
-    dagplejere: int
-    children: int
-    contacts: int
-
-
-def area_counts(plan: Plan, roster: Roster) -> dict[str, AreaCounts]:
-    """Dagplejere, children and distinct contact persons per area."""
-    dp: dict[str, int] = {a.name: 0 for a in plan.areas}
-    ch: dict[str, int] = dict.fromkeys(dp, 0)
-    contacts: dict[str, set[str]] = {name: set() for name in dp}
-    for a in plan.assignments.values():
-        if a.area is not None:
-            dp[a.area] = dp.get(a.area, 0) + 1
-    for c in roster.children:
-        area = plan.area_of(c.dagplejer_id)
-        if area is None:
-            continue
-        ch[area] = ch.get(area, 0) + 1
-        for p in c.contacts:
-            contacts.setdefault(area, set()).add(p.cpr or f"{p.name}|{c.cpr}")
-    return {name: AreaCounts(dp[name], ch.get(name, 0), len(contacts.get(name, ()))) for name in dp}
 
 
 def fingerprint(plan: Plan) -> str:

@@ -10,8 +10,10 @@ import re
 from collections.abc import Sequence
 
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
+from dagplejecli.domain.address import Address, parse_address
+from dagplejecli.domain.identifiers import is_digits
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError
-from dagplejecli.identifiers import Address, comparable_text, is_digits, parse_address
 from dagplejecli.messages import ui
 from dagplejecli.model import Area, Assignment, Dagplejer, Plan
 from dagplejecli.roster.headers import normalise_header

@@ -16,6 +16,7 @@ from typing import Any
 
 from dagplejecli import __version__
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
+from dagplejecli.model import contact_key
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
@@ -31,7 +32,7 @@ def member_hashes(salt: str, m: AreaMembers) -> set[str]:
     for child, _ in m.children:
         out.add(_hash(salt, "barn", child_person_id(child)))
         for p in child.contacts:
-            out.add(_hash(salt, "kontakt", p.cpr or f"{p.name}|{child_person_id(child)}"))
+            out.add(_hash(salt, "kontakt", contact_key(child, p)))
     return out
 
 

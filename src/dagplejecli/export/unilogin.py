@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from dagplejecli.config import Config
+from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female
 from dagplejecli.formats.xml import escape, needs_escaping
-from dagplejecli.identifiers import cpr_birth_date, cpr_is_female
-from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster
+from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster, contact_key
 
 STUDENT_ROLE = "Barn"
 GROUP_TYPE = "Hovedgruppe"
@@ -44,7 +44,7 @@ class AreaMembers:
 
     @property
     def contact_count(self) -> int:
-        return len({p.cpr or p.name for c, _ in self.children for p in c.contacts})
+        return len({contact_key(c, p) for c, _ in self.children for p in c.contacts})
 
 
 def members_by_area(plan: Plan, roster: Roster) -> list[AreaMembers]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.formats.xlsx import Sheet
-from dagplejecli.identifiers import mask_cpr
 
 
 def user_sheets(members: list[AreaMembers]) -> list[Sheet]:

@@ -14,9 +14,10 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.values import clean_text, normalise_cpr
 from dagplejecli.files import write_atomic
 from dagplejecli.findings import Finding, Severity
-from dagplejecli.identifiers import clean_text, mask_cpr_in_text, normalise_cpr
 from dagplejecli.messages import finding_hint, finding_message, term
 from dagplejecli.roster.sheets import RawSheet
 

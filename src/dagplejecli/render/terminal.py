@@ -10,13 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
+from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
-from dagplejecli.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import term, ui
-from dagplejecli.model import Plan, Roster
-from dagplejecli.planfile import AreaCounts
+from dagplejecli.model import AreaCounts, Plan, Roster, contact_key
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -177,7 +176,7 @@ def print_found(
                 ui("init_unrecognised", items=", ".join(info.unrecognised)),
                 soft_wrap=True,
             )
-    contacts = len({p.cpr or p.name for c in roster.children for p in c.contacts})
+    contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})
     out.print(
         ui(
             "init_counts",

@@ -1,5 +1,5 @@
 """Reading a municipality's roster: raw sheets → recognised columns → typed, normalised records."""
 
-from dagplejecli.roster.load import read_roster
+from dagplejecli.roster.read import read_roster
 
 __all__ = ["read_roster"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from dagplejecli.domain.identifiers import is_digits, p_number_check_digit_ok
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.findings import (
     CVR_LAW,
     OWN,
@@ -16,7 +18,6 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
-from dagplejecli.identifiers import comparable_text, is_digits, p_number_check_digit_ok
 from dagplejecli.rules.context import CheckContext, is_placeholder
 from dagplejecli.rules.registry import Checks
 

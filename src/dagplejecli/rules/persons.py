@@ -6,6 +6,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from dagplejecli.domain.identifiers import (
+    age_in_years,
+    birth_date_from_first7,
+    mask_cpr,
+    mask_cpr_in_text,
+)
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.findings import (
     CPR_LAW,
     OWN,
@@ -17,13 +24,6 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
-from dagplejecli.identifiers import (
-    age_in_years,
-    birth_date_from_first7,
-    comparable_text,
-    mask_cpr,
-    mask_cpr_in_text,
-)
 from dagplejecli.model import Person
 from dagplejecli.rules.context import CheckContext, person
 from dagplejecli.rules.registry import Checks

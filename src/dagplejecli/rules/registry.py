@@ -60,7 +60,7 @@ def all_checks() -> tuple[DeclaredCheck, ...]:
 
 def all_rules() -> dict[str, Rule]:
     """Every rule the tool can raise, by code, in code order."""
-    from dagplejecli.roster.load import READER_RULES
+    from dagplejecli.roster.records import READER_RULES
     from dagplejecli.rules.plan import PLAN_RULES
 
     rules = [r for c in all_checks() for r in c.rules] + [*READER_RULES, *PLAN_RULES]

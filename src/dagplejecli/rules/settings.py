@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dagplejecli.domain.identifiers import is_digits, is_valid_cvr
 from dagplejecli.findings import (
     CVR_LAW,
     OWN,
@@ -18,7 +19,6 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
-from dagplejecli.identifiers import is_digits, is_valid_cvr
 from dagplejecli.kommuner import all_kommuner
 from dagplejecli.rules.context import CheckContext, is_placeholder
 from dagplejecli.rules.registry import Checks

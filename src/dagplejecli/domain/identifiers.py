@@ -1,0 +1,146 @@
+"""Danish identifiers: CPR, CVR, P-number and postnummer. Pure: no clock, no files.
+
+Checks return booleans or None, never raise, so that callers can turn problems into findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from stdnum.dk import cpr as _stdnum_cpr
+from stdnum.dk import cvr as _stdnum_cvr
+from stdnum.exceptions import ValidationError as _StdnumError
+
+_SEPARATORS = re.compile(r"[\s\-./']+")  # ' is Excel's "store as text" mark in CSV exports
+
+
+def is_digits(text: str) -> bool:
+    """Only the digits 0-9. ``str.isdigit()`` alone also takes ``²`` and the digits of other
+    scripts (``０１``), which the registers reject: such a number must not pass as an id."""
+    return text.isascii() and text.isdigit()
+
+
+def mask_cpr(cpr: str | None) -> str:
+    """Format a CPR number for people: ``DDMMYY-xxxx``. The one place that shows a CPR.
+
+    Anything that is not recognisably a CPR is hidden entirely, so that a typo never
+    leaks a full number either.
+    """
+    if not cpr:
+        return ""
+    if len(cpr) == 10 and is_digits(cpr):  # the usual case, without a regex
+        return f"{cpr[:6]}-xxxx"
+    compact = _SEPARATORS.sub("", str(cpr))
+    if len(compact) >= 6 and is_digits(compact[:6]):
+        return f"{compact[:6]}-xxxx"
+    return "xxxxxx-xxxx"
+
+
+# Ten digits whose first six read as a day and month (a P-number like 1029829825 does not).
+_CPR_LIKE = re.compile(r"(?<!\d)((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[ \-]?(\d{4})(?!\d)")
+
+
+def mask_cpr_in_text(text: str) -> str:
+    """Mask everything in ``text`` that looks like a full CPR number (belt and braces)."""
+    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}-xxxx", text)
+
+
+def cpr_text_digits(text: str) -> str | None:
+    """The 10 digits of a CPR written as text (``DDMMYY-SSSS``, spaces or none), else None.
+
+    ``normalise_cpr`` without the value object, for the reader's hot path (most CPRs are text).
+    """
+    text = text.strip()
+    if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
+        text = text[:6] + text[7:]
+    if len(text) != 10 or not is_digits(text):
+        text = _SEPARATORS.sub("", text)
+    return text if len(text) == 10 and is_digits(text) else None
+
+
+def cpr_birth_date(cpr: str) -> dt.date | None:
+    """The birth date a 10-digit CPR encodes (century from the 7th digit), or None.
+
+    The same rule as ``stdnum.dk.cpr.get_birth_date`` (a test holds them equal), written out
+    because it runs for every person of a national roster and the library's is 15× slower.
+    Only the first seven digits matter, and many people share them: those are remembered.
+    """
+    if len(cpr) != 10 or not is_digits(cpr):
+        return None
+    return birth_date_from_first7(cpr[:7])
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a national roster has about 33,000 distinct ones
+def birth_date_from_first7(first7: str) -> dt.date | None:
+    """The date of a CPR's first seven digits ``DDMMYYC`` (C gives the century), or None."""
+    if len(first7) != 7 or not is_digits(first7):
+        return None
+    day, month, year, seventh = int(first7[0:2]), int(first7[2:4]), int(first7[4:6]), first7[6]
+    if seventh in "0123":
+        year += 1900
+    elif seventh in "49":
+        year += 2000 if year <= 36 else 1900
+    else:
+        year += 2000 if year <= 57 else 1800
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stdnum_birth_date(cpr: str) -> dt.date | None:
+    """python-stdnum's reading of a CPR's birth date (the reference for ``cpr_birth_date``)."""
+    try:
+        born: dt.date = _stdnum_cpr.get_birth_date(cpr)
+        return born
+    except (_StdnumError, ValueError):
+        return None
+
+
+def is_valid_cpr(cpr: str) -> bool:
+    """Length and date only; modulus 11 is never required (numbers since 2007 may fail it)."""
+    return cpr_birth_date(cpr) is not None
+
+
+def cpr_is_female(cpr: str) -> bool:
+    """Even last digit = female, odd = male."""
+    return cpr[-1] in "02468"
+
+
+def is_valid_cvr(cvr: str) -> bool:
+    """8 digits, first not 0, modulus 11 (through python-stdnum)."""
+    if not (len(cvr) == 8 and is_digits(cvr)):
+        return False
+    try:
+        _stdnum_cvr.validate(cvr)
+    except _StdnumError:
+        return False
+    return True
+
+
+_P_WEIGHTS_OLD = (1, 5, 6, 7, 3, 6, 4, 8, 9, 1)
+_P_WEIGHTS_NEW = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+_P_SWITCH = 1006959421
+
+
+def p_number_check_digit_ok(p_number: str) -> bool:
+    """The P-number check digit (DOMAIN.md §5; third-party, so failing is only a warning)."""
+    if not (len(p_number) == 10 and is_digits(p_number)):
+        return False
+    weights = _P_WEIGHTS_OLD if int(p_number) <= _P_SWITCH else _P_WEIGHTS_NEW
+    return sum(int(d) * w for d, w in zip(p_number, weights, strict=True)) % 11 == 0
+
+
+def is_valid_postnr(postnr: str) -> bool:
+    """Four digits; 38xx/39xx are the Faroe Islands and Greenland, not Danish day care."""
+    return len(postnr) == 4 and is_digits(postnr) and not postnr.startswith(("38", "39"))
+
+
+def age_in_years(born: dt.date, on: dt.date) -> int:
+    """Completed years of age on a given day."""
+    years = on.year - born.year
+    if (on.month, on.day) < (born.month, born.day):
+        years -= 1
+    return years

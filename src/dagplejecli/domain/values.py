@@ -1,0 +1,161 @@
+"""Values of cells, read as the domain needs them: CPR, fixed-width digits, dates, yes/no, text.
+
+Every normaliser here is total: it never raises on odd input, it returns ``None`` (or a
+result that says what was wrong) so that the callers can turn problems into findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dagplejecli.domain.identifiers import cpr_text_digits
+
+
+@dataclass(frozen=True, slots=True)
+class CprValue:
+    """A normalised CPR: ``digits`` is 10 digits when the input could be read as one."""
+
+    digits: str | None
+    restored_zero: bool = False
+
+
+_NO_CPR = CprValue(None)
+
+
+def normalise_cpr(value: object) -> CprValue:
+    """Read a CPR from a cell: text with or without dash/spaces, or a number.
+
+    A 9-digit number means Excel dropped the leading zero of a day 01-09; it is restored.
+    """
+    if not isinstance(value, str):
+        if value is None or isinstance(value, bool):
+            return _NO_CPR
+        if isinstance(value, float):
+            if not value.is_integer() or value < 0:
+                return _NO_CPR
+            value = int(value)
+        if isinstance(value, int):
+            if value < 0:
+                return _NO_CPR
+            number = str(value)
+            if len(number) == 9:
+                return CprValue("0" + number, restored_zero=True)
+            return CprValue(number if len(number) == 10 else None)
+    digits = cpr_text_digits(str(value))
+    return CprValue(digits) if digits else _NO_CPR
+
+
+def normalise_digits(value: object, width: int) -> tuple[str | None, bool]:
+    """Read a fixed-width numeric identifier (postnummer, P-number) from a cell.
+
+    Returns ``(text, restored)``: numbers that lost leading zeros are padded back to
+    ``width`` and flagged; text keeps its digits only when it is all digits and spaces.
+    """
+    if value is None or isinstance(value, bool):
+        return None, False
+    if isinstance(value, float):
+        if not value.is_integer() or value < 0:
+            return None, False
+        value = int(value)
+    if isinstance(value, int):
+        if value < 0:
+            return None, False
+        text = str(value)
+        if len(text) < width:
+            return text.zfill(width), True
+        return text, False
+    text = re.sub(r"\s+", "", str(value))
+    if not text:
+        return None, False
+    return text, False
+
+
+_TEXT_DATE = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+
+
+def normalise_date(value: object, today: dt.date) -> dt.date | None:
+    """Excel dates (already dates from the reader, or serial numbers) and Danish text dates.
+
+    A two-digit year is this century's up to ``today``'s year, else the last century's."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if 1 <= value < 2958466:
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        return None
+    text = str(value).strip()
+    try:
+        m = _TEXT_DATE.match(text)
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if year < 100:
+                year += 2000 if year <= today.year % 100 else 1900
+            return dt.date(year, month, day)
+        m = _ISO_DATE.match(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+_TRUE = {"ja", "j", "x", "1", "true", "sand", "yes", "y", "beskyttet", "✓"}
+_FALSE = {"nej", "n", "0", "false", "falsk", "no", "-", ""}
+
+
+def normalise_bool(value: object) -> bool | None:
+    """``Ja``/``x``/``1`` → True, ``Nej``/blank/``0`` → False, anything else → None."""
+    if value is None:
+        return False
+    if isinstance(value, int | float):  # bool too
+        return bool(value)
+    return _bool_text(str(value))
+
+
+def _bool_text(text: str) -> bool | None:
+    text = text.strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
+
+
+def clean_text(value: object) -> str:
+    """A cell as text: stray spaces removed (inside too), numbers without ``.0``."""
+    if isinstance(value, str):  # the common case first
+        return " ".join(value.split())
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """One name column into (first names, family name).
+
+    ``Anne Marie Jensen`` splits at the last space; ``Jensen, Anne Marie`` (family name
+    first, as many administrative systems write it) at the comma.
+    """
+    if "," in full:
+        family, _, first = full.partition(",")
+        return first.strip(), family.strip()
+    first, _, last = full.rpartition(" ")
+    return (first, last) if first else (full, "")
+
+
+def comparable_text(value: str) -> str:
+    """Case- and space-insensitive form used for rules and duplicate detection."""
+    return "".join(value.split()).casefold()

@@ -1,0 +1,177 @@
+"""Which column holds which field, per sheet: from the recognised headers and the configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dagplejecli.config import CHILD_FIELDS, RosterConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import ui
+from dagplejecli.model import SheetInfo
+from dagplejecli.roster.headers import HeaderRow, normalise_header
+from dagplejecli.roster.sheets import RawSheet
+
+
+@dataclass(slots=True)
+class ColumnMap:
+    """Which column (0-based) holds which field, for one sheet."""
+
+    file: str
+    sheet: RawSheet
+    header: HeaderRow
+    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    fields: dict[str, int] = field(default_factory=dict)
+    child: dict[str, int] = field(default_factory=dict)  # et-ark only
+    contacts: dict[int, dict[str, int]] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # header text → column, for rules
+
+
+def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
+    return f"{file}, {sheet.name}, {ui('row')} {header.row}"
+
+
+def map_columns(
+    file: str, sheet: RawSheet, header: HeaderRow, role: str, overrides: dict[str, dict[str, str]]
+) -> ColumnMap:
+    """The fields of ``sheet`` for its ``role``: recognised headers, then the configured
+    ``overrides`` (table → field → header), which win. Raises DagplejeError for a configured
+    header the sheet does not have."""
+    cmap = ColumnMap(file, sheet, header, role)
+    used: set[int] = set()
+
+    def put(target: dict[str, int], name: str, col: int) -> None:
+        if name not in target:
+            target[name] = col
+            used.add(col)
+
+    for col, m in enumerate(header.meanings):
+        if m is None:
+            continue
+        if role == "dagplejere":
+            if m.owner in ("plain", "dagplejer") or m.owner == "dagplejer_ref":
+                put(cmap.fields, m.field, col)
+        elif role == "boern":
+            # a plain "id"/"Medarbejdernr" on a child sheet is too likely the dagplejer's
+            if m.owner == "barn" or (m.owner == "plain" and m.field != "id"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "dagplejer_ref":
+                put(cmap.fields, "dagplejer", col)
+            elif m.owner == "barn_ref":  # "Barn CPR" on a child's own row is the child's CPR
+                put(cmap.fields, "cpr", col)
+            elif m.owner == "kontakt":
+                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+        elif role == "kontakter":
+            if m.owner in ("plain", "kontakt"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "barn_ref":
+                put(cmap.fields, "barn", col)
+        elif role == "et-ark":
+            if m.owner in ("dagplejer", "dagplejer_ref"):
+                put(cmap.fields, m.field, col)
+            elif m.owner == "barn":
+                put(cmap.child, m.field, col)
+            elif m.owner == "barn_ref":
+                put(cmap.child, "cpr", col)
+            elif m.owner == "kontakt":
+                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+    if role == "boern" and "dagplejer" not in cmap.fields:
+        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the dagplejer
+        plain_id = next(
+            (
+                c
+                for c, m in enumerate(header.meanings)
+                if m and m.owner == "plain" and m.field == "id"
+            ),
+            None,
+        )
+        if plain_id is not None:
+            put(cmap.fields, "dagplejer", plain_id)
+
+    if role == "et-ark":
+        # Plain columns after the prefixed ones: the dagplejer's address, contact and id
+        # ("Distrikt" and the like stay rule columns); plain person columns (CPR, Navn …) are
+        # the child's when the dagplejer's own are prefixed ("Dagplejer CPR").
+        for col, m in enumerate(header.meanings):
+            if m is None or m.owner != "plain":
+                continue
+            if m.field in ("id", "adresse", "vejnavn", "husnr", "postnr", "by", "telefon", "email"):
+                put(cmap.fields, m.field, col)
+            elif m.field in CHILD_FIELDS:
+                put(cmap.child, m.field, col)
+
+    norm_headers = [normalise_header(t) for t in header.texts]
+    for table, mapping in overrides.items():
+        target = cmap.child if (role == "et-ark" and table == "boern_kolonner") else cmap.fields
+        for name, wanted in mapping.items():
+            try:
+                col = norm_headers.index(normalise_header(wanted))
+            except ValueError:
+                raise DagplejeError(
+                    "roster_column_missing",
+                    where=_header_place(file, sheet, header),
+                    hint="roster_column_missing_hint",
+                    header=wanted,
+                    table=table,
+                    field=name,
+                    sheet=sheet.name,
+                    row=header.row,
+                    headers=", ".join(t for t in header.texts if t),
+                ) from None
+            for other in (cmap.fields, cmap.child, *cmap.contacts.values()):
+                for key, c in list(other.items()):
+                    if c == col:
+                        del other[key]
+            target[name] = col
+            used.add(col)
+
+    if role in ("dagplejere", "et-ark"):
+        # Every column stays available to the rules, except CPR numbers and (one-sheet)
+        # the child's and contacts' columns.
+        excluded = {cmap.fields.get("cpr"), *cmap.child.values()}
+        for group in cmap.contacts.values():
+            excluded |= set(group.values())
+        for col, text in enumerate(header.texts):
+            if text and col not in excluded:
+                cmap.extra.setdefault(text, col)
+    return cmap
+
+
+def sheet_info(cmap: ColumnMap) -> SheetInfo:
+    """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
+    texts = cmap.header.texts
+    mapped = set(cmap.fields.values()) | set(cmap.child.values())
+    for group in cmap.contacts.values():
+        mapped |= set(group.values())
+    recognised = {f: texts[c] for f, c in cmap.fields.items()}
+    recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
+    return SheetInfo(
+        cmap.sheet.name,
+        cmap.role,
+        cmap.header.row,
+        recognised,
+        len(cmap.contacts),
+        [t for c, t in enumerate(texts) if t and c not in mapped],
+    )
+
+
+def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None:
+    """Each alternative is a tuple of fields that together satisfy the requirement."""
+    fields = cmap.child if table == "boern_kolonner" and cmap.role == "et-ark" else cmap.fields
+    if any(all(f in fields for f in alt) for alt in alternatives):
+        return
+    wanted = " / ".join("+".join(alt) for alt in alternatives)
+    raise DagplejeError(
+        "roster_required_missing",
+        where=_header_place(cmap.file, cmap.sheet, cmap.header),
+        hint="roster_required_missing_hint",
+        sheet=cmap.sheet.name,
+        field=wanted,
+        table=table,
+        row=cmap.header.row,
+        headers=", ".join(t for t in cmap.header.texts if t) or "-",
+    )
+
+
+def configured_columns(cfg: RosterConfig, *tables: str) -> dict[str, dict[str, str]]:
+    """The configured column names for these tables (``kolonner``, ``boern_kolonner`` …)."""
+    return {t: getattr(cfg, t) for t in tables if getattr(cfg, t)}

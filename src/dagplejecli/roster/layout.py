@@ -1,0 +1,125 @@
+"""Which sheet is what: the dagplejere, the children, their contacts, or all in one sheet.
+
+Headers decide first; a sheet's name breaks ties, and ``ark``/``boern_ark``/``kontakt_ark`` in
+the configuration overrule both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dagplejecli.config import RosterConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.roster.headers import HeaderRow, find_header_row
+from dagplejecli.roster.sheets import RawSheet
+
+DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
+CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
+CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+
+
+def classify(header: HeaderRow) -> str:
+    """A sheet's role from its headers alone (a child sheet with the dagplejer's columns
+    repeated may still turn out to be a one-sheet roster: see ``pick_sheets``)."""
+    dagplejer_named = sum(
+        1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
+    )
+    if header.count("barn") and dagplejer_named:
+        return "et-ark"
+    if header.count("barn_ref") and not header.count("dagplejer_ref"):
+        return "kontakter"
+    if header.count("dagplejer_ref") or header.count("kontakt"):
+        return "boern"
+    return "dagplejere"
+
+
+def _name_role(name: str) -> str | None:
+    plain = name.strip().casefold()
+    if plain in DAGPLEJER_NAMES:
+        return "dagplejere"
+    if plain in CHILD_NAMES:
+        return "boern"
+    if plain in CONTACT_NAMES:
+        return "kontakter"
+    return None
+
+
+def pick_sheets(
+    sheets: list[RawSheet], cfg: RosterConfig, path: Path
+) -> dict[str, tuple[RawSheet, HeaderRow]]:
+    """The sheet (and its header row) for each role found: configured names first, then
+    headers, then sheet names. Raises DagplejeError when no dagplejer sheet can be told."""
+    by_name = {s.name: s for s in sheets}
+    names = ", ".join(s.name for s in sheets)
+    chosen: dict[str, tuple[RawSheet, HeaderRow]] = {}
+    explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
+    for key, name in explicit.items():
+        if name is None:
+            continue
+        if name not in by_name:
+            raise DagplejeError(
+                "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
+            )
+        header = find_header_row(by_name[name].rows)
+        if header is None:
+            raise DagplejeError(
+                "roster_no_header",
+                where=f"{path.name}, {name}",
+                hint="roster_no_header_hint",
+                sheet=name,
+                sheets=names,
+            )
+        role = {"ark": "dagplejere", "boern_ark": "boern", "kontakt_ark": "kontakter"}[key]
+        if role == "dagplejere" and classify(header) == "et-ark":
+            role = "et-ark"
+        chosen[role] = (by_name[name], header)
+
+    candidates: dict[str, list[tuple[RawSheet, HeaderRow]]] = {}
+    for sheet in sheets:
+        if any(sheet is s for s, _ in chosen.values()):
+            continue
+        header = find_header_row(sheet.rows)
+        if header is None:
+            continue
+        role = classify(header)
+        named = _name_role(sheet.name)
+        if role == "dagplejere" and named in ("boern", "kontakter"):
+            role = named
+        candidates.setdefault(role, []).append((sheet, header))
+
+    for role in ("dagplejere", "boern", "kontakter", "et-ark"):
+        if role in chosen or role not in candidates:
+            continue
+        options = candidates[role]
+        if len(options) > 1:
+            preferred = [o for o in options if _name_role(o[0].name) == role]
+            if len(preferred) != 1:
+                raise DagplejeError(
+                    "roster_ambiguous",
+                    where=str(path),
+                    hint="roster_no_dagplejer_sheet_hint",
+                    sheets=", ".join(s.name for s, _ in options),
+                )
+            options = preferred
+        chosen[role] = options[0]
+    if "dagplejere" in chosen:
+        chosen.pop("et-ark", None)
+    elif "et-ark" not in chosen and "boern" in chosen:
+        # children with their dagplejer's columns and no dagplejer sheet: one sheet
+        chosen["et-ark"] = chosen.pop("boern")
+    if "dagplejere" not in chosen and "et-ark" not in chosen:
+        if not any(find_header_row(s.rows) for s in sheets):
+            raise DagplejeError(
+                "roster_no_header",
+                where=str(path),
+                hint="roster_no_header_hint",
+                sheet=sheets[0].name if sheets else "-",
+                sheets=names or "-",
+            )
+        raise DagplejeError(
+            "roster_no_dagplejer_sheet",
+            where=str(path),
+            hint="roster_no_dagplejer_sheet_hint",
+            sheets=names,
+        )
+    return chosen

@@ -1,0 +1,108 @@
+"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value.
+
+Layouts understood:
+- *to-ark*: a dagplejer sheet and a child sheet (contacts as ``Kontakt1 …`` columns on the
+  child's row, or on a third sheet keyed by the child's CPR);
+- *et-ark*: one row per child with the dagplejer's columns repeated (``Dagplejer CPR``,
+  ``Barn CPR`` …); plain columns (``Distrikt``, ``Postnr``) belong to the dagplejer;
+- *csv*: either of the above in one CSV file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from dagplejecli.config import RosterConfig
+from dagplejecli.errors import DagplejeError
+from dagplejecli.findings import Finding, Location
+from dagplejecli.model import Child, Dagplejer, Roster, SheetInfo
+from dagplejecli.roster.columns import (
+    ColumnMap,
+    configured_columns,
+    map_columns,
+    require,
+    sheet_info,
+)
+from dagplejecli.roster.layout import pick_sheets
+from dagplejecli.roster.link import derive_child_ids, derive_dagplejer_ids, resolve_children
+from dagplejecli.roster.records import (
+    DP217,
+    Builder,
+    attach_contact_sheet,
+    read_child_sheet,
+    read_dagplejer_sheet,
+    read_one_sheet,
+)
+from dagplejecli.roster.sheets import RawSheet, read_sheets
+
+
+def read_roster(
+    path: Path,
+    cfg: RosterConfig,
+    sheets: list[RawSheet] | None = None,
+    light: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Roster, list[Finding]]:
+    """Read and normalise the roster (``sheets``: its cells, when already read).
+
+    ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
+    does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
+    dates (default: the day it runs). Raises DagplejeError when the roster cannot be read at all.
+    """
+    if sheets is None:
+        sheets = read_sheets(path)
+    raw = path.read_bytes()
+    sha = hashlib.sha256(raw).hexdigest()
+    chosen = pick_sheets(sheets, cfg, path)
+    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light)
+    dagplejere: list[Dagplejer] = []
+    children: list[Child] = []
+    infos: list[SheetInfo] = []
+
+    def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
+        """The chosen sheet for ``role``, its columns mapped and its required fields checked
+        (against the first of ``tables``, the configuration tables that may name columns)."""
+        sheet, header = chosen[role]
+        cmap = map_columns(path.name, sheet, header, role, configured_columns(cfg, *tables))
+        require(cmap, tables[0], *required)
+        infos.append(sheet_info(cmap))
+        return cmap
+
+    if "et-ark" in chosen:
+        cmap = use("et-ark", ("kolonner", "boern_kolonner"), ("id",), ("cpr",))
+        dagplejere, children = read_one_sheet(cmap, builder, path.name)
+        layout = "et-ark"
+    else:
+        required = (("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
+        cmap = use("dagplejere", ("kolonner",), *required)
+        dagplejere = read_dagplejer_sheet(cmap, builder, path.name)
+        layout = "to-ark" if "boern" in chosen else "kun-dagplejere"
+        if "boern" in chosen:
+            cm = use("boern", ("boern_kolonner",), ("dagplejer",))
+            children = read_child_sheet(cm, builder, path.name)
+    if path.suffix.lower() == ".csv":
+        layout = "csv"
+    if "kontakter" in chosen:
+        km = use("kontakter", ("kontakt_kolonner",), ("barn",))
+        attach_contact_sheet(km, builder, path.name, children)
+
+    if not dagplejere:
+        raise DagplejeError(
+            "roster_no_rows",
+            where=f"{path.name}, {cmap.sheet.name}",
+            hint="roster_no_rows_hint",
+            sheet=cmap.sheet.name,
+            row=cmap.header.row,
+            sheets=", ".join(s.name for s in sheets),
+        )
+    derived = [d for d in dagplejere if not d.id]
+    derive_dagplejer_ids(dagplejere)
+    findings = builder.findings
+    if derived:
+        findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
+    resolve_children(dagplejere, children)
+    derive_child_ids(children)
+    roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
+    return roster, findings

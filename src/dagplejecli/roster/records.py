@@ -1,0 +1,399 @@
+"""Rows to records: dagplejere, children and contact persons, every value normalised and
+its cell remembered; what reading notices becomes a finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from dagplejecli.config import PARENT, UNILOGIN_RELATIONS
+from dagplejecli.domain.address import Address, parse_address, split_postnr_city
+from dagplejecli.domain.identifiers import (
+    cpr_is_female,
+    cpr_text_digits,
+    is_valid_cpr,
+    mask_cpr,
+    mask_cpr_in_text,
+)
+from dagplejecli.domain.values import (
+    clean_text,
+    normalise_bool,
+    normalise_cpr,
+    normalise_date,
+    normalise_digits,
+    split_name,
+)
+from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, RowRef
+from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.headers import PARENT_GROUPS, normalise_header
+
+# What reading notices (the checks in rules/ see only what reading kept).
+DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
+DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
+DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
+DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
+DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
+DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
+READER_RULES = (DP202, DP211, DP214, DP215, DP217, DP218)
+
+IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
+
+DEFAULT_RELATIONS = {
+    "mor": "Mor",
+    "moder": "Mor",
+    "mother": "Mor",
+    "far": "Far",
+    "fader": "Far",
+    "father": "Far",
+    "andet": "Andet",
+    "anden": "Andet",
+    "other": "Andet",
+    "officielt tilknyttet person": "Officielt tilknyttet person",
+    "officielt tilknyttet": "Officielt tilknyttet person",
+    "forælder": PARENT,
+    "forældre": PARENT,
+    "foraelder": PARENT,
+    "parent": PARENT,
+    "forælder 1": PARENT,
+    "forælder 2": PARENT,
+}
+
+
+def _text(values: dict[str, object], name: str) -> str:
+    found = values.get(name)
+    if isinstance(found, str):
+        return " ".join(found.split())
+    return "" if found is None else clean_text(found)
+
+
+class RowReader:
+    """Reads fields of one row through a column map, remembering each value's cell."""
+
+    def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
+        self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
+        self.row_ref = RowRef(file, sheet, row_no)
+
+    def values(self, cols: dict[str, int]) -> dict[str, object]:
+        """The non-blank values of the fields in ``cols``; a cell of spaces counts as blank.
+
+        One C-speed comprehension per column map (callers pass the result on rather than ask
+        again); text is cleaned when a field is read (_text)."""
+        row, n = self.row, len(self.row)
+        return {
+            name: value
+            for name, col in cols.items()
+            if col < n
+            and (
+                value and not value.isspace()
+                if isinstance(value := row[col], str)
+                else value is not None
+            )
+        }
+
+    def cell(self, col: int) -> CellRef:
+        """The cell of column ``col`` (0-based) in this row."""
+        return CellRef(self.file, self.sheet, self.row_no, col + 1)
+
+
+class Builder:
+    """Builds people from rows and collects the reading findings."""
+
+    def __init__(
+        self, file: str, relations: dict[str, str], today: dt.date, light: bool = False
+    ) -> None:
+        self.file = file
+        self.today = today  # for two-digit years in dates
+        self.light = light
+        self.findings: list[Finding] = []
+        self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
+        self.relations.update({normalise_header(k): v for k, v in relations.items()})
+        self._seen_relations: dict[str, str | None] = {}
+        self._date_columns: dict[int, list[str]] = {}
+        # per column map, kept by id() like _date_columns: each lives as long as the reading
+        self._group_order: dict[int, list[tuple[dict[str, int], str | None]]] = {}
+
+    def _relation(self, raw: str) -> str | None:
+        """The configured or default meaning of a relation text (memoised: few distinct texts)."""
+        if raw not in self._seen_relations:
+            self._seen_relations[raw] = self.relations.get(normalise_header(raw))
+        return self._seen_relations[raw]
+
+    def fill_person(
+        self, person: Person, r: RowReader, cols: dict[str, int], v: dict[str, object]
+    ) -> None:
+        """Fill the fields every person has from ``v``, the row's values for ``cols``."""
+        person.row_ref = r.row_ref
+        person.columns = cols
+        raw_cpr = v.get("cpr")
+        if raw_cpr is not None:
+            person.cpr_given = True
+            if isinstance(raw_cpr, str):  # the common case, without a CprValue
+                person.cpr = cpr_text_digits(raw_cpr)
+            else:
+                value = normalise_cpr(raw_cpr)
+                person.cpr = value.digits
+                if value.restored_zero and value.digits:
+                    where = Location.of_cell(person.cell("cpr"))
+                    self.findings.append(DP202(where, cpr=mask_cpr(value.digits)))
+            if person.cpr is None:
+                person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
+        # Only fields the row has are set (the rest keep their "" defaults): this runs for
+        # every person of a national roster.
+        if "fornavn" in v:
+            person.first_name = _text(v, "fornavn")
+        if "efternavn" in v:
+            person.last_name = _text(v, "efternavn")
+        if not person.first_name and not person.last_name:
+            person.first_name, person.last_name = split_name(_text(v, "navn"))
+        if "alias_fornavn" in v:
+            person.alias_first = _text(v, "alias_fornavn")
+        if "alias_efternavn" in v:
+            person.alias_last = _text(v, "alias_efternavn")
+        if "telefon" in v:
+            person.phone = _text(v, "telefon")
+        if "email" in v:
+            person.email = _text(v, "email")
+        if "beskyttet" in v:
+            person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
+
+    def yes_no(
+        self,
+        v: dict[str, object],
+        r: RowReader,
+        cols: dict[str, int],
+        name: str,
+        when_unsure: bool,
+    ) -> bool | None:
+        """The yes/no in field ``name`` (None when blank); neither yes nor no is noted (DP214)
+        and read as ``when_unsure``."""
+        raw = v.get(name)
+        if raw is None:
+            return None
+        value = normalise_bool(raw)
+        if value is None:
+            self.findings.append(
+                DP214(
+                    Location.of_cell(r.cell(cols[name])),
+                    value=mask_cpr_in_text(clean_text(raw))[:40],
+                    column=name,
+                    assumed="ja" if when_unsure else "nej",
+                )
+            )
+            return when_unsure
+        return value
+
+    def dagplejer(self, r: RowReader, cols: dict[str, int], extra: dict[str, int]) -> Dagplejer:
+        """The dagplejer in a row, with the address and every kept column (``extra``)."""
+        d = Dagplejer()
+        v = r.values(cols)
+        self.fill_person(d, r, cols, v)
+        d.id = _text(v, "id")
+        postnr_cell = v.get("postnr")
+        city_from_postnr = None
+        if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):
+            postnr_cell, city_from_postnr = both  # "8000 Aarhus C" in one column
+        postnr, restored = normalise_digits(postnr_cell, 4)
+        if restored:
+            self.findings.append(
+                DP215(Location.of_cell(r.cell(cols["postnr"])), value=postnr or "")
+            )
+        if "adresse" in cols:
+            d.address_text = _text(v, "adresse")
+            parsed, _ = parse_address(d.address_text)
+            if postnr and not parsed.postnr:
+                parsed = Address(
+                    parsed.street,
+                    parsed.house_no,
+                    parsed.floor,
+                    parsed.door,
+                    postnr,
+                    _text(v, "by") or city_from_postnr,
+                )
+            d.address = parsed
+        else:
+            d.address = Address(
+                street=_text(v, "vejnavn") or None,
+                house_no=_text(v, "husnr") or None,
+                postnr=postnr,
+                city=_text(v, "by") or city_from_postnr,
+            )
+            d.address_text = d.address.one_line()
+        row, n = r.row, len(r.row)
+        # every kept column as clean text (clean_text, with its common case written out)
+        d.extra = {
+            header: (" ".join(x.split()) if isinstance(x := row[col], str) else clean_text(x))
+            if col < n
+            else ""
+            for header, col in extra.items()
+        }
+        for header in self.date_columns(extra):
+            # Excel dates and Danish text dates alike become YYYY-MM-DD
+            when = normalise_date(row[extra[header]], self.today) if extra[header] < n else None
+            if when is not None:
+                d.extra[header] = when.isoformat()
+        if postnr and "postnr" in cols:
+            for header, col in extra.items():
+                if col == cols["postnr"]:
+                    d.extra[header] = postnr
+        return d
+
+    def child(
+        self, r: RowReader, cols: dict[str, int], v: dict[str, object] | None = None
+    ) -> Child:
+        """The child in a row (``v``: the row's values for ``cols``, when already known)."""
+        c = Child()
+        v = r.values(cols) if v is None else v
+        self.fill_person(c, r, cols, v)
+        c.dagplejer_ref = _text(v, "dagplejer")
+        c.id = _text(v, "id")
+        return c
+
+    def date_columns(self, extra: dict[str, int]) -> list[str]:
+        """The kept columns whose header says they hold a date (``Startdato``, ``Fødselsdato``)."""
+        key = id(extra)
+        if key not in self._date_columns:
+            self._date_columns[key] = [h for h in extra if "dato" in normalise_header(h)]
+        return self._date_columns[key]
+
+    def contact_groups(
+        self, r: RowReader, groups: dict[int, dict[str, int]]
+    ) -> list[ContactPerson]:
+        """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
+        columns; for ``Mor``/``Far`` columns the header gives the relation."""
+        key = id(groups)
+        if key not in self._group_order:
+            self._group_order[key] = [(groups[g], IMPLIED_RELATION.get(g)) for g in sorted(groups)]
+        found = []
+        for cols, implied in self._group_order[key]:
+            p = self.contact(r, cols, implied)
+            if p is not None:
+                found.append(p)
+        return found
+
+    def contact(
+        self,
+        r: RowReader,
+        cols: dict[str, int],
+        implied: str | None = None,
+        v: dict[str, object] | None = None,
+    ) -> ContactPerson | None:
+        """The contact person in a row, or None when its columns are blank (``v``: the row's
+        values for ``cols``, when already known)."""
+        v = r.values(cols) if v is None else v
+        if not v:
+            return None
+        if self.light:  # the plan only counts contact persons: CPR (or name) is enough
+            return ContactPerson(
+                cpr=normalise_cpr(v.get("cpr")).digits,
+                first_name=_text(v, "fornavn") or _text(v, "navn"),
+                last_name=_text(v, "efternavn"),
+            )
+        p = ContactPerson()
+        self.fill_person(p, r, cols, v)
+        p.relation_raw = _text(v, "relation") or (implied or "")
+        p.relation = self.map_relation(p, r, cols)
+        custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
+        p.custody = custody if custody is not None else p.relation in ("Mor", "Far")
+        return p
+
+    def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
+        """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR."""
+        raw = p.relation_raw
+        mapped = self._relation(raw) if raw else PARENT
+        if mapped is not None and mapped != PARENT:
+            return mapped
+        if mapped == PARENT and p.cpr and is_valid_cpr(p.cpr):
+            return "Mor" if cpr_is_female(p.cpr) else "Far"
+        self.findings.append(
+            DP211(
+                Location.of_cell(p.cell("relation")),
+                variant="" if mapped is None else "parent_without_cpr",
+                value=mask_cpr_in_text(raw)[:40],
+                allowed=", ".join(UNILOGIN_RELATIONS),
+            )
+        )
+        return None
+
+
+def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
+    """The rows under the header with any value in them, with their 1-based numbers."""
+    out = []
+    start = cmap.header.row  # header.row is 1-based, so this index is the next row
+    for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
+        # usually the first cell decides; only rows of blanks are looked at whole
+        for v in row:
+            if isinstance(v, str):
+                if v and not v.isspace():
+                    out.append((index, row))
+                    break
+            elif v is not None:
+                out.append((index, row))
+                break
+    return out
+
+
+def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[Dagplejer]:
+    """One dagplejer per row."""
+    return [
+        builder.dagplejer(RowReader(file, cmap.sheet.name, row_no, row), cmap.fields, cmap.extra)
+        for row_no, row in data_rows(cmap)
+    ]
+
+
+def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
+    """One child per row, with the contact persons in the row's column groups."""
+    children = []
+    for row_no, row in data_rows(cm):
+        r = RowReader(file, cm.sheet.name, row_no, row)
+        child = builder.child(r, cm.fields)
+        child.contacts = builder.contact_groups(r, cm.contacts)
+        children.append(child)
+    return children
+
+
+def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: list[Child]) -> None:
+    """Contacts on a sheet of their own, each joined to its child by the child's CPR."""
+    by_cpr = {c.cpr: c for c in children if c.cpr}
+    contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
+    for row_no, row in data_rows(km):
+        r = RowReader(file, km.sheet.name, row_no, row)
+        v = r.values(km.fields)
+        child_cpr = normalise_cpr(v.pop("barn", None)).digits
+        contact = builder.contact(r, contact_cols, v=v)
+        if contact is None:
+            continue
+        target = by_cpr.get(child_cpr) if child_cpr else None
+        if target is None:
+            where = Location.of_cell(r.cell(km.fields["barn"]))
+            builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
+            continue
+        target.contacts.append(contact)
+
+
+def read_one_sheet(
+    cmap: ColumnMap, builder: Builder, file: str
+) -> tuple[list[Dagplejer], list[Child]]:
+    """A one-sheet roster: a dagplejer per distinct dagplejer, a child per row with a child."""
+    dagplejere: dict[str, Dagplejer] = {}
+    children: list[Child] = []
+    key_of: Callable[[Dagplejer], str] = lambda d: d.id or (d.cpr or "") or d.name  # noqa: E731
+    for row_no, row in data_rows(cmap):
+        r = RowReader(file, cmap.sheet.name, row_no, row)
+        before = len(builder.findings)
+        d = builder.dagplejer(r, cmap.fields, cmap.extra)
+        key = key_of(d)
+        if key not in dagplejere:
+            dagplejere[key] = d
+        else:
+            # a repeated dagplejer: its notes (restored zeros) were given on its first row
+            del builder.findings[before:]
+        v = r.values(cmap.child)
+        if not v:
+            continue
+        child = builder.child(r, cmap.child, v)
+        child.dagplejer_ref = key
+        child.contacts = builder.contact_groups(r, cmap.contacts)
+        children.append(child)
+    return list(dagplejere.values()), children
