@@ -26,7 +26,7 @@ from dagplejecli.findings import (
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Person
 from dagplejecli.rules.context import CheckContext, person
-from dagplejecli.rules.registry import Checks
+from dagplejecli.rules.declare import Checks
 
 CHECKS = Checks()
 PERSONS = Family.PERSONS

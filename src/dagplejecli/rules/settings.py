@@ -21,7 +21,7 @@ from dagplejecli.findings import (
 from dagplejecli.findings import Severity as S
 from dagplejecli.kommuner import all_kommuner
 from dagplejecli.rules.context import CheckContext, is_placeholder
-from dagplejecli.rules.registry import Checks
+from dagplejecli.rules.declare import Checks
 
 CHECKS = Checks()
 CONFIG = Family.CONFIG
