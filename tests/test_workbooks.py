@@ -65,3 +65,30 @@ def test_any_text_makes_a_workbook_that_opens() -> None:
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ['Syd "A"\n']
     assert wb.active is not None and wb.active["A2"].value == 'Ærø & "Ø"\tx\n<y>'
+
+
+def test_every_kind_of_cell_lands_where_it_was_given() -> None:
+    """Rows of text only (the quick way), mixed rows, empty cells and rows longer than the
+    header, given as a generator: each value back in its own cell, the header bold."""
+    import io
+
+    from openpyxl import load_workbook
+
+    rows = [
+        ["Anne", "", "0203751236"],
+        ["<b>", "Ærø & Ø", ""],
+        ["tal", 7, 2.5, True, None, "sidst"],
+        ["", "", "", "", "", "", "langt ude"],
+    ]
+    data = workbook_bytes([("Ark", ["A", "B", "C"], (row for row in rows))])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    got = [[cell.value for cell in row] for row in ws.iter_rows(max_col=7)]
+    assert got == [
+        ["A", "B", "C", None, None, None, None],
+        ["Anne", None, "0203751236", None, None, None, None],
+        ["<b>", "Ærø & Ø", None, None, None, None, None],
+        ["tal", 7, 2.5, "ja", None, "sidst", None],
+        [None, None, None, None, None, None, "langt ude"],
+    ]
+    assert ws["A1"].font.b and not ws["A2"].font.b

@@ -8,7 +8,7 @@ persons inside. Elements follow the schema's order. The only file that carries f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -89,8 +89,80 @@ ELEMENT_ORDER: dict[str, tuple[str, ...]] = {
     "ContactPerson": ("Person",),
 }
 
-# An element's children by name: text (a ``<name>text</name>``) or the lines of an element
-Children = dict[str, str | list[str]]
+# A child with attributes, which the caller writes whole, as it writes an element
+_WRITTEN_WHOLE = frozenset({"MobilePhoneNumber"})
+
+# An element's children by name: text (written as ``<name>text</name>``) or, for an element of
+# ELEMENT_ORDER (or one of _WRITTEN_WHOLE), what is already written of it: one text, or a list
+# of texts where the child repeats
+Children = Mapping[str, str | list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """How one element is written at its depth in the document, derived from ELEMENT_ORDER
+    once, at import: its opening and closing lines and, for each child in order, the text on
+    either side of the child's value. Writing an element is then one pass over these."""
+
+    inner: str  # the children's indentation
+    open: str  # ``<tag`` indented; the attributes and ``>`` follow
+    close: str
+    slots: tuple[tuple[str, str, str], ...]  # (name, before, after) in ELEMENT_ORDER's order
+    elements: dict[str, _Template]  # the templates of the children that are elements
+
+    @classmethod
+    def derive(cls, tag: str, depth: int = 0) -> _Template:
+        indent, inner = "  " * depth, "  " * (depth + 1)
+        slots: list[tuple[str, str, str]] = []
+        elements: dict[str, _Template] = {}
+        for name in ELEMENT_ORDER[tag]:
+            if name in ELEMENT_ORDER:
+                elements[name] = cls.derive(name, depth + 1)
+            if name in ELEMENT_ORDER or name in _WRITTEN_WHOLE:
+                slots.append((name, "", ""))
+            else:
+                slots.append((name, f"{inner}<{name}>", f"</{name}>\n"))
+        return cls(inner, f"{indent}<{tag}", f"{indent}</{tag}>\n", tuple(slots), elements)
+
+    def of(self, *path: str) -> _Template:
+        """The template of a descendant: ``of("Student", "ContactPerson")``."""
+        template = self
+        for name in path:
+            template = template.elements[name]
+        return template
+
+    def parts(
+        self, children: Children, attributes: str = "", *, keep_empty: bool = False
+    ) -> list[str]:
+        """The element with ``children`` in the table's order, as texts to join. A text child
+        that is empty is left out, unless ``keep_empty`` (then it is ``<name></name>``)."""
+        out = [self.open, attributes, ">\n"]
+        for name, before, after in self.slots:
+            value = children.get(name)
+            if value:
+                if isinstance(value, list):
+                    out += value
+                else:
+                    out.append(f"{before}{value}{after}")
+            elif keep_empty and value == "":
+                out.append(f"{before}{after}")
+        out.append(self.close)
+        return out
+
+    def write(self, children: Children, attributes: str = "", *, keep_empty: bool = False) -> str:
+        """The element as one text (see ``parts``)."""
+        return "".join(self.parts(children, attributes, keep_empty=keep_empty))
+
+
+_DOCUMENT = _Template.derive("UNILoginImport")
+_INSTITUTION = _DOCUMENT.of("Institution")
+_GROUP = _INSTITUTION.of("Group")
+_INSTITUTION_PERSON = _INSTITUTION.of("InstitutionPerson")
+_PERSON = _INSTITUTION_PERSON.of("Person")  # a dagplejer or a child
+_EMPLOYEE = _INSTITUTION_PERSON.of("Employee")
+_STUDENT = _INSTITUTION_PERSON.of("Student")
+_CONTACT = _STUDENT.of("ContactPerson")
+_CONTACT_PERSON = _CONTACT.of("Person")
 
 _BOOL = {True: "true", False: "false"}
 _GENDER = {True: "K", False: "M"}
@@ -100,37 +172,9 @@ _GENDER = {True: "K", False: "M"}
 _clean = partial(escape, quotes=True, line_breaks="space")
 
 
-def _write(
-    out: list[str],
-    indent: str,
-    tag: str,
-    children: Children,
-    attributes: str = "",
-    *,
-    keep_empty: bool = False,
-) -> None:
-    """``<tag>`` at ``indent``, its children in ``ELEMENT_ORDER[tag]``'s order. A child is
-    text (written as ``<name>text</name>``; left out when empty, unless ``keep_empty``) or
-    the lines of an element already written."""
-    out.append(f"{indent}<{tag}{attributes}>\n")
-    inner = indent + "  "
-    for name in ELEMENT_ORDER[tag]:
-        value = children.get(name)
-        if value:
-            if isinstance(value, str):
-                out.append(f"{inner}<{name}>{value}</{name}>\n")
-            else:
-                out.extend(value)
-        elif keep_empty and value == "":
-            out.append(f"{inner}<{name}></{name}>\n")
-    out.append(f"{indent}</{tag}>\n")
-
-
-def _person(
-    out: list[str], indent: str, p: Person, address: tuple[str, str, str] | None = None
-) -> None:
-    """One ``<Person>`` at ``indent``: this runs for every person of a national roster, so the
-    values are checked for escaping once, together."""
+def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None) -> str:
+    """One ``<Person>`` (``t`` says at which depth): this runs for every person of a national
+    roster, so the values are checked for escaping once, together."""
     protected = p.protected
     first, last, cpr, email, phone = p.first_name, p.last_name, p.cpr or "", p.email, p.phone
     alias_first, alias_last = (p.alias_first, p.alias_last) if protected else ("", "")
@@ -138,15 +182,18 @@ def _person(
         first, last, alias_first, alias_last, cpr, email, phone = map(
             _clean, (first, last, alias_first, alias_last, cpr, email, phone)
         )
-    i = indent + "  "
     flag = _BOOL[protected]
     born = cpr_birth_date(cpr) if cpr else None
-    address_xml: list[str] = []
+    address_xml = ""
     if address is not None and not protected and all(address):
         street, postal_code, district = map(_clean, address)
         fields = {"StreetAddress": street, "PostalCode": postal_code, "PostalDistrict": district}
-        _write(address_xml, i, "Address", dict(fields), keep_empty=True)
-    phone_xml = [f'{i}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n']
+        address_xml = t.elements["Address"].write(fields, keep_empty=True)
+    phone_xml = (
+        f'{t.inner}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n'
+        if phone
+        else ""
+    )
     children: Children = {
         "FirstName": first,
         "FamilyName": last,
@@ -157,9 +204,9 @@ def _person(
         "BirthDate": born.isoformat() if born else "",
         "Gender": _GENDER[cpr_is_female(cpr)] if cpr else "",
         "Address": address_xml,
-        "MobilePhoneNumber": phone_xml if phone else "",
+        "MobilePhoneNumber": phone_xml,
     }
-    _write(out, indent, "Person", children, f' protected="{flag}"')
+    return t.write(children, f' protected="{flag}"')
 
 
 def _dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
@@ -182,18 +229,17 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
     groups: list[str] = []
     for d in members.dagplejere:
         name = (f"{d.alias_first} {d.alias_last}" if d.protected else d.name)[:100]
-        fields: Children = {"GroupId": _clean(d.id), "GroupName": _clean(name)}
-        fields |= {"GroupType": GROUP_TYPE, "GroupLevel": level}
-        _write(groups, "    ", "Group", fields)
+        fields = {"GroupId": _clean(d.id), "GroupName": _clean(name)}
+        groups.append(_GROUP.write(fields | {"GroupType": GROUP_TYPE, "GroupLevel": level}))
     people: list[str] = []
     for d in members.dagplejere:
         group = _clean(d.id)
-        person: list[str] = []
-        _person(person, "      ", d, _dagplejer_address(d))
-        employee: list[str] = []
-        _write(employee, "      ", "Employee", {"Role": role, "GroupId": group})
-        about: Children = {"LocalPersonId": group, "Person": person, "Employee": employee}
-        _write(people, "    ", "InstitutionPerson", about, keep_empty=True)
+        about = {
+            "LocalPersonId": group,
+            "Person": _person(_PERSON, d, _dagplejer_address(d)),
+            "Employee": _EMPLOYEE.write({"Role": role, "GroupId": group}),
+        }
+        people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))
     access = str(u.adgangsniveau)
     for child, group_id in members.children:
         contacts: list[str] = []
@@ -202,36 +248,27 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
             attributes = (
                 f' relation="{relation}" childCustody="{_BOOL[p.custody]}" accessLevel="{access}"'
             )
-            contact: list[str] = []
-            _person(contact, "          ", p)
-            _write(contacts, "        ", "ContactPerson", {"Person": contact}, attributes)
-        student: list[str] = []
+            contact = {"Person": _person(_CONTACT_PERSON, p)}
+            contacts.append(_CONTACT.write(contact, attributes))
         fields = {"Role": STUDENT_ROLE, "Level": level, "MainGroupId": _clean(group_id)}
-        _write(student, "      ", "Student", {**fields, "ContactPerson": contacts})
-        person = []
-        _person(person, "      ", child)
-        about = {"LocalPersonId": _clean(child_person_id(child)), "Person": person}
-        about["Student"] = student
-        _write(people, "    ", "InstitutionPerson", about, keep_empty=True)
-    institution: list[str] = []
-    _write(
-        institution,
-        "  ",
-        "Institution",
-        {
-            "InstitutionNumber": _clean(members.area.institution_number),
-            "InstitutionName": _clean(members.area.name),
-            "Group": groups,
-            "InstitutionPerson": people,
-        },
-    )
+        about = {
+            "LocalPersonId": _clean(child_person_id(child)),
+            "Person": _person(_PERSON, child),
+            "Student": _STUDENT.write({**fields, "ContactPerson": contacts}),
+        }
+        people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))
+    institution: Children = {
+        "InstitutionNumber": _clean(members.area.institution_number),
+        "InstitutionName": _clean(members.area.name),
+        "Group": groups,
+        "InstitutionPerson": people,
+    }
     attributes = (
         f' sourceDateTime="{_clean(when.isoformat())}" source="{_clean(u.kilde)}"'
         f' schoolYear="{_clean(school_year(config, when))}"'
     )
-    out = ["<?xml version='1.0' encoding='UTF-8'?>\n"]
-    _write(out, "", "UNILoginImport", {"Institution": institution}, attributes)
-    return "".join(out).encode("utf-8")
+    document = _DOCUMENT.parts({"Institution": _INSTITUTION.parts(institution)}, attributes)
+    return "".join(["<?xml version='1.0' encoding='UTF-8'?>\n", *document]).encode()
 
 
 def unilogin_files(

@@ -14,8 +14,9 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
-from dagplejecli.formats.xml import escape
+from dagplejecli.formats.xml import escape, needs_escaping
 from dagplejecli.model import column_letters
 
 Cell = object
@@ -57,26 +58,42 @@ def _cell(ref: str, value: Cell, style: str) -> str:
     )
 
 
+_TEXT = '" t="inlineStr"><is><t xml:space="preserve">'  # between a text cell's reference and text
+
+
+def _row_xml(r: int, row: Sequence[Cell], letters: list[str], style: str = "") -> str:
+    """One ``<row>`` with ``style`` on every cell. The usual row, text only and no style, is
+    checked for escaping once and written in one pass; any other row cell by cell."""
+    while len(letters) < len(row):
+        letters.append(column_letters(len(letters) + 1))
+    n = str(r)
+    texts = cast("Sequence[str]", row)
+    try:  # joining fails (TypeError) when a cell is a number, a boolean or None
+        joined = None if style else "".join(texts)
+    except TypeError:
+        joined = None
+    if joined is None:
+        cells = "".join(_cell(f"{c}{n}", v, style) for c, v in zip(letters, row, strict=False))
+    else:
+        if needs_escaping(joined):
+            texts = [escape(v) for v in texts]
+        cells = "".join(
+            [
+                f'<c r="{c}{n}{_TEXT}{v}</t></is></c>'
+                for c, v in zip(letters, texts, strict=False)
+                if v
+            ]
+        )
+    return f'<row r="{n}">{cells}</row>'
+
+
 def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """The worksheet, written as ``rows`` come: a row is not kept once it is written."""
     letters = [column_letters(i + 1) for i in range(max(len(header), 1))]
     widths = [len(str(h)) for h in header]
-    parts: list[str] = []
-    all_rows = [list(header), *rows]
-    for r, row in enumerate(all_rows, start=1):
-        while len(letters) < len(row):
-            letters.append(column_letters(len(letters) + 1))
-        style = ' s="1"' if r == 1 else ""
-        cells = []
-        for c, v in enumerate(row):
-            if isinstance(v, str):  # most cells: written inline, without a call per cell
-                if v:
-                    cells.append(
-                        f'<c r="{letters[c]}{r}"{style} t="inlineStr"><is>'
-                        f'<t xml:space="preserve">{escape(v)}</t></is></c>'
-                    )
-            else:
-                cells.append(_cell(f"{letters[c]}{r}", v, style))
-        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
+    parts = [_row_xml(1, header, letters, ' s="1"')]
+    for r, row in enumerate(rows, start=2):
+        parts.append(_row_xml(r, row, letters))
         if r <= _WIDTH_SAMPLE:
             for c, v in enumerate(row):
                 size = len(str(v)) if v is not None else 0

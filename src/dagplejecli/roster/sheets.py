@@ -47,19 +47,14 @@ def _not_workbook(path: Path) -> DagplejeError:
     return DagplejeError("roster_not_workbook", where=str(path), hint="roster_not_workbook_hint")
 
 
-def _check_zip_limits(path: Path) -> None:
-    """Size and number of parts from the zip directory alone: a zip bomb costs nothing."""
+def _check_zip(path: Path) -> None:
+    """Size and number of parts from the zip directory alone (a zip bomb costs nothing), then
+    the XML: all before calamine parses anything, with the zip opened once for both."""
     try:
         with zipfile.ZipFile(path) as zf:
-            _check_sizes(path, zf.infolist())
-    except _ZIP_ERRORS:
-        raise _not_workbook(path) from None
-
-
-def _scan_xml(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_xml(path, zf, zf.infolist())
+            members = zf.infolist()
+            _check_sizes(path, members)
+            _check_xml(path, zf, members)
     except _ZIP_ERRORS:
         raise _not_workbook(path) from None
 
@@ -74,13 +69,12 @@ def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) 
                 raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
-    names = _sheet_files(zf)
     for m in members:
         if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
             data = zf.read(m)
             hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
             if hit:
-                sheet = names.get(m.filename, m.filename)
+                sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
                 raise DagplejeError(
                     "roster_formulas_without_values",
                     where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
@@ -161,8 +155,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
     if suffix == ".csv":
         return [RawSheet(path.name, read_csv_rows(path))]
     if suffix in ZIP_SUFFIXES:
-        _check_zip_limits(path)
-        _scan_xml(path)
+        _check_zip(path)
     return _read_workbook(path)
 
 
