@@ -2,64 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.formats.xlsx import Sheet
 
+HEADER = (
+    "Type",
+    "LocalPersonId",
+    "Navn",
+    "CPR",
+    "Gruppe",
+    "Relation",
+    "Forældremyndighed",
+    "Beskyttet",
+)
+
 
 def user_sheets(members: list[AreaMembers]) -> list[Sheet]:
     """``brugere.xlsx``: one sheet per area, for people to read; CPR numbers masked."""
-    header = [
-        "Type",
-        "LocalPersonId",
-        "Navn",
-        "CPR",
-        "Gruppe",
-        "Relation",
-        "Forældremyndighed",
-        "Beskyttet",
-    ]
-    sheets: list[Sheet] = []
-    for m in members:
-        rows: list[list[object]] = []
-        for d in m.dagplejere:
-            rows.append(
-                [
-                    "Dagplejer",
-                    d.id,
-                    d.name,
-                    mask_cpr(d.cpr),
-                    d.id,
-                    "",
-                    "",
-                    "ja" if d.protected else "",
-                ]
+    return [(m.area.institution_number or m.area.name, HEADER, _rows(m)) for m in members]
+
+
+def _rows(m: AreaMembers) -> Iterator[tuple[str, ...]]:
+    """An area's users, one row each, made as the workbook is written (none kept)."""
+    for d in m.dagplejere:
+        yield ("Dagplejer", d.id, d.name, mask_cpr(d.cpr), d.id, "", "", _yes(d.protected))
+    for child, group in m.children:
+        child_id, protected = child_person_id(child), _yes(child.protected)
+        yield ("Barn", child_id, child.name, mask_cpr(child.cpr), group, "", "", protected)
+        for p in child.contacts:
+            custody = "ja" if p.custody else "nej"
+            relation, protected = p.relation or "", _yes(p.protected)
+            yield (
+                "Kontaktperson",
+                "",
+                p.name,
+                mask_cpr(p.cpr),
+                group,
+                relation,
+                custody,
+                protected,
             )
-        for child, group in m.children:
-            rows.append(
-                [
-                    "Barn",
-                    child_person_id(child),
-                    child.name,
-                    mask_cpr(child.cpr),
-                    group,
-                    "",
-                    "",
-                    "ja" if child.protected else "",
-                ]
-            )
-            for p in child.contacts:
-                rows.append(
-                    [
-                        "Kontaktperson",
-                        "",
-                        p.name,
-                        mask_cpr(p.cpr),
-                        group,
-                        p.relation or "",
-                        "ja" if p.custody else "nej",
-                        "ja" if p.protected else "",
-                    ]
-                )
-        sheets.append((m.area.institution_number or m.area.name, header, rows))
-    return sheets
+
+
+def _yes(flag: bool) -> str:
+    return "ja" if flag else ""
