@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.findings import Finding, Severity
-from dagplejecli.messages import da, en, finding_message
+from dagplejecli.i18n import set_language
+from dagplejecli.messages import da, en, finding_hint, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
@@ -30,6 +31,19 @@ def findings_for(
 
 def message(f: Finding) -> str:
     return finding_message(f)
+
+
+def renders_in_both_languages(f: Finding) -> bool:
+    """The finding's message and hint fill in, in Danish and English: each placeholder has its
+    param, and the variant exists in both catalogues."""
+    try:
+        for lang in ("en", "da"):
+            set_language(lang)
+            for text in (finding_message(f), finding_hint(f)):
+                assert text.strip() and "{" not in text, (lang, f.code, text)
+    finally:
+        set_language("da")
+    return all(not f.variant or f.variant in c.FINDINGS[f.code].variants for c in (da, en))
 
 
 def only(findings: list[Finding], code: str) -> list[Finding]:
@@ -102,6 +116,7 @@ def test_configuration_and_area_value_findings(
 ) -> None:
     found = only(findings_for(tmp_path, config + AREAS), code)
     assert found, code
+    assert all(renders_in_both_languages(f) for f in found)
     assert found[0].location.key == key
     assert found[0].location.line is not None or key.startswith("dtr.lovgrundlag")
     assert found[0].severity == all_rules()[code].severity
@@ -227,6 +242,7 @@ def test_person_findings_point_at_the_cell(
 ) -> None:
     found = only(findings_for(tmp_path, sheets=sheets), code)
     assert found, code
+    assert all(renders_in_both_languages(f) for f in found)
     assert (found[0].location.sheet, found[0].location.cell) == (sheet, cell)
     assert found[0].location.file == "roster.xlsx"
 
@@ -365,7 +381,7 @@ def test_scenario_raises_its_code(tmp_path: Path, code: str) -> None:
     found = only(SCENARIOS[code](tmp_path), code)
     assert found, code
     assert all(f.severity is all_rules()[code].severity for f in found)
-    assert all(message(f) and "{" not in message(f) for f in found)
+    assert all(renders_in_both_languages(f) for f in found)
 
 
 def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:

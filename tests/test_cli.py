@@ -42,6 +42,8 @@ def test_every_command_and_option_has_help() -> None:
 
 def test_each_format_has_a_reporter_and_each_target_an_export(project: Path) -> None:
     assert set(REPORTERS) == set(OutputFormat)
+    assert set(api.BUILDERS) | set(api.ALIASES) == set(Target)
+    assert set(api.BUILDERS).isdisjoint(api.ALIASES)
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     for fmt in OutputFormat:
         assert run_cli("validate", "--format", fmt.value).exit_code == 0, fmt
@@ -119,3 +121,10 @@ def test_a_bug_exits_70_with_one_line_and_a_traceback_only_with_debug(
     assert "RuntimeError" in result.stderr and "--debug" in result.stderr
     with pytest.raises(RuntimeError):
         run_cli("--debug", "plan", "roster.xlsx")
+
+
+def test_choices_ignore_case(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert run_cli("--lang", "EN", "validate", "--format", "JSON").exit_code == 0
+    result = run_cli("export", "--target", "DTR", "--dry-run")
+    assert result.exit_code == 0, result.output

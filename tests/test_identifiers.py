@@ -158,6 +158,6 @@ def test_answers_do_not_depend_on_what_came_before() -> None:
     for n in range(5000):
         assert normalise_bool(f"svar {n}") is None
         assert birth_date_from_first7(f"99{n:04d}9") is None  # day 99: no date
-    assert normalise_bool("Ja") is True and normalise_bool("Ja") is True
-    assert birth_date_from_first7("0203751") == birth_date_from_first7("0203751")
+    # after thousands of other questions, the same answers as the first time
+    assert normalise_bool("Ja") is True
     assert birth_date_from_first7("0203751") == dt.date(1975, 3, 2)

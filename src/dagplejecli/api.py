@@ -168,6 +168,20 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+@dataclass(slots=True)
+class _Build:
+    """What every export's files are built from."""
+
+    validation: Validation
+    members: list[AreaMembers]
+    out_dir: Path
+    previous: Manifest | None
+    salt: str
+    stamp: dt.datetime
+    source_datetime: str | None
+    xsd: Path | None
+
+
 def _prepare(
     target: Target,
     config_path: Path | None,
@@ -178,8 +192,7 @@ def _prepare(
     on_step: Step,
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
-    if target is Target.DTR:
-        target = Target.DAGTILBUDSREGISTERET
+    target = ALIASES.get(target, target)
     validation = validate_project(config_path, plan_path, on_step=on_step)
     errors = validation.errors()
     if errors:
@@ -192,37 +205,40 @@ def _prepare(
         )
     on_step("step_building")
     planned = validation.planned
-    config = planned.config.config
     members = members_by_area(planned.plan, planned.roster)
     previous = read_manifest(out_dir)
     salt = previous.salt if previous else new_salt()
-    stamp = now()
+    build = _Build(validation, members, out_dir, previous, salt, now(), source_datetime, xsd)
+    return BUILDERS[target](build)
 
-    if target is Target.DAGTILBUDSREGISTERET:
-        areas = planned.plan.areas
-        files = {rel: (data, False) for rel, data in dtr_files(config, areas).items()}
-        files["dtr/dtr-oprettelse.xlsx"] = (
-            workbook_bytes(dtr_workbook_sheets(config, areas)),
-            False,
-        )
-        record = {
-            "areas": {
-                a.name: {"status": status(a.institution_number), "pnummer": a.p_number}
-                for a in areas
-            }
+
+def _build_dtr(b: _Build) -> PreparedExport:
+    """DTR: the Daginstitutioner and Anvisningsenheder as CSV and as one workbook."""
+    config, areas = b.validation.planned.config.config, b.validation.planned.plan.areas
+    files = {rel: (data, False) for rel, data in dtr_files(config, areas).items()}
+    files["dtr/dtr-oprettelse.xlsx"] = (workbook_bytes(dtr_workbook_sheets(config, areas)), False)
+    record = {
+        "areas": {
+            a.name: {"status": status(a.institution_number), "pnummer": a.p_number} for a in areas
         }
-        files[MANIFEST_NAME] = (manifest_bytes(previous, salt, target, record, stamp), True)
-        return PreparedExport(target, out_dir, files, validation, members, None, [])
+    }
+    target = Target.DAGTILBUDSREGISTERET
+    files[MANIFEST_NAME] = (manifest_bytes(b.previous, b.salt, target, record, b.stamp), True)
+    return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
-    missing = [a.name for a in planned.plan.areas if not a.institution_number]
+
+def _build_unilogin(b: _Build) -> PreparedExport:
+    """Unilogin: one XML document per area, brugere.xlsx, and what changed since last time."""
+    config, plan = b.validation.planned.config.config, b.validation.planned.plan
+    missing = [a.name for a in plan.areas if not a.institution_number]
     if missing:
         raise Refused(
             "export_no_institution_number",
             hint="export_no_institution_number_hint",
             areas=", ".join(missing),
         )
-    when = _source_datetime(source_datetime)
-    last = previous.last_source_datetime() if previous else None
+    when = _source_datetime(b.source_datetime)
+    last = b.previous.last_source_datetime() if b.previous else None
     if last is not None and when <= last:
         raise Refused(
             "export_old_datetime",
@@ -230,19 +246,31 @@ def _prepare(
             when=when.isoformat(),
             last=last.isoformat(),
         )
+    members = b.members
     files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
-    if xsd is not None:
-        _check_xsd(xsd, files)
-    hashes = all_member_hashes(salt, members)
-    record = unilogin_record(salt, members, hashes, when)
-    changes = compare(previous, salt, members, hashes)
+    if b.xsd is not None:
+        _check_xsd(b.xsd, files)
+    hashes = all_member_hashes(b.salt, members)
+    record = unilogin_record(b.salt, members, hashes, when)
+    changes = compare(b.previous, b.salt, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    files[MANIFEST_NAME] = (manifest_bytes(previous, salt, target, record, stamp), True)
+    manifest = manifest_bytes(b.previous, b.salt, Target.UNILOGIN, record, b.stamp)
+    files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
     ]
-    return PreparedExport(target, out_dir, files, validation, members, changes, too_many)
+    return PreparedExport(
+        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many
+    )
+
+
+# Each target's builder; a new target needs one here (a test checks that every Target has one)
+BUILDERS: dict[Target, Callable[[_Build], PreparedExport]] = {
+    Target.DAGTILBUDSREGISTERET: _build_dtr,
+    Target.UNILOGIN: _build_unilogin,
+}
+ALIASES = {Target.DTR: Target.DAGTILBUDSREGISTERET}
 
 
 def read_manifest(out_dir: Path) -> Manifest | None:

@@ -50,7 +50,9 @@ def main_callback(
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG."
+            "--lang",
+            help="Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG.",
+            case_sensitive=False,
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Vis kun fejl og resultat.")] = False,
@@ -67,7 +69,10 @@ def main_callback(
         from dagplejecli.render.terminal import print_overview, stdout
         from dagplejecli.status import folder_status
 
-        print_overview(stdout(), folder_status(Path.cwd()), ctx.get_help())
+        print_overview(stdout(), folder_status(Path.cwd()))
+        help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
+        if help_text:
+            typer.echo(help_text)
 
 
 RosterArg = Annotated[
@@ -134,8 +139,8 @@ def plan_command(
     quiet = settings().quiet
     with steps_for(roster, quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
-    unassigned = print_plan_result(stdout(), planned, out, quiet)
-    raise typer.Exit(1 if unassigned else 0)
+    print_plan_result(stdout(), planned, out, quiet)
+    raise typer.Exit(1 if planned.unassigned() else 0)
 
 
 @app.command("validate")
@@ -145,7 +150,12 @@ def validate_command(
     plan: PlanOpt = Path("dagpleje-plan.xlsx"),
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="text (standard) eller json (til programmer)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (standard) eller json (til programmer).",
+            case_sensitive=False,
+        ),
     ] = OutputFormat.TEXT,
     annotate: Annotated[
         Path | None,
@@ -210,6 +220,7 @@ def export_command(
             "-t",
             help="dagtilbudsregisteret (eller dtr), eller unilogin.",
             show_default=False,
+            case_sensitive=False,
         ),
     ],
     config: ConfigOpt = None,

@@ -10,7 +10,7 @@ from pathlib import Path
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
-from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
+from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
 from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
@@ -38,6 +38,10 @@ class Planned:
         if self._counts is None:
             self._counts = area_counts(self.plan, self.roster)
         return self._counts
+
+    def unassigned(self) -> list[Dagplejer]:
+        """The dagplejere no rule gives an area."""
+        return [d for d in self.roster.dagplejere if self.plan.area_of(d.id) is None]
 
 
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:

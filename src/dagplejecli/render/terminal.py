@@ -15,7 +15,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import term, ui
-from dagplejecli.model import AreaCounts, Plan, Roster, contact_key
+from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, contact_key
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -63,28 +63,26 @@ def print_internal_error(err: Console, exc: Exception) -> None:
     err.print(Text.assemble((f"{ui('error')}:", "bold red"), " ", message), soft_wrap=True)
 
 
-def print_overview(out: Console, status: str, help_text: str) -> None:
-    """``dagpleje`` alone: the workflow, where this folder stands, and the help."""
+def print_overview(out: Console, status: str) -> None:
+    """``dagpleje`` alone: the workflow and where this folder stands (the help follows)."""
     out.print(ui("workflow"), soft_wrap=True)
     out.print()
     out.print(ui("status_title"))
     out.print(status, soft_wrap=True)
     out.print()
-    out.print(help_text, soft_wrap=True)
 
 
-def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -> int:
-    """The plan's table, the dagplejere without an area, and the next step; returns how many
-    dagplejere have no area."""
+def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -> None:
+    """The plan's table, the dagplejere without an area, and the next step."""
     if not quiet:
         print_plan(out, planned.plan, planned.roster, planned.counts)
-    missing = print_unassigned(out, planned.plan, planned.roster)
+    missing = planned.unassigned()
+    print_unassigned(out, missing)
     out.print(ui("plan_written", path=path), soft_wrap=True)
     if missing:
         out.print(ui("plan_next_unassigned"), soft_wrap=True)
     elif not quiet:
         out.print(ui("plan_next_ok", path=path), soft_wrap=True)
-    return missing
 
 
 def print_annotated(out: Console, path: Path) -> None:
@@ -130,13 +128,11 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
     out.print(table)
 
 
-def print_unassigned(out: Console, plan: Plan, roster: Roster) -> int:
-    missing = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
+def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
     if missing:
         out.print(ui("plan_unassigned", n=len(missing)), style="bold red")
         for d in missing:
             out.print(ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)))
-    return len(missing)
 
 
 def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
