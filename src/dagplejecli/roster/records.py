@@ -34,9 +34,8 @@ DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a numb
 DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
 DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
 DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
-DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
 DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-READER_RULES = (DP202, DP211, DP214, DP215, DP217, DP218)
+RECORD_RULES = (DP202, DP211, DP214, DP215, DP218)
 
 DEFAULT_RELATIONS = {
     "mor": "Mor",
