@@ -73,7 +73,11 @@ class Person:
 
     @property
     def name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        """First and last name with one space between (either alone when the other is blank):
+        asked for every person by the checks and both export files, so written without a
+        generator."""
+        first, last = self.first_name, self.last_name
+        return f"{first} {last}" if first and last else first or last
 
     @property
     def cpr_masked(self) -> str:

@@ -26,14 +26,23 @@ def _hash(salt: str, kind: str, ident: str) -> str:
     return hashlib.sha256(f"{salt}|{kind}|{ident}".encode()).hexdigest()[:32]
 
 
-def member_hashes(salt: str, m: AreaMembers) -> set[str]:
-    """Every user of an area: dagplejere by id, children by LocalPersonId, contacts by CPR."""
-    out = {_hash(salt, "dagplejer", d.id) for d in m.dagplejere}
-    for child, _ in m.children:
-        out.add(_hash(salt, "barn", child_person_id(child)))
-        for p in child.contacts:
-            out.add(_hash(salt, "kontakt", contact_key(child, p)))
-    return out
+@dataclass(frozen=True, slots=True)
+class AreaHashes:
+    """An area's users as hashes, made once per export for the manifest and the comparison."""
+
+    members: set[str]  # every user: dagplejere by id, children by LocalPersonId, contacts by key
+    dagplejere: dict[str, str]  # dagplejer id → its hash
+    contacts: int  # how many distinct contact persons (by contact_key)
+
+
+def area_hashes(salt: str, m: AreaMembers) -> AreaHashes:
+    """Every user of an area hashed once: a contact person of two children (one key) once."""
+    dagplejere = {d.id: _hash(salt, "dagplejer", d.id) for d in m.dagplejere}
+    contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
+    members = set(dagplejere.values())
+    members.update(_hash(salt, "barn", child_person_id(child)) for child, _ in m.children)
+    members.update(_hash(salt, "kontakt", key) for key in contacts)
+    return AreaHashes(members, dagplejere, len(contacts))
 
 
 @dataclass(slots=True)
@@ -107,25 +116,25 @@ def area_key(m: AreaMembers) -> str:
     return m.area.institution_number or m.area.name
 
 
-def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, set[str]]:
+def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, AreaHashes]:
     """Area (institution number) → its users' hashes (computed once per export)."""
-    return {area_key(m): member_hashes(salt, m) for m in members}
+    return {area_key(m): area_hashes(salt, m) for m in members}
 
 
 def compare(
-    previous: Manifest | None, salt: str, members: list[AreaMembers], hashes: dict[str, set[str]]
+    previous: Manifest | None,
+    salt: str,
+    members: list[AreaMembers],
+    hashes: dict[str, AreaHashes],
 ) -> Changes:
     """What this Unilogin export changes compared with the last one."""
     prev = previous.unilogin if previous else None
     if not prev:
-        return Changes(
-            True,
-            [
-                AreaChange(m.area.name, 0, len(hashes[area_key(m)]), len(hashes[area_key(m)]), 0)
-                for m in members
-            ],
-            [],
-        )
+        first = []
+        for m in members:
+            n = len(hashes[area_key(m)].members)
+            first.append(AreaChange(m.area.name, 0, n, n, 0))
+        return Changes(True, first, [])
     prev_areas: dict[str, Any] = prev.get("areas", {})
     prev_dagplejere: dict[str, str] = prev.get("dagplejere", {})
 
@@ -134,7 +143,7 @@ def compare(
 
     changes = []
     for m in members:
-        now = hashes[area_key(m)]
+        now = hashes[area_key(m)].members
         before = set(prev_areas.get(area_key(m), {}).get("members", []))
         changes.append(
             AreaChange(m.area.name, len(before), len(now), len(now - before), len(before - now))
@@ -146,8 +155,9 @@ def compare(
             changes.append(AreaChange(old_name(key), len(before), 0, 0, len(before)))
     moves = []
     for m in members:
+        dagplejer_hashes = hashes[area_key(m)].dagplejere
         for d in m.dagplejere:
-            old = prev_dagplejere.get(_hash(salt, "dagplejer", d.id))
+            old = prev_dagplejere.get(dagplejer_hashes[d.id])
             if old is not None and old != area_key(m):
                 moves.append(Move(d.id, d.name, old_name(old), m.area.name))
     return Changes(False, changes, moves)
@@ -168,7 +178,7 @@ def manifest_bytes(
 
 
 def unilogin_record(
-    salt: str, members: list[AreaMembers], hashes: dict[str, set[str]], when: dt.datetime
+    salt: str, members: list[AreaMembers], hashes: dict[str, AreaHashes], when: dt.datetime
 ) -> dict[str, Any]:
     return {
         "sourceDateTime": when.isoformat(),
@@ -179,13 +189,15 @@ def unilogin_record(
                 "counts": {
                     "dagplejere": len(m.dagplejere),
                     "boern": len(m.children),
-                    "kontaktpersoner": m.contact_count,
+                    "kontaktpersoner": hashes[area_key(m)].contacts,
                 },
-                "members": sorted(hashes[area_key(m)]),
+                "members": sorted(hashes[area_key(m)].members),
             }
             for m in members
         },
         "dagplejere": {
-            _hash(salt, "dagplejer", d.id): area_key(m) for m in members for d in m.dagplejere
+            digest: area_key(m)
+            for m in members
+            for digest in hashes[area_key(m)].dagplejere.values()
         },
     }

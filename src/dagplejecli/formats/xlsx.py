@@ -91,7 +91,9 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     """The worksheet, written as ``rows`` come: a row is not kept once it is written."""
     letters = [column_letters(i + 1) for i in range(max(len(header), 1))]
     widths = [len(str(h)) for h in header]
-    parts = [_row_xml(1, header, letters, ' s="1"')]
+    # parts[0] is the head, known once the rows have sized the columns; the sheet is joined
+    # once, head to tail (it is tens of MB for a national roster: not copied twice)
+    parts = ["", _row_xml(1, header, letters, ' s="1"')]
     for r, row in enumerate(rows, start=2):
         parts.append(_row_xml(r, row, letters))
         if r <= _WIDTH_SAMPLE:
@@ -106,11 +108,12 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
         for i, w in enumerate(widths)
     )
     pane = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-    return (
+    parts[0] = (
         f'{_HEAD}<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">{pane}'
-        f"</sheetView></sheetViews>{f'<cols>{cols}</cols>' if cols else ''}"
-        f"<sheetData>{''.join(parts)}</sheetData></worksheet>"
+        f"</sheetView></sheetViews>{f'<cols>{cols}</cols>' if cols else ''}<sheetData>"
     )
+    parts.append("</sheetData></worksheet>")
+    return "".join(parts)
 
 
 def sheet_title(name: str, used: set[str]) -> str:

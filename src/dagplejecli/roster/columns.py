@@ -8,7 +8,7 @@ from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import SheetInfo
-from dagplejecli.roster.headers import HeaderRow, normalise_header
+from dagplejecli.roster.headers import PARENT_GROUPS, HeaderRow, normalise_header
 from dagplejecli.roster.sheets import RawSheet
 
 
@@ -24,6 +24,14 @@ class ColumnMap:
     child: dict[str, int] = field(default_factory=dict)  # et-ark only
     contacts: dict[int, dict[str, int]] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)  # header text → column, for rules
+    # Worked out once from the above, when the map is made (not once per row):
+    # the kept columns whose header says they hold a date ("Startdato", "Fødselsdato") …
+    date_columns: list[str] = field(default_factory=list)
+    # … and the contact groups in order, each with the relation its header implies (Mor/Far)
+    contact_order: list[tuple[dict[str, int], str | None]] = field(default_factory=list)
+
+
+IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
 
 
 def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
@@ -133,6 +141,10 @@ def map_columns(
         for col, text in enumerate(header.texts):
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
+    cmap.date_columns = [h for h in cmap.extra if "dato" in normalise_header(h)]
+    cmap.contact_order = [
+        (cmap.contacts[g], IMPLIED_RELATION.get(g)) for g in sorted(cmap.contacts)
+    ]
     return cmap
 
 

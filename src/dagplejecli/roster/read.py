@@ -16,7 +16,8 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import Finding, Location
+from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Roster, SheetInfo
 from dagplejecli.roster.columns import (
     ColumnMap,
@@ -28,7 +29,7 @@ from dagplejecli.roster.columns import (
 from dagplejecli.roster.layout import pick_sheets
 from dagplejecli.roster.link import derive_child_ids, derive_dagplejer_ids, resolve_children
 from dagplejecli.roster.records import (
-    DP217,
+    RECORD_RULES,
     Builder,
     attach_contact_sheet,
     read_child_sheet,
@@ -36,6 +37,10 @@ from dagplejecli.roster.records import (
     read_one_sheet,
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
+
+DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
+# Every rule reading the roster can raise: the records' own, and what is noticed here.
+READER_RULES = (*RECORD_RULES, DP217)
 
 
 def read_roster(

@@ -27,18 +27,15 @@ from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, L
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, RowRef
 from dagplejecli.roster.columns import ColumnMap
-from dagplejecli.roster.headers import PARENT_GROUPS, normalise_header
+from dagplejecli.roster.headers import normalise_header
 
 # What reading notices (the checks in rules/ see only what reading kept).
 DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
 DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
 DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
 DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
-DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
 DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-READER_RULES = (DP202, DP211, DP214, DP215, DP217, DP218)
-
-IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
+RECORD_RULES = (DP202, DP211, DP214, DP215, DP218)
 
 DEFAULT_RELATIONS = {
     "mor": "Mor",
@@ -110,9 +107,6 @@ class Builder:
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.relations.update({normalise_header(k): v for k, v in relations.items()})
         self._seen_relations: dict[str, str | None] = {}
-        self._date_columns: dict[int, list[str]] = {}
-        # per column map, kept by id() like _date_columns: each lives as long as the reading
-        self._group_order: dict[int, list[tuple[dict[str, int], str | None]]] = {}
 
     def _relation(self, raw: str) -> str | None:
         """The configured or default meaning of a relation text (memoised: few distinct texts)."""
@@ -184,8 +178,11 @@ class Builder:
             return when_unsure
         return value
 
-    def dagplejer(self, r: RowReader, cols: dict[str, int], extra: dict[str, int]) -> Dagplejer:
-        """The dagplejer in a row, with the address and every kept column (``extra``)."""
+    def dagplejer(
+        self, r: RowReader, cols: dict[str, int], extra: dict[str, int], dates: list[str]
+    ) -> Dagplejer:
+        """The dagplejer in a row, with the address and every kept column (``extra``; those
+        named in ``dates`` hold a date)."""
         d = Dagplejer()
         v = r.values(cols)
         self.fill_person(d, r, cols, v)
@@ -228,7 +225,7 @@ class Builder:
             else ""
             for header, col in extra.items()
         }
-        for header in self.date_columns(extra):
+        for header in dates:
             # Excel dates and Danish text dates alike become YYYY-MM-DD
             when = normalise_date(row[extra[header]], self.today) if extra[header] < n else None
             if when is not None:
@@ -250,23 +247,14 @@ class Builder:
         c.id = _text(v, "id")
         return c
 
-    def date_columns(self, extra: dict[str, int]) -> list[str]:
-        """The kept columns whose header says they hold a date (``Startdato``, ``Fødselsdato``)."""
-        key = id(extra)
-        if key not in self._date_columns:
-            self._date_columns[key] = [h for h in extra if "dato" in normalise_header(h)]
-        return self._date_columns[key]
-
     def contact_groups(
-        self, r: RowReader, groups: dict[int, dict[str, int]]
+        self, r: RowReader, groups: list[tuple[dict[str, int], str | None]]
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
-        columns; for ``Mor``/``Far`` columns the header gives the relation."""
-        key = id(groups)
-        if key not in self._group_order:
-            self._group_order[key] = [(groups[g], IMPLIED_RELATION.get(g)) for g in sorted(groups)]
+        columns (``groups``: a column map's ``contact_order``); for ``Mor``/``Far`` columns the
+        header gives the relation."""
         found = []
-        for cols, implied in self._group_order[key]:
+        for cols, implied in groups:
             p = self.contact(r, cols, implied)
             if p is not None:
                 found.append(p)
@@ -337,7 +325,12 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
 def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[Dagplejer]:
     """One dagplejer per row."""
     return [
-        builder.dagplejer(RowReader(file, cmap.sheet.name, row_no, row), cmap.fields, cmap.extra)
+        builder.dagplejer(
+            RowReader(file, cmap.sheet.name, row_no, row),
+            cmap.fields,
+            cmap.extra,
+            cmap.date_columns,
+        )
         for row_no, row in data_rows(cmap)
     ]
 
@@ -348,7 +341,7 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     for row_no, row in data_rows(cm):
         r = RowReader(file, cm.sheet.name, row_no, row)
         child = builder.child(r, cm.fields)
-        child.contacts = builder.contact_groups(r, cm.contacts)
+        child.contacts = builder.contact_groups(r, cm.contact_order)
         children.append(child)
     return children
 
@@ -382,7 +375,7 @@ def read_one_sheet(
     for row_no, row in data_rows(cmap):
         r = RowReader(file, cmap.sheet.name, row_no, row)
         before = len(builder.findings)
-        d = builder.dagplejer(r, cmap.fields, cmap.extra)
+        d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
         key = key_of(d)
         if key not in dagplejere:
             dagplejere[key] = d
@@ -394,6 +387,6 @@ def read_one_sheet(
             continue
         child = builder.child(r, cmap.child, v)
         child.dagplejer_ref = key
-        child.contacts = builder.contact_groups(r, cmap.contacts)
+        child.contacts = builder.contact_groups(r, cmap.contact_order)
         children.append(child)
     return list(dagplejere.values()), children

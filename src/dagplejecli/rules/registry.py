@@ -2,7 +2,7 @@
 
 Checks are declared in ``settings``, ``areas`` and ``persons`` (see ``declare``); rules raised
 while reading the roster or the plan, not by a check, are declared where they are raised
-(``roster/records.py``, ``rules/plan.py``) and listed in ``all_rules``.
+(``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``) and listed in ``all_rules``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dagplejecli.findings import Finding, Rule
-from dagplejecli.roster.records import READER_RULES
+from dagplejecli.roster.read import READER_RULES
 from dagplejecli.rules import areas, persons, settings
 from dagplejecli.rules.declare import DeclaredCheck
 from dagplejecli.rules.plan import PLAN_RULES
