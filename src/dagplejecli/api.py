@@ -251,8 +251,8 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     if b.xsd is not None:
         _check_xsd(b.xsd, files)
     hashes = all_member_hashes(b.salt, members)
-    record = unilogin_record(b.salt, members, hashes, when)
-    changes = compare(b.previous, b.salt, members, hashes)
+    record = unilogin_record(members, hashes, when)
+    changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     manifest = manifest_bytes(b.previous, b.salt, Target.UNILOGIN, record, b.stamp)
     files[MANIFEST_NAME] = (manifest, True)

@@ -171,7 +171,6 @@ def validate_command(
     1: der er fejl. 2: kunne ikke køre.
     """
     from dagplejecli import api
-    from dagplejecli.render.annotate import write_annotated
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.report import REPORTERS
     from dagplejecli.render.terminal import print_annotated, stdout
@@ -181,6 +180,8 @@ def validate_command(
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
         result = api.validate(config, plan, annotate, on_step=steps.step)
         if annotate is not None and result.planned.sheets is not None:
+            from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
+
             steps.step("step_annotating")
             # the cells validate read: the roster is read once, and the marks fit what it read
             write_annotated(annotate, result.planned.sheets, result.findings)

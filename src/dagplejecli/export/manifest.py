@@ -122,10 +122,7 @@ def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, AreaHa
 
 
 def compare(
-    previous: Manifest | None,
-    salt: str,
-    members: list[AreaMembers],
-    hashes: dict[str, AreaHashes],
+    previous: Manifest | None, members: list[AreaMembers], hashes: dict[str, AreaHashes]
 ) -> Changes:
     """What this Unilogin export changes compared with the last one."""
     prev = previous.unilogin if previous else None
@@ -178,7 +175,7 @@ def manifest_bytes(
 
 
 def unilogin_record(
-    salt: str, members: list[AreaMembers], hashes: dict[str, AreaHashes], when: dt.datetime
+    members: list[AreaMembers], hashes: dict[str, AreaHashes], when: dt.datetime
 ) -> dict[str, Any]:
     return {
         "sourceDateTime": when.isoformat(),
