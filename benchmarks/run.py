@@ -28,7 +28,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = HERE / "data"
 PYTHON = sys.executable
-DAGPLEJE = [PYTHON, "-m", "dagplejecli"]
+
+
+def dagpleje(python: str) -> list[str]:
+    """The tool as run by ``python`` (this checkout's, or another's with --before)."""
+    return [python, "-m", "dagplejecli"]
+
+
+DAGPLEJE = dagpleje(PYTHON)
 
 FLOOR = """
 import sys
@@ -111,67 +118,85 @@ def people(work: Path) -> dict[str, int]:
     return {k: int(stats[k]) for k in ("dagplejere", "boern", "kontaktpersoner")}
 
 
+Timing = dict[str, float]
+Row = tuple[str, Timing, Timing | None]  # step, this checkout, the tool given with --before
+
+STEPS = {
+    "dagpleje plan": ["plan", "roster.xlsx", "-q"],
+    "dagpleje validate": ["validate", "-q"],
+    # a new output folder each time: an export never repeats the same sourceDateTime
+    "dagpleje export --target unilogin": ["export", "--target", "unilogin", "-q", "--out", "ud"],
+}
+
+
 def run_size(
-    n: int, repeat: int, full: bool
-) -> tuple[list[tuple[str, dict[str, float]]], dict[str, int]]:
+    n: int, repeat: int, full: bool, before: str | None
+) -> tuple[list[Row], dict[str, int]]:
+    """Every step at size ``n``; with ``before`` (another Python with dagpleje installed) each
+    step runs with both tools in turn, each in a folder of its own."""
     roster = make_roster(n)
-    work = Path(tempfile.mkdtemp(prefix="dagpleje-bench-"))
+    sides = [PYTHON] if before is None else [PYTHON, before]
+    folders = {python: Path(tempfile.mkdtemp(prefix="dagpleje-bench-")) for python in sides}
     try:
-        shutil.copy(roster, work / "roster.xlsx")
-        shutil.copy(ROOT / "examples" / "dagpleje.toml", work / "dagpleje.toml")
-        rows: list[tuple[str, dict[str, float]]] = []
-        rows.append(
-            (
-                "calamine: read all sheets (floor)",
-                measure([PYTHON, "-c", FLOOR, "roster.xlsx"], work, repeat),
-            )
-        )
+        for folder in folders.values():
+            shutil.copy(roster, folder / "roster.xlsx")
+            shutil.copy(ROOT / "examples" / "dagpleje.toml", folder / "dagpleje.toml")
+        work = folders[PYTHON]
+        floor = measure([PYTHON, "-c", FLOOR, "roster.xlsx"], work, repeat)
+        rows: list[Row] = [("calamine: read all sheets (floor)", floor, None)]
         if full:
-            rows.append(
-                (
-                    "openpyxl read-only: read all sheets",
-                    measure([PYTHON, "-c", OPENPYXL, "roster.xlsx"], work, repeat),
-                )
-            )
-        rows.append(
-            ("dagpleje plan", measure([*DAGPLEJE, "plan", "roster.xlsx", "-q"], work, repeat))
-        )
-        rows.append(("dagpleje validate", measure([*DAGPLEJE, "validate", "-q"], work, repeat)))
-        if full:
-            # a new output folder each time: an export never repeats the same sourceDateTime
-            export = [*DAGPLEJE, "export", "--target", "unilogin", "-q", "--out", "ud"]
-            walls, peaks = [], []
+            openpyxl = measure([PYTHON, "-c", OPENPYXL, "roster.xlsx"], work, repeat)
+            rows.append(("openpyxl read-only: read all sheets", openpyxl, None))
+        for name, args in STEPS.items():
+            walls: dict[str, list[float]] = {p: [] for p in sides}
+            peaks: dict[str, list[float]] = {p: [] for p in sides}
             for _ in range(repeat):
-                shutil.rmtree(work / "ud", ignore_errors=True)
-                m = measure(export, work, 1)
-                walls.append(m["wall"])
-                peaks.append(m["peak_mb"])
-            rows.append(
-                (
-                    "dagpleje export --target unilogin",
-                    {"wall": statistics.median(walls), "peak_mb": max(peaks)},
-                )
-            )
+                for python in sides:  # in turn, so that both see the same machine
+                    shutil.rmtree(folders[python] / "ud", ignore_errors=True)
+                    m = measure([*dagpleje(python), *args], folders[python], 1)
+                    walls[python].append(m["wall"])
+                    peaks[python].append(m["peak_mb"])
+            got = {
+                p: {"wall": statistics.median(walls[p]), "peak_mb": max(peaks[p])} for p in sides
+            }
+            rows.append((name, got[PYTHON], got[before] if before else None))
         return rows, people(work)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        for folder in folders.values():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def table(
-    title: str, rows: list[tuple[str, dict[str, float]]], counts: dict[str, int]
-) -> list[str]:
+def table(title: str, rows: list[Row], counts: dict[str, int]) -> list[str]:
     floor = rows[0][1]["wall"]
+    compared = any(before for _, _, before in rows)
     out = [
         f"### {title}",
         "",
         f"{counts['dagplejere']:,} dagplejere, {counts['boern']:,} children and "
         f"{counts['kontaktpersoner']:,} contact persons.",
         "",
-        "| step | wall time (s) | × floor | peak memory (MiB) |",
-        "|---|---:|---:|---:|",
     ]
-    for name, m in rows:
-        out.append(f"| {name} | {m['wall']:.2f} | {m['wall'] / floor:.1f} | {m['peak_mb']:.0f} |")
+    if compared:
+        out += [
+            "| step | before (s) | after (s) | after ÷ before | × floor, before → after | peak memory (MiB), before → after |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+    else:
+        out += ["| step | wall time (s) | × floor | peak memory (MiB) |", "|---|---:|---:|---:|"]
+    for name, m, b in rows:
+        if compared and b:
+            out.append(
+                f"| {name} | {b['wall']:.2f} | {m['wall']:.2f} | {m['wall'] / b['wall']:.2f} | "
+                f"{b['wall'] / floor:.1f} → {m['wall'] / floor:.1f} | {b['peak_mb']:.0f} → {m['peak_mb']:.0f} |"
+            )
+        elif compared:
+            out.append(
+                f"| {name} | | {m['wall']:.2f} | | {m['wall'] / floor:.1f} | {m['peak_mb']:.0f} |"
+            )
+        else:
+            out.append(
+                f"| {name} | {m['wall']:.2f} | {m['wall'] / floor:.1f} | {m['peak_mb']:.0f} |"
+            )
     return [*out, ""]
 
 
@@ -182,7 +207,7 @@ def verdicts(
     help_wall: float,
     small_size: int,
 ) -> list[tuple[str, str, bool]]:
-    """Each target of issue 6 with what was measured against it."""
+    """Each target (issue 12) with what was measured against it."""
     floor = big["calamine: read all sheets (floor)"]["wall"]
     out = [("`plan` ≥ 5× faster than openpyxl read-only", f"{speedup:.1f}×", speedup >= 5)]
     # export also writes every person twice (the XML and brugere.xlsx), hence its wider bound
@@ -193,7 +218,7 @@ def verdicts(
         )
     peak = max(m["peak_mb"] for m in big.values())
     out.append(("peak memory under 1.5 GiB", f"{peak:.0f} MiB", peak < 1536))
-    for step in ("plan", "validate"):
+    for step in ("plan", "validate", "export --target unilogin"):
         wall = small[f"dagpleje {step}"]["wall"]
         out.append((f"{small_size} dagplejere: `{step}` under 1 s", f"{wall:.2f} s", wall < 1))
     out.append(("`dagpleje --help` under 0.3 s", f"{help_wall:.2f} s", help_wall < 0.3))
@@ -208,20 +233,32 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument(
+        "--before",
+        metavar="PYTHON",
+        help="also time the dagpleje installed for this Python (e.g. an older checkout's "
+        ".venv/bin/python), each step in turn with this one",
+    )
     args = parser.parse_args()
 
     # An installed tool runs from compiled bytecode (pip compiles it at install time). An
     # editable install compiles on first use, unless PYTHONDONTWRITEBYTECODE is set, as on some
     # machines: then every run would compile the source again. Compile it once, up front.
     compileall.compile_dir(str(ROOT / "src" / "dagplejecli"), quiet=1)
-    big, big_counts = run_size(args.dagplejere, args.repeat, full=True)
-    small, small_counts = run_size(args.small, args.repeat, full=False)
+    big, big_counts = run_size(args.dagplejere, args.repeat, True, args.before)
+    small, small_counts = run_size(args.small, args.repeat, False, args.before)
     help_time = measure([*DAGPLEJE, "--help"], ROOT, args.repeat)
-    timings = dict(big)
+    timings = {name: m for name, m, _ in big}
     speedup = (
         timings["openpyxl read-only: read all sheets"]["wall"] / timings["dagpleje plan"]["wall"]
     )
-    targets = verdicts(timings, dict(small), speedup, help_time["wall"], args.small)
+    small_timings = {name: m for name, m, _ in small}
+    targets = verdicts(timings, small_timings, speedup, help_time["wall"], args.small)
+    compared = (
+        [f"Before: {args.before_label or args.before}, run in turn with this checkout's.", ""]
+        if args.before
+        else []
+    )
     lines = [
         "# Benchmark results",
         "",
@@ -230,13 +267,14 @@ def main() -> None:
         "peak memory is the largest resident set of the process. The package's bytecode is compiled",
         "first, as for an installed tool. Made by `make bench` (`benchmarks/run.py`).",
         "",
+        *compared,
         *table(f"{args.dagplejere:,} dagplejere", big, big_counts),
         f"`dagpleje plan` is {speedup:.1f}× faster than the openpyxl read-only read alone.",
         "",
         *table(f"{args.small} dagplejere", small, small_counts),
         f"`dagpleje --help`: {help_time['wall']:.2f} s.",
         "",
-        "### Targets (issue 6)",
+        "### Targets (issue 12)",
         "",
         "| target | measured | met |",
         "|---|---|---|",
