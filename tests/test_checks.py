@@ -368,6 +368,8 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP114": lambda tmp: _extract(tmp, "1029829825"),
     "DP115": lambda tmp: _extract(tmp, "1003386512"),
     "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
+    # Nord has two dagplejere, Syd one
+    "DP120": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS),
     "DP210": _protected,
     "DP214": _protected,
     "DP217": _no_ids,

@@ -37,6 +37,7 @@ from dagplejecli.kommuner import Kommune, find_kommune
 from dagplejecli.model import Roster
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
 from dagplejecli.planfile import write_plan
+from dagplejecli.proposal import CannotPropose, Proposal, propose
 
 Step = Callable[[str], None]
 
@@ -50,10 +51,20 @@ class Initialised:
     roster: Roster
     kommune: Kommune | None
     division: Division | None
+    proposal: Proposal | None = None
 
 
-def init(roster_path: Path, kommune: str | None, out: Path, force: bool = False) -> Initialised:
-    """Write a configuration proposed from the roster (areas from a division column, if any)."""
+def init(
+    roster_path: Path,
+    kommune: str | None,
+    out: Path,
+    force: bool = False,
+    areas: int | None = None,
+    max_dagplejere: int | None = None,
+    by_children: bool = False,
+) -> Initialised:
+    """Write a configuration proposed from the roster: areas from a division column if it has
+    one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre."""
     from dagplejecli.config import RosterConfig
     from dagplejecli.roster import read_roster
 
@@ -68,8 +79,28 @@ def init(roster_path: Path, kommune: str | None, out: Path, force: bool = False)
             )
     roster, _ = read_roster(roster_path, RosterConfig(), light=True)
     division = find_division(roster)
-    write_bytes_atomic(out, config_text(roster, found, division).encode("utf-8"), private=False)
-    return Initialised(out, roster, found, division)
+    proposal = None
+    if areas is not None or max_dagplejere is not None:
+        proposal = _propose(roster, areas, max_dagplejere, by_children)
+    text = config_text(roster, found, division, proposal)
+    write_bytes_atomic(out, text.encode("utf-8"), private=False)
+    return Initialised(out, roster, found, division, proposal)
+
+
+def _propose(
+    roster: Roster, areas: int | None, max_dagplejere: int | None, by_children: bool
+) -> Proposal:
+    from dagplejecli.init import postnr_column
+
+    where = roster.path.name
+    if postnr_column(roster) is None:
+        raise DagplejeError("propose_no_postnr_column", where=where, hint="propose_hint")
+    try:
+        return propose(roster, areas, max_dagplejere, by_children)
+    except CannotPropose as exc:
+        raise DagplejeError(
+            exc.key, where=where, hint="propose_hint", details=None, **exc.params
+        ) from None
 
 
 # ------------------------------------------------------------------------------------- plan

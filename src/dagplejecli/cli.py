@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,14 @@ from dagplejecli.cli_base import GlobalOptionsGroup, Lang, Settings, guarded, se
 from dagplejecli.export import Target
 from dagplejecli.i18n import set_language
 from dagplejecli.render import OutputFormat
+
+
+class Balance(StrEnum):
+    """``init --efter``: what new areas are made equal in."""
+
+    DAGPLEJERE = "dagplejere"
+    BOERN = "boern"
+
 
 app = typer.Typer(
     name="dagpleje",
@@ -75,6 +84,13 @@ def main_callback(
             typer.echo(help_text)
 
 
+Opt = typer.Option
+CONFIG, PLAN = Path("dagpleje.toml"), Path("dagpleje-plan.xlsx")
+AREAS_HELP = "Foreslå så mange nye områder af hele postnumre."
+MAX_HELP = "Foreslå så få nye områder af hele postnumre, at hvert har højst så mange dagplejere."
+BALANCE_HELP = "Gør nye områder lige store efter antal dagplejere eller boern."
+WHEN_HELP = "Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00."
+YES_HELP = "Eksportér selvom et område mister mange brugere."
 RosterArg = Annotated[
     Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.", show_default=False)
 ]
@@ -96,23 +112,26 @@ def init_command(
         str | None,
         typer.Option("--kommune", "-k", help="Kommunekode eller navn, fx 751 eller Aarhus."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Hvor konfigurationen skrives.")] = Path(
-        "dagpleje.toml"
-    ),
+    out: Annotated[Path, Opt("--out", "-o", help="Hvor konfigurationen skrives.")] = CONFIG,
     force: Annotated[bool, typer.Option("--force", help="Overskriv en eksisterende fil.")] = False,
+    areas: Annotated[int | None, Opt("--omraader", min=1, help=AREAS_HELP)] = None,
+    max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", min=1, help=MAX_HELP)] = None,
+    balance: Annotated[Balance, Opt("--efter", help=BALANCE_HELP)] = Balance.DAGPLEJERE,
 ) -> None:
     """Lav en dagpleje.toml ud fra rosteren, klar til at blive udfyldt.
 
     Eksempel: [bold]dagpleje init roster.xlsx --kommune 751[/]
 
     Finder arkene, overskrifterne og en kolonne med en inddeling (fx Distrikt) og foreslår
-    områder ud fra den. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som
-    UDFYLD, som dagpleje validate peger på, indtil det er udfyldt.
+    områder ud fra den; med --omraader N eller --max-dagplejere M foreslås nye områder af hele
+    postnumre. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som UDFYLD, som
+    dagpleje validate peger på, indtil det er udfyldt.
     """
     from dagplejecli import api
     from dagplejecli.render.terminal import print_init, stdout
 
-    result = api.init(roster, kommune, out, force)
+    by_children = balance is Balance.BOERN
+    result = api.init(roster, kommune, out, force, areas, max_dagplejere, by_children)
     print_init(stdout(), result, roster, settings().quiet)
 
 
@@ -121,9 +140,7 @@ def init_command(
 def plan_command(
     roster: RosterArg,
     config: ConfigOpt = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Hvor planen skrives.")] = Path(
-        "dagpleje-plan.xlsx"
-    ),
+    out: Annotated[Path, Opt("--out", "-o", help="Hvor planen skrives.")] = PLAN,
 ) -> None:
     """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
 
@@ -147,7 +164,7 @@ def plan_command(
 @guarded
 def validate_command(
     config: ConfigOpt = None,
-    plan: PlanOpt = Path("dagpleje-plan.xlsx"),
+    plan: PlanOpt = PLAN,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -225,27 +242,12 @@ def export_command(
         ),
     ],
     config: ConfigOpt = None,
-    plan: PlanOpt = Path("dagpleje-plan.xlsx"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til filerne.")] = Path("eksport"),
-    source_datetime: Annotated[
-        str | None,
-        typer.Option(
-            "--source-datetime",
-            help="Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00.",
-        ),
-    ] = None,
-    xsd: Annotated[
-        Path | None, typer.Option("--xsd", help="Tjek XML-filerne mod STIL's officielle XML-skema.")
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Vis hvad der ville ske; skriv intet.")
-    ] = False,
-    yes: Annotated[
-        bool,
-        typer.Option(
-            "--ja", "--yes", "-y", help="Eksportér selvom et område mister mange brugere."
-        ),
-    ] = False,
+    plan: PlanOpt = PLAN,
+    out: Annotated[Path, Opt("--out", "-o", help="Mappe til filerne.")] = Path("eksport"),
+    source_datetime: Annotated[str | None, Opt("--source-datetime", help=WHEN_HELP)] = None,
+    xsd: Annotated[Path | None, Opt("--xsd", help="Tjek XML-filerne mod STIL's XML-skema.")] = None,
+    dry_run: Annotated[bool, Opt("--dry-run", help="Vis hvad der ville ske; skriv intet.")] = False,
+    yes: Annotated[bool, Opt("--ja", "--yes", "-y", help=YES_HELP)] = False,
 ) -> None:
     """Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.
 

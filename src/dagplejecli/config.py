@@ -181,6 +181,8 @@ class ReglerConfig(_Strict):
     max_boern: int = 5
     max_alder: int = 3
     max_fjernet_procent: float = 30.0
+    # the largest area may have at most this many times the dagplejere of the smallest (DP120)
+    max_forskel: float = Field(default=3.0, gt=1, allow_inf_nan=False)
 
 
 class Config(_Strict):

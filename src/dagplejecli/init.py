@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
+from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
 
 DIVISION_WORDS = (
@@ -91,8 +92,14 @@ def _short(kommune: Kommune | None) -> str:
     return "København" if name == "Københavns" else name
 
 
-def config_text(roster: Roster, kommune: Kommune | None, division: Division | None) -> str:
-    """The whole starter configuration, with Danish comments."""
+def config_text(
+    roster: Roster,
+    kommune: Kommune | None,
+    division: Division | None,
+    proposal: Proposal | None = None,
+) -> str:
+    """The whole starter configuration, with Danish comments; the areas from ``proposal`` (new
+    areas from postnumre) when given, else from ``division`` (a column the roster has)."""
     lines: list[str] = [
         f"# dagpleje.toml — lavet af «dagpleje init» ud fra {roster.path.name}.",
         "# Udfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil",
@@ -138,8 +145,44 @@ def config_text(roster: Roster, kommune: Kommune | None, division: Division | No
         '# telefon = "12345678"',
         "",
     ]
-    lines += _area_lines(division, _short(kommune))
+    if proposal is not None:
+        lines += _proposal_lines(proposal, postnr_column(roster) or "Postnr")
+    else:
+        lines += _area_lines(division, _short(kommune))
     return "\n".join(lines) + "\n"
+
+
+def postnr_column(roster: Roster) -> str | None:
+    """The header of the dagplejere's postnummer column, as the configuration names it."""
+    for info in roster.sheet_info:
+        if info.role in ("dagplejere", "et-ark") and "postnr" in info.recognised:
+            header = info.recognised["postnr"]
+            return header.title() if header.isupper() else header
+    return None
+
+
+def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
+    basis = "børn" if proposal.by_children else "dagplejere"
+    lines = [
+        f"# {len(proposal.areas)} nye områder af hele postnumre i rækkefølge, så lige store som hele",
+        f"# postnumre tillader (efter antal {basis}). Ret navnene og intervallerne, som I vil;",
+        "# «dagpleje plan» viser fordelingen. Et postnummer, som intet interval dækker, kommer i",
+        "# området med resten = true.",
+        "",
+    ]
+    for area in proposal.areas:
+        towns = sorted({g.town for g in area.groups if g.town})
+        lines += [
+            f"[[omraade]]   # {area.dagplejere} dagplejere, {area.children} børn: "
+            + ", ".join(towns),
+            f"navn = {_q(area.name)}",
+            '# institutionsnummer = "G12345"',
+            f"hvor = {{ {_key(column)} = [{_q(area.postnr_range)}] }}",
+        ]
+        if area.rest:
+            lines.append("resten = true")
+        lines.append("")
+    return lines
 
 
 def _roster_lines(infos: list[SheetInfo]) -> list[str]:

@@ -163,7 +163,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP111": FindingText(
         title="Område uden dagplejere",
         message="Området «{area}» får ingen dagplejere.",
-        hint="Tjek områdets hvor-regel (stavning af kolonne og værdier), eller fjern området.",
+        hint="Tjek områdets hvor-regel (stavning af kolonne og værdier), eller fjern området. Har rosteren ændret sig meget, så se et nyt forslag med dagpleje init ROSTER --omraader N --out forslag.toml (intet overskrives).",
         why="Et tomt område er ofte en regel, der aldrig rammer; i DTR bliver det en tom enhed.",
         example='hvor = { Distrikt = ["Nord"] }',
     ),
@@ -197,6 +197,13 @@ FINDINGS: dict[str, FindingText] = {
         hint="Brug P-enhedens adresse som områdets adresse, eller vælg et P-nummer med den adresse.",
         why="STIL: adressen bør stemme overens med P-nummerets adresse i CVR.",
         example='adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+    ),
+    "DP120": FindingText(
+        title="Meget ulige store områder",
+        message="«{largest}» har {largest_n} dagplejere og «{smallest}» kun {smallest_n}: mere end {limit} gange så mange.",
+        hint="Flyt dagplejere mellem områderne i dagpleje.toml, eller se et nyt forslag af hele postnumre med dagpleje init ROSTER --omraader {areas} --out forslag.toml (intet overskrives). Er forskellen tilsigtet, så sæt [regler] max_forskel højere.",
+        why="Hvert område bliver en Anvisningsenhed og en Aula-institution; et meget lille område giver en ekstra enhed at vedligeholde, et meget stort et uoverskueligt.",
+        example="[regler]\nmax_forskel = 4",
     ),
     "DP201": FindingText(
         title="Ugyldigt CPR-nummer",
@@ -339,6 +346,19 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
+    "propose_no_postnr_column": "Rosteren har ingen kolonne med dagplejernes postnummer, så der kan ikke foreslås områder ud fra postnumre.",
+    "propose_no_postnr": "Ingen dagplejer i rosteren har et postnummer, så der kan ikke foreslås områder ud fra postnumre.",
+    "propose_too_many": "Der kan ikke laves {parts} områder af hele postnumre: rosteren har kun {postnumre} forskellige postnumre.",
+    "propose_cap_too_small": "Der kan ikke laves områder med højst {cap} dagplejere af hele postnumre: ét postnummer har alene {largest}.",
+    "propose_hint": "Giv dagplejerne et postnummer (en kolonne Postnr, eller Postnr./by), vælg et mindre antal med --omraader eller et større loft med --max-dagplejere, eller skriv områderne selv i dagpleje.toml.",
+    "proposal_title": "Forslag: {n} nye områder af hele postnumre (efter antal {basis})",
+    "col_postnumre": "Postnumre",
+    "col_from_mean": "Fra gennemsnit",
+    "basis_dagplejere": "dagplejere",
+    "basis_boern": "børn",
+    "proposal_rest": "{name} tager også dagplejere uden postnummer eller med et nyt postnummer (resten = true).",
+    "proposal_without_postnr": "{n} dagplejere har intet postnummer og kommer i området med resten = true.",
     "line": "linje",
     "row": "række",
     "cfg_unknown_field": "ukendt felt {fields}; kendte felter: {allowed}",

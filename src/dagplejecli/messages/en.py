@@ -165,7 +165,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP111": FindingText(
         title="Area without dagplejere",
         message="Area «{area}» gets no dagplejere.",
-        hint="Check the area's hvor rule (spelling of column and values), or remove the area.",
+        hint="Check the area's hvor rule (spelling of column and values), or remove the area. If the roster changed a lot, see a new proposal with dagpleje init ROSTER --omraader N --out proposal.toml (nothing is overwritten).",
         why="An empty area is often a rule that never matches; in DTR it becomes an empty unit.",
         example='hvor = { Distrikt = ["Nord"] }',
     ),
@@ -197,6 +197,13 @@ FINDINGS: dict[str, FindingText] = {
         hint="Use the P-unit's address as the area's address, or pick a P-number with that address.",
         why="STIL: the address should match the P-number's address in CVR.",
         example='adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+    ),
+    "DP120": FindingText(
+        title="Very unequal areas",
+        message="«{largest}» has {largest_n} dagplejere and «{smallest}» only {smallest_n}: more than {limit} times as many.",
+        hint="Move dagplejere between the areas in dagpleje.toml, or see a new proposal of whole postcodes with dagpleje init ROSTER --omraader {areas} --out proposal.toml (nothing is overwritten). If the difference is intended, set [regler] max_forskel higher.",
+        why="Each area becomes an Anvisningsenhed and an Aula institution; a very small area is one more unit to maintain, a very large one hard to oversee.",
+        example="[regler]\nmax_forskel = 4",
     ),
     "DP201": FindingText(
         title="Invalid CPR number",
@@ -339,6 +346,19 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
+    "propose_no_postnr_column": "The roster has no column with the dagplejere's postcode, so no areas can be proposed from postcodes.",
+    "propose_no_postnr": "No dagplejer in the roster has a postcode, so no areas can be proposed from postcodes.",
+    "propose_too_many": "{parts} areas cannot be made of whole postcodes: the roster has only {postnumre} different postcodes.",
+    "propose_cap_too_small": "Areas of at most {cap} dagplejere cannot be made of whole postcodes: one postcode alone has {largest}.",
+    "propose_hint": "Give the dagplejere a postcode (a Postnr column, or Postnr./by), choose fewer areas with --omraader or a higher limit with --max-dagplejere, or write the areas yourself in dagpleje.toml.",
+    "proposal_title": "Proposal: {n} new areas of whole postcodes (by number of {basis})",
+    "col_postnumre": "Postcodes",
+    "col_from_mean": "From mean",
+    "basis_dagplejere": "dagplejere",
+    "basis_boern": "children",
+    "proposal_rest": "{name} also takes dagplejere without a postcode or with a new postcode (resten = true).",
+    "proposal_without_postnr": "{n} dagplejere have no postcode and go to the area with resten = true.",
     "line": "line",
     "row": "row",
     "cfg_unknown_field": "unknown field {fields}; known fields: {allowed}",

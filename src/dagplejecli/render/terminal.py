@@ -20,6 +20,7 @@ from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, contact_key
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
     from dagplejecli.pipeline import Planned
+    from dagplejecli.proposal import Proposal
 
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
@@ -139,10 +140,34 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
     """What ``init`` found and wrote, and the next step."""
     if not quiet:
         print_found(out, result.roster, result.kommune, result.division)
+    if result.proposal is not None:
+        print_proposal(out, result.proposal)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
     out.print(ui("init_next", path=result.path, roster=plan_args), soft_wrap=True)
+
+
+def print_proposal(out: Console, proposal: Proposal) -> None:
+    """The proposed areas: postnumre with their towns, sizes, and how far each is from the mean."""
+    basis = ui("basis_boern" if proposal.by_children else "basis_dagplejere")
+    title = ui("proposal_title", n=len(proposal.areas), basis=basis)
+    table = Table(title=title, title_justify="left")
+    table.add_column(ui("col_area"), no_wrap=True)
+    table.add_column(ui("col_postnumre"), overflow="fold")
+    for key in ("col_dagplejere", "col_children", "col_from_mean"):
+        table.add_column(ui(key), justify="right")
+    sizes = [a.children if proposal.by_children else a.dagplejere for a in proposal.areas]
+    mean = sum(sizes) / len(sizes)
+    for area, size in zip(proposal.areas, sizes, strict=True):
+        towns = ", ".join(f"{g.postnr} {g.town}".strip() for g in area.groups)
+        away = f"{(size - mean) / mean:+.0%}" if mean else "-"
+        table.add_row(area.name, towns, str(area.dagplejere), str(area.children), away)
+    out.print(table)
+    rest = next(a for a in proposal.areas if a.rest)
+    out.print(ui("proposal_rest", name=rest.name), soft_wrap=True)
+    if proposal.without_postnr:
+        out.print(ui("proposal_without_postnr", n=proposal.without_postnr), soft_wrap=True)
 
 
 def print_found(

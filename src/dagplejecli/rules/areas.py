@@ -175,6 +175,42 @@ def check_empty_areas(ctx: CheckContext) -> list[Finding]:
     ]
 
 
+DP120 = Rule("DP120", S.WARNING, AREAS, OWN)
+
+
+@CHECKS.add(DP120)
+def check_balance(ctx: CheckContext) -> list[Finding]:
+    """Very unequal areas: the largest has more than ``[regler] max_forskel`` times the
+    dagplejere of the smallest (areas with none are DP111's)."""
+    sizes: dict[str, int] = {}
+    for a in ctx.plan.assignments.values():
+        if a.area:
+            sizes[a.area] = sizes.get(a.area, 0) + 1
+    if len(sizes) < 2:
+        return []
+    limit = ctx.config.config.regler.max_forskel
+    largest = max(sizes, key=lambda name: (sizes[name], name))
+    smallest = min(sizes, key=lambda name: (sizes[name], name))
+    if sizes[largest] <= limit * sizes[smallest]:
+        return []
+    where = (
+        ctx.key("regler", "max_forskel")
+        if ctx.config.line_of("regler", "max_forskel")
+        else ctx.key("omraade")
+    )
+    return [
+        DP120(
+            where,
+            largest=largest,
+            largest_n=sizes[largest],
+            smallest=smallest,
+            smallest_n=sizes[smallest],
+            limit=f"{limit:g}",
+            areas=len(ctx.plan.areas),
+        )
+    ]
+
+
 DP112 = Rule("DP112", S.ERROR, AREAS, STIL_DTR)
 DP113 = Rule("DP113", S.ERROR, AREAS, STIL_DTR)
 
