@@ -165,3 +165,34 @@ def test_impossible_proposals_say_why(tmp_path: Path, monkeypatch: pytest.Monkey
     zero = run_cli("init", "roster.xlsx", "--omraader", "0")
     assert zero.exit_code == 2
     assert re.search(r"Traceback", too_many.output + too_small.output + zero.output) is None
+
+
+def test_the_plan_shows_the_balance_as_a_chart_and_bars(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    monkeypatch.chdir(tmp_path)
+    roster_without_division(tmp_path / "roster.xlsx")
+    assert run_cli("init", "roster.xlsx", "--kommune", "751", "--omraader", "3").exit_code == 0
+    fill_in(tmp_path / "dagpleje.toml")
+    shown = run_cli("plan", "roster.xlsx")
+    assert shown.exit_code == 0 and "Fordeling" in shown.stdout
+    assert "█" * 8 in shown.stdout  # the largest area: a full bar
+    first = (tmp_path / "dagpleje-plan.xlsx").read_bytes()
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert (tmp_path / "dagpleje-plan.xlsx").read_bytes() == first  # same roster, same bytes
+    # a native bar chart over the overview's own cells, readable by openpyxl and calamine
+    sheet = openpyxl.load_workbook(tmp_path / "dagpleje-plan.xlsx")["Oversigt"]
+    (chart,) = sheet._charts
+    refs = [(s.tx.strRef.f, s.val.numRef.f, s.cat.strRef.f) for s in chart.series]
+    assert refs == [
+        ("'Oversigt'!$C$1", "'Oversigt'!$C$2:$C$4", "'Oversigt'!$A$2:$A$4"),
+        ("'Oversigt'!$D$1", "'Oversigt'!$D$2:$D$4", "'Oversigt'!$A$2:$A$4"),
+    ]
+    cached = [int(p.v) for p in chart.series[0].val.numRef.numCache.pt]
+    assert cached == [sheet.cell(row=r, column=3).value for r in range(2, 5)]
+    assert sum(cached) == sum(c for _, _, c in TOWNS)
+    rows = CalamineWorkbook.from_path(tmp_path / "dagpleje-plan.xlsx").get_sheet_by_name("Oversigt")
+    assert rows.to_python()[0][:4] == ["Område", "Daginstitution", "Dagplejere", "Børn"]

@@ -16,7 +16,7 @@ from dagplejecli import __version__
 from dagplejecli.config import LoadedConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
-from dagplejecli.formats.xlsx import Sheet, write_workbook
+from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
 from dagplejecli.messages import ui
 from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
 
@@ -171,7 +171,18 @@ def write_plan(
                 ],
             )
         )
-        write_workbook(tmp, sheets)
+        chart = BarChart(
+            sheet=0,
+            title=ui("chart_title"),
+            labels="A",
+            first_row=2,
+            categories=tuple(a.name for a in plan.areas),
+            series=(
+                ("C", "Dagplejere", tuple(counts[a.name].dagplejere for a in plan.areas)),
+                ("D", "Børn", tuple(counts[a.name].children for a in plan.areas)),
+            ),
+        )
+        write_workbook(tmp, sheets, [chart] if plan.areas else [])
 
     write_atomic(path, produce, private=True)
 

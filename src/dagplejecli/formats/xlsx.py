@@ -13,6 +13,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -87,8 +88,9 @@ def _row_xml(r: int, row: Sequence[Cell], letters: list[str], style: str = "") -
     return f'<row r="{n}">{cells}</row>'
 
 
-def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
-    """The worksheet, written as ``rows`` come: a row is not kept once it is written."""
+def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]], drawing: bool = False) -> str:
+    """The worksheet, written as ``rows`` come: a row is not kept once it is written.
+    ``drawing``: the sheet shows the drawing of its relationship rId1 (a chart)."""
     letters = [column_letters(i + 1) for i in range(max(len(header), 1))]
     widths = [len(str(h)) for h in header]
     # parts[0] is the head, known once the rows have sized the columns; the sheet is joined
@@ -108,12 +110,118 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
         for i, w in enumerate(widths)
     )
     pane = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+    relationships = f' xmlns:r="{_REL}"' if drawing else ""
     parts[0] = (
-        f'{_HEAD}<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">{pane}'
+        f'{_HEAD}<worksheet xmlns="{_MAIN}"{relationships}>'
+        f'<sheetViews><sheetView workbookViewId="0">{pane}'
         f"</sheetView></sheetViews>{f'<cols>{cols}</cols>' if cols else ''}<sheetData>"
     )
-    parts.append("</sheetData></worksheet>")
+    parts.append("</sheetData>" + ('<drawing r:id="rId1"/>' if drawing else "") + "</worksheet>")
     return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    """A native bar chart on sheet ``sheet`` (0-based) of the data in that sheet: one bar per
+    row ``first_row``..``last_row``, labelled by column ``labels`` (a letter), one series per
+    column of ``series``. ``categories`` and each series' ``values`` are the same data, kept in
+    the chart so that it draws without recalculation."""
+
+    sheet: int
+    title: str
+    labels: str
+    first_row: int
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, str, tuple[int, ...]], ...]  # (column letter, name, values)
+    anchor: tuple[int, int, int, int] = (9, 1, 19, 24)  # from column, row, to column, row
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.categories) - 1
+
+
+_CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_SHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+
+
+def _chart_xml(chart: BarChart, sheet_name: str) -> str:
+    quoted = "'" + sheet_name.replace("'", "''") + "'"
+    rows = f"${chart.first_row}:$"  # completed per column below
+    n = len(chart.categories)
+
+    def ref(col: str) -> str:
+        return escape(f"{quoted}!${col}{rows}{col}${chart.last_row}")
+
+    def pts(values: Sequence[object]) -> str:
+        return "".join(
+            f'<c:pt idx="{i}"><c:v>{escape(str(v))}</c:v></c:pt>' for i, v in enumerate(values)
+        )
+
+    categories = (
+        f"<c:cat><c:strRef><c:f>{ref(chart.labels)}</c:f><c:strCache>"
+        f'<c:ptCount val="{n}"/>{pts(chart.categories)}</c:strCache></c:strRef></c:cat>'
+    )
+    series = "".join(
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
+        f"<c:tx><c:strRef><c:f>{escape(f'{quoted}!${col}${chart.first_row - 1}')}</c:f>"
+        f'<c:strCache><c:ptCount val="1"/>{pts([name])}</c:strCache></c:strRef></c:tx>'
+        f'<c:invertIfNegative val="0"/>{categories}'
+        f"<c:val><c:numRef><c:f>{ref(col)}</c:f><c:numCache><c:formatCode>General</c:formatCode>"
+        f'<c:ptCount val="{n}"/>{pts(values)}</c:numCache></c:numRef></c:val></c:ser>'
+        for i, (col, name, values) in enumerate(chart.series)
+    )
+    title = (
+        f"<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{escape(chart.title)}</a:t></a:r>"
+        '</a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
+    )
+    axes = (
+        '<c:catAx><c:axId val="10"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/>'
+        '<c:tickLblPos val="nextTo"/><c:crossAx val="20"/><c:crosses val="autoZero"/>'
+        '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>'
+        '<c:valAx><c:axId val="20"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>'
+        '<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>'
+        '<c:crossAx val="10"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>'
+    )
+    return (
+        f'{_HEAD}<c:chartSpace xmlns:c="{_CHART_NS}" xmlns:a="{_DRAWING_NS}" xmlns:r="{_REL}">'
+        f'<c:roundedCorners val="0"/><c:chart>{title}<c:plotArea><c:layout/>'
+        '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
+        f'{series}<c:gapWidth val="80"/><c:axId val="10"/><c:axId val="20"/></c:barChart>'
+        f'{axes}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
+        '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+    )
+
+
+def _drawing_xml(chart: BarChart) -> str:
+    c1, r1, c2, r2 = chart.anchor
+
+    def at(tag: str, col: int, row: int) -> str:
+        return (
+            f"<xdr:{tag}><xdr:col>{col}</xdr:col><xdr:colOff>0</xdr:colOff>"
+            f"<xdr:row>{row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:{tag}>"
+        )
+
+    return (
+        f'{_HEAD}<xdr:wsDr xmlns:xdr="{_SHEET_DRAWING_NS}" xmlns:a="{_DRAWING_NS}">'
+        f"<xdr:twoCellAnchor>{at('from', c1, r1)}{at('to', c2, r2)}"
+        '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Diagram 1"/>'
+        "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
+        '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
+        f'<a:graphic><a:graphicData uri="{_CHART_NS}">'
+        f'<c:chart xmlns:c="{_CHART_NS}" xmlns:r="{_REL}" r:id="rId1"/>'
+        "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+        "</xdr:wsDr>"
+    )
+
+
+def _one_relationship(kind: str, target: str) -> str:
+    return (
+        f'{_HEAD}<Relationships xmlns="{_PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{_REL}/{kind}" Target="{target}"/></Relationships>'
+    )
 
 
 def sheet_title(name: str, used: set[str]) -> str:
@@ -127,8 +235,9 @@ def sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """A whole workbook in memory, one (title, header, rows) per sheet."""
+def workbook_bytes(sheets: Sequence[Sheet], charts: Sequence[BarChart] = ()) -> bytes:
+    """A whole workbook in memory, one (title, header, rows) per sheet; at most one chart on
+    a sheet."""
     used: set[str] = set()
     titles = [sheet_title(title, used) for title, _, _ in sheets]
     # an attribute value: quotes escaped, line breaks as references so that they survive parsing
@@ -138,6 +247,14 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
         for i in range(1, n + 1)
+    )
+    on_sheet = {chart.sheet: k for k, chart in enumerate(charts, start=1)}
+    overrides += "".join(
+        f'<Override PartName="/xl/drawings/drawing{k}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+        f'<Override PartName="/xl/charts/chart{k}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+        for k in range(1, len(charts) + 1)
     )
     content_types = (
         f'{_HEAD}<Types xmlns="{_PKG}/content-types">'
@@ -186,10 +303,23 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         put("xl/_rels/workbook.xml.rels", book_rels)
         put("xl/styles.xml", _STYLES)
         for i, (_, header, rows) in enumerate(sheets, start=1):
-            put(f"xl/worksheets/sheet{i}.xml", _sheet_xml(header, rows))
+            k = on_sheet.get(i - 1)
+            put(f"xl/worksheets/sheet{i}.xml", _sheet_xml(header, rows, drawing=k is not None))
+            if k is not None:
+                chart = charts[k - 1]
+                put(
+                    f"xl/worksheets/_rels/sheet{i}.xml.rels",
+                    _one_relationship("drawing", f"../drawings/drawing{k}.xml"),
+                )
+                put(f"xl/drawings/drawing{k}.xml", _drawing_xml(chart))
+                put(
+                    f"xl/drawings/_rels/drawing{k}.xml.rels",
+                    _one_relationship("chart", f"../charts/chart{k}.xml"),
+                )
+                put(f"xl/charts/chart{k}.xml", _chart_xml(chart, titles[i - 1]))
     return buffer.getvalue()
 
 
-def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
-    """Write ``sheets`` to ``path`` (callers wrap this in an atomic write)."""
-    path.write_bytes(workbook_bytes(sheets))
+def write_workbook(path: Path, sheets: Sequence[Sheet], charts: Sequence[BarChart] = ()) -> None:
+    """Write ``sheets`` (and ``charts``) to ``path`` (callers wrap this in an atomic write)."""
+    path.write_bytes(workbook_bytes(sheets, charts))

@@ -346,6 +346,8 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "col_balance": "Fordeling",
+    "chart_title": "Dagplejere og børn pr. område",
     # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
     "propose_no_postnr_column": "Rosteren har ingen kolonne med dagplejernes postnummer, så der kan ikke foreslås områder ud fra postnumre.",
     "propose_no_postnr": "Ingen dagplejer i rosteren har et postnummer, så der kan ikke foreslås områder ud fra postnumre.",

@@ -346,6 +346,8 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "col_balance": "Balance",
+    "chart_title": "Dagplejere and children per area",
     # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
     "propose_no_postnr_column": "The roster has no column with the dagplejere's postcode, so no areas can be proposed from postcodes.",
     "propose_no_postnr": "No dagplejer in the roster has a postcode, so no areas can be proposed from postcodes.",

@@ -106,10 +106,12 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
         "col_rule",
         "col_pnummer",
         "col_instnr",
+        "col_balance",
     ):
         justify = "right" if key in ("col_dagplejere", "col_children", "col_contacts") else "left"
         table.add_column(ui(key), justify=justify, no_wrap=key == "col_area")  # type: ignore[arg-type]
     totals = [0, 0, 0]
+    largest = max((counts[a.name].dagplejere for a in plan.areas), default=0)
     for area in plan.areas:
         c = counts[area.name]
         totals = [totals[0] + c.dagplejere, totals[1] + c.children, totals[2] + c.contacts]
@@ -123,10 +125,25 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
             rule_text or "-",
             area.p_number or "-",
             area.institution_number or Text(ui("not_created"), style="dim"),
+            _bar(c.dagplejere, largest, out.encoding),
         )
     table.add_section()
-    table.add_row(ui("total"), *(str(t) for t in totals), "", "", "", style="bold")
+    table.add_row(ui("total"), *(str(t) for t in totals), "", "", "", "", style="bold")
     out.print(table)
+
+
+BAR_WIDTH = 8
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def _bar(value: int, largest: int, encoding: str) -> Text:
+    """A bar of ``value`` against ``largest`` in block characters, to an eighth of a block;
+    ``#`` where the output cannot hold them (a Windows code page, output to a file)."""
+    eighths = round(value * BAR_WIDTH * 8 / largest) if largest else 0
+    full, part = divmod(eighths, 8)
+    if not encoding.lower().startswith("utf"):
+        return Text("#" * round(eighths / 8), style="cyan")
+    return Text("█" * full + (_EIGHTHS[part] if part else ""), style="cyan")
 
 
 def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
