@@ -22,6 +22,7 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     compare,
+    file_digests,
     manifest_bytes,
     new_salt,
     parse_datetime,
@@ -30,7 +31,7 @@ from dagplejecli.export.manifest import (
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
 from dagplejecli.export.users import user_sheets
-from dagplejecli.files import commit_files, write_bytes_atomic
+from dagplejecli.files import commit_files, export_lock, write_bytes_atomic
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune
@@ -153,14 +154,24 @@ def export(
     lose more than ``[regler] max_fjernet_procent`` of its users (``TooManyRemoved``, unless
     ``allow_many_removed``). ``dry_run`` builds and compares but writes nothing and refuses
     nothing for the share removed."""
-    prepared = _prepare(target, config_path, plan_path, out_dir, source_datetime, xsd, on_step)
-    if prepared.too_many_removed and not allow_many_removed and not dry_run:
-        config = prepared.validation.planned.config.config
-        raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
-    if not dry_run:
-        on_step("step_writing")
-        commit_files(out_dir, prepared.files)
-        prepared.written = True
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DagplejeError(
+            "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
+        )
+    # One export at a time per folder, from reading the last manifest to the switch: a later
+    # export always sees the earlier one's manifest, and is never replaced by it.
+    with export_lock(out_dir):
+        prepared = _prepare(target, config_path, plan_path, out_dir, source_datetime, xsd, on_step)
+        if prepared.too_many_removed and not allow_many_removed and not dry_run:
+            config = prepared.validation.planned.config.config
+            raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
+        if not dry_run:
+            on_step("step_writing")
+            previous = read_manifest(out_dir)
+            old = previous.file_set(prepared.target) if previous else {}
+            obsolete = tuple(sorted(rel for rel in old if rel not in prepared.files))
+            commit_files(out_dir, prepared.files, obsolete)
+            prepared.written = True
     return prepared
 
 
@@ -223,7 +234,8 @@ def _build_dtr(b: _Build) -> PreparedExport:
         }
     }
     target = Target.DAGTILBUDSREGISTERET
-    files[MANIFEST_NAME] = (manifest_bytes(b.previous, b.salt, target, record, b.stamp), True)
+    manifest = manifest_bytes(b.previous, b.salt, target, record, b.stamp, file_digests(files))
+    files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
 
@@ -254,7 +266,9 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     record = unilogin_record(members, hashes, when)
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    manifest = manifest_bytes(b.previous, b.salt, Target.UNILOGIN, record, b.stamp)
+    manifest = manifest_bytes(
+        b.previous, b.salt, Target.UNILOGIN, record, b.stamp, file_digests(files)
+    )
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [

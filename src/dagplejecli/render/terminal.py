@@ -63,12 +63,15 @@ def print_internal_error(err: Console, exc: Exception) -> None:
     err.print(Text.assemble((f"{ui('error')}:", "bold red"), " ", message), soft_wrap=True)
 
 
-def print_overview(out: Console, status: str) -> None:
-    """``dagpleje`` alone: the workflow and where this folder stands (the help follows)."""
+def print_overview(out: Console, status: str, export: str | None = None) -> None:
+    """``dagpleje`` alone: the workflow, where this folder stands and whether its export
+    folder matches its manifest (the help follows)."""
     out.print(ui("workflow"), soft_wrap=True)
     out.print()
     out.print(ui("status_title"))
     out.print(status, soft_wrap=True)
+    if export is not None:
+        out.print(export, soft_wrap=True)
     out.print()
 
 
