@@ -17,6 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.limits import (
+    MAX_CONFIG_BYTES,
+    MAX_CONFIG_NESTING,
+    check_input_file,
+    check_toml_shape,
+)
 from dagplejecli.messages import ui
 
 CONFIG_NAME = "dagpleje.toml"
@@ -178,9 +184,10 @@ class OpdelingConfig(_Strict):
 
 
 class ReglerConfig(_Strict):
-    max_boern: int = 5
-    max_alder: int = 3
-    max_fjernet_procent: float = 30.0
+    max_boern: int = Field(default=5, ge=0, le=100)
+    max_alder: int = Field(default=3, ge=0, le=18)
+    # nan would switch the removal guard off (every comparison with it is false)
+    max_fjernet_procent: float = Field(default=30.0, ge=0, le=100, allow_inf_nan=False)
 
 
 class Config(_Strict):
@@ -282,9 +289,34 @@ def _error_text(err: Any) -> str:
     }
     if kind in texts:
         return ui(texts[kind])
+    ctx = err.get("ctx", {})
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(err)
+        return ui("cfg_range", low=low, high=high)
+    if kind == "finite_number":
+        return ui("cfg_finite")
     if kind == "value_error":
-        return str(err.get("ctx", {}).get("error", ""))
+        return str(ctx.get("error", ""))
     return ui("cfg_invalid")
+
+
+def _bounds(err: Any) -> tuple[str, str]:
+    """The allowed range of the setting an error is about, from the model's own fields."""
+    model: Any = Config
+    for part in err["loc"]:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            break
+        ge = le = None
+        for meta in field.metadata:
+            ge = getattr(meta, "ge", ge)
+            le = getattr(meta, "le", le)
+        if ge is not None or le is not None:
+            return f"{ge:g}", f"{le:g}"
+        model = field.annotation
+    return "?", "?"
 
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -294,8 +326,13 @@ def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
 
 def parse_config(text: str, path: Path) -> LoadedConfig:
     """Parse and check the configuration's shape. Raises DagplejeError (exit 2) on any error."""
+    check_toml_shape(text, path.name)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise DagplejeError(
+            "config_too_deep", where=path.name, hint="config_shape_hint", limit=MAX_CONFIG_NESTING
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise DagplejeError(
             "config_syntax", where=path.name, hint="config_syntax_hint", detail=str(exc)
@@ -327,6 +364,7 @@ def load_config(path: Path | None) -> LoadedConfig:
         raise DagplejeError("config_missing", where=str(target), hint="config_missing_hint")
     if target.is_dir():
         raise DagplejeError("config_is_dir", where=str(target))
+    check_input_file(target, "input_config", MAX_CONFIG_BYTES)
     try:
         raw = target.read_bytes()
     except OSError as exc:

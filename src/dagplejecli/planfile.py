@@ -195,6 +195,13 @@ def read_plan(path: Path) -> SavedPlan:
         raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
     from python_calamine import CalamineWorkbook
 
+    from dagplejecli.limits import MAX_PLAN_BYTES, check_input_file
+    from dagplejecli.roster.sheets import check_zip_sizes
+
+    check_input_file(path, "input_plan", MAX_PLAN_BYTES)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_zip_sizes(path)
+
     try:
         wb = CalamineWorkbook.from_path(str(path))
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python()

@@ -5,12 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.limits import (
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    column_number,
+)
+from dagplejecli.messages import ui
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -32,9 +40,10 @@ class RawSheet:
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>).
+# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>); the reference
+# may stand anywhere among the attributes (<c t="str" r="C4">).
 _FORMULA_WITHOUT_VALUE = re.compile(
-    rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
+    rb'<c\s(?:[^>]*?\s)?r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
     rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*"  # a formula
     rb"(?:<v\s*/>|<v></v>)?\s*</c>"  # and no value (or an empty one)
 )
@@ -59,19 +68,40 @@ def _check_zip(path: Path) -> None:
         raise _not_workbook(path) from None
 
 
+# Any cell (or row) beyond column ZZ or row 999,999; the two-letter columns; each row's number.
+# Excel separates attributes by one space; other whitespace takes the slower patterns.
+_FAR = re.compile(rb' r="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
+_FAR_ANY = re.compile(rb'\sr="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
+_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})[0-9]')
+_TWO_LETTERS_ANY = re.compile(rb'\sr="([A-Z]{2})[0-9]')
+_ROW = re.compile(rb'<row\s[^>]*?r="([0-9]+)"')
+_CELL_REF = re.compile(rb'<c\s(?:[^>]*?\s)?r="([A-Z]+[0-9]+)"')
+_CHUNK = 1024 * 1024
+
+
+def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """A DTD anywhere in the part, not only in its first bytes; read in chunks."""
+    tail = b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(_CHUNK):
+            if _DTD.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
 def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """No DTDs (entity bombs) anywhere; no formulas without a computed value in the sheets."""
+    """No DTDs (entity bombs) anywhere; in the sheets, no extent beyond the limits and no
+    formulas without a computed value."""
     for m in members:
-        if not m.filename.endswith((".xml", ".rels")):
-            continue
-        with zf.open(m) as fh:
-            if _DTD.search(fh.read(4096)):
-                raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+        if m.filename.endswith((".xml", ".rels")) and _has_dtd(zf, m):
+            raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     for m in members:
         if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
             data = zf.read(m)
+            _check_extent(path, zf, m.filename, data)
             hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
             if hit:
                 sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
@@ -80,6 +110,50 @@ def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) 
                     where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
                     hint="roster_formulas_without_values_hint",
                 )
+
+
+def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> None:
+    """Refuse a sheet whose farthest cell would make calamine allocate rows x columns cells
+    beyond the limits (a stray cell at XFD1048576 in a small file asks for 512 GB)."""
+    odd = any(sep + b'r="' in data for sep in (b"\t", b"\n", b"\r"))
+    far = (_FAR_ANY if odd else _FAR).search(data)
+    stray = far.group(1).decode() if far else None
+    if far is not None and stray is not None and stray.isdigit():  # a row: name its first cell
+        cell = _CELL_REF.search(data, far.end())
+        stray = cell.group(1).decode() if cell else f"A{stray}"
+    if stray is None:
+        two = set((_TWO_LETTERS_ANY if odd else _TWO_LETTERS).findall(data))
+        columns = max((column_number(c.decode()) for c in two), default=26)
+        # rows without a number count too: calamine gives each its own row
+        rows = max(max((int(r) for r in _ROW.findall(data)), default=0), data.count(b"<row"))
+        if rows > MAX_SHEET_ROWS or rows * columns > MAX_SHEET_CELLS:
+            stray = _farthest_cell(data, rows, columns)
+    if stray is not None:
+        sheet = _sheet_files(zf).get(part, part)  # only to name the cell
+        raise DagplejeError(
+            "roster_sheet_too_large",
+            where=f"{path.name}, {sheet}!{stray}",
+            hint="roster_sheet_too_large_hint",
+            cell=stray,
+            rows=MAX_SHEET_ROWS,
+            columns=MAX_SHEET_COLUMNS,
+            cells=MAX_SHEET_CELLS,
+        )
+
+
+def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
+    """The reference of a cell in the last row (too many rows) or the last column."""
+    if rows > MAX_SHEET_ROWS or columns <= 26:
+        at = re.search(rb'<row\s(?:[^>]*?\s)?r="%d"' % rows, data)
+        hit = _CELL_REF.search(data, at.end()) if at else None
+        return hit.group(1).decode() if hit else f"A{rows}"
+    letters = ""
+    n = columns
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    hit = re.search(rb'<c\s(?:[^>]*?\s)?r="(%s[0-9]+)"' % letters.encode(), data)
+    return hit.group(1).decode() if hit else f"{letters}1"
 
 
 def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -99,6 +173,15 @@ def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         out[part] = sheet.get("name", "")
     return out
+
+
+def check_zip_sizes(path: Path) -> None:
+    """Size and number of parts of any zip-based workbook, from its directory alone."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_sizes(path, zf.infolist())
+    except _ZIP_ERRORS:
+        raise _not_workbook(path) from None
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -125,6 +208,13 @@ def check_roster_path(path: Path) -> None:
         raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint")
     if path.is_dir():
         raise DagplejeError("roster_is_dir", where=str(path))
+    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block, a device never end
+        raise DagplejeError(
+            "input_not_regular",
+            where=str(path),
+            hint="input_not_regular_hint",
+            what=ui("input_roster"),
+        )
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise DagplejeError(
