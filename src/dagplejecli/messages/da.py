@@ -379,6 +379,8 @@ UI: dict[str, str] = {
     "config_encoding": "Konfigurationen er ikke UTF-8. Gem den som UTF-8.",
     "roster_missing": "Rosteren findes ikke.",
     "roster_missing_hint": "Tjek filnavnet og mappen; brug anførselstegn om stier med mellemrum.",
+    "roster_id_is_cpr": "Id-kolonnen (kolonne {column}) indeholder CPR-numre (fx {example}). Et id vises i planen, i brugere.xlsx og i beskeder og sendes til Unilogin, så et CPR-nummer kan ikke bruges som id.",
+    "roster_id_is_cpr_hint": "Peg [roster.kolonner] id (eller boern_kolonner) på en kolonne med rigtige id'er, fx medarbejdernummer, eller omdøb kolonne {column} i rosteren, så dagpleje ikke bruger den som id (uden id-kolonne laver dagpleje selv id'er).",
     "roster_is_dir": "Rosteren er en mappe, ikke en fil.",
     "roster_bad_suffix": "Filtypen {suffix} kan ikke læses; brug en af {kinds}.",
     "roster_empty_file": "Rosteren er en tom fil (0 byte).",

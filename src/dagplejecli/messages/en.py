@@ -379,6 +379,8 @@ UI: dict[str, str] = {
     "config_encoding": "The configuration is not UTF-8. Save it as UTF-8.",
     "roster_missing": "The roster does not exist.",
     "roster_missing_hint": "Check the file name and folder; put paths with spaces in quotes.",
+    "roster_id_is_cpr": "The id column (column {column}) holds CPR numbers (e.g. {example}). An id is shown in the plan, in brugere.xlsx and in messages and is sent to Unilogin, so a CPR number cannot be an id.",
+    "roster_id_is_cpr_hint": "Point [roster.kolonner] id (or boern_kolonner) at a column of real ids, e.g. the employee number, or rename column {column} in the roster so dagpleje does not take it as the id (without an id column dagpleje makes ids itself).",
     "roster_is_dir": "The roster is a folder, not a file.",
     "roster_bad_suffix": "File type {suffix} cannot be read; use one of {kinds}.",
     "roster_empty_file": "The roster is an empty file (0 bytes).",

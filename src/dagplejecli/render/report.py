@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.messages import finding_hint, finding_message, term, ui, where
+from dagplejecli.messages import finding_hint, finding_message, shown_params, term, ui, where
 from dagplejecli.render import OutputFormat
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -110,7 +110,9 @@ def report_document(
                 "variant": f.variant,
                 "message": finding_message(f),
                 "hint": finding_hint(f),
-                "params": {k: list(v) if isinstance(v, tuple) else v for k, v in f.params.items()},
+                "params": {
+                    k: list(v) if isinstance(v, tuple) else v for k, v in shown_params(f).items()
+                },
                 "area": f.area,
                 "location": f.location.as_dict(),
             }

@@ -135,7 +135,8 @@ def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
     if missing:
         out.print(ui("plan_unassigned", n=len(missing)), style="bold red")
         for d in missing:
-            out.print(ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)))
+            ident, name = mask_cpr_in_text(d.id), mask_cpr_in_text(d.name)
+            out.print(ui("unassigned_line", id=ident, name=name, cpr=mask_cpr(d.cpr)))
 
 
 def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
