@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -122,5 +123,11 @@ def report_document(
     }
 
 
+# json.dumps escapes C0 controls but passes DEL, the C1 controls and bidi overrides as they are
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def report_json(findings: Sequence[Finding], stats: dict[str, object], strict: bool) -> str:
-    return json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)
+    """The JSON report; no character in it can control a terminal it is printed on."""
+    text = json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
