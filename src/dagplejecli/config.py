@@ -319,6 +319,25 @@ def _bounds(err: Any) -> tuple[str, str]:
     return "?", "?"
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _refuse_control_characters(value: Any, loc: tuple[str | int, ...], probe: Any) -> None:
+    """No value may hold a control character (written as an escape such as ``\\u0000`` or
+    ``\\n``): it would go raw into the registers' files and onto terminals."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise DagplejeError(
+                "config_control_character", where=probe.where(*loc), hint="config_control_hint"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_control_characters(item, (*loc, key), probe)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_control_characters(item, (*loc, index), probe)
+
+
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     # pydantic adds union member names ("str", "AddressTable") to the location; drop them.
     return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
@@ -338,6 +357,9 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             "config_syntax", where=path.name, hint="config_syntax_hint", detail=str(exc)
         ) from None
     lines = _key_lines(text)
+    _refuse_control_characters(
+        data, (), LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
+    )
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:

@@ -13,6 +13,7 @@ from typing import cast
 
 from dagplejecli.errors import DagplejeError
 from dagplejecli.limits import (
+    MAX_CSV_FIELD,
     MAX_SHEET_CELLS,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
@@ -204,11 +205,17 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
 
 def check_roster_path(path: Path) -> None:
     """The roster exists, is a file of a kind we read, and is not absurdly large."""
-    if not path.exists():
-        raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint") from None
+    except OSError as exc:  # e.g. a folder on the way that may not be searched
+        raise DagplejeError(
+            "roster_unreadable_os", where=str(path), detail=exc.strerror or str(exc)
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("roster_is_dir", where=str(path))
-    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block, a device never end
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
         raise DagplejeError(
             "input_not_regular",
             where=str(path),
@@ -223,7 +230,7 @@ def check_roster_path(path: Path) -> None:
             suffix=suffix or "(ingen)",
             kinds=", ".join(SUFFIXES),
         )
-    size = path.stat().st_size
+    size = info.st_size
     if size == 0:
         raise DagplejeError("roster_empty_file", where=str(path))
     if size > MAX_FILE_BYTES:
@@ -287,7 +294,12 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ";", -1
     for delimiter in (";", ",", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) - 1 for line in lines]
+        counts = []
+        for line in lines:
+            try:
+                counts.append(len(next(csv.reader([line], delimiter=delimiter))) - 1)
+            except csv.Error:  # e.g. a field over the limit: reading reports it, with its line
+                continue
         score = max(counts, default=0)
         if score > best_score:
             best, best_score = delimiter, score
@@ -301,9 +313,23 @@ def read_csv_rows(path: Path) -> list[list[object]]:
         raise DagplejeError("roster_unreadable_os", where=str(path), detail=exc.strerror) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DagplejeError("roster_binary_csv", where=str(path), hint="roster_not_workbook_hint")
-    text = decode_text(raw)
-    delimiter = sniff_delimiter(text)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error:
-        raise DagplejeError("roster_unreadable", where=str(path)) from None
+        text = decode_text(raw)
+    except UnicodeDecodeError as exc:  # UTF-16 with a byte missing or a broken pair
+        raise DagplejeError(
+            "roster_bad_utf16", where=str(path), hint="roster_bad_utf16_hint", byte=exc.start
+        ) from None
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error as exc:
+        where = f"{path.name}, {ui('line')} {reader.line_num}"
+        if "field larger than field limit" in str(exc):
+            raise DagplejeError(
+                "roster_csv_field_too_long",
+                where=where,
+                hint="roster_csv_field_too_long_hint",
+                limit=MAX_CSV_FIELD,
+            ) from None
+        raise DagplejeError("roster_unreadable", where=where) from None
