@@ -169,3 +169,35 @@ def test_a_folder_where_a_file_goes_is_refused_before_anything_is_written(
     assert "mappe" in result.stderr and "AB0002.xml" in result.stderr
     assert contents(project / "eksport") == before
     assert not any(p.name.startswith(".dagpleje") for p in (project / "eksport").rglob("*"))
+
+
+def test_status_names_a_changed_or_missing_file(
+    two_sets: tuple[Path, dict[str, bytes]],
+) -> None:
+    project, _ = two_sets
+    (project / "eksport" / "unilogin" / "AB0001.xml").write_text("edited")
+    (project / "eksport" / "unilogin" / "brugere.xlsx").unlink()
+    status = run_cli()
+    assert status.exit_code == 0
+    assert "stemmer IKKE med sit manifest" in status.stdout
+    assert "Mangler: unilogin/brugere.xlsx" in status.stdout
+    assert "Ændret: unilogin/AB0001.xml" in status.stdout
+
+
+def test_an_edited_manifest_cannot_make_an_export_touch_files_outside(
+    two_sets: tuple[Path, dict[str, bytes]],
+) -> None:
+    project, _ = two_sets
+    outside = project / "outside.txt"
+    outside.write_text("keep me")
+    (project / "eksport" / "keep.txt").write_text("keep me too")
+    path = project / "eksport" / "manifest.json"
+    manifest = json.loads(path.read_bytes())
+    manifest["files"]["unilogin"].update(
+        {"../outside.txt": "0", "unilogin/../../outside.txt": "0", "keep.txt": "0", "/etc/x": "0"}
+    )
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert export_later() == 0
+    assert outside.read_text() == "keep me"
+    assert (project / "eksport" / "keep.txt").read_text() == "keep me too"
+    assert "stemmer med sit manifest" in run_cli().stdout

@@ -32,7 +32,13 @@ from dagplejecli.export.manifest import (
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
 from dagplejecli.export.users import user_sheets
-from dagplejecli.files import check_target, commit_files, export_lock, write_bytes_atomic
+from dagplejecli.files import (
+    check_target,
+    commit_files,
+    export_lock,
+    is_member_path,
+    write_bytes_atomic,
+)
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune
@@ -238,7 +244,18 @@ def export(
             on_step("step_writing")
             previous = read_manifest(out_dir)
             old = previous.file_set(prepared.target) if previous else {}
-            obsolete = tuple(sorted(rel for rel in old if rel not in prepared.files))
+            # only files of the target's own folders (dtr/, unilogin/) that the new set drops
+            folders = {Path(rel).parts[0] for rel in prepared.files if rel != MANIFEST_NAME}
+            obsolete = tuple(
+                sorted(
+                    rel
+                    for rel in old
+                    if rel not in prepared.files
+                    and is_member_path(rel)
+                    and Path(rel).parts[0] in folders
+                    and len(Path(rel).parts) > 1
+                )
+            )
             commit_files(out_dir, prepared.files, obsolete)
             prepared.written = True
     return prepared

@@ -167,7 +167,8 @@ def _check_parents(target: Path) -> None:
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # Windows flushes only a handle opened for writing
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:
@@ -468,6 +469,14 @@ def _remove_legacy(root: Path) -> None:
             os.replace(path, original)  # the old file never got its successor: keep it
         else:
             path.unlink()
+
+
+def is_member_path(rel: str) -> bool:
+    """``rel`` names a file inside an export folder: relative, no ``..``, no drive. A manifest
+    is a file in that folder that anyone could edit; it must not make dagpleje touch, or read,
+    anything outside."""
+    path = Path(rel)
+    return bool(rel) and not path.is_absolute() and not path.drive and ".." not in path.parts
 
 
 def _missing_dirs(root: Path, rels: list[str]) -> list[Path]:

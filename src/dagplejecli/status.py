@@ -18,6 +18,7 @@ def export_status(folder: Path) -> str | None:
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
     interrupted export first."""
     from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
+    from dagplejecli.files import is_member_path
 
     path = folder / MANIFEST_NAME
     if not path.is_file():
@@ -33,8 +34,12 @@ def export_status(folder: Path) -> str | None:
     for target in sorted(sets):
         for rel, digest in sorted(manifest.file_set(str(target)).items()):
             count += 1
+            path = folder / rel
+            if not is_member_path(rel) or not path.is_file():  # never read a FIFO or outside
+                missing.append(rel)
+                continue
             try:
-                actual = hashlib.sha256((folder / rel).read_bytes()).hexdigest()
+                actual = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError:
                 missing.append(rel)
                 continue
