@@ -131,3 +131,12 @@ def test_export_folders_are_owner_only_whatever_the_umask(four: Path) -> None:  
     for folder in (four / "eksport", four / "eksport" / "unilogin"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert DAGPLEJER_HEADER  # the shared header, unchanged
+
+
+def test_control_characters_never_reach_the_dtr_csv() -> None:
+    from dagplejecli.formats.csvfile import csv_bytes
+
+    data = csv_bytes(["navn"], [["Dagplejen\x00 Nord"], ["Syd\r\nlinje"], ["\t=1+1"]])
+    text = data.decode("utf-8-sig")
+    assert text.split("\r\n")[1:4] == ["Dagplejen Nord", "Syd  linje", "' =1+1"]
+    assert "\x00" not in text
