@@ -103,3 +103,23 @@ def test_a_dtd_late_in_a_part_is_refused(project: Path) -> None:
             dst.writestr(item, data)
     result = run_cli("plan", "late.xlsx")
     assert result.exit_code == 2 and "DTD" in result.stderr
+
+
+def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][2][2] = "MARKER"
+    write_xlsx(project / "plain.xlsx", sheets)  # openpyxl itself would cut the text
+    plain, roster = project / "plain.xlsx", project / "roster.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(roster, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item).replace(b"MARKER", b"Bo" * 20_000))
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "40000 tegn" in result.stderr and "roster.xlsx, Dagplejere!C3" in result.stderr
+    rows = [list(r) for r in small_roster()["Dagplejere"]]
+    rows[2][2] = "Å" * 33_000
+    from tests.conftest import write_csv
+
+    write_csv(project / "r.csv", rows, encoding="utf-8")
+    result = run_cli("plan", "r.csv")
+    assert result.exit_code == 2 and "r.csv, linje 3, kolonne 3" in result.stderr

@@ -18,6 +18,7 @@ from dagplejecli.messages import ui
 MAX_SHEET_ROWS = 500_000
 MAX_SHEET_COLUMNS = 702  # column ZZ
 MAX_SHEET_CELLS = 20_000_000  # rows x columns of the extent
+MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's limit, and what the writers keep
 MAX_CSV_FIELD = 131_072  # characters in one CSV field (the csv module's own limit)
 
 # The configuration: a hand-written TOML file of a few kilobytes.

@@ -339,6 +339,7 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "column": "kolonne",
     "line": "linje",
     "row": "række",
     "cfg_unknown_field": "ukendt felt {fields}; kendte felter: {allowed}",
@@ -387,6 +388,8 @@ UI: dict[str, str] = {
     "roster_bad_utf16_hint": "Gem filen igen fra Excel som »CSV UTF-8 (kommasepareret)«.",
     "roster_csv_field_too_long": "Et felt i CSV-filen er længere end {limit} tegn; det er næsten altid et anførselstegn, der ikke er lukket.",
     "roster_csv_field_too_long_hint": "Find linjen i filen (eller cellen i Excel), ret anførselstegnet, og gem filen igen.",
+    "roster_text_too_long": "En celle i rosteren har en tekst på {length} tegn; en celle kan højst rumme {limit}, og resten ville forsvinde uden varsel.",
+    "roster_text_too_long_hint": "Ret cellen i rosteren (et navn eller en adresse er aldrig så lang), og gem filen igen.",
     "roster_is_dir": "Rosteren er en mappe, ikke en fil.",
     "roster_bad_suffix": "Filtypen {suffix} kan ikke læses; brug en af {kinds}.",
     "roster_empty_file": "Rosteren er en tom fil (0 byte).",

@@ -339,6 +339,7 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "column": "column",
     "line": "line",
     "row": "row",
     "cfg_unknown_field": "unknown field {fields}; known fields: {allowed}",
@@ -387,6 +388,8 @@ UI: dict[str, str] = {
     "roster_bad_utf16_hint": 'Save the file again from Excel as "CSV UTF-8 (comma delimited)".',
     "roster_csv_field_too_long": "A field in the CSV file is longer than {limit} characters; this is nearly always a quote that is not closed.",
     "roster_csv_field_too_long_hint": "Find the line in the file (or the cell in Excel), fix the quote, and save the file again.",
+    "roster_text_too_long": "A cell of the roster holds a text of {length} characters; a cell holds at most {limit}, and the rest would be lost without a word.",
+    "roster_text_too_long_hint": "Fix the cell in the roster (a name or an address is never that long) and save the file again.",
     "roster_is_dir": "The roster is a folder, not a file.",
     "roster_bad_suffix": "File type {suffix} cannot be read; use one of {kinds}.",
     "roster_empty_file": "The roster is an empty file (0 bytes).",

@@ -13,6 +13,7 @@ from typing import cast
 
 from dagplejecli.errors import DagplejeError
 from dagplejecli.limits import (
+    MAX_CELL_TEXT,
     MAX_CSV_FIELD,
     MAX_SHEET_CELLS,
     MAX_SHEET_COLUMNS,
@@ -99,18 +100,70 @@ def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) 
             raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
+    worksheets = [
+        m
+        for m in members
+        if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")
+    ]
+    for m in worksheets:
+        data = zf.read(m)
+        _check_extent(path, zf, m.filename, data)
+        if len(data) > MAX_CELL_TEXT:
+            _check_long_text(path, zf, m.filename, data, worksheets)
+        hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
+        if hit:
+            sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
+            raise DagplejeError(
+                "roster_formulas_without_values",
+                where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
+                hint="roster_formulas_without_values_hint",
+            )
     for m in members:
-        if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
-            data = zf.read(m)
-            _check_extent(path, zf, m.filename, data)
-            hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
-            if hit:
-                sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
-                raise DagplejeError(
-                    "roster_formulas_without_values",
-                    where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
-                    hint="roster_formulas_without_values_hint",
-                )
+        if m.filename == "xl/sharedStrings.xml" and m.file_size > MAX_CELL_TEXT:
+            _check_long_text(path, zf, m.filename, zf.read(m), worksheets)
+
+
+_LONG_RUN = re.compile(rb">[^<]{%d,}<" % (MAX_CELL_TEXT + 1))
+
+
+def _check_long_text(
+    path: Path, zf: zipfile.ZipFile, part: str, data: bytes, worksheets: list[zipfile.ZipInfo]
+) -> None:
+    """No text longer than a cell can hold (Excel's and the registers' 32,767 characters):
+    it would be cut without a word when written. Runs of bytes are candidates; characters
+    are counted only for those."""
+    from html import unescape
+
+    for run in _LONG_RUN.finditer(data):
+        text = unescape(run.group()[1:-1].decode("utf-8", "replace"))
+        if len(text) <= MAX_CELL_TEXT:
+            continue
+        if part.startswith("xl/worksheets/"):
+            cell = _CELL_REF.search(data, data.rfind(b"<c ", 0, run.start()))
+            sheet = _sheet_files(zf).get(part, part)
+            ref = f"{sheet}!{cell.group(1).decode()}" if cell else sheet
+        else:  # a shared string: the cell that uses it
+            ref = _shared_string_cell(zf, data.count(b"<si>", 0, run.start()) - 1, worksheets)
+        raise DagplejeError(
+            "roster_text_too_long",
+            where=f"{path.name}, {ref}",
+            hint="roster_text_too_long_hint",
+            length=len(text),
+            limit=MAX_CELL_TEXT,
+        )
+
+
+def _shared_string_cell(zf: zipfile.ZipFile, index: int, worksheets: list[zipfile.ZipInfo]) -> str:
+    names = _sheet_files(zf)
+    for m in worksheets:
+        data = zf.read(m)
+        for hit in re.finditer(rb"<v>%d</v>" % index, data):
+            start = data.rfind(b"<c ", 0, hit.start())
+            head = data[start : data.find(b">", start) + 1]
+            cell = _CELL_REF.search(data, start)
+            if b't="s"' in head and cell:
+                return f"{names.get(m.filename, m.filename)}!{cell.group(1).decode()}"
+    return "xl/sharedStrings.xml"
 
 
 def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> None:
@@ -322,7 +375,7 @@ def read_csv_rows(path: Path) -> list[list[object]]:
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        return [list(row) for row in reader]
+        rows: list[list[object]] = [list(row) for row in reader]
     except csv.Error as exc:
         where = f"{path.name}, {ui('line')} {reader.line_num}"
         if "field larger than field limit" in str(exc):
@@ -333,3 +386,14 @@ def read_csv_rows(path: Path) -> list[list[object]]:
                 limit=MAX_CSV_FIELD,
             ) from None
         raise DagplejeError("roster_unreadable", where=where) from None
+    for number, row in enumerate(rows, start=1):
+        if row and max(map(len, cast("list[str]", row))) > MAX_CELL_TEXT:
+            column = max(range(len(row)), key=lambda i: len(cast("str", row[i])))
+            raise DagplejeError(
+                "roster_text_too_long",
+                where=f"{path.name}, {ui('line')} {number}, {ui('column')} {column + 1}",
+                hint="roster_text_too_long_hint",
+                length=len(cast("str", row[column])),
+                limit=MAX_CELL_TEXT,
+            )
+    return rows
