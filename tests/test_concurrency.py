@@ -105,3 +105,14 @@ def test_a_file_open_in_excel_is_named_and_nothing_changes(
     assert "brugere.xlsx" in result.stderr and "Luk filen i Excel" in result.stderr
     monkeypatch.setattr(os, "replace", real_replace)
     assert contents(four / "eksport") == before
+
+
+def test_other_commands_leave_a_running_export_alone(four: Path) -> None:  # noqa: F811
+    with files.export_lock(four / "eksport"):
+        staging = four / "eksport" / files.STAGING
+        staging.mkdir(parents=True)
+        (staging / "0").write_text("being written")
+        assert run_cli().exit_code == 0  # would finish or undo a commit, but this one is live
+        assert (staging / "0").exists()
+    assert run_cli().exit_code == 0  # once it is gone, its leftovers are removed
+    assert not staging.exists()

@@ -419,8 +419,10 @@ def recover(root: Path) -> bool:
     try:
         with export_lock(root, wait=0):
             pass  # export_lock recovers once it holds the folder
-    except DagplejeError:
-        return False  # another export is at work here; it finishes its own commit
+    except DagplejeError as exc:
+        if exc.key == "export_locked":
+            return False  # another export is at work here; it finishes its own commit
+        raise
     return True
 
 
