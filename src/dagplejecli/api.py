@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
@@ -22,6 +23,7 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     compare,
+    file_digests,
     manifest_bytes,
     new_salt,
     parse_datetime,
@@ -30,16 +32,77 @@ from dagplejecli.export.manifest import (
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
 from dagplejecli.export.users import user_sheets
-from dagplejecli.files import commit_files, write_bytes_atomic
+from dagplejecli.files import (
+    check_target,
+    commit_files,
+    export_lock,
+    is_member_path,
+    write_bytes_atomic,
+)
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune
+from dagplejecli.messages import ui
 from dagplejecli.model import Roster
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
-from dagplejecli.planfile import write_plan
+from dagplejecli.planfile import PLAN_NAME, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 
 Step = Callable[[str], None]
+
+
+# ---------------------------------------------------------------------------- output checks
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def exported_files(folder: Path) -> list[Path]:
+    """Every file an export in ``folder`` wrote: its manifest and the sets the manifest lists."""
+    manifest = folder / MANIFEST_NAME
+    try:
+        parsed = parse_manifest(manifest.read_text("utf-8")) if manifest.is_file() else None
+    except (OSError, ValueError):
+        parsed = None
+    if parsed is None:
+        return []
+    sets = parsed.data.get("files")
+    listed = [
+        folder / rel
+        for target in (sets if isinstance(sets, dict) else {})
+        for rel in parsed.file_set(str(target))
+    ]
+    return [manifest, *listed]
+
+
+def _not_an_input(option: str, out: Path, inputs: dict[str, Path | None]) -> None:
+    for role, path in inputs.items():
+        if path is not None and _same_file(out, path):
+            raise DagplejeError(
+                "output_is_input",
+                where=str(out),
+                hint="output_is_input_hint",
+                option=option,
+                role=ui(f"input_{role}"),
+                path=path,
+            )
+
+
+def check_output(option: str, out: Path, inputs: dict[str, Path | None]) -> None:
+    """Refuse (exit 2), before anything is written, an output ``out`` that is one of the
+    ``inputs`` (role → path: roster, configuration, plan), a file an export wrote, a folder or
+    anything but a regular file."""
+    _not_an_input(option, out, inputs)
+    for folder in {out.parent, out.parent.parent, Path.cwd() / "eksport"}:
+        if any(_same_file(out, done) for done in exported_files(folder)):
+            raise DagplejeError(
+                "output_is_export", where=str(out), hint="output_is_input_hint", option=option
+            )
+    check_target(out)
 
 
 # ------------------------------------------------------------------------------------- init
@@ -68,6 +131,7 @@ def init(
     from dagplejecli.config import RosterConfig
     from dagplejecli.roster import read_roster
 
+    check_output("--out", out, {"roster": roster_path, "plan": Path(PLAN_NAME)})
     if out.exists() and not force:
         raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
     found = None
@@ -110,6 +174,7 @@ def plan(
     roster_path: Path, config_path: Path | None, out: Path, on_step: Step = no_step
 ) -> Planned:
     """Group the dagplejere into areas and write the plan workbook for review."""
+    check_output("--out", out, {"roster": roster_path, "config": config_path or Path(CONFIG_NAME)})
     on_step("step_grouping")
     planned = plan_roster(roster_path, config_path)
     on_step("step_writing_plan")
@@ -128,11 +193,14 @@ def validate(
 ) -> Validation:
     """Every finding on the plan made again from roster and configuration. With ``annotate``,
     the roster's cells are kept (``planned.sheets``) for an annotated copy."""
-    if annotate is not None and annotate.suffix.lower() != ".xlsx":
-        raise DagplejeError("annotate_suffix", where=str(annotate))
+    config = config_path or Path(CONFIG_NAME)
+    if annotate is not None:
+        if annotate.suffix.lower() != ".xlsx":
+            raise DagplejeError("annotate_suffix", where=str(annotate))
+        check_output("--annotate", annotate, {"config": config, "plan": plan_path})
     result = validate_project(config_path, plan_path, on_step=on_step, keep_sheets=bool(annotate))
-    if annotate is not None and annotate.resolve() == result.planned.roster.path.resolve():
-        raise DagplejeError("annotate_is_roster", where=str(annotate))
+    if annotate is not None:
+        check_output("--annotate", annotate, {"roster": result.planned.roster.path})
     return result
 
 
@@ -184,14 +252,43 @@ def export(
     lose more than ``[regler] max_fjernet_procent`` of its users (``TooManyRemoved``, unless
     ``allow_many_removed``). ``dry_run`` builds and compares but writes nothing and refuses
     nothing for the share removed."""
-    prepared = _prepare(target, config_path, plan_path, out_dir, source_datetime, xsd, on_step)
-    if prepared.too_many_removed and not allow_many_removed and not dry_run:
-        config = prepared.validation.planned.config.config
-        raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
-    if not dry_run:
-        on_step("step_writing")
-        commit_files(out_dir, prepared.files)
-        prepared.written = True
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DagplejeError(
+            "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
+        )
+    # One export at a time per folder, from reading the last manifest to the switch: a later
+    # export always sees the earlier one's manifest, and is never replaced by it.
+    with export_lock(out_dir):
+        prepared = _prepare(target, config_path, plan_path, out_dir, source_datetime, xsd, on_step)
+        if prepared.too_many_removed and not allow_many_removed and not dry_run:
+            config = prepared.validation.planned.config.config
+            raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
+        if not dry_run:
+            inputs = {
+                "config": config_path or Path(CONFIG_NAME),
+                "plan": plan_path,
+                "roster": prepared.validation.planned.roster.path,
+                "xsd": xsd,
+            }
+            for rel in prepared.files:
+                _not_an_input("--out", out_dir / rel, inputs)
+            on_step("step_writing")
+            previous = read_manifest(out_dir)
+            old = previous.file_set(prepared.target) if previous else {}
+            # only files of the target's own folders (dtr/, unilogin/) that the new set drops
+            folders = {Path(rel).parts[0] for rel in prepared.files if rel != MANIFEST_NAME}
+            obsolete = tuple(
+                sorted(
+                    rel
+                    for rel in old
+                    if rel not in prepared.files
+                    and is_member_path(rel)
+                    and Path(rel).parts[0] in folders
+                    and len(Path(rel).parts) > 1
+                )
+            )
+            commit_files(out_dir, prepared.files, obsolete)
+            prepared.written = True
     return prepared
 
 
@@ -254,7 +351,8 @@ def _build_dtr(b: _Build) -> PreparedExport:
         }
     }
     target = Target.DAGTILBUDSREGISTERET
-    files[MANIFEST_NAME] = (manifest_bytes(b.previous, b.salt, target, record, b.stamp), True)
+    manifest = manifest_bytes(b.previous, b.salt, target, record, b.stamp, file_digests(files))
+    files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
 
@@ -285,7 +383,9 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     record = unilogin_record(members, hashes, when)
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    manifest = manifest_bytes(b.previous, b.salt, Target.UNILOGIN, record, b.stamp)
+    manifest = manifest_bytes(
+        b.previous, b.salt, Target.UNILOGIN, record, b.stamp, file_digests(files)
+    )
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [

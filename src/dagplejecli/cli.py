@@ -43,6 +43,9 @@ app = typer.Typer(
 )
 
 
+STALE_SECONDS = 120.0  # a temporary file untouched this long belongs to a killed run
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dagpleje {__version__}")
@@ -74,11 +77,21 @@ def main_callback(
     Fælles valg (--lang, --quiet, --debug) kan stå før eller efter kommandoen."""
     set_language(lang.value if lang else None)
     use_settings(Settings(quiet, debug))  # each run starts from its own global options
+    from dagplejecli.files import recover, remove_stale_temporaries
+    from dagplejecli.planfile import PLAN_NAME
+    from dagplejecli.status import EXPORT_FOLDER
+
+    # Every command first finishes (or undoes) an export that was interrupted here, and
+    # removes staging, backup and temporary files left by a kill: they hold personal data.
+    recover(Path.cwd() / EXPORT_FOLDER)
+    remove_stale_temporaries(Path.cwd() / PLAN_NAME, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
-        from dagplejecli.status import folder_status
+        from dagplejecli.status import export_status, folder_status
 
-        print_overview(stdout(), folder_status(Path.cwd()))
+        print_overview(
+            stdout(), folder_status(Path.cwd()), export_status(Path.cwd() / EXPORT_FOLDER)
+        )
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)

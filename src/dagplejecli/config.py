@@ -17,6 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.limits import (
+    MAX_CONFIG_BYTES,
+    MAX_CONFIG_NESTING,
+    check_input_file,
+    check_toml_shape,
+)
 from dagplejecli.messages import ui
 
 CONFIG_NAME = "dagpleje.toml"
@@ -178,11 +184,12 @@ class OpdelingConfig(_Strict):
 
 
 class ReglerConfig(_Strict):
-    max_boern: int = 5
-    max_alder: int = 3
-    max_fjernet_procent: float = 30.0
+    max_boern: int = Field(default=5, ge=0, le=100)
+    max_alder: int = Field(default=3, ge=0, le=18)
+    # nan would switch the removal guard off (every comparison with it is false)
+    max_fjernet_procent: float = Field(default=30.0, ge=0, le=100, allow_inf_nan=False)
     # the largest area may have at most this many times the dagplejere of the smallest (DP120)
-    max_forskel: float = Field(default=3.0, gt=1, allow_inf_nan=False)
+    max_forskel: float = Field(default=3.0, gt=1, le=1000, allow_inf_nan=False)
 
 
 class Config(_Strict):
@@ -284,9 +291,53 @@ def _error_text(err: Any) -> str:
     }
     if kind in texts:
         return ui(texts[kind])
+    ctx = err.get("ctx", {})
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(err)
+        return ui("cfg_range", low=low, high=high)
+    if kind == "finite_number":
+        return ui("cfg_finite")
     if kind == "value_error":
-        return str(err.get("ctx", {}).get("error", ""))
+        return str(ctx.get("error", ""))
     return ui("cfg_invalid")
+
+
+def _bounds(err: Any) -> tuple[str, str]:
+    """The allowed range of the setting an error is about, from the model's own fields."""
+    model: Any = Config
+    for part in err["loc"]:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            break
+        ge = le = None
+        for meta in field.metadata:
+            ge = getattr(meta, "ge", ge)
+            le = getattr(meta, "le", le)
+        if ge is not None or le is not None:
+            return f"{ge:g}", f"{le:g}"
+        model = field.annotation
+    return "?", "?"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _refuse_control_characters(value: Any, loc: tuple[str | int, ...], probe: Any) -> None:
+    """No value may hold a control character (written as an escape such as ``\\u0000`` or
+    ``\\n``): it would go raw into the registers' files and onto terminals."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise DagplejeError(
+                "config_control_character", where=probe.where(*loc), hint="config_control_hint"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_control_characters(item, (*loc, key), probe)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_control_characters(item, (*loc, index), probe)
 
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -296,13 +347,21 @@ def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
 
 def parse_config(text: str, path: Path) -> LoadedConfig:
     """Parse and check the configuration's shape. Raises DagplejeError (exit 2) on any error."""
+    check_toml_shape(text, path.name)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise DagplejeError(
+            "config_too_deep", where=path.name, hint="config_shape_hint", limit=MAX_CONFIG_NESTING
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise DagplejeError(
             "config_syntax", where=path.name, hint="config_syntax_hint", detail=str(exc)
         ) from None
     lines = _key_lines(text)
+    _refuse_control_characters(
+        data, (), LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
+    )
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -329,6 +388,7 @@ def load_config(path: Path | None) -> LoadedConfig:
         raise DagplejeError("config_missing", where=str(target), hint="config_missing_hint")
     if target.is_dir():
         raise DagplejeError("config_is_dir", where=str(target))
+    check_input_file(target, "input_config", MAX_CONFIG_BYTES)
     try:
         raw = target.read_bytes()
     except OSError as exc:

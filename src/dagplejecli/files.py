@@ -1,21 +1,75 @@
-"""Writing files safely: all or nothing (temporary name, then rename), owner-only when personal."""
+"""Writing files safely: a file or a whole export all or nothing, owner-only when personal.
+
+A single file is written beside its target under a temporary name and renamed into place.
+
+A whole export (``commit_files``) works like a database journal, so that a kill at any instant
+leaves one complete set:
+
+1. every new file is written to ``.dagpleje-staging/`` and flushed to disk;
+2. the journal (``.dagpleje-journal.json``: which staged file goes where, which old files go)
+   is written and flushed — from here on the new set is decided;
+3. the switch: each old file is moved to ``.dagpleje-backup/``, each new one renamed into place;
+4. the journal is removed, then the staging and backup folders (they hold personal data).
+
+A failure during the switch (a file held open by Excel) puts the old files back. After a kill,
+the next run of any command (``recover``) finishes a switch whose journal exists, or removes
+the staging folder of one that never got that far. Every state in between is one that
+``recover`` knows: a staged file not yet renamed is renamed, one already renamed is gone from
+the staging folder. Only one export at a time may work in a folder (``export_lock``).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
+import stat
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from dagplejecli.errors import DagplejeError
 
 PRIVATE_MODE = 0o600
+PUBLIC_MODE = 0o644
+FOLDER_MODE = 0o700
+STAGING = ".dagpleje-staging"
+BACKUP = ".dagpleje-backup"
+JOURNAL = ".dagpleje-journal.json"
+LOCK_WAIT_SECONDS = 10.0  # a second export waits this long for the first, then refuses
+KILL_ENV = "DAGPLEJE_TEST_KILL_AT"  # tests only: die at this step of a commit, as a kill would
+
+
+def checkpoint(step: str) -> None:
+    """A step of the commit has reached the disk. Tests replace this (or set ``KILL_ENV``) to
+    stop the process exactly here."""
+    if os.environ.get(KILL_ENV) == step:
+        os._exit(137)  # no cleanup of any kind: what a kill or a power cut leaves
+
+
+# ---------------------------------------------------------------------------- single files
+
+
+def remove_stale_temporaries(target: Path, older_than: float = 0.0) -> None:
+    """Temporary files an interrupted earlier write of ``target`` left beside it (they may
+    hold personal data); only those untouched for ``older_than`` seconds, so that a write
+    in progress in another process is left alone."""
+    limit = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if older_than <= 0 or leftover.stat().st_mtime < limit:
+                    leftover.unlink()
 
 
 @contextlib.contextmanager
 def _temporary_beside(target: Path) -> Iterator[Path]:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(target.parent)
+    remove_stale_temporaries(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
@@ -33,15 +87,16 @@ def write_atomic(target: Path, produce: Callable[[Path], None], *, private: bool
     personal data are created readable by the owner only.
     """
     try:
+        check_target(target)
         with _temporary_beside(target) as tmp:
-            os.chmod(tmp, PRIVATE_MODE if private else 0o644)
+            os.chmod(tmp, PRIVATE_MODE if private else PUBLIC_MODE)
             produce(tmp)
-            os.chmod(tmp, PRIVATE_MODE if private else 0o644)
+            os.chmod(tmp, PRIVATE_MODE if private else PUBLIC_MODE)
+            _fsync_file(tmp)
             os.replace(tmp, target)
+            _fsync_dir(target.parent)
     except OSError as exc:
-        raise DagplejeError(
-            "write_failed", where=str(target), detail=exc.strerror or str(exc)
-        ) from None
+        raise write_error(exc, target) from None
 
 
 def write_bytes_atomic(target: Path, data: bytes, *, private: bool = True) -> None:
@@ -51,75 +106,387 @@ def write_bytes_atomic(target: Path, data: bytes, *, private: bool = True) -> No
     write_atomic(target, produce, private=private)
 
 
-def commit_files(root: Path, files: dict[str, tuple[bytes, bool]]) -> list[Path]:
-    """Write every file under ``root`` or none: stage them all, then swap them in.
+def make_folders(folder: Path) -> None:
+    """``folder`` and its missing parents, owner-only whatever the umask (personal data)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(made, FOLDER_MODE)
 
-    ``files`` maps a relative path to (content, private). Existing files are kept aside until
-    every new one is in place, and put back if anything fails, so an earlier export is never
-    left half-overwritten.
-    """
-    staged: list[tuple[Path, Path, bool]] = []
-    placed: list[Path] = []
-    backups: list[tuple[Path, Path]] = []
-    made = _missing_dirs(root, files)
+
+def in_use(exc: OSError) -> bool:
+    """The file is held open by another program (Excel on Windows: sharing violation)."""
+    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, LOCK_VIOLATION
+        return True
+    return sys.platform == "win32" and isinstance(exc, PermissionError)
+
+
+def write_error(exc: OSError, where: Path) -> DagplejeError:
+    """An operating-system error as the message a person can act on."""
+    path = Path(exc.filename) if isinstance(exc.filename, str) else where
+    if in_use(exc):
+        return DagplejeError("file_in_use", where=str(path), hint="file_in_use_hint", path=path)
+    return DagplejeError("write_failed", where=str(path), detail=exc.strerror or str(exc))
+
+
+def check_target(target: Path) -> None:
+    """Refuse (exit 2) a target that is a folder or not a regular file, before anything is
+    written, and one another program holds open."""
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        stage_dir = Path(tempfile.mkdtemp(prefix=".dagpleje-", dir=root))
-        try:
-            for index, (rel, (data, private)) in enumerate(sorted(files.items())):
-                tmp = stage_dir / f"{index}.tmp"
-                fd = os.open(
-                    tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE if private else 0o644
-                )
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                staged.append((tmp, root / rel, private))
-            for _, target, _ in staged:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if target.exists():
-                    backup = target.with_name(f".{target.name}.bak")
-                    os.replace(target, backup)
-                    backups.append((backup, target))
-            for tmp, target, _ in staged:
-                os.replace(tmp, target)
-                placed.append(target)
-        except BaseException:
-            for target in placed:
-                target.unlink(missing_ok=True)
-            for backup, target in backups:
-                os.replace(backup, target)
-            _remove_empty(made, stage_dir)
-            raise
-        finally:
-            for tmp, _, _ in staged:
-                tmp.unlink(missing_ok=True)
-            if stage_dir.exists():
-                stage_dir.rmdir()
-        for backup, _ in backups:
-            backup.unlink(missing_ok=True)
+        info = os.stat(target)
+    except FileNotFoundError:
+        _check_parents(target)
+        return
     except OSError as exc:
-        raise DagplejeError(
-            "write_failed", where=str(root), detail=exc.strerror or str(exc)
-        ) from None
-    return placed
+        raise write_error(exc, target) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DagplejeError("target_is_folder", where=str(target), hint="target_is_folder_hint")
+    if not stat.S_ISREG(info.st_mode):
+        raise DagplejeError("target_not_regular", where=str(target), hint="target_not_file_hint")
+    if sys.platform == "win32":  # pragma: no cover - Excel locks files on Windows only
+        try:
+            os.close(os.open(target, os.O_RDWR))
+        except OSError as exc:
+            raise write_error(exc, target) from None
 
 
-def _missing_dirs(root: Path, files: dict[str, tuple[bytes, bool]]) -> list[Path]:
+def _check_parents(target: Path) -> None:
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise DagplejeError(
+                    "target_parent_not_folder", where=str(parent), hint="target_not_file_hint"
+                )
+            return
+
+
+def _fsync_file(path: Path) -> None:
+    # Windows flushes only a handle opened for writing
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Windows cannot open a folder (NTFS journals renames itself)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ------------------------------------------------------------------------------------ lock
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive lock on ``fd`` without waiting; the system drops it when the process ends,
+    however it ends, so a lock is never left stale."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(root: Path) -> Path:
+    """The lock of export folder ``root``: beside it, so an export refused before it writes
+    anything does not leave an empty folder (the lock file holds nothing personal)."""
+    folder = root.resolve()
+    return folder.parent / f".{folder.name}.dagpleje-lock"
+
+
+@contextlib.contextmanager
+def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the export folder ``root`` for this process: a second export waits up to
+    ``LOCK_WAIT_SECONDS``, then refuses with exit 2. An interrupted commit is finished first."""
+    waited = LOCK_WAIT_SECONDS if wait is None else wait
+    try:
+        where = lock_path(root)
+        make_folders(where.parent)
+        fd = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise write_error(exc, root) from None
+    try:
+        deadline = time.monotonic() + waited
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise DagplejeError("export_locked", where=str(root), hint="export_locked_hint")
+            time.sleep(0.05)
+        try:
+            _recover_locked(root)
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------------------------- commit
+
+
+def commit_files(
+    root: Path, files: dict[str, tuple[bytes, bool]], obsolete: tuple[str, ...] = ()
+) -> list[Path]:
+    """Write every file under ``root`` or none, crash-safe (see the module's docstring).
+
+    ``files`` maps a relative path to (content, private); ``obsolete`` names files of the
+    previous set that the new one no longer has (they are removed in the same switch). The
+    caller holds ``export_lock(root)``. Every target is checked before anything is written.
+    """
+    entries = sorted(files.items(), key=lambda kv: (kv[0] == "manifest.json", kv[0]))
+    for rel, _ in entries:
+        check_target(root / rel)
+    made = _missing_dirs(root, [rel for rel, _ in entries])
+    stage = root / STAGING
+    journal: dict[str, Any] = {"version": 1, "files": [], "obsolete": [], "made": []}
+    try:
+        make_folders(root)
+        _remove_tree(stage)
+        stage.mkdir(mode=FOLDER_MODE)
+        checkpoint("staging")
+        for index, (rel, (data, private)) in enumerate(entries):
+            tmp = stage / str(index)
+            mode = PRIVATE_MODE if private else PUBLIC_MODE
+            fd = os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode
+            )
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            journal["files"].append([rel, index, (root / rel).exists()])
+            checkpoint(f"staged:{rel}")
+        _fsync_dir(stage)
+        for folder in reversed(made):
+            make_folders(folder)
+        journal["obsolete"] = [rel for rel in obsolete if (root / rel).is_file()]
+        journal["made"] = [str(p.relative_to(root)) for p in made]  # deepest first
+        _write_journal(root, journal)
+    except BaseException as exc:
+        _remove_tree(stage)
+        (root / (JOURNAL + ".tmp")).unlink(missing_ok=True)
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError):
+            raise write_error(exc, root) from None
+        raise
+    try:
+        checkpoint("journal")
+        _switch(root, journal)
+    except BaseException as exc:
+        _undo(root, journal)
+        if isinstance(exc, OSError):
+            raise write_error(exc, root) from None
+        raise
+    _finish(root)
+    return [root / rel for rel, _ in entries]
+
+
+def _write_journal(root: Path, journal: dict[str, Any]) -> None:
+    tmp = root / (JOURNAL + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(json.dumps(journal).encode("utf-8"))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, root / JOURNAL)
+    _fsync_dir(root)
+
+
+def _switch(root: Path, journal: dict[str, Any]) -> None:
+    backup = root / BACKUP
+    backup.mkdir(mode=FOLDER_MODE, exist_ok=True)
+    for rel, index, _ in journal["files"]:
+        target = root / rel
+        if target.exists():
+            os.replace(target, backup / str(index))
+            checkpoint(f"backup:{rel}")
+        os.replace(root / STAGING / str(index), target)
+        checkpoint(f"placed:{rel}")
+    for number, rel in enumerate(journal["obsolete"]):
+        os.replace(root / rel, backup / f"o{number}")
+        checkpoint(f"obsolete:{rel}")
+    for folder in {(root / rel).parent for rel, _, _ in journal["files"]} | {root}:
+        _fsync_dir(folder)
+
+
+def _undo(root: Path, journal: dict[str, Any]) -> None:
+    """Put the old set back after a failed switch (every state of ``_switch`` is handled)."""
+    with contextlib.suppress(BaseException):
+        journal["undo"] = True
+        _write_journal(root, journal)
+        _undo_files(root, journal)
+        _finish(root)
+        _remove_made(root, journal)
+
+
+def _remove_made(root: Path, journal: dict[str, Any]) -> None:
+    """The folders the undone commit created, if they are empty again."""
+    for rel in journal.get("made", []):
+        with contextlib.suppress(OSError):
+            (root / rel).rmdir()
+
+
+def _undo_files(root: Path, journal: dict[str, Any]) -> None:
+    backup = root / BACKUP
+    for rel, index, existed in journal["files"]:
+        target, saved = root / rel, backup / str(index)
+        if saved.exists():
+            os.replace(saved, target)
+        elif not existed and not (root / STAGING / str(index)).exists():
+            target.unlink(missing_ok=True)
+    for number, rel in enumerate(journal["obsolete"]):
+        saved = backup / f"o{number}"
+        if saved.exists():
+            os.replace(saved, root / rel)
+
+
+def _redo_files(root: Path, journal: dict[str, Any]) -> None:
+    for rel, index, _ in journal["files"]:
+        staged = root / STAGING / str(index)
+        if staged.exists():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, root / rel)
+    for rel in journal["obsolete"]:
+        (root / rel).unlink(missing_ok=True)
+
+
+def _finish(root: Path) -> None:
+    """The switch is complete: forget the journal, then remove what held personal data."""
+    (root / JOURNAL).unlink(missing_ok=True)
+    _fsync_dir(root)
+    _remove_tree(root / STAGING)
+    _remove_tree(root / BACKUP)
+    (root / (JOURNAL + ".tmp")).unlink(missing_ok=True)
+
+
+def _remove_tree(folder: Path) -> None:
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def needs_recovery(root: Path) -> bool:
+    """Did an interrupted commit leave a journal, staging or backup files in ``root``?"""
+    names = (JOURNAL, JOURNAL + ".tmp", STAGING, BACKUP)
+    if any((root / name).exists() for name in names):
+        return True
+    return any(True for _ in _legacy_leftovers(root))
+
+
+def recover(root: Path) -> bool:
+    """Finish or undo a commit that was interrupted in ``root`` and remove its staging and
+    backup files. Does nothing while another process holds the folder. True if it acted."""
+    if not root.is_dir() or not needs_recovery(root):
+        return False
+    try:
+        with export_lock(root, wait=0):
+            pass  # export_lock recovers once it holds the folder
+    except DagplejeError as exc:
+        if exc.key == "export_locked":
+            return False  # another export is at work here; it finishes its own commit
+        raise
+    return True
+
+
+def _recover_locked(root: Path) -> None:
+    journal_path = root / JOURNAL
+    journal: dict[str, Any] | None = None
+    try:
+        if journal_path.exists():
+            try:
+                journal = json.loads(journal_path.read_bytes())
+            except ValueError:
+                journal = None  # torn journal: written by a tmp+rename, so cannot happen
+            if journal is not None:
+                if journal.get("undo"):
+                    _undo_files(root, journal)
+                else:
+                    _redo_files(root, journal)
+        _finish(root)
+        if journal is not None and journal.get("undo"):
+            _remove_made(root, journal)
+        _remove_legacy(root)
+    except OSError as exc:
+        raise write_error(exc, root) from None
+
+
+def _legacy_leftovers(root: Path) -> Iterator[Path]:
+    """What versions before the journal left after a crash: ``.dagpleje-XXXX/`` staging
+    folders and ``.NAME.bak`` copies of old files."""
+    if not root.is_dir():
+        return
+    for path in root.glob(".dagpleje-*"):
+        if path.is_dir() and path.name not in (STAGING, BACKUP):
+            yield path
+    for path in root.rglob(".*.bak"):
+        if path.is_file():
+            yield path
+
+
+def _remove_legacy(root: Path) -> None:
+    for path in list(_legacy_leftovers(root)):
+        if path.is_dir():
+            _remove_tree(path)
+            continue
+        original = path.with_name(path.name[1:-4])
+        if not original.exists():
+            os.replace(path, original)  # the old file never got its successor: keep it
+        else:
+            path.unlink()
+
+
+def is_member_path(rel: str) -> bool:
+    """``rel`` names a file inside an export folder: relative, no ``..``, no drive. A manifest
+    is a file in that folder that anyone could edit; it must not make dagpleje touch, or read,
+    anything outside."""
+    path = Path(rel)
+    return bool(rel) and not path.is_absolute() and not path.drive and ".." not in path.parts
+
+
+def _missing_dirs(root: Path, rels: list[str]) -> list[Path]:
     """Folders this write would create (deepest first), to remove again on failure."""
-    wanted = {root} | {(root / rel).parent for rel in files}
+    wanted = {root} | {(root / rel).parent for rel in rels}
     missing = set()
     for folder in wanted:
         while not folder.exists() and folder not in missing:
             missing.add(folder)
             folder = folder.parent
     return sorted(missing, key=lambda p: len(p.parts), reverse=True)
-
-
-def _remove_empty(folders: list[Path], stage_dir: Path) -> None:
-    with contextlib.suppress(OSError):
-        for leftover in stage_dir.glob("*"):
-            leftover.unlink()
-        stage_dir.rmdir()
-    for folder in folders:
-        with contextlib.suppress(OSError):
-            folder.rmdir()

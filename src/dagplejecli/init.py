@@ -8,6 +8,7 @@ placeholder (``UDFYLD: …``) that ``validate`` reports until it is filled in.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -75,8 +76,14 @@ def _division(roster: Roster, header: str) -> Division | None:
 
 
 def _q(value: str) -> str:
-    """A TOML string (JSON's escaping is valid TOML for basic strings)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A TOML string: JSON's escaping is valid TOML for basic strings, but JSON leaves DEL,
+    which TOML forbids, and a lone surrogate cannot be written as UTF-8 at all."""
+    text = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # not allowed in a TOML comment
 
 
 def _key(name: str) -> str:
@@ -101,7 +108,7 @@ def config_text(
     """The whole starter configuration, with Danish comments; the areas from ``proposal`` (new
     areas from postnumre) when given, else from ``division`` (a column the roster has)."""
     lines: list[str] = [
-        f"# dagpleje.toml — lavet af «dagpleje init» ud fra {roster.path.name}.",
+        f"# dagpleje.toml — lavet af «dagpleje init» ud fra {_CONTROL.sub('?', roster.path.name)}.",
         "# Udfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil",
         "# de er udfyldt. Tekst står i anførselstegn; linjer der begynder med # er kommentarer.",
         "",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dagplejecli import __version__
 from dagplejecli.config import LoadedConfig
+from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
@@ -92,7 +93,7 @@ def write_plan(
                         counts[a.name].contacts,
                         a.p_number,
                         a.institution_number or not_created,
-                        "; ".join(rules_by_area.get(a.name, [])),
+                        mask_cpr_in_text("; ".join(rules_by_area.get(a.name, []))),
                     ]
                     for a in plan.areas
                 ]
@@ -146,12 +147,12 @@ def write_plan(
                 "Dagplejere",
                 ["Id", "Navn", "Område", "Regel", *plan.rule_columns],
                 [
-                    [
-                        d.id,
-                        d.name,
+                    [  # roster text through the one masker: a CPR typed into it stays masked
+                        mask_cpr_in_text(d.id),
+                        mask_cpr_in_text(d.name),
                         plan.assignments[d.id].area or "",
-                        plan.assignments[d.id].rule,
-                        *(d.extra.get(c, "") for c in plan.rule_columns),
+                        mask_cpr_in_text(plan.assignments[d.id].rule),
+                        *(mask_cpr_in_text(d.extra.get(c, "")) for c in plan.rule_columns),
                     ]
                     for d in roster.dagplejere
                 ],
@@ -205,6 +206,13 @@ def read_plan(path: Path) -> SavedPlan:
     if not path.exists():
         raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
     from python_calamine import CalamineWorkbook
+
+    from dagplejecli.limits import MAX_PLAN_BYTES, check_input_file
+    from dagplejecli.roster.sheets import check_zip_sizes
+
+    check_input_file(path, "input_plan", MAX_PLAN_BYTES)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_zip_sizes(path)
 
     try:
         wb = CalamineWorkbook.from_path(str(path))

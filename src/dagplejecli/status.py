@@ -2,12 +2,57 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.planfile import PLAN_NAME
+
+EXPORT_FOLDER = "eksport"
+
+
+def export_status(folder: Path) -> str | None:
+    """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
+    None when there is no export yet. The caller has let ``files.recover`` finish or undo an
+    interrupted export first."""
+    from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
+    from dagplejecli.files import is_member_path
+
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    try:
+        manifest = parse_manifest(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return ui("status_export_unreadable", folder=folder.name)
+    sets = manifest.data.get("files")
+    if not isinstance(sets, dict) or not sets:
+        return ui("status_export_unlisted", folder=folder.name)
+    missing, changed, count = [], [], 0
+    for target in sorted(sets):
+        for rel, digest in sorted(manifest.file_set(str(target)).items()):
+            count += 1
+            path = folder / rel
+            if not is_member_path(rel) or not path.is_file():  # never read a FIFO or outside
+                missing.append(rel)
+                continue
+            try:
+                actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                missing.append(rel)
+                continue
+            if actual != digest:
+                changed.append(rel)
+    if not missing and not changed:
+        return ui("status_export_ok", folder=folder.name, n=count)
+    return ui(
+        "status_export_mismatch",
+        folder=folder.name,
+        missing=", ".join(missing) or "-",
+        changed=", ".join(changed) or "-",
+    )
 
 
 def folder_status(folder: Path) -> str:

@@ -38,13 +38,35 @@ def mask_cpr(cpr: str | None) -> str:
     return "xxxxxx-xxxx"
 
 
-# Ten digits whose first six read as a day and month (a P-number like 1029829825 does not).
-_CPR_LIKE = re.compile(r"(?<!\d)((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[ \-]?(\d{4})(?!\d)")
+# Ten digits whose first six read as a day and month (a P-number like 1029829825 does not),
+# written in any of the ways the reader accepts: with or without one separator — space,
+# hyphen, dot, slash or Excel's text mark ' — between day, month, year and serial number
+# (``110881-2188``, ``110881 2188``, ``11.08.81.2188``, ``11/08/81-2188``, ``1108812188``).
+_SEP = r"[\s\-./'\u00a0]?"
+_CPR_LIKE = re.compile(
+    r"(?<!\d)(0[1-9]|[12]\d|3[01])"
+    + _SEP
+    + r"(0[1-9]|1[0-2])"
+    + _SEP
+    + r"(\d{2})"
+    + _SEP
+    + r"(\d{4})(?!\d)"
+)
 
 
 def mask_cpr_in_text(text: str) -> str:
-    """Mask everything in ``text`` that looks like a full CPR number (belt and braces)."""
-    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}-xxxx", text)
+    """The one masker: every full CPR number in ``text``, however written, becomes
+    ``DDMMYY-xxxx``. Used for every text from a roster that reaches a person (messages,
+    JSON, annotated copies, the plan and ``brugere.xlsx``)."""
+    if len(text) < 10:
+        return text
+    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-xxxx", text)
+
+
+def looks_like_cpr(text: str) -> bool:
+    """``text`` is, as a whole, a CPR number with a real birth date, in any spelling."""
+    digits = cpr_text_digits(text)
+    return digits is not None and is_valid_cpr(digits)
 
 
 def cpr_text_digits(text: str) -> str | None:

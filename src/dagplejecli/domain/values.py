@@ -128,10 +128,15 @@ def _bool_text(text: str) -> bool | None:
     return None
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def clean_text(value: object) -> str:
     """A cell as text: stray spaces removed (inside too), numbers without ``.0``."""
     if isinstance(value, str):  # the common case first
-        return " ".join(value.split())
+        text = " ".join(value.split())
+        # control characters (NUL, ESC …) never reach a register's file or a terminal
+        return text if text.isprintable() else _CONTROL.sub("", text)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

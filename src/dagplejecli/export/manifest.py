@@ -55,6 +55,12 @@ class Manifest:
         value = self.data.get("unilogin")
         return value if isinstance(value, dict) else None
 
+    def file_set(self, target: str) -> dict[str, str]:
+        """The files ``target``'s last export wrote (relative path → SHA-256)."""
+        sets = self.data.get("files")
+        chosen = sets.get(target) if isinstance(sets, dict) else None
+        return {str(k): str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
+
     def last_source_datetime(self) -> dt.datetime | None:
         u = self.unilogin
         if not u or not u.get("sourceDateTime"):
@@ -77,6 +83,15 @@ def parse_manifest(text: str) -> Manifest:
         return Manifest(str(data["salt"]), data)
     except (KeyError, TypeError) as exc:
         raise ValueError("not a manifest") from exc
+
+
+def file_digests(files: dict[str, tuple[bytes, bool]]) -> dict[str, str]:
+    """Each file of a set (the manifest itself aside) → its SHA-256, hex."""
+    return {
+        rel: hashlib.sha256(data).hexdigest()
+        for rel, (data, _) in sorted(files.items())
+        if rel != MANIFEST_NAME
+    }
 
 
 def new_salt() -> str:
@@ -166,11 +181,16 @@ def manifest_bytes(
     target: str,
     record: dict[str, Any],
     now: dt.datetime,
+    files: dict[str, str] | None = None,
 ) -> bytes:
-    """The manifest with ``target``'s part replaced by ``record``."""
+    """The manifest with ``target``'s part replaced by ``record`` and its set of files by
+    ``files`` (relative path → SHA-256; kept apart from the record under ``files``)."""
     data: dict[str, Any] = dict(previous.data) if previous else {}
     data.update({"version": MANIFEST_VERSION, "salt": salt, "tool_version": __version__})
     data[target] = {"time": now.isoformat(), **record}
+    if files is not None:
+        sets = data.get("files")
+        data["files"] = {**(sets if isinstance(sets, dict) else {}), target: files}
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

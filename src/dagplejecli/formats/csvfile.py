@@ -9,15 +9,19 @@ from collections.abc import Iterable, Sequence
 
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def neutralise(value: object) -> str:
     """OWASP's advice against CSV injection: a leading ``'`` on text that starts like a formula.
+    Control characters go (a tab or line break becomes a space): one field, one line.
 
     Plain numbers (``-5``, ``+4512345678``) are left alone: they are data, not formulas.
     """
     text = "" if value is None else str(value)
-    if text.startswith(_DANGEROUS_START) and not _NUMBER.match(text):
+    if not text.isprintable():  # a NUL or a line break would break the register's import
+        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\r\n" else "", text)
+    if text.lstrip(" ").startswith(_DANGEROUS_START) and not _NUMBER.match(text.strip()):
         return "'" + text
     return text
 

@@ -10,7 +10,10 @@ for the command line's own texts. How params become text:
 - an empty text reads as the catalogue's ``EMPTY`` ("(tom)");
 - ``{who}`` is made of the params ``name`` and ``cpr``: ``Anne Jensen (010190-xxxx)``.
 
-A full CPR number is never a param (callers pass ``mask_cpr(...)``).
+A full CPR number is never a param (callers pass ``mask_cpr(...)``); as a second guard, every
+text param of a finding about people or the plan passes ``mask_cpr_in_text`` on its way to a
+person or a JSON report (``shown_params``), so a CPR typed into a name, a reference or an id
+never shows in full. Findings about the configuration keep theirs: a P-number must be seen.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 
-from dagplejecli.findings import Finding, Location, ParamValue
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.findings import Family, Finding, Location, ParamValue
 from dagplejecli.i18n import language
 from dagplejecli.messages import da, en
 from dagplejecli.messages.catalogue import FindingText
@@ -48,6 +52,25 @@ def finding_text(code: str) -> FindingText:
     return texts[code]
 
 
+_FROM_ROSTER = (Family.PERSONS, Family.PLAN)
+
+
+def shown_params(f: Finding) -> dict[str, ParamValue]:
+    """The finding's params as a person or a JSON report may see them: CPR numbers masked in
+    every text that came from the roster."""
+    if f.rule.family not in _FROM_ROSTER:
+        return dict(f.params)
+    out: dict[str, ParamValue] = {}
+    for key, value in f.params.items():
+        if isinstance(value, str):
+            out[key] = mask_cpr_in_text(value)
+        elif isinstance(value, tuple):
+            out[key] = tuple(mask_cpr_in_text(v) for v in value)
+        else:
+            out[key] = value
+    return out
+
+
 def _words(params: Mapping[str, ParamValue]) -> dict[str, str | int]:
     cat = _catalogue()
     terms: dict[str, dict[str, str]] = cat.TERMS
@@ -72,12 +95,12 @@ def finding_message(f: Finding) -> str:
     """The finding's sentence, in the current language."""
     text = finding_text(f.code)
     template = text.variants[f.variant] if f.variant else text.message
-    return template.format(**_words(f.params))
+    return template.format(**_words(shown_params(f)))
 
 
 def finding_hint(f: Finding) -> str:
     """How to fix it, in the current language."""
-    return finding_text(f.code).hint.format(**_words(f.params))
+    return finding_text(f.code).hint.format(**_words(shown_params(f)))
 
 
 def where(loc: Location) -> str:

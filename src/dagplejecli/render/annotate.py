@@ -6,6 +6,7 @@ every input format); CPR numbers in it are masked, like every other file for peo
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from dagplejecli.domain.values import clean_text, normalise_cpr
 from dagplejecli.files import write_atomic
 from dagplejecli.findings import Finding, Severity
 from dagplejecli.messages import finding_hint, finding_message, term
+from dagplejecli.render.terminal import visible_controls
 from dagplejecli.roster.sheets import RawSheet
 
 FILLS = {
@@ -35,7 +37,29 @@ def _safe_value(value: object) -> object:
     if isinstance(value, int | float):
         digits = normalise_cpr(value).digits
         return mask_cpr_in_text(digits) if digits else value
-    return mask_cpr_in_text(clean_text(value) if not isinstance(value, str) else value)
+    text = clean_text(value) if not isinstance(value, str) else value
+    return _visible(mask_cpr_in_text(text))
+
+
+def _visible(text: str) -> str:
+    """Control characters (which a workbook cannot hold) shown as visible signs."""
+    return visible_controls(text) if _CONTROL.search(text) else text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts: none of []:*?/\\, at most 31 characters, not used twice
+    (a CSV roster's sheet is named after its file, e.g. ``roster[1].csv``)."""
+    base = _BAD_TITLE.sub("_", visible_controls(name)).strip("'")[:31] or "Ark"
+    title, n = base, 1
+    while title.lower() in taken:
+        n += 1
+        title = f"{base[: 31 - len(str(n)) - 1]}_{n}"
+    taken.add(title.lower())
+    return title
 
 
 def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence[Finding]) -> int:
@@ -48,8 +72,9 @@ def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence
     def produce(tmp: Path) -> None:
         wb = Workbook()
         wb.remove(wb.active)
+        taken: set[str] = set()
         for sheet in sheets:
-            ws = wb.create_sheet(title=sheet.name[:31])
+            ws = wb.create_sheet(title=sheet_title(sheet.name, taken))
             for r, row in enumerate(sheet.rows, start=1):
                 for c, value in enumerate(row, start=1):
                     safe = _safe_value(value)
@@ -65,7 +90,8 @@ def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence
                 worst = min(items, key=lambda f: list(Severity).index(f.severity))
                 cell.fill = FILLS[worst.severity]
                 text = "\n".join(_comment_line(f) for f in items)
-                cell.comment = Comment(mask_cpr_in_text(text), "dagpleje", width=400, height=160)
+                comment = _visible(mask_cpr_in_text(text))
+                cell.comment = Comment(comment, "dagpleje", width=400, height=160)
         wb.save(tmp)
 
     write_atomic(target, produce, private=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.messages import finding_hint, finding_message, term, ui, where
+from dagplejecli.messages import finding_hint, finding_message, shown_params, term, ui, where
 from dagplejecli.render import OutputFormat
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -110,7 +111,9 @@ def report_document(
                 "variant": f.variant,
                 "message": finding_message(f),
                 "hint": finding_hint(f),
-                "params": {k: list(v) if isinstance(v, tuple) else v for k, v in f.params.items()},
+                "params": {
+                    k: list(v) if isinstance(v, tuple) else v for k, v in shown_params(f).items()
+                },
                 "area": f.area,
                 "location": f.location.as_dict(),
             }
@@ -120,5 +123,11 @@ def report_document(
     }
 
 
+# json.dumps escapes C0 controls but passes DEL, the C1 controls and bidi overrides as they are
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def report_json(findings: Sequence[Finding], stats: dict[str, object], strict: bool) -> str:
-    return json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)
+    """The JSON report; no character in it can control a terminal it is printed on."""
+    text = json.dumps(report_document(findings, stats, strict), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

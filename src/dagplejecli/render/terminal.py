@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -25,10 +28,43 @@ if TYPE_CHECKING:
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
 
+# Characters that would let a file's text drive the terminal: C0 controls but tab and line
+# feed (ESC starts the sequences that set a window title, clear the screen or recolour), DEL,
+# the C1 controls (U+009B is a one-character CSI) and the bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every character that could control a terminal shown as a visible sign."""
+    return _UNSAFE.sub(_visible, text)
+
+
+class SafeConsole(Console):
+    """A console on which no text from a roster, a configuration or the command line can
+    control the terminal: every segment of text is made visible before it is written (the
+    console's own styles and cursor controls are separate segments and pass)."""
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or not _UNSAFE.search(segment.text):
+                yield segment
+            else:
+                yield Segment(visible_controls(segment.text), segment.style, segment.control)
+
+
 def _console(stderr: bool) -> Console:
     # markup and emoji codes off: names, paths and values come from the user's files, and
     # "[/x]" or ":smile:" in them must print as written; styles are given as styles
-    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    console = SafeConsole(stderr=stderr, highlight=False, markup=False, emoji=False)
     if not console.is_terminal:
         console.width = PIPE_WIDTH
     return console
@@ -64,12 +100,15 @@ def print_internal_error(err: Console, exc: Exception) -> None:
     err.print(Text.assemble((f"{ui('error')}:", "bold red"), " ", message), soft_wrap=True)
 
 
-def print_overview(out: Console, status: str) -> None:
-    """``dagpleje`` alone: the workflow and where this folder stands (the help follows)."""
+def print_overview(out: Console, status: str, export: str | None = None) -> None:
+    """``dagpleje`` alone: the workflow, where this folder stands and whether its export
+    folder matches its manifest (the help follows)."""
     out.print(ui("workflow"), soft_wrap=True)
     out.print()
     out.print(ui("status_title"))
     out.print(status, soft_wrap=True)
+    if export is not None:
+        out.print(export, soft_wrap=True)
     out.print()
 
 
@@ -150,7 +189,8 @@ def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
     if missing:
         out.print(ui("plan_unassigned", n=len(missing)), style="bold red")
         for d in missing:
-            out.print(ui("unassigned_line", id=d.id, name=d.name, cpr=mask_cpr(d.cpr)))
+            ident, name = mask_cpr_in_text(d.id), mask_cpr_in_text(d.name)
+            out.print(ui("unassigned_line", id=ident, name=name, cpr=mask_cpr(d.cpr)))
 
 
 def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:

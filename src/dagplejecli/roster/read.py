@@ -15,10 +15,11 @@ import hashlib
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
+from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Child, Dagplejer, Roster, SheetInfo
+from dagplejecli.model import Child, Dagplejer, Person, Roster, SheetInfo
 from dagplejecli.roster.columns import (
     ColumnMap,
     configured_columns,
@@ -102,6 +103,8 @@ def read_roster(
             row=cmap.header.row,
             sheets=", ".join(s.name for s in sheets),
         )
+    _refuse_cpr_ids(dagplejere)
+    _refuse_cpr_ids(children)
     derived = [d for d in dagplejere if not d.id]
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings
@@ -111,3 +114,20 @@ def read_roster(
     derive_child_ids(children)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings
+
+
+def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
+    """An id is shown in the plan, in ``brugere.xlsx`` and in messages, and Unilogin keeps it:
+    a column of CPR numbers must not be the id column (exit 2, with the fix)."""
+    person: Person
+    for person in people:
+        ident = person.id
+        if ident and not person.id_derived and looks_like_cpr(ident):
+            cell = person.cell("id")
+            raise DagplejeError(
+                "roster_id_is_cpr",
+                where=f"{cell.file}, {cell}" if cell else "",
+                hint="roster_id_is_cpr_hint",
+                example=mask_cpr_in_text(ident),
+                column=cell.a1.rstrip("0123456789") if cell else "?",
+            )

@@ -5,12 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.limits import (
+    MAX_CELL_TEXT,
+    MAX_CSV_FIELD,
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    column_number,
+)
+from dagplejecli.messages import ui
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -32,9 +42,10 @@ class RawSheet:
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>).
+# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>); the reference
+# may stand anywhere among the attributes (<c t="str" r="C4">).
 _FORMULA_WITHOUT_VALUE = re.compile(
-    rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
+    rb'<c\s(?:[^>]*?\s)?r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
     rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*"  # a formula
     rb"(?:<v\s*/>|<v></v>)?\s*</c>"  # and no value (or an empty one)
 )
@@ -59,27 +70,154 @@ def _check_zip(path: Path) -> None:
         raise _not_workbook(path) from None
 
 
+# Any cell (or row) beyond column ZZ or row 999,999; the two-letter columns; each row's number.
+# Excel separates attributes by one space; other whitespace takes the slower patterns.
+_FAR = re.compile(rb' r="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
+_FAR_ANY = re.compile(rb'\sr="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
+_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})[0-9]')
+_TWO_LETTERS_ANY = re.compile(rb'\sr="([A-Z]{2})[0-9]')
+# Column AA or beyond, or row 100,000 or beyond: only then is the extent worth working out
+# (26 columns x 99,999 rows is far below the cell limit). One pass for a usual roster.
+_WIDE_OR_LONG = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]*[0-9]{6})')
+_WIDE_OR_LONG_ANY = re.compile(rb'\sr="(?:[A-Z]{2}|[A-Z]*[0-9]{6})')
+_ROW = re.compile(rb'<row\s[^>]*?r="([0-9]+)"')
+_CELL_REF = re.compile(rb'<c\s(?:[^>]*?\s)?r="([A-Z]+[0-9]+)"')
+_CHUNK = 1024 * 1024
+
+
+def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """A DTD anywhere in the part, not only in its first bytes; read in chunks."""
+    tail = b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(_CHUNK):
+            if _DTD.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
 def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """No DTDs (entity bombs) anywhere; no formulas without a computed value in the sheets."""
+    """No DTDs (entity bombs) anywhere; in the sheets, no extent beyond the limits and no
+    formulas without a computed value."""
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    worksheets = [
+        m
+        for m in members
+        if xlsx and m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")
+    ]
+    for m in members:  # the worksheets are read whole below, and searched there
+        if m.filename.endswith((".xml", ".rels")) and m not in worksheets and _has_dtd(zf, m):
+            raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+    for m in worksheets:
+        data = zf.read(m)
+        if _DTD.search(data):
+            raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+        _check_extent(path, zf, m.filename, data)
+        if len(data) > MAX_CELL_TEXT:
+            _check_long_text(path, zf, m.filename, data, worksheets)
+        hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
+        if hit:
+            sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
+            raise DagplejeError(
+                "roster_formulas_without_values",
+                where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
+                hint="roster_formulas_without_values_hint",
+            )
     for m in members:
-        if not m.filename.endswith((".xml", ".rels")):
+        if m.filename == "xl/sharedStrings.xml" and m.file_size > MAX_CELL_TEXT:
+            _check_long_text(path, zf, m.filename, zf.read(m), worksheets)
+
+
+_LONG_RUN = re.compile(rb">[^<]{%d,}<" % (MAX_CELL_TEXT + 1))
+
+
+def _check_long_text(
+    path: Path, zf: zipfile.ZipFile, part: str, data: bytes, worksheets: list[zipfile.ZipInfo]
+) -> None:
+    """No text longer than a cell can hold (Excel's and the registers' 32,767 characters):
+    it would be cut without a word when written. Runs of bytes are candidates; characters
+    are counted only for those."""
+    from html import unescape
+
+    for run in _LONG_RUN.finditer(data):
+        text = unescape(run.group()[1:-1].decode("utf-8", "replace"))
+        if len(text) <= MAX_CELL_TEXT:
             continue
-        with zf.open(m) as fh:
-            if _DTD.search(fh.read(4096)):
-                raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        if part.startswith("xl/worksheets/"):
+            cell = _CELL_REF.search(data, data.rfind(b"<c ", 0, run.start()))
+            sheet = _sheet_files(zf).get(part, part)
+            ref = f"{sheet}!{cell.group(1).decode()}" if cell else sheet
+        else:  # a shared string: the cell that uses it
+            ref = _shared_string_cell(zf, data.count(b"<si>", 0, run.start()) - 1, worksheets)
+        raise DagplejeError(
+            "roster_text_too_long",
+            where=f"{path.name}, {ref}",
+            hint="roster_text_too_long_hint",
+            length=len(text),
+            limit=MAX_CELL_TEXT,
+        )
+
+
+def _shared_string_cell(zf: zipfile.ZipFile, index: int, worksheets: list[zipfile.ZipInfo]) -> str:
+    names = _sheet_files(zf)
+    for m in worksheets:
+        data = zf.read(m)
+        for hit in re.finditer(rb"<v>%d</v>" % index, data):
+            start = data.rfind(b"<c ", 0, hit.start())
+            head = data[start : data.find(b">", start) + 1]
+            cell = _CELL_REF.search(data, start)
+            if b't="s"' in head and cell:
+                return f"{names.get(m.filename, m.filename)}!{cell.group(1).decode()}"
+    return "xl/sharedStrings.xml"
+
+
+def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> None:
+    """Refuse a sheet whose farthest cell would make calamine allocate rows x columns cells
+    beyond the limits (a stray cell at XFD1048576 in a small file asks for 512 GB)."""
+    # Excel puts one space between attributes and no line break after the first line; other
+    # whitespace (found with memchr, which is fast) takes the slower patterns
+    odd = any(data.find(sep, 256) >= 0 for sep in (b"\n", b"\t", b"\r"))
+    # rows without a number count too: calamine gives each its own row
+    unnumbered = data.count(b"<row")
+    if unnumbered <= 99_999 and not (_WIDE_OR_LONG_ANY if odd else _WIDE_OR_LONG).search(data):
         return
-    for m in members:
-        if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
-            data = zf.read(m)
-            hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
-            if hit:
-                sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
-                raise DagplejeError(
-                    "roster_formulas_without_values",
-                    where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
-                    hint="roster_formulas_without_values_hint",
-                )
+    far = (_FAR_ANY if odd else _FAR).search(data)
+    stray = far.group(1).decode() if far else None
+    if far is not None and stray is not None and stray.isdigit():  # a row: name its first cell
+        cell = _CELL_REF.search(data, far.end())
+        stray = cell.group(1).decode() if cell else f"A{stray}"
+    if stray is None:
+        two = set((_TWO_LETTERS_ANY if odd else _TWO_LETTERS).findall(data))
+        columns = max((column_number(c.decode()) for c in two), default=26)
+        rows = max(max((int(r) for r in _ROW.findall(data)), default=0), unnumbered)
+        if rows > MAX_SHEET_ROWS or rows * columns > MAX_SHEET_CELLS:
+            stray = _farthest_cell(data, rows, columns)
+    if stray is not None:
+        sheet = _sheet_files(zf).get(part, part)  # only to name the cell
+        raise DagplejeError(
+            "roster_sheet_too_large",
+            where=f"{path.name}, {sheet}!{stray}",
+            hint="roster_sheet_too_large_hint",
+            cell=stray,
+            rows=MAX_SHEET_ROWS,
+            columns=MAX_SHEET_COLUMNS,
+            cells=MAX_SHEET_CELLS,
+        )
+
+
+def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
+    """The reference of a cell in the last row (too many rows) or the last column."""
+    if rows > MAX_SHEET_ROWS or columns <= 26:
+        at = re.search(rb'<row\s(?:[^>]*?\s)?r="%d"' % rows, data)
+        hit = _CELL_REF.search(data, at.end()) if at else None
+        return hit.group(1).decode() if hit else f"A{rows}"
+    letters = ""
+    n = columns
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    hit = re.search(rb'<c\s(?:[^>]*?\s)?r="(%s[0-9]+)"' % letters.encode(), data)
+    return hit.group(1).decode() if hit else f"{letters}1"
 
 
 def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -99,6 +237,15 @@ def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         out[part] = sheet.get("name", "")
     return out
+
+
+def check_zip_sizes(path: Path) -> None:
+    """Size and number of parts of any zip-based workbook, from its directory alone."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_sizes(path, zf.infolist())
+    except _ZIP_ERRORS:
+        raise _not_workbook(path) from None
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -121,10 +268,23 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
 
 def check_roster_path(path: Path) -> None:
     """The roster exists, is a file of a kind we read, and is not absurdly large."""
-    if not path.exists():
-        raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint") from None
+    except OSError as exc:  # e.g. a folder on the way that may not be searched
+        raise DagplejeError(
+            "roster_unreadable_os", where=str(path), detail=exc.strerror or str(exc)
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("roster_is_dir", where=str(path))
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+        raise DagplejeError(
+            "input_not_regular",
+            where=str(path),
+            hint="input_not_regular_hint",
+            what=ui("input_roster"),
+        )
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise DagplejeError(
@@ -133,7 +293,7 @@ def check_roster_path(path: Path) -> None:
             suffix=suffix or "(ingen)",
             kinds=", ".join(SUFFIXES),
         )
-    size = path.stat().st_size
+    size = info.st_size
     if size == 0:
         raise DagplejeError("roster_empty_file", where=str(path))
     if size > MAX_FILE_BYTES:
@@ -197,7 +357,12 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ";", -1
     for delimiter in (";", ",", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) - 1 for line in lines]
+        counts = []
+        for line in lines:
+            try:
+                counts.append(len(next(csv.reader([line], delimiter=delimiter))) - 1)
+            except csv.Error:  # e.g. a field over the limit: reading reports it, with its line
+                continue
         score = max(counts, default=0)
         if score > best_score:
             best, best_score = delimiter, score
@@ -211,9 +376,34 @@ def read_csv_rows(path: Path) -> list[list[object]]:
         raise DagplejeError("roster_unreadable_os", where=str(path), detail=exc.strerror) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DagplejeError("roster_binary_csv", where=str(path), hint="roster_not_workbook_hint")
-    text = decode_text(raw)
-    delimiter = sniff_delimiter(text)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error:
-        raise DagplejeError("roster_unreadable", where=str(path)) from None
+        text = decode_text(raw)
+    except UnicodeDecodeError as exc:  # UTF-16 with a byte missing or a broken pair
+        raise DagplejeError(
+            "roster_bad_utf16", where=str(path), hint="roster_bad_utf16_hint", byte=exc.start
+        ) from None
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows: list[list[object]] = [list(row) for row in reader]
+    except csv.Error as exc:
+        where = f"{path.name}, {ui('line')} {reader.line_num}"
+        if "field larger than field limit" in str(exc):
+            raise DagplejeError(
+                "roster_csv_field_too_long",
+                where=where,
+                hint="roster_csv_field_too_long_hint",
+                limit=MAX_CSV_FIELD,
+            ) from None
+        raise DagplejeError("roster_unreadable", where=where) from None
+    for number, row in enumerate(rows, start=1):
+        if row and max(map(len, cast("list[str]", row))) > MAX_CELL_TEXT:
+            column = max(range(len(row)), key=lambda i: len(cast("str", row[i])))
+            raise DagplejeError(
+                "roster_text_too_long",
+                where=f"{path.name}, {ui('line')} {number}, {ui('column')} {column + 1}",
+                hint="roster_text_too_long_hint",
+                length=len(cast("str", row[column])),
+                limit=MAX_CELL_TEXT,
+            )
+    return rows

@@ -1,0 +1,137 @@
+"""What dagpleje is willing to read, checked before anything is parsed, so that a small hostile
+file cannot exhaust the machine. Each limit is far above what a real municipality has (a roster
+of 10,000 dagplejere and 40,000 children: about 50,000 rows, 30 columns, 10 MB unpacked).
+
+The README lists them under "Grænser".
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import ui
+
+# A sheet: its claimed extent (the farthest row and column any cell names), before calamine
+# allocates rows x columns cells for it.
+MAX_SHEET_ROWS = 500_000
+MAX_SHEET_COLUMNS = 702  # column ZZ
+MAX_SHEET_CELLS = 20_000_000  # rows x columns of the extent
+MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's limit, and what the writers keep
+MAX_CSV_FIELD = 131_072  # characters in one CSV field (the csv module's own limit)
+
+# The configuration: a hand-written TOML file of a few kilobytes.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_NESTING = 32  # tables and arrays inside each other
+MAX_CONFIG_KEY_PARTS = 16  # a.b.c… in one dotted key
+MAX_CONFIG_KEY_LENGTH = 256  # characters in one key
+
+# The plan: a workbook dagpleje wrote (about 2 MB for 10,000 dagplejere).
+MAX_PLAN_BYTES = 100 * 1024 * 1024
+
+
+def column_number(letters: str) -> int:
+    """``A`` → 1, ``ZZ`` → 702, ``XFD`` → 16384."""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def check_input_file(path: Path, role: str, limit: int) -> None:
+    """``path`` is read only if it is a regular file (never a FIFO, a device or a folder, which
+    could block or never end) of at most ``limit`` bytes. ``role`` names it (``input_config``).
+    A missing file is left to the caller, which knows what to say about it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DagplejeError(
+            "input_unreadable", where=str(path), what=ui(role), detail=exc.strerror or str(exc)
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
+    if not stat.S_ISREG(info.st_mode):
+        raise DagplejeError(
+            "input_not_regular", where=str(path), hint="input_not_regular_hint", what=ui(role)
+        )
+    if info.st_size > limit:
+        raise DagplejeError(
+            "input_too_large",
+            where=str(path),
+            what=ui(role),
+            size_kb=info.st_size // 1024,
+            limit_kb=limit // 1024,
+        )
+
+
+def check_toml_shape(text: str, where: str) -> None:
+    """Nesting, dotted keys and key length, counted before ``tomllib`` parses (a 40 KB file of
+    one 20,000-part key costs it gigabytes; 5,000 nested tables exhaust the recursion)."""
+    depth = parts = run = line = 0
+    i, n = 0, len(text)
+    line = 1
+    prev = ""
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+            parts = 0
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            end = i + len(quote)
+            while True:
+                end = text.find(quote, end)
+                if end < 0:
+                    return  # unterminated: tomllib says where
+                if ch == '"' and _escaped(text, end):
+                    end += 1
+                    continue
+                break
+            newlines = text.count("\n", i, end)
+            line += newlines
+            if newlines:
+                parts = 0
+            i = end + len(quote)
+            prev = ch
+            continue
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_CONFIG_NESTING:
+                raise _shape_error(where, line, "config_too_deep", MAX_CONFIG_NESTING)
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," or ch == "=":
+            parts = 0
+        if ch.isalnum() or ch in "_-":
+            run += 1
+            if run > MAX_CONFIG_KEY_LENGTH:
+                raise _shape_error(where, line, "config_key_too_long", MAX_CONFIG_KEY_LENGTH)
+        else:
+            run = 0
+        if ch == "." and not (prev.isdigit() and i + 1 < n and text[i + 1].isdigit()):
+            parts += 1
+            if parts >= MAX_CONFIG_KEY_PARTS:
+                raise _shape_error(where, line, "config_key_too_many_parts", MAX_CONFIG_KEY_PARTS)
+        if not ch.isspace():
+            prev = ch
+        i += 1
+
+
+def _escaped(text: str, at: int) -> bool:
+    slashes = 0
+    while at - 1 - slashes >= 0 and text[at - 1 - slashes] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+def _shape_error(where: str, line: int, key: str, limit: int) -> DagplejeError:
+    return DagplejeError(
+        key, where=f"{where}, {ui('line')} {line}", hint="config_shape_hint", limit=limit
+    )

@@ -1,0 +1,118 @@
+"""One export at a time per export folder; a file held open by Excel is named, not a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dagplejecli import files
+from tests.conftest import no_traceback, run_cli
+from tests.test_crash import contents
+from tests.test_export import WHEN, four  # noqa: F401  (fixture)
+
+LATER = "2026-11-28T08:00:00+01:00"
+
+
+def test_a_second_export_refuses_while_the_first_holds_the_folder(
+    four: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    with files.export_lock(four / "eksport"):
+        result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "En anden eksport skriver i denne mappe" in result.stderr
+    assert "Vent til den er færdig" in result.stderr
+    assert not (four / "eksport" / "manifest.json").exists()
+
+
+def test_a_second_export_waits_briefly_for_the_first(
+    four: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 5.0)
+    held, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with files.export_lock(four / "eksport"):
+            held.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    held.wait(5)
+    threading.Timer(0.3, release.set).start()
+    started = time.monotonic()
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    worker.join()
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started >= 0.25
+
+
+def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:  # noqa: F811
+    def start(when: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "dagplejecli",
+                "export",
+                "-t",
+                "unilogin",
+                "--source-datetime",
+                when,
+            ],
+            cwd=four,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    older, newer = start(WHEN), start(LATER)
+    codes = {older.wait(60), newer.wait(60)}
+    assert newer.returncode == 0
+    assert older.returncode in (0, 1)  # first, or refused as older than the one written
+    assert codes <= {0, 1}
+    manifest = json.loads((four / "eksport" / "manifest.json").read_bytes())
+    assert manifest["unilogin"]["sourceDateTime"] == LATER
+
+
+def test_a_file_open_in_excel_is_named_and_nothing_changes(
+    four: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    before = contents(four / "eksport")
+    real_replace = os.replace
+
+    def excel_holds_it(src: object, dst: object) -> None:
+        if str(src).endswith("brugere.xlsx"):  # Windows refuses to move a file Excel has open
+            exc = PermissionError(13, "Permission denied", str(src))
+            exc.winerror = 32  # type: ignore[attr-defined]
+            raise exc
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", excel_holds_it)
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "brugere.xlsx" in result.stderr and "Luk filen i Excel" in result.stderr
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert contents(four / "eksport") == before
+
+
+def test_other_commands_leave_a_running_export_alone(four: Path) -> None:  # noqa: F811
+    with files.export_lock(four / "eksport"):
+        staging = four / "eksport" / files.STAGING
+        staging.mkdir(parents=True)
+        (staging / "0").write_text("being written")
+        assert run_cli().exit_code == 0  # would finish or undo a commit, but this one is live
+        assert (staging / "0").exists()
+    assert run_cli().exit_code == 0  # once it is gone, its leftovers are removed
+    assert not staging.exists()

@@ -1,0 +1,90 @@
+"""CPR numbers are masked in every spelling the reader accepts, by one masker, in every text
+that reaches a person: messages, the JSON report, the plan and brugere.xlsx."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from tests.conftest import DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
+
+STRAY = "0506771234"  # synthetic; belongs to nobody in the roster
+SPELLINGS = ["0506771234", "050677-1234", "050677 1234", "05.06.77.1234", "05/06/77-1234",
+             "'0506771234", "050677.1234", "05-06-77-1234"]  # fmt: skip
+
+
+def leaked(text: str, cpr: str = STRAY) -> bool:
+    """The full number in ``text`` in any spelling (separators removed before looking)."""
+    return cpr in re.sub(r"[\s\-./']", "", text)
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_the_masker_knows_every_spelling(spelling: str) -> None:
+    masked = mask_cpr_in_text(f"Dagplejer {spelling} findes ikke")
+    assert masked == "Dagplejer 050677-xxxx findes ikke" or masked.endswith("-xxxx findes ikke")
+    assert not leaked(masked)
+
+
+def test_a_p_number_with_no_date_is_left_alone() -> None:
+    assert mask_cpr_in_text("P-nummer 1029829825") == "P-nummer 1029829825"
+
+
+@pytest.mark.parametrize("spelling", ["05.06.77.1234", "05/06/77-1234", "'0506771234"])
+def test_a_reference_in_any_spelling_is_masked_in_text_and_json(
+    project: Path, spelling: str
+) -> None:
+    sheets = small_roster()
+    sheets["Børn"][1][3] = spelling  # the child's dagplejer, as a CPR nobody has
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code in (0, 1)
+    text = run_cli("validate")
+    assert text.exit_code == 1 and no_traceback(text)
+    assert "050677-xxxx" in text.output and not leaked(text.output)
+    as_json = run_cli("validate", "--format", "json")
+    assert "050677-xxxx" in as_json.stdout and not leaked(as_json.output)
+
+
+def test_a_cpr_column_as_id_column_is_an_error_with_the_fix(project: Path) -> None:
+    sheets = small_roster()
+    for row, cpr in zip(sheets["Dagplejere"][1:], (DP1, DP2, DP3), strict=True):
+        row[0] = cpr  # Medarbejdernr = CPR
+    for row, cpr in zip(sheets["Børn"][1:], (DP1, DP2, DP3), strict=True):
+        row[3] = cpr
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "Id-kolonnen (kolonne A) indeholder CPR-numre" in result.stderr
+    assert "Dagplejere!A2" in result.stderr and "[roster.kolonner] id" in result.stderr
+    assert not any(leaked(result.output, c) for c in (DP1, DP2, DP3))
+    assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def cells(path: Path) -> str:
+    wb = load_workbook(path, read_only=True)
+    return "\n".join(
+        str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    )
+
+
+def test_a_cpr_typed_into_a_name_or_district_is_not_copied_out(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][1][2] = "Anne 05.06.77.1234"  # first name
+    sheets["Dagplejere"][2][2] = "Bo 050677 1234"
+    sheets["Dagplejere"][2][7] = "Nord 050677-1234"  # Distrikt: matches no area
+    write_xlsx(project / "roster.xlsx", sheets)
+    planned = run_cli("plan", "roster.xlsx")
+    assert planned.exit_code == 1  # D2 has no area
+    assert "050677-xxxx" in planned.output and not leaked(planned.output)
+    plan_cells = cells(project / "dagpleje-plan.xlsx")
+    assert "050677-xxxx" in plan_cells and not leaked(plan_cells)
+    sheets["Dagplejere"][2][7] = "Nord"
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    exported = run_cli("export", "--target", "unilogin")
+    assert exported.exit_code == 0, exported.output
+    users = cells(project / "eksport" / "unilogin" / "brugere.xlsx")
+    assert "Anne 050677-xxxx" in users and not leaked(users)
