@@ -23,7 +23,6 @@ from dagplejecli.export.manifest import (
     all_member_hashes,
     compare,
     manifest_bytes,
-    new_salt,
     parse_datetime,
     parse_manifest,
     unilogin_record,
@@ -176,7 +175,7 @@ class _Build:
     members: list[AreaMembers]
     out_dir: Path
     previous: Manifest | None
-    salt: str
+    secret: bytes
     stamp: dt.datetime
     source_datetime: str | None
     xsd: Path | None
@@ -193,7 +192,9 @@ def _prepare(
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
     target = ALIASES.get(target, target)
-    validation = validate_project(config_path, plan_path, on_step=on_step)
+    previous = read_manifest(out_dir)
+    secret = _secret_for(config_path, out_dir, previous)
+    validation = validate_project(config_path, plan_path, on_step=on_step, id_secret=secret)
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
@@ -206,10 +207,34 @@ def _prepare(
     on_step("step_building")
     planned = validation.planned
     members = members_by_area(planned.plan, planned.roster)
-    previous = read_manifest(out_dir)
-    salt = previous.salt if previous else new_salt()
-    build = _Build(validation, members, out_dir, previous, salt, now(), source_datetime, xsd)
+    build = _Build(validation, members, out_dir, previous, secret, now(), source_datetime, xsd)
     return BUILDERS[target](build)
+
+
+def _secret_for(config_path: Path | None, out_dir: Path, previous: Manifest | None) -> bytes:
+    """The municipality's secret beside the configuration. After an export (a manifest in
+    ``out_dir``) it must be the one that export used: another, or none, would give every child
+    without an id column a new id, which Unilogin takes as new people. Made on first use only."""
+    from dagplejecli.config import load_config
+    from dagplejecli.domain.keyed import secret_fingerprint
+    from dagplejecli.secret import load_or_create_secret, read_secret, secret_path
+
+    folder = load_config(config_path).path.parent
+    where = str(secret_path(folder))
+    manifest = str(out_dir / MANIFEST_NAME)
+    secret = read_secret(folder)
+    if previous is not None and secret is None:
+        raise DagplejeError(
+            "secret_missing", where=where, hint="secret_lost_hint", manifest=manifest
+        )
+    if secret is None:
+        return load_or_create_secret(folder)
+    known = previous.secret_fingerprint if previous is not None else None
+    if known is not None and known != secret_fingerprint(secret):
+        raise DagplejeError(
+            "secret_changed", where=where, hint="secret_lost_hint", manifest=manifest
+        )
+    return secret
 
 
 def _build_dtr(b: _Build) -> PreparedExport:
@@ -223,7 +248,8 @@ def _build_dtr(b: _Build) -> PreparedExport:
         }
     }
     target = Target.DAGTILBUDSREGISTERET
-    files[MANIFEST_NAME] = (manifest_bytes(b.previous, b.salt, target, record, b.stamp), True)
+    manifest = manifest_bytes(b.previous, _fingerprint(b), target, record, b.stamp)
+    files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
 
@@ -250,11 +276,11 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
     if b.xsd is not None:
         _check_xsd(b.xsd, files)
-    hashes = all_member_hashes(b.salt, members)
+    hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
-    manifest = manifest_bytes(b.previous, b.salt, Target.UNILOGIN, record, b.stamp)
+    manifest = manifest_bytes(b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp)
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
     too_many = [
@@ -263,6 +289,12 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     return PreparedExport(
         Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many
     )
+
+
+def _fingerprint(b: _Build) -> str:
+    from dagplejecli.domain.keyed import secret_fingerprint
+
+    return secret_fingerprint(b.secret)
 
 
 # Each target's builder; a new target needs one here (a test checks that every Target has one)

@@ -1,29 +1,31 @@
 """``eksport/manifest.json``: what the last export contained (ids hashed, no CPR), and the changes.
 
-Member ids are SHA-256 hashes with a salt kept in the manifest, so the file says who was
-exported without naming anyone. The next export compares with it: new and removed users per
-area and, most important for Aula, dagplejere moved between areas.
+Members are HMAC-SHA256 digests under the municipality's secret (``secret.py``, never written
+here), so the file says who was exported without naming anyone, and without the secret no one can
+test a guessed CPR number against it. The manifest keeps the secret's fingerprint, so that an
+export with another secret (lost, or made anew) stops before every derived id changes. The next
+export compares with it: new and removed users per area and, most important for Aula, dagplejere
+moved between areas.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
 from dagplejecli import __version__
+from dagplejecli.domain.keyed import keyed_digest
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.model import contact_key
 
 MANIFEST_NAME = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
-def _hash(salt: str, kind: str, ident: str) -> str:
-    return hashlib.sha256(f"{salt}|{kind}|{ident}".encode()).hexdigest()[:32]
+def _hash(secret: bytes, kind: str, ident: str) -> str:
+    return keyed_digest(secret, f"manifest-{kind}", ident)[:32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +37,25 @@ class AreaHashes:
     contacts: int  # how many distinct contact persons (by contact_key)
 
 
-def area_hashes(salt: str, m: AreaMembers) -> AreaHashes:
+def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
     """Every user of an area hashed once: a contact person of two children (one key) once."""
-    dagplejere = {d.id: _hash(salt, "dagplejer", d.id) for d in m.dagplejere}
+    dagplejere = {d.id: _hash(secret, "dagplejer", d.id) for d in m.dagplejere}
     contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
     members = set(dagplejere.values())
-    members.update(_hash(salt, "barn", child_person_id(child)) for child, _ in m.children)
-    members.update(_hash(salt, "kontakt", key) for key in contacts)
+    members.update(_hash(secret, "barn", child_person_id(child)) for child, _ in m.children)
+    members.update(_hash(secret, "kontakt", key) for key in contacts)
     return AreaHashes(members, dagplejere, len(contacts))
 
 
 @dataclass(slots=True)
 class Manifest:
-    salt: str
     data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def secret_fingerprint(self) -> str | None:
+        """The fingerprint of the secret its hashes were made with (None before version 2)."""
+        value = self.data.get("hemmelighed")
+        return value if isinstance(value, str) else None
 
     @property
     def unilogin(self) -> dict[str, Any] | None:
@@ -72,15 +79,10 @@ def parse_datetime(text: str) -> dt.datetime:
 
 def parse_manifest(text: str) -> Manifest:
     """A manifest from its JSON text; ValueError when it is not one."""
-    try:
-        data = json.loads(text)
-        return Manifest(str(data["salt"]), data)
-    except (KeyError, TypeError) as exc:
-        raise ValueError("not a manifest") from exc
-
-
-def new_salt() -> str:
-    return secrets.token_hex(16)
+    data = json.loads(text)
+    if not isinstance(data, dict) or "version" not in data:
+        raise ValueError("not a manifest")
+    return Manifest(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +118,9 @@ def area_key(m: AreaMembers) -> str:
     return m.area.institution_number or m.area.name
 
 
-def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, AreaHashes]:
+def all_member_hashes(secret: bytes, members: list[AreaMembers]) -> dict[str, AreaHashes]:
     """Area (institution number) → its users' hashes (computed once per export)."""
-    return {area_key(m): area_hashes(salt, m) for m in members}
+    return {area_key(m): area_hashes(secret, m) for m in members}
 
 
 def compare(
@@ -162,14 +164,19 @@ def compare(
 
 def manifest_bytes(
     previous: Manifest | None,
-    salt: str,
+    fingerprint: str,
     target: str,
     record: dict[str, Any],
     now: dt.datetime,
 ) -> bytes:
-    """The manifest with ``target``'s part replaced by ``record``."""
+    """The manifest with ``target``'s part replaced by ``record`` (``fingerprint``: the
+    secret's, never the secret)."""
     data: dict[str, Any] = dict(previous.data) if previous else {}
-    data.update({"version": MANIFEST_VERSION, "salt": salt, "tool_version": __version__})
+    # version 1's salt goes: without it, hashes left from then can be tested against nothing
+    data.pop("salt", None)
+    data.update(
+        {"version": MANIFEST_VERSION, "hemmelighed": fingerprint, "tool_version": __version__}
+    )
     data[target] = {"time": now.isoformat(), **record}
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
@@ -49,12 +51,16 @@ def read_roster(
     sheets: list[RawSheet] | None = None,
     light: bool = False,
     today: dt.date | None = None,
+    id_secret: Callable[[], bytes] | None = None,
 ) -> tuple[Roster, list[Finding]]:
     """Read and normalise the roster (``sheets``: its cells, when already read).
 
     ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
     does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
-    dates (default: the day it runs). Raises DagplejeError when the roster cannot be read at all.
+    dates (default: the day it runs). ``id_secret`` gives the secret that derives the ids of
+    children the roster gives none, asked only when one does (the caller knows where the
+    municipality keeps it; without one, ids hold for this run only, enough to count people).
+    Raises DagplejeError when the roster cannot be read at all.
     """
     if sheets is None:
         sheets = read_sheets(path)
@@ -108,6 +114,6 @@ def read_roster(
     if derived:
         findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
     resolve_children(dagplejere, children)
-    derive_child_ids(children)
+    derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings

@@ -1,0 +1,141 @@
+"""Ids that reveal no CPR and that last: the municipality's secret, the manifest, id columns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from dagplejecli.secret import SECRET_NAME
+from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
+from tests.test_export import CHILDREN, WHEN, write_project
+
+LATER = "2026-11-28T08:00:00+01:00"
+
+
+def child_ids(folder: Path, out: str = "eksport") -> dict[str, str]:
+    """Child CPR → its LocalPersonId in the folder's Unilogin export."""
+    ids = {}
+    for path in sorted((folder / out / "unilogin").glob("*.xml")):
+        for ip in ET.fromstring(path.read_bytes()).iter("InstitutionPerson"):
+            if ip.find("Student") is not None:
+                ids[ip.findtext("Person/CivilRegistrationNumber") or ""] = ip.findtext(
+                    "LocalPersonId"
+                )
+    return ids
+
+
+def exported(folder: Path, monkeypatch: pytest.MonkeyPatch, when: str = WHEN) -> None:
+    """A folder set up as a user would (no secret given: dagpleje makes one) and exported."""
+    folder.mkdir(exist_ok=True)
+    write_project(folder)
+    (folder / SECRET_NAME).unlink()
+    monkeypatch.chdir(folder)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", when)
+    assert result.exit_code == 0, result.output
+
+
+def test_two_folders_differ_and_one_folder_keeps_its_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported(tmp_path / "a", monkeypatch)
+    exported(tmp_path / "b", monkeypatch)
+    a, b = child_ids(tmp_path / "a"), child_ids(tmp_path / "b")
+    assert len(a) == len(CHILDREN) and a.keys() == b.keys()
+    assert all(a[cpr] != b[cpr] for cpr in a)
+    # the same folder, exported again: the same ids
+    monkeypatch.chdir(tmp_path / "a")
+    again = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
+    assert again.exit_code == 0, again.output
+    assert child_ids(tmp_path / "a") == a
+    secret = tmp_path / "a" / SECRET_NAME
+    if sys.platform != "win32":
+        assert stat.S_IMODE(os.stat(secret).st_mode) == 0o600
+    hexed = secret.read_text("ascii").strip()
+    for path in (tmp_path / "a" / "eksport").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert hexed.encode() not in data and bytes.fromhex(hexed) not in data, path
+
+
+def _endings(first6: str) -> list[str]:
+    return [f"{first6}{n:04d}" for n in range(10_000)]
+
+
+def test_cpr_search_on_brugere_and_manifest_finds_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an attacker holding the export (not the secret) would try: each masked CPR's
+    10,000 endings against the id beside it (the old plain hash) and against the manifest's
+    hashes, with any salt the manifest holds."""
+    exported(tmp_path, monkeypatch)
+    book = load_workbook(tmp_path / "eksport/unilogin/brugere.xlsx")
+    rows = [r for sheet in book.worksheets for r in sheet.values]
+    children = [r for r in rows if r and r[0] == "Barn"]
+    assert len(children) == len(CHILDREN)
+    manifest_text = (tmp_path / "eksport/manifest.json").read_text("utf-8")
+    manifest = json.loads(manifest_text)
+    assert "salt" not in manifest
+    members = {h for area in manifest["unilogin"]["areas"].values() for h in area["members"]}
+    salt = str(manifest.get("salt", ""))
+    found = []
+    for row in children:
+        local_id, masked = str(row[1]), str(row[3])
+        for cpr in _endings(masked[:6]):
+            old = hashlib.sha256(f"dagpleje-barn:{cpr}".encode()).hexdigest()[:16].upper()
+            if local_id == f"B-{old}":
+                found.append(cpr)
+            for kind in ("barn", "kontakt"):
+                for ident in (cpr, f"B-{old}"):
+                    digest = hashlib.sha256(f"{salt}|{kind}|{ident}".encode()).hexdigest()[:32]
+                    if digest in members:
+                        found.append(cpr)
+    assert found == []
+    for row in CHILDREN:
+        assert row[0] not in manifest_text and row[0][:6] not in manifest_text
+
+
+def test_a_lost_or_other_secret_stops_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported(tmp_path, monkeypatch)
+    secret = tmp_path / SECRET_NAME
+    kept = secret.read_bytes()
+    secret.unlink()
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert SECRET_NAME in result.stderr and "Hemmeligheden mangler" in result.stderr
+    assert "sikkerhedskopien" in result.stderr
+    assert not secret.exists()  # not made anew behind the user's back
+    # validate makes a new one (it knows of no export); export then sees it is another
+    assert run_cli("validate").exit_code in (0, 1)
+    other = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
+    assert other.exit_code == 2 and "ikke den, sidste eksport brugte" in other.stderr
+    secret.write_bytes(kept)
+    back = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
+    assert back.exit_code == 0, back.output
+    secret.write_text("not a secret", encoding="ascii")
+    bad = run_cli("--lang", "en", "validate")
+    assert bad.exit_code == 2 and no_traceback(bad) and "cannot be read" in bad.stderr
+
+
+def test_a_child_id_column_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Barnets nr.")
+    for n, row in enumerate(sheets["Børn"][1:], start=1):
+        row.append(f"K-{n}")
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 0, result.output
+    assert sorted(child_ids(tmp_path).values()) == ["K-1", "K-2", "K-3"]
