@@ -231,6 +231,13 @@ PERSON_CASES = [
     ("DP213", _with("Børn", 1, 0, None), "Børn", "A2"),
     ("DP215", _with("Dagplejere", 1, 5, 900), "Dagplejere", "F2"),
     ("DP216", _with("Dagplejere", 2, 0, "D1"), "Dagplejere", "A3"),
+    ("DP220", _with("Børn", 2, 4, MOR1), "Børn", "F3"),
+    ("DP221", _with("Børn", 1, 7, ""), "Børn", "H2"),
+    ("DP222", _with("Børn", 1, 6, ""), "Børn", "G2"),
+    ("DP223", _with("Børn", 1, 6, "Medmor"), "Børn", "G2"),
+    ("DP224", _with("Børn", 1, 0, child_cpr(-30, "4568")), "Børn", "A2"),
+    ("DP225", _with("Børn", 1, 0, child_cpr(7 * 366, "4568")), "Børn", "A2"),
+    ("DP226", _with("Børn", 1, 0, f"{int(CH1[:2]) + 60}{CH1[2:]}"), "Børn", "A2"),
 ]
 
 
@@ -336,6 +343,15 @@ def _no_ids(tmp: Path) -> list[Finding]:
     return findings_for(tmp, sheets=sheets)
 
 
+def with_child_ids(*ids: str) -> Sheets:
+    """The small roster with a child id column (``Barn id``, column I)."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Barn id")
+    for row, ident in zip(sheets["Børn"][1:], ids, strict=True):
+        row.append(ident)
+    return sheets
+
+
 def _stale(tmp: Path) -> list[Finding]:
     findings_for(tmp)
     write_xlsx(tmp / "roster.xlsx", _with("Dagplejere", 3, 7, "Nord"))
@@ -372,6 +388,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP214": _protected,
     "DP217": _no_ids,
     "DP218": _no_ids,
+    "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP301": _stale,
 }
 
@@ -393,6 +410,46 @@ def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
         assert all_rules()[code].source, code
     assert set(da.UI) == set(en.UI)
     assert {k: set(v) for k, v in da.TERMS.items()} == {k: set(v) for k, v in en.TERMS.items()}
+
+
+def test_child_id_rules(tmp_path: Path) -> None:
+    same_as_dagplejer = only(findings_for(tmp_path, sheets=with_child_ids("D1", "K", "L")), "DP219")
+    assert [(f.location.cell, f.variant) for f in same_as_dagplejer] == [("I2", "")]
+    assert "Dagplejere!A2" in message(same_as_dagplejer[0])
+    twins = only(findings_for(tmp_path, sheets=with_child_ids("K", "K", "L")), "DP219")
+    assert [(f.location.cell, f.variant) for f in twins] == [("I3", "children")]
+    assert not only(findings_for(tmp_path, sheets=with_child_ids("K", "L", "M")), "DP219")
+
+
+def test_substitute_cpr_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    substitute = f"{int(CH1[:2]) + 60}{CH1[2:]}"
+    findings = findings_for(tmp_path, sheets=_with("Børn", 1, 0, substitute))
+    assert not only(findings, "DP201") and not only(findings, "DP209")
+    assert [f.severity for f in only(findings, "DP226")] == [Severity.WARNING]
+
+
+def test_child_ages(tmp_path: Path) -> None:
+    config = BASE_CONFIG + "[regler]\nmax_alder = 3\nmax_alder_fejl = 5\n" + AREAS
+    four = findings_for(tmp_path, config, _with("Børn", 1, 0, child_cpr(4 * 366, "4568")))
+    assert only(four, "DP209") and not only(four, "DP225")
+    five = findings_for(tmp_path, config, _with("Børn", 1, 0, child_cpr(5 * 366, "4568")))
+    assert not only(five, "DP209") and only(five, "DP225")[0].params["limit"] == 5
+
+
+def test_same_parent_on_two_rows_with_the_same_details_is_no_finding(tmp_path: Path) -> None:
+    sheets = _with("Børn", 2, 4, MOR1)
+    sheets["Børn"][2][5] = "Mette Jensen"
+    assert not only(findings_for(tmp_path, sheets=sheets), "DP220")
+
+
+def test_blank_custody_as_the_configuration_decides(tmp_path: Path) -> None:
+    sheets = _with("Børn", 1, 7, "")
+    parents = BASE_CONFIG + '[roster]\ntom_myndighed = "forældre"\n' + AREAS
+    findings = findings_for(tmp_path, parents, sheets)
+    assert not only(findings, "DP221") and not only(findings, "DP207")
+    no = BASE_CONFIG + '[roster]\ntom_myndighed = "nej"\n' + AREAS
+    findings = findings_for(tmp_path, no, sheets)
+    assert not only(findings, "DP221") and only(findings, "DP207")
 
 
 def test_child_age_uses_completed_years() -> None:

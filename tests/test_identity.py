@@ -14,7 +14,20 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.secret import SECRET_NAME
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    CH1,
+    MOR1,
+    Result,
+    child_cpr,
+    leaked_cprs,
+    no_traceback,
+    run_cli,
+    small_roster,
+    write_xlsx,
+)
+from tests.test_checks import _with, with_child_ids
 from tests.test_export import CHILDREN, WHEN, write_project
 
 LATER = "2026-11-28T08:00:00+01:00"
@@ -139,3 +152,45 @@ def test_a_child_id_column_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
     assert result.exit_code == 0, result.output
     assert sorted(child_ids(tmp_path).values()) == ["K-1", "K-2", "K-3"]
+
+
+def _validate(folder: Path, sheets: dict[str, list[list[object]]], config: str = "") -> Result:
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + config + AREAS, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    return run_cli("validate", "--format", "json")
+
+
+SUBSTITUTE = f"{int(CH1[:2]) + 60}{CH1[2:]}"
+# (code, the roster, exit code, cell, words of the hint)
+CLI_CASES = [
+    ("DP219", with_child_ids("D1", "K-2", "K-3"), 1, "Børn!I2", "andet id"),
+    ("DP220", _with("Børn", 2, 4, MOR1), 1, "Børn!F3", "ens alle steder"),
+    ("DP221", _with("Børn", 1, 7, ""), 1, "Børn!H2", "tom_myndighed"),
+    ("DP222", _with("Børn", 1, 6, ""), 1, "Børn!G2", "Mor, Far, Andet"),
+    ("DP223", _with("Børn", 1, 6, "Medmor"), 0, "Børn!G2", "Intet at gøre"),
+    ("DP224", _with("Børn", 1, 0, child_cpr(-30, "4568")), 1, "Børn!A2", "Ret CPR-nummeret"),
+    ("DP225", _with("Børn", 1, 0, child_cpr(7 * 366, "4568")), 1, "Børn!A2", "max_alder_fejl"),
+    ("DP226", _with("Børn", 1, 0, SUBSTITUTE), 0, "Børn!A2", "ikke har et CPR-nummer"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "sheets", "exit_code", "cell", "hint"), CLI_CASES, ids=[c[0] for c in CLI_CASES]
+)
+def test_person_rules_through_the_cli(
+    project: Path,
+    code: str,
+    sheets: dict[str, list[list[object]]],
+    exit_code: int,
+    cell: str,
+    hint: str,
+) -> None:
+    result = _validate(project, sheets)
+    assert result.exit_code == exit_code, result.output
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == code]
+    assert found, result.stdout
+    where = found[0]["location"]
+    assert f"{where['sheet']}!{where['cell']}" == cell
+    assert hint in found[0]["hint"] or hint in found[0]["message"]
+    assert leaked_cprs(result.output) == []

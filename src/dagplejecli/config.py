@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -145,6 +145,8 @@ class RosterConfig(_Strict):
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
     relationer: dict[str, str] = Field(default_factory=dict)
+    # What a blank custody cell means; unset, a blank is a finding (DP221), never custody.
+    tom_myndighed: Literal["nej", "forældre"] | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
@@ -179,7 +181,8 @@ class OpdelingConfig(_Strict):
 
 class ReglerConfig(_Strict):
     max_boern: int = 5
-    max_alder: int = 3
+    max_alder: int = 3  # a child this old is a warning (DP209)
+    max_alder_fejl: int = 6  # and this old an error (DP225): no longer a day-care child
     max_fjernet_procent: float = 30.0
 
 

@@ -40,7 +40,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
-DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
+DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
 READER_RULES = (*RECORD_RULES, DP217)
 
@@ -67,7 +67,7 @@ def read_roster(
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = pick_sheets(sheets, cfg, path)
-    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light)
+    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light, cfg.tom_myndighed)
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
