@@ -368,6 +368,31 @@ def _extract(tmp: Path, p_number: str) -> list[Finding]:
     return findings_for(tmp, config + AREAS)
 
 
+NEW_CPR = child_cpr(301, "4568")  # the same child's CPR number, corrected
+
+
+def corrected(sheets: Sheets) -> Sheets:
+    """The first child's CPR number corrected."""
+    sheets["Børn"][1][0] = NEW_CPR
+    return sheets
+
+
+def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
+    """The identity findings of an export of ``after``, after an export of ``before``."""
+    from dagplejecli import api
+    from dagplejecli.export import Target
+
+    config, plan, out = tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx", tmp / "eksport"
+    config.write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    for sheets, when in ((before, "2026-11-27T08:00:00+01:00"), (after, None)):
+        write_xlsx(tmp / "roster.xlsx", sheets)
+        api.plan(tmp / "roster.xlsx", config, plan)
+        prepared = api.export(
+            Target.UNILOGIN, config, plan, out, source_datetime=when, dry_run=when is None
+        )
+    return prepared.identity
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -389,6 +414,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP217": _no_ids,
     "DP218": _no_ids,
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
+    "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
+    "DP228": lambda tmp: exported_then(
+        tmp, with_child_ids("K1", "K2", "K3"), corrected(with_child_ids("K1", "K2", "K3"))
+    ),
     "DP301": _stale,
 }
 

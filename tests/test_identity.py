@@ -15,9 +15,13 @@ from openpyxl import load_workbook
 
 from dagplejecli.secret import SECRET_NAME
 from tests.conftest import (
+    ALL_CPRS,
     AREAS,
     BASE_CONFIG,
     CH1,
+    DP1,
+    DP2,
+    DP3,
     MOR1,
     Result,
     child_cpr,
@@ -27,7 +31,7 @@ from tests.conftest import (
     small_roster,
     write_xlsx,
 )
-from tests.test_checks import _with, with_child_ids
+from tests.test_checks import NEW_CPR, _with, corrected, with_child_ids
 from tests.test_export import CHILDREN, WHEN, write_project
 
 LATER = "2026-11-28T08:00:00+01:00"
@@ -194,3 +198,58 @@ def test_person_rules_through_the_cli(
     assert f"{where['sheet']}!{where['cell']}" == cell
     assert hint in found[0]["hint"] or hint in found[0]["message"]
     assert leaked_cprs(result.output) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "after", "hint"),
+    [
+        ("DP227", small_roster(), _with("Børn", 1, 0, NEW_CPR), "gamle id"),
+        (
+            "DP228",
+            with_child_ids("K1", "K2", "K3"),
+            corrected(with_child_ids("K1", "K2", "K3")),
+            "Skift CPR-nummer",
+        ),
+    ],
+    ids=["DP227", "DP228"],
+)
+def test_identity_changes_are_named_at_export(
+    project: Path,
+    code: str,
+    before: dict[str, list[list[object]]],
+    after: dict[str, list[list[object]]],
+    hint: str,
+) -> None:
+    write_xlsx(project / "roster.xlsx", before)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    first = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert first.exit_code == 0 and "DP22" not in first.output
+    write_xlsx(project / "roster.xlsx", after)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER, "--ja")
+    assert result.exit_code == 0, result.output
+    assert f"{code} roster.xlsx, Børn!A2" in result.stdout and hint in result.stdout
+    assert "Identiteter der skifter (1)" in result.stdout
+    assert leaked_cprs(result.output, (*ALL_CPRS, NEW_CPR)) == []
+    if code == "DP227":  # the old id, to put back in an id column
+        old = json.loads((project / "eksport/manifest.json").read_text("utf-8"))
+        assert "(før B-" in result.stdout and "salt" not in old
+    # the same roster again: nothing changes identity any more
+    again = run_cli("export", "--target", "unilogin", "--source-datetime", "2026-11-29T08:00:00")
+    assert again.exit_code == 0 and "DP22" not in again.stdout
+
+
+def test_dagplejer_ids_from_names_are_a_warning_that_says_what_a_name_change_costs(
+    project: Path,
+) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"] = [row[1:] for row in sheets["Dagplejere"]]
+    sheets["Børn"][0][3] = "Dagplejer CPR"
+    for row, dagplejer in zip(sheets["Børn"][1:], (DP1, DP2, DP3), strict=True):
+        row[3] = dagplejer
+    result = _validate(project, sheets)
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "DP217"]
+    assert result.exit_code == 0 and [f["severity"] for f in found] == ["advarsel"]
+    assert "navn" in found[0]["message"] and "historik i Aula" in found[0]["message"]
+    assert "[roster.kolonner] id" in found[0]["hint"]
+    assert run_cli("validate", "--strict").exit_code == 1

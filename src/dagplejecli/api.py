@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dagplejecli.errors import DagplejeError, Refused
@@ -22,14 +22,17 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     compare,
+    identity_changes,
     manifest_bytes,
     parse_datetime,
     parse_manifest,
+    person_records,
     unilogin_record,
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
 from dagplejecli.export.users import user_sheets
 from dagplejecli.files import commit_files, write_bytes_atomic
+from dagplejecli.findings import Finding
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune
@@ -116,6 +119,7 @@ class PreparedExport:
     members: list[AreaMembers]
     changes: Changes | None
     too_many_removed: list[tuple[str, float]]  # areas losing more than the allowed share
+    identity: list[Finding] = field(default_factory=list)  # people Unilogin will take as others
     written: bool = False
 
 
@@ -278,6 +282,9 @@ def _build_unilogin(b: _Build) -> PreparedExport:
         _check_xsd(b.xsd, files)
     hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
+    people = person_records(b.secret, members)
+    identity = identity_changes(b.previous, b.secret, people, members)
+    record["personer"] = people
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     manifest = manifest_bytes(b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp)
@@ -287,7 +294,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
     ]
     return PreparedExport(
-        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many
+        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many, identity
     )
 
 

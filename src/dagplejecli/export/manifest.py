@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagplejecli import __version__
+from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
-from dagplejecli.model import contact_key
+from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import Child, Person, contact_key
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
@@ -205,3 +209,81 @@ def unilogin_record(
             for digest in hashes[area_key(m)].dagplejere.values()
         },
     }
+
+
+# Identity changes, named before Unilogin acts on them (the last export against this one).
+DP227 = Rule("DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # likely a corrected CPR
+DP228 = Rule("DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # a known id, another CPR
+EXPORT_RULES = (DP227, DP228)
+
+
+def _name_key(child: Child) -> str:
+    """Who a child looks like to a person reading the roster: the name with its dagplejer."""
+    return f"{comparable_text(child.name)}|{child.dagplejer_id or ''}"
+
+
+def person_records(secret: bytes, members: list[AreaMembers]) -> dict[str, dict[str, str]]:
+    """Each person with a LocalPersonId, keyed by a digest of the id: a digest of the CPR it
+    was sent with (never the CPR) and, for a child, of the name with its dagplejer and, when
+    the id was derived from the CPR, the id itself (which reveals nothing without the secret:
+    it is what to give the child back after a CPR correction), for the next export."""
+    out: dict[str, dict[str, str]] = {}
+    for m in members:
+        for d in m.dagplejere:
+            out[_hash(secret, "id", d.id)] = {"cpr": _hash(secret, "cpr", d.cpr or "")}
+        for child, _ in m.children:
+            ident = child_person_id(child)
+            rec = {
+                "cpr": _hash(secret, "cpr", child.cpr or ""),
+                "navn": _hash(secret, "navn", _name_key(child)),
+            }
+            if child.id_derived:  # the municipality's own ids are not copied here
+                rec["id"] = ident
+            out[_hash(secret, "id", ident)] = rec
+    return out
+
+
+def identity_changes(
+    previous: Manifest | None,
+    secret: bytes,
+    records: dict[str, dict[str, str]],
+    members: list[AreaMembers],
+) -> list[Finding]:
+    """What Unilogin will take as another person, or refuse, compared with the last export
+    (``records``: this export's ``person_records``): DP228 a known id with another CPR number
+    (rejected until "Skift CPR-nummer" is done), DP227 a child gone while a child of the same
+    name and dagplejer arrives with a new id (a new person, without the old one's history)."""
+    prev_unilogin = previous.unilogin if previous else None
+    before: dict[str, dict[str, str]] = (prev_unilogin or {}).get("personer") or {}
+    if not before:
+        return []  # a first export, or one from before these records were kept
+    gone: dict[str, list[str]] = {}
+    for key, rec in before.items():
+        if key not in records and "id" in rec:  # a derived id, which a new CPR changes
+            gone.setdefault(rec["navn"], []).append(rec.get("id", ""))
+    out = []
+    for m in members:
+        people: list[tuple[str, Person, str, str]] = [
+            ("dagplejer", d, d.id, "") for d in m.dagplejere
+        ]
+        people += [("barn", c, child_person_id(c), dagplejer) for c, dagplejer in m.children]
+        for role, p, ident, dagplejer in people:
+            key = _hash(secret, "id", ident)
+            now, old = records[key], before.get(key)
+            where = Location.of_cell(p.cell("cpr"))
+            if old is not None:
+                if p.cpr and old.get("cpr") != now["cpr"]:
+                    who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
+                    out.append(DP228(where, m.area.name, role=role, id=ident, **who))
+            elif role == "barn" and len(same := gone.get(now["navn"], [])) == 1:
+                out.append(
+                    DP227(
+                        where,
+                        m.area.name,
+                        name=p.name,
+                        dagplejer=dagplejer,
+                        id=ident,
+                        old_id=same[0],
+                    )
+                )
+    return out

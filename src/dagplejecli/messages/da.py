@@ -391,6 +391,20 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogins nyere tjenester håndterer kun brugere med CPR-nummer; en person med erstatningsnummer får muligvis ikke adgang. Før var det en fejl (DP201).",
         example="610120-1234 (født 1. januar 2020)",
     ),
+    "DP227": FindingText(
+        title="Sandsynligvis rettet CPR-nummer",
+        message="Barnet {name} hos dagplejer {dagplejer} forsvinder, og et barn med samme navn hos samme dagplejer kommer til med nyt id {id} (før {old_id}): sandsynligvis et rettet CPR-nummer. Unilogin opretter en ny person, og barnet mister sin historik i Aula.",
+        hint="Skal barnet beholde sin Unilogin-bruger: giv barnet sit gamle id {old_id} i en id-kolonne (fx «Barn id»), og brug «Skift CPR-nummer» i STIL's brugeradministration før importen.",
+        why="Et barn uden id-kolonne får et id dannet af CPR-nummeret; et nyt CPR-nummer giver et nyt id og dermed en ny person i Unilogin.",
+        example="Barn id: B-1A2B3C4D5E6F7A8B",
+    ),
+    "DP228": FindingText(
+        title="Kendt id med nyt CPR-nummer",
+        message="{role} {who} har id {id}, som sidste eksport sendte med et andet CPR-nummer.",
+        hint="Brug «Skift CPR-nummer» på personen i STIL's brugeradministration, før filen importeres; ellers afviser Unilogin personen («Ikke forventet CPR til localPersonID»).",
+        why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer, indtil CPR-nummeret er skiftet.",
+        example="",
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",
@@ -508,6 +522,7 @@ UI: dict[str, str] = {
     "secret_unreadable": "Hemmeligheds-filen kan ikke læses; den er ikke skrevet af dagpleje eller er ændret.",
     "secret_bad_hint": "Læg den sikkerhedskopierede fil tilbage. Er der aldrig eksporteret fra mappen, kan du slette filen; dagpleje laver en ny.",
     "secret_lost_hint": "Læg filen tilbage fra sikkerhedskopien (den hører sammen med dagpleje.toml). Er den tabt for altid: flyt manifestet væk og eksportér igen, vel vidende at børn uden id-kolonne bliver nye personer i Unilogin og mister deres historik i Aula.",
+    "identity_title": "Identiteter der skifter ({n}) — gør det nævnte, før filerne importeres:",
     "manifest_unreadable": "Manifestet fra sidste eksport kan ikke læses.",
     "manifest_unreadable_hint": "Er det ændret i hånden? Flyt det væk for at eksportere uden sammenligning med sidste gang.",
     "xsd_missing": "XML-skemaet findes ikke.",

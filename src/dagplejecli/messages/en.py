@@ -391,6 +391,20 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogin's newer services handle only users with a CPR number; a person with a substitute number may not get access. This used to be an error (DP201).",
         example="610120-1234 (born 1 January 2020)",
     ),
+    "DP227": FindingText(
+        title="Likely a corrected CPR number",
+        message="Child {name} with dagplejer {dagplejer} disappears while a child with the same name and dagplejer appears with the new id {id} (before: {old_id}): likely a corrected CPR number. Unilogin will create a new person, and the child loses its history in Aula.",
+        hint="To keep the child's Unilogin user: give the child its old id {old_id} in an id column (e.g. «Barn id»), and use «Skift CPR-nummer» in STIL's user administration before the import.",
+        why="A child without an id column gets an id derived from the CPR number; a new CPR number gives a new id and so a new person in Unilogin.",
+        example="Barn id: B-1A2B3C4D5E6F7A8B",
+    ),
+    "DP228": FindingText(
+        title="Known id with a new CPR number",
+        message="{role} {who} has the id {id}, which the last export sent with another CPR number.",
+        hint="Use «Skift CPR-nummer» on the person in STIL's user administration before the file is imported; otherwise Unilogin rejects the person («Ikke forventet CPR til localPersonID»).",
+        why="Unilogin binds a LocalPersonId to one CPR number and rejects the same id with another number until the CPR number has been changed.",
+        example="",
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",
@@ -508,6 +522,7 @@ UI: dict[str, str] = {
     "secret_unreadable": "The secret file cannot be read; dagpleje did not write it, or it was changed.",
     "secret_bad_hint": "Put the backed-up file back. If nothing was ever exported from this folder, you can delete the file; dagpleje makes a new one.",
     "secret_lost_hint": "Put the file back from the backup (it belongs with dagpleje.toml). If it is lost for good: move the manifest away and export again, knowing that children without an id column become new people in Unilogin and lose their history in Aula.",
+    "identity_title": "Identities that change ({n}) — do what is said before the files are imported:",
     "manifest_unreadable": "The manifest of the last export cannot be read.",
     "manifest_unreadable_hint": "Was it edited by hand? Move it away to export without comparing with last time.",
     "xsd_missing": "The XML schema does not exist.",
