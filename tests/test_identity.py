@@ -253,3 +253,32 @@ def test_dagplejer_ids_from_names_are_a_warning_that_says_what_a_name_change_cos
     assert "navn" in found[0]["message"] and "historik i Aula" in found[0]["message"]
     assert "[roster.kolonner] id" in found[0]["hint"]
     assert run_cli("validate", "--strict").exit_code == 1
+
+
+def test_blank_custody_setting_names_its_values(project: Path) -> None:
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG + '[roster]\ntom_myndighed = "ja"\n' + AREAS, encoding="utf-8"
+    )
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "roster.tom_myndighed" in result.stderr and "'nej', 'forældre'" in result.stderr
+
+
+def test_an_export_from_before_the_secret_is_not_a_lost_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A version 1 manifest (a salt, no fingerprint): the first export with a secret makes one
+    and drops the salt."""
+    exported(tmp_path, monkeypatch)
+    manifest = tmp_path / "eksport/manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data.pop("hemmelighed")
+    data["unilogin"].pop("personer")
+    data.update({"version": 1, "salt": "ab" * 16})
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / SECRET_NAME).unlink()
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER, "--ja")
+    assert result.exit_code == 0, result.output
+    data = json.loads(manifest.read_text("utf-8"))
+    assert "salt" not in data and data["version"] == 2 and data["hemmelighed"]
+    assert (tmp_path / SECRET_NAME).exists()

@@ -227,13 +227,14 @@ def _secret_for(config_path: Path | None, out_dir: Path, previous: Manifest | No
     where = str(secret_path(folder))
     manifest = str(out_dir / MANIFEST_NAME)
     secret = read_secret(folder)
-    if previous is not None and secret is None:
+    # a manifest from before the secret (version 1) has no fingerprint: no secret to restore
+    known = previous.secret_fingerprint if previous is not None else None
+    if known is not None and secret is None:
         raise DagplejeError(
             "secret_missing", where=where, hint="secret_lost_hint", manifest=manifest
         )
     if secret is None:
         return load_or_create_secret(folder)
-    known = previous.secret_fingerprint if previous is not None else None
     if known is not None and known != secret_fingerprint(secret):
         raise DagplejeError(
             "secret_changed", where=where, hint="secret_lost_hint", manifest=manifest

@@ -285,6 +285,9 @@ def _error_text(err: Any) -> str:
     }
     if kind in texts:
         return ui(texts[kind])
+    if kind == "literal_error":  # the allowed values are the setting's own words, not input
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        return ui("cfg_literal", allowed=expected.replace(" or ", ", "))
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", ""))
     return ui("cfg_invalid")

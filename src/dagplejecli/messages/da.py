@@ -428,6 +428,7 @@ UI: dict[str, str] = {
     "cfg_bool_type": "skal være true eller false",
     "cfg_list_type": 'skal være en liste, fx ["a", "b"]',
     "cfg_dict_type": "skal være en tabel",
+    "cfg_literal": "har en ugyldig værdi; tilladt: {allowed}",
     "cfg_invalid": "har en ugyldig værdi",
     "error": "Fejl",
     "where": "Sted",

@@ -428,6 +428,7 @@ UI: dict[str, str] = {
     "cfg_bool_type": "must be true or false",
     "cfg_list_type": 'must be a list, e.g. ["a", "b"]',
     "cfg_dict_type": "must be a table",
+    "cfg_literal": "has an invalid value; allowed: {allowed}",
     "cfg_invalid": "has an invalid value",
     "error": "Error",
     "where": "Where",
