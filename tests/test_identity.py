@@ -282,3 +282,11 @@ def test_an_export_from_before_the_secret_is_not_a_lost_secret(
     data = json.loads(manifest.read_text("utf-8"))
     assert "salt" not in data and data["version"] == 2 and data["hemmelighed"]
     assert (tmp_path / SECRET_NAME).exists()
+
+
+@pytest.mark.parametrize("header", ["Barn id", "Barnets nr.", "Barn nr", "Barn-ID", "Barnets id"])
+def test_child_id_headers_are_recognised(header: str) -> None:
+    from dagplejecli.roster.headers import HeaderMeaning, normalise_header, read_header
+
+    assert read_header(normalise_header(header)) == HeaderMeaning("barn", "id")
+    assert read_header(normalise_header("Nr")) is None  # alone, too often a row count

@@ -283,9 +283,9 @@ def _build_unilogin(b: _Build) -> PreparedExport:
         _check_xsd(b.xsd, files)
     hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
-    people = person_records(b.secret, members)
-    identity = identity_changes(b.previous, b.secret, people, members)
-    record["personer"] = people
+    people = person_records(b.secret, members, hashes)
+    identity = identity_changes(b.previous, people, members, hashes)
+    record["personer"] = sorted(f"{key} {rec}" for key, rec in people.items())
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     manifest = manifest_bytes(b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp)

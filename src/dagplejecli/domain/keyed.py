@@ -13,7 +13,7 @@ import hmac
 
 def keyed_digest(secret: bytes, kind: str, value: str) -> str:
     """HMAC-SHA256 of ``kind|value`` under ``secret``, as hex (``kind`` separates the uses)."""
-    return hmac.new(secret, f"{kind}|{value}".encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(secret, f"{kind}|{value}".encode(), hashlib.sha256).hex()
 
 
 def secret_fingerprint(secret: bytes) -> str:

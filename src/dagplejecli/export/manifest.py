@@ -39,16 +39,18 @@ class AreaHashes:
     members: set[str]  # every user: dagplejere by id, children by LocalPersonId, contacts by key
     dagplejere: dict[str, str]  # dagplejer id → its hash
     contacts: int  # how many distinct contact persons (by contact_key)
+    children: list[str]  # each child's hash, in the order of the area's children
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
     """Every user of an area hashed once: a contact person of two children (one key) once."""
     dagplejere = {d.id: _hash(secret, "dagplejer", d.id) for d in m.dagplejere}
     contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
+    children = [_hash(secret, "barn", child_person_id(child)) for child, _ in m.children]
     members = set(dagplejere.values())
-    members.update(_hash(secret, "barn", child_person_id(child)) for child, _ in m.children)
+    members.update(children)
     members.update(_hash(secret, "kontakt", key) for key in contacts)
-    return AreaHashes(members, dagplejere, len(contacts))
+    return AreaHashes(members, dagplejere, len(contacts), children)
 
 
 @dataclass(slots=True)
@@ -222,60 +224,68 @@ def _name_key(child: Child) -> str:
     return f"{comparable_text(child.name)}|{child.dagplejer_id or ''}"
 
 
-def person_records(secret: bytes, members: list[AreaMembers]) -> dict[str, dict[str, str]]:
-    """Each person with a LocalPersonId, keyed by a digest of the id: a digest of the CPR it
-    was sent with (never the CPR) and, for a child, of the name with its dagplejer and, when
-    the id was derived from the CPR, the id itself (which reveals nothing without the secret:
-    it is what to give the child back after a CPR correction), for the next export."""
-    out: dict[str, dict[str, str]] = {}
+def person_records(
+    secret: bytes, members: list[AreaMembers], hashes: dict[str, AreaHashes]
+) -> dict[str, str]:
+    """Each person with a LocalPersonId, by the person's hash among the members: a digest of
+    the CPR it was sent with (never the CPR) and, for a child, of the name with its dagplejer
+    and, when the id was derived from the CPR, the id itself (which reveals nothing without the
+    secret: it is what to give the child back after a CPR correction), for the next export.
+    One text per person, its parts separated by spaces: a manifest holds a national roster."""
+    out: dict[str, str] = {}
     for m in members:
+        area = hashes[area_key(m)]
         for d in m.dagplejere:
-            out[_hash(secret, "id", d.id)] = {"cpr": _hash(secret, "cpr", d.cpr or "")}
-        for child, _ in m.children:
-            ident = child_person_id(child)
-            rec = {
-                "cpr": _hash(secret, "cpr", child.cpr or ""),
-                "navn": _hash(secret, "navn", _name_key(child)),
-            }
+            out[area.dagplejere[d.id]] = _hash(secret, "cpr", d.cpr or "")
+        for (child, _), key in zip(m.children, area.children, strict=True):
+            parts = [_hash(secret, "cpr", child.cpr or ""), _hash(secret, "navn", _name_key(child))]
             if child.id_derived:  # the municipality's own ids are not copied here
-                rec["id"] = ident
-            out[_hash(secret, "id", ident)] = rec
+                parts.append(child_person_id(child))
+            out[key] = " ".join(parts)
     return out
 
 
 def identity_changes(
     previous: Manifest | None,
-    secret: bytes,
-    records: dict[str, dict[str, str]],
+    records: dict[str, str],
     members: list[AreaMembers],
+    hashes: dict[str, AreaHashes],
 ) -> list[Finding]:
     """What Unilogin will take as another person, or refuse, compared with the last export
     (``records``: this export's ``person_records``): DP228 a known id with another CPR number
     (rejected until "Skift CPR-nummer" is done), DP227 a child gone while a child of the same
     name and dagplejer arrives with a new id (a new person, without the old one's history)."""
     prev_unilogin = previous.unilogin if previous else None
-    before: dict[str, dict[str, str]] = (prev_unilogin or {}).get("personer") or {}
+    # "hash cpr [navn [id]]" per person (a list, not an object: a list of texts is cheap to
+    # write for a national roster's people)
+    listed = (prev_unilogin or {}).get("personer") or []
+    before = dict(str(line).split(" ", 1) for line in listed if " " in str(line))
     if not before:
         return []  # a first export, or one from before these records were kept
     gone: dict[str, list[str]] = {}
     for key, rec in before.items():
-        if key not in records and "id" in rec:  # a derived id, which a new CPR changes
-            gone.setdefault(rec["navn"], []).append(rec.get("id", ""))
+        parts = str(rec).split(" ")
+        if key not in records and len(parts) == 3:  # a derived id, which a new CPR changes
+            gone.setdefault(parts[1], []).append(parts[2])
     out = []
     for m in members:
-        people: list[tuple[str, Person, str, str]] = [
-            ("dagplejer", d, d.id, "") for d in m.dagplejere
+        area = hashes[area_key(m)]
+        people: list[tuple[str, Person, str, str, str]] = [
+            ("dagplejer", d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
         ]
-        people += [("barn", c, child_person_id(c), dagplejer) for c, dagplejer in m.children]
-        for role, p, ident, dagplejer in people:
-            key = _hash(secret, "id", ident)
-            now, old = records[key], before.get(key)
-            where = Location.of_cell(p.cell("cpr"))
+        people += [
+            ("barn", c, child_person_id(c), dagplejer, key)
+            for (c, dagplejer), key in zip(m.children, area.children, strict=True)
+        ]
+        for role, p, ident, dagplejer, key in people:
+            now, old = records[key].split(" "), before.get(key)
             if old is not None:
-                if p.cpr and old.get("cpr") != now["cpr"]:
+                if p.cpr and str(old).split(" ", 1)[0] != now[0]:
                     who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
+                    where = Location.of_cell(p.cell("cpr"))
                     out.append(DP228(where, m.area.name, role=role, id=ident, **who))
-            elif role == "barn" and len(same := gone.get(now["navn"], [])) == 1:
+            elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
+                where = Location.of_cell(p.cell("cpr"))
                 out.append(
                     DP227(
                         where,

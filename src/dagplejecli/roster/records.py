@@ -120,12 +120,17 @@ class Builder:
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
-        self._seen_relations: dict[str, str | None] = {}
+        self._seen_relations: dict[str, tuple[str | None, bool]] = {}
 
-    def _relation(self, raw: str) -> str | None:
-        """The configured or default meaning of a relation text (memoised: few distinct texts)."""
+    def _relation(self, raw: str) -> tuple[str | None, bool]:
+        """The configured or default meaning of a relation text, and whether it is a medmor or
+        medfar read as Mor/Far (DP223) (memoised: few distinct texts)."""
         if raw not in self._seen_relations:
-            self._seen_relations[raw] = self.relations.get(normalise_header(raw))
+            key = normalise_header(raw)
+            if key in CO_PARENTS and key not in self.configured:
+                self._seen_relations[raw] = (CO_PARENTS[key], True)
+            else:
+                self._seen_relations[raw] = (self.relations.get(key), False)
         return self._seen_relations[raw]
 
     def fill_person(
@@ -316,13 +321,11 @@ class Builder:
         if not raw:
             self.findings.append(DP222(Location.of_cell(p.cell("relation")), **_who(p)))
             return None
-        key = normalise_header(raw)
-        if key in CO_PARENTS and key not in self.configured:
-            mapped_to = CO_PARENTS[key]
+        mapped, co_parent = self._relation(raw)
+        if co_parent and mapped is not None:
             where = Location.of_cell(p.cell("relation"))
-            self.findings.append(DP223(where, value=raw[:40], relation=mapped_to, **_who(p)))
-            return mapped_to
-        mapped = self._relation(raw)
+            self.findings.append(DP223(where, value=raw[:40], relation=mapped, **_who(p)))
+            return mapped
         if mapped is not None and mapped != PARENT:
             return mapped
         if mapped == PARENT and p.cpr and (is_valid_cpr(p.cpr) or is_substitute_cpr(p.cpr)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -340,14 +340,17 @@ _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
 def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     """One CPR, one set of details, wherever the person appears (children and contact persons:
     a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
+    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
+    # most CPR numbers appear once: only those repeated are grouped and compared
+    repeated = {cpr for cpr, n in Counter(p.cpr for p, _ in people).items() if n > 1}
+    if not repeated:
+        return []
     groups: dict[str, list[tuple[Person, str | None]]] = defaultdict(list)
-    for role, p, area in _people(ctx):
-        if role != "dagplejer" and p.cpr:
+    for p, area in people:
+        if p.cpr is not None and p.cpr in repeated:
             groups[p.cpr].append((p, area))
     out = []
     for cpr, same in groups.items():
-        if len(same) < 2:
-            continue
         first = same[0][0]
         for variant, detail in _DETAILS:
             # an email or phone given on one row and not on another is not a disagreement
