@@ -1,4 +1,4 @@
-"""``eksport/manifest.json``: what the last export contained (ids hashed, no CPR), and the changes.
+"""``eksport/manifest.json``: what the last export held (keyed hashes, no CPR), and the changes.
 
 Members are HMAC-SHA256 digests under the municipality's secret (``secret.py``, never written
 here), so the file says who was exported without naming anyone, and without the secret no one can
