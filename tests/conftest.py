@@ -67,6 +67,16 @@ hvor = { Distrikt = ["Syd"] }
 """
 
 
+# A fixed secret for golden files (a real one is random, made on first use).
+TEST_SECRET = bytes(range(32))
+
+
+def write_secret(folder: Path, secret: bytes = TEST_SECRET) -> None:
+    from dagplejecli.secret import SECRET_NAME
+
+    (folder / SECRET_NAME).write_text(secret.hex() + "\n", encoding="ascii")
+
+
 ALL_CPRS = (DP1, DP2, DP3, CH1, CH2, CH3, MOR1, FAR1, MOR2)
 
 

@@ -231,6 +231,13 @@ PERSON_CASES = [
     ("DP213", _with("Børn", 1, 0, None), "Børn", "A2"),
     ("DP215", _with("Dagplejere", 1, 5, 900), "Dagplejere", "F2"),
     ("DP216", _with("Dagplejere", 2, 0, "D1"), "Dagplejere", "A3"),
+    ("DP220", _with("Børn", 2, 4, MOR1), "Børn", "F3"),
+    ("DP221", _with("Børn", 1, 7, ""), "Børn", "H2"),
+    ("DP222", _with("Børn", 1, 6, ""), "Børn", "G2"),
+    ("DP223", _with("Børn", 1, 6, "Medmor"), "Børn", "G2"),
+    ("DP224", _with("Børn", 1, 0, child_cpr(-30, "4568")), "Børn", "A2"),
+    ("DP225", _with("Børn", 1, 0, child_cpr(7 * 366, "4568")), "Børn", "A2"),
+    ("DP226", _with("Børn", 1, 0, f"{int(CH1[:2]) + 60}{CH1[2:]}"), "Børn", "A2"),
 ]
 
 
@@ -336,6 +343,15 @@ def _no_ids(tmp: Path) -> list[Finding]:
     return findings_for(tmp, sheets=sheets)
 
 
+def with_child_ids(*ids: str) -> Sheets:
+    """The small roster with a child id column (``Barn id``, column I)."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Barn id")
+    for row, ident in zip(sheets["Børn"][1:], ids, strict=True):
+        row.append(ident)
+    return sheets
+
+
 def _stale(tmp: Path) -> list[Finding]:
     findings_for(tmp)
     write_xlsx(tmp / "roster.xlsx", _with("Dagplejere", 3, 7, "Nord"))
@@ -350,6 +366,31 @@ def _extract(tmp: Path, p_number: str) -> list[Finding]:
     )
     config = BASE_CONFIG.replace("insttype = 6013", 'insttype = 6013\ncvr_udtraek = "p.xlsx"')
     return findings_for(tmp, config + AREAS)
+
+
+NEW_CPR = child_cpr(301, "4568")  # the same child's CPR number, corrected
+
+
+def corrected(sheets: Sheets) -> Sheets:
+    """The first child's CPR number corrected."""
+    sheets["Børn"][1][0] = NEW_CPR
+    return sheets
+
+
+def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
+    """The identity findings of an export of ``after``, after an export of ``before``."""
+    from dagplejecli import api
+    from dagplejecli.export import Target
+
+    config, plan, out = tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx", tmp / "eksport"
+    config.write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    for sheets, when in ((before, "2026-11-27T08:00:00+01:00"), (after, None)):
+        write_xlsx(tmp / "roster.xlsx", sheets)
+        api.plan(tmp / "roster.xlsx", config, plan)
+        prepared = api.export(
+            Target.UNILOGIN, config, plan, out, source_datetime=when, dry_run=when is None
+        )
+    return prepared.identity
 
 
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
@@ -374,6 +415,11 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP214": _protected,
     "DP217": _no_ids,
     "DP218": _no_ids,
+    "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
+    "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
+    "DP228": lambda tmp: exported_then(
+        tmp, with_child_ids("K1", "K2", "K3"), corrected(with_child_ids("K1", "K2", "K3"))
+    ),
     "DP301": _stale,
 }
 
@@ -395,6 +441,46 @@ def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
         assert all_rules()[code].source, code
     assert set(da.UI) == set(en.UI)
     assert {k: set(v) for k, v in da.TERMS.items()} == {k: set(v) for k, v in en.TERMS.items()}
+
+
+def test_child_id_rules(tmp_path: Path) -> None:
+    same_as_dagplejer = only(findings_for(tmp_path, sheets=with_child_ids("D1", "K", "L")), "DP219")
+    assert [(f.location.cell, f.variant) for f in same_as_dagplejer] == [("I2", "")]
+    assert "Dagplejere!A2" in message(same_as_dagplejer[0])
+    twins = only(findings_for(tmp_path, sheets=with_child_ids("K", "K", "L")), "DP219")
+    assert [(f.location.cell, f.variant) for f in twins] == [("I3", "children")]
+    assert not only(findings_for(tmp_path, sheets=with_child_ids("K", "L", "M")), "DP219")
+
+
+def test_substitute_cpr_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    substitute = f"{int(CH1[:2]) + 60}{CH1[2:]}"
+    findings = findings_for(tmp_path, sheets=_with("Børn", 1, 0, substitute))
+    assert not only(findings, "DP201") and not only(findings, "DP209")
+    assert [f.severity for f in only(findings, "DP226")] == [Severity.WARNING]
+
+
+def test_child_ages(tmp_path: Path) -> None:
+    config = BASE_CONFIG + "[regler]\nmax_alder = 3\nmax_alder_fejl = 5\n" + AREAS
+    four = findings_for(tmp_path, config, _with("Børn", 1, 0, child_cpr(4 * 366, "4568")))
+    assert only(four, "DP209") and not only(four, "DP225")
+    five = findings_for(tmp_path, config, _with("Børn", 1, 0, child_cpr(5 * 366, "4568")))
+    assert not only(five, "DP209") and only(five, "DP225")[0].params["limit"] == 5
+
+
+def test_same_parent_on_two_rows_with_the_same_details_is_no_finding(tmp_path: Path) -> None:
+    sheets = _with("Børn", 2, 4, MOR1)
+    sheets["Børn"][2][5] = "Mette Jensen"
+    assert not only(findings_for(tmp_path, sheets=sheets), "DP220")
+
+
+def test_blank_custody_as_the_configuration_decides(tmp_path: Path) -> None:
+    sheets = _with("Børn", 1, 7, "")
+    parents = BASE_CONFIG + '[roster]\ntom_myndighed = "forældre"\n' + AREAS
+    findings = findings_for(tmp_path, parents, sheets)
+    assert not only(findings, "DP221") and not only(findings, "DP207")
+    no = BASE_CONFIG + '[roster]\ntom_myndighed = "nej"\n' + AREAS
+    findings = findings_for(tmp_path, no, sheets)
+    assert not only(findings, "DP221") and only(findings, "DP207")
 
 
 def test_child_age_uses_completed_years() -> None:

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import commit_files
-from tests.conftest import BASE_CONFIG, leaked_cprs, no_traceback, run_cli, write_xlsx
+from tests.conftest import (
+    BASE_CONFIG,
+    leaked_cprs,
+    no_traceback,
+    run_cli,
+    write_secret,
+    write_xlsx,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 WHEN = "2026-11-27T08:00:00+01:00"
@@ -86,6 +93,7 @@ def write_project(
     (folder / "dagpleje.toml").write_text(
         BASE_CONFIG + AREAS4 if areas is AREAS4 else BASE_CONFIG + areas, encoding="utf-8"
     )
+    write_secret(folder)
 
 
 @pytest.fixture
@@ -306,7 +314,7 @@ def test_changes_moves_and_removal_limit(four: Path) -> None:
     assert ok.exit_code == 0, ok.output
     assert "Aula" in ok.stdout
     manifest = (four / "eksport/manifest.json").read_text("utf-8")
-    assert leaked_cprs(manifest, EVERY_CPR) == [] and "D1" not in manifest
+    assert leaked_cprs(manifest, EVERY_CPR) == [] and '"D1"' not in manifest
 
 
 def test_people_files_are_masked(four: Path) -> None:

@@ -63,7 +63,7 @@ def test_every_count_of_contact_persons_uses_the_same_identity() -> None:
     assert counts == {"Nord": AreaCounts(1, 2, 1), "Syd": AreaCounts(1, 2, 2)}
     for members in members_by_area(plan, roster):
         assert members.contact_count == counts[members.area.name].contacts
-        hashes = area_hashes("salt", members)
+        hashes = area_hashes(b"secret", members)
         assert hashes.contacts == members.contact_count
         people = len(members.dagplejere) + len(members.children) + members.contact_count
         assert len(hashes.members) == people

@@ -39,7 +39,9 @@ def _cpr(n: int, child: bool) -> str:
 
 def roster_without_division(path: Path) -> Path:
     dagplejere = [["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Adresse", "Postnr", "By"]]
-    children = [["CPR", "Fornavn", "Efternavn", "Dagplejer", "Mor CPR", "Mor navn"]]
+    children = [
+        ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Mor CPR", "Mor navn", "Mor myndighed"]
+    ]
     n = 0
     for postnr, town, count in TOWNS:
         for _ in range(count):
@@ -57,6 +59,7 @@ def roster_without_division(path: Path) -> Path:
                         f"D{n}",
                         _cpr(500 + c, False),
                         f"Mor{c} Plejer",
+                        "Ja",
                     ]
                 )
     return write_xlsx(path, {"Dagplejere": dagplejere, "Børn": children})

@@ -296,12 +296,17 @@ def test_mor_and_far_columns_give_the_relation(tmp_path: Path) -> None:
         ],
         [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", DP3, "Ole Jensen", "Nej"],
     ]
-    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    roster, _ = read_roster(path, RosterConfig(tom_myndighed="forældre"))
     contacts = roster.children[0].contacts
     assert [(p.name, p.relation, p.custody) for p in contacts] == [
         ("Mette Jensen", "Mor", True),
         ("Ole Jensen", "Far", True),
     ]
+    # without that decision a blank custody cell grants nothing, and says so
+    roster, findings = read_roster(path, RosterConfig())
+    assert [p.custody for p in roster.children[0].contacts] == [False, False]
+    assert [f.code for f in findings] == ["DP221", "DP221"]
 
 
 def test_name_family_first_postnr_with_city_and_text_mark(tmp_path: Path) -> None:

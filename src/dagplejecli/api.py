@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
@@ -24,10 +24,11 @@ from dagplejecli.export.manifest import (
     all_member_hashes,
     compare,
     file_digests,
+    identity_changes,
     manifest_bytes,
-    new_salt,
     parse_datetime,
     parse_manifest,
+    person_records,
     unilogin_record,
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
@@ -39,6 +40,7 @@ from dagplejecli.files import (
     is_member_path,
     write_bytes_atomic,
 )
+from dagplejecli.findings import Finding
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune
@@ -216,6 +218,7 @@ class PreparedExport:
     members: list[AreaMembers]
     changes: Changes | None
     too_many_removed: list[tuple[str, float]]  # areas losing more than the allowed share
+    identity: list[Finding] = field(default_factory=list)  # people Unilogin will take as others
     written: bool = False
 
 
@@ -304,7 +307,7 @@ class _Build:
     members: list[AreaMembers]
     out_dir: Path
     previous: Manifest | None
-    salt: str
+    secret: bytes
     stamp: dt.datetime
     source_datetime: str | None
     xsd: Path | None
@@ -321,7 +324,9 @@ def _prepare(
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
     target = ALIASES.get(target, target)
-    validation = validate_project(config_path, plan_path, on_step=on_step)
+    previous = read_manifest(out_dir)
+    secret = _secret_for(config_path, out_dir, previous)
+    validation = validate_project(config_path, plan_path, on_step=on_step, id_secret=secret)
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
@@ -334,10 +339,35 @@ def _prepare(
     on_step("step_building")
     planned = validation.planned
     members = members_by_area(planned.plan, planned.roster)
-    previous = read_manifest(out_dir)
-    salt = previous.salt if previous else new_salt()
-    build = _Build(validation, members, out_dir, previous, salt, now(), source_datetime, xsd)
+    build = _Build(validation, members, out_dir, previous, secret, now(), source_datetime, xsd)
     return BUILDERS[target](build)
+
+
+def _secret_for(config_path: Path | None, out_dir: Path, previous: Manifest | None) -> bytes:
+    """The municipality's secret beside the configuration. After an export (a manifest in
+    ``out_dir``) it must be the one that export used: another, or none, would give every child
+    without an id column a new id, which Unilogin takes as new people. Made on first use only."""
+    from dagplejecli.config import load_config
+    from dagplejecli.domain.keyed import secret_fingerprint
+    from dagplejecli.secret import load_or_create_secret, read_secret, secret_path
+
+    folder = load_config(config_path).path.parent
+    where = str(secret_path(folder))
+    manifest = str(out_dir / MANIFEST_NAME)
+    secret = read_secret(folder)
+    # a manifest from before the secret (version 1) has no fingerprint: no secret to restore
+    known = previous.secret_fingerprint if previous is not None else None
+    if known is not None and secret is None:
+        raise DagplejeError(
+            "secret_missing", where=where, hint="secret_lost_hint", manifest=manifest
+        )
+    if secret is None:
+        return load_or_create_secret(folder)
+    if known is not None and known != secret_fingerprint(secret):
+        raise DagplejeError(
+            "secret_changed", where=where, hint="secret_lost_hint", manifest=manifest
+        )
+    return secret
 
 
 def _build_dtr(b: _Build) -> PreparedExport:
@@ -351,7 +381,8 @@ def _build_dtr(b: _Build) -> PreparedExport:
         }
     }
     target = Target.DAGTILBUDSREGISTERET
-    manifest = manifest_bytes(b.previous, b.salt, target, record, b.stamp, file_digests(files))
+    digests = file_digests(files)
+    manifest = manifest_bytes(b.previous, _fingerprint(b), target, record, b.stamp, digests)
     files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
@@ -379,12 +410,16 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
     if b.xsd is not None:
         _check_xsd(b.xsd, files)
-    hashes = all_member_hashes(b.salt, members)
+    hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
+    people = person_records(b.secret, members, hashes)
+    identity = identity_changes(b.previous, people, members, hashes)
+    record["personer"] = sorted(f"{key} {rec}" for key, rec in people.items())
     changes = compare(b.previous, members, hashes)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
+    digests = file_digests(files)
     manifest = manifest_bytes(
-        b.previous, b.salt, Target.UNILOGIN, record, b.stamp, file_digests(files)
+        b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp, digests
     )
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
@@ -392,8 +427,14 @@ def _build_unilogin(b: _Build) -> PreparedExport:
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
     ]
     return PreparedExport(
-        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many
+        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many, identity
     )
+
+
+def _fingerprint(b: _Build) -> str:
+    from dagplejecli.domain.keyed import secret_fingerprint
+
+    return secret_fingerprint(b.secret)
 
 
 # Each target's builder; a new target needs one here (a test checks that every Target has one)

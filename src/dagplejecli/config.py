@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -151,6 +151,8 @@ class RosterConfig(_Strict):
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
     relationer: dict[str, str] = Field(default_factory=dict)
+    # What a blank custody cell means; unset, a blank is a finding (DP221), never custody.
+    tom_myndighed: Literal["nej", "forældre"] | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
@@ -185,7 +187,9 @@ class OpdelingConfig(_Strict):
 
 class ReglerConfig(_Strict):
     max_boern: int = Field(default=5, ge=0, le=100)
-    max_alder: int = Field(default=3, ge=0, le=18)
+    max_alder: int = Field(default=3, ge=0, le=18)  # a child this old is a warning (DP209)
+    # and this old an error (DP225): no longer a day-care child
+    max_alder_fejl: int = Field(default=6, ge=0, le=18)
     # nan would switch the removal guard off (every comparison with it is false)
     max_fjernet_procent: float = Field(default=30.0, ge=0, le=100, allow_inf_nan=False)
     # the largest area may have at most this many times the dagplejere of the smallest (DP120)
@@ -297,6 +301,9 @@ def _error_text(err: Any) -> str:
         return ui("cfg_range", low=low, high=high)
     if kind == "finite_number":
         return ui("cfg_finite")
+    if kind == "literal_error":  # the allowed values are the setting's own words, not input
+        expected = str(ctx.get("expected", ""))
+        return ui("cfg_literal", allowed=expected.replace(" or ", ", "))
     if kind == "value_error":
         return str(ctx.get("error", ""))
     return ui("cfg_invalid")

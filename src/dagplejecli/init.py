@@ -137,6 +137,10 @@ def config_text(
         "adgangsniveau = 1               # kontaktpersonernes accessLevel",
         "",
         "[roster]",
+        "# En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:",
+        '# "nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,',
+        "# hvem der ser barnet i Aula; værktøjet antager den aldrig.",
+        '# tom_myndighed = "nej"',
     ]
     lines += _roster_lines(roster.sheet_info)
     lines += [

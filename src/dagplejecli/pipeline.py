@@ -15,6 +15,12 @@ from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.secret import load_or_create_secret
+
+
+def secret_of(config: LoadedConfig) -> Callable[[], bytes]:
+    """The municipality's secret beside the configuration, made when first asked for."""
+    return lambda: load_or_create_secret(config.path.parent)
 
 
 def no_step(_key: str) -> None:
@@ -58,7 +64,9 @@ def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
             read_roster(roster_path, RosterConfig(), sheets, light=True)
         raise
     # the plan counts contact persons but checks none of their details: read them light
-    roster, reading = read_roster(roster_path, config.config.roster, sheets, light=True)
+    roster, reading = read_roster(
+        roster_path, config.config.roster, sheets, light=True, id_secret=secret_of(config)
+    )
     plan = make_plan(config.config, roster.dagplejere)
     return Planned(config, roster, plan, reading)
 
@@ -101,13 +109,21 @@ def replan(
     light: bool = False,
     keep_sheets: bool = False,
     today: dt.date | None = None,
+    id_secret: bytes | None = None,
 ) -> tuple[SavedPlan, Planned]:
     """The saved plan, and the plan made again from its roster and today's configuration
-    (``keep_sheets``: keep the roster's cells too, for ``--annotate``)."""
+    (``keep_sheets``: keep the roster's cells too, for ``--annotate``; ``id_secret``: the
+    municipality's secret, by default the one beside the configuration, made on first use)."""
     saved = read_plan(plan_path)
     sheets = read_sheets(saved.roster_path)
+    secret = secret_of(config) if id_secret is None else lambda: id_secret
     roster, reading = read_roster(
-        saved.roster_path, config.config.roster, sheets, light=light, today=today
+        saved.roster_path,
+        config.config.roster,
+        sheets,
+        light=light,
+        today=today,
+        id_secret=secret,
     )
     plan = make_plan(config.config, roster.dagplejere)
     return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None)
@@ -119,6 +135,7 @@ def validate_project(
     today: dt.date | None = None,
     on_step: Callable[[str], None] = no_step,
     keep_sheets: bool = False,
+    id_secret: bytes | None = None,
 ) -> Validation:
     """Recompute the plan from roster + configuration and run every check on it.
 
@@ -132,7 +149,9 @@ def validate_project(
     on_step("step_reading")
     config = load_config(config_path)
     today = today or dt.date.today()
-    saved, planned = replan(config, plan_path, keep_sheets=keep_sheets, today=today)
+    saved, planned = replan(
+        config, plan_path, keep_sheets=keep_sheets, today=today, id_secret=id_secret
+    )
     on_step("step_checking")
     roster, plan = planned.roster, planned.plan
     extract = None

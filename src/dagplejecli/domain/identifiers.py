@@ -126,6 +126,19 @@ def is_valid_cpr(cpr: str) -> bool:
     return cpr_birth_date(cpr) is not None
 
 
+def substitute_birth_date(cpr: str) -> dt.date | None:
+    """The birth date of a substitute CPR number (erstatningsnummer) written as day + 60
+    (DOMAIN.md §4: outside the real CPR value space), or None when ``cpr`` is not one."""
+    if len(cpr) != 10 or not is_digits(cpr) or not 61 <= int(cpr[:2]) <= 91:
+        return None
+    return birth_date_from_first7(f"{int(cpr[:2]) - 60:02d}{cpr[2:7]}")
+
+
+def is_substitute_cpr(cpr: str) -> bool:
+    """A substitute CPR number (day + 60): a person without a CPR number, not a typo."""
+    return substitute_birth_date(cpr) is not None
+
+
 def cpr_is_female(cpr: str) -> bool:
     """Even last digit = female, odd = male."""
     return cpr[-1] in "02468"

@@ -1,8 +1,11 @@
-"""``eksport/manifest.json``: what the last export contained (ids hashed, no CPR), and the changes.
+"""``eksport/manifest.json``: what the last export held (keyed hashes, no CPR), and the changes.
 
-Member ids are SHA-256 hashes with a salt kept in the manifest, so the file says who was
-exported without naming anyone. The next export compares with it: new and removed users per
-area and, most important for Aula, dagplejere moved between areas.
+Members are HMAC-SHA256 digests under the municipality's secret (``secret.py``, never written
+here), so the file says who was exported without naming anyone, and without the secret no one can
+test a guessed CPR number against it. The manifest keeps the secret's fingerprint, so that an
+export with another secret (lost, or made anew) stops before every derived id changes. The next
+export compares with it: new and removed users per area and, most important for Aula, dagplejere
+moved between areas.
 """
 
 from __future__ import annotations
@@ -10,20 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
 from dagplejecli import __version__
+from dagplejecli.domain.identifiers import mask_cpr
+from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
-from dagplejecli.model import contact_key
+from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import Child, Person, contact_key
 
 MANIFEST_NAME = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
-def _hash(salt: str, kind: str, ident: str) -> str:
-    return hashlib.sha256(f"{salt}|{kind}|{ident}".encode()).hexdigest()[:32]
+def _hash(secret: bytes, kind: str, ident: str) -> str:
+    return keyed_digest(secret, f"manifest-{kind}", ident)[:32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,22 +40,29 @@ class AreaHashes:
     members: set[str]  # every user: dagplejere by id, children by LocalPersonId, contacts by key
     dagplejere: dict[str, str]  # dagplejer id → its hash
     contacts: int  # how many distinct contact persons (by contact_key)
+    children: list[str]  # each child's hash, in the order of the area's children
 
 
-def area_hashes(salt: str, m: AreaMembers) -> AreaHashes:
+def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
     """Every user of an area hashed once: a contact person of two children (one key) once."""
-    dagplejere = {d.id: _hash(salt, "dagplejer", d.id) for d in m.dagplejere}
+    dagplejere = {d.id: _hash(secret, "dagplejer", d.id) for d in m.dagplejere}
     contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
+    children = [_hash(secret, "barn", child_person_id(child)) for child, _ in m.children]
     members = set(dagplejere.values())
-    members.update(_hash(salt, "barn", child_person_id(child)) for child, _ in m.children)
-    members.update(_hash(salt, "kontakt", key) for key in contacts)
-    return AreaHashes(members, dagplejere, len(contacts))
+    members.update(children)
+    members.update(_hash(secret, "kontakt", key) for key in contacts)
+    return AreaHashes(members, dagplejere, len(contacts), children)
 
 
 @dataclass(slots=True)
 class Manifest:
-    salt: str
     data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def secret_fingerprint(self) -> str | None:
+        """The fingerprint of the secret its hashes were made with (None before version 2)."""
+        value = self.data.get("hemmelighed")
+        return value if isinstance(value, str) else None
 
     @property
     def unilogin(self) -> dict[str, Any] | None:
@@ -78,11 +92,10 @@ def parse_datetime(text: str) -> dt.datetime:
 
 def parse_manifest(text: str) -> Manifest:
     """A manifest from its JSON text; ValueError when it is not one."""
-    try:
-        data = json.loads(text)
-        return Manifest(str(data["salt"]), data)
-    except (KeyError, TypeError) as exc:
-        raise ValueError("not a manifest") from exc
+    data = json.loads(text)
+    if not isinstance(data, dict) or "version" not in data:
+        raise ValueError("not a manifest")
+    return Manifest(data)
 
 
 def file_digests(files: dict[str, tuple[bytes, bool]]) -> dict[str, str]:
@@ -92,10 +105,6 @@ def file_digests(files: dict[str, tuple[bytes, bool]]) -> dict[str, str]:
         for rel, (data, _) in sorted(files.items())
         if rel != MANIFEST_NAME
     }
-
-
-def new_salt() -> str:
-    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +140,9 @@ def area_key(m: AreaMembers) -> str:
     return m.area.institution_number or m.area.name
 
 
-def all_member_hashes(salt: str, members: list[AreaMembers]) -> dict[str, AreaHashes]:
+def all_member_hashes(secret: bytes, members: list[AreaMembers]) -> dict[str, AreaHashes]:
     """Area (institution number) → its users' hashes (computed once per export)."""
-    return {area_key(m): area_hashes(salt, m) for m in members}
+    return {area_key(m): area_hashes(secret, m) for m in members}
 
 
 def compare(
@@ -177,16 +186,21 @@ def compare(
 
 def manifest_bytes(
     previous: Manifest | None,
-    salt: str,
+    fingerprint: str,
     target: str,
     record: dict[str, Any],
     now: dt.datetime,
     files: dict[str, str] | None = None,
 ) -> bytes:
-    """The manifest with ``target``'s part replaced by ``record`` and its set of files by
-    ``files`` (relative path → SHA-256; kept apart from the record under ``files``)."""
+    """The manifest with ``target``'s part replaced by ``record`` (``fingerprint``: the
+    secret's, never the secret) and its set of files by ``files`` (relative path → SHA-256;
+    kept apart from the record under ``files``)."""
     data: dict[str, Any] = dict(previous.data) if previous else {}
-    data.update({"version": MANIFEST_VERSION, "salt": salt, "tool_version": __version__})
+    # version 1's salt goes: without it, hashes left from then can be tested against nothing
+    data.pop("salt", None)
+    data.update(
+        {"version": MANIFEST_VERSION, "hemmelighed": fingerprint, "tool_version": __version__}
+    )
     data[target] = {"time": now.isoformat(), **record}
     if files is not None:
         sets = data.get("files")
@@ -218,3 +232,89 @@ def unilogin_record(
             for digest in hashes[area_key(m)].dagplejere.values()
         },
     }
+
+
+# Identity changes, named before Unilogin acts on them (the last export against this one).
+DP227 = Rule("DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # likely a corrected CPR
+DP228 = Rule("DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # a known id, another CPR
+EXPORT_RULES = (DP227, DP228)
+
+
+def _name_key(child: Child) -> str:
+    """Who a child looks like to a person reading the roster: the name with its dagplejer."""
+    return f"{comparable_text(child.name)}|{child.dagplejer_id or ''}"
+
+
+def person_records(
+    secret: bytes, members: list[AreaMembers], hashes: dict[str, AreaHashes]
+) -> dict[str, str]:
+    """Each person with a LocalPersonId, by the person's hash among the members: a digest of
+    the CPR it was sent with (never the CPR) and, for a child, of the name with its dagplejer
+    and, when the id was derived from the CPR, the id itself (which reveals nothing without the
+    secret: it is what to give the child back after a CPR correction), for the next export.
+    One text per person, its parts separated by spaces: a manifest holds a national roster."""
+    out: dict[str, str] = {}
+    for m in members:
+        area = hashes[area_key(m)]
+        for d in m.dagplejere:
+            out[area.dagplejere[d.id]] = _hash(secret, "cpr", d.cpr or "")
+        for (child, _), key in zip(m.children, area.children, strict=True):
+            parts = [_hash(secret, "cpr", child.cpr or ""), _hash(secret, "navn", _name_key(child))]
+            if child.id_derived:  # the municipality's own ids are not copied here
+                parts.append(child_person_id(child))
+            out[key] = " ".join(parts)
+    return out
+
+
+def identity_changes(
+    previous: Manifest | None,
+    records: dict[str, str],
+    members: list[AreaMembers],
+    hashes: dict[str, AreaHashes],
+) -> list[Finding]:
+    """What Unilogin will take as another person, or refuse, compared with the last export
+    (``records``: this export's ``person_records``): DP228 a known id with another CPR number
+    (rejected until "Skift CPR-nummer" is done), DP227 a child gone while a child of the same
+    name and dagplejer arrives with a new id (a new person, without the old one's history)."""
+    prev_unilogin = previous.unilogin if previous else None
+    # "hash cpr [navn [id]]" per person (a list, not an object: a list of texts is cheap to
+    # write for a national roster's people)
+    listed = (prev_unilogin or {}).get("personer") or []
+    before = dict(str(line).split(" ", 1) for line in listed if " " in str(line))
+    if not before:
+        return []  # a first export, or one from before these records were kept
+    gone: dict[str, list[str]] = {}
+    for key, rec in before.items():
+        parts = str(rec).split(" ")
+        if key not in records and len(parts) == 3:  # a derived id, which a new CPR changes
+            gone.setdefault(parts[1], []).append(parts[2])
+    out = []
+    for m in members:
+        area = hashes[area_key(m)]
+        people: list[tuple[str, Person, str, str, str]] = [
+            ("dagplejer", d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
+        ]
+        people += [
+            ("barn", c, child_person_id(c), dagplejer, key)
+            for (c, dagplejer), key in zip(m.children, area.children, strict=True)
+        ]
+        for role, p, ident, dagplejer, key in people:
+            now, old = records[key].split(" "), before.get(key)
+            if old is not None:
+                if p.cpr and str(old).split(" ", 1)[0] != now[0]:
+                    who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
+                    where = Location.of_cell(p.cell("cpr"))
+                    out.append(DP228(where, m.area.name, role=role, id=ident, **who))
+            elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
+                where = Location.of_cell(p.cell("cpr"))
+                out.append(
+                    DP227(
+                        where,
+                        m.area.name,
+                        name=p.name,
+                        dagplejer=dagplejer,
+                        id=ident,
+                        old_id=same[0],
+                    )
+                )
+    return out

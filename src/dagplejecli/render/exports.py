@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.export import Target
-from dagplejecli.messages import ui
+from dagplejecli.messages import finding_hint, finding_message, term, ui, where
 
 if TYPE_CHECKING:
     from dagplejecli.api import PreparedExport
@@ -22,6 +22,7 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
         return
     if prepared.changes is not None:
         print_changes(out, prepared)
+    print_identity(out, prepared)
     if dry_run:
         out.print(ui("export_dry_run"), soft_wrap=True)
     else:
@@ -57,3 +58,14 @@ def print_changes(out: Console, prepared: PreparedExport) -> None:
             out.print(
                 ui("move_line", id=m.dagplejer_id, name=m.name, old=m.old_area, new=m.new_area)
             )
+
+
+def print_identity(out: Console, prepared: PreparedExport) -> None:
+    """People Unilogin will take as someone else, or refuse, with what to do first."""
+    if not prepared.identity:
+        return
+    out.print(ui("identity_title", n=len(prepared.identity)), style="yellow")
+    for f in prepared.identity:
+        severity = term("severity", f.severity.value)
+        out.print(f"{severity} {f.code} {where(f.location)}: {finding_message(f)}", soft_wrap=True)
+        out.print(f"  → {finding_hint(f)}", soft_wrap=True)

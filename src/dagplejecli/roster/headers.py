@@ -130,6 +130,8 @@ PARENT_GROUPS = {
 }
 _DAGPLEJER_PREFIX = re.compile(r"^(?:dagplejer(?:ens|s)?)\s+(.+)$")
 _CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern)\s+(.+)$")
+# After a child prefix only ("Barnets nr.", "Barn nr"): alone, "Nr" is too often a row count.
+_CHILD_ID = ("nr", "nummer", "id nr", "løbenr", "løbenummer")
 
 
 def normalise_header(value: object) -> str:
@@ -181,7 +183,7 @@ def read_header(norm: str) -> HeaderMeaning | None:
         if f:
             return HeaderMeaning("dagplejer", f)
     if m := _CHILD_PREFIX.match(norm):
-        f = field_of(m.group(1))
+        f = "id" if m.group(1) in _CHILD_ID else field_of(m.group(1))
         if f:
             return HeaderMeaning("barn", f)
     return None

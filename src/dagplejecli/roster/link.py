@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
+from dagplejecli.domain.keyed import keyed_digest
 from dagplejecli.domain.values import normalise_cpr
 from dagplejecli.model import Child, Dagplejer
 
@@ -22,15 +24,17 @@ def derive_dagplejer_ids(dagplejere: list[Dagplejer]) -> None:
         d.id_derived = True
 
 
-def derive_child_ids(children: list[Child]) -> None:
-    """Children without an id in the roster get one derived from the CPR (LocalPersonId).
-
-    Stable across exports as long as the CPR is; a hash, never the CPR itself.
-    """
+def derive_child_ids(children: list[Child], secret: Callable[[], bytes]) -> None:
+    """Children without an id in the roster get one (LocalPersonId) derived from the CPR with
+    the municipality's ``secret``: the same on every export that uses the same secret, and
+    without the secret no one can find the CPR from it (a plain hash of a CPR can be reversed
+    by trying the 10,000 endings of its birth date). An id column always wins. ``secret`` is
+    asked for only when a child needs an id."""
+    key: bytes | None = None
     for c in children:
         if not c.id:
-            digest = hashlib.sha256(f"dagpleje-barn:{c.cpr or c.name}".encode()).hexdigest()
-            c.id = f"B-{digest[:16].upper()}"
+            key = key or secret()
+            c.id = f"B-{keyed_digest(key, 'barn', c.cpr or c.name)[:16].upper()}"
             c.id_derived = True
 
 

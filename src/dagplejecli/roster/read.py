@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
@@ -39,7 +41,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
-DP217 = Rule("DP217", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # dagplejer ids made from names
+DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
 READER_RULES = (*RECORD_RULES, DP217)
 
@@ -50,19 +52,23 @@ def read_roster(
     sheets: list[RawSheet] | None = None,
     light: bool = False,
     today: dt.date | None = None,
+    id_secret: Callable[[], bytes] | None = None,
 ) -> tuple[Roster, list[Finding]]:
     """Read and normalise the roster (``sheets``: its cells, when already read).
 
     ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
     does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
-    dates (default: the day it runs). Raises DagplejeError when the roster cannot be read at all.
+    dates (default: the day it runs). ``id_secret`` gives the secret that derives the ids of
+    children the roster gives none, asked only when one does (the caller knows where the
+    municipality keeps it; without one, ids hold for this run only, enough to count people).
+    Raises DagplejeError when the roster cannot be read at all.
     """
     if sheets is None:
         sheets = read_sheets(path)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = pick_sheets(sheets, cfg, path)
-    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light)
+    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light, cfg.tom_myndighed)
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
@@ -111,7 +117,7 @@ def read_roster(
     if derived:
         findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
     resolve_children(dagplejere, children)
-    derive_child_ids(children)
+    derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     return roster, findings
 

@@ -11,6 +11,7 @@ from dagplejecli.domain.address import Address, parse_address, split_postnr_city
 from dagplejecli.domain.identifiers import (
     cpr_is_female,
     cpr_text_digits,
+    is_substitute_cpr,
     is_valid_cpr,
     mask_cpr,
     mask_cpr_in_text,
@@ -35,7 +36,13 @@ DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilog
 DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
 DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
 DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-RECORD_RULES = (DP202, DP211, DP214, DP215, DP218)
+DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
+DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
+DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
+RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP221, DP222, DP223)
+
+# Danish family law's medmor/medfar is a legal parent: Unilogin's Mor/Far (noted, DP223).
+CO_PARENTS = {"medmor": "Mor", "medfar": "Far"}
 
 DEFAULT_RELATIONS = {
     "mor": "Mor",
@@ -98,20 +105,32 @@ class Builder:
     """Builds people from rows and collects the reading findings."""
 
     def __init__(
-        self, file: str, relations: dict[str, str], today: dt.date, light: bool = False
+        self,
+        file: str,
+        relations: dict[str, str],
+        today: dt.date,
+        light: bool = False,
+        blank_custody: str | None = None,
     ) -> None:
         self.file = file
+        self.blank_custody = blank_custody  # [roster] tom_myndighed: "nej", "forældre" or None
         self.today = today  # for two-digit years in dates
         self.light = light
         self.findings: list[Finding] = []
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
-        self.relations.update({normalise_header(k): v for k, v in relations.items()})
-        self._seen_relations: dict[str, str | None] = {}
+        self.configured = {normalise_header(k): v for k, v in relations.items()}
+        self.relations.update(self.configured)
+        self._seen_relations: dict[str, tuple[str | None, bool]] = {}
 
-    def _relation(self, raw: str) -> str | None:
-        """The configured or default meaning of a relation text (memoised: few distinct texts)."""
+    def _relation(self, raw: str) -> tuple[str | None, bool]:
+        """The configured or default meaning of a relation text, and whether it is a medmor or
+        medfar read as Mor/Far (DP223) (memoised: few distinct texts)."""
         if raw not in self._seen_relations:
-            self._seen_relations[raw] = self.relations.get(normalise_header(raw))
+            key = normalise_header(raw)
+            if key in CO_PARENTS and key not in self.configured:
+                self._seen_relations[raw] = (CO_PARENTS[key], True)
+            else:
+                self._seen_relations[raw] = (self.relations.get(key), False)
         return self._seen_relations[raw]
 
     def fill_person(
@@ -283,16 +302,33 @@ class Builder:
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
-        p.custody = custody if custody is not None else p.relation in ("Mor", "Far")
+        p.custody = custody if custody is not None else self.custody_of_blank(p)
         return p
 
+    def custody_of_blank(self, p: ContactPerson) -> bool:
+        """A blank custody cell: what ``[roster] tom_myndighed`` says it means. Custody decides
+        who sees the child in Aula, so without that decision a blank is DP221 and no custody."""
+        if self.blank_custody == "forældre":
+            return p.relation in ("Mor", "Far")
+        if self.blank_custody is None:
+            self.findings.append(DP221(Location.of_cell(p.cell("myndighed")), **_who(p)))
+        return False
+
     def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
-        """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR."""
+        """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR,
+        "Medmor"/"Medfar" Mor/Far (DP223); a blank is DP222, never a guess."""
         raw = p.relation_raw
-        mapped = self._relation(raw) if raw else PARENT
+        if not raw:
+            self.findings.append(DP222(Location.of_cell(p.cell("relation")), **_who(p)))
+            return None
+        mapped, co_parent = self._relation(raw)
+        if co_parent and mapped is not None:
+            where = Location.of_cell(p.cell("relation"))
+            self.findings.append(DP223(where, value=raw[:40], relation=mapped, **_who(p)))
+            return mapped
         if mapped is not None and mapped != PARENT:
             return mapped
-        if mapped == PARENT and p.cpr and is_valid_cpr(p.cpr):
+        if mapped == PARENT and p.cpr and (is_valid_cpr(p.cpr) or is_substitute_cpr(p.cpr)):
             return "Mor" if cpr_is_female(p.cpr) else "Far"
         self.findings.append(
             DP211(
@@ -303,6 +339,11 @@ class Builder:
             )
         )
         return None
+
+
+def _who(p: ContactPerson) -> dict[str, str]:
+    """A contact person's params for a message (``{who}``): the name and the masked CPR."""
+    return {"name": p.name, "cpr": p.cpr_masked}
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -11,6 +12,7 @@ from dagplejecli.domain.identifiers import (
     birth_date_from_first7,
     mask_cpr,
     mask_cpr_in_text,
+    substitute_birth_date,
 )
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.findings import (
@@ -45,9 +47,12 @@ def _at(person: Person, *fields: str) -> Location:
 
 DP201 = Rule("DP201", S.ERROR, PERSONS, CPR_LAW)
 DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN)
+# A substitute CPR number (day + 60): a person without a CPR number, which Unilogin's newer
+# services may not handle; until this rule it was DP201, an error.
+DP226 = Rule("DP226", S.WARNING, PERSONS, STIL_UNILOGIN)
 
 
-@CHECKS.add(DP201, DP213)
+@CHECKS.add(DP201, DP213, DP226)
 def check_cpr(ctx: CheckContext) -> list[Finding]:
     people = _people(ctx)
     # A CPR's date lies in its first seven digits, which many people share: each distinct
@@ -62,6 +67,8 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
             continue  # the common case: nothing to say, nothing to build
         if not p.cpr_given:
             out.append(DP213(_at(p, "cpr"), area, role=role, **person(p)))
+        elif p.cpr is not None and substitute_birth_date(p.cpr) is not None:
+            out.append(DP226(_at(p, "cpr"), area, role=role, **person(p)))
         else:
             variant = "length" if p.cpr is None else ""
             out.append(DP201(_at(p, "cpr"), area, variant=variant, role=role, **person(p)))
@@ -120,7 +127,9 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP204 = Rule("DP204", S.WARNING, PERSONS, STIL_UNILOGIN)
+# An error since DP220 (a person known to Unilogin must arrive with the same details everywhere);
+# it was a warning before.
+DP204 = Rule("DP204", S.ERROR, PERSONS, STIL_UNILOGIN)
 
 
 @CHECKS.add(DP204)
@@ -212,34 +221,40 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP209 = Rule("DP209", S.WARNING, PERSONS, OWN)
+DP209 = Rule("DP209", S.WARNING, PERSONS, OWN)  # at [regler] max_alder
+DP224 = Rule("DP224", S.ERROR, PERSONS, OWN)  # born after today
+DP225 = Rule("DP225", S.ERROR, PERSONS, OWN)  # at [regler] max_alder_fejl
 
 
-@CHECKS.add(DP209)
+def _born(cpr: str) -> dt.date | None:
+    """The birth date of a CPR number, a substitute one's too (day + 60)."""
+    return birth_date_from_first7(cpr[:7]) or substitute_birth_date(cpr)
+
+
+@CHECKS.add(DP209, DP224, DP225)
 def check_child_age(ctx: CheckContext) -> list[Finding]:
-    limit = ctx.config.config.regler.max_alder
+    regler = ctx.config.config.regler
+    warn, error = regler.max_alder, regler.max_alder_fejl
     children = ctx.roster.children
     # as in check_cpr: each distinct beginning of a CPR once, the children only when needed
-    ages = {
-        b: age_in_years(born, ctx.today)
-        for b in {c.cpr[:7] for c in children if c.cpr}
-        if (born := birth_date_from_first7(b)) is not None
-    }
-    if all(age < limit for age in ages.values()):
+    born_on = {b: _born(f"{b}000") for b in {c.cpr[:7] for c in children if c.cpr}}
+    ages = {b: age_in_years(born, ctx.today) for b, born in born_on.items() if born is not None}
+    future = {b for b, born in born_on.items() if born is not None and born > ctx.today}
+    if not future and all(age < warn for age in ages.values()):
         return []
     out = []
     for c in children:
-        age = ages.get(c.cpr[:7]) if c.cpr else None
-        if age is not None and age >= limit:
-            out.append(
-                DP209(
-                    _at(c, "cpr"),
-                    ctx.plan.area_of(c.dagplejer_id),
-                    age=age,
-                    limit=limit,
-                    **person(c),
-                )
-            )
+        first7 = c.cpr[:7] if c.cpr else ""
+        age = ages.get(first7)
+        if age is None:
+            continue
+        where, area = _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id)
+        if first7 in future:
+            out.append(DP224(where, area, born=str(born_on[first7]), **person(c)))
+        elif age >= error:
+            out.append(DP225(where, area, age=age, limit=error, **person(c)))
+        elif age >= warn:
+            out.append(DP209(where, area, age=age, limit=warn, **person(c)))
     return out
 
 
@@ -283,3 +298,79 @@ def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
         for ident, same in groups.items()
         if len(same) > 1
     ]
+
+
+DP219 = Rule("DP219", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP219)
+def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
+    """LocalPersonId is unique across every person of the export (two dagplejere with one id
+    are DP216): a child whose id is a dagplejer's, or two children with one id."""
+    roles: dict[str, list[tuple[str, Person]]] = defaultdict(list)
+    for d in ctx.roster.dagplejere:
+        roles[d.id].append(("dagplejer", d))
+    for c in ctx.roster.children:
+        roles[c.id].append(("barn", c))
+    out = []
+    for ident, same in roles.items():
+        children = [p for role, p in same if role == "barn"]
+        if not children or len(same) < 2:
+            continue
+        cells = ", ".join(str(p.cell("id", "cpr")) for _, p in same)
+        where = children[1] if len(children) > 1 else children[0]
+        variant = "" if len(children) < len(same) else "children"
+        out.append(DP219(_at(where, "id", "cpr"), None, variant=variant, id=ident, cells=cells))
+    return out
+
+
+DP220 = Rule("DP220", S.ERROR, PERSONS, STIL_UNILOGIN)
+
+# The details Unilogin holds of a person, compared between rows with one CPR (variant names).
+_DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
+    ("", lambda p: comparable_text(p.name)),
+    ("protected", lambda p: "ja" if p.protected else "nej"),
+    ("alias", lambda p: comparable_text(f"{p.alias_first} {p.alias_last}")),
+    ("email", lambda p: p.email.casefold()),
+    ("phone", lambda p: "".join(ch for ch in p.phone if ch.isdigit())),
+)
+
+
+@CHECKS.add(DP220)
+def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
+    """One CPR, one set of details, wherever the person appears (children and contact persons:
+    a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
+    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
+    # most CPR numbers appear once: only those repeated are grouped and compared
+    repeated = {cpr for cpr, n in Counter(p.cpr for p, _ in people).items() if n > 1}
+    if not repeated:
+        return []
+    groups: dict[str, list[tuple[Person, str | None]]] = defaultdict(list)
+    for p, area in people:
+        if p.cpr is not None and p.cpr in repeated:
+            groups[p.cpr].append((p, area))
+    out = []
+    for cpr, same in groups.items():
+        first = same[0][0]
+        for variant, detail in _DETAILS:
+            # an email or phone given on one row and not on another is not a disagreement
+            values = {detail(p) for p, _ in same}
+            if variant in ("email", "phone"):
+                values.discard("")
+            if len(values) < 2:
+                continue
+            other, area = next((p, a) for p, a in same if detail(p) != detail(first))
+            cells = ", ".join(str(p.cell("cpr")) for p, _ in same)
+            out.append(
+                DP220(
+                    _at(other, "navn", "fornavn", "cpr"),
+                    area,
+                    variant=variant,
+                    cpr=mask_cpr(cpr),
+                    name1=first.name,
+                    name2=other.name,
+                    cells=cells,
+                )
+            )
+            break
+    return out

@@ -1,0 +1,22 @@
+"""Keyed digests: ids and hashes that only the holder of the municipality's secret can make.
+
+A plain hash of a CPR number is no protection (a birth date leaves 10,000 endings to try), so
+every id derived from a person and every hash in the manifest is an HMAC-SHA256 with the secret
+(``secret.py`` keeps it next to the configuration). Pure: the secret is passed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+
+def keyed_digest(secret: bytes, kind: str, value: str) -> str:
+    """HMAC-SHA256 of ``kind|value`` under ``secret``, as hex (``kind`` separates the uses)."""
+    return hmac.digest(secret, f"{kind}|{value}".encode(), hashlib.sha256).hex()
+
+
+def secret_fingerprint(secret: bytes) -> str:
+    """What the manifest keeps to know the secret again: a digest of a fixed text, which says
+    nothing about the secret but differs for every other one."""
+    return keyed_digest(secret, "fingerprint", "dagpleje")[:16]

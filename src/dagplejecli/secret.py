@@ -1,0 +1,66 @@
+"""The municipality's secret: a file next to the configuration, made on first use.
+
+Children's ids and the manifest's hashes are derived with it (``domain/keyed.py``), so they
+reveal no CPR number and stay the same on every export from the same folder. It is never written
+into an export; it must be backed up with ``dagpleje.toml``, because a new secret gives every
+child without an id column a new id (a new person in Unilogin).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from dagplejecli.errors import DagplejeError
+
+SECRET_NAME = "dagpleje-hemmelighed.txt"
+_SECRET_BYTES = 32
+
+
+def secret_path(config_folder: Path) -> Path:
+    return config_folder / SECRET_NAME
+
+
+def read_secret(config_folder: Path) -> bytes | None:
+    """The secret in ``config_folder``, or None when there is none. Raises DagplejeError
+    (exit 2) when the file is there but is not a secret this tool wrote."""
+    path = secret_path(config_folder)
+    try:
+        text = path.read_text("ascii").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        raise DagplejeError("secret_unreadable", where=str(path), hint="secret_bad_hint") from None
+    try:
+        value = bytes.fromhex(text)
+    except ValueError:
+        value = b""
+    if len(value) != _SECRET_BYTES:
+        raise DagplejeError("secret_unreadable", where=str(path), hint="secret_bad_hint")
+    return value
+
+
+def load_or_create_secret(config_folder: Path) -> bytes:
+    """The secret in ``config_folder``, made there on first use (owner-only where the system
+    has POSIX permissions; on Windows the folder's own permissions apply)."""
+    found = read_secret(config_folder)
+    if found is not None:
+        return found
+    path = secret_path(config_folder)
+    value = secrets.token_bytes(_SECRET_BYTES)
+    try:
+        # O_EXCL: two commands started at once never write two different secrets
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        again = read_secret(config_folder)
+        if again is None:  # pragma: no cover - removed between the two calls
+            raise DagplejeError("secret_unreadable", where=str(path)) from None
+        return again
+    except OSError as exc:
+        raise DagplejeError(
+            "write_failed", where=str(path), detail=exc.strerror or str(exc)
+        ) from None
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(value.hex() + "\n")
+    return value
