@@ -239,6 +239,7 @@ def main() -> None:
         help="also time the dagpleje installed for this Python (e.g. an older checkout's "
         ".venv/bin/python), each step in turn with this one",
     )
+    parser.add_argument("--before-label", help="how to name --before in the results")
     args = parser.parse_args()
 
     # An installed tool runs from compiled bytecode (pip compiles it at install time). An
