@@ -84,17 +84,24 @@ def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:  # noqa:
     assert manifest["unilogin"]["sourceDateTime"] == LATER
 
 
+@pytest.mark.parametrize("moving", ["away", "in"])
 def test_a_file_open_in_excel_is_named_and_nothing_changes(
     four: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    moving: str,
 ) -> None:
     assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
     before = contents(four / "eksport")
     real_replace = os.replace
 
+    refused: list[object] = []
+
     def excel_holds_it(src: object, dst: object) -> None:
-        if str(src).endswith("brugere.xlsx"):  # Windows refuses to move a file Excel has open
-            exc = PermissionError(13, "Permission denied", str(src))
+        # Windows refuses to move a file Excel has open, or to replace it (once: then the
+        # old file is put back)
+        if not refused and str(src if moving == "away" else dst).endswith("brugere.xlsx"):
+            refused.append(src)
+            exc = PermissionError(13, "Permission denied", str(src), None, str(dst))
             exc.winerror = 32  # type: ignore[attr-defined]
             raise exc
         real_replace(src, dst)  # type: ignore[arg-type]
@@ -103,6 +110,7 @@ def test_a_file_open_in_excel_is_named_and_nothing_changes(
     result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
     assert result.exit_code == 2 and no_traceback(result)
     assert "brugere.xlsx" in result.stderr and "Luk filen i Excel" in result.stderr
+    assert ".dagpleje" not in result.stderr  # the user's file is named, not a staging copy
     monkeypatch.setattr(os, "replace", real_replace)
     assert contents(four / "eksport") == before
 

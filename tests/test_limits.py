@@ -123,3 +123,38 @@ def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(project: Path) -> No
     write_csv(project / "r.csv", rows, encoding="utf-8")
     result = run_cli("plan", "r.csv")
     assert result.exit_code == 2 and "r.csv, linje 3, kolonne 3" in result.stderr
+
+
+def ods_with(project: Path, extra_rows: str) -> Path:
+    from tests.conftest import write_ods
+
+    plain = write_ods(project / "plain.ods", small_roster())
+    path = project / "roster.ods"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(b"</table:table>", extra_rows.encode() + b"</table:table>", 1)
+            dst.writestr(item, data)
+    return path
+
+
+def test_an_ods_repeating_content_far_is_refused_but_empty_repeats_are_not(
+    project: Path,
+) -> None:
+    empty = (  # what LibreOffice writes after the last row: costs nothing
+        '<table:table-row table:number-rows-repeated="1048553">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    ods_with(project, empty)
+    assert run_cli("plan", "roster.ods").exit_code == 0
+    hostile = (
+        '<table:table-row table:number-rows-repeated="200000">'
+        '<table:table-cell table:number-columns-repeated="200" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    ods_with(project, hostile)
+    started = time.monotonic()
+    err = run_cli("plan", "roster.ods")
+    assert err.exit_code == 2 and "roster.ods, Dagplejere!GR200004" in err.stderr
+    assert time.monotonic() - started < 5

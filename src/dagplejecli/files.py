@@ -129,7 +129,10 @@ def in_use(exc: OSError) -> bool:
 
 def write_error(exc: OSError, where: Path) -> DagplejeError:
     """An operating-system error as the message a person can act on."""
-    path = Path(exc.filename) if isinstance(exc.filename, str) else where
+    # name the user's file, not the staging or backup copy an os.replace moved it from or to
+    names = [n for n in (exc.filename, exc.filename2) if isinstance(n, str)]
+    mine = [n for n in names if STAGING not in n and BACKUP not in n and JOURNAL not in n]
+    path = Path(mine[0]) if mine else where
     if in_use(exc):
         return DagplejeError("file_in_use", where=str(path), hint="file_in_use_hint", path=path)
     return DagplejeError("write_failed", where=str(path), detail=exc.strerror or str(exc))

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from dagplejecli.domain.values import comparable_text
+from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
@@ -69,7 +69,11 @@ def _division(roster: Roster, header: str) -> Division | None:
         spellings.setdefault(comparable_text(value), Counter())[value] += 1
     if not 1 <= len(spellings) <= MAX_AREAS:
         return None
-    counts = [(c.most_common(1)[0][0], sum(c.values())) for c in spellings.values()]
+    # a control character in a cell is not written into the configuration (TOML and the
+    # registers refuse it); the rules ignore it when they compare
+    counts = [
+        (without_controls(c.most_common(1)[0][0]), sum(c.values())) for c in spellings.values()
+    ]
     # "DISTRIKT" from a shouting export reads better as "Distrikt"; rules ignore case anyway
     name = header.title() if header.isupper() else header
     return Division(name, sorted(counts, key=lambda kv: (-kv[1], kv[0])), missing)

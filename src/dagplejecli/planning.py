@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
 from dagplejecli.domain.address import Address, parse_address
 from dagplejecli.domain.identifiers import is_digits
-from dagplejecli.domain.values import comparable_text
+from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import Area, Assignment, Dagplejer, Plan
@@ -160,7 +160,7 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
         numbers = {comparable_text(k): v for k, v in op.institutionsnumre.items()}
         for comp, value in sorted(distinct.items()):
             area = resolve_area(
-                op.navn.replace(OPDELING_PLACEHOLDER, value),
+                op.navn.replace(OPDELING_PLACEHOLDER, without_controls(value)),
                 ("opdeling",),
                 None,
                 config.standard,

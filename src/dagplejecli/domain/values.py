@@ -162,5 +162,12 @@ def split_name(full: str) -> tuple[str, str]:
 
 
 def comparable_text(value: str) -> str:
-    """Case- and space-insensitive form used for rules and duplicate detection."""
-    return "".join(value.split()).casefold()
+    """Case- and space-insensitive form used for rules and duplicate detection; control
+    characters do not count either (``Nord`` and ``Nord`` + DEL are one district)."""
+    text = "".join(value.split()).casefold()
+    return text if text.isprintable() else _CONTROL.sub("", text)
+
+
+def without_controls(value: str) -> str:
+    """``value`` without control characters: for text that becomes a name or a setting."""
+    return value if value.isprintable() else " ".join(_CONTROL.sub("", value).split())

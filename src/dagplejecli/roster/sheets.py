@@ -66,6 +66,10 @@ def _check_zip(path: Path) -> None:
             members = zf.infolist()
             _check_sizes(path, members)
             _check_xml(path, zf, members)
+            if path.suffix.lower() == ".ods":
+                for m in members:
+                    if m.filename == "content.xml":
+                        _check_ods_extent(path, zf.read(m))
     except _ZIP_ERRORS:
         raise _not_workbook(path) from None
 
@@ -205,17 +209,76 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> No
         )
 
 
+# OpenDocument repeats a row or a cell with an attribute: a 7 KB file can claim a cell with
+# text 200 columns wide on 200,000 rows, which calamine then builds (5 GB). LibreOffice repeats
+# empty rows and cells by the million, which cost nothing; only repeats of content count.
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="([0-9]{2,})"')
+_ODS_TOKEN = re.compile(
+    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>"
+)
+_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]+)"')
+_ODS_COLUMNS = re.compile(rb'number-columns-repeated="([0-9]+)"')
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+
+
+def _check_ods_extent(path: Path, data: bytes) -> None:
+    """The extent of each table of an OpenDocument spreadsheet, counted from its repeats."""
+    if not any(int(m.group(1)) >= 50 for m in _ODS_REPEAT.finditer(data)):
+        return  # no repeat worth counting: the extent is the size of the XML
+    sheet, row, col, row_filled, max_row, max_col, repeat = "", 0, 0, False, 0, 0, 1
+    for tok in _ODS_TOKEN.finditer(data):
+        closing, kind, attrs, empty = tok.group(1), tok.group(2), tok.group(3), tok.group(4)
+        if kind == b"table" and not closing:
+            named = _ODS_NAME.search(attrs)
+            sheet = named.group(1).decode("utf-8", "replace") if named else ""
+            row = max_row = max_col = 0
+        elif kind == b"table-row" and not closing:
+            rows = _ODS_ROWS.search(attrs)
+            repeat = int(rows.group(1)) if rows else 1
+            col, row_filled = 0, False
+            if empty:
+                row += repeat
+        elif kind == b"table-row" and closing:
+            row += repeat
+            if row_filled:
+                max_row = row
+        elif kind in (b"table-cell", b"covered-table-cell") and not closing:
+            columns = _ODS_COLUMNS.search(attrs)
+            col += int(columns.group(1)) if columns else 1
+            if not empty or b"value-type" in attrs:
+                row_filled, max_col = True, max(max_col, col)
+        if (
+            max_row > MAX_SHEET_ROWS
+            or max_col > MAX_SHEET_COLUMNS
+            or (max_row * max_col > MAX_SHEET_CELLS)
+        ):
+            ref = f"{_column_letters(max_col)}{max_row}"
+            raise DagplejeError(
+                "roster_sheet_too_large",
+                where=f"{path.name}, {sheet}!{ref}",
+                hint="roster_sheet_too_large_hint",
+                cell=ref,
+                rows=MAX_SHEET_ROWS,
+                columns=MAX_SHEET_COLUMNS,
+                cells=MAX_SHEET_CELLS,
+            )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
 def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
     """The reference of a cell in the last row (too many rows) or the last column."""
     if rows > MAX_SHEET_ROWS or columns <= 26:
         at = re.search(rb'<row\s(?:[^>]*?\s)?r="%d"' % rows, data)
         hit = _CELL_REF.search(data, at.end()) if at else None
         return hit.group(1).decode() if hit else f"A{rows}"
-    letters = ""
-    n = columns
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
+    letters = _column_letters(columns)
     hit = re.search(rb'<c\s(?:[^>]*?\s)?r="(%s[0-9]+)"' % letters.encode(), data)
     return hit.group(1).decode() if hit else f"{letters}1"
 
