@@ -120,11 +120,21 @@ def test_a_real_kill_mid_switch_is_finished_by_the_next_command(
     two_sets: tuple[Path, dict[str, bytes]],
 ) -> None:
     project, _ = two_sets
-    env = {**os.environ, files.KILL_ENV: "placed:unilogin/AB0001.xml"}
+    # a real process, ended at that step with no cleanup of any kind (as a kill leaves it)
+    driver = (
+        "import os, sys\n"
+        "from dagplejecli import files\n"
+        "def die(step):\n"
+        "    if step == 'placed:unilogin/AB0001.xml':\n"
+        "        os._exit(137)\n"
+        "files.checkpoint = die\n"
+        "from dagplejecli.cli import main\n"
+        "sys.argv = ['dagpleje', 'export', '-t', 'unilogin', '--ja']\n"
+        "main()\n"
+    )
     killed = subprocess.run(
-        [sys.executable, "-m", "dagplejecli", "export", "-t", "unilogin", "--ja"],
+        [sys.executable, "-c", driver],
         cwd=project,
-        env=env,
         capture_output=True,
         text=True,
         timeout=60,
