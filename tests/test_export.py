@@ -11,10 +11,13 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.export.unilogin_check import check_document
 from dagplejecli.files import commit_files
 from tests.conftest import BASE_CONFIG, leaked_cprs, no_traceback, run_cli, write_xlsx
 
 GOLDEN = Path(__file__).parent / "golden"
+NAMESPACE = "https://unilogin.dk/data"  # DOMAIN.md §4: the default [unilogin] navnerum
+N = f"{{{NAMESPACE}}}"
 WHEN = "2026-11-27T08:00:00+01:00"
 
 # Fixed synthetic CPR numbers (children born 2025, so the golden files never change).
@@ -155,27 +158,33 @@ def test_unilogin_golden_counts_and_rules(four: Path) -> None:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         root = ET.fromstring(path.read_bytes())
         assert root.get("source") == "dagpleje" and root.get("schoolYear") == "2026-2027"
-        assert len(root.findall(".//Employee")) == employees
-        assert len(root.findall(".//Student")) == students
+        assert len(root.findall(f".//{N}Employee")) == employees
+        assert len(root.findall(f".//{N}Student")) == students
         main_groups = {
-            g.findtext("GroupId")
-            for g in root.iter("Group")
-            if g.findtext("GroupType") == "Hovedgruppe"
+            g.findtext(f"{N}GroupId")
+            for g in root.iter(f"{N}Group")
+            if g.findtext(f"{N}GroupType") == "Hovedgruppe"
         }
-        assert all(s.findtext("MainGroupId") in main_groups for s in root.iter("Student"))
-        for cpr in root.iter("CivilRegistrationNumber"):
+        assert all(s.findtext(f"{N}MainGroupId") in main_groups for s in root.iter(f"{N}Student"))
+        for cpr in root.iter(f"{N}CivilRegistrationNumber"):
             assert cpr.text in EVERY_CPR
-        for person in root.iter("Person"):
+        for person in root.iter(f"{N}Person"):
             if person.get("protected") == "true":
-                assert person.findtext("AliasFirstName") and person.findtext("AliasFamilyName")
+                assert person.findtext(f"{N}AliasFirstName") and person.findtext(
+                    f"{N}AliasFamilyName"
+                )
+        assert check_document(name, path.read_bytes(), NAMESPACE) == []
         golden(name, path.read_bytes())
     nord = ET.fromstring((four / "eksport/unilogin/AB0001.xml").read_bytes())
-    assert nord.findtext(".//InstitutionPerson/Person/CivilRegistrationNumber") == "0203751236"
+    assert (
+        nord.findtext(f".//{N}InstitutionPerson/{N}Person/{N}CivilRegistrationNumber")
+        == "0203751236"
+    )
     syd = ET.fromstring((four / "eksport/unilogin/AB0002.xml").read_bytes())
-    relation = syd.find(".//ContactPerson")
+    relation = syd.find(f".//{N}ContactPerson")
     assert relation is not None and relation.get("relation") == "Mor"  # Forælder, even last digit
     vest = ET.fromstring((four / "eksport/unilogin/AB0003.xml").read_bytes())
-    assert vest.find(".//ContactPerson").get("relation") == "Far"  # type: ignore[union-attr]
+    assert vest.find(f".//{N}ContactPerson").get("relation") == "Far"  # type: ignore[union-attr]
     assert leaked_cprs(result.output, EVERY_CPR) == []
 
 
@@ -330,7 +339,8 @@ def test_people_files_are_masked(four: Path) -> None:
 
 
 XSD = """<?xml version="1.0" encoding="UTF-8"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified"
+  targetNamespace="https://unilogin.dk/data" xmlns="https://unilogin.dk/data">
   <xs:element name="UNILoginImport">
     <xs:complexType>
       <xs:sequence><xs:element name="Institution" type="Institution"/></xs:sequence>
@@ -384,8 +394,6 @@ XSD = """<?xml version="1.0" encoding="UTF-8"?>
     <xs:sequence>
       <xs:element name="FirstName" type="xs:string"/>
       <xs:element name="FamilyName" type="xs:string"/>
-      <xs:element name="AliasFirstName" type="xs:string" minOccurs="0"/>
-      <xs:element name="AliasFamilyName" type="xs:string" minOccurs="0"/>
       <xs:element name="CivilRegistrationNumber"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\\d{10}"/></xs:restriction></xs:simpleType></xs:element>
       <xs:element name="EmailAddress" type="xs:string" minOccurs="0"/>
       <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
@@ -397,6 +405,8 @@ XSD = """<?xml version="1.0" encoding="UTF-8"?>
       </xs:sequence></xs:complexType></xs:element>
       <xs:element name="MobilePhoneNumber" minOccurs="0"><xs:complexType><xs:simpleContent><xs:extension base="xs:string">
         <xs:attribute name="protected" type="xs:boolean" use="required"/></xs:extension></xs:simpleContent></xs:complexType></xs:element>
+      <xs:element name="AliasFirstName" type="xs:string" minOccurs="0"/>
+      <xs:element name="AliasFamilyName" type="xs:string" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="protected" type="xs:boolean" use="required"/>
   </xs:complexType>
@@ -481,3 +491,54 @@ def test_renaming_an_area_is_not_a_move(four: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "flyttet" not in result.stdout
     assert "Dagplejen Nordområdet" in result.stdout
+
+
+def test_xsd_in_another_namespace_names_the_setting(four: Path) -> None:
+    """A schema without (or with another) targetNamespace: one line with the setting to use,
+    not an error per document; with that setting the same schema passes."""
+    good = XSD.replace(
+        ">GROUPTYPE<",
+        f'><xs:simpleType><xs:restriction base="xs:string">{GROUPTYPES}</xs:restriction></xs:simpleType><',
+    )
+    plain = good.replace(
+        '\n  targetNamespace="https://unilogin.dk/data" xmlns="https://unilogin.dk/data"', ""
+    )
+    (four / "plain.xsd").write_text(plain, encoding="utf-8")
+    args = ("export", "--target", "unilogin", "--source-datetime", WHEN, "--xsd", "plain.xsd")
+    result = run_cli(*args)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert 'sæt navnerum = "" under [unilogin]' in result.stderr
+    assert "linje" not in result.stderr and not (four / "eksport").exists()
+    english = run_cli("--lang", "en", *args)
+    assert 'set navnerum = "" under [unilogin]' in english.stderr
+    (four / "dagpleje.toml").write_text(
+        BASE_CONFIG.replace("[unilogin]\n", '[unilogin]\nnavnerum = ""\n') + AREAS4,
+        encoding="utf-8",
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    ok = run_cli(*args)
+    assert ok.exit_code == 0, ok.output
+    written = (four / "eksport/unilogin/AB0001.xml").read_bytes()
+    assert b"xmlns" not in written and check_document("AB0001.xml", written, "") == []
+
+
+def test_export_stops_as_a_bug_when_a_document_breaks_the_structure(
+    four: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dagplejecli import api
+    from tests.test_unilogin_check import document as unilogin_check_document
+
+    def broken(*args: object) -> dict[str, bytes]:
+        return {
+            "unilogin/AB0001.xml": unilogin_check_document().replace(
+                b"<Role>P\xc3\xa6dagog", b"<Role>Dagplejer"
+            )
+        }
+
+    monkeypatch.setattr(api, "unilogin_files", broken)
+    result = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-27T08:00:00+01:00"
+    )
+    assert result.exit_code == 70 and no_traceback(result)
+    assert "StructureError" in result.stderr
+    assert not (four / "eksport").exists()

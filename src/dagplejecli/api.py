@@ -29,6 +29,7 @@ from dagplejecli.export.manifest import (
     unilogin_record,
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
+from dagplejecli.export.unilogin_check import check_documents
 from dagplejecli.export.users import user_sheets
 from dagplejecli.files import commit_files, write_bytes_atomic
 from dagplejecli.formats.xlsx import workbook_bytes
@@ -247,9 +248,12 @@ def _build_unilogin(b: _Build) -> PreparedExport:
             last=last.isoformat(),
         )
     members = b.members
-    files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
+    documents = unilogin_files(config, members, when)
+    # the published structure (DOMAIN.md §4), before anything is written: a failure is a bug
+    check_documents(documents, config.unilogin.navnerum)
+    files = {rel: (data, True) for rel, data in documents.items()}
     if b.xsd is not None:
-        _check_xsd(b.xsd, files)
+        _check_xsd(b.xsd, files, config.unilogin.navnerum)
     hashes = all_member_hashes(b.salt, members)
     record = unilogin_record(members, hashes, when)
     changes = compare(b.previous, members, hashes)
@@ -297,10 +301,10 @@ def _source_datetime(text: str | None) -> dt.datetime:
         ) from None
 
 
-def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]]) -> None:
+def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]], namespace: str) -> None:
     from dagplejecli.export.xsd import validate_against
 
-    problems = validate_against(xsd, {rel: data for rel, (data, _) in files.items()})
+    problems = validate_against(xsd, {rel: data for rel, (data, _) in files.items()}, namespace)
     if problems:
         raise Refused(
             "export_xsd_invalid",

@@ -114,7 +114,12 @@ class DtrConfig(_Strict):
     cvr_udtraek: str | None = None
 
 
+# The last documented shared import/export namespace (DOMAIN.md §4); STIL's XSD settles it
+UNILOGIN_NAMESPACE = "https://unilogin.dk/data"
+
+
 class UniloginConfig(_Strict):
+    navnerum: str = UNILOGIN_NAMESPACE  # "" writes no namespace
     kilde: str = "dagpleje"
     rolle: str = "Pædagog"
     trin: str = "0"

@@ -444,6 +444,8 @@ UI: dict[str, str] = {
     "manifest_unreadable_hint": "Er det ændret i hånden? Flyt det væk for at eksportere uden sammenligning med sidste gang.",
     "xsd_missing": "XML-skemaet findes ikke.",
     "xsd_unreadable": "XML-skemaet kan ikke læses: {detail}",
+    "xsd_namespace": 'XML-skemaets navnerum (targetNamespace) er «{schema}», men filerne skrives med «{configured}»: sæt navnerum = "{schema}" under [unilogin] i dagpleje.toml.',
+    "xsd_namespace_hint": "Er skemaet STIL's officielle, afgør det navnerummet. Intet er skrevet.",
     "export_written": "Skrevet til {path}:",
     "export_dry_run": "Prøvekørsel (--dry-run): intet er skrevet. Disse filer ville blive skrevet:",
     "changes_first": "Første Unilogin-eksport: ingen tidligere eksport at sammenligne med.",

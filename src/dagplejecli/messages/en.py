@@ -444,6 +444,8 @@ UI: dict[str, str] = {
     "manifest_unreadable_hint": "Was it edited by hand? Move it away to export without comparing with last time.",
     "xsd_missing": "The XML schema does not exist.",
     "xsd_unreadable": "The XML schema cannot be read: {detail}",
+    "xsd_namespace": 'The XML schema\'s namespace (targetNamespace) is «{schema}», but the files are written with «{configured}»: set navnerum = "{schema}" under [unilogin] in dagpleje.toml.',
+    "xsd_namespace_hint": "If the schema is STIL's official one, it settles the namespace. Nothing was written.",
     "export_written": "Written to {path}:",
     "export_dry_run": "Dry run (--dry-run): nothing was written. These files would be written:",
     "changes_first": "First Unilogin export: no earlier export to compare with.",
