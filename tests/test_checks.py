@@ -231,6 +231,7 @@ PERSON_CASES = [
     ("DP213", _with("Børn", 1, 0, None), "Børn", "A2"),
     ("DP215", _with("Dagplejere", 1, 5, 900), "Dagplejere", "F2"),
     ("DP216", _with("Dagplejere", 2, 0, "D1"), "Dagplejere", "A3"),
+    ("DP230", _with("Dagplejere", 1, 2, "Åse Ødegård " * 9), "Dagplejere", "C2"),
 ]
 
 

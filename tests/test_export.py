@@ -542,3 +542,24 @@ def test_export_stops_as_a_bug_when_a_document_breaks_the_structure(
     assert result.exit_code == 70 and no_traceback(result)
     assert "StructureError" in result.stderr
     assert not (four / "eksport").exists()
+
+
+def test_a_group_name_over_100_bytes_is_a_finding_and_written_cut(four: Path) -> None:
+    """90 characters, but æ, ø and å take two bytes each: more than GroupName's 100 bytes."""
+    long_name = ("Ærø Ødegård Åberg " * 5)[:90].strip()
+    assert len(long_name) <= 100 < len(f"{long_name} Jensen".encode())
+    named = [list(r) for r in DAGPLEJERE]
+    named[0][2] = long_name
+    write_project(four, named)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output  # a warning: the export cuts the name
+    assert "DP230" in result.stdout and "C2" in result.stdout
+    assert "bytes i UTF-8" in result.stdout and "Forkort navnet i rosteren" in result.stdout
+    exported = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert exported.exit_code == 0, exported.output
+    data = (four / "eksport/unilogin/AB0001.xml").read_bytes()
+    names = [g.findtext(f"{N}GroupName") or "" for g in ET.fromstring(data).iter(f"{N}Group")]
+    cut = next(n for n in names if n.startswith("Ærø"))
+    assert len(cut.encode()) <= 100 and f"{long_name} Jensen".startswith(cut)
+    assert check_document("AB0001.xml", data, NAMESPACE) == []

@@ -328,6 +328,13 @@ FINDINGS: dict[str, FindingText] = {
         why="En kontaktperson følger sit barn.",
         example="",
     ),
+    "DP230": FindingText(
+        title="Gruppenavn for langt til Unilogin",
+        message="Gruppenavnet for dagplejer {who} fylder {length} bytes i UTF-8; Unilogin tillader højst {limit}. Der skrives «{cut}».",
+        hint="Forkort navnet i rosteren (æ, ø og å fylder to bytes hver), eller lad dagpleje afkorte det til «{cut}».",
+        why="STIL tæller GroupName (Token100char) i UTF-8-bytes, ikke i tegn: æ, ø og å fylder to, så et navn på 90 tegn kan være for langt.",
+        example="",
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

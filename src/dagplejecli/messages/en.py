@@ -328,6 +328,13 @@ FINDINGS: dict[str, FindingText] = {
         why="A contact person follows their child.",
         example="",
     ),
+    "DP230": FindingText(
+        title="Group name too long for Unilogin",
+        message="The group name of dagplejer {who} takes {length} bytes in UTF-8; Unilogin allows at most {limit}. «{cut}» is written.",
+        hint="Shorten the name in the roster (æ, ø and å take two bytes each), or let dagpleje cut it to «{cut}».",
+        why="STIL counts GroupName (Token100char) in UTF-8 bytes, not characters: æ, ø and å take two, so a 90-character name can be too long.",
+        example="",
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

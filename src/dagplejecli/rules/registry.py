@@ -1,7 +1,8 @@
 """The one list of every check and every rule (``explain``, the tests, ``run_checks``).
 
-Checks are declared in ``settings``, ``areas`` and ``persons`` (see ``declare``); rules raised
-while reading the roster or the plan, not by a check, are declared where they are raised
+Checks are declared in ``settings``, ``areas``, ``persons`` and ``unilogin`` (see
+``declare``); rules raised while reading the roster or the plan, not by a check, are declared
+where they are raised
 (``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``) and listed in ``all_rules``.
 """
 
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dagplejecli.findings import Finding, Rule
 from dagplejecli.roster.read import READER_RULES
-from dagplejecli.rules import areas, persons, settings
+from dagplejecli.rules import areas, persons, settings, unilogin
 from dagplejecli.rules.declare import DeclaredCheck
 from dagplejecli.rules.plan import PLAN_RULES
 
@@ -20,8 +21,14 @@ if TYPE_CHECKING:
 
 
 def all_checks() -> tuple[DeclaredCheck, ...]:
-    """Every check, configuration first, then areas, then people."""
-    return (*settings.CHECKS.declared, *areas.CHECKS.declared, *persons.CHECKS.declared)
+    """Every check, configuration first, then areas, then people (and what the Unilogin files
+    make of them)."""
+    return (
+        *settings.CHECKS.declared,
+        *areas.CHECKS.declared,
+        *persons.CHECKS.declared,
+        *unilogin.CHECKS.declared,
+    )
 
 
 def all_rules() -> dict[str, Rule]:
