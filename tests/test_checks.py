@@ -368,6 +368,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP113": lambda tmp: findings_for(tmp, BASE_CONFIG + AREAS.replace("AB1235", "AB1234")),
     "DP114": lambda tmp: _extract(tmp, "1029829825"),
     "DP115": lambda tmp: _extract(tmp, "1003386512"),
+    "DP116": lambda tmp: findings_for(
+        tmp, BASE_CONFIG.replace('daginstitutionsnummer = "DI0001"', "") + AREAS
+    ),
+    "DP117": lambda tmp: findings_for(tmp, BASE_CONFIG.replace('"DI0001"', '"AB1235"') + AREAS),
     "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
     "DP210": _protected,
     "DP214": _protected,

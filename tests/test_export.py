@@ -69,12 +69,14 @@ hvor = { Distrikt = ["Syd"] }
 navn = "Dagplejen Vest"
 institutionsnummer = "AB0003"
 daginstitution = "Dagplejen Vest og Øst"
+daginstitutionsnummer = "DI0002"
 hvor = { Distrikt = ["Vest"] }
 
 [[omraade]]
 navn = "Dagplejen Øst"
 institutionsnummer = "AB0004"
 daginstitution = "Dagplejen Vest og Øst"
+daginstitutionsnummer = "DI0002"
 resten = true
 """
 
@@ -122,13 +124,18 @@ def test_dtr_golden_and_shape(four: Path) -> None:
         lines[0]
         == "daginstitutionsNummer;daginstitutionsNavn;ejerformKode;lovgrundlagKode;admKommuneKode"
     )
-    assert lines[1:] == [";Dagplejen Aarhus;1;99;751", ";Dagplejen Vest og Øst;1;99;751"]
+    assert lines[1:] == [
+        "DI0001;Dagplejen Aarhus;1;99;751",
+        "DI0002;Dagplejen Vest og Øst;1;99;751",
+    ]
     rows = [line.split(";") for line in units.decode("utf-8-sig").splitlines()]
     assert (
         rows[0][:2] == ["EnhedsNummer", "EnhedsNavn"]
         and "PNummer" in rows[0]
         and "InstType3" in rows[0]
     )
+    # the address as DTR's public export names it (DOMAIN.md §3)
+    assert rows[0][4:10] == ["vejNavn", "husNummer", "etage", "doer", "postNummer", "byNavn"]
     assert [r[1] for r in rows[1:]] == [
         "Dagplejen Nord",
         "Dagplejen Syd",
@@ -563,3 +570,36 @@ def test_a_group_name_over_100_bytes_is_a_finding_and_written_cut(four: Path) ->
     cut = next(n for n in names if n.startswith("Ærø"))
     assert len(cut.encode()) <= 100 and f"{long_name} Jensen".startswith(cut)
     assert check_document("AB0001.xml", data, NAMESPACE) == []
+
+
+def test_existing_units_under_a_daginstitution_without_number(four: Path) -> None:
+    """Areas with an institutionsnummer exist in DTR, so their Daginstitution does: without its
+    number it is a warning, and the DTR export does not list it as new."""
+    config = BASE_CONFIG.replace('daginstitutionsnummer = "DI0001"\n', "") + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output
+    assert "DP116" in result.stdout and "standard.daginstitution" in result.stdout
+    assert "daginstitutionsnummer" in result.stdout and "Dagplejen Nord" in result.stdout
+    english = run_cli("--lang", "en", "validate")
+    assert "does not list it as new" in " ".join(english.stdout.split())
+    assert run_cli("export", "--target", "dtr").exit_code == 0
+    listed = (four / "eksport/dtr/daginstitutioner.csv").read_text("utf-8-sig").splitlines()
+    assert listed[1:] == ["DI0002;Dagplejen Vest og Øst;1;99;751"]
+    wb = load_workbook(four / "eksport/dtr/dtr-oprettelse.xlsx")
+    assert wb["1 Daginstitutioner"]["A2"].value == "findes (nummer mangler)"
+
+
+def test_daginstitutionsnummer_equal_to_an_area_number_is_an_error(four: Path) -> None:
+    config = BASE_CONFIG + AREAS4.replace(
+        'daginstitutionsnummer = "DI0002"', 'daginstitutionsnummer = "ab0001"', 1
+    )
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    out = " ".join(result.stdout.split())
+    assert "DP117" in out and "omraade[3].daginstitutionsnummer" in out
+    assert "Dagplejen Nord" in out and "hver sit nummer" in out
+    assert run_cli("export", "--target", "dtr").exit_code == 1

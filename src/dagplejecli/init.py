@@ -111,7 +111,7 @@ def config_text(roster: Roster, kommune: Kommune | None, division: Division | No
         "[dtr]",
         "ejerform = 1                    # ejerformKode: 1 = Kommunal",
         "# lovgrundlagKode: koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2). Kodelisten er",
-        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal, fx lovgrundlag = 12",
+        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal (uden anførselstegn)",
         'lovgrundlag = "UDFYLD: koden fra DTR-leverandøren"',
         "insttype = 6013                 # InstType3: 6013 = dagpleje (tredjepartskilder; kan ændres)",
         '# cvr_udtraek = "p-enheder.xlsx" # kommunens P-enheder fra CVR: så tjekkes P-numre og adresser',

@@ -41,7 +41,7 @@ FINDINGS: dict[str, FindingText] = {
         message="[dtr] lovgrundlag er ikke sat (lovgrundlagKode er obligatorisk i DTR).",
         hint="Spørg kommunens DTR-leverandør om koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2) og skriv den i [dtr] lovgrundlag = <kode>.",
         why="DTR kræver lovgrundlagKode, og kodelisten er ikke offentlig; værktøjet gætter ikke.",
-        example="[dtr]\nlovgrundlag = 12   # kode fra leverandøren",
+        example="[dtr]\nlovgrundlag = 12   # EKSEMPEL, ikke en rigtig kode: brug koden fra leverandøren",
     ),
     "DP006": FindingText(
         title="Usædvanlig institutionstype",
@@ -197,6 +197,20 @@ FINDINGS: dict[str, FindingText] = {
         hint="Brug P-enhedens adresse som områdets adresse, eller vælg et P-nummer med den adresse.",
         why="STIL: adressen bør stemme overens med P-nummerets adresse i CVR.",
         example='adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+    ),
+    "DP116": FindingText(
+        title="Daginstitution uden nummer, men med oprettede Anvisningsenheder",
+        message="Daginstitutionen «{daginstitution}» har intet daginstitutionsnummer, men {areas} har et institutionsnummer og findes altså i DTR — så gør Daginstitutionen også. DTR-eksporten opfører den ikke som ny.",
+        hint='Skriv Daginstitutionens nummer fra DTR som daginstitutionsnummer = "…" ved siden af daginstitution = "{daginstitution}" i dagpleje.toml.',
+        why="En Anvisningsenhed, der findes i DTR, har en Daginstitution med nummer. Opføres den som ny, risikerer I en dublet, og DTR opdager ikke dubletter.",
+        example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
+    ),
+    "DP117": FindingText(
+        title="Daginstitution og Anvisningsenhed med samme nummer",
+        message="Daginstitutionsnummeret {value} for {area} er det samme som institutionsnummeret for området «{other}».",
+        hint="Ret daginstitutionsnummer (Daginstitutionens nummer i DTR) eller institutionsnummer (Anvisningsenhedens EnhedsNummer): de to niveauer har hver sit nummer.",
+        why="DTR udsteder ét nummer pr. institution, og numre genbruges aldrig; samme nummer på begge niveauer betyder, at et af dem er skrevet forkert.",
+        example="",
     ),
     "DP201": FindingText(
         title="Ugyldigt CPR-nummer",

@@ -43,7 +43,7 @@ FINDINGS: dict[str, FindingText] = {
         message="[dtr] lovgrundlag is not set (lovgrundlagKode is mandatory in DTR).",
         hint="Ask the municipality's DTR vendor for the code for municipal dagpleje (Dagtilbudsloven § 21(2)) and write it as [dtr] lovgrundlag = <code>.",
         why="DTR requires lovgrundlagKode and the code list is not public; the tool does not guess.",
-        example="[dtr]\nlovgrundlag = 12",
+        example="[dtr]\nlovgrundlag = 12   # EXAMPLE, not a real code: use the code from the vendor",
     ),
     "DP006": FindingText(
         title="Unusual institution type",
@@ -197,6 +197,20 @@ FINDINGS: dict[str, FindingText] = {
         hint="Use the P-unit's address as the area's address, or pick a P-number with that address.",
         why="STIL: the address should match the P-number's address in CVR.",
         example='adresse = "Rådhuspladsen 2, 8000 Aarhus C"',
+    ),
+    "DP116": FindingText(
+        title="Daginstitution without number, but with existing Anvisningsenheder",
+        message="The Daginstitution «{daginstitution}» has no daginstitutionsnummer, but {areas} have an institutionsnummer and so exist in DTR — so does the Daginstitution. The DTR export does not list it as new.",
+        hint='Write the Daginstitution\'s number from DTR as daginstitutionsnummer = "…" next to daginstitution = "{daginstitution}" in dagpleje.toml.',
+        why="An Anvisningsenhed that exists in DTR has a Daginstitution with a number. Listing it as new risks a duplicate, and DTR does not detect duplicates.",
+        example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
+    ),
+    "DP117": FindingText(
+        title="Daginstitution and Anvisningsenhed with the same number",
+        message="The daginstitutionsnummer {value} of {area} is the same as the institutionsnummer of the area «{other}».",
+        hint="Correct daginstitutionsnummer (the Daginstitution's number in DTR) or institutionsnummer (the Anvisningsenhed's EnhedsNummer): the two levels each have their own number.",
+        why="DTR issues one number per institution and never reuses one; the same number on both levels means one of them is wrong.",
+        example="",
     ),
     "DP201": FindingText(
         title="Invalid CPR number",
