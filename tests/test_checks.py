@@ -78,6 +78,11 @@ CONFIG_CASES = [
         "unilogin.rolle",
     ),
     (
+        "DP020",
+        BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = " "'),
+        "unilogin.trin",
+    ),
+    (
         "DP102",
         BASE_CONFIG.replace('daginstitution = "Dagplejen Aarhus"\n', ""),
         "standard.daginstitution",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -99,6 +101,12 @@ def four(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     return tmp_path
+
+
+def reported(code: str, *args: str) -> list[dict[str, Any]]:
+    """``validate --format json``'s findings of ``code`` (with ``args`` before the command)."""
+    result = run_cli(*args, "validate", "--format", "json")
+    return [f for f in json.loads(result.stdout)["findings"] if f["code"] == code]
 
 
 def golden(name: str, data: bytes) -> None:
@@ -561,8 +569,10 @@ def test_a_group_name_over_100_bytes_is_a_finding_and_written_cut(four: Path) ->
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     result = run_cli("validate")
     assert result.exit_code == 0, result.output  # a warning: the export cuts the name
-    assert "DP230" in result.stdout and "C2" in result.stdout
-    assert "bytes i UTF-8" in result.stdout and "Forkort navnet i rosteren" in result.stdout
+    (found,) = reported("DP230")
+    assert (found["location"]["sheet"], found["location"]["cell"]) == ("Dagplejere", "C2")
+    assert found["severity"] == "advarsel" and "Forkort navnet i rosteren" in found["hint"]
+    assert found["params"]["length"] > found["params"]["limit"] == 100
     exported = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
     assert exported.exit_code == 0, exported.output
     data = (four / "eksport/unilogin/AB0001.xml").read_bytes()
@@ -580,10 +590,13 @@ def test_existing_units_under_a_daginstitution_without_number(four: Path) -> Non
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     result = run_cli("validate")
     assert result.exit_code == 0, result.output
-    assert "DP116" in result.stdout and "standard.daginstitution" in result.stdout
-    assert "daginstitutionsnummer" in result.stdout and "Dagplejen Nord" in result.stdout
-    english = run_cli("--lang", "en", "validate")
-    assert "does not list it as new" in " ".join(english.stdout.split())
+    (found,) = reported("DP116")
+    assert found["severity"] == "advarsel"
+    assert found["location"]["key"] == "standard.daginstitution" and found["location"]["line"]
+    assert 'daginstitutionsnummer = "…"' in found["hint"]
+    assert found["params"]["areas"] == ["Dagplejen Nord", "Dagplejen Syd"]
+    (english,) = reported("DP116", "--lang", "en")
+    assert "does not list it as new" in english["message"]
     assert run_cli("export", "--target", "dtr").exit_code == 0
     listed = (four / "eksport/dtr/daginstitutioner.csv").read_text("utf-8-sig").splitlines()
     assert listed[1:] == ["DI0002;Dagplejen Vest og Øst;1;99;751"]
@@ -599,7 +612,24 @@ def test_daginstitutionsnummer_equal_to_an_area_number_is_an_error(four: Path) -
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     result = run_cli("validate")
     assert result.exit_code == 1
-    out = " ".join(result.stdout.split())
-    assert "DP117" in out and "omraade[3].daginstitutionsnummer" in out
-    assert "Dagplejen Nord" in out and "hver sit nummer" in out
+    (found,) = reported("DP117")
+    assert found["severity"] == "fejl" and found["params"]["other"] == "Dagplejen Nord"
+    assert found["location"]["key"] == "omraade[3].daginstitutionsnummer"
+    assert "hver sit nummer" in found["hint"]
     assert run_cli("export", "--target", "dtr").exit_code == 1
+
+
+def test_an_empty_level_or_source_is_a_finding_not_a_bug(four: Path) -> None:
+    """Without a value, Level and source would be left out of the documents, which the
+    structural self-check would stop as a bug: validate names the key first."""
+    config = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = ""\nkilde = " "') + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    found = reported("DP020")
+    assert {f["location"]["key"] for f in found} == {"unilogin.trin", "unilogin.kilde"}
+    assert all(f["location"]["line"] and "fjern linjen" in f["hint"] for f in found)
+    assert all("remove the line" in f["hint"] for f in reported("DP020", "--lang", "en"))
+    refused = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert refused.exit_code == 1 and "DP020" in refused.stderr

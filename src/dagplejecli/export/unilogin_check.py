@@ -195,8 +195,9 @@ ATTRIBUTES: dict[str, Mapping[str, tuple[bool, TextCheck]]] = {
     "WorkPhoneNumber": _PHONE_ATTRIBUTES,
     "MobilePhoneNumber": _PHONE_ATTRIBUTES,
     "ContactPerson": {
-        "relation": (True, _one_of("Mor", "Far", "Andet", "Officielt tilknyttet person")),
-        "childCustody": (True, _BOOLEAN),
+        # DOMAIN.md §4 gives their values, not whether they are required
+        "relation": (False, _one_of("Mor", "Far", "Andet", "Officielt tilknyttet person")),
+        "childCustody": (False, _BOOLEAN),
         "accessLevel": (False, _integer),
     },
 }
@@ -337,12 +338,15 @@ def _check_references(checker: _Checker, root: ET.Element) -> None:
 def check_documents(documents: Mapping[str, bytes], namespace: str) -> None:
     """Every ``.xml`` of ``documents`` through ``check_document``; ``StructureError`` if any
     breaks the structure."""
-    problems = [
-        p
-        for name, data in sorted(documents.items())
-        if name.endswith(".xml")
-        for p in check_document(name, data, namespace)
-    ]
+    # the same problem once, however many people share it
+    problems = list(
+        dict.fromkeys(
+            p
+            for name, data in sorted(documents.items())
+            if name.endswith(".xml")
+            for p in check_document(name, data, namespace)
+        )
+    )
     if problems:
         shown = "; ".join(problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""

@@ -78,6 +78,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR kontrollerer ikke, at P-nummeret hører til kommunens CVR, eller at adressen passer; STIL registrerer ikke data, der afviger fra CVR.",
         example='[dtr]\ncvr_udtraek = "p-enheder.xlsx"',
     ),
+    "DP020": FindingText(
+        title="Tom Unilogin-værdi",
+        message="[unilogin] {key} er tom, men Unilogin kræver en værdi.",
+        hint='Skriv en værdi ved {key} i dagpleje.toml, eller fjern linjen for at bruge standarden (kilde = "dagpleje", trin = "0").',
+        why="Importens source og hvert barns Level (trin) skal være udfyldt; ellers afviser Unilogin filen.",
+        example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
+    ),
     "DP101": FindingText(
         title="Ingen områder",
         message="Konfigurationen har ingen områder.",

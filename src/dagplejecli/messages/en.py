@@ -80,6 +80,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR does not check that the P-number belongs to the municipality's CVR or that the address matches; STIL will not register data that differs from CVR.",
         example='[dtr]\ncvr_udtraek = "p-enheder.xlsx"',
     ),
+    "DP020": FindingText(
+        title="Empty Unilogin value",
+        message="[unilogin] {key} is empty, but Unilogin requires a value.",
+        hint='Write a value for {key} in dagpleje.toml, or remove the line to use the default (kilde = "dagpleje", trin = "0").',
+        why="The import's source and every child's Level (trin) must be filled in; otherwise Unilogin rejects the file.",
+        example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
+    ),
     "DP101": FindingText(
         title="No areas",
         message="The configuration has no areas.",
