@@ -2,27 +2,35 @@
 the writer, so that it can find the writer's mistakes.
 
 The tables below say, for each element, its children in order with their cardinalities, its
-attributes, and what its text may be (code lists, patterns, lengths in UTF-8 bytes). Export
-runs every document through ``check_document`` before anything is written; a document that
-fails is a bug in dagpleje (``StructureError``, exit code 70), never the user's data: what the
-data can get wrong, ``validate`` reports first.
+attributes, and what its text may be (code lists, patterns, lengths). They are turned into an
+XML schema once per namespace, which lxml checks in C (a national roster's documents hold over
+a million elements); what XSD 1.0 cannot say — lengths in UTF-8 bytes, a ``MainGroupId`` that
+must be a ``Hovedgruppe``, ``GroupLevel`` for a ``Hovedgruppe`` only, an alias for a protected
+person — is checked after it.
+
+Export runs every document through ``check_documents`` before anything is written; a document
+that fails is a bug in dagpleje (``StructureError``, exit code 70), never the user's data: what
+the data can get wrong, ``validate`` reports first.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import quoteattr
 
-MANY = 1 << 30  # maxOccurs="unbounded"
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+MANY = -1  # maxOccurs="unbounded"
 
 
 class StructureError(Exception):
-    """An export document breaks the published structure: a bug in dagpleje, not in the data.
-
-    The message names the file, the element and the rule, never a value (it may be a CPR)."""
+    """An export document breaks the published structure: a bug in dagpleje, not in the data."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +46,8 @@ def _p(names: str, least: int = 0, most: int = 1) -> Place:
     return Place(tuple(names.split("|")), least, most)
 
 
-# Each element's children, in the order of DOMAIN.md §4 ("A|B": alternatives at one place)
+# Each element's children, in the order of DOMAIN.md §4 ("A|B": at most one of them there).
+# ``UserId`` (export only: "an importer never writes one") has no place, so it is refused.
 SEQUENCES: dict[str, tuple[Place, ...]] = {
     "UNILoginImport": (_p("Institution", 1),),
     "Institution": (
@@ -62,11 +71,10 @@ SEQUENCES: dict[str, tuple[Place, ...]] = {
         _p("Person"),
         _p("Student|Employee|Extern"),
     ),
-    # personMini → personMedium → personFull → personFullMyndighed; UserId is export only
+    # personMini → personMedium → personFull → personFullMyndighed, each appending to its base
     "Person": (
         _p("FirstName", 1),
         _p("FamilyName", 1),
-        _p("UserId", 0, 0),
         _p("CivilRegistrationNumber"),
         _p("CivilRegistrationNumberType"),
         _p("EmailAddress"),
@@ -109,245 +117,216 @@ SEQUENCES: dict[str, tuple[Place, ...]] = {
     "Extern": (_p("Role", 1), _p("GroupId", 0, MANY)),
 }
 
-TextCheck = Callable[[str], bool]
-
-
-def _one_of(*values: str) -> TextCheck:
-    allowed = frozenset(values)
-    return allowed.__contains__
-
-
-def _pattern(regex: str) -> TextCheck:
-    compiled = re.compile(regex)
-    return lambda text: compiled.fullmatch(text) is not None
-
-
-def _bytes(limit: int) -> TextCheck:
-    return lambda text: 0 < len(text.encode("utf-8")) <= limit
-
-
-def _date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
-
-
-def _datetime(text: str) -> bool:
-    try:
-        dt.datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return "T" in text
-
-
-def _integer(text: str) -> bool:
-    return re.fullmatch(r"[+-]?\d+", text) is not None
-
-
-_BOOLEAN = _one_of("true", "false", "1", "0")
-_NOT_EMPTY: TextCheck = bool
-
-# What an element's text may be: (check, what the rule is, for the message)
-TEXT: dict[str, tuple[TextCheck, str]] = {
-    "InstitutionNumber": (_pattern("[A-Za-z0-9]{6}"), "six letters or digits (Regnr)"),
-    "GroupId": (_NOT_EMPTY, "not empty"),
-    "GroupName": (_bytes(100), "at most 100 UTF-8 bytes (Token100char)"),
-    "GroupType": (
-        _one_of("Hovedgruppe", "Årgang", "Retning", "Hold", "SFO", "Team", "Andet"),
-        "a GroupType of the code list",
-    ),
-    "Line": (_bytes(40), "at most 40 UTF-8 bytes (Token40char)"),
-    "FromDate": (_date, "an xs:date"),
-    "ToDate": (_date, "an xs:date"),
-    "LocalPersonId": (_NOT_EMPTY, "not empty"),
-    "FirstName": (_NOT_EMPTY, "not empty"),
-    "FamilyName": (_NOT_EMPTY, "not empty"),
+# What a text may be: ("enum", values), ("pattern", regex), ("type", xs type),
+# ("not_empty",) for what is mandatory, ("bytes", n) for a length STIL counts in UTF-8 bytes.
+# An element not named here (nor in SEQUENCES) is any text.
+Text = tuple[str, ...]
+TEXT: dict[str, Text] = {
+    "InstitutionNumber": ("pattern", "[A-Za-z0-9]{6}"),  # Regnr
+    "GroupId": ("not_empty",),
+    "GroupName": ("bytes", "100"),  # Token100char
+    "GroupType": ("enum", "Hovedgruppe", "Årgang", "Retning", "Hold", "SFO", "Team", "Andet"),
+    "Line": ("bytes", "40"),  # Token40char
+    "FromDate": ("type", "xs:date"),
+    "ToDate": ("type", "xs:date"),
+    "LocalPersonId": ("not_empty",),
+    "FirstName": ("not_empty",),
+    "FamilyName": ("not_empty",),
     "CivilRegistrationNumberType": (
-        _one_of("CPR_VERIFIED", "CPR_UNVERIFIED", "CPR_REPLACEMENT_ID", "CPR_UNKNOWN_TYPE"),
-        "a CivilRegistrationNumberType of the code list",
+        "enum",
+        "CPR_VERIFIED",
+        "CPR_UNVERIFIED",
+        "CPR_REPLACEMENT_ID",
+        "CPR_UNKNOWN_TYPE",
     ),
-    "BirthDate": (_date, "an xs:date"),
-    "Gender": (_one_of("M", "K"), "M or K"),
-    "CountryCode": (_pattern("[A-Z]{2}"), "ISO 3166 alpha-2"),
-    "StudentNumber": (_bytes(26), "at most 26 UTF-8 bytes"),
-    "MainGroupId": (_NOT_EMPTY, "not empty"),
+    "BirthDate": ("type", "xs:date"),
+    "Gender": ("enum", "M", "K"),
+    "CountryCode": ("pattern", "[A-Z]{2}"),  # ISO 3166 alpha-2
+    "StudentNumber": ("bytes", "26"),
+    "Level": ("not_empty",),  # mandatory "trin"
+    "MainGroupId": ("not_empty",),
 }
-# Role depends on the parent
-ROLES: dict[str, tuple[str, ...]] = {
-    "Employee": ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent"),
-    "Student": ("Barn", "Elev", "Studerende"),
-    "Extern": ("Praktikant", "Ekstern"),
+# Role's code list depends on the element it is in
+ROLES: dict[str, Text] = {
+    "Employee": ("enum", "Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent"),
+    "Student": ("enum", "Barn", "Elev", "Studerende"),
+    "Extern": ("enum", "Praktikant", "Ekstern"),
 }
 
-_PHONE_ATTRIBUTES = {"protected": (True, _BOOLEAN)}
-# Each element's attributes: name → (required, check); an element not named here has none
-ATTRIBUTES: dict[str, Mapping[str, tuple[bool, TextCheck]]] = {
+_PROTECTED = {"protected": (True, ("type", "xs:boolean"))}
+# Each element's attributes: name → (required, text); an element not named here has none
+ATTRIBUTES: dict[str, Mapping[str, tuple[bool, Text]]] = {
     "UNILoginImport": {
-        "sourceDateTime": (True, _datetime),
-        "source": (True, _NOT_EMPTY),
-        "schoolYear": (True, _pattern(r"\d{4}-\d{4}")),
-        "sourceVersion": (False, _NOT_EMPTY),
+        "sourceDateTime": (True, ("type", "xs:dateTime")),
+        "source": (True, ("not_empty",)),
+        "schoolYear": (True, ("pattern", r"\d{4}-\d{4}")),
+        "sourceVersion": (False, ()),
     },
-    "Person": {"protected": (True, _BOOLEAN)},
-    "HomePhoneNumber": _PHONE_ATTRIBUTES,
-    "WorkPhoneNumber": _PHONE_ATTRIBUTES,
-    "MobilePhoneNumber": _PHONE_ATTRIBUTES,
+    "Person": _PROTECTED,
+    "HomePhoneNumber": _PROTECTED,
+    "WorkPhoneNumber": _PROTECTED,
+    "MobilePhoneNumber": _PROTECTED,
+    # DOMAIN.md §4 gives their values, not whether they are required
     "ContactPerson": {
-        # DOMAIN.md §4 gives their values, not whether they are required
-        "relation": (False, _one_of("Mor", "Far", "Andet", "Officielt tilknyttet person")),
-        "childCustody": (False, _BOOLEAN),
-        "accessLevel": (False, _integer),
+        "relation": (False, ("enum", "Mor", "Far", "Andet", "Officielt tilknyttet person")),
+        "childCustody": (False, ("type", "xs:boolean")),
+        "accessLevel": (False, ("type", "xs:integer")),
     },
 }
 
 
-class _Checker:
-    def __init__(self, name: str, namespace: str) -> None:
-        self.name = name
-        self.prefix = f"{{{namespace}}}" if namespace else ""
-        self.problems: list[str] = []
+def _simple_type(text: Text) -> str:
+    """``text`` as an XSD simple type: a ``type="…"`` attribute or an inline restriction."""
+    kind, *values = text or ("",)
+    if kind == "type":
+        return f' type="{values[0]}"'
+    if kind == "enum":
+        facets = "".join(f"<xs:enumeration value={quoteattr(v)}/>" for v in values)
+    elif kind == "pattern":
+        facets = f"<xs:pattern value={quoteattr(values[0])}/>"
+    elif kind == "not_empty":
+        facets = '<xs:minLength value="1"/>'
+    else:  # any text; "bytes" is counted after the schema, in Python
+        return ' type="xs:string"'
+    restriction = f'<xs:restriction base="xs:string">{facets}</xs:restriction>'
+    # the caller closes the tag: ``/>`` after a type, ``></xs:element>`` after this
+    return f"><xs:simpleType>{restriction}</xs:simpleType"
 
-    def problem(self, path: str, text: str) -> None:
-        self.problems.append(f"{self.name}: {path}: {text}")
 
-    def local(self, element: ET.Element, path: str) -> str | None:
-        tag = element.tag
-        if not isinstance(tag, str) or not tag.startswith(self.prefix):
-            self.problem(path, f"<{tag}> is not in the namespace «{self.prefix[1:-1]}»")
-            return None
-        local = tag[len(self.prefix) :]
-        if "}" in local:
-            self.problem(path, f"<{tag}> is not in the namespace «{self.prefix[1:-1]}»")
-            return None
-        return local
+def _attributes(tag: str) -> str:
+    out = []
+    for name, (required, text) in ATTRIBUTES.get(tag, {}).items():
+        use = "required" if required else "optional"
+        declared = _simple_type(text)
+        closing = "></xs:attribute>" if declared.startswith(">") else "/>"
+        out.append(f'<xs:attribute name="{name}" use="{use}"{declared}{closing}')
+    return "".join(out)
 
-    def element(self, element: ET.Element, tag: str, path: str, parent: str) -> None:
-        self.attributes(element, tag, path)
-        if tag not in SEQUENCES:
-            self.leaf(element, tag, path, parent)
-            return
-        if (element.text or "").strip():
-            self.problem(path, "text where only elements belong")
-        children = [(c, self.local(c, f"{path}/?")) for c in element]
-        names = [name for _, name in children if name is not None]
-        if len(names) < len(children):
-            return
-        self.sequence(names, SEQUENCES[tag], path)
-        for child, name in children:
-            self.element(child, name or "", f"{path}/{name}", tag)
 
-    def leaf(self, element: ET.Element, tag: str, path: str, parent: str) -> None:
-        if len(element):
-            self.problem(path, "elements where only text belongs")
-            return
-        text = element.text or ""
-        if tag == "Role":
-            if text not in ROLES.get(parent, ()):
-                self.problem(path, f"not a {parent} role of the code list")
-        elif tag in TEXT:
-            check, rule = TEXT[tag]
-            if not check(text):
-                self.problem(path, f"must be {rule}")
-        elif not text.strip():
-            self.problem(path, "empty")
+def _occurs(place: Place) -> str:
+    most = "unbounded" if place.max == MANY else str(place.max)
+    return f' minOccurs="{place.min}" maxOccurs="{most}"'
 
-    def attributes(self, element: ET.Element, tag: str, path: str) -> None:
-        allowed = ATTRIBUTES.get(tag, {})
-        for name in element.attrib:
-            if name not in allowed:
-                self.problem(path, f"attribute {name} has no place here")
-        for name, (required, check) in allowed.items():
-            value = element.get(name)
-            if value is None:
-                if required:
-                    self.problem(path, f"attribute {name} is required")
-            elif not check(value):
-                self.problem(path, f"attribute {name} is not valid")
 
-    def sequence(self, names: list[str], places: tuple[Place, ...], path: str) -> None:
-        i = 0
-        for place in places:
-            n = 0
-            while i < len(names) and names[i] in place.names:
-                i, n = i + 1, n + 1
-            if n < place.min:
-                self.problem(path, f"<{'|'.join(place.names)}> is required here")
-            if n > place.max:
-                self.problem(path, f"<{'|'.join(place.names)}> at most {place.max} time(s)")
-        if i < len(names):
-            self.problem(path, f"<{names[i]}> is out of order or has no place here")
+def _element(tag: str, parent: str, occurs: str = "") -> str:
+    head = f'<xs:element name="{tag}"{occurs}'
+    if tag in SEQUENCES:
+        parts = []
+        for place in SEQUENCES[tag]:
+            if len(place.names) == 1:
+                parts.append(_element(place.names[0], tag, _occurs(place)))
+            else:
+                inner = "".join(_element(n, tag) for n in place.names)
+                parts.append(f"<xs:choice{_occurs(place)}>{inner}</xs:choice>")
+        body = f"<xs:sequence>{''.join(parts)}</xs:sequence>{_attributes(tag)}"
+        return f"{head}><xs:complexType>{body}</xs:complexType></xs:element>"
+    if tag in ATTRIBUTES:  # text with attributes: the phone numbers
+        extension = f'<xs:extension base="xs:string">{_attributes(tag)}</xs:extension>'
+        content = f"<xs:simpleContent>{extension}</xs:simpleContent>"
+        return f"{head}><xs:complexType>{content}</xs:complexType></xs:element>"
+    declared = _simple_type(ROLES[parent] if tag == "Role" else TEXT.get(tag, ()))
+    return f"{head}{declared}{'></xs:element>' if declared.startswith('>') else '/>'}"
+
+
+def schema_text(namespace: str) -> str:
+    """The tables as an XML schema with ``namespace`` as its target ("" for none), and the
+    identities XSD can hold: ``GroupId`` unique on the institution, each group reference
+    naming a group, ``LocalPersonId`` unique on the institution."""
+    q = "d:" if namespace else ""
+    target = f' targetNamespace="{namespace}" xmlns:d="{namespace}"' if namespace else ""
+    refs = "|".join(
+        f"{q}InstitutionPerson/{q}{kind}/{q}{ref}"
+        for kind, ref in (
+            ("Student", "MainGroupId"),
+            ("Student", "GroupId"),
+            ("Employee", "GroupId"),
+            ("Extern", "GroupId"),
+        )
+    )
+    identities = (
+        f'<xs:key name="group"><xs:selector xpath="{q}Group"/>'
+        f'<xs:field xpath="{q}GroupId"/></xs:key>'
+        f'<xs:keyref name="groupref" refer="{q}group"><xs:selector xpath="{refs}"/>'
+        '<xs:field xpath="."/></xs:keyref>'
+        f'<xs:unique name="person"><xs:selector xpath="{q}InstitutionPerson"/>'
+        f'<xs:field xpath="{q}LocalPersonId"/></xs:unique>'
+    )
+    # the identity constraints follow the Institution's complexType, inside its element
+    institution = _element("Institution", "UNILoginImport", ' minOccurs="1" maxOccurs="1"')
+    institution = institution.removesuffix("</xs:element>") + identities + "</xs:element>"
+    root = (
+        '<xs:element name="UNILoginImport"><xs:complexType><xs:sequence>'
+        f"{institution}</xs:sequence>{_attributes('UNILoginImport')}"
+        "</xs:complexType></xs:element>"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        f'elementFormDefault="qualified"{target}>{root}</xs:schema>'
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _schema(namespace: str) -> etree.XMLSchema:
+    from lxml import etree
+
+    return etree.XMLSchema(etree.fromstring(schema_text(namespace).encode("utf-8")))
 
 
 def check_document(name: str, data: bytes, namespace: str) -> list[str]:
     """What breaks DOMAIN.md §4's structure in one document (empty when nothing does)."""
-    checker = _Checker(name, namespace)
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        return [f"{name}: not well-formed XML ({exc.position})"]
-    tag = checker.local(root, "/")
-    if tag is None:
-        return checker.problems
-    if tag != "UNILoginImport":
-        checker.problem("/", f"the root is <{tag}>, not <UNILoginImport>")
-        return checker.problems
-    checker.element(root, tag, "UNILoginImport", "")
-    _check_references(checker, root)
-    return checker.problems
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"{name}: not well-formed XML: {exc}"]
+    schema = _schema(namespace)
+    if not schema.validate(root):
+        return [f"{name}, line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"{name}: {problem}" for problem in _beyond_the_schema(root, namespace)]
 
 
-def _check_references(checker: _Checker, root: ET.Element) -> None:
-    """What the sequences cannot say: ids unique on the institution, each MainGroupId a
-    Hovedgruppe, GroupLevel given for a Hovedgruppe and only then, an alias for a protected
-    person."""
-    q = checker.prefix
-    for institution in root.iter(f"{q}Institution"):
-        path = "UNILoginImport/Institution"
-        groups: dict[str, str] = {}
-        for group in institution.iter(f"{q}Group"):
-            group_id = group.findtext(f"{q}GroupId") or ""
-            kind = group.findtext(f"{q}GroupType") or ""
-            if group_id in groups:
-                checker.problem(f"{path}/Group", "GroupId is not unique on the institution")
-            groups[group_id] = kind
-            if (group.find(f"{q}GroupLevel") is not None) != (kind == "Hovedgruppe"):
-                checker.problem(f"{path}/Group", "GroupLevel is for a Hovedgruppe, and only")
-        ids: set[str] = set()
-        for person in institution.iter(f"{q}InstitutionPerson"):
-            local_id = person.findtext(f"{q}LocalPersonId") or ""
-            if local_id in ids:
-                checker.problem(f"{path}/InstitutionPerson", "LocalPersonId is not unique")
-            ids.add(local_id)
-        for main in institution.iter(f"{q}MainGroupId"):
-            if groups.get(main.text or "") != "Hovedgruppe":
-                checker.problem(
-                    f"{path}/InstitutionPerson/Student", "MainGroupId is not a Hovedgruppe"
-                )
-        for group_ref in institution.iter(f"{q}GroupId"):
-            if group_ref.text not in groups:
-                checker.problem(f"{path}/InstitutionPerson", "a GroupId names no Group")
-    for person in root.iter(f"{q}Person"):
-        if person.get("protected") in ("true", "1") and (
-            person.find(f"{q}AliasFirstName") is None or person.find(f"{q}AliasFamilyName") is None
-        ):
-            checker.problem("Person", "a protected person has no alias name")
+def _beyond_the_schema(root: etree._Element, namespace: str) -> list[str]:
+    """What XSD 1.0 cannot say, in one walk over the elements concerned; the document has
+    passed the schema, so its groups come before the people who name them."""
+    q = f"{{{namespace}}}" if namespace else ""
+    group, main_group, person = f"{q}Group", f"{q}MainGroupId", f"{q}Person"
+    limits = {f"{q}{tag}": int(rule[1]) for tag, rule in TEXT.items() if rule[0] == "bytes"}
+    problems: list[str] = []
+    main_groups: set[str | None] = set()
+    for e in root.iter(group, main_group, person, *limits):
+        tag = e.tag
+        if tag == person:
+            if e.get("protected") in ("true", "1") and (
+                e.find(f"{q}AliasFirstName") is None or e.find(f"{q}AliasFamilyName") is None
+            ):
+                problems.append("a protected person without an alias name")
+        elif tag == main_group:
+            if e.text not in main_groups:
+                problems.append("a MainGroupId that is not a Hovedgruppe")
+        elif tag == group:
+            is_main = e.findtext(f"{q}GroupType") == "Hovedgruppe"
+            if is_main:
+                main_groups.add(e.findtext(f"{q}GroupId"))
+            if (e.find(f"{q}GroupLevel") is not None) != is_main:
+                problems.append("GroupLevel must be given for a Hovedgruppe, and only then")
+        elif len((e.text or "").encode("utf-8")) > limits[str(tag)]:
+            problems.append(f"a {str(tag)[len(q) :]} longer than {limits[str(tag)]} UTF-8 bytes")
+    return list(dict.fromkeys(problems))
 
 
 def check_documents(documents: Mapping[str, bytes], namespace: str) -> None:
     """Every ``.xml`` of ``documents`` through ``check_document``; ``StructureError`` if any
-    breaks the structure."""
-    # the same problem once, however many people share it
-    problems = list(
-        dict.fromkeys(
-            p
-            for name, data in sorted(documents.items())
-            if name.endswith(".xml")
-            for p in check_document(name, data, namespace)
-        )
-    )
+    breaks the structure (the values in the message masked: a CPR may be among them)."""
+    problems = [
+        p
+        for name, data in sorted(documents.items())
+        if name.endswith(".xml")
+        for p in check_document(name, data, namespace)
+    ]
     if problems:
         shown = "; ".join(problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise StructureError(f"{len(problems)} structural problem(s): {shown}{more}")
+        raise StructureError(mask_cpr_in_text(f"{len(problems)} problem(s): {shown}{more}"))
