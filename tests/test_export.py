@@ -633,3 +633,26 @@ def test_an_empty_level_or_source_is_a_finding_not_a_bug(four: Path) -> None:
     assert all("remove the line" in f["hint"] for f in reported("DP020", "--lang", "en"))
     refused = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
     assert refused.exit_code == 1 and "DP020" in refused.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a substitute CPR number is still DP201, an error that blocks export; DOMAIN.md §4 "
+    "asks for a warning (issue 13, item 5's person rules)",
+)
+def test_a_substitute_cpr_is_exported_as_a_replacement_id(four: Path) -> None:
+    children = [list(r) for r in CHILDREN]
+    children[4][0] = "8006254579"  # Noah: day 20 + 60
+    write_xlsx(
+        four / "roster.xlsx",
+        {"Dagplejere": [D_HEADER, *DAGPLEJERE], "Børn": [C_HEADER, *children]},
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring((four / "eksport/unilogin/AB0001.xml").read_bytes())
+    types = {
+        p.findtext(f"{N}FirstName"): p.findtext(f"{N}CivilRegistrationNumberType")
+        for p in root.iter(f"{N}Person")
+    }
+    assert types["Noah"] == "CPR_REPLACEMENT_ID" and types["Ella"] is None
