@@ -81,7 +81,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP020": FindingText(
         title="Tom Unilogin-værdi",
         message="[unilogin] {key} er tom, men Unilogin kræver en værdi.",
-        hint='Skriv en værdi ved {key} i dagpleje.toml, eller fjern linjen for at bruge standarden (kilde = "dagpleje", trin = "0").',
+        hint='Skriv en værdi, eller fjern linjen i dagpleje.toml for at bruge standarden (kilde = "dagpleje", trin = "0").',
         why="Importens source og hvert barns Level (trin) skal være udfyldt; ellers afviser Unilogin filen.",
         example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
     ),
@@ -208,7 +208,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP116": FindingText(
         title="Daginstitution uden nummer, men med oprettede Anvisningsenheder",
         message="Daginstitutionen «{daginstitution}» har intet daginstitutionsnummer, men {areas} har et institutionsnummer og findes altså i DTR — så gør Daginstitutionen også. DTR-eksporten opfører den ikke som ny.",
-        hint='Skriv Daginstitutionens nummer fra DTR som daginstitutionsnummer = "…" ved siden af daginstitution = "{daginstitution}" i dagpleje.toml.',
+        hint='Skriv Daginstitutionens nummer fra DTR som daginstitutionsnummer = "…" ved siden af Daginstitutionens navn (daginstitution = …) i dagpleje.toml.',
         why="En Anvisningsenhed, der findes i DTR, har en Daginstitution med nummer. Opføres den som ny, risikerer I en dublet, og DTR opdager ikke dubletter.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
     ),
@@ -352,7 +352,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP230": FindingText(
         title="Gruppenavn for langt til Unilogin",
         message="Gruppenavnet for dagplejer {who} fylder {length} bytes i UTF-8; Unilogin tillader højst {limit}. Der skrives «{cut}».",
-        hint="Forkort navnet i rosteren (æ, ø og å fylder to bytes hver), eller lad dagpleje afkorte det til «{cut}».",
+        hint="Forkort navnet i rosteren (æ, ø og å fylder to bytes hver), eller lad dagpleje afkorte det som vist.",
         why="STIL tæller GroupName (Token100char) i UTF-8-bytes, ikke i tegn: æ, ø og å fylder to, så et navn på 90 tegn kan være for langt.",
         example="",
     ),

@@ -83,7 +83,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP020": FindingText(
         title="Empty Unilogin value",
         message="[unilogin] {key} is empty, but Unilogin requires a value.",
-        hint='Write a value for {key} in dagpleje.toml, or remove the line to use the default (kilde = "dagpleje", trin = "0").',
+        hint='Write a value, or remove the line in dagpleje.toml to use the default (kilde = "dagpleje", trin = "0").',
         why="The import's source and every child's Level (trin) must be filled in; otherwise Unilogin rejects the file.",
         example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
     ),
@@ -208,7 +208,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP116": FindingText(
         title="Daginstitution without number, but with existing Anvisningsenheder",
         message="The Daginstitution «{daginstitution}» has no daginstitutionsnummer, but {areas} have an institutionsnummer and so exist in DTR — so does the Daginstitution. The DTR export does not list it as new.",
-        hint='Write the Daginstitution\'s number from DTR as daginstitutionsnummer = "…" next to daginstitution = "{daginstitution}" in dagpleje.toml.',
+        hint='Write the Daginstitution\'s number from DTR as daginstitutionsnummer = "…" next to its name (daginstitution = …) in dagpleje.toml.',
         why="An Anvisningsenhed that exists in DTR has a Daginstitution with a number. Listing it as new risks a duplicate, and DTR does not detect duplicates.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
     ),
@@ -352,7 +352,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP230": FindingText(
         title="Group name too long for Unilogin",
         message="The group name of dagplejer {who} takes {length} bytes in UTF-8; Unilogin allows at most {limit}. «{cut}» is written.",
-        hint="Shorten the name in the roster (æ, ø and å take two bytes each), or let dagpleje cut it to «{cut}».",
+        hint="Shorten the name in the roster (æ, ø and å take two bytes each), or let dagpleje cut it as shown.",
         why="STIL counts GroupName (Token100char) in UTF-8 bytes, not characters: æ, ø and å take two, so a 90-character name can be too long.",
         example="",
     ),
