@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
+from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
@@ -117,6 +118,7 @@ def config_text(roster: Roster, kommune: Kommune | None, division: Division | No
         '# cvr_udtraek = "p-enheder.xlsx" # kommunens P-enheder fra CVR: så tjekkes P-numre og adresser',
         "",
         "[unilogin]",
+        f'navnerum = "{UNILOGIN_NAMESPACE}"   # XML-navnerum; STIL\'s officielle XSD afgør det (se README)',
         'kilde = "dagpleje"              # importens source',
         'rolle = "Pædagog"               # dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)',
         'trin = "0"                      # børnenes Level (STIL oplyser ikke værdien for dagtilbud)',
