@@ -656,3 +656,10 @@ def test_a_substitute_cpr_is_exported_as_a_replacement_id(four: Path) -> None:
         for p in root.iter(f"{N}Person")
     }
     assert types["Noah"] == "CPR_REPLACEMENT_ID" and types["Ella"] is None
+
+
+def test_the_examples_lovgrundlag_is_marked_as_an_example() -> None:
+    """DOMAIN.md §3: the code list is not public, so the example's code must say it is none."""
+    example = (Path(__file__).parent.parent / "examples/dagpleje.toml").read_text("utf-8")
+    (line,) = [x for x in example.splitlines() if x.startswith("lovgrundlag")]
+    assert "EKSEMPEL, ikke en rigtig kode" in line
