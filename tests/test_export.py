@@ -663,3 +663,12 @@ def test_the_examples_lovgrundlag_is_marked_as_an_example() -> None:
     example = (Path(__file__).parent.parent / "examples/dagpleje.toml").read_text("utf-8")
     (line,) = [x for x in example.splitlines() if x.startswith("lovgrundlag")]
     assert "EKSEMPEL, ikke en rigtig kode" in line
+
+
+@pytest.mark.parametrize("value", ["foo bar", "https://unilogin.dk/<data>", "æøå"])
+def test_a_namespace_that_is_no_uri_is_a_configuration_error(four: Path, value: str) -> None:
+    config = BASE_CONFIG.replace("[unilogin]\n", f'[unilogin]\nnavnerum = "{value}"\n') + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "unilogin.navnerum" in result.stderr and "https://unilogin.dk/data" in result.stderr

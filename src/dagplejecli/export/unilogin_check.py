@@ -233,7 +233,8 @@ def schema_text(namespace: str) -> str:
     identities XSD can hold: ``GroupId`` unique on the institution, each group reference
     naming a group, ``LocalPersonId`` unique on the institution."""
     q = "d:" if namespace else ""
-    target = f' targetNamespace="{namespace}" xmlns:d="{namespace}"' if namespace else ""
+    uri = quoteattr(namespace)
+    target = f" targetNamespace={uri} xmlns:d={uri}" if namespace else ""
     refs = "|".join(
         f"{q}InstitutionPerson/{q}{kind}/{q}{ref}"
         for kind, ref in (

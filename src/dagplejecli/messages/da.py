@@ -370,6 +370,7 @@ UI: dict[str, str] = {
     "line": "linje",
     "row": "række",
     "cfg_unknown_field": "ukendt felt {fields}; kendte felter: {allowed}",
+    "cfg_bad_namespace": 'skal være en URI uden mellemrum, fx "{default}", eller "" for intet navnerum',
     "cfg_bad_relation": "{values}: skal være en af {allowed}",
     "cfg_missing": "mangler",
     "cfg_extra_forbidden": "ukendt nøgle (stavefejl?)",

@@ -370,6 +370,7 @@ UI: dict[str, str] = {
     "line": "line",
     "row": "row",
     "cfg_unknown_field": "unknown field {fields}; known fields: {allowed}",
+    "cfg_bad_namespace": 'must be a URI without spaces, e.g. "{default}", or "" for no namespace',
     "cfg_bad_relation": "{values}: must be one of {allowed}",
     "cfg_missing": "is missing",
     "cfg_extra_forbidden": "unknown key (a typo?)",
