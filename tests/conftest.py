@@ -48,6 +48,7 @@ skoleaar = "2026-2027"
 
 [standard]
 daginstitution = "Dagplejen Aarhus"
+daginstitutionsnummer = "DI0001"
 pnummer = "1003386512"
 adresse = "Rådhuspladsen 2, 8000 Aarhus C"
 email = "dagplejen@aarhus.example"

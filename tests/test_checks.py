@@ -78,6 +78,11 @@ CONFIG_CASES = [
         "unilogin.rolle",
     ),
     (
+        "DP020",
+        BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = " "'),
+        "unilogin.trin",
+    ),
+    (
         "DP102",
         BASE_CONFIG.replace('daginstitution = "Dagplejen Aarhus"\n', ""),
         "standard.daginstitution",
@@ -238,6 +243,7 @@ PERSON_CASES = [
     ("DP224", _with("Børn", 1, 0, child_cpr(-30, "4568")), "Børn", "A2"),
     ("DP225", _with("Børn", 1, 0, child_cpr(7 * 366, "4568")), "Børn", "A2"),
     ("DP226", _with("Børn", 1, 0, f"{int(CH1[:2]) + 60}{CH1[2:]}"), "Børn", "A2"),
+    ("DP230", _with("Dagplejere", 1, 2, "Åse Ødegård " * 9), "Dagplejere", "C2"),
 ]
 
 
@@ -408,6 +414,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP113": lambda tmp: findings_for(tmp, BASE_CONFIG + AREAS.replace("AB1235", "AB1234")),
     "DP114": lambda tmp: _extract(tmp, "1029829825"),
     "DP115": lambda tmp: _extract(tmp, "1003386512"),
+    "DP116": lambda tmp: findings_for(
+        tmp, BASE_CONFIG.replace('daginstitutionsnummer = "DI0001"', "") + AREAS
+    ),
+    "DP117": lambda tmp: findings_for(tmp, BASE_CONFIG.replace('"DI0001"', '"AB1235"') + AREAS),
     "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
     # Nord has two dagplejere, Syd one
     "DP120": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS),

@@ -21,7 +21,8 @@ LATER = "2026-11-28T08:00:00+01:00"
 # Three areas: Vest is gone, so the new set has one XML document fewer than the old one
 AREAS3 = AREAS4.replace(
     '[[omraade]]\nnavn = "Dagplejen Vest"\ninstitutionsnummer = "AB0003"\n'
-    'daginstitution = "Dagplejen Vest og Øst"\nhvor = { Distrikt = ["Vest"] }\n\n',
+    'daginstitution = "Dagplejen Vest og Øst"\ndaginstitutionsnummer = "DI0002"\n'
+    'hvor = { Distrikt = ["Vest"] }\n\n',
     "",
 )
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.export.unilogin_check import check_document
 from dagplejecli.files import commit_files
 from tests.conftest import (
     BASE_CONFIG,
@@ -22,6 +25,8 @@ from tests.conftest import (
 )
 
 GOLDEN = Path(__file__).parent / "golden"
+NAMESPACE = "https://unilogin.dk/data"  # DOMAIN.md §4: the default [unilogin] navnerum
+N = f"{{{NAMESPACE}}}"
 WHEN = "2026-11-27T08:00:00+01:00"
 
 # Fixed synthetic CPR numbers (children born 2025, so the golden files never change).
@@ -73,12 +78,14 @@ hvor = { Distrikt = ["Syd"] }
 navn = "Dagplejen Vest"
 institutionsnummer = "AB0003"
 daginstitution = "Dagplejen Vest og Øst"
+daginstitutionsnummer = "DI0002"
 hvor = { Distrikt = ["Vest"] }
 
 [[omraade]]
 navn = "Dagplejen Øst"
 institutionsnummer = "AB0004"
 daginstitution = "Dagplejen Vest og Øst"
+daginstitutionsnummer = "DI0002"
 resten = true
 """
 
@@ -104,6 +111,12 @@ def four(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def reported(code: str, *args: str) -> list[dict[str, Any]]:
+    """``validate --format json``'s findings of ``code`` (with ``args`` before the command)."""
+    result = run_cli(*args, "validate", "--format", "json")
+    return [f for f in json.loads(result.stdout)["findings"] if f["code"] == code]
+
+
 def golden(name: str, data: bytes) -> None:
     path = GOLDEN / name
     if os.environ.get("DAGPLEJE_UPDATE_GOLDEN") or not path.exists():
@@ -127,13 +140,18 @@ def test_dtr_golden_and_shape(four: Path) -> None:
         lines[0]
         == "daginstitutionsNummer;daginstitutionsNavn;ejerformKode;lovgrundlagKode;admKommuneKode"
     )
-    assert lines[1:] == [";Dagplejen Aarhus;1;99;751", ";Dagplejen Vest og Øst;1;99;751"]
+    assert lines[1:] == [
+        "DI0001;Dagplejen Aarhus;1;99;751",
+        "DI0002;Dagplejen Vest og Øst;1;99;751",
+    ]
     rows = [line.split(";") for line in units.decode("utf-8-sig").splitlines()]
     assert (
         rows[0][:2] == ["EnhedsNummer", "EnhedsNavn"]
         and "PNummer" in rows[0]
         and "InstType3" in rows[0]
     )
+    # the address as DTR's public export names it (DOMAIN.md §3)
+    assert rows[0][4:10] == ["vejNavn", "husNummer", "etage", "doer", "postNummer", "byNavn"]
     assert [r[1] for r in rows[1:]] == [
         "Dagplejen Nord",
         "Dagplejen Syd",
@@ -163,27 +181,33 @@ def test_unilogin_golden_counts_and_rules(four: Path) -> None:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         root = ET.fromstring(path.read_bytes())
         assert root.get("source") == "dagpleje" and root.get("schoolYear") == "2026-2027"
-        assert len(root.findall(".//Employee")) == employees
-        assert len(root.findall(".//Student")) == students
+        assert len(root.findall(f".//{N}Employee")) == employees
+        assert len(root.findall(f".//{N}Student")) == students
         main_groups = {
-            g.findtext("GroupId")
-            for g in root.iter("Group")
-            if g.findtext("GroupType") == "Hovedgruppe"
+            g.findtext(f"{N}GroupId")
+            for g in root.iter(f"{N}Group")
+            if g.findtext(f"{N}GroupType") == "Hovedgruppe"
         }
-        assert all(s.findtext("MainGroupId") in main_groups for s in root.iter("Student"))
-        for cpr in root.iter("CivilRegistrationNumber"):
+        assert all(s.findtext(f"{N}MainGroupId") in main_groups for s in root.iter(f"{N}Student"))
+        for cpr in root.iter(f"{N}CivilRegistrationNumber"):
             assert cpr.text in EVERY_CPR
-        for person in root.iter("Person"):
+        for person in root.iter(f"{N}Person"):
             if person.get("protected") == "true":
-                assert person.findtext("AliasFirstName") and person.findtext("AliasFamilyName")
+                assert person.findtext(f"{N}AliasFirstName") and person.findtext(
+                    f"{N}AliasFamilyName"
+                )
+        assert check_document(name, path.read_bytes(), NAMESPACE) == []
         golden(name, path.read_bytes())
     nord = ET.fromstring((four / "eksport/unilogin/AB0001.xml").read_bytes())
-    assert nord.findtext(".//InstitutionPerson/Person/CivilRegistrationNumber") == "0203751236"
+    assert (
+        nord.findtext(f".//{N}InstitutionPerson/{N}Person/{N}CivilRegistrationNumber")
+        == "0203751236"
+    )
     syd = ET.fromstring((four / "eksport/unilogin/AB0002.xml").read_bytes())
-    relation = syd.find(".//ContactPerson")
+    relation = syd.find(f".//{N}ContactPerson")
     assert relation is not None and relation.get("relation") == "Mor"  # Forælder, even last digit
     vest = ET.fromstring((four / "eksport/unilogin/AB0003.xml").read_bytes())
-    assert vest.find(".//ContactPerson").get("relation") == "Far"  # type: ignore[union-attr]
+    assert vest.find(f".//{N}ContactPerson").get("relation") == "Far"  # type: ignore[union-attr]
     assert leaked_cprs(result.output, EVERY_CPR) == []
 
 
@@ -338,7 +362,8 @@ def test_people_files_are_masked(four: Path) -> None:
 
 
 XSD = """<?xml version="1.0" encoding="UTF-8"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified"
+  targetNamespace="https://unilogin.dk/data" xmlns="https://unilogin.dk/data">
   <xs:element name="UNILoginImport">
     <xs:complexType>
       <xs:sequence><xs:element name="Institution" type="Institution"/></xs:sequence>
@@ -392,8 +417,6 @@ XSD = """<?xml version="1.0" encoding="UTF-8"?>
     <xs:sequence>
       <xs:element name="FirstName" type="xs:string"/>
       <xs:element name="FamilyName" type="xs:string"/>
-      <xs:element name="AliasFirstName" type="xs:string" minOccurs="0"/>
-      <xs:element name="AliasFamilyName" type="xs:string" minOccurs="0"/>
       <xs:element name="CivilRegistrationNumber"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\\d{10}"/></xs:restriction></xs:simpleType></xs:element>
       <xs:element name="EmailAddress" type="xs:string" minOccurs="0"/>
       <xs:element name="BirthDate" type="xs:date" minOccurs="0"/>
@@ -405,6 +428,8 @@ XSD = """<?xml version="1.0" encoding="UTF-8"?>
       </xs:sequence></xs:complexType></xs:element>
       <xs:element name="MobilePhoneNumber" minOccurs="0"><xs:complexType><xs:simpleContent><xs:extension base="xs:string">
         <xs:attribute name="protected" type="xs:boolean" use="required"/></xs:extension></xs:simpleContent></xs:complexType></xs:element>
+      <xs:element name="AliasFirstName" type="xs:string" minOccurs="0"/>
+      <xs:element name="AliasFamilyName" type="xs:string" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="protected" type="xs:boolean" use="required"/>
   </xs:complexType>
@@ -489,3 +514,164 @@ def test_renaming_an_area_is_not_a_move(four: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "flyttet" not in result.stdout
     assert "Dagplejen Nordområdet" in result.stdout
+
+
+def test_xsd_in_another_namespace_names_the_setting(four: Path) -> None:
+    """A schema without (or with another) targetNamespace: one line with the setting to use,
+    not an error per document; with that setting the same schema passes."""
+    good = XSD.replace(
+        ">GROUPTYPE<",
+        f'><xs:simpleType><xs:restriction base="xs:string">{GROUPTYPES}</xs:restriction></xs:simpleType><',
+    )
+    plain = good.replace(
+        '\n  targetNamespace="https://unilogin.dk/data" xmlns="https://unilogin.dk/data"', ""
+    )
+    (four / "plain.xsd").write_text(plain, encoding="utf-8")
+    args = ("export", "--target", "unilogin", "--source-datetime", WHEN, "--xsd", "plain.xsd")
+    result = run_cli(*args)
+    assert result.exit_code == 2 and no_traceback(result)
+    assert 'sæt navnerum = "" under [unilogin]' in result.stderr
+    assert "linje" not in result.stderr and not (four / "eksport").exists()
+    english = run_cli("--lang", "en", *args)
+    assert 'set navnerum = "" under [unilogin]' in english.stderr
+    (four / "dagpleje.toml").write_text(
+        BASE_CONFIG.replace("[unilogin]\n", '[unilogin]\nnavnerum = ""\n') + AREAS4,
+        encoding="utf-8",
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    ok = run_cli(*args)
+    assert ok.exit_code == 0, ok.output
+    written = (four / "eksport/unilogin/AB0001.xml").read_bytes()
+    assert b"xmlns" not in written and check_document("AB0001.xml", written, "") == []
+
+
+def test_export_stops_as_a_bug_when_a_document_breaks_the_structure(
+    four: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dagplejecli import api
+    from tests.test_unilogin_check import document as unilogin_check_document
+
+    def broken(*args: object) -> dict[str, bytes]:
+        return {
+            "unilogin/AB0001.xml": unilogin_check_document().replace(
+                b"<Role>P\xc3\xa6dagog", b"<Role>Dagplejer"
+            )
+        }
+
+    monkeypatch.setattr(api, "unilogin_files", broken)
+    result = run_cli(
+        "export", "--target", "unilogin", "--source-datetime", "2026-11-27T08:00:00+01:00"
+    )
+    assert result.exit_code == 70 and no_traceback(result)
+    assert "StructureError" in result.stderr
+    assert not (four / "eksport").exists()
+
+
+def test_a_group_name_over_100_bytes_is_a_finding_and_written_cut(four: Path) -> None:
+    """90 characters, but æ, ø and å take two bytes each: more than GroupName's 100 bytes."""
+    long_name = ("Ærø Ødegård Åberg " * 5)[:90].strip()
+    assert len(long_name) <= 100 < len(f"{long_name} Jensen".encode())
+    named = [list(r) for r in DAGPLEJERE]
+    named[0][2] = long_name
+    write_project(four, named)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output  # a warning: the export cuts the name
+    (found,) = reported("DP230")
+    assert (found["location"]["sheet"], found["location"]["cell"]) == ("Dagplejere", "C2")
+    assert found["severity"] == "advarsel" and "Forkort navnet i rosteren" in found["hint"]
+    assert found["params"]["length"] > found["params"]["limit"] == 100
+    exported = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert exported.exit_code == 0, exported.output
+    data = (four / "eksport/unilogin/AB0001.xml").read_bytes()
+    names = [g.findtext(f"{N}GroupName") or "" for g in ET.fromstring(data).iter(f"{N}Group")]
+    cut = next(n for n in names if n.startswith("Ærø"))
+    assert len(cut.encode()) <= 100 and f"{long_name} Jensen".startswith(cut)
+    assert check_document("AB0001.xml", data, NAMESPACE) == []
+
+
+def test_existing_units_under_a_daginstitution_without_number(four: Path) -> None:
+    """Areas with an institutionsnummer exist in DTR, so their Daginstitution does: without its
+    number it is a warning, and the DTR export does not list it as new."""
+    config = BASE_CONFIG.replace('daginstitutionsnummer = "DI0001"\n', "") + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output
+    (found,) = reported("DP116")
+    assert found["severity"] == "advarsel"
+    assert found["location"]["key"] == "standard.daginstitution" and found["location"]["line"]
+    assert 'daginstitutionsnummer = "…"' in found["hint"]
+    assert found["params"]["areas"] == ["Dagplejen Nord", "Dagplejen Syd"]
+    (english,) = reported("DP116", "--lang", "en")
+    assert "does not list it as new" in english["message"]
+    assert run_cli("export", "--target", "dtr").exit_code == 0
+    listed = (four / "eksport/dtr/daginstitutioner.csv").read_text("utf-8-sig").splitlines()
+    assert listed[1:] == ["DI0002;Dagplejen Vest og Øst;1;99;751"]
+    wb = load_workbook(four / "eksport/dtr/dtr-oprettelse.xlsx")
+    assert wb["1 Daginstitutioner"]["A2"].value == "findes (nummer mangler)"
+
+
+def test_daginstitutionsnummer_equal_to_an_area_number_is_an_error(four: Path) -> None:
+    config = BASE_CONFIG + AREAS4.replace(
+        'daginstitutionsnummer = "DI0002"', 'daginstitutionsnummer = "ab0001"', 1
+    )
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    (found,) = reported("DP117")
+    assert found["severity"] == "fejl" and found["params"]["other"] == "Dagplejen Nord"
+    assert found["location"]["key"] == "omraade[3].daginstitutionsnummer"
+    assert "hver sit nummer" in found["hint"]
+    assert run_cli("export", "--target", "dtr").exit_code == 1
+
+
+def test_an_empty_level_or_source_is_a_finding_not_a_bug(four: Path) -> None:
+    """Without a value, Level and source would be left out of the documents, which the
+    structural self-check would stop as a bug: validate names the key first."""
+    config = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = ""\nkilde = " "') + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    found = reported("DP020")
+    assert {f["location"]["key"] for f in found} == {"unilogin.trin", "unilogin.kilde"}
+    assert all(f["location"]["line"] and "fjern linjen" in f["hint"] for f in found)
+    assert all("remove the line" in f["hint"] for f in reported("DP020", "--lang", "en"))
+    refused = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert refused.exit_code == 1 and "DP020" in refused.stderr
+
+
+def test_a_substitute_cpr_is_exported_as_a_replacement_id(four: Path) -> None:
+    children = [list(r) for r in CHILDREN]
+    children[4][0] = "8006254579"  # Noah: day 20 + 60
+    write_xlsx(
+        four / "roster.xlsx",
+        {"Dagplejere": [D_HEADER, *DAGPLEJERE], "Børn": [C_HEADER, *children]},
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring((four / "eksport/unilogin/AB0001.xml").read_bytes())
+    types = {
+        p.findtext(f"{N}FirstName"): p.findtext(f"{N}CivilRegistrationNumberType")
+        for p in root.iter(f"{N}Person")
+    }
+    assert types["Noah"] == "CPR_REPLACEMENT_ID" and types["Ella"] is None
+
+
+def test_the_examples_lovgrundlag_is_marked_as_an_example() -> None:
+    """DOMAIN.md §3: the code list is not public, so the example's code must say it is none."""
+    example = (Path(__file__).parent.parent / "examples/dagpleje.toml").read_text("utf-8")
+    (line,) = [x for x in example.splitlines() if x.startswith("lovgrundlag")]
+    assert "EKSEMPEL, ikke en rigtig kode" in line
+
+
+@pytest.mark.parametrize("value", ["foo bar", "https://unilogin.dk/<data>", "æøå"])
+def test_a_namespace_that_is_no_uri_is_a_configuration_error(four: Path, value: str) -> None:
+    config = BASE_CONFIG.replace("[unilogin]\n", f'[unilogin]\nnavnerum = "{value}"\n') + AREAS4
+    (four / "dagpleje.toml").write_text(config, encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "unilogin.navnerum" in result.stderr and "https://unilogin.dk/data" in result.stderr

@@ -41,11 +41,10 @@ def child_ids(folder: Path, out: str = "eksport") -> dict[str, str]:
     """Child CPR → its LocalPersonId in the folder's Unilogin export."""
     ids = {}
     for path in sorted((folder / out / "unilogin").glob("*.xml")):
-        for ip in ET.fromstring(path.read_bytes()).iter("InstitutionPerson"):
-            if ip.find("Student") is not None:
-                ids[ip.findtext("Person/CivilRegistrationNumber") or ""] = ip.findtext(
-                    "LocalPersonId"
-                )
+        for ip in ET.fromstring(path.read_bytes()).iterfind(".//{*}InstitutionPerson"):
+            if ip.find("{*}Student") is not None:
+                cpr = ip.findtext("{*}Person/{*}CivilRegistrationNumber") or ""
+                ids[cpr] = ip.findtext("{*}LocalPersonId")
     return ids
 
 

@@ -210,21 +210,23 @@ def test_unilogin_xml_holds_any_text(
     )
     when = dt.datetime(2026, 11, 27, 8, tzinfo=dt.UTC)
     root = ET.fromstring(import_document(config, members, when))
-    assert root.findtext("Institution/InstitutionName", "") == said(area)
-    people_xml = root.findall("Institution/InstitutionPerson")
+    assert root.findtext("{*}Institution/{*}InstitutionName", "") == said(area)
+    people_xml = root.findall("{*}Institution/{*}InstitutionPerson")
     assert len(people_xml) == 2 * len(people)
     for (first, last, email, phone, protected), element in zip(people, people_xml, strict=False):
-        person = element.find("Person")
+        person = element.find("{*}Person")
         assert person is not None
         assert person.get("protected") == ("true" if protected else "false")
-        assert person.findtext("FirstName", "") == said(first)
-        assert person.findtext("FamilyName", "") == said(last)
-        assert person.findtext("EmailAddress", "") == said(email)
-        assert person.findtext("MobilePhoneNumber", "") == said(phone)
-        assert (person.find("AliasFirstName") is not None) == (protected and bool(said(last)))
-        assert (person.find("Address") is None) == protected
+        assert person.findtext("{*}FirstName", "") == said(first)
+        assert person.findtext("{*}FamilyName", "") == said(last)
+        assert person.findtext("{*}EmailAddress", "") == said(email)
+        assert person.findtext("{*}MobilePhoneNumber", "") == said(phone)
+        assert (person.find("{*}AliasFirstName") is not None) == (protected and bool(said(last)))
+        assert (person.find("{*}Address") is None) == protected
     for (_, _, email, _, _), element in zip(people, people_xml[len(people) :], strict=False):
-        assert element.findtext("Student/ContactPerson/Person/FirstName", "") == said(email)
+        assert element.findtext("{*}Student/{*}ContactPerson/{*}Person/{*}FirstName", "") == said(
+            email
+        )
 
 
 @given(st.text())

@@ -32,6 +32,7 @@ from dagplejecli.export.manifest import (
     unilogin_record,
 )
 from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_files
+from dagplejecli.export.unilogin_check import check_documents
 from dagplejecli.export.users import user_sheets
 from dagplejecli.files import (
     check_target,
@@ -407,9 +408,12 @@ def _build_unilogin(b: _Build) -> PreparedExport:
             last=last.isoformat(),
         )
     members = b.members
-    files = {rel: (data, True) for rel, data in unilogin_files(config, members, when).items()}
+    documents = unilogin_files(config, members, when)
+    # the published structure (DOMAIN.md §4), before anything is written: a failure is a bug
+    check_documents(documents, config.unilogin.navnerum)
+    files = {rel: (data, True) for rel, data in documents.items()}
     if b.xsd is not None:
-        _check_xsd(b.xsd, files)
+        _check_xsd(b.xsd, files, config.unilogin.navnerum)
     hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
     people = person_records(b.secret, members, hashes)
@@ -469,10 +473,10 @@ def _source_datetime(text: str | None) -> dt.datetime:
         ) from None
 
 
-def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]]) -> None:
+def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]], namespace: str) -> None:
     from dagplejecli.export.xsd import validate_against
 
-    problems = validate_against(xsd, {rel: data for rel, (data, _) in files.items()})
+    problems = validate_against(xsd, {rel: data for rel, (data, _) in files.items()}, namespace)
     if problems:
         raise Refused(
             "export_xsd_invalid",

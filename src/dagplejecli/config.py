@@ -120,12 +120,28 @@ class DtrConfig(_Strict):
     cvr_udtraek: str | None = None
 
 
+# The last documented shared import/export namespace (DOMAIN.md §4); STIL's XSD settles it
+UNILOGIN_NAMESPACE = "https://unilogin.dk/data"
+
+
+# A namespace is a URI: a scheme, then no spaces, quotes or angle brackets
+_NAMESPACE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\"'<>\\{}|^`]+")
+
+
 class UniloginConfig(_Strict):
+    navnerum: str = UNILOGIN_NAMESPACE  # "" writes no namespace
     kilde: str = "dagpleje"
     rolle: str = "Pædagog"
     trin: str = "0"
     adgangsniveau: int = 1
     skoleaar: str | None = None
+
+    @field_validator("navnerum")
+    @classmethod
+    def _namespace(cls, v: str) -> str:
+        if v and not (v.isascii() and _NAMESPACE.fullmatch(v)):
+            raise ValueError(ui("cfg_bad_namespace", default=UNILOGIN_NAMESPACE))
+        return v
 
 
 def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str, str]:

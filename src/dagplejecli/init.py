@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
@@ -129,12 +130,13 @@ def config_text(
         "[dtr]",
         "ejerform = 1                    # ejerformKode: 1 = Kommunal",
         "# lovgrundlagKode: koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2). Kodelisten er",
-        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal, fx lovgrundlag = 12",
+        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal (uden anførselstegn)",
         'lovgrundlag = "UDFYLD: koden fra DTR-leverandøren"',
         "insttype = 6013                 # InstType3: 6013 = dagpleje (tredjepartskilder; kan ændres)",
         '# cvr_udtraek = "p-enheder.xlsx" # kommunens P-enheder fra CVR: så tjekkes P-numre og adresser',
         "",
         "[unilogin]",
+        f'navnerum = "{UNILOGIN_NAMESPACE}"   # XML-navnerum; STIL\'s officielle XSD afgør det (se README)',
         'kilde = "dagpleje"              # importens source',
         'rolle = "Pædagog"               # dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)',
         'trin = "0"                      # børnenes Level (STIL oplyser ikke værdien for dagtilbud)',

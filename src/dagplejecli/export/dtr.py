@@ -1,7 +1,8 @@
 """Dagtilbudsregisteret: the Daginstitutioner and their Anvisningsenheder (the areas).
 
-Field names are DTR's own (DOMAIN.md §3). Each Daginstitution comes before its Anvisningsenheder,
-as DTR requires them created in that order.
+Field names are DTR's own (DOMAIN.md §3); the address columns as DTR's public export names them
+(``vejNavn``, ``husNummer``, ``postNummer``, ``byNavn``). Each Daginstitution comes before its
+Anvisningsenheder, as DTR requires them created in that order.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ ANVISNINGSENHED_FIELDS = (
     "EnhedsNavn",
     "daginstitutionsNummer",
     "daginstitutionsNavn",
-    "Adresse.Vejnavn",
-    "Adresse.Husnummer",
-    "Adresse.Etage",
-    "Adresse.Doer",
-    "Adresse.Postnummer",
-    "Adresse.Postdistrikt",
+    "vejNavn",
+    "husNummer",
+    # no source names floor and door; named here in the style of the attested columns
+    "etage",
+    "doer",
+    "postNummer",
+    "byNavn",
     "InstType3",
     "Email",
     "TelefonNummer",
@@ -43,6 +45,13 @@ class Daginstitution:
     name: str
     number: str
     areas: tuple[Area, ...]
+
+    @property
+    def number_missing(self) -> bool:
+        """It exists in DTR (one of its Anvisningsenheder has a number, and an existing
+        Anvisningsenhed has a parent), but the configuration does not give its number:
+        listing it as new would risk a duplicate Daginstitution, which DTR does not detect."""
+        return not self.number and any(a.institution_number for a in self.areas)
 
 
 def daginstitutioner(areas: Sequence[Area]) -> list[Daginstitution]:
@@ -60,9 +69,12 @@ def daginstitutioner(areas: Sequence[Area]) -> list[Daginstitution]:
     ]
 
 
-def status(number: str) -> str:
-    """ "ny" for something DTR has not issued a number for yet, else "findes (G12345)"."""
-    return f"findes ({number})" if number else "ny"
+def status(number: str, exists: bool = False) -> str:
+    """ "ny" for something DTR has not issued a number for yet, else "findes (G12345)";
+    "findes (nummer mangler)" for what exists without its number in the configuration."""
+    if number:
+        return f"findes ({number})"
+    return "findes (nummer mangler)" if exists else "ny"
 
 
 def daginstitution_rows(
@@ -103,11 +115,14 @@ def anvisningsenhed_rows(
 
 
 def dtr_files(config: Config, areas: Sequence[Area]) -> dict[str, bytes]:
-    """``dtr/daginstitutioner.csv`` and ``dtr/anvisningsenheder.csv`` as bytes."""
+    """``dtr/daginstitutioner.csv`` and ``dtr/anvisningsenheder.csv`` as bytes. A
+    Daginstitution that exists without its number (``number_missing``) is not listed: without
+    a number, the row would read as one to create."""
     institutions = daginstitutioner(areas)
+    listed = [d for d in institutions if not d.number_missing]
     return {
         "dtr/daginstitutioner.csv": csv_bytes(
-            DAGINSTITUTION_FIELDS, daginstitution_rows(config, institutions)
+            DAGINSTITUTION_FIELDS, daginstitution_rows(config, listed)
         ),
         "dtr/anvisningsenheder.csv": csv_bytes(
             ANVISNINGSENHED_FIELDS, anvisningsenhed_rows(config, institutions)
@@ -121,7 +136,7 @@ def dtr_workbook_sheets(
     """The same as the CSVs, for a person (the vendor or a STIL support case), with a status."""
     institutions = daginstitutioner(areas)
     d_rows = [
-        [status(d.number), *row]
+        [status(d.number, d.number_missing), *row]
         for d, row in zip(institutions, daginstitution_rows(config, institutions), strict=True)
     ]
     a_areas = [a for d in institutions for a in d.areas]

@@ -13,12 +13,28 @@ from dataclasses import dataclass
 from functools import partial
 
 from dagplejecli.config import Config
-from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female
+from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female, is_substitute_cpr
 from dagplejecli.formats.xml import escape, needs_escaping
 from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster, contact_key
 
 STUDENT_ROLE = "Barn"
 GROUP_TYPE = "Hovedgruppe"
+GROUP_NAME_BYTES = 100  # GroupName is STIL's Token100char, counted in UTF-8 bytes
+CPR_REPLACEMENT = "CPR_REPLACEMENT_ID"  # CivilRegistrationNumberType of a substitute number
+
+
+def cut_to_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", "ignore")
+
+
+def group_name(d: Dagplejer) -> str:
+    """The name of a dagplejer's group as the roster gives it (the alias when protected),
+    before it is cut to ``GROUP_NAME_BYTES``."""
+    return f"{d.alias_first} {d.alias_last}" if d.protected else d.name
 
 
 def school_year(config: Config, when: dt.datetime) -> str:
@@ -72,16 +88,16 @@ ELEMENT_ORDER: dict[str, tuple[str, ...]] = {
     "Person": (
         "FirstName",
         "FamilyName",
-        # DOMAIN.md §4 puts the aliases last, after the phone numbers; here they are not yet
-        # (tests/test_unilogin_order.py marks it as a known deviation)
-        "AliasFirstName",
-        "AliasFamilyName",
         "CivilRegistrationNumber",
+        "CivilRegistrationNumberType",
         "EmailAddress",
         "BirthDate",
         "Gender",
         "Address",
         "MobilePhoneNumber",
+        # last, as the v7 "myndighed" type appends them after the phone numbers
+        "AliasFirstName",
+        "AliasFamilyName",
     ),
     "Address": ("StreetAddress", "PostalCode", "PostalDistrict"),
     "Employee": ("Role", "GroupId"),
@@ -184,6 +200,8 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
         )
     flag = _BOOL[protected]
     born = cpr_birth_date(cpr) if cpr else None
+    # a substitute number says so; it carries no birth date or gender to read
+    substitute = born is None and is_substitute_cpr(cpr)
     address_xml = ""
     if address is not None and not protected and all(address):
         street, postal_code, district = map(_clean, address)
@@ -200,9 +218,10 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
         "AliasFirstName": alias_first,
         "AliasFamilyName": alias_last,
         "CivilRegistrationNumber": cpr,
+        "CivilRegistrationNumberType": CPR_REPLACEMENT if substitute else "",
         "EmailAddress": email,
         "BirthDate": born.isoformat() if born else "",
-        "Gender": _GENDER[cpr_is_female(cpr)] if cpr else "",
+        "Gender": _GENDER[cpr_is_female(cpr)] if born else "",
         "Address": address_xml,
         "MobilePhoneNumber": phone_xml,
     }
@@ -228,7 +247,8 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
     level, role = _clean(u.trin), _clean(u.rolle)
     groups: list[str] = []
     for d in members.dagplejere:
-        name = (f"{d.alias_first} {d.alias_last}" if d.protected else d.name)[:100]
+        # cut before escaping: STIL counts the value's bytes, and an entity must stay whole
+        name = cut_to_bytes(group_name(d), GROUP_NAME_BYTES)
         fields = {"GroupId": _clean(d.id), "GroupName": _clean(name)}
         groups.append(_GROUP.write(fields | {"GroupType": GROUP_TYPE, "GroupLevel": level}))
     people: list[str] = []
@@ -263,8 +283,9 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
         "Group": groups,
         "InstitutionPerson": people,
     }
+    namespace = f' xmlns="{_clean(u.navnerum)}"' if u.navnerum else ""
     attributes = (
-        f' sourceDateTime="{_clean(when.isoformat())}" source="{_clean(u.kilde)}"'
+        f'{namespace} sourceDateTime="{_clean(when.isoformat())}" source="{_clean(u.kilde)}"'
         f' schoolYear="{_clean(school_year(config, when))}"'
     )
     document = _DOCUMENT.parts({"Institution": _INSTITUTION.parts(institution)}, attributes)

@@ -18,6 +18,7 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
+from dagplejecli.model import Area
 from dagplejecli.rules.context import CheckContext, is_placeholder
 from dagplejecli.rules.declare import Checks
 
@@ -271,6 +272,44 @@ def check_cvr_extract(ctx: CheckContext) -> list[Finding]:
                     area=a.name,
                     address=a.address.one_line(),
                     cvr_address=unit.address.one_line(),
+                )
+            )
+    return out
+
+
+DP116 = Rule("DP116", S.WARNING, AREAS, STIL_DTR)
+DP117 = Rule("DP117", S.ERROR, AREAS, STIL_DTR)
+
+
+@CHECKS.add(DP116, DP117)
+def check_daginstitution_numbers(ctx: CheckContext) -> list[Finding]:
+    """The DTR files must agree with themselves: an Anvisningsenhed that exists has a
+    Daginstitution that exists (with a number), and the two levels never share a number."""
+    out = []
+    by_name: dict[str, list[Area]] = defaultdict(list)
+    for a in ctx.plan.areas:
+        by_name[a.daginstitution].append(a)
+    for name, group in by_name.items():
+        numbered = [a for a in group if a.institution_number]
+        if name and numbered and not any(a.daginstitution_number for a in group):
+            out.append(
+                DP116(
+                    ctx.area_key(numbered[0], "daginstitution"),
+                    daginstitution=name,
+                    areas=tuple(a.name for a in numbered),
+                )
+            )
+    numbers = {a.institution_number.upper(): a.name for a in ctx.plan.areas if a.institution_number}
+    for a in ctx.plan.areas:
+        other = numbers.get(a.daginstitution_number.upper()) if a.daginstitution_number else None
+        if other is not None:
+            out.append(
+                DP117(
+                    ctx.area_key(a, "daginstitutionsnummer"),
+                    a.name,
+                    area=a.name,
+                    value=a.daginstitution_number,
+                    other=other,
                 )
             )
     return out

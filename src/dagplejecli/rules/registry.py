@@ -1,9 +1,9 @@
 """The one list of every check and every rule (``explain``, the tests, ``run_checks``).
 
-Checks are declared in ``settings``, ``areas`` and ``persons`` (see ``declare``); rules raised
-while reading the roster or the plan, not by a check, are declared where they are raised
-(``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``, and the export's comparison
-with the last one in ``export/manifest.py``) and listed in ``all_rules``.
+Checks are declared in ``settings``, ``areas``, ``persons`` and ``unilogin`` (see
+``declare``); rules raised while reading the roster or the plan, not by a check, are declared
+where they are raised (``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``, and the
+export's comparison with the last one in ``export/manifest.py``) and listed in ``all_rules``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dagplejecli.export.manifest import EXPORT_RULES
 from dagplejecli.findings import Finding, Rule
 from dagplejecli.roster.read import READER_RULES
-from dagplejecli.rules import areas, persons, settings
+from dagplejecli.rules import areas, persons, settings, unilogin
 from dagplejecli.rules.declare import DeclaredCheck
 from dagplejecli.rules.plan import PLAN_RULES
 
@@ -22,8 +22,14 @@ if TYPE_CHECKING:
 
 
 def all_checks() -> tuple[DeclaredCheck, ...]:
-    """Every check, configuration first, then areas, then people."""
-    return (*settings.CHECKS.declared, *areas.CHECKS.declared, *persons.CHECKS.declared)
+    """Every check, configuration first, then areas, then people (and what the Unilogin files
+    make of them)."""
+    return (
+        *settings.CHECKS.declared,
+        *areas.CHECKS.declared,
+        *persons.CHECKS.declared,
+        *unilogin.CHECKS.declared,
+    )
 
 
 def all_rules() -> dict[str, Rule]:

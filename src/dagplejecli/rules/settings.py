@@ -81,12 +81,19 @@ def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
 
 DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
 DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
+# A code apart from the DP01x run, so that another branch's new configuration rules cannot
+# take it
+DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN)
 
 
-@CHECKS.add(DP008, DP009)
+@CHECKS.add(DP008, DP009, DP020)
 def check_unilogin(ctx: CheckContext) -> list[Finding]:
     u = ctx.config.config.unilogin
     out = []
+    # the import's source and every child's Level (trin) are mandatory in Unilogin
+    for key, value in (("kilde", u.kilde), ("trin", u.trin)):
+        if not value.strip():
+            out.append(DP020(ctx.key("unilogin", key), key=key))
     if u.skoleaar is not None:
         m = _SCHOOL_YEAR.match(u.skoleaar.strip())
         if not m or int(m.group(2)) != int(m.group(1)) + 1:

@@ -1,0 +1,333 @@
+"""A structural check of a ``UNILoginImport`` document, written from DOMAIN.md §4 — not from
+the writer, so that it can find the writer's mistakes.
+
+The tables below say, for each element, its children in order with their cardinalities, its
+attributes, and what its text may be (code lists, patterns, lengths). They are turned into an
+XML schema once per namespace, which lxml checks in C (a national roster's documents hold over
+a million elements); what XSD 1.0 cannot say — lengths in UTF-8 bytes, a ``MainGroupId`` that
+must be a ``Hovedgruppe``, ``GroupLevel`` for a ``Hovedgruppe`` only, an alias for a protected
+person — is checked after it.
+
+Export runs every document through ``check_documents`` before anything is written; a document
+that fails is a bug in dagpleje (``StructureError``, exit code 70), never the user's data: what
+the data can get wrong, ``validate`` reports first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import quoteattr
+
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+MANY = -1  # maxOccurs="unbounded"
+
+
+class StructureError(Exception):
+    """An export document breaks the published structure: a bug in dagpleje, not in the data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place in an element's sequence: one of ``names`` (alternatives), min..max times."""
+
+    names: tuple[str, ...]
+    min: int = 0
+    max: int = 1
+
+
+def _p(names: str, least: int = 0, most: int = 1) -> Place:
+    return Place(tuple(names.split("|")), least, most)
+
+
+# Each element's children, in the order of DOMAIN.md §4 ("A|B": at most one of them there).
+# ``UserId`` (export only: "an importer never writes one") has no place, so it is refused.
+SEQUENCES: dict[str, tuple[Place, ...]] = {
+    "UNILoginImport": (_p("Institution", 1),),
+    "Institution": (
+        _p("InstitutionNumber", 1),
+        _p("InstitutionName"),
+        _p("Group", 0, MANY),
+        _p("InstitutionPerson", 0, MANY),
+    ),
+    "Group": (
+        _p("GroupId", 1),
+        _p("GroupName"),
+        _p("GroupType", 1),
+        _p("GroupLevel"),
+        _p("Line"),
+        _p("FromDate"),
+        _p("ToDate"),
+    ),
+    # LocalPersonId: optional in the export type only for old users; an import carries it
+    "InstitutionPerson": (
+        _p("LocalPersonId", 1),
+        _p("Person"),
+        _p("Student|Employee|Extern"),
+    ),
+    # personMini → personMedium → personFull → personFullMyndighed, each appending to its base
+    "Person": (
+        _p("FirstName", 1),
+        _p("FamilyName", 1),
+        _p("CivilRegistrationNumber"),
+        _p("CivilRegistrationNumberType"),
+        _p("EmailAddress"),
+        _p("BirthDate"),
+        _p("Gender"),
+        _p("PhotoId"),
+        _p("Address"),
+        _p("HomePhoneNumber"),
+        _p("WorkPhoneNumber"),
+        _p("MobilePhoneNumber"),
+        _p("AliasFirstName"),
+        _p("AliasFamilyName"),
+    ),
+    "Address": (
+        _p("StreetAddress"),
+        _p("PostalCode"),
+        _p("PostalDistrict"),
+        _p("CountryCode"),
+        _p("Country"),
+        _p("MunicipalityCode"),
+        _p("MunicipalityName"),
+    ),
+    "Employee": (
+        _p("Role", 1, MANY),
+        _p("ShortName"),
+        _p("Occupation"),
+        _p("Location"),
+        _p("GroupId", 0, MANY),
+    ),
+    "Student": (
+        _p("Role", 1),
+        _p("StudentNumber"),
+        _p("Level", 1),
+        _p("Location"),
+        _p("MainGroupId", 1),
+        _p("GroupId", 0, MANY),
+        _p("ContactPerson", 0, MANY),
+    ),
+    "ContactPerson": (_p("Person", 1),),
+    "Extern": (_p("Role", 1), _p("GroupId", 0, MANY)),
+}
+
+# What a text may be: ("enum", values), ("pattern", regex), ("type", xs type),
+# ("not_empty",) for what is mandatory, ("bytes", n) for a length STIL counts in UTF-8 bytes.
+# An element not named here (nor in SEQUENCES) is any text.
+Text = tuple[str, ...]
+TEXT: dict[str, Text] = {
+    "InstitutionNumber": ("pattern", "[A-Za-z0-9]{6}"),  # Regnr
+    "GroupId": ("not_empty",),
+    "GroupName": ("bytes", "100"),  # Token100char
+    "GroupType": ("enum", "Hovedgruppe", "Årgang", "Retning", "Hold", "SFO", "Team", "Andet"),
+    "Line": ("bytes", "40"),  # Token40char
+    "FromDate": ("type", "xs:date"),
+    "ToDate": ("type", "xs:date"),
+    "LocalPersonId": ("not_empty",),
+    "FirstName": ("not_empty",),
+    "FamilyName": ("not_empty",),
+    "CivilRegistrationNumberType": (
+        "enum",
+        "CPR_VERIFIED",
+        "CPR_UNVERIFIED",
+        "CPR_REPLACEMENT_ID",
+        "CPR_UNKNOWN_TYPE",
+    ),
+    "BirthDate": ("type", "xs:date"),
+    "Gender": ("enum", "M", "K"),
+    "CountryCode": ("pattern", "[A-Z]{2}"),  # ISO 3166 alpha-2
+    "StudentNumber": ("bytes", "26"),
+    "Level": ("not_empty",),  # mandatory "trin"
+    "MainGroupId": ("not_empty",),
+}
+# Role's code list depends on the element it is in
+ROLES: dict[str, Text] = {
+    "Employee": ("enum", "Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent"),
+    "Student": ("enum", "Barn", "Elev", "Studerende"),
+    "Extern": ("enum", "Praktikant", "Ekstern"),
+}
+
+_PROTECTED = {"protected": (True, ("type", "xs:boolean"))}
+# Each element's attributes: name → (required, text); an element not named here has none
+ATTRIBUTES: dict[str, Mapping[str, tuple[bool, Text]]] = {
+    "UNILoginImport": {
+        "sourceDateTime": (True, ("type", "xs:dateTime")),
+        "source": (True, ("not_empty",)),
+        "schoolYear": (True, ("pattern", r"\d{4}-\d{4}")),
+        "sourceVersion": (False, ()),
+    },
+    "Person": _PROTECTED,
+    "HomePhoneNumber": _PROTECTED,
+    "WorkPhoneNumber": _PROTECTED,
+    "MobilePhoneNumber": _PROTECTED,
+    # DOMAIN.md §4 gives their values, not whether they are required
+    "ContactPerson": {
+        "relation": (False, ("enum", "Mor", "Far", "Andet", "Officielt tilknyttet person")),
+        "childCustody": (False, ("type", "xs:boolean")),
+        "accessLevel": (False, ("type", "xs:integer")),
+    },
+}
+
+
+def _simple_type(text: Text) -> str:
+    """``text`` as an XSD simple type: a ``type="…"`` attribute or an inline restriction."""
+    kind, *values = text or ("",)
+    if kind == "type":
+        return f' type="{values[0]}"'
+    if kind == "enum":
+        facets = "".join(f"<xs:enumeration value={quoteattr(v)}/>" for v in values)
+    elif kind == "pattern":
+        facets = f"<xs:pattern value={quoteattr(values[0])}/>"
+    elif kind == "not_empty":
+        facets = '<xs:minLength value="1"/>'
+    else:  # any text; "bytes" is counted after the schema, in Python
+        return ' type="xs:string"'
+    restriction = f'<xs:restriction base="xs:string">{facets}</xs:restriction>'
+    # the caller closes the tag: ``/>`` after a type, ``></xs:element>`` after this
+    return f"><xs:simpleType>{restriction}</xs:simpleType"
+
+
+def _attributes(tag: str) -> str:
+    out = []
+    for name, (required, text) in ATTRIBUTES.get(tag, {}).items():
+        use = "required" if required else "optional"
+        declared = _simple_type(text)
+        closing = "></xs:attribute>" if declared.startswith(">") else "/>"
+        out.append(f'<xs:attribute name="{name}" use="{use}"{declared}{closing}')
+    return "".join(out)
+
+
+def _occurs(place: Place) -> str:
+    most = "unbounded" if place.max == MANY else str(place.max)
+    return f' minOccurs="{place.min}" maxOccurs="{most}"'
+
+
+def _element(tag: str, parent: str, occurs: str = "") -> str:
+    head = f'<xs:element name="{tag}"{occurs}'
+    if tag in SEQUENCES:
+        parts = []
+        for place in SEQUENCES[tag]:
+            if len(place.names) == 1:
+                parts.append(_element(place.names[0], tag, _occurs(place)))
+            else:
+                inner = "".join(_element(n, tag) for n in place.names)
+                parts.append(f"<xs:choice{_occurs(place)}>{inner}</xs:choice>")
+        body = f"<xs:sequence>{''.join(parts)}</xs:sequence>{_attributes(tag)}"
+        return f"{head}><xs:complexType>{body}</xs:complexType></xs:element>"
+    if tag in ATTRIBUTES:  # text with attributes: the phone numbers
+        extension = f'<xs:extension base="xs:string">{_attributes(tag)}</xs:extension>'
+        content = f"<xs:simpleContent>{extension}</xs:simpleContent>"
+        return f"{head}><xs:complexType>{content}</xs:complexType></xs:element>"
+    declared = _simple_type(ROLES[parent] if tag == "Role" else TEXT.get(tag, ()))
+    return f"{head}{declared}{'></xs:element>' if declared.startswith('>') else '/>'}"
+
+
+def schema_text(namespace: str) -> str:
+    """The tables as an XML schema with ``namespace`` as its target ("" for none), and the
+    identities XSD can hold: ``GroupId`` unique on the institution, each group reference
+    naming a group, ``LocalPersonId`` unique on the institution."""
+    q = "d:" if namespace else ""
+    uri = quoteattr(namespace)
+    target = f" targetNamespace={uri} xmlns:d={uri}" if namespace else ""
+    refs = "|".join(
+        f"{q}InstitutionPerson/{q}{kind}/{q}{ref}"
+        for kind, ref in (
+            ("Student", "MainGroupId"),
+            ("Student", "GroupId"),
+            ("Employee", "GroupId"),
+            ("Extern", "GroupId"),
+        )
+    )
+    identities = (
+        f'<xs:key name="group"><xs:selector xpath="{q}Group"/>'
+        f'<xs:field xpath="{q}GroupId"/></xs:key>'
+        f'<xs:keyref name="groupref" refer="{q}group"><xs:selector xpath="{refs}"/>'
+        '<xs:field xpath="."/></xs:keyref>'
+        f'<xs:unique name="person"><xs:selector xpath="{q}InstitutionPerson"/>'
+        f'<xs:field xpath="{q}LocalPersonId"/></xs:unique>'
+    )
+    # the identity constraints follow the Institution's complexType, inside its element
+    institution = _element("Institution", "UNILoginImport", ' minOccurs="1" maxOccurs="1"')
+    institution = institution.removesuffix("</xs:element>") + identities + "</xs:element>"
+    root = (
+        '<xs:element name="UNILoginImport"><xs:complexType><xs:sequence>'
+        f"{institution}</xs:sequence>{_attributes('UNILoginImport')}"
+        "</xs:complexType></xs:element>"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        f'elementFormDefault="qualified"{target}>{root}</xs:schema>'
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _schema(namespace: str) -> etree.XMLSchema:
+    from lxml import etree
+
+    return etree.XMLSchema(etree.fromstring(schema_text(namespace).encode("utf-8")))
+
+
+def check_document(name: str, data: bytes, namespace: str) -> list[str]:
+    """What breaks DOMAIN.md §4's structure in one document (empty when nothing does)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"{name}: not well-formed XML: {exc}"]
+    schema = _schema(namespace)
+    if not schema.validate(root):
+        return [f"{name}, line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"{name}: {problem}" for problem in _beyond_the_schema(root, namespace)]
+
+
+def _beyond_the_schema(root: etree._Element, namespace: str) -> list[str]:
+    """What XSD 1.0 cannot say, in one walk over the elements concerned; the document has
+    passed the schema, so its groups come before the people who name them."""
+    q = f"{{{namespace}}}" if namespace else ""
+    group, main_group, person = f"{q}Group", f"{q}MainGroupId", f"{q}Person"
+    limits = {f"{q}{tag}": int(rule[1]) for tag, rule in TEXT.items() if rule[0] == "bytes"}
+    problems: list[str] = []
+    main_groups: set[str | None] = set()
+    for e in root.iter(group, main_group, person, *limits):
+        tag = e.tag
+        if tag == person:
+            if e.get("protected") in ("true", "1") and (
+                e.find(f"{q}AliasFirstName") is None or e.find(f"{q}AliasFamilyName") is None
+            ):
+                problems.append("a protected person without an alias name")
+        elif tag == main_group:
+            if e.text not in main_groups:
+                problems.append("a MainGroupId that is not a Hovedgruppe")
+        elif tag == group:
+            is_main = e.findtext(f"{q}GroupType") == "Hovedgruppe"
+            if is_main:
+                main_groups.add(e.findtext(f"{q}GroupId"))
+            if (e.find(f"{q}GroupLevel") is not None) != is_main:
+                problems.append("GroupLevel must be given for a Hovedgruppe, and only then")
+        elif len((e.text or "").encode("utf-8")) > limits[str(tag)]:
+            problems.append(f"a {str(tag)[len(q) :]} longer than {limits[str(tag)]} UTF-8 bytes")
+    return list(dict.fromkeys(problems))
+
+
+def check_documents(documents: Mapping[str, bytes], namespace: str) -> None:
+    """Every ``.xml`` of ``documents`` through ``check_document``; ``StructureError`` if any
+    breaks the structure (the values in the message masked: a CPR may be among them)."""
+    problems = [
+        p
+        for name, data in sorted(documents.items())
+        if name.endswith(".xml")
+        for p in check_document(name, data, namespace)
+    ]
+    if problems:
+        shown = "; ".join(problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise StructureError(mask_cpr_in_text(f"{len(problems)} problem(s): {shown}{more}"))
