@@ -244,6 +244,7 @@ PERSON_CASES = [
     ("DP225", _with("Børn", 1, 0, child_cpr(7 * 366, "4568")), "Børn", "A2"),
     ("DP226", _with("Børn", 1, 0, f"{int(CH1[:2]) + 60}{CH1[2:]}"), "Børn", "A2"),
     ("DP230", _with("Dagplejere", 1, 2, "Åse Ødegård " * 9), "Dagplejere", "C2"),
+    ("DP231", _with("Dagplejere", 1, 2, f"Anne {DP1[:6]}.{DP1[6:]}"), "Dagplejere", "C2"),
 ]
 
 
@@ -419,6 +420,9 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     ),
     "DP117": lambda tmp: findings_for(tmp, BASE_CONFIG.replace('"DI0001"', '"AB1235"') + AREAS),
     "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
+    "DP121": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace('navn = "Dagplejen Syd"', f'navn = "Dagplejen {DP1}"')
+    ),
     # Nord has two dagplejere, Syd one
     "DP120": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS),
     "DP210": _protected,
@@ -498,3 +502,17 @@ def test_child_age_uses_completed_years() -> None:
 
     assert age_in_years(dt.date(2023, 12, 1), dt.date(2026, 11, 30)) == 2
     assert age_in_years(dt.date(2023, 11, 30), dt.date(2026, 11, 30)) == 3
+
+
+@pytest.mark.parametrize("code", ["DP121", "DP231"])
+def test_a_cpr_in_a_name_is_reported_masked(tmp_path: Path, code: str) -> None:
+    import json
+
+    from dagplejecli.render.report import report_json
+
+    sheets = _with("Dagplejere", 1, 2, f"Anne {DP1}")
+    config = BASE_CONFIG + AREAS.replace('navn = "Dagplejen Syd"', f'navn = "Dagplejen {DP1}"')
+    found = findings_for(tmp_path, config, sheets)
+    assert only(found, code)
+    text = json.dumps(json.loads(report_json(found, {}, False)), ensure_ascii=False)
+    assert DP1 not in text and f"{DP1[:6]}-xxxx" in text

@@ -128,3 +128,23 @@ def test_choices_ignore_case(project: Path) -> None:
     assert run_cli("--lang", "EN", "validate", "--format", "JSON").exit_code == 0
     result = run_cli("export", "--target", "DTR", "--dry-run")
     assert result.exit_code == 0, result.output
+
+
+def test_no_output_replaces_the_secret_or_the_lock(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    secret = next(project.glob("dagpleje-hemmelighed.txt"), None)
+    before = secret.read_bytes() if secret else None
+    for args in (
+        ["plan", "roster.xlsx", "--out", "dagpleje-hemmelighed.txt"],
+        ["init", "roster.xlsx", "--out", "dagpleje-hemmelighed.txt", "--force"],
+        ["plan", "roster.xlsx", "--out", ".eksport.dagpleje-lock"],
+        ["plan", "roster.xlsx", "--out", "plan.txt"],
+    ):
+        result = run_cli(*args)
+        assert result.exit_code == 2 and no_traceback(result), args
+    if secret:
+        assert secret.read_bytes() == before
+    assert (
+        not (project / ".eksport.dagpleje-lock").exists()
+        or (project / ".eksport.dagpleje-lock").stat().st_size == 0
+    )

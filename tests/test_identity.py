@@ -131,8 +131,12 @@ def test_a_lost_or_other_secret_stops_the_export(
     assert SECRET_NAME in result.stderr and "Hemmeligheden mangler" in result.stderr
     assert "sikkerhedskopien" in result.stderr
     assert not secret.exists()  # not made anew behind the user's back
-    # validate makes a new one (it knows of no export); export then sees it is another
-    assert run_cli("validate").exit_code in (0, 1)
+    # validate does not make a new one either: it sees the export's manifest
+    refused = run_cli("validate")
+    assert refused.exit_code == 2 and "Hemmeligheden mangler" in refused.stderr
+    assert not secret.exists()
+    # another secret (say, from another folder) is seen by export as another
+    secret.write_text("00" * 32 + "\n", encoding="ascii")
     other = run_cli("export", "--target", "unilogin", "--source-datetime", LATER)
     assert other.exit_code == 2 and "ikke den, sidste eksport brugte" in other.stderr
     secret.write_bytes(kept)

@@ -199,3 +199,17 @@ def test_the_plan_shows_the_balance_as_a_chart_and_bars(
     assert sum(cached) == sum(c for _, _, c in TOWNS)
     rows = CalamineWorkbook.from_path(tmp_path / "dagpleje-plan.xlsx").get_sheet_by_name("Oversigt")
     assert rows.to_python()[0][:4] == ["Område", "Daginstitution", "Dagplejere", "Børn"]
+
+
+def test_flags_that_contradict_or_do_nothing_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    roster_without_division(tmp_path / "roster.xlsx")
+    both = run_cli("init", "roster.xlsx", "--omraader", "3", "--max-dagplejere", "20")
+    assert both.exit_code == 2 and "kan ikke bruges sammen" in both.stderr
+    alone = run_cli("init", "roster.xlsx", "--efter", "boern")
+    assert alone.exit_code == 2 and "--efter" in alone.stderr
+    assert not (tmp_path / "dagpleje.toml").exists()
+    proposed = run_cli("init", "roster.xlsx", "--omraader", "2")
+    assert "inddeling" not in proposed.stdout  # no word of a division it does not use

@@ -50,6 +50,7 @@ from dagplejecli.model import Roster
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
 from dagplejecli.planfile import PLAN_NAME, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
+from dagplejecli.secret import SECRET_NAME
 
 Step = Callable[[str], None]
 
@@ -100,6 +101,11 @@ def check_output(option: str, out: Path, inputs: dict[str, Path | None]) -> None
     ``inputs`` (role → path: roster, configuration, plan), a file an export wrote, a folder or
     anything but a regular file."""
     _not_an_input(option, out, inputs)
+    # the municipality's secret and an export's lock are dagpleje's own, wherever they lie
+    if out.name == SECRET_NAME or out.name.endswith(".dagpleje-lock"):
+        raise DagplejeError(
+            "output_is_own_file", where=str(out), hint="output_is_input_hint", option=option
+        )
     for folder in {out.parent, out.parent.parent, Path.cwd() / "eksport"}:
         if any(_same_file(out, done) for done in exported_files(folder)):
             raise DagplejeError(
@@ -135,6 +141,10 @@ def init(
     from dagplejecli.roster import read_roster
 
     check_output("--out", out, {"roster": roster_path, "plan": Path(PLAN_NAME)})
+    if areas is not None and max_dagplejere is not None:
+        raise DagplejeError("propose_both", hint="propose_both_hint")
+    if by_children and areas is None and max_dagplejere is None:
+        raise DagplejeError("propose_by_alone", hint="propose_both_hint")
     if out.exists() and not force:
         raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
     found = None
@@ -178,6 +188,8 @@ def plan(
 ) -> Planned:
     """Group the dagplejere into areas and write the plan workbook for review."""
     check_output("--out", out, {"roster": roster_path, "config": config_path or Path(CONFIG_NAME)})
+    if out.suffix.lower() != ".xlsx":
+        raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
     planned = plan_roster(roster_path, config_path)
     on_step("step_writing_plan")

@@ -20,7 +20,9 @@ from dagplejecli.secret import load_or_create_secret
 
 def secret_of(config: LoadedConfig) -> Callable[[], bytes]:
     """The municipality's secret beside the configuration, made when first asked for."""
-    return lambda: load_or_create_secret(config.path.parent)
+    # the default export folder: its manifest says whether ids were exported with a secret
+    exported = Path("eksport") / "manifest.json"
+    return lambda: load_or_create_secret(config.path.parent, exported)
 
 
 def no_step(_key: str) -> None:

@@ -41,13 +41,19 @@ def read_secret(config_folder: Path) -> bytes | None:
     return value
 
 
-def load_or_create_secret(config_folder: Path) -> bytes:
+def load_or_create_secret(config_folder: Path, exported: Path | None = None) -> bytes:
     """The secret in ``config_folder``, made there on first use (owner-only where the system
-    has POSIX permissions; on Windows the folder's own permissions apply)."""
+    has POSIX permissions; on Windows the folder's own permissions apply). ``exported``: the
+    manifest of an earlier export; then a missing secret is lost, not new, and no command may
+    quietly make another (someone might back that one up instead of restoring the real one)."""
     found = read_secret(config_folder)
     if found is not None:
         return found
     path = secret_path(config_folder)
+    if exported is not None and exported.exists():
+        raise DagplejeError(
+            "secret_missing", where=str(path), hint="secret_lost_hint", manifest=exported
+        )
     value = secrets.token_bytes(_SECRET_BYTES)
     try:
         # O_EXCL: two commands started at once never write two different secrets

@@ -214,7 +214,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP116": FindingText(
         title="Daginstitution uden nummer, men med oprettede Anvisningsenheder",
-        message="Daginstitutionen «{daginstitution}» har intet daginstitutionsnummer, men {areas} har et institutionsnummer og findes altså i DTR — så gør Daginstitutionen også. DTR-eksporten opfører den ikke som ny.",
+        message="Daginstitutionen «{daginstitution}» har intet daginstitutionsnummer, men «{areas}» har et institutionsnummer og findes altså i DTR — så gør Daginstitutionen også. DTR-eksporten opfører den ikke som ny.",
         hint='Skriv Daginstitutionens nummer fra DTR som daginstitutionsnummer = "…" ved siden af Daginstitutionens navn (daginstitution = …) i dagpleje.toml.',
         why="En Anvisningsenhed, der findes i DTR, har en Daginstitution med nummer. Opføres den som ny, risikerer I en dublet, og DTR opdager ikke dubletter.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
@@ -225,6 +225,13 @@ FINDINGS: dict[str, FindingText] = {
         hint="Ret daginstitutionsnummer (Daginstitutionens nummer i DTR) eller institutionsnummer (Anvisningsenhedens EnhedsNummer): de to niveauer har hver sit nummer.",
         why="DTR udsteder ét nummer pr. institution, og numre genbruges aldrig; samme nummer på begge niveauer betyder, at et af dem er skrevet forkert.",
         example="",
+    ),
+    "DP121": FindingText(
+        title="CPR-nummer i et områdenavn eller en regel",
+        message="Området «{area}» har et CPR-nummer i sit navn eller sin hvor-regel.",
+        hint="Giv området et navn uden CPR-nummer, og vælg dagplejerne med en anden kolonne; står CPR-nummeret i rosterens inddelingskolonne, så ret cellen dér.",
+        why="Områdernes navne og regler kommer med i DTR-filerne og planen; et CPR-nummer må kun stå i de filer, der skal have det.",
+        example='navn = "Dagplejen Nord"',
     ),
     "DP201": FindingText(
         title="Ugyldigt CPR-nummer",
@@ -440,6 +447,13 @@ FINDINGS: dict[str, FindingText] = {
         why="STIL tæller GroupName (Token100char) i UTF-8-bytes, ikke i tegn: æ, ø og å fylder to, så et navn på 90 tegn kan være for langt.",
         example="",
     ),
+    "DP231": FindingText(
+        title="CPR-nummer i et navn eller en adresse",
+        message="{role} {who} har et CPR-nummer i kolonnen {column}.",
+        hint="Ret cellen, så der kun står navnet (adressen, e-mailen, telefonnummeret); CPR-nummeret hører til i CPR-kolonnen.",
+        why="Navne og adresser sendes til Unilogin, og Aula viser navne til andre brugere: et CPR-nummer i et navn ville blive vist.",
+        example="",
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",
@@ -451,6 +465,11 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "propose_both": "--omraader og --max-dagplejere kan ikke bruges sammen: vælg enten et antal områder eller et loft over dagplejere pr. område.",
+    "propose_by_alone": "--efter bruges kun sammen med --omraader eller --max-dagplejere, når der foreslås nye områder.",
+    "propose_both_hint": "Fx dagpleje init roster.xlsx --omraader 4 --efter boern.",
+    "plan_out_suffix": "Planen er et regneark og skal hedde noget med .xlsx, ikke «{path}».",
+    "proposal_title_one": "Forslag: 1 nyt område af hele postnumre (efter antal {basis})",
     "col_balance": "Fordeling",
     "chart_title": "Dagplejere og børn pr. område",
     # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
@@ -581,6 +600,7 @@ UI: dict[str, str] = {
     "annotated": "En kopi af rosteren med markerede celler er skrevet til {path}.",
     "annotate_suffix": "Filen til --annotate skal hedde .xlsx.",
     "output_is_input": "{option} peger på {role} ({path}); dagpleje skriver aldrig over sine egne inddata.",
+    "output_is_own_file": "{option} peger på en af dagplejes egne filer (hemmeligheden eller eksportens lås); den overskrives aldrig.",
     "output_is_input_hint": "Vælg et andet filnavn. Intet er skrevet.",
     "output_is_export": "{option} peger på en fil, som en eksport har skrevet; den ændres kun af dagpleje export.",
     "input_roster": "rosteren",

@@ -214,7 +214,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP116": FindingText(
         title="Daginstitution without number, but with existing Anvisningsenheder",
-        message="The Daginstitution «{daginstitution}» has no daginstitutionsnummer, but {areas} have an institutionsnummer and so exist in DTR — so does the Daginstitution. The DTR export does not list it as new.",
+        message="The Daginstitution «{daginstitution}» has no daginstitutionsnummer, but «{areas}» have an institutionsnummer and so exist in DTR — so does the Daginstitution. The DTR export does not list it as new.",
         hint='Write the Daginstitution\'s number from DTR as daginstitutionsnummer = "…" next to its name (daginstitution = …) in dagpleje.toml.',
         why="An Anvisningsenhed that exists in DTR has a Daginstitution with a number. Listing it as new risks a duplicate, and DTR does not detect duplicates.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
@@ -225,6 +225,13 @@ FINDINGS: dict[str, FindingText] = {
         hint="Correct daginstitutionsnummer (the Daginstitution's number in DTR) or institutionsnummer (the Anvisningsenhed's EnhedsNummer): the two levels each have their own number.",
         why="DTR issues one number per institution and never reuses one; the same number on both levels means one of them is wrong.",
         example="",
+    ),
+    "DP121": FindingText(
+        title="CPR number in an area name or rule",
+        message="The area «{area}» has a CPR number in its name or its hvor rule.",
+        hint="Give the area a name without a CPR number and choose its dagplejere by another column; if the CPR number is in the roster's division column, correct the cell there.",
+        why="Area names and rules go into the DTR files and the plan; a CPR number may only be in the files that need it.",
+        example='navn = "Dagplejen Nord"',
     ),
     "DP201": FindingText(
         title="Invalid CPR number",
@@ -440,6 +447,13 @@ FINDINGS: dict[str, FindingText] = {
         why="STIL counts GroupName (Token100char) in UTF-8 bytes, not characters: æ, ø and å take two, so a 90-character name can be too long.",
         example="",
     ),
+    "DP231": FindingText(
+        title="CPR number in a name or address",
+        message="{role} {who} has a CPR number in the column {column}.",
+        hint="Correct the cell so that it holds only the name (address, e-mail, phone number); the CPR number belongs in the CPR column.",
+        why="Names and addresses are sent to Unilogin, and Aula shows names to other users: a CPR number in a name would be shown.",
+        example="",
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",
@@ -451,6 +465,11 @@ FINDINGS: dict[str, FindingText] = {
 }
 
 UI: dict[str, str] = {
+    "propose_both": "--omraader and --max-dagplejere cannot be used together: choose either a number of areas or a limit on dagplejere per area.",
+    "propose_by_alone": "--efter is only used with --omraader or --max-dagplejere, when new areas are proposed.",
+    "propose_both_hint": "E.g. dagpleje init roster.xlsx --omraader 4 --efter boern.",
+    "plan_out_suffix": "The plan is a workbook and its name must end in .xlsx, not «{path}».",
+    "proposal_title_one": "Proposal: 1 new area of whole postcodes (by number of {basis})",
     "col_balance": "Balance",
     "chart_title": "Dagplejere and children per area",
     # dagpleje init --omraader / --max-dagplejere (new areas from postnumre)
@@ -581,6 +600,7 @@ UI: dict[str, str] = {
     "annotated": "A copy of the roster with marked cells was written to {path}.",
     "annotate_suffix": "The --annotate file must end in .xlsx.",
     "output_is_input": "{option} points at {role} ({path}); dagpleje never writes over its own inputs.",
+    "output_is_own_file": "{option} points at one of dagpleje's own files (the secret or the export's lock); it is never overwritten.",
     "output_is_input_hint": "Choose another file name. Nothing was written.",
     "output_is_export": "{option} points at a file an export wrote; only dagpleje export changes it.",
     "input_roster": "the roster",

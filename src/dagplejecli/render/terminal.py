@@ -196,7 +196,8 @@ def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
 def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
     """What ``init`` found and wrote, and the next step."""
     if not quiet:
-        print_found(out, result.roster, result.kommune, result.division)
+        proposed = result.proposal is not None
+        print_found(out, result.roster, result.kommune, result.division, proposed)
     if result.proposal is not None:
         print_proposal(out, result.proposal)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
@@ -208,7 +209,8 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
 def print_proposal(out: Console, proposal: Proposal) -> None:
     """The proposed areas: postnumre with their towns, sizes, and how far each is from the mean."""
     basis = ui("basis_boern" if proposal.by_children else "basis_dagplejere")
-    title = ui("proposal_title", n=len(proposal.areas), basis=basis)
+    key = "proposal_title_one" if len(proposal.areas) == 1 else "proposal_title"
+    title = ui(key, n=len(proposal.areas), basis=basis)
     table = Table(title=title, title_justify="left")
     table.add_column(ui("col_area"), no_wrap=True)
     table.add_column(ui("col_postnumre"), overflow="fold")
@@ -228,9 +230,14 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 
 def print_found(
-    out: Console, roster: Roster, kommune: Kommune | None, division: Division | None
+    out: Console,
+    roster: Roster,
+    kommune: Kommune | None,
+    division: Division | None,
+    proposed: bool = False,
 ) -> None:
-    """What ``init`` found in the roster, so the user can check it before filling in the rest."""
+    """What ``init`` found in the roster, so the user can check it before filling in the rest
+    (``proposed``: the areas are new ones from postnumre, shown after this)."""
     out.print(
         ui("init_roster", name=roster.path.name, layout=term("layout", roster.layout)),
     )
@@ -267,6 +274,8 @@ def print_found(
         out.print(ui("init_no_kommune"))
     else:
         out.print(ui("init_kommune", navn=kommune.navn, kode=kommune.kode, cvr=kommune.cvr))
+    if proposed:
+        return
     if division is None:
         out.print(ui("init_no_division"))
     else:

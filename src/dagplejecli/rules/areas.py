@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from dagplejecli.domain.identifiers import is_digits, p_number_check_digit_ok
+from dagplejecli.domain.identifiers import is_digits, mask_cpr_in_text, p_number_check_digit_ok
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.findings import (
     CVR_LAW,
@@ -210,6 +210,28 @@ def check_balance(ctx: CheckContext) -> list[Finding]:
             areas=len(ctx.plan.areas),
         )
     ]
+
+
+DP121 = Rule("DP121", S.ERROR, AREAS, OWN)
+
+
+@CHECKS.add(DP121)
+def check_cpr_in_area(ctx: CheckContext) -> list[Finding]:
+    """An area named, or chosen, by a CPR number (a CPR typed into a division column that
+    ``init`` or a person copied into the configuration) would go out in the DTR files."""
+    out = []
+    for i, om in enumerate(ctx.config.config.omraade):
+        values = [("navn", om.navn)]
+        for column, accepted in om.hvor.items():
+            for v in [accepted] if isinstance(accepted, str) else accepted:
+                values.append((f"hvor.{column}", v))
+        for key, value in values:
+            if len(value) >= 10 and mask_cpr_in_text(value) != value:
+                out.append(
+                    DP121(ctx.key("omraade", i, *key.split(".")), area=mask_cpr_in_text(om.navn))
+                )
+                break
+    return out
 
 
 DP112 = Rule("DP112", S.ERROR, AREAS, STIL_DTR)

@@ -26,7 +26,7 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Person
+from dagplejecli.model import Dagplejer, Person
 from dagplejecli.rules.context import CheckContext, person
 from dagplejecli.rules.declare import Checks
 
@@ -373,4 +373,33 @@ def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
                 )
             )
             break
+    return out
+
+
+DP231 = Rule("DP231", S.ERROR, PERSONS, OWN)
+
+
+@CHECKS.add(DP231)
+def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
+    """A CPR number typed into a name, alias, address, e-mail or phone cell would be published
+    with it (Unilogin and Aula show names to other users)."""
+    out = []
+    for role, p, area in _people(ctx):
+        fields = [
+            ("fornavn", p.first_name),
+            ("efternavn", p.last_name),
+            ("alias_fornavn", p.alias_first),
+            ("alias_efternavn", p.alias_last),
+            ("email", p.email),
+            ("telefon", p.phone),
+        ]
+        if isinstance(p, Dagplejer):
+            fields.append(("adresse", p.address_text))
+        for field, value in fields:
+            if len(value) >= 10 and mask_cpr_in_text(value) != value:
+                where = _at(
+                    p, field, "navn" if "fornavn" in field or "efternavn" in field else field
+                )
+                out.append(DP231(where, area, role=role, column=field, **person(p)))
+                break
     return out
