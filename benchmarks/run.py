@@ -118,6 +118,13 @@ def people(work: Path) -> dict[str, int]:
     return {k: int(stats[k]) for k in ("dagplejere", "boern", "kontaktpersoner")}
 
 
+def example_config(python: str) -> Path:
+    """The example configuration of the checkout ``python`` belongs to (CHECKOUT/.venv/bin/
+    python), so that an older version reads a configuration it knows; else this one's."""
+    theirs = Path(python).parents[2] / "examples" / "dagpleje.toml"
+    return theirs if python != PYTHON and theirs.exists() else ROOT / "examples" / "dagpleje.toml"
+
+
 Timing = dict[str, float]
 Row = tuple[str, Timing, Timing | None]  # step, this checkout, the tool given with --before
 
@@ -138,9 +145,9 @@ def run_size(
     sides = [PYTHON] if before is None else [PYTHON, before]
     folders = {python: Path(tempfile.mkdtemp(prefix="dagpleje-bench-")) for python in sides}
     try:
-        for folder in folders.values():
+        for python, folder in folders.items():
             shutil.copy(roster, folder / "roster.xlsx")
-            shutil.copy(ROOT / "examples" / "dagpleje.toml", folder / "dagpleje.toml")
+            shutil.copy(example_config(python), folder / "dagpleje.toml")
         work = folders[PYTHON]
         floor = measure([PYTHON, "-c", FLOOR, "roster.xlsx"], work, repeat)
         rows: list[Row] = [("calamine: read all sheets (floor)", floor, None)]
