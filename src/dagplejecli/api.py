@@ -144,12 +144,17 @@ def init(
             raise DagplejeError(
                 "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
             )
-    roster, _ = read_roster(roster_path, RosterConfig(), light=True)
+    roster, reading = read_roster(roster_path, RosterConfig(), light=True)
+    # the dagplejer column the children's references match, when no header said it was the id
+    id_column = next(
+        (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
+        None,
+    )
     division = find_division(roster)
     proposal = None
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
-    text = config_text(roster, found, division, proposal)
+    text = config_text(roster, found, division, proposal, id_column)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
     return Initialised(out, roster, found, division, proposal)
 

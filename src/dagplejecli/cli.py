@@ -159,7 +159,8 @@ def plan_command(
 
     Eksempel: [bold]dagpleje plan roster.xlsx[/]
 
-    Afslutningskode 0: alle har et område. 1: nogen har intet område (planen skrives alligevel).
+    Afslutningskode 0: alle har et område, og hvert barn har sin dagplejer. 1: nogen har intet
+    område, eller et barn er ikke knyttet til en dagplejer (planen skrives alligevel).
     2: kunne ikke køre (fx ulæselig fil eller konfiguration).
     """
     from dagplejecli import api
@@ -170,7 +171,7 @@ def plan_command(
     with steps_for(roster, quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
-    raise typer.Exit(1 if planned.unassigned() else 0)
+    raise typer.Exit(1 if planned.unassigned() or planned.unlinked() else 0)
 
 
 @app.command("validate")

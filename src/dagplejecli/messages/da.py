@@ -440,6 +440,23 @@ FINDINGS: dict[str, FindingText] = {
         why="STIL tæller GroupName (Token100char) i UTF-8-bytes, ikke i tegn: æ, ø og å fylder to, så et navn på 90 tegn kan være for langt.",
         example="",
     ),
+    "DP240": FindingText(
+        title="Flere dagplejere har det navn, barnet peger på",
+        message="Flere dagplejere hedder «{name}» (id «{ids}»); de børn, der har dagplejer «{name}», er ikke knyttet til nogen af dem. Antal børn: {count}.",
+        hint="Skriv dagplejerens id (medarbejdernummer) i barnets dagplejer-kolonne i stedet for navnet.",
+        why="Et barn følger sin dagplejers område og gruppe; et navn, som flere har, ville sende børnene til den forkerte dagplejer. Et navn er kun et skrøbeligt bindeled: et id er entydigt.",
+        example="",
+    ),
+    "DP241": FindingText(
+        title="De fleste børn er ikke knyttet til en dagplejer",
+        message='{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som svarer til dagplejernes kolonne «{column}». Angiv den som id: [roster.kolonner] id = "{column}".',
+        hint="Angiv kolonnen med dagplejernes id under [roster.kolonner].",
+        why="Når de fleste børn mangler deres dagplejer, er årsagen kolonnerne, ikke hvert barns celle: én rettelse i dagpleje.toml knytter dem alle.",
+        example='[roster.kolonner]\nid = "Medarb. nr."',
+        variants={
+            "no_column": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",
@@ -678,6 +695,9 @@ UI: dict[str, str] = {
     "col_instnr": "Institutionsnr.",
     "not_created": "ikke oprettet endnu",
     "total": "I alt",
+    "plan_linked_all": "Alle {total} børn er knyttet til deres dagplejer.",
+    "plan_linked_some": "{linked} af {total} børn er knyttet til deres dagplejer; {unlinked} er ikke:",
+    "plan_next_unlinked": "Knyt børnene til deres dagplejer (se ovenfor eller dagpleje validate), og kør dagpleje plan igen.",
     "plan_written": "Planen er skrevet til {path}.",
     "plan_unassigned": "{n} dagplejere har intet område:",
     "plan_next_ok": "Næste skridt: gennemse {path}, og kør så dagpleje validate.",

@@ -440,6 +440,23 @@ FINDINGS: dict[str, FindingText] = {
         why="STIL counts GroupName (Token100char) in UTF-8 bytes, not characters: æ, ø and å take two, so a 90-character name can be too long.",
         example="",
     ),
+    "DP240": FindingText(
+        title="Several dagplejere have the name the child names",
+        message="Several dagplejere are named «{name}» (id «{ids}»); the children whose dagplejer is «{name}» are linked to none of them. Children: {count}.",
+        hint="Write the dagplejer's id (employee number) in the child's dagplejer column instead of the name.",
+        why="A child follows its dagplejer's area and group; a name several people have would send the children to the wrong dagplejer. A name is a fragile link: an id is unique.",
+        example="",
+    ),
+    "DP241": FindingText(
+        title="Most children are linked to no dagplejer",
+        message="{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which matches the dagplejere's column «{column}». Map it as the id: [roster.kolonner] id = \"{column}\".",
+        hint="Name the column with the dagplejere's ids under [roster.kolonner].",
+        why="When most children lack their dagplejer, the cause is the columns, not each child's cell: one change in dagpleje.toml links them all.",
+        example='[roster.kolonner]\nid = "Medarb. nr."',
+        variants={
+            "no_column": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",
@@ -678,6 +695,9 @@ UI: dict[str, str] = {
     "col_instnr": "Institution no.",
     "not_created": "not created yet",
     "total": "Total",
+    "plan_linked_all": "All {total} children are linked to their dagplejer.",
+    "plan_linked_some": "{linked} of {total} children are linked to their dagplejer; {unlinked} are not:",
+    "plan_next_unlinked": "Link the children to their dagplejer (see above or dagpleje validate), and run dagpleje plan again.",
     "plan_written": "The plan was written to {path}.",
     "plan_unassigned": "{n} dagplejere have no area:",
     "plan_next_ok": "Next step: review {path}, then run dagpleje validate.",

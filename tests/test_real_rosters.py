@@ -1,0 +1,145 @@
+"""Rosters shaped like real payroll and pladsanvisning exports, read through the command line.
+
+Title rows above the header, ``Medarb. nr.``, ``Personnummer`` stored as a number (so a
+leading zero is gone), ``Efternavn, Fornavn`` in one column and ``Postnr./by`` in one column;
+written as xlsx and as a semicolon CSV from Danish Excel (cp1252). All CPR numbers are the
+synthetic ones of conftest.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    BASE_CONFIG,
+    CH1,
+    CH2,
+    CH3,
+    DP1,
+    DP2,
+    DP3,
+    MOR1,
+    no_traceback,
+    run_cli,
+    write_xlsx,
+)
+
+AREAS_BY_DISTRICT = """
+[[omraade]]
+navn = "Dagplejen Nord"
+hvor = { Distrikt = ["Nord"] }
+
+[[omraade]]
+navn = "Dagplejen Syd"
+hvor = { Distrikt = ["Syd"] }
+"""
+
+
+def payroll_roster(
+    id_header: str = "Medarbejdernr",
+    postnr_header: str = "Postnr",
+    ids: tuple[object, object, object] = (20100, 20101, 20102),
+    refs: tuple[object, object, object] = (20100, 20101, 20102),
+) -> dict[str, list[list[object]]]:
+    """A two-sheet roster as a payroll system writes it (CPR numbers as numbers)."""
+    return {
+        "Dagplejere": [
+            ["Odense Kommune - Dagplejen"],
+            ["Udtræk 01.11.2026"],
+            [],
+            [id_header, "Personnummer", "Efternavn, Fornavn", "Adresse", postnr_header, "Distrikt"],
+            [ids[0], int(DP1), "Jensen, Anne", "Søndergade 1", "5000 Odense C", "Nord"],
+            [ids[1], int(DP2), "Ærø, Bo", "Vestergade 2", "5200 Odense V", "Nord"],
+            [ids[2], int(DP3), "Østergaard, Åse", "Nørregade 3", "5250 Odense SV", "Syd"],
+        ],
+        "Børn": [
+            ["Indskrevne børn"],
+            [],
+            ["Personnummer", "Navn", "Dagplejer nr.", "Mor CPR", "Mor navn"],
+            [int(CH1), "Liv Jensen", refs[0], int(MOR1), "Mette Jensen"],
+            [int(CH2), "Emil Ærø", refs[1], "", ""],
+            [int(CH3), "Ida Østergaard", refs[2], "", ""],
+        ],
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS_BY_DISTRICT, encoding="utf-8")
+    return tmp_path
+
+
+# ------------------------------------------------------------------------------- linking
+
+
+def test_ids_as_text_with_zeros_and_as_numbers_are_one_id(folder: Path) -> None:
+    sheets = payroll_roster(ids=("020100", "020101", "020102"), refs=(20100, 20101.0, "20102"))
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Alle 3 børn er knyttet til deres dagplejer." in result.stdout
+
+
+def test_unmapped_id_column_is_one_finding_with_the_fix(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", payroll_roster(id_header="Nøgle"))
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.stdout.split())
+    assert "0 af 3 børn er knyttet til deres dagplejer; 3 er ikke:" in out
+    assert "DP241" in out and "«Nøgle»" in out and '[roster.kolonner] id = "Nøgle"' in out
+    validate = run_cli("validate")
+    assert validate.exit_code == 1
+    assert "DP241" in validate.stdout and "DP205" not in validate.stdout
+
+
+def test_one_unlinked_child_is_its_own_finding_and_exit_1(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", payroll_roster(refs=(20100, 20101, 29999)))
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1, result.output
+    assert "2 af 3 børn er knyttet til deres dagplejer; 1 er ikke:" in result.stdout
+    assert "DP241" not in result.stdout
+    validate = run_cli("validate")
+    assert "DP205" in validate.stdout and "DP241" not in validate.stdout
+
+
+def test_init_finds_the_id_column_by_the_childrens_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_xlsx(tmp_path / "roster.xlsx", payroll_roster(id_header="Nøgle"))
+    result = run_cli("init", "roster.xlsx", "--kommune", "461")
+    assert result.exit_code == 0, result.output
+    config = tomllib.loads((tmp_path / "dagpleje.toml").read_text("utf-8"))
+    assert config["roster"]["kolonner"] == {"id": "Nøgle"}
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0, plan.output
+    assert "Alle 3 børn er knyttet" in plan.stdout
+
+
+def test_a_name_two_dagplejere_share_links_no_child(folder: Path) -> None:
+    sheets = payroll_roster(refs=("Bo Ærø", 20100, 20102))
+    sheets["Dagplejere"][4][2] = "Ærø, Bo"  # two dagplejere named Bo Ærø
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.stdout.split())
+    assert "DP240" in out and "«20100» og «20101»" in out
+    # a unique name still links
+    sheets = payroll_roster(refs=("Bo Ærø", 20100, 20102))
+    write_xlsx(folder / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert no_traceback(result)
+
+
+def test_linking_in_english(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", payroll_roster(id_header="Nøgle"))
+    result = run_cli("--lang", "en", "plan", "roster.xlsx")
+    assert result.exit_code == 1
+    out = " ".join(result.stdout.split())
+    assert "0 of 3 children are linked" in out and "matches the dagplejere's column «Nøgle»" in out
+    assert not re.search(r"\bbørn\b", out)
