@@ -40,8 +40,8 @@ hvor = { Distrikt = ["Syd"] }
 
 
 def payroll_roster(
-    id_header: str = "Medarbejdernr",
-    postnr_header: str = "Postnr",
+    id_header: str = "Medarb. nr.",
+    postnr_header: str = "Postnr./by",
     ids: tuple[object, object, object] = (20100, 20101, 20102),
     refs: tuple[object, object, object] = (20100, 20101, 20102),
 ) -> dict[str, list[list[object]]]:
@@ -143,3 +143,31 @@ def test_linking_in_english(folder: Path) -> None:
     out = " ".join(result.stdout.split())
     assert "0 of 3 children are linked" in out and "matches the dagplejere's column «Nøgle»" in out
     assert not re.search(r"\bbørn\b", out)
+
+
+# ------------------------------------------------------------------------------- headers
+
+
+@pytest.mark.parametrize(
+    "id_header",
+    ["Medarb. nr.", "Medarb.nr", "MA-nr", "Tjenestenummer", "Medarbejder-nr.", "Lønnummer"],
+)
+@pytest.mark.parametrize(
+    "postnr_header", ["Postnr./by", "Postnr/By", "Post nr. / by", "Postnummer og by"]
+)
+def test_payroll_headers_are_recognised(folder: Path, id_header: str, postnr_header: str) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+
+    write_xlsx(folder / "roster.xlsx", payroll_roster(id_header, postnr_header))
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Alle 3 børn er knyttet til deres dagplejer." in result.stdout
+    roster, _ = read_roster(folder / "roster.xlsx", RosterConfig(), light=True)
+    first = roster.dagplejere[0]
+    assert (first.id, first.first_name, first.last_name) == ("20100", "Anne", "Jensen")
+    assert (first.address.street, first.address.postnr, first.address.city) == (
+        "Søndergade",
+        "5000",
+        "Odense C",
+    )
