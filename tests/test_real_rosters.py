@@ -171,3 +171,88 @@ def test_payroll_headers_are_recognised(folder: Path, id_header: str, postnr_hea
         "5000",
         "Odense C",
     )
+
+
+# ------------------------------------------------------------------------------ CSV and xlsx
+
+
+def one_sheet_rows(as_text: bool) -> list[list[object]]:
+    """A one-sheet payroll export; CPR numbers as numbers, or as the text Danish Excel writes
+    for them in a CSV (a leading zero gone: nine digits)."""
+
+    def number(cpr: str) -> object:
+        return str(int(cpr)) if as_text else int(cpr)
+
+    return [
+        ["Dagplejen - børn pr. dagplejer"],
+        [],
+        [
+            "Dagplejer medarb. nr.",
+            "Dagplejer personnummer",
+            "Dagplejer efternavn, fornavn",
+            "Adresse",
+            "Postnr./by",
+            "Distrikt",
+            "Barn personnummer",
+            "Barn navn",
+        ],
+        [
+            20100,
+            number(DP1),
+            "Jensen, Anne",
+            "Søndergade 1",
+            "5000 Odense C",
+            "Nord",
+            number(CH1),
+            "Liv Jensen",
+        ],
+        [
+            20101,
+            number(DP2),
+            "Ærø, Bo",
+            "Vestergade 2",
+            "5200 Odense V",
+            "Nord",
+            number(CH2),
+            "Emil Ærø",
+        ],
+        [
+            20102,
+            number(DP3),
+            "Østergaard, Åse",
+            "Nørregade 3",
+            "5250 Odense SV",
+            "Syd",
+            number(CH3),
+            "Ida Østergaard",
+        ],
+    ]
+
+
+def codes_of(folder: Path, roster: str) -> tuple[list[str], str]:
+    import json
+
+    assert run_cli("plan", roster).exit_code == 0
+    result = run_cli("validate", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    return sorted(f["code"] for f in findings if f["code"] in ("DP201", "DP202")), result.stdout
+
+
+def test_nine_digit_cpr_in_csv_is_restored_like_a_number_in_xlsx(folder: Path) -> None:
+    from tests.conftest import leaked_cprs, write_csv
+
+    write_xlsx(folder / "roster.xlsx", {"Ark1": one_sheet_rows(as_text=False)})
+    write_csv(folder / "roster.csv", one_sheet_rows(as_text=True))
+    from_xlsx, _ = codes_of(folder, "roster.xlsx")
+    from_csv, text = codes_of(folder, "roster.csv")
+    assert from_csv == from_xlsx and "DP201" not in from_csv
+    assert from_csv.count("DP202") == sum(c.startswith("0") for c in (DP1, DP2, DP3, CH1, CH2, CH3))
+    assert f"{DP1[:6]}-xxxx" in text and leaked_cprs(text) == []
+
+
+def test_masking_never_shows_digits_that_are_not_the_cprs() -> None:
+    from dagplejecli.domain.identifiers import mask_cpr
+
+    assert mask_cpr(str(int(DP1))) == "xxxxxx-xxxx"  # nine digits: the first six are not DP1's
+    assert mask_cpr(DP1 + "7") == "xxxxxx-xxxx"
+    assert mask_cpr(f"{DP1[:6]}-{DP1[6:]}") == f"{DP1[:6]}-xxxx"
