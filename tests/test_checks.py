@@ -435,12 +435,16 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP117": lambda tmp: findings_for(tmp, BASE_CONFIG.replace('"DI0001"', '"AB1235"') + AREAS),
     "DP208": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_boern = 0\n" + AREAS),
     # Nord has two dagplejere, Syd one
+    "DP121": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace('hvor = { Distrikt = ["Syd"] }', 'dagplejere = ["D9"]')
+    ),
     "DP120": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS),
     "DP210": _protected,
     "DP214": _protected,
     "DP217": _no_ids,
     "DP218": _no_ids,
     "DP240": _shared_name,
+    "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),

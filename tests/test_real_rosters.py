@@ -44,6 +44,7 @@ def payroll_roster(
     postnr_header: str = "Postnr./by",
     ids: tuple[object, object, object] = (20100, 20101, 20102),
     refs: tuple[object, object, object] = (20100, 20101, 20102),
+    address_header: str = "Adresse",
 ) -> dict[str, list[list[object]]]:
     """A two-sheet roster as a payroll system writes it (CPR numbers as numbers)."""
     return {
@@ -51,7 +52,14 @@ def payroll_roster(
             ["Odense Kommune - Dagplejen"],
             ["Udtræk 01.11.2026"],
             [],
-            [id_header, "Personnummer", "Efternavn, Fornavn", "Adresse", postnr_header, "Distrikt"],
+            [
+                id_header,
+                "Personnummer",
+                "Efternavn, Fornavn",
+                address_header,
+                postnr_header,
+                "Distrikt",
+            ],
             [ids[0], int(DP1), "Jensen, Anne", "Søndergade 1", "5000 Odense C", "Nord"],
             [ids[1], int(DP2), "Ærø, Bo", "Vestergade 2", "5200 Odense V", "Nord"],
             [ids[2], int(DP3), "Østergaard, Åse", "Nørregade 3", "5250 Odense SV", "Syd"],
@@ -256,3 +264,58 @@ def test_masking_never_shows_digits_that_are_not_the_cprs() -> None:
     assert mask_cpr(str(int(DP1))) == "xxxxxx-xxxx"  # nine digits: the first six are not DP1's
     assert mask_cpr(DP1 + "7") == "xxxxxx-xxxx"
     assert mask_cpr(f"{DP1[:6]}-{DP1[6:]}") == f"{DP1[:6]}-xxxx"
+
+
+# ---------------------------------------------------------------- nothing dropped in silence
+
+
+def validate_text(folder: Path) -> str:
+    """Every finding as ``CODE message``, one a line (the JSON report: no table wrapping)."""
+    import json
+
+    run_cli("plan", "roster.xlsx")
+    report = json.loads(run_cli("validate", "--format", "json").stdout)
+    return "\n".join(f"{f['code']} {f['message']}" for f in report["findings"])
+
+
+def test_unrecognised_address_columns_are_a_finding_naming_the_column(folder: Path) -> None:
+    sheets = payroll_roster(address_header="Adr. linje 1", postnr_header="Sted")
+    write_xlsx(folder / "roster.xlsx", sheets)
+    out = validate_text(folder)
+    assert "DP242" in out and "3 af 3 dagplejere skrives uden adresse" in out
+    assert "«Adr. linje 1» ligner en adresse" in out
+    # one dagplejer without a street: counted, with who
+    sheets = payroll_roster()
+    sheets["Dagplejere"][5][3] = ""
+    write_xlsx(folder / "roster.xlsx", sheets)
+    out = validate_text(folder)
+    assert "1 af 3 dagplejere skrives uden adresse" in out and "Bo Ærø" in out
+
+
+def test_unrecognised_id_column_is_named(folder: Path) -> None:
+    sheets = payroll_roster(id_header="Løbe-nr")
+    for row in sheets["Børn"][3:]:
+        row[2] = ""
+    write_xlsx(folder / "roster.xlsx", sheets)
+    out = validate_text(folder)
+    assert "DP217" in out and "«Løbe-nr» ligner et id" in out
+
+
+def test_mistyped_id_in_an_areas_list(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", payroll_roster())
+    areas = AREAS_BY_DISTRICT.replace(
+        'hvor = { Distrikt = ["Syd"] }', 'dagplejere = ["020102", "20999"]'
+    )
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + areas, encoding="utf-8")
+    out = validate_text(folder)
+    assert "DP121" in out and "«20999»" in out and "(1)" in out
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0, plan.output  # "020102" is 20102: listed, so in Syd
+
+
+def test_one_sheet_list_of_dagplejere_with_a_dagplejer_nr_column(folder: Path) -> None:
+    rows = payroll_roster(id_header="Dagplejer nr")["Dagplejere"]
+    write_xlsx(folder / "roster.xlsx", {"Ark1": rows})
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "│ I alt          │          3 │    0 │" in result.stdout

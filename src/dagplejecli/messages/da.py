@@ -226,6 +226,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR udsteder ét nummer pr. institution, og numre genbruges aldrig; samme nummer på begge niveauer betyder, at et af dem er skrevet forkert.",
         example="",
     ),
+    "DP121": FindingText(
+        title="Id i dagplejere = [...] findes ikke i rosteren",
+        message="Området «{area}» nævner id'er i dagplejere = [...], som ingen dagplejer i rosteren har ({count}): «{ids}».",
+        hint="Ret id'et, så det står som i rosterens id-kolonne, eller fjern det, hvis dagplejeren er stoppet.",
+        why="Et id, der ikke findes, giver ingen dagplejer et område: den dagplejer, der var ment, havner i et andet område eller intet.",
+        example='[[omraade]]\nnavn = "Dagplejen Nord"\ndagplejere = ["20128"]',
+    ),
     "DP201": FindingText(
         title="Ugyldigt CPR-nummer",
         message="{role} {who}: CPR-nummeret {cpr} er ugyldigt (datoen findes ikke).",
@@ -348,6 +355,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Tilføj en kolonne med medarbejdernummer, eller angiv den i [roster.kolonner] id.",
         why="LocalPersonId og gruppens id skal være stabile mellem eksporter; et id dannet af navnet skifter med navnet. Var info før; nu en advarsel.",
         example='[roster.kolonner]\nid = "Medarbejdernr"',
+        variants={
+            "column": 'Rosteren har ingen id-kolonne; {count} dagplejere har fået et id dannet af navnet. Skifter en dagplejer navn, får dagplejeren et nyt id: en ny bruger og en ny gruppe i Unilogin, og børn og forældre mister gruppens historik i Aula. Kolonnen «{column}» ligner et id (en værdi pr. dagplejer): angiv den under [roster.kolonner] id = "{column}".',
+        },
     ),
     "DP218": FindingText(
         title="Kontaktperson uden barn",
@@ -455,6 +465,17 @@ FINDINGS: dict[str, FindingText] = {
         example='[roster.kolonner]\nid = "Medarb. nr."',
         variants={
             "no_column": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
+        },
+    ),
+    "DP242": FindingText(
+        title="Dagplejer uden adresse i Unilogin",
+        message="{count} af {total} dagplejere skrives uden adresse i Unilogin-filerne (vej, postnummer og by skal alle kendes), fx {who}.",
+        hint="Udfyld adressen i rosteren, eller angiv adressekolonnerne under [roster.kolonner] (adresse, vejnavn, husnr, postnr, by).",
+        why="Unilogin-filerne skriver kun en hel adresse; uden dette fund forsvinder adressen i stilhed.",
+        example='[roster.kolonner]\nadresse = "Bopæl"\npostnr = "Postnr./by"',
+        variants={
+            "no_column": "Ingen kolonne blev genkendt som dagplejernes adresse, så {count} af {total} dagplejere skrives uden adresse i Unilogin-filerne.",
+            "column": 'Ingen kolonne blev genkendt som dagplejernes adresse, så {count} af {total} dagplejere skrives uden adresse i Unilogin-filerne. Kolonnen «{column}» ligner en adresse: angiv den under [roster.kolonner] (adresse = "{column}", eller postnr = "{column}" for postnummer og by).',
         },
     ),
     "DP301": FindingText(

@@ -226,6 +226,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR issues one number per institution and never reuses one; the same number on both levels means one of them is wrong.",
         example="",
     ),
+    "DP121": FindingText(
+        title="Id in dagplejere = [...] not in the roster",
+        message="Area «{area}» lists ids in dagplejere = [...] that no dagplejer in the roster has ({count}): «{ids}».",
+        hint="Correct the id to match the roster's id column, or remove it if the dagplejer has left.",
+        why="An id that does not exist gives no dagplejer an area: the dagplejer meant ends up in another area or none.",
+        example='[[omraade]]\nnavn = "Dagplejen Nord"\ndagplejere = ["20128"]',
+    ),
     "DP201": FindingText(
         title="Invalid CPR number",
         message="{role} {who}: CPR number {cpr} is invalid (the date does not exist).",
@@ -348,6 +355,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Add a column with the employee number, or name it in [roster.kolonner] id.",
         why="LocalPersonId and the group's id must be stable between exports; an id made from the name changes with the name. It used to be info; now it is a warning.",
         example='[roster.kolonner]\nid = "Medarbejdernr"',
+        variants={
+            "column": 'The roster has no id column; {count} dagplejere got an id made from their name. If a dagplejer changes name, the dagplejer gets a new id: a new user and a new group in Unilogin, and children and parents lose the group\'s history in Aula. The column «{column}» looks like an id (one value per dagplejer): name it under [roster.kolonner] id = "{column}".',
+        },
     ),
     "DP218": FindingText(
         title="Contact person without child",
@@ -455,6 +465,17 @@ FINDINGS: dict[str, FindingText] = {
         example='[roster.kolonner]\nid = "Medarb. nr."',
         variants={
             "no_column": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
+        },
+    ),
+    "DP242": FindingText(
+        title="Dagplejer without an address in Unilogin",
+        message="{count} of {total} dagplejere are written without an address in the Unilogin files (street, postal code and town must all be known), e.g. {who}.",
+        hint="Fill in the address in the roster, or name the address columns under [roster.kolonner] (adresse, vejnavn, husnr, postnr, by).",
+        why="The Unilogin files write only a whole address; without a finding the address would vanish silently.",
+        example='[roster.kolonner]\nadresse = "Bopæl"\npostnr = "Postnr./by"',
+        variants={
+            "no_column": "No column was recognised as the dagplejere's address, so {count} of {total} dagplejere are written without an address in the Unilogin files.",
+            "column": 'No column was recognised as the dagplejere\'s address, so {count} of {total} dagplejere are written without an address in the Unilogin files. The column «{column}» looks like an address: name it under [roster.kolonner] (adresse = "{column}", or postnr = "{column}" for postal code and town).',
         },
     ),
     "DP301": FindingText(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dagplejecli.domain.keyed import keyed_digest
-from dagplejecli.domain.values import normalise_cpr
+from dagplejecli.domain.values import id_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
 
 
@@ -38,18 +37,6 @@ def derive_child_ids(children: list[Child], secret: Callable[[], bytes]) -> None
             key = key or secret()
             c.id = f"B-{keyed_digest(key, 'barn', c.cpr or c.name)[:16].upper()}"
             c.id_derived = True
-
-
-def id_key(value: str) -> str:
-    """An id as it is compared: ``"020100"``, ``"20100"`` and ``"20100.0"`` (a number as
-    calamine reads it) are one id; other text compares without case or stray spaces."""
-    text = " ".join(value.split())
-    if _NUMBER.fullmatch(text):
-        return str(int(text.split(".")[0]))
-    return text.casefold()
-
-
-_NUMBER = re.compile(r"\d+(?:\.0+)?")
 
 
 @dataclass(slots=True)

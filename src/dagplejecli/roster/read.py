@@ -29,6 +29,7 @@ from dagplejecli.roster.columns import (
     require,
     sheet_info,
 )
+from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.layout import pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
@@ -129,13 +130,37 @@ def read_roster(
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings
     if derived:
-        findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
+        column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
+        findings.append(
+            DP217(
+                Location(file=path.name, sheet=cmap.sheet.name),
+                variant="column" if column else "",
+                count=len(derived),
+                column=column or "",
+            )
+        )
     links = resolve_children(dagplejere, children)
     explained = _link_findings(links, dagplejere, children, findings)
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
     return roster, findings
+
+
+def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:
+    """An unrecognised column that looks like the dagplejere's ids: its header says number or
+    id, and every dagplejer has a value of their own in it."""
+    for header in dagplejere[0].extra:
+        norm = normalise_header(header)
+        if read_header(norm) is not None:
+            continue  # a column read as something else (Postnr)
+        words = norm.split()
+        if not any(w in ("nr", "id", "nummer") or w.endswith(("nr", "nummer")) for w in words):
+            continue
+        values = [d.extra.get(header, "") for d in dagplejere]
+        if all(values) and len(set(values)) == len(values):
+            return header
+    return None
 
 
 def _link_findings(
