@@ -319,3 +319,39 @@ def test_one_sheet_list_of_dagplejere_with_a_dagplejer_nr_column(folder: Path) -
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 0, result.output
     assert "│ I alt          │          3 │    0 │" in result.stdout
+
+
+# ----------------------------------------------------------------------------- right advice
+
+
+def test_init_says_which_table_maps_a_column_of_each_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sheets = payroll_roster()
+    sheets["Børn"][2][0] = "Barn pnr"
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "461")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    child_line = next(line for line in lines if "Barn pnr" in line)
+    assert "[roster.boern_kolonner]" in child_line
+    dagplejer_line = next(line for line in lines if "Distrikt" in line and "genkendt" in line)
+    assert "[roster.kolonner]" in dagplejer_line
+
+
+def test_a_child_column_mapped_in_the_dagplejer_table_says_where_it_belongs(folder: Path) -> None:
+    sheets = payroll_roster()
+    sheets["Børn"][2][0] = "Barn pnr"
+    write_xlsx(folder / "roster.xlsx", sheets)
+    with (folder / "dagpleje.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[roster.kolonner]\ncpr = "Barn pnr"\n')
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    err = " ".join(result.stderr.split())
+    assert "Kolonnen «Barn pnr» fra [roster.kolonner] cpr findes ikke" in err
+    assert "[roster.boern_kolonner]" in err
+    with (folder / "dagpleje.toml").open("w", encoding="utf-8") as fh:
+        fh.write(BASE_CONFIG + AREAS_BY_DISTRICT + '\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    fixed = run_cli("plan", "roster.xlsx")
+    assert fixed.exit_code == 0, fixed.output

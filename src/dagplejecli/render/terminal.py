@@ -245,6 +245,11 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
         out.print(ui("proposal_without_postnr", n=proposal.without_postnr), soft_wrap=True)
 
 
+# The configuration table that names a column of a sheet in each role (a one-sheet roster's
+# columns are the dagplejer's or, prefixed, the child's: [roster.kolonner] holds both).
+COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+
+
 def print_found(
     out: Console, roster: Roster, kommune: Kommune | None, division: Division | None
 ) -> None:
@@ -269,7 +274,11 @@ def print_found(
             out.print(ui("init_contacts", n=info.contact_groups))
         if info.unrecognised:
             out.print(
-                ui("init_unrecognised", items=", ".join(info.unrecognised)),
+                ui(
+                    "init_unrecognised",
+                    items=", ".join(info.unrecognised),
+                    table=COLUMN_TABLES.get(info.role, "kolonner"),
+                ),
                 soft_wrap=True,
             )
     contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})
