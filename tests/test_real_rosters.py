@@ -22,7 +22,9 @@ from tests.conftest import (
     DP1,
     DP2,
     DP3,
+    FAR1,
     MOR1,
+    MOR2,
     no_traceback,
     run_cli,
     write_xlsx,
@@ -355,3 +357,55 @@ def test_a_child_column_mapped_in_the_dagplejer_table_says_where_it_belongs(fold
         fh.write(BASE_CONFIG + AREAS_BY_DISTRICT + '\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
     fixed = run_cli("plan", "roster.xlsx")
     assert fixed.exit_code == 0, fixed.output
+
+
+# ------------------------------------------------------------------ paths follow the config
+
+
+def test_plan_and_export_live_beside_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "dagpleje"
+    elsewhere = tmp_path / "andet"
+    project.mkdir()
+    elsewhere.mkdir()
+    sheets = payroll_roster()
+    sheets["Børn"][4][3:5] = [int(FAR1), "Ole Ærø"]
+    sheets["Børn"][5][3:5] = [int(MOR2), "Sara Østergaard"]
+    write_xlsx(project / "roster.xlsx", sheets)
+    config = (
+        BASE_CONFIG
+        + '[roster]\ntom_myndighed = "forældre"\n'
+        + AREAS_BY_DISTRICT.replace(
+            'navn = "Dagplejen Nord"', 'navn = "Dagplejen Nord"\ninstitutionsnummer = "AB1234"'
+        ).replace('navn = "Dagplejen Syd"', 'navn = "Dagplejen Syd"\ninstitutionsnummer = "AB1235"')
+    )
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    toml = str(project / "dagpleje.toml")
+    assert run_cli("plan", str(project / "roster.xlsx"), "--config", toml).exit_code == 0
+    assert (project / "dagpleje-plan.xlsx").is_file()
+    assert run_cli("validate", "--config", toml).exit_code == 0
+    first = run_cli(
+        "export", "-t", "unilogin", "-c", toml, "--source-datetime", "2026-11-27T08:00:00+01:00"
+    )
+    assert first.exit_code == 0, first.output
+    assert (project / "eksport" / "unilogin").is_dir()
+    assert "Første Unilogin-eksport" in first.stdout
+    # run from the project folder, the same export is the earlier one
+    monkeypatch.chdir(project)
+    again = run_cli(
+        "export", "-t", "unilogin", "--dry-run", "--source-datetime", "2026-11-27T09:00:00+01:00"
+    )
+    assert again.exit_code == 0, again.output
+    assert "Første Unilogin-eksport" not in again.stdout
+    assert sorted(p.name for p in elsewhere.iterdir()) == []
+    # an explicit --out and --plan still win
+    monkeypatch.chdir(elsewhere)
+    assert (
+        run_cli("plan", str(project / "roster.xlsx"), "-c", toml, "--out", "p.xlsx").exit_code == 0
+    )
+    assert (elsewhere / "p.xlsx").is_file()
+    out = run_cli("export", "-t", "unilogin", "-c", toml, "--plan", "p.xlsx", "--out", "ud")
+    assert out.exit_code == 0, out.output
+    assert (elsewhere / "ud" / "unilogin").is_dir()

@@ -50,6 +50,7 @@ from dagplejecli.model import Roster
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
 from dagplejecli.planfile import PLAN_NAME, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
+from dagplejecli.status import EXPORT_FOLDER
 
 Step = Callable[[str], None]
 
@@ -100,7 +101,9 @@ def check_output(option: str, out: Path, inputs: dict[str, Path | None]) -> None
     ``inputs`` (role → path: roster, configuration, plan), a file an export wrote, a folder or
     anything but a regular file."""
     _not_an_input(option, out, inputs)
-    for folder in {out.parent, out.parent.parent, Path.cwd() / "eksport"}:
+    config = inputs.get("config") or Path(CONFIG_NAME)
+    exports = {Path.cwd() / EXPORT_FOLDER, config.parent / EXPORT_FOLDER}
+    for folder in {out.parent, out.parent.parent, *exports}:
         if any(_same_file(out, done) for done in exported_files(folder)):
             raise DagplejeError(
                 "output_is_export", where=str(out), hint="output_is_input_hint", option=option
