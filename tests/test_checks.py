@@ -444,6 +444,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP217": _no_ids,
     "DP218": _no_ids,
     "DP240": _shared_name,
+    "DP243": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 3, "Anne Jensen")),
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),

@@ -478,6 +478,13 @@ FINDINGS: dict[str, FindingText] = {
             "column": 'Ingen kolonne blev genkendt som dagplejernes adresse, så {count} af {total} dagplejere skrives uden adresse i Unilogin-filerne. Kolonnen «{column}» ligner en adresse: angiv den under [roster.kolonner] (adresse = "{column}", eller postnr = "{column}" for postnummer og by).',
         },
     ),
+    "DP243": FindingText(
+        title="Børn knyttet til dagplejerens navn",
+        message="Børn knyttet til deres dagplejer ved navn, ikke id: {count} (fx «{name}»). Det virker, så længe kun én dagplejer har navnet, og det staves ens.",
+        hint="Skriv dagplejerens id (medarbejdernummer) i børnenes dagplejer-kolonne.",
+        why="Et navn er et skrøbeligt bindeled: får en ny dagplejer samme navn, eller staves det anderledes, mister børnene deres dagplejer (DP240, DP205).",
+        example="",
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

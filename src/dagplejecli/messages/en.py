@@ -478,6 +478,13 @@ FINDINGS: dict[str, FindingText] = {
             "column": 'No column was recognised as the dagplejere\'s address, so {count} of {total} dagplejere are written without an address in the Unilogin files. The column «{column}» looks like an address: name it under [roster.kolonner] (adresse = "{column}", or postnr = "{column}" for postal code and town).',
         },
     ),
+    "DP243": FindingText(
+        title="Children linked by their dagplejer's name",
+        message="Children linked to their dagplejer by name, not id: {count} (e.g. «{name}»). This works as long as only one dagplejer has the name and it is spelt the same.",
+        hint="Write the dagplejer's id (employee number) in the children's dagplejer column.",
+        why="A name is a fragile link: when a new dagplejer has the same name, or it is spelt differently, the children lose their dagplejer (DP240, DP205).",
+        example="",
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

@@ -45,6 +45,7 @@ class LinkReport:
     those who share it and the children who named it."""
 
     ambiguous: dict[str, tuple[tuple[str, ...], list[Child]]] = field(default_factory=dict)
+    by_name: list[Child] = field(default_factory=list)  # linked by a name only one has
 
 
 def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> LinkReport:
@@ -75,6 +76,7 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
             ids = by_name.get(id_key(ref), [])
             if len(ids) == 1:
                 found = ids[0]
+                report.by_name.append(c)
             elif ids:
                 report.ambiguous.setdefault(ref, (tuple(ids), []))[1].append(c)
         c.dagplejer_id = found

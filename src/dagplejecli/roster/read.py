@@ -51,10 +51,11 @@ from dagplejecli.roster.sheets import RawSheet, read_sheets
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagplejere share
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
+DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, DP217, DP240, DP241)
+READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
-LINK_CODES = frozenset({DP240.code, DP241.code})
+LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code})
 
 # From this many unlinked children, and more than half, the cause is the roster's columns,
 # not each child's cell: one finding (DP241) instead of one per child (DP205).
@@ -182,6 +183,16 @@ def _link_findings(
             )
         )
         explained.add(ref)
+    if links.by_name:
+        # a name links today, but a second dagplejer of that name, or a new spelling, breaks it
+        first = links.by_name[0]
+        findings.append(
+            DP243(
+                Location.of_cell(first.cell("dagplejer")),
+                count=len(links.by_name),
+                name=mask_cpr_in_text(first.dagplejer_ref),
+            )
+        )
     referring = [c for c in children if c.dagplejer_ref]
     unlinked = [c for c in referring if c.dagplejer_id is None and c.dagplejer_ref not in explained]
     if len(unlinked) < SYSTEMIC_UNLINKED or len(unlinked) * 2 <= len(referring):
