@@ -420,3 +420,12 @@ def test_plan_and_export_live_beside_the_configuration(
     out = run_cli("export", "-t", "unilogin", "-c", toml, "--plan", "p.xlsx", "--out", "ud")
     assert out.exit_code == 0, out.output
     assert (elsewhere / "ud" / "unilogin").is_dir()
+
+
+def test_a_one_sheet_roster_without_ids_is_not_a_fragile_name_link(folder: Path) -> None:
+    rows = [row[1:] for row in one_sheet_rows(as_text=False)]
+    rows[3][0] = ""  # no id, no CPR: this row's dagplejer is known by name only
+    write_xlsx(folder / "roster.xlsx", {"Ark1": rows})
+    run_cli("plan", "roster.xlsx")
+    out = run_cli("validate").stdout
+    assert "DP213" in out and "DP243" not in out  # the missing CPR, not a fragile link

@@ -141,6 +141,8 @@ def read_roster(
             )
         )
     links = resolve_children(dagplejere, children)
+    if "et-ark" in chosen:
+        links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings)
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
