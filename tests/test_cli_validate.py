@@ -149,6 +149,9 @@ def test_explain() -> None:
     assert all(code in listing.stdout for code in all_rules())
     assert run_cli("explain", "DP999").exit_code == 2
     assert run_cli("explain", "103").exit_code == 0
+    # a hint's placeholders have no finding to come from: each reads as "…", never as a name
+    placeholder = run_cli("explain", "DP007").stdout
+    assert "Udfyld … i … linje … med" in placeholder and " key " not in placeholder
 
 
 def test_every_code_has_both_languages_and_an_explanation() -> None:
