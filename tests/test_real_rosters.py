@@ -269,6 +269,8 @@ def test_nine_digit_cpr_in_csv_is_restored_like_a_number_in_xlsx(folder: Path) -
     assert from_csv == from_xlsx and "DP201" not in from_csv
     assert from_csv.count("DP202") == sum(c.startswith("0") for c in (DP1, DP2, DP3, CH1, CH2, CH3))
     assert f"{DP1[:6]}-xxxx" in text and leaked_cprs(text) == []
+    shown = run_cli("validate").stdout  # a CSV's cell names the file once
+    assert "roster.csv!B4" in shown and "roster.csv, roster.csv" not in shown
 
 
 def test_masking_never_shows_digits_that_are_not_the_cprs() -> None:
