@@ -350,6 +350,21 @@ def _no_ids(tmp: Path) -> list[Finding]:
     return findings_for(tmp, sheets=sheets)
 
 
+def _shared_name(tmp: Path) -> list[Finding]:
+    """Two dagplejere named Bo Ærø; a child names its dagplejer by that name."""
+    sheets = small_roster()
+    sheets["Dagplejere"][1][2:4] = ["Bo", "Ærø"]
+    sheets["Børn"][1][3] = "Bo Ærø"
+    return findings_for(tmp, sheets=sheets)
+
+
+def _unmapped_ids(tmp: Path) -> list[Finding]:
+    """The dagplejere's ids in a column no header names as the id."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0][0] = "Nøgle"
+    return findings_for(tmp, sheets=sheets)
+
+
 def with_child_ids(*ids: str) -> Sheets:
     """The small roster with a child id column (``Barn id``, column I)."""
     sheets = small_roster()
@@ -423,12 +438,19 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP121": lambda tmp: findings_for(
         tmp, BASE_CONFIG + AREAS.replace('navn = "Dagplejen Syd"', f'navn = "Dagplejen {DP1}"')
     ),
+    "DP122": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace('hvor = { Distrikt = ["Syd"] }', 'dagplejere = ["D9"]')
+    ),
     # Nord has two dagplejere, Syd one
     "DP120": lambda tmp: findings_for(tmp, BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS),
     "DP210": _protected,
     "DP214": _protected,
     "DP217": _no_ids,
     "DP218": _no_ids,
+    "DP240": _shared_name,
+    "DP243": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 3, "Anne Jensen")),
+    "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
+    "DP241": _unmapped_ids,
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

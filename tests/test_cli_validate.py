@@ -26,6 +26,20 @@ def test_clean_project_validates(project: Path) -> None:
     assert "dagpleje export" in result.stdout.splitlines()[-1]
 
 
+def test_summary_says_one_warning_and_one_error_in_the_singular(project: Path) -> None:
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS, encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    assert "0 fejl, 1 advarsel, 1 info" in run_cli("validate").stdout
+    assert "0 errors, 1 warning, 1 info" in run_cli("--lang", "en", "validate").stdout
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS, encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    assert "1 error, 0 warnings" in run_cli("--lang", "en", "validate").stdout
+
+
 def test_json_report(project: Path) -> None:
     run_cli("plan", "roster.xlsx")
     result = run_cli("validate", "--format", "json")
@@ -135,6 +149,9 @@ def test_explain() -> None:
     assert all(code in listing.stdout for code in all_rules())
     assert run_cli("explain", "DP999").exit_code == 2
     assert run_cli("explain", "103").exit_code == 0
+    # a hint's placeholders have no finding to come from: each reads as "…", never as a name
+    placeholder = run_cli("explain", "DP007").stdout
+    assert "Udfyld … i … linje … med" in placeholder and " key " not in placeholder
 
 
 def test_every_code_has_both_languages_and_an_explanation() -> None:

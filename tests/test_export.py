@@ -322,6 +322,7 @@ def test_changes_moves_and_removal_limit(four: Path) -> None:
     )
     assert result.exit_code == 1  # Nord loses D1, Liv and both parents: more than 30 %
     assert "D1 Anne Jensen: Dagplejen Nord → Dagplejen Syd" in result.stdout
+    assert "1 dagplejer er flyttet mellem områder" in result.stdout  # one, in the singular
     assert "--ja" in result.stderr
     dry = run_cli(
         "export",

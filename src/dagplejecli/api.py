@@ -51,6 +51,7 @@ from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, vali
 from dagplejecli.planfile import PLAN_NAME, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.secret import SECRET_NAME
+from dagplejecli.status import EXPORT_FOLDER
 
 Step = Callable[[str], None]
 
@@ -106,7 +107,9 @@ def check_output(option: str, out: Path, inputs: dict[str, Path | None]) -> None
         raise DagplejeError(
             "output_is_own_file", where=str(out), hint="output_is_input_hint", option=option
         )
-    for folder in {out.parent, out.parent.parent, Path.cwd() / "eksport"}:
+    config = inputs.get("config") or Path(CONFIG_NAME)
+    exports = {Path.cwd() / EXPORT_FOLDER, config.parent / EXPORT_FOLDER}
+    for folder in {out.parent, out.parent.parent, *exports}:
         if any(_same_file(out, done) for done in exported_files(folder)):
             raise DagplejeError(
                 "output_is_export", where=str(out), hint="output_is_input_hint", option=option
@@ -154,12 +157,17 @@ def init(
             raise DagplejeError(
                 "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
             )
-    roster, _ = read_roster(roster_path, RosterConfig(), light=True)
+    roster, reading = read_roster(roster_path, RosterConfig(), light=True)
+    # the dagplejer column the children's references match, when no header said it was the id
+    id_column = next(
+        (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
+        None,
+    )
     division = find_division(roster)
     proposal = None
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
-    text = config_text(roster, found, division, proposal)
+    text = config_text(roster, found, division, proposal, id_column)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
     return Initialised(out, roster, found, division, proposal)
 

@@ -98,11 +98,13 @@ def main_callback(
 
 
 Opt = typer.Option
-CONFIG, PLAN = Path("dagpleje.toml"), Path("dagpleje-plan.xlsx")
+CONFIG = Path("dagpleje.toml")
 AREAS_HELP = "Foreslå så mange nye områder af hele postnumre."
 MAX_HELP = "Foreslå så få nye områder af hele postnumre, at hvert har højst så mange dagplejere."
 BALANCE_HELP = "Gør nye områder lige store efter antal dagplejere eller boern."
 WHEN_HELP = "Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00."
+PLAN_HELP = "Planen fra dagpleje plan (standard: dagpleje-plan.xlsx ved siden af konfigurationen)."
+EXPORT_OUT_HELP = "Mappe til filerne (standard: eksport ved siden af konfigurationen)."
 YES_HELP = "Eksportér selvom et område mister mange brugere."
 RosterArg = Annotated[
     Path, typer.Argument(help="Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.", show_default=False)
@@ -112,9 +114,35 @@ ConfigOpt = Annotated[
     typer.Option("--config", "-c", help="Konfigurationsfil (standard: dagpleje.toml i mappen)."),
 ]
 PlanOpt = Annotated[
-    Path,
-    typer.Option("--plan", "-p", help="Planen fra dagpleje plan (standard: dagpleje-plan.xlsx)."),
+    Path | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        help=PLAN_HELP,
+    ),
 ]
+
+
+def project_folder(config: Path | None) -> Path:
+    """The configuration's folder: the plan and ``eksport/`` live there unless an option says
+    otherwise, wherever the command is run from. Interrupted exports and a killed run's
+    temporary files there are dealt with first, as the callback does in the current folder."""
+    from dagplejecli.files import recover, remove_stale_temporaries
+    from dagplejecli.planfile import PLAN_NAME
+    from dagplejecli.status import EXPORT_FOLDER
+
+    folder = (config or CONFIG).parent
+    if folder.resolve() != Path.cwd().resolve():
+        recover(folder / EXPORT_FOLDER)
+        remove_stale_temporaries(folder / PLAN_NAME, older_than=STALE_SECONDS)
+    return folder
+
+
+def plan_of(config: Path | None, plan: Path | None) -> Path:
+    """The plan to read: ``--plan``, else the one beside the configuration."""
+    from dagplejecli.planfile import PLAN_NAME
+
+    return plan if plan is not None else project_folder(config) / PLAN_NAME
 
 
 @app.command("init")
@@ -153,13 +181,17 @@ def init_command(
 def plan_command(
     roster: RosterArg,
     config: ConfigOpt = None,
-    out: Annotated[Path, Opt("--out", "-o", help="Hvor planen skrives.")] = PLAN,
+    out: Annotated[
+        Path | None,
+        Opt("--out", "-o", help="Hvor planen skrives (standard: ved siden af konfigurationen)."),
+    ] = None,
 ) -> None:
     """Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.
 
     Eksempel: [bold]dagpleje plan roster.xlsx[/]
 
-    Afslutningskode 0: alle har et område. 1: nogen har intet område (planen skrives alligevel).
+    Afslutningskode 0: alle har et område, og hvert barn har sin dagplejer. 1: nogen har intet
+    område, eller et barn er ikke knyttet til en dagplejer (planen skrives alligevel).
     2: kunne ikke køre (fx ulæselig fil eller konfiguration).
     """
     from dagplejecli import api
@@ -167,17 +199,18 @@ def plan_command(
     from dagplejecli.render.terminal import print_plan_result, stdout
 
     quiet = settings().quiet
+    out = plan_of(config, out)
     with steps_for(roster, quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
-    raise typer.Exit(1 if planned.unassigned() else 0)
+    raise typer.Exit(1 if planned.unassigned() or planned.unlinked() else 0)
 
 
 @app.command("validate")
 @guarded
 def validate_command(
     config: ConfigOpt = None,
-    plan: PlanOpt = PLAN,
+    plan: PlanOpt = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -206,6 +239,7 @@ def validate_command(
     from dagplejecli.render.terminal import print_annotated, stdout
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
+    plan = plan_of(config, plan)
     total = 3 if annotate is not None else 2
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
         result = api.validate(config, plan, annotate, on_step=steps.step)
@@ -255,8 +289,15 @@ def export_command(
         ),
     ],
     config: ConfigOpt = None,
-    plan: PlanOpt = PLAN,
-    out: Annotated[Path, Opt("--out", "-o", help="Mappe til filerne.")] = Path("eksport"),
+    plan: PlanOpt = None,
+    out: Annotated[
+        Path | None,
+        Opt(
+            "--out",
+            "-o",
+            help="Mappe til filerne (standard: eksport ved siden af konfigurationen).",
+        ),
+    ] = None,
     source_datetime: Annotated[str | None, Opt("--source-datetime", help=WHEN_HELP)] = None,
     xsd: Annotated[Path | None, Opt("--xsd", help="Tjek XML-filerne mod STIL's XML-skema.")] = None,
     dry_run: Annotated[bool, Opt("--dry-run", help="Vis hvad der ville ske; skriv intet.")] = False,
@@ -274,8 +315,11 @@ def export_command(
     from dagplejecli.render.exports import print_changes, print_export
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.terminal import stdout
+    from dagplejecli.status import EXPORT_FOLDER
 
     quiet = settings().quiet
+    plan = plan_of(config, plan)
+    out = out if out is not None else project_folder(config) / EXPORT_FOLDER
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:

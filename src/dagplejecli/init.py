@@ -110,9 +110,12 @@ def config_text(
     kommune: Kommune | None,
     division: Division | None,
     proposal: Proposal | None = None,
+    id_column: str | None = None,
 ) -> str:
     """The whole starter configuration, with Danish comments; the areas from ``proposal`` (new
-    areas from postnumre) when given, else from ``division`` (a column the roster has)."""
+    areas from postnumre) when given, else from ``division`` (a column the roster has).
+    ``id_column``: the dagplejere's column the children's sheet names them by, mapped as
+    their id."""
     lines: list[str] = [
         f"# dagpleje.toml — lavet af «dagpleje init» ud fra {_CONTROL.sub('?', roster.path.name)}.",
         "# Udfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil",
@@ -149,7 +152,7 @@ def config_text(
         "# hvem der ser barnet i Aula; værktøjet antager den aldrig.",
         '# tom_myndighed = "nej"',
     ]
-    lines += _roster_lines(roster.sheet_info)
+    lines += _roster_lines(roster.sheet_info, id_column)
     lines += [
         "",
         "# Værdier alle områder arver, medmindre et område sætter sine egne.",
@@ -203,7 +206,7 @@ def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
     return lines
 
 
-def _roster_lines(infos: list[SheetInfo]) -> list[str]:
+def _roster_lines(infos: list[SheetInfo], id_column: str | None = None) -> list[str]:
     lines = []
     roles = {i.role: i for i in infos}
     main = roles.get("dagplejere") or roles.get("et-ark")
@@ -217,7 +220,13 @@ def _roster_lines(infos: list[SheetInfo]) -> list[str]:
         )
     if "kontakter" in roles:
         lines.append(f"kontakt_ark = {_q(roles['kontakter'].name)}")
-    if main is not None and "id" not in main.recognised:
+    if main is not None and id_column is not None:
+        lines += [
+            "# Børnenes dagplejer-kolonne bruger værdierne i denne kolonne: den er dagplejernes id.",
+            "[roster.kolonner]",
+            f"id = {_q(id_column)}",
+        ]
+    elif main is not None and "id" not in main.recognised:
         lines += [
             "# Ingen kolonne med dagplejernes id (medarbejdernummer) blev fundet. Har rosteren en, så skriv",
             "# dens overskrift her; ellers dannes et id af navnet.",

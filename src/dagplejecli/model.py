@@ -157,6 +157,9 @@ class Roster:
     dagplejere: list[Dagplejer]
     children: list[Child]
     sheet_info: list[SheetInfo] = field(default_factory=list)
+    # children's dagplejer references a reading finding already explains (DP240, DP241):
+    # no finding per child for them
+    explained_refs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

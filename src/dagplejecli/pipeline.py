@@ -51,6 +51,10 @@ class Planned:
         """The dagplejere no rule gives an area."""
         return [d for d in self.roster.dagplejere if self.plan.area_of(d.id) is None]
 
+    def unlinked(self) -> int:
+        """How many children are linked to no dagplejer."""
+        return sum(1 for c in self.roster.children if c.dagplejer_id is None)
+
 
 def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     """Read configuration and roster and group the dagplejere into areas."""

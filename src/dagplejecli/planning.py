@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
 from dagplejecli.domain.address import Address, parse_address
 from dagplejecli.domain.identifiers import is_digits
-from dagplejecli.domain.values import comparable_text, without_controls
+from dagplejecli.domain.values import comparable_text, id_key, without_controls
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import Area, Assignment, Dagplejer, Plan
@@ -137,9 +137,11 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
             rules.append((areas[-1].name, conditions, f"omraade[{i + 1}]"))
 
     assignments: dict[str, Assignment] = {}
+    # a listed id is compared as the children's references are ("020100" is 20100)
+    roster_ids = {id_key(d.id): d.id for d in dagplejere}
     for area, om in zip(areas, config.omraade, strict=False):
-        for ident in om.dagplejere:
-            ident = ident.strip()
+        for listed in om.dagplejere:
+            ident = roster_ids.get(id_key(listed), listed.strip())
             if ident and ident not in assignments:
                 assignments[ident] = Assignment(ident, area.name, ui("rule_explicit"))
 
@@ -174,7 +176,7 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
         if d.id in assignments:
             continue
         assignments[d.id] = _assign(d, rules, opdeling_column, opdeling_areas, rest)
-    # ids listed in dagplejere = [...] that are not in the roster are not assignments
+    # ids listed in dagplejere = [...] that are not in the roster are not assignments (DP122)
     known = {d.id for d in dagplejere}
     assignments = {k: v for k, v in assignments.items() if k in known}
     return Plan(areas, assignments, rule_columns)

@@ -32,8 +32,10 @@ def mask_cpr(cpr: str | None) -> str:
         return ""
     if len(cpr) == 10 and is_digits(cpr):  # the usual case, without a regex
         return f"{cpr[:6]}-xxxx"
+    # only ten digits are known to begin with the birth date: of nine (a lost leading zero)
+    # or eleven (a typo), the first six are not the CPR's first six
     compact = _SEPARATORS.sub("", str(cpr))
-    if len(compact) >= 6 and is_digits(compact[:6]):
+    if len(compact) == 10 and is_digits(compact):
         return f"{compact[:6]}-xxxx"
     return "xxxxxx-xxxx"
 

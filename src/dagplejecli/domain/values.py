@@ -171,3 +171,15 @@ def comparable_text(value: str) -> str:
 def without_controls(value: str) -> str:
     """``value`` without control characters: for text that becomes a name or a setting."""
     return value if value.isprintable() else " ".join(_CONTROL.sub("", value).split())
+
+
+def id_key(value: str) -> str:
+    """An id as it is compared: ``"020100"``, ``"20100"`` and ``"20100.0"`` (a number as
+    calamine reads it) are one id; other text compares without case or stray spaces."""
+    text = " ".join(value.split())
+    if _NUMBER.fullmatch(text):
+        return str(int(text.split(".")[0]))
+    return text.casefold()
+
+
+_NUMBER = re.compile(r"\d+(?:\.0+)?")

@@ -228,7 +228,9 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
     return t.write(children, f' protected="{flag}"')
 
 
-def _dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
+def dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
+    """A dagplejer's (street, postal code, district) as the files write them; the files
+    leave the address out when a part is empty."""
     a = d.address
     street = " ".join(x for x in (a.street, a.house_no) if x)
     if a.floor or a.door:
@@ -256,7 +258,7 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
         group = _clean(d.id)
         about = {
             "LocalPersonId": group,
-            "Person": _person(_PERSON, d, _dagplejer_address(d)),
+            "Person": _person(_PERSON, d, dagplejer_address(d)),
             "Employee": _EMPLOYEE.write({"Role": role, "GroupId": group}),
         }
         people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))

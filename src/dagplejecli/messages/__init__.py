@@ -110,5 +110,7 @@ def where(loc: Location) -> str:
         return f"{loc.file or ''}{line}: {loc.key}".lstrip(": ")
     if loc.sheet is not None:
         cell = f"!{loc.cell}" if loc.cell else ""
-        return f"{loc.file}, {loc.sheet}{cell}" if loc.file else f"{loc.sheet}{cell}"
+        if loc.file and loc.sheet != loc.file:
+            return f"{loc.file}, {loc.sheet}{cell}"
+        return f"{loc.sheet}{cell}"  # a CSV's one sheet is the file: "x.csv!B22"
     return loc.file or ""

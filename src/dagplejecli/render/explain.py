@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -9,6 +11,8 @@ from rich.text import Text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import finding_text, term, ui
 from dagplejecli.rules.registry import all_rules
+
+_PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 def print_code(out: Console, typed: str) -> None:
@@ -33,7 +37,8 @@ def print_code(out: Console, typed: str) -> None:
     out.print(f"{ui('explain_source')}: {rule.source}")
     out.print()
     out.print(Text(ui("explain_fix"), style="bold"))
-    out.print(text.hint.replace("{", "").replace("}", ""))
+    # no finding to fill the hint in from: each placeholder reads as "…"
+    out.print(_PLACEHOLDER.sub("…", text.hint))
     if text.example:
         out.print()
         out.print(Text(ui("explain_example"), style="bold"))

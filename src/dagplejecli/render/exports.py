@@ -53,7 +53,8 @@ def print_changes(out: Console, prepared: PreparedExport) -> None:
         table.add_row(c.area, str(c.before), str(c.after), str(c.added), removed)
     out.print(table)
     if changes.moves:
-        out.print(ui("moves_title", n=len(changes.moves)), style="yellow")
+        key = "moves_title_one" if len(changes.moves) == 1 else "moves_title"
+        out.print(ui(key, n=len(changes.moves)), style="yellow")
         for m in changes.moves:
             out.print(
                 ui("move_line", id=m.dagplejer_id, name=m.name, old=m.old_area, new=m.new_area)

@@ -83,7 +83,11 @@ def print_report(
     summary = count(findings)
     errors = summary["fejl"] + (summary["advarsler"] if strict else 0)
     style = "bold red" if errors else "bold green"
-    out.print(ui("summary", **summary), style=style)
+    words = {
+        "fejl_ord": ui("word_error" if summary["fejl"] == 1 else "word_errors"),
+        "advarsel_ord": ui("word_warning" if summary["advarsler"] == 1 else "word_warnings"),
+    }
+    out.print(ui("summary", **summary, **words), style=style)
     if summary["fejl"]:
         out.print(ui("next_errors"), soft_wrap=True)
     elif strict and summary["advarsler"]:

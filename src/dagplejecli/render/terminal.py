@@ -17,8 +17,9 @@ from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import term, ui
+from dagplejecli.messages import finding_message, term, ui, where
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, contact_key
+from dagplejecli.roster.read import LINK_CODES
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -118,11 +119,28 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
         print_plan(out, planned.plan, planned.roster, planned.counts)
     missing = planned.unassigned()
     print_unassigned(out, missing)
+    unlinked = planned.unlinked()
+    print_links(out, planned, unlinked, quiet)
     out.print(ui("plan_written", path=path), soft_wrap=True)
     if missing:
         out.print(ui("plan_next_unassigned"), soft_wrap=True)
+    if unlinked:
+        out.print(ui("plan_next_unlinked"), soft_wrap=True)
     elif not quiet:
         out.print(ui("plan_next_ok", path=path), soft_wrap=True)
+
+
+def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> None:
+    """How many children were linked to their dagplejer, and why not, when the cause is not
+    each child's own cell (the linking findings)."""
+    total = len(planned.roster.children)
+    if not total or (quiet and not unlinked):
+        return
+    key = "plan_linked_all" if not unlinked else "plan_linked_some"
+    out.print(ui(key, linked=total - unlinked, total=total, unlinked=unlinked), soft_wrap=True)
+    for f in planned.reading:
+        if f.code in LINK_CODES:
+            out.print(f"  {f.code} {where(f.location)}: {finding_message(f)}", soft_wrap=True)
 
 
 def print_annotated(out: Console, path: Path) -> None:
@@ -229,6 +247,11 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
         out.print(ui("proposal_without_postnr", n=proposal.without_postnr), soft_wrap=True)
 
 
+# The configuration table that names a column of a sheet in each role (a one-sheet roster's
+# columns are the dagplejer's or, prefixed, the child's: [roster.kolonner] holds both).
+COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+
+
 def print_found(
     out: Console,
     roster: Roster,
@@ -258,7 +281,11 @@ def print_found(
             out.print(ui("init_contacts", n=info.contact_groups))
         if info.unrecognised:
             out.print(
-                ui("init_unrecognised", items=", ".join(info.unrecognised)),
+                ui(
+                    "init_unrecognised",
+                    items=", ".join(info.unrecognised),
+                    table=COLUMN_TABLES.get(info.role, "kolonner"),
+                ),
                 soft_wrap=True,
             )
     contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})

@@ -17,6 +17,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "medarbejder nr",
         "medarbejdernummer",
         "medarbejder id",
+        "medarb nr",
+        "medarbejder nummer",
+        "ma nr",
         "mednr",
         "med nr",
         "dagplejer id",
@@ -28,6 +31,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "lønnummer",
         "personalenr",
         "personalenummer",
+        "tjenestenummer",
+        "tjenestenr",
+        "ansatnr",
+        "ansættelsesnummer",
         "initialer",
     ),
     "cpr": (
@@ -43,11 +50,24 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "fornavn": ("fornavn", "fornavne", "first name", "fornavn e"),
     "efternavn": ("efternavn", "efternavne", "familienavn", "last name"),
-    "navn": ("navn", "fulde navn", "fuldt navn", "fuld navn", "name", "fulde navne"),
+    "navn": (
+        "navn",
+        "fulde navn",
+        "fuldt navn",
+        "fuld navn",
+        "name",
+        "fulde navne",
+        # one column, family name first ("Jensen, Anne"): split_name splits at the comma
+        "efternavn fornavn",
+        "efternavn og fornavn",
+        "fornavn efternavn",
+        "fornavn og efternavn",
+    ),
     "adresse": ("adresse", "bopæl", "bopælsadresse", "hjemmeadresse", "gadeadresse", "address"),
     "vejnavn": ("vejnavn", "vej", "gade", "gadenavn"),
     "husnr": ("husnr", "hus nr", "husnummer"),
-    "postnr": ("postnr", "post nr", "postnummer", "post nummer", "postnr og by"),
+    # a combined "5000 Odense C" column is read as both (split_postnr_city)
+    "postnr": ("postnr", "post nr", "postnummer", "post nummer", "postnr og by", "postnr by"),
     "by": ("by", "bynavn", "postdistrikt", "postby"),
     "telefon": (
         "telefon",
@@ -92,7 +112,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+def compact(norm: str) -> str:
+    """A normalised header as payroll systems vary it: without spaces, ``nummer`` as ``nr``
+    (``medarb nr``, ``medarbnr`` and ``medarbnummer`` alike; ``post nr by`` and
+    ``postnummer by`` alike)."""
+    return norm.replace(" ", "").replace("nummer", "nr")
+
+
 _LOOKUP: dict[str, str] = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+_COMPACT: dict[str, str] = {
+    compact(alias): name for name, aliases in ALIASES.items() for alias in aliases
+}
 
 # A child sheet's column naming the child's dagplejer (by id or CPR).
 DAGPLEJER_REF = (
@@ -114,6 +145,8 @@ DAGPLEJER_REF = (
 )
 # A contacts sheet's column naming the child (by CPR).
 CHILD_REF = ("barn", "barn cpr", "barnets cpr", "barn cpr nr", "barnets cpr nr", "barn cprnr")
+_DAGPLEJER_REF_COMPACT = frozenset(compact(h) for h in DAGPLEJER_REF)
+_CHILD_REF_COMPACT = frozenset(compact(h) for h in CHILD_REF)
 
 _PUNCT = re.compile(r"[.\-_:/()#?*,;'\"]+")
 _CONTACT_PREFIX = re.compile(
@@ -144,7 +177,8 @@ def normalise_header(value: object) -> str:
 
 def field_of(norm: str) -> str | None:
     """The canonical field a normalised header (without prefix) names, if any."""
-    return _LOOKUP.get(norm)
+    found = _LOOKUP.get(norm)
+    return found if found is not None else _COMPACT.get(compact(norm))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +194,11 @@ def read_header(norm: str) -> HeaderMeaning | None:
     """Read one normalised header. Returns None for a column no field names (kept as extra)."""
     if not norm:
         return None
-    if norm in DAGPLEJER_REF:
+    short = compact(norm)
+    if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
         return HeaderMeaning("dagplejer_ref", "cpr" if "cpr" in norm else "id")
-    if norm in CHILD_REF:
+    if short in _CHILD_REF_COMPACT:
         return HeaderMeaning("barn_ref", "barn")
     if f := field_of(norm):
         return HeaderMeaning("plain", f)
@@ -180,6 +215,8 @@ def read_header(norm: str) -> HeaderMeaning | None:
             return HeaderMeaning("kontakt", f, PARENT_GROUPS[m.group(1)][0])
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
+        if f in ("id", "cpr"):  # "Dagplejer medarb. nr.": the column naming the dagplejer
+            return HeaderMeaning("dagplejer_ref", f)
         if f:
             return HeaderMeaning("dagplejer", f)
     if m := _CHILD_PREFIX.match(norm):

@@ -105,8 +105,14 @@ def pick_sheets(
     if "dagplejere" in chosen:
         chosen.pop("et-ark", None)
     elif "et-ark" not in chosen and "boern" in chosen:
-        # children with their dagplejer's columns and no dagplejer sheet: one sheet
-        chosen["et-ark"] = chosen.pop("boern")
+        sheet, header = chosen["boern"]
+        if header.count("barn", "barn_ref", "kontakt") == 0 and _name_role(sheet.name) != "boern":
+            # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
+            # dagplejere whose id column says whose it is
+            chosen["dagplejere"] = chosen.pop("boern")
+        else:
+            # children with their dagplejer's columns and no dagplejer sheet: one sheet
+            chosen["et-ark"] = chosen.pop("boern")
     if "dagplejere" not in chosen and "et-ark" not in chosen:
         if not any(find_header_row(s.rows) for s in sheets):
             raise DagplejeError(

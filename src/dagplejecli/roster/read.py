@@ -19,7 +19,7 @@ from pathlib import Path
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Roster, SheetInfo
 from dagplejecli.roster.columns import (
@@ -29,8 +29,15 @@ from dagplejecli.roster.columns import (
     require,
     sheet_info,
 )
+from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.layout import pick_sheets
-from dagplejecli.roster.link import derive_child_ids, derive_dagplejer_ids, resolve_children
+from dagplejecli.roster.link import (
+    LinkReport,
+    derive_child_ids,
+    derive_dagplejer_ids,
+    matching_column,
+    resolve_children,
+)
 from dagplejecli.roster.records import (
     RECORD_RULES,
     Builder,
@@ -42,8 +49,17 @@ from dagplejecli.roster.records import (
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
+DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagplejere share
+DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
+DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, DP217)
+READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243)
+# The findings about linking children to their dagplejere, which ``plan`` shows too.
+LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code})
+
+# From this many unlinked children, and more than half, the cause is the roster's columns,
+# not each child's cell: one finding (DP241) instead of one per child (DP205).
+SYSTEMIC_UNLINKED = 3
 
 
 def read_roster(
@@ -115,11 +131,89 @@ def read_roster(
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings
     if derived:
-        findings.append(DP217(Location(file=path.name, sheet=cmap.sheet.name), count=len(derived)))
-    resolve_children(dagplejere, children)
+        column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
+        findings.append(
+            DP217(
+                Location(file=path.name, sheet=cmap.sheet.name),
+                variant="column" if column else "",
+                count=len(derived),
+                column=column or "",
+            )
+        )
+    links = resolve_children(dagplejere, children)
+    if "et-ark" in chosen:
+        links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
+    explained = _link_findings(links, dagplejere, children, findings)
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
+    roster.explained_refs = frozenset(explained)
     return roster, findings
+
+
+def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:
+    """An unrecognised column that looks like the dagplejere's ids: its header says number or
+    id, and every dagplejer has a value of their own in it."""
+    for header in dagplejere[0].extra:
+        norm = normalise_header(header)
+        if read_header(norm) is not None:
+            continue  # a column read as something else (Postnr)
+        words = norm.split()
+        if not any(w in ("nr", "id", "nummer") or w.endswith(("nr", "nummer")) for w in words):
+            continue
+        values = [d.extra.get(header, "") for d in dagplejere]
+        if all(values) and len(set(values)) == len(values):
+            return header
+    return None
+
+
+def _link_findings(
+    links: LinkReport, dagplejere: list[Dagplejer], children: list[Child], findings: list[Finding]
+) -> set[str]:
+    """Findings for children linked to no dagplejer whose cause is not the child's own cell:
+    a name that dagplejere share (DP240), or a roster whose children mostly link to no one
+    (DP241, naming the dagplejer column that matches when there is one). Returns the
+    references these findings explain."""
+    explained: set[str] = set()
+    for ref, (ids, named) in links.ambiguous.items():
+        cell = named[0].cell("dagplejer")
+        findings.append(
+            DP240(
+                Location.of_cell(cell),
+                name=mask_cpr_in_text(ref),
+                ids=ids,
+                count=len(named),
+            )
+        )
+        explained.add(ref)
+    if links.by_name:
+        # a name links today, but a second dagplejer of that name, or a new spelling, breaks it
+        first = links.by_name[0]
+        findings.append(
+            DP243(
+                Location.of_cell(first.cell("dagplejer")),
+                count=len(links.by_name),
+                name=mask_cpr_in_text(first.dagplejer_ref),
+            )
+        )
+    referring = [c for c in children if c.dagplejer_ref]
+    unlinked = [c for c in referring if c.dagplejer_id is None and c.dagplejer_ref not in explained]
+    if len(unlinked) < SYSTEMIC_UNLINKED or len(unlinked) * 2 <= len(referring):
+        return explained
+    refs = sorted({c.dagplejer_ref for c in unlinked})
+    column = matching_column(dagplejere, refs)
+    cell = unlinked[0].cell("dagplejer")
+    findings.append(
+        DP241(
+            Location.of_cell(cell),
+            variant="" if column else "no_column",
+            count=len(unlinked),
+            total=len(referring),
+            values=", ".join(mask_cpr_in_text(r) for r in refs[:3])
+            + (" …" if len(refs) > 3 else ""),
+            column=column or "",
+        )
+    )
+    return explained | set(refs)
 
 
 def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:

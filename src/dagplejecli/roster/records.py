@@ -4,6 +4,7 @@ its cell remembered; what reading notices becomes a finding."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from dagplejecli.config import PARENT, UNILOGIN_RELATIONS
@@ -40,6 +41,8 @@ DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, 
 DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
 DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
 RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP221, DP222, DP223)
+
+_NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
 # Danish family law's medmor/medfar is a legal parent: Unilogin's Mor/Far (noted, DP223).
 CO_PARENTS = {"medmor": "Mor", "medfar": "Far"}
@@ -113,6 +116,9 @@ class Builder:
         blank_custody: str | None = None,
     ) -> None:
         self.file = file
+        # A CSV saved by Excel holds numbers as text: a CPR Excel had as a number lost its
+        # leading zero there too, and is restored as one from a workbook is (DP202).
+        self.numbers_as_text = file.lower().endswith(".csv")
         self.blank_custody = blank_custody  # [roster] tom_myndighed: "nej", "forældre" or None
         self.today = today  # for two-digit years in dates
         self.light = light
@@ -144,7 +150,9 @@ class Builder:
             person.cpr_given = True
             if isinstance(raw_cpr, str):  # the common case, without a CprValue
                 person.cpr = cpr_text_digits(raw_cpr)
-            else:
+                if person.cpr is None and self.numbers_as_text and _NINE_DIGITS.fullmatch(raw_cpr):
+                    raw_cpr = int(raw_cpr)
+            if not isinstance(raw_cpr, str):
                 value = normalise_cpr(raw_cpr)
                 person.cpr = value.digits
                 if value.restored_zero and value.digits:

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from dagplejecli.domain.identifiers import is_digits, mask_cpr_in_text, p_number_check_digit_ok
-from dagplejecli.domain.values import comparable_text
+from dagplejecli.domain.values import comparable_text, id_key
 from dagplejecli.findings import (
     CVR_LAW,
     OWN,
@@ -231,6 +231,23 @@ def check_cpr_in_area(ctx: CheckContext) -> list[Finding]:
                     DP121(ctx.key("omraade", i, *key.split(".")), area=mask_cpr_in_text(om.navn))
                 )
                 break
+    return out
+
+
+DP122 = Rule("DP122", S.WARNING, AREAS, OWN)
+
+
+@CHECKS.add(DP122)
+def check_listed_ids(ctx: CheckContext) -> list[Finding]:
+    """Ids in an area's ``dagplejere = [...]`` that no dagplejer in the roster has (a typo, or
+    a dagplejer who left): the dagplejer meant gets an area by the other rules, if any."""
+    known = {id_key(d.id) for d in ctx.roster.dagplejere}
+    out = []
+    for i, om in enumerate(ctx.config.config.omraade):
+        unknown = tuple(x for x in om.dagplejere if x.strip() and id_key(x) not in known)
+        if unknown:
+            where = ctx.key("omraade", i, "dagplejere")
+            out.append(DP122(where, om.navn, ids=unknown, count=len(unknown), area=om.navn))
     return out
 
 

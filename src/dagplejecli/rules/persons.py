@@ -166,7 +166,7 @@ def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
     return [
         DP205(_at(c, "dagplejer"), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
         for c in ctx.roster.children
-        if c.dagplejer_id is None
+        if c.dagplejer_id is None and c.dagplejer_ref not in ctx.roster.explained_refs
     ]
 
 

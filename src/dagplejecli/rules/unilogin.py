@@ -3,9 +3,15 @@ states, counted in UTF-8 bytes as STIL counts them (DOMAIN.md §4)."""
 
 from __future__ import annotations
 
-from dagplejecli.export.unilogin import GROUP_NAME_BYTES, cut_to_bytes, group_name
+from dagplejecli.export.unilogin import (
+    GROUP_NAME_BYTES,
+    cut_to_bytes,
+    dagplejer_address,
+    group_name,
+)
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
+from dagplejecli.roster.headers import normalise_header
 from dagplejecli.rules.context import CheckContext, person
 from dagplejecli.rules.declare import Checks
 
@@ -37,3 +43,39 @@ def check_group_name_bytes(ctx: CheckContext) -> list[Finding]:
             )
         )
     return out
+
+
+# Dagplejere whose <Address> the Unilogin files leave out (a part is missing): said once,
+# with the count, and with the column to map when no address column was recognised.
+DP242 = Rule("DP242", S.WARNING, Family.PERSONS, STIL_UNILOGIN)
+ADDRESS_FIELDS = ("adresse", "vejnavn", "postnr")
+_ADDRESS_WORDS = ("adr", "vej", "gade", "bopæl", "post")
+
+
+@CHECKS.add(DP242)
+def check_address_written(ctx: CheckContext) -> list[Finding]:
+    dagplejere = ctx.roster.dagplejere
+    # a protected dagplejer's address is left out on purpose
+    missing = [d for d in dagplejere if not d.protected and not all(dagplejer_address(d))]
+    if not missing:
+        return []
+    first = missing[0]
+    variant, column = "", ""
+    if not any(f in first.columns for f in ADDRESS_FIELDS):
+        variant = "no_column"
+        column = next(
+            (h for h in first.extra if any(w in normalise_header(h) for w in _ADDRESS_WORDS)), ""
+        )
+        if column:
+            variant = "column"
+    return [
+        DP242(
+            Location.of_cell(first.cell(*ADDRESS_FIELDS)),
+            None,
+            variant=variant,
+            count=len(missing),
+            total=len(dagplejere),
+            column=column,
+            **person(first),
+        )
+    ]
