@@ -351,6 +351,17 @@ def _prepare(
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
+        if any(f.code == "DP301" for f in errors):
+            from dagplejecli.status import plan_command
+
+            # a stale plan: planning again is the fix
+            raise Refused(
+                "export_refused_errors",
+                hint="export_refused_stale_hint",
+                count=len(errors),
+                codes=codes,
+                command=plan_command(validation.planned.roster.path, config_path),
+            )
         raise Refused(
             "export_refused_errors",
             hint="export_refused_errors_hint",

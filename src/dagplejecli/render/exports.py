@@ -34,7 +34,13 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
         out.print(ui("dry_run_would_refuse", areas=areas), soft_wrap=True)
     if not dry_run:
         dtr = prepared.target is Target.DAGTILBUDSREGISTERET
-        out.print(ui("next_dtr" if dtr else "next_unilogin"))
+        if dtr:
+            from dagplejecli.status import plan_command
+
+            roster = prepared.validation.planned.roster.path
+            out.print(ui("next_dtr", command=plan_command(roster)), soft_wrap=True)
+        else:
+            out.print(ui("next_unilogin"))
 
 
 def print_changes(out: Console, prepared: PreparedExport) -> None:
