@@ -5,6 +5,7 @@ turns errors into messages and exit codes."""
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -45,6 +46,33 @@ class GlobalOptionsGroup(TyperGroup):
             else:
                 rest.append(arg)
         return super().parse_args(ctx, front + rest)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            tidy_help(command, ctx)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        tidy_help(self, ctx)
+        super().format_help(ctx, formatter)
+
+
+def reflow(text: str) -> str:
+    """A docstring's paragraphs each on one line: typer's rich help keeps the line breaks of
+    the source, which break sentences in the middle on a terminal of another width."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.split("\n")) for p in paragraphs)
+
+
+def tidy_help(command: Any, ctx: Any) -> None:
+    """A command's help as people should see it: no ``<bool>`` after a flag (it takes no
+    value), and paragraphs reflowed."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+    if command.help:
+        command.help = reflow(command.help)
 
 
 @dataclass(frozen=True, slots=True)
