@@ -39,3 +39,33 @@ def test_findings_of_a_code_are_in_sheet_and_row_order(project: Path) -> None:
         if f["code"] == "DP231"
     ]
     assert places == sorted(places) and len(places) == 3, places
+
+
+def test_a_quiet_export_still_says_where_the_files_went(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("export", "--target", "dtr", "-q")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith("filer skrevet til eksport."), lines
+    again = run_cli("--lang", "en", "export", "--target", "dtr", "--quiet")
+    assert again.stdout.strip().endswith("files written to eksport."), again.output
+
+
+def test_an_unknown_configuration_key_suggests_the_near_one(project: Path) -> None:
+    toml = project / "dagpleje.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("insttype =", "instype =", 1), encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2
+    assert "dtr.instype ukendt nøgle; mente du insttype?" in result.stderr
+    english = run_cli("--lang", "en", "validate")
+    assert "did you mean insttype?" in english.stderr
+
+
+def test_a_misspelt_municipality_suggests_the_near_one(project: Path) -> None:
+    result = run_cli("init", "roster.xlsx", "--kommune", "Høje Taastrup", "--out", "ny.toml")
+    assert result.exit_code == 2
+    assert "Mente du «Høje-Taastrup»?" in result.stderr
+    assert not (project / "ny.toml").exists()
+    far = run_cli("init", "roster.xlsx", "--kommune", "Zzz", "--out", "ny.toml")
+    assert far.exit_code == 2 and "Mente du" not in far.stderr

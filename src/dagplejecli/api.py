@@ -44,7 +44,7 @@ from dagplejecli.files import (
 from dagplejecli.findings import Finding
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
-from dagplejecli.kommuner import Kommune, find_kommune
+from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
 from dagplejecli.messages import ui
 from dagplejecli.model import Roster
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
@@ -154,8 +154,12 @@ def init(
     if kommune is not None:
         found = find_kommune(kommune)
         if found is None:
+            near = near_kommune(kommune)
             raise DagplejeError(
-                "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
+                "init_unknown_kommune",
+                hint="init_near_kommune_hint" if near else "init_unknown_kommune_hint",
+                value=kommune,
+                near=near,
             )
     roster, reading = read_roster(roster_path, RosterConfig(), light=True)
     # the dagplejer column the children's references match, when no header said it was the id

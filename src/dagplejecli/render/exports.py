@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: bool) -> None:
     """The changes, the files written (or that would be), and the next step."""
     dry_run = not prepared.written
-    if quiet and not dry_run:
+    if quiet and not dry_run:  # the result only: how many files, and where
+        n = len(prepared.files)
+        key = "export_written_quiet_one" if n == 1 else "export_written_quiet"
+        out.print(ui(key, n=n, path=prepared.out_dir), soft_wrap=True)
         return
     if prepared.changes is not None:
         print_changes(out, prepared)
