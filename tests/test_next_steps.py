@@ -71,3 +71,11 @@ def test_dagpleje_alone_shows_the_last_export_and_the_stage(project: Path) -> No
     done = run_cli("--lang", "en").stdout
     assert "Last export: unilogin, " in done
     assert "The Unilogin files are exported" in done
+
+
+def test_dtr_export_with_every_number_points_to_unilogin(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("export", "--target", "dtr")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("kør dagpleje export --target unilogin.")
+    assert "EnhedsNummer" not in result.stdout

@@ -707,6 +707,7 @@ UI: dict[str, str] = {
     "moves_title": "{n} dagplejere er flyttet mellem områder; Aula mister deres gruppehistorik (opslag, kalender, beskeder):",
     "move_line": "  {id} {name}: {old} → {new}",
     "next_dtr": "Næste skridt: få områderne oprettet i DTR; skriv derefter hvert områdes EnhedsNummer som institutionsnummer (og Daginstitutionens nummer som daginstitutionsnummer) i dagpleje.toml, kør {command} igen, og så dagpleje export --target unilogin.",
+    "next_dtr_numbered": "Næste skridt: alle områder har allerede et institutionsnummer, så kør dagpleje export --target unilogin.",
     "next_unilogin": "Næste skridt: indlæs XML-filerne gennem kommunens administrative system (Skolegrunddata). Filerne indeholder CPR-numre: opbevar og slet dem forsvarligt.",
     "init_exists": "{path} findes allerede; den overskrives ikke.",
     "init_exists_hint": "Brug --force for at overskrive, eller --out for at skrive en anden fil.",

@@ -707,6 +707,7 @@ UI: dict[str, str] = {
     "moves_title": "{n} dagplejere moved between areas; Aula loses their group history (posts, calendar, messages):",
     "move_line": "  {id} {name}: {old} → {new}",
     "next_dtr": "Next step: have the areas created in DTR; then write each area's EnhedsNummer as institutionsnummer (and the Daginstitution's number as daginstitutionsnummer) in dagpleje.toml, run {command} again, and then dagpleje export --target unilogin.",
+    "next_dtr_numbered": "Next step: every area already has an institutionsnummer, so run dagpleje export --target unilogin.",
     "next_unilogin": "Next step: load the XML files through the municipality's administrative system (Skolegrunddata). The files hold CPR numbers: keep and delete them securely.",
     "init_exists": "{path} already exists; it is not overwritten.",
     "init_exists_hint": "Use --force to overwrite, or --out to write another file.",

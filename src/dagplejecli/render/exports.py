@@ -40,8 +40,12 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
         if dtr:
             from dagplejecli.status import plan_command
 
-            roster = prepared.validation.planned.roster.path
-            out.print(ui("next_dtr", command=plan_command(roster)), soft_wrap=True)
+            planned = prepared.validation.planned
+            if all(a.institution_number for a in planned.plan.areas):
+                out.print(ui("next_dtr_numbered"), soft_wrap=True)
+            else:
+                command = plan_command(planned.roster.path)
+                out.print(ui("next_dtr", command=command), soft_wrap=True)
         else:
             out.print(ui("next_unilogin"))
 
