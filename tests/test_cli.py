@@ -22,7 +22,8 @@ def _commands() -> list[typer.models.CommandInfo]:
 
 
 def test_every_command_and_option_has_help() -> None:
-    """Like sqlite-utils' docs test: nothing a user can type is left unexplained."""
+    """Like sqlite-utils' docs test: nothing a user can type is left unexplained, in either
+    language (the texts are the catalogues' HELP)."""
     names = [c.name for c in _commands()]
     assert names == ["init", "plan", "validate", "explain", "export"]
     for name in [None, *names]:
@@ -31,13 +32,35 @@ def test_every_command_and_option_has_help() -> None:
         assert result.exit_code == 0, name
     import typer.main
 
+    from dagplejecli.messages import da, en
+
     group = typer.main.get_command(app)
-    for param in group.params:  # the global options
-        assert param.help, param.name  # type: ignore[attr-defined]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert command.help, name
-        for param in command.params:
-            assert getattr(param, "help", None), f"{name} {param.name}"
+    for catalogue in (da.HELP, en.HELP):
+        assert "main" in catalogue and "opt.help" in catalogue
+        for param in group.params:  # the global options
+            assert f"main.{param.name}" in catalogue, param.name
+        for name, command in group.commands.items():  # type: ignore[attr-defined]
+            assert name in catalogue, name
+            for param in command.params:
+                keys = {f"{name}.{param.name}", f"opt.{param.name}"}
+                assert keys & set(catalogue), f"{name} {param.name}"
+    assert set(da.HELP) == set(en.HELP)
+
+
+def test_help_is_in_the_chosen_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # no help line wrapped inside its table
+    for args in (("--lang", "en", "export", "--help"), ("export", "--help", "--lang=en")):
+        text = " ".join(run_cli(*args).stdout.split())
+        assert "Write the files for Dagtilbudsregisteret or Unilogin" in text, args
+        assert "Show this help and exit." in text and "Vis denne hjælp" not in text
+        assert "Mappe til filerne" not in text
+    danish = " ".join(run_cli("export", "--help").stdout.split())
+    assert "Skriv filerne til Dagtilbudsregisteret" in danish
+    assert "Vis denne hjælp og afslut." in danish and "Show this message" not in danish
+    monkeypatch.setenv("DAGPLEJE_LANG", "en")
+    text = " ".join(run_cli("--help").stdout.split())
+    assert "Shared options (--lang, --quiet, --debug)" in text
+    assert "Explain a code from validate" in text
 
 
 def test_each_format_has_a_reporter_and_each_target_an_export(project: Path) -> None:

@@ -16,6 +16,8 @@ import typer
 from typer.core import TyperGroup
 
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
+from dagplejecli.i18n import set_language
+from dagplejecli.messages import help_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +47,14 @@ class GlobalOptionsGroup(TyperGroup):
                 front.extend([arg, *(v for v in [next(items, None)] if v is not None)])
             else:
                 rest.append(arg)
+        # the language is chosen before any help is built: --help is answered while parsing
+        chosen = None
+        for i, arg in enumerate(front):
+            if arg.startswith("--lang="):
+                chosen = arg.split("=", 1)[1]
+            elif arg == "--lang" and i + 1 < len(front):
+                chosen = front[i + 1]
+        set_language(chosen)
         return super().parse_args(ctx, front + rest)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
@@ -66,13 +76,18 @@ def reflow(text: str) -> str:
 
 
 def tidy_help(command: Any, ctx: Any) -> None:
-    """A command's help as people should see it: no ``<bool>`` after a flag (it takes no
-    value), and paragraphs reflowed."""
+    """A command's help as people should see it: in the current language (the catalogue's
+    ``HELP``), no ``<bool>`` after a flag (it takes no value), and paragraphs reflowed."""
+    name = "main" if command is ctx.command and ctx.parent is None else command.name
     for param in command.get_params(ctx):
         if getattr(param, "is_flag", False):
             param.metavar = ""
-    if command.help:
-        command.help = reflow(command.help)
+        text = help_text(f"{name}.{param.name}", f"opt.{param.name}")
+        if text is not None:
+            param.help = text
+    text = help_text(name) or command.help
+    if text:
+        command.help = reflow(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -811,3 +811,39 @@ def join_names(names: tuple[str, ...]) -> str:
     if len(names) < 2:
         return "".join(names)
     return "», «".join(names[:-1]) + "» og «" + names[-1]
+
+
+# --help: "COMMAND", "COMMAND.param", or "opt.param" for an option several commands share
+HELP: dict[str, str] = {
+    "main": "Dagplejere i områder, tjekket og klar til Dagtilbudsregisteret og Unilogin.\n\nArbejdsgang: dagpleje init → plan → validate → export.\n\nFælles valg (--lang, --quiet, --debug) kan stå før eller efter kommandoen.",
+    "main.version": "Vis versionen.",
+    "main.lang": "Sprog for beskeder: da (standard) eller en. Også DAGPLEJE_LANG.",
+    "main.quiet": "Vis kun fejl og resultat.",
+    "main.debug": "Vis tekniske detaljer ved uventede fejl.",
+    "opt.help": "Vis denne hjælp og afslut.",
+    "opt.roster": "Rosteren: .xlsx, .xlsm, .xls, .ods eller .csv.",
+    "opt.config": "Konfigurationsfil (standard: dagpleje.toml i mappen).",
+    "opt.plan": "Planen fra dagpleje plan (standard: dagpleje-plan.xlsx ved siden af konfigurationen).",
+    "init": "Lav en dagpleje.toml ud fra rosteren, klar til at blive udfyldt.\n\nEksempel: [bold]dagpleje init roster.xlsx --kommune 751[/]\n\nFinder arkene, overskrifterne og en kolonne med en inddeling (fx Distrikt) og foreslår områder ud fra den; med --omraader N eller --max-dagplejere M foreslås nye områder af hele postnumre. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som UDFYLD, som dagpleje validate peger på, indtil det er udfyldt.",
+    "init.kommune": "Kommunekode eller navn, fx 751 eller Aarhus.",
+    "init.out": "Hvor konfigurationen skrives.",
+    "init.force": "Overskriv en eksisterende fil.",
+    "init.areas": "Foreslå så mange nye områder af hele postnumre.",
+    "init.max_dagplejere": "Foreslå så få nye områder af hele postnumre, at hvert har højst så mange dagplejere.",
+    "init.balance": "Gør nye områder lige store efter antal dagplejere eller boern.",
+    "plan": "Fordel dagplejerne i områder og skriv planen (dagpleje-plan.xlsx) til gennemsyn.\n\nEksempel: [bold]dagpleje plan roster.xlsx[/]\n\nAfslutningskode 0: alle har et område, og hvert barn har sin dagplejer. 1: nogen har intet område, eller et barn er ikke knyttet til en dagplejer (planen skrives alligevel). 2: kunne ikke køre (fx ulæselig fil eller konfiguration).",
+    "plan.out": "Hvor planen skrives (standard: ved siden af konfigurationen).",
+    "validate": "Tjek områder og data mod registrenes regler; alle fund på én gang.\n\nEksempel: [bold]dagpleje validate[/]   eller   [bold]dagpleje validate --format json[/]\n\nAfslutningskode 0: ingen fejl (advarsler er tilladt, undtagen med --strict). 1: der er fejl. 2: kunne ikke køre.",
+    "validate.output_format": "text (standard) eller json (til programmer).",
+    "validate.annotate": "Skriv en kopi af rosteren med markerede celler (.xlsx).",
+    "validate.strict": "Advarsler tæller som fejl.",
+    "explain": "Forklar en kode fra validate: reglen, hvorfor den findes, og hvordan man retter.\n\nEksempel: [bold]dagpleje explain DP103[/]",
+    "explain.code": "En kode, fx DP103. Uden kode: alle koder.",
+    "export": "Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.\n\nEksempel: [bold]dagpleje export --target dagtilbudsregisteret[/] og senere [bold]dagpleje export --target unilogin --dry-run[/]\n\nAfvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer (Unilogin), eller når et område ville miste mange brugere (uden --ja).",
+    "export.target": "dagtilbudsregisteret (eller dtr), eller unilogin.",
+    "export.out": "Mappe til filerne (standard: eksport ved siden af konfigurationen).",
+    "export.source_datetime": "Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00.",
+    "export.xsd": "Tjek XML-filerne mod STIL's XML-skema.",
+    "export.dry_run": "Vis hvad der ville ske; skriv intet.",
+    "export.yes": "Eksportér selvom et område mister mange brugere.",
+}

@@ -815,3 +815,39 @@ def join_names(names: tuple[str, ...]) -> str:
     if len(names) < 2:
         return "".join(names)
     return "», «".join(names[:-1]) + "» and «" + names[-1]
+
+
+# --help: "COMMAND", "COMMAND.param", or "opt.param" for an option several commands share
+HELP: dict[str, str] = {
+    "main": "Dagplejere in areas, checked and ready for Dagtilbudsregisteret and Unilogin.\n\nWorkflow: dagpleje init → plan → validate → export.\n\nShared options (--lang, --quiet, --debug) may come before or after the command.",
+    "main.version": "Show the version.",
+    "main.lang": "Language of messages: da (default) or en. Also DAGPLEJE_LANG.",
+    "main.quiet": "Show only errors and the result.",
+    "main.debug": "Show technical details on unexpected errors.",
+    "opt.help": "Show this help and exit.",
+    "opt.roster": "The roster: .xlsx, .xlsm, .xls, .ods or .csv.",
+    "opt.config": "Configuration file (default: dagpleje.toml in the folder).",
+    "opt.plan": "The plan from dagpleje plan (default: dagpleje-plan.xlsx beside the configuration).",
+    "init": "Make a dagpleje.toml from the roster, ready to be filled in.\n\nExample: [bold]dagpleje init roster.xlsx --kommune 751[/]\n\nFinds the sheets, the headers and a column with a division (e.g. Distrikt) and proposes areas from it; with --omraader N or --max-dagplejere M it proposes new areas of whole postcodes. What only the municipality knows (P-number, address, lovgrundlag) is written as UDFYLD, which dagpleje validate points to until it is filled in.",
+    "init.kommune": "Municipality code or name, e.g. 751 or Aarhus.",
+    "init.out": "Where the configuration is written.",
+    "init.force": "Overwrite an existing file.",
+    "init.areas": "Propose this many new areas of whole postcodes.",
+    "init.max_dagplejere": "Propose as few new areas of whole postcodes as keep each at most this many dagplejere.",
+    "init.balance": "Make new areas equal in number of dagplejere or boern (children).",
+    "plan": "Put the dagplejere into areas and write the plan (dagpleje-plan.xlsx) for review.\n\nExample: [bold]dagpleje plan roster.xlsx[/]\n\nExit code 0: everyone has an area and every child its dagplejer. 1: someone has no area, or a child is not linked to a dagplejer (the plan is written anyway). 2: could not run (e.g. an unreadable file or configuration).",
+    "plan.out": "Where the plan is written (default: beside the configuration).",
+    "validate": "Check areas and data against the registers' rules; every finding at once.\n\nExample: [bold]dagpleje validate[/]   or   [bold]dagpleje validate --format json[/]\n\nExit code 0: no errors (warnings are allowed, except with --strict). 1: there are errors. 2: could not run.",
+    "validate.output_format": "text (default) or json (for programs).",
+    "validate.annotate": "Write a copy of the roster with the cells marked (.xlsx).",
+    "validate.strict": "Warnings count as errors.",
+    "explain": "Explain a code from validate: the rule, why it exists, and how to fix it.\n\nExample: [bold]dagpleje explain DP103[/]",
+    "explain.code": "A code, e.g. DP103. Without a code: every code.",
+    "export": "Write the files for Dagtilbudsregisteret or Unilogin — all or none.\n\nExample: [bold]dagpleje export --target dagtilbudsregisteret[/] and later [bold]dagpleje export --target unilogin --dry-run[/]\n\nRefused (code 1) when validate finds errors, when an area has no institutionsnummer (Unilogin), or when an area would lose many users (without --ja).",
+    "export.target": "dagtilbudsregisteret (or dtr), or unilogin.",
+    "export.out": "Folder for the files (default: eksport beside the configuration).",
+    "export.source_datetime": "Unilogin's sourceDateTime (default: now), e.g. 2026-11-27T08:00:00+01:00.",
+    "export.xsd": "Check the XML files against STIL's XML schema.",
+    "export.dry_run": "Show what would happen; write nothing.",
+    "export.yes": "Export even if an area loses many users.",
+}
