@@ -171,3 +171,16 @@ def test_no_output_replaces_the_secret_or_the_lock(project: Path) -> None:
         not (project / ".eksport.dagpleje-lock").exists()
         or (project / ".eksport.dagpleje-lock").stat().st_size == 0
     )
+
+
+def test_typers_own_words_follow_the_language(project: Path) -> None:
+    missing = run_cli("plan")
+    assert missing.exit_code == 2
+    assert "Argumentet «roster» mangler." in missing.stderr
+    assert "Missing argument" not in missing.stderr
+    near = run_cli("validate", "--strct")
+    assert near.exit_code == 2 and "Valget --strct findes ikke. Mente du --strict?" in near.stderr
+    english = run_cli("--lang", "en", "export")
+    assert english.exit_code == 2 and "Option --target/-t is missing." in english.stderr
+    assert "Valg" not in run_cli("--lang", "en", "plan", "--help").stdout.replace("Validate", "")
+    assert "Valg" in run_cli("plan", "--help").stdout

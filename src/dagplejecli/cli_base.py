@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,7 +18,7 @@ from typer.core import TyperGroup
 
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
 from dagplejecli.i18n import set_language
-from dagplejecli.messages import help_text
+from dagplejecli.messages import help_text, ui
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +56,13 @@ class GlobalOptionsGroup(TyperGroup):
             elif arg == "--lang" and i + 1 < len(front):
                 chosen = front[i + 1]
         set_language(chosen)
-        return super().parse_args(ctx, front + rest)
+        localise_typer()
+        with localised_usage_errors():
+            return super().parse_args(ctx, front + rest)
+
+    def invoke(self, ctx: Any) -> Any:
+        with localised_usage_errors():
+            return super().invoke(ctx)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -66,6 +73,52 @@ class GlobalOptionsGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         tidy_help(self, ctx)
         super().format_help(ctx, formatter)
+
+
+TYPER_STRINGS = {  # typer's rich help and error panel → the catalogue's key
+    "ARGUMENTS_PANEL_TITLE": "typer_arguments",
+    "OPTIONS_PANEL_TITLE": "typer_options",
+    "COMMANDS_PANEL_TITLE": "typer_commands",
+    "ERRORS_PANEL_TITLE": "typer_error",
+    "RICH_HELP": "typer_try_help",
+    "DEFAULT_STRING": "typer_default",
+    "REQUIRED_LONG_STRING": "typer_required",
+    "ABORTED_TEXT": "typer_aborted",
+}
+
+
+def localise_typer() -> None:
+    """Typer's own words in the help and the error panel, in the current language (they are
+    module settings of ``typer.rich_utils``, read when a help or an error is printed)."""
+    from typer import rich_utils
+
+    for name, key in TYPER_STRINGS.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, ui(key))
+
+
+@contextmanager
+def localised_usage_errors() -> Iterator[None]:
+    """A missing argument or an unknown option, said in the current language (exit 2)."""
+    from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+
+    try:
+        yield
+    except MissingParameter as exc:
+        param = exc.param
+        if param is None:
+            raise
+        if param.param_type_name == "argument":
+            message = ui("usage_missing_argument", name=param.name)
+        else:
+            message = ui("usage_missing_option", name="/".join(param.opts))
+        raise UsageError(message, exc.ctx) from exc
+    except NoSuchOption as exc:
+        near = sorted(exc.possibilities or [])
+        message = ui("usage_no_such_option", option=exc.option_name)
+        if near:
+            message += " " + ui("usage_near_option", near=", ".join(near))
+        raise UsageError(message, exc.ctx) from exc
 
 
 def reflow(text: str) -> str:
