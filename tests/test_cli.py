@@ -184,3 +184,20 @@ def test_typers_own_words_follow_the_language(project: Path) -> None:
     assert english.exit_code == 2 and "Option --target/-t is missing." in english.stderr
     assert "Valg" not in run_cli("--lang", "en", "plan", "--help").stdout.replace("Validate", "")
     assert "Valg" in run_cli("plan", "--help").stdout
+
+
+def test_explain_in_english_names_its_source_in_english(project: Path) -> None:
+    from dagplejecli.i18n import set_language
+    from dagplejecli.messages import term
+    from dagplejecli.rules.registry import all_rules
+
+    text = run_cli("--lang", "en", "explain", "DP007").stdout
+    assert "Source: dagpleje (its own rule, to catch mistakes before reporting)" in text
+    assert "egen regel" not in text
+    set_language("en")
+    try:
+        for rule in all_rules().values():
+            shown = term("source", rule.source)
+            assert shown != rule.source or rule.source.startswith("https://"), rule.code
+    finally:
+        set_language("da")

@@ -799,6 +799,12 @@ TERMS: dict[str, dict[str, str]] = {
         "csv": "CSV",
     },
     "severity": {"fejl": "fejl", "advarsel": "advarsel", "info": "info"},
+    "source": {  # the sources as findings.py writes them
+        "CPR-loven og cpr.dk (personnummerets opbygning; modulus 11 kræves ikke siden 2007)": "CPR-loven og cpr.dk (personnummerets opbygning; modulus 11 kræves ikke siden 2007)",
+        "CVR-loven § 6 og cvr.dk (CVR- og P-numre)": "CVR-loven § 6 og cvr.dk (CVR- og P-numre)",
+        "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)": "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)",
+        "dagpleje (egen regel, for at fange fejl før indberetning)": "dagpleje (egen regel, for at fange fejl før indberetning)",
+    },
     "family": {
         "konfiguration": "konfiguration",
         "områder": "områder",

@@ -799,6 +799,12 @@ TERMS: dict[str, dict[str, str]] = {
         "csv": "CSV",
     },
     "severity": {"fejl": "error", "advarsel": "warning", "info": "info"},
+    "source": {
+        "CPR-loven og cpr.dk (personnummerets opbygning; modulus 11 kræves ikke siden 2007)": "The CPR Act and cpr.dk (how a personnummer is built; modulus 11 is not required since 2007)",
+        "CVR-loven § 6 og cvr.dk (CVR- og P-numre)": "The CVR Act § 6 and cvr.dk (CVR and P-numbers)",
+        "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)": "The Day Care Act (Dagtilbudsloven) § 21 (at most 5 children per dagplejer)",
+        "dagpleje (egen regel, for at fange fejl før indberetning)": "dagpleje (its own rule, to catch mistakes before reporting)",
+    },
     "family": {
         "konfiguration": "configuration",
         "områder": "areas",
