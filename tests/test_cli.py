@@ -22,7 +22,8 @@ def _commands() -> list[typer.models.CommandInfo]:
 
 
 def test_every_command_and_option_has_help() -> None:
-    """Like sqlite-utils' docs test: nothing a user can type is left unexplained."""
+    """Like sqlite-utils' docs test: nothing a user can type is left unexplained, in either
+    language (the texts are the catalogues' HELP)."""
     names = [c.name for c in _commands()]
     assert names == ["init", "plan", "validate", "explain", "export"]
     for name in [None, *names]:
@@ -31,13 +32,35 @@ def test_every_command_and_option_has_help() -> None:
         assert result.exit_code == 0, name
     import typer.main
 
+    from dagplejecli.messages import da, en
+
     group = typer.main.get_command(app)
-    for param in group.params:  # the global options
-        assert param.help, param.name  # type: ignore[attr-defined]
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert command.help, name
-        for param in command.params:
-            assert getattr(param, "help", None), f"{name} {param.name}"
+    for catalogue in (da.HELP, en.HELP):
+        assert "main" in catalogue and "opt.help" in catalogue
+        for param in group.params:  # the global options
+            assert f"main.{param.name}" in catalogue, param.name
+        for name, command in group.commands.items():  # type: ignore[attr-defined]
+            assert name in catalogue, name
+            for param in command.params:
+                keys = {f"{name}.{param.name}", f"opt.{param.name}"}
+                assert keys & set(catalogue), f"{name} {param.name}"
+    assert set(da.HELP) == set(en.HELP)
+
+
+def test_help_is_in_the_chosen_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # no help line wrapped inside its table
+    for args in (("--lang", "en", "export", "--help"), ("export", "--help", "--lang=en")):
+        text = " ".join(run_cli(*args).stdout.split())
+        assert "Write the files for Dagtilbudsregisteret or Unilogin" in text, args
+        assert "Show this help and exit." in text and "Vis denne hjælp" not in text
+        assert "Mappe til filerne" not in text
+    danish = " ".join(run_cli("export", "--help").stdout.split())
+    assert "Skriv filerne til Dagtilbudsregisteret" in danish
+    assert "Vis denne hjælp og afslut." in danish and "Show this message" not in danish
+    monkeypatch.setenv("DAGPLEJE_LANG", "en")
+    text = " ".join(run_cli("--help").stdout.split())
+    assert "Shared options (--lang, --quiet, --debug)" in text
+    assert "Explain a code from validate" in text
 
 
 def test_each_format_has_a_reporter_and_each_target_an_export(project: Path) -> None:
@@ -148,3 +171,33 @@ def test_no_output_replaces_the_secret_or_the_lock(project: Path) -> None:
         not (project / ".eksport.dagpleje-lock").exists()
         or (project / ".eksport.dagpleje-lock").stat().st_size == 0
     )
+
+
+def test_typers_own_words_follow_the_language(project: Path) -> None:
+    missing = run_cli("plan")
+    assert missing.exit_code == 2
+    assert "Argumentet «roster» mangler." in missing.stderr
+    assert "Missing argument" not in missing.stderr
+    near = run_cli("validate", "--strct")
+    assert near.exit_code == 2 and "Valget --strct findes ikke. Mente du --strict?" in near.stderr
+    english = run_cli("--lang", "en", "export")
+    assert english.exit_code == 2 and "Option --target/-t is missing." in english.stderr
+    assert "Valg" not in run_cli("--lang", "en", "plan", "--help").stdout.replace("Validate", "")
+    assert "Valg" in run_cli("plan", "--help").stdout
+
+
+def test_explain_in_english_names_its_source_in_english(project: Path) -> None:
+    from dagplejecli.i18n import set_language
+    from dagplejecli.messages import term
+    from dagplejecli.rules.registry import all_rules
+
+    text = run_cli("--lang", "en", "explain", "DP007").stdout
+    assert "Source: dagpleje (its own rule, to catch mistakes before reporting)" in text
+    assert "egen regel" not in text
+    set_language("en")
+    try:
+        for rule in all_rules().values():
+            shown = term("source", rule.source)
+            assert shown != rule.source or rule.source.startswith("https://"), rule.code
+    finally:
+        set_language("da")

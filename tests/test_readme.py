@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shlex
@@ -29,11 +30,31 @@ def _clean(text: str) -> list[str]:
     return lines
 
 
+DEMO = [
+    ("plan", "roster.xlsx"),
+    ("validate",),
+    ("export", "--target", "dagtilbudsregisteret"),
+    ("export", "--target", "unilogin"),
+]
+
+
+def test_demo_in_the_makefile_is_the_one_the_walkthrough_starts_from() -> None:
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    for step in DEMO:
+        assert f"cd examples && $(DAGPLEJE) {' '.join(step)}\n" in makefile, step
+
+
 def test_walkthrough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("roster.xlsx", "dagpleje.toml"):
         shutil.copy(ROOT / "examples" / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "140")
+    # the reader has run make demo first, as the README says: its steps, in examples/
+    # (its Unilogin export an hour back: a reader's next export comes later than the same second)
+    earlier = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat(timespec="seconds")
+    for step in DEMO:
+        when = ("--source-datetime", earlier) if "unilogin" in step else ()
+        assert run_cli(*step, *when).exit_code == 0, step
     text = README.read_text("utf-8")
     head, rest = text.split(START, 1)
     section, tail = rest.split(END, 1)

@@ -43,7 +43,7 @@ from dagplejecli.files import (
 from dagplejecli.findings import Finding
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
-from dagplejecli.kommuner import Kommune, find_kommune
+from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
 from dagplejecli.model import Roster
 from dagplejecli.outputs import check_output, not_an_input
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
@@ -90,8 +90,12 @@ def init(
     if kommune is not None:
         found = find_kommune(kommune)
         if found is None:
+            near = near_kommune(kommune)
             raise DagplejeError(
-                "init_unknown_kommune", hint="init_unknown_kommune_hint", value=kommune
+                "init_unknown_kommune",
+                hint="init_near_kommune_hint" if near else "init_unknown_kommune_hint",
+                value=kommune,
+                near=near,
             )
     roster, reading = read_roster(roster_path, RosterConfig(), light=True)
     # the dagplejer column the children's references match, when no header said it was the id
@@ -287,6 +291,17 @@ def _prepare(
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
+        if any(f.code == "DP301" for f in errors):
+            from dagplejecli.status import plan_command
+
+            # a stale plan: planning again is the fix
+            raise Refused(
+                "export_refused_errors",
+                hint="export_refused_stale_hint",
+                count=len(errors),
+                codes=codes,
+                command=plan_command(validation.planned.roster.path, config_path),
+            )
         raise Refused(
             "export_refused_errors",
             hint="export_refused_errors_hint",

@@ -5,7 +5,9 @@ turns errors into messages and exit codes."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,6 +17,8 @@ import typer
 from typer.core import TyperGroup
 
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
+from dagplejecli.i18n import set_language
+from dagplejecli.messages import help_text, ui
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,7 +48,99 @@ class GlobalOptionsGroup(TyperGroup):
                 front.extend([arg, *(v for v in [next(items, None)] if v is not None)])
             else:
                 rest.append(arg)
-        return super().parse_args(ctx, front + rest)
+        # the language is chosen before any help is built: --help is answered while parsing
+        chosen = None
+        for i, arg in enumerate(front):
+            if arg.startswith("--lang="):
+                chosen = arg.split("=", 1)[1]
+            elif arg == "--lang" and i + 1 < len(front):
+                chosen = front[i + 1]
+        set_language(chosen)
+        localise_typer()
+        with localised_usage_errors():
+            return super().parse_args(ctx, front + rest)
+
+    def invoke(self, ctx: Any) -> Any:
+        with localised_usage_errors():
+            return super().invoke(ctx)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            tidy_help(command, ctx)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        tidy_help(self, ctx)
+        super().format_help(ctx, formatter)
+
+
+TYPER_STRINGS = {  # typer's rich help and error panel → the catalogue's key
+    "ARGUMENTS_PANEL_TITLE": "typer_arguments",
+    "OPTIONS_PANEL_TITLE": "typer_options",
+    "COMMANDS_PANEL_TITLE": "typer_commands",
+    "ERRORS_PANEL_TITLE": "typer_error",
+    "RICH_HELP": "typer_try_help",
+    "DEFAULT_STRING": "typer_default",
+    "REQUIRED_LONG_STRING": "typer_required",
+    "ABORTED_TEXT": "typer_aborted",
+}
+
+
+def localise_typer() -> None:
+    """Typer's own words in the help and the error panel, in the current language (they are
+    module settings of ``typer.rich_utils``, read when a help or an error is printed)."""
+    from typer import rich_utils
+
+    for name, key in TYPER_STRINGS.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, ui(key))
+
+
+@contextmanager
+def localised_usage_errors() -> Iterator[None]:
+    """A missing argument or an unknown option, said in the current language (exit 2)."""
+    from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+
+    try:
+        yield
+    except MissingParameter as exc:
+        param = exc.param
+        if param is None:
+            raise
+        if param.param_type_name == "argument":
+            message = ui("usage_missing_argument", name=param.name)
+        else:
+            message = ui("usage_missing_option", name="/".join(param.opts))
+        raise UsageError(message, exc.ctx) from exc
+    except NoSuchOption as exc:
+        near = sorted(exc.possibilities or [])
+        message = ui("usage_no_such_option", option=exc.option_name)
+        if near:
+            message += " " + ui("usage_near_option", near=", ".join(near))
+        raise UsageError(message, exc.ctx) from exc
+
+
+def reflow(text: str) -> str:
+    """A docstring's paragraphs each on one line: typer's rich help keeps the line breaks of
+    the source, which break sentences in the middle on a terminal of another width."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.split("\n")) for p in paragraphs)
+
+
+def tidy_help(command: Any, ctx: Any) -> None:
+    """A command's help as people should see it: in the current language (the catalogue's
+    ``HELP``), no ``<bool>`` after a flag (it takes no value), and paragraphs reflowed."""
+    name = "main" if command is ctx.command and ctx.parent is None else command.name
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        text = help_text(f"{name}.{param.name}", f"opt.{param.name}")
+        if text is not None:
+            param.help = text
+    text = help_text(name) or command.help
+    if text:
+        command.help = reflow(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,13 @@ modulus 11, a placeholder) are left for ``validate`` to report, all at once.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -309,6 +310,11 @@ def _error_text(err: Any) -> str:
         "model_type": "cfg_dict_type",
         "model_attributes_type": "cfg_dict_type",
     }
+    if kind == "extra_forbidden":
+        known = _known_keys(err["loc"][:-1])
+        close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1, cutoff=0.7)
+        if close:
+            return ui("cfg_extra_forbidden_near", near=close[0])
     if kind in texts:
         return ui(texts[kind])
     ctx = err.get("ctx", {})
@@ -323,6 +329,33 @@ def _error_text(err: Any) -> str:
     if kind == "value_error":
         return str(ctx.get("error", ""))
     return ui("cfg_invalid")
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The keys the table at ``loc`` may hold (its model's fields), for a near miss."""
+    model: Any = Config
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        found = _model_in(field.annotation)
+        if found is None:
+            return []
+        model = found
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model in a field's type (``X``, ``X | None``, ``list[X]``), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _bounds(err: Any) -> tuple[str, str]:

@@ -132,6 +132,21 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
     return out
 
 
-def sort_key(f: Finding) -> tuple[int, str, str, int, str]:
+def sort_key(f: Finding) -> tuple[int, str, str, str, str, int, int, int, str, str]:
+    """Errors first, then by area and code; within a code by file, sheet, line or row, and
+    column (B before AA), as people read a roster."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    return (order[f.severity], f.area or "", f.code, f.location.row or 0, f.location.cell or "")
+    loc = f.location
+    column = loc.column or ""
+    return (
+        order[f.severity],
+        f.area or "",
+        f.code,
+        loc.file or "",
+        loc.sheet or "",
+        loc.line or 0,
+        loc.row or 0,
+        len(column),
+        column,
+        loc.key or "",
+    )

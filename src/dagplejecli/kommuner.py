@@ -46,3 +46,13 @@ def find_kommune(query: str | int) -> Kommune | None:
         if wanted in (plain, plain.removesuffix("s")):
             return k
     return None
+
+
+def near_kommune(query: str) -> str | None:
+    """The name of the municipality a misspelt name most likely means (``Høje Taastrup`` →
+    ``Høje-Taastrup``), or None."""
+    import difflib
+
+    names = {_plain(k.navn): k.navn.removesuffix(" Kommune") for k in all_kommuner().values()}
+    close = difflib.get_close_matches(_plain(query), list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None

@@ -13,6 +13,38 @@ from dagplejecli.planfile import PLAN_NAME
 EXPORT_FOLDER = "eksport"
 
 
+def plan_command(roster: Path, config_path: Path | None = None) -> str:
+    """``dagpleje plan ROSTER`` as the user would type it here, with ``--config`` when the
+    configuration is not the one in this folder."""
+    cwd = Path.cwd()
+    shown = roster.relative_to(cwd) if roster.is_relative_to(cwd) else roster
+    command = f"dagpleje plan {shown}"
+    if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
+        command += f" --config {config_path}"
+    return command
+
+
+def last_export(folder: Path) -> tuple[str, str] | None:
+    """The target and local time (to the minute) of the newest export its manifest records."""
+    from dagplejecli.export.manifest import MANIFEST_NAME, parse_datetime, parse_manifest
+
+    try:
+        manifest = parse_manifest((folder / MANIFEST_NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = []
+    for target, record in manifest.data.items():
+        if isinstance(record, dict) and isinstance(record.get("time"), str):
+            try:
+                found.append((parse_datetime(record["time"]), str(target)))
+            except ValueError:
+                continue
+    if not found:
+        return None
+    when, target = max(found)
+    return target, when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def export_status(folder: Path) -> str | None:
     """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
@@ -83,4 +115,15 @@ def folder_status(folder: Path) -> str:
             reason=finding_message(stale[0]).rstrip("."),
             roster=saved.roster_path.name,
         )
-    return ui("status_ready")
+    last = last_export(folder / EXPORT_FOLDER)
+    lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
+    numbered = all(a.institution_number for a in planned.plan.areas)
+    if last and last[0] == "unilogin" and numbered:
+        lines.append(ui("status_done"))
+    elif numbered:
+        lines.append(ui("status_ready_unilogin"))
+    elif last:
+        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_path)))
+    else:
+        lines.append(ui("status_ready"))
+    return "\n".join(lines)

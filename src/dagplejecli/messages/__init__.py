@@ -40,6 +40,12 @@ def ui(message_key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def help_text(*keys: str) -> str | None:
+    """The first of ``keys`` the catalogue's ``HELP`` has (``--help`` texts), or None."""
+    texts: dict[str, str] = _catalogue().HELP
+    return next((texts[k] for k in keys if k in texts), None)
+
+
 def term(kind: str, value: str) -> str:
     """A word of the catalogue's ``TERMS`` (e.g. ``term("severity", "fejl")``)."""
     terms: dict[str, dict[str, str]] = _catalogue().TERMS

@@ -34,7 +34,7 @@ def print_code(out: Console, typed: str) -> None:
     out.print()
     out.print(Text(ui("explain_why"), style="bold"))
     out.print(text.why)
-    out.print(f"{ui('explain_source')}: {rule.source}")
+    out.print(f"{ui('explain_source')}: {term('source', rule.source)}")
     out.print()
     out.print(Text(ui("explain_fix"), style="bold"))
     # no finding to fill the hint in from: each placeholder reads as "…"

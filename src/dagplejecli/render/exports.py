@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: bool) -> None:
     """The changes, the files written (or that would be), and the next step."""
     dry_run = not prepared.written
-    if quiet and not dry_run:
+    if quiet and not dry_run:  # the result only: how many files, and where
+        n = len(prepared.files)
+        key = "export_written_quiet_one" if n == 1 else "export_written_quiet"
+        out.print(ui(key, n=n, path=prepared.out_dir), soft_wrap=True)
         return
     if prepared.changes is not None:
         print_changes(out, prepared)
@@ -34,7 +37,17 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
         out.print(ui("dry_run_would_refuse", areas=areas), soft_wrap=True)
     if not dry_run:
         dtr = prepared.target is Target.DAGTILBUDSREGISTERET
-        out.print(ui("next_dtr" if dtr else "next_unilogin"))
+        if dtr:
+            from dagplejecli.status import plan_command
+
+            planned = prepared.validation.planned
+            if all(a.institution_number for a in planned.plan.areas):
+                out.print(ui("next_dtr_numbered"), soft_wrap=True)
+            else:
+                command = plan_command(planned.roster.path)
+                out.print(ui("next_dtr", command=command), soft_wrap=True)
+        else:
+            out.print(ui("next_unilogin"))
 
 
 def print_changes(out: Console, prepared: PreparedExport) -> None:

@@ -29,7 +29,8 @@ Reporter = Callable[[Console, "Validation", bool, bool], None]  # (out, result, 
 
 def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
     """``--format text``: the report for people."""
-    print_report(out, result.findings, result.planned.roster.path.name, strict, quiet)
+    numbered = all(a.institution_number for a in result.planned.plan.areas)
+    print_report(out, result.findings, result.planned.roster.path.name, strict, quiet, numbered)
 
 
 def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
@@ -44,9 +45,15 @@ REPORTERS: dict[OutputFormat, Reporter] = {
 
 
 def print_report(
-    out: Console, findings: Sequence[Finding], roster_name: str, strict: bool, quiet: bool
+    out: Console,
+    findings: Sequence[Finding],
+    roster_name: str,
+    strict: bool,
+    quiet: bool,
+    numbered: bool = False,
 ) -> None:
-    """Findings grouped by area (general ones first), then the summary and the next step."""
+    """Findings grouped by area (general ones first), then the summary and the next step
+    (the Unilogin export once every area has its institutionsnummer, ``numbered``)."""
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         groups[f.area or ""].append(f)
@@ -93,7 +100,7 @@ def print_report(
     elif strict and summary["advarsler"]:
         out.print(ui("next_strict"), soft_wrap=True)
     else:
-        out.print(ui("next_ok"), soft_wrap=True)
+        out.print(ui("next_ok_unilogin" if numbered else "next_ok"), soft_wrap=True)
 
 
 def report_document(
