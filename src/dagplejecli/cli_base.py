@@ -100,7 +100,14 @@ def localise_typer() -> None:
 @contextmanager
 def localised_usage_errors() -> Iterator[None]:
     """A missing argument or an unknown option, said in the current language (exit 2)."""
-    from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+    try:  # typer carries its own click from 0.2x on; before that it used click itself
+        from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+    except ImportError:  # pragma: no cover - older typer
+        from click.exceptions import (  # type: ignore[import-not-found,no-redef]
+            MissingParameter,
+            NoSuchOption,
+            UsageError,
+        )
 
     try:
         yield
