@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dagplejecli.config import UNILOGIN_NAMESPACE
-from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.model import Roster, SheetInfo
@@ -65,7 +65,7 @@ def _division(roster: Roster, header: str) -> Division | None:
     missing = 0
     for d in roster.dagplejere:
         value = d.extra.get(header, "").strip()
-        if not value or mask_cpr_in_text(value) != value:
+        if not value or contains_cpr(value):
             missing += 1  # a CPR number typed into the column is never an area's name
             continue
         spellings.setdefault(comparable_text(value), Counter())[value] += 1

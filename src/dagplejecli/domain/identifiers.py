@@ -65,6 +65,11 @@ def mask_cpr_in_text(text: str) -> str:
     return _CPR_LIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-xxxx", text)
 
 
+def contains_cpr(text: str) -> bool:
+    """``text`` holds a full CPR number somewhere, in any spelling the masker knows."""
+    return len(text) >= 10 and _CPR_LIKE.search(text) is not None
+
+
 def looks_like_cpr(text: str) -> bool:
     """``text`` is, as a whole, a CPR number with a real birth date, in any spelling."""
     digits = cpr_text_digits(text)

@@ -21,6 +21,7 @@ from dagplejecli.limits import (
     column_number,
 )
 from dagplejecli.messages import ui
+from dagplejecli.model import column_letters
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -198,15 +199,20 @@ def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> No
             stray = _farthest_cell(data, rows, columns)
     if stray is not None:
         sheet = _sheet_files(zf).get(part, part)  # only to name the cell
-        raise DagplejeError(
-            "roster_sheet_too_large",
-            where=f"{path.name}, {sheet}!{stray}",
-            hint="roster_sheet_too_large_hint",
-            cell=stray,
-            rows=MAX_SHEET_ROWS,
-            columns=MAX_SHEET_COLUMNS,
-            cells=MAX_SHEET_CELLS,
-        )
+        raise _too_large(path, sheet, stray)
+
+
+def _too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
+    """A sheet whose farthest cell ``cell`` lies beyond the limits (named, with the limits)."""
+    return DagplejeError(
+        "roster_sheet_too_large",
+        where=f"{path.name}, {sheet}!{cell}",
+        hint="roster_sheet_too_large_hint",
+        cell=cell,
+        rows=MAX_SHEET_ROWS,
+        columns=MAX_SHEET_COLUMNS,
+        cells=MAX_SHEET_CELLS,
+    )
 
 
 # OpenDocument repeats a row or a cell with an attribute: a 7 KB file can claim a cell with
@@ -252,24 +258,7 @@ def _check_ods_extent(path: Path, data: bytes) -> None:
             or max_col > MAX_SHEET_COLUMNS
             or (max_row * max_col > MAX_SHEET_CELLS)
         ):
-            ref = f"{_column_letters(max_col)}{max_row}"
-            raise DagplejeError(
-                "roster_sheet_too_large",
-                where=f"{path.name}, {sheet}!{ref}",
-                hint="roster_sheet_too_large_hint",
-                cell=ref,
-                rows=MAX_SHEET_ROWS,
-                columns=MAX_SHEET_COLUMNS,
-                cells=MAX_SHEET_CELLS,
-            )
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters or "A"
+            raise _too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
 
 
 def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
@@ -278,7 +267,7 @@ def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
         at = re.search(rb'<row\s(?:[^>]*?\s)?r="%d"' % rows, data)
         hit = _CELL_REF.search(data, at.end()) if at else None
         return hit.group(1).decode() if hit else f"A{rows}"
-    letters = _column_letters(columns)
+    letters = column_letters(columns) or "A"
     hit = re.search(rb'<c\s(?:[^>]*?\s)?r="(%s[0-9]+)"' % letters.encode(), data)
     return hit.group(1).decode() if hit else f"{letters}1"
 

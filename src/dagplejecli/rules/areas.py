@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from dagplejecli.domain.identifiers import is_digits, mask_cpr_in_text, p_number_check_digit_ok
+from dagplejecli.domain.identifiers import (
+    contains_cpr,
+    is_digits,
+    mask_cpr_in_text,
+    p_number_check_digit_ok,
+)
 from dagplejecli.domain.values import comparable_text, id_key
 from dagplejecli.findings import (
     CVR_LAW,
@@ -226,7 +231,7 @@ def check_cpr_in_area(ctx: CheckContext) -> list[Finding]:
             for v in [accepted] if isinstance(accepted, str) else accepted:
                 values.append((f"hvor.{column}", v))
         for key, value in values:
-            if len(value) >= 10 and mask_cpr_in_text(value) != value:
+            if contains_cpr(value):
                 out.append(
                     DP121(ctx.key("omraade", i, *key.split(".")), area=mask_cpr_in_text(om.navn))
                 )

@@ -10,6 +10,7 @@ from typing import TypeVar
 from dagplejecli.domain.identifiers import (
     age_in_years,
     birth_date_from_first7,
+    contains_cpr,
     mask_cpr,
     mask_cpr_in_text,
     substitute_birth_date,
@@ -396,10 +397,8 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
         if isinstance(p, Dagplejer):
             fields.append(("adresse", p.address_text))
         for field, value in fields:
-            if len(value) >= 10 and mask_cpr_in_text(value) != value:
-                where = _at(
-                    p, field, "navn" if "fornavn" in field or "efternavn" in field else field
-                )
+            if contains_cpr(value):
+                where = _at(p, field, "navn")
                 out.append(DP231(where, area, role=role, column=field, **person(p)))
                 break
     return out

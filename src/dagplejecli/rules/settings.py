@@ -81,8 +81,7 @@ def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
 
 DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
 DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
-# A code apart from the DP01x run, so that another branch's new configuration rules cannot
-# take it
+# DP020 starts a run of its own after the DP00x/DP010 configuration rules
 DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN)
 
 

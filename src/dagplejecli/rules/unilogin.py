@@ -17,7 +17,7 @@ from dagplejecli.rules.declare import Checks
 
 CHECKS = Checks()
 
-# A code apart from the DP21x run, so that another branch's new person rules cannot take it
+# DP230 starts the run of rules on what the Unilogin files can hold
 DP230 = Rule("DP230", S.WARNING, Family.PERSONS, STIL_UNILOGIN)
 
 
