@@ -94,7 +94,42 @@ def test_an_unknown_choice_exits_2_and_lists_the_valid_ones(
 ) -> None:
     result = run_cli(*args)
     assert result.exit_code == 2 and no_traceback(result)
-    assert all(f"'{v}'" in result.output for v in valid), result.output
+    listed = result.output.split("mulige værdier:", 1)[1]
+    assert all(v in listed for v in valid), result.output
+    assert "Usage:" not in result.output and "Brug: dagpleje" in result.output
+
+
+def unboxed(text: str) -> str:
+    """An error panel's words on one line (the panel wraps them at its edge)."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_a_bad_choice_is_said_in_english_with_a_near_match(project: Path) -> None:
+    result = run_cli("--lang", "en", "validate", "--format", "jsn")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "Usage: dagpleje validate" in result.output
+    said = unboxed(result.output)
+    assert "is not one of the possible values: text, json. Did you mean json?" in said
+    assert "Ugyldig" not in result.output
+
+
+@pytest.mark.parametrize("value", ["de", "fr", "x"])
+def test_an_unknown_language_in_the_environment_exits_2_listing_the_languages(
+    project: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("DAGPLEJE_LANG", value)
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    said = unboxed(result.output)
+    assert f"Sproget «{value}» (DAGPLEJE_LANG) findes ikke; brug et af: da, en." in said
+
+
+def test_the_environment_language_may_carry_a_region(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DAGPLEJE_LANG", "en_US.UTF-8")
+    result = run_cli("explain", "DP001")
+    assert result.exit_code == 0 and "Unknown municipality code" in result.output
 
 
 @pytest.mark.parametrize(

@@ -130,7 +130,7 @@ def test_without_kommune_validate_points_at_the_line(folder: Path) -> None:
 def test_status_without_arguments(folder: Path) -> None:
     out = run_cli().stdout
     assert "dagpleje init" in out
-    assert out.index("Arbejdsgang") < out.index("Status") < out.index("Usage")
+    assert out.index("Arbejdsgang") < out.index("Status") < out.index("Brug:")
     write_xlsx(folder / "roster.xlsx", small_roster())
     run_cli("init", "roster.xlsx", "--kommune", "751")
     assert "ingen plan endnu" in run_cli().stdout

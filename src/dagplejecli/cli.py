@@ -16,7 +16,16 @@ from typing import Annotated
 import typer
 
 from dagplejecli import __version__
-from dagplejecli.cli_base import GlobalOptionsGroup, Lang, Settings, guarded, settings, use_settings
+from dagplejecli.cli_base import (
+    GlobalOptionsGroup,
+    Lang,
+    LocalisedCommand,
+    Settings,
+    choice,
+    guarded,
+    settings,
+    use_settings,
+)
 from dagplejecli.export import Target
 from dagplejecli.i18n import set_language
 from dagplejecli.render import OutputFormat
@@ -57,10 +66,7 @@ def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
     lang: Annotated[
         Lang | None,
-        typer.Option(
-            "--lang",
-            case_sensitive=False,
-        ),
+        typer.Option("--lang", **choice(Lang)),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     debug: Annotated[bool, typer.Option("--debug")] = False,
@@ -125,7 +131,7 @@ def plan_of(config: Path | None, plan: Path | None) -> Path:
     return plan if plan is not None else project_folder(config) / PLAN_NAME
 
 
-@app.command("init")
+@app.command("init", cls=LocalisedCommand)
 @guarded
 def init_command(
     roster: RosterArg,
@@ -137,7 +143,7 @@ def init_command(
     force: Annotated[bool, typer.Option("--force")] = False,
     areas: Annotated[int | None, Opt("--omraader", min=1)] = None,
     max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", min=1)] = None,
-    balance: Annotated[Balance, Opt("--efter")] = Balance.DAGPLEJERE,
+    balance: Annotated[Balance, Opt("--efter", **choice(Balance))] = Balance.DAGPLEJERE,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.terminal import print_init, stdout
@@ -147,7 +153,7 @@ def init_command(
     print_init(stdout(), result, roster, settings().quiet)
 
 
-@app.command("plan")
+@app.command("plan", cls=LocalisedCommand)
 @guarded
 def plan_command(
     roster: RosterArg,
@@ -169,18 +175,14 @@ def plan_command(
     raise typer.Exit(1 if planned.unassigned() or planned.unlinked() else 0)
 
 
-@app.command("validate")
+@app.command("validate", cls=LocalisedCommand)
 @guarded
 def validate_command(
     config: ConfigOpt = None,
     plan: PlanOpt = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
+        typer.Option("--format", "-f", **choice(OutputFormat)),
     ] = OutputFormat.TEXT,
     annotate: Annotated[
         Path | None,
@@ -210,7 +212,7 @@ def validate_command(
     raise typer.Exit(1 if result.errors(strict) else 0)
 
 
-@app.command("explain")
+@app.command("explain", cls=LocalisedCommand)
 @guarded
 def explain_command(
     code: Annotated[str | None, typer.Argument()] = None,
@@ -224,17 +226,12 @@ def explain_command(
         print_code(stdout(), code)
 
 
-@app.command("export")
+@app.command("export", cls=LocalisedCommand)
 @guarded
 def export_command(
     target: Annotated[
         Target,
-        typer.Option(
-            "--target",
-            "-t",
-            show_default=False,
-            case_sensitive=False,
-        ),
+        typer.Option("--target", "-t", show_default=False, **choice(Target)),
     ],
     config: ConfigOpt = None,
     plan: PlanOpt = None,

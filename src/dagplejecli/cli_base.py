@@ -4,6 +4,7 @@ turns errors into messages and exit codes."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import inspect
 from collections.abc import Callable, Iterator
@@ -14,13 +15,14 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
-from dagplejecli.i18n import set_language
+from dagplejecli.i18n import LANGUAGES, UnknownLanguage, set_language
 from dagplejecli.messages import help_text, ui
 
 F = TypeVar("F", bound=Callable[..., Any])
+E = TypeVar("E", bound=StrEnum)
 
 
 class Lang(StrEnum):
@@ -28,7 +30,39 @@ class Lang(StrEnum):
     EN = "en"
 
 
-class GlobalOptionsGroup(TyperGroup):
+def choice(enum: type[E]) -> dict[str, Any]:
+    """An option's choices, said in the current language when the value is not one of them:
+    ``typer.Option("--format", **choice(OutputFormat))``. Case does not matter."""
+    values = [e.value for e in enum]
+
+    def parse(value: str | E) -> E:
+        if isinstance(value, enum):
+            return value
+        for e in enum:
+            if str(value).strip().casefold() == e.value.casefold():
+                return e
+        near = difflib.get_close_matches(str(value).casefold(), values, n=1)
+        message = ui("usage_bad_choice", value=value, choices=", ".join(values))
+        if near:
+            message += " " + ui("usage_near_option", near=near[0])
+        raise typer.BadParameter(message)
+
+    return {"parser": parse, "metavar": "[" + "|".join(values) + "]"}
+
+
+class LocalisedUsage:
+    """The usage line's "Usage:" in the current language (typer writes it in English)."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=ui("usage_prefix"))
+
+
+class LocalisedCommand(LocalisedUsage, TyperCommand):
+    """Every command's class: ``@app.command("plan", cls=LocalisedCommand)``."""
+
+
+class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
     """Global options may also follow the command (``dagpleje validate --quiet``): they are
     moved in front of it before parsing, so each is declared once, on the callback."""
 
@@ -55,7 +89,17 @@ class GlobalOptionsGroup(TyperGroup):
                 chosen = arg.split("=", 1)[1]
             elif arg == "--lang" and i + 1 < len(front):
                 chosen = front[i + 1]
-        set_language(chosen)
+        try:
+            set_language(chosen)
+        except UnknownLanguage as exc:  # --lang de, or DAGPLEJE_LANG=de: said in Danish
+            localise_typer()
+            choices = ", ".join(LANGUAGES)
+            if chosen is None:
+                message = ui("usage_bad_language", value=exc.value, choices=choices)
+            else:
+                wrong = ui("usage_bad_choice", value=exc.value, choices=choices)
+                message = ui("usage_bad_value", option="--lang", message=wrong)
+            raise usage_error(message, ctx) from None
         localise_typer()
         with localised_usage_errors():
             return super().parse_args(ctx, front + rest)
@@ -97,18 +141,17 @@ def localise_typer() -> None:
             setattr(rich_utils, name, ui(key))
 
 
+def usage_error(message: str, ctx: Any) -> Exception:
+    """Typer's usage error (exit 2, printed with the usage line and the try-help line)."""
+    usage: type[Exception] = _usage_exceptions()[2]
+    return usage(message, ctx)
+
+
 @contextmanager
 def localised_usage_errors() -> Iterator[None]:
-    """A missing argument or an unknown option, said in the current language (exit 2)."""
-    try:  # typer carries its own click from 0.2x on; before that it used click itself
-        from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
-    except ImportError:  # pragma: no cover - older typer
-        from click.exceptions import (  # type: ignore[import-not-found,no-redef]
-            MissingParameter,
-            NoSuchOption,
-            UsageError,
-        )
-
+    """A missing argument, an unknown option or a value that is not allowed, said in the
+    current language (exit 2)."""
+    MissingParameter, NoSuchOption, UsageError = _usage_exceptions()
     try:
         yield
     except MissingParameter as exc:
@@ -126,6 +169,24 @@ def localised_usage_errors() -> Iterator[None]:
         if near:
             message += " " + ui("usage_near_option", near=", ".join(near))
         raise UsageError(message, exc.ctx) from exc
+    except typer.BadParameter as exc:  # a value not allowed: ours (choice) or typer's own
+        names = "/".join(exc.param.opts) if exc.param is not None else ""
+        message = ui("usage_bad_value", option=names, message=exc.message)
+        raise UsageError(message, exc.ctx) from exc
+
+
+def _usage_exceptions() -> tuple[Any, Any, Any]:
+    """Typer's click exceptions: typer carries its own click from 0.2x on; before that it
+    used click itself."""
+    try:
+        from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+    except ImportError:  # pragma: no cover - older typer
+        from click.exceptions import (  # type: ignore[import-not-found,no-redef]
+            MissingParameter,
+            NoSuchOption,
+            UsageError,
+        )
+    return MissingParameter, NoSuchOption, UsageError
 
 
 def reflow(text: str) -> str:
