@@ -415,6 +415,13 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
     return prepared.identity
 
 
+def _nameless_children() -> Sheets:
+    """The children's name columns under headers no one would guess."""
+    sheets = small_roster()
+    sheets["Børn"][0][1:3] = ["Kaldes", "Slægt"]
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -451,6 +458,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP243": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 3, "Anne Jensen")),
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
+    "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

@@ -307,6 +307,38 @@ def test_unrecognised_address_columns_are_a_finding_naming_the_column(folder: Pa
     assert "1 af 3 dagplejere skrives uden adresse" in out and "Bo Ærø" in out
 
 
+def test_a_sheet_without_a_recognised_name_column_is_one_finding_with_the_fix(
+    folder: Path,
+) -> None:
+    sheets = payroll_roster()
+    sheets["Dagplejere"][3][2] = "Medarbejder"  # the names' column, under a header not known
+    sheets["Børn"][2][1] = "Barnet"
+    write_xlsx(folder / "roster.xlsx", sheets)
+    out = validate_text(folder)
+    assert out.count("DP244") == 2 and "DP212" not in out  # one per sheet, not one per row
+    assert "arket «Dagplejere» blev læst som navn" in out and "«Medarbejder»" in out
+    assert "arket «Børn» blev læst som navn" in out and "«Barnet»" in out
+    report = run_cli("validate", "--format", "json").stdout
+    assert "[roster.kolonner]" in report and "[roster.boern_kolonner]" in report
+    # the one-line fix the finding names
+    config = folder / "dagpleje.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[roster.kolonner]\nnavn = "Medarbejder"\n'
+        + '\n[roster.boern_kolonner]\nnavn = "Barnet"\n',
+        encoding="utf-8",
+    )
+    out = validate_text(folder)
+    assert "DP244" not in out and "DP212" not in out
+    # a name missing on one row is still that row's own finding
+    sheets = payroll_roster()
+    sheets["Dagplejere"][5][2] = ""
+    write_xlsx(folder / "roster.xlsx", sheets)
+    config.write_text(BASE_CONFIG + AREAS_BY_DISTRICT, encoding="utf-8")
+    out = validate_text(folder)
+    assert "DP244" not in out and out.count("DP212") == 1
+
+
 def test_unrecognised_id_column_is_named(folder: Path) -> None:
     sheets = payroll_roster(id_header="Løbe-nr")
     for row in sheets["Børn"][3:]:

@@ -499,6 +499,16 @@ FINDINGS: dict[str, FindingText] = {
         why="Et navn er et skrøbeligt bindeled: får en ny dagplejer samme navn, eller staves det anderledes, mister børnene deres dagplejer (DP240, DP205).",
         example="",
     ),
+    "DP244": FindingText(
+        title="Ingen kolonne med navne",
+        message="Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn. Kolonner, der ikke blev genkendt: «{headers}».",
+        hint='Angiv navnekolonnen under [roster.{table}]: navn = "Overskrift" for hele navnet, eller fornavn = "…" og efternavn = "…".',
+        why="Fornavn og efternavn er obligatoriske i Unilogin. Når arket ikke har en kolonne, der blev læst som navn, er årsagen kolonnerne, ikke hver række: én linje i dagpleje.toml giver dem alle navn.",
+        example='[roster.kolonner]\nnavn = "Medarbejder"',
+        variants={
+            "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

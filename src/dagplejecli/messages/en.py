@@ -499,6 +499,16 @@ FINDINGS: dict[str, FindingText] = {
         why="A name is a fragile link: when a new dagplejer has the same name, or it is spelt differently, the children lose their dagplejer (DP240, DP205).",
         example="",
     ),
+    "DP244": FindingText(
+        title="No column of names",
+        message="No column on the sheet «{sheet}» was read as a name, so every row is without a name. Columns not recognised: «{headers}».",
+        hint='Name the column under [roster.{table}]: navn = "Header" for the full name, or fornavn = "…" and efternavn = "…".',
+        why="First and last name are mandatory in Unilogin. When no column of the sheet was read as a name, the cause is the columns, not each row: one line in dagpleje.toml gives them all a name.",
+        example='[roster.kolonner]\nnavn = "Medarbejder"',
+        variants={
+            "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

@@ -272,18 +272,58 @@ def check_protected_alias(ctx: CheckContext) -> list[Finding]:
 
 
 DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN)
+# A sheet on which no column was read as a name: one finding with the mapping that fixes it,
+# instead of one DP212 per row whose hint ("fill in the name") would be the wrong fix.
+DP244 = Rule("DP244", S.ERROR, PERSONS, STIL_UNILOGIN)
+NAME_FIELDS = ("navn", "fornavn", "efternavn")
+NAME_TABLES = {"dagplejer": ("dagplejere", "kolonner"), "barn": ("boern", "boern_kolonner")}
 
 
-@CHECKS.add(DP212)
+@CHECKS.add(DP212, DP244)
 def check_names(ctx: CheckContext) -> list[Finding]:
-    out = []
+    out = _nameless_sheets(ctx)
+    nameless = {f.params["group"] for f in out}
     for role, p, area in _people(ctx):
         if p.first_name and p.last_name:
             continue
+        if NAME_TABLES.get(role, ("",))[0] in nameless:
+            continue  # said once for the sheet
         missing = "fornavn" if p.last_name else "efternavn" if p.first_name else "begge"
         where = _at(p, "fornavn", "navn", "efternavn")
         out.append(DP212(where, area, role=role, missing=missing, **person(p)))
     return out
+
+
+def _nameless_sheets(ctx: CheckContext) -> list[Finding]:
+    """DP244 for the dagplejere's and the children's sheet when no column of it was read as a
+    name, naming the headers that were not recognised (one of them is likely the name)."""
+    out = []
+    for role, people in (("dagplejer", ctx.roster.dagplejere), ("barn", ctx.roster.children)):
+        if not people or any(f in people[0].columns for f in NAME_FIELDS):
+            continue
+        group, table = NAME_TABLES[role]
+        cell = people[0].cell()
+        sheet = cell.sheet if cell is not None else ""
+        headers = _unrecognised_headers(ctx, sheet)
+        out.append(
+            DP244(
+                Location(file=cell.file if cell else None, sheet=sheet or None),
+                variant="" if headers else "no_headers",
+                group=group,
+                table=table,
+                sheet=sheet,
+                count=len(people),
+                headers=headers,
+            )
+        )
+    return out
+
+
+def _unrecognised_headers(ctx: CheckContext, sheet: str) -> tuple[str, ...]:
+    for info in ctx.roster.sheet_info:
+        if info.name == sheet:
+            return tuple(info.unrecognised)
+    return ()
 
 
 DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN)
