@@ -168,3 +168,42 @@ def test_config_with_no_areas_from_cli(project: Path) -> None:
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert {"DP101", "DP206"} <= codes
     (project / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+
+
+def documented_json_keys() -> dict[str, set[str]]:
+    """The README's list of the JSON report's stable keys: ``part: key, key, …`` per line."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("#### JSON-rapportens faste nøgler", 1)[1]
+    block = section.split("```text\n", 1)[1].split("```", 1)[0]
+    return {
+        part.strip(): {k.strip() for k in keys.split(",")}
+        for part, keys in (line.split(":", 1) for line in block.splitlines() if line.strip())
+    }
+
+
+def test_the_json_keys_the_readme_calls_stable_are_the_reports_in_both_languages(
+    project: Path,
+) -> None:
+    from dagplejecli.findings import Family, Severity
+
+    documented = documented_json_keys()
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS, encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    for lang in ("da", "en"):
+        doc = json.loads(run_cli("--lang", lang, "validate", "--format", "json").stdout)
+        assert set(doc) == documented["rapport"]
+        assert set(doc["summary"]) == documented["summary"]
+        assert set(doc["stats"]) == documented["stats"]
+        assert doc["findings"]
+        for f in doc["findings"]:
+            assert set(f) == documented["findings[]"]
+            assert set(f["location"]) == documented["location"]
+            assert f["severity"] in {s.value for s in Severity}
+            assert f["family"] in {m.value for m in Family}
+        for counts in doc["stats"]["per_omraade"].values():
+            assert set(counts) == {"dagplejere", "boern", "kontaktpersoner"}
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{s.value}`" in readme for s in Severity)
+    assert all(f"`{m.value}`" in readme for m in Family)
