@@ -13,7 +13,15 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.messages import da, en
-from tests.conftest import leaked_cprs, run_cli, small_roster, write_xlsx
+from tests.conftest import (
+    BASE_CONFIG,
+    leaked_cprs,
+    run_cli,
+    small_roster,
+    write_secret,
+    write_xlsx,
+)
+from tests.test_export import AREAS4, C_HEADER, CHILDREN, D_HEADER, DAGPLEJERE, EVERY_CPR, WHEN
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 META_KEYS = ["roster", "roster_sha256", "konfiguration", "konfiguration_sha256"]
@@ -129,3 +137,95 @@ def test_the_english_plan_is_deterministic(project: Path) -> None:
     for out in ("a.xlsx", "b.xlsx"):
         assert run_cli("--lang", "en", "plan", "roster.xlsx", "--out", out).exit_code == 0
     assert (project / "a.xlsx").read_bytes() == (project / "b.xlsx").read_bytes()
+
+
+USERS_DA = (
+    (
+        "Type",
+        "LocalPersonId",
+        "Navn",
+        "CPR",
+        "Gruppe",
+        "Relation",
+        "Forældremyndighed",
+        "Beskyttet",
+    ),
+    {"Dagplejer", "Barn", "Kontaktperson"},
+    ("ja", "nej"),
+)
+USERS_EN = (
+    ("Type", "LocalPersonId", "Name", "CPR", "Group", "Relation", "Custody", "Protected"),
+    {"Dagplejer", "Child", "Contact person"},
+    ("yes", "no"),
+)
+
+
+@pytest.fixture
+def exportable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The export tests' four areas, one father without custody; planned in Danish."""
+    children = [list(r) for r in CHILDREN]
+    children[0][14] = "Nej"  # Liv's father; her mother has custody
+    write_xlsx(
+        tmp_path / "roster.xlsx",
+        {"Dagplejere": [D_HEADER, *DAGPLEJERE], "Børn": [C_HEADER, *children]},
+    )
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS4, encoding="utf-8")
+    write_secret(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    return tmp_path
+
+
+def export_users(folder: Path, out: str = "eksport") -> Path:
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN, "--out", out)
+    assert result.exit_code == 0, result.output
+    return folder / out / "unilogin/brugere.xlsx"
+
+
+@pytest.mark.parametrize(("lang", "want"), [("da", USERS_DA), ("en", USERS_EN)])
+def test_brugere_xlsx_is_in_the_chosen_language(
+    exportable: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    want: tuple[tuple[str, ...], set[str], tuple[str, str]],
+) -> None:
+    header, types, (yes, no) = want
+    monkeypatch.setenv("DAGPLEJE_LANG", lang)
+    path = export_users(exportable)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["AB0001", "AB0002", "AB0003", "AB0004"]  # institution numbers
+    users = [row for ws in wb.worksheets for row in ws.iter_rows(values_only=True)]
+    assert {row for row in users if row[0] == "Type"} == {header}
+    body = [row for row in users if row[0] != "Type"]
+    assert {row[0] for row in body} == types
+    assert {row[6] for row in body if row[6]} == {yes, no}  # custody: the father has none
+    assert {row[7] for row in body if row[7]} == {yes}  # protected, or an empty cell
+    text = text_of(path)
+    assert "020375-xxxx" in text and leaked_cprs(text, EVERY_CPR) == []
+
+
+def test_english_brugere_xlsx_is_deterministic_and_the_register_files_are_not_translated(
+    exportable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    danish = export_users(exportable, "da").parent
+    monkeypatch.setenv("DAGPLEJE_LANG", "en")
+    assert export_users(exportable, "a").read_bytes() == export_users(exportable, "b").read_bytes()
+    english = exportable / "a/unilogin"
+    xml = sorted(p.name for p in danish.glob("*.xml"))
+    assert xml == ["AB0001.xml", "AB0002.xml", "AB0003.xml", "AB0004.xml"]
+    for name in xml:
+        assert (english / name).read_bytes() == (danish / name).read_bytes(), name
+
+
+def test_the_dtr_files_are_the_same_in_both_languages(
+    exportable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for lang in ("da", "en"):
+        monkeypatch.setenv("DAGPLEJE_LANG", lang)
+        assert run_cli("export", "--target", "dtr", "--out", lang).exit_code == 0
+    files = sorted(p.name for p in (exportable / "da/dtr").iterdir())
+    assert files and files == sorted(p.name for p in (exportable / "en/dtr").iterdir())
+    for name in files:
+        assert (exportable / "en/dtr" / name).read_bytes() == (
+            exportable / "da/dtr" / name
+        ).read_bytes(), name
