@@ -18,7 +18,7 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
-from dagplejecli.messages import ui
+from dagplejecli.messages import ui, workbook_text
 from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
 
 PLAN_NAME = "dagpleje-plan.xlsx"
@@ -53,6 +53,39 @@ def _roster_reference(roster_path: Path, plan_path: Path) -> str:
         return str(roster_path.resolve())
 
 
+OVERVIEW_COLUMNS = (
+    "col_area",
+    "col_daginstitution",
+    "col_dagplejere",
+    "col_children",
+    "col_contacts",
+    "col_p_number",
+    "col_institution_number",
+    "col_rules",
+)
+AREA_COLUMNS = (
+    "col_area",
+    "col_daginstitution",
+    "col_p_number",
+    "col_address",
+    "col_street",
+    "col_house_no",
+    "col_floor",
+    "col_door",
+    "col_postnr",
+    "col_city",
+    "col_email",
+    "col_phone",
+    "col_institution_number",
+)
+DAGPLEJER_COLUMNS = ("col_id", "col_name", "col_area", "col_rule")
+
+
+def _headers(keys: tuple[str, ...]) -> list[str]:
+    """Column headers in the current language."""
+    return [workbook_text(k) for k in keys]
+
+
 def write_plan(
     path: Path,
     plan: Plan,
@@ -60,132 +93,122 @@ def write_plan(
     config: LoadedConfig,
     counts: dict[str, AreaCounts] | None = None,
 ) -> None:
-    """Write the plan workbook (all or nothing, owner-only: it holds names)."""
+    """Write the plan workbook (all or nothing, owner-only: it holds names), for people in the
+    current language; only the ``Metadata`` sheet's name and keys are fixed (``read_plan``)."""
     counts = counts if counts is not None else area_counts(plan, roster)
+    sheets = [
+        _overview_sheet(plan, roster, counts),
+        _areas_sheet(plan),
+        _dagplejere_sheet(plan, roster),
+        _meta_sheet(path, plan, roster, config),
+    ]
+    charts = [_overview_chart(plan, counts)] if plan.areas else []
+
+    def produce(tmp: Path) -> None:
+        write_workbook(tmp, sheets, charts)
+
+    write_atomic(path, produce, private=True)
+
+
+def _overview_sheet(plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> Sheet:
+    """One row per area with its counts and rules, and one for dagplejere without an area."""
     not_created = ui("not_created")
     rules_by_area: dict[str, list[str]] = {}
     for a in plan.assignments.values():
         if a.area and a.rule not in rules_by_area.setdefault(a.area, []):
             rules_by_area[a.area].append(a.rule)
-    unassigned = [d for d in roster.dagplejere if plan.area_of(d.id) is None]
+    rows: list[list[object]] = [
+        [
+            a.name,
+            a.daginstitution,
+            counts[a.name].dagplejere,
+            counts[a.name].children,
+            counts[a.name].contacts,
+            a.p_number,
+            a.institution_number or not_created,
+            mask_cpr_in_text("; ".join(rules_by_area.get(a.name, []))),
+        ]
+        for a in plan.areas
+    ]
+    unassigned = sum(1 for d in roster.dagplejere if plan.area_of(d.id) is None)
+    if unassigned:
+        rows.append([workbook_text("no_area"), "", unassigned, "", "", "", "", ""])
+    return (workbook_text("sheet_overview"), _headers(OVERVIEW_COLUMNS), rows)
 
-    def produce(tmp: Path) -> None:
-        sheets: list[Sheet] = []
-        sheets.append(
+
+def _areas_sheet(plan: Plan) -> Sheet:
+    """Every area's values, the address also in its parts."""
+    rows = [
+        [
+            a.name,
+            a.daginstitution,
+            a.p_number,
+            a.address_text,
+            a.address.street,
+            a.address.house_no,
+            a.address.floor,
+            a.address.door,
+            a.address.postnr,
+            a.address.city,
+            a.email,
+            a.phone,
+            a.institution_number,
+        ]
+        for a in plan.areas
+    ]
+    return (workbook_text("sheet_areas"), _headers(AREA_COLUMNS), rows)
+
+
+def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
+    """Each dagplejer's area, the rule that chose it and the columns the rules used."""
+    rows = [
+        [  # roster text through the one masker: a CPR typed into it stays masked
+            mask_cpr_in_text(d.id),
+            mask_cpr_in_text(d.name),
+            plan.assignments[d.id].area or "",
+            mask_cpr_in_text(plan.assignments[d.id].rule),
+            *(mask_cpr_in_text(d.extra.get(c, "")) for c in plan.rule_columns),
+        ]
+        for d in roster.dagplejere
+    ]
+    header = [*_headers(DAGPLEJER_COLUMNS), *plan.rule_columns]
+    return (workbook_text("sheet_dagplejere"), header, rows)
+
+
+def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) -> Sheet:
+    """What ``read_plan`` reads back: the sheet's name and keys are the same in every language."""
+    rows = [
+        ["roster", _roster_reference(roster.path, path)],
+        ["roster_sha256", roster.sha256],
+        ["konfiguration", config.path.name],
+        ["konfiguration_sha256", config.sha256],
+        ["plan_fingerprint", fingerprint(plan)],
+        ["version", __version__],
+    ]
+    return (META_SHEET, _headers(("col_key", "col_value")), rows)
+
+
+def _overview_chart(plan: Plan, counts: dict[str, AreaCounts]) -> BarChart:
+    """Dagplejere and children per area, drawn from the overview's columns C and D."""
+    return BarChart(
+        sheet=0,
+        title=ui("chart_title"),
+        labels="A",
+        first_row=2,
+        categories=tuple(a.name for a in plan.areas),
+        series=(
             (
-                "Oversigt",
-                [
-                    "Område",
-                    "Daginstitution",
-                    "Dagplejere",
-                    "Børn",
-                    "Kontaktpersoner",
-                    "P-nummer",
-                    "Institutionsnummer",
-                    "Regler",
-                ],
-                [
-                    [
-                        a.name,
-                        a.daginstitution,
-                        counts[a.name].dagplejere,
-                        counts[a.name].children,
-                        counts[a.name].contacts,
-                        a.p_number,
-                        a.institution_number or not_created,
-                        mask_cpr_in_text("; ".join(rules_by_area.get(a.name, []))),
-                    ]
-                    for a in plan.areas
-                ]
-                + (
-                    [["(intet område)", "", len(unassigned), "", "", "", "", ""]]
-                    if unassigned
-                    else []
-                ),
-            )
-        )
-        sheets.append(
-            (
-                "Områder",
-                [
-                    "Område",
-                    "Daginstitution",
-                    "P-nummer",
-                    "Adresse",
-                    "Vejnavn",
-                    "Husnr",
-                    "Etage",
-                    "Dør",
-                    "Postnr",
-                    "By",
-                    "Email",
-                    "Telefon",
-                    "Institutionsnummer",
-                ],
-                [
-                    [
-                        a.name,
-                        a.daginstitution,
-                        a.p_number,
-                        a.address_text,
-                        a.address.street,
-                        a.address.house_no,
-                        a.address.floor,
-                        a.address.door,
-                        a.address.postnr,
-                        a.address.city,
-                        a.email,
-                        a.phone,
-                        a.institution_number,
-                    ]
-                    for a in plan.areas
-                ],
-            )
-        )
-        sheets.append(
-            (
-                "Dagplejere",
-                ["Id", "Navn", "Område", "Regel", *plan.rule_columns],
-                [
-                    [  # roster text through the one masker: a CPR typed into it stays masked
-                        mask_cpr_in_text(d.id),
-                        mask_cpr_in_text(d.name),
-                        plan.assignments[d.id].area or "",
-                        mask_cpr_in_text(plan.assignments[d.id].rule),
-                        *(mask_cpr_in_text(d.extra.get(c, "")) for c in plan.rule_columns),
-                    ]
-                    for d in roster.dagplejere
-                ],
-            )
-        )
-        sheets.append(
-            (
-                META_SHEET,
-                ["Nøgle", "Værdi"],
-                [
-                    ["roster", _roster_reference(roster.path, path)],
-                    ["roster_sha256", roster.sha256],
-                    ["konfiguration", config.path.name],
-                    ["konfiguration_sha256", config.sha256],
-                    ["plan_fingerprint", fingerprint(plan)],
-                    ["version", __version__],
-                ],
-            )
-        )
-        chart = BarChart(
-            sheet=0,
-            title=ui("chart_title"),
-            labels="A",
-            first_row=2,
-            categories=tuple(a.name for a in plan.areas),
-            series=(
-                ("C", "Dagplejere", tuple(counts[a.name].dagplejere for a in plan.areas)),
-                ("D", "Børn", tuple(counts[a.name].children for a in plan.areas)),
+                "C",
+                workbook_text("col_dagplejere"),
+                tuple(counts[a.name].dagplejere for a in plan.areas),
             ),
-        )
-        write_workbook(tmp, sheets, [chart] if plan.areas else [])
-
-    write_atomic(path, produce, private=True)
+            (
+                "D",
+                workbook_text("col_children"),
+                tuple(counts[a.name].children for a in plan.areas),
+            ),
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

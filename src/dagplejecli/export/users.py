@@ -9,43 +9,55 @@ from collections.abc import Iterator
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.formats.xlsx import Sheet
+from dagplejecli.messages import workbook_text
 
-HEADER = (
-    "Type",
+# Column headers by catalogue key; ``LocalPersonId`` is Unilogin's own field name, the same in
+# every language.
+HEADER_KEYS = (
+    "col_type",
     "LocalPersonId",
-    "Navn",
-    "CPR",
-    "Gruppe",
-    "Relation",
-    "Forældremyndighed",
-    "Beskyttet",
+    "col_name",
+    "col_cpr",
+    "col_group",
+    "col_relation",
+    "col_custody",
+    "col_protected",
 )
+_WORDS = ("type_dagplejer", "type_child", "type_contact", "yes", "no")
+
+
+def header() -> tuple[str, ...]:
+    """``brugere.xlsx``'s column headers in the current language."""
+    return tuple(k if k == "LocalPersonId" else workbook_text(k) for k in HEADER_KEYS)
 
 
 def user_sheets(members: list[AreaMembers]) -> list[Sheet]:
-    """``brugere.xlsx``: one sheet per area, for people to read; CPR numbers masked."""
-    return [(m.area.institution_number or m.area.name, HEADER, _rows(m)) for m in members]
+    """``brugere.xlsx``: one sheet per area, for people to read, in the current language; CPR
+    numbers masked. The sheets are named by institution number (or area name)."""
+    words = {k: workbook_text(k) for k in _WORDS}  # looked up now: the rows are made later
+    head = header()
+    return [(m.area.institution_number or m.area.name, head, _rows(m, words)) for m in members]
 
 
-def _rows(m: AreaMembers) -> Iterator[tuple[str, ...]]:
+def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
     """An area's users, one row each, made as the workbook is written (none kept)."""
     for d in m.dagplejere:
         ident = mask_cpr_in_text(d.id)
         yield (
-            "Dagplejer",
+            words["type_dagplejer"],
             ident,
             mask_cpr_in_text(d.name),
             mask_cpr(d.cpr),
             ident,
             "",
             "",
-            _yes(d.protected),
+            _yes(d.protected, words),
         )
     for child, group in m.children:
-        child_id, protected = child_person_id(child), _yes(child.protected)
+        child_id, protected = child_person_id(child), _yes(child.protected, words)
         child_id, group = mask_cpr_in_text(child_id), mask_cpr_in_text(group)
         yield (
-            "Barn",
+            words["type_child"],
             child_id,
             mask_cpr_in_text(child.name),
             mask_cpr(child.cpr),
@@ -55,10 +67,10 @@ def _rows(m: AreaMembers) -> Iterator[tuple[str, ...]]:
             protected,
         )
         for p in child.contacts:
-            custody = "ja" if p.custody else "nej"
-            relation, protected = p.relation or "", _yes(p.protected)
+            custody = words["yes"] if p.custody else words["no"]
+            relation, protected = p.relation or "", _yes(p.protected, words)
             yield (
-                "Kontaktperson",
+                words["type_contact"],
                 "",
                 mask_cpr_in_text(p.name),
                 mask_cpr(p.cpr),
@@ -69,5 +81,6 @@ def _rows(m: AreaMembers) -> Iterator[tuple[str, ...]]:
             )
 
 
-def _yes(flag: bool) -> str:
-    return "ja" if flag else ""
+def _yes(flag: bool, words: dict[str, str]) -> str:
+    """Yes, or an empty cell."""
+    return words["yes"] if flag else ""

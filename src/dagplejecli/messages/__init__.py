@@ -2,7 +2,8 @@
 
 Findings are data: a rule, a variant and raw params. This module turns them into text in the
 current language: ``finding_message(f)``, ``finding_hint(f)``. ``ui(key, **params)`` does the same
-for the command line's own texts. How params become text:
+for the command line's own texts, ``workbook_text(key)`` for the words of the workbooks written
+for people (the plan, ``brugere.xlsx``). How params become text:
 
 - a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
   finding can say ``role="barn"`` and read "Barnet" or "Child";
@@ -38,6 +39,13 @@ def ui(message_key: str, /, **params: object) -> str:
     """A user-interface text in the current language, filled in."""
     text: str = _catalogue().UI[message_key]
     return text.format(**params) if params else text
+
+
+def workbook_text(key: str, /) -> str:
+    """A sheet name, column header or cell word of a workbook for people (the catalogue's
+    ``WORKBOOKS``), in the current language."""
+    texts: dict[str, str] = _catalogue().WORKBOOKS
+    return texts[key]
 
 
 def help_text(*keys: str) -> str | None:

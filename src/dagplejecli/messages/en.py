@@ -883,3 +883,47 @@ HELP: dict[str, str] = {
     "export.dry_run": "Show what would happen; write nothing.",
     "export.yes": "Export even if an area loses many users.",
 }
+
+
+# The workbooks written for people (dagpleje-plan.xlsx, brugere.xlsx): sheet names, column
+# headers and words in cells. Not the plan's Metadata sheet's name or keys, which are read back.
+# "Dagplejer(e)" and "Daginstitution" stay, as everywhere in the English texts.
+WORKBOOKS: dict[str, str] = {
+    "sheet_overview": "Overview",
+    "sheet_areas": "Areas",
+    "sheet_dagplejere": "Dagplejere",
+    "no_area": "(no area)",
+    "col_area": "Area",
+    "col_daginstitution": "Daginstitution",
+    "col_dagplejere": "Dagplejere",
+    "col_children": "Children",
+    "col_contacts": "Contact persons",
+    "col_p_number": "P-number",
+    "col_institution_number": "Institution number",
+    "col_rules": "Rules",
+    "col_address": "Address",
+    "col_street": "Street",
+    "col_house_no": "House no.",
+    "col_floor": "Floor",
+    "col_door": "Door",
+    "col_postnr": "Postcode",
+    "col_city": "Town",
+    "col_email": "Email",
+    "col_phone": "Phone",
+    "col_id": "Id",
+    "col_name": "Name",
+    "col_rule": "Rule",
+    "col_key": "Key",
+    "col_value": "Value",
+    "col_type": "Type",
+    "col_cpr": "CPR",
+    "col_group": "Group",
+    "col_relation": "Relation",
+    "col_custody": "Custody",
+    "col_protected": "Protected",
+    "type_dagplejer": "Dagplejer",
+    "type_child": "Child",
+    "type_contact": "Contact person",
+    "yes": "yes",
+    "no": "no",
+}
