@@ -54,6 +54,12 @@ def help_text(*keys: str) -> str | None:
     return next((texts[k] for k in keys if k in texts), None)
 
 
+def no_name() -> str:
+    """What a person without a name is called: ``(uden navn)``."""
+    text: str = _catalogue().NO_NAME
+    return text
+
+
 def term(kind: str, value: str) -> str:
     """A word of the catalogue's ``TERMS`` (e.g. ``term("severity", "fejl")``)."""
     terms: dict[str, dict[str, str]] = _catalogue().TERMS

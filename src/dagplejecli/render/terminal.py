@@ -15,9 +15,10 @@ from rich.text import Text
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
+from dagplejecli.findings import Location
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import finding_message, term, ui, where
+from dagplejecli.messages import finding_message, no_name, term, ui, where
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, contact_key
 from dagplejecli.roster.read import LINK_CODES
 
@@ -130,17 +131,37 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
         out.print(ui("plan_next_ok", path=path), soft_wrap=True)
 
 
+SHOWN_UNLINKED = 5  # the rest are in dagpleje validate
+
+
 def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> None:
     """How many children were linked to their dagplejer, and why not, when the cause is not
     each child's own cell (the linking findings)."""
     total = len(planned.roster.children)
     if not total or (quiet and not unlinked):
         return
-    key = "plan_linked_all" if not unlinked else "plan_linked_some"
+    if not unlinked:
+        key = "plan_linked_one_child" if total == 1 else "plan_linked_all"
+    else:
+        key = "plan_linked_some_one" if unlinked == 1 else "plan_linked_some"
     out.print(ui(key, linked=total - unlinked, total=total, unlinked=unlinked), soft_wrap=True)
     for f in planned.reading:
         if f.code in LINK_CODES:
             out.print(f"  {f.code} {where(f.location)}: {finding_message(f)}", soft_wrap=True)
+    # the children no linking finding explains: each its own cell to correct
+    own = [
+        c
+        for c in planned.roster.children
+        if c.dagplejer_id is None and c.dagplejer_ref not in planned.roster.explained_refs
+    ]
+    for c in own[:SHOWN_UNLINKED]:
+        place = where(Location.of_cell(c.cell("dagplejer")))
+        who = f"{mask_cpr_in_text(c.name) or no_name()} ({c.cpr_masked})"
+        ref = mask_cpr_in_text(c.dagplejer_ref)
+        key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
+        out.print(f"  {place}: {ui(key, who=who, ref=ref)}", soft_wrap=True)
+    if len(own) > SHOWN_UNLINKED:
+        out.print("  " + ui("plan_unlinked_more", n=len(own) - SHOWN_UNLINKED), soft_wrap=True)
 
 
 def print_annotated(out: Console, path: Path) -> None:
