@@ -148,3 +148,41 @@ def test_every_command_has_danish_help_with_an_example() -> None:
         result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "Eksempel" in result.stdout, command
+
+
+def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path) -> None:
+    """On a one-sheet roster the child's unrecognised columns are mapped under
+    [roster.boern_kolonner], the dagplejer's under [roster.kolonner]; following the advice
+    reads the child's CPR."""
+    header = [
+        "Dagplejer nr",
+        "Dagplejer CPR",
+        "Dagplejer navn",
+        "Team",
+        "Barn pnr",
+        "Barn navn",
+        "Barnets startdato",
+        "Kontakt1 CPR",
+        "Kontakt1 navn",
+    ]
+    rows = [
+        header,
+        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", "01-08-2026", MOR1, "Mette Jensen"],
+        ["D2", DP2, "Bo Ærø", "Team B", "", "", "", "", ""],
+    ]
+    write_xlsx(folder / "et.xlsx", {"Ark1": rows})
+    for lang, words in (("da", "ikke genkendt"), ("en", "not recognised")):
+        result = run_cli("--lang", lang, "init", "et.xlsx", "--kommune", "751", "--force")
+        assert result.exit_code == 0, result.output
+        advice = [line for line in result.stdout.splitlines() if words in line]
+        assert len(advice) == 2, advice
+        assert "[roster.kolonner]" in advice[0] and advice[0].endswith(": Team")
+        assert "[roster.boern_kolonner]" in advice[1]
+        assert advice[1].endswith(": Barn pnr, Barnets startdato")
+    fill_in(folder / "dagpleje.toml")
+    assert run_cli("plan", "et.xlsx").exit_code == 0
+    assert "DP213" in run_cli("validate").stdout  # the child's CPR is not read yet
+    with (folder / "dagpleje.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    assert run_cli("plan", "et.xlsx").exit_code == 0
+    assert "DP213" not in run_cli("validate").stdout

@@ -3,6 +3,8 @@
 Everything the roster tells (sheets, columns, a division column and its values) is filled in;
 what only the municipality knows (P-number, address, lovgrundlag) is a clearly marked
 placeholder (``UDFYLD: …``) that ``validate`` reports until it is filled in.
+Its comments and placeholder texts are the catalogues' ``CONFIG_COMMENTS``, in the current
+language; its keys, sections and values are Danish in both (the configuration's language).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
+from dagplejecli.messages import config_comment
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.rules.context import PLACEHOLDER
 
 DIVISION_WORDS = (
     "distrikt",
@@ -105,6 +109,38 @@ def _short(kommune: Kommune | None) -> str:
     return "København" if name == "Københavns" else name
 
 
+COMMENT_COLUMN = 32  # where a trailing comment's "#" stands (0-based) when the code leaves room
+
+
+def _comment_text(key: str, **params: object) -> str:
+    """A comment of the catalogue in the current language. Text from the roster (a file, sheet
+    or column name, a town) may hold a control character, which a TOML comment may not."""
+    safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
+    return config_comment(key, **safe)
+
+
+def _comment(key: str, **params: object) -> list[str]:
+    """A comment of the catalogue as whole lines, each beginning ``# ``."""
+    return [f"# {line}" for line in _comment_text(key, **params).split("\n")]
+
+
+def _aligned(code: str, text: str, column: int = COMMENT_COLUMN) -> str:
+    """``code`` with a trailing comment whose ``#`` stands at ``column``, or one space after
+    a code that reaches it."""
+    return f"{code:<{column - 1}} # {text}"
+
+
+def _beside(code: str, text: str) -> str:
+    """``code`` with a trailing comment three spaces after it: for a value as long as a name,
+    which a common column would rarely fit."""
+    return f"{code}   # {text}"
+
+
+def _placeholder(key: str) -> str:
+    """A placeholder value, ``"UDFYLD: …"``: ``validate`` reports it until it is filled in."""
+    return _q(f"{PLACEHOLDER}: {config_comment(key)}")
+
+
 def config_text(
     roster: Roster,
     kommune: Kommune | None,
@@ -112,65 +148,69 @@ def config_text(
     proposal: Proposal | None = None,
     id_column: str | None = None,
 ) -> str:
-    """The whole starter configuration, with Danish comments; the areas from ``proposal`` (new
-    areas from postnumre) when given, else from ``division`` (a column the roster has).
-    ``id_column``: the dagplejere's column the children's sheet names them by, mapped as
-    their id."""
-    lines: list[str] = [
-        f"# dagpleje.toml — lavet af «dagpleje init» ud fra {_CONTROL.sub('?', roster.path.name)}.",
-        "# Udfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil",
-        "# de er udfyldt. Tekst står i anførselstegn; linjer der begynder med # er kommentarer.",
-        "",
-        "[kommune]",
-    ]
-    if kommune is None:
-        lines.append("kode = 0                        # UDFYLD: kommunekoden, fx 751 for Aarhus")
-    else:
-        lines.append(
-            f"kode = {kommune.kode:<26}# {kommune.navn}; CVR {kommune.cvr} fra den indbyggede liste"
-        )
-    lines += [
-        "",
-        "[dtr]",
-        "ejerform = 1                    # ejerformKode: 1 = Kommunal",
-        "# lovgrundlagKode: koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2). Kodelisten er",
-        "# ikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal (uden anførselstegn)",
-        'lovgrundlag = "UDFYLD: koden fra DTR-leverandøren"',
-        "insttype = 6013                 # InstType3: 6013 = dagpleje (tredjepartskilder; kan ændres)",
-        '# cvr_udtraek = "p-enheder.xlsx" # kommunens P-enheder fra CVR: så tjekkes P-numre og adresser',
-        "",
-        "[unilogin]",
-        f'navnerum = "{UNILOGIN_NAMESPACE}"   # XML-navnerum; STIL\'s officielle XSD afgør det (se README)',
-        'kilde = "dagpleje"              # importens source',
-        'rolle = "Pædagog"               # dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)',
-        'trin = "0"                      # børnenes Level (STIL oplyser ikke værdien for dagtilbud)',
-        "adgangsniveau = 1               # kontaktpersonernes accessLevel",
-        "",
-        "[roster]",
-        "# En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:",
-        '# "nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,',
-        "# hvem der ser barnet i Aula; værktøjet antager den aldrig.",
-        '# tom_myndighed = "nej"',
-    ]
+    """The whole starter configuration, its comments in the current language (its keys and
+    values are Danish in both); the areas from ``proposal`` (new areas from postnumre) when
+    given, else from ``division`` (a column the roster has). ``id_column``: the dagplejere's
+    column the children's sheet names them by, mapped as their id."""
+    lines = [*_comment("intro", roster=roster.path.name), "", "[kommune]", _kode_line(kommune)]
+    lines += _settings_lines()
     lines += _roster_lines(roster.sheet_info, id_column)
-    lines += [
-        "",
-        "# Værdier alle områder arver, medmindre et område sætter sine egne.",
-        "[standard]",
-        f"daginstitution = {_q('Dagplejen ' + _short(kommune))}   # Daginstitutionen i DTR, som områderne hører under",
-        "# P-nummer: 10 cifre, en P-enhed under kommunens CVR-nummer. Find det på datacvr.virk.dk.",
-        'pnummer = "UDFYLD: P-nummer (10 cifre)"',
-        "# Adressen: forvaltningens eller en anden kommunal adresse; bør være P-enhedens adresse i CVR.",
-        'adresse = "UDFYLD: adresse, fx Rådhuspladsen 2, 8000 Aarhus C"',
-        '# email = "dagplejen@kommune.dk"',
-        '# telefon = "12345678"',
-        "",
-    ]
+    lines += _standard_lines(kommune)
     if proposal is not None:
         lines += _proposal_lines(proposal, postnr_column(roster) or "Postnr")
     else:
         lines += _area_lines(division, _short(kommune))
     return "\n".join(lines) + "\n"
+
+
+def _kode_line(kommune: Kommune | None) -> str:
+    if kommune is None:
+        return _aligned("kode = 0", f"{PLACEHOLDER}: {_comment_text('kode_missing')}")
+    # the "#" one column further than the other lines', as the file has always had it
+    text = _comment_text("kode", navn=kommune.navn, cvr=kommune.cvr)
+    return _aligned(f"kode = {kommune.kode}", text, COMMENT_COLUMN + 1)
+
+
+def _settings_lines() -> list[str]:
+    """[dtr], [unilogin] and the start of [roster]: the same for every roster."""
+    return [
+        "",
+        "[dtr]",
+        _aligned("ejerform = 1", _comment_text("ejerform")),
+        *_comment("lovgrundlag"),
+        f"lovgrundlag = {_placeholder('lovgrundlag_value')}",
+        _aligned("insttype = 6013", _comment_text("insttype")),
+        _aligned('# cvr_udtraek = "p-enheder.xlsx"', _comment_text("cvr_udtraek")),
+        "",
+        "[unilogin]",
+        _beside(f'navnerum = "{UNILOGIN_NAMESPACE}"', _comment_text("navnerum")),
+        _aligned('kilde = "dagpleje"', _comment_text("kilde")),
+        _aligned('rolle = "Pædagog"', _comment_text("rolle")),
+        _aligned('trin = "0"', _comment_text("trin")),
+        _aligned("adgangsniveau = 1", _comment_text("adgangsniveau")),
+        "",
+        "[roster]",
+        *_comment("tom_myndighed"),
+        '# tom_myndighed = "nej"',
+    ]
+
+
+def _standard_lines(kommune: Kommune | None) -> list[str]:
+    """[standard]: what every area inherits, with the placeholders only the municipality fills."""
+    institution = f"daginstitution = {_q('Dagplejen ' + _short(kommune))}"
+    return [
+        "",
+        *_comment("standard"),
+        "[standard]",
+        _beside(institution, _comment_text("daginstitution")),
+        *_comment("pnummer"),
+        f"pnummer = {_placeholder('pnummer_value')}",
+        *_comment("adresse"),
+        f"adresse = {_placeholder('adresse_value')}",
+        '# email = "dagplejen@kommune.dk"',
+        '# telefon = "12345678"',
+        "",
+    ]
 
 
 def postnr_column(roster: Roster) -> str | None:
@@ -183,19 +223,13 @@ def postnr_column(roster: Roster) -> str | None:
 
 
 def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
-    basis = "børn" if proposal.by_children else "dagplejere"
-    lines = [
-        f"# {len(proposal.areas)} nye områder af hele postnumre i rækkefølge, så lige store som hele",
-        f"# postnumre tillader (efter antal {basis}). Ret navnene og intervallerne, som I vil;",
-        "# «dagpleje plan» viser fordelingen. Et postnummer, som intet interval dækker, kommer i",
-        "# området med resten = true.",
-        "",
-    ]
+    basis = _comment_text("basis_children" if proposal.by_children else "basis_dagplejere")
+    lines = [*_comment("proposal", areas=len(proposal.areas), basis=basis), ""]
     for area in proposal.areas:
-        towns = sorted({g.town for g in area.groups if g.town})
+        towns = ", ".join(sorted({g.town for g in area.groups if g.town}))
+        counts = {"dagplejere": area.dagplejere, "children": area.children}
         lines += [
-            f"[[omraade]]   # {area.dagplejere} dagplejere, {area.children} børn: "
-            + ", ".join(towns),
+            _beside("[[omraade]]", _comment_text("proposal_area", **counts, towns=towns)),
             f"navn = {_q(area.name)}",
             '# institutionsnummer = "G12345"',
             f"hvor = {{ {_key(column)} = [{_q(area.postnr_range)}] }}",
@@ -211,61 +245,50 @@ def _roster_lines(infos: list[SheetInfo], id_column: str | None = None) -> list[
     roles = {i.role: i for i in infos}
     main = roles.get("dagplejere") or roles.get("et-ark")
     if main is not None and not main.name.endswith(".csv"):
-        lines.append(
-            f"ark = {_q(main.name)}{' ' * max(1, 24 - len(main.name))}# dagplejerne (overskrifter i række {main.header_row})"
-        )
+        text = _comment_text("ark", row=main.header_row)
+        lines.append(_aligned(f"ark = {_q(main.name)}", text))
     if "boern" in roles:
-        lines.append(
-            f"boern_ark = {_q(roles['boern'].name)}   # børnene (overskrifter i række {roles['boern'].header_row})"
-        )
+        text = _comment_text("boern_ark", row=roles["boern"].header_row)
+        lines.append(_beside(f"boern_ark = {_q(roles['boern'].name)}", text))
     if "kontakter" in roles:
         lines.append(f"kontakt_ark = {_q(roles['kontakter'].name)}")
     if main is not None and id_column is not None:
-        lines += [
-            "# Børnenes dagplejer-kolonne bruger værdierne i denne kolonne: den er dagplejernes id.",
-            "[roster.kolonner]",
-            f"id = {_q(id_column)}",
-        ]
+        lines += [*_comment("id_column"), "[roster.kolonner]", f"id = {_q(id_column)}"]
     elif main is not None and "id" not in main.recognised:
-        lines += [
-            "# Ingen kolonne med dagplejernes id (medarbejdernummer) blev fundet. Har rosteren en, så skriv",
-            "# dens overskrift her; ellers dannes et id af navnet.",
-            "# [roster.kolonner]",
-            '# id = "Medarbejdernr"',
-        ]
+        lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
     return lines
 
 
 def _area_lines(division: Division | None, short: str) -> list[str]:
     if division is None:
         return [
-            "# Ét område med alle dagplejere. Vil I dele dem, så tilføj flere [[omraade]] med hvor-regler.",
+            *_comment("one_area"),
             "[[omraade]]",
             f"navn = {_q('Dagplejen ' + short)}",
-            '# institutionsnummer = "G12345"   # EnhedsNummer fra DTR, når området er oprettet',
+            _beside('# institutionsnummer = "G12345"', _comment_text("institutionsnummer")),
             "resten = true",
         ]
     total = sum(n for _, n in division.counts)
+    column = division.column
     lines = [
-        f"# Områderne er foreslået ud fra kolonnen «{division.column}» ({len(division.counts)} værdier, "
-        f"{total} dagplejere).",
-        "# Ret navnene, slå områder sammen (flere værdier i samme liste) eller del dem op.",
-        "# institutionsnummer: EnhedsNummer, som DTR udsteder, når området er oprettet (bruges til Unilogin).",
-        "# Alternativ: ét område pr. værdi uden at skrive dem op:",
-        f'# [opdeling]\n# kolonne = {_q(division.column)}\n# navn = "Dagplejen {{værdi}}"',
+        *_comment("division", column=column, values=len(division.counts), total=total),
+        "# [opdeling]",
+        f"# kolonne = {_q(column)}",
+        '# navn = "Dagplejen {værdi}"',
         "",
     ]
     for value, count in division.counts:
         lines += [
-            f"[[omraade]]   # {count} dagplejere",
+            _beside("[[omraade]]", _comment_text("area", count=count)),
             f"navn = {_q('Dagplejen ' + value)}",
             '# institutionsnummer = "G12345"',
-            f"hvor = {{ {_key(division.column)} = [{_q(value)}] }}",
+            f"hvor = {{ {_key(column)} = [{_q(value)}] }}",
             "",
         ]
     if division.missing:
+        text = _comment_text("area_without_value", count=division.missing, column=column)
         lines += [
-            f"[[omraade]]   # {division.missing} dagplejere uden værdi i «{division.column}»",
+            _beside("[[omraade]]", text),
             f"navn = {_q('Dagplejen ' + short + ' øvrige')}",
             "resten = true",
             "",

@@ -144,6 +144,8 @@ class SheetInfo:
     recognised: dict[str, str]  # canonical field → header as written
     contact_groups: int
     unrecognised: list[str]  # headers no field names (kept for the rules)
+    # one sheet: those of ``unrecognised`` that are the child's ([roster.boern_kolonner])
+    child_columns: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -3,7 +3,8 @@
 Findings are data: a rule, a variant and raw params. This module turns them into text in the
 current language: ``finding_message(f)``, ``finding_hint(f)``. ``ui(key, **params)`` does the same
 for the command line's own texts, ``workbook_text(key)`` for the words of the workbooks written
-for people (the plan, ``brugere.xlsx``). How params become text:
+for people (the plan, ``brugere.xlsx``), ``config_comment(key, **params)`` for the comments of
+the configuration ``init`` writes. How a finding's params become text:
 
 - a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
   finding can say ``role="barn"`` and read "Barnet" or "Child";
@@ -46,6 +47,13 @@ def workbook_text(key: str, /) -> str:
     ``WORKBOOKS``), in the current language."""
     texts: dict[str, str] = _catalogue().WORKBOOKS
     return texts[key]
+
+
+def config_comment(key: str, /, **params: object) -> str:
+    """A comment (or placeholder text) of the ``dagpleje.toml`` that ``init`` writes, in the
+    current language, filled in; one line per comment line."""
+    text: str = _catalogue().CONFIG_COMMENTS[key]
+    return text.format(**params)
 
 
 def help_text(*keys: str) -> str | None:

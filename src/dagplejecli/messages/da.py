@@ -927,3 +927,43 @@ WORKBOOKS: dict[str, str] = {
     "yes": "ja",
     "no": "nej",
 }
+
+
+# The comments (and placeholder texts) of the dagpleje.toml that init writes, one "# " line
+# per text line. The configuration's keys and values stay Danish in both languages; a
+# placeholder text follows "UDFYLD: ", which validate looks for.
+CONFIG_COMMENTS: dict[str, str] = {
+    "intro": "dagpleje.toml — lavet af «dagpleje init» ud fra {roster}.\nUdfyld alle værdier, der begynder med UDFYLD; «dagpleje validate» peger på dem, indtil\nde er udfyldt. Tekst står i anførselstegn; linjer der begynder med # er kommentarer.",
+    "kode_missing": "kommunekoden, fx 751 for Aarhus",
+    "kode": "{navn}; CVR {cvr} fra den indbyggede liste",
+    "ejerform": "ejerformKode: 1 = Kommunal",
+    "lovgrundlag": "lovgrundlagKode: koden for kommunal dagpleje (Dagtilbudsloven § 21, stk. 2). Kodelisten er\nikke offentlig: spørg kommunens DTR-leverandør, og skriv koden som et tal (uden anførselstegn)",
+    "lovgrundlag_value": "koden fra DTR-leverandøren",
+    "insttype": "InstType3: 6013 = dagpleje (tredjepartskilder; kan ændres)",
+    "cvr_udtraek": "kommunens P-enheder fra CVR: så tjekkes P-numre og adresser",
+    "navnerum": "XML-navnerum; STIL's officielle XSD afgør det (se README)",
+    "kilde": "importens source",
+    "rolle": "dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)",
+    "trin": "børnenes Level (STIL oplyser ikke værdien for dagtilbud)",
+    "adgangsniveau": "kontaktpersonernes accessLevel",
+    "tom_myndighed": 'En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:\n"nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,\nhvem der ser barnet i Aula; værktøjet antager den aldrig.',
+    "ark": "dagplejerne (overskrifter i række {row})",
+    "boern_ark": "børnene (overskrifter i række {row})",
+    "id_column": "Børnenes dagplejer-kolonne bruger værdierne i denne kolonne: den er dagplejernes id.",
+    "no_id_column": "Ingen kolonne med dagplejernes id (medarbejdernummer) blev fundet. Har rosteren en, så skriv\ndens overskrift her; ellers dannes et id af navnet.",
+    "standard": "Værdier alle områder arver, medmindre et område sætter sine egne.",
+    "daginstitution": "Daginstitutionen i DTR, som områderne hører under",
+    "pnummer": "P-nummer: 10 cifre, en P-enhed under kommunens CVR-nummer. Find det på datacvr.virk.dk.",
+    "pnummer_value": "P-nummer (10 cifre)",
+    "adresse": "Adressen: forvaltningens eller en anden kommunal adresse; bør være P-enhedens adresse i CVR.",
+    "adresse_value": "adresse, fx Rådhuspladsen 2, 8000 Aarhus C",
+    "one_area": "Ét område med alle dagplejere. Vil I dele dem, så tilføj flere [[omraade]] med hvor-regler.",
+    "institutionsnummer": "EnhedsNummer fra DTR, når området er oprettet",
+    "division": "Områderne er foreslået ud fra kolonnen «{column}» ({values} værdier, {total} dagplejere).\nRet navnene, slå områder sammen (flere værdier i samme liste) eller del dem op.\ninstitutionsnummer: EnhedsNummer, som DTR udsteder, når området er oprettet (bruges til Unilogin).\nAlternativ: ét område pr. værdi uden at skrive dem op:",
+    "area": "{count} dagplejere",
+    "area_without_value": "{count} dagplejere uden værdi i «{column}»",
+    "proposal": "{areas} nye områder af hele postnumre i rækkefølge, så lige store som hele\npostnumre tillader (efter antal {basis}). Ret navnene og intervallerne, som I vil;\n«dagpleje plan» viser fordelingen. Et postnummer, som intet interval dækker, kommer i\nområdet med resten = true.",
+    "basis_children": "børn",
+    "basis_dagplejere": "dagplejere",
+    "proposal_area": "{dagplejere} dagplejere, {children} børn: {towns}",
+}

@@ -932,3 +932,43 @@ WORKBOOKS: dict[str, str] = {
     "yes": "yes",
     "no": "no",
 }
+
+
+# The comments (and placeholder texts) of the dagpleje.toml that init writes, one "# " line
+# per text line. The configuration's keys and values stay Danish in both languages; a
+# placeholder text follows "UDFYLD: ", which validate looks for.
+CONFIG_COMMENTS: dict[str, str] = {
+    "intro": "dagpleje.toml — made by «dagpleje init» from {roster}.\nFill in every value that begins with UDFYLD (fill in); «dagpleje validate» points to them\nuntil they are filled in. Text is in quotes; lines that begin with # are comments.\nThe keys and sections are Danish (the configuration's language); only the comments are English.",
+    "kode_missing": "the municipality code, e.g. 751 for Aarhus",
+    "kode": "{navn}; CVR {cvr} from the built-in list",
+    "ejerform": "ejerformKode (ownership): 1 = Kommunal (municipal)",
+    "lovgrundlag": "lovgrundlagKode (legal basis): the code for municipal family day care (Dagtilbudsloven\n§ 21(2)). The code list is not public: ask the municipality's DTR supplier, and write the\ncode as a number (without quotes)",
+    "lovgrundlag_value": "the code from the DTR supplier",
+    "insttype": "InstType3: 6013 = family day care (third-party sources; can change)",
+    "cvr_udtraek": "P-units from CVR: then P-numbers and addresses are checked",
+    "navnerum": "XML namespace; STIL's official XSD decides it (see README)",
+    "kilde": "the import's source",
+    "rolle": "the dagplejere's role (Unilogin has no role «Dagplejer»)",
+    "trin": "the children's Level (STIL does not give the value for day care)",
+    "adgangsniveau": "the contact persons' accessLevel",
+    "tom_myndighed": 'An empty custody cell is an error until you have decided what it means:\n"nej" (no custody) or "forældre" (Mor and Far have custody). Custody decides who sees\nthe child in Aula; the tool never assumes it.',
+    "ark": "the dagplejere (headers in row {row})",
+    "boern_ark": "the children (headers in row {row})",
+    "id_column": "The children's dagplejer column uses the values of this column: it is the dagplejere's id.",
+    "no_id_column": "No column with the dagplejere's id (employee number) was found. If the roster has one,\nwrite its header here; otherwise an id is made from the name.",
+    "standard": "Values every area inherits, unless an area sets its own.",
+    "daginstitution": "the Daginstitution in DTR that the areas belong to",
+    "pnummer": "P-number: 10 digits, a P-unit under the municipality's CVR number. Find it on datacvr.virk.dk.",
+    "pnummer_value": "P-number (10 digits)",
+    "adresse": "The address: the administration's or another municipal address; should be the P-unit's\naddress in CVR.",
+    "adresse_value": "address, e.g. Rådhuspladsen 2, 8000 Aarhus C",
+    "one_area": "One area with every dagplejer. To divide them, add more [[omraade]] with hvor rules.",
+    "institutionsnummer": "EnhedsNummer from DTR, once the area is created",
+    "division": "The areas are proposed from the column «{column}» ({values} values, {total} dagplejere).\nCorrect the names, merge areas (several values in one list) or split them.\ninstitutionsnummer: the EnhedsNummer DTR issues once the area is created (used for Unilogin).\nAlternative: one area per value without listing them:",
+    "area": "{count} dagplejere",
+    "area_without_value": "{count} dagplejere without a value in «{column}»",
+    "proposal": "{areas} new areas of whole postcodes in order, as equal in size as whole postcodes\nallow (by number of {basis}). Correct the names and ranges as you like;\n«dagpleje plan» shows the distribution. A postcode that no range covers goes to the\narea with resten = true.",
+    "basis_children": "children",
+    "basis_dagplejere": "dagplejere",
+    "proposal_area": "{dagplejere} dagplejere, {children} children: {towns}",
+}

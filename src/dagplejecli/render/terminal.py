@@ -19,7 +19,7 @@ from dagplejecli.findings import Location
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import finding_message, no_name, term, ui, where
-from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, contact_key
+from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import LINK_CODES
 
 if TYPE_CHECKING:
@@ -269,8 +269,18 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
-# columns are the dagplejer's or, prefixed, the child's: [roster.kolonner] holds both).
+# columns are the dagplejer's, [roster.kolonner], or the child's, [roster.boern_kolonner]).
 COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+
+
+def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:
+    """The sheet's unrecognised columns by the configuration table that would map them."""
+    own = [h for h in info.unrecognised if h not in info.child_columns]
+    groups = [
+        (COLUMN_TABLES.get(info.role, "kolonner"), own),
+        ("boern_kolonner", info.child_columns),
+    ]
+    return [(table, headers) for table, headers in groups if headers]
 
 
 def print_found(
@@ -300,15 +310,9 @@ def print_found(
         out.print(ui("init_recognised", items=items), soft_wrap=True)
         if info.contact_groups:
             out.print(ui("init_contacts", n=info.contact_groups))
-        if info.unrecognised:
-            out.print(
-                ui(
-                    "init_unrecognised",
-                    items=", ".join(info.unrecognised),
-                    table=COLUMN_TABLES.get(info.role, "kolonner"),
-                ),
-                soft_wrap=True,
-            )
+        for table, headers in unrecognised_by_table(info):
+            items = ", ".join(headers)
+            out.print(ui("init_unrecognised", items=items, table=table), soft_wrap=True)
     contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})
     out.print(
         ui(

@@ -8,7 +8,13 @@ from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import SheetInfo
-from dagplejecli.roster.headers import PARENT_GROUPS, HeaderRow, normalise_header
+from dagplejecli.roster.headers import (
+    PARENT_GROUPS,
+    HeaderMeaning,
+    HeaderRow,
+    child_prefixed,
+    normalise_header,
+)
 from dagplejecli.roster.sheets import RawSheet
 
 
@@ -32,6 +38,30 @@ class ColumnMap:
 
 
 IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
+# On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
+# Other plain person columns (CPR, Navn …) are the child's when the dagplejer's own are
+# prefixed ("Dagplejer CPR").
+ONE_SHEET_DAGPLEJER_PLAIN = (
+    "id",
+    "adresse",
+    "vejnavn",
+    "husnr",
+    "postnr",
+    "by",
+    "telefon",
+    "email",
+)
+
+
+def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
+    """Whether a column of a one-sheet roster is the child's, as ``map_columns`` reads it: a
+    child's header (``Barn CPR``, or ``Barnets startdato``, which names no field), or a plain
+    person field the dagplejer's prefixed columns leave to the child."""
+    if meaning is None:
+        return child_prefixed(norm)
+    if meaning.owner == "plain":
+        return meaning.field not in ONE_SHEET_DAGPLEJER_PLAIN and meaning.field in CHILD_FIELDS
+    return meaning.owner in ("barn", "barn_ref")
 
 
 def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
@@ -96,13 +126,11 @@ def map_columns(
             put(cmap.fields, "dagplejer", plain_id)
 
     if role == "et-ark":
-        # Plain columns after the prefixed ones: the dagplejer's address, contact and id
-        # ("Distrikt" and the like stay rule columns); plain person columns (CPR, Navn …) are
-        # the child's when the dagplejer's own are prefixed ("Dagplejer CPR").
+        # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)
         for col, m in enumerate(header.meanings):
             if m is None or m.owner != "plain":
                 continue
-            if m.field in ("id", "adresse", "vejnavn", "husnr", "postnr", "by", "telefon", "email"):
+            if m.field in ONE_SHEET_DAGPLEJER_PLAIN:
                 put(cmap.fields, m.field, col)
             elif m.field in CHILD_FIELDS:
                 put(cmap.child, m.field, col)
@@ -156,13 +184,23 @@ def sheet_info(cmap: ColumnMap) -> SheetInfo:
         mapped |= set(group.values())
     recognised = {f: texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
+    unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
+    child_columns = []
+    if cmap.role == "et-ark":
+        meanings = cmap.header.meanings
+        child_columns = [
+            texts[c]
+            for c in unrecognised
+            if one_sheet_child_column(meanings[c], normalise_header(texts[c]))
+        ]
     return SheetInfo(
         cmap.sheet.name,
         cmap.role,
         cmap.header.row,
         recognised,
         len(cmap.contacts),
-        [t for c, t in enumerate(texts) if t and c not in mapped],
+        [texts[c] for c in unrecognised],
+        child_columns,
     )
 
 

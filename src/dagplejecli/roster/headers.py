@@ -226,6 +226,12 @@ def read_header(norm: str) -> HeaderMeaning | None:
     return None
 
 
+def child_prefixed(norm: str) -> bool:
+    """Whether a normalised header begins as the child's (``barn``, ``barnets``, ``børn``),
+    whether or not a field follows (``barnets startdato`` names none)."""
+    return _CHILD_PREFIX.match(norm) is not None
+
+
 @dataclass(slots=True)
 class HeaderRow:
     """The header row of a sheet: its 1-based row number and each column's meaning."""
