@@ -151,6 +151,8 @@ def test_init_fill_in_plan_validate_links_every_child_and_leaves_only_real_defec
 
     init = run_cli("--lang", lang, "init", roster, "--kommune", "Odense")
     assert init.exit_code == 0 and no_traceback(init), init.output
+    address = re.search(r"(?m)^adresse = (.*)$", (tmp_path / "dagpleje.toml").read_text("utf-8"))
+    assert address and "Odense" in address.group(1) and "Aarhus" not in address.group(1)
     fill_in(tmp_path / "dagpleje.toml")
 
     plan = run_cli("--lang", lang, "plan", roster)

@@ -136,9 +136,9 @@ def _beside(code: str, text: str) -> str:
     return f"{code}   # {text}"
 
 
-def _placeholder(key: str) -> str:
+def _placeholder(key: str, **params: object) -> str:
     """A placeholder value, ``"UDFYLD: …"``: ``validate`` reports it until it is filled in."""
-    return _q(f"{PLACEHOLDER}: {config_comment(key)}")
+    return _q(f"{PLACEHOLDER}: {config_comment(key, **params)}")
 
 
 def config_text(
@@ -155,7 +155,7 @@ def config_text(
     lines = [*_comment("intro", roster=roster.path.name), "", "[kommune]", _kode_line(kommune)]
     lines += _settings_lines()
     lines += _roster_lines(roster.sheet_info, id_column)
-    lines += _standard_lines(kommune)
+    lines += _standard_lines(roster, kommune)
     if proposal is not None:
         lines += _proposal_lines(proposal, postnr_column(roster) or "Postnr")
     else:
@@ -195,7 +195,20 @@ def _settings_lines() -> list[str]:
     ]
 
 
-def _standard_lines(kommune: Kommune | None) -> list[str]:
+def _usual_town(roster: Roster) -> str:
+    """``8000 Aarhus C``: the postnummer and town most dagplejere live in, for the address
+    example (a placeholder in Odense should not show an address in Aarhus)."""
+    towns = Counter(
+        f"{d.address.postnr} {d.address.city}"
+        for d in roster.dagplejere
+        if d.address.postnr and d.address.city
+    )
+    if not towns:
+        return config_comment("adresse_town")
+    return _CONTROL.sub("?", towns.most_common(1)[0][0])
+
+
+def _standard_lines(roster: Roster, kommune: Kommune | None) -> list[str]:
     """[standard]: what every area inherits, with the placeholders only the municipality fills."""
     institution = f"daginstitution = {_q('Dagplejen ' + _short(kommune))}"
     return [
@@ -206,7 +219,7 @@ def _standard_lines(kommune: Kommune | None) -> list[str]:
         *_comment("pnummer"),
         f"pnummer = {_placeholder('pnummer_value')}",
         *_comment("adresse"),
-        f"adresse = {_placeholder('adresse_value')}",
+        f"adresse = {_placeholder('adresse_value', town=_usual_town(roster))}",
         '# email = "dagplejen@kommune.dk"',
         '# telefon = "12345678"',
         "",
