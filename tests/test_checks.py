@@ -415,6 +415,14 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
     return prepared.identity
 
 
+def _row_custody() -> Sheets:
+    """One custody column for the child's row, beside the contact's own group."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Forældremyndighed")
+    sheets["Børn"][1].append("Ja")
+    return sheets
+
+
 def _nameless_children() -> Sheets:
     """The children's name columns under headers no one would guess."""
     sheets = small_roster()
@@ -459,6 +467,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
+    "DP245": lambda tmp: findings_for(tmp, sheets=_row_custody()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

@@ -170,6 +170,9 @@ class RosterConfig(_Strict):
     relationer: dict[str, str] = Field(default_factory=dict)
     # What a blank custody cell means; unset, a blank is a finding (DP221), never custody.
     tom_myndighed: Literal["nej", "forældre"] | None = None
+    # A custody column on the child's row (not one per contact) says nothing of whom it is
+    # about: "alle" says it is every contact's of that row; unset, it is not used (DP245).
+    raekke_myndighed: Literal["alle"] | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod

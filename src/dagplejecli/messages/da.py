@@ -509,6 +509,13 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
         },
     ),
+    "DP245": FindingText(
+        title="Forældremyndighed på barnets række",
+        message="Kolonnen «{column}» på arket «{sheet}» står på barnets række og siger ikke, hvilken af rækkens kontaktpersoner den gælder, så den er ikke brugt: ingen får forældremyndighed af den.",
+        hint='Giv hver kontaktperson sin egen kolonne (fx «Mor myndighed» og «Far myndighed»), eller skriv raekke_myndighed = "alle" under [roster] i dagpleje.toml, hvis rækkens værdi gælder alle rækkens kontaktpersoner.',
+        why="Forældremyndighed afgør, hvem der ser barnet i Aula. Én værdi for en række med både Mor og Far kan betyde begge eller kun den ene; værktøjet gætter ikke, så kommunen må sige, hvad kolonnen betyder.",
+        example='[roster]\nraekke_myndighed = "alle"',
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

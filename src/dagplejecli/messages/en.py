@@ -509,6 +509,13 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
         },
     ),
+    "DP245": FindingText(
+        title="Custody on the child's row",
+        message="The column «{column}» on the sheet «{sheet}» is on the child's row and does not say which of the row's contact persons it is about, so it is not used: it gives no one custody.",
+        hint="Give each contact person a column of their own (e.g. «Mor myndighed» and «Far myndighed»), or write raekke_myndighed = \"alle\" under [roster] in dagpleje.toml if the row's value is every contact person's of that row.",
+        why="Custody decides who sees the child in Aula. One value for a row with both Mor and Far can mean both or only one of them; the tool does not guess, so the municipality must say what the column means.",
+        example='[roster]\nraekke_myndighed = "alle"',
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

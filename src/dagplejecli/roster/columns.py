@@ -132,7 +132,8 @@ def map_columns(
                 continue
             if m.field in ONE_SHEET_DAGPLEJER_PLAIN:
                 put(cmap.fields, m.field, col)
-            elif m.field in CHILD_FIELDS:
+            elif m.field in CHILD_FIELDS or m.field == "myndighed":
+                # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
     norm_headers = [normalise_header(t) for t in header.texts]

@@ -84,7 +84,14 @@ def read_roster(
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     chosen = pick_sheets(sheets, cfg, path)
-    builder = Builder(path.name, cfg.relationer, today or dt.date.today(), light, cfg.tom_myndighed)
+    builder = Builder(
+        path.name,
+        cfg.relationer,
+        today or dt.date.today(),
+        light,
+        cfg.tom_myndighed,
+        cfg.raekke_myndighed,
+    )
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []

@@ -40,7 +40,9 @@ DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child i
 DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
 DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
 DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
-RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP221, DP222, DP223)
+# One custody column on the child's row: it does not say which contact it is about (DP245)
+DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
+RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP221, DP222, DP223, DP245)
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
@@ -114,12 +116,16 @@ class Builder:
         today: dt.date,
         light: bool = False,
         blank_custody: str | None = None,
+        row_custody: str | None = None,
     ) -> None:
         self.file = file
         # A CSV saved by Excel holds numbers as text: a CPR Excel had as a number lost its
         # leading zero there too, and is restored as one from a workbook is (DP202).
         self.numbers_as_text = file.lower().endswith(".csv")
         self.blank_custody = blank_custody  # [roster] tom_myndighed: "nej", "forældre" or None
+        # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
+        # contact's of that row; unset, it is not used (DP245) and grants no one custody
+        self.row_custody_for_all = row_custody == "alle"
         self.today = today  # for two-digit years in dates
         self.light = light
         self.findings: list[Finding] = []
@@ -275,17 +281,30 @@ class Builder:
         return c
 
     def contact_groups(
-        self, r: RowReader, groups: list[tuple[dict[str, int], str | None]]
+        self,
+        r: RowReader,
+        groups: list[tuple[dict[str, int], str | None]],
+        row_custody: bool | None = None,
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
         columns (``groups``: a column map's ``contact_order``); for ``Mor``/``Far`` columns the
-        header gives the relation."""
+        header gives the relation. ``row_custody``: the row's own custody cell (see
+        ``row_custody``), for contacts without a custody column of their own."""
         found = []
         for cols, implied in groups:
-            p = self.contact(r, cols, implied)
+            p = self.contact(r, cols, implied, row_custody=row_custody)
             if p is not None:
                 found.append(p)
         return found
+
+    def row_custody(self, r: RowReader, cols: dict[str, int]) -> bool | None:
+        """The yes/no of a custody column on the child's row (``Forældremyndighed``), None when
+        there is none or it is blank. It says nothing of whom it is about, so it counts only
+        with ``[roster] raekke_myndighed = "alle"``; without, it grants no one custody (and a
+        "nej" is never overruled by ``tom_myndighed``)."""
+        if "myndighed" not in cols:
+            return None
+        return self.yes_no(r.values({"myndighed": cols["myndighed"]}), r, cols, "myndighed", False)
 
     def contact(
         self,
@@ -293,6 +312,7 @@ class Builder:
         cols: dict[str, int],
         implied: str | None = None,
         v: dict[str, object] | None = None,
+        row_custody: bool | None = None,
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank (``v``: the row's
         values for ``cols``, when already known)."""
@@ -310,8 +330,18 @@ class Builder:
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
+        if custody is None and row_custody is not None:
+            custody = row_custody and self.row_custody_for_all
         p.custody = custody if custody is not None else self.custody_of_blank(p)
         return p
+
+    def note_row_custody(self, r: RowReader, cm: ColumnMap) -> None:
+        """DP245, once for the sheet: its custody column is on the child's row, and the
+        configuration has not said it is every contact's of that row."""
+        col = cm.fields.get("myndighed", cm.child.get("myndighed", 0))
+        self.findings.append(
+            DP245(Location.of_cell(r.cell(col)), column=cm.header.texts[col], sheet=cm.sheet.name)
+        )
 
     def custody_of_blank(self, p: ContactPerson) -> bool:
         """A blank custody cell: what ``[roster] tom_myndighed`` says it means. Custody decides
@@ -387,11 +417,17 @@ def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[D
 def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     """One child per row, with the contact persons in the row's column groups."""
     children = []
+    unused_at: RowReader | None = None  # the first row whose custody cell was not used
     for row_no, row in data_rows(cm):
         r = RowReader(file, cm.sheet.name, row_no, row)
         child = builder.child(r, cm.fields)
-        child.contacts = builder.contact_groups(r, cm.contact_order)
+        row_custody = builder.row_custody(r, cm.fields)
+        child.contacts = builder.contact_groups(r, cm.contact_order, row_custody)
+        if row_custody is not None and child.contacts and unused_at is None:
+            unused_at = r
         children.append(child)
+    if unused_at is not None and not builder.row_custody_for_all:
+        builder.note_row_custody(unused_at, cm)
     return children
 
 
@@ -420,6 +456,7 @@ def read_one_sheet(
     """A one-sheet roster: a dagplejer per distinct dagplejer, a child per row with a child."""
     dagplejere: dict[str, Dagplejer] = {}
     children: list[Child] = []
+    unused_at: RowReader | None = None  # the first row whose custody cell was not used
     key_of: Callable[[Dagplejer], str] = lambda d: d.id or (d.cpr or "") or d.name  # noqa: E731
     for row_no, row in data_rows(cmap):
         r = RowReader(file, cmap.sheet.name, row_no, row)
@@ -432,10 +469,15 @@ def read_one_sheet(
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
         v = r.values(cmap.child)
-        if not v:
+        if not v.keys() - {"myndighed"}:
             continue
         child = builder.child(r, cmap.child, v)
         child.dagplejer_ref = key
-        child.contacts = builder.contact_groups(r, cmap.contact_order)
+        row_custody = builder.row_custody(r, cmap.child)
+        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody)
+        if row_custody is not None and child.contacts and unused_at is None:
+            unused_at = r
         children.append(child)
+    if unused_at is not None and not builder.row_custody_for_all:
+        builder.note_row_custody(unused_at, cmap)
     return list(dagplejere.values()), children

@@ -1,0 +1,187 @@
+"""Custody decides who sees a child in Aula: a custody column on the child's row (one for the
+whole row, not one per contact person) is used only when the configuration says whose it is.
+
+Synthetic CPR numbers only (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    CH1,
+    CH2,
+    CH3,
+    DP1,
+    DP3,
+    FAR1,
+    MOR1,
+    MOR2,
+    no_traceback,
+    run_cli,
+    small_roster,
+    write_xlsx,
+)
+
+FAR2, FAR3, MOR3 = "0304871237", "1709851235", "2511931234"
+
+
+def roster_with_row_custody() -> dict[str, list[list[object]]]:
+    """Mor and Far on each child's row, and one «Forældremyndighed» for the row: Ja, Nej and
+    blank."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Mor CPR",
+            "Mor navn",
+            "Far CPR",
+            "Far navn",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Ja"],
+        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", FAR2, "Per Ærø", "Nej"],
+        [CH3, "Ida", "Østergaard", "D3", MOR3, "Lis Østergaard", FAR3, "Kim Østergaard", ""],
+    ]
+    return sheets
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write_xlsx(tmp_path / "roster.xlsx", roster_with_row_custody())
+    return tmp_path
+
+
+def configure(folder: Path, roster_settings: str) -> None:
+    text = BASE_CONFIG + (f"\n[roster]\n{roster_settings}\n" if roster_settings else "") + AREAS
+    (folder / "dagpleje.toml").write_text(text, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+
+
+def findings(lang: str = "da") -> list[dict[str, object]]:
+    report = json.loads(run_cli("--lang", lang, "validate", "--format", "json").stdout)
+    found: list[dict[str, object]] = report["findings"]
+    return found
+
+
+def custody_in_unilogin(folder: Path) -> dict[str, bool]:
+    """Each contact person's CPR → childCustody, as the exported Unilogin files say."""
+    out = {}
+    for xml in sorted((folder / "eksport" / "unilogin").glob("*.xml")):
+        for element in ET.parse(xml).iter():
+            if element.tag.rsplit("}", 1)[-1] != "ContactPerson":
+                continue
+            cpr = next(e.text for e in element.iter() if e.tag.endswith("CivilRegistrationNumber"))
+            out[str(cpr)] = element.get("childCustody") == "true"
+    return out
+
+
+def test_a_row_custody_column_is_one_error_and_grants_no_one_custody(folder: Path) -> None:
+    configure(folder, "")
+    found = findings()
+    row_custody = [f for f in found if f["code"] == "DP245"]
+    assert len(row_custody) == 1 and row_custody[0]["severity"] == "fejl"
+    assert "«Forældremyndighed» på arket «Børn»" in str(row_custody[0]["message"])
+    assert 'raekke_myndighed = "alle"' in str(row_custody[0]["hint"])
+    assert row_custody[0]["location"] == {
+        "file": "roster.xlsx",
+        "sheet": "Børn",
+        "cell": "I2",
+        "row": 2,
+        "column": "I",
+        "key": None,
+        "line": None,
+    }
+    english = [f for f in findings("en") if f["code"] == "DP245"]
+    assert "does not say which of the row's contact persons" in str(english[0]["message"])
+    # the export is refused while the column's meaning is undecided
+    result = run_cli("export", "--target", "unilogin")
+    assert result.exit_code != 0 and no_traceback(result)
+    assert not (folder / "eksport" / "unilogin").exists()
+
+
+def test_a_no_is_never_overruled_by_the_blank_custody_setting(folder: Path) -> None:
+    configure(folder, 'tom_myndighed = "forældre"')
+    codes = [f["code"] for f in findings()]
+    assert "DP245" in codes  # still undecided: the column is not used
+
+
+def test_row_custody_for_every_contact_of_the_row_when_the_configuration_says_so(
+    folder: Path,
+) -> None:
+    configure(folder, 'raekke_myndighed = "alle"\ntom_myndighed = "nej"')
+    found = findings()
+    assert not [f for f in found if f["code"] in ("DP245", "DP221")]
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    custody = custody_in_unilogin(folder)
+    assert custody == {
+        MOR1: True,
+        FAR1: True,  # Ja: both of the row
+        MOR2: False,
+        FAR2: False,  # Nej: neither
+        MOR3: False,
+        FAR3: False,  # blank: as tom_myndighed says ("nej")
+    }
+
+
+def test_a_blank_row_custody_is_still_a_decision_to_make(folder: Path) -> None:
+    configure(folder, 'raekke_myndighed = "alle"')
+    blank = [f for f in findings() if f["code"] == "DP221"]
+    assert len(blank) == 2  # the blank row's Mor and Far: neither granted nor silently denied
+
+
+def test_a_contacts_own_custody_column_wins_over_the_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sheets = roster_with_row_custody()
+    sheets["Børn"][0].append("Far myndighed")
+    for row, far in zip(sheets["Børn"][1:], ["Nej", "Ja", "Nej"], strict=True):
+        row.append(far)
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    configure(tmp_path, 'raekke_myndighed = "alle"\ntom_myndighed = "nej"')
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    custody = custody_in_unilogin(tmp_path)
+    assert (custody[MOR1], custody[FAR1]) == (True, False)
+    assert (custody[MOR2], custody[FAR2]) == (False, True)
+    assert (custody[MOR3], custody[FAR3]) == (False, False)
+
+
+def test_an_unknown_value_for_the_setting_names_the_one_allowed(folder: Path) -> None:
+    (folder / "dagpleje.toml").write_text(
+        BASE_CONFIG + '\n[roster]\nraekke_myndighed = "mor"\n' + AREAS, encoding="utf-8"
+    )
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "raekke_myndighed" in result.output and "'alle'" in result.output
+
+
+def test_one_sheet_roster_row_custody_is_held_to_the_same_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    header = ["Dagplejer nr", "Dagplejer CPR", "Dagplejer navn", "Distrikt", "Barn CPR"]
+    header += ["Barn navn", "Mor CPR", "Mor navn", "Far CPR", "Far navn", "Forældremyndighed"]
+    rows = [
+        header,
+        ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv", MOR1, "Mette", FAR1, "Ole", "Nej"],
+        ["D3", DP3, "Åse Østergaard", "Syd", CH3, "Ida", MOR3, "Lis", FAR3, "Kim", "Ja"],
+    ]
+    write_xlsx(tmp_path / "roster.xlsx", {"Ark1": rows})
+    configure(tmp_path, 'tom_myndighed = "forældre"')
+    found = findings()
+    assert [f["location"]["cell"] for f in found if f["code"] == "DP245"] == ["K2"]  # type: ignore[index]
+    configure(tmp_path, 'tom_myndighed = "forældre"\nraekke_myndighed = "alle"')
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    custody = custody_in_unilogin(tmp_path)
+    assert custody == {MOR1: False, FAR1: False, MOR3: True, FAR3: True}
