@@ -172,10 +172,12 @@ def test_one_sheet_roster_row_custody_is_held_to_the_same_rule(
     monkeypatch.chdir(tmp_path)
     header = ["Dagplejer nr", "Dagplejer CPR", "Dagplejer navn", "Distrikt", "Barn CPR"]
     header += ["Barn navn", "Mor CPR", "Mor navn", "Far CPR", "Far navn", "Forældremyndighed"]
+    anne = ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen"]
+    aase = ["D3", DP3, "Åse Østergaard", "Syd", CH3, "Ida Berg"]
     rows = [
         header,
-        ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv", MOR1, "Mette", FAR1, "Ole", "Nej"],
-        ["D3", DP3, "Åse Østergaard", "Syd", CH3, "Ida", MOR3, "Lis", FAR3, "Kim", "Ja"],
+        [*anne, MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Nej"],
+        [*aase, MOR3, "Lis Berg", FAR3, "Kim Berg", "Ja"],
     ]
     write_xlsx(tmp_path / "roster.xlsx", {"Ark1": rows})
     configure(tmp_path, 'tom_myndighed = "forældre"')
