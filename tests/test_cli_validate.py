@@ -205,5 +205,7 @@ def test_the_json_keys_the_readme_calls_stable_are_the_reports_in_both_languages
         for counts in doc["stats"]["per_omraade"].values():
             assert set(counts) == {"dagplejere", "boern", "kontaktpersoner"}
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{s.value}`" in readme for s in Severity)
-    assert all(f"`{m.value}`" in readme for m in Family)
+    section = readme.split("#### JSON-rapportens faste nøgler", 1)[1].split("\n### ", 1)[0]
+    values = section.split("- `severity` er ", 1)[1].split("\n- ", 1)[0]
+    assert all(f"`{s.value}`" in values for s in Severity)
+    assert all(f"`{m.value}`" in values for m in Family)

@@ -318,8 +318,10 @@ def test_a_sheet_without_a_recognised_name_column_is_one_finding_with_the_fix(
     assert out.count("DP244") == 2 and "DP212" not in out  # one per sheet, not one per row
     assert "arket «Dagplejere» blev læst som navn" in out and "«Medarbejder»" in out
     assert "arket «Børn» blev læst som navn" in out and "«Barnet»" in out
-    report = run_cli("validate", "--format", "json").stdout
-    assert "[roster.kolonner]" in report and "[roster.boern_kolonner]" in report
+    assert "«Distrikt»" not in out  # a column the areas' rules use is no name
+    text = " ".join(run_cli("validate").stdout.replace("│", " ").split())  # the table, unwrapped
+    assert "angiv den under [roster.kolonner]" in text
+    assert "angiv den under [roster.boern_kolonner]" in text
     # the one-line fix the finding names
     config = folder / "dagpleje.toml"
     config.write_text(
@@ -330,6 +332,14 @@ def test_a_sheet_without_a_recognised_name_column_is_one_finding_with_the_fix(
     )
     out = validate_text(folder)
     assert "DP244" not in out and "DP212" not in out
+    # a first-name column alone: one finding saying the last name's column is missing
+    sheets = payroll_roster()
+    sheets["Børn"][2][1] = "Fornavn"
+    write_xlsx(folder / "roster.xlsx", sheets)
+    config.write_text(BASE_CONFIG + AREAS_BY_DISTRICT, encoding="utf-8")
+    out = validate_text(folder)
+    assert out.count("DP244") == 1 and "DP212" not in out
+    assert "ingen blev læst som efternavn, så alle rækker mangler efternavn" in out
     # a name missing on one row is still that row's own finding
     sheets = payroll_roster()
     sheets["Dagplejere"][5][2] = ""

@@ -163,6 +163,15 @@ class Roster:
     # no finding per child for them
     explained_refs: frozenset[str] = frozenset()
 
+    def unlinked_on_their_own(self) -> list[Child]:
+        """The children linked to no dagplejer for a reason of their own row (DP205), not one a
+        reading finding explains for many (``explained_refs``)."""
+        return [
+            c
+            for c in self.children
+            if c.dagplejer_id is None and c.dagplejer_ref not in self.explained_refs
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class Area:

@@ -113,10 +113,15 @@ def _words(params: Mapping[str, ParamValue]) -> dict[str, str | int]:
         else:
             out[key] = value
     if "who" not in out and "name" in params:
-        name = str(params["name"]) or cat.NO_NAME
-        cpr = params.get("cpr")
-        out["who"] = f"{name} ({cpr})" if cpr else name
+        out["who"] = who(str(params["name"]), str(params.get("cpr") or ""))
     return out
+
+
+def who(name: str, cpr_masked: str) -> str:
+    """A person as messages name them: ``Anne Jensen (010190-xxxx)``, ``(uden navn)`` without
+    a name, and no brackets without a CPR number."""
+    shown = name or no_name()
+    return f"{shown} ({cpr_masked})" if cpr_masked else shown
 
 
 def finding_message(f: Finding) -> str:

@@ -501,12 +501,14 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP244": FindingText(
         title="Ingen kolonne med navne",
-        message="Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn. Kolonner, der ikke blev genkendt: «{headers}».",
-        hint='Angiv navnekolonnen under [roster.{table}]: navn = "Overskrift" for hele navnet, eller fornavn = "…" og efternavn = "…".',
+        message="Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn; angiv den under [roster.{table}]. Kolonner, der ikke blev genkendt: «{headers}».",
+        hint='Skriv overskriften i dagpleje.toml: navn = "Overskrift" for hele navnet, eller fornavn = "…" og efternavn = "…".',
         why="Fornavn og efternavn er obligatoriske i Unilogin. Når arket ikke har en kolonne, der blev læst som navn, er årsagen kolonnerne, ikke hver række: én linje i dagpleje.toml giver dem alle navn.",
         example='[roster.kolonner]\nnavn = "Medarbejder"',
         variants={
-            "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
+            "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn; angiv den under [roster.{table}].",
+            "no_first": "Arket «{sheet}» har en kolonne med efternavn, men ingen blev læst som fornavn, så alle rækker mangler fornavn; angiv den under [roster.{table}] (fornavn = …), eller brug navn = … for en kolonne med hele navnet.",
+            "no_last": "Arket «{sheet}» har en kolonne med fornavn, men ingen blev læst som efternavn, så alle rækker mangler efternavn; angiv den under [roster.{table}] (efternavn = …), eller brug navn = … for en kolonne med hele navnet.",
         },
     ),
     "DP245": FindingText(

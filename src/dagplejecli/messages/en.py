@@ -501,12 +501,14 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP244": FindingText(
         title="No column of names",
-        message="No column on the sheet «{sheet}» was read as a name, so every row is without a name. Columns not recognised: «{headers}».",
-        hint='Name the column under [roster.{table}]: navn = "Header" for the full name, or fornavn = "…" and efternavn = "…".',
+        message="No column on the sheet «{sheet}» was read as a name, so every row is without a name; name it under [roster.{table}]. Columns not recognised: «{headers}».",
+        hint='Write its header in dagpleje.toml: navn = "Header" for the full name, or fornavn = "…" and efternavn = "…".',
         why="First and last name are mandatory in Unilogin. When no column of the sheet was read as a name, the cause is the columns, not each row: one line in dagpleje.toml gives them all a name.",
         example='[roster.kolonner]\nnavn = "Medarbejder"',
         variants={
-            "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
+            "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name; name it under [roster.{table}].",
+            "no_first": "The sheet «{sheet}» has a column of last names, but none was read as first names, so every row lacks a first name; name it under [roster.{table}] (fornavn = …), or use navn = … for a column with the full name.",
+            "no_last": "The sheet «{sheet}» has a column of first names, but none was read as last names, so every row lacks a last name; name it under [roster.{table}] (efternavn = …), or use navn = … for a column with the full name.",
         },
     ),
     "DP245": FindingText(

@@ -18,7 +18,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Location
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import finding_message, no_name, term, ui, where
+from dagplejecli.messages import finding_message, term, ui, where, who
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import LINK_CODES
 
@@ -149,17 +149,13 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
         if f.code in LINK_CODES:
             out.print(f"  {f.code} {where(f.location)}: {finding_message(f)}", soft_wrap=True)
     # the children no linking finding explains: each its own cell to correct
-    own = [
-        c
-        for c in planned.roster.children
-        if c.dagplejer_id is None and c.dagplejer_ref not in planned.roster.explained_refs
-    ]
+    own = planned.roster.unlinked_on_their_own()
     for c in own[:SHOWN_UNLINKED]:
         place = where(Location.of_cell(c.cell("dagplejer")))
-        who = f"{mask_cpr_in_text(c.name) or no_name()} ({c.cpr_masked})"
+        person = who(mask_cpr_in_text(c.name), c.cpr_masked)
         ref = mask_cpr_in_text(c.dagplejer_ref)
         key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
-        out.print(f"  {place}: {ui(key, who=who, ref=ref)}", soft_wrap=True)
+        out.print(f"  {place}: {ui(key, who=person, ref=ref)}", soft_wrap=True)
     if len(own) > SHOWN_UNLINKED:
         out.print("  " + ui("plan_unlinked_more", n=len(own) - SHOWN_UNLINKED), soft_wrap=True)
 

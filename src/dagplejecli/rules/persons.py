@@ -166,8 +166,7 @@ DP205 = Rule("DP205", S.ERROR, PERSONS, OWN)
 def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
     return [
         DP205(_at(c, "dagplejer"), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
-        for c in ctx.roster.children
-        if c.dagplejer_id is None and c.dagplejer_ref not in ctx.roster.explained_refs
+        for c in ctx.roster.unlinked_on_their_own()
     ]
 
 
@@ -272,57 +271,70 @@ def check_protected_alias(ctx: CheckContext) -> list[Finding]:
 
 
 DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN)
-# A sheet on which no column was read as a name: one finding with the mapping that fixes it,
-# instead of one DP212 per row whose hint ("fill in the name") would be the wrong fix.
+# A sheet on which no column was read as a name (or as a first or a last name): one finding
+# with the mapping that fixes it, instead of one DP212 per row, whose hint ("fill in the name
+# on the row") would be the wrong fix.
 DP244 = Rule("DP244", S.ERROR, PERSONS, STIL_UNILOGIN)
-NAME_FIELDS = ("navn", "fornavn", "efternavn")
-NAME_TABLES = {"dagplejer": ("dagplejere", "kolonner"), "barn": ("boern", "boern_kolonner")}
+NAME_TABLE = {"dagplejer": "kolonner", "barn": "boern_kolonner"}  # where a role's columns map
 
 
 @CHECKS.add(DP212, DP244)
 def check_names(ctx: CheckContext) -> list[Finding]:
-    out = _nameless_sheets(ctx)
-    nameless = {f.params["group"] for f in out}
+    out: list[Finding] = []
+    said_for_sheet: set[str] = set()  # roles whose sheet has DP244
+    for role, people in (("dagplejer", ctx.roster.dagplejere), ("barn", ctx.roster.children)):
+        finding = _nameless_sheet(ctx, role, people)
+        if finding is not None:
+            out.append(finding)
+            said_for_sheet.add(role)
     for role, p, area in _people(ctx):
-        if p.first_name and p.last_name:
+        if (p.first_name and p.last_name) or role in said_for_sheet:
             continue
-        if NAME_TABLES.get(role, ("",))[0] in nameless:
-            continue  # said once for the sheet
         missing = "fornavn" if p.last_name else "efternavn" if p.first_name else "begge"
         where = _at(p, "fornavn", "navn", "efternavn")
         out.append(DP212(where, area, role=role, missing=missing, **person(p)))
     return out
 
 
-def _nameless_sheets(ctx: CheckContext) -> list[Finding]:
-    """DP244 for the dagplejere's and the children's sheet when no column of it was read as a
-    name, naming the headers that were not recognised (one of them is likely the name)."""
-    out = []
-    for role, people in (("dagplejer", ctx.roster.dagplejere), ("barn", ctx.roster.children)):
-        if not people or any(f in people[0].columns for f in NAME_FIELDS):
-            continue
-        group, table = NAME_TABLES[role]
-        cell = people[0].cell()
-        sheet = cell.sheet if cell is not None else ""
-        headers = _unrecognised_headers(ctx, sheet)
-        out.append(
-            DP244(
-                Location(file=cell.file if cell else None, sheet=sheet or None),
-                variant="" if headers else "no_headers",
-                group=group,
-                table=table,
-                sheet=sheet,
-                count=len(people),
-                headers=headers,
-            )
-        )
-    return out
+def _nameless_sheet(ctx: CheckContext, role: str, people: Sequence[Person]) -> Finding | None:
+    """DP244 when a role's sheet has no column read as the whole name nor both a first- and a
+    last-name column; with no name column at all, it names the headers not recognised (one of
+    them is likely the name)."""
+    if not people:
+        return None
+    columns = people[0].columns  # the same for every row of a sheet
+    if "navn" in columns or ("fornavn" in columns and "efternavn" in columns):
+        return None
+    cell = people[0].cell()
+    sheet = cell.sheet if cell is not None else ""
+    headers = _unrecognised_headers(ctx, sheet, role)
+    if "fornavn" in columns:
+        variant = "no_last"
+    elif "efternavn" in columns:
+        variant = "no_first"
+    else:
+        variant = "" if headers else "no_headers"
+    return DP244(
+        Location(file=cell.file if cell else None, sheet=sheet or None),
+        variant=variant,
+        table=NAME_TABLE[role],
+        sheet=sheet,
+        count=len(people),
+        headers=headers,
+    )
 
 
-def _unrecognised_headers(ctx: CheckContext, sheet: str) -> tuple[str, ...]:
+def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str, ...]:
+    """The sheet's headers no field reads and no area rule uses; on a one-sheet roster only
+    those of ``role`` (the child's columns are the ones the reader gives the child)."""
     for info in ctx.roster.sheet_info:
-        if info.name == sheet:
-            return tuple(info.unrecognised)
+        if info.name != sheet:
+            continue
+        own = [h for h in info.unrecognised if h not in ctx.plan.rule_columns]
+        if info.role == "et-ark":
+            child = role == "barn"
+            own = [h for h in own if (h in info.child_columns) == child]
+        return tuple(own)
     return ()
 
 
