@@ -186,3 +186,17 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
         fh.write('\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" not in run_cli("validate").stdout
+
+
+def test_without_kommune_no_name_is_made_up_for_the_daginstitution(folder: Path) -> None:
+    sheets = small_roster()
+    for row in sheets["Dagplejere"][1:]:
+        row[7] = ""  # no division: one area with every dagplejer
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx")
+    assert result.exit_code == 0
+    assert "skriv kommunekoden i [kommune] kode" in " ".join(result.stdout.split())
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    assert "Kommunen" not in text
+    assert re.search(r'(?m)^daginstitution = "UDFYLD: ', text)
+    assert re.search(r'(?m)^navn = "Dagplejen"$', text)

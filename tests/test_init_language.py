@@ -118,6 +118,12 @@ def test_dagpleje_lang_en_chooses_english_comments(
     text = (folder / "dagpleje.toml").read_text("utf-8").replace("kode = 0", "kode = 751", 1)
     (folder / "dagpleje.toml").write_text(text, "utf-8")
     assert run_cli("plan", "roster.xlsx").exit_code == 0
+    # without --kommune, the Daginstitution's name is the municipality's to write, too
+    unnamed = " ".join(run_cli("validate").stdout.split())
+    assert "standard.daginstitution still holds the placeholder «UDFYLD:" in unnamed
+    text = re.sub(r"(?m)^daginstitution = .*$", 'daginstitution = "Dagplejen Aarhus"', text)
+    (folder / "dagpleje.toml").write_text(text, "utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
     final = run_cli("validate")
     assert final.exit_code == 0, final.stdout
     assert "0 errors" in final.stdout

@@ -102,11 +102,17 @@ def _key(name: str) -> str:
 
 
 def _short(kommune: Kommune | None) -> str:
-    """``Aarhus Kommune`` → ``Aarhus``; ``Københavns Kommune`` → ``København``."""
+    """``Aarhus Kommune`` → ``Aarhus``; ``Københavns Kommune`` → ``København``; no municipality
+    → ``""`` (names are then made without one)."""
     if kommune is None:
-        return "Kommunen"
+        return ""
     name = kommune.navn.removesuffix(" Kommune")
     return "København" if name == "Københavns" else name
+
+
+def _dagplejen(*words: str) -> str:
+    """An area's or the Daginstitution's name: ``Dagplejen Aarhus``, ``Dagplejen øvrige``."""
+    return " ".join(["Dagplejen", *(w for w in words if w)])
 
 
 COMMENT_COLUMN = 32  # where a trailing comment's "#" stands (0-based) when the code leaves room
@@ -210,7 +216,9 @@ def _usual_town(roster: Roster) -> str:
 
 def _standard_lines(roster: Roster, kommune: Kommune | None) -> list[str]:
     """[standard]: what every area inherits, with the placeholders only the municipality fills."""
-    institution = f"daginstitution = {_q('Dagplejen ' + _short(kommune))}"
+    # Without the municipality, its Daginstitution's name is for the municipality to write
+    name = _q(_dagplejen(_short(kommune))) if kommune else _placeholder("daginstitution_value")
+    institution = f"daginstitution = {name}"
     return [
         "",
         *_comment("standard"),
@@ -277,7 +285,7 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
         return [
             *_comment("one_area"),
             "[[omraade]]",
-            f"navn = {_q('Dagplejen ' + short)}",
+            f"navn = {_q(_dagplejen(short))}",
             _beside('# institutionsnummer = "G12345"', _comment_text("institutionsnummer")),
             "resten = true",
         ]
@@ -302,7 +310,7 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
         text = _comment_text("area_without_value", count=division.missing, column=column)
         lines += [
             _beside("[[omraade]]", text),
-            f"navn = {_q('Dagplejen ' + short + ' øvrige')}",
+            f"navn = {_q(_dagplejen(short, 'øvrige'))}",
             "resten = true",
             "",
         ]

@@ -238,7 +238,8 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
-    out.print(ui("init_next", path=result.path, roster=plan_args), soft_wrap=True)
+    key = "init_next" if result.kommune is not None else "init_next_no_kommune"
+    out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 
 
 def print_proposal(out: Console, proposal: Proposal) -> None:
