@@ -299,7 +299,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP209": FindingText(
         title="Barn ældre end aldersgrænsen",
-        message="Barnet {who} er {age} år; grænsen er {limit} år.",
+        message="Barnet {who} er fyldt {age} år; dagpleje er for børn under {limit} år.",
         hint="Tjek CPR-nummeret, eller om barnet skulle være flyttet; grænsen er [regler] max_alder.",
         why="Dagpleje er for børn under 3 år; et ældre barn er ofte en tastefejl i CPR-nummeret.",
         example="[regler]\nmax_alder = 3",
@@ -424,7 +424,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP225": FindingText(
         title="Barn langt over aldersgrænsen",
-        message="Barnet {who} er {age} år; over {limit} år er det en fejl.",
+        message="Barnet {who} er fyldt {age} år; et barn på {limit} år eller mere er en fejl.",
         hint="Ret CPR-nummeret, eller fjern barnet fra rosteren; grænsen er [regler] max_alder_fejl.",
         why="Et barn på den alder går ikke i dagpleje; det er en forkert række eller et forkert CPR-nummer, som ellers bliver et barn i Unilogin.",
         example="[regler]\nmax_alder_fejl = 6",

@@ -299,7 +299,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP209": FindingText(
         title="Child older than the age limit",
-        message="Child {who} is {age} years old; the limit is {limit}.",
+        message="Child {who} has turned {age}; dagpleje is for children under {limit}.",
         hint="Check the CPR number, or whether the child has moved on; the limit is [regler] max_alder.",
         why="Dagpleje is for children under 3; an older child is often a typo in the CPR number.",
         example="[regler]\nmax_alder = 3",
@@ -424,7 +424,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP225": FindingText(
         title="Child far beyond the age limit",
-        message="Child {who} is {age} years old; beyond {limit} it is an error.",
+        message="Child {who} has turned {age}; a child of {limit} or more is an error.",
         hint="Correct the CPR number, or remove the child from the roster; the limit is [regler] max_alder_fejl.",
         why="A child of that age is not in day care; it is a wrong row or a wrong CPR number that would otherwise become a child in Unilogin.",
         example="[regler]\nmax_alder_fejl = 6",
