@@ -332,7 +332,12 @@ def test_changes_moves_and_removal_limit(four: Path) -> None:
         "2026-11-28T08:00:00+01:00",
         "--dry-run",
     )
-    assert dry.exit_code == 0 and "uden --ja ville eksporten blive afvist" in dry.stdout
+    # the real run would be refused: the dry run says so, and its exit code too
+    assert dry.exit_code == 1 and "uden --ja ville eksporten blive afvist" in dry.stdout
+    when = "2026-11-28T08:00:00+01:00"
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", when).exit_code == 1
+    dry_yes = run_cli("export", "-t", "unilogin", "--source-datetime", when, "--dry-run", "--ja")
+    assert dry_yes.exit_code == 0, dry_yes.output
     ok = run_cli(
         "export", "--target", "unilogin", "--source-datetime", "2026-11-28T08:00:00+01:00", "--ja"
     )

@@ -274,6 +274,8 @@ def export_command(
         print_changes(stdout(), refusal.prepared)
         raise
     print_export(stdout(), prepared, quiet, yes)
+    if dry_run and prepared.too_many_removed and not yes:
+        raise typer.Exit(1)  # the real run would be refused: a script can tell
 
 
 def main() -> None:

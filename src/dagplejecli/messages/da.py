@@ -886,7 +886,7 @@ HELP: dict[str, str] = {
     "validate.strict": "Advarsler tæller som fejl.",
     "explain": "Forklar en kode fra validate: reglen, hvorfor den findes, og hvordan man retter.\n\nEksempel: [bold]dagpleje explain DP103[/]",
     "explain.code": "En kode, fx DP103. Uden kode: alle koder.",
-    "export": "Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.\n\nEksempel: [bold]dagpleje export --target dagtilbudsregisteret[/] og senere [bold]dagpleje export --target unilogin --dry-run[/]\n\nAfvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer (Unilogin), eller når et område ville miste mange brugere (uden --ja).",
+    "export": "Skriv filerne til Dagtilbudsregisteret eller Unilogin — alle eller ingen.\n\nEksempel: [bold]dagpleje export --target dagtilbudsregisteret[/] og senere [bold]dagpleje export --target unilogin --dry-run[/]\n\nAfvises (kode 1) når validate finder fejl, når et område mangler institutionsnummer (Unilogin), eller når et område ville miste mange brugere (uden --ja); med --dry-run slutter den med kode 1, når eksporten ville blive afvist.",
     "export.target": "dagtilbudsregisteret (eller dtr), eller unilogin.",
     "export.out": "Mappe til filerne (standard: eksport ved siden af konfigurationen).",
     "export.source_datetime": "Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00.",

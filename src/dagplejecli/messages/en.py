@@ -890,7 +890,7 @@ HELP: dict[str, str] = {
     "validate.strict": "Warnings count as errors.",
     "explain": "Explain a code from validate: the rule, why it exists, and how to fix it.\n\nExample: [bold]dagpleje explain DP103[/]",
     "explain.code": "A code, e.g. DP103. Without a code: every code.",
-    "export": "Write the files for Dagtilbudsregisteret or Unilogin — all or none.\n\nExample: [bold]dagpleje export --target dagtilbudsregisteret[/] and later [bold]dagpleje export --target unilogin --dry-run[/]\n\nRefused (code 1) when validate finds errors, when an area has no institutionsnummer (Unilogin), or when an area would lose many users (without --ja).",
+    "export": "Write the files for Dagtilbudsregisteret or Unilogin — all or none.\n\nExample: [bold]dagpleje export --target dagtilbudsregisteret[/] and later [bold]dagpleje export --target unilogin --dry-run[/]\n\nRefused (code 1) when validate finds errors, when an area has no institutionsnummer (Unilogin), or when an area would lose many users (without --ja); with --dry-run it ends with code 1 when the export would be refused.",
     "export.target": "dagtilbudsregisteret (or dtr), or unilogin.",
     "export.out": "Folder for the files (default: eksport beside the configuration).",
     "export.source_datetime": "Unilogin's sourceDateTime (default: now), e.g. 2026-11-27T08:00:00+01:00.",
