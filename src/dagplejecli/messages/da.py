@@ -307,7 +307,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP210": FindingText(
         title="Beskyttet person uden aliasnavn",
         message="{role} {who} har navne- og adressebeskyttelse, men intet aliasnavn.",
-        hint="Udfyld Alias fornavn og Alias efternavn på personens række.",
+        hint="Udfyld kolonnerne «Alias fornavn» og «Alias efternavn» på personens række (tilføj dem, hvis arket ikke har dem).",
         why="Unilogin opretter ikke en beskyttet person uden AliasFirstName/AliasFamilyName.",
         example="Alias fornavn: Sol, Alias efternavn: Barn",
     ),

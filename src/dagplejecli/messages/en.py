@@ -307,7 +307,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP210": FindingText(
         title="Protected person without alias",
         message="{role} {who} has name and address protection but no alias name.",
-        hint="Fill in the alias first and family names on the person's row.",
+        hint="Fill in the columns «Alias fornavn» and «Alias efternavn» on the person's row (add them if the sheet has none).",
         why="Unilogin will not create a protected person without AliasFirstName/AliasFamilyName.",
         example="Alias first name: Sol, alias family name: Barn",
     ),
