@@ -14,7 +14,17 @@ from dagplejecli.messages import da, en, finding_hint, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
-from tests.conftest import AREAS, BASE_CONFIG, CH1, DP1, MOR1, child_cpr, small_roster, write_xlsx
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    CH1,
+    CH2,
+    DP1,
+    MOR1,
+    child_cpr,
+    small_roster,
+    write_xlsx,
+)
 
 Sheets = dict[str, list[list[object]]]
 
@@ -422,6 +432,25 @@ def _nameless_children() -> Sheets:
     return sheets
 
 
+def _one_sheet_child_without_dagplejer() -> Sheets:
+    """A one-sheet roster whose second child's row leaves the dagplejer's columns empty."""
+    header = [
+        "Dagplejer nr",
+        "Dagplejer CPR",
+        "Dagplejer navn",
+        "Distrikt",
+        "Barn CPR",
+        "Barn navn",
+    ]
+    return {
+        "Børn": [
+            header,
+            ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen"],
+            ["", "", "", "", CH2, "Emil Ærø"],
+        ]
+    }
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -459,6 +488,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
+    "DP245": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

@@ -276,6 +276,16 @@ FINDINGS: dict[str, FindingText] = {
         why="Et barn følger sin dagplejers område og gruppe; uden dagplejer kan barnet ikke oprettes.",
         example="",
     ),
+    "DP245": FindingText(
+        title="Barn uden dagplejer på rækken",
+        message="Barnet {who} har ingen dagplejer: dagplejerens kolonner «{columns}» er tomme på barnets række.",
+        hint="Udfyld dagplejerens id (eller CPR-nummer og navn) på barnets række; i en roster med ét barn pr. række står dagplejerens kolonner på hver række. Går barnet ikke længere i dagpleje, så slet rækken.",
+        why="Et barn følger sin dagplejers område og gruppe; uden dagplejer kan barnet ikke oprettes. En række uden dagplejer bliver ikke til en dagplejer uden navn.",
+        example="MA-nr: 5003 | Dagplejer CPR-nr.: … | Dagplejer navn: Pia Andersen | Barn CPR: … | Barn navn: …",
+        variants={
+            "one_column": "Barnet {who} har ingen dagplejer: dagplejerens kolonne «{columns}» er tom på barnets række.",
+        },
+    ),
     "DP206": FindingText(
         title="Dagplejer uden område",
         message="Dagplejer {id} ({name}, {cpr}) tages ikke af noget område.",

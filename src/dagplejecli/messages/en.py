@@ -276,6 +276,16 @@ FINDINGS: dict[str, FindingText] = {
         why="A child follows its dagplejer's area and group; without one it cannot be created.",
         example="",
     ),
+    "DP245": FindingText(
+        title="Child without a dagplejer on its row",
+        message="Child {who} has no dagplejer: the dagplejer's columns «{columns}» are empty on the child's row.",
+        hint="Fill in the dagplejer's id (or CPR number and name) on the child's row; in a roster with one child per row, the dagplejer's columns are repeated on every row. If the child is no longer in day care, delete the row.",
+        why="A child follows its dagplejer's area and group; without one it cannot be created. A row without a dagplejer does not become a dagplejer without a name.",
+        example="MA-nr: 5003 | Dagplejer CPR-nr.: … | Dagplejer navn: Pia Andersen | Barn CPR: … | Barn navn: …",
+        variants={
+            "one_column": "Child {who} has no dagplejer: the dagplejer's column «{columns}» is empty on the child's row.",
+        },
+    ),
     "DP206": FindingText(
         title="Dagplejer without area",
         message="Dagplejer {id} ({name}, {cpr}) is taken by no area.",

@@ -38,13 +38,13 @@ from dagplejecli.roster.link import (
     matching_column,
     resolve_children,
 )
+from dagplejecli.roster.onesheet import DP245, read_one_sheet
 from dagplejecli.roster.records import (
     RECORD_RULES,
     Builder,
     attach_contact_sheet,
     read_child_sheet,
     read_dagplejer_sheet,
-    read_one_sheet,
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 
@@ -53,9 +53,11 @@ DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagp
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243)
+READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243, DP245)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
-LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code})
+LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP245.code})
+# Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
+CHILD_LINK_CODES = frozenset({DP245.code})
 
 # From this many unlinked children, and more than half, the cause is the roster's columns,
 # not each child's cell: one finding (DP241) instead of one per child (DP205).
@@ -144,6 +146,8 @@ def read_roster(
     if "et-ark" in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings)
+    if "et-ark" in chosen:
+        explained.add("")  # a child on a row without a dagplejer is DP245 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
