@@ -20,6 +20,7 @@ from tests.conftest import (
     CH1,
     CH2,
     DP1,
+    FAR1,
     MOR1,
     child_cpr,
     small_roster,
@@ -451,6 +452,14 @@ def _one_sheet_child_without_dagplejer() -> Sheets:
     }
 
 
+def _unread_cpr_column() -> Sheets:
+    """A father's CPR number under a header no field reads."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Papa")
+    sheets["Børn"][1].append(FAR1)
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -489,6 +498,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
     "DP245": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
+    "DP246": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

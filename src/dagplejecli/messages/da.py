@@ -519,6 +519,16 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
         },
     ),
+    "DP246": FindingText(
+        title="Kolonne med CPR-numre bruges ikke",
+        message="Kolonnen «{column}» på arket «{sheet}» har CPR-numre i {count} rækker, men bruges ikke: personerne i den kommer ikke med i Unilogin.",
+        hint='Er det en forælders eller en anden kontaktpersons CPR-nummer på barnets række, så giv kolonnen en overskrift, der genkendes, fx «Far CPR» (og navnet i «Far navn») eller «Kontakt2 CPR»; kontaktkolonner på barnets række kan ikke angives i dagpleje.toml. Er det personens eget CPR-nummer, så angiv kolonnen under [roster.{table}] cpr = "…".',
+        why="Unilogin får kun de personer, hvis kolonner blev genkendt; en kolonne med en ukendt overskrift forsvinder ellers i stilhed, og barnet mister fx sin far i Aula.",
+        example="Overskrifter: Far CPR | Far navn | Far myndighed",
+        variants={
+            "one": "Kolonnen «{column}» på arket «{sheet}» har et CPR-nummer i 1 række, men bruges ikke: personen i den kommer ikke med i Unilogin.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

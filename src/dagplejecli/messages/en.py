@@ -519,6 +519,16 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
         },
     ),
+    "DP246": FindingText(
+        title="Column of CPR numbers not used",
+        message="The column «{column}» on the sheet «{sheet}» has CPR numbers in {count} rows but is not used: the people in it are not included in Unilogin.",
+        hint="If it is a parent's or another contact person's CPR number on the child's row, give the column a header that is recognised, e.g. «Far CPR» (with the name in «Far navn») or «Kontakt2 CPR»; contact columns on the child's row cannot be named in dagpleje.toml. If it is the person's own CPR number, name the column under [roster.{table}] cpr = \"…\".",
+        why="Unilogin gets only the people whose columns were recognised; otherwise a column under an unknown header vanishes in silence, and a child loses e.g. its father in Aula.",
+        example="Headers: Far CPR | Far navn | Far myndighed",
+        variants={
+            "one": "The column «{column}» on the sheet «{sheet}» has a CPR number in 1 row but is not used: the person in it is not included in Unilogin.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",
