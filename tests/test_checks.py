@@ -14,7 +14,18 @@ from dagplejecli.messages import da, en, finding_hint, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
-from tests.conftest import AREAS, BASE_CONFIG, CH1, DP1, MOR1, child_cpr, small_roster, write_xlsx
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    CH1,
+    CH2,
+    DP1,
+    FAR1,
+    MOR1,
+    child_cpr,
+    small_roster,
+    write_xlsx,
+)
 
 Sheets = dict[str, list[list[object]]]
 
@@ -430,6 +441,33 @@ def _nameless_children() -> Sheets:
     return sheets
 
 
+def _one_sheet_child_without_dagplejer() -> Sheets:
+    """A one-sheet roster whose second child's row leaves the dagplejer's columns empty."""
+    header = [
+        "Dagplejer nr",
+        "Dagplejer CPR",
+        "Dagplejer navn",
+        "Distrikt",
+        "Barn CPR",
+        "Barn navn",
+    ]
+    return {
+        "Børn": [
+            header,
+            ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen"],
+            ["", "", "", "", CH2, "Emil Ærø"],
+        ]
+    }
+
+
+def _unread_cpr_column() -> Sheets:
+    """A father's CPR number under a header no field reads."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Papa")
+    sheets["Børn"][1].append(FAR1)
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -468,6 +506,8 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
     "DP245": lambda tmp: findings_for(tmp, sheets=_row_custody()),
+    "DP247": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
+    "DP246": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

@@ -183,3 +183,10 @@ def id_key(value: str) -> str:
 
 
 _NUMBER = re.compile(r"\d+(?:\.0+)?")
+
+
+def name_key(value: str) -> str:
+    """A person's name as it is compared: ``Lind, Bente`` and ``Bente Lind`` are one name
+    (``split_name`` reads both), without case or stray spaces."""
+    first, last = split_name(" ".join(value.split()))
+    return " ".join(f"{first} {last}".split()).casefold()

@@ -276,6 +276,16 @@ FINDINGS: dict[str, FindingText] = {
         why="Et barn følger sin dagplejers område og gruppe; uden dagplejer kan barnet ikke oprettes.",
         example="",
     ),
+    "DP247": FindingText(
+        title="Barn uden dagplejer på rækken",
+        message="Barnet {who} har ingen dagplejer: dagplejerens kolonner «{columns}» er tomme på barnets række.",
+        hint="Udfyld dagplejerens id (eller CPR-nummer og navn) på barnets række; i en roster med ét barn pr. række står dagplejerens kolonner på hver række. Går barnet ikke længere i dagpleje, så slet rækken.",
+        why="Et barn følger sin dagplejers område og gruppe; uden dagplejer kan barnet ikke oprettes. En række uden dagplejer bliver ikke til en dagplejer uden navn.",
+        example="MA-nr: 5003 | Dagplejer CPR-nr.: … | Dagplejer navn: Pia Andersen | Barn CPR: … | Barn navn: …",
+        variants={
+            "one_column": "Barnet {who} har ingen dagplejer: dagplejerens kolonne «{columns}» er tom på barnets række.",
+        },
+    ),
     "DP206": FindingText(
         title="Dagplejer uden område",
         message="Dagplejer {id} ({name}, {cpr}) tages ikke af noget område.",
@@ -517,6 +527,16 @@ FINDINGS: dict[str, FindingText] = {
         hint='Giv hver kontaktperson sin egen kolonne (fx «Mor myndighed» og «Far myndighed»), eller skriv raekke_myndighed = "alle" under [roster] i dagpleje.toml, hvis rækkens værdi gælder alle rækkens kontaktpersoner.',
         why="Forældremyndighed afgør, hvem der ser barnet i Aula. Én værdi for en række med både Mor og Far kan betyde begge eller kun den ene; værktøjet gætter ikke, så kommunen må sige, hvad kolonnen betyder.",
         example='[roster]\nraekke_myndighed = "alle"',
+    ),
+    "DP246": FindingText(
+        title="Kolonne med CPR-numre bruges ikke",
+        message="Kolonnen «{column}» på arket «{sheet}» har CPR-numre i {count} rækker, men bruges ikke: personerne i den kommer ikke med i Unilogin.",
+        hint='Er det en forælders eller en anden kontaktpersons CPR-nummer på barnets række, så giv kolonnen en overskrift, der genkendes, fx «Far CPR» (og navnet i «Far navn») eller «Kontakt2 CPR»; kontaktkolonner på barnets række kan ikke angives i dagpleje.toml. Er det personens eget CPR-nummer, så angiv kolonnen under [roster.{table}] cpr = "…".',
+        why="Unilogin får kun de personer, hvis kolonner blev genkendt; en kolonne med en ukendt overskrift forsvinder ellers i stilhed, og barnet mister fx sin far i Aula.",
+        example="Overskrifter: Far CPR | Far navn | Far myndighed",
+        variants={
+            "one": "Kolonnen «{column}» på arket «{sheet}» har et CPR-nummer i 1 række, men bruges ikke: personen i den kommer ikke med i Unilogin.",
+        },
     ),
     "DP301": FindingText(
         title="Planen er forældet",

@@ -276,6 +276,16 @@ FINDINGS: dict[str, FindingText] = {
         why="A child follows its dagplejer's area and group; without one it cannot be created.",
         example="",
     ),
+    "DP247": FindingText(
+        title="Child without a dagplejer on its row",
+        message="Child {who} has no dagplejer: the dagplejer's columns «{columns}» are empty on the child's row.",
+        hint="Fill in the dagplejer's id (or CPR number and name) on the child's row; in a roster with one child per row, the dagplejer's columns are repeated on every row. If the child is no longer in day care, delete the row.",
+        why="A child follows its dagplejer's area and group; without one it cannot be created. A row without a dagplejer does not become a dagplejer without a name.",
+        example="MA-nr: 5003 | Dagplejer CPR-nr.: … | Dagplejer navn: Pia Andersen | Barn CPR: … | Barn navn: …",
+        variants={
+            "one_column": "Child {who} has no dagplejer: the dagplejer's column «{columns}» is empty on the child's row.",
+        },
+    ),
     "DP206": FindingText(
         title="Dagplejer without area",
         message="Dagplejer {id} ({name}, {cpr}) is taken by no area.",
@@ -517,6 +527,16 @@ FINDINGS: dict[str, FindingText] = {
         hint="Give each contact person a column of their own (e.g. «Mor myndighed» and «Far myndighed»), or write raekke_myndighed = \"alle\" under [roster] in dagpleje.toml if the row's value is every contact person's of that row.",
         why="Custody decides who sees the child in Aula. One value for a row with both Mor and Far can mean both or only one of them; the tool does not guess, so the municipality must say what the column means.",
         example='[roster]\nraekke_myndighed = "alle"',
+    ),
+    "DP246": FindingText(
+        title="Column of CPR numbers not used",
+        message="The column «{column}» on the sheet «{sheet}» has CPR numbers in {count} rows but is not used: the people in it are not included in Unilogin.",
+        hint="If it is a parent's or another contact person's CPR number on the child's row, give the column a header that is recognised, e.g. «Far CPR» (with the name in «Far navn») or «Kontakt2 CPR»; contact columns on the child's row cannot be named in dagpleje.toml. If it is the person's own CPR number, name the column under [roster.{table}] cpr = \"…\".",
+        why="Unilogin gets only the people whose columns were recognised; otherwise a column under an unknown header vanishes in silence, and a child loses e.g. its father in Aula.",
+        example="Headers: Far CPR | Far navn | Far myndighed",
+        variants={
+            "one": "The column «{column}» on the sheet «{sheet}» has a CPR number in 1 row but is not used: the person in it is not included in Unilogin.",
+        },
     ),
     "DP301": FindingText(
         title="The plan is out of date",

@@ -19,8 +19,8 @@ from dagplejecli.findings import Location
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import finding_message, term, ui, where, who
-from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, SheetInfo, contact_key
-from dagplejecli.roster.read import LINK_CODES
+from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
+from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -145,19 +145,31 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
     else:
         key = "plan_linked_some_one" if unlinked == 1 else "plan_linked_some"
     out.print(ui(key, linked=total - unlinked, total=total, unlinked=unlinked), soft_wrap=True)
+    lines: list[str] = []  # one for each child whose link failed; a few are shown
     for f in planned.reading:
         if f.code in LINK_CODES:
-            out.print(f"  {f.code} {where(f.location)}: {finding_message(f)}", soft_wrap=True)
+            line = f"  {f.code} {where(f.location)}: {finding_message(f)}"
+            if f.code in CHILD_LINK_CODES:
+                lines.append(line)
+            else:
+                out.print(line, soft_wrap=True)
     # the children no linking finding explains: each its own cell to correct
     own = planned.roster.unlinked_on_their_own()
-    for c in own[:SHOWN_UNLINKED]:
-        place = where(Location.of_cell(c.cell("dagplejer")))
-        person = who(mask_cpr_in_text(c.name), c.cpr_masked)
-        ref = mask_cpr_in_text(c.dagplejer_ref)
-        key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
-        out.print(f"  {place}: {ui(key, who=person, ref=ref)}", soft_wrap=True)
-    if len(own) > SHOWN_UNLINKED:
-        out.print("  " + ui("plan_unlinked_more", n=len(own) - SHOWN_UNLINKED), soft_wrap=True)
+    hidden = len(lines) + len(own) - SHOWN_UNLINKED
+    lines += [_unlinked_line(c) for c in own[: max(0, SHOWN_UNLINKED - len(lines))]]
+    for line in lines[:SHOWN_UNLINKED]:
+        out.print(line, soft_wrap=True)
+    if hidden > 0:
+        out.print("  " + ui("plan_unlinked_more", n=hidden), soft_wrap=True)
+
+
+def _unlinked_line(c: Child) -> str:
+    """A child linked to no one, by its own cell: where it is, who, and whom it names."""
+    place = where(Location.of_cell(c.cell("dagplejer")))
+    person = who(mask_cpr_in_text(c.name), c.cpr_masked)
+    ref = mask_cpr_in_text(c.dagplejer_ref)
+    key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
+    return f"  {place}: {ui(key, who=person, ref=ref)}"
 
 
 def print_annotated(out: Console, path: Path) -> None:

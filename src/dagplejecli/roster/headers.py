@@ -153,8 +153,10 @@ _CONTACT_PREFIX = re.compile(
     r"^(?:kontakt(?:person)?|kontakt person|for(?:æ|ae)ld(?:er|re)|kp|pårørende|værge)"
     r"\s*(\d)?(?:\s+|$)(.*)$"
 )
-# "Mor CPR", "Far navn": a contact whose relation the header already says.
+# "Mor CPR", "Far navn": a contact whose relation the header already says; the field may come
+# first too ("CPR far", "Navn mor").
 _PARENT_PREFIX = re.compile(r"^(mor|moder|far|fader)(?:ens|s)?\s+(.+)$")
+_PARENT_SUFFIX = re.compile(r"^(.+?)\s+(mor|moder|far|fader)$")
 PARENT_GROUPS = {
     "mor": (101, "Mor"),
     "moder": (101, "Mor"),
@@ -209,10 +211,8 @@ def read_header(norm: str) -> HeaderMeaning | None:
             return HeaderMeaning("barn_ref", "barn")
         if f:
             return HeaderMeaning("kontakt", f, int(m.group(1) or 0))
-    if m := _PARENT_PREFIX.match(norm):
-        f = field_of(m.group(2))
-        if f and f not in ("relation",):
-            return HeaderMeaning("kontakt", f, PARENT_GROUPS[m.group(1)][0])
+    if parent := _parent_column(norm):
+        return parent
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
         if f in ("id", "cpr"):  # "Dagplejer medarb. nr.": the column naming the dagplejer
@@ -224,6 +224,21 @@ def read_header(norm: str) -> HeaderMeaning | None:
         if f:
             return HeaderMeaning("barn", f)
     return None
+
+
+def _parent_column(norm: str) -> HeaderMeaning | None:
+    """A parent's column whose header names the relation before or after the field: ``Mor
+    CPR``, ``Fars navn``, ``CPR far``, ``Navn mor`` (never the relation: the header says it)."""
+    if m := _PARENT_PREFIX.match(norm):
+        parent, rest = m.group(1), m.group(2)
+    elif m := _PARENT_SUFFIX.match(norm):
+        rest, parent = m.group(1), m.group(2)
+    else:
+        return None
+    f = field_of(rest)
+    if f is None or f == "relation":
+        return None
+    return HeaderMeaning("kontakt", f, PARENT_GROUPS[parent][0])
 
 
 def child_prefixed(norm: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dagplejecli.domain.keyed import keyed_digest
-from dagplejecli.domain.values import id_key, normalise_cpr
+from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
 
 
@@ -72,8 +72,8 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
                 by_name = {}
                 for d in dagplejere:
                     if d.name:
-                        by_name.setdefault(id_key(d.name), []).append(d.id)
-            ids = by_name.get(id_key(ref), [])
+                        by_name.setdefault(name_key(d.name), []).append(d.id)
+            ids = by_name.get(name_key(ref), [])
             if len(ids) == 1:
                 found = ids[0]
                 report.by_name.append(c)

@@ -38,24 +38,27 @@ from dagplejecli.roster.link import (
     matching_column,
     resolve_children,
 )
+from dagplejecli.roster.onesheet import DP247, read_one_sheet
 from dagplejecli.roster.records import (
     RECORD_RULES,
     Builder,
     attach_contact_sheet,
     read_child_sheet,
     read_dagplejer_sheet,
-    read_one_sheet,
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.unread import DP246, unread_cpr_columns
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagplejere share
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243)
+READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243, DP247, DP246)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
-LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code})
+LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
+# Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
+CHILD_LINK_CODES = frozenset({DP247.code})
 
 # From this many unlinked children, and more than half, the cause is the roster's columns,
 # not each child's cell: one finding (DP241) instead of one per child (DP205).
@@ -95,6 +98,7 @@ def read_roster(
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
+    unread: list[Finding] = []  # columns of CPR numbers no field reads (DP246)
 
     def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
         """The chosen sheet for ``role``, its columns mapped and its required fields checked
@@ -103,6 +107,8 @@ def read_roster(
         cmap = map_columns(path.name, sheet, header, role, configured_columns(cfg, *tables))
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap))
+        if not light:  # the plan only counts people
+            unread.extend(unread_cpr_columns(cmap))
         return cmap
 
     if "et-ark" in chosen:
@@ -136,7 +142,7 @@ def read_roster(
     _refuse_cpr_ids(children)
     derived = [d for d in dagplejere if not d.id]
     derive_dagplejer_ids(dagplejere)
-    findings = builder.findings
+    findings = builder.findings + unread
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
@@ -151,6 +157,8 @@ def read_roster(
     if "et-ark" in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings)
+    if "et-ark" in chosen:
+        explained.add("")  # a child on a row without a dagplejer is DP247 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from dagplejecli.config import PARENT, UNILOGIN_RELATIONS
 from dagplejecli.domain.address import Address, parse_address, split_postnr_city
@@ -448,36 +447,3 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
             builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
             continue
         target.contacts.append(contact)
-
-
-def read_one_sheet(
-    cmap: ColumnMap, builder: Builder, file: str
-) -> tuple[list[Dagplejer], list[Child]]:
-    """A one-sheet roster: a dagplejer per distinct dagplejer, a child per row with a child."""
-    dagplejere: dict[str, Dagplejer] = {}
-    children: list[Child] = []
-    unused_at: RowReader | None = None  # the first row whose custody cell was not used
-    key_of: Callable[[Dagplejer], str] = lambda d: d.id or (d.cpr or "") or d.name  # noqa: E731
-    for row_no, row in data_rows(cmap):
-        r = RowReader(file, cmap.sheet.name, row_no, row)
-        before = len(builder.findings)
-        d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
-        key = key_of(d)
-        if key not in dagplejere:
-            dagplejere[key] = d
-        else:
-            # a repeated dagplejer: its notes (restored zeros) were given on its first row
-            del builder.findings[before:]
-        v = r.values(cmap.child)
-        if not v.keys() - {"myndighed"}:
-            continue
-        child = builder.child(r, cmap.child, v)
-        child.dagplejer_ref = key
-        row_custody = builder.row_custody(r, cmap.child)
-        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody)
-        if row_custody is not None and child.contacts and unused_at is None:
-            unused_at = r
-        children.append(child)
-    if unused_at is not None and not builder.row_custody_for_all:
-        builder.note_row_custody(unused_at, cmap)
-    return list(dagplejere.values()), children

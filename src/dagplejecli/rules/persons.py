@@ -15,7 +15,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     substitute_birth_date,
 )
-from dagplejecli.domain.values import comparable_text
+from dagplejecli.domain.values import comparable_text, id_key
 from dagplejecli.findings import (
     CPR_LAW,
     OWN,
@@ -27,7 +27,7 @@ from dagplejecli.findings import (
     Rule,
 )
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Dagplejer, Person
+from dagplejecli.model import Child, Dagplejer, Person
 from dagplejecli.rules.context import CheckContext, person
 from dagplejecli.rules.declare import Checks
 
@@ -343,12 +343,17 @@ DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN)
 
 @CHECKS.add(DP216)
 def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
-    groups: dict[str, list[Person]] = defaultdict(list)
+    groups: dict[str, list[Dagplejer]] = defaultdict(list)
     for d in ctx.roster.dagplejere:
-        groups[d.id].append(d)
+        groups[id_key(d.id)].append(d)  # 05003 and 5003 link as one id, so they are one
     return [
-        DP216(_at(same[1], "id"), None, id=ident, cells=", ".join(str(p.cell("id")) for p in same))
-        for ident, same in groups.items()
+        DP216(
+            _at(same[1], "id"),
+            None,
+            id=same[1].id,
+            cells=", ".join(str(p.cell("id")) for p in same),
+        )
+        for same in groups.values()
         if len(same) > 1
     ]
 
@@ -360,20 +365,20 @@ DP219 = Rule("DP219", S.ERROR, PERSONS, STIL_UNILOGIN)
 def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
     """LocalPersonId is unique across every person of the export (two dagplejere with one id
     are DP216): a child whose id is a dagplejer's, or two children with one id."""
-    roles: dict[str, list[tuple[str, Person]]] = defaultdict(list)
+    roles: dict[str, list[tuple[str, Dagplejer | Child]]] = defaultdict(list)
     for d in ctx.roster.dagplejere:
-        roles[d.id].append(("dagplejer", d))
+        roles[id_key(d.id)].append(("dagplejer", d))
     for c in ctx.roster.children:
-        roles[c.id].append(("barn", c))
+        roles[id_key(c.id)].append(("barn", c))
     out = []
-    for ident, same in roles.items():
+    for same in roles.values():
         children = [p for role, p in same if role == "barn"]
         if not children or len(same) < 2:
             continue
         cells = ", ".join(str(p.cell("id", "cpr")) for _, p in same)
         where = children[1] if len(children) > 1 else children[0]
         variant = "" if len(children) < len(same) else "children"
-        out.append(DP219(_at(where, "id", "cpr"), None, variant=variant, id=ident, cells=cells))
+        out.append(DP219(_at(where, "id", "cpr"), None, variant=variant, id=where.id, cells=cells))
     return out
 
 

@@ -1,0 +1,75 @@
+"""A one-sheet roster: a row per child with the dagplejer's columns repeated, each dagplejer
+made once from the rows that name the same one."""
+
+from __future__ import annotations
+
+from dagplejecli.domain.values import id_key, name_key
+from dagplejecli.findings import OWN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import Child, Dagplejer
+from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.records import Builder, RowReader, data_rows
+
+DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN)  # a child on a row that names no dagplejer
+
+# The fields that say who a one-sheet row's dagplejer is; a row with none of them has no
+# dagplejer (its child is DP247), not a dagplejer without a name.
+IDENTITY_FIELDS = ("id", "cpr", "navn", "fornavn", "efternavn")
+
+
+def dagplejer_key(d: Dagplejer) -> str:
+    """Who a one-sheet row's dagplejer is, compared as ids and names are compared elsewhere
+    (``05003`` and ``5003`` are one id; ``Lind, Bente`` and ``Bente Lind`` one name); empty
+    when the row names no dagplejer."""
+    if d.id:
+        return f"id:{id_key(d.id)}"
+    if d.cpr or d.cpr_text:
+        return f"cpr:{d.cpr or d.cpr_text}"
+    return f"navn:{name_key(d.name)}" if d.name else ""
+
+
+def read_one_sheet(
+    cmap: ColumnMap, builder: Builder, file: str
+) -> tuple[list[Dagplejer], list[Child]]:
+    """A one-sheet roster: a dagplejer per distinct dagplejer, a child per row with a child.
+    A child on a row without its dagplejer's id, CPR or name belongs to no one (DP247)."""
+    dagplejere: dict[str, Dagplejer] = {}
+    children: list[Child] = []
+    unused_at: RowReader | None = None  # the first row whose custody cell was not used
+    identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
+    for row_no, row in data_rows(cmap):
+        r = RowReader(file, cmap.sheet.name, row_no, row)
+        before = len(builder.findings)
+        d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
+        key = dagplejer_key(d)
+        v = r.values(cmap.child)
+        has_child = bool(v.keys() - {"myndighed"})  # a custody cell alone is no child
+        # a row naming no dagplejer is none when it has a child (DP247); without one it stays
+        # a dagplejer, whose missing name and CPR number the checks point at
+        kept = dagplejere.setdefault(key, d) if key or not has_child else None
+        if kept is not d:
+            # a repeated dagplejer: its notes (restored zeros) were given on its first row
+            del builder.findings[before:]
+        if not has_child:
+            continue
+        child = builder.child(r, cmap.child, v)
+        row_custody = builder.row_custody(r, cmap.child)
+        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody)
+        if row_custody is not None and child.contacts and unused_at is None:
+            unused_at = r
+        children.append(child)
+        if kept is None:
+            builder.findings.append(_no_dagplejer(r, cmap, identity, child))
+        else:
+            child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
+    if unused_at is not None and not builder.row_custody_for_all:
+        builder.note_row_custody(unused_at, cmap)  # DP245
+    return list(dagplejere.values()), children
+
+
+def _no_dagplejer(r: RowReader, cmap: ColumnMap, identity: list[int], child: Child) -> Finding:
+    """DP247: a one-sheet row with a child whose dagplejer's id, CPR and name are blank."""
+    columns = tuple(cmap.header.texts[c] for c in sorted(identity))
+    where = Location.of_cell(r.cell(min(identity, default=0)))
+    variant = "one_column" if len(columns) == 1 else ""
+    return DP247(where, variant=variant, columns=columns, name=child.name, cpr=child.cpr_masked)

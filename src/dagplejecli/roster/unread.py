@@ -1,0 +1,73 @@
+"""Columns no field reads that hold CPR numbers: people who would vanish from the export in
+silence (a father under a header the reader does not know, a second CPR column)."""
+
+from __future__ import annotations
+
+from dagplejecli.domain.identifiers import looks_like_cpr
+from dagplejecli.domain.values import normalise_cpr
+from dagplejecli.findings import OWN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import CellRef, column_letters
+from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.records import data_rows
+
+DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
+
+# The configuration table that maps a column of a sheet of this role (for the hint).
+TABLE_OF_ROLE = {
+    "dagplejere": "kolonner",
+    "boern": "boern_kolonner",
+    "et-ark": "boern_kolonner",
+    "kontakter": "kontakt_kolonner",
+}
+
+
+def read_columns(cmap: ColumnMap) -> set[int]:
+    """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
+    used = set(cmap.fields.values()) | set(cmap.child.values())
+    for group in cmap.contacts.values():
+        used |= set(group.values())
+    return used
+
+
+def is_cpr_cell(value: object) -> bool:
+    """A cell that is, as a whole, a CPR number: text in any spelling, or a number (whose
+    leading zero a spreadsheet may have dropped)."""
+    if isinstance(value, str):
+        return looks_like_cpr(value)
+    digits = normalise_cpr(value).digits
+    return digits is not None and looks_like_cpr(digits)
+
+
+def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
+    """DP246 for each column no field reads where at least half the filled cells are CPR
+    numbers. The numbers themselves are never in the finding: only the column and a count."""
+    rows = [row for _, row in data_rows(cmap)]
+    read = read_columns(cmap)
+    width = max([len(cmap.header.texts), *(len(row) for row in rows)])
+    unread = [col for col in range(width) if col not in read]
+    out = []
+    for col in unread:
+        filled = [row[col] for row in rows if col < len(row) and _filled(row[col])]
+        count = sum(1 for value in filled if is_cpr_cell(value))
+        if count and count * 2 >= len(filled):
+            out.append(_finding(cmap, col, count))
+    return out
+
+
+def _filled(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _finding(cmap: ColumnMap, col: int, count: int) -> Finding:
+    texts = cmap.header.texts
+    header = texts[col] if col < len(texts) and texts[col] else column_letters(col + 1)
+    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
+    return DP246(
+        Location.of_cell(where),
+        variant="one" if count == 1 else "",
+        column=header,
+        sheet=cmap.sheet.name,
+        count=count,
+        table=TABLE_OF_ROLE.get(cmap.role, "kolonner"),
+    )
