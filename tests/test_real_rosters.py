@@ -169,6 +169,14 @@ def test_linking_in_english(folder: Path) -> None:
 # ------------------------------------------------------------------------------- headers
 
 
+def test_a_name_column_that_says_its_order_in_brackets_is_the_name(folder: Path) -> None:
+    sheets = payroll_roster()
+    sheets["Dagplejere"][3][2] = "Navn (efternavn, fornavn)"
+    write_xlsx(folder / "roster.xlsx", sheets)
+    out = validate_text(folder)
+    assert "DP244" not in out and "DP212" not in out
+
+
 @pytest.mark.parametrize(
     "id_header",
     ["Medarb. nr.", "Medarb.nr", "MA-nr", "Tjenestenummer", "Medarbejder-nr.", "Lønnummer"],
