@@ -575,8 +575,17 @@ UI: dict[str, str] = {
     "error": "Fejl",
     "where": "Sted",
     "fix": "Sådan retter du det",
-    "config_syntax": "Konfigurationsfilen er ikke gyldig TOML: {detail}",
-    "config_syntax_hint": "Ret linjen, der nævnes. Tekst skal stå i anførselstegn, tabeller i [firkantede] parenteser.",
+    "config_syntax": "Konfigurationsfilen er ikke gyldig TOML: {problem} ({place}).",
+    "config_syntax_at": "linje {line}, kolonne {column}",
+    "config_syntax_at_end": "sidst i filen, linje {line}",
+    "config_syntax_quote": "en tekst mangler sit afsluttende anførselstegn",
+    "config_syntax_hint_quote": 'Afslut teksten med " på samme linje, fx navn = "Dagplejen Nord".',
+    "config_syntax_unquoted": "en værdi er hverken et tal, true/false, en liste eller en tekst i anførselstegn",
+    "config_syntax_hint_unquoted": 'Sæt tekst i anførselstegn, fx navn = "Dagplejen Nord".',
+    "config_syntax_duplicate": "en nøgle står to gange i samme tabel",
+    "config_syntax_hint_duplicate": "Slet eller ret den ene: hver nøgle må kun stå én gang i sin tabel (et nyt område begynder med [[omraade]]).",
+    "config_syntax_other": "linjen kan ikke læses",
+    "config_syntax_hint_other": "Ret linjen, der nævnes. Tekst skal stå i anførselstegn, tabeller i [firkantede] parenteser.",
     "config_invalid": "Konfigurationen har fejl i sin opbygning:",
     "config_invalid_hint": "Ret nøglerne ovenfor; se README-afsnittet «Konfiguration» for alle nøgler.",
     "config_missing": "Konfigurationsfilen findes ikke.",
@@ -953,6 +962,7 @@ WORKBOOKS: dict[str, str] = {
     "col_id": "Id",
     "col_name": "Navn",
     "col_rule": "Regel",
+    "col_roster_column": "{} (roster)",  # a roster column a rule used, beside the assigned area
     "col_key": "Nøgle",
     "col_value": "Værdi",
     "col_type": "Type",
@@ -966,6 +976,10 @@ WORKBOOKS: dict[str, str] = {
     "type_contact": "Kontaktperson",
     "yes": "ja",
     "no": "nej",
+    # dtr-oprettelse.xlsx: the Status column (its sheet and field names are DTR's)
+    "dtr_status_new": "ny",
+    "dtr_status_exists": "findes ({number})",
+    "dtr_status_number_missing": "findes (nummer mangler)",
 }
 
 

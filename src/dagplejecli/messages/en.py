@@ -575,8 +575,17 @@ UI: dict[str, str] = {
     "error": "Error",
     "where": "Where",
     "fix": "How to fix it",
-    "config_syntax": "The configuration file is not valid TOML: {detail}",
-    "config_syntax_hint": "Correct the line mentioned. Text goes in quotes, tables in [square] brackets.",
+    "config_syntax": "The configuration file is not valid TOML: {problem} ({place}).",
+    "config_syntax_at": "line {line}, column {column}",
+    "config_syntax_at_end": "at the end of the file, line {line}",
+    "config_syntax_quote": "a text lacks its closing quote",
+    "config_syntax_hint_quote": 'End the text with " on the same line, e.g. navn = "Dagplejen Nord".',
+    "config_syntax_unquoted": "a value is neither a number, true/false, a list nor a text in quotes",
+    "config_syntax_hint_unquoted": 'Put text in quotes, e.g. navn = "Dagplejen Nord".',
+    "config_syntax_duplicate": "a key is given twice in the same table",
+    "config_syntax_hint_duplicate": "Delete or correct one of them: each key may be given once in its table (a new area begins with [[omraade]]).",
+    "config_syntax_other": "the line cannot be read",
+    "config_syntax_hint_other": "Correct the line mentioned. Text goes in quotes, tables in [square] brackets.",
     "config_invalid": "The configuration has errors in its structure:",
     "config_invalid_hint": "Correct the keys above; see the README section «Konfiguration» for every key.",
     "config_missing": "The configuration file does not exist.",
@@ -837,7 +846,7 @@ UI: dict[str, str] = {
     "plan_next_ok": "Next step: review {path}, then run dagpleje validate.",
     "plan_next_unassigned": "Give them an area in dagpleje.toml (hvor rule, dagplejere = [...] or resten = true), and run dagpleje plan again.",
     "rule_explicit": "dagplejere list",
-    "rule_rest": "resten",
+    "rule_rest": "the rest (resten = true)",
     "rule_none": "no area",
     "unassigned_line": "  {id}  {name}  ({cpr})",
 }
@@ -958,6 +967,7 @@ WORKBOOKS: dict[str, str] = {
     "col_id": "Id",
     "col_name": "Name",
     "col_rule": "Rule",
+    "col_roster_column": "{} (roster)",  # a roster column a rule used, beside the assigned area
     "col_key": "Key",
     "col_value": "Value",
     "col_type": "Type",
@@ -971,6 +981,10 @@ WORKBOOKS: dict[str, str] = {
     "type_contact": "Contact person",
     "yes": "yes",
     "no": "no",
+    # dtr-oprettelse.xlsx: the Status column (its sheet and field names are DTR's)
+    "dtr_status_new": "new",
+    "dtr_status_exists": "exists ({number})",
+    "dtr_status_number_missing": "exists (number missing)",
 }
 
 
