@@ -18,7 +18,7 @@ from tests.test_init import fill_in
 PLACEHOLDER_KEYS = ("dtr.lovgrundlag", "standard.pnummer", "standard.adresse")
 # comments alike in both languages: configuration the user may switch on ("# [opdeling]",
 # "# email = …") and an area's count of dagplejere (the Danish word is the term in both)
-ALIKE = re.compile(r"^# (\[[^\]]*\]|[a-z_]+ = |\d+ dagplejere$)")
+ALIKE = re.compile(r"^# (\[[^\]]*\]|[a-z_]+ = |\d+ dagplejere?$)")
 
 
 @pytest.fixture

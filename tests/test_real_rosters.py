@@ -109,7 +109,7 @@ def test_unmapped_id_column_is_one_finding_with_the_fix(folder: Path) -> None:
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 1, result.output
     out = " ".join(result.stdout.split())
-    assert "0 af 3 børn er knyttet til deres dagplejer; 3 er ikke:" in out
+    assert "Ingen af de 3 børn er knyttet til deres dagplejer:" in out
     assert "DP241" in out and "«Nøgle»" in out and '[roster.kolonner] id = "Nøgle"' in out
     validate = run_cli("validate")
     assert validate.exit_code == 1
@@ -120,7 +120,7 @@ def test_one_unlinked_child_is_its_own_finding_and_exit_1(folder: Path) -> None:
     write_xlsx(folder / "roster.xlsx", payroll_roster(refs=(20100, 20101, 29999)))
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 1, result.output
-    assert "2 af 3 børn er knyttet til deres dagplejer; 1 er ikke:" in result.stdout
+    assert "1 af 3 børn er ikke knyttet til sin dagplejer:" in result.stdout
     assert "DP241" not in result.stdout
     validate = run_cli("validate")
     assert "DP205" in validate.stdout and "DP241" not in validate.stdout
@@ -162,7 +162,10 @@ def test_linking_in_english(folder: Path) -> None:
     result = run_cli("--lang", "en", "plan", "roster.xlsx")
     assert result.exit_code == 1
     out = " ".join(result.stdout.split())
-    assert "0 of 3 children are linked" in out and "matches the dagplejere's column «Nøgle»" in out
+    assert (
+        "None of the 3 children are linked" in out
+        and "matches the dagplejere's column «Nøgle»" in out
+    )
     assert not re.search(r"\bbørn\b", out)
 
 

@@ -18,16 +18,16 @@ import typer
 from dagplejecli import __version__
 from dagplejecli.cli_base import (
     GlobalOptionsGroup,
-    Lang,
     LocalisedCommand,
     Settings,
     choice,
     guarded,
+    positive_int,
     settings,
     use_settings,
 )
 from dagplejecli.export import Target
-from dagplejecli.i18n import set_language
+from dagplejecli.i18n import Lang, set_language
 from dagplejecli.render import OutputFormat
 
 
@@ -141,8 +141,8 @@ def init_command(
     ] = None,
     out: Annotated[Path, Opt("--out", "-o")] = CONFIG,
     force: Annotated[bool, typer.Option("--force")] = False,
-    areas: Annotated[int | None, Opt("--omraader", min=1)] = None,
-    max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", min=1)] = None,
+    areas: Annotated[int | None, Opt("--omraader", **positive_int())] = None,
+    max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", **positive_int())] = None,
     balance: Annotated[Balance, Opt("--efter", **choice(Balance))] = Balance.DAGPLEJERE,
 ) -> None:
     from dagplejecli import api

@@ -18,16 +18,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
-from dagplejecli.i18n import LANGUAGES, UnknownLanguage, set_language
+from dagplejecli.i18n import LANGUAGES, Lang, UnknownLanguage, set_language
 from dagplejecli.messages import help_text, ui
 
 F = TypeVar("F", bound=Callable[..., Any])
 E = TypeVar("E", bound=StrEnum)
 
+NEAR_CUTOFF = 0.5  # "dk" is near "da": a two-letter value has one letter in common
 
-class Lang(StrEnum):
-    DA = "da"
-    EN = "en"
+
+def _shown(value: object) -> str:
+    """A value from the command line as it may be shown: control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
 
 
 def choice(enum: type[E]) -> dict[str, Any]:
@@ -41,8 +43,8 @@ def choice(enum: type[E]) -> dict[str, Any]:
         for e in enum:
             if str(value).strip().casefold() == e.value.casefold():
                 return e
-        near = difflib.get_close_matches(str(value).casefold(), values, n=1)
-        message = ui("usage_bad_choice", value=value, choices=", ".join(values))
+        near = difflib.get_close_matches(str(value).casefold(), values, n=1, cutoff=NEAR_CUTOFF)
+        message = ui("usage_bad_choice", value=_shown(value), choices=", ".join(values))
         if near:
             message += " " + ui("usage_near_option", near=near[0])
         raise typer.BadParameter(message)
@@ -50,16 +52,60 @@ def choice(enum: type[E]) -> dict[str, Any]:
     return {"parser": parse, "metavar": "[" + "|".join(values) + "]"}
 
 
+def positive_int() -> dict[str, Any]:
+    """A whole number of 1 or more, refused in the current language:
+    ``typer.Option("--omraader", **positive_int())``."""
+
+    def parse(value: str | int) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):
+            raise typer.BadParameter(ui("usage_not_positive_int", value=_shown(value)))
+        return int(text)
+
+    return {"parser": parse, "metavar": "<int>"}
+
+
+# The metavars typer shows for a value (its type, or ours above) → the catalogue's word
+METAVARS = {
+    "<path>": "metavar_path",
+    "<str>": "metavar_text",
+    "<int>": "metavar_number",
+    "<int range>": "metavar_number",
+}
+
+
 class LocalisedUsage:
-    """The usage line's "Usage:" in the current language (typer writes it in English)."""
+    """The usage line in the current language: "Usage:", "[OPTIONS]" and "COMMAND [ARGS]..."
+    (typer writes them in English)."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        words = {
+            getattr(self, "options_metavar", None): ui("usage_options"),
+            getattr(self, "subcommand_metavar", None): ui("usage_command"),
+        }
+        pieces = [words.get(p, p) for p in pieces]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=ui("usage_prefix"))
 
 
 class LocalisedCommand(LocalisedUsage, TyperCommand):
-    """Every command's class: ``@app.command("plan", cls=LocalisedCommand)``."""
+    """Every command's class: ``@app.command("plan", cls=LocalisedCommand)``. Arguments
+    left over are refused in the current language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # typer would refuse extra arguments in English
+        try:
+            with localised_usage_errors(ctx):  # said with this command's usage line
+                rest = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if ctx.args and not allowed and not ctx.resilient_parsing:
+            extra = " ".join(_shown(a) for a in ctx.args)
+            raise usage_error(ui("usage_extra_arguments", args=extra), ctx)
+        return rest
 
 
 class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
@@ -90,16 +136,18 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
             elif arg == "--lang" and i + 1 < len(front):
                 chosen = front[i + 1]
         try:
-            set_language(chosen)
-        except UnknownLanguage as exc:  # --lang de, or DAGPLEJE_LANG=de: said in Danish
+            # --lang as its option parses it (the same refusal, with a near match)
+            set_language(None if chosen is None else choice(Lang)["parser"](chosen).value)
+        except typer.BadParameter as exc:  # --lang de: said in Danish
             localise_typer()
-            choices = ", ".join(LANGUAGES)
-            if chosen is None:
-                message = ui("usage_bad_language", value=exc.value, choices=choices)
-            else:
-                wrong = ui("usage_bad_choice", value=exc.value, choices=choices)
-                message = ui("usage_bad_value", option="--lang", message=wrong)
+            message = ui("usage_bad_value", option="--lang", message=exc.message)
             raise usage_error(message, ctx) from None
+        except UnknownLanguage as exc:  # DAGPLEJE_LANG=de: said in Danish
+            localise_typer()
+            if "--version" not in front + rest:  # the version is said whatever the language
+                choices = ", ".join(LANGUAGES)
+                message = ui("usage_bad_language", value=_shown(exc.value), choices=choices)
+                raise usage_error(message, ctx) from None
         localise_typer()
         with localised_usage_errors():
             return super().parse_args(ctx, front + rest)
@@ -107,6 +155,18 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         with localised_usage_errors():
             return super().invoke(ctx)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        unknown = not name.startswith("-") and self.get_command(ctx, name) is None
+        if unknown and not ctx.resilient_parsing:  # typer would say it in English
+            known = self.list_commands(ctx)
+            near = difflib.get_close_matches(name, known, n=1, cutoff=NEAR_CUTOFF)
+            message = ui("usage_no_such_command", name=_shown(name), known=", ".join(known))
+            if near:
+                message += " " + ui("usage_near_option", near=near[0])
+            raise usage_error(message, ctx)
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -143,15 +203,17 @@ def localise_typer() -> None:
 
 def usage_error(message: str, ctx: Any) -> Exception:
     """Typer's usage error (exit 2, printed with the usage line and the try-help line)."""
-    usage: type[Exception] = _usage_exceptions()[2]
+    usage: type[Exception] = _usage_exceptions().usage
     return usage(message, ctx)
 
 
 @contextmanager
-def localised_usage_errors() -> Iterator[None]:
-    """A missing argument, an unknown option or a value that is not allowed, said in the
-    current language (exit 2)."""
-    MissingParameter, NoSuchOption, UsageError = _usage_exceptions()
+def localised_usage_errors(command_ctx: Any = None) -> Iterator[None]:
+    """A missing argument, an unknown option, an option without its value or a value that is
+    not allowed, said in the current language (exit 2), with the usage line of the error's
+    context (typer's parser raises some without one), else of ``command_ctx``."""
+    errors = _usage_exceptions()
+    MissingParameter, NoSuchOption, UsageError = errors.missing, errors.no_option, errors.usage
     try:
         yield
     except MissingParameter as exc:
@@ -162,31 +224,49 @@ def localised_usage_errors() -> Iterator[None]:
             message = ui("usage_missing_argument", name=param.name)
         else:
             message = ui("usage_missing_option", name="/".join(param.opts))
-        raise UsageError(message, exc.ctx) from exc
+        raise UsageError(message, exc.ctx or command_ctx) from exc
     except NoSuchOption as exc:
         near = sorted(exc.possibilities or [])
         message = ui("usage_no_such_option", option=exc.option_name)
         if near:
             message += " " + ui("usage_near_option", near=", ".join(near))
-        raise UsageError(message, exc.ctx) from exc
+        raise UsageError(message, exc.ctx or command_ctx) from exc
+    except errors.bad_option as exc:  # "--format" last, or "--force=yes"
+        option = _shown(exc.option_name)
+        no_value = "not take" in exc.message  # typer's own words, which may change
+        key = "usage_option_takes_no_value" if no_value else "usage_option_needs_value"
+        raise UsageError(ui(key, option=option), exc.ctx or command_ctx) from exc
+    except errors.bad_argument as exc:
+        raise UsageError(ui("usage_bad_arguments"), exc.ctx or command_ctx) from exc
     except typer.BadParameter as exc:  # a value not allowed: ours (choice) or typer's own
         names = "/".join(exc.param.opts) if exc.param is not None else ""
         message = ui("usage_bad_value", option=names, message=exc.message)
-        raise UsageError(message, exc.ctx) from exc
+        raise UsageError(message, exc.ctx or command_ctx) from exc
 
 
-def _usage_exceptions() -> tuple[Any, Any, Any]:
+@dataclass(frozen=True, slots=True)
+class _UsageExceptions:
+    missing: Any
+    no_option: Any
+    bad_option: Any
+    bad_argument: Any
+    usage: Any
+
+
+def _usage_exceptions() -> _UsageExceptions:
     """Typer's click exceptions: typer carries its own click from 0.2x on; before that it
     used click itself."""
     try:
-        from typer._click.exceptions import MissingParameter, NoSuchOption, UsageError
+        from typer._click import exceptions
     except ImportError:  # pragma: no cover - older typer
-        from click.exceptions import (  # type: ignore[import-not-found,no-redef]
-            MissingParameter,
-            NoSuchOption,
-            UsageError,
-        )
-    return MissingParameter, NoSuchOption, UsageError
+        from click import exceptions  # type: ignore[import-not-found,no-redef]
+    return _UsageExceptions(
+        exceptions.MissingParameter,
+        exceptions.NoSuchOption,
+        exceptions.BadOptionUsage,
+        exceptions.BadArgumentUsage,
+        exceptions.UsageError,
+    )
 
 
 def reflow(text: str) -> str:
@@ -198,17 +278,40 @@ def reflow(text: str) -> str:
 
 def tidy_help(command: Any, ctx: Any) -> None:
     """A command's help as people should see it: in the current language (the catalogue's
-    ``HELP``), no ``<bool>`` after a flag (it takes no value), and paragraphs reflowed."""
+    ``HELP``, the metavars ``<sti>``, ``<tekst>``, ``<tal>``), no ``<bool>`` after a flag (it
+    takes no value), and paragraphs reflowed."""
     name = "main" if command is ctx.command and ctx.parent is None else command.name
     for param in command.get_params(ctx):
         if getattr(param, "is_flag", False):
             param.metavar = ""
+        else:
+            _localise_metavar(param, ctx)
         text = help_text(f"{name}.{param.name}", f"opt.{param.name}")
         if text is not None:
             param.help = text
     text = help_text(name) or command.help
     if text:
         command.help = reflow(text)
+
+
+def _localise_metavar(param: Any, ctx: Any) -> None:
+    """An option's or argument's value type (typer's ``<path>``, ``<str>``, ``<int>``) in the
+    current language. The English metavar is kept on the param, as help may be built again
+    in another language in the same process; a typer without ``display_type_rich`` keeps
+    its own words."""
+    if not hasattr(param, "display_type_rich"):  # pragma: no cover - older typer
+        return
+    if "_dagpleje_metavar" not in vars(param):
+        shown = param.metavar if param.metavar is not None else param.display_type_rich(ctx)
+        param._dagpleje_metavar = shown
+    key = METAVARS.get(param._dagpleje_metavar)
+    if key is None:
+        return
+    if getattr(param, "param_type_name", "") == "argument":  # its metavar is its name
+        word = ui(key)
+        param.display_type_rich = lambda ctx: word
+    else:
+        param.metavar = ui(key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -404,6 +404,36 @@ def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
 
 
+# tomllib's messages (English, and not a stable interface) → what is wrong, said by us; a
+# message not listed here is said as a line that cannot be read
+_TOML_PROBLEMS = (
+    (re.compile(r"^(Illegal character '\\n'|Unterminated string|Expected \"'\")"), "quote"),
+    (re.compile(r"^Invalid value"), "unquoted"),
+    (re.compile(r"^Cannot (overwrite a value|declare .* twice|mutate)"), "duplicate"),
+)
+_TOML_PLACE = re.compile(r"\s*\((at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+
+def toml_syntax_error(message: str, text: str, path: Path) -> DagplejeError:
+    """A TOML syntax error in the current language, with its line and column (or the end of
+    the file), and for the common mistakes how to fix them."""
+    place = _TOML_PLACE.search(message)
+    problem = next((kind for pattern, kind in _TOML_PROBLEMS if pattern.search(message)), "other")
+    if place is not None and place.group(2):
+        line = int(place.group(2))
+        at = ui("config_syntax_at", line=line, column=int(place.group(3)))
+    else:
+        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        at = ui("config_syntax_at_end", line=line)
+    return DagplejeError(
+        "config_syntax",
+        where=f"{path.name}, {ui('line')} {line}",
+        hint=f"config_syntax_hint_{problem}",
+        problem=ui(f"config_syntax_{problem}"),
+        place=at,
+    )
+
+
 def parse_config(text: str, path: Path) -> LoadedConfig:
     """Parse and check the configuration's shape. Raises DagplejeError (exit 2) on any error."""
     check_toml_shape(text, path.name)
@@ -414,9 +444,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
             "config_too_deep", where=path.name, hint="config_shape_hint", limit=MAX_CONFIG_NESTING
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise DagplejeError(
-            "config_syntax", where=path.name, hint="config_syntax_hint", detail=str(exc)
-        ) from None
+        raise toml_syntax_error(str(exc), text, path) from None
     lines = _key_lines(text)
     _refuse_control_characters(
         data, (), LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagplejecli.messages import ui
+from dagplejecli.messages import ui, ui_count
 
 EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
 
@@ -11,7 +11,8 @@ class DagplejeError(Exception):
     """A problem that stops the tool before it can do its work (exit code 2).
 
     ``key`` names a text in ``messages.UI``; ``where`` says which file, sheet, cell or
-    configuration key; ``hint`` (a key too) says how to fix it.
+    configuration key; ``hint`` (a key too) says how to fix it. A param ``count`` of 1 chooses
+    the text's singular twin (``key_one``), as it does for a finding.
     """
 
     exit_code = 2
@@ -35,6 +36,8 @@ class DagplejeError(Exception):
 
     @property
     def message(self) -> str:
+        if isinstance(count := self.params.get("count"), int):
+            return ui_count(self.key, count, **self.params)
         return ui(self.key, **self.params)
 
     @property

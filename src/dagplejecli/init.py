@@ -18,7 +18,7 @@ from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import config_comment
+from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
@@ -123,6 +123,12 @@ def _comment_text(key: str, **params: object) -> str:
     or column name, a town) may hold a control character, which a TOML comment may not."""
     safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
     return config_comment(key, **safe)
+
+
+def _counted(key: str, n: int, **params: object) -> str:
+    """A comment about ``n`` things, in the singular when ``n`` is 1 (``key_one``)."""
+    safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
+    return config_comment_count(key, n, **safe)
 
 
 def _comment(key: str, **params: object) -> list[str]:
@@ -245,10 +251,14 @@ def postnr_column(roster: Roster) -> str | None:
 
 def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
     basis = _comment_text("basis_children" if proposal.by_children else "basis_dagplejere")
-    lines = [*_comment("proposal", areas=len(proposal.areas), basis=basis), ""]
+    proposed = _counted("proposal", len(proposal.areas), areas=len(proposal.areas), basis=basis)
+    lines = [*(f"# {line}" for line in proposed.split("\n")), ""]
     for area in proposal.areas:
         towns = ", ".join(sorted({g.town for g in area.groups if g.town}))
-        counts = {"dagplejere": area.dagplejere, "children": area.children}
+        counts = {
+            "dagplejere": _counted("area", area.dagplejere, count=area.dagplejere),
+            "children": _counted("count_children", area.children),
+        }
         lines += [
             _beside("[[omraade]]", _comment_text("proposal_area", **counts, towns=towns)),
             f"navn = {_q(area.name)}",
@@ -292,7 +302,12 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
     total = sum(n for _, n in division.counts)
     column = division.column
     lines = [
-        *_comment("division", column=column, values=len(division.counts), total=total),
+        *_comment(
+            "division",
+            column=column,
+            values=_counted("count_values", len(division.counts)),
+            total=_counted("area", total, count=total),
+        ),
         "# [opdeling]",
         f"# kolonne = {_q(column)}",
         '# navn = "Dagplejen {værdi}"',
@@ -300,14 +315,16 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
     ]
     for value, count in division.counts:
         lines += [
-            _beside("[[omraade]]", _comment_text("area", count=count)),
+            _beside("[[omraade]]", _counted("area", count, count=count)),
             f"navn = {_q('Dagplejen ' + value)}",
             '# institutionsnummer = "G12345"',
             f"hvor = {{ {_key(column)} = [{_q(value)}] }}",
             "",
         ]
     if division.missing:
-        text = _comment_text("area_without_value", count=division.missing, column=column)
+        text = _counted(
+            "area_without_value", division.missing, count=division.missing, column=column
+        )
         lines += [
             _beside("[[omraade]]", text),
             f"navn = {_q(_dagplejen(short, 'øvrige'))}",

@@ -160,7 +160,8 @@ def _areas_sheet(plan: Plan) -> Sheet:
 
 
 def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
-    """Each dagplejer's area, the rule that chose it and the columns the rules used."""
+    """Each dagplejer's area, the rule that chose it and the roster's columns the rules used,
+    marked as the roster's (a roster column «Område» is not the area assigned)."""
     rows = [
         [  # roster text through the one masker: a CPR typed into it stays masked
             mask_cpr_in_text(d.id),
@@ -171,7 +172,8 @@ def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
         ]
         for d in roster.dagplejere
     ]
-    header = [*_headers(DAGPLEJER_COLUMNS), *plan.rule_columns]
+    roster_column = workbook_text("col_roster_column")
+    header = [*_headers(DAGPLEJER_COLUMNS), *(roster_column.format(c) for c in plan.rule_columns)]
     return (workbook_text("sheet_dagplejere"), header, rows)
 
 

@@ -103,7 +103,7 @@ def balanced_cuts(
     (default: the weights) at most ``cap``. Raises CannotPropose when no such cut exists."""
     n = len(weights)
     if not 1 <= parts <= n:
-        raise CannotPropose("propose_too_many", parts=parts, postnumre=n)
+        raise CannotPropose("propose_too_many", parts=parts, count=n)
     sizes = weights if sizes is None else sizes
     pw, ps = [0], [0]
     for w, size in zip(weights, sizes, strict=True):
@@ -124,7 +124,7 @@ def balanced_cuts(
                 if cost < best[k][i]:
                     best[k][i], start[k][i] = cost, j
     if best[parts][n] == inf:
-        raise CannotPropose("propose_cap_too_small", cap=cap or 0, largest=max(sizes))
+        raise CannotPropose("propose_cap_too_small", count=cap or 0, largest=max(sizes))
     cuts, i = [], n
     for k in range(parts, 0, -1):
         i = start[k][i]
@@ -136,7 +136,7 @@ def fewest_parts(weights: Sequence[int], cap: int) -> int:
     """The fewest contiguous runs with every run at most ``cap`` (filling each run greedily is
     optimal for contiguous runs)."""
     if max(weights) > cap:
-        raise CannotPropose("propose_cap_too_small", cap=cap, largest=max(weights))
+        raise CannotPropose("propose_cap_too_small", count=cap, largest=max(weights))
     parts, size = 1, 0
     for w in weights:
         if size + w > cap:

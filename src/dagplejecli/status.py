@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import ui
+from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
 
 EXPORT_FOLDER = "eksport"
@@ -78,7 +78,7 @@ def export_status(folder: Path) -> str | None:
             if actual != digest:
                 changed.append(rel)
     if not missing and not changed:
-        return ui("status_export_ok", folder=folder.name, n=count)
+        return ui_count("status_export_ok", count, folder=folder.name)
     return ui(
         "status_export_mismatch",
         folder=folder.name,

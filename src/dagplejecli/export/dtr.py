@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dagplejecli.config import Config
 from dagplejecli.formats.csvfile import csv_bytes
+from dagplejecli.messages import workbook_text
 from dagplejecli.model import Area
 
 DAGINSTITUTION_FIELDS = (
@@ -71,10 +72,18 @@ def daginstitutioner(areas: Sequence[Area]) -> list[Daginstitution]:
 
 def status(number: str, exists: bool = False) -> str:
     """ "ny" for something DTR has not issued a number for yet, else "findes (G12345)";
-    "findes (nummer mangler)" for what exists without its number in the configuration."""
+    "findes (nummer mangler)" for what exists without its number in the configuration. The
+    same in every language: the manifest records it."""
     if number:
         return f"findes ({number})"
     return "findes (nummer mangler)" if exists else "ny"
+
+
+def shown_status(number: str, exists: bool = False) -> str:
+    """``status`` as the workbook shows it to a person, in the current language."""
+    if number:
+        return workbook_text("dtr_status_exists").format(number=number)
+    return workbook_text("dtr_status_number_missing" if exists else "dtr_status_new")
 
 
 def daginstitution_rows(
@@ -133,15 +142,16 @@ def dtr_files(config: Config, areas: Sequence[Area]) -> dict[str, bytes]:
 def dtr_workbook_sheets(
     config: Config, areas: Sequence[Area]
 ) -> list[tuple[str, list[str], list[list[object]]]]:
-    """The same as the CSVs, for a person (the vendor or a STIL support case), with a status."""
+    """The same as the CSVs, for a person (the vendor or a STIL support case), with a status
+    in the current language; the sheet names and field names are the register's own."""
     institutions = daginstitutioner(areas)
     d_rows = [
-        [status(d.number, d.number_missing), *row]
+        [shown_status(d.number, d.number_missing), *row]
         for d, row in zip(institutions, daginstitution_rows(config, institutions), strict=True)
     ]
     a_areas = [a for d in institutions for a in d.areas]
     a_rows = [
-        [status(a.institution_number), *row]
+        [shown_status(a.institution_number), *row]
         for a, row in zip(a_areas, anvisningsenhed_rows(config, institutions), strict=True)
     ]
     return [

@@ -4,7 +4,14 @@ Findings are data: a rule, a variant and raw params. This module turns them into
 current language: ``finding_message(f)``, ``finding_hint(f)``. ``ui(key, **params)`` does the same
 for the command line's own texts, ``workbook_text(key)`` for the words of the workbooks written
 for people (the plan, ``brugere.xlsx``), ``config_comment(key, **params)`` for the comments of
-the configuration ``init`` writes. How a finding's params become text:
+the configuration ``init`` writes.
+
+A number 1 reads in the singular by one rule: a text ``key`` may have a singular twin
+``key_one``, chosen when the count is 1 (``ui_count(key, n)``, ``config_comment_count(key, n)``);
+a finding whose param ``count`` is 1 reads its variant ``one`` (or ``<variant>_one``) when the
+catalogue has it. A language whose sentence does not change (Danish "1 fejl") repeats it.
+
+How a finding's params become text:
 
 - a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
   finding can say ``role="barn"`` and read "Barnet" or "Child";
@@ -42,6 +49,21 @@ def ui(message_key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+ONE = "_one"  # the suffix of a text's singular twin
+
+
+def _counted(texts: Mapping[str, str], key: str, n: int) -> str:
+    """``key``'s text, or its singular twin ``key_one`` when ``n`` is 1 and there is one."""
+    return texts.get(key + ONE, texts[key]) if n == 1 else texts[key]
+
+
+def ui_count(message_key: str, n: int, /, **params: object) -> str:
+    """A user-interface text about ``n`` things, in the singular when ``n`` is 1; ``{n}`` in
+    the text is ``n`` unless ``params`` say otherwise."""
+    text = _counted(_catalogue().UI, message_key, n)
+    return text.format(**{"n": n, **params})
+
+
 def workbook_text(key: str, /) -> str:
     """A sheet name, column header or cell word of a workbook for people (the catalogue's
     ``WORKBOOKS``), in the current language."""
@@ -54,6 +76,12 @@ def config_comment(key: str, /, **params: object) -> str:
     current language, filled in; one line per comment line."""
     text: str = _catalogue().CONFIG_COMMENTS[key]
     return text.format(**params)
+
+
+def config_comment_count(key: str, n: int, /, **params: object) -> str:
+    """A comment about ``n`` things, in the singular when ``n`` is 1 (as ``ui_count``)."""
+    text = _counted(_catalogue().CONFIG_COMMENTS, key, n)
+    return text.format(**{"n": n, **params})
 
 
 def help_text(*keys: str) -> str | None:
@@ -127,7 +155,11 @@ def who(name: str, cpr_masked: str) -> str:
 def finding_message(f: Finding) -> str:
     """The finding's sentence, in the current language."""
     text = finding_text(f.code)
-    template = text.variants[f.variant] if f.variant else text.message
+    variant = f.variant
+    singular = f"{variant}{ONE}" if variant else "one"
+    if f.params.get("count") == 1 and singular in text.variants:
+        variant = singular
+    template = text.variants[variant] if variant else text.message
     return template.format(**_words(shown_params(f)))
 
 

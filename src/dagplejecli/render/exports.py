@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.export import Target
-from dagplejecli.messages import finding_hint, finding_message, term, ui, where
+from dagplejecli.messages import finding_hint, finding_message, term, ui, ui_count, where
 
 if TYPE_CHECKING:
     from dagplejecli.api import PreparedExport
@@ -20,8 +20,7 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
     dry_run = not prepared.written
     if quiet and not dry_run:  # the result only: how many files, and where
         n = len(prepared.files)
-        key = "export_written_quiet_one" if n == 1 else "export_written_quiet"
-        out.print(ui(key, n=n, path=prepared.out_dir), soft_wrap=True)
+        out.print(ui_count("export_written_quiet", n, path=prepared.out_dir), soft_wrap=True)
         return
     if prepared.changes is not None:
         print_changes(out, prepared)
@@ -66,8 +65,7 @@ def print_changes(out: Console, prepared: PreparedExport) -> None:
         table.add_row(c.area, str(c.before), str(c.after), str(c.added), removed)
     out.print(table)
     if changes.moves:
-        key = "moves_title_one" if len(changes.moves) == 1 else "moves_title"
-        out.print(ui(key, n=len(changes.moves)), style="yellow")
+        out.print(ui_count("moves_title", len(changes.moves)), style="yellow")
         for m in changes.moves:
             out.print(
                 ui("move_line", id=m.dagplejer_id, name=m.name, old=m.old_area, new=m.new_area)

@@ -18,7 +18,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Location
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import finding_message, term, ui, where, who
+from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
 from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
 
@@ -140,11 +140,14 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
     total = len(planned.roster.children)
     if not total or (quiet and not unlinked):
         return
-    if not unlinked:
-        key = "plan_linked_one_child" if total == 1 else "plan_linked_all"
+    if total == 1:
+        out.print(ui("plan_unlinked_one_child" if unlinked else "plan_linked_one_child"))
+    elif not unlinked:
+        out.print(ui("plan_linked_all", total=total), soft_wrap=True)
+    elif unlinked == total:
+        out.print(ui("plan_linked_none", total=total), soft_wrap=True)
     else:
-        key = "plan_linked_some_one" if unlinked == 1 else "plan_linked_some"
-    out.print(ui(key, linked=total - unlinked, total=total, unlinked=unlinked), soft_wrap=True)
+        out.print(ui_count("plan_linked_some", unlinked, total=total), soft_wrap=True)
     lines: list[str] = []  # one for each child whose link failed; a few are shown
     for f in planned.reading:
         if f.code in LINK_CODES:
@@ -182,7 +185,8 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
         if a.area and a.rule not in rules.setdefault(a.area, []):
             rules[a.area].append(a.rule)
     table = Table(
-        title=ui("plan_title", n=len(plan.areas), roster=roster.path.name), title_justify="left"
+        title=ui_count("plan_title", len(plan.areas), roster=roster.path.name),
+        title_justify="left",
     )
     for key in (
         "col_area",
@@ -234,7 +238,7 @@ def _bar(value: int, largest: int, encoding: str) -> Text:
 
 def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
     if missing:
-        out.print(ui("plan_unassigned", n=len(missing)), style="bold red")
+        out.print(ui_count("plan_unassigned", len(missing)), style="bold red")
         for d in missing:
             ident, name = mask_cpr_in_text(d.id), mask_cpr_in_text(d.name)
             out.print(ui("unassigned_line", id=ident, name=name, cpr=mask_cpr(d.cpr)))
@@ -257,8 +261,7 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
 def print_proposal(out: Console, proposal: Proposal) -> None:
     """The proposed areas: postnumre with their towns, sizes, and how far each is from the mean."""
     basis = ui("basis_boern" if proposal.by_children else "basis_dagplejere")
-    key = "proposal_title_one" if len(proposal.areas) == 1 else "proposal_title"
-    title = ui(key, n=len(proposal.areas), basis=basis)
+    title = ui_count("proposal_title", len(proposal.areas), basis=basis)
     table = Table(title=title, title_justify="left")
     table.add_column(ui("col_area"), no_wrap=True)
     table.add_column(ui("col_postnumre"), overflow="fold")
@@ -274,7 +277,7 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
     rest = next(a for a in proposal.areas if a.rest)
     out.print(ui("proposal_rest", name=rest.name), soft_wrap=True)
     if proposal.without_postnr:
-        out.print(ui("proposal_without_postnr", n=proposal.without_postnr), soft_wrap=True)
+        out.print(ui_count("proposal_without_postnr", proposal.without_postnr), soft_wrap=True)
 
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
@@ -301,24 +304,22 @@ def print_found(
 ) -> None:
     """What ``init`` found in the roster, so the user can check it before filling in the rest
     (``proposed``: the areas are new ones from postnumre, shown after this)."""
-    out.print(
-        ui("init_roster", name=roster.path.name, layout=term("layout", roster.layout)),
+    # a roster of two sheets may have a third, of contact persons: name the sheets read
+    layout = (
+        "tre-ark" if roster.layout == "to-ark" and len(roster.sheet_info) == 3 else roster.layout
     )
+    out.print(ui("init_roster", name=roster.path.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
         out.print(
-            ui(
-                "init_sheet",
-                sheet=info.name,
-                role=role,
-                row=info.header_row,
-                n=len(info.recognised),
+            ui_count(
+                "init_sheet", len(info.recognised), sheet=info.name, role=role, row=info.header_row
             ),
         )
         items = ", ".join(f"{k}={v}" for k, v in info.recognised.items())
         out.print(ui("init_recognised", items=items), soft_wrap=True)
         if info.contact_groups:
-            out.print(ui("init_contacts", n=info.contact_groups))
+            out.print(ui_count("init_contacts", info.contact_groups))
         for table, headers in unrecognised_by_table(info):
             items = ", ".join(headers)
             out.print(ui("init_unrecognised", items=items, table=table), soft_wrap=True)
@@ -326,9 +327,9 @@ def print_found(
     out.print(
         ui(
             "init_counts",
-            dagplejere=len(roster.dagplejere),
-            boern=len(roster.children),
-            kontakter=contacts,
+            dagplejere=ui_count("count_dagplejere", len(roster.dagplejere)),
+            boern=ui_count("count_children", len(roster.children)),
+            kontakter=ui_count("count_contacts", contacts),
         ),
     )
     if kommune is None:
