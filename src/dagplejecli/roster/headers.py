@@ -62,6 +62,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "efternavn og fornavn",
         "fornavn efternavn",
         "fornavn og efternavn",
+        "navn efternavn fornavn",  # "Navn (efternavn, fornavn)"
+        "navn fornavn efternavn",
     ),
     "adresse": ("adresse", "bopæl", "bopælsadresse", "hjemmeadresse", "gadeadresse", "address"),
     "vejnavn": ("vejnavn", "vej", "gade", "gadenavn"),
