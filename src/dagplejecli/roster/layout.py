@@ -10,12 +10,32 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
+from dagplejecli.roster.columns import PERSON_FIELDS, plain_is_dagplejers
 from dagplejecli.roster.headers import HeaderRow, find_header_row
 from dagplejecli.roster.sheets import RawSheet
 
 DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
 CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
 CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+
+
+# A dagplejer's plain columns a contact sheet would not have: the id and the address.
+_DAGPLEJER_PLAIN = frozenset({"id", "adresse", "vejnavn", "husnr", "postnr"})
+# A contact sheet's plain columns: whose relation to the child, and custody.
+_CONTACT_PLAIN = frozenset({"relation", "myndighed"})
+
+
+def _plain_one_sheet(header: HeaderRow) -> bool:
+    """A child per row beside its dagplejer's unprefixed columns (``Medarb. nr.``, ``CPR``,
+    ``Navn``, ``Postnr`` and ``Barnets CPR``), not a contact sheet (``Barn CPR``, ``CPR``,
+    ``Navn``, ``Relation``)."""
+    plain = {m.field for m in header.meanings if m and m.owner == "plain"}
+    return (
+        plain_is_dagplejers(header)
+        and bool(plain & set(PERSON_FIELDS))
+        and bool(plain & _DAGPLEJER_PLAIN)
+        and not plain & _CONTACT_PLAIN
+    )
 
 
 def classify(header: HeaderRow) -> str:
@@ -25,6 +45,8 @@ def classify(header: HeaderRow) -> str:
         1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
     )
     if header.count("barn") and dagplejer_named:
+        return "et-ark"
+    if _plain_one_sheet(header):
         return "et-ark"
     if header.count("barn_ref") and not header.count("dagplejer_ref"):
         return "kontakter"
@@ -103,7 +125,10 @@ def pick_sheets(
             options = preferred
         chosen[role] = options[0]
     if "dagplejere" in chosen:
-        chosen.pop("et-ark", None)
+        if "et-ark" in chosen:
+            # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
+            # ("Dagplejers navn") is the children's sheet; a second one is left (and said)
+            chosen.setdefault("boern", chosen.pop("et-ark"))
     elif "et-ark" not in chosen and "boern" in chosen:
         sheet, header = chosen["boern"]
         if header.count("barn", "barn_ref", "kontakt") == 0 and _name_role(sheet.name) != "boern":
