@@ -422,6 +422,19 @@ def _nameless_children() -> Sheets:
     return sheets
 
 
+def _with_sheet(name: str, rows: list[list[object]]) -> Sheets:
+    sheets = small_roster()
+    sheets[name] = rows
+    return sheets
+
+
+def _no_child_rows() -> Sheets:
+    """A children's sheet with its headers and not one row."""
+    sheets = small_roster()
+    sheets["Børn"] = [["Barn CPR", "Barn navn", "Dagplejer"]]
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -459,6 +472,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
+    "DP245": lambda tmp: findings_for(
+        tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
+    ),
+    "DP246": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

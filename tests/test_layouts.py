@@ -144,3 +144,71 @@ def test_one_sheet_csv_named_in_a_hand_written_configuration(folder: Path) -> No
     assert plan.exit_code == 0, plan.output
     assert "Alle 3 børn er knyttet til deres dagplejer." in plan.stdout
     assert no_traceback(plan)
+
+
+def with_sheets(**extra: list[list[object]]) -> dict[str, list[list[object]]]:
+    """The payroll dagplejer sheet, its children, and ``extra`` sheets."""
+    return {"Dagplejere": payroll_dagplejere(), "Børn": children_by_dagplejer_name(), **extra}
+
+
+def test_a_sheet_of_people_not_used_is_said_by_init_plan_and_validate(folder: Path) -> None:
+    """A waiting list beside the roster's sheets is not read, and each command says so, with
+    the key that would read it; an empty sheet and one whose headers name no one are left in
+    silence."""
+    waiting = [["CPR", "Navn"], [CH3, "Emil Krag"]]
+    notes = [["Bemærkning", "Dato"], ["Ferie i uge 29", "1.7.2026"]]
+    write_xlsx(folder / "roster.xlsx", with_sheets(Venteliste=waiting, Noter=notes, Tom=[]))
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 0, init.output
+    said = "DP245 roster.xlsx, Venteliste!A1: Arket «Venteliste» blev ikke brugt"
+    assert said in init.stdout
+    assert 'fx ark = "Venteliste"' in init.stdout
+    assert "Noter" not in init.stdout and "Tom" not in init.stdout
+    plan = run_cli("plan", "roster.xlsx", "--quiet")
+    assert plan.exit_code == 0, plan.output  # a warning: the roster's children are all read
+    assert said in plan.stdout
+    validate = run_cli("validate", "--format", "json")
+    assert '"DP245"' in validate.stdout and "Noter" not in validate.stdout
+    english = run_cli("--lang", "en", "plan", "roster.xlsx", "--quiet")
+    assert "The sheet «Venteliste» was not used" in english.stdout
+
+
+def test_no_child_read_from_a_sheet_of_children_is_an_error(folder: Path) -> None:
+    """A child sheet whose dagplejer column is not recognised reads as contacts: no child,
+    every contact an orphan. init writes the configuration but exits 1, plan exits 1, and
+    both name the sheet to set as boern_ark; with it set, the children are read."""
+    children = [["Barnets CPR", "Barnets navn", "Plejemor"], [CH1, "Karla Lind", "7001"]]
+    write_xlsx(folder / "roster.xlsx", {"Dagplejere": payroll_dagplejere(), "Indskrevne": children})
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 1, init.output
+    fix = '[roster] boern_ark = "Indskrevne"'
+    assert "DP246" in init.stdout and fix in init.stdout
+    assert (folder / "dagpleje.toml").exists()
+    plan = run_cli("plan", "roster.xlsx", "--quiet")
+    assert plan.exit_code == 1, plan.output
+    assert fix in plan.stdout and "kør dagpleje plan igen" in plan.stdout
+    english = run_cli("--lang", "en", "plan", "roster.xlsx", "--quiet")
+    assert "was read as contact persons" in english.stdout and fix in english.stdout
+    config = (folder / "dagpleje.toml").read_text(encoding="utf-8")
+    assert "og fjern det fra kontakt_ark" in init.stdout
+    config = config.replace('kontakt_ark = "Indskrevne"', 'boern_ark = "Indskrevne"')
+    config += '\n[roster.boern_kolonner]\ndagplejer = "Plejemor"\n'
+    (folder / "dagpleje.toml").write_text(config, encoding="utf-8")
+    fixed = run_cli("plan", "roster.xlsx")
+    assert fixed.exit_code == 0, fixed.output
+    assert "Barnet er knyttet til sin dagplejer." in fixed.stdout and "DP246" not in fixed.stdout
+
+
+def test_child_columns_that_give_no_child_are_an_error(folder: Path) -> None:
+    """A one-sheet CSV whose child columns are all blank: not a roster without children."""
+    rows = one_sheet_rows("Barn CPR")
+    for row in rows[1:]:
+        row[8:] = [""] * (len(row) - 8)
+    write_csv(folder / "roster.csv", rows)
+    init = run_cli("init", "roster.csv", "--kommune", "265")
+    assert init.exit_code == 1, init.output
+    assert "DP246 roster.csv!I1: Ingen børn blev læst" in init.stdout
+    assert "[roster.boern_kolonner]" in init.stdout
+    plan = run_cli("plan", "roster.csv")
+    assert plan.exit_code == 1, plan.output
+    assert "DP246" in plan.stdout

@@ -509,6 +509,24 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
         },
     ),
+    "DP245": FindingText(
+        title="Et ark med personer blev ikke brugt",
+        message='Arket «{sheet}» blev ikke brugt, men har overskrifter i række {row} (fx «{headers}») og rækker med data under dem: {rows}. Hører det til rosteren, så angiv dets rolle i dagpleje.toml under [roster], fx {key} = "{sheet}".',
+        hint="Angiv arkets rolle under [roster] i dagpleje.toml: ark (dagplejerne), boern_ark (børnene) eller kontakt_ark (kontaktpersonerne). Hører arket ikke til rosteren, kan fundet ignoreres.",
+        why="Et ark, værktøjet ikke bruger, må aldrig forsvinde i stilhed: står der børn eller kontaktpersoner på det, ville de mangle i Unilogin uden et ord.",
+        example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
+    ),
+    "DP246": FindingText(
+        title="Ingen børn, men kolonner for børn",
+        message='Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}») og blev læst som {sheet_role}. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}" (og fjern det fra {key}, hvis det står der).',
+        hint="Angiv børnenes ark under [roster] boern_ark, eller barnets kolonner under [roster.boern_kolonner] (cpr, navn), og kør dagpleje plan igen.",
+        why="En roster med kolonner for børn, der giver nul børn, er en læsefejl, ikke en dagpleje uden børn: børnene ville mangle i Unilogin og Aula.",
+        example='[roster]\nboern_ark = "Børn"\n\n[roster.boern_kolonner]\ncpr = "Barnets personnummer"',
+        variants={
+            "columns": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}»). Angiv barnets kolonner i dagpleje.toml under [roster.boern_kolonner] (fx cpr = "Overskrift"), eller udfyld dem i rosteren.',
+            "sheet": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}») og blev ikke brugt. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",
@@ -793,6 +811,7 @@ UI: dict[str, str] = {
     "plan_unlinked_child_blank": "{who} har ingen dagplejer i rosteren.",
     "plan_unlinked_more": "… og {n} mere (dagpleje validate viser alle).",
     "plan_next_unlinked": "Knyt børnene til deres dagplejer (se ovenfor eller dagpleje validate), og kør dagpleje plan igen.",
+    "plan_next_sheets": "Ret det, der står ovenfor (rosterens ark eller kolonner, eller dagpleje.toml), og kør dagpleje plan igen.",
     "plan_written": "Planen er skrevet til {path}.",
     "plan_unassigned": "{n} dagplejere har intet område:",
     "plan_next_ok": "Næste skridt: gennemse {path}, og kør så dagpleje validate.",

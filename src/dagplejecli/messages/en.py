@@ -509,6 +509,24 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
         },
     ),
+    "DP245": FindingText(
+        title="A sheet of people was not used",
+        message='The sheet «{sheet}» was not used, but has headers in row {row} (e.g. «{headers}») and rows of data under them: {rows}. If it belongs to the roster, name its role in dagpleje.toml under [roster], e.g. {key} = "{sheet}".',
+        hint="Name the sheet's role under [roster] in dagpleje.toml: ark (the dagplejere), boern_ark (the children) or kontakt_ark (the contact persons). If the sheet is not part of the roster, the finding can be ignored.",
+        why="A sheet the tool does not use must never vanish silently: children or contact persons on it would be missing from Unilogin without a word.",
+        example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
+    ),
+    "DP246": FindingText(
+        title="No children, but columns for children",
+        message='No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}») and was read as {sheet_role}. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}" (and remove it from {key} if it is there).',
+        hint="Name the children's sheet under [roster] boern_ark, or the child's columns under [roster.boern_kolonner] (cpr, navn), and run dagpleje plan again.",
+        why="A roster with columns for children that gives no child is a reading error, not a dagpleje without children: the children would be missing from Unilogin and Aula.",
+        example='[roster]\nboern_ark = "Børn"\n\n[roster.boern_kolonner]\ncpr = "Barnets personnummer"',
+        variants={
+            "columns": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}»). Name the child\'s columns in dagpleje.toml under [roster.boern_kolonner] (e.g. cpr = "Header"), or fill them in in the roster.',
+            "sheet": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}») and was not used. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",
@@ -793,6 +811,7 @@ UI: dict[str, str] = {
     "plan_unlinked_child_blank": "{who} has no dagplejer in the roster.",
     "plan_unlinked_more": "… and {n} more (dagpleje validate shows all).",
     "plan_next_unlinked": "Link the children to their dagplejer (see above or dagpleje validate), and run dagpleje plan again.",
+    "plan_next_sheets": "Fix what is said above (the roster's sheets or columns, or dagpleje.toml), and run dagpleje plan again.",
     "plan_written": "The plan was written to {path}.",
     "plan_unassigned": "{n} dagplejere have no area:",
     "plan_next_ok": "Next step: review {path}, then run dagpleje validate.",

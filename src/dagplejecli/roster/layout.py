@@ -17,6 +17,8 @@ from dagplejecli.roster.sheets import RawSheet
 DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
 CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
 CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+# The configuration key that gives a sheet each role.
+ROLE_KEYS = {"dagplejere": "ark", "et-ark": "ark", "boern": "boern_ark", "kontakter": "kontakt_ark"}
 
 
 # A dagplejer's plain columns a contact sheet would not have: the id and the address.
