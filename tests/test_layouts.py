@@ -212,3 +212,28 @@ def test_child_columns_that_give_no_child_are_an_error(folder: Path) -> None:
     plan = run_cli("plan", "roster.csv")
     assert plan.exit_code == 1, plan.output
     assert "DP246" in plan.stdout
+
+
+def test_no_dagplejer_sheet_in_a_csv_names_its_headers_not_a_sheet(folder: Path) -> None:
+    """A CSV has one sheet: the fix is its headers, never ``[roster] ark = "Dagplejere"``."""
+    write_csv(
+        folder / "roster.csv", [["Barn CPR", "CPR", "Navn", "Relation"], [CH1, MOR1, "A", "Mor"]]
+    )
+    for lang, words in (("da", "Overskrifter i filen"), ("en", "Headers in the file")):
+        result = run_cli("--lang", lang, "init", "roster.csv", "--kommune", "265")
+        assert result.exit_code == 2, result.output
+        assert "«roster.csv»" in result.stderr
+        assert f"{words}: Barn CPR, CPR, Navn, Relation" in result.stderr
+        assert "«Medarb. nr.»" in result.stderr and "«Barn CPR»" in result.stderr
+        assert "[roster] ark" not in result.stderr and '"Dagplejere"' not in result.stderr
+
+
+def test_no_dagplejer_sheet_in_a_workbook_names_a_sheet_it_has(folder: Path) -> None:
+    """In a workbook, the configuration may name the sheet: one that exists, not «Dagplejere»."""
+    contacts = [["Barnets CPR", "CPR", "Navn", "Relation"], [CH1, MOR1, "Anja Lind", "Mor"]]
+    write_xlsx(folder / "roster.xlsx", {"Forside": [["Udtræk"]], "Ark2": contacts})
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "«Forside» (ingen overskrifter genkendt)" in result.stderr
+    assert "«Ark2» (overskrifter i række 1, læst som kontaktpersoner)" in result.stderr
+    assert '[roster] ark = "Ark2"' in result.stderr and '"Dagplejere"' not in result.stderr

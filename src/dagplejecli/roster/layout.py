@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import term, ui
 from dagplejecli.roster.columns import PERSON_FIELDS, plain_is_dagplejers
 from dagplejecli.roster.headers import HeaderRow, find_header_row
 from dagplejecli.roster.sheets import RawSheet
@@ -121,8 +122,11 @@ def pick_sheets(
                 raise DagplejeError(
                     "roster_ambiguous",
                     where=str(path),
-                    hint="roster_no_dagplejer_sheet_hint",
+                    hint="roster_ambiguous_hint",
+                    role=term("sheet_role", role),
                     sheets=", ".join(s.name for s, _ in options),
+                    key=ROLE_KEYS[role],
+                    first=options[0][0].name,
                 )
             options = preferred
         chosen[role] = options[0]
@@ -141,18 +145,42 @@ def pick_sheets(
             # children with their dagplejer's columns and no dagplejer sheet: one sheet
             chosen["et-ark"] = chosen.pop("boern")
     if "dagplejere" not in chosen and "et-ark" not in chosen:
-        if not any(find_header_row(s.rows) for s in sheets):
-            raise DagplejeError(
-                "roster_no_header",
-                where=str(path),
-                hint="roster_no_header_hint",
-                sheet=sheets[0].name if sheets else "-",
-                sheets=names or "-",
-            )
-        raise DagplejeError(
+        raise _no_dagplejer_sheet(sheets, path)
+    return chosen
+
+
+def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
+    """The error when no sheet reads as the dagplejere's: each sheet with what its headers
+    were read as, and the headers looked for. A file of one sheet (a CSV) is told to change
+    its headers: there is no other sheet to name in the configuration."""
+    headers = [(s, find_header_row(s.rows)) for s in sheets]
+    found = [(s, h) for s, h in headers if h is not None]
+    if not found:
+        return DagplejeError(
+            "roster_no_header",
+            where=str(path),
+            hint="roster_no_header_hint",
+            sheet=sheets[0].name if sheets else "-",
+            sheets=", ".join(s.name for s in sheets) or "-",
+        )
+    seen = "; ".join(
+        ui("roster_sheet_read_as", sheet=s.name, row=h.row, role=term("sheet_role", classify(h)))
+        if h is not None
+        else ui("roster_sheet_no_headers", sheet=s.name)
+        for s, h in headers
+    )
+    if len(sheets) == 1:
+        return DagplejeError(
             "roster_no_dagplejer_sheet",
             where=str(path),
-            hint="roster_no_dagplejer_sheet_hint",
-            sheets=names,
+            hint="roster_no_dagplejer_sheet_hint_one",
+            sheets=seen,
+            headers=", ".join(t for t in found[0][1].texts if t),
         )
-    return chosen
+    return DagplejeError(
+        "roster_no_dagplejer_sheet",
+        where=str(path),
+        hint="roster_no_dagplejer_sheet_hint",
+        sheets=seen,
+        first=found[0][0].name,
+    )
