@@ -237,3 +237,17 @@ def test_no_dagplejer_sheet_in_a_workbook_names_a_sheet_it_has(folder: Path) -> 
     assert "«Forside» (ingen overskrifter genkendt)" in result.stderr
     assert "«Ark2» (overskrifter i række 1, læst som kontaktpersoner)" in result.stderr
     assert '[roster] ark = "Ark2"' in result.stderr and '"Dagplejere"' not in result.stderr
+
+
+def test_two_sheets_of_children_name_the_role_they_share(folder: Path) -> None:
+    """Two sheets that may both be the children's: the message says children, not
+    «dagplejer-arket», and the fix names one of them under boern_ark."""
+    children = children_by_dagplejer_name()
+    write_xlsx(
+        folder / "roster.xlsx",
+        {"Dagplejere": payroll_dagplejere(), "Gruppe A": children, "Gruppe B": children},
+    )
+    result = run_cli("init", "roster.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "Flere ark kan være børn: Gruppe A, Gruppe B." in result.stderr
+    assert 'boern_ark = "Gruppe A"' in result.stderr

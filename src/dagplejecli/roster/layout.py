@@ -112,6 +112,15 @@ def pick_sheets(
             role = named
         candidates.setdefault(role, []).append((sheet, header))
 
+    if "et-ark" in chosen:
+        candidates.pop("dagplejere", None)  # the configured one sheet holds the dagplejere
+    elif "et-ark" in candidates and ("dagplejere" in chosen or "dagplejere" in candidates):
+        # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
+        # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
+        # children's sheet too, it is left (and said: DP245)
+        one_sheet = candidates.pop("et-ark")
+        if "boern" not in chosen and "boern" not in candidates:
+            candidates["boern"] = one_sheet
     for role in ("dagplejere", "boern", "kontakter", "et-ark"):
         if role in chosen or role not in candidates:
             continue
@@ -130,12 +139,7 @@ def pick_sheets(
                 )
             options = preferred
         chosen[role] = options[0]
-    if "dagplejere" in chosen:
-        if "et-ark" in chosen:
-            # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
-            # ("Dagplejers navn") is the children's sheet; a second one is left (and said)
-            chosen.setdefault("boern", chosen.pop("et-ark"))
-    elif "et-ark" not in chosen and "boern" in chosen:
+    if "dagplejere" not in chosen and "et-ark" not in chosen and "boern" in chosen:
         sheet, header = chosen["boern"]
         if header.count("barn", "barn_ref", "kontakt") == 0 and _name_role(sheet.name) != "boern":
             # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
