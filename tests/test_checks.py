@@ -472,10 +472,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP242": lambda tmp: findings_for(tmp, sheets=_with("Dagplejere", 1, 4, "")),
     "DP241": _unmapped_ids,
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
-    "DP245": lambda tmp: findings_for(
+    "DP248": lambda tmp: findings_for(
         tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
     ),
-    "DP246": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
+    "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

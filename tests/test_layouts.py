@@ -160,7 +160,7 @@ def test_a_sheet_of_people_not_used_is_said_by_init_plan_and_validate(folder: Pa
     write_xlsx(folder / "roster.xlsx", with_sheets(Venteliste=waiting, Noter=notes, Tom=[]))
     init = run_cli("init", "roster.xlsx", "--kommune", "265")
     assert init.exit_code == 0, init.output
-    said = "DP245 roster.xlsx, Venteliste!A1: Arket «Venteliste» blev ikke brugt"
+    said = "DP248 roster.xlsx, Venteliste!A1: Arket «Venteliste» blev ikke brugt"
     assert said in init.stdout
     assert 'fx ark = "Venteliste"' in init.stdout
     assert "Noter" not in init.stdout and "Tom" not in init.stdout
@@ -168,7 +168,7 @@ def test_a_sheet_of_people_not_used_is_said_by_init_plan_and_validate(folder: Pa
     assert plan.exit_code == 0, plan.output  # a warning: the roster's children are all read
     assert said in plan.stdout
     validate = run_cli("validate", "--format", "json")
-    assert '"DP245"' in validate.stdout and "Noter" not in validate.stdout
+    assert '"DP248"' in validate.stdout and "Noter" not in validate.stdout
     english = run_cli("--lang", "en", "plan", "roster.xlsx", "--quiet")
     assert "The sheet «Venteliste» was not used" in english.stdout
 
@@ -182,7 +182,7 @@ def test_no_child_read_from_a_sheet_of_children_is_an_error(folder: Path) -> Non
     init = run_cli("init", "roster.xlsx", "--kommune", "265")
     assert init.exit_code == 1, init.output
     fix = '[roster] boern_ark = "Indskrevne"'
-    assert "DP246" in init.stdout and fix in init.stdout
+    assert "DP249" in init.stdout and fix in init.stdout
     assert (folder / "dagpleje.toml").exists()
     plan = run_cli("plan", "roster.xlsx", "--quiet")
     assert plan.exit_code == 1, plan.output
@@ -196,7 +196,7 @@ def test_no_child_read_from_a_sheet_of_children_is_an_error(folder: Path) -> Non
     (folder / "dagpleje.toml").write_text(config, encoding="utf-8")
     fixed = run_cli("plan", "roster.xlsx")
     assert fixed.exit_code == 0, fixed.output
-    assert "Barnet er knyttet til sin dagplejer." in fixed.stdout and "DP246" not in fixed.stdout
+    assert "Barnet er knyttet til sin dagplejer." in fixed.stdout and "DP249" not in fixed.stdout
 
 
 def test_child_columns_that_give_no_child_are_an_error(folder: Path) -> None:
@@ -207,11 +207,11 @@ def test_child_columns_that_give_no_child_are_an_error(folder: Path) -> None:
     write_csv(folder / "roster.csv", rows)
     init = run_cli("init", "roster.csv", "--kommune", "265")
     assert init.exit_code == 1, init.output
-    assert "DP246 roster.csv!I1: Ingen børn blev læst" in init.stdout
+    assert "DP249 roster.csv!I1: Ingen børn blev læst" in init.stdout
     assert "[roster.boern_kolonner]" in init.stdout
     plan = run_cli("plan", "roster.csv")
     assert plan.exit_code == 1, plan.output
-    assert "DP246" in plan.stdout
+    assert "DP249" in plan.stdout
 
 
 def test_no_dagplejer_sheet_in_a_csv_names_its_headers_not_a_sheet(folder: Path) -> None:

@@ -64,7 +64,7 @@ class Initialised:
     kommune: Kommune | None
     division: Division | None
     proposal: Proposal | None = None
-    sheets_left: list[Finding] = field(default_factory=list)  # DP245, DP246: said, not dropped
+    sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
 
 
 def init(

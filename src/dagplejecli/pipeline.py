@@ -53,7 +53,7 @@ class Planned:
         return [d for d in self.roster.dagplejere if self.plan.area_of(d.id) is None]
 
     def sheets_left(self) -> list[Finding]:
-        """What reading left of the roster's sheets and child columns (DP245, DP246)."""
+        """What reading left of the roster's sheets and child columns (DP248, DP249)."""
         return [f for f in self.reading if f.code in LAYOUT_CODES]
 
     def unlinked(self) -> int:

@@ -509,14 +509,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "Ingen kolonne på arket «{sheet}» blev læst som navn, så alle rækker står uden navn.",
         },
     ),
-    "DP245": FindingText(
+    "DP248": FindingText(
         title="Et ark med personer blev ikke brugt",
         message='Arket «{sheet}» blev ikke brugt, men har overskrifter i række {row} (fx «{headers}») og rækker med data under dem: {rows}. Hører det til rosteren, så angiv dets rolle i dagpleje.toml under [roster], fx {key} = "{sheet}".',
         hint="Angiv arkets rolle under [roster] i dagpleje.toml: ark (dagplejerne), boern_ark (børnene) eller kontakt_ark (kontaktpersonerne). Hører arket ikke til rosteren, kan fundet ignoreres.",
         why="Et ark, værktøjet ikke bruger, må aldrig forsvinde i stilhed: står der børn eller kontaktpersoner på det, ville de mangle i Unilogin uden et ord.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
     ),
-    "DP246": FindingText(
+    "DP249": FindingText(
         title="Ingen børn, men kolonner for børn",
         message='Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}») og blev læst som {sheet_role}. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}" (og fjern det fra {key}, hvis det står der).',
         hint="Angiv børnenes ark under [roster] boern_ark, eller barnets kolonner under [roster.boern_kolonner] (cpr, navn), og kør dagpleje plan igen.",

@@ -509,14 +509,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_headers": "No column on the sheet «{sheet}» was read as a name, so every row is without a name.",
         },
     ),
-    "DP245": FindingText(
+    "DP248": FindingText(
         title="A sheet of people was not used",
         message='The sheet «{sheet}» was not used, but has headers in row {row} (e.g. «{headers}») and rows of data under them: {rows}. If it belongs to the roster, name its role in dagpleje.toml under [roster], e.g. {key} = "{sheet}".',
         hint="Name the sheet's role under [roster] in dagpleje.toml: ark (the dagplejere), boern_ark (the children) or kontakt_ark (the contact persons). If the sheet is not part of the roster, the finding can be ignored.",
         why="A sheet the tool does not use must never vanish silently: children or contact persons on it would be missing from Unilogin without a word.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
     ),
-    "DP246": FindingText(
+    "DP249": FindingText(
         title="No children, but columns for children",
         message='No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}») and was read as {sheet_role}. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}" (and remove it from {key} if it is there).',
         hint="Name the children's sheet under [roster] boern_ark, or the child's columns under [roster.boern_kolonner] (cpr, navn), and run dagpleje plan again.",

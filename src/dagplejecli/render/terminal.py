@@ -136,7 +136,7 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
 
 
 def print_sheets_left(out: Console, findings: list[Finding]) -> None:
-    """The sheets and child columns reading left (DP245, DP246), each with its fix: shown
+    """The sheets and child columns reading left (DP248, DP249), each with its fix: shown
     even with --quiet, since what they hold is missing from the plan."""
     for f in findings:
         style = "bold red" if f.severity is Severity.ERROR else "yellow"

@@ -117,7 +117,7 @@ def pick_sheets(
     elif "et-ark" in candidates and ("dagplejere" in chosen or "dagplejere" in candidates):
         # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
         # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
-        # children's sheet too, it is left (and said: DP245)
+        # children's sheet too, it is left (and said: DP248)
         one_sheet = candidates.pop("et-ark")
         if "boern" not in chosen and "boern" not in candidates:
             candidates["boern"] = one_sheet

@@ -1,5 +1,5 @@
-"""What reading left behind, said aloud: a sheet of roster data no role was given (DP245), and
-child columns that gave no child (DP246). Nothing in a roster vanishes without a word.
+"""What reading left behind, said aloud: a sheet of roster data no role was given (DP248), and
+child columns that gave no child (DP249). Nothing in a roster vanishes without a word.
 
 A sheet is roster data when a header row names a person (``CPR``, ``Navn``, ``Barn CPR`` …) and
 rows follow it; an empty sheet, or one whose headers name no one, is left in silence.
@@ -22,9 +22,9 @@ from dagplejecli.roster.headers import (
 from dagplejecli.roster.layout import ROLE_KEYS, classify
 from dagplejecli.roster.sheets import RawSheet
 
-DP245 = Rule("DP245", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
-DP246 = Rule("DP246", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
-LAYOUT_RULES = (DP245, DP246)
+DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
+DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
+LAYOUT_RULES = (DP248, DP249)
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
 LAYOUT_CODES = frozenset(r.code for r in LAYOUT_RULES)
 
@@ -74,9 +74,9 @@ def left_behind(
     chosen: dict[str, tuple[RawSheet, HeaderRow]],
     children: int,
 ) -> list[Finding]:
-    """Findings for the sheets of roster data given no role in ``chosen`` (DP245), and, when
+    """Findings for the sheets of roster data given no role in ``chosen`` (DP248), and, when
     no child was read (``children``), for the child columns the roster has all the same
-    (DP246)."""
+    (DP249)."""
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
@@ -95,7 +95,7 @@ def left_behind(
             continue
         headers = tuple(t for t in header.texts if t)
         findings.append(
-            DP245(
+            DP248(
                 _place(file, sheet, header, header.texts.index(headers[0])),
                 sheet=sheet.name,
                 rows=rows,
@@ -120,9 +120,9 @@ def left_behind(
 def _no_children(
     file: str, sheet: RawSheet, header: HeaderRow, kids: list[int], variant: str, **read_as: str
 ) -> Finding:
-    """DP246 at the first child column (``read_as``: the role the sheet was read in, and the
+    """DP249 at the first child column (``read_as``: the role the sheet was read in, and the
     key that gives it that role, when it was read as another's)."""
-    return DP246(
+    return DP249(
         _place(file, sheet, header, kids[0]),
         variant=variant,
         sheet=sheet.name,
