@@ -468,6 +468,19 @@ def _unread_cpr_column() -> Sheets:
     return sheets
 
 
+def _with_sheet(name: str, rows: list[list[object]]) -> Sheets:
+    sheets = small_roster()
+    sheets[name] = rows
+    return sheets
+
+
+def _no_child_rows() -> Sheets:
+    """A children's sheet with its headers and not one row."""
+    sheets = small_roster()
+    sheets["Børn"] = [["Barn CPR", "Barn navn", "Dagplejer"]]
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -508,6 +521,10 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP245": lambda tmp: findings_for(tmp, sheets=_row_custody()),
     "DP247": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
     "DP246": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column()),
+    "DP248": lambda tmp: findings_for(
+        tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
+    ),
+    "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

@@ -49,6 +49,7 @@ from dagplejecli.outputs import check_output, not_an_input
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
 from dagplejecli.planfile import PLAN_NAME, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
+from dagplejecli.roster.unused import LAYOUT_CODES
 
 Step = Callable[[str], None]
 
@@ -63,6 +64,7 @@ class Initialised:
     kommune: Kommune | None
     division: Division | None
     proposal: Proposal | None = None
+    sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
 
 
 def init(
@@ -109,7 +111,8 @@ def init(
         proposal = _propose(roster, areas, max_dagplejere, by_children)
     text = config_text(roster, found, division, proposal, id_column)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
-    return Initialised(out, roster, found, division, proposal)
+    left = [f for f in reading if f.code in LAYOUT_CODES]
+    return Initialised(out, roster, found, division, proposal, left)
 
 
 def _propose(

@@ -146,11 +146,15 @@ def init_command(
     balance: Annotated[Balance, Opt("--efter", **choice(Balance))] = Balance.DAGPLEJERE,
 ) -> None:
     from dagplejecli import api
+    from dagplejecli.findings import Severity
     from dagplejecli.render.terminal import print_init, stdout
 
     by_children = balance is Balance.BOERN
     result = api.init(roster, kommune, out, force, areas, max_dagplejere, by_children)
     print_init(stdout(), result, roster, settings().quiet)
+    # the configuration is written (the fix goes in it), but a roster read without its
+    # children is not done
+    raise typer.Exit(1 if any(f.severity is Severity.ERROR for f in result.sheets_left) else 0)
 
 
 @app.command("plan", cls=LocalisedCommand)
@@ -164,6 +168,7 @@ def plan_command(
     ] = None,
 ) -> None:
     from dagplejecli import api
+    from dagplejecli.findings import Severity
     from dagplejecli.render.progress import steps_for
     from dagplejecli.render.terminal import print_plan_result, stdout
 
@@ -172,7 +177,8 @@ def plan_command(
     with steps_for(roster, quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
-    raise typer.Exit(1 if planned.unassigned() or planned.unlinked() else 0)
+    left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
+    raise typer.Exit(1 if planned.unassigned() or planned.unlinked() or left else 0)
 
 
 @app.command("validate", cls=LocalisedCommand)

@@ -15,6 +15,7 @@ from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.unused import LAYOUT_CODES
 from dagplejecli.secret import load_or_create_secret
 
 
@@ -50,6 +51,10 @@ class Planned:
     def unassigned(self) -> list[Dagplejer]:
         """The dagplejere no rule gives an area."""
         return [d for d in self.roster.dagplejere if self.plan.area_of(d.id) is None]
+
+    def sheets_left(self) -> list[Finding]:
+        """What reading left of the roster's sheets and child columns (DP248, DP249)."""
+        return [f for f in self.reading if f.code in LAYOUT_CODES]
 
     def unlinked(self) -> int:
         """How many children are linked to no dagplejer."""

@@ -15,7 +15,7 @@ from rich.text import Text
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
-from dagplejecli.findings import Location
+from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
@@ -122,13 +122,26 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
     print_unassigned(out, missing)
     unlinked = planned.unlinked()
     print_links(out, planned, unlinked, quiet)
+    left = planned.sheets_left()
+    print_sheets_left(out, left)
     out.print(ui("plan_written", path=path), soft_wrap=True)
     if missing:
         out.print(ui("plan_next_unassigned"), soft_wrap=True)
     if unlinked:
         out.print(ui("plan_next_unlinked"), soft_wrap=True)
+    elif any(f.severity is Severity.ERROR for f in left):
+        out.print(ui("plan_next_sheets"), soft_wrap=True)
     elif not quiet:
         out.print(ui("plan_next_ok", path=path), soft_wrap=True)
+
+
+def print_sheets_left(out: Console, findings: list[Finding]) -> None:
+    """The sheets and child columns reading left (DP248, DP249), each with its fix: shown
+    even with --quiet, since what they hold is missing from the plan."""
+    for f in findings:
+        style = "bold red" if f.severity is Severity.ERROR else "yellow"
+        line = Text.assemble((f.code, style), f" {where(f.location)}: {finding_message(f)}")
+        out.print(line, soft_wrap=True)
 
 
 SHOWN_UNLINKED = 5  # the rest are in dagpleje validate
@@ -251,6 +264,7 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
         print_found(out, result.roster, result.kommune, result.division, proposed)
     if result.proposal is not None:
         print_proposal(out, result.proposal)
+    print_sheets_left(out, result.sheets_left)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"

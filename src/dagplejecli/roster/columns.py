@@ -53,6 +53,25 @@ ONE_SHEET_DAGPLEJER_PLAIN = (
 )
 
 
+# The fields that say who a person is.
+PERSON_FIELDS = ("cpr", "navn", "fornavn", "efternavn")
+
+
+def plain_is_dagplejers(header: HeaderRow) -> bool:
+    """Whether a one-sheet roster's plain person columns (``CPR``, ``Navn``) are the
+    dagplejer's: the child has prefixed ones of its own (``Barnets CPR``, ``Barn navn``) and
+    the dagplejer none (no ``Dagplejer CPR``, ``Dagplejer navn``)."""
+    child_own = dagplejer_own = False
+    for m in header.meanings:
+        if m is None:
+            continue
+        if m.owner == "barn_ref" or (m.owner == "barn" and m.field in PERSON_FIELDS):
+            child_own = True
+        elif m.owner in ("dagplejer", "dagplejer_ref") and m.field in PERSON_FIELDS:
+            dagplejer_own = True
+    return child_own and not dagplejer_own
+
+
 def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
     """Whether a column of a one-sheet roster is the child's, as ``map_columns`` reads it: a
     child's header (``Barn CPR``, or ``Barnets startdato``, which names no field), or a plain
@@ -66,6 +85,14 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
 
 def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
     return f"{file}, {sheet.name}, {ui('row')} {header.row}"
+
+
+def _first(header: HeaderRow, owner: str, name: str) -> int | None:
+    """The first column whose header reads as ``owner``'s field ``name``."""
+    return next(
+        (c for c, m in enumerate(header.meanings) if m and m.owner == owner and m.field == name),
+        None,
+    )
 
 
 def map_columns(
@@ -82,7 +109,12 @@ def map_columns(
             target[name] = col
             used.add(col)
 
-    for col, m in enumerate(header.meanings):
+    meanings = list(enumerate(header.meanings))
+    if role == "boern":
+        # the child's own columns before plain ones: "Barnets CPR" is the child's even after a
+        # plain "CPR" (its dagplejer's, repeated)
+        meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == "plain")
+    for col, m in meanings:
         if m is None:
             continue
         if role == "dagplejere":
@@ -114,23 +146,27 @@ def map_columns(
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
     if role == "boern" and "dagplejer" not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the dagplejer
-        plain_id = next(
-            (
-                c
-                for c, m in enumerate(header.meanings)
-                if m and m.owner == "plain" and m.field == "id"
-            ),
-            None,
-        )
+        plain_id = _first(header, "plain", "id")
         if plain_id is not None:
             put(cmap.fields, "dagplejer", plain_id)
+        else:
+            # nor an id: "Dagplejers navn" names the dagplejer by name
+            named = _first(header, "dagplejer", "navn")
+            if named is not None:
+                put(cmap.fields, "dagplejer", named)
 
+    if role == "boern":
+        cmap.fields = dict(sorted(cmap.fields.items(), key=lambda item: item[1]))  # as written
     if role == "et-ark":
         # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)
+        # ("CPR" and "Navn" too, when the child's are prefixed and the dagplejer's are not)
+        dagplejers: tuple[str, ...] = ONE_SHEET_DAGPLEJER_PLAIN
+        if plain_is_dagplejers(header):
+            dagplejers += PERSON_FIELDS
         for col, m in enumerate(header.meanings):
             if m is None or m.owner != "plain":
                 continue
-            if m.field in ONE_SHEET_DAGPLEJER_PLAIN:
+            if m.field in dagplejers:
                 put(cmap.fields, m.field, col)
             elif m.field in CHILD_FIELDS or m.field == "myndighed":
                 # a custody column is the child's row's: whose it is, the reader decides

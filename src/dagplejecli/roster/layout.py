@@ -10,12 +10,35 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import term, ui
+from dagplejecli.roster.columns import PERSON_FIELDS, plain_is_dagplejers
 from dagplejecli.roster.headers import HeaderRow, find_header_row
 from dagplejecli.roster.sheets import RawSheet
 
 DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
 CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
 CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+# The configuration key that gives a sheet each role.
+ROLE_KEYS = {"dagplejere": "ark", "et-ark": "ark", "boern": "boern_ark", "kontakter": "kontakt_ark"}
+
+
+# A dagplejer's plain columns a contact sheet would not have: the id and the address.
+_DAGPLEJER_PLAIN = frozenset({"id", "adresse", "vejnavn", "husnr", "postnr"})
+# A contact sheet's plain columns: whose relation to the child, and custody.
+_CONTACT_PLAIN = frozenset({"relation", "myndighed"})
+
+
+def _plain_one_sheet(header: HeaderRow) -> bool:
+    """A child per row beside its dagplejer's unprefixed columns (``Medarb. nr.``, ``CPR``,
+    ``Navn``, ``Postnr`` and ``Barnets CPR``), not a contact sheet (``Barn CPR``, ``CPR``,
+    ``Navn``, ``Relation``)."""
+    plain = {m.field for m in header.meanings if m and m.owner == "plain"}
+    return (
+        plain_is_dagplejers(header)
+        and bool(plain & set(PERSON_FIELDS))
+        and bool(plain & _DAGPLEJER_PLAIN)
+        and not plain & _CONTACT_PLAIN
+    )
 
 
 def classify(header: HeaderRow) -> str:
@@ -25,6 +48,8 @@ def classify(header: HeaderRow) -> str:
         1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
     )
     if header.count("barn") and dagplejer_named:
+        return "et-ark"
+    if _plain_one_sheet(header):
         return "et-ark"
     if header.count("barn_ref") and not header.count("dagplejer_ref"):
         return "kontakter"
@@ -87,6 +112,15 @@ def pick_sheets(
             role = named
         candidates.setdefault(role, []).append((sheet, header))
 
+    if "et-ark" in chosen:
+        candidates.pop("dagplejere", None)  # the configured one sheet holds the dagplejere
+    elif "et-ark" in candidates and ("dagplejere" in chosen or "dagplejere" in candidates):
+        # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
+        # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
+        # children's sheet too, it is left (and said: DP248)
+        one_sheet = candidates.pop("et-ark")
+        if "boern" not in chosen and "boern" not in candidates:
+            candidates["boern"] = one_sheet
     for role in ("dagplejere", "boern", "kontakter", "et-ark"):
         if role in chosen or role not in candidates:
             continue
@@ -97,14 +131,15 @@ def pick_sheets(
                 raise DagplejeError(
                     "roster_ambiguous",
                     where=str(path),
-                    hint="roster_no_dagplejer_sheet_hint",
+                    hint="roster_ambiguous_hint",
+                    role=term("sheet_role", role),
                     sheets=", ".join(s.name for s, _ in options),
+                    key=ROLE_KEYS[role],
+                    first=options[0][0].name,
                 )
             options = preferred
         chosen[role] = options[0]
-    if "dagplejere" in chosen:
-        chosen.pop("et-ark", None)
-    elif "et-ark" not in chosen and "boern" in chosen:
+    if "dagplejere" not in chosen and "et-ark" not in chosen and "boern" in chosen:
         sheet, header = chosen["boern"]
         if header.count("barn", "barn_ref", "kontakt") == 0 and _name_role(sheet.name) != "boern":
             # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
@@ -114,18 +149,42 @@ def pick_sheets(
             # children with their dagplejer's columns and no dagplejer sheet: one sheet
             chosen["et-ark"] = chosen.pop("boern")
     if "dagplejere" not in chosen and "et-ark" not in chosen:
-        if not any(find_header_row(s.rows) for s in sheets):
-            raise DagplejeError(
-                "roster_no_header",
-                where=str(path),
-                hint="roster_no_header_hint",
-                sheet=sheets[0].name if sheets else "-",
-                sheets=names or "-",
-            )
-        raise DagplejeError(
+        raise _no_dagplejer_sheet(sheets, path)
+    return chosen
+
+
+def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
+    """The error when no sheet reads as the dagplejere's: each sheet with what its headers
+    were read as, and the headers looked for. A file of one sheet (a CSV) is told to change
+    its headers: there is no other sheet to name in the configuration."""
+    headers = [(s, find_header_row(s.rows)) for s in sheets]
+    found = [(s, h) for s, h in headers if h is not None]
+    if not found:
+        return DagplejeError(
+            "roster_no_header",
+            where=str(path),
+            hint="roster_no_header_hint",
+            sheet=sheets[0].name if sheets else "-",
+            sheets=", ".join(s.name for s in sheets) or "-",
+        )
+    seen = "; ".join(
+        ui("roster_sheet_read_as", sheet=s.name, row=h.row, role=term("sheet_role", classify(h)))
+        if h is not None
+        else ui("roster_sheet_no_headers", sheet=s.name)
+        for s, h in headers
+    )
+    if len(sheets) == 1:
+        return DagplejeError(
             "roster_no_dagplejer_sheet",
             where=str(path),
-            hint="roster_no_dagplejer_sheet_hint",
-            sheets=names,
+            hint="roster_no_dagplejer_sheet_hint_single_sheet",
+            sheets=seen,
+            headers=", ".join(t for t in found[0][1].texts if t),
         )
-    return chosen
+    return DagplejeError(
+        "roster_no_dagplejer_sheet",
+        where=str(path),
+        hint="roster_no_dagplejer_sheet_hint",
+        sheets=seen,
+        first=found[0][0].name,
+    )

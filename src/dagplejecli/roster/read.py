@@ -48,13 +48,14 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unread import DP246, unread_cpr_columns
+from dagplejecli.roster.unused import LAYOUT_RULES, left_behind
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagplejere share
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, DP217, DP240, DP241, DP243, DP247, DP246)
+READER_RULES = (*RECORD_RULES, *LAYOUT_RULES, DP217, DP240, DP241, DP243, DP247, DP246)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
 LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
 # Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
@@ -143,6 +144,7 @@ def read_roster(
     derived = [d for d in dagplejere if not d.id]
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
+    findings += left_behind(path.name, sheets, chosen, len(children))
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(

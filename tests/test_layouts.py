@@ -1,0 +1,253 @@
+"""Layouts a municipality's roster comes in, read through the command line: which sheet plays
+which role, and that no sheet or child column is dropped without a word.
+
+All CPR numbers are the synthetic ones of conftest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    BASE_CONFIG,
+    CH1,
+    CH2,
+    CH3,
+    DP1,
+    DP2,
+    MOR1,
+    MOR2,
+    no_traceback,
+    run_cli,
+    write_csv,
+    write_xlsx,
+)
+
+ONE_AREA = """
+[[omraade]]
+navn = "Dagplejen"
+resten = true
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def payroll_dagplejere() -> list[list[object]]:
+    """A payroll system's dagplejer sheet: the name in one column, family name first."""
+    return [
+        [
+            "Medarb.nr",
+            "Cpr.nr",
+            "Navn (efternavn, fornavn)",
+            "Gade",
+            "Husnummer",
+            "Postnummer/By",
+            "Dagplejegruppe",
+        ],
+        ["7001", DP1, "Lind, Bente", "Algade", "4", "4000 Roskilde", "A"],
+        ["7002", DP2, "Krag, Helle", "Byvej", "12", "4000 Roskilde", "B"],
+    ]
+
+
+def children_by_dagplejer_name() -> list[list[object]]:
+    """A pladsanvisning's child sheet naming each child's dagplejer by name, parents as
+    ``Mors …`` columns."""
+    return [
+        [
+            "Barnets CPR-nummer",
+            "Barnets navn",
+            "Dagplejers navn",
+            "Mors CPR",
+            "Mors navn",
+            "Mor myndighed",
+        ],
+        [CH1, "Karla Lind", "Bente Lind", MOR1, "Anja Lind", "Ja"],
+        [CH2, "Aksel Krag", "Helle Krag", MOR2, "Tove Krag", "Ja"],
+    ]
+
+
+def test_child_sheet_naming_its_dagplejer_by_name_is_read(folder: Path) -> None:
+    """``Dagplejers navn`` beside ``Barnets navn`` once made the sheet look like a one-sheet
+    roster, dropped because a dagplejer sheet exists: init said «kun dagplejere»."""
+    sheets = {"Dagplejere": payroll_dagplejere(), "Børn": children_by_dagplejer_name()}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 0, init.output
+    assert "Rosteren roster.xlsx (to ark)" in init.stdout
+    assert "Arket «Børn» (børn" in init.stdout
+    assert "dagplejer=Dagplejers navn" in init.stdout
+    assert "2 dagplejere, 2 børn, 2 kontaktpersoner" in init.stdout
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0, plan.output
+    assert "Alle 2 børn er knyttet til deres dagplejer." in plan.stdout
+
+
+def one_sheet_rows(child_cpr_header: str) -> list[list[object]]:
+    """One row per child with the dagplejer's columns repeated, the dagplejer's unprefixed."""
+    header = [
+        "Medarb. nr.",
+        "CPR-nr.",
+        "Efternavn, Fornavn",
+        "Vejnavn",
+        "Husnr.",
+        "Post nr.",
+        "By",
+        "Distrikt",
+        child_cpr_header,
+        "Barnets fulde navn",
+        "Mor CPR",
+        "Mor navn",
+        "Mor forældremyndighed",
+    ]
+    bente = ["7001", DP1, "Lind, Bente", "Algade", "4", "4000", "Roskilde", "Nord"]
+    helle = ["7002", DP2, "Krag, Helle", "Byvej", "12", "4000", "Roskilde", "Syd"]
+    return [
+        header,
+        [*bente, CH1, "Karla Lind", MOR1, "Anja Lind", "Ja"],
+        [*bente, CH2, "Aksel Lind", MOR1, "Anja Lind", "Ja"],
+        [*helle, CH3, "Emil Krag", MOR2, "Tove Krag", "Ja"],
+    ]
+
+
+@pytest.mark.parametrize("child_cpr_header", ["Barnets cpr", "Barn CPR"])
+def test_one_sheet_csv_with_unprefixed_dagplejer_columns(
+    folder: Path, child_cpr_header: str
+) -> None:
+    """Plain CPR and name are the dagplejer's when the child's are prefixed: once refused
+    («intet ark med dagplejere»), and with a configuration every child was dropped."""
+    write_csv(folder / "roster.csv", one_sheet_rows(child_cpr_header))
+    init = run_cli("init", "roster.csv", "--kommune", "265")
+    assert init.exit_code == 0, init.output
+    assert "ét ark: dagplejere og børn" in init.stdout
+    assert "cpr=CPR-nr., navn=Efternavn, Fornavn" in init.stdout
+    assert f"barn.cpr={child_cpr_header}" in init.stdout
+    assert "2 dagplejere, 3 børn, 2 kontaktpersoner" in init.stdout
+    plan = run_cli("plan", "roster.csv")
+    assert plan.exit_code == 0, plan.output
+    assert "Alle 3 børn er knyttet til deres dagplejer." in plan.stdout
+
+
+def test_one_sheet_csv_named_in_a_hand_written_configuration(folder: Path) -> None:
+    """``[roster] ark`` naming the CSV's one sheet: its children are read, not dropped."""
+    write_csv(folder / "roster.csv", one_sheet_rows("Barnets cpr"))
+    config = BASE_CONFIG.replace("kode = 751", "kode = 265")
+    (folder / "dagpleje.toml").write_text(
+        config + '\n[roster]\nark = "roster.csv"\n' + ONE_AREA, encoding="utf-8"
+    )
+    plan = run_cli("plan", "roster.csv")
+    assert plan.exit_code == 0, plan.output
+    assert "Alle 3 børn er knyttet til deres dagplejer." in plan.stdout
+    assert no_traceback(plan)
+
+
+def with_sheets(**extra: list[list[object]]) -> dict[str, list[list[object]]]:
+    """The payroll dagplejer sheet, its children, and ``extra`` sheets."""
+    return {"Dagplejere": payroll_dagplejere(), "Børn": children_by_dagplejer_name(), **extra}
+
+
+def test_a_sheet_of_people_not_used_is_said_by_init_plan_and_validate(folder: Path) -> None:
+    """A waiting list beside the roster's sheets is not read, and each command says so, with
+    the key that would read it; an empty sheet and one whose headers name no one are left in
+    silence."""
+    waiting = [["CPR", "Navn"], [CH3, "Emil Krag"]]
+    notes = [["Bemærkning", "Dato"], ["Ferie i uge 29", "1.7.2026"]]
+    write_xlsx(folder / "roster.xlsx", with_sheets(Venteliste=waiting, Noter=notes, Tom=[]))
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 0, init.output
+    said = "DP248 roster.xlsx, Venteliste!A1: Arket «Venteliste» blev ikke brugt"
+    assert said in init.stdout
+    assert 'fx ark = "Venteliste"' in init.stdout
+    assert "Noter" not in init.stdout and "Tom" not in init.stdout
+    plan = run_cli("plan", "roster.xlsx", "--quiet")
+    assert plan.exit_code == 0, plan.output  # a warning: the roster's children are all read
+    assert said in plan.stdout
+    validate = run_cli("validate", "--format", "json")
+    assert '"DP248"' in validate.stdout and "Noter" not in validate.stdout
+    english = run_cli("--lang", "en", "plan", "roster.xlsx", "--quiet")
+    assert "The sheet «Venteliste» was not used" in english.stdout
+
+
+def test_no_child_read_from_a_sheet_of_children_is_an_error(folder: Path) -> None:
+    """A child sheet whose dagplejer column is not recognised reads as contacts: no child,
+    every contact an orphan. init writes the configuration but exits 1, plan exits 1, and
+    both name the sheet to set as boern_ark; with it set, the children are read."""
+    children = [["Barnets CPR", "Barnets navn", "Plejemor"], [CH1, "Karla Lind", "7001"]]
+    write_xlsx(folder / "roster.xlsx", {"Dagplejere": payroll_dagplejere(), "Indskrevne": children})
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 1, init.output
+    fix = '[roster] boern_ark = "Indskrevne"'
+    assert "DP249" in init.stdout and fix in init.stdout
+    assert (folder / "dagpleje.toml").exists()
+    plan = run_cli("plan", "roster.xlsx", "--quiet")
+    assert plan.exit_code == 1, plan.output
+    assert fix in plan.stdout and "kør dagpleje plan igen" in plan.stdout
+    english = run_cli("--lang", "en", "plan", "roster.xlsx", "--quiet")
+    assert "was read as contact persons" in english.stdout and fix in english.stdout
+    config = (folder / "dagpleje.toml").read_text(encoding="utf-8")
+    assert "og fjern det fra kontakt_ark" in init.stdout
+    config = config.replace('kontakt_ark = "Indskrevne"', 'boern_ark = "Indskrevne"')
+    config += '\n[roster.boern_kolonner]\ndagplejer = "Plejemor"\n'
+    (folder / "dagpleje.toml").write_text(config, encoding="utf-8")
+    fixed = run_cli("plan", "roster.xlsx")
+    assert fixed.exit_code == 0, fixed.output
+    assert "Barnet er knyttet til sin dagplejer." in fixed.stdout and "DP249" not in fixed.stdout
+
+
+def test_child_columns_that_give_no_child_are_an_error(folder: Path) -> None:
+    """A one-sheet CSV whose child columns are all blank: not a roster without children."""
+    rows = one_sheet_rows("Barn CPR")
+    for row in rows[1:]:
+        row[8:] = [""] * (len(row) - 8)
+    write_csv(folder / "roster.csv", rows)
+    init = run_cli("init", "roster.csv", "--kommune", "265")
+    assert init.exit_code == 1, init.output
+    assert "DP249 roster.csv!I1: Ingen børn blev læst" in init.stdout
+    assert "[roster.boern_kolonner]" in init.stdout
+    plan = run_cli("plan", "roster.csv")
+    assert plan.exit_code == 1, plan.output
+    assert "DP249" in plan.stdout
+
+
+def test_no_dagplejer_sheet_in_a_csv_names_its_headers_not_a_sheet(folder: Path) -> None:
+    """A CSV has one sheet: the fix is its headers, never ``[roster] ark = "Dagplejere"``."""
+    write_csv(
+        folder / "roster.csv", [["Barn CPR", "CPR", "Navn", "Relation"], [CH1, MOR1, "A", "Mor"]]
+    )
+    for lang, words in (("da", "Overskrifter i filen"), ("en", "Headers in the file")):
+        result = run_cli("--lang", lang, "init", "roster.csv", "--kommune", "265")
+        assert result.exit_code == 2, result.output
+        assert "«roster.csv»" in result.stderr
+        assert f"{words}: Barn CPR, CPR, Navn, Relation" in result.stderr
+        assert "«Medarb. nr.»" in result.stderr and "«Barn CPR»" in result.stderr
+        assert "[roster] ark" not in result.stderr and '"Dagplejere"' not in result.stderr
+
+
+def test_no_dagplejer_sheet_in_a_workbook_names_a_sheet_it_has(folder: Path) -> None:
+    """In a workbook, the configuration may name the sheet: one that exists, not «Dagplejere»."""
+    contacts = [["Barnets CPR", "CPR", "Navn", "Relation"], [CH1, MOR1, "Anja Lind", "Mor"]]
+    write_xlsx(folder / "roster.xlsx", {"Forside": [["Udtræk"]], "Ark2": contacts})
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "«Forside» (ingen overskrifter genkendt)" in result.stderr
+    assert "«Ark2» (overskrifter i række 1, læst som kontaktpersoner)" in result.stderr
+    assert '[roster] ark = "Ark2"' in result.stderr and '"Dagplejere"' not in result.stderr
+
+
+def test_two_sheets_of_children_name_the_role_they_share(folder: Path) -> None:
+    """Two sheets that may both be the children's: the message says children, not
+    «dagplejer-arket», and the fix names one of them under boern_ark."""
+    children = children_by_dagplejer_name()
+    write_xlsx(
+        folder / "roster.xlsx",
+        {"Dagplejere": payroll_dagplejere(), "Gruppe A": children, "Gruppe B": children},
+    )
+    result = run_cli("init", "roster.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "Flere ark kan være børn: Gruppe A, Gruppe B." in result.stderr
+    assert 'boern_ark = "Gruppe A"' in result.stderr
