@@ -258,6 +258,31 @@ def test_source_datetime_must_increase(four: Path) -> None:
     )
 
 
+def test_an_export_in_the_same_second_as_the_last_comes_a_second_after_it(four: Path) -> None:
+    import datetime as dt
+    import json
+
+    def last_time() -> dt.datetime:
+        manifest = json.loads((four / "eksport" / "manifest.json").read_text("utf-8"))
+        return dt.datetime.fromisoformat(manifest["unilogin"]["sourceDateTime"])
+
+    # the last export a little ahead of this machine's clock (or in this same second)
+    ahead = (dt.datetime.now().astimezone() + dt.timedelta(seconds=30)).replace(microsecond=0)
+    first = run_cli("export", "-t", "unilogin", "--source-datetime", ahead.isoformat())
+    assert first.exit_code == 0, first.output
+    dry = run_cli("export", "-t", "unilogin", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    again = run_cli("export", "-t", "unilogin")
+    assert again.exit_code == 0, again.output
+    assert last_time() == ahead + dt.timedelta(seconds=1)
+    # far ahead is no clock drift: refused, with advice that fits an option not given
+    far = ahead + dt.timedelta(hours=1)
+    assert run_cli("export", "-t", "unilogin", "--source-datetime", far.isoformat()).exit_code == 0
+    refused = run_cli("export", "-t", "unilogin")
+    assert refused.exit_code == 1 and "Tjek maskinens ur" in refused.stderr
+    assert "Udelad --source-datetime" not in refused.stderr
+
+
 def test_dry_run_writes_nothing(four: Path) -> None:
     result = run_cli("export", "--target", "unilogin", "--dry-run")
     assert result.exit_code == 0 and "--dry-run" in result.stdout

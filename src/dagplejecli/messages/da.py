@@ -218,6 +218,9 @@ FINDINGS: dict[str, FindingText] = {
         hint='Skriv Daginstitutionens nummer fra DTR som daginstitutionsnummer = "…" ved siden af Daginstitutionens navn (daginstitution = …) i dagpleje.toml.',
         why="En Anvisningsenhed, der findes i DTR, har en Daginstitution med nummer. Opføres den som ny, risikerer I en dublet, og DTR opdager ikke dubletter.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
+        variants={
+            "one": "Daginstitutionen «{daginstitution}» har intet daginstitutionsnummer, men «{areas}» har et institutionsnummer og findes altså i DTR — så gør Daginstitutionen også. DTR-eksporten opfører den ikke som ny.",
+        },
     ),
     "DP117": FindingText(
         title="Daginstitution og Anvisningsenhed med samme nummer",
@@ -758,6 +761,7 @@ UI: dict[str, str] = {
     "export_no_institution_number_hint": 'Brugere kan kun knyttes til en Anvisningsenhed, som DTR har oprettet. Kør dagpleje export --target dagtilbudsregisteret, få områderne oprettet i DTR (via jeres administrative system eller en STIL-supportsag), og skriv det EnhedsNummer, DTR udsteder, i områdets institutionsnummer = "…" i dagpleje.toml.',
     "export_old_datetime": "Eksporten er afvist: sourceDateTime {when} er ikke senere end sidste eksports {last}.",
     "export_old_datetime_hint": "Unilogin indlæser kun en import, der er nyere end den forrige. Udelad --source-datetime (så bruges tidspunktet nu), eller angiv et senere tidspunkt.",
+    "export_future_datetime_hint": "Sidste eksports tidspunkt ligger efter maskinens ur nu. Tjek maskinens ur, eller angiv et senere tidspunkt med --source-datetime.",
     "export_bad_datetime": "--source-datetime «{value}» er ikke et tidspunkt.",
     "export_bad_datetime_hint": "Skriv fx 2026-11-27T08:00:00+01:00.",
     "export_xsd_invalid": "Eksporten er afvist: {count} fejl mod XML-skemaet:",
@@ -892,6 +896,7 @@ UI: dict[str, str] = {
     "plan_unlinked_child_blank": "{who} har ingen dagplejer i rosteren.",
     "plan_unlinked_more": "… og {n} mere (dagpleje validate viser alle).",
     "plan_next_unlinked": "Knyt børnene til deres dagplejer (se ovenfor eller dagpleje validate), og kør dagpleje plan igen.",
+    "plan_next_unlinked_one": "Knyt barnet til sin dagplejer (se ovenfor eller dagpleje validate), og kør dagpleje plan igen.",
     "plan_next_sheets": "Ret det, der står ovenfor (rosterens ark eller kolonner, eller dagpleje.toml), og kør dagpleje plan igen.",
     "plan_written": "Planen er skrevet til {path}.",
     "plan_unassigned": "{n} dagplejere har intet område:",

@@ -218,6 +218,9 @@ FINDINGS: dict[str, FindingText] = {
         hint='Write the Daginstitution\'s number from DTR as daginstitutionsnummer = "…" next to its name (daginstitution = …) in dagpleje.toml.',
         why="An Anvisningsenhed that exists in DTR has a Daginstitution with a number. Listing it as new risks a duplicate, and DTR does not detect duplicates.",
         example='[standard]\ndaginstitution = "Dagplejen Aarhus"\ndaginstitutionsnummer = "G12345"',
+        variants={
+            "one": "The Daginstitution «{daginstitution}» has no daginstitutionsnummer, but «{areas}» has an institutionsnummer and so exists in DTR — so does the Daginstitution. The DTR export does not list it as new.",
+        },
     ),
     "DP117": FindingText(
         title="Daginstitution and Anvisningsenhed with the same number",
@@ -758,6 +761,7 @@ UI: dict[str, str] = {
     "export_no_institution_number_hint": 'Users can only be attached to an Anvisningsenhed that DTR has created. Run dagpleje export --target dagtilbudsregisteret, have the areas created in DTR (through your administrative system or a STIL support case), and write the EnhedsNummer DTR issues as the area\'s institutionsnummer = "…" in dagpleje.toml.',
     "export_old_datetime": "The export is refused: sourceDateTime {when} is not later than the last export's {last}.",
     "export_old_datetime_hint": "Unilogin only loads an import newer than the previous one. Leave out --source-datetime (the current time is used), or give a later time.",
+    "export_future_datetime_hint": "The last export's time lies after this machine's clock now. Check the clock, or give a later time with --source-datetime.",
     "export_bad_datetime": "--source-datetime «{value}» is not a date and time.",
     "export_bad_datetime_hint": "Write e.g. 2026-11-27T08:00:00+01:00.",
     "export_xsd_invalid": "The export is refused: {count} errors against the XML schema:",
@@ -892,6 +896,7 @@ UI: dict[str, str] = {
     "plan_unlinked_child_blank": "{who} has no dagplejer in the roster.",
     "plan_unlinked_more": "… and {n} more (dagpleje validate shows all).",
     "plan_next_unlinked": "Link the children to their dagplejer (see above or dagpleje validate), and run dagpleje plan again.",
+    "plan_next_unlinked_one": "Link the child to its dagplejer (see above or dagpleje validate), and run dagpleje plan again.",
     "plan_next_sheets": "Fix what is said above (the roster's sheets or columns, or dagpleje.toml), and run dagpleje plan again.",
     "plan_written": "The plan was written to {path}.",
     "plan_unassigned": "{n} dagplejere have no area:",

@@ -128,7 +128,7 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
     if missing:
         out.print(ui("plan_next_unassigned"), soft_wrap=True)
     if unlinked:
-        out.print(ui("plan_next_unlinked"), soft_wrap=True)
+        out.print(ui_count("plan_next_unlinked", unlinked), soft_wrap=True)
     elif any(f.severity is Severity.ERROR for f in left):
         out.print(ui("plan_next_sheets"), soft_wrap=True)
     elif not quiet:

@@ -341,6 +341,7 @@ def check_daginstitution_numbers(ctx: CheckContext) -> list[Finding]:
                     ctx.area_key(numbered[0], "daginstitution"),
                     daginstitution=name,
                     areas=tuple(a.name for a in numbered),
+                    count=len(numbered),
                 )
             )
     numbers = {a.institution_number.upper(): a.name for a in ctx.plan.areas if a.institution_number}

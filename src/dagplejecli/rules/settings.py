@@ -130,7 +130,7 @@ def check_placeholders(ctx: CheckContext) -> list[Finding]:
                 DP007(
                     where,
                     key=where.key or "",
-                    value=value[:60],
+                    value=value[:120],
                     file=where.file or "",
                     line=where.line or "?",
                 )
