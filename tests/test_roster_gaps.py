@@ -156,6 +156,27 @@ def test_a_one_sheet_id_with_and_without_its_leading_zero_is_one_dagplejer(
     assert "DP203" not in codes(doc)  # not "the same CPR number on 2 dagplejere"
 
 
+@pytest.mark.parametrize("other_id", ["05003", "5003", "D5003"])
+def test_one_sheet_rows_of_two_people_with_one_id_are_never_merged(
+    folder: Path, other_id: str
+) -> None:
+    """Rows with one id but another CPR number and name are two dagplejere with a shared id
+    (an error), never one dagplejer who takes the other's children."""
+    rows: list[list[object]] = [
+        ONE_SHEET_HEADER,
+        ["5003", DP1, "Karin Lund", "Kirketorvet 22", "7100 Vejle", "Nord", CH1, "Oscar Berg"],
+        [other_id, DP2, "Hanne Holm", "Vestergade 5", "7100 Vejle", "Syd", CH2, "Emil Holm"],
+    ]
+    roster = write_roster(folder, rows, "xlsx")
+    doc = report(roster)
+    if other_id == "D5003":  # another id: two dagplejere, no finding about ids
+        assert doc["stats"]["dagplejere"] == 2 and "DP216" not in codes(doc)  # type: ignore[index]
+        return
+    assert doc["stats"]["dagplejere"] == 2  # type: ignore[index]
+    assert "DP216" in codes(doc)  # the shared id: an error, so nothing is exported
+    assert run_cli("export", "--target", "unilogin").exit_code == 1
+
+
 def test_two_dagplejere_with_one_id_written_two_ways_are_a_duplicate_id(folder: Path) -> None:
     """On two sheets, 05003 and 5003 link as one id, so two dagplejere may not have them."""
     header = ["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Team"]

@@ -28,6 +28,15 @@ def dagplejer_key(d: Dagplejer) -> str:
     return f"navn:{name_key(d.name)}" if d.name else ""
 
 
+def same_person(a: Dagplejer, b: Dagplejer) -> bool:
+    """Whether two rows with one dagplejer id are the same person: no CPR number or name on
+    them disagrees (a row that leaves them blank agrees)."""
+    cpr_a, cpr_b = a.cpr or a.cpr_text, b.cpr or b.cpr_text
+    if cpr_a and cpr_b and cpr_a != cpr_b:
+        return False
+    return not (a.name and b.name and name_key(a.name) != name_key(b.name))
+
+
 def read_one_sheet(
     cmap: ColumnMap, builder: Builder, file: str
 ) -> tuple[list[Dagplejer], list[Child]]:
@@ -47,6 +56,10 @@ def read_one_sheet(
         # a row naming no dagplejer is none when it has a child (DP247); without one it stays
         # a dagplejer, whose missing name and CPR number the checks point at
         kept = dagplejere.setdefault(key, d) if key or not has_child else None
+        if kept is not None and kept is not d and not same_person(kept, d):
+            # one id on the rows of two people: both kept, so the shared id is an error
+            # (DP216) rather than one of them and their children given to the other
+            kept = dagplejere.setdefault(f"{key}|{d.cpr or d.cpr_text or name_key(d.name)}", d)
         if kept is not d:
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
