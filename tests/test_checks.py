@@ -548,6 +548,9 @@ def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
     assert set(all_rules()) == set(da.FINDINGS) == set(en.FINDINGS) == cases
     for code in da.FINDINGS:
         assert set(da.FINDINGS[code].variants) == set(en.FINDINGS[code].variants), code
+        # a variant's own fix: in both languages, for a variant there is
+        assert set(da.FINDINGS[code].hints) == set(en.FINDINGS[code].hints), code
+        assert set(da.FINDINGS[code].hints) <= set(da.FINDINGS[code].variants), code
         assert all_rules()[code].source, code
     assert set(da.UI) == set(en.UI)
     assert {k: set(v) for k, v in da.TERMS.items()} == {k: set(v) for k, v in en.TERMS.items()}
