@@ -525,6 +525,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
     ),
     "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
+    "DP250": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 7, "Måske")),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

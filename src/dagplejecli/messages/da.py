@@ -350,9 +350,9 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP214": FindingText(
         title="Ja/nej-værdi kan ikke læses",
-        message="«{value}» i kolonnen {column} er hverken ja eller nej; læst som «{assumed}».",
+        message="«{value}» i kolonnen «{column}» er hverken ja eller nej; læst som «{assumed}».",
         hint="Skriv Ja eller Nej i cellen.",
-        why="Beskyttelse og forældremyndighed må ikke gættes forkert; i tvivl læses beskyttelse som ja.",
+        why="Beskyttelse må ikke gættes forkert; i tvivl læses beskyttelse som ja. Forældremyndighed gættes aldrig: en værdi, der hverken er ja eller nej, er en fejl (DP250).",
         example="Ja / Nej",
     ),
     "DP215": FindingText(
@@ -415,6 +415,12 @@ FINDINGS: dict[str, FindingText] = {
         hint='Skriv Ja eller Nej i cellen, eller bestem i konfigurationen, hvad en tom celle betyder: [roster] tom_myndighed = "nej" eller "forældre" (Mor og Far har myndighed).',
         why="childCustody afgør, hvem der ser barnet i Aula; værktøjet antager aldrig myndighed ud fra en tom celle. Før blev en tom celle læst som myndighed for Mor og Far.",
         example='[roster]\ntom_myndighed = "nej"',
+        variants={
+            "no_column": "Kontaktpersonen {who} har ingen kolonne for forældremyndighed på arket; den er læst som nej.",
+        },
+        hints={
+            "no_column": 'Tilføj en kolonne «{column}» med Ja eller Nej for hver kontaktperson, eller bestem i konfigurationen, hvad en manglende værdi betyder: [roster] tom_myndighed = "nej" eller "forældre" (Mor og Far har myndighed).',
+        },
     ),
     "DP222": FindingText(
         title="Tom relation",
@@ -564,6 +570,20 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "columns": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}»). Angiv barnets kolonner i dagpleje.toml under [roster.boern_kolonner] (fx cpr = "Overskrift"), eller udfyld dem i rosteren.',
             "sheet": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}») og blev ikke brugt. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
+    "DP250": FindingText(
+        title="Forældremyndighed kan ikke læses",
+        message="«{value}» i kolonnen «{column}» er hverken Ja eller Nej, så {who} har ikke fået forældremyndighed.",
+        hint="Skriv Ja eller Nej i cellen.",
+        why="childCustody afgør, hvem der ser barnet i Aula; værktøjet gætter ikke, hvad en anden værdi betyder. «Fælles» (fælles forældremyndighed) i en kontaktpersons egen kolonne læses som Ja. Før blev en anden værdi læst som nej med en advarsel (DP214).",
+        example="Mor myndighed: Ja",
+        variants={
+            "row": "«{value}» i kolonnen «{column}» på barnets række er hverken Ja eller Nej, så ingen af rækkens kontaktpersoner har fået forældremyndighed af den.",
+            "row_shared": "«{value}» i kolonnen «{column}» står på barnets række og siger ikke, hvem af rækkens kontaktpersoner der deler forældremyndigheden, så ingen har fået forældremyndighed af den.",
+        },
+        hints={
+            "row_shared": "Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle.",
         },
     ),
     "DP301": FindingText(

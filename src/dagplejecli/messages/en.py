@@ -350,9 +350,9 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP214": FindingText(
         title="Yes/no value unreadable",
-        message="«{value}» in column {column} is neither yes nor no; read as «{assumed}».",
+        message="«{value}» in the column «{column}» is neither yes nor no; read as «{assumed}».",
         hint="Write Ja or Nej in the cell.",
-        why="Protection and custody must not be guessed wrong; when in doubt protection is read as yes.",
+        why="Protection must not be guessed wrong; when in doubt protection is read as yes. Custody is never guessed: a value that is neither yes nor no is an error (DP250).",
         example="Ja / Nej",
     ),
     "DP215": FindingText(
@@ -415,6 +415,12 @@ FINDINGS: dict[str, FindingText] = {
         hint='Write Ja or Nej in the cell, or decide in the configuration what a blank cell means: [roster] tom_myndighed = "nej" or "forældre" (Mor and Far have custody).',
         why="childCustody decides who sees the child in Aula; the tool never assumes custody from a blank cell. A blank cell used to be read as custody for Mor and Far.",
         example='[roster]\ntom_myndighed = "nej"',
+        variants={
+            "no_column": "Contact person {who} has no custody column on the sheet; it is read as no.",
+        },
+        hints={
+            "no_column": 'Add a column «{column}» with Ja or Nej for each contact person, or decide in the configuration what a missing value means: [roster] tom_myndighed = "nej" or "forældre" (Mor and Far have custody).',
+        },
     ),
     "DP222": FindingText(
         title="Blank relation",
@@ -564,6 +570,20 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "columns": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}»). Name the child\'s columns in dagpleje.toml under [roster.boern_kolonner] (e.g. cpr = "Header"), or fill them in in the roster.',
             "sheet": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}») and was not used. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
+    "DP250": FindingText(
+        title="Custody cannot be read",
+        message="«{value}» in the column «{column}» is neither Ja nor Nej, so {who} has not been given custody.",
+        hint="Write Ja or Nej in the cell.",
+        why="childCustody decides who sees the child in Aula; the tool does not guess what another value means. «Fælles» (joint custody) in a contact person's own column is read as Ja. Another value used to be read as no with a warning (DP214).",
+        example="Mor myndighed: Ja",
+        variants={
+            "row": "«{value}» in the column «{column}» on the child's row is neither Ja nor Nej, so none of the row's contact persons has been given custody by it.",
+            "row_shared": "«{value}» in the column «{column}» is on the child's row and does not say which of the row's contact persons share custody, so no one has been given custody by it.",
+        },
+        hints={
+            "row_shared": "Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row's cell.",
         },
     ),
     "DP301": FindingText(
