@@ -486,11 +486,17 @@ FINDINGS: dict[str, FindingText] = {
         example="",
     ),
     "DP240": FindingText(
-        title="Flere dagplejere har det navn, barnet peger på",
+        title="Barnets dagplejer kan ikke afgøres entydigt",
         message="Flere dagplejere hedder «{name}» (id «{ids}»); de børn, der har dagplejer «{name}», er ikke knyttet til nogen af dem. Antal børn: {count}.",
         hint="Skriv dagplejerens id (medarbejdernummer) i barnets dagplejer-kolonne i stedet for navnet.",
-        why="Et barn følger sin dagplejers område og gruppe; et navn, som flere har, ville sende børnene til den forkerte dagplejer. Et navn er kun et skrøbeligt bindeled: et id er entydigt.",
+        why="Et barn følger sin dagplejers område og gruppe; et navn, som flere har, eller et id og et navn, der er to forskellige dagplejeres, ville sende børnene til den forkerte dagplejer. Værktøjet vælger ikke: et id er entydigt.",
         example="",
+        variants={
+            "mismatch": "Barnets dagplejer «{ref}» har id «{id}», som er dagplejeren «{dagplejer}», men navnet «{name}» er et andet. Id og navn modsiger hinanden, så børnene med den værdi er ikke knyttet til nogen dagplejer. Antal børn: {count}.",
+        },
+        hints={
+            "mismatch": "Ret cellerne, så id og navn er samme dagplejers (navnet som på dagplejer-arket), eller skriv kun dagplejerens id.",
+        },
     ),
     "DP241": FindingText(
         title="De fleste børn er ikke knyttet til en dagplejer",
@@ -502,6 +508,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
             "one": '1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som svarer til dagplejernes kolonne «{column}». Angiv den som id: [roster.kolonner] id = "{column}".',
             "no_column_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
+            "no_match": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som hverken er et id i dagplejernes id-kolonne «{id_column}», et CPR-nummer eller et navn på dagplejer-arket.",
+            "no_match_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som hverken er et id i dagplejernes id-kolonne «{id_column}», et CPR-nummer eller et navn på dagplejer-arket.",
+            "id_name": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har værdier som «id - navn» ({values}), men id'erne i dem er ikke dagplejernes id fra kolonnen «{id_column}».",
+            "id_name_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har værdier som «id - navn» ({values}), men id'et er ikke et af dagplejernes id fra kolonnen «{id_column}».",
+        },
+        hints={
+            "no_match": "Skriv dagplejerens id fra kolonnen «{id_column}» i børnenes dagplejer-kolonne. Er det den forkerte kolonne, der er læst som barnets dagplejer, så angiv den rigtige under [roster.boern_kolonner] dagplejer.",
+            "id_name": "Ret id'erne i børnenes dagplejer-kolonne, så de er dagplejernes id fra kolonnen «{id_column}» (navnet efter id'et må blive stående), eller tilføj pladsanvisningens dagplejer-numre som en kolonne på dagplejer-arket og angiv den under [roster.kolonner] id.",
         },
     ),
     "DP242": FindingText(

@@ -486,11 +486,17 @@ FINDINGS: dict[str, FindingText] = {
         example="",
     ),
     "DP240": FindingText(
-        title="Several dagplejere have the name the child names",
+        title="The child's dagplejer cannot be told for certain",
         message="Several dagplejere are named «{name}» (id «{ids}»); the children whose dagplejer is «{name}» are linked to none of them. Children: {count}.",
         hint="Write the dagplejer's id (employee number) in the child's dagplejer column instead of the name.",
-        why="A child follows its dagplejer's area and group; a name several people have would send the children to the wrong dagplejer. A name is a fragile link: an id is unique.",
+        why="A child follows its dagplejer's area and group; a name several people have, or an id and a name of two different dagplejere, would send the children to the wrong dagplejer. The tool does not choose: an id is unique.",
         example="",
+        variants={
+            "mismatch": "The child's dagplejer «{ref}» has the id «{id}», which is the dagplejer «{dagplejer}», but the name «{name}» is another. The id and the name contradict each other, so the children with that value are linked to no dagplejer. Children: {count}.",
+        },
+        hints={
+            "mismatch": "Correct the cells so that the id and the name are the same dagplejer's (the name as on the dagplejer sheet), or write only the dagplejer's id.",
+        },
     ),
     "DP241": FindingText(
         title="Most children are linked to no dagplejer",
@@ -502,6 +508,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
             "one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which matches the dagplejere's column «{column}». Map it as the id: [roster.kolonner] id = \"{column}\".",
             "no_column_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
+            "no_match": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which is neither an id in the dagplejere's id column «{id_column}», a CPR number nor a name on the dagplejer sheet.",
+            "no_match_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which is neither an id in the dagplejere's id column «{id_column}», a CPR number nor a name on the dagplejer sheet.",
+            "id_name": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds values like «id - name» ({values}), but their ids are not the dagplejere's ids from the column «{id_column}».",
+            "id_name_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds values like «id - name» ({values}), but the id is not one of the dagplejere's ids from the column «{id_column}».",
+        },
+        hints={
+            "no_match": "Write the dagplejer's id from the column «{id_column}» in the children's dagplejer column. If the wrong column was read as the child's dagplejer, name the right one under [roster.boern_kolonner] dagplejer.",
+            "id_name": "Correct the ids in the children's dagplejer column so that they are the dagplejere's ids from the column «{id_column}» (the name after the id may stay), or add the placement system's dagplejer numbers as a column on the dagplejer sheet and name it under [roster.kolonner] id.",
         },
     ),
     "DP242": FindingText(
