@@ -525,6 +525,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
     ),
     "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
+    "DP250": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 7, "Måske")),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(
@@ -548,6 +549,9 @@ def test_rules_catalogues_and_cases_cover_the_same_codes() -> None:
     assert set(all_rules()) == set(da.FINDINGS) == set(en.FINDINGS) == cases
     for code in da.FINDINGS:
         assert set(da.FINDINGS[code].variants) == set(en.FINDINGS[code].variants), code
+        # a variant's own fix: in both languages, for a variant there is
+        assert set(da.FINDINGS[code].hints) == set(en.FINDINGS[code].hints), code
+        assert set(da.FINDINGS[code].hints) <= set(da.FINDINGS[code].variants), code
         assert all_rules()[code].source, code
     assert set(da.UI) == set(en.UI)
     assert {k: set(v) for k, v in da.TERMS.items()} == {k: set(v) for k, v in en.TERMS.items()}

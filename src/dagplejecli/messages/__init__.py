@@ -164,8 +164,15 @@ def finding_message(f: Finding) -> str:
 
 
 def finding_hint(f: Finding) -> str:
-    """How to fix it, in the current language."""
-    return finding_text(f.code).hint.format(**_words(shown_params(f)))
+    """How to fix it, in the current language: the variant's own fix when it has one."""
+    text = finding_text(f.code)
+    return text.hints.get(f.variant, text.hint).format(**_words(shown_params(f)))
+
+
+def hint_key(f: Finding) -> tuple[str, str]:
+    """Which of its code's fixes a finding reads (its code, and its variant when that has a
+    fix of its own): a report shows each fix once."""
+    return (f.code, f.variant if f.variant in finding_text(f.code).hints else "")
 
 
 def where(loc: Location) -> str:

@@ -353,9 +353,9 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP214": FindingText(
         title="Ja/nej-værdi kan ikke læses",
-        message="«{value}» i kolonnen {column} er hverken ja eller nej; læst som «{assumed}».",
+        message="«{value}» i kolonnen «{column}» er hverken ja eller nej; læst som «{assumed}».",
         hint="Skriv Ja eller Nej i cellen.",
-        why="Beskyttelse og forældremyndighed må ikke gættes forkert; i tvivl læses beskyttelse som ja.",
+        why="Beskyttelse må ikke gættes forkert; i tvivl læses beskyttelse som ja. Forældremyndighed gættes aldrig: en værdi, der hverken er ja eller nej, er en fejl (DP250).",
         example="Ja / Nej",
     ),
     "DP215": FindingText(
@@ -418,6 +418,12 @@ FINDINGS: dict[str, FindingText] = {
         hint='Skriv Ja eller Nej i cellen, eller bestem i konfigurationen, hvad en tom celle betyder: [roster] tom_myndighed = "nej" eller "forældre" (Mor og Far har myndighed).',
         why="childCustody afgør, hvem der ser barnet i Aula; værktøjet antager aldrig myndighed ud fra en tom celle. Før blev en tom celle læst som myndighed for Mor og Far.",
         example='[roster]\ntom_myndighed = "nej"',
+        variants={
+            "no_column": "Kontaktpersonen {who} har ingen kolonne for forældremyndighed på arket; den er læst som nej.",
+        },
+        hints={
+            "no_column": 'Tilføj en kolonne «{column}» med Ja eller Nej for hver kontaktperson, eller bestem i konfigurationen, hvad en manglende værdi betyder: [roster] tom_myndighed = "nej" eller "forældre" (Mor og Far har myndighed).',
+        },
     ),
     "DP222": FindingText(
         title="Tom relation",
@@ -483,11 +489,17 @@ FINDINGS: dict[str, FindingText] = {
         example="",
     ),
     "DP240": FindingText(
-        title="Flere dagplejere har det navn, barnet peger på",
+        title="Barnets dagplejer kan ikke afgøres entydigt",
         message="Flere dagplejere hedder «{name}» (id «{ids}»); de børn, der har dagplejer «{name}», er ikke knyttet til nogen af dem. Antal børn: {count}.",
         hint="Skriv dagplejerens id (medarbejdernummer) i barnets dagplejer-kolonne i stedet for navnet.",
-        why="Et barn følger sin dagplejers område og gruppe; et navn, som flere har, ville sende børnene til den forkerte dagplejer. Et navn er kun et skrøbeligt bindeled: et id er entydigt.",
+        why="Et barn følger sin dagplejers område og gruppe; et navn, som flere har, eller et id og et navn, der er to forskellige dagplejeres, ville sende børnene til den forkerte dagplejer. Værktøjet vælger ikke: et id er entydigt.",
         example="",
+        variants={
+            "mismatch": "Barnets dagplejer «{ref}» har id «{id}», som er dagplejeren «{dagplejer}», men navnet «{name}» er et andet. Id og navn modsiger hinanden, så børnene med den værdi er ikke knyttet til nogen dagplejer. Antal børn: {count}.",
+        },
+        hints={
+            "mismatch": "Ret cellerne, så id og navn er samme dagplejers (navnet som på dagplejer-arket), eller skriv kun dagplejerens id.",
+        },
     ),
     "DP241": FindingText(
         title="De fleste børn er ikke knyttet til en dagplejer",
@@ -499,6 +511,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
             "one": '1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som svarer til dagplejernes kolonne «{column}». Angiv den som id: [roster.kolonner] id = "{column}".',
             "no_column_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som ingen kolonne på dagplejer-arket har. Angiv kolonnen med dagplejernes id under [roster.kolonner] id, eller ret børnenes dagplejer-kolonne.",
+            "no_match": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som hverken er et id i dagplejernes id-kolonne «{id_column}», et CPR-nummer eller et navn på dagplejer-arket.",
+            "no_match_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har {values}, som hverken er et id i dagplejernes id-kolonne «{id_column}», et CPR-nummer eller et navn på dagplejer-arket.",
+            "id_name": "{count} af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har værdier som «id - navn» ({values}), men id'erne i dem er ikke dagplejernes id fra kolonnen «{id_column}».",
+            "id_name_one": "1 af {total} børn er ikke knyttet til en dagplejer: børnenes dagplejer-kolonne har værdier som «id - navn» ({values}), men id'et er ikke et af dagplejernes id fra kolonnen «{id_column}».",
+        },
+        hints={
+            "no_match": "Skriv dagplejerens id fra kolonnen «{id_column}» i børnenes dagplejer-kolonne. Er det den forkerte kolonne, der er læst som barnets dagplejer, så angiv den rigtige under [roster.boern_kolonner] dagplejer.",
+            "id_name": "Ret id'erne i børnenes dagplejer-kolonne, så de er dagplejernes id fra kolonnen «{id_column}» (navnet efter id'et må blive stående), eller tilføj pladsanvisningens dagplejer-numre som en kolonne på dagplejer-arket og angiv den under [roster.kolonner] id.",
         },
     ),
     "DP242": FindingText(
@@ -567,6 +587,20 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "columns": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}»). Angiv barnets kolonner i dagpleje.toml under [roster.boern_kolonner] (fx cpr = "Overskrift"), eller udfyld dem i rosteren.',
             "sheet": 'Ingen børn blev læst, men arket «{sheet}» har kolonner for børn (fx «{columns}») og blev ikke brugt. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
+    "DP250": FindingText(
+        title="Forældremyndighed kan ikke læses",
+        message="«{value}» i kolonnen «{column}» er hverken Ja eller Nej, så {who} har ikke fået forældremyndighed.",
+        hint="Skriv Ja eller Nej i cellen.",
+        why="childCustody afgør, hvem der ser barnet i Aula; værktøjet gætter ikke, hvad en anden værdi betyder. «Fælles» (fælles forældremyndighed) i en kontaktpersons egen kolonne læses som Ja. Før blev en anden værdi læst som nej med en advarsel (DP214).",
+        example="Mor myndighed: Ja",
+        variants={
+            "row": "«{value}» i kolonnen «{column}» på barnets række er hverken Ja eller Nej, så ingen af rækkens kontaktpersoner har fået forældremyndighed af den.",
+            "row_shared": "«{value}» i kolonnen «{column}» står på barnets række og siger ikke, hvem af rækkens kontaktpersoner der deler forældremyndigheden, så ingen har fået forældremyndighed af den.",
+        },
+        hints={
+            "row_shared": "Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle.",
         },
     ),
     "DP301": FindingText(

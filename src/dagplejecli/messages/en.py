@@ -353,9 +353,9 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP214": FindingText(
         title="Yes/no value unreadable",
-        message="«{value}» in column {column} is neither yes nor no; read as «{assumed}».",
+        message="«{value}» in the column «{column}» is neither yes nor no; read as «{assumed}».",
         hint="Write Ja or Nej in the cell.",
-        why="Protection and custody must not be guessed wrong; when in doubt protection is read as yes.",
+        why="Protection must not be guessed wrong; when in doubt protection is read as yes. Custody is never guessed: a value that is neither yes nor no is an error (DP250).",
         example="Ja / Nej",
     ),
     "DP215": FindingText(
@@ -418,6 +418,12 @@ FINDINGS: dict[str, FindingText] = {
         hint='Write Ja or Nej in the cell, or decide in the configuration what a blank cell means: [roster] tom_myndighed = "nej" or "forældre" (Mor and Far have custody).',
         why="childCustody decides who sees the child in Aula; the tool never assumes custody from a blank cell. A blank cell used to be read as custody for Mor and Far.",
         example='[roster]\ntom_myndighed = "nej"',
+        variants={
+            "no_column": "Contact person {who} has no custody column on the sheet; it is read as no.",
+        },
+        hints={
+            "no_column": 'Add a column «{column}» with Ja or Nej for each contact person, or decide in the configuration what a missing value means: [roster] tom_myndighed = "nej" or "forældre" (Mor and Far have custody).',
+        },
     ),
     "DP222": FindingText(
         title="Blank relation",
@@ -483,11 +489,17 @@ FINDINGS: dict[str, FindingText] = {
         example="",
     ),
     "DP240": FindingText(
-        title="Several dagplejere have the name the child names",
+        title="The child's dagplejer cannot be told for certain",
         message="Several dagplejere are named «{name}» (id «{ids}»); the children whose dagplejer is «{name}» are linked to none of them. Children: {count}.",
         hint="Write the dagplejer's id (employee number) in the child's dagplejer column instead of the name.",
-        why="A child follows its dagplejer's area and group; a name several people have would send the children to the wrong dagplejer. A name is a fragile link: an id is unique.",
+        why="A child follows its dagplejer's area and group; a name several people have, or an id and a name of two different dagplejere, would send the children to the wrong dagplejer. The tool does not choose: an id is unique.",
         example="",
+        variants={
+            "mismatch": "The child's dagplejer «{ref}» has the id «{id}», which is the dagplejer «{dagplejer}», but the name «{name}» is another. The id and the name contradict each other, so the children with that value are linked to no dagplejer. Children: {count}.",
+        },
+        hints={
+            "mismatch": "Correct the cells so that the id and the name are the same dagplejer's (the name as on the dagplejer sheet), or write only the dagplejer's id.",
+        },
     ),
     "DP241": FindingText(
         title="Most children are linked to no dagplejer",
@@ -499,6 +511,14 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
             "one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which matches the dagplejere's column «{column}». Map it as the id: [roster.kolonner] id = \"{column}\".",
             "no_column_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which no column of the dagplejer sheet holds. Name the column with the dagplejere's ids under [roster.kolonner] id, or correct the children's dagplejer column.",
+            "no_match": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds {values}, which is neither an id in the dagplejere's id column «{id_column}», a CPR number nor a name on the dagplejer sheet.",
+            "no_match_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds {values}, which is neither an id in the dagplejere's id column «{id_column}», a CPR number nor a name on the dagplejer sheet.",
+            "id_name": "{count} of {total} children are linked to no dagplejer: the children's dagplejer column holds values like «id - name» ({values}), but their ids are not the dagplejere's ids from the column «{id_column}».",
+            "id_name_one": "1 of {total} children is linked to no dagplejer: the children's dagplejer column holds values like «id - name» ({values}), but the id is not one of the dagplejere's ids from the column «{id_column}».",
+        },
+        hints={
+            "no_match": "Write the dagplejer's id from the column «{id_column}» in the children's dagplejer column. If the wrong column was read as the child's dagplejer, name the right one under [roster.boern_kolonner] dagplejer.",
+            "id_name": "Correct the ids in the children's dagplejer column so that they are the dagplejere's ids from the column «{id_column}» (the name after the id may stay), or add the placement system's dagplejer numbers as a column on the dagplejer sheet and name it under [roster.kolonner] id.",
         },
     ),
     "DP242": FindingText(
@@ -567,6 +587,20 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "columns": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}»). Name the child\'s columns in dagpleje.toml under [roster.boern_kolonner] (e.g. cpr = "Header"), or fill them in in the roster.',
             "sheet": 'No child was read, but the sheet «{sheet}» has columns for children (e.g. «{columns}») and was not used. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}".',
+        },
+    ),
+    "DP250": FindingText(
+        title="Custody cannot be read",
+        message="«{value}» in the column «{column}» is neither Ja nor Nej, so {who} has not been given custody.",
+        hint="Write Ja or Nej in the cell.",
+        why="childCustody decides who sees the child in Aula; the tool does not guess what another value means. «Fælles» (joint custody) in a contact person's own column is read as Ja. Another value used to be read as no with a warning (DP214).",
+        example="Mor myndighed: Ja",
+        variants={
+            "row": "«{value}» in the column «{column}» on the child's row is neither Ja nor Nej, so none of the row's contact persons has been given custody by it.",
+            "row_shared": "«{value}» in the column «{column}» is on the child's row and does not say which of the row's contact persons share custody, so no one has been given custody by it.",
+        },
+        hints={
+            "row_shared": "Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row's cell.",
         },
     ),
     "DP301": FindingText(

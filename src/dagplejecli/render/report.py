@@ -13,7 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.messages import finding_hint, finding_message, shown_params, term, ui, where
+from dagplejecli.messages import (
+    finding_hint,
+    finding_message,
+    hint_key,
+    shown_params,
+    term,
+    ui,
+    where,
+)
 from dagplejecli.render import OutputFormat
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -73,6 +81,7 @@ def print_report(
         table.add_column(ui("col_message"), overflow="fold")
         per_code: dict[str, int] = defaultdict(int)
         hidden: dict[str, int] = defaultdict(int)
+        hinted: set[tuple[str, str]] = set()
         for f in items:
             per_code[f.code] += 1
             if per_code[f.code] > (SHOWN_PER_CODE if f.severity is not Severity.INFO else 3):
@@ -80,7 +89,8 @@ def print_report(
                 continue
             text = Text(finding_message(f))
             hint = finding_hint(f)
-            if hint and per_code[f.code] == 1:  # the fix is the same for every finding of a code
+            if hint and hint_key(f) not in hinted:  # a code's fix is shown once (per variant
+                hinted.add(hint_key(f))  # with a fix of its own)
                 text.append(f"\n→ {hint}", style="dim")
             severity = Text(term("severity", f.severity), style=STYLE[f.severity])
             table.add_row(severity, f.code, Text(where(f.location)), text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,22 +41,78 @@ def derive_child_ids(children: list[Child], secret: Callable[[], bytes]) -> None
 
 
 @dataclass(slots=True)
+class Mismatch:
+    """A reference whose id is one dagplejer's and whose name is not that dagplejer's."""
+
+    dagplejer: Dagplejer  # the one the id part names
+    id: str  # the id part, as written
+    name: str  # the name part, as written
+    children: list[Child] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class LinkReport:
     """What linking noticed: names that more than one dagplejer has, each with the ids of
-    those who share it and the children who named it."""
+    those who share it and the children who named it; references whose id and name are not
+    one dagplejer's."""
 
     ambiguous: dict[str, tuple[tuple[str, ...], list[Child]]] = field(default_factory=dict)
     by_name: list[Child] = field(default_factory=list)  # linked by a name only one has
+    mismatched: dict[str, Mismatch] = field(default_factory=dict)
+
+
+# Where a reference like "20100 - Anne Jensen", "20100 Anne Jensen" or "Anne Jensen (20100)"
+# may part into an id and a name; the brackets and dashes around either part are not its own.
+_SEPARATOR = re.compile(r"\s*[-–—:|/()\[\]]+\s*|\s+")
+_AROUND = " -–—:|/()[]"
+
+
+def id_and_name(ref: str) -> list[tuple[str, str]]:
+    """The ways ``ref`` reads as a dagplejer's id and name written together, id first or last
+    (a pladsanvisning's «20100 - Anne Jensen»): the id part has a digit, the name part letters
+    and no digit."""
+    out = []
+    for m in _SEPARATOR.finditer(ref):
+        head, tail = ref[: m.start()].strip(_AROUND), ref[m.end() :].strip(_AROUND)
+        for ident, name in ((head, tail), (tail, head)):
+            has_digit = any(ch.isdigit() for ch in ident)
+            if has_digit and any(ch.isalpha() for ch in name) and not any(map(str.isdigit, name)):
+                out.append((ident, name))
+    return out
+
+
+_Found = tuple[str | None, tuple[str, ...], Mismatch | None]
+
+
+def _by_id_and_name(ref: str, by_key: dict[str, list[Dagplejer]]) -> _Found:
+    """``ref`` read as an id and a name (``id_and_name``): the dagplejer whose id is the id
+    part and whose name is the name part (by ``name_key``), when exactly one is; the ids when
+    more are; else the first dagplejer whose id it names with another name (a mismatch)."""
+    both: dict[str, Dagplejer] = {}
+    mismatch = None
+    for ident, name in id_and_name(ref):
+        for d in by_key.get(id_key(ident), []):
+            if name_key(name) == name_key(d.name):
+                both.setdefault(d.id, d)
+            elif mismatch is None:
+                mismatch = Mismatch(d, ident, name)
+    if len(both) == 1:
+        return next(iter(both)), (), None
+    return None, tuple(both), None if both else mismatch
 
 
 def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> LinkReport:
     """Link each child to its dagplejer's id, by id, by CPR or by name; by name only when the
-    name is one dagplejer's (an ambiguous name links no one and is reported)."""
+    name is one dagplejer's (an ambiguous name links no one and is reported); by an id and a
+    name written together (``id_and_name``) only when both are one dagplejer's (an id whose
+    name is another's links no one and is reported)."""
     by_id: dict[str, str] = {}
     for d in dagplejere:
         by_id.setdefault(id_key(d.id), d.id)
     by_cpr: dict[str, str] | None = None  # only needed when a child names its dagplejer so
     by_name: dict[str, list[str]] | None = None
+    by_key: dict[str, list[Dagplejer]] | None = None
+    both: dict[str, _Found] = {}  # each reference read as an id and a name, once
     report = LinkReport()
     for c in children:
         ref = c.dagplejer_ref
@@ -79,19 +136,34 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
                 report.by_name.append(c)
             elif ids:
                 report.ambiguous.setdefault(ref, (tuple(ids), []))[1].append(c)
+            else:
+                if by_key is None:
+                    by_key = {}
+                    for d in dagplejere:
+                        by_key.setdefault(id_key(d.id), []).append(d)
+                if ref not in both:
+                    both[ref] = _by_id_and_name(ref, by_key)
+                found, several, mismatch = both[ref]
+                if several:
+                    report.ambiguous.setdefault(ref, (several, []))[1].append(c)
+                elif mismatch is not None:
+                    report.mismatched.setdefault(ref, mismatch).children.append(c)
         c.dagplejer_id = found
     return report
 
 
-def matching_column(dagplejere: list[Dagplejer], refs: list[str]) -> str | None:
-    """The dagplejere's column whose values most of ``refs`` (the unlinked children's
-    dagplejer references) match, compared as ids: the column to map as the id."""
-    wanted = {id_key(r) for r in refs}
+def matching_column(
+    dagplejere: list[Dagplejer], refs: list[str], id_column: str = ""
+) -> str | None:
+    """The dagplejere's column (other than ``id_column``, the one read as their id) whose
+    values most of ``refs`` (the unlinked children's dagplejer references) match, compared as
+    ids, whole or as the id part of «id - navn»: the column to map as the id."""
+    wanted = [{id_key(r), *(id_key(i) for i, _ in id_and_name(r))} for r in refs]
     best, best_hits = None, 0
-    headers = list(dagplejere[0].extra) if dagplejere else []
+    headers = [h for h in dagplejere[0].extra if h != id_column] if dagplejere else []
     for header in headers:
         values = {id_key(d.extra.get(header, "")) for d in dagplejere} - {""}
-        hits = len(wanted & values)
+        hits = sum(1 for keys in wanted if keys & values)
         if hits > best_hits:
             best, best_hits = header, hits
     return best if best_hits * 2 > len(wanted) else None

@@ -47,7 +47,7 @@ def read_one_sheet(
     unused_at: RowReader | None = None  # the first row whose custody cell was not used
     identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
     for row_no, row in data_rows(cmap):
-        r = RowReader(file, cmap.sheet.name, row_no, row)
+        r = RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts)
         before = len(builder.findings)
         d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
         key = dagplejer_key(d)
@@ -67,7 +67,8 @@ def read_one_sheet(
             continue
         child = builder.child(r, cmap.child, v)
         row_custody = builder.row_custody(r, cmap.child)
-        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody)
+        row_column = cmap.child.get("myndighed")
+        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody, row_column)
         if row_custody is not None and child.contacts and unused_at is None:
             unused_at = r
         children.append(child)

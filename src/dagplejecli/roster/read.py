@@ -35,6 +35,7 @@ from dagplejecli.roster.link import (
     LinkReport,
     derive_child_ids,
     derive_dagplejer_ids,
+    id_and_name,
     matching_column,
     resolve_children,
 )
@@ -51,7 +52,8 @@ from dagplejecli.roster.unread import DP246, unread_cpr_columns
 from dagplejecli.roster.unused import LAYOUT_RULES, left_behind
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
-DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)  # a child names a name dagplejere share
+# a child names a name dagplejere share, or an id and a name that are not one dagplejer's
+DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
@@ -142,6 +144,12 @@ def read_roster(
     _refuse_cpr_ids(dagplejere)
     _refuse_cpr_ids(children)
     derived = [d for d in dagplejere if not d.id]
+    # the dagplejere's id column as written, when one gave them ids (DP241 does not advise
+    # mapping a column that is mapped)
+    id_col = cmap.fields.get("id")
+    id_column = (
+        cmap.header.texts[id_col] if id_col is not None and len(derived) < len(dagplejere) else ""
+    )
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
     findings += left_behind(path.name, sheets, chosen, len(children))
@@ -158,7 +166,7 @@ def read_roster(
     links = resolve_children(dagplejere, children)
     if "et-ark" in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
-    explained = _link_findings(links, dagplejere, children, findings)
+    explained = _link_findings(links, dagplejere, children, findings, id_column)
     if "et-ark" in chosen:
         explained.add("")  # a child on a row without a dagplejer is DP247 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
@@ -184,12 +192,18 @@ def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:
 
 
 def _link_findings(
-    links: LinkReport, dagplejere: list[Dagplejer], children: list[Child], findings: list[Finding]
+    links: LinkReport,
+    dagplejere: list[Dagplejer],
+    children: list[Child],
+    findings: list[Finding],
+    id_column: str,
 ) -> set[str]:
     """Findings for children linked to no dagplejer whose cause is not the child's own cell:
-    a name that dagplejere share (DP240), or a roster whose children mostly link to no one
-    (DP241, naming the dagplejer column that matches when there is one). Returns the
-    references these findings explain."""
+    a name that dagplejere share, or an id and a name that are not one dagplejer's (DP240),
+    or a roster whose children mostly link to no one (DP241, naming the dagplejer column that
+    matches when there is one, else what the references are not: ``id_column`` is the
+    dagplejere's id column as written, "" when they have none). Returns the references these
+    findings explain."""
     explained: set[str] = set()
     for ref, (ids, named) in links.ambiguous.items():
         cell = named[0].cell("dagplejer")
@@ -199,6 +213,19 @@ def _link_findings(
                 name=mask_cpr_in_text(ref),
                 ids=ids,
                 count=len(named),
+            )
+        )
+        explained.add(ref)
+    for ref, wrong in links.mismatched.items():
+        findings.append(
+            DP240(
+                Location.of_cell(wrong.children[0].cell("dagplejer")),
+                variant="mismatch",
+                ref=mask_cpr_in_text(ref),
+                id=mask_cpr_in_text(wrong.id),
+                dagplejer=wrong.dagplejer.name,
+                name=mask_cpr_in_text(wrong.name),
+                count=len(wrong.children),
             )
         )
         explained.add(ref)
@@ -217,17 +244,26 @@ def _link_findings(
     if len(unlinked) < SYSTEMIC_UNLINKED or len(unlinked) * 2 <= len(referring):
         return explained
     refs = sorted({c.dagplejer_ref for c in unlinked})
-    column = matching_column(dagplejere, refs)
+    column = matching_column(dagplejere, refs, id_column)
+    if column:
+        variant = ""
+    elif not id_column:
+        variant = "no_column"  # no id column: name one
+    elif sum(1 for r in refs if id_and_name(r)) * 2 > len(refs):
+        variant = "id_name"  # «id - navn», whose ids are not the id column's
+    else:
+        variant = "no_match"  # the id column is named: mapping it again changes nothing
     cell = unlinked[0].cell("dagplejer")
     findings.append(
         DP241(
             Location.of_cell(cell),
-            variant="" if column else "no_column",
+            variant=variant,
             count=len(unlinked),
             total=len(referring),
             values=", ".join(mask_cpr_in_text(r) for r in refs[:3])
             + (" …" if len(refs) > 3 else ""),
             column=column or "",
+            id_column=id_column,
         )
     )
     return explained | set(refs)

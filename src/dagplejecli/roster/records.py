@@ -28,6 +28,7 @@ from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, L
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, RowRef
 from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.custody import CUSTODY_RULES, Custody, who
 from dagplejecli.roster.headers import normalise_header
 
 # What reading notices (the checks in rules/ see only what reading kept).
@@ -36,12 +37,10 @@ DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilog
 DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
 DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
 DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
 DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
 DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
-# One custody column on the child's row: it does not say which contact it is about (DP245)
-DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
-RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP221, DP222, DP223, DP245)
+# Custody's own (DP221 blank, DP245 on the child's row, DP250 neither yes nor no): custody.py
+RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP222, DP223, *CUSTODY_RULES)
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
@@ -79,8 +78,11 @@ def _text(values: dict[str, object], name: str) -> str:
 class RowReader:
     """Reads fields of one row through a column map, remembering each value's cell."""
 
-    def __init__(self, file: str, sheet: str, row_no: int, row: list[object]) -> None:
+    def __init__(
+        self, file: str, sheet: str, row_no: int, row: list[object], headers: list[str]
+    ) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
+        self.headers = headers  # the sheet's header row as written
         self.row_ref = RowRef(file, sheet, row_no)
 
     def values(self, cols: dict[str, int]) -> dict[str, object]:
@@ -104,6 +106,11 @@ class RowReader:
         """The cell of column ``col`` (0-based) in this row."""
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
 
+    def header(self, col: int) -> str:
+        """Column ``col``'s header as written (its letter when the header cell is blank)."""
+        text = self.headers[col] if col < len(self.headers) else ""
+        return text or self.cell(col).a1.rstrip("0123456789")
+
 
 class Builder:
     """Builds people from rows and collects the reading findings."""
@@ -121,17 +128,20 @@ class Builder:
         # A CSV saved by Excel holds numbers as text: a CPR Excel had as a number lost its
         # leading zero there too, and is restored as one from a workbook is (DP202).
         self.numbers_as_text = file.lower().endswith(".csv")
-        self.blank_custody = blank_custody  # [roster] tom_myndighed: "nej", "forældre" or None
-        # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
-        # contact's of that row; unset, it is not used (DP245) and grants no one custody
-        self.row_custody_for_all = row_custody == "alle"
         self.today = today  # for two-digit years in dates
         self.light = light
         self.findings: list[Finding] = []
+        # [roster] tom_myndighed and raekke_myndighed: what custody cells leave undecided
+        self.custody = Custody(self.findings, blank_custody, row_custody)
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
+
+    @property
+    def row_custody_for_all(self) -> bool:
+        """``[roster] raekke_myndighed = "alle"``: a row's custody column is every contact's."""
+        return self.custody.row_for_all
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
         """The configured or default meaning of a relation text, and whether it is a medmor or
@@ -192,8 +202,9 @@ class Builder:
         name: str,
         when_unsure: bool,
     ) -> bool | None:
-        """The yes/no in field ``name`` (None when blank); neither yes nor no is noted (DP214)
-        and read as ``when_unsure``."""
+        """The yes/no in field ``name`` (None when blank); neither yes nor no is noted (DP214,
+        naming the column's header as written) and read as ``when_unsure``. Not for custody,
+        which is never guessed (custody.py)."""
         raw = v.get(name)
         if raw is None:
             return None
@@ -203,7 +214,7 @@ class Builder:
                 DP214(
                     Location.of_cell(r.cell(cols[name])),
                     value=mask_cpr_in_text(clean_text(raw))[:40],
-                    column=name,
+                    column=r.header(cols[name]),
                     assumed="ja" if when_unsure else "nej",
                 )
             )
@@ -284,26 +295,23 @@ class Builder:
         r: RowReader,
         groups: list[tuple[dict[str, int], str | None]],
         row_custody: bool | None = None,
+        row_column: int | None = None,
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
         columns (``groups``: a column map's ``contact_order``); for ``Mor``/``Far`` columns the
         header gives the relation. ``row_custody``: the row's own custody cell (see
-        ``row_custody``), for contacts without a custody column of their own."""
+        ``row_custody``; ``row_column`` its column), for contacts without a custody column of
+        their own."""
         found = []
         for cols, implied in groups:
-            p = self.contact(r, cols, implied, row_custody=row_custody)
+            p = self.contact(r, cols, implied, row_custody=row_custody, row_column=row_column)
             if p is not None:
                 found.append(p)
         return found
 
     def row_custody(self, r: RowReader, cols: dict[str, int]) -> bool | None:
-        """The yes/no of a custody column on the child's row (``Forældremyndighed``), None when
-        there is none or it is blank. It says nothing of whom it is about, so it counts only
-        with ``[roster] raekke_myndighed = "alle"``; without, it grants no one custody (and a
-        "nej" is never overruled by ``tom_myndighed``)."""
-        if "myndighed" not in cols:
-            return None
-        return self.yes_no(r.values({"myndighed": cols["myndighed"]}), r, cols, "myndighed", False)
+        """The yes/no of a custody column on the child's row (``Custody.of_row``)."""
+        return self.custody.of_row(r, cols)
 
     def contact(
         self,
@@ -312,6 +320,7 @@ class Builder:
         implied: str | None = None,
         v: dict[str, object] | None = None,
         row_custody: bool | None = None,
+        row_column: int | None = None,
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank (``v``: the row's
         values for ``cols``, when already known)."""
@@ -328,40 +337,24 @@ class Builder:
         self.fill_person(p, r, cols, v)
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
-        custody = self.yes_no(v, r, cols, "myndighed", when_unsure=False)
-        if custody is None and row_custody is not None:
-            custody = row_custody and self.row_custody_for_all
-        p.custody = custody if custody is not None else self.custody_of_blank(p)
+        p.custody = self.custody.of_contact(p, r, cols, v, row_custody, row_column)
         return p
 
     def note_row_custody(self, r: RowReader, cm: ColumnMap) -> None:
-        """DP245, once for the sheet: its custody column is on the child's row, and the
-        configuration has not said it is every contact's of that row."""
-        col = cm.fields.get("myndighed", cm.child.get("myndighed", 0))
-        self.findings.append(
-            DP245(Location.of_cell(r.cell(col)), column=cm.header.texts[col], sheet=cm.sheet.name)
-        )
-
-    def custody_of_blank(self, p: ContactPerson) -> bool:
-        """A blank custody cell: what ``[roster] tom_myndighed`` says it means. Custody decides
-        who sees the child in Aula, so without that decision a blank is DP221 and no custody."""
-        if self.blank_custody == "forældre":
-            return p.relation in ("Mor", "Far")
-        if self.blank_custody is None:
-            self.findings.append(DP221(Location.of_cell(p.cell("myndighed")), **_who(p)))
-        return False
+        """DP245, once for the sheet (``Custody.note_row``)."""
+        self.custody.note_row(r, cm)
 
     def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
         """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR,
         "Medmor"/"Medfar" Mor/Far (DP223); a blank is DP222, never a guess."""
         raw = p.relation_raw
         if not raw:
-            self.findings.append(DP222(Location.of_cell(p.cell("relation")), **_who(p)))
+            self.findings.append(DP222(Location.of_cell(p.cell("relation")), **who(p)))
             return None
         mapped, co_parent = self._relation(raw)
         if co_parent and mapped is not None:
             where = Location.of_cell(p.cell("relation"))
-            self.findings.append(DP223(where, value=raw[:40], relation=mapped, **_who(p)))
+            self.findings.append(DP223(where, value=raw[:40], relation=mapped, **who(p)))
             return mapped
         if mapped is not None and mapped != PARENT:
             return mapped
@@ -376,11 +369,6 @@ class Builder:
             )
         )
         return None
-
-
-def _who(p: ContactPerson) -> dict[str, str]:
-    """A contact person's params for a message (``{who}``): the name and the masked CPR."""
-    return {"name": p.name, "cpr": p.cpr_masked}
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
@@ -404,7 +392,7 @@ def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[D
     """One dagplejer per row."""
     return [
         builder.dagplejer(
-            RowReader(file, cmap.sheet.name, row_no, row),
+            RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts),
             cmap.fields,
             cmap.extra,
             cmap.date_columns,
@@ -418,10 +406,11 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     children = []
     unused_at: RowReader | None = None  # the first row whose custody cell was not used
     for row_no, row in data_rows(cm):
-        r = RowReader(file, cm.sheet.name, row_no, row)
+        r = RowReader(file, cm.sheet.name, row_no, row, cm.header.texts)
         child = builder.child(r, cm.fields)
         row_custody = builder.row_custody(r, cm.fields)
-        child.contacts = builder.contact_groups(r, cm.contact_order, row_custody)
+        row_column = cm.fields.get("myndighed")
+        child.contacts = builder.contact_groups(r, cm.contact_order, row_custody, row_column)
         if row_custody is not None and child.contacts and unused_at is None:
             unused_at = r
         children.append(child)
@@ -435,7 +424,7 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
     by_cpr = {c.cpr: c for c in children if c.cpr}
     contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
     for row_no, row in data_rows(km):
-        r = RowReader(file, km.sheet.name, row_no, row)
+        r = RowReader(file, km.sheet.name, row_no, row, km.header.texts)
         v = r.values(km.fields)
         child_cpr = normalise_cpr(v.pop("barn", None)).digits
         contact = builder.contact(r, contact_cols, v=v)

@@ -1,0 +1,175 @@
+"""Custody (``childCustody``) decides who sees a child in Aula: it is read as the roster writes
+it and never assumed. A blank is what ``[roster] tom_myndighed`` says (DP221 without it); a
+value that is neither yes nor no grants nothing and is an error (DP250), never a quiet «nej»;
+one column on the child's row is used only with ``[roster] raekke_myndighed = "alle"``
+(DP245)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.values import clean_text, normalise_bool
+from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import ContactPerson
+from dagplejecli.roster.columns import IMPLIED_RELATION, ColumnMap
+from dagplejecli.roster.headers import normalise_header, read_header
+
+if TYPE_CHECKING:
+    from dagplejecli.roster.records import RowReader
+
+DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
+# One custody column on the child's row: it does not say which contact it is about (DP245)
+DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
+DP250 = Rule("DP250", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # custody neither yes nor no
+CUSTODY_RULES = (DP221, DP245, DP250)
+
+# What pladsanvisning systems write for a parent who shares custody: in that person's own
+# custody cell it says the person has custody. On the child's row it says nothing of whom.
+SHARED = frozenset(
+    {
+        "fælles",
+        "faelles",
+        "fælles forældremyndighed",
+        "faelles foraeldremyndighed",
+        "fælles myndighed",
+        "faelles myndighed",
+    }
+)
+
+
+def is_shared(raw: object) -> bool:
+    """Whether a custody cell says «Fælles» (shared custody)."""
+    return isinstance(raw, str) and normalise_header(raw) in SHARED
+
+
+def custody_value(raw: object, own: bool) -> bool | None:
+    """A custody cell's yes or no (``Ja``/``Nej`` and what ``normalise_bool`` reads), «Fælles»
+    as yes in a contact's ``own`` cell; None when it is neither."""
+    value = normalise_bool(raw)
+    if value is None and own and is_shared(raw):
+        return True
+    return value
+
+
+def custody_header(headers: list[str]) -> str:
+    """A header the reader takes as the custody column of the contact group whose columns have
+    ``headers``: ``Far myndighed`` for ``CPR far``, ``Forælder 1 myndighed`` for ``Forælder 1
+    CPR``; ``Forældremyndighed`` on a sheet of contacts (plain headers)."""
+    for text in headers:
+        meaning = read_header(normalise_header(text))
+        if meaning is None or meaning.owner != "kontakt":
+            continue
+        if meaning.group in IMPLIED_RELATION:
+            return f"{IMPLIED_RELATION[meaning.group]} myndighed"
+        words = text.split()
+        for end in range(len(words), 0, -1):
+            candidate = " ".join([*words[:end], "myndighed"])
+            found = read_header(normalise_header(candidate))
+            if found is not None and (found.owner, found.field, found.group) == (
+                "kontakt",
+                "myndighed",
+                meaning.group,
+            ):
+                return candidate
+        return f"Kontakt{meaning.group or ''} myndighed"
+    return "Forældremyndighed"
+
+
+def who(p: ContactPerson) -> dict[str, str]:
+    """A contact person's params for a message (``{who}``): the name and the masked CPR."""
+    return {"name": p.name, "cpr": p.cpr_masked}
+
+
+class Custody:
+    """Reads custody cells and says what they leave undecided (into ``findings``)."""
+
+    def __init__(self, findings: list[Finding], blank: str | None, row: str | None) -> None:
+        self.findings = findings
+        self.blank = blank  # [roster] tom_myndighed: "nej", "forældre" or None
+        # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
+        # contact's of that row; unset, it is not used (DP245) and grants no one custody
+        self.row_for_all = row == "alle"
+        self._headers: dict[tuple[int, ...], str] = {}  # a group's columns → custody header
+
+    def of_row(self, r: RowReader, cols: dict[str, int]) -> bool | None:
+        """The yes/no of a custody column on the child's row (``Forældremyndighed``), None when
+        there is none or it is blank. It says nothing of whom it is about, so it counts only
+        with ``raekke_myndighed = "alle"``; without, it grants no one custody (and a "nej" is
+        never overruled by ``tom_myndighed``). «Fælles» here says no one: DP250, no custody."""
+        col = cols.get("myndighed")
+        if col is None:
+            return None
+        raw = r.values({"myndighed": col}).get("myndighed")
+        if raw is None:
+            return None
+        value = custody_value(raw, own=False)
+        if value is None:
+            self._unreadable(r, col, raw, "row_shared" if is_shared(raw) else "row", {})
+            return False
+        return value
+
+    def of_contact(
+        self,
+        p: ContactPerson,
+        r: RowReader,
+        cols: dict[str, int],
+        v: dict[str, object],
+        row_custody: bool | None,
+        row_column: int | None,
+    ) -> bool:
+        """A contact's custody: the own cell, else the row's (see ``of_row``; ``row_column``:
+        its column when the sheet has one), else what a blank means."""
+        raw = v.get("myndighed")
+        if raw is not None:
+            value = custody_value(raw, own=True)
+            if value is None:
+                self._unreadable(r, cols["myndighed"], raw, "", who(p))
+                return False
+            return value
+        if row_custody is not None:
+            return row_custody and self.row_for_all
+        if self.blank == "forældre":
+            return p.relation in ("Mor", "Far")
+        if self.blank is None:
+            self.findings.append(self._blank(p, r, cols, row_column))
+        return False
+
+    def _blank(
+        self, p: ContactPerson, r: RowReader, cols: dict[str, int], row_column: int | None
+    ) -> Finding:
+        """DP221: no value for a contact's custody and no decision of what a blank means; its
+        cell, or the contact group's when the group has no custody column (nor a row's that
+        counts for it)."""
+        if "myndighed" in cols:
+            return DP221(Location.of_cell(p.cell("myndighed")), **who(p))
+        if row_column is not None and self.row_for_all:
+            return DP221(Location.of_cell(r.cell(row_column)), **who(p))
+        key = tuple(sorted(cols.values()))
+        if key not in self._headers:
+            self._headers[key] = custody_header([r.header(c) for c in key])
+        where = Location.of_cell(p.cell("cpr", "navn"))
+        return DP221(where, variant="no_column", column=self._headers[key], **who(p))
+
+    def _unreadable(
+        self, r: RowReader, col: int, raw: object, variant: str, person: dict[str, str]
+    ) -> None:
+        """DP250: a custody cell that is neither yes nor no (shown masked and cut short)."""
+        self.findings.append(
+            DP250(
+                Location.of_cell(r.cell(col)),
+                variant=variant,
+                value=mask_cpr_in_text(clean_text(raw))[:40],
+                column=r.header(col),
+                **person,
+            )
+        )
+
+    def note_row(self, r: RowReader, cm: ColumnMap) -> None:
+        """DP245, once for the sheet: its custody column is on the child's row, and the
+        configuration has not said it is every contact's of that row."""
+        col = cm.fields.get("myndighed", cm.child.get("myndighed", 0))
+        self.findings.append(
+            DP245(Location.of_cell(r.cell(col)), column=cm.header.texts[col], sheet=cm.sheet.name)
+        )
