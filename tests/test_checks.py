@@ -427,10 +427,11 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
 
 
 def _row_custody() -> Sheets:
-    """One custody column for the child's row, beside the contact's own group."""
+    """One custody column for the child's row, where the contact's own custody cell is blank."""
     sheets = small_roster()
     sheets["Børn"][0].append("Forældremyndighed")
     sheets["Børn"][1].append("Ja")
+    sheets["Børn"][1][7] = ""  # Kontakt1 myndighed
     return sheets
 
 

@@ -187,3 +187,49 @@ def test_one_sheet_roster_row_custody_is_held_to_the_same_rule(
     assert run_cli("export", "--target", "unilogin").exit_code == 0
     custody = custody_in_unilogin(tmp_path)
     assert custody == {MOR1: False, FAR1: False, MOR3: True, FAR3: True}
+
+
+def test_the_rows_custody_reaches_contacts_on_a_sheet_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A «Nej» on the child's row never becomes custody for the contacts of a Kontakter
+    sheet, whatever tom_myndighed says."""
+    monkeypatch.chdir(tmp_path)
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Forældremyndighed"],
+        [CH1, "Liv", "Jensen", "D1", "Nej"],
+        [CH2, "Emil", "Ærø", "D2", "Ja"],
+    ]
+    sheets["Kontakter"] = [
+        ["Barn CPR", "CPR", "Navn", "Relation"],
+        [CH1, MOR1, "Mette Jensen", "Mor"],
+        [CH2, FAR1, "Ole Ærø", "Far"],
+    ]
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    configure(tmp_path, 'tom_myndighed = "forældre"\nkontakt_ark = "Kontakter"')
+    row_custody = [f for f in findings() if f["code"] == "DP245"]
+    assert [f["location"]["cell"] for f in row_custody] == ["E2"]  # type: ignore[index]
+    assert run_cli("export", "--target", "unilogin").exit_code == 1  # undecided: refused
+    configure(
+        tmp_path, 'tom_myndighed = "forældre"\nkontakt_ark = "Kontakter"\nraekke_myndighed = "alle"'
+    )
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    assert custody_in_unilogin(tmp_path) == {MOR1: False, FAR1: True}
+
+
+def test_a_row_column_every_contact_has_its_own_cell_for_is_no_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sheets = roster_with_row_custody()
+    sheets["Børn"][0] += ["Mor myndighed", "Far myndighed"]
+    for row in sheets["Børn"][1:]:
+        row[8] = row[8] or "Ja"  # the row's column filled on every row
+        row += ["Ja", "Nej"]
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    configure(tmp_path, "")
+    assert not [f for f in findings() if f["code"] in ("DP245", "DP221")]
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    custody = custody_in_unilogin(tmp_path)
+    assert custody[MOR2] is True and custody[FAR2] is False  # their own cells, not the row's Nej

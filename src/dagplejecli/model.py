@@ -118,6 +118,16 @@ class ContactPerson(Person):
     custody: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class RowCustody:
+    """A custody column on a child's row (one for the row, not one per contact): its yes/no
+    (None when blank), its cell and its header. Whose it is the row does not say."""
+
+    value: bool | None
+    cell: CellRef
+    column: str
+
+
 @dataclass(slots=True)
 class Child(Person):
     id: str = ""  # the roster's id for the child, or one derived from the CPR when reading
@@ -125,6 +135,8 @@ class Child(Person):
     dagplejer_ref: str = ""
     dagplejer_id: str | None = None  # resolved id of the dagplejer, None when unknown
     contacts: list[ContactPerson] = field(default_factory=list)
+    # the row's custody column, for contacts on a sheet of their own that have none
+    row_custody: RowCustody | None = None
 
 
 def contact_key(child: Child, contact: ContactPerson) -> str:

@@ -12,8 +12,8 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.values import clean_text, normalise_bool
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import ContactPerson
-from dagplejecli.roster.columns import IMPLIED_RELATION, ColumnMap
+from dagplejecli.model import ContactPerson, RowCustody
+from dagplejecli.roster.columns import IMPLIED_RELATION
 from dagplejecli.roster.headers import normalise_header, read_header
 
 if TYPE_CHECKING:
@@ -92,23 +92,23 @@ class Custody:
         # contact's of that row; unset, it is not used (DP245) and grants no one custody
         self.row_for_all = row == "alle"
         self._headers: dict[tuple[int, ...], str] = {}  # a group's columns → custody header
+        self.consulted: RowCustody | None = None  # the first row custody a contact needed
 
-    def of_row(self, r: RowReader, cols: dict[str, int]) -> bool | None:
-        """The yes/no of a custody column on the child's row (``Forældremyndighed``), None when
-        there is none or it is blank. It says nothing of whom it is about, so it counts only
-        with ``raekke_myndighed = "alle"``; without, it grants no one custody (and a "nej" is
-        never overruled by ``tom_myndighed``). «Fælles» here says no one: DP250, no custody."""
+    def of_row(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
+        """A custody column on the child's row (``Forældremyndighed``), None when the sheet has
+        none. It says nothing of whom it is about, so it counts for a contact without a custody
+        cell of its own only with ``raekke_myndighed = "alle"``; without, it grants no one
+        custody (and a "nej" is never overruled by ``tom_myndighed``): DP245 from ``finish``.
+        «Fælles» here says no one: DP250, no custody."""
         col = cols.get("myndighed")
         if col is None:
             return None
         raw = r.values({"myndighed": col}).get("myndighed")
-        if raw is None:
-            return None
-        value = custody_value(raw, own=False)
-        if value is None:
+        value = None if raw is None else custody_value(raw, own=False)
+        if raw is not None and value is None:
             self._unreadable(r, col, raw, "row_shared" if is_shared(raw) else "row", {})
-            return False
-        return value
+            value = False
+        return RowCustody(value, r.cell(col), r.header(col))
 
     def of_contact(
         self,
@@ -116,11 +116,10 @@ class Custody:
         r: RowReader,
         cols: dict[str, int],
         v: dict[str, object],
-        row_custody: bool | None,
-        row_column: int | None,
+        row: RowCustody | None,
     ) -> bool:
-        """A contact's custody: the own cell, else the row's (see ``of_row``; ``row_column``:
-        its column when the sheet has one), else what a blank means."""
+        """A contact's custody: the own cell, else the child's row's (see ``of_row``), else
+        what a blank means."""
         raw = v.get("myndighed")
         if raw is not None:
             value = custody_value(raw, own=True)
@@ -128,24 +127,25 @@ class Custody:
                 self._unreadable(r, cols["myndighed"], raw, "", who(p))
                 return False
             return value
-        if row_custody is not None:
-            return row_custody and self.row_for_all
+        if row is not None and row.value is not None:
+            self.consulted = self.consulted or row
+            return row.value and self.row_for_all
         if self.blank == "forældre":
             return p.relation in ("Mor", "Far")
         if self.blank is None:
-            self.findings.append(self._blank(p, r, cols, row_column))
+            self.findings.append(self._blank(p, r, cols, row))
         return False
 
     def _blank(
-        self, p: ContactPerson, r: RowReader, cols: dict[str, int], row_column: int | None
+        self, p: ContactPerson, r: RowReader, cols: dict[str, int], row: RowCustody | None
     ) -> Finding:
         """DP221: no value for a contact's custody and no decision of what a blank means; its
         cell, or the contact group's when the group has no custody column (nor a row's that
         counts for it)."""
         if "myndighed" in cols:
             return DP221(Location.of_cell(p.cell("myndighed")), **who(p))
-        if row_column is not None and self.row_for_all:
-            return DP221(Location.of_cell(r.cell(row_column)), **who(p))
+        if row is not None and self.row_for_all:
+            return DP221(Location.of_cell(row.cell), **who(p))
         key = tuple(sorted(cols.values()))
         if key not in self._headers:
             self._headers[key] = custody_header([r.header(c) for c in key])
@@ -166,10 +166,10 @@ class Custody:
             )
         )
 
-    def note_row(self, r: RowReader, cm: ColumnMap) -> None:
-        """DP245, once for the sheet: its custody column is on the child's row, and the
+    def finish(self) -> None:
+        """DP245, once: a custody column on a child's row was all some contact had, and the
         configuration has not said it is every contact's of that row."""
-        col = cm.fields.get("myndighed", cm.child.get("myndighed", 0))
-        self.findings.append(
-            DP245(Location.of_cell(r.cell(col)), column=cm.header.texts[col], sheet=cm.sheet.name)
-        )
+        row = self.consulted
+        if row is not None and not self.row_for_all:
+            where = Location.of_cell(row.cell)
+            self.findings.append(DP245(where, column=row.column, sheet=row.cell.sheet))

@@ -44,7 +44,6 @@ def read_one_sheet(
     A child on a row without its dagplejer's id, CPR or name belongs to no one (DP247)."""
     dagplejere: dict[str, Dagplejer] = {}
     children: list[Child] = []
-    unused_at: RowReader | None = None  # the first row whose custody cell was not used
     identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
     for row_no, row in data_rows(cmap):
         r = RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts)
@@ -66,18 +65,13 @@ def read_one_sheet(
         if not has_child:
             continue
         child = builder.child(r, cmap.child, v)
-        row_custody = builder.row_custody(r, cmap.child)
-        row_column = cmap.child.get("myndighed")
-        child.contacts = builder.contact_groups(r, cmap.contact_order, row_custody, row_column)
-        if row_custody is not None and child.contacts and unused_at is None:
-            unused_at = r
+        child.row_custody = builder.row_custody(r, cmap.child)
+        child.contacts = builder.contact_groups(r, cmap.contact_order, child.row_custody)
         children.append(child)
         if kept is None:
             builder.findings.append(_no_dagplejer(r, cmap, identity, child))
         else:
             child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
-    if unused_at is not None and not builder.row_custody_for_all:
-        builder.note_row_custody(unused_at, cmap)  # DP245
     return list(dagplejere.values()), children
 
 

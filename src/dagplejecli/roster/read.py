@@ -131,6 +131,7 @@ def read_roster(
     if "kontakter" in chosen:
         km = use("kontakter", ("kontakt_kolonner",), ("barn",))
         attach_contact_sheet(km, builder, path.name, children)
+    builder.custody.finish()  # DP245: a custody column on the child's row that was needed
 
     if not dagplejere:
         raise DagplejeError(

@@ -26,7 +26,7 @@ from dagplejecli.domain.values import (
 )
 from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, RowRef
+from dagplejecli.model import CellRef, Child, ContactPerson, Dagplejer, Person, RowCustody, RowRef
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.custody import CUSTODY_RULES, Custody, who
 from dagplejecli.roster.headers import normalise_header
@@ -137,11 +137,6 @@ class Builder:
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
-
-    @property
-    def row_custody_for_all(self) -> bool:
-        """``[roster] raekke_myndighed = "alle"``: a row's custody column is every contact's."""
-        return self.custody.row_for_all
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
         """The configured or default meaning of a relation text, and whether it is a medmor or
@@ -294,23 +289,21 @@ class Builder:
         self,
         r: RowReader,
         groups: list[tuple[dict[str, int], str | None]],
-        row_custody: bool | None = None,
-        row_column: int | None = None,
+        row_custody: RowCustody | None = None,
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
         columns (``groups``: a column map's ``contact_order``); for ``Mor``/``Far`` columns the
-        header gives the relation. ``row_custody``: the row's own custody cell (see
-        ``row_custody``; ``row_column`` its column), for contacts without a custody column of
-        their own."""
+        header gives the relation. ``row_custody``: the row's own custody column (see
+        ``row_custody``), for contacts without a custody column of their own."""
         found = []
         for cols, implied in groups:
-            p = self.contact(r, cols, implied, row_custody=row_custody, row_column=row_column)
+            p = self.contact(r, cols, implied, row_custody=row_custody)
             if p is not None:
                 found.append(p)
         return found
 
-    def row_custody(self, r: RowReader, cols: dict[str, int]) -> bool | None:
-        """The yes/no of a custody column on the child's row (``Custody.of_row``)."""
+    def row_custody(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
+        """A custody column on the child's row (``Custody.of_row``)."""
         return self.custody.of_row(r, cols)
 
     def contact(
@@ -319,8 +312,7 @@ class Builder:
         cols: dict[str, int],
         implied: str | None = None,
         v: dict[str, object] | None = None,
-        row_custody: bool | None = None,
-        row_column: int | None = None,
+        row_custody: RowCustody | None = None,
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank (``v``: the row's
         values for ``cols``, when already known)."""
@@ -337,12 +329,8 @@ class Builder:
         self.fill_person(p, r, cols, v)
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
-        p.custody = self.custody.of_contact(p, r, cols, v, row_custody, row_column)
+        p.custody = self.custody.of_contact(p, r, cols, v, row_custody)
         return p
-
-    def note_row_custody(self, r: RowReader, cm: ColumnMap) -> None:
-        """DP245, once for the sheet (``Custody.note_row``)."""
-        self.custody.note_row(r, cm)
 
     def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
         """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR,
@@ -404,18 +392,12 @@ def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[D
 def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     """One child per row, with the contact persons in the row's column groups."""
     children = []
-    unused_at: RowReader | None = None  # the first row whose custody cell was not used
     for row_no, row in data_rows(cm):
         r = RowReader(file, cm.sheet.name, row_no, row, cm.header.texts)
         child = builder.child(r, cm.fields)
-        row_custody = builder.row_custody(r, cm.fields)
-        row_column = cm.fields.get("myndighed")
-        child.contacts = builder.contact_groups(r, cm.contact_order, row_custody, row_column)
-        if row_custody is not None and child.contacts and unused_at is None:
-            unused_at = r
+        child.row_custody = builder.row_custody(r, cm.fields)
+        child.contacts = builder.contact_groups(r, cm.contact_order, child.row_custody)
         children.append(child)
-    if unused_at is not None and not builder.row_custody_for_all:
-        builder.note_row_custody(unused_at, cm)
     return children
 
 
@@ -427,10 +409,12 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
         r = RowReader(file, km.sheet.name, row_no, row, km.header.texts)
         v = r.values(km.fields)
         child_cpr = normalise_cpr(v.pop("barn", None)).digits
-        contact = builder.contact(r, contact_cols, v=v)
+        target = by_cpr.get(child_cpr) if child_cpr else None
+        # the child's row may hold a custody column (DP245 when a contact here needs it)
+        on_row = target.row_custody if target is not None else None
+        contact = builder.contact(r, contact_cols, v=v, row_custody=on_row)
         if contact is None:
             continue
-        target = by_cpr.get(child_cpr) if child_cpr else None
         if target is None:
             where = Location.of_cell(r.cell(km.fields["barn"]))
             builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
