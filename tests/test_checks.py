@@ -482,6 +482,21 @@ def _no_child_rows() -> Sheets:
     return sheets
 
 
+def _children_under_unknown_headers() -> Sheets:
+    """No children's sheet the reader knows: the children are on a sheet whose headers no
+    alias reads, so no role is given it."""
+    sheets = small_roster()
+    del sheets["Børn"]
+    sheets["Kids"] = [["Kid number", "Given", "Minder"], ["K1", "Liv", "D1"]]
+    return sheets
+
+
+def _contacts_of_no_child() -> Sheets:
+    """A contacts sheet whose every row names a child the roster does not have."""
+    header = ["Barn CPR", "CPR", "Navn", "Relation", "Forældremyndighed"]
+    return _with_sheet("Kontakter", [header, [NEW_CPR, FAR1, "Ole Ærø", "Far", "Ja"]])
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
@@ -527,6 +542,8 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     ),
     "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
     "DP250": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 7, "Måske")),
+    "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),
+    "DP252": lambda tmp: findings_for(tmp, sheets=_contacts_of_no_child()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),
     "DP227": lambda tmp: exported_then(tmp, small_roster(), _with("Børn", 1, 0, NEW_CPR)),
     "DP228": lambda tmp: exported_then(

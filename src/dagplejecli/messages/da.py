@@ -577,6 +577,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Angiv arkets rolle under [roster] i dagpleje.toml: ark (dagplejerne), boern_ark (børnene) eller kontakt_ark (kontaktpersonerne). Hører arket ikke til rosteren, kan fundet ignoreres.",
         why="Et ark, værktøjet ikke bruger, må aldrig forsvinde i stilhed: står der børn eller kontaktpersoner på det, ville de mangle i Unilogin uden et ord.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
+        variants={
+            "unrecognised": "Arket «{sheet}» blev ikke brugt, men har overskrifter i række {row} (fx «{headers}»), som ingen af felterne genkendes i, og rækker med data under dem: {rows}. Hører det til rosteren, så angiv dets rolle i dagpleje.toml under [roster] (ark, boern_ark eller kontakt_ark) og dets kolonner under [roster.kolonner], [roster.boern_kolonner] eller [roster.kontakt_kolonner].",
+        },
     ),
     "DP249": FindingText(
         title="Ingen børn, men kolonner for børn",
@@ -601,6 +604,23 @@ FINDINGS: dict[str, FindingText] = {
         },
         hints={
             "row_shared": "Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle.",
+        },
+    ),
+    "DP251": FindingText(
+        title="Ingen børn, og et ark blev ikke brugt",
+        message='Ingen børn blev læst, og arket «{sheet}» blev ikke brugt, selv om det har overskrifter i række {row} (fx «{headers}») og rækker med data under dem: {rows}. En dagpleje uden børn er næsten altid en læsefejl. Er det børnenes ark, så angiv det i dagpleje.toml: [roster] boern_ark = "{sheet}", og de kolonner, der ikke genkendes, under [roster.boern_kolonner].',
+        hint="Angiv børnenes ark under [roster] boern_ark og barnets kolonner under [roster.boern_kolonner] (cpr, fornavn og efternavn eller navn, dagplejer), og kør dagpleje plan igen. Er arket ikke børnenes, så sørg for, at rosteren har et ark med børnene.",
+        why="En roster, der giver nul børn, mens et af dens ark med data ikke blev brugt, er en læsefejl, ikke en dagpleje uden børn: børnene ville mangle i Unilogin og Aula, og eksporten ville gå videre uden dem.",
+        example='[roster]\nboern_ark = "Children"\n\n[roster.boern_kolonner]\ncpr = "Child SSN"\nfornavn = "Child first name"\nefternavn = "Child last name"\ndagplejer = "Caregiver ID"',
+    ),
+    "DP252": FindingText(
+        title="Kontaktpersonernes ark gav ingen kontaktpersoner",
+        message="Arket «{sheet}» blev læst som kontaktpersonernes, men ingen af dets rækker blev knyttet til et barn: barnets CPR-nummer i kolonnen «{column}» er ikke et af børnenes. Børnene får ingen kontaktpersoner i Unilogin og Aula.",
+        hint='Tjek, at kolonnen er barnets CPR-nummer (ellers angiv den rigtige under [roster.kontakt_kolonner] barn = "…"), og at børnenes CPR-numre er læst fra den rigtige kolonne ([roster.boern_kolonner] cpr = "…").',
+        why="Kontaktpersonerne knyttes til deres barn med barnets CPR-nummer. Knyttes ikke én af dem, er det kolonnerne, der er læst forkert, ikke rækkerne: ellers ville alle børn stå uden forældre i Aula, uden et ord.",
+        example='[roster.kontakt_kolonner]\nbarn = "Barnets CPR-nr."',
+        variants={
+            "no_child_cpr": 'Arket «{sheet}» blev læst som kontaktpersonernes, men ingen af dets rækker blev knyttet til et barn: ingen af børnene har et CPR-nummer at knytte dem til (kolonnen «{column}»). Angiv barnets CPR-kolonne på børnenes ark i dagpleje.toml under [roster.boern_kolonner] (cpr = "…"). Børnene får ellers ingen kontaktpersoner i Unilogin og Aula.',
         },
     ),
     "DP301": FindingText(

@@ -577,6 +577,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Name the sheet's role under [roster] in dagpleje.toml: ark (the dagplejere), boern_ark (the children) or kontakt_ark (the contact persons). If the sheet is not part of the roster, the finding can be ignored.",
         why="A sheet the tool does not use must never vanish silently: children or contact persons on it would be missing from Unilogin without a word.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
+        variants={
+            "unrecognised": "The sheet «{sheet}» was not used, but has headers in row {row} (e.g. «{headers}») in which none of the fields is recognised, and rows of data under them: {rows}. If it belongs to the roster, name its role in dagpleje.toml under [roster] (ark, boern_ark or kontakt_ark) and its columns under [roster.kolonner], [roster.boern_kolonner] or [roster.kontakt_kolonner].",
+        },
     ),
     "DP249": FindingText(
         title="No children, but columns for children",
@@ -601,6 +604,23 @@ FINDINGS: dict[str, FindingText] = {
         },
         hints={
             "row_shared": "Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row's cell.",
+        },
+    ),
+    "DP251": FindingText(
+        title="No children, and a sheet was not used",
+        message='No child was read, and the sheet «{sheet}» was not used, although it has headers in row {row} (e.g. «{headers}») and rows of data under them: {rows}. A dagpleje without children is almost always a misread. If it is the children\'s sheet, name it in dagpleje.toml: [roster] boern_ark = "{sheet}", and the columns that are not recognised under [roster.boern_kolonner].',
+        hint="Name the children's sheet under [roster] boern_ark and the child's columns under [roster.boern_kolonner] (cpr, fornavn and efternavn or navn, dagplejer), and run dagpleje plan again. If the sheet is not the children's, make sure the roster has a sheet with the children.",
+        why="A roster that gives no child while one of its sheets of data was not used is a reading error, not a dagpleje without children: the children would be missing from Unilogin and Aula, and the export would go ahead without them.",
+        example='[roster]\nboern_ark = "Children"\n\n[roster.boern_kolonner]\ncpr = "Child SSN"\nfornavn = "Child first name"\nefternavn = "Child last name"\ndagplejer = "Caregiver ID"',
+    ),
+    "DP252": FindingText(
+        title="The contact persons' sheet gave no contact persons",
+        message="The sheet «{sheet}» was read as the contact persons', but not one of its rows was attached to a child: the child's CPR number in the column «{column}» is not one of the children's. The children get no contact persons in Unilogin and Aula.",
+        hint='Check that the column is the child\'s CPR number (otherwise name the right one under [roster.kontakt_kolonner] barn = "…"), and that the children\'s CPR numbers are read from the right column ([roster.boern_kolonner] cpr = "…").',
+        why="Contact persons are attached to their child by the child's CPR number. When not one of them is, the columns were misread, not the rows: otherwise every child would be without parents in Aula, without a word.",
+        example='[roster.kontakt_kolonner]\nbarn = "Barnets CPR-nr."',
+        variants={
+            "no_child_cpr": "The sheet «{sheet}» was read as the contact persons', but not one of its rows was attached to a child: none of the children has a CPR number to attach them to (the column «{column}»). Name the child's CPR column of the children's sheet in dagpleje.toml under [roster.boern_kolonner] (cpr = \"…\"). Otherwise the children get no contact persons in Unilogin and Aula.",
         },
     ),
     "DP301": FindingText(

@@ -1,7 +1,10 @@
-"""Recognising a roster's header row and columns: Danish aliases per canonical field.
+"""Recognising a roster's header row and columns: aliases per canonical field.
 
 A header is normalised (case, punctuation, spaces) and then read as an optional *prefix*
-saying whose value it is (``Dagplejer``, ``Barn``, ``Kontakt1``) followed by a field alias.
+saying whose value it is (``Dagplejer``, ``Barn``, ``Kontakt1``) followed by a field alias; the
+owner may come after the field too (``CPR-nr. barn``). Danish headers first, and the English an
+IT or HR system writes (``SSN``, ``Zip code``, ``Child first name``, ``Caregiver ID``,
+``Guardian 1 SSN``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "ansatnr",
         "ansættelsesnummer",
         "initialer",
+        "employee id",
+        "employee number",
+        "employee no",
+        "staff id",
+        "staff number",
+        "staff no",
     ),
     "cpr": (
         "cpr",
@@ -47,15 +56,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "person nr",
         "personnr",
         "cpr no",
+        "ssn",
+        "cpr number",
+        "civil registration number",
+        "civil registration no",
+        "social security number",
     ),
-    "fornavn": ("fornavn", "fornavne", "first name", "fornavn e"),
-    "efternavn": ("efternavn", "efternavne", "familienavn", "last name"),
+    "fornavn": ("fornavn", "fornavne", "first name", "fornavn e", "first names", "given name"),
+    "efternavn": ("efternavn", "efternavne", "familienavn", "last name", "surname", "family name"),
     "navn": (
         "navn",
         "fulde navn",
         "fuldt navn",
         "fuld navn",
         "name",
+        "full name",
         "fulde navne",
         # one column, family name first ("Jensen, Anne"): split_name splits at the comma
         "efternavn fornavn",
@@ -65,12 +80,32 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "navn efternavn fornavn",  # "Navn (efternavn, fornavn)"
         "navn fornavn efternavn",
     ),
-    "adresse": ("adresse", "bopæl", "bopælsadresse", "hjemmeadresse", "gadeadresse", "address"),
+    "adresse": (
+        "adresse",
+        "bopæl",
+        "bopælsadresse",
+        "hjemmeadresse",
+        "gadeadresse",
+        "address",
+        "street address",
+        "home address",
+    ),
     "vejnavn": ("vejnavn", "vej", "gade", "gadenavn"),
     "husnr": ("husnr", "hus nr", "husnummer"),
     # a combined "5000 Odense C" column is read as both (split_postnr_city)
-    "postnr": ("postnr", "post nr", "postnummer", "post nummer", "postnr og by", "postnr by"),
-    "by": ("by", "bynavn", "postdistrikt", "postby"),
+    "postnr": (
+        "postnr",
+        "post nr",
+        "postnummer",
+        "post nummer",
+        "postnr og by",
+        "postnr by",
+        "zip code",
+        "zip",
+        "postal code",
+        "postcode",
+    ),
+    "by": ("by", "bynavn", "postdistrikt", "postby", "city", "town"),
     "telefon": (
         "telefon",
         "tlf",
@@ -83,8 +118,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobilnr",
         "mobil nr",
         "mobilnummer",
+        "phone",
+        "phone number",
+        "telephone",
+        "mobile",
+        "mobile phone",
+        "mobile number",
     ),
-    "email": ("email", "e mail", "mail", "emailadresse", "e mailadresse", "e mail adresse"),
+    "email": (
+        "email",
+        "e mail",
+        "mail",
+        "emailadresse",
+        "e mailadresse",
+        "e mail adresse",
+        "email address",
+    ),
     "beskyttet": (
         "beskyttet",
         "beskyttelse",
@@ -103,7 +152,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "alias_fornavn": ("alias fornavn", "aliasfornavn", "fornavn alias"),
     "alias_efternavn": ("alias efternavn", "aliasefternavn", "efternavn alias"),
-    "relation": ("relation", "relation til barn", "relation til barnet", "tilknytning", "rolle"),
+    "relation": (
+        "relation",
+        "relation til barn",
+        "relation til barnet",
+        "tilknytning",
+        "rolle",
+        "relationship",
+        "relation to child",
+    ),
     "myndighed": (
         "myndighed",
         "forældremyndighed",
@@ -111,6 +168,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "har forældremyndighed",
         "forældremyndig",
         "custody",
+        "parental custody",
+        "has custody",
     ),
 }
 
@@ -144,29 +203,57 @@ DAGPLEJER_REF = (
     "dagplejers nr",
     "dagplejers id",
     "dagplejer medarbejdernummer",
+    "barnets dagplejer",
+    "barns dagplejer",
+    # English: the child's carer, by id (or, with "SSN", by CPR)
+    "caregiver",
+    "childminder",
+    "carer",
 )
 # A contacts sheet's column naming the child (by CPR).
-CHILD_REF = ("barn", "barn cpr", "barnets cpr", "barn cpr nr", "barnets cpr nr", "barn cprnr")
+CHILD_REF = (
+    "barn",
+    "barn cpr",
+    "barnets cpr",
+    "barn cpr nr",
+    "barnets cpr nr",
+    "barn cprnr",
+    "child",
+    "child cpr",
+    "child ssn",
+    "child s cpr",
+    "child s ssn",
+)
 _DAGPLEJER_REF_COMPACT = frozenset(compact(h) for h in DAGPLEJER_REF)
 _CHILD_REF_COMPACT = frozenset(compact(h) for h in CHILD_REF)
 
 _PUNCT = re.compile(r"[.\-_:/()#?*,;'\"]+")
+# "Kontakt1 CPR", "Kontaktpersonens CPR-nr.", "Forælder 2 navn", "Guardian 1 SSN", "Parent 2 name"
 _CONTACT_PREFIX = re.compile(
-    r"^(?:kontakt(?:person)?|kontakt person|for(?:æ|ae)ld(?:er|re)|kp|pårørende|værge)"
+    r"^(?:kontakt(?:person)?(?:ens|s)?|kontakt person|for(?:æ|ae)ld(?:er|re)(?:ens|nes|s)?|kp"
+    r"|pårørende|værge|guardian(?: ?s)?|parent(?: ?s)?)"
     r"\s*(\d)?(?:\s+|$)(.*)$"
 )
-# "Mor CPR", "Far navn": a contact whose relation the header already says; the field may come
-# first too ("CPR far", "Navn mor").
-_PARENT_PREFIX = re.compile(r"^(mor|moder|far|fader)(?:ens|s)?\s+(.+)$")
-_PARENT_SUFFIX = re.compile(r"^(.+?)\s+(mor|moder|far|fader)$")
+# "Mor CPR", "Far navn", "Mother SSN": a contact whose relation the header already says; the
+# field may come first too ("CPR far", "Navn mor", "Name father").
+_PARENTS = r"(mor|moder|far|fader|mother|father)"
+_PARENT_PREFIX = re.compile(rf"^{_PARENTS}(?:ens|s| s)?\s+(.+)$")
+_PARENT_SUFFIX = re.compile(rf"^(.+?)\s+{_PARENTS}$")
 PARENT_GROUPS = {
     "mor": (101, "Mor"),
     "moder": (101, "Mor"),
+    "mother": (101, "Mor"),
     "far": (102, "Far"),
     "fader": (102, "Far"),
+    "father": (102, "Far"),
 }
-_DAGPLEJER_PREFIX = re.compile(r"^(?:dagplejer(?:ens|s)?)\s+(.+)$")
-_CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern)\s+(.+)$")
+_DAGPLEJER_PREFIX = re.compile(
+    r"^(?:dagplejer(?:ens|s)?|caregiver(?: ?s)?|childminder(?: ?s)?|carer(?: ?s)?)\s+(.+)$"
+)
+_CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern|child(?:ren| ?s)?)\s+(.+)$")
+# The owner after the field ("CPR-nr. barn", "Navn dagplejer"): read as if it came first.
+_OWNER_SUFFIX = re.compile(r"^(.+?)\s+(barn|barnet|barnets|child|dagplejer|dagplejeren)$")
+_SUFFIX_OWNERS = {"barnet": "barn", "barnets": "barn", "dagplejeren": "dagplejer"}
 # After a child prefix only ("Barnets nr.", "Barn nr"): alone, "Nr" is too often a row count.
 _CHILD_ID = ("nr", "nummer", "id nr", "løbenr", "løbenummer")
 
@@ -198,6 +285,21 @@ def read_header(norm: str) -> HeaderMeaning | None:
     """Read one normalised header. Returns None for a column no field names (kept as extra)."""
     if not norm:
         return None
+    return _read_owned(norm) or _read_owner_last(norm)
+
+
+def _read_owner_last(norm: str) -> HeaderMeaning | None:
+    """A header whose owner comes after the field (``CPR-nr. barn``, ``Navn dagplejer``), read
+    as the same header with the owner first (``Barn CPR-nr.``), when nothing else reads it."""
+    m = _OWNER_SUFFIX.match(norm)
+    if m is None:
+        return None
+    owner = _SUFFIX_OWNERS.get(m.group(2), m.group(2))
+    return _read_owned(f"{owner} {m.group(1)}")
+
+
+def _read_owned(norm: str) -> HeaderMeaning | None:
+    """A header read as written: a field, or an owner's prefix and then a field."""
     short = compact(norm)
     if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
@@ -261,13 +363,18 @@ class HeaderRow:
         return sum(1 for m in self.meanings if m is not None and m.owner in owners)
 
 
-def find_header_row(rows: list[list[object]], scan: int = 30) -> HeaderRow | None:
-    """The row among the first ``scan`` with the most recognised headers (at least two)."""
+def find_header_row(
+    rows: list[list[object]], scan: int = 30, known: frozenset[str] = frozenset()
+) -> HeaderRow | None:
+    """The row among the first ``scan`` with the most recognised headers (at least two).
+    ``known``: normalised headers the configuration names for this sheet, which count as
+    recognised whether or not an alias reads them."""
     best: HeaderRow | None = None
     best_score = 1
     for index, row in enumerate(rows[:scan]):
-        meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-        score = sum(1 for m in meanings if m is not None)
+        norms = [normalise_header(v) if isinstance(v, str) else "" for v in row]
+        meanings = [read_header(n) if n else None for n in norms]
+        score = sum(1 for m, n in zip(meanings, norms, strict=True) if m is not None or n in known)
         if score > best_score:
             texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
             best, best_score = HeaderRow(index + 1, texts, meanings), score

@@ -6,20 +6,52 @@ the configuration overrule both.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import term, ui
 from dagplejecli.roster.columns import PERSON_FIELDS, plain_is_dagplejers
-from dagplejecli.roster.headers import HeaderRow, find_header_row
+from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet
 
-DAGPLEJER_NAMES = ("dagplejere", "dagplejer", "dagplejerne", "medarbejdere", "personale")
-CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte")
-CONTACT_NAMES = ("kontakter", "kontaktpersoner", "forældre", "foraeldre", "pårørende")
+DAGPLEJER_NAMES = (
+    "dagplejere",
+    "dagplejer",
+    "dagplejerne",
+    "medarbejdere",
+    "personale",
+    "employees",
+    "staff",
+    "caregivers",
+    "childminders",
+)
+CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte", "children", "kids")
+CONTACT_NAMES = (
+    "kontakter",
+    "kontaktpersoner",
+    "forældre",
+    "foraeldre",
+    "pårørende",
+    "contacts",
+    "guardians",
+    "parents",
+)
+# A word of a sheet's name says its role when the whole name does not («Indskrevne børn»).
+_NAME_WORDS = (
+    ("kontakter", CONTACT_NAMES),
+    ("boern", CHILD_NAMES),
+    ("dagplejere", DAGPLEJER_NAMES),
+)
 # The configuration key that gives a sheet each role.
 ROLE_KEYS = {"dagplejere": "ark", "et-ark": "ark", "boern": "boern_ark", "kontakter": "kontakt_ark"}
+# The tables of column names that may name a configured sheet's headers, by its key.
+KEY_TABLES = {
+    "ark": ("kolonner", "boern_kolonner"),  # a one-sheet roster has the child's columns too
+    "boern_ark": ("boern_kolonner",),
+    "kontakt_ark": ("kontakt_kolonner",),
+}
 
 
 # A dagplejer's plain columns a contact sheet would not have: the id and the address.
@@ -58,15 +90,67 @@ def classify(header: HeaderRow) -> str:
     return "dagplejere"
 
 
-def _name_role(name: str) -> str | None:
+def _exact_name_role(name: str) -> str | None:
+    """The role a sheet's whole name says («Børn», «Dagplejere»)."""
     plain = name.strip().casefold()
-    if plain in DAGPLEJER_NAMES:
-        return "dagplejere"
-    if plain in CHILD_NAMES:
-        return "boern"
-    if plain in CONTACT_NAMES:
+    return next((role for role, names in _NAME_WORDS if plain in names), None)
+
+
+def _name_role(name: str) -> str | None:
+    """The role a sheet's name says: the whole name, or else its words («Indskrevne børn»,
+    «Børn 2026»). Words of two roles say none, except children and contacts: a contacts sheet
+    often names the children too («Børnenes forældre»)."""
+    if role := _exact_name_role(name):
+        return role
+    words = set(re.findall(r"\w+", name.casefold()))
+    roles = {role for role, names in _NAME_WORDS if words & set(names)}
+    if roles == {"kontakter", "boern"}:
         return "kontakter"
-    return None
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _preferred(
+    options: list[tuple[RawSheet, HeaderRow]], role: str
+) -> list[tuple[RawSheet, HeaderRow]]:
+    """Of several sheets that read as ``role``, those whose name says it: the whole name
+    first, then a word of it."""
+    exact = [o for o in options if _exact_name_role(o[0].name) == role]
+    return exact if len(exact) == 1 else [o for o in options if _name_role(o[0].name) == role]
+
+
+def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
+    """The headers the configuration names for the sheet given by ``key``, normalised."""
+    tables = (getattr(cfg, t) for t in KEY_TABLES[key])
+    return frozenset(normalise_header(h) for table in tables for h in table.values())
+
+
+def _names_dagplejer(header: HeaderRow, cfg: RosterConfig) -> bool:
+    """Whether a sheet has a column that can name each child's dagplejer, as a children's
+    sheet is read (``Dagplejer``, ``Dagplejers navn``, a plain ``Medarbejdernr``, or the one
+    the configuration names)."""
+    return "dagplejer" in cfg.boern_kolonner or any(
+        m is not None
+        and (
+            m.owner == "dagplejer_ref"
+            or (m.owner == "dagplejer" and m.field == "navn")
+            or (m.owner == "plain" and m.field == "id")
+        )
+        for m in header.meanings
+    )
+
+
+def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> str:
+    """A sheet's role from its headers, its name breaking ties. A sheet whose name says
+    children («Indskrevne børn») is the children's when its headers read as the dagplejere's,
+    or as the contacts' (the child's CPR and contact columns) while a column names the
+    dagplejer; without one it stays the contacts' (and DP249 names the key to set)."""
+    role = classify(header)
+    named = _name_role(sheet.name)
+    if role == "dagplejere" and named in ("boern", "kontakter"):
+        return named
+    if role == "kontakter" and named == "boern" and _names_dagplejer(header, cfg):
+        return named
+    return role
 
 
 def pick_sheets(
@@ -85,7 +169,7 @@ def pick_sheets(
             raise DagplejeError(
                 "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
             )
-        header = find_header_row(by_name[name].rows)
+        header = find_header_row(by_name[name].rows, known=_known_headers(cfg, key))
         if header is None:
             raise DagplejeError(
                 "roster_no_header",
@@ -106,11 +190,7 @@ def pick_sheets(
         header = find_header_row(sheet.rows)
         if header is None:
             continue
-        role = classify(header)
-        named = _name_role(sheet.name)
-        if role == "dagplejere" and named in ("boern", "kontakter"):
-            role = named
-        candidates.setdefault(role, []).append((sheet, header))
+        candidates.setdefault(_role_of(sheet, header, cfg), []).append((sheet, header))
 
     if "et-ark" in chosen:
         candidates.pop("dagplejere", None)  # the configured one sheet holds the dagplejere
@@ -126,7 +206,7 @@ def pick_sheets(
             continue
         options = candidates[role]
         if len(options) > 1:
-            preferred = [o for o in options if _name_role(o[0].name) == role]
+            preferred = _preferred(options, role)
             if len(preferred) != 1:
                 raise DagplejeError(
                     "roster_ambiguous",

@@ -49,7 +49,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unread import DP246, unread_cpr_columns
-from dagplejecli.roster.unused import LAYOUT_RULES, left_behind
+from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
@@ -102,6 +102,7 @@ def read_roster(
     children: list[Child] = []
     infos: list[SheetInfo] = []
     unread: list[Finding] = []  # columns of CPR numbers no field reads (DP246)
+    left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
     def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
         """The chosen sheet for ``role``, its columns mapped and its required fields checked
@@ -130,7 +131,9 @@ def read_roster(
         layout = "csv"
     if "kontakter" in chosen:
         km = use("kontakter", ("kontakt_kolonner",), ("barn",))
+        before = _contacts(children)
         attach_contact_sheet(km, builder, path.name, children)
+        left = contacts_unattached(km, _contacts(children) - before, children)
     builder.custody.finish()  # DP245: a custody column on the child's row that was needed
 
     if not dagplejere:
@@ -153,7 +156,7 @@ def read_roster(
     )
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
-    findings += left_behind(path.name, sheets, chosen, len(children))
+    findings += left_behind(path.name, sheets, chosen, len(children)) + left
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
@@ -174,6 +177,10 @@ def read_roster(
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
     return roster, findings
+
+
+def _contacts(children: list[Child]) -> int:
+    return sum(len(c.contacts) for c in children)
 
 
 def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:

@@ -1,16 +1,19 @@
-"""What reading left behind, said aloud: a sheet of roster data no role was given (DP248), and
-child columns that gave no child (DP249). Nothing in a roster vanishes without a word.
+"""What reading left behind, said aloud: a sheet of roster data no role was given (DP248), child
+columns that gave no child (DP249), no child at all beside a sheet left unused (DP251), and a
+contacts sheet that gave no child a contact (DP252). Nothing in a roster vanishes without a word.
 
 A sheet is roster data when a header row names a person (``CPR``, ``Navn``, ``Barn CPR`` …) and
-rows follow it; an empty sheet, or one whose headers name no one, is left in silence.
+rows follow it, or, when no header is recognised, when a row of headers has rows of two or more
+filled cells under it (``Kid number``, ``Given``, ``Minder``); only a sheet without such rows
+(empty, a title, a note) is left in silence.
 """
 
 from __future__ import annotations
 
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import CellRef
-from dagplejecli.roster.columns import PERSON_FIELDS
+from dagplejecli.model import CellRef, Child
+from dagplejecli.roster.columns import PERSON_FIELDS, ColumnMap
 from dagplejecli.roster.headers import (
     HeaderMeaning,
     HeaderRow,
@@ -24,7 +27,9 @@ from dagplejecli.roster.sheets import RawSheet
 
 DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
 DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
-LAYOUT_RULES = (DP248, DP249)
+DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN)  # no child read, and a sheet of data unused
+DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN)  # a contacts sheet gave no child a contact
+LAYOUT_RULES = (DP248, DP249, DP251, DP252)
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
 LAYOUT_CODES = frozenset(r.code for r in LAYOUT_RULES)
 
@@ -50,8 +55,46 @@ def person_header(rows: list[list[object]]) -> HeaderRow | None:
     return None
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _filled(row: list[object]) -> bool:
-    return any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row)
+    return any(not _blank(v) for v in row)
+
+
+def _cells(row: list[object]) -> int:
+    return sum(1 for v in row if not _blank(v))
+
+
+def any_header(rows: list[list[object]]) -> HeaderRow | None:
+    """A row that looks like headers, recognised or not: of the first rows, the one with the
+    most text cells (at least two)."""
+    best: tuple[int, int] | None = None  # (text cells, row index)
+    for index, row in enumerate(rows[:SCAN]):
+        count = sum(1 for v in row if isinstance(v, str) and v.strip())
+        if count >= 2 and (best is None or count > best[0]):
+            best = (count, index)
+    if best is None:
+        return None
+    row = rows[best[1]]
+    meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
+    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
+    return HeaderRow(best[1] + 1, texts, meanings)
+
+
+def sheet_data(sheet: RawSheet) -> tuple[HeaderRow, int, bool] | None:
+    """A sheet's header row and how many rows of data follow it, and whether its headers name
+    a person; None for a sheet without data (empty, a title, a note)."""
+    header = person_header(sheet.rows)
+    if header is not None:
+        rows = sum(1 for row in sheet.rows[header.row :] if _filled(row))
+        return (header, rows, True) if rows else None
+    header = any_header(sheet.rows)
+    if header is None:
+        return None
+    rows = sum(1 for row in sheet.rows[header.row :] if _cells(row) >= 2)
+    return (header, rows, False) if rows else None
 
 
 def child_columns(header: HeaderRow) -> list[int]:
@@ -74,36 +117,24 @@ def left_behind(
     chosen: dict[str, tuple[RawSheet, HeaderRow]],
     children: int,
 ) -> list[Finding]:
-    """Findings for the sheets of roster data given no role in ``chosen`` (DP248), and, when
-    no child was read (``children``), for the child columns the roster has all the same
-    (DP249)."""
+    """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
+    no child was read: a dagpleje without children is a misread), and, when no child was read
+    (``children``), for the child columns the roster has all the same (DP249)."""
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
         if any(sheet is s for s, _ in chosen.values()):
             continue
-        header = person_header(sheet.rows)
-        if header is None:
+        data = sheet_data(sheet)
+        if data is None:
             continue
-        rows = sum(1 for row in sheet.rows[header.row :] if _filled(row))
-        if not rows:
-            continue
+        header, rows, names_person = data
         kids = child_columns(header)
         if kids and not children:
             findings.append(_no_children(file, sheet, header, kids, "sheet"))
             explained = True
-            continue
-        headers = tuple(t for t in header.texts if t)
-        findings.append(
-            DP248(
-                _place(file, sheet, header, header.texts.index(headers[0])),
-                sheet=sheet.name,
-                rows=rows,
-                row=header.row,
-                headers=headers[:SHOWN],
-                key=ROLE_KEYS[classify(header)],
-            )
-        )
+        else:
+            findings.append(_unused(file, sheet, header, rows, names_person, children))
     if not children and not explained:
         for role, (sheet, header) in chosen.items():
             if kids := child_columns(header):
@@ -115,6 +146,49 @@ def left_behind(
                     findings.append(_no_children(file, sheet, header, kids, "", **as_role))
                 break
     return findings
+
+
+def _unused(
+    file: str, sheet: RawSheet, header: HeaderRow, rows: int, names_person: bool, children: int
+) -> Finding:
+    """DP248 for a sheet of data no role was given (its headers naming a person or not), or
+    DP251 when no child was read: that sheet may well be the children's."""
+    headers = tuple(t for t in header.texts if t)
+    place = _place(file, sheet, header, header.texts.index(headers[0]))
+    shown = headers[:SHOWN]
+    if not children:
+        return DP251(place, sheet=sheet.name, rows=rows, row=header.row, headers=shown)
+    if not names_person:
+        return DP248(
+            place,
+            variant="unrecognised",
+            sheet=sheet.name,
+            rows=rows,
+            row=header.row,
+            headers=shown,
+        )
+    key = ROLE_KEYS[classify(header)]
+    return DP248(place, sheet=sheet.name, rows=rows, row=header.row, headers=shown, key=key)
+
+
+def contacts_unattached(km: ColumnMap, attached: int, children: list[Child]) -> list[Finding]:
+    """DP252 when the contacts sheet ``km`` has rows of data and not one of them became a
+    child's contact (``attached``): the children would have no contact persons in Unilogin and
+    Aula. Said once, for the sheet, beside each row's own finding (DP218)."""
+    if attached or not children:
+        return []  # no children at all is said already (DP249, DP251)
+    if not any(_filled(row) for row in km.sheet.rows[km.header.row :]):
+        return []
+    col = km.fields.get("barn", 0)
+    with_cpr = any(c.cpr for c in children)
+    return [
+        DP252(
+            _place(km.file, km.sheet, km.header, col),
+            variant="" if with_cpr else "no_child_cpr",
+            sheet=km.sheet.name,
+            column=km.header.texts[col],
+        )
+    ]
 
 
 def _no_children(
