@@ -162,7 +162,8 @@ def test_a_sheet_of_people_not_used_is_said_by_init_plan_and_validate(folder: Pa
     assert init.exit_code == 0, init.output
     said = "DP248 roster.xlsx, Venteliste!A1: Arket «Venteliste» blev ikke brugt"
     assert said in init.stdout
-    assert 'fx ark = "Venteliste"' in init.stdout
+    assert 'ark = "Venteliste"' not in init.stdout  # the dagplejere's sheet is «Dagplejere»
+    assert "De roller, det kunne have, har andre ark" in init.stdout
     assert "Tom" not in init.stdout
     notes_said = "DP248 roster.xlsx, Noter!A1: Arket «Noter» blev ikke brugt"
     assert notes_said in init.stdout and "ingen af felterne genkendes i" in init.stdout
@@ -253,3 +254,29 @@ def test_two_sheets_of_children_name_the_role_they_share(folder: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "Flere ark kan være børn: Gruppe A, Gruppe B." in result.stderr
     assert 'boern_ark = "Gruppe A"' in result.stderr
+
+
+def test_a_parents_sheet_with_their_addresses_is_the_contacts_sheet(folder: Path) -> None:
+    """«Forældre» with the child's CPR and each parent's CPR, name and address (no relation
+    column) is read as the contacts, never left aside while the export goes on without them."""
+    from tests.conftest import AREAS, small_roster, write_xlsx
+
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Fornavn", "Efternavn", "Dagplejer"],
+        *[row[:4] for row in sheets["Børn"][1:]],
+    ]
+    sheets["Forældre"] = [
+        ["Barn CPR", "CPR", "Navn", "Adresse", "Postnr", "By"],
+        [CH1, MOR1, "Mette Jensen", "Søndergade 1", "8200", "Aarhus N"],
+        [CH2, MOR2, "Sara Ærø", "Vestergade 2", "8210", "Aarhus V"],
+    ]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text(
+        BASE_CONFIG + '\n[roster]\ntom_myndighed = "forældre"\n' + AREAS, encoding="utf-8"
+    )
+    plan = run_cli("plan", "roster.xlsx")
+    assert "DP248" not in plan.stdout
+    validate = run_cli("validate")
+    assert "DP222" in validate.stdout  # the parents are read: their blank relation is asked for
+    assert run_cli("export", "--target", "unilogin").exit_code == 1

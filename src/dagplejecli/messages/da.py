@@ -578,6 +578,7 @@ FINDINGS: dict[str, FindingText] = {
         why="Et ark, værktøjet ikke bruger, må aldrig forsvinde i stilhed: står der børn eller kontaktpersoner på det, ville de mangle i Unilogin uden et ord.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
         variants={
+            "taken": "Arket «{sheet}» blev ikke brugt, men har overskrifter i række {row} (fx «{headers}») og rækker med data under dem: {rows}. De roller, det kunne have, har andre ark; hører det til rosteren i stedet for et af dem, så angiv det under [roster] i dagpleje.toml.",
             "unrecognised": "Arket «{sheet}» blev ikke brugt, men har overskrifter i række {row} (fx «{headers}»), som ingen af felterne genkendes i, og rækker med data under dem: {rows}. Hører det til rosteren, så angiv dets rolle i dagpleje.toml under [roster] (ark, boern_ark eller kontakt_ark) og dets kolonner under [roster.kolonner], [roster.boern_kolonner] eller [roster.kontakt_kolonner].",
         },
     ),

@@ -578,6 +578,7 @@ FINDINGS: dict[str, FindingText] = {
         why="A sheet the tool does not use must never vanish silently: children or contact persons on it would be missing from Unilogin without a word.",
         example='[roster]\nark = "Dagplejere"\nboern_ark = "Børn"\nkontakt_ark = "Forældre"',
         variants={
+            "taken": "The sheet «{sheet}» was not used, but it has headers in row {row} (e.g. «{headers}») and rows of data under them: {rows}. The roles it could have are other sheets'; if it belongs to the roster instead of one of them, name it under [roster] in dagpleje.toml.",
             "unrecognised": "The sheet «{sheet}» was not used, but has headers in row {row} (e.g. «{headers}») in which none of the fields is recognised, and rows of data under them: {rows}. If it belongs to the roster, name its role in dagpleje.toml under [roster] (ark, boern_ark or kontakt_ark) and its columns under [roster.kolonner], [roster.boern_kolonner] or [roster.kontakt_kolonner].",
         },
     ),

@@ -90,17 +90,17 @@ def classify(header: HeaderRow) -> str:
     return "dagplejere"
 
 
-def _exact_name_role(name: str) -> str | None:
+def _exactname_role(name: str) -> str | None:
     """The role a sheet's whole name says («Børn», «Dagplejere»)."""
     plain = name.strip().casefold()
     return next((role for role, names in _NAME_WORDS if plain in names), None)
 
 
-def _name_role(name: str) -> str | None:
+def name_role(name: str) -> str | None:
     """The role a sheet's name says: the whole name, or else its words («Indskrevne børn»,
     «Børn 2026»). Words of two roles say none, except children and contacts: a contacts sheet
     often names the children too («Børnenes forældre»)."""
-    if role := _exact_name_role(name):
+    if role := _exactname_role(name):
         return role
     words = set(re.findall(r"\w+", name.casefold()))
     roles = {role for role, names in _NAME_WORDS if words & set(names)}
@@ -114,8 +114,8 @@ def _preferred(
 ) -> list[tuple[RawSheet, HeaderRow]]:
     """Of several sheets that read as ``role``, those whose name says it: the whole name
     first, then a word of it."""
-    exact = [o for o in options if _exact_name_role(o[0].name) == role]
-    return exact if len(exact) == 1 else [o for o in options if _name_role(o[0].name) == role]
+    exact = [o for o in options if _exactname_role(o[0].name) == role]
+    return exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
 
 
 def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
@@ -145,9 +145,11 @@ def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> str:
     or as the contacts' (the child's CPR and contact columns) while a column names the
     dagplejer; without one it stays the contacts' (and DP249 names the key to set)."""
     role = classify(header)
-    named = _name_role(sheet.name)
+    named = name_role(sheet.name)
     if role == "dagplejere" and named in ("boern", "kontakter"):
         return named
+    if role == "et-ark" and named == "kontakter" and header.count("barn_ref"):
+        return named  # «Forældre» with the child's CPR beside a parent's CPR and address
     if role == "kontakter" and named == "boern" and _names_dagplejer(header, cfg):
         return named
     return role
@@ -201,6 +203,11 @@ def pick_sheets(
         one_sheet = candidates.pop("et-ark")
         if "boern" not in chosen and "boern" not in candidates:
             candidates["boern"] = one_sheet
+        elif "kontakter" not in chosen and "kontakter" not in candidates:
+            # beside both: the child's CPR with a person's own columns is a contacts sheet
+            referring = [(s, h) for s, h in one_sheet if h.count("barn_ref")]
+            if referring:
+                candidates["kontakter"] = referring
     for role in ("dagplejere", "boern", "kontakter", "et-ark"):
         if role in chosen or role not in candidates:
             continue
@@ -221,7 +228,7 @@ def pick_sheets(
         chosen[role] = options[0]
     if "dagplejere" not in chosen and "et-ark" not in chosen and "boern" in chosen:
         sheet, header = chosen["boern"]
-        if header.count("barn", "barn_ref", "kontakt") == 0 and _name_role(sheet.name) != "boern":
+        if header.count("barn", "barn_ref", "kontakt") == 0 and name_role(sheet.name) != "boern":
             # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
             # dagplejere whose id column says whose it is
             chosen["dagplejere"] = chosen.pop("boern")

@@ -22,7 +22,7 @@ from dagplejecli.roster.headers import (
     normalise_header,
     read_header,
 )
-from dagplejecli.roster.layout import ROLE_KEYS, classify
+from dagplejecli.roster.layout import ROLE_KEYS, classify, name_role
 from dagplejecli.roster.sheets import RawSheet
 
 DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
@@ -134,7 +134,7 @@ def left_behind(
             findings.append(_no_children(file, sheet, header, kids, "sheet"))
             explained = True
         else:
-            findings.append(_unused(file, sheet, header, rows, names_person, children))
+            findings.append(_unused(file, sheet, header, (rows, names_person, children), chosen))
     if not children and not explained:
         for role, (sheet, header) in chosen.items():
             if kids := child_columns(header):
@@ -149,10 +149,16 @@ def left_behind(
 
 
 def _unused(
-    file: str, sheet: RawSheet, header: HeaderRow, rows: int, names_person: bool, children: int
+    file: str,
+    sheet: RawSheet,
+    header: HeaderRow,
+    counts: tuple[int, bool, int],
+    chosen: dict[str, tuple[RawSheet, HeaderRow]],
 ) -> Finding:
     """DP248 for a sheet of data no role was given (its headers naming a person or not), or
-    DP251 when no child was read: that sheet may well be the children's."""
+    DP251 when no child was read: that sheet may well be the children's. ``counts``: its rows
+    of data, whether a header names a person, and the children read."""
+    rows, names_person, children = counts
     headers = tuple(t for t in header.texts if t)
     place = _place(file, sheet, header, header.texts.index(headers[0]))
     shown = headers[:SHOWN]
@@ -167,8 +173,28 @@ def _unused(
             row=header.row,
             headers=shown,
         )
-    key = ROLE_KEYS[classify(header)]
-    return DP248(place, sheet=sheet.name, rows=rows, row=header.row, headers=shown, key=key)
+    key = suggested_key(sheet, header, chosen)
+    variant = "" if key else "taken"
+    return DP248(
+        place, variant=variant, sheet=sheet.name, rows=rows, row=header.row, headers=shown, key=key
+    )
+
+
+def suggested_key(
+    sheet: RawSheet, header: HeaderRow, chosen: dict[str, tuple[RawSheet, HeaderRow]]
+) -> str:
+    """The ``[roster]`` key that would read an unused sheet: the role its name says, else its
+    headers', else contacts for a sheet with the child's CPR — never the key of a role another
+    sheet already has (``ark`` beside the dagplejer sheet); ``""`` when every fitting role is
+    taken."""
+    taken = set(chosen) | (
+        {"dagplejere", "et-ark"} if {"dagplejere", "et-ark"} & set(chosen) else set()
+    )
+    contacts = "kontakter" if header.count("barn_ref") else None
+    for role in (name_role(sheet.name), classify(header), contacts):
+        if role is not None and role not in taken:
+            return ROLE_KEYS[role]
+    return ""  # every role it could have is another sheet's
 
 
 def contacts_unattached(km: ColumnMap, attached: int, children: list[Child]) -> list[Finding]:
