@@ -280,3 +280,27 @@ def test_a_parents_sheet_with_their_addresses_is_the_contacts_sheet(folder: Path
     validate = run_cli("validate")
     assert "DP222" in validate.stdout  # the parents are read: their blank relation is asked for
     assert run_cli("export", "--target", "unilogin").exit_code == 1
+
+
+def test_a_plain_name_beside_only_the_childs_cpr_is_the_childs(folder: Path) -> None:
+    """``Barnets CPR`` and a plain ``Navn`` on a one-sheet roster: the name is the child's (the
+    child has no name column of its own), not the dagplejer's."""
+    import json
+
+    from tests.conftest import write_xlsx
+
+    rows: list[list[object]] = [
+        ["Dagplejer nr", "Distrikt", "Barnets CPR", "Navn", "Mor CPR", "Mor navn"],
+        ["D1", "Nord", CH1, "Liv Jensen", MOR1, "Mette Jensen"],
+        ["D2", "Syd", CH2, "Emil Ærø", MOR2, "Sara Ærø"],
+    ]
+    write_xlsx(folder / "roster.xlsx", {"Ark1": rows})
+    init = run_cli("init", "roster.xlsx", "--kommune", "265", "--out", "x.toml")
+    assert "barn.navn=Navn" in init.stdout
+    run_cli("plan", "roster.xlsx", "--config", "x.toml")
+    doc = json.loads(run_cli("validate", "--config", "x.toml", "--format", "json").stdout)
+    nameless = [f for f in doc["findings"] if f["code"] == "DP244"]
+    assert [f["params"]["table"] for f in nameless] == ["kolonner"]  # the dagplejere's, only
+    assert not [
+        f for f in doc["findings"] if "Liv Jensen" in f["message"] and "Dagplejer" in f["message"]
+    ]

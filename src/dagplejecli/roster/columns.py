@@ -57,19 +57,28 @@ ONE_SHEET_DAGPLEJER_PLAIN = (
 PERSON_FIELDS = ("cpr", "navn", "fornavn", "efternavn")
 
 
-def plain_is_dagplejers(header: HeaderRow) -> bool:
-    """Whether a one-sheet roster's plain person columns (``CPR``, ``Navn``) are the
-    dagplejer's: the child has prefixed ones of its own (``Barnets CPR``, ``Barn navn``) and
-    the dagplejer none (no ``Dagplejer CPR``, ``Dagplejer navn``)."""
-    child_own = dagplejer_own = False
+# A person's own columns of a kind: the CPR number, or the name (whole or in parts).
+_KINDS = {"cpr": ("cpr",), "navn": ("navn", "fornavn", "efternavn")}
+
+
+def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
+    """The plain person columns (``CPR``, ``Navn``) of a one-sheet roster that are the
+    dagplejer's, kind by kind: the CPR when the child has a CPR column of its own (``Barnets
+    CPR``) and the dagplejer none (no ``Dagplejer CPR``); the name likewise. A plain ``Navn``
+    beside only ``Barnets CPR`` stays the child's."""
+    child: set[str] = set()
+    dagplejer: set[str] = set()
     for m in header.meanings:
         if m is None:
             continue
-        if m.owner == "barn_ref" or (m.owner == "barn" and m.field in PERSON_FIELDS):
-            child_own = True
-        elif m.owner in ("dagplejer", "dagplejer_ref") and m.field in PERSON_FIELDS:
-            dagplejer_own = True
-    return child_own and not dagplejer_own
+        kind = next((k for k, fields in _KINDS.items() if m.field in fields), None)
+        if m.owner == "barn_ref":
+            child.add("cpr")
+        elif m.owner == "barn" and kind:
+            child.add(kind)
+        elif m.owner in ("dagplejer", "dagplejer_ref") and kind:
+            dagplejer.add(kind)
+    return frozenset(f for kind in child - dagplejer for f in _KINDS[kind])
 
 
 def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
@@ -160,9 +169,7 @@ def map_columns(
     if role == "et-ark":
         # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)
         # ("CPR" and "Navn" too, when the child's are prefixed and the dagplejer's are not)
-        dagplejers: tuple[str, ...] = ONE_SHEET_DAGPLEJER_PLAIN
-        if plain_is_dagplejers(header):
-            dagplejers += PERSON_FIELDS
+        dagplejers = frozenset(ONE_SHEET_DAGPLEJER_PLAIN) | plain_dagplejer_fields(header)
         for col, m in enumerate(header.meanings):
             if m is None or m.owner != "plain":
                 continue

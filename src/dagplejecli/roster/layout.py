@@ -12,7 +12,7 @@ from pathlib import Path
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import term, ui
-from dagplejecli.roster.columns import PERSON_FIELDS, plain_is_dagplejers
+from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet
 
@@ -66,8 +66,7 @@ def _plain_one_sheet(header: HeaderRow) -> bool:
     ``Navn``, ``Relation``)."""
     plain = {m.field for m in header.meanings if m and m.owner == "plain"}
     return (
-        plain_is_dagplejers(header)
-        and bool(plain & set(PERSON_FIELDS))
+        bool(plain & plain_dagplejer_fields(header))
         and bool(plain & _DAGPLEJER_PLAIN)
         and not plain & _CONTACT_PLAIN
     )
@@ -155,6 +154,20 @@ def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> str:
     return role
 
 
+def _holds_children(header: HeaderRow, cfg: RosterConfig) -> bool:
+    """Whether the sheet named as ``ark`` is a one-sheet roster: it reads as one, or as a
+    children's sheet (the child's or contacts' columns) while no ``boern_ark`` is named, as
+    the same sheet found without the configuration is read."""
+    role = classify(header)
+    if role == "et-ark":
+        return True
+    return (
+        role == "boern"
+        and cfg.boern_ark is None
+        and header.count("barn", "barn_ref", "kontakt") > 0
+    )
+
+
 def pick_sheets(
     sheets: list[RawSheet], cfg: RosterConfig, path: Path
 ) -> dict[str, tuple[RawSheet, HeaderRow]]:
@@ -181,7 +194,7 @@ def pick_sheets(
                 sheets=names,
             )
         role = {"ark": "dagplejere", "boern_ark": "boern", "kontakt_ark": "kontakter"}[key]
-        if role == "dagplejere" and classify(header) == "et-ark":
+        if role == "dagplejere" and _holds_children(header, cfg):
             role = "et-ark"
         chosen[role] = (by_name[name], header)
 
