@@ -239,6 +239,26 @@ def test_a_shared_name_written_either_way_still_links_no_one(folder: Path) -> No
     assert "DP240" in out and "«7001» og «7002»" in out
 
 
+def test_a_shared_name_spelt_two_ways_is_one_finding_for_both_children(folder: Path) -> None:
+    roster = two_sheets_by_name(("Lind, Bente", "bente  LIND"), second_name="Bente Lind")
+    plan = run_cli("plan", roster)
+    out = " ".join(plan.stdout.split())
+    assert out.count("DP240") == 1 and "Antal børn: 2" in out
+    assert "DP205" not in run_cli("validate").stdout  # the children are explained by DP240
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [("020100", "20100.0", True), ("1" * 5000, "0" + "1" * 5000, True), ("٣", "3", False)],
+)
+def test_ids_compare_as_ids_of_any_length_and_only_in_ascii_digits(
+    one: str, other: str, same: bool
+) -> None:
+    from dagplejecli.domain.values import id_key
+
+    assert (id_key(one) == id_key(other)) is same
+
+
 # ----------------------------------------- 4. parent columns under headers read or warned
 
 

@@ -178,11 +178,11 @@ def id_key(value: str) -> str:
     calamine reads it) are one id; other text compares without case or stray spaces."""
     text = " ".join(value.split())
     if _NUMBER.fullmatch(text):
-        return str(int(text.split(".")[0]))
+        return text.split(".")[0].lstrip("0") or "0"  # as text: no limit on its length
     return text.casefold()
 
 
-_NUMBER = re.compile(r"\d+(?:\.0+)?")
+_NUMBER = re.compile(r"[0-9]+(?:\.0+)?")  # ASCII digits only: «٣» is not «3»
 
 
 def name_key(value: str) -> str:

@@ -134,8 +134,8 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
             if len(ids) == 1:
                 found = ids[0]
                 report.by_name.append(c)
-            elif ids:
-                report.ambiguous.setdefault(ref, (tuple(ids), []))[1].append(c)
+            elif ids:  # one finding for the name, however each child spells it
+                report.ambiguous.setdefault(f"navn:{name_key(ref)}", (tuple(ids), []))[1].append(c)
             else:
                 if by_key is None:
                     by_key = {}

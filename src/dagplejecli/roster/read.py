@@ -213,17 +213,17 @@ def _link_findings(
     dagplejere's id column as written, "" when they have none). Returns the references these
     findings explain."""
     explained: set[str] = set()
-    for ref, (ids, named) in links.ambiguous.items():
-        cell = named[0].cell("dagplejer")
+    for ids, named in links.ambiguous.values():
+        first = named[0]  # the name as the first of its children spells it
         findings.append(
             DP240(
-                Location.of_cell(cell),
-                name=mask_cpr_in_text(ref),
+                Location.of_cell(first.cell("dagplejer")),
+                name=mask_cpr_in_text(first.dagplejer_ref),
                 ids=ids,
                 count=len(named),
             )
         )
-        explained.add(ref)
+        explained.update(c.dagplejer_ref for c in named)
     for ref, wrong in links.mismatched.items():
         findings.append(
             DP240(
