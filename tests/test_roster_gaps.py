@@ -340,3 +340,24 @@ def test_plan_shows_a_few_children_without_dagplejer_and_counts_the_rest(folder:
     plan = run_cli("plan", "roster.xlsx")
     assert "7 af 9 børn er ikke knyttet til deres dagplejer:" in plan.stdout
     assert plan.stdout.count("DP247") == 5 and "… og 2 mere" in plan.stdout
+
+
+def test_a_column_of_middle_names_is_said_not_dropped(folder: Path) -> None:
+    write_xlsx(
+        Path("roster.xlsx"),
+        {
+            "Dagplejere": [
+                ["Medarb.nr", "Cpr.nr", "Fornavn", "Mellemnavn", "Efternavn", "Team"],
+                ["7001", DP1, "Bente", "Marie", "Lind", "Nord"],
+                ["7002", DP2, "Helle", "", "Krag", "Syd"],
+            ],
+            "Børn": [["CPR", "Navn", "Dagplejer"], [CH1, "Karla Lind", "7001"]],
+        },
+    )
+    Path("dagpleje.toml").write_text(BASE_CONFIG + AREAS_BY_TEAM, encoding="utf-8")
+    doc = report("roster.xlsx")
+    (f,) = [f for f in findings(doc) if f["code"] == "DP253"]
+    assert f["severity"] == "advarsel" and f["location"]["cell"] == "D1"  # type: ignore[index]
+    assert (
+        "«Mellemnavn» på arket «Dagplejere»" in f["message"] and "1 udfyldt celle" in f["message"]
+    )

@@ -624,6 +624,16 @@ FINDINGS: dict[str, FindingText] = {
             "no_child_cpr": 'Arket «{sheet}» blev læst som kontaktpersonernes, men ingen af dets rækker blev knyttet til et barn: ingen af børnene har et CPR-nummer at knytte dem til (kolonnen «{column}»). Angiv barnets CPR-kolonne på børnenes ark i dagpleje.toml under [roster.boern_kolonner] (cpr = "…"). Børnene får ellers ingen kontaktpersoner i Unilogin og Aula.',
         },
     ),
+    "DP253": FindingText(
+        title="Mellemnavne bruges ikke",
+        message="Kolonnen «{column}» på arket «{sheet}» blev ikke læst: Unilogin har kun fornavn og efternavn, så mellemnavnene ({count} udfyldte celler) kommer ikke med.",
+        hint="Skal mellemnavnet med i Aula, så skriv det sammen med fornavnet i fornavn-kolonnen (fx «Anne Marie») eller med efternavnet i efternavn-kolonnen; ellers kan fundet ignoreres.",
+        why="Unilogin kender en person ved fornavn og efternavn. Værktøjet gætter ikke, om et mellemnavn hører til fornavnet eller efternavnet, men det lader det heller ikke forsvinde i stilhed.",
+        example="Fornavn: Anne Marie | Efternavn: Jensen",
+        variants={
+            "one": "Kolonnen «{column}» på arket «{sheet}» blev ikke læst: Unilogin har kun fornavn og efternavn, så mellemnavnet (1 udfyldt celle) kommer ikke med.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

@@ -624,6 +624,16 @@ FINDINGS: dict[str, FindingText] = {
             "no_child_cpr": "The sheet «{sheet}» was read as the contact persons', but not one of its rows was attached to a child: none of the children has a CPR number to attach them to (the column «{column}»). Name the child's CPR column of the children's sheet in dagpleje.toml under [roster.boern_kolonner] (cpr = \"…\"). Otherwise the children get no contact persons in Unilogin and Aula.",
         },
     ),
+    "DP253": FindingText(
+        title="Middle names are not used",
+        message="The column «{column}» on the sheet «{sheet}» was not read: Unilogin has a first and a family name only, so the middle names ({count} filled cells) are left out.",
+        hint="If the middle name should be in Aula, write it with the first name in the first-name column (e.g. «Anne Marie») or with the family name in the family-name column; otherwise the finding can be ignored.",
+        why="Unilogin knows a person by first and family name. The tool does not guess whether a middle name belongs to the first or the family name, but it does not let it vanish in silence either.",
+        example="Fornavn: Anne Marie | Efternavn: Jensen",
+        variants={
+            "one": "The column «{column}» on the sheet «{sheet}» was not read: Unilogin has a first and a family name only, so the middle name (1 filled cell) is left out.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

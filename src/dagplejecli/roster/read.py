@@ -48,7 +48,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.sheets import RawSheet, read_sheets
-from dagplejecli.roster.unread import DP246, unread_cpr_columns
+from dagplejecli.roster.unread import UNREAD_RULES, unread_cpr_columns
 from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
@@ -57,7 +57,7 @@ DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, *LAYOUT_RULES, DP217, DP240, DP241, DP243, DP247, DP246)
+READER_RULES = (*RECORD_RULES, *LAYOUT_RULES, *UNREAD_RULES, DP217, DP240, DP241, DP243, DP247)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
 LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
 # Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
@@ -101,7 +101,7 @@ def read_roster(
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
-    unread: list[Finding] = []  # columns of CPR numbers no field reads (DP246)
+    unread: list[Finding] = []  # columns of CPR numbers or middle names no field reads
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
     def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:

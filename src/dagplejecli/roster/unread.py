@@ -1,5 +1,6 @@
-"""Columns no field reads that hold CPR numbers: people who would vanish from the export in
-silence (a father under a header the reader does not know, a second CPR column)."""
+"""Columns no field reads whose content would vanish from the export in silence: CPR numbers
+(a father under a header the reader does not know, a second CPR column), and middle names
+(Unilogin has a first and a family name only)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.records import data_rows
 
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
+DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle names no field reads
+UNREAD_RULES = (DP246, DP253)
+# Headers that hold a middle name (with an owner's word before or after: «Barnets mellemnavn»)
+_MIDDLE = ("mellemnavn", "mellemnavne", "middle name", "middlename")
 
 # The configuration table that maps a column of a sheet of this role (for the hint).
 TABLE_OF_ROLE = {
@@ -41,7 +46,8 @@ def is_cpr_cell(value: object) -> bool:
 
 def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
     """DP246 for each column no field reads where at least half the filled cells are CPR
-    numbers. The numbers themselves are never in the finding: only the column and a count."""
+    numbers (the numbers themselves never in the finding: only the column and a count), and
+    DP253 for a column of middle names with something in it."""
     rows = [row for _, row in data_rows(cmap)]
     read = read_columns(cmap)
     width = max([len(cmap.header.texts), *(len(row) for row in rows)])
@@ -52,7 +58,20 @@ def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
         count = sum(1 for value in filled if is_cpr_cell(value))
         if count and count * 2 >= len(filled):
             out.append(_finding(cmap, col, count))
+        elif filled and _is_middle_name(cmap, col):
+            where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
+            column = cmap.header.texts[col]
+            sheet = cmap.sheet.name
+            out.append(
+                DP253(Location.of_cell(where), column=column, sheet=sheet, count=len(filled))
+            )
     return out
+
+
+def _is_middle_name(cmap: ColumnMap, col: int) -> bool:
+    texts = cmap.header.texts
+    header = " ".join(texts[col].casefold().split()) if col < len(texts) else ""
+    return any(word in header for word in _MIDDLE)
 
 
 def _filled(value: object) -> bool:
