@@ -426,6 +426,14 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
     return prepared.identity
 
 
+def _unread_protection() -> Sheets:
+    """A dagplejer's protection under a header no field reads."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Skjult (navn og adr.)")
+    sheets["Dagplejere"][1].append("X")
+    return sheets
+
+
 def _middle_names() -> Sheets:
     """A dagplejer's middle name in a column of its own."""
     sheets = small_roster()
@@ -551,6 +559,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP249": lambda tmp: findings_for(tmp, sheets=_no_child_rows()),
     "DP250": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 7, "Måske")),
     "DP253": lambda tmp: findings_for(tmp, sheets=_middle_names()),
+    "DP254": lambda tmp: findings_for(tmp, sheets=_unread_protection()),
     "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),
     "DP252": lambda tmp: findings_for(tmp, sheets=_contacts_of_no_child()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),

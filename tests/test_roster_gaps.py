@@ -361,3 +361,36 @@ def test_a_column_of_middle_names_is_said_not_dropped(folder: Path) -> None:
     assert (
         "«Mellemnavn» på arket «Dagplejere»" in f["message"] and "1 udfyldt celle" in f["message"]
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("Beskyttelse (navn/adresse)", "DP210"),  # read: protected, and an alias is asked for
+        ("Protected address", "DP210"),
+        ("Skjult (navn og adr.)", "DP254"),  # not read: said, never exported unprotected
+    ],
+)
+def test_a_protection_column_is_read_or_stops_the_export(
+    folder: Path, header: str, code: str
+) -> None:
+    write_xlsx(
+        Path("roster.xlsx"),
+        {
+            "Dagplejere": [
+                ["Medarb.nr", "Cpr.nr", "Fornavn", "Efternavn", "Team", header],
+                ["7001", DP1, "Lene", "Bak", "Nord", "X"],
+                ["7002", DP2, "Helle", "Krag", "Syd", ""],
+            ],
+            "Børn": [["CPR", "Navn", "Dagplejer"], [CH1, "Theo Bak", "7001"]],
+        },
+    )
+    Path("dagpleje.toml").write_text(BASE_CONFIG + AREAS_BY_TEAM, encoding="utf-8")
+    doc = report("roster.xlsx")
+    errors = {f["code"] for f in findings(doc) if f["severity"] == "fejl"}
+    assert code in errors
+    if code == "DP254":
+        (f,) = [f for f in findings(doc) if f["code"] == "DP254"]
+        assert f'beskyttet = "{header}"' in f["hint"] and "[roster.kolonner]" in f["hint"]
+    assert run_cli("export", "--target", "unilogin").exit_code == 1
+    assert not Path("eksport/unilogin").exists()

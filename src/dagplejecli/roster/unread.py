@@ -1,12 +1,13 @@
 """Columns no field reads whose content would vanish from the export in silence: CPR numbers
-(a father under a header the reader does not know, a second CPR column), and middle names
-(Unilogin has a first and a family name only)."""
+(a father under a header the reader does not know, a second CPR column), middle names
+(Unilogin has a first and a family name only), and name-and-address protection (without it a
+protected person is written with name and address)."""
 
 from __future__ import annotations
 
 from dagplejecli.domain.identifiers import looks_like_cpr
 from dagplejecli.domain.values import normalise_cpr
-from dagplejecli.findings import OWN, Family, Finding, Location, Rule
+from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, column_letters
 from dagplejecli.roster.columns import ColumnMap
@@ -14,7 +15,11 @@ from dagplejecli.roster.records import data_rows
 
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
 DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle names no field reads
-UNREAD_RULES = (DP246, DP253)
+# A column that looks like name-and-address protection no field reads: the people it protects
+# would be written into Unilogin with their names and addresses (an error, not a warning)
+DP254 = Rule("DP254", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
+UNREAD_RULES = (DP246, DP253, DP254)
+_PROTECTION = ("beskyt", "skjult", "hemmelig", "protect")
 # Headers that hold a middle name (with an owner's word before or after: «Barnets mellemnavn»)
 _MIDDLE = ("mellemnavn", "mellemnavne", "middle name", "middlename")
 
@@ -46,8 +51,9 @@ def is_cpr_cell(value: object) -> bool:
 
 def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
     """DP246 for each column no field reads where at least half the filled cells are CPR
-    numbers (the numbers themselves never in the finding: only the column and a count), and
-    DP253 for a column of middle names with something in it."""
+    numbers (the numbers themselves never in the finding: only the column and a count),
+    DP253 for a column of middle names with something in it, and DP254 for one whose header
+    looks like protection (``Beskyttelse``, ``Skjult adresse``, ``Protected``)."""
     rows = [row for _, row in data_rows(cmap)]
     read = read_columns(cmap)
     width = max([len(cmap.header.texts), *(len(row) for row in rows)])
@@ -59,19 +65,21 @@ def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
         if count and count * 2 >= len(filled):
             out.append(_finding(cmap, col, count))
         elif filled and _is_middle_name(cmap, col):
-            where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
-            column = cmap.header.texts[col]
-            sheet = cmap.sheet.name
-            out.append(
-                DP253(Location.of_cell(where), column=column, sheet=sheet, count=len(filled))
-            )
+            out.append(_middle_names(cmap, col, len(filled)))
+        elif filled and _header_has(cmap, col, _PROTECTION):
+            out.append(_protection(cmap, col, len(filled)))
     return out
 
 
 def _is_middle_name(cmap: ColumnMap, col: int) -> bool:
+    return _header_has(cmap, col, _MIDDLE)
+
+
+def _header_has(cmap: ColumnMap, col: int, words: tuple[str, ...]) -> bool:
+    """Whether column ``col``'s header holds one of ``words`` (in any case)."""
     texts = cmap.header.texts
     header = " ".join(texts[col].casefold().split()) if col < len(texts) else ""
-    return any(word in header for word in _MIDDLE)
+    return any(word in header for word in words)
 
 
 def _filled(value: object) -> bool:
@@ -90,3 +98,18 @@ def _finding(cmap: ColumnMap, col: int, count: int) -> Finding:
         count=count,
         table=TABLE_OF_ROLE.get(cmap.role, "kolonner"),
     )
+
+
+def _middle_names(cmap: ColumnMap, col: int, count: int) -> Finding:
+    """DP253: a column of middle names, which Unilogin has no place for."""
+    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
+    column, sheet = cmap.header.texts[col], cmap.sheet.name
+    return DP253(Location.of_cell(where), column=column, sheet=sheet, count=count)
+
+
+def _protection(cmap: ColumnMap, col: int, count: int) -> Finding:
+    """DP254: a column that looks like protection, read by no field."""
+    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
+    column, sheet = cmap.header.texts[col], cmap.sheet.name
+    table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
+    return DP254(Location.of_cell(where), column=column, sheet=sheet, count=count, table=table)
