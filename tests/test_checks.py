@@ -426,6 +426,13 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
     return prepared.identity
 
 
+def _one_row_per_contact() -> Sheets:
+    """The first child on a second row, with its second parent."""
+    sheets = small_roster()
+    sheets["Børn"].append([CH1, "Liv", "Jensen", "D1", FAR1, "Ole Jensen", "Far", "Ja"])
+    return sheets
+
+
 def _unread_protection() -> Sheets:
     """A dagplejer's protection under a header no field reads."""
     sheets = small_roster()
@@ -560,6 +567,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP250": lambda tmp: findings_for(tmp, sheets=_with("Børn", 1, 7, "Måske")),
     "DP253": lambda tmp: findings_for(tmp, sheets=_middle_names()),
     "DP254": lambda tmp: findings_for(tmp, sheets=_unread_protection()),
+    "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),
     "DP252": lambda tmp: findings_for(tmp, sheets=_contacts_of_no_child()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),

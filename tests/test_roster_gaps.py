@@ -20,6 +20,7 @@ from tests.conftest import (
     DP2,
     FAR1,
     MOR1,
+    MOR2,
     leaked_cprs,
     run_cli,
     write_csv,
@@ -394,3 +395,46 @@ def test_a_protection_column_is_read_or_stops_the_export(
         assert f'beskyttet = "{header}"' in f["hint"] and "[roster.kolonner]" in f["hint"]
     assert run_cli("export", "--target", "unilogin").exit_code == 1
     assert not Path("eksport/unilogin").exists()
+
+
+def one_row_per_contact(sofus_elsewhere: bool = False) -> list[list[object]]:
+    """A pladsanvisning's contact list: the child's columns repeated on each contact's row."""
+    header = [*ONE_SHEET_HEADER, "Kontaktperson CPR", "Kontaktperson navn"]
+    header += ["Kontaktperson relation", "Kontaktperson forældremyndighed"]
+    karin = ["0301", DP1, "Karin Lund", "Kirketorvet 22", "7100 Vejle", "Nord"]
+    susanne = ["0302", DP2, "Susanne Holm", "Vestergade 5", "7100 Vejle", "Syd"]
+    rows: list[list[object]] = [
+        header,
+        [*karin, CH1, "Oscar Berg", MOR1, "Anja Berg", "Mor", "Ja"],
+        [*karin, CH1, "Oscar Berg", FAR1, "Per Berg", "Far", "Nej"],
+        [*susanne, CH2, "Ida Holm", MOR2, "Tove Holm", "Mor", "Ja"],
+        [*susanne, CH2, "Ida Holm", MOR2, "Tove Holm", "Mor", "Ja"],  # the same row twice
+        [*susanne, CH3, "Emil Holm", MOR2, "Tove Holm", "Mor", "Ja"],
+    ]
+    if sofus_elsewhere:  # the same child under another dagplejer: not one child
+        rows.append([*karin, CH3, "Emil Holm", FAR1, "Per Berg", "Far", "Ja"])
+    return rows
+
+
+def test_one_row_per_contact_person_is_one_child_with_every_contact(folder: Path) -> None:
+    roster = write_roster(folder, one_row_per_contact(), "csv")
+    doc = report(roster)
+    assert doc["stats"]["boern"] == 3  # type: ignore[index]
+    assert not {"DP203", "DP219"} & set(codes(doc))
+    (info,) = [f for f in findings(doc) if f["code"] == "DP255"]
+    assert info["severity"] == "info" and "2 rækker gentog et barn" in info["message"]
+    numbered = AREAS_BY_TEAM.replace('Nord"\n', 'Nord"\ninstitutionsnummer = "AB1234"\n')
+    numbered = numbered.replace('Syd"\n', 'Syd"\ninstitutionsnummer = "AB1235"\n')
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + numbered, encoding="utf-8")
+    run_cli("plan", roster)
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    xml = (folder / "eksport" / "unilogin" / "AB1234.xml").read_text("utf-8")
+    oscar = xml.split(CH1, 1)[1].split("</InstitutionPerson>", 1)[0]
+    assert oscar.count("<ContactPerson ") == 2  # Anja and Per, both of Oscar's rows
+    assert 'relation="Far" childCustody="false"' in oscar
+
+
+def test_a_child_repeated_under_another_dagplejer_is_not_merged(folder: Path) -> None:
+    roster = write_roster(folder, one_row_per_contact(sofus_elsewhere=True), "csv")
+    doc = report(roster)
+    assert "DP203" in codes(doc)  # two dagplejere name the child: an error, never a pick

@@ -644,6 +644,16 @@ FINDINGS: dict[str, FindingText] = {
             "one": "Kolonnen «{column}» på arket «{sheet}» ligner navne- og adressebeskyttelse (1 udfyldt celle), men blev ikke læst: den person, den beskytter, ville komme i Unilogin med navn og adresse.",
         },
     ),
+    "DP255": FindingText(
+        title="Barn på flere rækker læst som ét barn",
+        message="{count} rækker gentog et barn, der allerede stod på en række før (samme CPR-nummer, navn og dagplejer), fx {who}: hvert barn er læst én gang med kontaktpersonerne fra alle sine rækker ({children} børn).",
+        hint="Intet at rette, hvis rosteren har én række pr. kontaktperson. Står et barn to gange ved en fejl, så slet den ekstra række.",
+        why="Nogle pladsanvisninger skriver én række pr. kontaktperson; læst som flere børn ville barnet blive flere brugere i Unilogin, og kontaktpersonerne ville blive delt mellem dem.",
+        example="",
+        variants={
+            "one": "1 række gentog et barn, der allerede stod på en række før (samme CPR-nummer, navn og dagplejer): {who}, læst én gang med kontaktpersonerne fra begge rækker.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

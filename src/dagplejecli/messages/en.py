@@ -644,6 +644,16 @@ FINDINGS: dict[str, FindingText] = {
             "one": "The column «{column}» on the sheet «{sheet}» looks like name-and-address protection (1 filled cell), but was not read: the person it protects would go into Unilogin with their name and address.",
         },
     ),
+    "DP255": FindingText(
+        title="Child on several rows read as one child",
+        message="{count} rows repeated a child already on an earlier row (the same CPR number, name and dagplejer), e.g. {who}: each child is read once, with the contact persons of all its rows ({children} children).",
+        hint="Nothing to correct if the roster has one row per contact person. If a child is there twice by mistake, delete the extra row.",
+        why="Some placement systems write one row per contact person; read as several children, the child would become several users in Unilogin, and its contact persons would be split between them.",
+        example="",
+        variants={
+            "one": "1 row repeated a child already on an earlier row (the same CPR number, name and dagplejer): {who}, read once with the contact persons of both rows.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

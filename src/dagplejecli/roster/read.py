@@ -47,6 +47,7 @@ from dagplejecli.roster.records import (
     read_child_sheet,
     read_dagplejer_sheet,
 )
+from dagplejecli.roster.repeated import DP255, merge_repeated_children
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unread import UNREAD_RULES, unread_cpr_columns
 from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
@@ -57,7 +58,17 @@ DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (*RECORD_RULES, *LAYOUT_RULES, *UNREAD_RULES, DP217, DP240, DP241, DP243, DP247)
+READER_RULES = (
+    *RECORD_RULES,
+    *LAYOUT_RULES,
+    *UNREAD_RULES,
+    DP217,
+    DP240,
+    DP241,
+    DP243,
+    DP247,
+    DP255,
+)
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
 LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
 # Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
@@ -129,6 +140,9 @@ def read_roster(
             children = read_child_sheet(cm, builder, path.name)
     if path.suffix.lower() == ".csv":
         layout = "csv"
+    # one row per contact person: a child's rows are one child with all their contacts
+    children, repeated = merge_repeated_children(children)
+    builder.findings.extend(repeated)
     if "kontakter" in chosen:
         km = use("kontakter", ("kontakt_kolonner",), ("barn",))
         before = _contacts(children)

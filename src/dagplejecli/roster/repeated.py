@@ -1,0 +1,66 @@
+"""A child on several rows — one row per contact person, as a pladsanvisning's contact list is
+often written — is one child with the contact persons of all its rows, when the rows agree on
+who the child is and whose it is. Rows that disagree (another name, another dagplejer) stay
+apart, and the checks name them (DP203: the same CPR number twice)."""
+
+from __future__ import annotations
+
+from dagplejecli.domain.values import id_key, name_key
+from dagplejecli.findings import OWN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import Child, ContactPerson
+
+DP255 = Rule("DP255", S.INFO, Family.PERSONS, OWN)  # a child's rows read as one child
+
+
+def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Finding]]:
+    """The children with each child's repeated rows merged into its first (its contacts
+    joined, one of each), and an info finding (DP255) saying how many rows were merged."""
+    first_of: dict[str, Child] = {}
+    kept: list[Child] = []
+    merged: list[Child] = []
+    for child in children:
+        first = first_of.get(child.cpr) if child.cpr else None
+        if first is not None and same_child(first, child):
+            _join_contacts(first, child.contacts)
+            merged.append(child)
+            continue
+        if child.cpr and first is None:
+            first_of[child.cpr] = child
+        kept.append(child)
+    if not merged:
+        return kept, []
+    example = merged[0]
+    finding = DP255(
+        Location.of_cell(example.cell("cpr")),
+        count=len(merged),
+        children=len({c.cpr for c in merged}),
+        name=example.name,
+        cpr=example.cpr_masked,
+    )
+    return kept, [finding]
+
+
+def same_child(a: Child, b: Child) -> bool:
+    """Whether two rows with one child's CPR number say the same child with the same
+    dagplejer: no id, name or dagplejer on them disagrees (a blank agrees)."""
+    pairs = (
+        (id_key(a.id), id_key(b.id)),
+        (name_key(a.name), name_key(b.name)),
+        (id_key(a.dagplejer_ref), id_key(b.dagplejer_ref)),
+    )
+    return all(not x or not y or x == y for x, y in pairs)
+
+
+def _join_contacts(child: Child, others: list[ContactPerson]) -> None:
+    """``others`` added to the child's contacts, except one already there as it is (the same
+    parent written on two of the child's rows); one written otherwise stays, for the checks."""
+    seen = {_contact_as_written(p) for p in child.contacts}
+    for p in others:
+        if _contact_as_written(p) not in seen:
+            child.contacts.append(p)
+            seen.add(_contact_as_written(p))
+
+
+def _contact_as_written(p: ContactPerson) -> tuple[object, ...]:
+    return (p.cpr or p.cpr_text, name_key(p.name), p.relation, p.custody, p.protected)
