@@ -189,11 +189,12 @@ def test_one_sheet_roster_row_custody_is_held_to_the_same_rule(
     assert custody == {MOR1: False, FAR1: False, MOR3: True, FAR3: True}
 
 
-def test_the_rows_custody_reaches_contacts_on_a_sheet_of_their_own(
+def test_the_rows_custody_is_never_a_custody_for_contacts_on_a_sheet_of_their_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A «Nej» on the child's row never becomes custody for the contacts of a Kontakter
-    sheet, whatever tom_myndighed says."""
+    """A custody column on the child's row is not about the contacts of a Kontakter sheet:
+    it grants them nothing, a «Nej» there is never overruled by tom_myndighed, and even
+    raekke_myndighed = "alle" (about the row's own contacts) does not make it theirs."""
     monkeypatch.chdir(tmp_path)
     sheets = small_roster()
     sheets["Børn"] = [
@@ -201,21 +202,29 @@ def test_the_rows_custody_reaches_contacts_on_a_sheet_of_their_own(
         [CH1, "Liv", "Jensen", "D1", "Nej"],
         [CH2, "Emil", "Ærø", "D2", "Ja"],
     ]
-    sheets["Kontakter"] = [
+    contacts = [
         ["Barn CPR", "CPR", "Navn", "Relation"],
         [CH1, MOR1, "Mette Jensen", "Mor"],
         [CH2, FAR1, "Ole Ærø", "Far"],
+        [CH2, MOR3, "Lis Ærø", "Andet"],  # a grandmother
+    ]
+    sheets["Kontakter"] = contacts
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    for extra in ("", '\nraekke_myndighed = "alle"'):
+        configure(tmp_path, 'tom_myndighed = "forældre"\nkontakt_ark = "Kontakter"' + extra)
+        (row_custody,) = [f for f in findings() if f["code"] == "DP245"]
+        assert row_custody["variant"] == "elsewhere"
+        assert row_custody["location"]["cell"] == "E2"  # type: ignore[index]
+        assert "«Forældremyndighed»" in str(row_custody["hint"])
+        assert run_cli("export", "--target", "unilogin").exit_code == 1  # undecided: refused
+    # the fix the finding names: the contacts' own column
+    sheets["Kontakter"] = [[*contacts[0], "Forældremyndighed"]] + [
+        [*row, yes] for row, yes in zip(contacts[1:], ["Nej", "Ja", "Nej"], strict=True)
     ]
     write_xlsx(tmp_path / "roster.xlsx", sheets)
     configure(tmp_path, 'tom_myndighed = "forældre"\nkontakt_ark = "Kontakter"')
-    row_custody = [f for f in findings() if f["code"] == "DP245"]
-    assert [f["location"]["cell"] for f in row_custody] == ["E2"]  # type: ignore[index]
-    assert run_cli("export", "--target", "unilogin").exit_code == 1  # undecided: refused
-    configure(
-        tmp_path, 'tom_myndighed = "forældre"\nkontakt_ark = "Kontakter"\nraekke_myndighed = "alle"'
-    )
     assert run_cli("export", "--target", "unilogin").exit_code == 0
-    assert custody_in_unilogin(tmp_path) == {MOR1: False, FAR1: True}
+    assert custody_in_unilogin(tmp_path) == {MOR1: False, FAR1: True, MOR3: False}
 
 
 def test_a_row_column_every_contact_has_its_own_cell_for_is_no_finding(

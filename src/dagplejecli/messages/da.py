@@ -560,6 +560,12 @@ FINDINGS: dict[str, FindingText] = {
         hint='Giv hver kontaktperson sin egen kolonne (fx «Mor myndighed» og «Far myndighed»), eller skriv raekke_myndighed = "alle" under [roster] i dagpleje.toml, hvis rækkens værdi gælder alle rækkens kontaktpersoner.',
         why="Forældremyndighed afgør, hvem der ser barnet i Aula. Én værdi for en række med både Mor og Far kan betyde begge eller kun den ene; værktøjet gætter ikke, så kommunen må sige, hvad kolonnen betyder.",
         example='[roster]\nraekke_myndighed = "alle"',
+        variants={
+            "elsewhere": "Kolonnen «{column}» på arket «{sheet}» står på barnets række, men kontaktpersonerne står på deres eget ark uden en kolonne for forældremyndighed; rækkens værdi er ikke deres, så ingen af dem har fået forældremyndighed af den.",
+        },
+        hints={
+            "elsewhere": "Giv kontaktpersonernes ark en kolonne «Forældremyndighed» med Ja eller Nej for hver kontaktperson (raekke_myndighed gælder kun kontaktpersoner på barnets egen række).",
+        },
     ),
     "DP246": FindingText(
         title="Kolonne med CPR-numre bruges ikke",

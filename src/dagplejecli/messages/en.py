@@ -560,6 +560,12 @@ FINDINGS: dict[str, FindingText] = {
         hint="Give each contact person a column of their own (e.g. «Mor myndighed» and «Far myndighed»), or write raekke_myndighed = \"alle\" under [roster] in dagpleje.toml if the row's value is every contact person's of that row.",
         why="Custody decides who sees the child in Aula. One value for a row with both Mor and Far can mean both or only one of them; the tool does not guess, so the municipality must say what the column means.",
         example='[roster]\nraekke_myndighed = "alle"',
+        variants={
+            "elsewhere": "The column «{column}» on the sheet «{sheet}» is on the child's row, but the contact persons are on a sheet of their own without a custody column; the row's value is not theirs, so none of them has custody from it.",
+        },
+        hints={
+            "elsewhere": "Give the contact persons' sheet a column «Forældremyndighed» with Ja or Nej for each contact person (raekke_myndighed only concerns contact persons on the child's own row).",
+        },
     ),
     "DP246": FindingText(
         title="Column of CPR numbers not used",

@@ -93,6 +93,8 @@ class Custody:
         self.row_for_all = row == "alle"
         self._headers: dict[tuple[int, ...], str] = {}  # a group's columns → custody header
         self.consulted: RowCustody | None = None  # the first row custody a contact needed
+        # … and a contact on a sheet of its own, which the row's column is never about
+        self.consulted_elsewhere: RowCustody | None = None
 
     def of_row(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
         """A custody column on the child's row (``Forældremyndighed``), None when the sheet has
@@ -117,9 +119,12 @@ class Custody:
         cols: dict[str, int],
         v: dict[str, object],
         row: RowCustody | None,
+        elsewhere: bool = False,
     ) -> bool:
         """A contact's custody: the own cell, else the child's row's (see ``of_row``), else
-        what a blank means."""
+        what a blank means. ``elsewhere``: the contact is on a sheet of its own, not on the
+        child's row, so the row's column is not the contact's even with ``raekke_myndighed``:
+        it grants nothing, and a «Nej» there is not overruled by ``tom_myndighed`` (DP245)."""
         raw = v.get("myndighed")
         if raw is not None:
             value = custody_value(raw, own=True)
@@ -128,6 +133,9 @@ class Custody:
                 return False
             return value
         if row is not None and row.value is not None:
+            if elsewhere:
+                self.consulted_elsewhere = self.consulted_elsewhere or row
+                return False
             self.consulted = self.consulted or row
             return row.value and self.row_for_all
         if self.blank == "forældre":
@@ -167,9 +175,15 @@ class Custody:
         )
 
     def finish(self) -> None:
-        """DP245, once: a custody column on a child's row was all some contact had, and the
-        configuration has not said it is every contact's of that row."""
+        """DP245, once: a custody column on a child's row was all some contact on that row
+        had, and the configuration has not said it is every contact's of that row; and once
+        (variant ``elsewhere``) when a contact on a sheet of its own had only the row's."""
         row = self.consulted
         if row is not None and not self.row_for_all:
             where = Location.of_cell(row.cell)
             self.findings.append(DP245(where, column=row.column, sheet=row.cell.sheet))
+        row = self.consulted_elsewhere
+        if row is not None:
+            where = Location.of_cell(row.cell)
+            sheet = row.cell.sheet
+            self.findings.append(DP245(where, variant="elsewhere", column=row.column, sheet=sheet))

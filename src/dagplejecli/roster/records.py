@@ -313,6 +313,7 @@ class Builder:
         implied: str | None = None,
         v: dict[str, object] | None = None,
         row_custody: RowCustody | None = None,
+        elsewhere: bool = False,
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank (``v``: the row's
         values for ``cols``, when already known)."""
@@ -329,7 +330,7 @@ class Builder:
         self.fill_person(p, r, cols, v)
         p.relation_raw = _text(v, "relation") or (implied or "")
         p.relation = self.map_relation(p, r, cols)
-        p.custody = self.custody.of_contact(p, r, cols, v, row_custody)
+        p.custody = self.custody.of_contact(p, r, cols, v, row_custody, elsewhere)
         return p
 
     def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
@@ -412,7 +413,7 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
         target = by_cpr.get(child_cpr) if child_cpr else None
         # the child's row may hold a custody column (DP245 when a contact here needs it)
         on_row = target.row_custody if target is not None else None
-        contact = builder.contact(r, contact_cols, v=v, row_custody=on_row)
+        contact = builder.contact(r, contact_cols, v=v, row_custody=on_row, elsewhere=True)
         if contact is None:
             continue
         if target is None:
