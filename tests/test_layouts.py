@@ -304,3 +304,85 @@ def test_a_plain_name_beside_only_the_childs_cpr_is_the_childs(folder: Path) -> 
     assert not [
         f for f in doc["findings"] if "Liv Jensen" in f["message"] and "Dagplejer" in f["message"]
     ]
+
+
+def layout_of(folder: Path, sheets: dict[str, list[list[object]]], roster_settings: str) -> dict:
+    """``plan`` then ``validate --format json`` on ``sheets`` with a configuration whose
+    ``[roster]`` table is ``roster_settings``."""
+    import json
+
+    from tests.conftest import AREAS, write_xlsx
+
+    write_xlsx(folder / "roster.xlsx", sheets)
+    roster = f"\n[roster]\n{roster_settings}\n" if roster_settings else ""
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + roster + AREAS, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    doc: dict = json.loads(run_cli("validate", "--format", "json").stdout)
+    return doc
+
+
+def test_a_configured_dagplejer_sheet_with_next_of_kin_stays_the_dagplejeres(
+    folder: Path,
+) -> None:
+    """HR data's «Pårørende» columns are no children: with ``ark`` set, the staff sheet stays
+    the dagplejere's and the children's sheet is read."""
+    from tests.conftest import small_roster
+
+    sheets = small_roster()
+    sheets["Dagplejere"][0] += ["Pårørende", "Pårørende telefon"]
+    for row in sheets["Dagplejere"][1:]:
+        row += ["Karl Hansen", "12345678"]
+    doc = layout_of(folder, sheets, 'ark = "Dagplejere"')
+    assert doc["stats"]["dagplejere"] == 3 and doc["stats"]["boern"] == 3
+
+
+def test_a_children_sheet_beside_a_configured_one_sheet_roster_is_said(folder: Path) -> None:
+    one = [
+        ["Medarbejdernr", "Dagplejer navn", "Distrikt", "Barnets CPR", "Barnets navn"],
+        ["D1", "Anne Jensen", "Nord", CH1, "Liv Jensen"],
+    ]
+    kids = [["CPR", "Fornavn", "Efternavn", "Dagplejer"], [CH2, "Emil", "Ærø", "D1"]]
+    doc = layout_of(folder, {"Oversigt": one, "Børn": kids}, 'ark = "Oversigt"')
+    said = [f for f in doc["findings"] if f["code"] == "DP248"]
+    assert [f["params"]["sheet"] for f in said] == ["Børn"]  # never dropped in silence
+
+
+def test_a_waiting_list_is_not_the_contacts_sheet(folder: Path) -> None:
+    """«Barnets CPR», «Navn», «Adresse» beside the roster's sheets: a waiting list, left and
+    said — not contacts, which would give an enrolled child herself as a contact."""
+    from tests.conftest import small_roster
+
+    sheets = small_roster()
+    sheets["Venteliste"] = [
+        ["Barnets CPR", "Navn", "Adresse", "Postnr", "Ønsket start"],
+        [CH1, "Liv Jensen", "Søndergade 1", "8200", "1.8.2026"],
+    ]
+    doc = layout_of(folder, sheets, 'tom_myndighed = "forældre"')
+    said = [f for f in doc["findings"] if f["code"] == "DP248"]
+    assert [f["params"]["sheet"] for f in said] == ["Venteliste"]
+    assert said[0]["variant"] == "taken"  # no key of a role another sheet has
+    assert doc["stats"]["kontaktpersoner"] == 3
+
+
+@pytest.mark.parametrize("sheet", ["Oversigt", "Børn og forældre"])
+@pytest.mark.parametrize("child_name", [True, False])
+def test_a_one_sheet_roster_with_plain_dagplejer_columns_and_the_childs_cpr(
+    folder: Path, sheet: str, child_name: bool
+) -> None:
+    """``Medarbejdernr``, ``Navn``, ``Adresse`` (the dagplejer's) beside ``Barnets CPR``: one
+    sheet, the plain name the dagplejer's (with or without the child's own name column); a
+    sheet name that also says contacts changes nothing."""
+    header = ["Medarbejdernr", "Navn", "Adresse", "Postnr", "By", "Distrikt", "Barnets CPR"]
+    anne = ["D1", "Anne Jensen", "Søndergade 1", "8200", "Aarhus N", "Nord", CH1]
+    bo = ["D2", "Bo Ærø", "Vestergade 2", "8210", "Aarhus V", "Syd", CH2]
+    names = (["Barnets navn"], ["Liv Jensen"], ["Emil Ærø"]) if child_name else ([], [], [])
+    rows: list[list[object]] = [
+        [*header, *names[0], "Mor CPR", "Mor navn", "Mor myndighed"],
+        [*anne, *names[1], MOR1, "Mette Jensen", "Ja"],
+        [*bo, *names[2], MOR2, "Sara Ærø", "Ja"],
+    ]
+    doc = layout_of(folder, {sheet: rows}, "")
+    assert doc["stats"]["dagplejere"] == 2 and doc["stats"]["boern"] == 2
+    nameless = [f["params"]["table"] for f in doc["findings"] if f["code"] == "DP244"]
+    assert nameless == ([] if child_name else ["boern_kolonner"])  # never the dagplejere's
+    assert not [f for f in doc["findings"] if f["code"] == "DP212"]

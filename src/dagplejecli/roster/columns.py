@@ -63,11 +63,14 @@ _KINDS = {"cpr": ("cpr",), "navn": ("navn", "fornavn", "efternavn")}
 
 def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
     """The plain person columns (``CPR``, ``Navn``) of a one-sheet roster that are the
-    dagplejer's, kind by kind: the CPR when the child has a CPR column of its own (``Barnets
-    CPR``) and the dagplejer none (no ``Dagplejer CPR``); the name likewise. A plain ``Navn``
-    beside only ``Barnets CPR`` stays the child's."""
+    dagplejer's, kind by kind, when the dagplejer has no prefixed column of that kind (``Dagplejer
+    CPR``): the kind the child has a column of its own of (``Barnets CPR`` leaves a plain ``CPR``
+    to the dagplejer), and every kind when the sheet also has the dagplejer's plain id or
+    address (``Medarbejdernr``, ``Adresse``). A plain ``Navn`` beside only ``Dagplejer nr`` and
+    ``Barnets CPR`` stays the child's."""
     child: set[str] = set()
     dagplejer: set[str] = set()
+    dagplejer_plain = False
     for m in header.meanings:
         if m is None:
             continue
@@ -78,7 +81,10 @@ def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
             child.add(kind)
         elif m.owner in ("dagplejer", "dagplejer_ref") and kind:
             dagplejer.add(kind)
-    return frozenset(f for kind in child - dagplejer for f in _KINDS[kind])
+        elif m.owner == "plain" and m.field in ONE_SHEET_DAGPLEJER_PLAIN:
+            dagplejer_plain = True
+    kinds = set(_KINDS) if child and dagplejer_plain else child
+    return frozenset(f for kind in kinds - dagplejer for f in _KINDS[kind])
 
 
 def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:

@@ -147,25 +147,30 @@ def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> str:
     named = name_role(sheet.name)
     if role == "dagplejere" and named in ("boern", "kontakter"):
         return named
-    if role == "et-ark" and named == "kontakter" and header.count("barn_ref"):
-        return named  # «Forældre» with the child's CPR beside a parent's CPR and address
     if role == "kontakter" and named == "boern" and _names_dagplejer(header, cfg):
         return named
     return role
 
 
+def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
+    """Whether a sheet beside the dagplejere's and the children's is their contacts: the
+    child's CPR with a person's own CPR (``Barn CPR``, ``CPR``, ``Navn``), or a name that says
+    contacts («Forældre»); a waiting list (the child's CPR, name and address) is not."""
+    if not header.count("barn_ref"):
+        return False
+    own = any(m is not None and m.owner == "plain" and m.field == "cpr" for m in header.meanings)
+    return own or name_role(sheet.name) == "kontakter"
+
+
 def _holds_children(header: HeaderRow, cfg: RosterConfig) -> bool:
     """Whether the sheet named as ``ark`` is a one-sheet roster: it reads as one, or as a
-    children's sheet (the child's or contacts' columns) while no ``boern_ark`` is named, as
-    the same sheet found without the configuration is read."""
+    children's sheet with the child's own columns while no ``boern_ark`` is named, as the
+    same sheet found without the configuration is read."""
     role = classify(header)
     if role == "et-ark":
         return True
-    return (
-        role == "boern"
-        and cfg.boern_ark is None
-        and header.count("barn", "barn_ref", "kontakt") > 0
-    )
+    # the child's own columns, not contacts alone (a staff sheet's «Pårørende» is no child)
+    return role == "boern" and cfg.boern_ark is None and header.count("barn", "barn_ref") > 0
 
 
 def pick_sheets(
@@ -208,7 +213,10 @@ def pick_sheets(
         candidates.setdefault(_role_of(sheet, header, cfg), []).append((sheet, header))
 
     if "et-ark" in chosen:
-        candidates.pop("dagplejere", None)  # the configured one sheet holds the dagplejere
+        # the configured one sheet holds the dagplejere and the children: another sheet of
+        # either is left, and said (DP248), never read beside it nor dropped in silence
+        candidates.pop("dagplejere", None)
+        candidates.pop("boern", None)
     elif "et-ark" in candidates and ("dagplejere" in chosen or "dagplejere" in candidates):
         # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
         # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
@@ -218,7 +226,7 @@ def pick_sheets(
             candidates["boern"] = one_sheet
         elif "kontakter" not in chosen and "kontakter" not in candidates:
             # beside both: the child's CPR with a person's own columns is a contacts sheet
-            referring = [(s, h) for s, h in one_sheet if h.count("barn_ref")]
+            referring = [(s, h) for s, h in one_sheet if contacts_of_children(s, h)]
             if referring:
                 candidates["kontakter"] = referring
     for role in ("dagplejere", "boern", "kontakter", "et-ark"):

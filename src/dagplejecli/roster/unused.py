@@ -22,7 +22,7 @@ from dagplejecli.roster.headers import (
     normalise_header,
     read_header,
 )
-from dagplejecli.roster.layout import ROLE_KEYS, classify, name_role
+from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
 from dagplejecli.roster.sheets import RawSheet
 
 DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
@@ -184,13 +184,13 @@ def suggested_key(
     sheet: RawSheet, header: HeaderRow, chosen: dict[str, tuple[RawSheet, HeaderRow]]
 ) -> str:
     """The ``[roster]`` key that would read an unused sheet: the role its name says, else its
-    headers', else contacts for a sheet with the child's CPR — never the key of a role another
+    headers', else contacts for a sheet of the children's contacts — never the key of a role another
     sheet already has (``ark`` beside the dagplejer sheet); ``""`` when every fitting role is
     taken."""
     taken = set(chosen) | (
         {"dagplejere", "et-ark"} if {"dagplejere", "et-ark"} & set(chosen) else set()
     )
-    contacts = "kontakter" if header.count("barn_ref") else None
+    contacts = "kontakter" if contacts_of_children(sheet, header) else None
     for role in (name_role(sheet.name), classify(header), contacts):
         if role is not None and role not in taken:
             return ROLE_KEYS[role]
