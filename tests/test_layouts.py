@@ -386,3 +386,23 @@ def test_a_one_sheet_roster_with_plain_dagplejer_columns_and_the_childs_cpr(
     nameless = [f["params"]["table"] for f in doc["findings"] if f["code"] == "DP244"]
     assert nameless == ([] if child_name else ["boern_kolonner"])  # never the dagplejere's
     assert not [f for f in doc["findings"] if f["code"] == "DP212"]
+
+
+def test_a_bare_child_column_is_not_taken_for_the_childs_cpr(folder: Path) -> None:
+    """``Child | SSN | Dagplejer``: the CPR is the SSN column; «Child» (names) is not read as
+    the CPR number and is said instead (DP244)."""
+    from tests.conftest import small_roster
+
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["Child", "SSN", "Dagplejer", "Relation forælder", "CPR forælder", "Navn forælder"],
+        ["Liv Jensen", CH1, "D1", "Mor", MOR1, "Mette Jensen"],
+        ["Emil Ærø", CH2, "D2", "Mor", MOR2, "Sara Ærø"],
+    ]
+    doc = layout_of(folder, sheets, 'tom_myndighed = "nej"')
+    codes = {f["code"] for f in doc["findings"]}
+    assert "DP201" not in codes  # no name read as a CPR number
+    assert "DP246" not in codes  # the SSN and the parent's CPR are both read
+    (nameless,) = [f for f in doc["findings"] if f["code"] == "DP244"]
+    assert "Child" in nameless["params"]["headers"]
+    assert doc["stats"]["boern"] == 2 and doc["stats"]["kontaktpersoner"] == 2

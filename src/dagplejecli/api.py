@@ -375,7 +375,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     when = _source_datetime(b.source_datetime)
     last = b.previous.last_source_datetime() if b.previous else None
     if last is not None and when <= last:
-        if b.source_datetime is None and last - when < CLOCK_SLACK:
+        if b.source_datetime is None and last - when <= CLOCK_SLACK:
             # the last export was this same second (or a clock a little behind): a second
             # after it, as Unilogin loads only a newer import
             when = last + dt.timedelta(seconds=1)

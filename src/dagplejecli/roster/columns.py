@@ -61,6 +61,16 @@ PERSON_FIELDS = ("cpr", "navn", "fornavn", "efternavn")
 _KINDS = {"cpr": ("cpr",), "navn": ("navn", "fornavn", "efternavn")}
 
 
+_CPR_WORDS = ("cpr", "personnummer", "personnr", "ssn", "civil registration")
+
+
+def says_cpr(header: str) -> bool:
+    """Whether a header names a CPR number (``Barn CPR``, ``Barnets personnr.``, ``Child SSN``);
+    a bare ``Barn`` or ``Child`` on a child's own row may as well be its name."""
+    norm = normalise_header(header)
+    return any(word in norm for word in _CPR_WORDS)
+
+
 def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
     """The plain person columns (``CPR``, ``Navn``) of a one-sheet roster that are the
     dagplejer's, kind by kind, when the dagplejer has no prefixed column of that kind (``Dagplejer
@@ -141,8 +151,8 @@ def map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "dagplejer_ref":
                 put(cmap.fields, "dagplejer", col)
-            elif m.owner == "barn_ref":  # "Barn CPR" on a child's own row is the child's CPR
-                put(cmap.fields, "cpr", col)
+            elif m.owner == "barn_ref" and says_cpr(header.texts[col]):
+                put(cmap.fields, "cpr", col)  # "Barn CPR" on a child's own row: its CPR
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
         elif role == "kontakter":
@@ -155,7 +165,7 @@ def map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "barn":
                 put(cmap.child, m.field, col)
-            elif m.owner == "barn_ref":
+            elif m.owner == "barn_ref" and says_cpr(header.texts[col]):
                 put(cmap.child, "cpr", col)
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)

@@ -260,8 +260,17 @@ _DAGPLEJER_PREFIX = re.compile(
 )
 _CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern|child(?:ren| ?s)?)\s+(.+)$")
 # The owner after the field ("CPR-nr. barn", "Navn dagplejer"): read as if it came first.
-_OWNER_SUFFIX = re.compile(r"^(.+?)\s+(barn|barnet|barnets|child|dagplejer|dagplejeren)$")
-_SUFFIX_OWNERS = {"barnet": "barn", "barnets": "barn", "dagplejeren": "dagplejer"}
+_OWNER_SUFFIX = re.compile(
+    r"^(.+?)\s+(barn|barnet|barnets|child|dagplejer|dagplejeren|forælder|forælderen"
+    r"|kontaktperson|kontaktpersonen)$"
+)
+_SUFFIX_OWNERS = {
+    "barnet": "barn",
+    "barnets": "barn",
+    "dagplejeren": "dagplejer",
+    "forælderen": "forælder",
+    "kontaktpersonen": "kontaktperson",
+}
 # After a child prefix only ("Barnets nr.", "Barn nr"): alone, "Nr" is too often a row count.
 _CHILD_ID = ("nr", "nummer", "id nr", "løbenr", "løbenummer")
 
