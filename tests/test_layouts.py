@@ -279,6 +279,13 @@ def test_a_parents_sheet_with_their_addresses_is_the_contacts_sheet(folder: Path
     assert "DP248" not in plan.stdout
     validate = run_cli("validate")
     assert "DP222" in validate.stdout  # the parents are read: their blank relation is asked for
+    # … with the fix that fits a sheet without a relation column: add one, not "fill the cell"
+    import json
+
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    relation = [f for f in doc["findings"] if f["code"] == "DP222"]
+    assert relation and all(f["variant"] == "no_column" for f in relation)
+    assert "Tilføj en kolonne «Relation»" in relation[0]["hint"]
     assert run_cli("export", "--target", "unilogin").exit_code == 1
 
 

@@ -431,6 +431,12 @@ FINDINGS: dict[str, FindingText] = {
         hint="Skriv Mor, Far, Andet eller Officielt tilknyttet person i cellen.",
         why="Unilogin kræver en relation; værktøjet gætter den ikke. Før blev en tom relation læst som Mor eller Far ud fra CPR-nummeret.",
         example="Kontakt1 relation: Mor",
+        variants={
+            "no_column": "Kontaktpersonen {who} har ingen relation til barnet: der er ingen kolonne for relation ved kontaktpersonens kolonner.",
+        },
+        hints={
+            "no_column": "Tilføj en kolonne «Relation» ved kontaktpersonens kolonner (fx «Kontakt1 relation», eller «Relation» på kontaktpersonernes ark) med Mor, Far, Andet eller Officielt tilknyttet person; overskrifter som «Mor CPR» og «Far CPR» siger relationen selv.",
+        },
     ),
     "DP223": FindingText(
         title="Medmor/medfar læst som Mor/Far",

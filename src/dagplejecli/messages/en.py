@@ -431,6 +431,12 @@ FINDINGS: dict[str, FindingText] = {
         hint="Write Mor, Far, Andet or Officielt tilknyttet person in the cell.",
         why="Unilogin requires a relation; the tool does not guess it. A blank relation used to be read as Mor or Far from the CPR number.",
         example="Kontakt1 relation: Mor",
+        variants={
+            "no_column": "Contact person {who} has no relation to the child: there is no relation column beside the contact person's columns.",
+        },
+        hints={
+            "no_column": "Add a «Relation» column beside the contact person's columns (e.g. «Kontakt1 relation», or «Relation» on the contact persons' sheet) with Mor, Far, Andet or Officielt tilknyttet person; headers such as «Mor CPR» and «Far CPR» say the relation themselves.",
+        },
     ),
     "DP223": FindingText(
         title="Medmor/medfar read as Mor/Far",

@@ -338,7 +338,10 @@ class Builder:
         "Medmor"/"Medfar" Mor/Far (DP223); a blank is DP222, never a guess."""
         raw = p.relation_raw
         if not raw:
-            self.findings.append(DP222(Location.of_cell(p.cell("relation")), **who(p)))
+            # no relation column for this contact at all: the fix is a column, not a cell
+            variant = "" if "relation" in cols else "no_column"
+            where = Location.of_cell(p.cell("relation", "cpr", "navn"))
+            self.findings.append(DP222(where, variant=variant, **who(p)))
             return None
         mapped, co_parent = self._relation(raw)
         if co_parent and mapped is not None:
