@@ -792,7 +792,7 @@ UI: dict[str, str] = {
     "roster_column_missing": "Kolonnen «{header}» fra [roster.{table}] {field} findes ikke i arket «{sheet}» (række {row}).",
     "roster_column_missing_hint": "Overskrifter i arket: {headers}. [roster.kolonner] gælder dagplejernes ark; en kolonne på børnenes ark angives under [roster.boern_kolonner], på kontaktpersonernes under [roster.kontakt_kolonner].",
     "roster_required_missing": "Arket «{sheet}» mangler en kolonne for {field} (overskrifter i række {row}).",
-    "roster_required_missing_hint": 'Tilføj kolonnen, eller fortæl hvilken det er: [roster.{table}] {field} = "Overskrift". Overskrifter: {headers}.',
+    "roster_required_missing_hint": 'Giv kolonnen en overskrift, dagpleje kender (for barnets dagplejer fx «Dagplejer» eller «Dagplejer nr»), eller skriv i dagpleje.toml, hvilken det er: [roster.{table}] {field} = "Overskrift" (findes dagpleje.toml ikke endnu, så skriv den selv med den linje, eller ret overskriften og kør dagpleje init igen). Overskrifter: {headers}.',
     "rule_column_missing": "Kolonnen «{column}» i {key} findes ikke i rosteren.",
     "rule_column_missing_hint": "Kolonner på dagplejer-arket: {headers}.",
     "bad_range": "Intervallet «{value}» i {key} skal have formen 8000-8299.",

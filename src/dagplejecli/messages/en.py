@@ -792,7 +792,7 @@ UI: dict[str, str] = {
     "roster_column_missing": "Column «{header}» from [roster.{table}] {field} is not in sheet «{sheet}» (row {row}).",
     "roster_column_missing_hint": "Headers in the sheet: {headers}. [roster.kolonner] is for the dagplejere's sheet; map a column of the children's sheet under [roster.boern_kolonner], of the contact persons' under [roster.kontakt_kolonner].",
     "roster_required_missing": "Sheet «{sheet}» has no column for {field} (headers in row {row}).",
-    "roster_required_missing_hint": 'Add the column, or say which one it is: [roster.{table}] {field} = "Header". Headers: {headers}.',
+    "roster_required_missing_hint": 'Give the column a header dagpleje knows (for the child\'s dagplejer e.g. «Dagplejer» or «Dagplejer nr»), or write in dagpleje.toml which one it is: [roster.{table}] {field} = "Header" (if there is no dagpleje.toml yet, write one with that line, or correct the header and run dagpleje init again). Headers: {headers}.',
     "rule_column_missing": "Column «{column}» in {key} is not in the roster.",
     "rule_column_missing_hint": "Columns on the dagplejer sheet: {headers}.",
     "bad_range": "Range «{value}» in {key} must look like 8000-8299.",
