@@ -522,6 +522,9 @@ def _contacts_of_no_child() -> Sheets:
 
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP010": findings_for,
+    "DP011": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + '\n[roster.kontakt_kolonner]\nrelation = "Rolle"\n' + AREAS
+    ),
     "DP101": lambda tmp: findings_for(tmp, BASE_CONFIG),
     "DP106": _long_name,
     "DP109": lambda tmp: findings_for(

@@ -78,6 +78,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR kontrollerer ikke, at P-nummeret hører til kommunens CVR, eller at adressen passer; STIL registrerer ikke data, der afviger fra CVR.",
         example='[dtr]\ncvr_udtraek = "p-enheder.xlsx"',
     ),
+    "DP011": FindingText(
+        title="Kolonner for et ark, rosteren ikke har",
+        message="[roster.kontakt_kolonner] nævner «{columns}», men rosteren har intet ark med kontaktpersoner, så de bruges ikke.",
+        hint="Kontaktpersoner på barnets række læses ud fra deres overskrifter (fx «Mor CPR», «Far navn», «Kontakt1 relation»): giv kolonnerne sådanne overskrifter, og fjern [roster.kontakt_kolonner]. Har rosteren et ark med kontaktpersoner, så angiv det med [roster] kontakt_ark.",
+        why="En indstilling, der ikke bruges, ser ud, som om den virker: kontaktpersonerne i de kolonner ville mangle i Unilogin uden et ord.",
+        example='[roster]\nkontakt_ark = "Forældre"',
+    ),
     "DP020": FindingText(
         title="Tom Unilogin-værdi",
         message="[unilogin] {key} er tom, men Unilogin kræver en værdi.",

@@ -80,6 +80,13 @@ FINDINGS: dict[str, FindingText] = {
         why="DTR does not check that the P-number belongs to the municipality's CVR or that the address matches; STIL will not register data that differs from CVR.",
         example='[dtr]\ncvr_udtraek = "p-enheder.xlsx"',
     ),
+    "DP011": FindingText(
+        title="Columns for a sheet the roster does not have",
+        message="[roster.kontakt_kolonner] names «{columns}», but the roster has no sheet of contact persons, so they are not used.",
+        hint="Contact persons on the child's row are read by their headers (e.g. «Mor CPR», «Far navn», «Kontakt1 relation»): give the columns such headers, and remove [roster.kontakt_kolonner]. If the roster has a sheet of contact persons, name it with [roster] kontakt_ark.",
+        why="A setting that is not used looks as if it works: the contact persons in those columns would be missing from Unilogin without a word.",
+        example='[roster]\nkontakt_ark = "Forældre"',
+    ),
     "DP020": FindingText(
         title="Empty Unilogin value",
         message="[unilogin] {key} is empty, but Unilogin requires a value.",

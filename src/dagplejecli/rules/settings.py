@@ -136,3 +136,16 @@ def check_placeholders(ctx: CheckContext) -> list[Finding]:
                 )
             )
     return out
+
+
+# Column names for a sheet the roster does not have: the configuration says something the
+# reader never uses (a contact's columns on the child's row are read from their headers).
+DP011 = Rule("DP011", S.WARNING, CONFIG, OWN)
+
+
+@CHECKS.add(DP011)
+def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
+    mapped = ctx.config.config.roster.kontakt_kolonner
+    if not mapped or any(info.role == "kontakter" for info in ctx.roster.sheet_info):
+        return []
+    return [DP011(ctx.key("roster", "kontakt_kolonner"), columns=tuple(mapped.values()))]
