@@ -6,8 +6,6 @@ one column on the child's row is used only with ``[roster] raekke_myndighed = "a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.values import clean_text, normalise_bool
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
@@ -15,9 +13,7 @@ from dagplejecli.findings import Severity as S
 from dagplejecli.model import ContactPerson, RowCustody
 from dagplejecli.roster.columns import IMPLIED_RELATION
 from dagplejecli.roster.headers import normalise_header, read_header
-
-if TYPE_CHECKING:
-    from dagplejecli.roster.records import RowReader
+from dagplejecli.roster.rows import RowReader
 
 DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
 # One custody column on the child's row: it does not say which contact it is about (DP245)

@@ -8,7 +8,8 @@ from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap
-from dagplejecli.roster.records import Builder, RowReader, data_rows
+from dagplejecli.roster.records import Builder
+from dagplejecli.roster.rows import RowReader, data_rows
 
 DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN)  # a child on a row that names no dagplejer
 

@@ -11,7 +11,7 @@ from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, 
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, column_letters
 from dagplejecli.roster.columns import ColumnMap
-from dagplejecli.roster.records import data_rows
+from dagplejecli.roster.rows import data_rows
 
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
 DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle names no field reads
