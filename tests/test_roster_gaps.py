@@ -438,3 +438,22 @@ def test_a_child_repeated_under_another_dagplejer_is_not_merged(folder: Path) ->
     roster = write_roster(folder, one_row_per_contact(sofus_elsewhere=True), "csv")
     doc = report(roster)
     assert "DP203" in codes(doc)  # two dagplejere name the child: an error, never a pick
+
+
+@pytest.mark.parametrize("blank", ["name", "protected"])
+def test_rows_that_do_not_write_the_child_alike_are_never_merged(folder: Path, blank: str) -> None:
+    """A repeated CPR number on a row without the child's name (a typo, a copied cell), or
+    with another protection, is not the same child: no contact of it reaches the child, and
+    the export stops (DP203)."""
+    rows = one_row_per_contact()
+    rows[0] = [*rows[0], "Barn beskyttet"]
+    for row in rows[1:]:
+        row.append("")
+    if blank == "name":
+        rows[2][7] = ""  # Oscar's second row: no child name
+    else:
+        rows[2][-1] = "Ja"  # Oscar protected on his second row only
+    roster = write_roster(folder, rows, "csv")
+    doc = report(roster)
+    assert "DP203" in codes(doc) and "DP255" in codes(doc)  # Ida's rows still merge
+    assert run_cli("export", "--target", "unilogin").exit_code == 1

@@ -1,7 +1,8 @@
 """A child on several rows — one row per contact person, as a pladsanvisning's contact list is
-often written — is one child with the contact persons of all its rows, when the rows agree on
-who the child is and whose it is. Rows that disagree (another name, another dagplejer) stay
-apart, and the checks name them (DP203: the same CPR number twice)."""
+often written — is one child with the contact persons of all its rows, when the rows write the
+same child alike (name and dagplejer on every row, and the same id, protection and alias).
+Rows that differ or leave them blank stay apart, and the checks name them (DP203: the same CPR
+number twice)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
         kept.append(child)
     if not merged:
         return kept, []
-    example = merged[0]
+    example = first_of[str(merged[0].cpr)]  # the child kept, as its first row writes it
     finding = DP255(
-        Location.of_cell(example.cell("cpr")),
+        Location.of_cell(merged[0].cell("cpr")),
         count=len(merged),
         children=len({c.cpr for c in merged}),
         name=example.name,
@@ -42,14 +43,23 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
 
 
 def same_child(a: Child, b: Child) -> bool:
-    """Whether two rows with one child's CPR number say the same child with the same
-    dagplejer: no id, name or dagplejer on them disagrees (a blank agrees)."""
-    pairs = (
-        (id_key(a.id), id_key(b.id)),
-        (name_key(a.name), name_key(b.name)),
-        (id_key(a.dagplejer_ref), id_key(b.dagplejer_ref)),
+    """Whether two rows with one child's CPR number say the same child with the same dagplejer:
+    the name and the dagplejer written on both and alike, and everything else read of the child
+    (id, protection, alias) the same. A blank is no agreement: such a row stays apart, and the
+    checks name it (DP203)."""
+    if not (a.name and b.name and a.dagplejer_ref and b.dagplejer_ref):
+        return False
+    return _child_as_written(a) == _child_as_written(b)
+
+
+def _child_as_written(c: Child) -> tuple[object, ...]:
+    return (
+        name_key(c.name),
+        id_key(c.dagplejer_ref),
+        id_key(c.id),
+        c.protected,
+        name_key(f"{c.alias_first} {c.alias_last}"),
     )
-    return all(not x or not y or x == y for x, y in pairs)
 
 
 def _join_contacts(child: Child, others: list[ContactPerson]) -> None:
