@@ -413,3 +413,18 @@ def test_a_bare_child_column_is_not_taken_for_the_childs_cpr(folder: Path) -> No
     (nameless,) = [f for f in doc["findings"] if f["code"] == "DP244"]
     assert "Child" in nameless["params"]["headers"]
     assert doc["stats"]["boern"] == 2 and doc["stats"]["kontaktpersoner"] == 2
+
+
+def test_a_bare_child_column_holding_cpr_numbers_is_the_childs_cpr(folder: Path) -> None:
+    from tests.conftest import small_roster
+
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["Barn", "Navn", "Dagplejer", "Mor CPR", "Mor navn", "Mor myndighed"],
+        [CH1, "Liv Jensen", "D1", MOR1, "Mette Jensen", "Ja"],
+        [CH2, "Emil Ærø", "D2", MOR2, "Sara Ærø", "Ja"],
+    ]
+    doc = layout_of(folder, sheets, "")
+    codes = {f["code"] for f in doc["findings"]}
+    assert not {"DP213", "DP246", "DP244"} & codes
+    assert doc["stats"]["boern"] == 2

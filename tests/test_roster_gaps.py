@@ -457,3 +457,39 @@ def test_rows_that_do_not_write_the_child_alike_are_never_merged(folder: Path, b
     doc = report(roster)
     assert "DP203" in codes(doc) and "DP255" in codes(doc)  # Ida's rows still merge
     assert run_cli("export", "--target", "unilogin").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        ("Solbeskyttelse", ["Faktor 50", "Faktor 30"]),  # no word begins with «beskyt»
+        ("Beskyttelse (intern)", ["Nej", "Nej"]),  # marks no one
+        ("Hemmelighed", ["Ja", ""]),  # a secret, not a hidden name or address
+    ],
+)
+def test_a_column_that_only_seems_like_protection_does_not_stop_the_export(
+    folder: Path, header: str, values: list[str]
+) -> None:
+    write_xlsx(
+        Path("roster.xlsx"),
+        {
+            "Dagplejere": [
+                ["Medarb.nr", "Cpr.nr", "Fornavn", "Efternavn", "Team", header],
+                ["7001", DP1, "Lene", "Bak", "Nord", values[0]],
+                ["7002", DP2, "Helle", "Krag", "Syd", values[1]],
+            ],
+            "Børn": [["CPR", "Navn", "Dagplejer"], [CH1, "Theo Bak", "7001"]],
+        },
+    )
+    Path("dagpleje.toml").write_text(BASE_CONFIG + AREAS_BY_TEAM, encoding="utf-8")
+    assert "DP254" not in codes(report("roster.xlsx"))
+
+
+def test_protection_on_a_one_sheet_roster_names_the_dagplejeres_table(folder: Path) -> None:
+    rows = rows_with_a_child_without_dagplejer()[:3]
+    rows[0] = [*rows[0], "Skjult (navn og adr.)"]
+    rows[1] = [*rows[1], "X"]
+    rows[2] = [*rows[2], ""]
+    roster = write_roster(folder, rows, "xlsx")
+    (f,) = [f for f in findings(report(roster)) if f["code"] == "DP254"]
+    assert "[roster.kolonner]" in f["hint"] and "markerer 1 person" in f["message"]

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dagplejecli.domain.identifiers import cpr_text_digits
+from dagplejecli.domain.identifiers import cpr_text_digits, looks_like_cpr
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,3 +190,12 @@ def name_key(value: str) -> str:
     (``split_name`` reads both), without case or stray spaces."""
     first, last = split_name(" ".join(value.split()))
     return " ".join(f"{first} {last}".split()).casefold()
+
+
+def is_cpr_cell(value: object) -> bool:
+    """A cell that is, as a whole, a CPR number: text in any spelling, or a number (whose
+    leading zero a spreadsheet may have dropped)."""
+    if isinstance(value, str):
+        return looks_like_cpr(value)
+    digits = normalise_cpr(value).digits
+    return digits is not None and looks_like_cpr(digits)

@@ -655,12 +655,12 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP254": FindingText(
         title="Beskyttelse bruges ikke",
-        message="Kolonnen «{column}» på arket «{sheet}» ligner navne- og adressebeskyttelse ({count} udfyldte celler), men blev ikke læst: de personer, den beskytter, ville komme i Unilogin med navn og adresse.",
+        message="Kolonnen «{column}» på arket «{sheet}» ligner navne- og adressebeskyttelse og markerer {count} personer, men blev ikke læst: de personer, den beskytter, ville komme i Unilogin med navn og adresse.",
         hint='Angiv kolonnen som beskyttelse under [roster.{table}]: beskyttet = "{column}" (eller giv den overskriften «Beskyttet»). Er det ikke beskyttelse, så giv kolonnen en anden overskrift.',
         why="En person med navne- og adressebeskyttelse må ikke vises med sit rigtige navn og sin adresse; Unilogin skal have protected og et aliasnavn. En beskyttelseskolonne, der ikke læses, ville udstille dem uden et ord.",
         example='[roster.kolonner]\nbeskyttet = "Beskyttelse (navn/adresse)"',
         variants={
-            "one": "Kolonnen «{column}» på arket «{sheet}» ligner navne- og adressebeskyttelse (1 udfyldt celle), men blev ikke læst: den person, den beskytter, ville komme i Unilogin med navn og adresse.",
+            "one": "Kolonnen «{column}» på arket «{sheet}» ligner navne- og adressebeskyttelse og markerer 1 person, men blev ikke læst: den person, den beskytter, ville komme i Unilogin med navn og adresse.",
         },
     ),
     "DP255": FindingText(

@@ -655,12 +655,12 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP254": FindingText(
         title="Protection not used",
-        message="The column «{column}» on the sheet «{sheet}» looks like name-and-address protection ({count} filled cells), but was not read: the people it protects would go into Unilogin with their names and addresses.",
+        message="The column «{column}» on the sheet «{sheet}» looks like name-and-address protection and marks {count} people, but was not read: the people it protects would go into Unilogin with their names and addresses.",
         hint='Name the column as protection under [roster.{table}]: beskyttet = "{column}" (or give it the header «Beskyttet»). If it is not protection, give the column another header.',
         why="A person with name-and-address protection must not be shown with their real name and address; Unilogin must have protected and an alias name. A protection column that is not read would expose them without a word.",
         example='[roster.kolonner]\nbeskyttet = "Beskyttelse (navn/adresse)"',
         variants={
-            "one": "The column «{column}» on the sheet «{sheet}» looks like name-and-address protection (1 filled cell), but was not read: the person it protects would go into Unilogin with their name and address.",
+            "one": "The column «{column}» on the sheet «{sheet}» looks like name-and-address protection and marks 1 person, but was not read: the person it protects would go into Unilogin with their name and address.",
         },
     ),
     "DP255": FindingText(

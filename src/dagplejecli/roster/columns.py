@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
+from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import SheetInfo
@@ -69,6 +70,15 @@ def says_cpr(header: str) -> bool:
     a bare ``Barn`` or ``Child`` on a child's own row may as well be its name."""
     norm = normalise_header(header)
     return any(word in norm for word in _CPR_WORDS)
+
+
+def holds_cprs(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
+    """Whether a child's column (``Barn``, ``Child``) is its CPR number: the header says so,
+    or most of its filled cells are CPR numbers (a bare ``Barn`` may as well hold names)."""
+    if says_cpr(header.texts[col]):
+        return True
+    cells = [row[col] for row in sheet.rows[header.row :] if col < len(row) and row[col]]
+    return bool(cells) and sum(map(is_cpr_cell, cells)) * 2 > len(cells)
 
 
 def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
@@ -151,7 +161,7 @@ def map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "dagplejer_ref":
                 put(cmap.fields, "dagplejer", col)
-            elif m.owner == "barn_ref" and says_cpr(header.texts[col]):
+            elif m.owner == "barn_ref" and holds_cprs(sheet, header, col):
                 put(cmap.fields, "cpr", col)  # "Barn CPR" on a child's own row: its CPR
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
@@ -165,7 +175,7 @@ def map_columns(
                 put(cmap.fields, m.field, col)
             elif m.owner == "barn":
                 put(cmap.child, m.field, col)
-            elif m.owner == "barn_ref" and says_cpr(header.texts[col]):
+            elif m.owner == "barn_ref" and holds_cprs(sheet, header, col):
                 put(cmap.child, "cpr", col)
             elif m.owner == "kontakt":
                 put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)

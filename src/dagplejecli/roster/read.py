@@ -49,7 +49,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
 from dagplejecli.roster.sheets import RawSheet, read_sheets
-from dagplejecli.roster.unread import UNREAD_RULES, unread_cpr_columns
+from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
 from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
@@ -112,7 +112,7 @@ def read_roster(
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
-    unread: list[Finding] = []  # columns of CPR numbers or middle names no field reads
+    unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
     def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
@@ -123,7 +123,7 @@ def read_roster(
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap))
         if not light:  # the plan only counts people
-            unread.extend(unread_cpr_columns(cmap))
+            unread.extend(unread_columns(cmap))
         return cmap
 
     if "et-ark" in chosen:

@@ -5,12 +5,12 @@ protected person is written with name and address)."""
 
 from __future__ import annotations
 
-from dagplejecli.domain.identifiers import looks_like_cpr
-from dagplejecli.domain.values import normalise_cpr
+from dagplejecli.domain.values import is_cpr_cell, normalise_bool
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, column_letters
 from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.headers import child_prefixed, normalise_header
 from dagplejecli.roster.rows import data_rows
 
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
@@ -19,7 +19,11 @@ DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle name
 # would be written into Unilogin with their names and addresses (an error, not a warning)
 DP254 = Rule("DP254", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 UNREAD_RULES = (DP246, DP253, DP254)
-_PROTECTION = ("beskyt", "skjult", "hemmelig", "protect")
+# Protection: a word that begins so («Beskyttelse», «Protected»; not «Solbeskyttelse»), or a
+# hidden/secret name or address («Skjult adresse», «Hemmelig (navn/adr.)»)
+_PROTECTED_WORDS = ("beskyt", "protect")
+_HIDDEN = ("skjult", "hemmelig")
+_WHAT = ("navn", "adr", "name", "address")
 # Headers that hold a middle name (with an owner's word before or after: «Barnets mellemnavn»)
 _MIDDLE = ("mellemnavn", "mellemnavne", "middle name", "middlename")
 
@@ -40,20 +44,11 @@ def read_columns(cmap: ColumnMap) -> set[int]:
     return used
 
 
-def is_cpr_cell(value: object) -> bool:
-    """A cell that is, as a whole, a CPR number: text in any spelling, or a number (whose
-    leading zero a spreadsheet may have dropped)."""
-    if isinstance(value, str):
-        return looks_like_cpr(value)
-    digits = normalise_cpr(value).digits
-    return digits is not None and looks_like_cpr(digits)
-
-
-def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
+def unread_columns(cmap: ColumnMap) -> list[Finding]:
     """DP246 for each column no field reads where at least half the filled cells are CPR
     numbers (the numbers themselves never in the finding: only the column and a count),
     DP253 for a column of middle names with something in it, and DP254 for one whose header
-    looks like protection (``Beskyttelse``, ``Skjult adresse``, ``Protected``)."""
+    says protection (``Beskyttelse``, ``Skjult adresse``, ``Protected``) and marks someone."""
     rows = [row for _, row in data_rows(cmap)]
     read = read_columns(cmap)
     width = max([len(cmap.header.texts), *(len(row) for row in rows)])
@@ -66,13 +61,27 @@ def unread_cpr_columns(cmap: ColumnMap) -> list[Finding]:
             out.append(_finding(cmap, col, count))
         elif filled and _is_middle_name(cmap, col):
             out.append(_middle_names(cmap, col, len(filled)))
-        elif filled and _header_has(cmap, col, _PROTECTION):
-            out.append(_protection(cmap, col, len(filled)))
+        elif _is_protection(cmap, col) and (yes := sum(1 for v in filled if _says_yes(v))):
+            out.append(_protection(cmap, col, yes))
     return out
 
 
 def _is_middle_name(cmap: ColumnMap, col: int) -> bool:
     return _header_has(cmap, col, _MIDDLE)
+
+
+def _is_protection(cmap: ColumnMap, col: int) -> bool:
+    """Whether column ``col``'s header says name-and-address protection."""
+    texts = cmap.header.texts
+    words = normalise_header(texts[col]).split() if col < len(texts) else []
+    if any(w.startswith(_PROTECTED_WORDS) for w in words):
+        return True
+    return any(w in _HIDDEN for w in words) and any(w.startswith(_WHAT) for w in words)
+
+
+def _says_yes(value: object) -> bool:
+    """A cell that marks a person: yes in any spelling the reader knows, or an «X»."""
+    return normalise_bool(value) is True or str(value).strip().casefold() == "x"
 
 
 def _header_has(cmap: ColumnMap, col: int, words: tuple[str, ...]) -> bool:
@@ -108,8 +117,11 @@ def _middle_names(cmap: ColumnMap, col: int, count: int) -> Finding:
 
 
 def _protection(cmap: ColumnMap, col: int, count: int) -> Finding:
-    """DP254: a column that looks like protection, read by no field."""
+    """DP254: a column that looks like protection, read by no field, with ``count`` people
+    marked in it."""
     where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     column, sheet = cmap.header.texts[col], cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
+    if cmap.role == "et-ark" and not child_prefixed(normalise_header(column)):
+        table = "kolonner"  # a plain column of a one-sheet roster is the dagplejer's
     return DP254(Location.of_cell(where), column=column, sheet=sheet, count=count, table=table)
