@@ -370,6 +370,12 @@ def test_a_column_of_middle_names_is_said_not_dropped(folder: Path) -> None:
         ("Beskyttelse (navn/adresse)", "DP210"),  # read: protected, and an alias is asked for
         ("Protected address", "DP210"),
         ("Skjult (navn og adr.)", "DP254"),  # not read: said, never exported unprotected
+        ("Adressebeskyt.", "DP210"),
+        ("Fortrolig adresse", "DP210"),
+        ("Hidden address", "DP210"),
+        ("Skjult", "DP254"),
+        ("Hidden (name+addr)", "DP254"),
+        ("Confidential", "DP254"),
     ],
 )
 def test_a_protection_column_is_read_or_stops_the_export(
@@ -462,7 +468,7 @@ def test_rows_that_do_not_write_the_child_alike_are_never_merged(folder: Path, b
 @pytest.mark.parametrize(
     ("header", "values"),
     [
-        ("Solbeskyttelse", ["Faktor 50", "Faktor 30"]),  # no word begins with «beskyt»
+        ("Solbeskyttelse", ["Faktor 50", "Faktor 30"]),  # marks no one: «Faktor 50» is no yes
         ("Beskyttelse (intern)", ["Nej", "Nej"]),  # marks no one
         ("Hemmelighed", ["Ja", ""]),  # a secret, not a hidden name or address
     ],

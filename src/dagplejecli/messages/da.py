@@ -268,7 +268,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP203": FindingText(
         title="Samme CPR-nummer to gange",
         message="CPR-nummeret {cpr} står på {count} {group}: {cells}.",
-        hint="Slet dubletten, eller ret det forkerte CPR-nummer.",
+        hint="Ret det forkerte CPR-nummer. Står barnet på flere rækker, én pr. kontaktperson, så skriv barnet ens på dem (navn, dagplejer, beskyttelse): så læses de som ét barn med alle kontaktpersonerne. Slet kun en række, der er en ren gentagelse — en række med en anden kontaktperson tager kontaktpersonen med sig.",
         why="Én person er én Unilogin-bruger; DTR og Unilogin fanger ikke dubletter i tide.",
         example="",
     ),
@@ -330,7 +330,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP210": FindingText(
         title="Beskyttet person uden aliasnavn",
         message="{role} {who} har navne- og adressebeskyttelse, men intet aliasnavn.",
-        hint="Udfyld kolonnerne «Alias fornavn» og «Alias efternavn» på personens række (tilføj dem, hvis arket ikke har dem).",
+        hint="Udfyld kolonnerne «Alias fornavn» og «Alias efternavn» på personens række (tilføj dem, hvis arket ikke har dem); for en kontaktperson på barnets række med gruppens forstavelse, fx «Mor alias fornavn» eller «Kontakt1 alias fornavn».",
         why="Unilogin opretter ikke en beskyttet person uden AliasFirstName/AliasFamilyName.",
         example="Alias fornavn: Sol, Alias efternavn: Barn",
     ),
@@ -442,7 +442,7 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "Kontaktpersonen {who} har ingen relation til barnet: der er ingen kolonne for relation ved kontaktpersonens kolonner.",
         },
         hints={
-            "no_column": "Tilføj en kolonne «Relation» ved kontaktpersonens kolonner (fx «Kontakt1 relation», eller «Relation» på kontaktpersonernes ark) med Mor, Far, Andet eller Officielt tilknyttet person; overskrifter som «Mor CPR» og «Far CPR» siger relationen selv.",
+            "no_column": "Tilføj en kolonne «Relation» ved kontaktpersonens kolonner (fx «Kontakt1 relation» eller «Kontaktperson relation» med samme forstavelse som kontaktpersonens andre kolonner, eller «Relation» på kontaktpersonernes eget ark) med Mor, Far, Andet eller Officielt tilknyttet person; overskrifter som «Mor CPR» og «Far CPR» siger relationen selv.",
         },
     ),
     "DP223": FindingText(
@@ -799,7 +799,7 @@ UI: dict[str, str] = {
     "roster_column_missing": "Kolonnen «{header}» fra [roster.{table}] {field} findes ikke i arket «{sheet}» (række {row}).",
     "roster_column_missing_hint": "Overskrifter i arket: {headers}. [roster.kolonner] gælder dagplejernes ark; en kolonne på børnenes ark angives under [roster.boern_kolonner], på kontaktpersonernes under [roster.kontakt_kolonner].",
     "roster_required_missing": "Arket «{sheet}» mangler en kolonne for {field} (overskrifter i række {row}).",
-    "roster_required_missing_hint": 'Giv kolonnen en overskrift, dagpleje kender (for barnets dagplejer fx «Dagplejer» eller «Dagplejer nr»), eller skriv i dagpleje.toml, hvilken det er: [roster.{table}] {field} = "Overskrift" (findes dagpleje.toml ikke endnu, så skriv den selv med den linje, eller ret overskriften og kør dagpleje init igen). Overskrifter: {headers}.',
+    "roster_required_missing_hint": 'Giv kolonnen en overskrift, dagpleje kender (for barnets dagplejer fx «Dagplejer» eller «Dagplejer nr»),, og kør kommandoen igen; har du allerede en dagpleje.toml, kan du i stedet skrive, hvilken kolonne det er: [roster.{table}] {field} = "Overskrift". Overskrifter: {headers}.',
     "rule_column_missing": "Kolonnen «{column}» i {key} findes ikke i rosteren.",
     "rule_column_missing_hint": "Kolonner på dagplejer-arket: {headers}.",
     "bad_range": "Intervallet «{value}» i {key} skal have formen 8000-8299.",

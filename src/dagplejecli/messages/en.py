@@ -268,7 +268,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP203": FindingText(
         title="Same CPR number twice",
         message="CPR number {cpr} is on {count} {group}: {cells}.",
-        hint="Delete the duplicate, or correct the wrong CPR number.",
+        hint="Correct the wrong CPR number. If the child is on several rows, one per contact person, write the child alike on them (name, dagplejer, protection): they are then read as one child with every contact person. Delete only a row that is a plain repetition — a row with another contact person takes that person with it.",
         why="One person is one Unilogin user; DTR and Unilogin do not catch duplicates in time.",
         example="",
     ),
@@ -330,7 +330,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP210": FindingText(
         title="Protected person without alias",
         message="{role} {who} has name and address protection but no alias name.",
-        hint="Fill in the columns «Alias fornavn» and «Alias efternavn» on the person's row (add them if the sheet has none).",
+        hint="Fill in the columns «Alias fornavn» and «Alias efternavn» on the person's row (add them if the sheet has none); for a contact person on the child's row with the group's prefix, e.g. «Mor alias fornavn» or «Kontakt1 alias fornavn».",
         why="Unilogin will not create a protected person without AliasFirstName/AliasFamilyName.",
         example="Alias first name: Sol, alias family name: Barn",
     ),
@@ -442,7 +442,7 @@ FINDINGS: dict[str, FindingText] = {
             "no_column": "Contact person {who} has no relation to the child: there is no relation column beside the contact person's columns.",
         },
         hints={
-            "no_column": "Add a «Relation» column beside the contact person's columns (e.g. «Kontakt1 relation», or «Relation» on the contact persons' sheet) with Mor, Far, Andet or Officielt tilknyttet person; headers such as «Mor CPR» and «Far CPR» say the relation themselves.",
+            "no_column": "Add a «Relation» column beside the contact person's columns (e.g. «Kontakt1 relation» or «Kontaktperson relation», with the same prefix as the contact person's other columns, or «Relation» on the contact persons' own sheet) with Mor, Far, Andet or Officielt tilknyttet person; headers such as «Mor CPR» and «Far CPR» say the relation themselves.",
         },
     ),
     "DP223": FindingText(
@@ -799,7 +799,7 @@ UI: dict[str, str] = {
     "roster_column_missing": "Column «{header}» from [roster.{table}] {field} is not in sheet «{sheet}» (row {row}).",
     "roster_column_missing_hint": "Headers in the sheet: {headers}. [roster.kolonner] is for the dagplejere's sheet; map a column of the children's sheet under [roster.boern_kolonner], of the contact persons' under [roster.kontakt_kolonner].",
     "roster_required_missing": "Sheet «{sheet}» has no column for {field} (headers in row {row}).",
-    "roster_required_missing_hint": 'Give the column a header dagpleje knows (for the child\'s dagplejer e.g. «Dagplejer» or «Dagplejer nr»), or write in dagpleje.toml which one it is: [roster.{table}] {field} = "Header" (if there is no dagpleje.toml yet, write one with that line, or correct the header and run dagpleje init again). Headers: {headers}.',
+    "roster_required_missing_hint": 'Give the column a header dagpleje knows (for the child\'s dagplejer e.g. «Dagplejer» or «Dagplejer nr»),, and run the command again; if you already have a dagpleje.toml, you can instead write which column it is: [roster.{table}] {field} = "Header". Headers: {headers}.',
     "rule_column_missing": "Column «{column}» in {key} is not in the roster.",
     "rule_column_missing_hint": "Columns on the dagplejer sheet: {headers}.",
     "bad_range": "Range «{value}» in {key} must look like 8000-8299.",

@@ -157,6 +157,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "protected address",
         "address protection",
         "name and address protection",
+        "adressebeskyt",  # "Adressebeskyt."
+        "navnebeskyt",
+        "hemmeligholdt adresse",
+        "fortrolig adresse",
+        "hidden address",
+        "secret address",
+        "confidential address",
     ),
     "alias_fornavn": ("alias fornavn", "aliasfornavn", "fornavn alias"),
     "alias_efternavn": ("alias efternavn", "aliasefternavn", "efternavn alias"),

@@ -19,11 +19,21 @@ DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle name
 # would be written into Unilogin with their names and addresses (an error, not a warning)
 DP254 = Rule("DP254", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 UNREAD_RULES = (DP246, DP253, DP254)
-# Protection: a word that begins so («Beskyttelse», «Protected»; not «Solbeskyttelse»), or a
-# hidden/secret name or address («Skjult adresse», «Hemmelig (navn/adr.)»)
-_PROTECTED_WORDS = ("beskyt", "protect")
-_HIDDEN = ("skjult", "hemmelig")
-_WHAT = ("navn", "adr", "name", "address")
+# Protection: a word with «beskyt» in it («Adressebeskyt.», «Beskyttelse») or beginning with
+# «protect», or a word for hidden, secret or confidential («Skjult», «Fortrolig adresse»,
+# «Hidden (name+addr)»). Only a cell that marks someone makes it a finding, so «Solbeskyttelse:
+# Faktor 50» passes; when in doubt it stops the export: a protected person must not be published.
+_PROTECTED_PARTS = ("beskyt",)
+_PROTECTED_WORDS = ("protect",)
+_HIDDEN = (
+    "skjult",
+    "hemmelig",
+    "hemmeligholdt",
+    "fortrolig",
+    "hidden",
+    "secret",
+    "confidential",
+)
 # Headers that hold a middle name (with an owner's word before or after: «Barnets mellemnavn»)
 _MIDDLE = ("mellemnavn", "mellemnavne", "middle name", "middlename")
 
@@ -74,9 +84,12 @@ def _is_protection(cmap: ColumnMap, col: int) -> bool:
     """Whether column ``col``'s header says name-and-address protection."""
     texts = cmap.header.texts
     words = normalise_header(texts[col]).split() if col < len(texts) else []
-    if any(w.startswith(_PROTECTED_WORDS) for w in words):
-        return True
-    return any(w in _HIDDEN for w in words) and any(w.startswith(_WHAT) for w in words)
+    return any(
+        any(part in w for part in _PROTECTED_PARTS)
+        or w.startswith(_PROTECTED_WORDS)
+        or w in _HIDDEN
+        for w in words
+    )
 
 
 def _says_yes(value: object) -> bool:

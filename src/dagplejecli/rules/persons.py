@@ -375,6 +375,8 @@ def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
         children = [p for role, p in same if role == "barn"]
         if not children or len(same) < 2:
             continue
+        if all(p.id_derived for _, p in same):
+            continue  # ids dagpleje made from one CPR number: DP203 names the cause
         cells = ", ".join(str(p.cell("id", "cpr")) for _, p in same)
         where = children[1] if len(children) > 1 else children[0]
         variant = "" if len(children) < len(same) else "children"
