@@ -387,6 +387,13 @@ class HeaderRow:
         return sum(1 for m in self.meanings if m is not None and m.owner in owners)
 
 
+def header_row_at(index: int, row: list[object]) -> HeaderRow:
+    """Row ``index`` (0-based) of a sheet read as its header row: texts and meanings."""
+    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
+    meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
+    return HeaderRow(index + 1, texts, meanings)
+
+
 def find_header_row(
     rows: list[list[object]], scan: int = 30, known: frozenset[str] = frozenset()
 ) -> HeaderRow | None:

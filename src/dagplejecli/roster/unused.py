@@ -19,8 +19,8 @@ from dagplejecli.roster.headers import (
     HeaderRow,
     child_prefixed,
     find_header_row,
+    header_row_at,
     normalise_header,
-    read_header,
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
 from dagplejecli.roster.sheets import RawSheet
@@ -48,10 +48,9 @@ def person_header(rows: list[list[object]]) -> HeaderRow | None:
     if header is not None and any(_names_person(m) for m in header.meanings):
         return header
     for index, row in enumerate(rows[:SCAN]):
-        meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-        if any(_names_person(m) for m in meanings):
-            texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
-            return HeaderRow(index + 1, texts, meanings)
+        candidate = header_row_at(index, row)
+        if any(_names_person(m) for m in candidate.meanings):
+            return candidate
     return None
 
 
@@ -77,10 +76,7 @@ def any_header(rows: list[list[object]]) -> HeaderRow | None:
             best = (count, index)
     if best is None:
         return None
-    row = rows[best[1]]
-    meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
-    return HeaderRow(best[1] + 1, texts, meanings)
+    return header_row_at(best[1], rows[best[1]])
 
 
 def sheet_data(sheet: RawSheet) -> tuple[HeaderRow, int, bool] | None:
