@@ -20,6 +20,7 @@ from dagplejecli.messages import (
     shown_params,
     term,
     ui,
+    ui_count,
     where,
 )
 from dagplejecli.render import OutputFormat
@@ -101,8 +102,8 @@ def print_report(
     errors = summary["fejl"] + (summary["advarsler"] if strict else 0)
     style = "bold red" if errors else "bold green"
     words = {
-        "fejl_ord": ui("word_error" if summary["fejl"] == 1 else "word_errors"),
-        "advarsel_ord": ui("word_warning" if summary["advarsler"] == 1 else "word_warnings"),
+        "fejl_ord": ui_count("word_errors", summary["fejl"]),
+        "advarsel_ord": ui_count("word_warnings", summary["advarsler"]),
     }
     out.print(ui("summary", **summary, **words), style=style)
     if summary["fejl"]:

@@ -114,7 +114,6 @@ def _finding(cmap: ColumnMap, col: int, count: int) -> Finding:
     where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     return DP246(
         Location.of_cell(where),
-        variant="one" if count == 1 else "",
         column=header,
         sheet=cmap.sheet.name,
         count=count,
