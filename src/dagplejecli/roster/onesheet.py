@@ -66,7 +66,7 @@ def read_one_sheet(
         if not has_child:
             continue
         child = builder.child(r, cmap.child, v)
-        child.row_custody = builder.row_custody(r, cmap.child)
+        child.row_custody = builder.custody.of_row(r, cmap.child)
         child.contacts = builder.contact_groups(r, cmap.contact_order, child.row_custody)
         children.append(child)
         if kept is None:

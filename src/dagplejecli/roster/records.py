@@ -258,17 +258,13 @@ class Builder:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
         columns (``groups``: a column map's ``contact_order``); for ``Mor``/``Far`` columns the
         header gives the relation. ``row_custody``: the row's own custody column (see
-        ``row_custody``), for contacts without a custody column of their own."""
+        ``Custody.of_row``), for contacts without a custody column of their own."""
         found = []
         for cols, implied in groups:
             p = self.contact(r, cols, implied, row_custody=row_custody)
             if p is not None:
                 found.append(p)
         return found
-
-    def row_custody(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
-        """A custody column on the child's row (``Custody.of_row``)."""
-        return self.custody.of_row(r, cols)
 
     def contact(
         self,
@@ -346,7 +342,7 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     for row_no, row in data_rows(cm):
         r = RowReader(file, cm.sheet.name, row_no, row, cm.header.texts)
         child = builder.child(r, cm.fields)
-        child.row_custody = builder.row_custody(r, cm.fields)
+        child.row_custody = builder.custody.of_row(r, cm.fields)
         child.contacts = builder.contact_groups(r, cm.contact_order, child.row_custody)
         children.append(child)
     return children
