@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -239,3 +240,15 @@ def run_cli(*args: str) -> Result:
 
 def no_traceback(result: Result) -> bool:
     return "Traceback" not in result.output
+
+
+def custody_in_unilogin(folder: Path) -> dict[str, bool]:
+    """Each contact person's CPR → childCustody, as the exported Unilogin files say."""
+    out = {}
+    for xml in sorted((folder / "eksport" / "unilogin").glob("*.xml")):
+        for element in ET.parse(xml).iter():
+            if element.tag.rsplit("}", 1)[-1] != "ContactPerson":
+                continue
+            cpr = next(e.text for e in element.iter() if e.tag.endswith("CivilRegistrationNumber"))
+            out[str(cpr)] = element.get("childCustody") == "true"
+    return out

@@ -7,7 +7,6 @@ Synthetic CPR numbers only (tests/conftest.py).
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from tests.conftest import (
     FAR1,
     MOR1,
     MOR2,
+    custody_in_unilogin,
     no_traceback,
     run_cli,
     small_roster,
@@ -72,18 +72,6 @@ def findings(lang: str = "da") -> list[dict[str, object]]:
     report = json.loads(run_cli("--lang", lang, "validate", "--format", "json").stdout)
     found: list[dict[str, object]] = report["findings"]
     return found
-
-
-def custody_in_unilogin(folder: Path) -> dict[str, bool]:
-    """Each contact person's CPR → childCustody, as the exported Unilogin files say."""
-    out = {}
-    for xml in sorted((folder / "eksport" / "unilogin").glob("*.xml")):
-        for element in ET.parse(xml).iter():
-            if element.tag.rsplit("}", 1)[-1] != "ContactPerson":
-                continue
-            cpr = next(e.text for e in element.iter() if e.tag.endswith("CivilRegistrationNumber"))
-            out[str(cpr)] = element.get("childCustody") == "true"
-    return out
 
 
 def test_a_row_custody_column_is_one_error_and_grants_no_one_custody(folder: Path) -> None:

@@ -24,6 +24,7 @@ from tests.conftest import (
     FAR1,
     MOR1,
     MOR2,
+    custody_in_unilogin,
     leaked_cprs,
     no_traceback,
     run_cli,
@@ -66,18 +67,6 @@ def findings(lang: str = "da") -> list[dict[str, object]]:
 
 def of_code(found: list[dict[str, object]], code: str) -> list[dict[str, object]]:
     return [f for f in found if f["code"] == code]
-
-
-def custody_in_unilogin(folder: Path) -> dict[str, bool]:
-    """Each contact person's CPR → childCustody, as the exported Unilogin files say."""
-    out = {}
-    for xml in sorted((folder / "eksport" / "unilogin").glob("*.xml")):
-        for element in ET.parse(xml).iter():
-            if element.tag.rsplit("}", 1)[-1] != "ContactPerson":
-                continue
-            cpr = next(e.text for e in element.iter() if e.tag.endswith("CivilRegistrationNumber"))
-            out[str(cpr)] = element.get("childCustody") == "true"
-    return out
 
 
 def groups_of_children(folder: Path) -> dict[str, str]:
