@@ -25,8 +25,7 @@ from dagplejecli.limits import (
     check_toml_shape,
 )
 from dagplejecli.messages import ui
-
-CONFIG_NAME = "dagpleje.toml"
+from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
 
 DAGPLEJER_FIELDS = (
     "id",

@@ -24,8 +24,8 @@ from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Person, contact_key
+from dagplejecli.project import MANIFEST_NAME as MANIFEST_NAME  # re-exported
 
-MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
