@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
+from dagplejecli.domain.shape import Field
 
 
 @cache
@@ -69,7 +70,7 @@ class Person:
     phone: str = ""
     email: str = ""
     row_ref: RowRef | None = None
-    columns: Mapping[str, int] = field(default_factory=dict)  # field → column, shared per sheet
+    columns: Mapping[Field, int] = field(default_factory=dict)  # field → column, shared per sheet
 
     @property
     def name(self) -> str:
@@ -91,7 +92,7 @@ class Person:
             return {}
         return {name: self.row_ref.cell(col) for name, col in self.columns.items()}
 
-    def cell(self, *fields: str) -> CellRef | None:
+    def cell(self, *fields: Field) -> CellRef | None:
         """The cell of the first of ``fields`` the roster had, else the row's first cell."""
         if self.row_ref is None:
             return None

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -181,7 +182,7 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
 
 def _unlinked_line(c: Child) -> str:
     """A child linked to no one, by its own cell: where it is, who, and whom it names."""
-    place = where(Location.of_cell(c.cell("dagplejer")))
+    place = where(Location.of_cell(c.cell(Field.DAGPLEJER)))
     person = who(mask_cpr_in_text(c.name), c.cpr_masked)
     ref = mask_cpr_in_text(c.dagplejer_ref)
     key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
