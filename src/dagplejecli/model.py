@@ -128,6 +128,9 @@ class RowCustody:
     value: bool | None
     cell: CellRef
     column: str
+    # the parents the cell names as having custody («Mor»: {"Mor"}; «Fælles»: {"Mor", "Far"}),
+    # None when the cell is a yes or no (or blank)
+    names: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
