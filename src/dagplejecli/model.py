@@ -165,6 +165,8 @@ class SheetInfo:
     child_columns: list[str] = field(default_factory=list)
     long_form: bool = False  # a children's sheet with a row per child and contact person
     file: str = ""  # the file the sheet is in
+    # the contact groups on the row: group (1, 2 …; 101 Mor, 102 Far) → field → header
+    contacts: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
