@@ -20,9 +20,9 @@ from tests.conftest import (
 
 def fill_in(path: Path) -> None:
     text = path.read_text("utf-8")
-    text = re.sub(r"(?m)^lovgrundlag = .*$", "lovgrundlag = 12", text)
-    text = re.sub(r"(?m)^pnummer = .*$", 'pnummer = "1003386512"', text)
-    text = re.sub(r"(?m)^adresse = .*$", 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
+    text = re.sub(r'(?m)^lovgrundlag = "UDFYLD.*$', "lovgrundlag = 12", text)
+    text = re.sub(r'(?m)^pnummer = "UDFYLD.*$', 'pnummer = "1003386512"', text)
+    text = re.sub(r'(?m)^adresse = "UDFYLD.*$', 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
     path.write_text(text, "utf-8")
 
 
@@ -43,7 +43,25 @@ def test_two_sheet_round_trip(folder: Path) -> None:
     assert config["kommune"]["kode"] == 751
     assert "Distrikt" in text and "# 2 dagplejere" in text
     assert [a["hvor"] for a in config["omraade"]] == [{"Distrikt": ["Nord"]}, {"Distrikt": ["Syd"]}]
-    assert config["roster"] == {"ark": "Dagplejere", "boern_ark": "Børn"}
+    # every decision reading made is written, so the user sees it and can change it
+    roster = config["roster"]
+    assert (roster["ark"], roster["boern_ark"]) == ("Dagplejere", "Børn")
+    assert roster["kolonner"] == {
+        "id": "Medarbejdernr",
+        "cpr": "CPR",
+        "fornavn": "Fornavn",
+        "efternavn": "Efternavn",
+        "adresse": "Adresse",
+        "postnr": "Postnr",
+        "by": "By",
+    }
+    assert roster["boern_kolonner"] == {
+        "cpr": "CPR",
+        "fornavn": "Fornavn",
+        "efternavn": "Efternavn",
+        "dagplejer": "Dagplejer",
+    }
+    assert "«Kontakt1 CPR»" in text  # the contacts on the child's row, said in a comment
     assert "Aarhus Kommune" in result.stdout and "Distrikt" in result.stdout
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     validate = run_cli("validate")
@@ -182,8 +200,12 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
     fill_in(folder / "dagpleje.toml")
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" in run_cli("validate").stdout  # the child's CPR is not read yet
-    with (folder / "dagpleje.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    # the table init wrote names the child's columns it read: the user adds the CPR column
+    config = folder / "dagpleje.toml"
+    text = config.read_text("utf-8")
+    assert text.count("[roster.boern_kolonner]") == 1
+    text = text.replace("[roster.boern_kolonner]\n", '[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    config.write_text(text, encoding="utf-8")
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" not in run_cli("validate").stdout
 

@@ -72,6 +72,7 @@ class Initialised:
     division: Division | None
     proposal: Proposal | None = None
     sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
+    written: bool = True  # False: a configuration was there, read with its [roster], kept
 
 
 def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
@@ -90,7 +91,7 @@ def init(
 ) -> Initialised:
     """Write a configuration proposed from the roster: areas from a division column if it has
     one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre."""
-    from dagplejecli.config import RosterConfig
+    from dagplejecli.config import RosterConfig, load_config
     from dagplejecli.roster import read_roster
 
     inputs = roster_inputs(roster_paths)
@@ -99,8 +100,15 @@ def init(
         raise DagplejeError("propose_both", hint="propose_both_hint")
     if by_children and areas is None and max_dagplejere is None:
         raise DagplejeError("propose_by_alone", hint="propose_both_hint")
-    if out.exists() and not force:
-        raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
+    kept = None  # the [roster] of a configuration that is there: the roster is read by it
+    if out.exists():
+        try:
+            kept = load_config(out).config.roster
+        except DagplejeError:
+            if not force:  # not a configuration dagpleje can read: never overwritten unasked
+                raise DagplejeError(
+                    "init_exists", where=str(out), hint="init_exists_hint", path=out
+                ) from None
     found = None
     if kommune is not None:
         found = find_kommune(kommune)
@@ -112,7 +120,7 @@ def init(
                 value=kommune,
                 near=near,
             )
-    roster, reading = read_roster(as_paths(roster_paths), RosterConfig(), light=True)
+    roster, reading = read_roster(as_paths(roster_paths), kept or RosterConfig(), light=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
@@ -122,9 +130,12 @@ def init(
     proposal = None
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
-    text = config_text(roster, found, division, proposal, id_column)
-    write_bytes_atomic(out, text.encode("utf-8"), private=False)
     left = [f for f in reading if f.code in LAYOUT_CODES]
+    if kept is not None and not force:
+        # a configuration is there: read by its [roster], shown, and kept as it is
+        return Initialised(out, roster, found, division, proposal, left, written=False)
+    text = config_text(roster, found, division, proposal, id_column, kept)
+    write_bytes_atomic(out, text.encode("utf-8"), private=False)
     return Initialised(out, roster, found, division, proposal, left)
 
 

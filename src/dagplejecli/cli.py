@@ -135,7 +135,7 @@ def init_command(
         typer.Option("--kommune", "-k"),
     ] = None,
     out: Annotated[Path, Opt("--out", "-o")] = CONFIG,
-    force: Annotated[bool, typer.Option("--force")] = False,
+    force: Annotated[bool, typer.Option("--force", "--ja", "--yes", "-y")] = False,
     areas: Annotated[int | None, Opt("--omraader", **positive_int())] = None,
     max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", **positive_int())] = None,
     balance: Annotated[Balance, Opt("--efter", **choice(Balance))] = Balance.DAGPLEJERE,

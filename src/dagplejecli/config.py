@@ -152,7 +152,7 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     return mapping
 
 
-_FIELDS_OF_TABLE = {
+FIELDS_OF_TABLE = {
     "kolonner": DAGPLEJER_FIELDS,
     "boern_kolonner": CHILD_FIELDS,
     "kontakt_kolonner": CONTACT_FIELDS,
@@ -183,7 +183,7 @@ class RosterConfig(_Strict):
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        return _check_fields(v, _FIELDS_OF_TABLE[str(info.field_name)])
+        return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
 
     @field_validator("relationer")
     @classmethod

@@ -266,6 +266,9 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
     if result.proposal is not None:
         print_proposal(out, result.proposal)
     print_sheets_left(out, result.sheets_left)
+    if not result.written:
+        out.print(ui("init_kept", path=result.path), soft_wrap=True)
+        return
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     roster_arg = " ".join(str(p) for p in roster_args)
