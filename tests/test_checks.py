@@ -94,6 +94,11 @@ CONFIG_CASES = [
         "unilogin.trin",
     ),
     (
+        "DP021",
+        BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = "Dagpleje"'),
+        "unilogin.trin",
+    ),
+    (
         "DP102",
         BASE_CONFIG.replace('daginstitution = "Dagplejen Aarhus"\n', ""),
         "standard.daginstitution",
@@ -520,7 +525,31 @@ def _contacts_of_no_child() -> Sheets:
     return _with_sheet("Kontakter", [header, [NEW_CPR, FAR1, "Ole Ærø", "Far", "Ja"]])
 
 
+def _with_dagplejer_column(header: str, *values: object) -> Sheets:
+    """The small roster with one more column on the dagplejere's sheet."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append(header)
+    for row, value in zip(sheets["Dagplejere"][1:], values, strict=False):
+        row.append(value)
+    return sheets
+
+
+def _phone_and_email(tmp: Path) -> list[Finding]:
+    sheets = _with_dagplejer_column("Telefon", "+45 90 09 11 81", "0045 9009-1182", "9009 118")
+    sheets["Dagplejere"][0].append("E-mail")
+    for row, value in zip(sheets["Dagplejere"][1:], ("a@b.dk", "bo.aeroe", "c@d.dk"), strict=True):
+        row.append(value)
+    found = findings_for(tmp, sheets=sheets)
+    phones = only(found, "DP232")
+    assert [(f.location.cell, f.params["value"]) for f in phones] == [("I4", "9009 118")]
+    mails = only(found, "DP233")
+    assert [(f.location.cell, f.params["value"]) for f in mails] == [("J3", "bo.aeroe")]
+    return found
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP232": _phone_and_email,
+    "DP233": _phone_and_email,
     "DP010": findings_for,
     "DP011": lambda tmp: findings_for(
         tmp, BASE_CONFIG + '\n[roster.kontakt_kolonner]\nrelation = "Rolle"\n' + AREAS

@@ -252,6 +252,7 @@ def export_command(
     xsd: Annotated[Path | None, Opt("--xsd")] = None,
     dry_run: Annotated[bool, Opt("--dry-run")] = False,
     yes: Annotated[bool, Opt("--ja", "--yes", "-y")] = False,
+    omraade: Annotated[list[str] | None, Opt("--omraade")] = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.exports import print_changes, print_export
@@ -275,6 +276,7 @@ def export_command(
                 dry_run=dry_run,
                 allow_many_removed=yes,
                 on_step=steps.step,
+                areas=tuple(omraade or ()),
             )
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)

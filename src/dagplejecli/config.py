@@ -133,7 +133,7 @@ class UniloginConfig(_Strict):
     navnerum: str = UNILOGIN_NAMESPACE  # "" writes no namespace
     kilde: str = "dagpleje"
     rolle: str = "Pædagog"
-    trin: str = "0"
+    trin: str = "DT"  # STIL's day-care level (DOMAIN.md §4)
     adgangsniveau: int = 1
     skoleaar: str | None = None
 

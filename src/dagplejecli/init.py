@@ -198,7 +198,7 @@ def _settings_lines() -> list[str]:
         _beside(f'navnerum = "{UNILOGIN_NAMESPACE}"', _comment_text("navnerum")),
         _aligned('kilde = "dagpleje"', _comment_text("kilde")),
         _aligned('rolle = "Pædagog"', _comment_text("rolle")),
-        _aligned('trin = "0"', _comment_text("trin")),
+        _aligned('trin = "DT"', _comment_text("trin")),
         _aligned("adgangsniveau = 1", _comment_text("adgangsniveau")),
         "",
         "[roster]",

@@ -14,6 +14,7 @@ from functools import partial
 
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female, is_substitute_cpr
+from dagplejecli.domain.values import phone_digits
 from dagplejecli.formats.xml import escape, needs_escaping
 from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster, contact_key
 
@@ -192,7 +193,8 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
     """One ``<Person>`` (``t`` says at which depth): this runs for every person of a national
     roster, so the values are checked for escaping once, together."""
     protected = p.protected
-    first, last, cpr, email, phone = p.first_name, p.last_name, p.cpr or "", p.email, p.phone
+    first, last, cpr, email = p.first_name, p.last_name, p.cpr or "", p.email
+    phone = phone_digits(p.phone)  # digits only, as STIL's own files write them (DP232)
     alias_first, alias_last = (p.alias_first, p.alias_last) if protected else ("", "")
     if needs_escaping(f"{first}{last}{alias_first}{alias_last}{cpr}{email}{phone}"):
         first, last, alias_first, alias_last, cpr, email, phone = map(

@@ -88,9 +88,16 @@ FINDINGS: dict[str, FindingText] = {
     "DP020": FindingText(
         title="Tom Unilogin-værdi",
         message="[unilogin] {key} er tom, men Unilogin kræver en værdi.",
-        hint='Skriv en værdi, eller fjern linjen i dagpleje.toml for at bruge standarden (kilde = "dagpleje", trin = "0").',
+        hint='Skriv en værdi, eller fjern linjen i dagpleje.toml for at bruge standarden (kilde = "dagpleje", trin = "DT").',
         why="Importens source og hvert barns Level (trin) skal være udfyldt; ellers afviser Unilogin filen.",
-        example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
+        example='[unilogin]\nkilde = "dagpleje"\ntrin = "DT"',
+    ),
+    "DP021": FindingText(
+        title="Trin findes ikke i Unilogin",
+        message="[unilogin] trin = «{value}» er ikke et af STIL's 18 trin; Unilogin afviser børnene.",
+        hint='Skriv trin = "DT" (dagtilbud), eller en anden af STIL\'s værdier: {allowed}.',
+        why="STIL's type trin er en liste med præcis 18 værdier (DT, 0–10, U1–U4, VU, Andet); DT er dagtilbud. «0» vises som «0. klasse» i systemer, der læser Unilogin.",
+        example='[unilogin]\ntrin = "DT"',
     ),
     "DP101": FindingText(
         title="Ingen områder",
@@ -501,6 +508,20 @@ FINDINGS: dict[str, FindingText] = {
         why="Navne og adresser sendes til Unilogin, og Aula viser navne til andre brugere: et CPR-nummer i et navn ville blive vist.",
         example="",
     ),
+    "DP232": FindingText(
+        title="Telefonnummer er ikke otte cifre",
+        message="{role} {who} har telefonnummeret «{value}», som ikke er otte cifre, når mellemrum, bindestreger og +45 er fjernet.",
+        hint="Skriv nummeret som otte cifre (fx 90091181), eller slet cellen, hvis nummeret ikke skal med til Unilogin.",
+        why="Unilogins egne data viser telefonnumre som cifre alene; dagpleje skriver danske numre som deres otte cifre og siger det, når et nummer ikke er det.",
+        example="Telefon: +45 90 09 11 81 → 90091181",
+    ),
+    "DP233": FindingText(
+        title="E-mailadressen er ikke en e-mailadresse",
+        message="{role} {who} har e-mailen «{value}», som ikke er en e-mailadresse.",
+        hint="Ret cellen til en adresse som navn@eksempel.dk, eller slet den.",
+        why="E-mailadressen sendes til Unilogin og bruges til beskeder; en forkert adresse giver en bruger, der ikke kan nås.",
+        example="E-mail: mette.jensen@eksempel.dk",
+    ),
     "DP240": FindingText(
         title="Barnets dagplejer kan ikke afgøres entydigt",
         message="Flere dagplejere hedder «{name}» (id «{ids}»); de børn, der har dagplejer «{name}», er ikke knyttet til nogen af dem. Antal børn: {count}.",
@@ -863,6 +884,11 @@ UI: dict[str, str] = {
     "export_refused_stale_hint": "Planen er forældet: kør {command}, gennemse planen, og eksportér igen.",
     "export_no_institution_number": "Unilogin-eksporten er afvist: disse områder har intet institutionsnummer endnu: {areas}.",
     "export_no_institution_number_hint": 'Brugere kan kun knyttes til en Anvisningsenhed, som DTR har oprettet. Kør dagpleje export --target dagtilbudsregisteret, få områderne oprettet i DTR (via jeres administrative system eller en STIL-supportsag), og skriv det EnhedsNummer, DTR udsteder, i områdets institutionsnummer = "…" i dagpleje.toml.',
+    "export_no_institution_number_omraade_hint": 'Brugere kan kun knyttes til en Anvisningsenhed, som DTR har oprettet: skriv det EnhedsNummer, DTR udsteder, i områdets institutionsnummer = "…" i dagpleje.toml. Unilogin indlæser hvert område for sig, så de områder, der har et nummer, kan eksporteres nu med --omraade, fx dagpleje export --target unilogin --omraade "{ready}".',
+    "export_omraade_unilogin_only": "--omraade gælder kun --target unilogin.",
+    "export_omraade_hint": "DTR-filerne beskriver alle områder på én gang: udelad --omraade.",
+    "export_unknown_area": "--omraade «{value}» er ikke et område i konfigurationen.",
+    "export_unknown_area_hint": "Skriv områdets navn eller institutionsnummer; områderne er {known}.",
     "export_old_datetime": "Eksporten er afvist: sourceDateTime {when} er ikke senere end sidste eksports {last}.",
     "export_old_datetime_hint": "Unilogin indlæser kun en import, der er nyere end den forrige. Udelad --source-datetime (så bruges tidspunktet nu), eller angiv et senere tidspunkt.",
     "export_future_datetime_hint": "Sidste eksports tidspunkt ligger efter maskinens ur nu. Tjek maskinens ur, eller angiv et senere tidspunkt med --source-datetime.",
@@ -1093,6 +1119,7 @@ HELP: dict[str, str] = {
     "export.source_datetime": "Unilogins sourceDateTime (standard: nu), fx 2026-11-27T08:00:00+01:00.",
     "export.xsd": "Tjek XML-filerne mod STIL's XML-skema.",
     "export.dry_run": "Vis hvad der ville ske; skriv intet.",
+    "export.omraade": "Eksportér kun dette område til Unilogin (navn eller institutionsnummer; kan gentages). De andre områders sidste filer bliver, som de er.",
     "export.yes": "Eksportér selvom et område mister mange brugere.",
 }
 
@@ -1160,7 +1187,7 @@ CONFIG_COMMENTS: dict[str, str] = {
     "navnerum": "XML-navnerum; STIL's officielle XSD afgør det (se README)",
     "kilde": "importens source",
     "rolle": "dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)",
-    "trin": "børnenes Level (STIL oplyser ikke værdien for dagtilbud)",
+    "trin": "børnenes Level: DT = dagtilbud (ét af STIL's 18 trin)",
     "adgangsniveau": "kontaktpersonernes accessLevel",
     "tom_myndighed": 'En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:\n"nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,\nhvem der ser barnet i Aula; værktøjet antager den aldrig.',
     "ark": "dagplejerne (overskrifter i række {row})",

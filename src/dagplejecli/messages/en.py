@@ -90,9 +90,16 @@ FINDINGS: dict[str, FindingText] = {
     "DP020": FindingText(
         title="Empty Unilogin value",
         message="[unilogin] {key} is empty, but Unilogin requires a value.",
-        hint='Write a value, or remove the line in dagpleje.toml to use the default (kilde = "dagpleje", trin = "0").',
+        hint='Write a value, or remove the line in dagpleje.toml to use the default (kilde = "dagpleje", trin = "DT").',
         why="The import's source and every child's Level (trin) must be filled in; otherwise Unilogin rejects the file.",
-        example='[unilogin]\nkilde = "dagpleje"\ntrin = "0"',
+        example='[unilogin]\nkilde = "dagpleje"\ntrin = "DT"',
+    ),
+    "DP021": FindingText(
+        title="Level not known to Unilogin",
+        message="[unilogin] trin = «{value}» is not one of STIL's 18 levels; Unilogin refuses the children.",
+        hint='Write trin = "DT" (day care), or another of STIL\'s values: {allowed}.',
+        why="STIL's type trin is a list of exactly 18 values (DT, 0–10, U1–U4, VU, Andet); DT is day care. «0» shows as «0. klasse» (year 0) in systems that read Unilogin.",
+        example='[unilogin]\ntrin = "DT"',
     ),
     "DP101": FindingText(
         title="No areas",
@@ -501,6 +508,20 @@ FINDINGS: dict[str, FindingText] = {
         why="Names and addresses are sent to Unilogin, and Aula shows names to other users: a CPR number in a name would be shown.",
         example="",
     ),
+    "DP232": FindingText(
+        title="Phone number is not eight digits",
+        message="{role} {who} has the phone number «{value}», which is not eight digits once spaces, dashes and +45 are removed.",
+        hint="Write the number as eight digits (e.g. 90091181), or empty the cell if the number should not go to Unilogin.",
+        why="Unilogin's own data shows phone numbers as digits only; dagpleje writes Danish numbers as their eight digits and says so when a number is not one.",
+        example="Telefon: +45 90 09 11 81 → 90091181",
+    ),
+    "DP233": FindingText(
+        title="The e-mail address is not an e-mail address",
+        message="{role} {who} has the e-mail «{value}», which is not an e-mail address.",
+        hint="Correct the cell to an address such as name@example.dk, or empty it.",
+        why="The e-mail address is sent to Unilogin and used for messages; a wrong address makes a user who cannot be reached.",
+        example="E-mail: mette.jensen@example.dk",
+    ),
     "DP240": FindingText(
         title="The child's dagplejer cannot be told for certain",
         message="Several dagplejere are named «{name}» (id «{ids}»); the children whose dagplejer is «{name}» are linked to none of them. Children: {count}.",
@@ -863,6 +884,11 @@ UI: dict[str, str] = {
     "export_refused_stale_hint": "The plan is out of date: run {command}, review the plan, and export again.",
     "export_no_institution_number": "The Unilogin export is refused: these areas have no institution number yet: {areas}.",
     "export_no_institution_number_hint": 'Users can only be attached to an Anvisningsenhed that DTR has created. Run dagpleje export --target dagtilbudsregisteret, have the areas created in DTR (through your administrative system or a STIL support case), and write the EnhedsNummer DTR issues as the area\'s institutionsnummer = "…" in dagpleje.toml.',
+    "export_no_institution_number_omraade_hint": 'Users can only be attached to an Anvisningsenhed that DTR has created: write the EnhedsNummer DTR issues in the area\'s institutionsnummer = "…" in dagpleje.toml. Unilogin loads each area on its own, so the areas that have a number can be exported now with --omraade, e.g. dagpleje export --target unilogin --omraade "{ready}".',
+    "export_omraade_unilogin_only": "--omraade applies only to --target unilogin.",
+    "export_omraade_hint": "The DTR files describe every area at once: leave out --omraade.",
+    "export_unknown_area": "--omraade «{value}» is not an area in the configuration.",
+    "export_unknown_area_hint": "Write the area's name or institution number; the areas are {known}.",
     "export_old_datetime": "The export is refused: sourceDateTime {when} is not later than the last export's {last}.",
     "export_old_datetime_hint": "Unilogin only loads an import newer than the previous one. Leave out --source-datetime (the current time is used), or give a later time.",
     "export_future_datetime_hint": "The last export's time lies after this machine's clock now. Check the clock, or give a later time with --source-datetime.",
@@ -1097,6 +1123,7 @@ HELP: dict[str, str] = {
     "export.source_datetime": "Unilogin's sourceDateTime (default: now), e.g. 2026-11-27T08:00:00+01:00.",
     "export.xsd": "Check the XML files against STIL's XML schema.",
     "export.dry_run": "Show what would happen; write nothing.",
+    "export.omraade": "Export only this area to Unilogin (name or institution number; may be repeated). The other areas' last files stay as they are.",
     "export.yes": "Export even if an area loses many users.",
 }
 
@@ -1165,7 +1192,7 @@ CONFIG_COMMENTS: dict[str, str] = {
     "navnerum": "XML namespace; STIL's official XSD decides it (see README)",
     "kilde": "the import's source",
     "rolle": "the dagplejere's role (Unilogin has no role «Dagplejer»)",
-    "trin": "the children's Level (STIL does not give the value for day care)",
+    "trin": "the children's Level: DT = day care (one of STIL's 18 trin values)",
     "adgangsniveau": "the contact persons' accessLevel",
     "tom_myndighed": 'An empty custody cell is an error until you have decided what it means:\n"nej" (no custody) or "forældre" (Mor and Far have custody). Custody decides who sees\nthe child in Aula; the tool never assumes it.',
     "ark": "the dagplejere (headers in row {row})",

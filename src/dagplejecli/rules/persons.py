@@ -15,7 +15,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     substitute_birth_date,
 )
-from dagplejecli.domain.values import comparable_text, id_key
+from dagplejecli.domain.values import EMAIL, comparable_text, id_key, is_danish_phone, phone_digits
 from dagplejecli.findings import (
     CPR_LAW,
     OWN,
@@ -460,4 +460,26 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
                 where = _at(p, field, "navn")
                 out.append(DP231(where, area, role=role, column=field, **person(p)))
                 break
+    return out
+
+
+DP232 = Rule("DP232", S.WARNING, PERSONS, STIL_UNILOGIN)
+DP233 = Rule("DP233", S.WARNING, PERSONS, OWN)
+
+
+@CHECKS.add(DP232, DP233)
+def check_phone_and_email(ctx: CheckContext) -> list[Finding]:
+    """Phone numbers go to Unilogin as digits (spaces, dashes and +45 removed): what is not
+    eight digits then is said; so is an e-mail address that is not one. A CPR number in
+    either cell is DP231's."""
+    out = []
+    for role, p, area in _people(ctx):
+        if p.phone and not contains_cpr(p.phone):
+            written = phone_digits(p.phone)
+            if not is_danish_phone(written):
+                value = p.phone[:40]
+                out.append(DP232(_at(p, "telefon"), area, role=role, value=value, **person(p)))
+        if p.email and not contains_cpr(p.email) and not EMAIL.match(p.email):
+            value = p.email[:60]
+            out.append(DP233(_at(p, "email"), area, role=role, value=value, **person(p)))
     return out

@@ -28,6 +28,8 @@ CONFIG = Family.CONFIG
 
 EMPLOYEE_ROLES = ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent")
 KNOWN_INSTTYPES = (6010, 6011, 6012, 6013)
+# STIL's type ``trin`` (DOMAIN.md §4): exactly these 18 values; DT is day care
+STIL_TRIN = ("DT", *(str(n) for n in range(11)), "U1", "U2", "U3", "U4", "VU", "Andet")
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
@@ -83,9 +85,10 @@ DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
 DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
 # DP020 starts a run of its own after the DP00x/DP010 configuration rules
 DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN)
+DP021 = Rule("DP021", S.ERROR, CONFIG, STIL_UNILOGIN)
 
 
-@CHECKS.add(DP008, DP009, DP020)
+@CHECKS.add(DP008, DP009, DP020, DP021)
 def check_unilogin(ctx: CheckContext) -> list[Finding]:
     u = ctx.config.config.unilogin
     out = []
@@ -93,6 +96,8 @@ def check_unilogin(ctx: CheckContext) -> list[Finding]:
     for key, value in (("kilde", u.kilde), ("trin", u.trin)):
         if not value.strip():
             out.append(DP020(ctx.key("unilogin", key), key=key))
+    if u.trin.strip() and u.trin not in STIL_TRIN:
+        out.append(DP021(ctx.key("unilogin", "trin"), value=u.trin, allowed=", ".join(STIL_TRIN)))
     if u.skoleaar is not None:
         m = _SCHOOL_YEAR.match(u.skoleaar.strip())
         if not m or int(m.group(2)) != int(m.group(1)) + 1:

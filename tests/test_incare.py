@@ -1,0 +1,187 @@
+"""Issue 21: who is in care, guest carers, and the values the registers expect — each through
+the command line."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
+
+NS = "{https://unilogin.dk/data}"
+
+
+def findings(*args: str) -> list[dict[str, Any]]:
+    result = run_cli(*args, "validate", "--format", "json")
+    return list(json.loads(result.stdout)["findings"])
+
+
+def codes(*args: str) -> list[str]:
+    return [f["code"] for f in findings(*args)]
+
+
+# --- (3) trin -------------------------------------------------------------------------------
+
+
+def test_trin_defaults_to_dt_in_the_export(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    root = ET.parse(project / "eksport/unilogin/AB1234.xml").getroot()
+    assert {e.text for e in root.iter(f"{NS}Level")} == {"DT"}
+
+
+def test_a_trin_outside_stils_list_is_an_error_on_its_line(project: Path) -> None:
+    config = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = "Dagpleje"') + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate")
+    assert result.exit_code == 1
+    assert "DP021" in result.stdout and "Dagpleje" in result.stdout
+    found = [f for f in findings() if f["code"] == "DP021"]
+    assert found[0]["severity"] == "fejl"
+    assert found[0]["location"]["key"] == "unilogin.trin"
+    assert found[0]["location"]["line"] == 10  # the line of trin = in dagpleje.toml
+    assert run_cli("export", "--target", "unilogin").exit_code == 1
+    assert not (project / "eksport").exists()
+    # each of STIL's 18 values passes
+    for value in ("DT", "0", "10", "U4", "VU", "Andet"):
+        config = BASE_CONFIG.replace("[unilogin]", f'[unilogin]\ntrin = "{value}"') + AREAS
+        (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+        run_cli("plan", "roster.xlsx")
+        assert "DP021" not in codes(), value
+
+
+def test_init_writes_dt(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code == 0
+    config = tomllib.loads((tmp_path / "dagpleje.toml").read_text("utf-8"))
+    assert config["unilogin"]["trin"] == "DT"
+
+
+# --- (4) phones and e-mail ------------------------------------------------------------------
+
+
+def _with_phone_and_email(project: Path, phones: tuple[str, ...], mails: tuple[str, ...]) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0] += ["Telefon", "E-mail"]
+    for row, phone, mail in zip(sheets["Dagplejere"][1:], phones, mails, strict=True):
+        row += [phone, mail]
+    write_xlsx(project / "roster.xlsx", sheets)
+
+
+def test_phones_are_written_as_digits_and_odd_ones_are_said(project: Path) -> None:
+    _with_phone_and_email(
+        project,
+        ("+45 90 09 11 81", "0045 90-09-11-82", "9009 118"),
+        ("anne@eksempel.dk", "bo.eksempel.dk", ""),
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output  # warnings only
+    assert "DP232" in result.stdout and "DP233" in result.stdout
+    found = {f["code"]: f for f in findings() if f["code"] in ("DP232", "DP233")}
+    assert found["DP232"]["location"]["cell"] == "I4"
+    assert found["DP232"]["severity"] == "advarsel"
+    assert found["DP233"]["location"]["cell"] == "J3"
+    assert "9009 118" in found["DP232"]["message"]
+    english = [f for f in findings("--lang", "en") if f["code"] == "DP232"]
+    assert "not eight digits" in english[0]["message"]
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    root = ET.parse(project / "eksport/unilogin/AB1234.xml").getroot()
+    assert sorted(e.text or "" for e in root.iter(f"{NS}MobilePhoneNumber")) == [
+        "90091181",
+        "90091182",
+    ]
+    syd = ET.parse(project / "eksport/unilogin/AB1235.xml").getroot()
+    assert [e.text for e in syd.iter(f"{NS}MobilePhoneNumber")] == ["9009118"]
+
+
+# --- (5) per-area export --------------------------------------------------------------------
+
+WHEN1, WHEN2, WHEN3 = (
+    "2026-11-27T08:00:00+01:00",
+    "2026-11-28T08:00:00+01:00",
+    "2026-11-29T08:00:00+01:00",
+)
+
+
+def _manifest(project: Path) -> dict[str, Any]:
+    return dict(json.loads((project / "eksport/manifest.json").read_text("utf-8")))
+
+
+def test_an_area_without_a_number_names_omraade(project: Path) -> None:
+    config = BASE_CONFIG + AREAS.replace('institutionsnummer = "AB1235"\n', "")
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    refused = run_cli("export", "--target", "unilogin")
+    assert refused.exit_code == 1
+    assert "Dagplejen Syd" in refused.stderr and "--omraade" in refused.stderr
+    assert not (project / "eksport").exists()
+    english = run_cli("--lang", "en", "export", "--target", "unilogin")
+    assert english.exit_code == 1 and "--omraade" in english.stderr
+    # the area that has its number goes on its own; the one without stays out
+    alone = run_cli("export", "--target", "unilogin", "--omraade", "Dagplejen Nord")
+    assert alone.exit_code == 0, alone.output
+    assert sorted(p.name for p in (project / "eksport/unilogin").glob("*.xml")) == ["AB1234.xml"]
+    # choosing the area without a number is still refused
+    assert run_cli("export", "--target", "unilogin", "--omraade", "Dagplejen Syd").exit_code == 1
+
+
+def test_export_of_one_area_leaves_the_others_as_they_were(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN1).exit_code == 0
+    syd_before = (project / "eksport/unilogin/AB1235.xml").read_bytes()
+    first = _manifest(project)["unilogin"]
+    # one child of Nord leaves; Syd is not exported this time
+    sheets = small_roster()
+    del sheets["Børn"][2]
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    by_number = run_cli(
+        "export", "--target", "unilogin", "--omraade", "ab1234", "--source-datetime", WHEN2, "--ja"
+    )
+    assert by_number.exit_code == 0, by_number.output
+    assert (project / "eksport/unilogin/AB1235.xml").read_bytes() == syd_before
+    nord = ET.parse(project / "eksport/unilogin/AB1234.xml").getroot()
+    assert nord.get("sourceDateTime") == WHEN2
+    assert len(list(nord.iter(f"{NS}Student"))) == 1
+    second = _manifest(project)
+    areas = second["unilogin"]["areas"]
+    assert areas["AB1235"] == first["areas"]["AB1235"]  # Syd's own history, untouched
+    assert areas["AB1234"]["sourceDateTime"] == WHEN2
+    assert areas["AB1234"]["counts"]["boern"] == 1
+    files = second["files"]["unilogin"]
+    assert "unilogin/AB1235.xml" in files and "unilogin/AB1234.xml" in files
+    # the change table shows Nord only: Syd is neither compared nor removed
+    assert "Dagplejen Syd" not in by_number.stdout
+    # each area keeps its own guard: Syd's last import was WHEN1, Nord's WHEN2
+    syd_again = run_cli(
+        "export", "--target", "unilogin", "--omraade", "Dagplejen Syd", "--source-datetime", WHEN1
+    )
+    assert syd_again.exit_code == 1 and "sourceDateTime" in syd_again.stderr
+    syd_later = run_cli(
+        "export", "--target", "unilogin", "--omraade", "dagplejen syd", "--source-datetime", WHEN2
+    )
+    assert syd_later.exit_code == 0, syd_later.output
+    nord_old = run_cli(
+        "export", "--target", "unilogin", "--omraade", "AB1234", "--source-datetime", WHEN2
+    )
+    assert nord_old.exit_code == 1
+    # a full export is guarded by every area's last
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN2).exit_code == 1
+    full = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN3)
+    assert full.exit_code == 0, full.output
+
+
+def test_omraade_names_a_known_area_and_only_for_unilogin(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    unknown = run_cli("export", "--target", "unilogin", "--omraade", "Dagplejen Vest")
+    assert unknown.exit_code == 2 and "Dagplejen Nord" in unknown.stderr
+    assert "Traceback" not in unknown.output
+    dtr = run_cli("export", "--target", "dtr", "--omraade", "Dagplejen Nord")
+    assert dtr.exit_code == 2 and "--omraade" in dtr.stderr
+    assert not (project / "eksport").exists()
