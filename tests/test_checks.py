@@ -63,7 +63,11 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 
 def test_clean_project_has_only_the_skipped_cvr_note(tmp_path: Path) -> None:
     findings = findings_for(tmp_path)
-    assert [(f.code, f.severity) for f in findings] == [("DP010", Severity.INFO)]
+    # the skipped CVR checks, and the namespace that is the documented default (said once)
+    assert [(f.code, f.severity) for f in findings] == [
+        ("DP010", Severity.INFO),
+        ("DP012", Severity.INFO),
+    ]
 
 
 CONFIG_CASES = [
@@ -199,7 +203,7 @@ def test_duplicate_institution_numbers(tmp_path: Path) -> None:
 
 def test_shared_p_number_and_address_is_not_a_finding(tmp_path: Path) -> None:
     # both areas inherit [standard]'s P-number and address; STIL allows it
-    assert [f.code for f in findings_for(tmp_path)] == ["DP010"]
+    assert [f.code for f in findings_for(tmp_path)] == ["DP010", "DP012"]
 
 
 def test_cvr_extract(tmp_path: Path) -> None:
@@ -547,7 +551,31 @@ def _phone_and_email(tmp: Path) -> list[Finding]:
     return found
 
 
+def _protected_child(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Beskyttet")
+    sheets["Børn"][0] += ["Alias fornavn", "Alias efternavn"]
+    sheets["Børn"][1] += ["Ja", "Sol", "Barn"]
+    found = only(findings_for(tmp, sheets=sheets), "DP234")
+    assert [(f.location.cell, f.params["contacts"]) for f in found] == [("I2", ("Mette Jensen",))]
+    return found
+
+
+def _odd_ids(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    sheets["Dagplejere"][1][0] = "D1 Nord/Vest"
+    sheets["Dagplejere"][2][0] = "D" * 37
+    for row, ref in zip(sheets["Børn"][1:3], ("D1 Nord/Vest", "D" * 37), strict=True):
+        row[3] = ref
+    found = only(findings_for(tmp, sheets=sheets), "DP235")
+    assert [(f.location.cell, f.variant) for f in found] == [("A2", "characters"), ("A3", "")]
+    return found
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP012": findings_for,
+    "DP234": _protected_child,
+    "DP235": _odd_ids,
     "DP232": _phone_and_email,
     "DP233": _phone_and_email,
     "DP010": findings_for,

@@ -185,3 +185,44 @@ def test_omraade_names_a_known_area_and_only_for_unilogin(project: Path) -> None
     dtr = run_cli("export", "--target", "dtr", "--omraade", "Dagplejen Nord")
     assert dtr.exit_code == 2 and "--omraade" in dtr.stderr
     assert not (project / "eksport").exists()
+
+
+# --- (6) identity and protection ------------------------------------------------------------
+
+
+def test_protected_child_with_open_parents_and_odd_ids_are_warnings(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Beskyttet", "Alias fornavn", "Alias efternavn", "Barn id"]
+    sheets["Børn"][1] += ["Ja", "Sol", "Barn", "K-1"]
+    sheets["Børn"][2] += ["", "", "", "Emil Ærø 2025"]
+    sheets["Børn"][3] += ["", "", "", "K-3"]
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("validate")
+    assert result.exit_code == 0, result.output
+    found = {f["code"]: f for f in findings()}
+    assert found["DP234"]["severity"] == "advarsel"
+    assert "Mette Jensen" in found["DP234"]["message"]
+    assert found["DP235"]["location"]["cell"] == "L3"
+    assert "Emil Ærø 2025" in found["DP235"]["message"]
+
+
+def test_a_changed_cpr_is_advised_as_stil_says_today() -> None:
+    assert "Omidentifikation i Unilogin lukket" in run_cli("explain", "DP228").stdout
+    english = run_cli("--lang", "en", "explain", "DP227").stdout
+    assert "re-identification is closed" in english and "history" in english
+
+
+# --- (7) the namespace, honestly ------------------------------------------------------------
+
+
+def test_validate_says_once_that_the_namespace_is_the_default(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    said = [f for f in findings() if f["code"] == "DP012"]
+    assert len(said) == 1 and said[0]["severity"] == "info"
+    assert "--xsd" in said[0]["hint"] and "https://unilogin.dk/data" in said[0]["message"]
+    assert said[0]["location"]["key"] == "unilogin.navnerum"
+    own = BASE_CONFIG.replace("[unilogin]", '[unilogin]\nnavnerum = "https://example.org/x"')
+    (project / "dagpleje.toml").write_text(own + AREAS, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    assert "DP012" not in codes()

@@ -328,7 +328,7 @@ def identity_changes(
 ) -> list[Finding]:
     """What Unilogin will take as another person, or refuse, compared with the last export
     (``records``: this export's ``person_records``): DP228 a known id with another CPR number
-    (rejected until "Skift CPR-nummer" is done), DP227 a child gone while a child of the same
+    (rejected: STIL has closed re-identification), DP227 a child gone while a child of the same
     name and dagplejer arrives with a new id (a new person, without the old one's history)."""
     prev_unilogin = previous.unilogin if previous else None
     # "hash cpr [navn [id]]" per person (a list, not an object: a list of texts is cheap to

@@ -85,6 +85,13 @@ FINDINGS: dict[str, FindingText] = {
         why="En indstilling, der ikke bruges, ser ud, som om den virker: kontaktpersonerne i de kolonner ville mangle i Unilogin uden et ord.",
         example='[roster]\nkontakt_ark = "Forældre"',
     ),
+    "DP012": FindingText(
+        title="Unilogin-navnerummet er standarden, ikke bekræftet",
+        message="Unilogin-filerne skrives i navnerummet {namespace}: det seneste dokumenterede fælles import/eksport-navnerum, men STIL's importskema (v7) er ikke offentligt, så det er ikke bekræftet.",
+        hint="Har I STIL's officielle XSD, så eksportér med --xsd STIL.xsd: skemaets targetNamespace afgør det, og dagpleje siger, hvis [unilogin] navnerum skal ændres.",
+        why="Et dokument i et andet navnerum end skemaets afvises allerede ved første element. v6's fælles typer brugte https://unilogin.dk/data; v7's eksport bruger andre navnerum, og v7-importens er ikke offentliggjort.",
+        example='[unilogin]\nnavnerum = "https://unilogin.dk/data"',
+    ),
     "DP020": FindingText(
         title="Tom Unilogin-værdi",
         message="[unilogin] {key} er tom, men Unilogin kræver en værdi.",
@@ -483,15 +490,15 @@ FINDINGS: dict[str, FindingText] = {
     "DP227": FindingText(
         title="Sandsynligvis rettet CPR-nummer",
         message="Barnet {name} hos dagplejer {dagplejer} forsvinder, og et barn med samme navn hos samme dagplejer kommer til med nyt id {id} (før {old_id}): sandsynligvis et rettet CPR-nummer. Unilogin opretter en ny person, og barnet mister sin historik i Aula.",
-        hint="Skal barnet beholde sin Unilogin-bruger: giv barnet sit gamle id {old_id} i en id-kolonne (fx «Barn id»), og brug «Skift CPR-nummer» i STIL's brugeradministration før importen.",
+        hint="STIL's vejledning om at skifte CPR-nummer i Unilogin (viden.stil.dk, «Omidentifikation i Unilogin lukket») siger, at omidentifikation er lukket, og anbefaler at slette brugeren og oprette den igen med det rigtige CPR-nummer. Eksportér I som nu, sker netop det: barnet oprettes som ny bruger, og den gamle bruger og dens historik i Aula og andre systemer er ikke længere tilgængelig — gem først en kopi af det, der skal bevares. Giver I i stedet barnet sit gamle id {old_id} i en id-kolonne (fx «Barn id»), beholder barnet sin bruger, men Unilogin afviser det nye CPR-nummer («Ikke forventet CPR til localPersonID»), så længe omidentifikation er lukket: barnet står med det gamle CPR-nummer, og ændringen når ikke frem.",
         why="Et barn uden id-kolonne får et id dannet af CPR-nummeret; et nyt CPR-nummer giver et nyt id og dermed en ny person i Unilogin.",
         example="Barn id: B-1A2B3C4D5E6F7A8B",
     ),
     "DP228": FindingText(
         title="Kendt id med nyt CPR-nummer",
         message="{role} {who} har id {id}, som sidste eksport sendte med et andet CPR-nummer.",
-        hint="Brug «Skift CPR-nummer» på personen i STIL's brugeradministration, før filen importeres; ellers afviser Unilogin personen («Ikke forventet CPR til localPersonID»).",
-        why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer, indtil CPR-nummeret er skiftet.",
+        hint="STIL's vejledning om at skifte CPR-nummer i Unilogin (viden.stil.dk, «Omidentifikation i Unilogin lukket») siger, at omidentifikation er lukket, og anbefaler at slette brugeren og oprette den igen med det rigtige CPR-nummer. Det gør I ved at give personen et nyt id i rosteren: Unilogin opretter en ny bruger, og den gamle bruger og dens historik i Aula og andre systemer er ikke længere tilgængelig (for en dagplejer også gruppens historik, fordi gruppens id er dagplejerens) — gem først en kopi. Beholder personen sit id, afviser Unilogin personen ved hver import («Ikke forventet CPR til localPersonID»), og den gamle bruger bliver stående med det gamle CPR-nummer.",
+        why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer; omidentifikation, som før kunne flytte id'et til det nye nummer, er lukket ifølge STIL.",
         example="",
     ),
     "DP230": FindingText(
@@ -521,6 +528,23 @@ FINDINGS: dict[str, FindingText] = {
         hint="Ret cellen til en adresse som navn@eksempel.dk, eller slet den.",
         why="E-mailadressen sendes til Unilogin og bruges til beskeder; en forkert adresse giver en bruger, der ikke kan nås.",
         example="E-mail: mette.jensen@eksempel.dk",
+    ),
+    "DP234": FindingText(
+        title="Beskyttet barn med kontaktpersoner uden beskyttelse",
+        message="Barnet {who} har navne- og adressebeskyttelse, men kontaktpersonerne «{contacts}» har ikke.",
+        hint="Tjek, om kontaktpersonerne også skal være beskyttede, og markér dem i så fald i rosterens kolonne for beskyttelse (med aliasnavne).",
+        why="En familie har som regel samme efternavn: står forældrenes rigtige navne i Unilogin og Aula, kan de afsløre det beskyttede barn.",
+        example="Kontakt1 beskyttet: Ja",
+    ),
+    "DP235": FindingText(
+        title="Id med usædvanlig form",
+        message="{role} {who} har id «{id}», som er længere end {limit} tegn.",
+        hint="Brug et id på højst 36 tegn af A–Z, a–z, 0–9, - og _ (fx medarbejdernummeret), og behold det fra eksport til eksport.",
+        why="Id'et bliver LocalPersonId (og for en dagplejer GroupId) i Unilogin. STIL offentliggør ingen grænse for det; et id ud over 36 tegn (et UUID's længde) eller med andre tegn kan blive afvist eller ændret af systemer, der læser det, og et ændret id er en ny person.",
+        example="Medarbejdernr: D-00017",
+        variants={
+            "characters": "{role} {who} har id «{id}» med andre tegn end A–Z, a–z, 0–9, - og _.",
+        },
     ),
     "DP240": FindingText(
         title="Barnets dagplejer kan ikke afgøres entydigt",

@@ -87,6 +87,13 @@ FINDINGS: dict[str, FindingText] = {
         why="A setting that is not used looks as if it works: the contact persons in those columns would be missing from Unilogin without a word.",
         example='[roster]\nkontakt_ark = "Forældre"',
     ),
+    "DP012": FindingText(
+        title="The Unilogin namespace is the default, not confirmed",
+        message="The Unilogin files are written in the namespace {namespace}: the last documented shared import/export namespace, but STIL's import schema (v7) is not public, so it is not confirmed.",
+        hint="If you have STIL's official XSD, export with --xsd STIL.xsd: the schema's targetNamespace settles it, and dagpleje says so if [unilogin] navnerum must change.",
+        why="A document in another namespace than the schema's is refused at its first element. v6's shared types used https://unilogin.dk/data; v7's export uses other namespaces, and v7's import namespace is not published.",
+        example='[unilogin]\nnavnerum = "https://unilogin.dk/data"',
+    ),
     "DP020": FindingText(
         title="Empty Unilogin value",
         message="[unilogin] {key} is empty, but Unilogin requires a value.",
@@ -483,15 +490,15 @@ FINDINGS: dict[str, FindingText] = {
     "DP227": FindingText(
         title="Likely a corrected CPR number",
         message="Child {name} with dagplejer {dagplejer} disappears while a child with the same name and dagplejer appears with the new id {id} (before: {old_id}): likely a corrected CPR number. Unilogin will create a new person, and the child loses its history in Aula.",
-        hint="To keep the child's Unilogin user: give the child its old id {old_id} in an id column (e.g. «Barn id»), and use «Skift CPR-nummer» in STIL's user administration before the import.",
+        hint="STIL's guide to changing a CPR number in Unilogin (viden.stil.dk, «Omidentifikation i Unilogin lukket») says re-identification is closed and recommends deleting the user and creating it again with the right CPR number. Export as you are, and that is what happens: the child is created as a new user, and the old user and its history in Aula and other systems are no longer available — save a copy of what must be kept first. If you instead give the child its old id {old_id} in an id column (e.g. «Barn id»), the child keeps its user, but Unilogin refuses the new CPR number («Ikke forventet CPR til localPersonID») while re-identification is closed: the child stays with the old CPR number, and the change does not arrive.",
         why="A child without an id column gets an id derived from the CPR number; a new CPR number gives a new id and so a new person in Unilogin.",
         example="Barn id: B-1A2B3C4D5E6F7A8B",
     ),
     "DP228": FindingText(
         title="Known id with a new CPR number",
         message="{role} {who} has the id {id}, which the last export sent with another CPR number.",
-        hint="Use «Skift CPR-nummer» on the person in STIL's user administration before the file is imported; otherwise Unilogin rejects the person («Ikke forventet CPR til localPersonID»).",
-        why="Unilogin binds a LocalPersonId to one CPR number and rejects the same id with another number until the CPR number has been changed.",
+        hint="STIL's guide to changing a CPR number in Unilogin (viden.stil.dk, «Omidentifikation i Unilogin lukket») says re-identification is closed and recommends deleting the user and creating it again with the right CPR number. You do that by giving the person a new id in the roster: Unilogin creates a new user, and the old user and its history in Aula and other systems are no longer available (for a dagplejer the group's history too, since the group's id is the dagplejer's) — save a copy first. If the person keeps the id, Unilogin refuses the person at every import («Ikke forventet CPR til localPersonID»), and the old user stays with the old CPR number.",
+        why="Unilogin binds a LocalPersonId to one CPR number and refuses the same id with another number; re-identification, which could move the id to the new number, is closed according to STIL.",
         example="",
     ),
     "DP230": FindingText(
@@ -521,6 +528,23 @@ FINDINGS: dict[str, FindingText] = {
         hint="Correct the cell to an address such as name@example.dk, or empty it.",
         why="The e-mail address is sent to Unilogin and used for messages; a wrong address makes a user who cannot be reached.",
         example="E-mail: mette.jensen@example.dk",
+    ),
+    "DP234": FindingText(
+        title="Protected child with contact persons who are not protected",
+        message="The child {who} has name and address protection, but the contact persons «{contacts}» do not.",
+        hint="Check whether the contact persons should be protected too, and if so mark them in the roster's protection column (with alias names).",
+        why="A family usually shares its surname: the parents' real names in Unilogin and Aula can give the protected child away.",
+        example="Kontakt1 beskyttet: Ja",
+    ),
+    "DP235": FindingText(
+        title="Id of an unusual form",
+        message="{role} {who} has the id «{id}», which is longer than {limit} characters.",
+        hint="Use an id of at most 36 characters from A–Z, a–z, 0–9, - and _ (e.g. the employee number), and keep it from export to export.",
+        why="The id becomes the LocalPersonId (and for a dagplejer the GroupId) in Unilogin. STIL publishes no limit for it; an id over 36 characters (the length of a UUID) or with other characters may be refused or changed by systems that read it, and a changed id is a new person.",
+        example="Medarbejdernr: D-00017",
+        variants={
+            "characters": "{role} {who} has the id «{id}» with characters other than A–Z, a–z, 0–9, - and _.",
+        },
     ),
     "DP240": FindingText(
         title="The child's dagplejer cannot be told for certain",

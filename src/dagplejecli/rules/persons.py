@@ -483,3 +483,53 @@ def check_phone_and_email(ctx: CheckContext) -> list[Finding]:
             value = p.email[:60]
             out.append(DP233(_at(p, "email"), area, role=role, value=value, **person(p)))
     return out
+
+
+DP234 = Rule("DP234", S.WARNING, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP234)
+def check_protected_child_family(ctx: CheckContext) -> list[Finding]:
+    """A protected child whose contact persons are not protected: the family usually shares
+    the surname, so the parents' names in Unilogin and Aula can give the child away."""
+    out = []
+    for c in ctx.roster.children:
+        if not c.protected:
+            continue
+        open_contacts = tuple(p.name for p in c.contacts if not p.protected and p.name)
+        if open_contacts:
+            where = _at(c, "beskyttet", "cpr")
+            area = ctx.plan.area_of(c.dagplejer_id)
+            out.append(DP234(where, area, contacts=open_contacts, **person(c)))
+    return out
+
+
+DP235 = Rule("DP235", S.WARNING, PERSONS, OWN)
+ID_MAX = 36  # the length of a UUID, the longest id administrative systems commonly write
+
+
+def _plain_id(value: str) -> bool:
+    return len(value) <= ID_MAX and all(
+        ch.isascii() and (ch.isalnum() or ch in "-_") for ch in value
+    )
+
+
+@CHECKS.add(DP235)
+def check_id_form(ctx: CheckContext) -> list[Finding]:
+    """An id the roster gives (LocalPersonId, and a dagplejer's GroupId) longer than 36
+    characters or with characters other than A-Z, a-z, 0-9, - and _. Ids dagpleje derives are
+    of that form already."""
+    out = []
+    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
+    people += [("barn", c) for c in ctx.roster.children]
+    for role, p in people:
+        if p.id_derived or not p.id or _plain_id(p.id):
+            continue
+        area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
+        variant = "" if len(p.id) > ID_MAX else "characters"
+        where = _at(p, "id", "cpr")
+        value = mask_cpr_in_text(p.id)[:60]
+        out.append(
+            DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
+        )
+    return out

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import is_digits, is_valid_cvr
 from dagplejecli.findings import (
     CVR_LAW,
@@ -154,3 +155,15 @@ def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
     if not mapped or any(info.role == "kontakter" for info in ctx.roster.sheet_info):
         return []
     return [DP011(ctx.key("roster", "kontakt_kolonner"), columns=tuple(mapped.values()))]
+
+
+# The namespace the Unilogin files are written in is documented evidence, not a confirmation
+# (DOMAIN.md §4): said once, so no one takes the default for STIL's word.
+DP012 = Rule("DP012", S.INFO, CONFIG, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP012)
+def check_namespace_is_the_default(ctx: CheckContext) -> list[Finding]:
+    if ctx.config.config.unilogin.navnerum != UNILOGIN_NAMESPACE:
+        return []
+    return [DP012(ctx.key("unilogin", "navnerum"), namespace=UNILOGIN_NAMESPACE)]
