@@ -572,7 +572,29 @@ def _odd_ids(tmp: Path) -> list[Finding]:
     return found
 
 
+def _periods(*rows: tuple[object, object, object]) -> Sheets:
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+    for row, period in zip(sheets["Børn"][1:], rows, strict=True):
+        row += list(period)
+    return sheets
+
+
+def _care(tmp: Path) -> list[Finding]:
+    """A child who left, one with a date that is none, and a status no one knows."""
+    ended = (dt.date.today() - dt.timedelta(days=5)).isoformat()
+    sheets = _periods(("", ended, ""), ("i morgen", "", ""), ("", "", "Pause"))
+    found = findings_for(tmp, sheets=sheets)
+    assert [f.location.cell for f in only(found, "DP236")] == ["J2"]
+    assert [f.location.cell for f in only(found, "DP237")] == ["I3"]
+    assert [f.params["values"] for f in only(found, "DP238")] == [("Pause",)]
+    return found
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP236": _care,
+    "DP237": _care,
+    "DP238": _care,
     "DP012": findings_for,
     "DP234": _protected_child,
     "DP235": _odd_ids,

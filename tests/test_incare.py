@@ -3,19 +3,29 @@ the command line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
+from tests.conftest import (
+    AREAS,
+    BASE_CONFIG,
+    child_cpr,
+    leaked_cprs,
+    run_cli,
+    small_roster,
+    write_xlsx,
+)
 
 NS = "{https://unilogin.dk/data}"
 
 
-def findings(*args: str) -> list[dict[str, Any]]:
-    result = run_cli(*args, "validate", "--format", "json")
+def findings(*args: str, lang: str = "da") -> list[dict[str, Any]]:
+    """``validate --format json``'s findings (``args`` after the command)."""
+    result = run_cli("--lang", lang, "validate", "--format", "json", *args)
     return list(json.loads(result.stdout)["findings"])
 
 
@@ -88,7 +98,7 @@ def test_phones_are_written_as_digits_and_odd_ones_are_said(project: Path) -> No
     assert found["DP232"]["severity"] == "advarsel"
     assert found["DP233"]["location"]["cell"] == "J3"
     assert "9009 118" in found["DP232"]["message"]
-    english = [f for f in findings("--lang", "en") if f["code"] == "DP232"]
+    english = [f for f in findings(lang="en") if f["code"] == "DP232"]
     assert "not eight digits" in english[0]["message"]
     assert run_cli("export", "--target", "unilogin").exit_code == 0
     root = ET.parse(project / "eksport/unilogin/AB1234.xml").getroot()
@@ -226,3 +236,171 @@ def test_validate_says_once_that_the_namespace_is_the_default(project: Path) -> 
     (project / "dagpleje.toml").write_text(own + AREAS, encoding="utf-8")
     run_cli("plan", "roster.xlsx")
     assert "DP012" not in codes()
+
+
+# --- (1) dates and status -------------------------------------------------------------------
+
+# The day judged, and dates around it (the children's CPR numbers are relative to today)
+TODAY = dt.date.today()
+DAY = TODAY.isoformat()
+
+
+def dk(days: int) -> str:
+    """The day ``days`` after today as a Danish text date: ``07-12-2026``."""
+    return (TODAY + dt.timedelta(days=days)).strftime("%d-%m-%Y")
+
+
+def serial(days: int) -> float:
+    """The day ``days`` after today as an Excel serial number."""
+    return float((TODAY + dt.timedelta(days=days) - dt.date(1899, 12, 30)).days)
+
+
+def _with_periods(project: Path, *rows: tuple[object, object, object]) -> None:
+    """The small roster with Startdato, Slutdato and Status for its three children."""
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+    for row, period in zip(sheets["Børn"][1:], rows, strict=True):
+        row += list(period)
+    write_xlsx(project / "roster.xlsx", sheets)
+
+
+def _students(project: Path) -> set[str]:
+    out = set()
+    for xml in (project / "eksport/unilogin").glob("*.xml"):
+        for person in ET.parse(xml).getroot().iter(f"{NS}InstitutionPerson"):
+            if person.find(f"{NS}Student") is not None:
+                out.add(person.findtext(f"{NS}Person/{NS}FirstName") or "")
+    return out
+
+
+def test_children_not_in_care_are_left_out_and_said(project: Path) -> None:
+    later = TODAY + dt.timedelta(days=60)
+    short = f"{later.day}/{later.month}/{later.year % 100}"  # «1/2/27»
+    _with_periods(
+        project,
+        (dk(-200), dk(-30), ""),  # Liv: left a month ago
+        (short, "", "Tilbudt"),  # Emil: starts in two months
+        (serial(-100), "", "  indskrevet "),  # Ida: an Excel serial, in care
+    )
+    plan = run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert plan.exit_code == 0, plan.output
+    assert f"Ikke i pleje den {dk(0)}" in plan.stdout
+    assert "Dagplejen Nord: 2 børn" in plan.stdout
+    result = run_cli("validate", "--dato", DAY, "--format", "json")
+    doc = json.loads(result.stdout)
+    said = [f for f in doc["findings"] if f["code"] == "DP236"]
+    assert [(f["location"]["cell"], f["variant"], f["severity"]) for f in said] == [
+        ("J2", "ended", "info"),
+        ("I3", "starts", "info"),
+    ]
+    assert f"udmeldt {dk(-30)}" in said[0]["message"]
+    assert f"starter {dk(60)}" in said[1]["message"]
+    assert "-xxxx" in said[0]["message"] and leaked_cprs(result.stdout) == []
+    assert doc["stats"]["boern"] == 1
+    assert doc["stats"]["per_omraade"]["Dagplejen Nord"]["boern"] == 0
+    assert doc["stats"]["ikke_i_pleje"]["per_omraade"] == {
+        "Dagplejen Nord": {"dagplejere": 0, "boern": 2}
+    }
+    english = run_cli("--lang", "en", "validate", "--dato", DAY)
+    assert f"Not in care on {dk(0)}" in english.stdout
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+    assert _students(project) == {"Ida"}
+    # two months on, Emil has started and Liv is still out
+    on = later.isoformat()
+    run_cli("plan", "roster.xlsx", "--dato", on)
+    said = [f["message"] for f in findings("--dato", on) if f["code"] == "DP236"]
+    assert len(said) == 1 and "Liv" in said[0]
+
+
+def test_days_before_start(project: Path) -> None:
+    ten_days = (TODAY + dt.timedelta(days=10)).isoformat()
+    _with_periods(project, (ten_days, "", ""), ("", "", ""), ("", "", ""))
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "DP236" in codes("--dato", DAY)
+    config = BASE_CONFIG.replace("[unilogin]", "[unilogin]\ndage_foer_start = 10") + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "DP236" not in codes("--dato", DAY)
+
+
+def test_dates_that_cannot_be_judged_are_errors_on_their_cell(project: Path) -> None:
+    _with_periods(
+        project,
+        ("snart", "", ""),  # not a date
+        (dk(-10), dk(-20), ""),  # start after end
+        ("", "01-01-2001", ""),  # end before the child was born
+    )
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    result = run_cli("validate", "--dato", DAY)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    bad = [f for f in findings("--dato", DAY) if f["code"] == "DP237"]
+    assert [(f["location"]["cell"], f["variant"], f["severity"]) for f in bad] == [
+        ("I2", "", "fejl"),
+        ("I3", "order", "fejl"),
+        ("J4", "birth", "fejl"),
+    ]
+    assert "«snart»" in bad[0]["message"]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 1
+
+
+def test_unknown_status_is_said_once_and_can_be_mapped(project: Path) -> None:
+    _with_periods(project, ("", "", "Afmeldt"), ("", "", "Pause"), ("", "", "AFMELDT"))
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    unknown = [f for f in findings("--dato", DAY) if f["code"] == "DP238"]
+    assert len(unknown) == 1 and unknown[0]["severity"] == "advarsel"
+    assert unknown[0]["params"]["column"] == "Status"
+    assert unknown[0]["params"]["values"] == ["Afmeldt", "Pause", "AFMELDT"]
+    assert "[roster.status]" in unknown[0]["hint"]
+    assert "DP236" not in codes("--dato", DAY)  # the dates decide, and there are none
+    mapped = '\n[roster.status]\n"afmeldt" = "ikke_i_pleje"\n"Pause" = "i_pleje"\n'
+    (project / "dagpleje.toml").write_text(BASE_CONFIG + mapped + AREAS, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    found = codes("--dato", DAY)
+    assert "DP238" not in found and found.count("DP236") == 2
+
+
+def test_a_dagplejer_who_left_is_left_out_and_her_children_said(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0] += ["Fratrådt"]
+    sheets["Dagplejere"][1] += [dk(-7)]
+    write_xlsx(project / "roster.xlsx", sheets)
+    plan = run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "Dagplejen Nord: 1 dagplejer" in plan.stdout
+    found = {f["code"]: f for f in findings("--dato", DAY)}
+    assert found["DP236"]["params"]["role"] == "dagplejer"
+    assert found["DP237"]["variant"] == "dagplejer" and "Liv Jensen" in found["DP237"]["message"]
+    assert run_cli("validate", "--dato", DAY).exit_code == 1
+
+
+def test_the_export_says_who_leaves_because_the_period_ended(project: Path) -> None:
+    _with_periods(project, (dk(-100), dk(20), ""), ("", "", ""), ("", "", ""))
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    first = run_cli("export", "--target", "unilogin", "--dato", DAY, "--source-datetime", WHEN1)
+    assert first.exit_code == 0, first.output
+    assert "Liv" in _students(project)
+    later = (TODAY + dt.timedelta(days=30)).isoformat()
+    run_cli("plan", "roster.xlsx", "--dato", later)
+    result = run_cli(
+        "export", "--target", "unilogin", "--dato", later, "--source-datetime", WHEN2, "--ja"
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 barn forsvinder, fordi dets periode er slut" in result.stdout
+    assert "Dagplejen Nord: Liv Jensen" in result.stdout and f"udmeldt {dk(20)}" in result.stdout
+    assert "Liv" not in _students(project)
+    assert leaked_cprs(result.output) == []
+
+
+def test_the_age_rule_counts_at_the_day(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][1][0] = child_cpr(3 * 365 - 40, "4568")  # three in 40 days or so
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    assert "DP209" not in codes()
+    later = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    run_cli("plan", "roster.xlsx", "--dato", later)
+    assert "DP209" in codes("--dato", later)
+
+
+def test_a_day_that_is_no_date_cannot_run(project: Path) -> None:
+    result = run_cli("plan", "roster.xlsx", "--dato", "07-12-2026")
+    assert result.exit_code == 2 and "ÅÅÅÅ-MM-DD" in result.output

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dagplejecli.care import LeftOut
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError, Refused
@@ -24,6 +25,7 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     area_key,
+    child_hash,
     compare,
     file_digests,
     identity_changes,
@@ -138,14 +140,19 @@ def _propose(
 
 
 def plan(
-    roster_path: Path, config_path: Path | None, out: Path, on_step: Step = no_step
+    roster_path: Path,
+    config_path: Path | None,
+    out: Path,
+    on_step: Step = no_step,
+    day: dt.date | None = None,
 ) -> Planned:
-    """Group the dagplejere into areas and write the plan workbook for review."""
+    """Group the dagplejere in care on ``day`` (default today) into areas and write the plan
+    workbook for review."""
     check_output("--out", out, {"roster": roster_path, "config": config_path or Path(CONFIG_NAME)})
     if out.suffix.lower() != ".xlsx":
         raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
-    planned = plan_roster(roster_path, config_path)
+    planned = plan_roster(roster_path, config_path, day)
     on_step("step_writing_plan")
     write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     return planned
@@ -159,6 +166,7 @@ def validate(
     plan_path: Path,
     annotate: Path | None = None,
     on_step: Step = no_step,
+    day: dt.date | None = None,
 ) -> Validation:
     """Every finding on the plan made again from roster and configuration. With ``annotate``,
     the roster's cells are kept (``planned.sheets``) for an annotated copy."""
@@ -167,7 +175,9 @@ def validate(
         if annotate.suffix.lower() != ".xlsx":
             raise DagplejeError("annotate_suffix", where=str(annotate))
         check_output("--annotate", annotate, {"config": config, "plan": plan_path})
-    result = validate_project(config_path, plan_path, on_step=on_step, keep_sheets=bool(annotate))
+    result = validate_project(
+        config_path, plan_path, day, on_step=on_step, keep_sheets=bool(annotate)
+    )
     if annotate is not None:
         check_output("--annotate", annotate, {"roster": result.planned.roster.path})
     return result
@@ -189,6 +199,8 @@ class PreparedExport:
     written: bool = False
     # files of the last export that stay as they are (the areas not chosen with --omraade)
     kept: frozenset[str] = frozenset()
+    # children the last export held whose period has ended: why they leave (the change table)
+    ended: list[LeftOut] = field(default_factory=list)
 
 
 class TooManyRemoved(Refused):
@@ -217,6 +229,7 @@ def export(
     allow_many_removed: bool = False,
     on_step: Step = no_step,
     areas: tuple[str, ...] = (),
+    day: dt.date | None = None,
 ) -> PreparedExport:
     """Validate, build every file of the export and write them all or none.
 
@@ -234,7 +247,7 @@ def export(
     # export always sees the earlier one's manifest, and is never replaced by it.
     with export_lock(out_dir):
         prepared = _prepare(
-            target, config_path, plan_path, out_dir, source_datetime, xsd, on_step, areas
+            target, config_path, plan_path, out_dir, source_datetime, xsd, on_step, areas, day
         )
         if prepared.too_many_removed and not allow_many_removed and not dry_run:
             config = prepared.validation.planned.config.config
@@ -297,6 +310,7 @@ def _prepare(
     xsd: Path | None,
     on_step: Step,
     areas: tuple[str, ...] = (),
+    day: dt.date | None = None,
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
     target = ALIASES.get(target, target)
@@ -304,7 +318,7 @@ def _prepare(
         raise DagplejeError("export_omraade_unilogin_only", hint="export_omraade_hint")
     previous = read_manifest(out_dir)
     secret = _secret_for(config_path, out_dir, previous)
-    validation = validate_project(config_path, plan_path, on_step=on_step, id_secret=secret)
+    validation = validate_project(config_path, plan_path, day, on_step=on_step, id_secret=secret)
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
@@ -447,6 +461,14 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     too_many = [
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
     ]
+    care = b.validation.planned.care
+    ended = []
+    if care is not None and b.previous is not None:
+        for x in care.ended_children():
+            key = next((area_key(m) for m in members if m.area.name == x.area), None)
+            before = previous_areas.get(key, {}).get("members", []) if key else []
+            if key is not None and child_hash(b.secret, x.person.id) in before:
+                ended.append(x)
     return PreparedExport(
         Target.UNILOGIN,
         b.out_dir,
@@ -457,6 +479,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
         too_many,
         identity,
         kept=frozenset(kept),
+        ended=ended,
     )
 
 

@@ -7,6 +7,7 @@ commands, so ``dagpleje --help`` stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
 from enum import StrEnum
@@ -26,8 +27,10 @@ from dagplejecli.cli_base import (
     settings,
     use_settings,
 )
+from dagplejecli.errors import DagplejeError
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
+from dagplejecli.project import CONFIG_NAME, Project
 from dagplejecli.render import OutputFormat
 
 
@@ -74,27 +77,24 @@ def main_callback(
     set_language(lang.value if lang else None)
     use_settings(Settings(quiet, debug))  # each run starts from its own global options
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
     # Every command first finishes (or undoes) an export that was interrupted here, and
     # removes staging, backup and temporary files left by a kill: they hold personal data.
-    recover(Path.cwd() / EXPORT_FOLDER)
-    remove_stale_temporaries(Path.cwd() / PLAN_NAME, older_than=STALE_SECONDS)
+    here = Project.of(None)
+    recover(here.export_dir)
+    remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
         from dagplejecli.status import export_status, folder_status
 
-        print_overview(
-            stdout(), folder_status(Path.cwd()), export_status(Path.cwd() / EXPORT_FOLDER)
-        )
+        print_overview(stdout(), folder_status(here.folder), export_status(here.export_dir))
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)
 
 
 Opt = typer.Option
-CONFIG = Path("dagpleje.toml")
+CONFIG = Path(CONFIG_NAME)
 RosterArg = Annotated[Path, typer.Argument(show_default=False)]
 ConfigOpt = Annotated[
     Path | None,
@@ -107,28 +107,35 @@ PlanOpt = Annotated[
         "-p",
     ),
 ]
+DatoOpt = Annotated[str | None, typer.Option("--dato")]
 
 
-def project_folder(config: Path | None) -> Path:
-    """The configuration's folder: the plan and ``eksport/`` live there unless an option says
-    otherwise, wherever the command is run from. Interrupted exports and a killed run's
+def day_of(text: str | None) -> dt.date | None:
+    """``--dato ÅÅÅÅ-MM-DD``: the day on which «in care» is judged (None: today)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DagplejeError("bad_dato", value=text, hint="bad_dato_hint") from None
+
+
+def project_of(config: Path | None) -> Project:
+    """The configuration's project: the plan and ``eksport/`` live beside it unless an option
+    says otherwise, wherever the command is run from. Interrupted exports and a killed run's
     temporary files there are dealt with first, as the callback does in the current folder."""
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
-    folder = (config or CONFIG).parent
-    if folder.resolve() != Path.cwd().resolve():
-        recover(folder / EXPORT_FOLDER)
-        remove_stale_temporaries(folder / PLAN_NAME, older_than=STALE_SECONDS)
-    return folder
+    project = Project.of(config)
+    if project.folder.resolve() != Path.cwd().resolve():
+        recover(project.export_dir)
+        remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
+    return project
 
 
 def plan_of(config: Path | None, plan: Path | None) -> Path:
     """The plan to read: ``--plan``, else the one beside the configuration."""
-    from dagplejecli.planfile import PLAN_NAME
-
-    return plan if plan is not None else project_folder(config) / PLAN_NAME
+    return plan if plan is not None else project_of(config).plan
 
 
 @app.command("init", cls=LocalisedCommand)
@@ -166,6 +173,7 @@ def plan_command(
         Path | None,
         Opt("--out", "-o"),
     ] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.findings import Severity
@@ -174,8 +182,9 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
+    day = day_of(dato)
     with steps_for(roster, quiet, total=2) as steps:
-        planned = api.plan(roster, config, out, on_step=steps.step)
+        planned = api.plan(roster, config, out, on_step=steps.step, day=day)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
     raise typer.Exit(1 if planned.unassigned() or planned.unlinked() or left else 0)
@@ -195,6 +204,7 @@ def validate_command(
         typer.Option("--annotate"),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
@@ -203,9 +213,10 @@ def validate_command(
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
     plan = plan_of(config, plan)
+    day = day_of(dato)
     total = 3 if annotate is not None else 2
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
-        result = api.validate(config, plan, annotate, on_step=steps.step)
+        result = api.validate(config, plan, annotate, on_step=steps.step, day=day)
         if annotate is not None and result.planned.sheets is not None:
             from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
 
@@ -253,16 +264,17 @@ def export_command(
     dry_run: Annotated[bool, Opt("--dry-run")] = False,
     yes: Annotated[bool, Opt("--ja", "--yes", "-y")] = False,
     omraade: Annotated[list[str] | None, Opt("--omraade")] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.exports import print_changes, print_export
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.terminal import stdout
-    from dagplejecli.status import EXPORT_FOLDER
 
     quiet = settings().quiet
     plan = plan_of(config, plan)
-    out = out if out is not None else project_folder(config) / EXPORT_FOLDER
+    out = out if out is not None else project_of(config).export_dir
+    day = day_of(dato)
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
@@ -277,6 +289,7 @@ def export_command(
                 allow_many_removed=yes,
                 on_step=steps.step,
                 areas=tuple(omraade or ()),
+                day=day,
             )
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)

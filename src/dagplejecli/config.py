@@ -25,8 +25,7 @@ from dagplejecli.limits import (
     check_toml_shape,
 )
 from dagplejecli.messages import ui
-
-CONFIG_NAME = "dagpleje.toml"
+from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
 
 DAGPLEJER_FIELDS = (
     "id",
@@ -44,6 +43,11 @@ DAGPLEJER_FIELDS = (
     "beskyttet",
     "alias_fornavn",
     "alias_efternavn",
+    "start",
+    "slut",
+    "status",
+    "gaest",
+    "stilling",
 )
 CHILD_FIELDS = (
     "id",
@@ -55,6 +59,9 @@ CHILD_FIELDS = (
     "beskyttet",
     "alias_fornavn",
     "alias_efternavn",
+    "start",
+    "slut",
+    "status",
 )
 CONTACT_FIELDS = (
     "barn",
@@ -134,6 +141,9 @@ class UniloginConfig(_Strict):
     kilde: str = "dagpleje"
     rolle: str = "Pædagog"
     trin: str = "DT"  # STIL's day-care level (DOMAIN.md §4)
+    vikar_rolle: str = "Vikar"  # a guest carer's Employee Role (DOMAIN.md §4)
+    # a child is in the import this many days before its start date (care.py)
+    dage_foer_start: int = Field(default=0, ge=0, le=365)
     adgangsniveau: int = 1
     skoleaar: str | None = None
 
@@ -173,6 +183,13 @@ class RosterConfig(_Strict):
     # A custody column on the child's row (not one per contact) says nothing of whom it is
     # about: "alle" says it is every contact's of that row; unset, it is not used (DP245).
     raekke_myndighed: Literal["alle"] | None = None
+    # Status words (a cell's text → i_pleje, ikke_i_pleje, tilbudt or orlov), beside the
+    # vocabulary's own (care.py)
+    status: dict[str, Literal["i_pleje", "ikke_i_pleje", "tilbudt", "orlov"]] = Field(
+        default_factory=dict
+    )
+    # dagplejere (by id) who are guest carers, whatever the roster's columns say
+    gaeste: list[str] = Field(default_factory=list)
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod

@@ -22,22 +22,10 @@ from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.roster.vocabulary import vocabulary
 from dagplejecli.rules.context import PLACEHOLDER
 
-DIVISION_WORDS = (
-    "distrikt",
-    "område",
-    "omraade",
-    "team",
-    "gruppe",
-    "klynge",
-    "region",
-    "afdeling",
-    "dagplejeområde",
-    "dagplejedistrikt",
-    "legestue",
-    "legestuegruppe",
-)
+DIVISION_WORDS = vocabulary().division  # «Distrikt», «Område», «Team» …
 MAX_AREAS = 40  # more distinct values than this is not a division but, say, a street
 
 

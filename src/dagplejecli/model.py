@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
+from dagplejecli.domain.shape import Field
 
 
 @cache
@@ -68,8 +69,12 @@ class Person:
     alias_last: str = ""
     phone: str = ""
     email: str = ""
+    # the placement (employment) period and status as the cells hold them; care.py reads them
+    start_cell: object = None
+    end_cell: object = None
+    status_text: str = ""
     row_ref: RowRef | None = None
-    columns: Mapping[str, int] = field(default_factory=dict)  # field → column, shared per sheet
+    columns: Mapping[Field, int] = field(default_factory=dict)  # field → column, shared per sheet
 
     @property
     def name(self) -> str:
@@ -91,7 +96,7 @@ class Person:
             return {}
         return {name: self.row_ref.cell(col) for name, col in self.columns.items()}
 
-    def cell(self, *fields: str) -> CellRef | None:
+    def cell(self, *fields: Field) -> CellRef | None:
         """The cell of the first of ``fields`` the roster had, else the row's first cell."""
         if self.row_ref is None:
             return None
@@ -109,6 +114,8 @@ class Dagplejer(Person):
     address_text: str = ""
     address: Address = NO_ADDRESS  # frozen, so one empty address serves all
     extra: dict[str, str] = field(default_factory=dict)
+    guest: bool = False  # a guest carer (gæstedagplejer): no group of her own
+    position: str = ""  # Stilling, as written
 
 
 @dataclass(slots=True)

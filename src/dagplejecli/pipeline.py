@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.care import Care, apply_care, place
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
 from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
+from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -21,9 +23,10 @@ from dagplejecli.secret import load_or_create_secret
 
 def secret_of(config: LoadedConfig) -> Callable[[], bytes]:
     """The municipality's secret beside the configuration, made when first asked for."""
-    # the default export folder: its manifest says whether ids were exported with a secret
-    exported = Path("eksport") / "manifest.json"
-    return lambda: load_or_create_secret(config.path.parent, exported)
+    # the project's export folder (beside the configuration, wherever the command runs):
+    # its manifest says whether ids were exported with a secret
+    project = Project(config.path)
+    return lambda: load_or_create_secret(project.folder, project.manifest)
 
 
 def no_step(_key: str) -> None:
@@ -39,6 +42,8 @@ class Planned:
     plan: Plan
     reading: list[Finding]
     sheets: list[RawSheet] | None = None  # the roster's cells, when asked to keep them
+    # who is not in care on the day (left out of the roster above), and why
+    care: Care | None = None
     _counts: dict[str, AreaCounts] | None = None
 
     @property
@@ -61,8 +66,21 @@ class Planned:
         return sum(1 for c in self.roster.children if c.dagplejer_id is None)
 
 
-def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
-    """Read configuration and roster and group the dagplejere into areas."""
+def in_care(
+    config: LoadedConfig, roster: Roster, reading: list[Finding], day: dt.date | None
+) -> tuple[Plan, Care]:
+    """Leave out of ``roster`` those not in care on ``day`` (default today), plan the rest,
+    and add what judging the periods found to ``reading``."""
+    care = apply_care(roster, config.config, day or dt.date.today())
+    plan = make_plan(config.config, roster.dagplejere)
+    place(care, plan, config.config)
+    reading.extend(care.findings)
+    return plan, care
+
+
+def plan_roster(roster_path: Path, config_path: Path | None, day: dt.date | None = None) -> Planned:
+    """Read configuration and roster and group the dagplejere in care on ``day`` (default
+    today) into areas."""
     from dagplejecli.config import RosterConfig
 
     sheets = read_sheets(roster_path)  # the file the user named is the first to complain about
@@ -78,8 +96,8 @@ def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
     roster, reading = read_roster(
         roster_path, config.config.roster, sheets, light=True, id_secret=secret_of(config)
     )
-    plan = make_plan(config.config, roster.dagplejere)
-    return Planned(config, roster, plan, reading)
+    plan, care = in_care(config, roster, reading, day)
+    return Planned(config, roster, plan, reading, care=care)
 
 
 @dataclass(slots=True)
@@ -111,6 +129,16 @@ class Validation:
                 }
                 for name, c in counts.items()
             },
+            # those not in care on the day, left out of the numbers above, per area
+            "ikke_i_pleje": {
+                "dato": self.planned.care.day.isoformat() if self.planned.care else None,
+                "per_omraade": {
+                    name: {"dagplejere": d, "boern": c}
+                    for name, (d, c) in (
+                        self.planned.care.per_area() if self.planned.care else {}
+                    ).items()
+                },
+            },
         }
 
 
@@ -136,8 +164,8 @@ def replan(
         today=today,
         id_secret=secret,
     )
-    plan = make_plan(config.config, roster.dagplejere)
-    return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None)
+    plan, care = in_care(config, roster, reading, today)
+    return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None, care)
 
 
 def validate_project(

@@ -20,13 +20,14 @@ from typing import Any
 from dagplejecli import __version__
 from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Person, contact_key
+from dagplejecli.project import MANIFEST_NAME as MANIFEST_NAME  # re-exported
 
-MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
@@ -42,6 +43,11 @@ class AreaHashes:
     dagplejere: dict[str, str]  # dagplejer id → its hash
     contacts: int  # how many distinct contact persons (by contact_key)
     children: list[str]  # each child's hash, in the order of the area's children
+
+
+def child_hash(secret: bytes, local_person_id: str) -> str:
+    """A child's hash among an area's members (as ``area_hashes`` makes it)."""
+    return _hash(secret, "barn", local_person_id)
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
@@ -362,10 +368,10 @@ def identity_changes(
             if old is not None:
                 if p.cpr and str(old).split(" ", 1)[0] != now[0]:
                     who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
-                    where = Location.of_cell(p.cell("cpr"))
+                    where = Location.of_cell(p.cell(Field.CPR))
                     out.append(DP228(where, m.area.name, role=role, id=ident, **who))
             elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
-                where = Location.of_cell(p.cell("cpr"))
+                where = Location.of_cell(p.cell(Field.CPR))
                 out.append(
                     DP227(
                         where,

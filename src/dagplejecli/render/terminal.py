@@ -14,6 +14,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -114,10 +115,31 @@ def print_overview(out: Console, status: str, export: str | None = None) -> None
     out.print()
 
 
+def print_not_in_care(out: Console, planned: Planned) -> None:
+    """Per area, how many dagplejere and children are not in care on the day (left out of the
+    Unilogin files and the numbers); each is named by validate (DP236)."""
+    care = planned.care
+    if care is None or not care.left_out:
+        return
+    day = care.day.strftime("%d-%m-%Y")
+    out.print(ui("not_in_care_title", day=day), soft_wrap=True)
+    for area, (dagplejere, children) in care.per_area().items():
+        parts = []
+        if children:
+            parts.append(ui_count("n_children", children))
+        if dagplejere:
+            parts.append(ui_count("n_dagplejere", dagplejere))
+        out.print(f"  {area}: {', '.join(parts)}", soft_wrap=True)
+    without = [x for x in care.left_out if x.area is None]
+    if without:
+        out.print("  " + ui_count("not_in_care_no_area", len(without)), soft_wrap=True)
+
+
 def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -> None:
     """The plan's table, the dagplejere without an area, and the next step."""
     if not quiet:
         print_plan(out, planned.plan, planned.roster, planned.counts)
+        print_not_in_care(out, planned)
     missing = planned.unassigned()
     print_unassigned(out, missing)
     unlinked = planned.unlinked()
@@ -181,7 +203,7 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
 
 def _unlinked_line(c: Child) -> str:
     """A child linked to no one, by its own cell: where it is, who, and whom it names."""
-    place = where(Location.of_cell(c.cell("dagplejer")))
+    place = where(Location.of_cell(c.cell(Field.DAGPLEJER)))
     person = who(mask_cpr_in_text(c.name), c.cpr_masked)
     ref = mask_cpr_in_text(c.dagplejer_ref)
     key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"

@@ -3,8 +3,9 @@ row's fields read through a column map, each with its cell."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Field
 from dagplejecli.model import CellRef, RowRef
-from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.columns import Cols, ColumnMap
 
 
 class RowReader:
@@ -17,7 +18,7 @@ class RowReader:
         self.headers = headers  # the sheet's header row as written
         self.row_ref = RowRef(file, sheet, row_no)
 
-    def values(self, cols: dict[str, int]) -> dict[str, object]:
+    def values(self, cols: Cols) -> dict[Field, object]:
         """The non-blank values of the fields in ``cols``; a cell of spaces counts as blank.
 
         One C-speed comprehension per column map (callers pass the result on rather than ask

@@ -10,6 +10,7 @@ filled cells under it (``Kid number``, ``Given``, ``Minder``); only a sheet with
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, Child
@@ -38,7 +39,9 @@ SHOWN = 4  # headers named in a finding (the first few)
 
 
 def _names_person(m: HeaderMeaning | None) -> bool:
-    return m is not None and (m.field in PERSON_FIELDS or m.owner in ("barn_ref", "dagplejer_ref"))
+    return m is not None and (
+        m.field in PERSON_FIELDS or m.owner in (Owner.BARN_REF, Owner.DAGPLEJER_REF)
+    )
 
 
 def person_header(rows: list[list[object]]) -> HeaderRow | None:
@@ -98,7 +101,7 @@ def child_columns(header: HeaderRow) -> list[int]:
     return [
         c
         for c, (m, text) in enumerate(zip(header.meanings, header.texts, strict=True))
-        if (m is not None and m.owner in ("barn", "barn_ref"))
+        if (m is not None and m.owner in (Owner.BARN, Owner.BARN_REF))
         or (m is None and child_prefixed(normalise_header(text)))
     ]
 
@@ -110,7 +113,7 @@ def _place(file: str, sheet: RawSheet, header: HeaderRow, col: int) -> Location:
 def left_behind(
     file: str,
     sheets: list[RawSheet],
-    chosen: dict[str, tuple[RawSheet, HeaderRow]],
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]],
     children: int,
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
@@ -135,7 +138,7 @@ def left_behind(
         for role, (sheet, header) in chosen.items():
             if kids := child_columns(header):
                 # read as the children's: their columns; read as another's: the sheet
-                if role in ("boern", "et-ark"):
+                if role in (Role.BOERN, Role.ET_ARK):
                     findings.append(_no_children(file, sheet, header, kids, "columns"))
                 else:
                     as_role = {"sheet_role": role, "key": ROLE_KEYS[role]}
@@ -149,7 +152,7 @@ def _unused(
     sheet: RawSheet,
     header: HeaderRow,
     counts: tuple[int, bool, int],
-    chosen: dict[str, tuple[RawSheet, HeaderRow]],
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]],
 ) -> Finding:
     """DP248 for a sheet of data no role was given (its headers naming a person or not), or
     DP251 when no child was read: that sheet may well be the children's. ``counts``: its rows
@@ -177,16 +180,16 @@ def _unused(
 
 
 def suggested_key(
-    sheet: RawSheet, header: HeaderRow, chosen: dict[str, tuple[RawSheet, HeaderRow]]
+    sheet: RawSheet, header: HeaderRow, chosen: dict[Role, tuple[RawSheet, HeaderRow]]
 ) -> str:
     """The ``[roster]`` key that would read an unused sheet: the role its name says, else its
     headers', else contacts for a sheet of the children's contacts — never the key of a role another
     sheet already has (``ark`` beside the dagplejer sheet); ``""`` when every fitting role is
     taken."""
     taken = set(chosen) | (
-        {"dagplejere", "et-ark"} if {"dagplejere", "et-ark"} & set(chosen) else set()
+        {Role.DAGPLEJERE, Role.ET_ARK} if {Role.DAGPLEJERE, Role.ET_ARK} & set(chosen) else set()
     )
-    contacts = "kontakter" if contacts_of_children(sheet, header) else None
+    contacts = Role.KONTAKTER if contacts_of_children(sheet, header) else None
     for role in (name_role(sheet.name), classify(header), contacts):
         if role is not None and role not in taken:
             return ROLE_KEYS[role]
@@ -201,7 +204,7 @@ def contacts_unattached(km: ColumnMap, attached: int, children: list[Child]) -> 
         return []  # no children at all is said already (DP249, DP251)
     if not any(_filled(row) for row in km.sheet.rows[km.header.row :]):
         return []
-    col = km.fields.get("barn", 0)
+    col = km.fields.get(Field.BARN, 0)
     with_cpr = any(c.cpr for c in children)
     return [
         DP252(
