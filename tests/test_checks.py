@@ -591,7 +591,23 @@ def _care(tmp: Path) -> list[Finding]:
     return found
 
 
+def _without_children(tmp: Path) -> list[Finding]:
+    """Two dagplejere without children: one on leave (info), one not (a warning)."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Status")
+    for row in sheets["Dagplejere"][1:]:
+        row.append("")
+    sheets["Dagplejere"].append(["D4", "0101801238", "Olga", "Holm", "Vej 4", "8200", "Aarhus N", "Nord", "Orlov"])  # fmt: skip
+    sheets["Dagplejere"].append(["D5", "0202811236", "Pia", "Juul", "Vej 5", "8200", "Aarhus N", "Nord", ""])  # fmt: skip
+    found = findings_for(tmp, sheets=sheets)
+    assert [f.params["id"] for f in only(found, "DP229")] == ["D4"]
+    assert [f.params["id"] for f in only(found, "DP239")] == ["D5"]
+    return found
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP229": _without_children,
+    "DP239": _without_children,
     "DP236": _care,
     "DP237": _care,
     "DP238": _care,

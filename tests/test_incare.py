@@ -404,3 +404,68 @@ def test_the_age_rule_counts_at_the_day(project: Path) -> None:
 def test_a_day_that_is_no_date_cannot_run(project: Path) -> None:
     result = run_cli("plan", "roster.xlsx", "--dato", "07-12-2026")
     assert result.exit_code == 2 and "ÅÅÅÅ-MM-DD" in result.output
+
+
+# --- (2) guest carers, dagplejere without children ------------------------------------------
+
+GUEST = ["D4", "0101801238", "Gerda", "Gæst", "Skovvej 4", "8200", "Aarhus N", "Nord"]
+ON_LEAVE = ["D5", "0202811236", "Olga", "Orlov", "Skovvej 5", "8200", "Aarhus N", "Nord"]
+
+
+def _employees(project: Path, name: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Each Employee's LocalPersonId → (roles, group ids), and the area's Hovedgrupper."""
+    root = ET.parse(project / "eksport/unilogin" / name).getroot()
+    out = {}
+    for person in root.iter(f"{NS}InstitutionPerson"):
+        employee = person.find(f"{NS}Employee")
+        if employee is not None:
+            roles = [e.text or "" for e in employee.iter(f"{NS}Role")]
+            groups = [e.text or "" for e in employee.iter(f"{NS}GroupId")]
+            out[person.findtext(f"{NS}LocalPersonId") or ""] = (roles, groups)
+    out["groups"] = ([], [g.findtext(f"{NS}GroupId") or "" for g in root.iter(f"{NS}Group")])
+    return out
+
+
+def test_a_guest_carer_covers_her_areas_groups(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0] += ["Gæstedagplejer", "Status"]
+    for row in sheets["Dagplejere"][1:]:
+        row += ["Nej", ""]
+    sheets["Dagplejere"] += [[*GUEST, "Ja", ""], [*ON_LEAVE, "", "Orlov"]]
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    found = {f["code"]: f for f in findings()}
+    assert "Olga Orlov" in found["DP229"]["message"] and found["DP229"]["severity"] == "info"
+    assert "DP239" not in found  # the guest carer has no children of her own: not said
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    nord = _employees(project, "AB1234.xml")
+    assert nord["D4"] == (["Vikar"], ["D1", "D2", "D5"])
+    assert nord["D1"] == (["Pædagog"], ["D1"])
+    assert "D4" not in nord["groups"][1]  # no Hovedgruppe of her own
+
+
+def test_guest_carers_by_position_or_configuration(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0] += ["Stilling"]
+    for row in sheets["Dagplejere"][1:]:
+        row += ["Dagplejer"]
+    sheets["Dagplejere"] += [[*GUEST, " gæstedagplejer "], [*ON_LEAVE, "Dagplejer"]]
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    without = [f for f in findings() if f["code"] == "DP239"]
+    assert [f["params"]["id"] for f in without] == ["D5"]  # a warning that names her
+    assert "Olga Orlov" in without[0]["message"] and without[0]["severity"] == "advarsel"
+    config = BASE_CONFIG.replace("[unilogin]", '[unilogin]\nvikar_rolle = "Pædagog"')
+    config += '\n[roster]\ngaeste = ["d5"]\n' + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    assert "DP239" not in codes()
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    nord = _employees(project, "AB1234.xml")
+    assert nord["D4"] == (["Pædagog"], ["D1", "D2"]) and nord["D5"][1] == ["D1", "D2"]
+    bad = BASE_CONFIG.replace("[unilogin]", '[unilogin]\nvikar_rolle = "Gæst"') + AREAS
+    (project / "dagpleje.toml").write_text(bad, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    assert [f["location"]["key"] for f in findings() if f["code"] == "DP009"] == [
+        "unilogin.vikar_rolle"
+    ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
 from dagplejecli.domain.shape import Field
-from dagplejecli.domain.values import clean_text, normalise_date
+from dagplejecli.domain.values import clean_text, id_key, normalise_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
@@ -168,9 +168,29 @@ class _Judge:
         return out
 
 
+def status_meaning(config: Config, text: str) -> str | None:
+    """What a status cell says of care (``i_pleje`` … ``orlov``), or None."""
+    return _statuses(config).get(normalise_words(text)) if text else None
+
+
+def mark_guests(roster: Roster, config: Config) -> None:
+    """Guest carers (gæstedagplejere): the roster's own column (read by the Builder), a
+    position (Stilling) that says so, or ``[roster] gaeste``. A guest carer is an Employee with
+    ``[unilogin] vikar_rolle`` in every group of her area, not a dagplejer with a group of her
+    own (DOMAIN.md §4)."""
+    positions = set(vocabulary().guest_positions)
+    listed = {id_key(i) for i in config.roster.gaeste}
+    for d in roster.dagplejere:
+        if d.guest:
+            continue
+        if (d.position and normalise_words(d.position) in positions) or id_key(d.id) in listed:
+            d.guest = True
+
+
 def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     """Leave out of ``roster`` the dagplejere and children not in care on ``day`` (kept in the
     returned ``Care``, with what judging found). Areas are not known yet: ``place`` sets them."""
+    mark_guests(roster, config)
     judge = _Judge(config, day, roster)
     care = Care(day)
     kept_dagplejere = []

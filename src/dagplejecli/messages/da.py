@@ -66,7 +66,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP009": FindingText(
         title="Ukendt Unilogin-rolle",
-        message="[unilogin] rolle «{value}» er ikke en Unilogin-medarbejderrolle.",
+        message="[unilogin] {key} «{value}» er ikke en Unilogin-medarbejderrolle.",
         hint="Brug en af: {allowed}. Der findes ingen rolle «Dagplejer»; Pædagog er standard.",
         why="Unilogin afviser medarbejdere med en rolle uden for sin kodeliste.",
         example='[unilogin]\nrolle = "Pædagog"',
@@ -501,6 +501,13 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer; omidentifikation, som før kunne flytte id'et til det nye nummer, er lukket ifølge STIL.",
         example="",
     ),
+    "DP229": FindingText(
+        title="Dagplejer på orlov uden børn",
+        message="Dagplejer {who} ({id}) har status «{status}» og ingen børn og eksporteres med en tom gruppe.",
+        hint="Intet at gøre, hvis det er rigtigt. Skal dagplejeren ikke med i Unilogin, så giv en slutdato i rosteren.",
+        why="En dagplejer uden børn får en tom gruppe i Unilogin og Aula. På orlov er det forventeligt, så det er kun en oplysning.",
+        example="Status: Orlov",
+    ),
     "DP230": FindingText(
         title="Gruppenavn for langt til Unilogin",
         message="Gruppenavnet for dagplejer {who} fylder {length} bytes i UTF-8; Unilogin tillader højst {limit}. Der skrives «{cut}».",
@@ -581,6 +588,13 @@ FINDINGS: dict[str, FindingText] = {
         hint='Skriv i dagpleje.toml, hvad hver betyder, under [roster.status], fx "Indmeldt" = "i_pleje"; værdierne er "i_pleje" (datoerne afgør), "ikke_i_pleje", "tilbudt" (ikke i pleje uden startdato) og "orlov".',
         why="En status kan tage en person ud af Unilogin. dagpleje gætter ikke, hvad et ukendt ord betyder.",
         example='[roster.status]\n"Indmeldt" = "i_pleje"\n"Afmeldt" = "ikke_i_pleje"',
+    ),
+    "DP239": FindingText(
+        title="Dagplejer uden børn",
+        message="Dagplejer {who} ({id}) har ingen børn i pleje og eksporteres med en tom gruppe.",
+        hint='Er dagplejeren gæstedagplejer, så markér det (kolonnen Gæstedagplejer = Ja, Stilling = Gæstedagplejer eller [roster] gaeste = ["{id}"]); så får dagplejeren rollen Vikar og adgang til områdets grupper. Ved orlov: skriv det i en statuskolonne; er dagplejeren stoppet: giv en slutdato.',
+        why="En gruppe uden børn er tom i Aula, og en gæstedagplejer uden områdets grupper kan ikke se de børn, der skal passes.",
+        example="Gæstedagplejer: Ja",
     ),
     "DP240": FindingText(
         title="Barnets dagplejer kan ikke afgøres entydigt",

@@ -68,7 +68,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP009": FindingText(
         title="Unknown Unilogin role",
-        message="[unilogin] rolle «{value}» is not a Unilogin employee role.",
+        message="[unilogin] {key} «{value}» is not a Unilogin employee role.",
         hint="Use one of: {allowed}. There is no «Dagplejer» role; Pædagog is the default.",
         why="Unilogin refuses employees with a role outside its code list.",
         example='[unilogin]\nrolle = "Pædagog"',
@@ -501,6 +501,13 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogin binds a LocalPersonId to one CPR number and refuses the same id with another number; re-identification, which could move the id to the new number, is closed according to STIL.",
         example="",
     ),
+    "DP229": FindingText(
+        title="Dagplejer on leave without children",
+        message="Dagplejer {who} ({id}) has the status «{status}» and no children, and is exported with an empty group.",
+        hint="Nothing to do if that is right. If the dagplejer should not be in Unilogin, give an end date in the roster.",
+        why="A dagplejer without children gets an empty group in Unilogin and Aula. On leave that is expected, so it is a note only.",
+        example="Status: Orlov",
+    ),
     "DP230": FindingText(
         title="Group name too long for Unilogin",
         message="The group name of dagplejer {who} takes {length} bytes in UTF-8; Unilogin allows at most {limit}. «{cut}» is written.",
@@ -581,6 +588,13 @@ FINDINGS: dict[str, FindingText] = {
         hint='Write in dagpleje.toml what each means, under [roster.status], e.g. "Indmeldt" = "i_pleje"; the values are "i_pleje" (the dates decide), "ikke_i_pleje", "tilbudt" (not in care without a start date) and "orlov".',
         why="A status can take a person out of Unilogin. dagpleje does not guess what an unknown word means.",
         example='[roster.status]\n"Indmeldt" = "i_pleje"\n"Afmeldt" = "ikke_i_pleje"',
+    ),
+    "DP239": FindingText(
+        title="Dagplejer without children",
+        message="Dagplejer {who} ({id}) has no children in care and is exported with an empty group.",
+        hint='If the dagplejer is a guest carer, mark it (the column Gæstedagplejer = Ja, Stilling = Gæstedagplejer or [roster] gaeste = ["{id}"]); the dagplejer then gets the role Vikar and access to the area\'s groups. On leave: say so in a status column; if the dagplejer has stopped: give an end date.',
+        why="A group without children is empty in Aula, and a guest carer without the area's groups cannot see the children to be looked after.",
+        example="Gæstedagplejer: Ja",
     ),
     "DP240": FindingText(
         title="The child's dagplejer cannot be told for certain",

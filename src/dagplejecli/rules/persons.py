@@ -536,3 +536,28 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
             DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
         )
     return out
+
+
+DP239 = Rule("DP239", S.WARNING, PERSONS, STIL_DAGPLEJE)
+DP229 = Rule("DP229", S.INFO, PERSONS, STIL_DAGPLEJE)
+
+
+@CHECKS.add(DP239, DP229)
+def check_dagplejer_without_children(ctx: CheckContext) -> list[Finding]:
+    """A dagplejer with no child in care gets an empty group in Unilogin: said, naming her
+    (a warning; on leave, as her status says, a note). A guest carer has no children of her
+    own and is not said."""
+    from dagplejecli.care import LEAVE, status_meaning
+
+    with_children = {c.dagplejer_id for c in ctx.roster.children}
+    out = []
+    for d in ctx.roster.dagplejere:
+        if d.guest or d.id in with_children:
+            continue
+        area = ctx.plan.area_of(d.id)
+        where = _at(d, Field.ID, Field.NAVN, Field.FORNAVN)
+        if status_meaning(ctx.config.config, d.status_text) == LEAVE:
+            out.append(DP229(where, area, id=d.id, status=d.status_text, **person(d)))
+        else:
+            out.append(DP239(where, area, id=d.id, **person(d)))
+    return out

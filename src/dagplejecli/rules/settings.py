@@ -103,10 +103,10 @@ def check_unilogin(ctx: CheckContext) -> list[Finding]:
         m = _SCHOOL_YEAR.match(u.skoleaar.strip())
         if not m or int(m.group(2)) != int(m.group(1)) + 1:
             out.append(DP008(ctx.key("unilogin", "skoleaar"), value=u.skoleaar))
-    if u.rolle not in EMPLOYEE_ROLES:
-        out.append(
-            DP009(ctx.key("unilogin", "rolle"), value=u.rolle, allowed=", ".join(EMPLOYEE_ROLES))
-        )
+    for key, value in (("rolle", u.rolle), ("vikar_rolle", u.vikar_rolle)):
+        if value not in EMPLOYEE_ROLES:
+            allowed = ", ".join(EMPLOYEE_ROLES)
+            out.append(DP009(ctx.key("unilogin", key), key=key, value=value, allowed=allowed))
     return out
 
 
