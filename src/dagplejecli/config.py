@@ -190,6 +190,11 @@ class RosterConfig(_Strict):
     )
     # dagplejere (by id) who are guest carers, whatever the roster's columns say
     gaeste: list[str] = Field(default_factory=list)
+    # The children's sheet has a row per child and contact person (a booking system's
+    # «pladsliste»): its plain Relation, Forældremyndighed, Telefon and E-mail columns are the
+    # row's contact's. Unset, the reader decides from the sheet (one contact group, and a child
+    # on more than one row); init writes what it decided.
+    lang_form: bool | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Role
 
 
 @cache
@@ -158,13 +158,15 @@ class SheetInfo:
     """How one sheet was read: its role, header row, and which columns meant what."""
 
     name: str
-    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    role: Role
     header_row: int
     recognised: dict[str, str]  # canonical field → header as written
     contact_groups: int
     unrecognised: list[str]  # headers no field names (kept for the rules)
     # one sheet: those of ``unrecognised`` that are the child's ([roster.boern_kolonner])
     child_columns: list[str] = field(default_factory=list)
+    long_form: bool = False  # a children's sheet with a row per child and contact person
+    file: str = ""  # the file the sheet is in
 
 
 @dataclass(slots=True)

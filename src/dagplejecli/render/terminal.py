@@ -15,7 +15,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -337,7 +337,7 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
 # columns are the dagplejer's, [roster.kolonner], or the child's, [roster.boern_kolonner]).
-COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
 
 
 def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:

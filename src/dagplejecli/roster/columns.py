@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
@@ -39,6 +40,9 @@ class ColumnMap:
     # Worked out once from the above, when the map is made (not once per row):
     # the kept columns whose header says they hold a date ("Startdato", "Fødselsdato") …
     date_columns: list[str] = field(default_factory=list)
+    # the rows of data under the header, and the totals and notes rows set aside (``data_rows``)
+    rows: list[tuple[int, list[object]]] | None = None
+    skipped: list[tuple[int, str]] = field(default_factory=list)
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
 
@@ -130,7 +134,7 @@ def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
     return f"{file}, {sheet.name}, {ui('row')} {header.row}"
 
 
-def _first(header: HeaderRow, owner: str, name: str) -> int | None:
+def _first(header: HeaderRow, owner: Owner, name: Field) -> int | None:
     """The first column whose header reads as ``owner``'s field ``name``."""
     return next(
         (c for c, m in enumerate(header.meanings) if m and m.owner == owner and m.field == name),
@@ -138,18 +142,99 @@ def _first(header: HeaderRow, owner: str, name: str) -> int | None:
     )
 
 
+class Slot(StrEnum):
+    """Where a recognised column goes in a sheet's ``ColumnMap``."""
+
+    OWN = "own"  # the sheet's own person's field (``fields``)
+    OWN_NOT_ID = (
+        "own_not_id"  # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
+    )
+    OWN_CPR_IF_CPRS = "own_cpr_if_cprs"  # ``fields``' CPR when the column holds CPR numbers
+    CHILD = "child"  # the child's field on a one-sheet roster (``child``)
+    CHILD_CPR_IF_CPRS = "child_cpr_if_cprs"  # the child's CPR when the column holds them
+    CONTACT = "contact"  # a contact group on the row (``contacts[group]``)
+    DAGPLEJER_REF = "dagplejer_ref"  # the child's dagplejer (``fields["dagplejer"]``)
+    CHILD_REF = "child_ref"  # the contact's child (``fields["barn"]``)
+    ONE_SHEET_PLAIN = "one_sheet_plain"  # the dagplejer's or the child's: decided after
+    NONE = "none"  # not read on a sheet of this role
+
+
+# The one table of column decisions: a column whose header reads as ``owner``'s goes, on a
+# sheet of ``role``, to this slot. Pairs not listed are not read (kept as extra columns).
+SLOTS: dict[tuple[Role, Owner], Slot] = {
+    (Role.DAGPLEJERE, Owner.PLAIN): Slot.OWN,
+    (Role.DAGPLEJERE, Owner.DAGPLEJER): Slot.OWN,
+    (Role.DAGPLEJERE, Owner.DAGPLEJER_REF): Slot.OWN,  # «Dagplejer nr.» on their own sheet
+    (Role.BOERN, Owner.BARN): Slot.OWN,
+    (Role.BOERN, Owner.PLAIN): Slot.OWN_NOT_ID,
+    (Role.BOERN, Owner.DAGPLEJER_REF): Slot.DAGPLEJER_REF,
+    (Role.BOERN, Owner.BARN_REF): Slot.OWN_CPR_IF_CPRS,  # «Barn CPR» on the child's own row
+    (Role.BOERN, Owner.KONTAKT): Slot.CONTACT,
+    (Role.KONTAKTER, Owner.PLAIN): Slot.OWN,
+    (Role.KONTAKTER, Owner.KONTAKT): Slot.OWN,
+    (Role.KONTAKTER, Owner.BARN_REF): Slot.CHILD_REF,
+    (Role.ET_ARK, Owner.DAGPLEJER): Slot.OWN,
+    (Role.ET_ARK, Owner.DAGPLEJER_REF): Slot.OWN,
+    (Role.ET_ARK, Owner.BARN): Slot.CHILD,
+    (Role.ET_ARK, Owner.BARN_REF): Slot.CHILD_CPR_IF_CPRS,
+    (Role.ET_ARK, Owner.KONTAKT): Slot.CONTACT,
+    (Role.ET_ARK, Owner.PLAIN): Slot.ONE_SHEET_PLAIN,
+}
+
+# The long form (a row per child and contact person): a children's sheet with one contact
+# group, whose plain columns of these fields are that contact's («Relation»,
+# «Forældremyndighed», «Telefon», «E-mail»), not the child's.
+LONG_FORM_CONTACT_FIELDS = frozenset({Field.RELATION, Field.MYNDIGHED, Field.TELEFON, Field.EMAIL})
+
+
+def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
+    """Whether a children's sheet is written in the long form: ``[roster] lang_form`` when set;
+    else one contact group (a single «Kontaktperson …»/«Forælder …» set of columns) and a child
+    on more than one row (the child's own CPR column repeats a number)."""
+    if setting is not None:
+        return setting
+    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
+    if len(groups) != 1:
+        return False
+    col = next(
+        (
+            c
+            for c, m in enumerate(header.meanings)
+            if m and m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN)
+        ),
+        None,
+    )
+    if col is None:
+        return False
+    seen: set[object] = set()
+    for row in sheet.rows[header.row :]:
+        value = row[col] if col < len(row) else None
+        if value is None or value == "":
+            continue
+        if value in seen:
+            return True
+        seen.add(value)
+    return False
+
+
 def map_columns(
-    file: str, sheet: RawSheet, header: HeaderRow, role: Role, overrides: dict[str, dict[str, str]]
+    file: str,
+    sheet: RawSheet,
+    header: HeaderRow,
+    role: Role,
+    overrides: dict[str, dict[str, str]],
+    long: bool = False,
 ) -> ColumnMap:
-    """The fields of ``sheet`` for its ``role``: recognised headers, then the configured
-    ``overrides`` (table → field → header), which win. Raises DagplejeError for a configured
-    header the sheet does not have."""
+    """The fields of ``sheet`` for its ``role``: recognised headers placed by ``SLOTS``, then
+    the configured ``overrides`` (table → field → header), which win. ``long``: a children's
+    sheet in the long form (``long_form``). Raises DagplejeError for a configured header the
+    sheet does not have."""
     cmap = ColumnMap(file, sheet, header, role)
     used: set[int] = set()
 
     def put(target: Cols, name: Field, col: int) -> None:
         if name not in target:
-            target[Field(name)] = col
+            target[name] = col
             used.add(col)
 
     meanings = list(enumerate(header.meanings))
@@ -157,46 +242,37 @@ def map_columns(
         # the child's own columns before plain ones: "Barnets CPR" is the child's even after a
         # plain "CPR" (its dagplejer's, repeated)
         meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == Owner.PLAIN)
+    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
+    one_group = next(iter(groups)) if long and len(groups) == 1 else None
     for col, m in meanings:
         if m is None:
             continue
-        if role == Role.DAGPLEJERE:
-            if m.owner in (Owner.PLAIN, Owner.DAGPLEJER) or m.owner == Owner.DAGPLEJER_REF:
-                put(cmap.fields, m.field, col)
-        elif role == Role.BOERN:
-            # a plain Field.ID/"Medarbejdernr" on a child sheet is too likely the dagplejer's
-            if m.owner == Owner.BARN or (m.owner == Owner.PLAIN and m.field != Field.ID):
-                put(cmap.fields, m.field, col)
-            elif m.owner == Owner.DAGPLEJER_REF:
-                put(cmap.fields, Field.DAGPLEJER, col)
-            elif m.owner == Owner.BARN_REF and holds_cprs(sheet, header, col):
-                put(cmap.fields, Field.CPR, col)  # "Barn CPR" on a child's own row: its CPR
-            elif m.owner == Owner.KONTAKT:
-                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
-        elif role == Role.KONTAKTER:
-            if m.owner in (Owner.PLAIN, Owner.KONTAKT):
-                put(cmap.fields, m.field, col)
-            elif m.owner == Owner.BARN_REF:
-                put(cmap.fields, Field.BARN, col)
-        elif role == Role.ET_ARK:
-            if m.owner in (Owner.DAGPLEJER, Owner.DAGPLEJER_REF):
-                put(cmap.fields, m.field, col)
-            elif m.owner == Owner.BARN:
-                put(cmap.child, m.field, col)
-            elif m.owner == Owner.BARN_REF and holds_cprs(sheet, header, col):
-                put(cmap.child, Field.CPR, col)
-            elif m.owner == Owner.KONTAKT:
-                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
+        slot = SLOTS.get((role, m.owner), Slot.NONE)
+        if one_group is not None and m.owner == Owner.PLAIN and m.field in LONG_FORM_CONTACT_FIELDS:
+            slot = Slot.CONTACT  # the long form: the row's one contact's
+        if slot is Slot.OWN or (slot is Slot.OWN_NOT_ID and m.field != Field.ID):
+            put(cmap.fields, m.field, col)
+        elif slot is Slot.DAGPLEJER_REF:
+            put(cmap.fields, Field.DAGPLEJER, col)
+        elif slot is Slot.CHILD_REF:
+            put(cmap.fields, Field.BARN, col)
+        elif slot is Slot.OWN_CPR_IF_CPRS and holds_cprs(sheet, header, col):
+            put(cmap.fields, Field.CPR, col)
+        elif slot is Slot.CHILD:
+            put(cmap.child, m.field, col)
+        elif slot is Slot.CHILD_CPR_IF_CPRS and holds_cprs(sheet, header, col):
+            put(cmap.child, Field.CPR, col)
+        elif slot is Slot.CONTACT:
+            number = one_group if m.owner == Owner.PLAIN else (m.group or 1)
+            put(cmap.contacts.setdefault(number or 1, {}), m.field, col)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
-        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the dagplejer
-        plain_id = _first(header, Owner.PLAIN, Field.ID)
-        if plain_id is not None:
-            put(cmap.fields, Field.DAGPLEJER, plain_id)
-        else:
-            # nor an id: "Dagplejers navn" names the dagplejer by name
-            named = _first(header, Owner.DAGPLEJER, Field.NAVN)
-            if named is not None:
-                put(cmap.fields, Field.DAGPLEJER, named)
+        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
+        # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
+        for owner, naming in ((Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN)):
+            found = _first(header, owner, naming)
+            if found is not None:
+                put(cmap.fields, Field.DAGPLEJER, found)
+                break
 
     if role == Role.BOERN:
         cmap.fields = dict(sorted(cmap.fields.items(), key=lambda item: item[1]))  # as written
@@ -215,7 +291,12 @@ def map_columns(
 
     norm_headers = [normalise_header(t) for t in header.texts]
     for table, mapping in overrides.items():
-        target = cmap.child if (role == Role.ET_ARK and table == "boern_kolonner") else cmap.fields
+        target = cmap.fields
+        if role == Role.ET_ARK and table == "boern_kolonner":
+            target = cmap.child
+        elif role == Role.BOERN and table == "kontakt_kolonner":
+            # the long form: the contacts' columns are on the children's sheet, one per row
+            target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
             try:
                 col = norm_headers.index(normalise_header(wanted))
@@ -254,7 +335,7 @@ def map_columns(
     return cmap
 
 
-def sheet_info(cmap: ColumnMap) -> SheetInfo:
+def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
     texts = cmap.header.texts
     mapped = set(cmap.fields.values()) | set(cmap.child.values())
@@ -279,6 +360,8 @@ def sheet_info(cmap: ColumnMap) -> SheetInfo:
         len(cmap.contacts),
         [texts[c] for c in unrecognised],
         child_columns,
+        long,
+        cmap.sheet.file,
     )
 
 

@@ -195,8 +195,8 @@ def pick_sheets(
 
     candidates: dict[Role, list[tuple[RawSheet, HeaderRow]]] = {}
     for sheet in sheets:
-        if any(sheet is s for s, _ in chosen.values()):
-            continue
+        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
+            continue  # a hidden sheet (a lookup list) is never proposed: DP257 says it
         header = find_header_row(sheet.rows)
         if header is None:
             continue

@@ -26,6 +26,7 @@ from dagplejecli.model import Child, Dagplejer, Person, Roster, SheetInfo
 from dagplejecli.roster.columns import (
     ColumnMap,
     configured_columns,
+    long_form,
     map_columns,
     require,
     sheet_info,
@@ -51,7 +52,13 @@ from dagplejecli.roster.records import (
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
-from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
+from dagplejecli.roster.unused import (
+    LAYOUT_RULES,
+    contacts_unattached,
+    hidden_sheets,
+    left_behind,
+    rows_set_aside,
+)
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
@@ -113,16 +120,24 @@ def read_roster(
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
+    used: list[ColumnMap] = []
     unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
     def use(role: Role, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
         """The chosen sheet for ``role``, its columns mapped and its required fields checked
-        (against the first of ``tables``, the configuration tables that may name columns)."""
+        (against the first of ``tables``, the configuration tables that may name columns).
+        A children's sheet in the long form takes the contacts' columns too."""
         sheet, header = chosen[role]
-        cmap = map_columns(path.name, sheet, header, role, configured_columns(cfg, *tables))
+        long = role == Role.BOERN and Role.KONTAKTER not in chosen
+        long = long and long_form(sheet, header, cfg.lang_form)
+        if long:
+            tables = (*tables, "kontakt_kolonner")
+        columns = configured_columns(cfg, *tables)
+        cmap = map_columns(sheet.file or path.name, sheet, header, role, columns, long)
         require(cmap, tables[0], *required)
-        infos.append(sheet_info(cmap))
+        infos.append(sheet_info(cmap, long))
+        used.append(cmap)
         if not light:  # the plan only counts people
             unread.extend(unread_columns(cmap))
         return cmap
@@ -172,6 +187,8 @@ def read_roster(
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
     findings += left_behind(path.name, sheets, chosen, len(children)) + left
+    findings += rows_set_aside(used)
+    findings += hidden_sheets(path.name, sheets, [s for s, _ in chosen.values()])
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(

@@ -10,6 +10,7 @@ filled cells under it (``Kid number``, ``Given``, ``Minder``); only a sheet with
 
 from __future__ import annotations
 
+from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -30,7 +31,9 @@ DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data 
 DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
 DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN)  # no child read, and a sheet of data unused
 DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN)  # a contacts sheet gave no child a contact
-LAYOUT_RULES = (DP248, DP249, DP251, DP252)
+DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN)  # totals and notes rows set aside
+DP257 = Rule("DP257", S.INFO, Family.PERSONS, OWN)  # hidden sheets, not read
+LAYOUT_RULES = (DP248, DP249, DP251, DP252, DP256, DP257)
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
 LAYOUT_CODES = frozenset(r.code for r in LAYOUT_RULES)
 
@@ -122,8 +125,8 @@ def left_behind(
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
-        if any(sheet is s for s, _ in chosen.values()):
-            continue
+        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
+            continue  # a hidden sheet is said once, as hidden (DP257)
         data = sheet_data(sheet)
         if data is None:
             continue
@@ -228,3 +231,31 @@ def _no_children(
         columns=tuple(header.texts[c] for c in kids[:SHOWN]),
         **read_as,
     )
+
+
+def rows_set_aside(cmaps: list[ColumnMap]) -> list[Finding]:
+    """DP256, once per sheet: rows under the data that are no person («I alt: 250 børn»,
+    «Total», a note in one merged cell), set aside by ``data_rows`` and said, never read as a
+    person without a name and never dropped in silence."""
+    out = []
+    for cmap in cmaps:
+        if not cmap.skipped:
+            continue
+        row, text = cmap.skipped[0]
+        where = Location.of_cell(CellRef(cmap.file, cmap.sheet.name, row, 1))
+        shown = mask_cpr_in_text(" ".join(text.split()))
+        cut = shown if len(shown) <= 60 else shown[:59] + "…"
+        count = len(cmap.skipped)
+        out.append(DP256(where, sheet=cmap.sheet.name, count=count, row=row, text=cut))
+    return out
+
+
+def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> list[Finding]:
+    """DP257, once: the sheets a workbook hides (a lookup list), which are never given a role
+    unless the configuration names them."""
+    hidden = tuple(s.name for s in sheets if s.hidden and not any(s is c for c in chosen))
+    if not hidden:
+        return []
+    first = next(s for s in sheets if s.name == hidden[0])
+    where = Location(file=first.file or file, sheet=first.name)
+    return [DP257(where, sheets=hidden, count=len(hidden), key="ark")]

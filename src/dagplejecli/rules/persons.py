@@ -15,7 +15,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     substitute_birth_date,
 )
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.domain.values import EMAIL, comparable_text, id_key, is_danish_phone, phone_digits
 from dagplejecli.findings import (
     CPR_LAW,
@@ -332,7 +332,7 @@ def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str
         if info.name != sheet:
             continue
         own = [h for h in info.unrecognised if h not in ctx.plan.rule_columns]
-        if info.role == "et-ark":
+        if info.role == Role.ET_ARK:
             child = role == "barn"
             own = [h for h in own if (h in info.child_columns) == child]
         return tuple(own)
