@@ -68,8 +68,10 @@ def test_init_writes_dt(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.chdir(tmp_path)
     write_xlsx(tmp_path / "roster.xlsx", small_roster())
     assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code == 0
-    config = tomllib.loads((tmp_path / "dagpleje.toml").read_text("utf-8"))
-    assert config["unilogin"]["trin"] == "DT"
+    text = (tmp_path / "dagpleje.toml").read_text("utf-8")
+    assert tomllib.loads(text)["unilogin"]["trin"] == "DT"
+    # the settings of issue 21, shown with their defaults
+    assert '# vikar_rolle = "Vikar"' in text and "# dage_foer_start = 0" in text
 
 
 # --- (4) phones and e-mail ------------------------------------------------------------------

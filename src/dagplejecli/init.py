@@ -188,6 +188,8 @@ def _settings_lines() -> list[str]:
         _aligned('kilde = "dagpleje"', _comment_text("kilde")),
         _aligned('rolle = "Pædagog"', _comment_text("rolle")),
         _aligned('trin = "DT"', _comment_text("trin")),
+        _aligned('# vikar_rolle = "Vikar"', _comment_text("vikar_rolle")),
+        _aligned("# dage_foer_start = 0", _comment_text("dage_foer_start")),
         _aligned("adgangsniveau = 1", _comment_text("adgangsniveau")),
         "",
         "[roster]",

@@ -1302,6 +1302,8 @@ CONFIG_COMMENTS: dict[str, str] = {
     "kilde": "importens source",
     "rolle": "dagplejernes rolle (Unilogin har ingen rolle «Dagplejer»)",
     "trin": "børnenes Level: DT = dagtilbud (ét af STIL's 18 trin)",
+    "vikar_rolle": "gæstedagplejernes rolle",
+    "dage_foer_start": "et barn kommer med i Unilogin så mange dage før sin startdato",
     "adgangsniveau": "kontaktpersonernes accessLevel",
     "tom_myndighed": 'En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:\n"nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,\nhvem der ser barnet i Aula; værktøjet antager den aldrig.',
     "ark": "dagplejerne (overskrifter i række {row})",

@@ -1307,6 +1307,8 @@ CONFIG_COMMENTS: dict[str, str] = {
     "kilde": "the import's source",
     "rolle": "the dagplejere's role (Unilogin has no role «Dagplejer»)",
     "trin": "the children's Level: DT = day care (one of STIL's 18 trin values)",
+    "vikar_rolle": "the guest carers' role",
+    "dage_foer_start": "a child is in Unilogin this many days before its start date",
     "adgangsniveau": "the contact persons' accessLevel",
     "tom_myndighed": 'An empty custody cell is an error until you have decided what it means:\n"nej" (no custody) or "forældre" (Mor and Far have custody). Custody decides who sees\nthe child in Aula; the tool never assumes it.',
     "ark": "the dagplejere (headers in row {row})",
