@@ -473,3 +473,44 @@ def test_guest_carers_by_position_or_configuration(project: Path) -> None:
     assert [f["location"]["key"] for f in findings() if f["code"] == "DP009"] == [
         "unilogin.vikar_rolle"
     ]
+
+
+def test_a_one_sheet_csv_with_periods_and_statuses(tmp_path: Path, monkeypatch: Any) -> None:
+    """A booking system's list as Danish Excel saves it (cp1252, semicolons): dates as text,
+    as a serial written as text, and statuses in any case."""
+    from tests.conftest import CH1, CH2, CH3, DP1, DP2, FAR1, MOR1, MOR2, write_csv
+
+    monkeypatch.chdir(tmp_path)
+    header = ["Dagplejer nr", "Dagplejer CPR", "Dagplejer navn", "Distrikt", "Barn CPR"]
+    header += ["Barn navn", "Startdato", "Slutdato", "Status", "Kontakt1 CPR", "Kontakt1 navn"]
+    header += ["Kontakt1 relation", "Kontakt1 myndighed"]
+    # fmt: off
+    rows = [
+        header,
+        ["D1", DP1, "Anne Jensen", "Nord", CH1, "Liv Jensen", dk(-300), "", "Indskrevet", MOR1, "Mette Jensen", "Mor", "Ja"],
+        ["D1", DP1, "Anne Jensen", "Nord", CH2, "Emil Ærø", "", "", " venteliste ", FAR1, "Ole Ærø", "Far", "Ja"],
+        ["D2", DP2, "Bo Ærø", "Syd", CH3, "Ida Holm", str(int(serial(-200))), dk(-1), "UDMELDT", MOR2, "Sara Holm", "Mor", "Ja"],
+    ]
+    # fmt: on
+    write_csv(tmp_path / "liste.csv", rows)
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    plan = run_cli("plan", "liste.csv")
+    assert plan.exit_code == 0, plan.output
+    assert "status «venteliste»" in plan.stdout and f"udmeldt {dk(-1)}" in plan.stdout
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert doc["stats"]["boern"] == 1 and not [f for f in doc["findings"] if f["code"] == "DP237"]
+    assert leaked_cprs(plan.output) == []
+
+
+def test_a_child_with_a_guest_carer_keeps_a_group(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Stilling")
+    for row in sheets["Dagplejere"][1:]:
+        row.append("Dagplejer")
+    sheets["Dagplejere"][2][-1] = "Vikar"  # D2, who has Emil
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    nord = _employees(project, "AB1234.xml")
+    assert nord["D2"] == (["Vikar"], ["D1", "D2"])
+    assert nord["groups"][1] == ["D1", "D2"]  # Emil's MainGroupId is there
