@@ -113,7 +113,8 @@ class _Judge:
         # unknown status words per column: header → (first cell, words seen)
         self.unknown: dict[str, tuple[Person, list[str]]] = {}
 
-    def _bad(self, p: Person, role: str, cell: Field, variant: str, **params: str) -> None:
+    def bad(self, p: Person, role: str, cell: Field, variant: str, **params: str) -> None:
+        """A period that cannot be judged (DP237), on ``cell`` of ``p``'s row."""
         where = Location.of_cell(p.cell(cell))
         self.findings.append(
             DP237(where, None, variant=variant, role=role, name=p.name, cpr=p.cpr_masked, **params)
@@ -144,12 +145,12 @@ class _Judge:
             (end_ok, Field.SLUT, p.end_cell),
         ):
             if not ok:
-                self._bad(p, role, cell, "", value=mask_cpr_in_text(clean_text(value))[:40])
+                self.bad(p, role, cell, "", value=mask_cpr_in_text(clean_text(value))[:40])
         if start and end and start > end:
-            self._bad(p, role, Field.START, "order", start=_date_text(start), end=_date_text(end))
+            self.bad(p, role, Field.START, "order", start=_date_text(start), end=_date_text(end))
         born = cpr_birth_date(p.cpr) if p.cpr and role == "barn" else None
         if end and born and end < born:
-            self._bad(p, role, Field.SLUT, "birth", end=_date_text(end), born=_date_text(born))
+            self.bad(p, role, Field.SLUT, "birth", end=_date_text(end), born=_date_text(born))
         meaning = self.meaning(p)
         status = p.status_text
         if end is not None and end < self.day:
@@ -212,7 +213,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
         for c in kept_children:
             if c.dagplejer_id in gone:
                 # in care with a dagplejer who is not: the child would vanish from Unilogin
-                judge._bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
+                judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
     roster.dagplejere[:] = kept_dagplejere
     roster.children[:] = kept_children
     care.findings = judge.findings + judge.unknown_findings()
