@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
 from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
-from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.sheets import RawSheet, read_roster_sheets
 from dagplejecli.roster.unused import LAYOUT_CODES
 from dagplejecli.secret import load_or_create_secret
 
@@ -78,12 +78,20 @@ def in_care(
     return plan, care
 
 
-def plan_roster(roster_path: Path, config_path: Path | None, day: dt.date | None = None) -> Planned:
-    """Read configuration and roster and group the dagplejere in care on ``day`` (default
-    today) into areas."""
+def as_paths(paths: Path | Sequence[Path]) -> list[Path]:
+    """One roster file or several, as a list."""
+    return [paths] if isinstance(paths, Path) else list(paths)
+
+
+def plan_roster(
+    roster_paths: Path | Sequence[Path], config_path: Path | None, day: dt.date | None = None
+) -> Planned:
+    """Read configuration and roster (one file or several) and group the dagplejere in care on
+    ``day`` (default today) into areas."""
     from dagplejecli.config import RosterConfig
 
-    sheets = read_sheets(roster_path)  # the file the user named is the first to complain about
+    roster_path = as_paths(roster_paths)
+    sheets = read_roster_sheets(roster_path)  # the files the user named complain first
     try:
         config = load_config(config_path)
     except DagplejeError as exc:
@@ -116,7 +124,7 @@ class Validation:
     def stats(self) -> dict[str, object]:
         counts = self.planned.counts
         return {
-            "roster": self.planned.roster.path.name,
+            "roster": self.planned.roster.name,
             "omraader": len(self.planned.plan.areas),
             "dagplejere": len(self.planned.roster.dagplejere),
             "boern": len(self.planned.roster.children),
@@ -154,10 +162,10 @@ def replan(
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``; ``id_secret``: the
     municipality's secret, by default the one beside the configuration, made on first use)."""
     saved = read_plan(plan_path)
-    sheets = read_sheets(saved.roster_path)
+    sheets = read_roster_sheets(saved.roster_paths)
     secret = secret_of(config) if id_secret is None else lambda: id_secret
     roster, reading = read_roster(
-        saved.roster_path,
+        saved.roster_paths,
         config.config.roster,
         sheets,
         light=light,

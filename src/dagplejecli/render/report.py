@@ -42,7 +42,7 @@ def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> N
 
     numbered = all(a.institution_number for a in result.planned.plan.areas)
     print_not_in_care(out, result.planned)
-    print_report(out, result.findings, result.planned.roster.path.name, strict, quiet, numbered)
+    print_report(out, result.findings, result.planned.roster.name, strict, quiet, numbered)
 
 
 def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
