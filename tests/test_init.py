@@ -179,13 +179,13 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
         "Team",
         "Barn pnr",
         "Barn navn",
-        "Barnets startdato",
+        "Barnets kælenavn",  # a column of the child's no field reads
         "Kontakt1 CPR",
         "Kontakt1 navn",
     ]
     rows = [
         header,
-        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", "01-08-2026", MOR1, "Mette Jensen"],
+        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", "Lille Liv", MOR1, "Mette Jensen"],
         ["D2", DP2, "Bo Ærø", "Team B", "", "", "", "", ""],
     ]
     write_xlsx(folder / "et.xlsx", {"Ark1": rows})
@@ -196,7 +196,7 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
         assert len(advice) == 2, advice
         assert "[roster.kolonner]" in advice[0] and advice[0].endswith(": Team")
         assert "[roster.boern_kolonner]" in advice[1]
-        assert advice[1].endswith(": Barn pnr, Barnets startdato")
+        assert advice[1].endswith(": Barn pnr, Barnets kælenavn")
     fill_in(folder / "dagpleje.toml")
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" in run_cli("validate").stdout  # the child's CPR is not read yet

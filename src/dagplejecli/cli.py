@@ -7,6 +7,7 @@ commands, so ``dagpleje --help`` stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
 from enum import StrEnum
@@ -26,6 +27,7 @@ from dagplejecli.cli_base import (
     settings,
     use_settings,
 )
+from dagplejecli.errors import DagplejeError
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
 from dagplejecli.project import CONFIG_NAME, Project
@@ -106,6 +108,17 @@ PlanOpt = Annotated[
         "-p",
     ),
 ]
+DatoOpt = Annotated[str | None, typer.Option("--dato")]
+
+
+def day_of(text: str | None) -> dt.date | None:
+    """``--dato ÅÅÅÅ-MM-DD``: the day on which «in care» is judged (None: today)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DagplejeError("bad_dato", value=text, hint="bad_dato_hint") from None
 
 
 def project_of(config: Path | None) -> Project:
@@ -161,6 +174,7 @@ def plan_command(
         Path | None,
         Opt("--out", "-o"),
     ] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.findings import Severity
@@ -169,8 +183,9 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
+    day = day_of(dato)
     with steps_for(roster[0], quiet, total=2) as steps:
-        planned = api.plan(roster, config, out, on_step=steps.step)
+        planned = api.plan(roster, config, out, on_step=steps.step, day=day)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
     raise typer.Exit(1 if planned.unassigned() or planned.unlinked() or left else 0)
@@ -190,6 +205,7 @@ def validate_command(
         typer.Option("--annotate"),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
@@ -198,9 +214,10 @@ def validate_command(
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
     plan = plan_of(config, plan)
+    day = day_of(dato)
     total = 3 if annotate is not None else 2
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
-        result = api.validate(config, plan, annotate, on_step=steps.step)
+        result = api.validate(config, plan, annotate, on_step=steps.step, day=day)
         if annotate is not None and result.planned.sheets is not None:
             from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
 
@@ -247,6 +264,8 @@ def export_command(
     xsd: Annotated[Path | None, Opt("--xsd")] = None,
     dry_run: Annotated[bool, Opt("--dry-run")] = False,
     yes: Annotated[bool, Opt("--ja", "--yes", "-y")] = False,
+    omraade: Annotated[list[str] | None, Opt("--omraade")] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.exports import print_changes, print_export
@@ -256,6 +275,7 @@ def export_command(
     quiet = settings().quiet
     plan = plan_of(config, plan)
     out = out if out is not None else project_of(config).export_dir
+    day = day_of(dato)
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
@@ -269,6 +289,8 @@ def export_command(
                 dry_run=dry_run,
                 allow_many_removed=yes,
                 on_step=steps.step,
+                areas=tuple(omraade or ()),
+                day=day,
             )
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)

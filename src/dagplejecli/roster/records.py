@@ -144,6 +144,11 @@ class Builder:
             person.email = _text(v, Field.EMAIL)
         if Field.BESKYTTET in v:
             person.protected = self.yes_no(v, r, cols, Field.BESKYTTET, when_unsure=True) or False
+        # the period and status as written: who is in care on a day is care.py's to say
+        person.start_cell = v.get(Field.START)
+        person.end_cell = v.get(Field.SLUT)
+        if Field.STATUS in v:
+            person.status_text = _text(v, Field.STATUS)
 
     def yes_no(
         self,
@@ -181,6 +186,10 @@ class Builder:
         v = r.values(cols)
         self.fill_person(d, r, cols, v)
         d.id = _text(v, Field.ID)
+        if Field.GAEST in v:
+            d.guest = self.yes_no(v, r, cols, Field.GAEST, when_unsure=False) or False
+        if Field.STILLING in v:
+            d.position = _text(v, Field.STILLING)
         postnr_cell = v.get(Field.POSTNR)
         city_from_postnr = None
         if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):

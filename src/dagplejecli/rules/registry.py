@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dagplejecli.care import CARE_RULES
 from dagplejecli.export.manifest import EXPORT_RULES
 from dagplejecli.findings import Finding, Rule
 from dagplejecli.roster.read import READER_RULES
@@ -35,7 +36,7 @@ def all_checks() -> tuple[DeclaredCheck, ...]:
 def all_rules() -> dict[str, Rule]:
     """Every rule the tool can raise, by code, in code order."""
     rules = [r for c in all_checks() for r in c.rules]
-    rules += [*READER_RULES, *PLAN_RULES, *EXPORT_RULES]
+    rules += [*READER_RULES, *CARE_RULES, *PLAN_RULES, *EXPORT_RULES]
     by_code: dict[str, Rule] = {}
     for r in rules:
         if by_code.setdefault(r.code, r) is not r:
