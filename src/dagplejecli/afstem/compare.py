@@ -1,0 +1,781 @@
+"""The registers' files against the plan: who is where, and what differs.
+
+Areas meet their export by institution number (the area's ``institutionsnummer`` =
+``InstitutionNumber`` = DTR's ``anvisningsenhedsNummer``). A person of the plan meets a person
+of the exports by our import source and ``LocalPersonId``, else by CPR where the export carries
+it, else by name and birth date — then only as a «possible match», never taken as the same
+person. Matching runs over every export at once, so a dagplejer found in another area's export
+is a move, not a removal there and a creation here. Contact persons are compared per child, by
+CPR.
+
+Every check that cannot run on what the files carry (no CPR numbers, no P-number column, no
+export for an area) says so (DP425) and is recorded as skipped, never as passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dagplejecli.afstem.dtr_export import DtrUnit
+from dagplejecli.afstem.read import Registers
+from dagplejecli.afstem.rules import (
+    DP401,
+    DP402,
+    DP403,
+    DP404,
+    DP405,
+    DP410,
+    DP411,
+    DP412,
+    DP413,
+    DP414,
+    DP415,
+    DP416,
+    DP417,
+    DP420,
+    DP421,
+    DP422,
+    DP423,
+    DP424,
+    DP425,
+    DP426,
+)
+from dagplejecli.afstem.unilogin_export import ExportPerson, UniloginExport
+from dagplejecli.config import LoadedConfig, key_text
+from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.values import comparable_text
+from dagplejecli.errors import DagplejeError
+from dagplejecli.export.manifest import parse_datetime
+from dagplejecli.export.unilogin import AreaMembers, members_by_area
+from dagplejecli.findings import Finding, Location, Severity, sort_key
+from dagplejecli.model import Area, Child, Person, Plan, Roster
+
+# The statuses of a person in an area's table
+BOTH, ROSTER, UNILOGIN, OTHER, MOVED = "begge", "roster", "unilogin", "anden_kilde", "flyttet"
+STATUSES = (BOTH, ROSTER, UNILOGIN, OTHER, MOVED)
+RAN, SKIPPED = "kørt", "sprunget over"
+IMPORT_MAX_MONTHS = 11  # STIL deletes imports older than 12 months: warn a month before
+
+
+@dataclass(slots=True)
+class PersonRow:
+    """One person of an area as the report shows them; the CPR number masked."""
+
+    status: str
+    role: str  # dagplejer, barn, or "" (a person of the export only: its kind)
+    local_id: str
+    name: str
+    cpr: str  # masked
+    user_id: str
+    source: str
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AreaResult:
+    name: str
+    number: str
+    file: str | None  # the export compared with, None when there was none
+    in_plan: bool
+    rows: list[PersonRow] = field(default_factory=list)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Status → {"dagplejere": n, "boern": n, "andre": n}."""
+        out = {s: {"dagplejere": 0, "boern": 0, "andre": 0} for s in STATUSES}
+        for r in self.rows:
+            kind = {"dagplejer": "dagplejere", "barn": "boern"}.get(r.role, "andre")
+            out[r.status][kind] += 1
+        return out
+
+
+@dataclass(slots=True)
+class DtrRow:
+    number: str
+    name: str
+    status: str
+    p_number: str
+    address: str
+    insttype: str
+    area: str  # the plan's area with this number, or ""
+    file: str
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    """What ``afstem`` found: per area its people, DTR's units, every finding, and which checks
+    ran and which were skipped."""
+
+    areas: list[AreaResult]
+    dtr: list[DtrRow]
+    findings: list[Finding]
+    checks: dict[str, str]
+    files: list[str]
+
+    def errors(self, strict: bool = False) -> list[Finding]:
+        bad = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return [f for f in self.findings if f.severity in bad]
+
+    def stats(self) -> dict[str, object]:
+        return {
+            "filer": self.files,
+            "kontroller": self.checks,
+            "per_omraade": {
+                a.name: {"institutionsnummer": a.number, "fil": a.file, **a.counts()}
+                for a in self.areas
+            },
+            "dtr_enheder": len(self.dtr),
+        }
+
+
+def _who(p: Person) -> dict[str, str]:
+    """A person of the roster for a message: the name (a CPR typed into it masked) and the
+    masked CPR. This family's params are masked here, where they are made."""
+    return {"name": mask_cpr_in_text(p.name), "cpr": p.cpr_masked}
+
+
+def _who_export(p: ExportPerson) -> dict[str, str]:
+    return {
+        "name": mask_cpr_in_text(p.name),
+        "cpr": mask_cpr(p.cpr) if p.cpr else "",
+        "user": p.user_id or "-",
+    }
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _when(text: str) -> dt.datetime | None:
+    try:
+        return parse_datetime(text)
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _Index:
+    """Every export's people, by (source, LocalPersonId), by CPR and by name and birth date."""
+
+    by_local: dict[tuple[str, str], list[tuple[UniloginExport, ExportPerson]]]
+    by_cpr: dict[str, list[tuple[UniloginExport, ExportPerson]]]
+    by_name: dict[tuple[str, str], list[tuple[UniloginExport, ExportPerson]]]
+
+    @classmethod
+    def of(cls, exports: list[UniloginExport]) -> _Index:
+        by_local: dict[tuple[str, str], list[tuple[UniloginExport, ExportPerson]]] = {}
+        by_cpr: dict[str, list[tuple[UniloginExport, ExportPerson]]] = {}
+        by_name: dict[tuple[str, str], list[tuple[UniloginExport, ExportPerson]]] = {}
+        for e in exports:
+            for p in e.persons:
+                if p.local_id:
+                    by_local.setdefault((p.source, p.local_id), []).append((e, p))
+                if p.cpr:
+                    by_cpr.setdefault(p.cpr, []).append((e, p))
+                if p.birth_date:
+                    key = (comparable_text(p.name), p.birth_date)
+                    by_name.setdefault(key, []).append((e, p))
+        return cls(by_local, by_cpr, by_name)
+
+
+class _Comparison:
+    """One run of the comparison: the inputs and what it has found so far."""
+
+    def __init__(
+        self,
+        config: LoadedConfig,
+        plan: Plan,
+        roster: Roster,
+        registers: Registers,
+        last_export: dt.datetime | None,
+        today: dt.date,
+    ) -> None:
+        self.config, self.plan, self.roster, self.registers = config, plan, roster, registers
+        self.last_export, self.today = last_export, today
+        self.ours = config.config.unilogin.kilde
+        self.findings: list[Finding] = []
+        self.checks: dict[str, str] = {}
+        self.matched: set[int] = set()  # id() of the export persons a plan person claimed
+        self.index = _Index.of(registers.exports)
+        self.exports = {e.institution_number: e for e in registers.exports}
+        self.area_of_number = {
+            a.institution_number.strip().upper(): a for a in plan.areas if a.institution_number
+        }
+        self.area_names: dict[int, str] = {}  # id(export) → the area (or unit) it belongs to
+
+    def add(self, f: Finding) -> Finding:
+        self.findings.append(f)
+        return f
+
+    def check(self, name: str, ran: bool) -> None:
+        """Record a check as run; a check skipped somewhere stays recorded as skipped."""
+        if self.checks.get(name) != SKIPPED:
+            self.checks[name] = RAN if ran else SKIPPED
+
+    def key(self, *loc: str | int) -> Location:
+        c = self.config
+        return Location(file=c.path.name, key=key_text(loc), line=c.line_of(*loc))
+
+    # ---------------------------------------------------------------------------- Unilogin
+
+    def unilogin(self) -> list[AreaResult]:
+        exports = self.registers.exports
+        if not exports:
+            for name in ("unilogin_personer", "unilogin_cpr", "unilogin_kontakter"):
+                self.check(name, False)
+            self.add(DP425(variant="no_unilogin_all"))
+            return []
+        for e in exports:
+            if e.version != "7":
+                self.add(
+                    DP424(
+                        Location(file=e.name),
+                        variant="" if _is_v6(e) else "namespace",
+                        namespace=e.namespace or "-",
+                    )
+                )
+            area = self.area_of_number.get(e.institution_number)
+            self.area_names[id(e)] = (
+                area.name if area else e.institution_name or e.institution_number
+            )
+        results: list[AreaResult] = []
+        for m in members_by_area(self.plan, self.roster):
+            results.append(self._area(m))
+        for e in exports:
+            if e.institution_number not in self.area_of_number:
+                results.append(self._foreign(e))
+        return results
+
+    def _area(self, m: AreaMembers) -> AreaResult:
+        area = m.area
+        number = area.institution_number.strip().upper()
+        export = self.exports.get(number) if number else None
+        result = AreaResult(area.name, number, export.name if export else None, True)
+        if not number:
+            self.add(DP425(self.key(*area.loc), area.name, variant="no_number"))
+            self.check("unilogin_personer", False)
+            return result
+        if export is None:
+            self.add(DP425(self.key(*area.loc), area.name, variant="no_unilogin", number=number))
+            self.check("unilogin_personer", False)
+            return result
+        self.check("unilogin_personer", True)
+        where = Location(file=export.name)
+        self._sources(area, export, where)
+        cpr = export.carries_cpr
+        self.check("unilogin_cpr", cpr)
+        if not cpr:
+            self.add(DP425(where, area.name, variant="no_cpr"))
+        contacts = cpr and (
+            export.carries_contacts or not m.children or export.package in ("full", "fullmyndighed")
+        )
+        self.check("unilogin_kontakter", contacts)
+        if cpr and not contacts:
+            self.add(DP425(where, area.name, variant="no_contacts"))
+        level = self.config.config.unilogin.trin
+        for d in m.dagplejere:
+            result.rows.append(self._person(area, export, "dagplejer", d, d.id, None, level, False))
+        for child, group in m.children:
+            result.rows.append(
+                self._person(area, export, "barn", child, child.id, group, level, contacts)
+            )
+        for p in export.persons:
+            if id(p) in self.matched:
+                continue
+            ours = p.source == self.ours
+            status = UNILOGIN if ours else OTHER
+            row = PersonRow(
+                status,
+                p.kind,
+                p.local_id,
+                p.name,
+                mask_cpr(p.cpr) if p.cpr else "",
+                p.user_id,
+                p.source,
+            )
+            if ours:
+                self.add(DP420(where, area.name, id=p.local_id or "-", **_who_export(p)))
+                row.codes.append("DP420")
+            result.rows.append(row)
+        return result
+
+    def _sources(self, area: Area, export: UniloginExport, where: Location) -> None:
+        """Which imports feed the unit, and whether ours is the last export, and fresh."""
+        others = sorted({s.source for s in export.sources if s.source != self.ours})
+        for source in others:
+            n = sum(1 for p in export.persons if p.source == source)
+            self.add(DP412(where, area.name, source=source, count=n))
+        ours = [s for s in export.sources if s.source == self.ours]
+        if not ours:
+            self.add(DP415(where, area.name, variant="none", source=self.ours))
+            return
+        loaded = max((w for s in ours if (w := _when(s.source_datetime))), default=None)
+        if loaded is None:
+            return
+        self.check("unilogin_kilde_eksport", self.last_export is not None)
+        if self.last_export is not None and loaded < self.last_export - dt.timedelta(seconds=1):
+            self.add(
+                DP415(
+                    where,
+                    area.name,
+                    loaded=loaded.isoformat(),
+                    last=self.last_export.isoformat(),
+                )
+            )
+        limit = _months_before(self.today, IMPORT_MAX_MONTHS)
+        if loaded.date() < limit:
+            self.add(DP415(where, area.name, variant="old", loaded=loaded.date().isoformat()))
+
+    def _person(
+        self,
+        area: Area,
+        export: UniloginExport,
+        role: str,
+        p: Person,
+        local_id: str,
+        group: str | None,
+        level: str,
+        contacts: bool,
+    ) -> PersonRow:
+        """One person of the plan, looked for in every export."""
+        where = Location.of_cell(p.cell("id", "cpr"))
+        row = PersonRow(ROSTER, role, local_id, p.name, p.cpr_masked, "", "")
+        hits = self.index.by_local.get((self.ours, local_id), [])
+        same = [x for x in hits if x[0] is export]
+        if same:
+            found = same[0][1]
+            self.matched.add(id(found))
+            row.status, row.user_id, row.source = BOTH, found.user_id, found.source
+            self._details(area, export, role, p, local_id, found, group, level, contacts, row)
+            return row
+        if hits:
+            other, found = hits[0]
+            self.matched.add(id(found))
+            row.status, row.user_id, row.source = MOVED, found.user_id, found.source
+            there = self.area_names.get(id(other), other.institution_number)
+            if role == "dagplejer":
+                row.codes.append(
+                    self.add(
+                        DP413(
+                            where, area.name, id=local_id, there=there, file=other.name, **_who(p)
+                        )
+                    ).code
+                )
+            else:
+                row.codes.append(
+                    self.add(
+                        DP421(
+                            where,
+                            area.name,
+                            variant="area",
+                            role=role,
+                            id=local_id,
+                            there=there,
+                            **_who(p),
+                        )
+                    ).code
+                )
+            return row
+        if p.cpr and export.carries_cpr:
+            same_cpr = self.index.by_cpr.get(p.cpr, [])
+            same_cpr = sorted(same_cpr, key=lambda x: x[0] is not export)
+            if same_cpr:
+                other, found = same_cpr[0]
+                self.matched.add(id(found))
+                row.user_id, row.source = found.user_id, found.source
+                row.status = OTHER if found.source != self.ours else BOTH
+                variant = "id" if found.source == self.ours else ""
+                there = self.area_names.get(id(other), other.institution_number)
+                row.codes.append(
+                    self.add(
+                        DP411(
+                            where,
+                            area.name,
+                            variant=variant,
+                            role=role,
+                            id=local_id,
+                            other_id=found.local_id or "-",
+                            source=found.source or "-",
+                            there=there,
+                            **_who(p),
+                        )
+                    ).code
+                )
+                return row
+        born = cpr_birth_date(p.cpr) if p.cpr else None
+        if born is not None:
+            possible = [
+                found
+                for e, found in self.index.by_name.get(
+                    (comparable_text(p.name), born.isoformat()), []
+                )
+                if e is export
+            ]
+            if possible:
+                found = possible[0]
+                row.codes.append(
+                    self.add(
+                        DP410(
+                            where,
+                            area.name,
+                            variant="possible",
+                            role=role,
+                            id=local_id,
+                            user=found.user_id or "-",
+                            source=found.source or "-",
+                            other_id=found.local_id or "-",
+                            **_who(p),
+                        )
+                    ).code
+                )
+                return row
+        row.codes.append(self.add(DP410(where, area.name, role=role, id=local_id, **_who(p))).code)
+        return row
+
+    def _details(
+        self,
+        area: Area,
+        export: UniloginExport,
+        role: str,
+        p: Person,
+        local_id: str,
+        found: ExportPerson,
+        group: str | None,
+        level: str,
+        contacts: bool,
+        row: PersonRow,
+    ) -> None:
+        """What differs for a person found under our source and id."""
+        where = Location.of_cell(p.cell("id", "cpr"))
+        common = {"role": role, "id": local_id, **_who(p)}
+
+        def add(f: Finding) -> None:
+            self.add(f)
+            row.codes.append(f.code)
+
+        if found.cpr and p.cpr and found.cpr != p.cpr:
+            add(DP401(where, area.name, theirs=mask_cpr(found.cpr), **common))
+        if found.protected is not None and found.protected != p.protected:
+            add(DP402(where, area.name, variant="" if p.protected else "lifted", **common))
+        if p.protected:
+            ours_name, theirs_name = (
+                f"{p.alias_first} {p.alias_last}",
+                f"{found.alias_first} {found.alias_last}",
+            )
+            compare_name = bool(found.alias_first or found.alias_last)
+        else:
+            ours_name, theirs_name, compare_name = p.name, found.name, True
+        if compare_name and comparable_text(ours_name) != comparable_text(theirs_name):
+            shown = mask_cpr_in_text(theirs_name.strip()) if not p.protected else "-"
+            add(DP421(where, area.name, variant="", theirs=shown, **common))
+        if group is not None and found.kind == "student":
+            if found.main_group != group:
+                add(
+                    DP421(
+                        where,
+                        area.name,
+                        variant="group",
+                        group=group,
+                        theirs=found.main_group or "-",
+                        **common,
+                    )
+                )
+            if found.level != level:
+                add(
+                    DP421(
+                        where,
+                        area.name,
+                        variant="level",
+                        level=level,
+                        theirs=found.level or "-",
+                        **common,
+                    )
+                )
+        if contacts and group is not None:
+            self._contacts(area, p, found, where, common, row)
+
+    def _contacts(
+        self,
+        area: Area,
+        child: Person,
+        found: ExportPerson,
+        where: Location,
+        common: dict[str, str],
+        row: PersonRow,
+    ) -> None:
+        if not isinstance(child, Child):
+            return
+        ours = {c.cpr: c for c in child.contacts if c.cpr}
+        theirs = {c.cpr: c for c in found.contacts if c.cpr}
+        missing = sorted(ours.keys() - theirs.keys())
+        extra = sorted(theirs.keys() - ours.keys())
+        if missing or extra:
+            names = tuple(mask_cpr_in_text(ours[c].name) for c in missing)
+            their_names = tuple(
+                mask_cpr_in_text(f"{theirs[c].first_name} {theirs[c].last_name}".strip())
+                for c in extra
+            )
+            self.add(
+                DP414(
+                    where,
+                    area.name,
+                    variant="contacts",
+                    missing=names or ("-",),
+                    extra=their_names or ("-",),
+                    **common,
+                )
+            )
+            row.codes.append("DP414")
+        for cpr in sorted(ours.keys() & theirs.keys()):
+            mine, other = ours[cpr], theirs[cpr]
+            if other.custody is not None and other.custody != mine.custody:
+                self.add(
+                    DP414(
+                        where,
+                        area.name,
+                        variant="" if mine.custody else "lost",
+                        contact=mask_cpr_in_text(mine.name),
+                        contact_cpr=mask_cpr(cpr),
+                        **common,
+                    )
+                )
+                row.codes.append("DP414")
+
+    def _foreign(self, export: UniloginExport) -> AreaResult:
+        """An export of a unit no area has: its people are not compared, but they were looked
+        at (a dagplejer of the plan there is a move)."""
+        name = self.area_names[id(export)]
+        self.add(
+            DP426(
+                Location(file=export.name), variant="", number=export.institution_number, unit=name
+            )
+        )
+        result = AreaResult(name, export.institution_number, export.name, False)
+        for p in export.persons:
+            status = (
+                MOVED if id(p) in self.matched else (UNILOGIN if p.source == self.ours else OTHER)
+            )
+            result.rows.append(
+                PersonRow(
+                    status,
+                    p.kind,
+                    p.local_id,
+                    p.name,
+                    mask_cpr(p.cpr) if p.cpr else "",
+                    p.user_id,
+                    p.source,
+                )
+            )
+        return result
+
+    # --------------------------------------------------------------------------------- DTR
+
+    def dtr(self) -> list[DtrRow]:
+        files = self.registers.dtr
+        unit_files = [f for f in files if f.kind != "daginstitution"]
+        if not files:
+            for name in ("dtr_enheder", "dtr_pnummer", "dtr_daginstitution"):
+                self.check(name, False)
+            self.add(DP425(variant="no_dtr"))
+            return []
+        units: dict[str, DtrUnit] = {}
+        for file in unit_files:
+            for unit in file.units:
+                units.setdefault(unit.number, unit)
+        known_dag = {d for file in files for d in file.daginstitutioner} | {
+            u.daginstitution for u in units.values()
+        }
+        kommune = str(self.config.config.kommune.kode)
+        insttype = str(self.config.config.dtr.insttype)
+        rows: dict[str, DtrRow] = {}
+        has_p = any(file.has_p_number for file in unit_files)
+        self.check("dtr_enheder", bool(unit_files))
+        self.check("dtr_pnummer", has_p)
+        self.check("dtr_daginstitution", bool(known_dag))
+        if unit_files and not has_p:
+            names = tuple(file.path.name for file in unit_files)
+            self.add(DP425(Location(file=names[0]), variant="no_pnumber", files=names))
+        if not unit_files:
+            self.add(DP425(Location(file=files[0].path.name), variant="no_units"))
+
+        def row_of(u: DtrUnit, area: str) -> DtrRow:
+            r = rows.get(u.number)
+            if r is None:
+                address = " ".join(x for x in (u.street, u.house_no) if x)
+                address = ", ".join(
+                    x for x in (address, " ".join(x for x in (u.postnr, u.city) if x)) if x
+                )
+                r = DtrRow(
+                    u.number, u.name, u.status, u.p_number or "", address, u.insttype, area, u.file
+                )
+                rows[u.number] = r
+            return r
+
+        for area in self.plan.areas:
+            number = area.institution_number.strip().upper()
+            if not number:
+                same = sorted(
+                    u.number
+                    for u in units.values()
+                    if u.active
+                    and (not u.kommune or u.kommune == kommune)
+                    and comparable_text(u.name) == comparable_text(area.name)
+                )
+                if same:
+                    f = self.add(DP416(self.key(*area.loc), area.name, numbers=tuple(same)))
+                    for n in same:
+                        row_of(units[n], area.name).codes.append(f.code)
+                continue
+            dag = area.daginstitution_number.strip().upper()
+            if known_dag and dag and dag not in known_dag:
+                self.add(
+                    DP404(
+                        self.key(*area.sources.get("daginstitutionsnummer", area.loc)),
+                        area.name,
+                        variant="daginstitution",
+                        number=dag,
+                    )
+                )
+            if not unit_files:
+                continue
+            u = units.get(number)
+            if u is None:
+                self.add(
+                    DP404(
+                        self.key(*area.sources.get("institutionsnummer", area.loc)),
+                        area.name,
+                        number=number,
+                    )
+                )
+                rows[number] = DtrRow(number, "", "", "", "", "", area.name, "", ["DP404"])
+                continue
+            r = row_of(u, area.name)
+            where = Location(file=u.file, row=u.row)
+            if not u.active:
+                r.codes.append(
+                    self.add(DP405(where, area.name, number=number, status=u.status)).code
+                )
+                continue
+            ours_p = "".join(ch for ch in area.p_number if ch.isdigit())
+            theirs_p = "".join(ch for ch in (u.p_number or "") if ch.isdigit())
+            if u.p_number is not None and ours_p and theirs_p != ours_p:
+                at = self.key(*area.sources.get("pnummer", area.loc))
+                r.codes.append(
+                    self.add(
+                        DP403(
+                            at,
+                            area.name,
+                            number=number,
+                            theirs=theirs_p or "-",
+                            ours=ours_p,
+                            file=u.file,
+                        )
+                    ).code
+                )
+            if u.name and comparable_text(u.name) != comparable_text(area.name):
+                r.codes.append(
+                    self.add(DP417(where, area.name, variant="", number=number, theirs=u.name)).code
+                )
+            if u.insttype and u.insttype != insttype:
+                r.codes.append(
+                    self.add(
+                        DP417(
+                            where,
+                            area.name,
+                            variant="insttype",
+                            number=number,
+                            theirs=u.insttype,
+                            ours=insttype,
+                        )
+                    ).code
+                )
+            a = area.address
+            if area.address_understood and (u.street or u.postnr):
+                ours_street = comparable_text(f"{a.street}{a.house_no}")
+                theirs_street = comparable_text(f"{u.street}{u.house_no}")
+                if ours_street != theirs_street or (a.postnr or "") != u.postnr:
+                    r.codes.append(
+                        self.add(
+                            DP417(
+                                where,
+                                area.name,
+                                variant="address",
+                                number=number,
+                                theirs=r.address,
+                                ours=area.address_text,
+                            )
+                        ).code
+                    )
+        planned = set(self.area_of_number)
+        configured_dag = {
+            a.daginstitution_number.strip().upper()
+            for a in self.plan.areas
+            if a.daginstitution_number
+        }
+        closed = other = 0
+        for u in units.values():
+            if u.kommune and u.kommune != kommune:
+                other += 1
+                continue
+            if not u.active:
+                closed += 1
+                continue
+            if u.number in planned or u.insttype != insttype:
+                continue
+            if configured_dag and u.daginstitution not in configured_dag:
+                continue
+            f = self.add(DP422(Location(file=u.file, row=u.row), number=u.number, unit=u.name))
+            row_of(u, "").codes.append(f.code)
+        if closed or other:
+            self.add(DP423(closed=closed, other=other))
+        return sorted(rows.values(), key=lambda r: (r.area == "", r.area, r.number))
+
+
+def _is_v6(e: UniloginExport) -> bool:
+    return e.namespace.startswith(
+        ("https://wsieksport.unilogin.dk/eksport", "https://unilogin.dk/data")
+    )
+
+
+def reconcile(
+    config: LoadedConfig,
+    plan: Plan,
+    roster: Roster,
+    registers: Registers,
+    last_export: dt.datetime | None,
+    today: dt.date,
+) -> Reconciliation:
+    """Compare the registers' files with the plan: every finding, sorted, and the tables."""
+    known_units = {u.number for f in registers.dtr for u in f.units}
+    planned = {a.institution_number.strip().upper() for a in plan.areas if a.institution_number}
+    for e in registers.exports:
+        if e.institution_number not in planned and e.institution_number not in known_units:
+            raise DagplejeError(
+                "afstem_unknown_unit",
+                where=str(e.path),
+                hint="afstem_unknown_unit_hint",
+                number=e.institution_number,
+            )
+    run = _Comparison(config, plan, roster, registers, last_export, today)
+    areas = run.unilogin()
+    dtr_rows = run.dtr()
+    # a code per person shown once in the tables, however often it was raised
+    for a in areas:
+        for r in a.rows:
+            r.codes = sorted(set(r.codes))
+    return Reconciliation(
+        areas,
+        dtr_rows,
+        sorted(run.findings, key=sort_key),
+        dict(sorted(run.checks.items())),
+        [p.name for p in registers.paths],
+    )
