@@ -284,6 +284,33 @@ def export_command(
         raise typer.Exit(1)  # the real run would be refused: a script can tell
 
 
+@app.command("afstem", cls=LocalisedCommand)
+@guarded
+def afstem_command(
+    unilogin: Annotated[list[Path] | None, Opt("--unilogin", "-u")] = None,
+    dtr: Annotated[list[Path] | None, Opt("--dtr", "-d")] = None,
+    config: ConfigOpt = None,
+    plan: PlanOpt = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", **choice(OutputFormat)),
+    ] = OutputFormat.TEXT,
+    rapport: Annotated[Path | None, Opt("--rapport", "-r")] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+) -> None:
+    from dagplejecli import api
+    from dagplejecli.render.afstem import AFSTEM_REPORTERS
+    from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
+    from dagplejecli.render.terminal import stdout
+
+    quiet, machine = settings().quiet, output_format is OutputFormat.JSON
+    plan = plan_of(config, plan)
+    with steps_for(plan, quiet, 2, machine, LARGE_PLAN_BYTES) as steps:
+        done = api.afstem(config, plan, unilogin or [], dtr or [], rapport, on_step=steps.step)
+    AFSTEM_REPORTERS[output_format](stdout(), done, strict, quiet)
+    raise typer.Exit(1 if done.result.errors(strict) else 0)
+
+
 def main() -> None:
     # A command builds a few hundred thousand small records that form no cycles, so the cyclic
     # collector only costs time. Measured as whole processes, 10,000 dagplejere, median of 7:
