@@ -597,6 +597,7 @@ class _Comparison:
         kommune = str(self.config.config.kommune.kode)
         insttype = str(self.config.config.dtr.insttype)
         rows: dict[str, DtrRow] = {}
+        named: set[str] = set()  # units DP416 gives an area without a number
         has_p = any(file.has_p_number for file in unit_files)
         self.check("dtr_enheder", bool(unit_files))
         self.check("dtr_pnummer", has_p)
@@ -630,6 +631,7 @@ class _Comparison:
                     and (not u.kommune or u.kommune == kommune)
                     and comparable_text(u.name) == comparable_text(area.name)
                 )
+                named.update(same)
                 if same:
                     f = self.add(DP416(self.key(*area.loc), area.name, numbers=tuple(same)))
                     for n in same:
@@ -715,7 +717,7 @@ class _Comparison:
                             )
                         ).code
                     )
-        planned = set(self.area_of_number)
+        planned = set(self.area_of_number) | named  # each said once: DP416 names these
         configured_dag = {
             a.daginstitution_number.strip().upper()
             for a in self.plan.areas
@@ -723,13 +725,15 @@ class _Comparison:
         }
         closed = other = 0
         for u in units.values():
+            if u.number in planned:
+                continue  # compared above, a closed one named by DP405
             if u.kommune and u.kommune != kommune:
                 other += 1
                 continue
             if not u.active:
                 closed += 1
                 continue
-            if u.number in planned or u.insttype != insttype:
+            if u.insttype != insttype:
                 continue
             if configured_dag and u.daginstitution not in configured_dag:
                 continue
