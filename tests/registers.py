@@ -106,7 +106,7 @@ def _person(
 ) -> str:
     c = "d:" if v6 else "c:"
     pk = "d:" if v6 else "p:"
-    first = p.first if isinstance(p, XContact) else p.first
+    first = p.first
     last = p.last
     parts = [
         f"<{c}FirstName>{escape(first)}</{c}FirstName>",

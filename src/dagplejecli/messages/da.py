@@ -1287,6 +1287,7 @@ TERMS: dict[str, dict[str, str]] = {
         "CVR-loven § 6 og cvr.dk (CVR- og P-numre)": "CVR-loven § 6 og cvr.dk (CVR- og P-numre)",
         "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)": "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)",
         "dagpleje (egen regel, for at fange fejl før indberetning)": "dagpleje (egen regel, for at fange fejl før indberetning)",
+        "STIL: wsiEKSPORT v7 (eksporterXmlFuld) og Dagtilbudsregisterets eksport": "STIL: wsiEKSPORT v7 (eksporterXmlFuld) og Dagtilbudsregisterets eksport",
     },
     "family": {
         "konfiguration": "konfiguration",

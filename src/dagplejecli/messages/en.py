@@ -1287,6 +1287,7 @@ TERMS: dict[str, dict[str, str]] = {
         "CVR-loven § 6 og cvr.dk (CVR- og P-numre)": "The CVR Act § 6 and cvr.dk (CVR and P-numbers)",
         "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)": "The Day Care Act (Dagtilbudsloven) § 21 (at most 5 children per dagplejer)",
         "dagpleje (egen regel, for at fange fejl før indberetning)": "dagpleje (its own rule, to catch mistakes before reporting)",
+        "STIL: wsiEKSPORT v7 (eksporterXmlFuld) og Dagtilbudsregisterets eksport": "STIL: wsiEKSPORT v7 (eksporterXmlFuld) and Dagtilbudsregisteret's public export",
     },
     "family": {
         "konfiguration": "configuration",

@@ -64,12 +64,13 @@ def _about_dtr(f: Finding) -> bool:
 def _area_table(out: Console, area: AreaResult) -> None:
     """The area's people by status (the title alone when it was not compared)."""
     if area.file is None:
-        out.print(Text(ui("afstem_area_no_file", area=area.name), style="bold"))
+        out.print(Text(ui("afstem_area_no_file", area=area.name), style="bold"), soft_wrap=True)
         return
     key = "afstem_area_title" if area.in_plan else "afstem_area_foreign"
     title = ui(key, area=area.name, number=area.number, file=area.file)
     counts = area.counts()
-    table = Table(title=Text(title, style="bold"), title_justify="left", expand=False)
+    out.print(Text(title, style="bold"), soft_wrap=True)  # a title of a narrow table wraps
+    table = Table(expand=False)
     table.add_column(ui("afstem_col_people"))
     table.add_column(ui("col_dagplejere"), justify="right")
     table.add_column(ui("col_children"), justify="right")
