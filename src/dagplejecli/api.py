@@ -516,10 +516,17 @@ def afstem(
     if rapport is not None:
         for path in registers.paths:
             not_an_input("--rapport", rapport, {"register": path})
+    from dagplejecli.config import load_config
+    from dagplejecli.pipeline import replan
+    from dagplejecli.rules.plan import freshness
+
     today = today or dt.date.today()
-    validation = validate_project(config_path, plan_path, today=today, on_step=on_step)
-    planned = validation.planned
-    if any(f.code == "DP301" for f in validation.findings):
+    # the plan made again from roster and configuration, as validate makes it (its checks of
+    # the roster are validate's business: only the plan's freshness matters here)
+    on_step("step_reading")
+    saved, planned = replan(load_config(config_path), plan_path, today=today)
+    on_step("step_comparing")
+    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan)):
         raise Refused(
             "afstem_stale",
             hint="export_refused_stale_hint",

@@ -598,6 +598,7 @@ class _Comparison:
         insttype = str(self.config.config.dtr.insttype)
         rows: dict[str, DtrRow] = {}
         named: set[str] = set()  # units DP416 gives an area without a number
+        unknown_dag: set[str] = set()
         has_p = any(file.has_p_number for file in unit_files)
         self.check("dtr_enheder", bool(unit_files))
         self.check("dtr_pnummer", has_p)
@@ -638,7 +639,8 @@ class _Comparison:
                         row_of(units[n], area.name).codes.append(f.code)
                 continue
             dag = area.daginstitution_number.strip().upper()
-            if known_dag and dag and dag not in known_dag:
+            if known_dag and dag and dag not in known_dag and dag not in unknown_dag:
+                unknown_dag.add(dag)  # said once, however many areas it serves
                 self.add(
                     DP404(
                         self.key(*area.sources.get("daginstitutionsnummer", area.loc)),
@@ -661,7 +663,7 @@ class _Comparison:
                 rows[number] = DtrRow(number, "", "", "", "", "", area.name, "", ["DP404"])
                 continue
             r = row_of(u, area.name)
-            where = Location(file=u.file, row=u.row)
+            where = _row(u)
             if not u.active:
                 r.codes.append(
                     self.add(DP405(where, area.name, number=number, status=u.status)).code
@@ -737,11 +739,16 @@ class _Comparison:
                 continue
             if configured_dag and u.daginstitution not in configured_dag:
                 continue
-            f = self.add(DP422(Location(file=u.file, row=u.row), number=u.number, unit=u.name))
+            f = self.add(DP422(_row(u), number=u.number, unit=u.name))
             row_of(u, "").codes.append(f.code)
         if closed or other:
             self.add(DP423(closed=closed, other=other))
         return sorted(rows.values(), key=lambda r: (r.area == "", r.area, r.number))
+
+
+def _row(u: DtrUnit) -> Location:
+    """A DTR unit's row, said as a CSV's cell is: ``anvisningsenheder.csv!A7``."""
+    return Location(file=u.file, sheet=u.file, cell=f"A{u.row}", row=u.row, column="A")
 
 
 def _is_v6(e: UniloginExport) -> bool:

@@ -116,36 +116,40 @@ def read_dtr(text: str, path: Path) -> DtrFile:
             )
         out = DtrFile(path, kind, has_p_number=p_col is not None, has_kommune="kommune" in fields)
 
-        def get(row: list[str], name: str) -> str:
-            i = fields.get(name)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        for number, row in enumerate(rows, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if kind == "daginstitution" or not get(row, "number"):
-                dag = get(row, "daginstitution").upper()
+        width = len(header) + 1
+        none = width - 1  # an index past the row's cells, which reads as ""
+        at = {name: fields.get(name, none) for name in (*COLUMNS.values(),)}
+        number_at, dag_at, name_at, offer_at = (
+            at["number"],
+            at["daginstitution"],
+            at["name"],
+            at["offer_name"],
+        )
+        for line, row in enumerate(rows, start=2):
+            if len(row) < width:
+                row += [""] * (width - len(row))
+            number = row[number_at].strip().upper()
+            if kind == "daginstitution" or not number:
+                dag = row[dag_at].strip().upper()
                 if dag:
-                    out.daginstitutioner.setdefault(dag, get(row, "name") or get(row, "offer_name"))
+                    name = row[name_at].strip() or row[offer_at].strip()
+                    out.daginstitutioner.setdefault(dag, name)
                 continue
-            p_number = None
-            if p_col is not None:
-                p_number = row[p_col].strip() if p_col < len(row) else ""
             out.units.append(
                 DtrUnit(
-                    number=get(row, "number").upper(),
-                    daginstitution=get(row, "daginstitution").upper(),
-                    name=get(row, "name") or get(row, "offer_name"),
-                    status=get(row, "status"),
-                    kommune=get(row, "kommune").lstrip("0"),
-                    insttype=get(row, "insttype"),
-                    street=get(row, "street"),
-                    house_no=get(row, "house_no"),
-                    postnr=get(row, "postnr"),
-                    city=get(row, "city"),
-                    p_number=p_number,
+                    number=number,
+                    daginstitution=row[dag_at].strip().upper(),
+                    name=row[name_at].strip() or row[offer_at].strip(),
+                    status=row[at["status"]].strip(),
+                    kommune=row[at["kommune"]].strip().lstrip("0"),
+                    insttype=row[at["insttype"]].strip(),
+                    street=row[at["street"]].strip(),
+                    house_no=row[at["house_no"]].strip(),
+                    postnr=row[at["postnr"]].strip(),
+                    city=row[at["city"]].strip(),
+                    p_number=row[p_col].strip() if p_col is not None else None,
                     file=path.name,
-                    row=number,
+                    row=line,
                 )
             )
         return out

@@ -1219,7 +1219,7 @@ UI: dict[str, str] = {
     "unassigned_line": "  {id}  {name}  ({cpr})",
     # afstem
     "input_register": "registerfilen",
-    "afstem_xml_dtd": "Filen indeholder en DTD eller XML-entiteter, som en eksport fra Unilogin aldrig har. Den læses ikke, da den kan være lavet for at skade.",
+    "afstem_xml_dtd": "Filen indeholder en DTD eller XML-entiteter (eller er ikke gemt som UTF-8), som en eksport fra Unilogin aldrig har. Den læses ikke, da den kan være lavet for at skade.",
     "afstem_xml_dtd_hint": "Hent eksporten igen hos leverandøren, og giv den, som den er.",
     "afstem_xml_broken": "Filen er ikke hel XML: den er afbrudt eller beskadiget (linje og tegn står nedenfor).",
     "afstem_xml_broken_hint": "Hent eksporten igen; en fil, der er afbrudt under hentning eller kopiering, kan ikke læses. Intet er sammenlignet.",
@@ -1263,6 +1263,7 @@ UI: dict[str, str] = {
     "afstem_all_ran": "Alle kontroller er kørt.",
     "afstem_next_errors": "Ret fejlene (dagpleje explain KODE forklarer en kode), og kør dagpleje afstem igen, når registrene er opdateret.",
     "afstem_next_ok": "Registrene stemmer med planen i det, der kunne tjekkes.",
+    "step_comparing": "Sammenligner med registrenes filer …",
     "afstem_rapport_written": "Rapporten er skrevet til {path}.",
 }
 

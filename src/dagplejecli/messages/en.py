@@ -1219,7 +1219,7 @@ UI: dict[str, str] = {
     "unassigned_line": "  {id}  {name}  ({cpr})",
     # afstem
     "input_register": "the register file",
-    "afstem_xml_dtd": "The file holds a DTD or XML entities, which an export from Unilogin never has. It is not read, as it may be made to do harm.",
+    "afstem_xml_dtd": "The file holds a DTD or XML entities (or is not saved as UTF-8), which an export from Unilogin never has. It is not read, as it may be made to do harm.",
     "afstem_xml_dtd_hint": "Get the export again from the vendor and give it as it is.",
     "afstem_xml_broken": "The file is not whole XML: it is cut off or damaged (line and character below).",
     "afstem_xml_broken_hint": "Get the export again; a file cut off while downloading or copying cannot be read. Nothing was compared.",
@@ -1263,6 +1263,7 @@ UI: dict[str, str] = {
     "afstem_all_ran": "Every check ran.",
     "afstem_next_errors": "Correct the errors (dagpleje explain CODE explains a code) and run dagpleje afstem again once the registers are updated.",
     "afstem_next_ok": "The registers agree with the plan in what could be checked.",
+    "step_comparing": "Comparing with the registers' files …",
     "afstem_rapport_written": "The report was written to {path}.",
 }
 

@@ -1,0 +1,113 @@
+"""Benchmark of ``dagpleje afstem`` on a municipality: whole processes, median of --repeat.
+
+    python benchmarks/afstem.py                       # 400 dagplejere, --repeat 5
+
+The roster is the examples generator's; the four areas are the example configuration's. The
+register files are synthetic (tests/registers.py, from DOMAIN.md §8): each area's v7 full export
+as if our last import were loaded (two bare, two in their SOAP answer, one with a few people of
+a second source), and a country-sized DTR Anvisningsenhed export (5,000 units). It times
+``dagpleje validate`` (the same reading and planning, the baseline) and ``dagpleje afstem``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "examples"))
+
+
+def build(folder: Path, n: int) -> list[str]:
+    """The project and the register files in ``folder``; the afstem arguments."""
+    from make_roster import generate, write_xlsx
+    from tests.registers import WHEN, XPerson, dtr_csv, dtr_unit, export_xml, persons_of
+
+    from dagplejecli.export.unilogin import members_by_area
+    from dagplejecli.pipeline import plan_roster, validate_project
+    from dagplejecli.planfile import write_plan
+
+    write_xlsx(folder / "roster.xlsx", generate(n, seed=n))
+    shutil.copy(ROOT / "examples" / "dagpleje.toml", folder / "dagpleje.toml")
+    planned = plan_roster(folder / "roster.xlsx", folder / "dagpleje.toml")
+    write_plan(folder / "dagpleje-plan.xlsx", planned.plan, planned.roster, planned.config)
+    full = validate_project(folder / "dagpleje.toml", folder / "dagpleje-plan.xlsx").planned
+    args: list[str] = []
+    for i, m in enumerate(members_by_area(full.plan, full.roster)):
+        people = persons_of(m, full.config.config)
+        sources = [("dagpleje", WHEN)]
+        if i == 0:
+            people += [
+                XPerson(f"X{k}", "Anna", f"Andersen{k}", "", "employee", "booking")
+                for k in range(5)
+            ]
+            sources.append(("booking", WHEN))
+        path = folder / f"unilogin-{m.area.institution_number}.xml"
+        path.write_bytes(
+            export_xml(m.area.institution_number, people, sources=sources, soap=i % 2 == 1)
+        )
+        args += ["--unilogin", path.name]
+    # the areas as DTR lists them once created from the configuration (the address as one
+    # written in [standard] or the area: "Vej 1, 8000 By")
+    units = []
+    for a in full.plan.areas:
+        street, _, town = a.address_text.partition(", ")
+        road, _, house = street.rpartition(" ")
+        postnr, _, city = town.partition(" ")
+        values = {"vejNavn": road, "husNummer": house, "postNummer": postnr, "byNavn": city}
+        values |= {"pNummer": a.p_number, "daginstitutionsNummer": a.daginstitution_number}
+        units.append(dtr_unit(a.institution_number, a.name, **values))
+    units += [
+        dtr_unit(f"ZZ{k:04d}", f"Børnehuset {k}", kommuneKode=str(101 + k % 97), instType3="6011")
+        for k in range(5000)
+    ]
+    (folder / "anvisningsenheder.csv").write_bytes(dtr_csv(units))
+    return [*args, "--dtr", "anvisningsenheder.csv"]
+
+
+def timed(cmd: list[str], cwd: Path, repeat: int) -> float:
+    walls = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        walls.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
+    return statistics.median(walls)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dagplejere", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        args = build(folder, options.dagplejere)
+        tool = [sys.executable, "-m", "dagplejecli"]
+        check = subprocess.run(
+            [*tool, "validate", "--format", "json"], cwd=folder, capture_output=True, text=True
+        )
+        stats = json.loads(check.stdout)["stats"]
+        sizes = sum((folder / a).stat().st_size for a in args if a.endswith((".xml", ".csv")))
+        validate = timed([*tool, "validate"], folder, options.repeat)
+        afstem = timed([*tool, "afstem", *args], folder, options.repeat)
+        print(
+            f"{stats['dagplejere']} dagplejere, {stats['boern']} børn, "
+            f"{stats['kontaktpersoner']} kontaktpersoner; {len(args) // 2} registerfiler, "
+            f"{sizes / 1024 / 1024:.1f} MB"
+        )
+        print(f"validate: {validate:.2f} s   afstem: {afstem:.2f} s   (median of {options.repeat})")
+
+
+if __name__ == "__main__":
+    main()
