@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "examples"))
 
 def build(folder: Path, n: int) -> list[str]:
     """The project and the register files in ``folder``; the afstem arguments."""
+    from make_registers import WHEN, XPerson, area_unit, dtr_csv, dtr_unit, export_xml, persons_of
     from make_roster import generate, write_xlsx
-    from tests.registers import WHEN, XPerson, dtr_csv, dtr_unit, export_xml, persons_of
 
     from dagplejecli.export.unilogin import members_by_area
     from dagplejecli.pipeline import plan_roster, validate_project
@@ -56,16 +56,7 @@ def build(folder: Path, n: int) -> list[str]:
             export_xml(m.area.institution_number, people, sources=sources, soap=i % 2 == 1)
         )
         args += ["--unilogin", path.name]
-    # the areas as DTR lists them once created from the configuration (the address as one
-    # written in [standard] or the area: "Vej 1, 8000 By")
-    units = []
-    for a in full.plan.areas:
-        street, _, town = a.address_text.partition(", ")
-        road, _, house = street.rpartition(" ")
-        postnr, _, city = town.partition(" ")
-        values = {"vejNavn": road, "husNummer": house, "postNummer": postnr, "byNavn": city}
-        values |= {"pNummer": a.p_number, "daginstitutionsNummer": a.daginstitution_number}
-        units.append(dtr_unit(a.institution_number, a.name, **values))
+    units = [area_unit(a) for a in full.plan.areas]
     units += [
         dtr_unit(f"ZZ{k:04d}", f"Børnehuset {k}", kommuneKode=str(101 + k % 97), instType3="6011")
         for k in range(5000)

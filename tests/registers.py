@@ -1,259 +1,32 @@
-"""Synthetic register files for ``afstem``, made from DOMAIN.md §8 (not from the reader).
-
-``export_xml`` writes Unilogin's v7 full export as STIL's schema places its elements: the root,
-``Institution``, ``InstitutionPerson``, ``Person``, ``Student``, ``ContactPerson`` and the aliases
-in the package's namespace; ``ImportSource``, ``InstitutionNumber``, ``Group`` and its children,
-the person's fields, ``Role``, ``Level``, ``MainGroupId``, ``Employee`` and ``Extern`` in
-``…/7/common``; ``LocalPersonId`` and a referring ``GroupId`` in ``…/common/3``. Prefixes are
-arbitrary (a reader must match namespaces, not prefixes). ``dtr_csv`` writes DTR's public export:
-``;``-separated UTF-8 with a BOM and CRLF. All CPR numbers are synthetic.
-"""
+"""The synthetic register files of ``examples/make_registers.py`` (made from DOMAIN.md §8, not
+from the reader), for the tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
+from examples.make_registers import (
+    COMMON,
+    DTR_HEADER,
+    IDS,
+    PKG,
+    WHEN,
+    XContact,
+    XPerson,
+    dtr_csv,
+    dtr_unit,
+    export_xml,
+    persons_of,
+)
 
-from dagplejecli.config import Config
-from dagplejecli.domain.identifiers import cpr_birth_date
-from dagplejecli.export.unilogin import AreaMembers
-
-PKG = {
-    "full": "https://brugerdatabasen.stil.dk/bpi/wsieksport/7/full",
-    "fullmyndighed": "https://brugerdatabasen.stil.dk/bpi/wsieksport/7/fullmyndighed",
-}
-COMMON = "https://brugerdatabasen.stil.dk/bpi/wsieksport/7/common"
-IDS = "https://brugerdatabasen.stil.dk/bpi/common/3"
-V6_ROOT = "https://wsieksport.unilogin.dk/eksport/full"
-V6_DATA = "https://unilogin.dk/data"
-SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
-WHEN = "2026-11-02T08:00:00+01:00"
-
-
-@dataclass
-class XContact:
-    cpr: str
-    first: str
-    last: str
-    custody: bool = True
-    relation: str = "Mor"
-
-
-@dataclass
-class XPerson:
-    local_id: str
-    first: str
-    last: str
-    cpr: str
-    kind: str  # employee, student
-    source: str = "dagpleje"
-    user_id: str = ""
-    protected: bool = False
-    alias: tuple[str, str] = ("", "")
-    main_group: str = ""
-    level: str = "0"
-    contacts: list[XContact] = field(default_factory=list)
-
-
-def persons_of(members: AreaMembers, config: Config) -> list[XPerson]:
-    """An area's people as an export shows them once our import is loaded."""
-    out = []
-    for d in members.dagplejere:
-        out.append(
-            XPerson(
-                d.id,
-                d.first_name,
-                d.last_name,
-                d.cpr or "",
-                "employee",
-                config.unilogin.kilde,
-                f"u{d.id.lower()}xx",
-                d.protected,
-                (d.alias_first, d.alias_last),
-            )
-        )
-    for c, group in members.children:
-        contacts = [
-            XContact(p.cpr or "", p.first_name, p.last_name, p.custody, p.relation or "Andet")
-            for p in c.contacts
-        ]
-        out.append(
-            XPerson(
-                c.id,
-                c.first_name,
-                c.last_name,
-                c.cpr or "",
-                "student",
-                config.unilogin.kilde,
-                f"b{abs(hash(c.id)) % 10**8:08d}",
-                c.protected,
-                (c.alias_first, c.alias_last),
-                group,
-                config.unilogin.trin,
-                contacts,
-            )
-        )
-    return out
-
-
-def _person(
-    p: XPerson | XContact,
-    cpr: bool,
-    user_id: str,
-    protected: bool,
-    alias: tuple[str, str],
-    v6: bool,
-) -> str:
-    c = "d:" if v6 else "c:"
-    pk = "d:" if v6 else "p:"
-    first = p.first
-    last = p.last
-    parts = [
-        f"<{c}FirstName>{escape(first)}</{c}FirstName>",
-        f"<{c}FamilyName>{escape(last)}</{c}FamilyName>",
-    ]
-    if user_id:
-        parts.append(f"<{c}UserId>{user_id}</{c}UserId>")
-    if cpr and p.cpr:
-        parts.append(f"<{c}CivilRegistrationNumber>{p.cpr}</{c}CivilRegistrationNumber>")
-        parts.append(
-            f"<{c}CivilRegistrationNumberType>CPR_VERIFIED</{c}CivilRegistrationNumberType>"
-        )
-    born = cpr_birth_date(p.cpr) if p.cpr else None
-    if born:
-        parts.append(f"<{c}BirthDate>{born.isoformat()}</{c}BirthDate>")
-    if alias[0] or alias[1]:
-        parts.append(f"<{pk}AliasFirstName>{escape(alias[0])}</{pk}AliasFirstName>")
-        parts.append(f"<{pk}AliasFamilyName>{escape(alias[1])}</{pk}AliasFamilyName>")
-    flag = "true" if protected else "false"
-    return f'<{pk}Person protected="{flag}">{"".join(parts)}</{pk}Person>'
-
-
-def export_xml(
-    number: str,
-    persons: list[XPerson],
-    *,
-    sources: list[tuple[str, str]] | None = None,
-    package: str = "full",
-    soap: bool = False,
-    cpr: bool = True,
-    v6: bool = False,
-    groups: list[str] | None = None,
-    name: str = "",
-) -> bytes:
-    """One unit's full export (``v6``: the older one, every element in ``unilogin.dk/data``)."""
-    sources = sources if sources is not None else [("dagpleje", WHEN)]
-    if v6:
-        root_ns = V6_ROOT
-        decl = f'xmlns:p="{V6_ROOT}" xmlns:d="{V6_DATA}"'
-        c = i = p_ = "d:"
-        root_p = "p:"
-    else:
-        root_ns = PKG[package]
-        decl = f'xmlns:p="{root_ns}" xmlns:c="{COMMON}" xmlns:i="{IDS}"'
-        c, i, p_, root_p = "c:", "i:", "p:", "p:"
-    del root_ns
-    root = "UNILoginExportFullMyndighed" if package == "fullmyndighed" else "UNILoginExportFull"
-    out = [f'<{root_p}{root} {decl} exportDateTime="2026-12-01T06:00:00+01:00" accessLevel="3">']
-    for source, when in sources:
-        out.append(
-            f'<{c}ImportSource source={quoteattr(source)} sourceDateTime="{when}" schoolYear="2026-2027"/>'
-        )
-    out.append(f"<{p_}Institution><{c}InstitutionNumber>{number}</{c}InstitutionNumber>")
-    if name:
-        out.append(f"<{p_}InstitutionName>{escape(name)}</{p_}InstitutionName>")
-    for g in (
-        groups
-        if groups is not None
-        else sorted({x.local_id for x in persons if x.kind == "employee"})
-    ):
-        out.append(
-            f"<{c}Group><{c}GroupId>{g}</{c}GroupId><{c}GroupType>Hovedgruppe</{c}GroupType>"
-            f"<{c}GroupLevel>0</{c}GroupLevel></{c}Group>"
-        )
-    for x in persons:
-        body = [f"<{i}LocalPersonId>{escape(x.local_id)}</{i}LocalPersonId>"] if x.local_id else []
-        body.append(_person(x, cpr, x.user_id, x.protected, x.alias, v6))
-        if x.kind == "employee":
-            body.append(
-                f"<{c}Employee><{c}Role>Pædagog</{c}Role><{i}GroupId>{x.local_id}</{i}GroupId></{c}Employee>"
-            )
-        else:
-            contacts = "".join(
-                f'<{p_}ContactPerson relation="{k.relation}" childCustody="{"true" if k.custody else "false"}" accessLevel="1">'
-                + _person(k, cpr, "", False, ("", ""), v6)
-                + f"</{p_}ContactPerson>"
-                for k in x.contacts
-            )
-            body.append(
-                f"<{p_}Student><{c}Role>Barn</{c}Role><{c}Level>{x.level}</{c}Level>"
-                f"<{c}MainGroupId>{x.main_group}</{c}MainGroupId>{contacts}</{p_}Student>"
-            )
-        out.append(
-            f"<{p_}InstitutionPerson source={quoteattr(x.source)}>{''.join(body)}</{p_}InstitutionPerson>"
-        )
-    out.append(f"</{p_}Institution></{root_p}{root}>")
-    document = "".join(out)
-    if soap:
-        op = (
-            "eksporterXmlFuldMyndighedResponse"
-            if package == "fullmyndighed"
-            else "eksporterXmlFuldResponse"
-        )
-        document = (
-            f'<S:Envelope xmlns:S="{SOAP}"><S:Body>'
-            f'<ns9:{op} xmlns:ns9="https://wsieksport.unilogin.dk/ws"><ns9:xml>{document}</ns9:xml></ns9:{op}>'
-            "</S:Body></S:Envelope>"
-        )
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document).encode("utf-8")
-
-
-DTR_HEADER = [
-    "anvisningsenhedsNummer",
-    "daginstitutionsNummer",
-    "navn",
-    "instType3",
-    "aktivitetsstatus",
-    "kommuneKode",
-    "vejNavn",
-    "husNummer",
-    "postNummer",
-    "byNavn",
-    "pNummer",
-    "geoBredde",
-    "geoLaengde",
+__all__ = [
+    "COMMON",
+    "DTR_HEADER",
+    "IDS",
+    "PKG",
+    "WHEN",
+    "XContact",
+    "XPerson",
+    "dtr_csv",
+    "dtr_unit",
+    "export_xml",
+    "persons_of",
 ]
-
-
-def dtr_unit(number: str, name: str, **values: str) -> dict[str, str]:
-    """A row of the Anvisningsenhed export for one of Aarhus' dagpleje units (as conftest's
-    BASE_CONFIG configures them), with ``values`` changed."""
-    row = {
-        "anvisningsenhedsNummer": number,
-        "daginstitutionsNummer": "DI0001",
-        "navn": name,
-        "instType3": "6013",
-        "aktivitetsstatus": "Aktiv",
-        "kommuneKode": "751",
-        "vejNavn": "Rådhuspladsen",
-        "husNummer": "2",
-        "postNummer": "8000",
-        "byNavn": "Aarhus C",
-        "pNummer": "1003386512",
-        "geoBredde": "56,153",
-        "geoLaengde": "10,203",
-    }
-    row.update(values)
-    return row
-
-
-def dtr_csv(
-    rows: list[dict[str, str]],
-    header: list[str] | None = None,
-    encoding: str = "utf-8-sig",
-    delimiter: str = ";",
-) -> bytes:
-    header = header or DTR_HEADER
-    lines = [delimiter.join(header)]
-    lines += [delimiter.join(row.get(h, "") for h in header) for row in rows]
-    return ("\r\n".join(lines) + "\r\n").encode(encoding)

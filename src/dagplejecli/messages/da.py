@@ -684,7 +684,7 @@ FINDINGS: dict[str, FindingText] = {
     # afstem: what the registers hold against the plan (afstem/rules.py)
     "DP401": FindingText(
         title="Vores id har et andet CPR-nummer i Unilogin",
-        message="{role} {who} har id {id}, men i Unilogin hører id'et til CPR-nummeret {theirs}. Unilogin afviser personen ved næste import («Ikke forventet CPR til localPersonID»).",
+        message="{role} {who} har id {id}, men i Unilogin hører id'et til et andet CPR-nummer ({theirs}). Unilogin afviser personen ved næste import («Ikke forventet CPR til localPersonID»).",
         hint="Find ud af, hvilket CPR-nummer der er det rigtige. Er rosterens rigtigt, så brug «Skift CPR-nummer» (eller slet og genopret brugeren) i STIL's brugeradministration, før der importeres igen; ellers ret rosteren.",
         why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer. Fejlen ses ellers kun som et gult mærke i STIL's brugeradministration.",
         example="",
@@ -838,7 +838,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP423": FindingText(
         title="Rækker i DTR-filen, der er udeladt",
-        message="DTR-filerne har {closed} nedlagte enheder i kommunen og {other} enheder i andre kommuner; de er udeladt af sammenligningen.",
+        message="Udeladt af sammenligningen: nedlagte enheder i kommunen: {closed}; enheder i andre kommuner: {other}.",
         hint="Intet at gøre; en nedlagt enhed, som konfigurationen bruger, nævnes for sig.",
         why="DTR's eksport dækker hele landet og nedlagte enheder; kun kommunens aktive enheder sammenlignes.",
         example="",

@@ -684,7 +684,7 @@ FINDINGS: dict[str, FindingText] = {
     # afstem: what the registers hold against the plan (afstem/rules.py)
     "DP401": FindingText(
         title="Our id has another CPR number in Unilogin",
-        message="{role} {who} has id {id}, but in Unilogin the id belongs to CPR number {theirs}. Unilogin will refuse the person at the next import («Ikke forventet CPR til localPersonID»).",
+        message="{role} {who} has id {id}, but in Unilogin the id belongs to another CPR number ({theirs}). Unilogin will refuse the person at the next import («Ikke forventet CPR til localPersonID»).",
         hint="Find out which CPR number is right. If the roster's is, use «Skift CPR-nummer» (or delete and recreate the user) in STIL's user administration before importing again; otherwise correct the roster.",
         why="Unilogin binds a LocalPersonId to one CPR number and refuses the same id with another number. Otherwise the error only shows as a yellow mark in STIL's user administration.",
         example="",
@@ -838,7 +838,7 @@ FINDINGS: dict[str, FindingText] = {
     ),
     "DP423": FindingText(
         title="Rows of the DTR file left out",
-        message="The DTR files have {closed} closed units in the municipality and {other} units in other municipalities; they are left out of the comparison.",
+        message="Left out of the comparison: closed units in the municipality: {closed}; units in other municipalities: {other}.",
         hint="Nothing to do; a closed unit the configuration uses is named on its own.",
         why="DTR's export covers the whole country and closed units; only the municipality's active units are compared.",
         example="",

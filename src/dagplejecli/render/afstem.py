@@ -24,11 +24,16 @@ if TYPE_CHECKING:
 AfstemReporter = Callable[[Console, "Reconciled", bool, bool], None]
 
 
-def _findings_table(out: Console, title: str, findings: Sequence[Finding], quiet: bool) -> None:
+def _findings_table(
+    out: Console, findings: Sequence[Finding], quiet: bool, title: str | None = None
+) -> None:
+    """The findings under the table they belong to (``title`` for those under none)."""
     items = [f for f in findings if not quiet or f.severity is not Severity.INFO]
     if not items:
         return
-    table = Table(title=Text(title), title_justify="left", expand=False)
+    if title is not None:
+        out.print(Text(title, style="bold"), soft_wrap=True)
+    table = Table(expand=False)
     table.add_column(ui("col_severity"))
     table.add_column(ui("col_code"))
     table.add_column(ui("col_where"), overflow="fold")
@@ -96,9 +101,10 @@ def print_afstem_text(out: Console, done: Reconciled, strict: bool, quiet: bool)
             by_area[f.area or ""].append(f)
     for area in result.areas:
         _area_table(out, area)
-        _findings_table(out, area.name, by_area.pop(area.name, []), quiet)
+        _findings_table(out, by_area.pop(area.name, []), quiet)
     if result.dtr:
-        table = Table(title=Text(ui("afstem_dtr_title"), style="bold"), title_justify="left")
+        out.print(Text(ui("afstem_dtr_title"), style="bold"))
+        table = Table(expand=False)
         for key in ("afstem_col_number", "afstem_col_name", "afstem_col_status", "col_pnummer"):
             table.add_column(ui(key))
         table.add_column(ui("afstem_col_area"))
@@ -108,9 +114,9 @@ def print_afstem_text(out: Console, done: Reconciled, strict: bool, quiet: bool)
                 r.number, Text(r.name), r.status, r.p_number, Text(r.area), ", ".join(r.codes)
             )
         out.print(table)
-    _findings_table(out, ui("afstem_dtr_title"), dtr_findings, quiet)
+    _findings_table(out, dtr_findings, quiet, None if result.dtr else ui("afstem_dtr_title"))
     rest = [f for fs in by_area.values() for f in fs]
-    _findings_table(out, ui("general"), rest, quiet)
+    _findings_table(out, rest, quiet, ui("general"))
     skipped = [term("check", name) for name, state in result.checks.items() if state == SKIPPED]
     if skipped:
         out.print(ui("afstem_skipped", checks=", ".join(skipped)), soft_wrap=True)
