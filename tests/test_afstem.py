@@ -373,3 +373,25 @@ def test_files_are_only_read(proj: Project) -> None:
     run_cli("afstem", *[a for e in exports for a in ("--unilogin", e.name)], "--dtr", dtr.name)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in before} == before
     assert sorted(p.name for p in proj.folder.iterdir()) == listing
+
+
+def test_a_cp1252_console_gets_the_report_whole(proj: Project) -> None:
+    """As on a Windows desktop: what the console cannot show is replaced, never a crash."""
+    import os
+    import subprocess
+    import sys
+
+    proj.people[NORD].remove(proj.child(NORD))
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "COLUMNS": "100"}
+    done = subprocess.run(
+        [sys.executable, "-m", "dagplejecli", "afstem", *args(proj)],
+        cwd=proj.folder,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    out = done.stdout.decode("cp1252") + done.stderr.decode("cp1252")
+    assert done.returncode == 0, out
+    assert "Traceback" not in out
+    assert "DP410" in out and "I begge" in out
+    assert out.rstrip().splitlines()[-1].startswith("Registrene stemmer")
