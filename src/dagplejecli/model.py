@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
+from dagplejecli.domain.shape import Field, Role
 
 
 @cache
@@ -69,7 +70,7 @@ class Person:
     phone: str = ""
     email: str = ""
     row_ref: RowRef | None = None
-    columns: Mapping[str, int] = field(default_factory=dict)  # field → column, shared per sheet
+    columns: Mapping[Field, int] = field(default_factory=dict)  # field → column, shared per sheet
 
     @property
     def name(self) -> str:
@@ -91,7 +92,7 @@ class Person:
             return {}
         return {name: self.row_ref.cell(col) for name, col in self.columns.items()}
 
-    def cell(self, *fields: str) -> CellRef | None:
+    def cell(self, *fields: Field) -> CellRef | None:
         """The cell of the first of ``fields`` the roster had, else the row's first cell."""
         if self.row_ref is None:
             return None
@@ -151,13 +152,15 @@ class SheetInfo:
     """How one sheet was read: its role, header row, and which columns meant what."""
 
     name: str
-    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    role: Role
     header_row: int
     recognised: dict[str, str]  # canonical field → header as written
     contact_groups: int
     unrecognised: list[str]  # headers no field names (kept for the rules)
     # one sheet: those of ``unrecognised`` that are the child's ([roster.boern_kolonner])
     child_columns: list[str] = field(default_factory=list)
+    long_form: bool = False  # a children's sheet with a row per child and contact person
+    file: str = ""  # the file the sheet is in
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from dagplejecli.findings import Finding
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
 from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
+from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
 from dagplejecli.roster.sheets import RawSheet, read_sheets
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -21,9 +22,10 @@ from dagplejecli.secret import load_or_create_secret
 
 def secret_of(config: LoadedConfig) -> Callable[[], bytes]:
     """The municipality's secret beside the configuration, made when first asked for."""
-    # the default export folder: its manifest says whether ids were exported with a secret
-    exported = Path("eksport") / "manifest.json"
-    return lambda: load_or_create_secret(config.path.parent, exported)
+    # the project's export folder (beside the configuration, wherever the command runs):
+    # its manifest says whether ids were exported with a secret
+    project = Project(config.path)
+    return lambda: load_or_create_secret(project.folder, project.manifest)
 
 
 def no_step(_key: str) -> None:

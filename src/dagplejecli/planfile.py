@@ -20,8 +20,8 @@ from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
 from dagplejecli.messages import ui, workbook_text
 from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
+from dagplejecli.project import PLAN_NAME as PLAN_NAME  # re-exported
 
-PLAN_NAME = "dagpleje-plan.xlsx"
 META_SHEET = "Metadata"
 
 

@@ -9,8 +9,7 @@ from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
-
-EXPORT_FOLDER = "eksport"
+from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
 
 
 def plan_command(roster: Path, config_path: Path | None = None) -> str:

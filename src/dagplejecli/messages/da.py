@@ -673,6 +673,26 @@ FINDINGS: dict[str, FindingText] = {
             "one": "1 række gentog et barn, der allerede stod på en række før (samme CPR-nummer, navn og dagplejer): {who}, læst én gang med kontaktpersonerne fra begge rækker.",
         },
     ),
+    "DP256": FindingText(
+        title="Rækker under data sprunget over (total eller note)",
+        message="{count} rækker på arket «{sheet}» er ikke læst som personer, fordi de ligner en total eller en note, fx række {row}: «{text}».",
+        hint="Intet at rette, hvis rækkerne er totaler eller noter. Er en af dem en person, så skriv personens oplysninger i kolonnerne (ikke kun i første celle).",
+        why="En linje som «I alt: 250 børn» eller en note i en flettet celle er ingen person; læst som et barn uden navn ville den give en fejl, der ikke er en fejl i data.",
+        example="",
+        variants={
+            "one": "1 række på arket «{sheet}» er ikke læst som en person, fordi den ligner en total eller en note: række {row}: «{text}».",
+        },
+    ),
+    "DP257": FindingText(
+        title="Skjulte ark er ikke læst",
+        message="Regnearket har {count} skjulte ark, som ikke er læst: {sheets}.",
+        hint='Intet at rette, hvis arkene er opslagslister. Hører et skjult ark til rosteren, så vis det i Excel eller navngiv det i dagpleje.toml under [roster], fx {key} = "…".',
+        why="Skjulte ark er som regel opslagslister til rullemenuer; de foreslås aldrig som dagplejere, børn eller kontaktpersoner, men siges, så intet forsvinder i stilhed.",
+        example="",
+        variants={
+            "one": "Regnearket har 1 skjult ark, som ikke er læst: {sheets}.",
+        },
+    ),
     "DP301": FindingText(
         title="Planen er forældet",
         message="Rosteren er ændret, siden planen blev lavet.",

@@ -673,6 +673,26 @@ FINDINGS: dict[str, FindingText] = {
             "one": "1 row repeated a child already on an earlier row (the same CPR number, name and dagplejer): {who}, read once with the contact persons of both rows.",
         },
     ),
+    "DP256": FindingText(
+        title="Rows under the data skipped (a total or a note)",
+        message="{count} rows of the sheet «{sheet}» were not read as people, because they look like a total or a note, e.g. row {row}: «{text}».",
+        hint="Nothing to fix if the rows are totals or notes. If one of them is a person, write the person's details in the columns (not only in the first cell).",
+        why="A line such as «I alt: 250 børn» or a note in a merged cell is no person; read as a child without a name it would give an error that is not an error in the data.",
+        example="",
+        variants={
+            "one": "1 row of the sheet «{sheet}» was not read as a person, because it looks like a total or a note: row {row}: «{text}».",
+        },
+    ),
+    "DP257": FindingText(
+        title="Hidden sheets are not read",
+        message="The workbook has {count} hidden sheets, which were not read: {sheets}.",
+        hint='Nothing to fix if the sheets are lookup lists. If a hidden sheet belongs to the roster, unhide it in Excel or name it in dagpleje.toml under [roster], e.g. {key} = "…".',
+        why="Hidden sheets are usually lookup lists for drop-downs; they are never proposed as the dagplejere, children or contact persons, but they are said, so that nothing vanishes in silence.",
+        example="",
+        variants={
+            "one": "The workbook has 1 hidden sheet, which was not read: {sheets}.",
+        },
+    ),
     "DP301": FindingText(
         title="The plan is out of date",
         message="The roster has changed since the plan was made.",

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -181,7 +182,7 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
 
 def _unlinked_line(c: Child) -> str:
     """A child linked to no one, by its own cell: where it is, who, and whom it names."""
-    place = where(Location.of_cell(c.cell("dagplejer")))
+    place = where(Location.of_cell(c.cell(Field.DAGPLEJER)))
     person = who(mask_cpr_in_text(c.name), c.cpr_masked)
     ref = mask_cpr_in_text(c.dagplejer_ref)
     key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
@@ -296,7 +297,7 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
 # columns are the dagplejer's, [roster.kolonner], or the child's, [roster.boern_kolonner]).
-COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
 
 
 def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:

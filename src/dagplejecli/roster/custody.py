@@ -7,13 +7,15 @@ one column on the child's row is used only with ``[roster] raekke_myndighed = "a
 from __future__ import annotations
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import clean_text, normalise_bool
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import ContactPerson, RowCustody
-from dagplejecli.roster.columns import IMPLIED_RELATION
+from dagplejecli.roster.columns import IMPLIED_RELATION, Cols
 from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.rows import RowReader
+from dagplejecli.roster.vocabulary import vocabulary
 
 DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
 # One custody column on the child's row: it does not say which contact it is about (DP245)
@@ -21,18 +23,10 @@ DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 DP250 = Rule("DP250", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # custody neither yes nor no
 CUSTODY_RULES = (DP221, DP245, DP250)
 
-# What pladsanvisning systems write for a parent who shares custody: in that person's own
-# custody cell it says the person has custody. On the child's row it says nothing of whom.
-SHARED = frozenset(
-    {
-        "fælles",
-        "faelles",
-        "fælles forældremyndighed",
-        "faelles foraeldremyndighed",
-        "fælles myndighed",
-        "faelles myndighed",
-    }
-)
+# What pladsanvisning systems write for a parent who shares custody (the vocabulary's
+# [myndighed] faelles): in that person's own custody cell it says the person has custody. On
+# the child's row it says nothing of whom.
+SHARED = frozenset(vocabulary().shared_custody)
 
 
 def is_shared(raw: object) -> bool:
@@ -55,17 +49,17 @@ def custody_header(headers: list[str]) -> str:
     CPR``; ``Forældremyndighed`` on a sheet of contacts (plain headers)."""
     for text in headers:
         meaning = read_header(normalise_header(text))
-        if meaning is None or meaning.owner != "kontakt":
+        if meaning is None or meaning.owner != Owner.KONTAKT:
             continue
         if meaning.group in IMPLIED_RELATION:
             return f"{IMPLIED_RELATION[meaning.group]} myndighed"
         words = text.split()
         for end in range(len(words), 0, -1):
-            candidate = " ".join([*words[:end], "myndighed"])
+            candidate = " ".join([*words[:end], Field.MYNDIGHED])
             found = read_header(normalise_header(candidate))
             if found is not None and (found.owner, found.field, found.group) == (
-                "kontakt",
-                "myndighed",
+                Owner.KONTAKT,
+                Field.MYNDIGHED,
                 meaning.group,
             ):
                 return candidate
@@ -75,7 +69,7 @@ def custody_header(headers: list[str]) -> str:
 
 def who(p: ContactPerson) -> dict[str, str]:
     """A contact person's params for a message (``{who}``): the name and the masked CPR."""
-    return {"name": p.name, "cpr": p.cpr_masked}
+    return {"name": p.name, Field.CPR: p.cpr_masked}
 
 
 class Custody:
@@ -92,16 +86,16 @@ class Custody:
         # … and a contact on a sheet of its own, which the row's column is never about
         self.consulted_elsewhere: RowCustody | None = None
 
-    def of_row(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
+    def of_row(self, r: RowReader, cols: Cols) -> RowCustody | None:
         """A custody column on the child's row (``Forældremyndighed``), None when the sheet has
         none. It says nothing of whom it is about, so it counts for a contact without a custody
         cell of its own only with ``raekke_myndighed = "alle"``; without, it grants no one
         custody (and a "nej" is never overruled by ``tom_myndighed``): DP245 from ``finish``.
         «Fælles» here says no one: DP250, no custody."""
-        col = cols.get("myndighed")
+        col = cols.get(Field.MYNDIGHED)
         if col is None:
             return None
-        raw = r.values({"myndighed": col}).get("myndighed")
+        raw = r.values({Field.MYNDIGHED: col}).get(Field.MYNDIGHED)
         value = None if raw is None else custody_value(raw, own=False)
         if raw is not None and value is None:
             self._unreadable(r, col, raw, "row_shared" if is_shared(raw) else "row", {})
@@ -112,8 +106,8 @@ class Custody:
         self,
         p: ContactPerson,
         r: RowReader,
-        cols: dict[str, int],
-        v: dict[str, object],
+        cols: Cols,
+        v: dict[Field, object],
         row: RowCustody | None,
         elsewhere: bool = False,
     ) -> bool:
@@ -121,11 +115,11 @@ class Custody:
         what a blank means. ``elsewhere``: the contact is on a sheet of its own, not on the
         child's row, so the row's column is not the contact's even with ``raekke_myndighed``:
         it grants nothing, and a «Nej» there is not overruled by ``tom_myndighed`` (DP245)."""
-        raw = v.get("myndighed")
+        raw = v.get(Field.MYNDIGHED)
         if raw is not None:
             value = custody_value(raw, own=True)
             if value is None:
-                self._unreadable(r, cols["myndighed"], raw, "", who(p))
+                self._unreadable(r, cols[Field.MYNDIGHED], raw, "", who(p))
                 return False
             return value
         if row is not None and row.value is not None:
@@ -140,20 +134,18 @@ class Custody:
             self.findings.append(self._blank(p, r, cols, row))
         return False
 
-    def _blank(
-        self, p: ContactPerson, r: RowReader, cols: dict[str, int], row: RowCustody | None
-    ) -> Finding:
+    def _blank(self, p: ContactPerson, r: RowReader, cols: Cols, row: RowCustody | None) -> Finding:
         """DP221: no value for a contact's custody and no decision of what a blank means; its
         cell, or the contact group's when the group has no custody column (nor a row's that
         counts for it)."""
-        if "myndighed" in cols:
-            return DP221(Location.of_cell(p.cell("myndighed")), **who(p))
+        if Field.MYNDIGHED in cols:
+            return DP221(Location.of_cell(p.cell(Field.MYNDIGHED)), **who(p))
         if row is not None and self.row_for_all:
             return DP221(Location.of_cell(row.cell), **who(p))
         key = tuple(sorted(cols.values()))
         if key not in self._headers:
             self._headers[key] = custody_header([r.header(c) for c in key])
-        where = Location.of_cell(p.cell("cpr", "navn"))
+        where = Location.of_cell(p.cell(Field.CPR, Field.NAVN))
         return DP221(where, variant="no_column", column=self._headers[key], **who(p))
 
     def _unreadable(

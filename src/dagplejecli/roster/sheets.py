@@ -40,6 +40,8 @@ class RawSheet:
 
     name: str
     rows: list[list[object]]
+    file: str = ""  # the file it was read from (a roster may be several files)
+    hidden: bool = False  # hidden in the workbook (a lookup list): never proposed for a role
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -365,7 +367,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
     check_roster_path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [RawSheet(path.name, read_csv_rows(path))]
+        return [RawSheet(path.name, read_csv_rows(path), path.name)]
     if suffix in ZIP_SUFFIXES:
         _check_zip(path)
     return _read_workbook(path)
@@ -377,10 +379,13 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
-        for name in workbook.sheet_names:
+        for meta in workbook.sheets_metadata:
+            name = meta.name
             # skip_empty_area=False keeps row 1 as row 1: cell references must not shift.
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(RawSheet(name, cast("list[list[object]]", rows)))  # no copy
+            hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
+            # no copy of the rows
+            sheets.append(RawSheet(name, cast("list[list[object]]", rows), path.name, hidden))
     except Exception:  # calamine raises several types for broken files; all mean the same here
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
