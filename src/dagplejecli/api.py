@@ -502,7 +502,8 @@ def afstem(
     from dagplejecli.afstem.compare import reconcile
     from dagplejecli.afstem.read import read_registers
     from dagplejecli.afstem.workbook import report_sheets
-    from dagplejecli.status import EXPORT_FOLDER, plan_command
+    from dagplejecli.project import Project
+    from dagplejecli.status import plan_command
 
     if not unilogin and not dtr:
         raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
@@ -535,7 +536,7 @@ def afstem(
     if rapport is not None:
         check_output("--rapport", rapport, {"roster": planned.roster.path})
     try:
-        manifest = read_manifest(planned.config.path.parent / EXPORT_FOLDER)
+        manifest = read_manifest(Project(planned.config.path).export_dir)
     except DagplejeError:
         manifest = None  # no last export to compare with: that check is said skipped
     last = manifest.last_source_datetime() if manifest else None

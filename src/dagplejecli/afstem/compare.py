@@ -44,6 +44,7 @@ from dagplejecli.afstem.rules import (
 from dagplejecli.afstem.unilogin_export import ExportPerson, UniloginExport
 from dagplejecli.config import LoadedConfig, key_text
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.export.manifest import parse_datetime
@@ -347,7 +348,7 @@ class _Comparison:
         contacts: bool,
     ) -> PersonRow:
         """One person of the plan, looked for in every export."""
-        where = Location.of_cell(p.cell("id", "cpr"))
+        where = Location.of_cell(p.cell(Field.ID, Field.CPR))
         row = PersonRow(ROSTER, role, local_id, p.name, p.cpr_masked, "", "")
         hits = self.index.by_local.get((self.ours, local_id), [])
         same = [x for x in hits if x[0] is export]
@@ -455,7 +456,7 @@ class _Comparison:
         row: PersonRow,
     ) -> None:
         """What differs for a person found under our source and id."""
-        where = Location.of_cell(p.cell("id", "cpr"))
+        where = Location.of_cell(p.cell(Field.ID, Field.CPR))
         common = {"role": role, "id": local_id, **_who(p)}
 
         def add(f: Finding) -> None:
