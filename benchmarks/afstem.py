@@ -12,7 +12,10 @@ a second source), and a country-sized DTR Anvisningsenhed export (5,000 units). 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,15 +68,20 @@ def build(folder: Path, n: int) -> list[str]:
     return [*args, "--dtr", "anvisningsenheder.csv"]
 
 
-def timed(cmd: list[str], cwd: Path, repeat: int) -> float:
-    walls = []
+def timed(cmd: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of ``repeat`` fresh processes:
+    on a shared machine the CPU time says more than the wall time about the work itself."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
         walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
-    return statistics.median(walls)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -90,14 +98,21 @@ def main() -> None:
         )
         stats = json.loads(check.stdout)["stats"]
         sizes = sum((folder / a).stat().st_size for a in args if a.endswith((".xml", ".csv")))
-        validate = timed([*tool, "validate"], folder, options.repeat)
-        afstem = timed([*tool, "afstem", *args], folder, options.repeat)
+        compileall.compile_dir(ROOT / "src", quiet=1)  # as an installed tool has its bytecode
+        timings = {
+            "dagpleje --help": timed([*tool, "--help"], folder, options.repeat),
+            "dagpleje validate": timed([*tool, "validate"], folder, options.repeat),
+            "dagpleje afstem": timed([*tool, "afstem", *args], folder, options.repeat),
+        }
         print(
             f"{stats['dagplejere']} dagplejere, {stats['boern']} børn, "
             f"{stats['kontaktpersoner']} kontaktpersoner; {len(args) // 2} registerfiler, "
             f"{sizes / 1024 / 1024:.1f} MB"
         )
-        print(f"validate: {validate:.2f} s   afstem: {afstem:.2f} s   (median of {options.repeat})")
+        print(f"median of {options.repeat} fresh processes: wall s, CPU s (user + system)")
+        for name, (wall, cpu) in timings.items():
+            print(f"  {name:<20} {wall:5.2f}  {cpu:5.2f}")
+        print(f"load average (1 min) after: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,17 @@ from tests.afstem_cases import (
     write_manifest,
 )
 from tests.conftest import ALL_CPRS, leaked_cprs, no_traceback, run_cli
-from tests.registers import COMMON, DTR_HEADER, IDS, WHEN, XPerson, dtr_csv, dtr_unit, export_xml
+from tests.registers import (
+    COMMON,
+    DTR_HEADER,
+    IDS,
+    PKG,
+    WHEN,
+    XPerson,
+    dtr_csv,
+    dtr_unit,
+    export_xml,
+)
 
 
 @pytest.fixture
@@ -395,3 +405,24 @@ def test_a_cp1252_console_gets_the_report_whole(proj: Project) -> None:
     assert "Traceback" not in out
     assert "DP410" in out and "I begge" in out
     assert out.rstrip().splitlines()[-1].startswith("Registrene stemmer")
+
+
+def test_another_packages_export_compares_what_it_carries(proj: Project) -> None:
+    """A root in a namespace DOMAIN.md does not document (as a smaller package's would be), with
+    no CPR numbers and no contact persons: read by local names and said, the people compared,
+    the CPR and contact checks said skipped — never passed."""
+    for people in proj.people.values():
+        for x in people:
+            x.contacts = []
+    exports = proj.write_exports(cpr=False)
+    for path in exports:
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(PKG["full"], PKG["full"] + "-anden"), "utf-8")
+    done = proj.afstem(exports)
+    found = {(f.code, f.variant) for f in done.result.findings}
+    assert found == {("DP424", "namespace"), ("DP425", "no_cpr")}
+    assert done.result.checks["unilogin_personer"] == RAN
+    assert done.result.checks["unilogin_cpr"] == SKIPPED
+    assert done.result.checks["unilogin_kontakter"] == SKIPPED
+    nord = next(a for a in done.result.areas if a.name == "Dagplejen Nord")
+    assert nord.counts()["begge"] == {"dagplejere": 2, "boern": 2, "andre": 0}
