@@ -1170,7 +1170,7 @@ UI: dict[str, str] = {
     "status_export_mismatch": "  Eksportmappen {folder} stemmer IKKE med sit manifest. Mangler: {missing}. Ændret: {changed}. Kør eksporten igen, før filerne sendes.",
     "status_export_unlisted": "  Manifestet i {folder} lister ikke sine filer (lavet af en ældre version). Kør eksporten igen, så mappen kan tjekkes.",
     "status_export_unreadable": "  Manifestet i {folder} kan ikke læses. Kør eksporten igen.",
-    "workflow": "Arbejdsgangen:\n  1. dagpleje init ROSTER --kommune KODE      laver dagpleje.toml ud fra rosteren\n  2. dagpleje plan ROSTER                     fordeler dagplejerne i områder\n  3. dagpleje validate                        tjekker alt mod registrenes regler\n  4. dagpleje export --target dagtilbudsregisteret   filer til DTR\n  5. dagpleje export --target unilogin        Unilogin-filer (når DTR har givet institutionsnumre)\n  dagpleje explain KODE forklarer en kode; dagpleje KOMMANDO --help viser valgmulighederne.",
+    "workflow": "Arbejdsgangen:\n  1. dagpleje init ROSTER --kommune KODE      laver dagpleje.toml ud fra rosteren\n  2. dagpleje plan ROSTER                     fordeler dagplejerne i områder\n  3. dagpleje validate                        tjekker alt mod registrenes regler\n  4. dagpleje export --target dagtilbudsregisteret   filer til DTR\n  5. dagpleje export --target unilogin        Unilogin-filer (når DTR har givet institutionsnumre)\n  6. dagpleje afstem --unilogin FIL --dtr FIL     sammenligner registrenes egne filer med planen\n  dagpleje explain KODE forklarer en kode; dagpleje KOMMANDO --help viser valgmulighederne.",
     "typer_arguments": "Argumenter",
     "typer_options": "Valg",
     "typer_commands": "Kommandoer",

@@ -1170,7 +1170,7 @@ UI: dict[str, str] = {
     "status_export_mismatch": "  The export folder {folder} does NOT match its manifest. Missing: {missing}. Changed: {changed}. Run the export again before sending the files.",
     "status_export_unlisted": "  The manifest in {folder} does not list its files (made by an older version). Run the export again so the folder can be checked.",
     "status_export_unreadable": "  The manifest in {folder} cannot be read. Run the export again.",
-    "workflow": "The workflow:\n  1. dagpleje init ROSTER --kommune CODE      makes dagpleje.toml from the roster\n  2. dagpleje plan ROSTER                     groups the dagplejere into areas\n  3. dagpleje validate                        checks everything against the registers' rules\n  4. dagpleje export --target dagtilbudsregisteret   files for DTR\n  5. dagpleje export --target unilogin        Unilogin files (once DTR has issued institution numbers)\n  dagpleje explain CODE explains a code; dagpleje COMMAND --help shows the options.",
+    "workflow": "The workflow:\n  1. dagpleje init ROSTER --kommune CODE      makes dagpleje.toml from the roster\n  2. dagpleje plan ROSTER                     groups the dagplejere into areas\n  3. dagpleje validate                        checks everything against the registers' rules\n  4. dagpleje export --target dagtilbudsregisteret   files for DTR\n  5. dagpleje export --target unilogin        Unilogin files (once DTR has issued institution numbers)\n  6. dagpleje afstem --unilogin FILE --dtr FILE   compares the registers' own files with the plan\n  dagpleje explain CODE explains a code; dagpleje COMMAND --help shows the options.",
     "typer_arguments": "Arguments",
     "typer_options": "Options",
     "typer_commands": "Commands",
