@@ -203,7 +203,7 @@ def _unit(number: str, name: str, **values: str) -> list[dict[str, str]]:
 
 
 AFSTEM_SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
-    "DP401": _with(_other_cpr),
+    "DP401": _with(_other_cpr),  # another birth date: the usual sentence
     "DP402": _with(_protected_in_unilogin),
     "DP403": _with_dtr(_unit(SYD, "Dagplejen Syd", pNummer="1029829825")),
     "DP404": _with_dtr(default_units()[:1]),

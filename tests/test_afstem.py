@@ -426,3 +426,13 @@ def test_another_packages_export_compares_what_it_carries(proj: Project) -> None
     assert done.result.checks["unilogin_kontakter"] == SKIPPED
     nord = next(a for a in done.result.areas if a.name == "Dagplejen Nord")
     assert nord.counts()["begge"] == {"dagplejere": 2, "boern": 2, "andre": 0}
+
+
+def test_another_cpr_of_the_same_birth_date_says_so(proj: Project) -> None:
+    from tests.test_checks import renders_in_both_languages
+
+    d1 = proj.person(NORD, "D1")
+    d1.cpr = d1.cpr[:6] + ("1235" if d1.cpr[6:] != "1235" else "1237")
+    [dp401] = [f for f in proj.afstem().result.findings if f.code == "DP401"]
+    assert dp401.variant == "serial" and dp401.severity is Severity.ERROR
+    assert renders_in_both_languages(dp401)

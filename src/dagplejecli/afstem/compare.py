@@ -464,7 +464,10 @@ class _Comparison:
             row.codes.append(f.code)
 
         if found.cpr and p.cpr and found.cpr != p.cpr:
-            add(DP401(where, area.name, theirs=mask_cpr(found.cpr), **common))
+            # masked, two numbers of one birth date read alike: the variant says so
+            same_date = found.cpr[:6] == p.cpr[:6]
+            variant = "serial" if same_date else ""
+            add(DP401(where, area.name, variant=variant, theirs=mask_cpr(found.cpr), **common))
         if found.protected is not None and found.protected != p.protected:
             add(DP402(where, area.name, variant="" if p.protected else "lifted", **common))
         if p.protected:

@@ -708,6 +708,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Find ud af, hvilket CPR-nummer der er det rigtige. Er rosterens rigtigt, så brug «Skift CPR-nummer» (eller slet og genopret brugeren) i STIL's brugeradministration, før der importeres igen; ellers ret rosteren.",
         why="Unilogin binder et LocalPersonId til ét CPR-nummer og afviser det samme id med et andet nummer. Fejlen ses ellers kun som et gult mærke i STIL's brugeradministration.",
         example="",
+        variants={
+            "serial": "{role} {who} har id {id}, men i Unilogin hører id'et til et CPR-nummer med samme fødselsdato og et andet løbenummer ({theirs}). Unilogin afviser personen ved næste import («Ikke forventet CPR til localPersonID»).",
+        },
     ),
     "DP402": FindingText(
         title="Beskyttelse er forskellig i Unilogin",

@@ -708,6 +708,9 @@ FINDINGS: dict[str, FindingText] = {
         hint="Find out which CPR number is right. If the roster's is, use «Skift CPR-nummer» (or delete and recreate the user) in STIL's user administration before importing again; otherwise correct the roster.",
         why="Unilogin binds a LocalPersonId to one CPR number and refuses the same id with another number. Otherwise the error only shows as a yellow mark in STIL's user administration.",
         example="",
+        variants={
+            "serial": "{role} {who} has id {id}, but in Unilogin the id belongs to a CPR number with the same birth date and another serial number ({theirs}). Unilogin will refuse the person at the next import («Ikke forventet CPR til localPersonID»).",
+        },
     ),
     "DP402": FindingText(
         title="Protection differs in Unilogin",

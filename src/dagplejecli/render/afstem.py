@@ -66,13 +66,19 @@ def _about_dtr(f: Finding) -> bool:
     return f.code in DTR_CODES or (f.code == "DP425" and f.variant in DTR_SKIPS)
 
 
+def _area_title(area: AreaResult) -> str:
+    if area.file is None:
+        return ui("afstem_area_no_file", area=area.name)
+    key = "afstem_area_title" if area.in_plan else "afstem_area_foreign"
+    return ui(key, area=area.name, number=area.number, file=area.file)
+
+
 def _area_table(out: Console, area: AreaResult) -> None:
     """The area's people by status (the title alone when it was not compared)."""
+    title = _area_title(area)
     if area.file is None:
-        out.print(Text(ui("afstem_area_no_file", area=area.name), style="bold"), soft_wrap=True)
+        out.print(Text(title, style="bold"), soft_wrap=True)
         return
-    key = "afstem_area_title" if area.in_plan else "afstem_area_foreign"
-    title = ui(key, area=area.name, number=area.number, file=area.file)
     counts = area.counts()
     out.print(Text(title, style="bold"), soft_wrap=True)  # a title of a narrow table wraps
     table = Table(expand=False)
@@ -100,9 +106,14 @@ def print_afstem_text(out: Console, done: Reconciled, strict: bool, quiet: bool)
         if not _about_dtr(f):
             by_area[f.area or ""].append(f)
     for area in result.areas:
+        findings = by_area.pop(area.name, [])
+        if quiet:  # only errors and warnings, under their area's name
+            shown = [f for f in findings if f.severity is not Severity.INFO]
+            _findings_table(out, shown, quiet, _area_title(area) if shown else None)
+            continue
         _area_table(out, area)
-        _findings_table(out, by_area.pop(area.name, []), quiet)
-    if result.dtr:
+        _findings_table(out, findings, quiet)
+    if result.dtr and not quiet:
         out.print(Text(ui("afstem_dtr_title"), style="bold"))
         table = Table(expand=False)
         for key in ("afstem_col_number", "afstem_col_name", "afstem_col_status", "col_pnummer"):
@@ -114,7 +125,8 @@ def print_afstem_text(out: Console, done: Reconciled, strict: bool, quiet: bool)
                 r.number, Text(r.name), r.status, r.p_number, Text(r.area), ", ".join(r.codes)
             )
         out.print(table)
-    _findings_table(out, dtr_findings, quiet, None if result.dtr else ui("afstem_dtr_title"))
+    dtr_title = None if result.dtr and not quiet else ui("afstem_dtr_title")
+    _findings_table(out, dtr_findings, quiet, dtr_title)
     rest = [f for fs in by_area.values() for f in fs]
     _findings_table(out, rest, quiet, ui("general"))
     skipped = [term("check", name) for name, state in result.checks.items() if state == SKIPPED]
