@@ -436,3 +436,47 @@ def test_another_cpr_of_the_same_birth_date_says_so(proj: Project) -> None:
     [dp401] = [f for f in proj.afstem().result.findings if f.code == "DP401"]
     assert dp401.variant == "serial" and dp401.severity is Severity.ERROR
     assert renders_in_both_languages(dp401)
+
+
+def test_any_cut_or_changed_export_is_read_or_refused_never_a_crash(tmp_path: Path) -> None:
+    """Properties: a register file cut anywhere, or with bytes changed, is either read or
+    stopped with a message naming it (a DagplejeError, exit 2) — never another exception."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dagplejecli.afstem.read import Registers, read_file
+    from dagplejecli.errors import DagplejeError
+
+    person = XPerson("D1", "Anne", "Jensen", "0203751236", "employee")
+    xml = export_xml(NORD, [person], soap=True)
+    csv_bytes = dtr_csv(default_units())
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.sampled_from([xml, csv_bytes]),
+        st.integers(min_value=0, max_value=len(xml)),
+        st.binary(max_size=4),
+    )
+    def check(data: bytes, cut: int, noise: bytes) -> None:
+        path = tmp_path / "fil"
+        path.write_bytes(data[:cut] + noise + data[cut + len(noise) :])
+        try:
+            read_file(path, Registers())
+        except DagplejeError as exc:
+            assert exc.where.startswith(str(path))
+
+    check()
+
+
+def test_a_person_fed_by_two_sources_is_said(proj: Project) -> None:
+    from tests.test_checks import renders_in_both_languages
+
+    d1 = proj.person(NORD, "D1")
+    twin = XPerson("HR-17", d1.first, d1.last, d1.cpr, "employee", "loen", "hr17")
+    proj.people[NORD].append(twin)
+    exports = proj.write_exports(sources=[("dagpleje", WHEN), ("loen", WHEN)])
+    found = proj.afstem(exports).result.findings
+    dp411 = [f for f in found if f.code == "DP411"]
+    assert [(f.variant, f.params["source"]) for f in dp411] == [("also", "loen")]
+    assert renders_in_both_languages(dp411[0])
+    assert not any(f.code in ("DP410", "DP420") for f in found)

@@ -357,6 +357,7 @@ class _Comparison:
             self.matched.add(id(found))
             row.status, row.user_id, row.source = BOTH, found.user_id, found.source
             self._details(area, export, role, p, local_id, found, group, level, contacts, row)
+            self._fed_twice(area, export, role, p, local_id, found, row)
             return row
         if hits:
             other, found = hits[0]
@@ -441,6 +442,39 @@ class _Comparison:
                 return row
         row.codes.append(self.add(DP410(where, area.name, role=role, id=local_id, **_who(p))).code)
         return row
+
+    def _fed_twice(
+        self,
+        area: Area,
+        export: UniloginExport,
+        role: str,
+        p: Person,
+        local_id: str,
+        found: ExportPerson,
+        row: PersonRow,
+    ) -> None:
+        """The same CPR number on the unit again, beside our own person: another source feeds
+        the person too, or our source did before under another id."""
+        if not p.cpr or not found.cpr:
+            return
+        where = Location.of_cell(p.cell(Field.ID, Field.CPR))
+        for e, other in self.index.by_cpr.get(p.cpr, []):
+            if other is found or e is not export or id(other) in self.matched:
+                continue
+            self.matched.add(id(other))
+            variant = "id" if other.source == self.ours else "also"
+            f = DP411(
+                where,
+                area.name,
+                variant=variant,
+                role=role,
+                id=local_id,
+                other_id=other.local_id or "-",
+                source=other.source or "-",
+                there=area.name,
+                **_who(p),
+            )
+            row.codes.append(self.add(f).code)
 
     def _details(
         self,

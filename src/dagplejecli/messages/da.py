@@ -767,6 +767,7 @@ FINDINGS: dict[str, FindingText] = {
         example="",
         variants={
             "id": "{role} {who} (id {id}) findes i Unilogin ({there}) under vores kilde, men med id {other_id}: næste import fjerner den gamle tilknytning og laver en ny.",
+            "also": "{role} {who} (id {id}) findes i Unilogin ({there}) både under vores kilde og under kilden «{source}» (id {other_id}): to systemer leverer personen.",
         },
         hints={
             "id": "Brug det samme id som før (fx samme id-kolonne i rosteren), ellers mister personen sin historik i Aula.",

@@ -767,6 +767,7 @@ FINDINGS: dict[str, FindingText] = {
         example="",
         variants={
             "id": "{role} {who} (id {id}) is in Unilogin ({there}) under our source but with id {other_id}: the next import removes the old attachment and makes a new one.",
+            "also": "{role} {who} (id {id}) is in Unilogin ({there}) both under our source and under the source «{source}» (id {other_id}): two systems feed the person.",
         },
         hints={
             "id": "Use the same id as before (e.g. the same id column in the roster), or the person loses their history in Aula.",
