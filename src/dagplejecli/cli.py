@@ -94,7 +94,8 @@ def main_callback(
 
 Opt = typer.Option
 CONFIG = Path(CONFIG_NAME)
-RosterArg = Annotated[Path, typer.Argument(show_default=False)]
+# One roster file, or several read as one (a booking system's list and the HR list)
+RosterArg = Annotated[list[Path], typer.Argument(show_default=False)]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", "-c"),
@@ -169,7 +170,7 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
-    with steps_for(roster, quiet, total=2) as steps:
+    with steps_for(roster[0], quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())

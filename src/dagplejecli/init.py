@@ -153,7 +153,7 @@ def config_text(
     values are Danish in both); the areas from ``proposal`` (new areas from postnumre) when
     given, else from ``division`` (a column the roster has). ``id_column``: the dagplejere's
     column the children's sheet names them by, mapped as their id."""
-    lines = [*_comment("intro", roster=roster.path.name), "", "[kommune]", _kode_line(kommune)]
+    lines = [*_comment("intro", roster=roster.name), "", "[kommune]", _kode_line(kommune)]
     lines += _settings_lines()
     lines += _roster_lines(roster.sheet_info, id_column)
     lines += _standard_lines(roster, kommune)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -163,12 +164,27 @@ class SheetInfo:
     file: str = ""  # the file the sheet is in
 
 
-@dataclass(slots=True)
-class Roster:
-    """Everything read from the roster file, normalised, with every value's cell."""
+@dataclass(frozen=True, slots=True)
+class RosterFile:
+    """One file of the roster, with the SHA-256 of the bytes read."""
 
     path: Path
     sha256: str
+
+
+def roster_fingerprint(files: list[RosterFile]) -> str:
+    """The roster's hash: its file's own for one file, else one over every file's, in order."""
+    if len(files) == 1:
+        return files[0].sha256
+    return hashlib.sha256(" ".join(f.sha256 for f in files).encode("ascii")).hexdigest()
+
+
+@dataclass(slots=True)
+class Roster:
+    """Everything read from the roster's files, normalised, with every value's cell."""
+
+    path: Path  # the first file
+    sha256: str  # ``roster_fingerprint`` of ``files``
     layout: str  # "to-ark", "et-ark", "kun-dagplejere", "csv"
     sheets: list[str]
     dagplejere: list[Dagplejer]
@@ -177,6 +193,12 @@ class Roster:
     # children's dagplejer references a reading finding already explains (DP240, DP241):
     # no finding per child for them
     explained_refs: frozenset[str] = frozenset()
+    files: list[RosterFile] = field(default_factory=list)  # every file, the first is ``path``
+
+    @property
+    def name(self) -> str:
+        """The roster's file names as the user gave them («pladsliste.csv + dagplejere.csv»)."""
+        return " + ".join(f.path.name for f in self.files) or self.path.name
 
     def unlinked_on_their_own(self) -> list[Child]:
         """The children linked to no dagplejer for a reason of their own row (DP205), not one a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -199,7 +199,7 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
         if a.area and a.rule not in rules.setdefault(a.area, []):
             rules[a.area].append(a.rule)
     table = Table(
-        title=ui_count("plan_title", len(plan.areas), roster=roster.path.name),
+        title=ui_count("plan_title", len(plan.areas), roster=roster.name),
         title_justify="left",
     )
     for key in (
@@ -258,7 +258,7 @@ def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
             out.print(ui("unassigned_line", id=ident, name=name, cpr=mask_cpr(d.cpr)))
 
 
-def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
+def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], quiet: bool) -> None:
     """What ``init`` found and wrote, and the next step."""
     if not quiet:
         proposed = result.proposal is not None
@@ -268,7 +268,8 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
     print_sheets_left(out, result.sheets_left)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
-    plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
+    roster_arg = " ".join(str(p) for p in roster_args)
+    plan_args = roster_arg if default else f"{roster_arg} --config {result.path}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
     out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 
@@ -323,7 +324,7 @@ def print_found(
     layout = (
         "tre-ark" if roster.layout == "to-ark" and len(roster.sheet_info) == 3 else roster.layout
     )
-    out.print(ui("init_roster", name=roster.path.name, layout=term("layout", layout)))
+    out.print(ui("init_roster", name=roster.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
         out.print(

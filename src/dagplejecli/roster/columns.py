@@ -196,11 +196,15 @@ def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
     groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
     if len(groups) != 1:
         return False
-    col = next(
+    col = next(  # the child's own CPR: «Barnets CPR», «Barn CPR», a plain «CPR»
         (
             c
             for c, m in enumerate(header.meanings)
-            if m and m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN)
+            if m
+            and (
+                m.owner == Owner.BARN_REF
+                or (m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN))
+            )
         ),
         None,
     )

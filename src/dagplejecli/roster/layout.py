@@ -122,6 +122,10 @@ def _names_dagplejer(header: HeaderRow, cfg: RosterConfig) -> bool:
     )
 
 
+# Columns only a child's or a contact's sheet has.
+_CHILD_OWNERS = (Owner.BARN, Owner.BARN_REF, Owner.KONTAKT)
+
+
 def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> Role:
     """A sheet's role from its headers, its name breaking ties. A sheet whose name says
     children («Indskrevne børn») is the children's when its headers read as the dagplejere's,
@@ -131,6 +135,8 @@ def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> Role:
     named = name_role(sheet.name)
     if role == Role.DAGPLEJERE and named in (Role.BOERN, Role.KONTAKTER):
         return named
+    if role == Role.BOERN and named == Role.DAGPLEJERE and not header.count(*_CHILD_OWNERS):
+        return named  # «Dagplejer nr.» on the dagplejere's own sheet is their id
     if role == Role.KONTAKTER and named == Role.BOERN and _names_dagplejer(header, cfg):
         return named
     return role

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
@@ -22,7 +22,15 @@ from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Child, Dagplejer, Person, Roster, SheetInfo
+from dagplejecli.model import (
+    Child,
+    Dagplejer,
+    Person,
+    Roster,
+    RosterFile,
+    SheetInfo,
+    roster_fingerprint,
+)
 from dagplejecli.roster.columns import (
     ColumnMap,
     configured_columns,
@@ -50,7 +58,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.sheets import RawSheet, read_roster_sheets
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
 from dagplejecli.roster.unused import (
     LAYOUT_RULES,
@@ -88,14 +96,15 @@ SYSTEMIC_UNLINKED = 3
 
 
 def read_roster(
-    path: Path,
+    paths: Path | Sequence[Path],
     cfg: RosterConfig,
     sheets: list[RawSheet] | None = None,
     light: bool = False,
     today: dt.date | None = None,
     id_secret: Callable[[], bytes] | None = None,
 ) -> tuple[Roster, list[Finding]]:
-    """Read and normalise the roster (``sheets``: its cells, when already read).
+    """Read and normalise the roster: one file, or several read as one workbook (a booking
+    system's list and the HR list of dagplejere). ``sheets``: their cells, when already read.
 
     ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
     does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
@@ -104,10 +113,11 @@ def read_roster(
     municipality keeps it; without one, ids hold for this run only, enough to count people).
     Raises DagplejeError when the roster cannot be read at all.
     """
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    path = files[0]
     if sheets is None:
-        sheets = read_sheets(path)
-    raw = path.read_bytes()
-    sha = hashlib.sha256(raw).hexdigest()
+        sheets = read_roster_sheets(files)
+    roster_files = [RosterFile(p, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     chosen = pick_sheets(sheets, cfg, path)
     builder = Builder(
         path.name,
@@ -138,23 +148,25 @@ def read_roster(
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap, long))
         used.append(cmap)
+        # a CSV saved by Excel holds numbers as text: a CPR number there lost its 0 too
+        builder.numbers_as_text = cmap.file.lower().endswith(".csv")
         if not light:  # the plan only counts people
             unread.extend(unread_columns(cmap))
         return cmap
 
     if Role.ET_ARK in chosen:
         cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
-        dagplejere, children = read_one_sheet(cmap, builder, path.name)
+        dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
         layout = "et-ark"
     else:
         required = ((Field.ID,), (Field.CPR,), (Field.NAVN,), (Field.FORNAVN, Field.EFTERNAVN))
         cmap = use(Role.DAGPLEJERE, ("kolonner",), *required)
-        dagplejere = read_dagplejer_sheet(cmap, builder, path.name)
+        dagplejere = read_dagplejer_sheet(cmap, builder, cmap.file)
         layout = "to-ark" if Role.BOERN in chosen else "kun-dagplejere"
         if Role.BOERN in chosen:
             cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
-            children = read_child_sheet(cm, builder, path.name)
-    if path.suffix.lower() == ".csv":
+            children = read_child_sheet(cm, builder, cm.file)
+    if all(p.suffix.lower() == ".csv" for p in files):
         layout = "csv"
     # one row per contact person: a child's rows are one child with all their contacts
     children, repeated = merge_repeated_children(children)
@@ -162,14 +174,14 @@ def read_roster(
     if Role.KONTAKTER in chosen:
         km = use(Role.KONTAKTER, ("kontakt_kolonner",), (Field.BARN,))
         before = _contacts(children)
-        attach_contact_sheet(km, builder, path.name, children)
+        attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)
     builder.custody.finish()  # DP245: a custody column on the child's row that was needed
 
     if not dagplejere:
         raise DagplejeError(
             "roster_no_rows",
-            where=f"{path.name}, {cmap.sheet.name}",
+            where=f"{cmap.file}, {cmap.sheet.name}",
             hint="roster_no_rows_hint",
             sheet=cmap.sheet.name,
             row=cmap.header.row,
@@ -193,7 +205,7 @@ def read_roster(
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
             DP217(
-                Location(file=path.name, sheet=cmap.sheet.name),
+                Location(file=cmap.file, sheet=cmap.sheet.name),
                 variant="column" if column else "",
                 count=len(derived),
                 column=column or "",
@@ -206,8 +218,10 @@ def read_roster(
     if Role.ET_ARK in chosen:
         explained.add("")  # a child on a row without a dagplejer is DP247 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
+    sha = roster_fingerprint(roster_files)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
+    roster.files = roster_files
     return roster, findings
 
 

@@ -464,3 +464,14 @@ def read_csv_rows(path: Path) -> list[list[object]]:
                 limit=MAX_CELL_TEXT,
             )
     return rows
+
+
+def read_roster_sheets(paths: list[Path]) -> list[RawSheet]:
+    """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
+    a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
+    sheets = [sheet for path in paths for sheet in read_sheets(path)]
+    names = [s.name for s in sheets]
+    for sheet in sheets:
+        if names.count(sheet.name) > 1 and sheet.file:
+            sheet.name = f"{sheet.name} ({sheet.file})"
+    return sheets

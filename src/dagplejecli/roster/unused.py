@@ -110,7 +110,7 @@ def child_columns(header: HeaderRow) -> list[int]:
 
 
 def _place(file: str, sheet: RawSheet, header: HeaderRow, col: int) -> Location:
-    return Location.of_cell(CellRef(file, sheet.name, header.row, col + 1))
+    return Location.of_cell(CellRef(sheet.file or file, sheet.name, header.row, col + 1))
 
 
 def left_behind(
