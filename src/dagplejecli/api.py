@@ -551,10 +551,11 @@ def afstem(
         raise Refused(
             "afstem_stale",
             hint="export_refused_stale_hint",
-            command=plan_command(planned.roster.path, config_path),
+            command=plan_command([f.path for f in planned.roster.files], config_path),
         )
     if rapport is not None:
-        check_output("--rapport", rapport, {"roster": planned.roster.path})
+        files = [f.path for f in planned.roster.files] or [planned.roster.path]
+        check_output("--rapport", rapport, roster_inputs(files))
     try:
         manifest = read_manifest(Project(planned.config.path).export_dir)
     except DagplejeError:
