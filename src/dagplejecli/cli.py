@@ -282,8 +282,9 @@ def export_command(
 @app.command("afstem", cls=LocalisedCommand)
 @guarded
 def afstem_command(
-    unilogin: Annotated[list[Path] | None, Opt("--unilogin", "-u")] = None,
-    dtr: Annotated[list[Path] | None, Opt("--dtr", "-d")] = None,
+    # a file or a folder, repeated; said as a path (not typer's "list[Path]")
+    unilogin: Annotated[list[Path] | None, Opt("--unilogin", "-u", metavar="<path>")] = None,
+    dtr: Annotated[list[Path] | None, Opt("--dtr", "-d", metavar="<path>")] = None,
     config: ConfigOpt = None,
     plan: PlanOpt = None,
     output_format: Annotated[
