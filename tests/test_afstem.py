@@ -480,3 +480,51 @@ def test_a_person_fed_by_two_sources_is_said(proj: Project) -> None:
     assert [(f.variant, f.params["source"]) for f in dp411] == [("also", "loen")]
     assert renders_in_both_languages(dp411[0])
     assert not any(f.code in ("DP410", "DP420") for f in found)
+
+
+def test_samlet_udtraek_and_the_daginstitution_export(proj: Project) -> None:
+    """«Samlet udtræk» with its own column names (DOMAIN.md §8: dagtilbudsNavn, instType3_Tekst,
+    kommuneKode_Tekst …) is read as units; the Daginstitution export gives the numbers a
+    configured daginstitutionsnummer is looked up among."""
+    samlet = [
+        "dagtilbudsType",
+        "dagtilbudsNavn",
+        "anvisningsenhedsNummer",
+        "daginstitutionsNummer",
+        "instType3",
+        "instType3_Tekst",
+        "aktivitetsstatus",
+        "kommuneKode",
+        "kommuneKode_Tekst",
+        "admKommuneKode_Tekst",
+        "cvrNummer",
+        "ejerformKode",
+        "vejNavn",
+        "husNummer",
+        "postNummer",
+        "byNavn",
+        "email",
+        "telefonNummer",
+    ]
+    rows = [
+        {
+            **r,
+            "dagtilbudsNavn": r["navn"],
+            "dagtilbudsType": "Dagpleje",
+            "kommuneKode_Tekst": "Aarhus",
+        }
+        for r in default_units()
+    ]
+    (proj.folder / "samlet.csv").write_bytes(dtr_csv(rows, header=samlet))
+    dag = ["daginstitutionsNummer", "ejerformKode", "ejerformKode_Tekst"]
+    (proj.folder / "daginst.csv").write_bytes(
+        dtr_csv([{"daginstitutionsNummer": "DI0002", "ejerformKode": "1"}], header=dag)
+    )
+    done = proj.afstem(dtr=[proj.folder / "samlet.csv"])
+    assert {(f.code, f.variant) for f in done.result.findings} == {("DP425", "no_pnumber")}
+    assert [r.name for r in done.result.dtr] == ["Dagplejen Nord", "Dagplejen Syd"]
+    # DI0001 (the configuration's) is under the units, so DTR knows it; DI0002 alone is not it
+    only_dag = proj.afstem(dtr=[proj.folder / "daginst.csv"]).result
+    found = {(f.code, f.variant) for f in only_dag.findings}
+    assert ("DP404", "daginstitution") in found and ("DP425", "no_units") in found
+    assert only_dag.checks["dtr_enheder"] == SKIPPED
