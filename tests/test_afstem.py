@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.afstem import read as read_module
-from dagplejecli.afstem.compare import RAN, SKIPPED
+from dagplejecli.afstem.result import RAN, SKIPPED
 from dagplejecli.findings import Severity
 from tests.afstem_cases import (
     NORD,

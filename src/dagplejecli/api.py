@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dagplejecli.afstem.compare import Reconciliation
+from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target

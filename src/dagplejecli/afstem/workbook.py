@@ -7,7 +7,7 @@ already); the Unilogin user id is shown, as it is what STIL's user administratio
 
 from __future__ import annotations
 
-from dagplejecli.afstem.compare import Reconciliation
+from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.formats.xlsx import Sheet
 from dagplejecli.messages import finding_message, term, where, workbook_text

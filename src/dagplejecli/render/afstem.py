@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dagplejecli.afstem.compare import BOTH, SKIPPED, STATUSES, AreaResult
+from dagplejecli.afstem.result import BOTH, SKIPPED, STATUSES, AreaResult
 from dagplejecli.findings import Finding, Severity, count
 from dagplejecli.messages import finding_hint, finding_message, hint_key, term, ui, ui_count, where
 from dagplejecli.render import OutputFormat
