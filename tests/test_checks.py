@@ -23,6 +23,7 @@ from tests.conftest import (
     DP1,
     FAR1,
     MOR1,
+    MOR2,
     child_cpr,
     small_roster,
     write_xlsx,
@@ -515,6 +516,27 @@ def _children_under_unknown_headers() -> Sheets:
     return sheets
 
 
+def _custody_naming_the_parents() -> Sheets:
+    """«Forældremyndighed» on the child's row saying who: Fælles (both) or Mor (only her)."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Mor CPR",
+            "Mor navn",
+            "Far CPR",
+            "Far navn",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Fælles"],
+        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", "", "", "Mor"],
+    ]
+    return sheets
+
+
 def _with_totals_row() -> Sheets:
     """A totals row under the children, as a booking system prints it."""
     sheets = small_roster()
@@ -590,6 +612,11 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP254": lambda tmp: findings_for(tmp, sheets=_unread_protection()),
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
+    "DP258": lambda tmp: findings_for(
+        tmp,
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',
+        _custody_naming_the_parents(),
+    ),
     "DP257": lambda tmp: _hidden_lookup_sheet(tmp),
     "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),
     "DP252": lambda tmp: findings_for(tmp, sheets=_contacts_of_no_child()),

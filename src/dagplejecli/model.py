@@ -128,6 +128,9 @@ class RowCustody:
     value: bool | None
     cell: CellRef
     column: str
+    # the parents the cell names as having custody («Mor»: {"Mor"}; «Fælles»: {"Mor", "Far"}),
+    # None when the cell is a yes or no (or blank)
+    names: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
@@ -162,6 +165,8 @@ class SheetInfo:
     child_columns: list[str] = field(default_factory=list)
     long_form: bool = False  # a children's sheet with a row per child and contact person
     file: str = ""  # the file the sheet is in
+    # the contact groups on the row: group (1, 2 …; 101 Mor, 102 Far) → field → header
+    contacts: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

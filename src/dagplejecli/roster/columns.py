@@ -366,6 +366,7 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
         child_columns,
         long,
         cmap.sheet.file,
+        {g: {str(f): texts[c] for f, c in cols.items()} for g, cols in cmap.contacts.items()},
     )
 
 

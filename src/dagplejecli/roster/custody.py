@@ -2,7 +2,8 @@
 it and never assumed. A blank is what ``[roster] tom_myndighed`` says (DP221 without it); a
 value that is neither yes nor no grants nothing and is an error (DP250), never a quiet «nej»;
 one column on the child's row is used only with ``[roster] raekke_myndighed = "alle"``
-(DP245)."""
+(DP245), or, when it names who has custody («Mor», «Far», «Fælles» for both), with
+``raekke_myndighed = "navngivet"`` (said: DP258)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, 
 # One custody column on the child's row: it does not say which contact it is about (DP245)
 DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 DP250 = Rule("DP250", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # custody neither yes nor no
-CUSTODY_RULES = (DP221, DP245, DP250)
+# A custody column on the child's row that names who has custody («Mor», «Far», «Fælles»)
+DP258 = Rule("DP258", S.INFO, Family.PERSONS, STIL_UNILOGIN)
+CUSTODY_RULES = (DP221, DP245, DP250, DP258)
+# The parents a row's custody cell may name: «Fælles» names both
+PARENTS = frozenset({"Mor", "Far"})
 
 # What pladsanvisning systems write for a parent who shares custody (the vocabulary's
 # [myndighed] faelles): in that person's own custody cell it says the person has custody. On
@@ -75,12 +80,26 @@ def who(p: ContactPerson) -> dict[str, str]:
 class Custody:
     """Reads custody cells and says what they leave undecided (into ``findings``)."""
 
-    def __init__(self, findings: list[Finding], blank: str | None, row: str | None) -> None:
+    def __init__(
+        self,
+        findings: list[Finding],
+        blank: str | None,
+        row: str | None,
+        relations: dict[str, str] | None = None,
+    ) -> None:
         self.findings = findings
+        self.relations = relations or {}  # normalised relation word → Unilogin's relation
+        # custody read from a row's cell that names it (DP258), and contacts without a custody
+        # column of their own, per sheet and column (one DP221 for each, with the count)
+        self.named: list[tuple[RowCustody, bool]] = []
+        self._no_column: dict[tuple[str, str], tuple[Finding, int]] = {}
         self.blank = blank  # [roster] tom_myndighed: "nej", "forældre" or None
         # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
         # contact's of that row; unset, it is not used (DP245) and grants no one custody
         self.row_for_all = row == "alle"
+        # raekke_myndighed = "navngivet": the row's cell names the parent with custody («Mor»),
+        # or both («Fælles»); unset, such a cell grants no one (DP250)
+        self.row_named = row == "navngivet"
         self._headers: dict[tuple[int, ...], str] = {}  # a group's columns → custody header
         self.consulted: RowCustody | None = None  # the first row custody a contact needed
         # … and a contact on a sheet of its own, which the row's column is never about
@@ -98,9 +117,20 @@ class Custody:
         raw = r.values({Field.MYNDIGHED: col}).get(Field.MYNDIGHED)
         value = None if raw is None else custody_value(raw, own=False)
         if raw is not None and value is None:
-            self._unreadable(r, col, raw, "row_shared" if is_shared(raw) else "row", {})
+            names = self._named(raw)
+            if names is not None and self.row_named:  # «Mor», «Far», «Fælles»: whose it is
+                return RowCustody(None, r.cell(col), r.header(col), names)
+            self._unreadable(r, col, raw, "row_shared" if names else "row", {})
             value = False
         return RowCustody(value, r.cell(col), r.header(col))
+
+    def _named(self, raw: object) -> frozenset[str] | None:
+        """The parents a row's custody cell names: «Mor» or «Far» (in the vocabulary's relation
+        words), or both for «Fælles»; None for anything else."""
+        if is_shared(raw):
+            return PARENTS
+        relation = self.relations.get(normalise_header(raw)) if isinstance(raw, str) else None
+        return frozenset({relation}) if relation in PARENTS else None
 
     def of_contact(
         self,
@@ -122,6 +152,14 @@ class Custody:
                 self._unreadable(r, cols[Field.MYNDIGHED], raw, "", who(p))
                 return False
             return value
+        if row is not None and row.names is not None and not elsewhere:
+            # the cell names whose custody it is: a parent it names has it, anyone else not
+            if p.relation in PARENTS or row.names != PARENTS:
+                self.named.append((row, p.relation in row.names))
+                return p.relation in row.names
+            # «Fælles» says the parents share it; of this contact (not Mor or Far) it says nothing
+            self.named.append((row, False))
+            return False
         if row is not None and row.value is not None:
             if elsewhere:
                 self.consulted_elsewhere = self.consulted_elsewhere or row
@@ -131,7 +169,7 @@ class Custody:
         if self.blank == "forældre":
             return p.relation in ("Mor", "Far")
         if self.blank is None:
-            self.findings.append(self._blank(p, r, cols, row))
+            self._missing(self._blank(p, r, cols, row))
         return False
 
     def _blank(self, p: ContactPerson, r: RowReader, cols: Cols, row: RowCustody | None) -> Finding:
@@ -148,6 +186,16 @@ class Custody:
         where = Location.of_cell(p.cell(Field.CPR, Field.NAVN))
         return DP221(where, variant="no_column", column=self._headers[key], **who(p))
 
+    def _missing(self, finding: Finding) -> None:
+        """A DP221: one per contact with an empty cell; one per sheet and column when the
+        column is missing, with the number of contact persons it concerns (``finish``)."""
+        if finding.variant != "no_column":
+            self.findings.append(finding)
+            return
+        key = (finding.location.sheet or "", str(finding.params["column"]))
+        first, count = self._no_column.get(key, (finding, 0))
+        self._no_column[key] = (first, count + 1)
+
     def _unreadable(
         self, r: RowReader, col: int, raw: object, variant: str, person: dict[str, str]
     ) -> None:
@@ -163,6 +211,23 @@ class Custody:
         )
 
     def finish(self) -> None:
+        """What custody reading says once: ``_finish_row`` and each missing column (DP221)."""
+        for first, count in self._no_column.values():
+            params = {**first.params, "count": count}
+            self.findings.append(DP221(first.location, variant="no_column", **params))
+        if self.named:
+            row, _ = self.named[0]
+            self.findings.append(
+                DP258(
+                    Location.of_cell(row.cell),
+                    column=row.column,
+                    count=len(self.named),
+                    granted=sum(1 for _, has in self.named if has),
+                )
+            )
+        self._finish_row()
+
+    def _finish_row(self) -> None:
         """DP245, once: a custody column on a child's row was all some contact on that row
         had, and the configuration has not said it is every contact's of that row; and once
         (variant ``elsewhere``) when a contact on a sheet of its own had only the row's."""

@@ -176,7 +176,7 @@ def read_roster(
         before = _contacts(children)
         attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)
-    builder.custody.finish()  # DP245: a custody column on the child's row that was needed
+    builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
 
     if not dagplejere:
         raise DagplejeError(

@@ -80,11 +80,21 @@ class Builder:
         self.light = light
         self.findings: list[Finding] = []
         # [roster] tom_myndighed and raekke_myndighed: what custody cells leave undecided
-        self.custody = Custody(self.findings, blank_custody, row_custody)
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
+        self.custody = Custody(self.findings, blank_custody, row_custody, self.relations)
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
+        # contacts without a relation column, per sheet: one DP222 each, with the count
+        self._no_relation: dict[str, tuple[Finding, int]] = {}
+
+    def finish(self) -> None:
+        """What reading says once, when every sheet is read: a missing relation column (one
+        DP222 per sheet, with the number of contact persons) and custody's (``Custody.finish``)."""
+        for first, count in self._no_relation.values():
+            params = {**first.params, "count": count}
+            self.findings.append(DP222(first.location, variant="no_column", **params))
+        self.custody.finish()
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
         """The configured or default meaning of a relation text, and whether it is a medmor or
@@ -279,9 +289,12 @@ class Builder:
         raw = p.relation_raw
         if not raw:
             # no relation column for this contact at all: the fix is a column, not a cell
-            variant = "" if Field.RELATION in cols else "no_column"
             where = Location.of_cell(p.cell(Field.RELATION, Field.CPR, Field.NAVN))
-            self.findings.append(DP222(where, variant=variant, **who(p)))
+            if Field.RELATION in cols:
+                self.findings.append(DP222(where, **who(p)))
+            else:
+                first, count = self._no_relation.get(r.sheet, (DP222(where, **who(p)), 0))
+                self._no_relation[r.sheet] = (first, count + 1)
             return None
         mapped, co_parent = self._relation(raw)
         if co_parent and mapped is not None:

@@ -7,6 +7,7 @@ import io
 import re
 import stat
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -410,19 +411,26 @@ def decode_text(raw: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """Semicolon (Danish Excel), comma or tab: whichever splits the first lines most evenly."""
+    """Semicolon (Danish Excel), comma or tab: the one that splits the first lines alike, as
+    ``csv.Sniffer`` judges it — the most lines with the same number of fields (two or more),
+    then more fields — never the one that splits a single line most (a note full of commas
+    above a semicolon header)."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
-    best, best_score = ";", -1
+    best, best_score = ";", (0, 0)
     for delimiter in (";", ",", "\t"):
-        counts = []
+        counts: Counter[int] = Counter()
         for line in lines:
             try:
-                counts.append(len(next(csv.reader([line], delimiter=delimiter))) - 1)
+                fields = len(next(csv.reader([line], delimiter=delimiter)))
             except csv.Error:  # e.g. a field over the limit: reading reports it, with its line
                 continue
-        score = max(counts, default=0)
-        if score > best_score:
-            best, best_score = delimiter, score
+            if fields > 1:
+                counts[fields] += 1
+        if not counts:
+            continue
+        width, lines_alike = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines_alike, width) > best_score:
+            best, best_score = delimiter, (lines_alike, width)
     return best
 
 
