@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date
 from dagplejecli.export.unilogin import AreaMembers
+from dagplejecli.model import Area
 
 PKG = {
     "full": "https://brugerdatabasen.stil.dk/bpi/wsieksport/7/full",
@@ -268,12 +269,9 @@ def dtr_csv(
     return ("\r\n".join(lines) + "\r\n").encode(encoding)
 
 
-def area_unit(area: object) -> dict[str, str]:
+def area_unit(area: Area) -> dict[str, str]:
     """An area as DTR lists it once created from the configuration (its address written as
     ``Vej 1, 8000 By``)."""
-    from dagplejecli.model import Area
-
-    assert isinstance(area, Area)
     street, _, town = area.address_text.partition(", ")
     road, _, house = street.rpartition(" ")
     postnr, _, city = town.partition(" ")
