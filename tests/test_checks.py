@@ -14,6 +14,7 @@ from dagplejecli.messages import da, en, finding_hint, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
+from tests.afstem_cases import AFSTEM_SCENARIOS
 from tests.conftest import (
     AREAS,
     BASE_CONFIG,
@@ -720,6 +721,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp, with_child_ids("K1", "K2", "K3"), corrected(with_child_ids("K1", "K2", "K3"))
     ),
     "DP301": _stale,
+    **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }
 
 

@@ -1,4 +1,5 @@
-"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``.
+"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``,
+``afstem``.
 
 Each reads, plans, checks and writes what its command writes, and returns what happened. None
 prints or exits: a problem that stops the work is a ``DagplejeError`` (exit 2), a refusal a
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.care import LeftOut
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.values import comparable_text
@@ -587,3 +589,77 @@ def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]], namespace: str) 
             details=problems,
             count=len(problems),
         )
+
+
+# ------------------------------------------------------------------------------------ afstem
+
+
+@dataclass(slots=True)
+class Reconciled:
+    """What ``afstem`` found, the plan it compared with, and where the report went."""
+
+    result: Reconciliation
+    planned: Planned
+    rapport: Path | None = None
+
+
+def afstem(
+    config_path: Path | None,
+    plan_path: Path,
+    unilogin: list[Path],
+    dtr: list[Path],
+    rapport: Path | None = None,
+    today: dt.date | None = None,
+    on_step: Step = no_step,
+) -> Reconciled:
+    """Compare the registers' own files (Unilogin's full exports, DTR's CSV export) with the
+    plan made again from roster and configuration, as ``validate`` makes it. The files are only
+    read; with ``rapport`` a workbook for people is written (CPR numbers masked). A stale plan
+    is refused, as ``export`` refuses it: a comparison with another plan than the one reviewed
+    says nothing."""
+    from dagplejecli.afstem.compare import reconcile
+    from dagplejecli.afstem.read import read_registers
+    from dagplejecli.afstem.workbook import report_sheets
+    from dagplejecli.project import Project
+    from dagplejecli.status import plan_command
+
+    if not unilogin and not dtr:
+        raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
+    config = config_path or Path(CONFIG_NAME)
+    if rapport is not None:
+        if rapport.suffix.lower() != ".xlsx":
+            raise DagplejeError("afstem_rapport_suffix", where=str(rapport))
+        check_output("--rapport", rapport, {"config": config, "plan": plan_path})
+    # the files the user named are the first to complain about
+    registers = read_registers(unilogin, dtr)
+    if rapport is not None:
+        for path in registers.paths:
+            not_an_input("--rapport", rapport, {"register": path})
+    from dagplejecli.config import load_config
+    from dagplejecli.pipeline import replan
+    from dagplejecli.rules.plan import freshness
+
+    today = today or dt.date.today()
+    # the plan made again from roster and configuration, as validate makes it (its checks of
+    # the roster are validate's business: only the plan's freshness matters here)
+    on_step("step_reading")
+    saved, planned = replan(load_config(config_path), plan_path, today=today)
+    on_step("step_comparing")
+    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan)):
+        raise Refused(
+            "afstem_stale",
+            hint="export_refused_stale_hint",
+            command=plan_command([f.path for f in planned.roster.files], config_path),
+        )
+    if rapport is not None:
+        files = [f.path for f in planned.roster.files] or [planned.roster.path]
+        check_output("--rapport", rapport, roster_inputs(files))
+    try:
+        manifest = read_manifest(Project(planned.config.path).export_dir)
+    except DagplejeError:
+        manifest = None  # no last export to compare with: that check is said skipped
+    last = manifest.last_source_datetime() if manifest else None
+    result = reconcile(planned.config, planned.plan, planned.roster, registers, last, today)
+    if rapport is not None:
+        write_bytes_atomic(rapport, workbook_bytes(report_sheets(result)), private=True)
+    return Reconciled(result, planned, rapport)
