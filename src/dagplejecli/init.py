@@ -23,6 +23,7 @@ from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.roster.records import ADDRESS_POSTNR
 from dagplejecli.roster.vocabulary import vocabulary
 from dagplejecli.rules.context import PLACEHOLDER
 
@@ -238,6 +239,8 @@ def postnr_column(roster: Roster) -> str | None:
         if info.role in (Role.DAGPLEJERE, Role.ET_ARK) and "postnr" in info.recognised:
             header = info.recognised["postnr"]
             return header.title() if header.isupper() else header
+    if roster.dagplejere and ADDRESS_POSTNR in roster.dagplejere[0].extra:
+        return ADDRESS_POSTNR  # read from the address cell
     return None
 
 

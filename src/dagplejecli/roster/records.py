@@ -53,6 +53,10 @@ CO_PARENTS = vocabulary().co_parents
 DEFAULT_RELATIONS = vocabulary().relations
 
 
+# The column the rules see when the postnummer stands in the address cell («…, 9200 Aalborg SV»)
+ADDRESS_POSTNR = "Postnr"
+
+
 def _text(values: dict[Field, object], name: Field) -> str:
     found = values.get(name)
     if isinstance(found, str):
@@ -237,6 +241,10 @@ class Builder:
             for header, col in extra.items():
                 if col == cols[Field.POSTNR]:
                     d.extra[header] = postnr
+        elif Field.POSTNR not in cols and Field.ADRESSE in cols:
+            # the whole address in one cell: its postnummer is a column the rules and init's
+            # proposal can use, as if the roster had one
+            d.extra.setdefault(ADDRESS_POSTNR, d.address.postnr or "")
         return d
 
     def child(self, r: RowReader, cols: Cols, v: dict[Field, object] | None = None) -> Child:
