@@ -1119,6 +1119,8 @@ UI: dict[str, str] = {
     "roster_is_dir": "Rosteren er en mappe, ikke en fil.",
     "roster_bad_suffix": "Filtypen {suffix} kan ikke læses; brug en af {kinds}.",
     "roster_empty_file": "Rosteren er en tom fil (0 byte).",
+    "roster_file_twice": "Rosterfilen «{path}» er angivet to gange.",
+    "roster_file_twice_hint": "Angiv hver fil én gang, fx dagpleje plan pladsliste.csv dagplejere.csv.",
     "roster_too_large": "Rosteren fylder {size_mb} MB; grænsen er {limit_mb} MB.",
     "roster_too_large_unpacked": "Regnearket fylder {size_mb} MB udpakket; grænsen er {limit_mb} MB. Filen læses ikke.",
     "roster_too_many_members": "Regnearket består af {count} dele; grænsen er {limit}. Filen læses ikke.",

@@ -1119,6 +1119,8 @@ UI: dict[str, str] = {
     "roster_is_dir": "The roster is a folder, not a file.",
     "roster_bad_suffix": "File type {suffix} cannot be read; use one of {kinds}.",
     "roster_empty_file": "The roster is an empty file (0 bytes).",
+    "roster_file_twice": "The roster file «{path}» is given twice.",
+    "roster_file_twice_hint": "Give each file once, e.g. dagpleje plan pladsliste.csv dagplejere.csv.",
     "roster_too_large": "The roster is {size_mb} MB; the limit is {limit_mb} MB.",
     "roster_too_large_unpacked": "The workbook is {size_mb} MB unpacked; the limit is {limit_mb} MB. It is not read.",
     "roster_too_many_members": "The workbook has {count} parts; the limit is {limit}. It is not read.",

@@ -477,9 +477,21 @@ def read_csv_rows(path: Path) -> list[list[object]]:
 def read_roster_sheets(paths: list[Path]) -> list[RawSheet]:
     """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
     a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
-    sheets = [sheet for path in paths for sheet in read_sheets(path)]
-    names = [s.name for s in sheets]
-    for sheet in sheets:
-        if names.count(sheet.name) > 1 and sheet.file:
-            sheet.name = f"{sheet.name} ({sheet.file})"
-    return sheets
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        same = seen.setdefault(path.resolve(), path)
+        if same is not path:
+            raise DagplejeError(
+                "roster_file_twice", where=str(path), hint="roster_file_twice_hint", path=path
+            )
+    read = [(path, sheet) for path in paths for sheet in read_sheets(path)]
+    names = [s.name for _, s in read]
+    files = [s.file for _, s in read]
+    for path, sheet in read:
+        if names.count(sheet.name) > 1:
+            # a sheet name two files share: told apart by its file, or with its folder's name
+            # when the files share a name too («boern.csv (nord/boern.csv)»), the same
+            # however the path is written (the plan keeps it absolute)
+            where = f"{path.parent.name}/{path.name}" if files.count(sheet.file) > 1 else sheet.file
+            sheet.name = f"{sheet.name} ({where})"
+    return [sheet for _, sheet in read]
