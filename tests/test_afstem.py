@@ -528,3 +528,15 @@ def test_samlet_udtraek_and_the_daginstitution_export(proj: Project) -> None:
     found = {(f.code, f.variant) for f in only_dag.findings}
     assert ("DP404", "daginstitution") in found and ("DP425", "no_units") in found
     assert only_dag.checks["dtr_enheder"] == SKIPPED
+
+
+def test_an_export_declaring_another_encoding_is_refused(tmp_path: Path) -> None:
+    """UTF-7 could hide a DTD from the check before parsing; an export is UTF-8."""
+    from dagplejecli.afstem.unilogin_export import parse_xml
+    from dagplejecli.errors import DagplejeError
+
+    for name in ("UTF-7", "ATF-8"):
+        data = f'<?xml version="1.0" encoding="{name}"?><a/>'.encode("ascii")
+        with pytest.raises(DagplejeError):
+            parse_xml(data, tmp_path / "x.xml")
+    assert parse_xml(b'<?xml version="1.0" encoding="UTF-8"?><a/>', tmp_path / "x.xml").tag == "a"

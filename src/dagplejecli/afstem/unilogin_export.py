@@ -153,6 +153,7 @@ def split_tag(tag: str) -> tuple[str, str]:
 # A DTD (and with it every entity declaration) is refused before parsing: a register's export
 # never has one, and without one the parser can expand no entity (a "billion laughs" needs one).
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ENCODING = re.compile(rb"""<\?xml[^>]*\sencoding\s*=\s*["']([^"']*)["']""")
 
 
 def parse_xml(data: bytes, path: Path) -> ET.Element:
@@ -163,8 +164,16 @@ def parse_xml(data: bytes, path: Path) -> ET.Element:
     if _DTD.search(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:64]:
         # UTF-16 or -32 would hide a declaration from the search: an export is UTF-8
         raise DagplejeError("afstem_xml_dtd", where=str(path), hint="afstem_xml_dtd_hint")
+    declared = _ENCODING.search(data[:200])
+    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        # another encoding (UTF-7 could hide a declaration from the search): not an export
+        raise DagplejeError("afstem_xml_broken", where=str(path), hint="afstem_xml_broken_hint")
     try:
         return ET.fromstring(data)
+    except (LookupError, ValueError):  # an encoding the parser does not know
+        raise DagplejeError(
+            "afstem_xml_broken", where=str(path), hint="afstem_xml_broken_hint"
+        ) from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise DagplejeError(

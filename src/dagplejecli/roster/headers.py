@@ -94,14 +94,15 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
     short = compact(norm)
     if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
-        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if "cpr" in norm else Field.ID)
+        by_cpr = any(word in norm for word in _V.cpr_words)
+        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if by_cpr else Field.ID)
     if short in _CHILD_REF_COMPACT:
         return HeaderMeaning(Owner.BARN_REF, Field.BARN)
     if f := field_of(norm):
         return HeaderMeaning(Owner.PLAIN, f)
     if m := _CONTACT_PREFIX.match(norm):
-        rest = m.group(2).strip() or "navn"
-        f = field_of(rest)
+        rest = m.group(2).strip()
+        f = field_of(rest) if rest else Field.NAVN  # «Kontaktperson» alone: the name
         if f is None and rest in _V.child_ref:
             return HeaderMeaning(Owner.BARN_REF, Field.BARN)
         if f:

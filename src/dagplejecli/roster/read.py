@@ -67,6 +67,7 @@ from dagplejecli.roster.unused import (
     left_behind,
     rows_set_aside,
 )
+from dagplejecli.roster.vocabulary import vocabulary
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
@@ -244,7 +245,8 @@ def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:
         if read_header(norm) is not None:
             continue  # a column read as something else (Postnr)
         words = norm.split()
-        if not any(w in ("nr", Field.ID, "nummer") or w.endswith(("nr", "nummer")) for w in words):
+        v = vocabulary()
+        if not any(w in v.id_words or w.endswith(v.id_endings) for w in words):
             continue
         values = [d.extra.get(header, "") for d in dagplejere]
         if all(values) and len(set(values)) == len(values):

@@ -54,6 +54,8 @@ class Vocabulary:
     child_ref: tuple[str, ...]
     role_words: tuple[str, ...]
     cpr_words: tuple[str, ...]
+    id_words: tuple[str, ...]
+    id_endings: tuple[str, ...]
     sheet_names: dict[str, tuple[str, ...]]  # role → words
     footer: tuple[str, ...]
     protection_parts: tuple[str, ...]
@@ -125,6 +127,8 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         child_ref=_words(data["henvisning"], "barn", "henvisning"),
         role_words=_words(data["henvisning"], "rolleord", "henvisning", single=True),
         cpr_words=_words(data["cpr"], "ord", "cpr"),
+        id_words=_words(data["id"], "ord", "id"),
+        id_endings=_words(data["id"], "ender", "id"),
         sheet_names={role: _words(data["ark"], role, "ark") for role in data["ark"]},
         footer=_words(data["fodnote"], "ord", "fodnote"),
         protection_parts=_words(unread, "beskyttelse_dele", "ulaest"),
