@@ -4,9 +4,13 @@ turns errors into messages and exit codes."""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import functools
 import inspect
+import io
+import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -333,6 +337,80 @@ def settings() -> Settings:
 def use_settings(chosen: Settings) -> None:
     """Set this run's global options (the callback does, before the command runs)."""
     _SETTINGS.set(chosen)
+
+
+# What a console that cannot show a character gets instead (Windows gives a redirected or piped
+# stream the console's code page, cp1252 or cp850): plain ASCII, so it fits every code page.
+_PLAIN = {
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‘": "'",
+    "’": "'",
+    "•": "*",
+    "·": "*",
+    "✓": "v",
+    "✗": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "×": "x",
+    "Ł": "L",
+    "ł": "l",
+    "Đ": "D",
+    "đ": "d",
+    "Ø": "Oe",
+    "ø": "oe",
+    "Æ": "AE",
+    "æ": "ae",
+    "Å": "AA",
+    "å": "aa",
+    "ß": "ss",
+    "\u2588": "#",  # a full block: the plan's bars
+}
+CONSOLE_ERRORS = "dagpleje-plain"
+
+
+def plain(char: str) -> str:
+    """``char`` as plain ASCII for a console that cannot show it: a sign's usual spelling
+    (→ as ->), a letter without its accent (Ş as S), else ``?``."""
+    if char in _PLAIN:
+        return _PLAIN[char]
+    if "\u2500" <= char <= "\u257f":  # box drawing: rich draws ASCII boxes itself
+        return "-" if "HORIZONTAL" in unicodedata.name(char, "") else "|"
+    if "\u2580" <= char <= "\u259f":  # the blocks of a bar's last eighths
+        return ""
+    if "\u2400" <= char <= "\u2426":  # a control character shown as its picture
+        return "?"
+    bare = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return bare or "?"
+
+
+def _degrade(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(plain(c) for c in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(CONSOLE_ERRORS, _degrade)
+
+
+def survive_console_encoding() -> None:
+    """Text on stdout and stderr never fails on a character the console cannot encode: the
+    character is written in plain letters instead (a name «Łucja Şahin» as «Lucja Sahin» on a
+    cp1252 console; a file or ``--format json`` is written as UTF-8 whatever the console)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors=CONSOLE_ERRORS)
+        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "backslashreplace":
+            stream.reconfigure(errors=CONSOLE_ERRORS)  # stderr: «→» rather than «\u2192»
 
 
 def guarded(fn: F) -> F:

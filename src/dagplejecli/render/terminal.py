@@ -82,6 +82,20 @@ def stderr() -> Console:
     return _console(stderr=True)
 
 
+def write_utf8(out: Console, text: str) -> None:
+    """Data for programs (``--format json``) as UTF-8 whatever the console's code page: a
+    stream that encodes otherwise (cp1252 when Windows pipes it) gets the bytes directly."""
+    stream = out.file
+    buffer = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "utf-8").replace("_", "-").lower()
+    if buffer is None or encoding in ("utf-8", "utf8"):
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def print_error(err: Console, exc: DagplejeError) -> None:
     """A "cannot run" error: what, where, how to fix. CPR-like text is masked on the way out."""
     err.print(
