@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import shlex
 from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
@@ -13,14 +16,32 @@ from dagplejecli.planfile import PLAN_NAME
 EXPORT_FOLDER = "eksport"
 
 
+# What a command-line word may hold unquoted in every shell: letters (æøå too), digits and
+# these; anything else (a space, as in every «OneDrive - X Kommune» folder) is quoted
+_BARE = re.compile(r"[\w./:\\+-]+")
+
+
+def shell_word(text: str | Path, windows: bool | None = None) -> str:
+    """``text`` as one word of a command to paste: unchanged when it needs no quotes, else
+    quoted by the rules of this system's shells — single quotes for sh, bash and zsh;
+    double quotes on Windows, which ``cmd`` and PowerShell both read (a ``"``, ``%``, ``$``
+    or backtick in a Windows path cannot be quoted for both, and is left as it is)."""
+    text = str(text)
+    on_windows = windows if windows is not None else os.name == "nt"
+    bare = _BARE.fullmatch(text) and not text.startswith("-")
+    if bare and (on_windows or "\\" not in text):  # a backslash is an escape in sh
+        return text
+    return f'"{text}"' if on_windows else shlex.quote(text)
+
+
 def plan_command(roster: Path, config_path: Path | None = None) -> str:
     """``dagpleje plan ROSTER`` as the user would type it here, with ``--config`` when the
-    configuration is not the one in this folder."""
+    configuration is not the one in this folder; each path quoted where it must be."""
     cwd = Path.cwd()
     shown = roster.relative_to(cwd) if roster.is_relative_to(cwd) else roster
-    command = f"dagpleje plan {shown}"
+    command = f"dagpleje plan {shell_word(shown)}"
     if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
-        command += f" --config {config_path}"
+        command += f" --config {shell_word(config_path)}"
     return command
 
 
@@ -113,7 +134,7 @@ def folder_status(folder: Path) -> str:
         return ui(
             "status_stale",
             reason=finding_message(stale[0]).rstrip("."),
-            roster=saved.roster_path.name,
+            roster=shell_word(saved.roster_path.name),
         )
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []

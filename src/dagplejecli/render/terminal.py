@@ -281,7 +281,11 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
     print_sheets_left(out, result.sheets_left)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
-    plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
+    from dagplejecli.status import shell_word
+
+    plan_args = shell_word(roster_arg)
+    if not default:
+        plan_args += f" --config {shell_word(result.path)}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
     out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 
