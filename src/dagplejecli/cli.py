@@ -44,7 +44,7 @@ class Balance(StrEnum):
 app = typer.Typer(
     name="dagpleje",
     cls=GlobalOptionsGroup,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -84,11 +84,14 @@ def main_callback(
     remove_stale_temporaries(Path.cwd() / PLAN_NAME, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
-        from dagplejecli.status import export_status, folder_status
+        from dagplejecli.status import export_status, exposed_folder, folder_status
 
-        print_overview(
-            stdout(), folder_status(Path.cwd()), export_status(Path.cwd() / EXPORT_FOLDER)
-        )
+        here = Path.cwd()
+        status = folder_status(here)
+        exposed = exposed_folder(here)
+        if exposed is not None:
+            status += "\n" + exposed
+        print_overview(stdout(), status, export_status(here / EXPORT_FOLDER))
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shlex
+import stat
 from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
@@ -106,6 +107,21 @@ def export_status(folder: Path) -> str | None:
         missing=", ".join(missing) or "-",
         changed=", ".join(changed) or "-",
     )
+
+
+def exposed_folder(folder: Path) -> str | None:
+    """A warning when other users of this machine can read ``folder`` (Linux, macOS): the
+    roster and the exports in it hold CPR numbers. Windows' folder permissions are inherited
+    and not shown by a mode (the README says what to do there)."""
+    if os.name == "nt":
+        return None
+    try:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & (stat.S_IRGRP | stat.S_IROTH):
+        return None
+    return ui("status_folder_readable", mode=f"{mode:o}", folder=shell_word(folder))
 
 
 def folder_status(folder: Path) -> str:
