@@ -30,6 +30,30 @@ def floors(pyproject: Path) -> list[str]:
     return pins
 
 
+def check(pins: list[str]) -> None:
+    """Stop unless every pinned dependency is installed at exactly its floor."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.version import Version  # installed with pytest
+
+    wrong = []
+    for pin in pins:
+        name, floor = pin.split("==")
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "missing"
+        if installed == "missing" or Version(installed) != Version(floor):
+            wrong.append(f"{name}: {installed}, not {floor}")
+    if wrong:
+        sys.exit("Not the declared minimum: " + "; ".join(wrong))
+    print("Installed at the declared minimum: " + ", ".join(pins))
+
+
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    print("\n".join(floors(root / "pyproject.toml")))
+    pins = floors(root / "pyproject.toml")
+    if sys.argv[1:] == ["--check"]:
+        check(pins)
+    else:
+        print("\n".join(pins))
