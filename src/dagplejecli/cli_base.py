@@ -161,6 +161,10 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
         with localised_usage_errors():
             return super().invoke(ctx)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        survive_console_encoding()  # before anything, --help included, is printed
+        return super().main(*args, **kwargs)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
         unknown = not name.startswith("-") and self.get_command(ctx, name) is None
