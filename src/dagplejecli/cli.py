@@ -28,6 +28,7 @@ from dagplejecli.cli_base import (
 )
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
+from dagplejecli.project import CONFIG_NAME, Project
 from dagplejecli.render import OutputFormat
 
 
@@ -74,31 +75,30 @@ def main_callback(
     set_language(lang.value if lang else None)
     use_settings(Settings(quiet, debug))  # each run starts from its own global options
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
     # Every command first finishes (or undoes) an export that was interrupted here, and
     # removes staging, backup and temporary files left by a kill: they hold personal data.
-    recover(Path.cwd() / EXPORT_FOLDER)
-    remove_stale_temporaries(Path.cwd() / PLAN_NAME, older_than=STALE_SECONDS)
+    here = Project.of(None)
+    recover(here.export_dir)
+    remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
         from dagplejecli.status import export_status, exposed_folder, folder_status
 
-        here = Path.cwd()
-        status = folder_status(here)
-        exposed = exposed_folder(here)
+        status = folder_status(here.folder)
+        exposed = exposed_folder(here.folder)
         if exposed is not None:
             status += "\n" + exposed
-        print_overview(stdout(), status, export_status(here / EXPORT_FOLDER))
+        print_overview(stdout(), status, export_status(here.export_dir))
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)
 
 
 Opt = typer.Option
-CONFIG = Path("dagpleje.toml")
-RosterArg = Annotated[Path, typer.Argument(show_default=False)]
+CONFIG = Path(CONFIG_NAME)
+# One roster file, or several read as one (a booking system's list and the HR list)
+RosterArg = Annotated[list[Path], typer.Argument(show_default=False)]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", "-c"),
@@ -112,26 +112,22 @@ PlanOpt = Annotated[
 ]
 
 
-def project_folder(config: Path | None) -> Path:
-    """The configuration's folder: the plan and ``eksport/`` live there unless an option says
-    otherwise, wherever the command is run from. Interrupted exports and a killed run's
+def project_of(config: Path | None) -> Project:
+    """The configuration's project: the plan and ``eksport/`` live beside it unless an option
+    says otherwise, wherever the command is run from. Interrupted exports and a killed run's
     temporary files there are dealt with first, as the callback does in the current folder."""
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
-    folder = (config or CONFIG).parent
-    if folder.resolve() != Path.cwd().resolve():
-        recover(folder / EXPORT_FOLDER)
-        remove_stale_temporaries(folder / PLAN_NAME, older_than=STALE_SECONDS)
-    return folder
+    project = Project.of(config)
+    if project.folder.resolve() != Path.cwd().resolve():
+        recover(project.export_dir)
+        remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
+    return project
 
 
 def plan_of(config: Path | None, plan: Path | None) -> Path:
     """The plan to read: ``--plan``, else the one beside the configuration."""
-    from dagplejecli.planfile import PLAN_NAME
-
-    return plan if plan is not None else project_folder(config) / PLAN_NAME
+    return plan if plan is not None else project_of(config).plan
 
 
 @app.command("init", cls=LocalisedCommand)
@@ -177,7 +173,7 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
-    with steps_for(roster, quiet, total=2) as steps:
+    with steps_for(roster[0], quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
@@ -260,11 +256,10 @@ def export_command(
     from dagplejecli.render.exports import print_changes, print_export
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.terminal import stdout
-    from dagplejecli.status import EXPORT_FOLDER
 
     quiet = settings().quiet
     plan = plan_of(config, plan)
-    out = out if out is not None else project_folder(config) / EXPORT_FOLDER
+    out = out if out is not None else project_of(config).export_dir
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:

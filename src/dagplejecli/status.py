@@ -7,15 +7,14 @@ import os
 import re
 import shlex
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
-
-EXPORT_FOLDER = "eksport"
-
+from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
 
 # What a command-line word may hold unquoted in every shell: letters (æøå too), digits and
 # these; anything else (a space, as in every «OneDrive - X Kommune» folder) is quoted
@@ -35,12 +34,14 @@ def shell_word(text: str | Path, windows: bool | None = None) -> str:
     return f'"{text}"' if on_windows else shlex.quote(text)
 
 
-def plan_command(roster: Path, config_path: Path | None = None) -> str:
-    """``dagpleje plan ROSTER`` as the user would type it here, with ``--config`` when the
-    configuration is not the one in this folder; each path quoted where it must be."""
+def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None) -> str:
+    """``dagpleje plan ROSTER…`` as the user would type it here (every file of the roster),
+    with ``--config`` when the configuration is not the one in this folder; each path quoted
+    where it must be."""
     cwd = Path.cwd()
-    shown = roster.relative_to(cwd) if roster.is_relative_to(cwd) else roster
-    command = f"dagpleje plan {shell_word(shown)}"
+    files = [roster] if isinstance(roster, Path) else list(roster)
+    shown = " ".join(shell_word(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
+    command = f"dagpleje plan {shown}"
     if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
         command += f" --config {shell_word(config_path)}"
     return command
@@ -150,7 +151,7 @@ def folder_status(folder: Path) -> str:
         return ui(
             "status_stale",
             reason=finding_message(stale[0]).rstrip("."),
-            roster=shell_word(saved.roster_path.name),
+            roster=" ".join(shell_word(p.name) for p in saved.roster_paths),
         )
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
@@ -160,7 +161,7 @@ def folder_status(folder: Path) -> str:
     elif numbered:
         lines.append(ui("status_ready_unilogin"))
     elif last:
-        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_path)))
+        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_paths)))
     else:
         lines.append(ui("status_ready"))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ import io
 import re
 import stat
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -40,6 +41,8 @@ class RawSheet:
 
     name: str
     rows: list[list[object]]
+    file: str = ""  # the file it was read from (a roster may be several files)
+    hidden: bool = False  # hidden in the workbook (a lookup list): never proposed for a role
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -365,7 +368,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
     check_roster_path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [RawSheet(path.name, read_csv_rows(path))]
+        return [RawSheet(path.name, read_csv_rows(path), path.name)]
     if suffix in ZIP_SUFFIXES:
         _check_zip(path)
     return _read_workbook(path)
@@ -377,10 +380,13 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
-        for name in workbook.sheet_names:
+        for meta in workbook.sheets_metadata:
+            name = meta.name
             # skip_empty_area=False keeps row 1 as row 1: cell references must not shift.
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(RawSheet(name, cast("list[list[object]]", rows)))  # no copy
+            hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
+            # no copy of the rows
+            sheets.append(RawSheet(name, cast("list[list[object]]", rows), path.name, hidden))
     except Exception:  # calamine raises several types for broken files; all mean the same here
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
@@ -405,19 +411,26 @@ def decode_text(raw: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """Semicolon (Danish Excel), comma or tab: whichever splits the first lines most evenly."""
+    """Semicolon (Danish Excel), comma or tab: the one that splits the first lines alike, as
+    ``csv.Sniffer`` judges it — the most lines with the same number of fields (two or more),
+    then more fields — never the one that splits a single line most (a note full of commas
+    above a semicolon header)."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
-    best, best_score = ";", -1
+    best, best_score = ";", (0, 0)
     for delimiter in (";", ",", "\t"):
-        counts = []
+        counts: Counter[int] = Counter()
         for line in lines:
             try:
-                counts.append(len(next(csv.reader([line], delimiter=delimiter))) - 1)
+                fields = len(next(csv.reader([line], delimiter=delimiter)))
             except csv.Error:  # e.g. a field over the limit: reading reports it, with its line
                 continue
-        score = max(counts, default=0)
-        if score > best_score:
-            best, best_score = delimiter, score
+            if fields > 1:
+                counts[fields] += 1
+        if not counts:
+            continue
+        width, lines_alike = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines_alike, width) > best_score:
+            best, best_score = delimiter, (lines_alike, width)
     return best
 
 
@@ -459,3 +472,14 @@ def read_csv_rows(path: Path) -> list[list[object]]:
                 limit=MAX_CELL_TEXT,
             )
     return rows
+
+
+def read_roster_sheets(paths: list[Path]) -> list[RawSheet]:
+    """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
+    a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
+    sheets = [sheet for path in paths for sheet in read_sheets(path)]
+    names = [s.name for s in sheets]
+    for sheet in sheets:
+        if names.count(sheet.name) > 1 and sheet.file:
+            sheet.name = f"{sheet.name} ({sheet.file})"
+    return sheets
