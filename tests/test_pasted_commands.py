@@ -110,8 +110,15 @@ def test_the_printed_next_step_runs_when_pasted(
     (folder / "ny konfig.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
     bin_dir = str(Path(sys.executable).parent)  # where the dagpleje script is installed
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    env["PYTHONIOENCODING"] = "utf-8"  # read as written, whatever the tests run with
     pasted = subprocess.run(
-        ["sh", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        ["sh", "-c", command],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert pasted.returncode == 0, pasted.stderr
     assert (folder / "dagpleje-plan.xlsx").is_file()
