@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dagplejecli.status import shell_word
+from dagplejecli.shell import shell_word
 from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 AWKWARD = [
@@ -122,3 +122,15 @@ def test_the_printed_next_step_runs_when_pasted(
     )
     assert pasted.returncode == 0, pasted.stderr
     assert (folder / "dagpleje-plan.xlsx").is_file()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="sh's quotes; Windows quoting is checked above")
+def test_a_stale_plan_names_a_roster_with_a_space_quoted(project: Path) -> None:
+    (project / "roster.xlsx").rename(project / "Roster 2026.xlsx")
+    assert run_cli("plan", "Roster 2026.xlsx").exit_code == 0
+    sheets = small_roster()
+    sheets["Dagplejere"][1][2] = "Anna"
+    write_xlsx(project / "Roster 2026.xlsx", sheets)
+    shown = run_cli("validate").stdout + run_cli().stdout + run_cli("export", "-t", "dtr").output
+    assert shown.count("dagpleje plan 'Roster 2026.xlsx'") == 3, shown
+    assert "dagpleje plan Roster 2026.xlsx" not in shown

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import shlex
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,23 +13,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
 from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
-
-# What a command-line word may hold unquoted in every shell: letters (æøå too), digits and
-# these; anything else (a space, as in every «OneDrive - X Kommune» folder) is quoted
-_BARE = re.compile(r"[\w./:\\+-]+")
-
-
-def shell_word(text: str | Path, windows: bool | None = None) -> str:
-    """``text`` as one word of a command to paste: unchanged when it needs no quotes, else
-    quoted by the rules of this system's shells — single quotes for sh, bash and zsh;
-    double quotes on Windows, which ``cmd`` and PowerShell both read (a ``"``, ``%``, ``$``
-    or backtick in a Windows path cannot be quoted for both, and is left as it is)."""
-    text = str(text)
-    on_windows = windows if windows is not None else os.name == "nt"
-    bare = _BARE.fullmatch(text) and not text.startswith("-")
-    if bare and (on_windows or "\\" not in text):  # a backslash is an escape in sh
-        return text
-    return f'"{text}"' if on_windows else shlex.quote(text)
+from dagplejecli.shell import shell_word
 
 
 def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None) -> str:

@@ -22,6 +22,7 @@ from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
 from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
+from dagplejecli.shell import shell_word
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -282,8 +283,6 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
     print_sheets_left(out, result.sheets_left)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
-    from dagplejecli.status import shell_word
-
     roster_arg = " ".join(shell_word(p) for p in roster_args)
     plan_args = roster_arg if default else f"{roster_arg} --config {shell_word(result.path)}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
