@@ -55,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(EXE_VENV) build dist examples/dagpleje-plan.xlsx examples/eksport
+	rm -rf $(VENV) $(LOWEST) $(EXE_VENV) build dist examples/dagpleje-plan.xlsx examples/eksport examples/registre examples/afstemning.xlsx

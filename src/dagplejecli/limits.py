@@ -30,6 +30,11 @@ MAX_CONFIG_KEY_LENGTH = 256  # characters in one key
 # The plan: a workbook dagpleje wrote (about 2 MB for 10,000 dagplejere).
 MAX_PLAN_BYTES = 100 * 1024 * 1024
 
+# The registers' files that afstem reads: one unit's Unilogin export (about 5 MB for 1,600
+# children with their contacts) and DTR's CSV export (the whole country's: a few MB).
+MAX_UNILOGIN_BYTES = 100 * 1024 * 1024
+MAX_DTR_BYTES = 50 * 1024 * 1024
+
 
 def column_number(letters: str) -> int:
     """``A`` → 1, ``ZZ`` → 702, ``XFD`` → 16384."""
