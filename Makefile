@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DAGPLEJE := $(CURDIR)/$(BIN)/dagpleje
 
-.PHONY: demo test lint bench examples clean
+LOWEST := .venv-lowest
+EXE_VENV := .venv-exe
+
+.PHONY: demo test test-lowest exe lint bench examples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 eller nyere kræves" if sys.version_info < (3, 11) else 0)'
@@ -26,6 +29,25 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# The tests with the declared minimum of every runtime dependency (tools/lowest.py pins each
+# to its floor in pyproject.toml), in an environment of their own.
+test-lowest:
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) tools/lowest.py > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[dev]'
+	$(LOWEST)/bin/python tools/lowest.py --check
+	$(LOWEST)/bin/pytest -p no:cacheprovider
+
+# One executable for this system (dist/dagpleje) with PyInstaller, then its tests (tests_exe/,
+# not part of make test).
+exe:
+	$(PYTHON) -m venv $(EXE_VENV)
+	$(EXE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(EXE_VENV)/bin/python -m pip install --quiet . pyinstaller pytest
+	$(EXE_VENV)/bin/python tools/build_exe.py
+	cd tests_exe && ../$(EXE_VENV)/bin/python -m pytest -p no:cacheprovider -q .
+
 examples: $(STAMP)
 	$(BIN)/python examples/make_roster.py
 
@@ -33,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) examples/dagpleje-plan.xlsx examples/eksport examples/registre examples/afstemning.xlsx
+	rm -rf $(VENV) $(LOWEST) $(EXE_VENV) build dist examples/dagpleje-plan.xlsx examples/eksport examples/registre examples/afstemning.xlsx

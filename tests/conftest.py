@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -221,6 +222,15 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _no_fsync(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.fsync`` does nothing in the tests (it waits for the disk: about 40 % of the
+    suite's time), except in those marked ``real_fsync`` (the crash tests), which write as
+    a user's run does. What a test sees of its files is the same either way."""
+    if request.node.get_closest_marker("real_fsync") is None:
+        monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
 Runner = Callable[..., "Result"]

@@ -17,6 +17,8 @@ from dagplejecli import files
 from tests.conftest import no_traceback, run_cli
 from tests.test_export import AREAS4, DAGPLEJERE, WHEN, write_project
 
+pytestmark = pytest.mark.real_fsync  # exports as a user's run writes them, flushed to disk
+
 LATER = "2026-11-28T08:00:00+01:00"
 # Three areas: Vest is gone, so the new set has one XML document fewer than the old one
 AREAS3 = AREAS4.replace(

@@ -4,6 +4,7 @@ exit codes are the documented ones."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,11 +13,16 @@ from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 
 def dagpleje(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # the output read as the process writes it: UTF-8 here, whatever PYTHONIOENCODING the
+    # tests run with (tests/test_console_encoding.py is about other code pages)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "dagplejecli", *args],
         cwd=folder,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        env=env,
         timeout=60,
     )
 

@@ -1,3 +1,3 @@
 """dagpleje: dagplejere into areas, checked, and exported to Dagtilbudsregisteret and Unilogin."""
 
-__version__ = "0.1.0"  # the package version (pyproject.toml reads it from here)
+__version__ = "0.2.0"  # the package version (pyproject.toml reads it from here)

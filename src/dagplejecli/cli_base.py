@@ -4,9 +4,13 @@ turns errors into messages and exit codes."""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import functools
 import inspect
+import io
+import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,11 +19,12 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
+from dagplejecli import typer_internals
 from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
 from dagplejecli.i18n import LANGUAGES, Lang, UnknownLanguage, set_language
 from dagplejecli.messages import help_text, ui
+from dagplejecli.typer_internals import TyperCommand, TyperGroup, display_type
 
 F = TypeVar("F", bound=Callable[..., Any])
 E = TypeVar("E", bound=StrEnum)
@@ -157,6 +162,10 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
         with localised_usage_errors():
             return super().invoke(ctx)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        survive_console_encoding()  # before anything, --help included, is printed
+        return super().main(*args, **kwargs)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
         unknown = not name.startswith("-") and self.get_command(ctx, name) is None
@@ -180,32 +189,15 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
         super().format_help(ctx, formatter)
 
 
-TYPER_STRINGS = {  # typer's rich help and error panel → the catalogue's key
-    "ARGUMENTS_PANEL_TITLE": "typer_arguments",
-    "OPTIONS_PANEL_TITLE": "typer_options",
-    "COMMANDS_PANEL_TITLE": "typer_commands",
-    "ERRORS_PANEL_TITLE": "typer_error",
-    "RICH_HELP": "typer_try_help",
-    "DEFAULT_STRING": "typer_default",
-    "REQUIRED_LONG_STRING": "typer_required",
-    "ABORTED_TEXT": "typer_aborted",
-}
-
-
 def localise_typer() -> None:
-    """Typer's own words in the help and the error panel, in the current language (they are
-    module settings of ``typer.rich_utils``, read when a help or an error is printed)."""
-    from typer import rich_utils
-
-    for name, key in TYPER_STRINGS.items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, ui(key))
+    """Typer's own words in the help and the error panel, in the current language."""
+    for name, key in typer_internals.RICH_UTILS_TEXTS.items():
+        typer_internals.set_rich_text(name, ui(key))
 
 
 def usage_error(message: str, ctx: Any) -> Exception:
     """Typer's usage error (exit 2, printed with the usage line and the try-help line)."""
-    usage: type[Exception] = _usage_exceptions().usage
-    return usage(message, ctx)
+    return typer_internals.UsageError(message, ctx)
 
 
 @contextmanager
@@ -213,8 +205,9 @@ def localised_usage_errors(command_ctx: Any = None) -> Iterator[None]:
     """A missing argument, an unknown option, an option without its value or a value that is
     not allowed, said in the current language (exit 2), with the usage line of the error's
     context (typer's parser raises some without one), else of ``command_ctx``."""
-    errors = _usage_exceptions()
-    MissingParameter, NoSuchOption, UsageError = errors.missing, errors.no_option, errors.usage
+    MissingParameter = typer_internals.MissingParameter
+    NoSuchOption = typer_internals.NoSuchOption
+    UsageError = typer_internals.UsageError
     try:
         yield
     except MissingParameter as exc:
@@ -232,42 +225,17 @@ def localised_usage_errors(command_ctx: Any = None) -> Iterator[None]:
         if near:
             message += " " + ui("usage_near_option", near=", ".join(near))
         raise UsageError(message, exc.ctx or command_ctx) from exc
-    except errors.bad_option as exc:  # "--format" last, or "--force=yes"
+    except typer_internals.BadOptionUsage as exc:  # "--format" last, or "--force=yes"
         option = _shown(exc.option_name)
-        no_value = "not take" in exc.message  # typer's own words, which may change
+        no_value = typer_internals.takes_no_value(exc)
         key = "usage_option_takes_no_value" if no_value else "usage_option_needs_value"
         raise UsageError(ui(key, option=option), exc.ctx or command_ctx) from exc
-    except errors.bad_argument as exc:
+    except typer_internals.BadArgumentUsage as exc:
         raise UsageError(ui("usage_bad_arguments"), exc.ctx or command_ctx) from exc
     except typer.BadParameter as exc:  # a value not allowed: ours (choice) or typer's own
         names = "/".join(exc.param.opts) if exc.param is not None else ""
         message = ui("usage_bad_value", option=names, message=exc.message)
         raise UsageError(message, exc.ctx or command_ctx) from exc
-
-
-@dataclass(frozen=True, slots=True)
-class _UsageExceptions:
-    missing: Any
-    no_option: Any
-    bad_option: Any
-    bad_argument: Any
-    usage: Any
-
-
-def _usage_exceptions() -> _UsageExceptions:
-    """Typer's click exceptions: typer carries its own click from 0.2x on; before that it
-    used click itself."""
-    try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - older typer
-        from click import exceptions  # type: ignore[import-not-found,no-redef]
-    return _UsageExceptions(
-        exceptions.MissingParameter,
-        exceptions.NoSuchOption,
-        exceptions.BadOptionUsage,
-        exceptions.BadArgumentUsage,
-        exceptions.UsageError,
-    )
 
 
 def reflow(text: str) -> str:
@@ -298,19 +266,16 @@ def tidy_help(command: Any, ctx: Any) -> None:
 def _localise_metavar(param: Any, ctx: Any) -> None:
     """An option's or argument's value type (typer's ``<path>``, ``<str>``, ``<int>``) in the
     current language. The English metavar is kept on the param, as help may be built again
-    in another language in the same process; a typer without ``display_type_rich`` keeps
-    its own words."""
-    if not hasattr(param, "display_type_rich"):  # pragma: no cover - older typer
-        return
+    in another language in the same process; a typer that shows no value type keeps its
+    own words."""
     if "_dagpleje_metavar" not in vars(param):
-        shown = param.metavar if param.metavar is not None else param.display_type_rich(ctx)
+        shown = param.metavar if param.metavar is not None else display_type(param, ctx)
         param._dagpleje_metavar = shown
     key = METAVARS.get(param._dagpleje_metavar)
     if key is None:
         return
     if getattr(param, "param_type_name", "") == "argument":  # its metavar is its name
-        word = ui(key)
-        param.display_type_rich = lambda ctx: word
+        typer_internals.show_display_type(param, ui(key))
     else:
         param.metavar = ui(key)
 
@@ -334,6 +299,80 @@ def settings() -> Settings:
 def use_settings(chosen: Settings) -> None:
     """Set this run's global options (the callback does, before the command runs)."""
     _SETTINGS.set(chosen)
+
+
+# What a console that cannot show a character gets instead (Windows gives a redirected or piped
+# stream the console's code page, cp1252 or cp850): plain ASCII, so it fits every code page.
+_PLAIN = {
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‘": "'",
+    "’": "'",
+    "•": "*",
+    "·": "*",
+    "✓": "v",
+    "✗": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "×": "x",
+    "Ł": "L",
+    "ł": "l",
+    "Đ": "D",
+    "đ": "d",
+    "Ø": "Oe",
+    "ø": "oe",
+    "Æ": "AE",
+    "æ": "ae",
+    "Å": "AA",
+    "å": "aa",
+    "ß": "ss",
+    "\u2588": "#",  # a full block: the plan's bars
+}
+CONSOLE_ERRORS = "dagpleje-plain"
+
+
+def plain(char: str) -> str:
+    """``char`` as plain ASCII for a console that cannot show it: a sign's usual spelling
+    (→ as ->), a letter without its accent (Ş as S), else ``?``."""
+    if char in _PLAIN:
+        return _PLAIN[char]
+    if "\u2500" <= char <= "\u257f":  # box drawing: rich draws ASCII boxes itself
+        return "-" if "HORIZONTAL" in unicodedata.name(char, "") else "|"
+    if "\u2580" <= char <= "\u259f":  # the blocks of a bar's last eighths
+        return ""
+    if "\u2400" <= char <= "\u2426":  # a control character shown as its picture
+        return "?"
+    bare = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return bare or "?"
+
+
+def _degrade(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(plain(c) for c in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(CONSOLE_ERRORS, _degrade)
+
+
+def survive_console_encoding() -> None:
+    """Text on stdout and stderr never fails on a character the console cannot encode: the
+    character is written in plain letters instead (a name «Łucja Şahin» as «Lucja Sahin» on a
+    cp1252 console; a file or ``--format json`` is written as UTF-8 whatever the console)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors=CONSOLE_ERRORS)
+        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "backslashreplace":
+            stream.reconfigure(errors=CONSOLE_ERRORS)  # stderr: «→» rather than «\u2192»
 
 
 def guarded(fn: F) -> F:

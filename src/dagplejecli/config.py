@@ -431,6 +431,8 @@ def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
 # tomllib's messages (English, and not a stable interface) → what is wrong, said by us; a
 # message not listed here is said as a line that cannot be read
 _TOML_PROBLEMS = (
+    # a Windows path in double quotes: "C:\Users\…" (TOML reads \U and \x as escapes)
+    (re.compile(r"^(Unescaped '\\'|Invalid hex value|Invalid escape)"), "backslash"),
     (re.compile(r"^(Illegal character '\\n'|Unterminated string|Expected \"'\")"), "quote"),
     (re.compile(r"^Invalid value"), "unquoted"),
     (re.compile(r"^Cannot (overwrite a value|declare .* twice|mutate)"), "duplicate"),

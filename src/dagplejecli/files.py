@@ -90,7 +90,7 @@ def write_atomic(target: Path, produce: Callable[[Path], None], *, private: bool
             produce(tmp)
             os.chmod(tmp, PRIVATE_MODE if private else PUBLIC_MODE)
             _fsync_file(tmp)
-            os.replace(tmp, target)
+            replace(tmp, target)
             _fsync_dir(target.parent)
     except OSError as exc:
         raise write_error(exc, target) from None
@@ -117,11 +117,58 @@ def make_folders(folder: Path) -> None:
             os.chmod(made, FOLDER_MODE)
 
 
-def in_use(exc: OSError) -> bool:
-    """The file is held open by another program (Excel on Windows: sharing violation)."""
-    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, LOCK_VIOLATION
+# Windows: another process has the file open without sharing it (Excel; for a moment also
+# antivirus, OneDrive or the search indexer)
+SHARING_VIOLATIONS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+ACCESS_DENIED = 5  # ERROR_ACCESS_DENIED: no permission, or (on a rename) a file held open
+HELD_WAIT_SECONDS = 2.0  # how long a replace is retried while another program holds a file
+
+
+def on_windows() -> bool:
+    """Whether Windows' file rules apply (the tests simulate them on Linux)."""
+    return sys.platform == "win32"
+
+
+def in_use(exc: OSError, path: Path | None = None) -> bool:
+    """The file is held open by another program, as opposed to not being ours to write.
+
+    Windows says so with a sharing violation; a rename onto a held file says only «access
+    denied», which is also what a read-only file or a folder without permission says, so
+    then ``path`` is opened to tell which it is."""
+    if getattr(exc, "winerror", None) in SHARING_VIOLATIONS:
         return True
-    return sys.platform == "win32" and isinstance(exc, PermissionError)
+    if not (on_windows() and isinstance(exc, PermissionError)):
+        return False
+    if path is None or getattr(exc, "winerror", ACCESS_DENIED) != ACCESS_DENIED:
+        return False
+    try:
+        os.close(os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0)))
+    except FileNotFoundError:
+        return False
+    except OSError as probe:
+        return getattr(probe, "winerror", None) in SHARING_VIOLATIONS
+    return True  # writable now: it was held for a moment
+
+
+def replace(source: Path, target: Path) -> None:
+    """``os.replace``, tried again for up to ``HELD_WAIT_SECONDS`` while another program holds
+    ``target`` or ``source`` (antivirus, OneDrive and the search indexer open a new file for
+    a moment; Excel holds it until it is closed, and then the error goes to the caller)."""
+    _while_held(lambda: os.replace(source, target), (target, source), HELD_WAIT_SECONDS)
+
+
+def _while_held(action: Callable[[], None], paths: tuple[Path, ...], wait: float) -> None:
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            action()
+            return
+        except OSError as exc:
+            if time.monotonic() >= deadline or not any(in_use(exc, p) for p in paths):
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.4)
 
 
 def write_error(exc: OSError, where: Path) -> DagplejeError:
@@ -130,8 +177,12 @@ def write_error(exc: OSError, where: Path) -> DagplejeError:
     names = [n for n in (exc.filename, exc.filename2) if isinstance(n, str)]
     mine = [n for n in names if STAGING not in n and BACKUP not in n and JOURNAL not in n]
     path = Path(mine[0]) if mine else where
-    if in_use(exc):
+    if in_use(exc, path):
         return DagplejeError("file_in_use", where=str(path), hint="file_in_use_hint", path=path)
+    if isinstance(exc, PermissionError):
+        return DagplejeError(
+            "file_no_permission", where=str(path), hint="file_no_permission_hint", path=path
+        )
     return DagplejeError("write_failed", where=str(path), detail=exc.strerror or str(exc))
 
 
@@ -149,9 +200,10 @@ def check_target(target: Path) -> None:
         raise DagplejeError("target_is_folder", where=str(target), hint="target_is_folder_hint")
     if not stat.S_ISREG(info.st_mode):
         raise DagplejeError("target_not_regular", where=str(target), hint="target_not_file_hint")
-    if sys.platform == "win32":  # pragma: no cover - Excel locks files on Windows only
+    if on_windows():  # Excel locks a file it has open on Windows only
         try:
-            os.close(os.open(target, os.O_RDWR))
+            flags = os.O_RDWR | getattr(os, "O_BINARY", 0)
+            _while_held(lambda: os.close(os.open(target, flags)), (target,), HELD_WAIT_SECONDS)
         except OSError as exc:
             raise write_error(exc, target) from None
 
@@ -337,9 +389,9 @@ def _switch(root: Path, journal: dict[str, Any]) -> None:
     for rel, index, _ in journal["files"]:
         target = root / rel
         if target.exists():
-            os.replace(target, backup / str(index))
+            replace(target, backup / str(index))
             checkpoint(f"backup:{rel}")
-        os.replace(root / STAGING / str(index), target)
+        replace(root / STAGING / str(index), target)
         checkpoint(f"placed:{rel}")
     for number, rel in enumerate(journal["obsolete"]):
         os.replace(root / rel, backup / f"o{number}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,17 +13,19 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
 from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
+from dagplejecli.shell import shell_word
 
 
 def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None) -> str:
     """``dagpleje plan ROSTER…`` as the user would type it here (every file of the roster),
-    with ``--config`` when the configuration is not the one in this folder."""
+    with ``--config`` when the configuration is not the one in this folder; each path quoted
+    where it must be."""
     cwd = Path.cwd()
     files = [roster] if isinstance(roster, Path) else list(roster)
-    shown = " ".join(str(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
+    shown = " ".join(shell_word(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
     command = f"dagpleje plan {shown}"
     if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
-        command += f" --config {config_path}"
+        command += f" --config {shell_word(config_path)}"
     return command
 
 
@@ -88,6 +92,21 @@ def export_status(folder: Path) -> str | None:
     )
 
 
+def exposed_folder(folder: Path) -> str | None:
+    """A warning when other users of this machine can read ``folder`` (Linux, macOS): the
+    roster and the exports in it hold CPR numbers. Windows' folder permissions are inherited
+    and not shown by a mode (the README says what to do there)."""
+    if os.name == "nt":
+        return None
+    try:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & (stat.S_IRGRP | stat.S_IROTH):
+        return None
+    return ui("status_folder_readable", mode=f"{mode:o}", folder=shell_word(folder))
+
+
 def folder_status(folder: Path) -> str:
     """One or two lines for people, saying where this folder stands and what to run next."""
     from dagplejecli.config import load_config
@@ -114,7 +133,7 @@ def folder_status(folder: Path) -> str:
         return ui(
             "status_stale",
             reason=finding_message(stale[0]).rstrip("."),
-            roster=" + ".join(p.name for p in saved.roster_paths),
+            roster=" ".join(shell_word(p.name) for p in saved.roster_paths),
         )
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []

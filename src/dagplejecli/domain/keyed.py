@@ -10,6 +10,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+# How ids derived from a person are made (``roster/link.py``: «B-» and the first 16 hex digits
+# of keyed_digest(secret, "barn", CPR)); the manifest records it, and it goes up if that ever
+# changes, because every such child would become a new user in Unilogin.
+ID_VERSION = 1
+
 
 def keyed_digest(secret: bytes, kind: str, value: str) -> str:
     """HMAC-SHA256 of ``kind|value`` under ``secret``, as hex (``kind`` separates the uses)."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from dagplejecli import __version__
 from dagplejecli.domain.identifiers import mask_cpr
-from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.keyed import ID_VERSION, keyed_digest
 from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
@@ -225,7 +225,12 @@ def manifest_bytes(
     # version 1's salt goes: without it, hashes left from then can be tested against nothing
     data.pop("salt", None)
     data.update(
-        {"version": MANIFEST_VERSION, "hemmelighed": fingerprint, "tool_version": __version__}
+        {
+            "version": MANIFEST_VERSION,  # this file's format
+            "id_version": ID_VERSION,  # how derived ids are made
+            "hemmelighed": fingerprint,
+            "tool_version": __version__,
+        }
     )
     data[target] = {"time": now.isoformat(), **record}
     if files is not None:

@@ -17,6 +17,7 @@ from dagplejecli.findings import Finding, Severity, count
 from dagplejecli.messages import finding_hint, finding_message, hint_key, term, ui, ui_count, where
 from dagplejecli.render import OutputFormat
 from dagplejecli.render.report import SHOWN_PER_CODE, STYLE, report_json
+from dagplejecli.render.terminal import write_utf8
 
 if TYPE_CHECKING:
     from dagplejecli.api import Reconciled
@@ -150,7 +151,7 @@ def print_afstem_json(out: Console, done: Reconciled, strict: bool, quiet: bool)
     """``--format json``: ``validate``'s document; ``stats`` holds the comparison's numbers
     and which checks ran and which were skipped."""
     result = done.result
-    out.file.write(report_json(result.findings, result.stats(), strict) + "\n")
+    write_utf8(out, report_json(result.findings, result.stats(), strict) + "\n")
 
 
 AFSTEM_REPORTERS: dict[OutputFormat, AfstemReporter] = {

@@ -24,6 +24,7 @@ from dagplejecli.messages import (
     where,
 )
 from dagplejecli.render import OutputFormat
+from dagplejecli.render.terminal import write_utf8
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SHOWN_PER_CODE = 5
@@ -47,7 +48,7 @@ def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> N
 
 def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
     """``--format json``: the stable document, written as it is (no wrapping, no markup)."""
-    out.file.write(report_json(result.findings, result.stats(), strict) + "\n")
+    write_utf8(out, report_json(result.findings, result.stats(), strict) + "\n")
 
 
 REPORTERS: dict[OutputFormat, Reporter] = {

@@ -23,6 +23,7 @@ from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
 from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
+from dagplejecli.shell import shell_word
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -82,6 +83,20 @@ def stdout() -> Console:
 def stderr() -> Console:
     """The console for errors."""
     return _console(stderr=True)
+
+
+def write_utf8(out: Console, text: str) -> None:
+    """Data for programs (``--format json``) as UTF-8 whatever the console's code page: a
+    stream that encodes otherwise (cp1252 when Windows pipes it) gets the bytes directly."""
+    stream = out.file
+    buffer = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "utf-8").replace("_", "-").lower()
+    if buffer is None or encoding in ("utf-8", "utf8"):
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def print_error(err: Console, exc: DagplejeError) -> None:
@@ -311,8 +326,8 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
         return
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
-    roster_arg = " ".join(str(p) for p in roster_args)
-    plan_args = roster_arg if default else f"{roster_arg} --config {result.path}"
+    roster_arg = " ".join(shell_word(p) for p in roster_args)
+    plan_args = roster_arg if default else f"{roster_arg} --config {shell_word(result.path)}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
     out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule, Severity
 from dagplejecli.planfile import fingerprint
+from dagplejecli.shell import shell_word
 
 if TYPE_CHECKING:
     from dagplejecli.model import Plan, Roster
@@ -28,6 +29,6 @@ def freshness(saved: SavedPlan, roster: Roster, plan: Plan) -> list[Finding]:
         DP301(
             Location(file=saved.path.name),
             variant=variant,
-            roster=" ".join(p.name for p in saved.roster_paths),
+            roster=" ".join(shell_word(p.name) for p in saved.roster_paths),  # a command
         )
     ]
