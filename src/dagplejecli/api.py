@@ -27,7 +27,6 @@ from dagplejecli.export.manifest import (
     identity_changes,
     manifest_bytes,
     parse_datetime,
-    parse_manifest,
     person_records,
     unilogin_record,
 )
@@ -37,7 +36,7 @@ from dagplejecli.export.users import user_sheets
 from dagplejecli.files import (
     commit_files,
     export_lock,
-    is_member_path,
+    inside_folder,
     write_bytes_atomic,
 )
 from dagplejecli.findings import Finding
@@ -249,7 +248,7 @@ def export(
                     rel
                     for rel in old
                     if rel not in prepared.files
-                    and is_member_path(rel)
+                    and inside_folder(out_dir, rel)
                     and Path(rel).parts[0] in folders
                     and len(Path(rel).parts) > 1
                 )
@@ -431,15 +430,9 @@ ALIASES = {Target.DTR: Target.DAGTILBUDSREGISTERET}
 
 def read_manifest(out_dir: Path) -> Manifest | None:
     """The last export's manifest in ``out_dir``, or None before the first export."""
-    path = out_dir / MANIFEST_NAME
-    if not path.exists():
-        return None
-    try:
-        return parse_manifest(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        raise DagplejeError(
-            "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint"
-        ) from None
+    from dagplejecli.status import read_manifest as read
+
+    return read(out_dir)
 
 
 # How far the last export's sourceDateTime may lie ahead of now and still be followed by one

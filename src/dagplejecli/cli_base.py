@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
+from dagplejecli.errors import EXIT_INTERNAL, DagplejeError, take_notices
 from dagplejecli.i18n import LANGUAGES, Lang, UnknownLanguage, set_language
 from dagplejecli.messages import help_text, ui
 
@@ -341,7 +341,12 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from dagplejecli.render.terminal import print_error, print_internal_error, stderr
+        from dagplejecli.render.terminal import (
+            print_error,
+            print_internal_error,
+            print_notices,
+            stderr,
+        )
 
         try:
             return fn(*args, **kwargs)
@@ -355,5 +360,7 @@ def guarded(fn: F) -> F:
                 raise
             print_internal_error(stderr(), exc)
             raise typer.Exit(EXIT_INTERNAL) from None
+        finally:
+            print_notices(stderr(), take_notices())
 
     return wrapper  # type: ignore[return-value]

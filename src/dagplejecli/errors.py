@@ -52,3 +52,22 @@ class Refused(DagplejeError):
     """The tool ran, but refuses to do what was asked (exit code 1): e.g. export with errors."""
 
     exit_code = 1
+
+
+# Warnings that do not stop the work (a secret others can read), said once on stderr when the
+# command ends, however it ends: message key → its params.
+_NOTICES: dict[tuple[str, tuple[tuple[str, str], ...]], dict[str, object]] = {}
+
+
+def notice(message_key: str, /, **params: object) -> None:
+    """Say ``message_key`` on stderr when the command ends (once, however often noticed)."""
+    _NOTICES.setdefault(
+        (message_key, tuple(sorted((k, str(v)) for k, v in params.items()))), params
+    )
+
+
+def take_notices() -> list[str]:
+    """The notices so far, as text in the current language; forgets them."""
+    texts = [ui(key, **params) for (key, _), params in _NOTICES.items()]
+    _NOTICES.clear()
+    return texts

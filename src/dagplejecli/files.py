@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from dagplejecli.errors import DagplejeError
@@ -237,13 +237,21 @@ def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the export folder ``root`` for this process: a second export waits up to
     ``LOCK_WAIT_SECONDS``, then refuses with exit 2. An interrupted commit is finished first."""
     waited = LOCK_WAIT_SECONDS if wait is None else wait
+    where = lock_path(root)
+    # the lock is a file others may have put there too: never follow a link, never block on a
+    # FIFO, and use only a regular file
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        where = lock_path(root)
         make_folders(where.parent)
-        fd = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(where, flags, 0o600)
     except OSError as exc:
+        if where.is_symlink() or (where.exists() and not where.is_file()):
+            raise _lock_not_regular(where) from None
         raise write_error(exc, root) from None
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _lock_not_regular(where)
         deadline = time.monotonic() + waited
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
@@ -256,6 +264,14 @@ def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+def _lock_not_regular(where: Path) -> DagplejeError:
+    from dagplejecli.messages import ui
+
+    return DagplejeError(
+        "input_not_regular", where=str(where), hint="lock_not_regular_hint", what=ui("input_lock")
+    )
 
 
 # ---------------------------------------------------------------------------------- commit
@@ -427,25 +443,82 @@ def recover(root: Path) -> bool:
 
 
 def _recover_locked(root: Path) -> None:
-    journal_path = root / JOURNAL
-    journal: dict[str, Any] | None = None
+    # the journal is read and checked whole before anything is touched: a bad one stops here
+    journal = load_journal(root)
     try:
-        if journal_path.exists():
-            try:
-                journal = json.loads(journal_path.read_bytes())
-            except ValueError:
-                journal = None  # torn journal: written by a tmp+rename, so cannot happen
-            if journal is not None:
-                if journal.get("undo"):
-                    _undo_files(root, journal)
-                else:
-                    _redo_files(root, journal)
+        if journal is not None:
+            if journal.get("undo"):
+                _undo_files(root, journal)
+            else:
+                _redo_files(root, journal)
         _finish(root)
         if journal is not None and journal.get("undo"):
             _remove_made(root, journal)
         _remove_legacy(root)
     except OSError as exc:
         raise write_error(exc, root) from None
+
+
+def load_journal(root: Path) -> dict[str, Any] | None:
+    """The journal of an interrupted commit in ``root``, or None when there is none.
+
+    It is a file in a folder others may write to (a shared drive, a colleague's zip), so it is
+    read as any input: a regular file of bounded size, of exactly the shape ``commit_files``
+    writes, every path relative and inside ``root`` (no ``..``, no drive, no link out of the
+    folder), every staged index a small number. Anything else stops with exit 2 before a file
+    is moved or removed."""
+    from dagplejecli.limits import MAX_JOURNAL_BYTES, read_bounded
+
+    path = root / JOURNAL
+    data = read_bounded(path, "input_journal", MAX_JOURNAL_BYTES)
+    if data is None:
+        return None
+    try:
+        journal = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _bad_journal(path, "JSON") from None
+    problem = _journal_problem(root, journal)
+    if problem is not None:
+        raise _bad_journal(path, problem)
+    return journal  # type: ignore[no-any-return]
+
+
+def _bad_journal(path: Path, detail: str) -> DagplejeError:
+    return DagplejeError("journal_bad", where=str(path), hint="journal_bad_hint", detail=detail)
+
+
+def _journal_problem(root: Path, journal: object) -> str | None:
+    """What is wrong with ``journal`` (the first thing found), or None."""
+    if not isinstance(journal, dict) or journal.get("version") != 1:
+        return "version"
+    if set(journal) - {"version", "files", "obsolete", "made", "undo"}:
+        return ", ".join(sorted(set(journal) - {"version", "files", "obsolete", "made", "undo"}))
+    files, obsolete, made = journal.get("files"), journal.get("obsolete"), journal.get("made")
+    if not isinstance(files, list) or not isinstance(obsolete, list):
+        return "files"
+    if not isinstance(made, list) or not isinstance(journal.get("undo", False), bool):
+        return "made"
+    seen_index: set[int] = set()
+    seen_rel: set[str] = set()
+    for entry in files:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return "files"
+        rel, index, existed = entry
+        if not isinstance(rel, str) or not inside_folder(root, rel) or rel in seen_rel:
+            return repr(rel)
+        if type(index) is not int or not 0 <= index < len(files) or index in seen_index:
+            return repr(index)
+        if not isinstance(existed, bool):
+            return repr(existed)
+        seen_index.add(index)
+        seen_rel.add(rel)
+    for rel in obsolete:
+        if not isinstance(rel, str) or not inside_folder(root, rel):
+            return repr(rel)
+    for rel in made:
+        if not isinstance(rel, str) or not inside_folder(root, rel, folder=True):
+            return repr(rel)
+    return None
 
 
 def _legacy_leftovers(root: Path) -> Iterator[Path]:
@@ -474,11 +547,32 @@ def _remove_legacy(root: Path) -> None:
 
 
 def is_member_path(rel: str) -> bool:
-    """``rel`` names a file inside an export folder: relative, no ``..``, no drive. A manifest
-    is a file in that folder that anyone could edit; it must not make dagpleje touch, or read,
-    anything outside."""
-    path = Path(rel)
-    return bool(rel) and not path.is_absolute() and not path.drive and ".." not in path.parts
+    """``rel`` names a file inside an export folder: relative, no ``..``, no drive, on Windows
+    as on POSIX, nothing of dagpleje's own (staging, backup, journal) and no control
+    character. A manifest or a journal is a file in that folder that anyone could edit; it must
+    not make dagpleje touch, or read, anything outside."""
+    if not rel or len(rel) > 1000 or any(ord(ch) < 32 or ord(ch) == 127 for ch in rel):
+        return False
+    for path in (PurePosixPath(rel), PureWindowsPath(rel)):
+        if path.is_absolute() or path.drive or path.root or ".." in path.parts:
+            return False
+        if path.parts and path.parts[0] in (STAGING, BACKUP, JOURNAL, JOURNAL + ".tmp"):
+            return False
+    return True
+
+
+def inside_folder(root: Path, rel: str, *, folder: bool = False) -> bool:
+    """``rel`` is a member path (``is_member_path``) whose folder, links followed, is ``root``
+    or a folder inside it: a link planted in the folder cannot lead a move or a removal out.
+    ``folder``: ``rel`` names a folder (``.`` is ``root`` itself)."""
+    if not is_member_path(rel):
+        return False
+    try:
+        base = root.resolve()
+        parent = (root / rel).resolve() if folder else (root / rel).parent.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return parent == base or parent.is_relative_to(base)
 
 
 def _missing_dirs(root: Path, rels: list[str]) -> list[Path]:

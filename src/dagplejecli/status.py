@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
+
+if TYPE_CHECKING:
+    from dagplejecli.export.manifest import Manifest
 
 EXPORT_FOLDER = "eksport"
 
@@ -24,13 +30,35 @@ def plan_command(roster: Path, config_path: Path | None = None) -> str:
     return command
 
 
+def read_manifest(folder: Path) -> Manifest | None:
+    """The last export's manifest in export folder ``folder``, or None before the first export.
+
+    The one place a manifest is read: a regular file of bounded size, UTF-8, of the shape
+    dagpleje writes (``parse_manifest``); anything else stops with exit 2, touching nothing."""
+    from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
+    from dagplejecli.limits import MAX_MANIFEST_BYTES, read_bounded
+
+    path = folder / MANIFEST_NAME
+    data = read_bounded(path, "input_manifest", MAX_MANIFEST_BYTES)
+    if data is None:
+        return None
+    try:
+        return parse_manifest(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        detail = "UTF-8"
+    except ValueError as exc:
+        detail = str(exc)
+    raise DagplejeError(
+        "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint", detail=detail
+    )
+
+
 def last_export(folder: Path) -> tuple[str, str] | None:
     """The target and local time (to the minute) of the newest export its manifest records."""
-    from dagplejecli.export.manifest import MANIFEST_NAME, parse_datetime, parse_manifest
+    from dagplejecli.export.manifest import parse_datetime
 
-    try:
-        manifest = parse_manifest((folder / MANIFEST_NAME).read_text("utf-8"))
-    except (OSError, ValueError):
+    manifest = read_manifest(folder)
+    if manifest is None:
         return None
     found = []
     for target, record in manifest.data.items():
@@ -49,16 +77,10 @@ def export_status(folder: Path) -> str | None:
     """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
     interrupted export first."""
-    from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
-    from dagplejecli.files import is_member_path
 
-    path = folder / MANIFEST_NAME
-    if not path.is_file():
+    manifest = read_manifest(folder)
+    if manifest is None:
         return None
-    try:
-        manifest = parse_manifest(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return ui("status_export_unreadable", folder=folder.name)
     sets = manifest.data.get("files")
     if not isinstance(sets, dict) or not sets:
         return ui("status_export_unlisted", folder=folder.name)
@@ -66,16 +88,10 @@ def export_status(folder: Path) -> str | None:
     for target in sorted(sets):
         for rel, digest in sorted(manifest.file_set(str(target)).items()):
             count += 1
-            path = folder / rel
-            if not is_member_path(rel) or not path.is_file():  # never read a FIFO or outside
+            actual = _file_digest(folder, rel)
+            if actual is None:
                 missing.append(rel)
-                continue
-            try:
-                actual = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
-                missing.append(rel)
-                continue
-            if actual != digest:
+            elif actual != digest:
                 changed.append(rel)
     if not missing and not changed:
         return ui_count("status_export_ok", count, folder=folder.name)
@@ -85,6 +101,32 @@ def export_status(folder: Path) -> str | None:
         missing=", ".join(missing) or "-",
         changed=", ".join(changed) or "-",
     )
+
+
+def _file_digest(folder: Path, rel: str) -> str | None:
+    """SHA-256 of a file an export listed, read in pieces (an export's files are small, but a
+    file put in its place need not be); None when it is not a regular file inside ``folder``
+    (never a FIFO, never outside)."""
+    from dagplejecli.files import inside_folder
+
+    if not inside_folder(folder, rel):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(folder / rel, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def folder_status(folder: Path) -> str:
