@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError, Refused
@@ -46,7 +47,7 @@ from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
 from dagplejecli.model import Roster
 from dagplejecli.outputs import check_output, not_an_input
 from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
-from dagplejecli.planfile import PLAN_NAME, write_plan
+from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
 
@@ -222,10 +223,19 @@ def export(
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
         )
+    # When this export began, before it waits for the folder: of exports started together the
+    # newest wins, whichever gets the folder first (the lock is no queue).
+    started = dt.datetime.now().astimezone()
+    plan_fingerprint = read_plan(plan_path).fingerprint
     # One export at a time per folder, from reading the last manifest to the switch: a later
     # export always sees the earlier one's manifest, and is never replaced by it.
     with export_lock(out_dir):
-        prepared = _prepare(target, config_path, plan_path, out_dir, source_datetime, xsd, on_step)
+        if not dry_run and source_datetime is None:
+            _refuse_if_newer_ran(out_dir, ALIASES.get(target, target), started)
+        begun = (started, plan_fingerprint)
+        prepared = _prepare(
+            target, config_path, plan_path, out_dir, source_datetime, xsd, on_step, begun
+        )
         if prepared.too_many_removed and not allow_many_removed and not dry_run:
             config = prepared.validation.planned.config.config
             raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
@@ -262,6 +272,29 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+def _refuse_if_newer_ran(out_dir: Path, target: Target, started: dt.datetime) -> None:
+    """Refused (exit 1, nothing written) when the last export of ``target`` in ``out_dir``
+    began after this one did: it ran while this one waited for the folder, and is newer. (An
+    export given --source-datetime is ordered by that time instead.)"""
+    previous = read_manifest(out_dir)
+    record = previous.data.get(target.value) if previous is not None else None
+    began = record.get("started") if isinstance(record, dict) else None
+    if not isinstance(began, str):
+        return
+    try:
+        other = parse_datetime(began)
+    except ValueError:
+        return
+    if other > started:
+        raise Refused(
+            "export_newer_ran",
+            where=str(out_dir / MANIFEST_NAME),
+            hint="export_newer_ran_hint",
+            began=started.strftime("%H:%M:%S"),
+            other=other.astimezone().strftime("%H:%M:%S"),
+        )
+
+
 @dataclass(slots=True)
 class _Build:
     """What every export's files are built from."""
@@ -274,6 +307,13 @@ class _Build:
     stamp: dt.datetime
     source_datetime: str | None
     xsd: Path | None
+    started: dt.datetime  # when the export began, before it waited for the folder
+    plan_fingerprint: str  # of the plan it was asked to export, read before it waited
+
+    def record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """``record`` with when this export began (to the microsecond: the newest wins) and
+        the fingerprint of the plan it exported."""
+        return {**record, "started": self.started.isoformat(), "plan": self.plan_fingerprint}
 
 
 def _prepare(
@@ -284,6 +324,7 @@ def _prepare(
     source_datetime: str | None,
     xsd: Path | None,
     on_step: Step,
+    begun: tuple[dt.datetime, str],
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
     target = ALIASES.get(target, target)
@@ -313,7 +354,20 @@ def _prepare(
     on_step("step_building")
     planned = validation.planned
     members = members_by_area(planned.plan, planned.roster)
-    build = _Build(validation, members, out_dir, previous, secret, now(), source_datetime, xsd)
+    started, plan_fingerprint = begun
+    stamp = started.replace(microsecond=0)
+    build = _Build(
+        validation,
+        members,
+        out_dir,
+        previous,
+        secret,
+        stamp,
+        source_datetime,
+        xsd,
+        started,
+        plan_fingerprint,
+    )
     return BUILDERS[target](build)
 
 
@@ -356,7 +410,9 @@ def _build_dtr(b: _Build) -> PreparedExport:
     }
     target = Target.DAGTILBUDSREGISTERET
     digests = file_digests(files)
-    manifest = manifest_bytes(b.previous, _fingerprint(b), target, record, b.stamp, digests)
+    manifest = manifest_bytes(
+        b.previous, _fingerprint(b), target, b.record(record), b.stamp, digests
+    )
     files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
@@ -371,7 +427,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
             hint="export_no_institution_number_hint",
             areas=", ".join(missing),
         )
-    when = _source_datetime(b.source_datetime)
+    when = _source_datetime(b.source_datetime, b.stamp)
     last = b.previous.last_source_datetime() if b.previous else None
     if last is not None and when <= last:
         if b.source_datetime is None and last - when <= CLOCK_SLACK:
@@ -402,7 +458,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     digests = file_digests(files)
     manifest = manifest_bytes(
-        b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp, digests
+        b.previous, _fingerprint(b), Target.UNILOGIN, b.record(record), b.stamp, digests
     )
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
@@ -440,9 +496,9 @@ def read_manifest(out_dir: Path) -> Manifest | None:
 CLOCK_SLACK = dt.timedelta(minutes=5)
 
 
-def _source_datetime(text: str | None) -> dt.datetime:
+def _source_datetime(text: str | None, started: dt.datetime) -> dt.datetime:
     if text is None:
-        return now()
+        return started
     try:
         return parse_datetime(text)
     except ValueError:

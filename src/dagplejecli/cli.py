@@ -25,6 +25,7 @@ from dagplejecli.cli_base import (
     positive_int,
     settings,
     use_settings,
+    wants_json_errors,
 )
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
@@ -72,7 +73,8 @@ def main_callback(
     debug: Annotated[bool, typer.Option("--debug")] = False,
 ) -> None:
     set_language(lang.value if lang else None)
-    use_settings(Settings(quiet, debug))  # each run starts from its own global options
+    # each run starts from its own global options
+    use_settings(Settings(quiet, debug, json_errors=wants_json_errors(ctx)))
     from dagplejecli.files import recover, remove_stale_temporaries
     from dagplejecli.planfile import PLAN_NAME
     from dagplejecli.status import EXPORT_FOLDER

@@ -166,7 +166,9 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
             if near:
                 message += " " + ui("usage_near_option", near=near[0])
             raise usage_error(message, ctx)
-        return super().resolve_command(ctx, args)
+        resolved = super().resolve_command(ctx, args)
+        ctx.meta["dagpleje_command_args"] = list(resolved[2])  # for wants_json_errors
+        return resolved
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -320,6 +322,7 @@ class Settings:
 
     quiet: bool = False
     debug: bool = False
+    json_errors: bool = False  # validate --format json: an error is a JSON object on stdout
 
 
 _SETTINGS: ContextVar[Settings | None] = ContextVar("dagpleje_settings", default=None)
@@ -333,6 +336,24 @@ def settings() -> Settings:
 def use_settings(chosen: Settings) -> None:
     """Set this run's global options (the callback does, before the command runs)."""
     _SETTINGS.set(chosen)
+
+
+def wants_json_errors(ctx: typer.Context) -> bool:
+    """Whether the command about to run is ``validate --format json``, as its own parser reads
+    its arguments (the callback runs before it, and can already fail)."""
+    name = ctx.invoked_subcommand
+    group = ctx.command
+    if name != "validate" or not isinstance(group, TyperGroup):
+        return False
+    command = group.get_command(ctx, name)
+    if command is None:
+        return False
+    args = list(ctx.meta.get("dagpleje_command_args", []))
+    try:
+        with command.make_context(name, args, parent=ctx, resilient_parsing=True) as sub:
+            return str(sub.params.get("output_format") or "") == "json"
+    except Exception:
+        return False
 
 
 def guarded(fn: F) -> F:
@@ -352,6 +373,11 @@ def guarded(fn: F) -> F:
             return fn(*args, **kwargs)
         except DagplejeError as exc:
             print_error(stderr(), exc)
+            if settings().json_errors:
+                from dagplejecli.render.report import error_json
+                from dagplejecli.render.terminal import stdout
+
+                stdout().file.write(error_json(exc) + "\n")
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

@@ -874,6 +874,8 @@ UI: dict[str, str] = {
     "export_old_datetime": "Eksporten er afvist: sourceDateTime {when} er ikke senere end sidste eksports {last}.",
     "export_old_datetime_hint": "Unilogin indlæser kun en import, der er nyere end den forrige. Udelad --source-datetime (så bruges tidspunktet nu), eller angiv et senere tidspunkt.",
     "export_future_datetime_hint": "Sidste eksports tidspunkt ligger efter maskinens ur nu. Tjek maskinens ur, eller angiv et senere tidspunkt med --source-datetime.",
+    "export_newer_ran": "Eksporten er afvist: en nyere eksport (startet {other}) kørte, mens denne (startet {began}) ventede på mappen. Intet er skrevet.",
+    "export_newer_ran_hint": "Den nyeste eksport er den, der gælder. Vil du alligevel eksportere igen, så kør kommandoen igen.",
     "export_bad_datetime": "--source-datetime «{value}» er ikke et tidspunkt.",
     "export_bad_datetime_hint": "Skriv fx 2026-11-27T08:00:00+01:00.",
     "export_xsd_invalid": "Eksporten er afvist: {count} fejl mod XML-skemaet:",

@@ -874,6 +874,8 @@ UI: dict[str, str] = {
     "export_old_datetime": "The export is refused: sourceDateTime {when} is not later than the last export's {last}.",
     "export_old_datetime_hint": "Unilogin only loads an import newer than the previous one. Leave out --source-datetime (the current time is used), or give a later time.",
     "export_future_datetime_hint": "The last export's time lies after this machine's clock now. Check the clock, or give a later time with --source-datetime.",
+    "export_newer_ran": "The export is refused: a newer export (started {other}) ran while this one (started {began}) waited for the folder. Nothing was written.",
+    "export_newer_ran_hint": "The newest export is the one that counts. To export again anyway, run the command again.",
     "export_bad_datetime": "--source-datetime «{value}» is not a date and time.",
     "export_bad_datetime_hint": "Write e.g. 2026-11-27T08:00:00+01:00.",
     "export_xsd_invalid": "The export is refused: {count} errors against the XML schema:",
