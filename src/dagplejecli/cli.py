@@ -281,9 +281,26 @@ def export_command(
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)
         raise
-    print_export(stdout(), prepared, quiet, yes)
+    except KeyboardInterrupt:
+        _interrupted_after_commit()
+        raise
+    try:
+        print_export(stdout(), prepared, quiet, yes)
+    except KeyboardInterrupt:
+        _interrupted_after_commit()
+        raise
     if dry_run and prepared.too_many_removed and not yes:
         raise typer.Exit(1)  # the real run would be refused: a script can tell
+
+
+def _interrupted_after_commit() -> None:
+    """Ctrl-C after the export's files were switched into place: the export is complete."""
+    from dagplejecli.files import COMMITTED
+    from dagplejecli.messages import ui
+    from dagplejecli.render.terminal import stderr
+
+    if COMMITTED:
+        stderr().print(ui("export_interrupted_after_commit", path=COMMITTED[-1]), soft_wrap=True)
 
 
 def main() -> None:

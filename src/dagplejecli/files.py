@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 
 PRIVATE_MODE = 0o600
 PUBLIC_MODE = 0o644
@@ -41,6 +41,9 @@ STAGING = ".dagpleje-staging"
 BACKUP = ".dagpleje-backup"
 JOURNAL = ".dagpleje-journal.json"
 LOCK_WAIT_SECONDS = 10.0  # a second export waits this long for the first, then refuses
+# The export folders this process has written a complete set to (an interruption after the
+# commit must say the export is done, not leave the person guessing)
+COMMITTED: list[Path] = []
 
 
 def checkpoint(step: str) -> None:
@@ -132,7 +135,7 @@ def write_error(exc: OSError, where: Path) -> DagplejeError:
     path = Path(mine[0]) if mine else where
     if in_use(exc):
         return DagplejeError("file_in_use", where=str(path), hint="file_in_use_hint", path=path)
-    return DagplejeError("write_failed", where=str(path), detail=exc.strerror or str(exc))
+    return DagplejeError("write_failed", where=str(path), detail=os_detail(exc))
 
 
 def check_target(target: Path) -> None:
@@ -333,6 +336,7 @@ def commit_files(
             raise write_error(exc, root) from None
         raise
     _finish(root)
+    COMMITTED.append(root)
     return [root / rel for rel, _ in entries]
 
 

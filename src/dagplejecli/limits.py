@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.messages import ui
 
 # A sheet: its claimed extent (the farthest row and column any cell names), before calamine
@@ -38,6 +38,9 @@ MAX_JOURNAL_BYTES = 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_SECRET_BYTES = 1024
 
+# STIL's XML schema for --xsd (about 50 KB).
+MAX_XSD_BYTES = 16 * 1024 * 1024
+
 
 def column_number(letters: str) -> int:
     """``A`` → 1, ``ZZ`` → 702, ``XFD`` → 16384."""
@@ -57,7 +60,7 @@ def check_input_file(path: Path, role: str, limit: int) -> None:
         return
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=exc.strerror or str(exc)
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
@@ -91,7 +94,7 @@ def read_bounded(path: Path, role: str, limit: int) -> bytes | None:
         raise DagplejeError("input_is_folder", where=str(path), what=ui(role)) from None
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=exc.strerror or str(exc)
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
         ) from None
     try:
         info = os.fstat(fd)
@@ -119,7 +122,7 @@ def read_bounded(path: Path, role: str, limit: int) -> bytes | None:
         return b"".join(chunks)
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=exc.strerror or str(exc)
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
         ) from None
     finally:
         os.close(fd)

@@ -46,6 +46,15 @@ def fingerprint(plan: Plan) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def _roster_name(meta: dict[str, str]) -> str:
+    """The roster's path as the plan wrote it (``roster_json`` where there is one)."""
+    try:
+        name = json.loads(meta["roster_json"]) if "roster_json" in meta else meta["roster"]
+    except ValueError:
+        name = meta["roster"]
+    return name if isinstance(name, str) else meta["roster"]
+
+
 def _roster_reference(roster_path: Path, plan_path: Path) -> str:
     try:
         return os.path.relpath(roster_path.resolve(), plan_path.resolve().parent)
@@ -181,6 +190,9 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
     """What ``read_plan`` reads back: the sheet's name and keys are the same in every language."""
     rows = [
         ["roster", _roster_reference(roster.path, path)],
+        # the same as JSON in ASCII: a name with a control character (a carriage return, which
+        # XML turns into a line feed) comes back as it was written
+        ["roster_json", json.dumps(_roster_reference(roster.path, path))],
         ["roster_sha256", roster.sha256],
         ["konfiguration", config.path.name],
         ["konfiguration_sha256", config.sha256],
@@ -250,7 +262,7 @@ def read_plan(path: Path) -> SavedPlan:
     needed = ("roster", "roster_sha256", "konfiguration_sha256", "plan_fingerprint")
     if any(k not in meta for k in needed):
         raise DagplejeError("plan_unreadable", where=str(path), hint="plan_unreadable_hint")
-    roster_path = Path(meta["roster"])
+    roster_path = Path(_roster_name(meta))
     if not roster_path.is_absolute():
         roster_path = path.resolve().parent / roster_path
     return SavedPlan(

@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path
 
-from dagplejecli.errors import DagplejeError, notice
+from dagplejecli.errors import DagplejeError, notice, os_detail
 
 SECRET_NAME = "dagpleje-hemmelighed.txt"
 _SECRET_BYTES = 32
@@ -79,9 +79,7 @@ def load_or_create_secret(config_folder: Path, exported: Path | None = None) -> 
             raise DagplejeError("secret_unreadable", where=str(path)) from None
         return again
     except OSError as exc:
-        raise DagplejeError(
-            "write_failed", where=str(path), detail=exc.strerror or str(exc)
-        ) from None
+        raise DagplejeError("write_failed", where=str(path), detail=os_detail(exc)) from None
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(value.hex() + "\n")
     return value

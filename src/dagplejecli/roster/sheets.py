@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_CSV_FIELD,
@@ -326,7 +326,7 @@ def check_roster_path(path: Path) -> None:
         raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint") from None
     except OSError as exc:  # e.g. a folder on the way that may not be searched
         raise DagplejeError(
-            "roster_unreadable_os", where=str(path), detail=exc.strerror or str(exc)
+            "roster_unreadable_os", where=str(path), detail=os_detail(exc)
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("roster_is_dir", where=str(path))
@@ -425,7 +425,9 @@ def read_csv_rows(path: Path) -> list[list[object]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DagplejeError("roster_unreadable_os", where=str(path), detail=exc.strerror) from None
+        raise DagplejeError(
+            "roster_unreadable_os", where=str(path), detail=os_detail(exc)
+        ) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DagplejeError("roster_binary_csv", where=str(path), hint="roster_not_workbook_hint")
     try:
