@@ -120,10 +120,17 @@ def project_folder(config: Path | None) -> Path:
     from dagplejecli.status import EXPORT_FOLDER
 
     folder = (config or CONFIG).parent
-    if folder.resolve() != Path.cwd().resolve():
+    if folder.absolute() != Path.cwd().absolute() and not _same_folder(folder, Path.cwd()):
         recover(folder / EXPORT_FOLDER)
         remove_stale_temporaries(folder / PLAN_NAME, older_than=STALE_SECONDS)
     return folder
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def plan_of(config: Path | None, plan: Path | None) -> Path:

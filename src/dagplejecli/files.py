@@ -21,6 +21,7 @@ the staging folder. Only one export at a time may work in a folder (``export_loc
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -44,6 +45,15 @@ LOCK_WAIT_SECONDS = 10.0  # a second export waits this long for the first, then 
 # The export folders this process has written a complete set to (an interruption after the
 # commit must say the export is done, not leave the person guessing)
 COMMITTED: list[Path] = []
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed; a loop of links is an OSError (ELOOP) as the system
+    says it, not the RuntimeError ``Path.resolve`` raises for it before Python 3.13."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def checkpoint(step: str) -> None:
@@ -231,7 +241,10 @@ def _unlock(fd: int) -> None:
 def lock_path(root: Path) -> Path:
     """The lock of export folder ``root``: beside it, so an export refused before it writes
     anything does not leave an empty folder (the lock file holds nothing personal)."""
-    folder = root.resolve()
+    try:
+        folder = resolved(root)
+    except OSError:
+        folder = root.absolute()
     return folder.parent / f".{folder.name}.dagpleje-lock"
 
 
@@ -572,9 +585,9 @@ def inside_folder(root: Path, rel: str, *, folder: bool = False) -> bool:
     if not is_member_path(rel):
         return False
     try:
-        base = root.resolve()
-        parent = (root / rel).resolve() if folder else (root / rel).parent.resolve()
-    except (OSError, RuntimeError):
+        base = resolved(root)
+        parent = resolved(root / rel) if folder else resolved((root / rel).parent)
+    except OSError:
         return False
     return parent == base or parent.is_relative_to(base)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.export.manifest import MANIFEST_NAME
-from dagplejecli.files import check_target
+from dagplejecli.files import check_target, resolved
 from dagplejecli.messages import ui
 from dagplejecli.secret import SECRET_NAME
 from dagplejecli.status import EXPORT_FOLDER, read_manifest
@@ -17,7 +17,7 @@ from dagplejecli.status import EXPORT_FOLDER, read_manifest
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+        return resolved(a) == resolved(b) or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False
 

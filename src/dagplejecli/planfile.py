@@ -56,10 +56,14 @@ def _roster_name(meta: dict[str, str]) -> str:
 
 
 def _roster_reference(roster_path: Path, plan_path: Path) -> str:
+    from dagplejecli.files import resolved
+
     try:
-        return os.path.relpath(roster_path.resolve(), plan_path.resolve().parent)
+        return os.path.relpath(resolved(roster_path), resolved(plan_path).parent)
     except ValueError:  # another drive on Windows
-        return str(roster_path.resolve())
+        return str(resolved(roster_path))
+    except OSError:  # a loop of links: the path as given (reading it says what is wrong)
+        return str(roster_path.absolute())
 
 
 OVERVIEW_COLUMNS = (
@@ -264,7 +268,12 @@ def read_plan(path: Path) -> SavedPlan:
         raise DagplejeError("plan_unreadable", where=str(path), hint="plan_unreadable_hint")
     roster_path = Path(_roster_name(meta))
     if not roster_path.is_absolute():
-        roster_path = path.resolve().parent / roster_path
+        from dagplejecli.files import resolved
+
+        try:
+            roster_path = resolved(path).parent / roster_path
+        except OSError:
+            roster_path = path.absolute().parent / roster_path
     return SavedPlan(
         path,
         roster_path,
