@@ -773,6 +773,8 @@ UI: dict[str, str] = {
     "roster_missing_hint": "Tjek filnavnet og mappen; brug anførselstegn om stier med mellemrum.",
     "roster_id_is_cpr": "Id-kolonnen (kolonne {column}) indeholder CPR-numre (fx {example}). Et id vises i planen, i brugere.xlsx og i beskeder og sendes til Unilogin, så et CPR-nummer kan ikke bruges som id.",
     "roster_id_is_cpr_hint": "Peg [roster.kolonner] id (eller boern_kolonner) på en kolonne med rigtige id'er, fx medarbejdernummer, eller omdøb kolonne {column} i rosteren, så dagpleje ikke bruger den som id (uden id-kolonne laver dagpleje selv id'er).",
+    "roster_mixed_encoding": "CSV-filen blander tegnsæt: linjerne før er {first}, men denne linje er {other}; læst som ét af dem ville halvdelen af æ, ø og å blive forkerte.",
+    "roster_mixed_encoding_hint": "Åbn filen i Excel, ret tegnene på linjen, og gem den igen som »CSV UTF-8 (kommasepareret)«.",
     "roster_bad_utf16": "CSV-filen er gemt som UTF-16, men er ufuldstændig eller beskadiget (fra byte {byte}).",
     "roster_bad_utf16_hint": "Gem filen igen fra Excel som »CSV UTF-8 (kommasepareret)«.",
     "roster_csv_field_too_long": "Et felt i CSV-filen er længere end {limit} tegn; det er næsten altid et anførselstegn, der ikke er lukket.",

@@ -773,6 +773,8 @@ UI: dict[str, str] = {
     "roster_missing_hint": "Check the file name and folder; put paths with spaces in quotes.",
     "roster_id_is_cpr": "The id column (column {column}) holds CPR numbers (e.g. {example}). An id is shown in the plan, in brugere.xlsx and in messages and is sent to Unilogin, so a CPR number cannot be an id.",
     "roster_id_is_cpr_hint": "Point [roster.kolonner] id (or boern_kolonner) at a column of real ids, e.g. the employee number, or rename column {column} in the roster so dagpleje does not take it as the id (without an id column dagpleje makes ids itself).",
+    "roster_mixed_encoding": "The CSV file mixes character sets: the lines before are {first}, but this line is {other}; read as either, half of æ, ø and å would come out wrong.",
+    "roster_mixed_encoding_hint": "Open the file in Excel, fix the characters on the line, and save it again as «CSV UTF-8 (comma delimited)».",
     "roster_bad_utf16": "The CSV file is saved as UTF-16 but is incomplete or damaged (from byte {byte}).",
     "roster_bad_utf16_hint": 'Save the file again from Excel as "CSV UTF-8 (comma delimited)".',
     "roster_csv_field_too_long": "A field in the CSV file is longer than {limit} characters; this is nearly always a quote that is not closed.",

@@ -11,7 +11,6 @@ Layouts understood:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +47,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.sheets import RawSheet, read_sheets, sheets_sha256
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
 from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
 
@@ -98,8 +97,7 @@ def read_roster(
     """
     if sheets is None:
         sheets = read_sheets(path)
-    raw = path.read_bytes()
-    sha = hashlib.sha256(raw).hexdigest()
+    sha = sheets_sha256(sheets, path)  # the bytes the sheets were parsed from
     chosen = pick_sheets(sheets, cfg, path)
     builder = Builder(
         path.name,
