@@ -99,13 +99,18 @@ def danish() -> None:
     set_language("da")
 
 
-def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+def write_xlsx(
+    path: Path, sheets: dict[str, Sequence[Sequence[object]]], hidden: Sequence[str] = ()
+) -> Path:
+    """A workbook of ``sheets`` (text cells as text), the sheets named in ``hidden`` hidden."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
+        if name in hidden:
+            ws.sheet_state = "hidden"
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value is None or value == "":

@@ -22,6 +22,7 @@ from tests.conftest import (
     DP1,
     FAR1,
     MOR1,
+    MOR2,
     child_cpr,
     small_roster,
     write_xlsx,
@@ -514,6 +515,44 @@ def _children_under_unknown_headers() -> Sheets:
     return sheets
 
 
+def _custody_naming_the_parents() -> Sheets:
+    """«Forældremyndighed» on the child's row saying who: Fælles (both) or Mor (only her)."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Mor CPR",
+            "Mor navn",
+            "Far CPR",
+            "Far navn",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Fælles"],
+        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", "", "", "Mor"],
+    ]
+    return sheets
+
+
+def _with_totals_row() -> Sheets:
+    """A totals row under the children, as a booking system prints it."""
+    sheets = small_roster()
+    sheets["Børn"] += [[], ["I alt: 3 børn"]]
+    return sheets
+
+
+def _hidden_lookup_sheet(tmp: Path) -> list[Finding]:
+    """A hidden lookup sheet of relation words beside the roster."""
+    sheets = {**small_roster(), "Opslag": [["Relation", "Kode"], ["Mor", "M"], ["Far", "F"]]}
+    write_xlsx(tmp / "roster.xlsx", sheets, hidden=("Opslag",))
+    (tmp / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    planned = plan_roster(tmp / "roster.xlsx", tmp / "dagpleje.toml")
+    write_plan(tmp / "dagpleje-plan.xlsx", planned.plan, planned.roster, planned.config)
+    return validate_project(tmp / "dagpleje.toml", tmp / "dagpleje-plan.xlsx").findings
+
+
 def _contacts_of_no_child() -> Sheets:
     """A contacts sheet whose every row names a child the roster does not have."""
     header = ["Barn CPR", "CPR", "Navn", "Relation", "Forældremyndighed"]
@@ -571,6 +610,13 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP253": lambda tmp: findings_for(tmp, sheets=_middle_names()),
     "DP254": lambda tmp: findings_for(tmp, sheets=_unread_protection()),
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
+    "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
+    "DP258": lambda tmp: findings_for(
+        tmp,
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',
+        _custody_naming_the_parents(),
+    ),
+    "DP257": lambda tmp: _hidden_lookup_sheet(tmp),
     "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),
     "DP252": lambda tmp: findings_for(tmp, sheets=_contacts_of_no_child()),
     "DP219": lambda tmp: findings_for(tmp, sheets=with_child_ids("D1", "K-2", "K-3")),

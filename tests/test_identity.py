@@ -293,3 +293,21 @@ def test_child_id_headers_are_recognised(header: str) -> None:
 
     assert read_header(normalise_header(header)) == HeaderMeaning("barn", "id")
     assert read_header(normalise_header("Nr")) is None  # alone, too often a row count
+
+
+def test_a_lost_secret_stops_a_command_run_from_another_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project's export folder is beside its configuration, not in the current folder: a
+    command run elsewhere with ``--config`` sees the export and does not make a new secret."""
+    project = tmp_path / "projekt"
+    exported(project, monkeypatch)
+    (project / SECRET_NAME).unlink()
+    elsewhere = tmp_path / "andetsted"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = str(project / "dagpleje.toml")
+    result = run_cli("validate", "--config", config)
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "Hemmeligheden mangler" in result.stderr
+    assert not (project / SECRET_NAME).exists() and not (elsewhere / SECRET_NAME).exists()

@@ -5,7 +5,6 @@ named, in seconds, nothing written."""
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 import zipfile
 from pathlib import Path

@@ -45,7 +45,7 @@ def refused(*args: str) -> str:
             "Option --force takes no value.",
         ),
         (
-            ["plan", "roster.xlsx", "extra"],
+            ["validate", "extra"],
             "For mange argumenter: extra",
             "Too many arguments: extra",
         ),

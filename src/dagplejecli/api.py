@@ -9,7 +9,7 @@ progress bar.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,14 @@ from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
 from dagplejecli.model import Roster
 from dagplejecli.outputs import check_output, not_an_input
-from dagplejecli.pipeline import Planned, Validation, no_step, plan_roster, validate_project
+from dagplejecli.pipeline import (
+    Planned,
+    Validation,
+    as_paths,
+    no_step,
+    plan_roster,
+    validate_project,
+)
 from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -67,8 +74,13 @@ class Initialised:
     sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
 
 
+def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
+    """The roster's files as inputs no output may replace (``outputs.not_an_input``)."""
+    return {f"roster#{n}": p for n, p in enumerate(as_paths(paths))}
+
+
 def init(
-    roster_path: Path,
+    roster_paths: Path | Sequence[Path],
     kommune: str | None,
     out: Path,
     force: bool = False,
@@ -81,7 +93,8 @@ def init(
     from dagplejecli.config import RosterConfig
     from dagplejecli.roster import read_roster
 
-    check_output("--out", out, {"roster": roster_path, "plan": Path(PLAN_NAME)})
+    inputs = roster_inputs(roster_paths)
+    check_output("--out", out, {**inputs, "plan": Path(PLAN_NAME)})
     if areas is not None and max_dagplejere is not None:
         raise DagplejeError("propose_both", hint="propose_both_hint")
     if by_children and areas is None and max_dagplejere is None:
@@ -99,7 +112,7 @@ def init(
                 value=kommune,
                 near=near,
             )
-    roster, reading = read_roster(roster_path, RosterConfig(), light=True)
+    roster, reading = read_roster(as_paths(roster_paths), RosterConfig(), light=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
@@ -135,14 +148,18 @@ def _propose(
 
 
 def plan(
-    roster_path: Path, config_path: Path | None, out: Path, on_step: Step = no_step
+    roster_paths: Path | Sequence[Path],
+    config_path: Path | None,
+    out: Path,
+    on_step: Step = no_step,
 ) -> Planned:
     """Group the dagplejere into areas and write the plan workbook for review."""
-    check_output("--out", out, {"roster": roster_path, "config": config_path or Path(CONFIG_NAME)})
+    inputs = roster_inputs(roster_paths)
+    check_output("--out", out, {**inputs, "config": config_path or Path(CONFIG_NAME)})
     if out.suffix.lower() != ".xlsx":
         raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
-    planned = plan_roster(roster_path, config_path)
+    planned = plan_roster(roster_paths, config_path)
     on_step("step_writing_plan")
     write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     return planned
@@ -166,7 +183,8 @@ def validate(
         check_output("--annotate", annotate, {"config": config, "plan": plan_path})
     result = validate_project(config_path, plan_path, on_step=on_step, keep_sheets=bool(annotate))
     if annotate is not None:
-        check_output("--annotate", annotate, {"roster": result.planned.roster.path})
+        files = roster_inputs([f.path for f in result.planned.roster.files])
+        check_output("--annotate", annotate, files)
     return result
 
 
@@ -243,8 +261,8 @@ def export(
             inputs = {
                 "config": config_path or Path(CONFIG_NAME),
                 "plan": plan_path,
-                "roster": prepared.validation.planned.roster.path,
                 "xsd": xsd,
+                **roster_inputs([f.path for f in prepared.validation.planned.roster.files]),
             }
             for rel in prepared.files:
                 not_an_input("--out", out_dir / rel, inputs)
@@ -343,7 +361,9 @@ def _prepare(
                 hint="export_refused_stale_hint",
                 count=len(errors),
                 codes=codes,
-                command=plan_command(validation.planned.roster.path, config_path),
+                command=plan_command(
+                    [f.path for f in validation.planned.roster.files], config_path
+                ),
             )
         raise Refused(
             "export_refused_errors",

@@ -29,6 +29,7 @@ from dagplejecli.cli_base import (
 )
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
+from dagplejecli.project import CONFIG_NAME, Project
 from dagplejecli.render import OutputFormat
 
 
@@ -76,28 +77,26 @@ def main_callback(
     # each run starts from its own global options
     use_settings(Settings(quiet, debug, json_errors=wants_json_errors(ctx)))
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
     # Every command first finishes (or undoes) an export that was interrupted here, and
     # removes staging, backup and temporary files left by a kill: they hold personal data.
-    recover(Path.cwd() / EXPORT_FOLDER)
-    remove_stale_temporaries(Path.cwd() / PLAN_NAME, older_than=STALE_SECONDS)
+    here = Project.of(None)
+    recover(here.export_dir)
+    remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
         from dagplejecli.status import export_status, folder_status
 
-        print_overview(
-            stdout(), folder_status(Path.cwd()), export_status(Path.cwd() / EXPORT_FOLDER)
-        )
+        print_overview(stdout(), folder_status(here.folder), export_status(here.export_dir))
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)
 
 
 Opt = typer.Option
-CONFIG = Path("dagpleje.toml")
-RosterArg = Annotated[Path, typer.Argument(show_default=False)]
+CONFIG = Path(CONFIG_NAME)
+# One roster file, or several read as one (a booking system's list and the HR list)
+RosterArg = Annotated[list[Path], typer.Argument(show_default=False)]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", "-c"),
@@ -111,19 +110,18 @@ PlanOpt = Annotated[
 ]
 
 
-def project_folder(config: Path | None) -> Path:
-    """The configuration's folder: the plan and ``eksport/`` live there unless an option says
-    otherwise, wherever the command is run from. Interrupted exports and a killed run's
+def project_of(config: Path | None) -> Project:
+    """The configuration's project: the plan and ``eksport/`` live beside it unless an option
+    says otherwise, wherever the command is run from. Interrupted exports and a killed run's
     temporary files there are dealt with first, as the callback does in the current folder."""
     from dagplejecli.files import recover, remove_stale_temporaries
-    from dagplejecli.planfile import PLAN_NAME
-    from dagplejecli.status import EXPORT_FOLDER
 
-    folder = (config or CONFIG).parent
+    project = Project.of(config)
+    folder = project.folder
     if folder.absolute() != Path.cwd().absolute() and not _same_folder(folder, Path.cwd()):
-        recover(folder / EXPORT_FOLDER)
-        remove_stale_temporaries(folder / PLAN_NAME, older_than=STALE_SECONDS)
-    return folder
+        recover(project.export_dir)
+        remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
+    return project
 
 
 def _same_folder(a: Path, b: Path) -> bool:
@@ -135,9 +133,7 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 def plan_of(config: Path | None, plan: Path | None) -> Path:
     """The plan to read: ``--plan``, else the one beside the configuration."""
-    from dagplejecli.planfile import PLAN_NAME
-
-    return plan if plan is not None else project_folder(config) / PLAN_NAME
+    return plan if plan is not None else project_of(config).plan
 
 
 @app.command("init", cls=LocalisedCommand)
@@ -183,7 +179,7 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
-    with steps_for(roster, quiet, total=2) as steps:
+    with steps_for(roster[0], quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
@@ -266,11 +262,10 @@ def export_command(
     from dagplejecli.render.exports import print_changes, print_export
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
     from dagplejecli.render.terminal import stdout
-    from dagplejecli.status import EXPORT_FOLDER
 
     quiet = settings().quiet
     plan = plan_of(config, plan)
-    out = out if out is not None else project_folder(config) / EXPORT_FOLDER
+    out = out if out is not None else project_of(config).export_dir
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:

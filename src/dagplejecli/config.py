@@ -25,8 +25,7 @@ from dagplejecli.limits import (
     check_toml_shape,
 )
 from dagplejecli.messages import ui
-
-CONFIG_NAME = "dagpleje.toml"
+from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
 
 DAGPLEJER_FIELDS = (
     "id",
@@ -172,7 +171,14 @@ class RosterConfig(_Strict):
     tom_myndighed: Literal["nej", "forældre"] | None = None
     # A custody column on the child's row (not one per contact) says nothing of whom it is
     # about: "alle" says it is every contact's of that row; unset, it is not used (DP245).
-    raekke_myndighed: Literal["alle"] | None = None
+    # "navngivet": the column names who has custody (Mor, Far, or «Fælles» for both), as
+    # booking systems write it; a parent it names has custody, the other not (DP258 says it).
+    raekke_myndighed: Literal["alle", "navngivet"] | None = None
+    # The children's sheet has a row per child and contact person (a booking system's
+    # «pladsliste»): its plain Relation, Forældremyndighed, Telefon and E-mail columns are the
+    # row's contact's. Unset, the reader decides from the sheet (one contact group, and a child
+    # on more than one row); init writes what it decided.
+    lang_form: bool | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod

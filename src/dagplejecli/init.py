@@ -16,28 +16,17 @@ from dataclasses import dataclass
 
 from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import contains_cpr
+from dagplejecli.domain.shape import Role
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.roster.vocabulary import vocabulary
 from dagplejecli.rules.context import PLACEHOLDER
 
-DIVISION_WORDS = (
-    "distrikt",
-    "område",
-    "omraade",
-    "team",
-    "gruppe",
-    "klynge",
-    "region",
-    "afdeling",
-    "dagplejeområde",
-    "dagplejedistrikt",
-    "legestue",
-    "legestuegruppe",
-)
+DIVISION_WORDS = vocabulary().division  # «Distrikt», «Område», «Team» …
 MAX_AREAS = 40  # more distinct values than this is not a division but, say, a street
 
 
@@ -164,7 +153,7 @@ def config_text(
     values are Danish in both); the areas from ``proposal`` (new areas from postnumre) when
     given, else from ``division`` (a column the roster has). ``id_column``: the dagplejere's
     column the children's sheet names them by, mapped as their id."""
-    lines = [*_comment("intro", roster=roster.path.name), "", "[kommune]", _kode_line(kommune)]
+    lines = [*_comment("intro", roster=roster.name), "", "[kommune]", _kode_line(kommune)]
     lines += _settings_lines()
     lines += _roster_lines(roster.sheet_info, id_column)
     lines += _standard_lines(roster, kommune)
@@ -243,7 +232,7 @@ def _standard_lines(roster: Roster, kommune: Kommune | None) -> list[str]:
 def postnr_column(roster: Roster) -> str | None:
     """The header of the dagplejere's postnummer column, as the configuration names it."""
     for info in roster.sheet_info:
-        if info.role in ("dagplejere", "et-ark") and "postnr" in info.recognised:
+        if info.role in (Role.DAGPLEJERE, Role.ET_ARK) and "postnr" in info.recognised:
             header = info.recognised["postnr"]
             return header.title() if header.isupper() else header
     return None
@@ -274,15 +263,15 @@ def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
 def _roster_lines(infos: list[SheetInfo], id_column: str | None = None) -> list[str]:
     lines = []
     roles = {i.role: i for i in infos}
-    main = roles.get("dagplejere") or roles.get("et-ark")
+    main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
     if main is not None and not main.name.endswith(".csv"):
         text = _comment_text("ark", row=main.header_row)
         lines.append(_aligned(f"ark = {_q(main.name)}", text))
-    if "boern" in roles:
-        text = _comment_text("boern_ark", row=roles["boern"].header_row)
-        lines.append(_beside(f"boern_ark = {_q(roles['boern'].name)}", text))
-    if "kontakter" in roles:
-        lines.append(f"kontakt_ark = {_q(roles['kontakter'].name)}")
+    if Role.BOERN in roles:
+        text = _comment_text("boern_ark", row=roles[Role.BOERN].header_row)
+        lines.append(_beside(f"boern_ark = {_q(roles[Role.BOERN].name)}", text))
+    if Role.KONTAKTER in roles:
+        lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
     if main is not None and id_column is not None:
         lines += [*_comment("id_column"), "[roster.kolonner]", f"id = {_q(id_column)}"]
     elif main is not None and "id" not in main.recognised:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
+from dagplejecli.domain.shape import Field, Role
 
 
 @cache
@@ -69,7 +71,7 @@ class Person:
     phone: str = ""
     email: str = ""
     row_ref: RowRef | None = None
-    columns: Mapping[str, int] = field(default_factory=dict)  # field → column, shared per sheet
+    columns: Mapping[Field, int] = field(default_factory=dict)  # field → column, shared per sheet
 
     @property
     def name(self) -> str:
@@ -91,7 +93,7 @@ class Person:
             return {}
         return {name: self.row_ref.cell(col) for name, col in self.columns.items()}
 
-    def cell(self, *fields: str) -> CellRef | None:
+    def cell(self, *fields: Field) -> CellRef | None:
         """The cell of the first of ``fields`` the roster had, else the row's first cell."""
         if self.row_ref is None:
             return None
@@ -126,6 +128,9 @@ class RowCustody:
     value: bool | None
     cell: CellRef
     column: str
+    # the parents the cell names as having custody («Mor»: {"Mor"}; «Fælles»: {"Mor", "Far"}),
+    # None when the cell is a yes or no (or blank)
+    names: frozenset[str] | None = None
 
 
 @dataclass(slots=True)
@@ -151,21 +156,40 @@ class SheetInfo:
     """How one sheet was read: its role, header row, and which columns meant what."""
 
     name: str
-    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
+    role: Role
     header_row: int
     recognised: dict[str, str]  # canonical field → header as written
     contact_groups: int
     unrecognised: list[str]  # headers no field names (kept for the rules)
     # one sheet: those of ``unrecognised`` that are the child's ([roster.boern_kolonner])
     child_columns: list[str] = field(default_factory=list)
+    long_form: bool = False  # a children's sheet with a row per child and contact person
+    file: str = ""  # the file the sheet is in
+    # the contact groups on the row: group (1, 2 …; 101 Mor, 102 Far) → field → header
+    contacts: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterFile:
+    """One file of the roster, with the SHA-256 of the bytes read."""
+
+    path: Path
+    sha256: str
+
+
+def roster_fingerprint(files: list[RosterFile]) -> str:
+    """The roster's hash: its file's own for one file, else one over every file's, in order."""
+    if len(files) == 1:
+        return files[0].sha256
+    return hashlib.sha256(" ".join(f.sha256 for f in files).encode("ascii")).hexdigest()
 
 
 @dataclass(slots=True)
 class Roster:
-    """Everything read from the roster file, normalised, with every value's cell."""
+    """Everything read from the roster's files, normalised, with every value's cell."""
 
-    path: Path
-    sha256: str
+    path: Path  # the first file
+    sha256: str  # ``roster_fingerprint`` of ``files``
     layout: str  # "to-ark", "et-ark", "kun-dagplejere", "csv"
     sheets: list[str]
     dagplejere: list[Dagplejer]
@@ -174,6 +198,12 @@ class Roster:
     # children's dagplejer references a reading finding already explains (DP240, DP241):
     # no finding per child for them
     explained_refs: frozenset[str] = frozenset()
+    files: list[RosterFile] = field(default_factory=list)  # every file, the first is ``path``
+
+    @property
+    def name(self) -> str:
+        """The roster's file names as the user gave them («pladsliste.csv + dagplejere.csv»)."""
+        return " + ".join(f.path.name for f in self.files) or self.path.name
 
     def unlinked_on_their_own(self) -> list[Child]:
         """The children linked to no dagplejer for a reason of their own row (DP205), not one a

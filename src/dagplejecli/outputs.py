@@ -38,6 +38,8 @@ def exported_files(folder: Path) -> list[Path]:
 
 
 def not_an_input(option: str, out: Path, inputs: dict[str, Path | None]) -> None:
+    """Refuse an output that is one of the ``inputs`` (role → path; a role may carry a
+    number after «#» when it has several files: ``roster#1``)."""
     for role, path in inputs.items():
         if path is not None and _same_file(out, path):
             raise DagplejeError(
@@ -45,7 +47,7 @@ def not_an_input(option: str, out: Path, inputs: dict[str, Path | None]) -> None
                 where=str(out),
                 hint="output_is_input_hint",
                 option=option,
-                role=ui(f"input_{role}"),
+                role=ui(f"input_{role.partition('#')[0]}"),  # «roster#2»: a roster's 2nd file
                 path=path,
             )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,17 +13,19 @@ from dagplejecli.findings import Finding
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
 from dagplejecli.planfile import SavedPlan, read_plan
 from dagplejecli.planning import make_plan
+from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
-from dagplejecli.roster.sheets import RawSheet, read_sheets
+from dagplejecli.roster.sheets import RawSheet, read_roster_sheets
 from dagplejecli.roster.unused import LAYOUT_CODES
 from dagplejecli.secret import load_or_create_secret
 
 
 def secret_of(config: LoadedConfig) -> Callable[[], bytes]:
     """The municipality's secret beside the configuration, made when first asked for."""
-    # the default export folder: its manifest says whether ids were exported with a secret
-    exported = Path("eksport") / "manifest.json"
-    return lambda: load_or_create_secret(config.path.parent, exported)
+    # the project's export folder (beside the configuration, wherever the command runs):
+    # its manifest says whether ids were exported with a secret
+    project = Project(config.path)
+    return lambda: load_or_create_secret(project.folder, project.manifest)
 
 
 def no_step(_key: str) -> None:
@@ -61,11 +63,18 @@ class Planned:
         return sum(1 for c in self.roster.children if c.dagplejer_id is None)
 
 
-def plan_roster(roster_path: Path, config_path: Path | None) -> Planned:
-    """Read configuration and roster and group the dagplejere into areas."""
+def as_paths(paths: Path | Sequence[Path]) -> list[Path]:
+    """One roster file or several, as a list."""
+    return [paths] if isinstance(paths, Path) else list(paths)
+
+
+def plan_roster(roster_paths: Path | Sequence[Path], config_path: Path | None) -> Planned:
+    """Read configuration and roster (one file or several) and group the dagplejere into
+    areas."""
     from dagplejecli.config import RosterConfig
 
-    sheets = read_sheets(roster_path)  # the file the user named is the first to complain about
+    roster_path = as_paths(roster_paths)
+    sheets = read_roster_sheets(roster_path)  # the files the user named complain first
     try:
         config = load_config(config_path)
     except DagplejeError as exc:
@@ -98,7 +107,7 @@ class Validation:
     def stats(self) -> dict[str, object]:
         counts = self.planned.counts
         return {
-            "roster": self.planned.roster.path.name,
+            "roster": self.planned.roster.name,
             "omraader": len(self.planned.plan.areas),
             "dagplejere": len(self.planned.roster.dagplejere),
             "boern": len(self.planned.roster.children),
@@ -126,10 +135,10 @@ def replan(
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``; ``id_secret``: the
     municipality's secret, by default the one beside the configuration, made on first use)."""
     saved = read_plan(plan_path)
-    sheets = read_sheets(saved.roster_path)
+    sheets = read_roster_sheets(saved.roster_paths)
     secret = secret_of(config) if id_secret is None else lambda: id_secret
     roster, reading = read_roster(
-        saved.roster_path,
+        saved.roster_paths,
         config.config.roster,
         sheets,
         light=light,

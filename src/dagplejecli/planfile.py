@@ -20,8 +20,8 @@ from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
 from dagplejecli.messages import ui, workbook_text
 from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
+from dagplejecli.project import PLAN_NAME as PLAN_NAME  # re-exported
 
-PLAN_NAME = "dagpleje-plan.xlsx"
 META_SHEET = "Metadata"
 
 
@@ -198,6 +198,11 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
         # XML turns into a line feed) comes back as it was written
         ["roster_json", json.dumps(_roster_reference(roster.path, path))],
         ["roster_sha256", roster.sha256],
+        *(
+            [[f"roster_{n}", _roster_reference(f.path, path)] for n, f in enumerate(roster.files)]
+            if len(roster.files) > 1
+            else []
+        ),
         ["konfiguration", config.path.name],
         ["konfiguration_sha256", config.sha256],
         ["plan_fingerprint", fingerprint(plan)],
@@ -232,11 +237,12 @@ def _overview_chart(plan: Plan, counts: dict[str, AreaCounts]) -> BarChart:
 @dataclass(frozen=True, slots=True)
 class SavedPlan:
     path: Path
-    roster_path: Path
+    roster_path: Path  # the first of the roster's files
     roster_sha256: str
     config_sha256: str
     fingerprint: str
     version: str
+    roster_paths: list[Path]  # every file of the roster, in the order given
 
 
 def read_plan(path: Path) -> SavedPlan:
@@ -266,19 +272,29 @@ def read_plan(path: Path) -> SavedPlan:
     needed = ("roster", "roster_sha256", "konfiguration_sha256", "plan_fingerprint")
     if any(k not in meta for k in needed):
         raise DagplejeError("plan_unreadable", where=str(path), hint="plan_unreadable_hint")
-    roster_path = Path(_roster_name(meta))
-    if not roster_path.is_absolute():
-        from dagplejecli.files import resolved
+    # a roster of several files lists each as roster_0, roster_1 …; one file is "roster"
+    # (and "roster_json": the same name, kept exactly)
+    listed = [meta[k] for k in sorted(meta, key=_file_number) if _file_number(k) >= 0]
+    paths = [Path(p) for p in listed or [_roster_name(meta)]]
+    from dagplejecli.files import resolved
 
-        try:
-            roster_path = resolved(path).parent / roster_path
-        except OSError:
-            roster_path = path.absolute().parent / roster_path
+    try:
+        folder = resolved(path).parent
+    except OSError:  # a loop of links: the name as given
+        folder = path.absolute().parent
+    paths = [p if p.is_absolute() else folder / p for p in paths]
     return SavedPlan(
         path,
-        roster_path,
+        paths[0],
         meta["roster_sha256"],
         meta["konfiguration_sha256"],
         meta["plan_fingerprint"],
         meta.get("version", ""),
+        paths,
     )
+
+
+def _file_number(key: str) -> int:
+    """``roster_2`` → 2; -1 for any other key."""
+    head, _, number = key.partition("_")
+    return int(number) if head == "roster" and number.isdigit() else -1

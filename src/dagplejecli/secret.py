@@ -13,8 +13,8 @@ import secrets
 from pathlib import Path
 
 from dagplejecli.errors import DagplejeError, notice, os_detail
+from dagplejecli.project import SECRET_NAME as SECRET_NAME  # re-exported
 
-SECRET_NAME = "dagpleje-hemmelighed.txt"
 _SECRET_BYTES = 32
 
 

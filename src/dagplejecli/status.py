@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,18 +13,18 @@ from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
+from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
 
 if TYPE_CHECKING:
     from dagplejecli.export.manifest import Manifest
 
-EXPORT_FOLDER = "eksport"
 
-
-def plan_command(roster: Path, config_path: Path | None = None) -> str:
-    """``dagpleje plan ROSTER`` as the user would type it here, with ``--config`` when the
-    configuration is not the one in this folder."""
+def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None) -> str:
+    """``dagpleje plan ROSTER…`` as the user would type it here (every file of the roster),
+    with ``--config`` when the configuration is not the one in this folder."""
     cwd = Path.cwd()
-    shown = roster.relative_to(cwd) if roster.is_relative_to(cwd) else roster
+    files = [roster] if isinstance(roster, Path) else list(roster)
+    shown = " ".join(str(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
     command = f"dagpleje plan {shown}"
     if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
         command += f" --config {config_path}"
@@ -155,7 +156,7 @@ def folder_status(folder: Path) -> str:
         return ui(
             "status_stale",
             reason=finding_message(stale[0]).rstrip("."),
-            roster=saved.roster_path.name,
+            roster=" + ".join(p.name for p in saved.roster_paths),
         )
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
@@ -165,7 +166,7 @@ def folder_status(folder: Path) -> str:
     elif numbered:
         lines.append(ui("status_ready_unilogin"))
     elif last:
-        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_path)))
+        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_paths)))
     else:
         lines.append(ui("status_ready"))
     return "\n".join(lines)

@@ -19,13 +19,14 @@ from typing import Any
 from dagplejecli import __version__
 from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Person, contact_key
+from dagplejecli.project import MANIFEST_NAME as MANIFEST_NAME  # re-exported
 
-MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
@@ -337,10 +338,10 @@ def identity_changes(
             if old is not None:
                 if p.cpr and str(old).split(" ", 1)[0] != now[0]:
                     who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
-                    where = Location.of_cell(p.cell("cpr"))
+                    where = Location.of_cell(p.cell(Field.CPR))
                     out.append(DP228(where, m.area.name, role=role, id=ident, **who))
             elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
-                where = Location.of_cell(p.cell("cpr"))
+                where = Location.of_cell(p.cell(Field.CPR))
                 out.append(
                     DP227(
                         where,

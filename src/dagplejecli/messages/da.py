@@ -426,7 +426,8 @@ FINDINGS: dict[str, FindingText] = {
         why="childCustody afgør, hvem der ser barnet i Aula; værktøjet antager aldrig myndighed ud fra en tom celle. Før blev en tom celle læst som myndighed for Mor og Far.",
         example='[roster]\ntom_myndighed = "nej"',
         variants={
-            "no_column": "Kontaktpersonen {who} har ingen kolonne for forældremyndighed på arket; den er læst som nej.",
+            "no_column": "{count} kontaktpersoner har ingen kolonne for forældremyndighed på arket, fx {who}; den er læst som nej for dem alle.",
+            "no_column_one": "Kontaktpersonen {who} har ingen kolonne for forældremyndighed på arket; den er læst som nej.",
         },
         hints={
             "no_column": 'Tilføj en kolonne «{column}» med Ja eller Nej for hver kontaktperson, eller bestem i konfigurationen, hvad en manglende værdi betyder: [roster] tom_myndighed = "nej" eller "forældre" (Mor og Far har myndighed).',
@@ -439,7 +440,8 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogin kræver en relation; værktøjet gætter den ikke. Før blev en tom relation læst som Mor eller Far ud fra CPR-nummeret.",
         example="Kontakt1 relation: Mor",
         variants={
-            "no_column": "Kontaktpersonen {who} har ingen relation til barnet: der er ingen kolonne for relation ved kontaktpersonens kolonner.",
+            "no_column": "{count} kontaktpersoner har ingen relation til barnet, fx {who}: der er ingen kolonne for relation ved kontaktpersonernes kolonner.",
+            "no_column_one": "Kontaktpersonen {who} har ingen relation til barnet: der er ingen kolonne for relation ved kontaktpersonens kolonner.",
         },
         hints={
             "no_column": "Tilføj en kolonne «Relation» ved kontaktpersonens kolonner (fx «Kontakt1 relation» eller «Kontaktperson relation» med samme forstavelse som kontaktpersonens andre kolonner, eller «Relation» på kontaktpersonernes eget ark) med Mor, Far, Andet eller Officielt tilknyttet person; overskrifter som «Mor CPR» og «Far CPR» siger relationen selv.",
@@ -623,7 +625,7 @@ FINDINGS: dict[str, FindingText] = {
             "row_shared": "«{value}» i kolonnen «{column}» står på barnets række og siger ikke, hvem af rækkens kontaktpersoner der deler forældremyndigheden, så ingen har fået forældremyndighed af den.",
         },
         hints={
-            "row_shared": "Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle.",
+            "row_shared": 'Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle. Betyder kolonnen altid, hvem af forældrene der har forældremyndigheden (Mor, Far eller Fælles for dem begge), så skriv [roster] raekke_myndighed = "navngivet" i dagpleje.toml.',
         },
     ),
     "DP251": FindingText(
@@ -671,6 +673,36 @@ FINDINGS: dict[str, FindingText] = {
         example="",
         variants={
             "one": "1 række gentog et barn, der allerede stod på en række før (samme CPR-nummer, navn og dagplejer): {who}, læst én gang med kontaktpersonerne fra begge rækker.",
+        },
+    ),
+    "DP256": FindingText(
+        title="Rækker under data sprunget over (total eller note)",
+        message="{count} rækker på arket «{sheet}» er ikke læst som personer, fordi de ligner en total eller en note, fx række {row}: «{text}».",
+        hint="Intet at rette, hvis rækkerne er totaler eller noter. Er en af dem en person, så skriv personens oplysninger i kolonnerne (ikke kun i første celle).",
+        why="En linje som «I alt: 250 børn» eller en note i en flettet celle er ingen person; læst som et barn uden navn ville den give en fejl, der ikke er en fejl i data.",
+        example="",
+        variants={
+            "one": "1 række på arket «{sheet}» er ikke læst som en person, fordi den ligner en total eller en note: række {row}: «{text}».",
+        },
+    ),
+    "DP257": FindingText(
+        title="Skjulte ark er ikke læst",
+        message="Regnearket har {count} skjulte ark, som ikke er læst: {sheets}.",
+        hint='Intet at rette, hvis arkene er opslagslister. Hører et skjult ark til rosteren, så vis det i Excel eller navngiv det i dagpleje.toml under [roster], fx {key} = "…".',
+        why="Skjulte ark er som regel opslagslister til rullemenuer; de foreslås aldrig som dagplejere, børn eller kontaktpersoner, men siges, så intet forsvinder i stilhed.",
+        example="",
+        variants={
+            "one": "Regnearket har 1 skjult ark, som ikke er læst: {sheets}.",
+        },
+    ),
+    "DP258": FindingText(
+        title="Forældremyndighed på barnets række siger hvem",
+        message="Kolonnen «{column}» på barnets række siger, hvem der har forældremyndighed (Mor, Far eller Fælles for begge): læst sådan for {count} kontaktpersoner, hvoraf {granted} har fået forældremyndighed.",
+        hint="Intet at rette, hvis kolonnen siger, hvem af forældrene der har forældremyndigheden. Står der noget andet, så giv hver kontaktperson sin egen kolonne med Ja eller Nej.",
+        why="childCustody afgør, hvem der ser barnet i Aula: en celle med «Mor» giver moren forældremyndighed og faren ingen, «Fælles» giver den til både Mor og Far; det siges, så ingen får adgang uden at du ved det.",
+        example="Forældremyndighed: Fælles",
+        variants={
+            "one": "Kolonnen «{column}» på barnets række siger, hvem der har forældremyndighed (Mor, Far eller Fælles for begge): læst sådan for 1 kontaktperson ({granted} med forældremyndighed).",
         },
     ),
     "DP301": FindingText(

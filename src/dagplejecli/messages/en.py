@@ -426,7 +426,8 @@ FINDINGS: dict[str, FindingText] = {
         why="childCustody decides who sees the child in Aula; the tool never assumes custody from a blank cell. A blank cell used to be read as custody for Mor and Far.",
         example='[roster]\ntom_myndighed = "nej"',
         variants={
-            "no_column": "Contact person {who} has no custody column on the sheet; it is read as no.",
+            "no_column": "{count} contact persons have no custody column on the sheet, e.g. {who}; it is read as no for all of them.",
+            "no_column_one": "Contact person {who} has no custody column on the sheet; it is read as no.",
         },
         hints={
             "no_column": 'Add a column «{column}» with Ja or Nej for each contact person, or decide in the configuration what a missing value means: [roster] tom_myndighed = "nej" or "forældre" (Mor and Far have custody).',
@@ -439,7 +440,8 @@ FINDINGS: dict[str, FindingText] = {
         why="Unilogin requires a relation; the tool does not guess it. A blank relation used to be read as Mor or Far from the CPR number.",
         example="Kontakt1 relation: Mor",
         variants={
-            "no_column": "Contact person {who} has no relation to the child: there is no relation column beside the contact person's columns.",
+            "no_column": "{count} contact persons have no relation to the child, e.g. {who}: there is no relation column beside the contact persons' columns.",
+            "no_column_one": "Contact person {who} has no relation to the child: there is no relation column beside the contact person's columns.",
         },
         hints={
             "no_column": "Add a «Relation» column beside the contact person's columns (e.g. «Kontakt1 relation» or «Kontaktperson relation», with the same prefix as the contact person's other columns, or «Relation» on the contact persons' own sheet) with Mor, Far, Andet or Officielt tilknyttet person; headers such as «Mor CPR» and «Far CPR» say the relation themselves.",
@@ -623,7 +625,7 @@ FINDINGS: dict[str, FindingText] = {
             "row_shared": "«{value}» in the column «{column}» is on the child's row and does not say which of the row's contact persons share custody, so no one has been given custody by it.",
         },
         hints={
-            "row_shared": "Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row's cell.",
+            "row_shared": 'Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row\'s cell. If the column always says which of the parents has custody (Mor, Far, or Fælles for both), write [roster] raekke_myndighed = "navngivet" in dagpleje.toml.',
         },
     ),
     "DP251": FindingText(
@@ -671,6 +673,36 @@ FINDINGS: dict[str, FindingText] = {
         example="",
         variants={
             "one": "1 row repeated a child already on an earlier row (the same CPR number, name and dagplejer): {who}, read once with the contact persons of both rows.",
+        },
+    ),
+    "DP256": FindingText(
+        title="Rows under the data skipped (a total or a note)",
+        message="{count} rows of the sheet «{sheet}» were not read as people, because they look like a total or a note, e.g. row {row}: «{text}».",
+        hint="Nothing to fix if the rows are totals or notes. If one of them is a person, write the person's details in the columns (not only in the first cell).",
+        why="A line such as «I alt: 250 børn» or a note in a merged cell is no person; read as a child without a name it would give an error that is not an error in the data.",
+        example="",
+        variants={
+            "one": "1 row of the sheet «{sheet}» was not read as a person, because it looks like a total or a note: row {row}: «{text}».",
+        },
+    ),
+    "DP257": FindingText(
+        title="Hidden sheets are not read",
+        message="The workbook has {count} hidden sheets, which were not read: {sheets}.",
+        hint='Nothing to fix if the sheets are lookup lists. If a hidden sheet belongs to the roster, unhide it in Excel or name it in dagpleje.toml under [roster], e.g. {key} = "…".',
+        why="Hidden sheets are usually lookup lists for drop-downs; they are never proposed as the dagplejere, children or contact persons, but they are said, so that nothing vanishes in silence.",
+        example="",
+        variants={
+            "one": "The workbook has 1 hidden sheet, which was not read: {sheets}.",
+        },
+    ),
+    "DP258": FindingText(
+        title="Custody on the child's row says who",
+        message="The column «{column}» on the child's row says who has custody (Mor, Far, or Fælles for both): read so for {count} contact persons, {granted} of whom were given custody.",
+        hint="Nothing to fix if the column says which of the parents has custody. If it holds anything else, give each contact person a column of their own with Ja or Nej.",
+        why="childCustody decides who sees the child in Aula: a cell saying «Mor» gives the mother custody and the father none, «Fælles» gives it to both Mor and Far; it is said, so that no one gets access without your knowing.",
+        example="Forældremyndighed: Fælles",
+        variants={
+            "one": "The column «{column}» on the child's row says who has custody (Mor, Far, or Fælles for both): read so for 1 contact person ({granted} with custody).",
         },
     ),
     "DP301": FindingText(

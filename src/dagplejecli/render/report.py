@@ -41,7 +41,7 @@ Reporter = Callable[[Console, "Validation", bool, bool], None]  # (out, result, 
 def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
     """``--format text``: the report for people."""
     numbered = all(a.institution_number for a in result.planned.plan.areas)
-    print_report(out, result.findings, result.planned.roster.path.name, strict, quiet, numbered)
+    print_report(out, result.findings, result.planned.roster.name, strict, quiet, numbered)
 
 
 def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:

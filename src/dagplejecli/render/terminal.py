@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -187,7 +188,7 @@ def print_links(out: Console, planned: Planned, unlinked: int, quiet: bool) -> N
 
 def _unlinked_line(c: Child) -> str:
     """A child linked to no one, by its own cell: where it is, who, and whom it names."""
-    place = where(Location.of_cell(c.cell("dagplejer")))
+    place = where(Location.of_cell(c.cell(Field.DAGPLEJER)))
     person = who(mask_cpr_in_text(c.name), c.cpr_masked)
     ref = mask_cpr_in_text(c.dagplejer_ref)
     key = "plan_unlinked_child" if ref else "plan_unlinked_child_blank"
@@ -204,7 +205,7 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
         if a.area and a.rule not in rules.setdefault(a.area, []):
             rules[a.area].append(a.rule)
     table = Table(
-        title=ui_count("plan_title", len(plan.areas), roster=roster.path.name),
+        title=ui_count("plan_title", len(plan.areas), roster=roster.name),
         title_justify="left",
     )
     for key in (
@@ -263,7 +264,7 @@ def print_unassigned(out: Console, missing: list[Dagplejer]) -> None:
             out.print(ui("unassigned_line", id=ident, name=name, cpr=mask_cpr(d.cpr)))
 
 
-def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool) -> None:
+def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], quiet: bool) -> None:
     """What ``init`` found and wrote, and the next step."""
     if not quiet:
         proposed = result.proposal is not None
@@ -273,7 +274,8 @@ def print_init(out: Console, result: Initialised, roster_arg: Path, quiet: bool)
     print_sheets_left(out, result.sheets_left)
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
-    plan_args = f"{roster_arg}" if default else f"{roster_arg} --config {result.path}"
+    roster_arg = " ".join(str(p) for p in roster_args)
+    plan_args = roster_arg if default else f"{roster_arg} --config {result.path}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
     out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 
@@ -302,7 +304,7 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
 # columns are the dagplejer's, [roster.kolonner], or the child's, [roster.boern_kolonner]).
-COLUMN_TABLES = {"boern": "boern_kolonner", "kontakter": "kontakt_kolonner"}
+COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
 
 
 def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:
@@ -328,7 +330,7 @@ def print_found(
     layout = (
         "tre-ark" if roster.layout == "to-ark" and len(roster.sheet_info) == 3 else roster.layout
     )
-    out.print(ui("init_roster", name=roster.path.name, layout=term("layout", layout)))
+    out.print(ui("init_roster", name=roster.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
         out.print(

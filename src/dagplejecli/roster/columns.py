@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
+from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
@@ -17,6 +19,10 @@ from dagplejecli.roster.headers import (
     normalise_header,
 )
 from dagplejecli.roster.sheets import RawSheet
+from dagplejecli.roster.vocabulary import vocabulary
+
+# Which column (0-based) holds each field of one person's columns
+Cols = dict[Field, int]
 
 
 @dataclass(slots=True)
@@ -26,43 +32,49 @@ class ColumnMap:
     file: str
     sheet: RawSheet
     header: HeaderRow
-    role: str  # "dagplejere", "boern", "kontakter", "et-ark"
-    fields: dict[str, int] = field(default_factory=dict)
-    child: dict[str, int] = field(default_factory=dict)  # et-ark only
-    contacts: dict[int, dict[str, int]] = field(default_factory=dict)
+    role: Role
+    fields: Cols = field(default_factory=dict)
+    child: Cols = field(default_factory=dict)  # et-ark only
+    contacts: dict[int, Cols] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)  # header text → column, for rules
     # Worked out once from the above, when the map is made (not once per row):
     # the kept columns whose header says they hold a date ("Startdato", "Fødselsdato") …
     date_columns: list[str] = field(default_factory=list)
+    # the rows of data under the header, and the totals and notes rows set aside (``data_rows``)
+    rows: list[tuple[int, list[object]]] | None = None
+    skipped: list[tuple[int, str]] = field(default_factory=list)
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
-    contact_order: list[tuple[dict[str, int], str | None]] = field(default_factory=list)
+    contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
 
 
-IMPLIED_RELATION = dict(PARENT_GROUPS.values())  # contact group → relation ("Mor CPR" → Mor)
+IMPLIED_RELATION = PARENT_GROUPS  # contact group → relation ("Mor CPR" → Mor)
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
 # Other plain person columns (CPR, Navn …) are the child's when the dagplejer's own are
 # prefixed ("Dagplejer CPR").
 ONE_SHEET_DAGPLEJER_PLAIN = (
-    "id",
-    "adresse",
-    "vejnavn",
-    "husnr",
-    "postnr",
-    "by",
-    "telefon",
-    "email",
+    Field.ID,
+    Field.ADRESSE,
+    Field.VEJNAVN,
+    Field.HUSNR,
+    Field.POSTNR,
+    Field.BY,
+    Field.TELEFON,
+    Field.EMAIL,
 )
 
 
 # The fields that say who a person is.
-PERSON_FIELDS = ("cpr", "navn", "fornavn", "efternavn")
+PERSON_FIELDS = (Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN)
 
 
 # A person's own columns of a kind: the CPR number, or the name (whole or in parts).
-_KINDS = {"cpr": ("cpr",), "navn": ("navn", "fornavn", "efternavn")}
+_KINDS: dict[str, tuple[Field, ...]] = {
+    Field.CPR: (Field.CPR,),
+    Field.NAVN: (Field.NAVN, Field.FORNAVN, Field.EFTERNAVN),
+}
 
 
-_CPR_WORDS = ("cpr", "personnummer", "personnr", "ssn", "civil registration")
+_CPR_WORDS = vocabulary().cpr_words  # «CPR», «Personnummer», «SSN» …
 
 
 def says_cpr(header: str) -> bool:
@@ -95,13 +107,13 @@ def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
         if m is None:
             continue
         kind = next((k for k, fields in _KINDS.items() if m.field in fields), None)
-        if m.owner == "barn_ref":
-            child.add("cpr")
-        elif m.owner == "barn" and kind:
+        if m.owner == Owner.BARN_REF:
+            child.add(Field.CPR)
+        elif m.owner == Owner.BARN and kind:
             child.add(kind)
-        elif m.owner in ("dagplejer", "dagplejer_ref") and kind:
+        elif m.owner in (Owner.DAGPLEJER, Owner.DAGPLEJER_REF) and kind:
             dagplejer.add(kind)
-        elif m.owner == "plain" and m.field in ONE_SHEET_DAGPLEJER_PLAIN:
+        elif m.owner == Owner.PLAIN and m.field in ONE_SHEET_DAGPLEJER_PLAIN:
             dagplejer_plain = True
     kinds = set(_KINDS) if child and dagplejer_plain else child
     return frozenset(f for kind in kinds - dagplejer for f in _KINDS[kind])
@@ -113,16 +125,16 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
     person field the dagplejer's prefixed columns leave to the child."""
     if meaning is None:
         return child_prefixed(norm)
-    if meaning.owner == "plain":
+    if meaning.owner == Owner.PLAIN:
         return meaning.field not in ONE_SHEET_DAGPLEJER_PLAIN and meaning.field in CHILD_FIELDS
-    return meaning.owner in ("barn", "barn_ref")
+    return meaning.owner in (Owner.BARN, Owner.BARN_REF)
 
 
 def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
     return f"{file}, {sheet.name}, {ui('row')} {header.row}"
 
 
-def _first(header: HeaderRow, owner: str, name: str) -> int | None:
+def _first(header: HeaderRow, owner: Owner, name: Field) -> int | None:
     """The first column whose header reads as ``owner``'s field ``name``."""
     return next(
         (c for c, m in enumerate(header.meanings) if m and m.owner == owner and m.field == name),
@@ -130,84 +142,165 @@ def _first(header: HeaderRow, owner: str, name: str) -> int | None:
     )
 
 
+class Slot(StrEnum):
+    """Where a recognised column goes in a sheet's ``ColumnMap``."""
+
+    OWN = "own"  # the sheet's own person's field (``fields``)
+    OWN_NOT_ID = (
+        "own_not_id"  # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
+    )
+    OWN_CPR_IF_CPRS = "own_cpr_if_cprs"  # ``fields``' CPR when the column holds CPR numbers
+    CHILD = "child"  # the child's field on a one-sheet roster (``child``)
+    CHILD_CPR_IF_CPRS = "child_cpr_if_cprs"  # the child's CPR when the column holds them
+    CONTACT = "contact"  # a contact group on the row (``contacts[group]``)
+    DAGPLEJER_REF = "dagplejer_ref"  # the child's dagplejer (``fields["dagplejer"]``)
+    CHILD_REF = "child_ref"  # the contact's child (``fields["barn"]``)
+    ONE_SHEET_PLAIN = "one_sheet_plain"  # the dagplejer's or the child's: decided after
+    NONE = "none"  # not read on a sheet of this role
+
+
+# The one table of column decisions: a column whose header reads as ``owner``'s goes, on a
+# sheet of ``role``, to this slot. Pairs not listed are not read (kept as extra columns).
+SLOTS: dict[tuple[Role, Owner], Slot] = {
+    (Role.DAGPLEJERE, Owner.PLAIN): Slot.OWN,
+    (Role.DAGPLEJERE, Owner.DAGPLEJER): Slot.OWN,
+    (Role.DAGPLEJERE, Owner.DAGPLEJER_REF): Slot.OWN,  # «Dagplejer nr.» on their own sheet
+    (Role.BOERN, Owner.BARN): Slot.OWN,
+    (Role.BOERN, Owner.PLAIN): Slot.OWN_NOT_ID,
+    (Role.BOERN, Owner.DAGPLEJER_REF): Slot.DAGPLEJER_REF,
+    (Role.BOERN, Owner.BARN_REF): Slot.OWN_CPR_IF_CPRS,  # «Barn CPR» on the child's own row
+    (Role.BOERN, Owner.KONTAKT): Slot.CONTACT,
+    (Role.KONTAKTER, Owner.PLAIN): Slot.OWN,
+    (Role.KONTAKTER, Owner.KONTAKT): Slot.OWN,
+    (Role.KONTAKTER, Owner.BARN_REF): Slot.CHILD_REF,
+    (Role.ET_ARK, Owner.DAGPLEJER): Slot.OWN,
+    (Role.ET_ARK, Owner.DAGPLEJER_REF): Slot.OWN,
+    (Role.ET_ARK, Owner.BARN): Slot.CHILD,
+    (Role.ET_ARK, Owner.BARN_REF): Slot.CHILD_CPR_IF_CPRS,
+    (Role.ET_ARK, Owner.KONTAKT): Slot.CONTACT,
+    (Role.ET_ARK, Owner.PLAIN): Slot.ONE_SHEET_PLAIN,
+}
+
+# The long form (a row per child and contact person): a children's sheet with one contact
+# group, whose plain columns of these fields are that contact's («Relation»,
+# «Forældremyndighed», «Telefon», «E-mail»), not the child's.
+LONG_FORM_CONTACT_FIELDS = frozenset({Field.RELATION, Field.MYNDIGHED, Field.TELEFON, Field.EMAIL})
+
+
+def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
+    """Whether a children's sheet is written in the long form: ``[roster] lang_form`` when set;
+    else one contact group (a single «Kontaktperson …»/«Forælder …» set of columns) and a child
+    on more than one row (the child's own CPR column repeats a number)."""
+    if setting is not None:
+        return setting
+    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
+    if len(groups) != 1:
+        return False
+    col = next(  # the child's own CPR: «Barnets CPR», «Barn CPR», a plain «CPR»
+        (
+            c
+            for c, m in enumerate(header.meanings)
+            if m
+            and (
+                m.owner == Owner.BARN_REF
+                or (m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN))
+            )
+        ),
+        None,
+    )
+    if col is None:
+        return False
+    seen: set[object] = set()
+    for row in sheet.rows[header.row :]:
+        value = row[col] if col < len(row) else None
+        if value is None or value == "":
+            continue
+        if value in seen:
+            return True
+        seen.add(value)
+    return False
+
+
 def map_columns(
-    file: str, sheet: RawSheet, header: HeaderRow, role: str, overrides: dict[str, dict[str, str]]
+    file: str,
+    sheet: RawSheet,
+    header: HeaderRow,
+    role: Role,
+    overrides: dict[str, dict[str, str]],
+    long: bool = False,
 ) -> ColumnMap:
-    """The fields of ``sheet`` for its ``role``: recognised headers, then the configured
-    ``overrides`` (table → field → header), which win. Raises DagplejeError for a configured
-    header the sheet does not have."""
+    """The fields of ``sheet`` for its ``role``: recognised headers placed by ``SLOTS``, then
+    the configured ``overrides`` (table → field → header), which win. ``long``: a children's
+    sheet in the long form (``long_form``). Raises DagplejeError for a configured header the
+    sheet does not have."""
     cmap = ColumnMap(file, sheet, header, role)
     used: set[int] = set()
 
-    def put(target: dict[str, int], name: str, col: int) -> None:
+    def put(target: Cols, name: Field, col: int) -> None:
         if name not in target:
             target[name] = col
             used.add(col)
 
     meanings = list(enumerate(header.meanings))
-    if role == "boern":
+    if role == Role.BOERN:
         # the child's own columns before plain ones: "Barnets CPR" is the child's even after a
         # plain "CPR" (its dagplejer's, repeated)
-        meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == "plain")
+        meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == Owner.PLAIN)
+    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
+    one_group = next(iter(groups)) if long and len(groups) == 1 else None
     for col, m in meanings:
         if m is None:
             continue
-        if role == "dagplejere":
-            if m.owner in ("plain", "dagplejer") or m.owner == "dagplejer_ref":
-                put(cmap.fields, m.field, col)
-        elif role == "boern":
-            # a plain "id"/"Medarbejdernr" on a child sheet is too likely the dagplejer's
-            if m.owner == "barn" or (m.owner == "plain" and m.field != "id"):
-                put(cmap.fields, m.field, col)
-            elif m.owner == "dagplejer_ref":
-                put(cmap.fields, "dagplejer", col)
-            elif m.owner == "barn_ref" and holds_cprs(sheet, header, col):
-                put(cmap.fields, "cpr", col)  # "Barn CPR" on a child's own row: its CPR
-            elif m.owner == "kontakt":
-                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
-        elif role == "kontakter":
-            if m.owner in ("plain", "kontakt"):
-                put(cmap.fields, m.field, col)
-            elif m.owner == "barn_ref":
-                put(cmap.fields, "barn", col)
-        elif role == "et-ark":
-            if m.owner in ("dagplejer", "dagplejer_ref"):
-                put(cmap.fields, m.field, col)
-            elif m.owner == "barn":
-                put(cmap.child, m.field, col)
-            elif m.owner == "barn_ref" and holds_cprs(sheet, header, col):
-                put(cmap.child, "cpr", col)
-            elif m.owner == "kontakt":
-                put(cmap.contacts.setdefault(m.group or 1, {}), m.field, col)
-    if role == "boern" and "dagplejer" not in cmap.fields:
-        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the dagplejer
-        plain_id = _first(header, "plain", "id")
-        if plain_id is not None:
-            put(cmap.fields, "dagplejer", plain_id)
-        else:
-            # nor an id: "Dagplejers navn" names the dagplejer by name
-            named = _first(header, "dagplejer", "navn")
-            if named is not None:
-                put(cmap.fields, "dagplejer", named)
+        slot = SLOTS.get((role, m.owner), Slot.NONE)
+        if one_group is not None and m.owner == Owner.PLAIN and m.field in LONG_FORM_CONTACT_FIELDS:
+            slot = Slot.CONTACT  # the long form: the row's one contact's
+        if slot is Slot.OWN or (slot is Slot.OWN_NOT_ID and m.field != Field.ID):
+            put(cmap.fields, m.field, col)
+        elif slot is Slot.DAGPLEJER_REF:
+            put(cmap.fields, Field.DAGPLEJER, col)
+        elif slot is Slot.CHILD_REF:
+            put(cmap.fields, Field.BARN, col)
+        elif slot is Slot.OWN_CPR_IF_CPRS and holds_cprs(sheet, header, col):
+            put(cmap.fields, Field.CPR, col)
+        elif slot is Slot.CHILD:
+            put(cmap.child, m.field, col)
+        elif slot is Slot.CHILD_CPR_IF_CPRS and holds_cprs(sheet, header, col):
+            put(cmap.child, Field.CPR, col)
+        elif slot is Slot.CONTACT:
+            number = one_group if m.owner == Owner.PLAIN else (m.group or 1)
+            put(cmap.contacts.setdefault(number or 1, {}), m.field, col)
+    if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
+        # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
+        # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
+        for owner, naming in ((Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN)):
+            found = _first(header, owner, naming)
+            if found is not None:
+                put(cmap.fields, Field.DAGPLEJER, found)
+                break
 
-    if role == "boern":
+    if role == Role.BOERN:
         cmap.fields = dict(sorted(cmap.fields.items(), key=lambda item: item[1]))  # as written
-    if role == "et-ark":
+    if role == Role.ET_ARK:
         # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)
         # ("CPR" and "Navn" too, when the child's are prefixed and the dagplejer's are not)
         dagplejers = frozenset(ONE_SHEET_DAGPLEJER_PLAIN) | plain_dagplejer_fields(header)
         for col, m in enumerate(header.meanings):
-            if m is None or m.owner != "plain":
+            if m is None or m.owner != Owner.PLAIN:
                 continue
             if m.field in dagplejers:
                 put(cmap.fields, m.field, col)
-            elif m.field in CHILD_FIELDS or m.field == "myndighed":
+            elif m.field in CHILD_FIELDS or m.field == Field.MYNDIGHED:
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
     norm_headers = [normalise_header(t) for t in header.texts]
     for table, mapping in overrides.items():
-        target = cmap.child if (role == "et-ark" and table == "boern_kolonner") else cmap.fields
+        target = cmap.fields
+        if role == Role.ET_ARK and table == "boern_kolonner":
+            target = cmap.child
+        elif role == Role.BOERN and table == "kontakt_kolonner":
+            # the long form: the contacts' columns are on the children's sheet, one per row
+            target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
             try:
                 col = norm_headers.index(normalise_header(wanted))
@@ -227,13 +320,13 @@ def map_columns(
                 for key, c in list(other.items()):
                     if c == col:
                         del other[key]
-            target[name] = col
+            target[Field(name)] = col
             used.add(col)
 
-    if role in ("dagplejere", "et-ark"):
+    if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
         # the child's and contacts' columns.
-        excluded = {cmap.fields.get("cpr"), *cmap.child.values()}
+        excluded = {cmap.fields.get(Field.CPR), *cmap.child.values()}
         for group in cmap.contacts.values():
             excluded |= set(group.values())
         for col, text in enumerate(header.texts):
@@ -246,17 +339,17 @@ def map_columns(
     return cmap
 
 
-def sheet_info(cmap: ColumnMap) -> SheetInfo:
+def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
     texts = cmap.header.texts
     mapped = set(cmap.fields.values()) | set(cmap.child.values())
     for group in cmap.contacts.values():
         mapped |= set(group.values())
-    recognised = {f: texts[c] for f, c in cmap.fields.items()}
+    recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
     child_columns = []
-    if cmap.role == "et-ark":
+    if cmap.role == Role.ET_ARK:
         meanings = cmap.header.meanings
         child_columns = [
             texts[c]
@@ -271,12 +364,15 @@ def sheet_info(cmap: ColumnMap) -> SheetInfo:
         len(cmap.contacts),
         [texts[c] for c in unrecognised],
         child_columns,
+        long,
+        cmap.sheet.file,
+        {g: {str(f): texts[c] for f, c in cols.items()} for g, cols in cmap.contacts.items()},
     )
 
 
 def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None:
     """Each alternative is a tuple of fields that together satisfy the requirement."""
-    fields = cmap.child if table == "boern_kolonner" and cmap.role == "et-ark" else cmap.fields
+    fields = cmap.child if table == "boern_kolonner" and cmap.role == Role.ET_ARK else cmap.fields
     if any(all(f in fields for f in alt) for alt in alternatives):
         return
     wanted = " / ".join("+".join(alt) for alt in alternatives)

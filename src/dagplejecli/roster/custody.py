@@ -2,37 +2,36 @@
 it and never assumed. A blank is what ``[roster] tom_myndighed`` says (DP221 without it); a
 value that is neither yes nor no grants nothing and is an error (DP250), never a quiet «nej»;
 one column on the child's row is used only with ``[roster] raekke_myndighed = "alle"``
-(DP245)."""
+(DP245), or, when it names who has custody («Mor», «Far», «Fælles» for both), with
+``raekke_myndighed = "navngivet"`` (said: DP258)."""
 
 from __future__ import annotations
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import clean_text, normalise_bool
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import ContactPerson, RowCustody
-from dagplejecli.roster.columns import IMPLIED_RELATION
+from dagplejecli.roster.columns import IMPLIED_RELATION, Cols
 from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.rows import RowReader
+from dagplejecli.roster.vocabulary import vocabulary
 
 DP221 = Rule("DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank custody, no decision
 # One custody column on the child's row: it does not say which contact it is about (DP245)
 DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 DP250 = Rule("DP250", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # custody neither yes nor no
-CUSTODY_RULES = (DP221, DP245, DP250)
+# A custody column on the child's row that names who has custody («Mor», «Far», «Fælles»)
+DP258 = Rule("DP258", S.INFO, Family.PERSONS, STIL_UNILOGIN)
+CUSTODY_RULES = (DP221, DP245, DP250, DP258)
+# The parents a row's custody cell may name: «Fælles» names both
+PARENTS = frozenset({"Mor", "Far"})
 
-# What pladsanvisning systems write for a parent who shares custody: in that person's own
-# custody cell it says the person has custody. On the child's row it says nothing of whom.
-SHARED = frozenset(
-    {
-        "fælles",
-        "faelles",
-        "fælles forældremyndighed",
-        "faelles foraeldremyndighed",
-        "fælles myndighed",
-        "faelles myndighed",
-    }
-)
+# What pladsanvisning systems write for a parent who shares custody (the vocabulary's
+# [myndighed] faelles): in that person's own custody cell it says the person has custody. On
+# the child's row it says nothing of whom.
+SHARED = frozenset(vocabulary().shared_custody)
 
 
 def is_shared(raw: object) -> bool:
@@ -55,17 +54,17 @@ def custody_header(headers: list[str]) -> str:
     CPR``; ``Forældremyndighed`` on a sheet of contacts (plain headers)."""
     for text in headers:
         meaning = read_header(normalise_header(text))
-        if meaning is None or meaning.owner != "kontakt":
+        if meaning is None or meaning.owner != Owner.KONTAKT:
             continue
         if meaning.group in IMPLIED_RELATION:
             return f"{IMPLIED_RELATION[meaning.group]} myndighed"
         words = text.split()
         for end in range(len(words), 0, -1):
-            candidate = " ".join([*words[:end], "myndighed"])
+            candidate = " ".join([*words[:end], Field.MYNDIGHED])
             found = read_header(normalise_header(candidate))
             if found is not None and (found.owner, found.field, found.group) == (
-                "kontakt",
-                "myndighed",
+                Owner.KONTAKT,
+                Field.MYNDIGHED,
                 meaning.group,
             ):
                 return candidate
@@ -75,45 +74,70 @@ def custody_header(headers: list[str]) -> str:
 
 def who(p: ContactPerson) -> dict[str, str]:
     """A contact person's params for a message (``{who}``): the name and the masked CPR."""
-    return {"name": p.name, "cpr": p.cpr_masked}
+    return {"name": p.name, Field.CPR: p.cpr_masked}
 
 
 class Custody:
     """Reads custody cells and says what they leave undecided (into ``findings``)."""
 
-    def __init__(self, findings: list[Finding], blank: str | None, row: str | None) -> None:
+    def __init__(
+        self,
+        findings: list[Finding],
+        blank: str | None,
+        row: str | None,
+        relations: dict[str, str] | None = None,
+    ) -> None:
         self.findings = findings
+        self.relations = relations or {}  # normalised relation word → Unilogin's relation
+        # custody read from a row's cell that names it (DP258), and contacts without a custody
+        # column of their own, per sheet and column (one DP221 for each, with the count)
+        self.named: list[tuple[RowCustody, bool]] = []
+        self._no_column: dict[tuple[str, str], tuple[Finding, int]] = {}
         self.blank = blank  # [roster] tom_myndighed: "nej", "forældre" or None
         # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
         # contact's of that row; unset, it is not used (DP245) and grants no one custody
         self.row_for_all = row == "alle"
+        # raekke_myndighed = "navngivet": the row's cell names the parent with custody («Mor»),
+        # or both («Fælles»); unset, such a cell grants no one (DP250)
+        self.row_named = row == "navngivet"
         self._headers: dict[tuple[int, ...], str] = {}  # a group's columns → custody header
         self.consulted: RowCustody | None = None  # the first row custody a contact needed
         # … and a contact on a sheet of its own, which the row's column is never about
         self.consulted_elsewhere: RowCustody | None = None
 
-    def of_row(self, r: RowReader, cols: dict[str, int]) -> RowCustody | None:
+    def of_row(self, r: RowReader, cols: Cols) -> RowCustody | None:
         """A custody column on the child's row (``Forældremyndighed``), None when the sheet has
         none. It says nothing of whom it is about, so it counts for a contact without a custody
         cell of its own only with ``raekke_myndighed = "alle"``; without, it grants no one
         custody (and a "nej" is never overruled by ``tom_myndighed``): DP245 from ``finish``.
         «Fælles» here says no one: DP250, no custody."""
-        col = cols.get("myndighed")
+        col = cols.get(Field.MYNDIGHED)
         if col is None:
             return None
-        raw = r.values({"myndighed": col}).get("myndighed")
+        raw = r.values({Field.MYNDIGHED: col}).get(Field.MYNDIGHED)
         value = None if raw is None else custody_value(raw, own=False)
         if raw is not None and value is None:
-            self._unreadable(r, col, raw, "row_shared" if is_shared(raw) else "row", {})
+            names = self._named(raw)
+            if names is not None and self.row_named:  # «Mor», «Far», «Fælles»: whose it is
+                return RowCustody(None, r.cell(col), r.header(col), names)
+            self._unreadable(r, col, raw, "row_shared" if names else "row", {})
             value = False
         return RowCustody(value, r.cell(col), r.header(col))
+
+    def _named(self, raw: object) -> frozenset[str] | None:
+        """The parents a row's custody cell names: «Mor» or «Far» (in the vocabulary's relation
+        words), or both for «Fælles»; None for anything else."""
+        if is_shared(raw):
+            return PARENTS
+        relation = self.relations.get(normalise_header(raw)) if isinstance(raw, str) else None
+        return frozenset({relation}) if relation in PARENTS else None
 
     def of_contact(
         self,
         p: ContactPerson,
         r: RowReader,
-        cols: dict[str, int],
-        v: dict[str, object],
+        cols: Cols,
+        v: dict[Field, object],
         row: RowCustody | None,
         elsewhere: bool = False,
     ) -> bool:
@@ -121,13 +145,21 @@ class Custody:
         what a blank means. ``elsewhere``: the contact is on a sheet of its own, not on the
         child's row, so the row's column is not the contact's even with ``raekke_myndighed``:
         it grants nothing, and a «Nej» there is not overruled by ``tom_myndighed`` (DP245)."""
-        raw = v.get("myndighed")
+        raw = v.get(Field.MYNDIGHED)
         if raw is not None:
             value = custody_value(raw, own=True)
             if value is None:
-                self._unreadable(r, cols["myndighed"], raw, "", who(p))
+                self._unreadable(r, cols[Field.MYNDIGHED], raw, "", who(p))
                 return False
             return value
+        if row is not None and row.names is not None and not elsewhere:
+            # the cell names whose custody it is: a parent it names has it, anyone else not
+            if p.relation in PARENTS or row.names != PARENTS:
+                self.named.append((row, p.relation in row.names))
+                return p.relation in row.names
+            # «Fælles» says the parents share it; of this contact (not Mor or Far) it says nothing
+            self.named.append((row, False))
+            return False
         if row is not None and row.value is not None:
             if elsewhere:
                 self.consulted_elsewhere = self.consulted_elsewhere or row
@@ -137,24 +169,32 @@ class Custody:
         if self.blank == "forældre":
             return p.relation in ("Mor", "Far")
         if self.blank is None:
-            self.findings.append(self._blank(p, r, cols, row))
+            self._missing(self._blank(p, r, cols, row))
         return False
 
-    def _blank(
-        self, p: ContactPerson, r: RowReader, cols: dict[str, int], row: RowCustody | None
-    ) -> Finding:
+    def _blank(self, p: ContactPerson, r: RowReader, cols: Cols, row: RowCustody | None) -> Finding:
         """DP221: no value for a contact's custody and no decision of what a blank means; its
         cell, or the contact group's when the group has no custody column (nor a row's that
         counts for it)."""
-        if "myndighed" in cols:
-            return DP221(Location.of_cell(p.cell("myndighed")), **who(p))
+        if Field.MYNDIGHED in cols:
+            return DP221(Location.of_cell(p.cell(Field.MYNDIGHED)), **who(p))
         if row is not None and self.row_for_all:
             return DP221(Location.of_cell(row.cell), **who(p))
         key = tuple(sorted(cols.values()))
         if key not in self._headers:
             self._headers[key] = custody_header([r.header(c) for c in key])
-        where = Location.of_cell(p.cell("cpr", "navn"))
+        where = Location.of_cell(p.cell(Field.CPR, Field.NAVN))
         return DP221(where, variant="no_column", column=self._headers[key], **who(p))
+
+    def _missing(self, finding: Finding) -> None:
+        """A DP221: one per contact with an empty cell; one per sheet and column when the
+        column is missing, with the number of contact persons it concerns (``finish``)."""
+        if finding.variant != "no_column":
+            self.findings.append(finding)
+            return
+        key = (finding.location.sheet or "", str(finding.params["column"]))
+        first, count = self._no_column.get(key, (finding, 0))
+        self._no_column[key] = (first, count + 1)
 
     def _unreadable(
         self, r: RowReader, col: int, raw: object, variant: str, person: dict[str, str]
@@ -171,6 +211,23 @@ class Custody:
         )
 
     def finish(self) -> None:
+        """What custody reading says once: ``_finish_row`` and each missing column (DP221)."""
+        for first, count in self._no_column.values():
+            params = {**first.params, "count": count}
+            self.findings.append(DP221(first.location, variant="no_column", **params))
+        if self.named:
+            row, _ = self.named[0]
+            self.findings.append(
+                DP258(
+                    Location.of_cell(row.cell),
+                    column=row.column,
+                    count=len(self.named),
+                    granted=sum(1 for _, has in self.named if has),
+                )
+            )
+        self._finish_row()
+
+    def _finish_row(self) -> None:
         """DP245, once: a custody column on a child's row was all some contact on that row
         had, and the configuration has not said it is every contact's of that row; and once
         (variant ``elsewhere``) when a contact on a sheet of its own had only the row's."""

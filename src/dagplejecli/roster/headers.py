@@ -1,10 +1,11 @@
-"""Recognising a roster's header row and columns: aliases per canonical field.
+"""Recognising a roster's header row and columns, by the words of ``vocabulary.toml``.
 
-A header is normalised (case, punctuation, spaces) and then read as an optional *prefix*
-saying whose value it is (``Dagplejer``, ``Barn``, ``Kontakt1``) followed by a field alias; the
+A header is normalised (case, punctuation, spaces) and then read as an optional owner's word
+saying whose value it is (``Dagplejer``, ``Barn``, ``Kontakt1``) followed by a field's word; the
 owner may come after the field too (``CPR-nr. barn``). Danish headers first, and the English an
 IT or HR system writes (``SSN``, ``Zip code``, ``Child first name``, ``Caregiver ID``,
-``Guardian 1 SSN``).
+``Guardian 1 SSN``). Which words mean what is data (the vocabulary); how a header is read from
+them is here.
 """
 
 from __future__ import annotations
@@ -12,181 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Field → normalised header texts that mean it. Extend here; tests cover the common ones.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "id": (
-        "id",
-        "medarbejdernr",
-        "medarbejder nr",
-        "medarbejdernummer",
-        "medarbejder id",
-        "medarb nr",
-        "medarbejder nummer",
-        "ma nr",
-        "mednr",
-        "med nr",
-        "dagplejer id",
-        "dagplejernr",
-        "dagplejer nr",
-        "dagplejernummer",
-        "lønnr",
-        "løn nr",
-        "lønnummer",
-        "personalenr",
-        "personalenummer",
-        "tjenestenummer",
-        "tjenestenr",
-        "ansatnr",
-        "ansættelsesnummer",
-        "initialer",
-        "employee id",
-        "employee number",
-        "employee no",
-        "staff id",
-        "staff number",
-        "staff no",
-    ),
-    "cpr": (
-        "cpr",
-        "cpr nr",
-        "cprnr",
-        "cpr nummer",
-        "cprnummer",
-        "personnummer",
-        "person nr",
-        "personnr",
-        "cpr no",
-        "ssn",
-        "cpr number",
-        "civil registration number",
-        "civil registration no",
-        "social security number",
-    ),
-    "fornavn": ("fornavn", "fornavne", "first name", "fornavn e", "first names", "given name"),
-    "efternavn": ("efternavn", "efternavne", "familienavn", "last name", "surname", "family name"),
-    "navn": (
-        "navn",
-        "fulde navn",
-        "fuldt navn",
-        "fuld navn",
-        "name",
-        "full name",
-        "fulde navne",
-        # one column, family name first ("Jensen, Anne"): split_name splits at the comma
-        "efternavn fornavn",
-        "efternavn og fornavn",
-        "fornavn efternavn",
-        "fornavn og efternavn",
-        "navn efternavn fornavn",  # "Navn (efternavn, fornavn)"
-        "navn fornavn efternavn",
-    ),
-    "adresse": (
-        "adresse",
-        "bopæl",
-        "bopælsadresse",
-        "hjemmeadresse",
-        "gadeadresse",
-        "address",
-        "street address",
-        "home address",
-    ),
-    "vejnavn": ("vejnavn", "vej", "gade", "gadenavn"),
-    "husnr": ("husnr", "hus nr", "husnummer"),
-    # a combined "5000 Odense C" column is read as both (split_postnr_city)
-    "postnr": (
-        "postnr",
-        "post nr",
-        "postnummer",
-        "post nummer",
-        "postnr og by",
-        "postnr by",
-        "zip code",
-        "zip",
-        "postal code",
-        "postcode",
-    ),
-    "by": ("by", "bynavn", "postdistrikt", "postby", "city", "town"),
-    "telefon": (
-        "telefon",
-        "tlf",
-        "tlf nr",
-        "tlfnr",
-        "telefonnr",
-        "telefon nr",
-        "telefonnummer",
-        "mobil",
-        "mobilnr",
-        "mobil nr",
-        "mobilnummer",
-        "phone",
-        "phone number",
-        "telephone",
-        "mobile",
-        "mobile phone",
-        "mobile number",
-    ),
-    "email": (
-        "email",
-        "e mail",
-        "mail",
-        "emailadresse",
-        "e mailadresse",
-        "e mail adresse",
-        "email address",
-    ),
-    "beskyttet": (
-        "beskyttet",
-        "beskyttelse",
-        "adressebeskyttelse",
-        "adresse beskyttelse",
-        "navne og adressebeskyttelse",
-        "navne og adresse beskyttelse",
-        "navnebeskyttelse",
-        "beskyttet adresse",
-        "beskyttede oplysninger",
-        "adressebeskyttet",
-        "navnebeskyttet",
-        "navne og adressebeskyttet",
-        "beskyttet navn og adresse",
-        "hemmelig adresse",
-        "beskyttelse navn adresse",  # "Beskyttelse (navn/adresse)"
-        "beskyttelse af navn og adresse",
-        "navne adressebeskyttelse",
-        "skjult adresse",
-        "protected",
-        "protected address",
-        "address protection",
-        "name and address protection",
-        "adressebeskyt",  # "Adressebeskyt."
-        "navnebeskyt",
-        "hemmeligholdt adresse",
-        "fortrolig adresse",
-        "hidden address",
-        "secret address",
-        "confidential address",
-    ),
-    "alias_fornavn": ("alias fornavn", "aliasfornavn", "fornavn alias"),
-    "alias_efternavn": ("alias efternavn", "aliasefternavn", "efternavn alias"),
-    "relation": (
-        "relation",
-        "relation til barn",
-        "relation til barnet",
-        "tilknytning",
-        "rolle",
-        "relationship",
-        "relation to child",
-    ),
-    "myndighed": (
-        "myndighed",
-        "forældremyndighed",
-        "forældre myndighed",
-        "har forældremyndighed",
-        "forældremyndig",
-        "custody",
-        "parental custody",
-        "has custody",
-    ),
-}
+from dagplejecli.domain.shape import Field, Owner
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
 
 def compact(norm: str) -> str:
@@ -196,101 +24,41 @@ def compact(norm: str) -> str:
     return norm.replace(" ", "").replace("nummer", "nr")
 
 
-_LOOKUP: dict[str, str] = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
-_COMPACT: dict[str, str] = {
-    compact(alias): name for name, aliases in ALIASES.items() for alias in aliases
-}
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first (so «forældrenes» wins over «forældre»)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-# A child sheet's column naming the child's dagplejer (by id or CPR).
-DAGPLEJER_REF = (
-    "dagplejer",
-    "dagplejers",
-    "dagplejer id",
-    "dagplejer nr",
-    "dagplejernr",
-    "dagplejernummer",
-    "dagplejer medarbejdernr",
-    "dagplejer cpr",
-    "dagplejerens nr",
-    "dagplejerens id",
-    "dagplejerens cpr",
-    "dagplejerens medarbejdernr",
-    "dagplejers nr",
-    "dagplejers id",
-    "dagplejer medarbejdernummer",
-    "barnets dagplejer",
-    "barns dagplejer",
-    # English: the child's carer, by id (or, with "SSN", by CPR)
-    "caregiver",
-    "childminder",
-    "carer",
-)
-# A contacts sheet's column naming the child (by CPR).
-CHILD_REF = (
-    "barn",
-    "barn cpr",
-    "barnets cpr",
-    "barn cpr nr",
-    "barnets cpr nr",
-    "barn cprnr",
-    "child",
-    "child cpr",
-    "child ssn",
-    "child s cpr",
-    "child s ssn",
-)
-_DAGPLEJER_REF_COMPACT = frozenset(compact(h) for h in DAGPLEJER_REF)
-_CHILD_REF_COMPACT = frozenset(compact(h) for h in CHILD_REF)
 
-_PUNCT = re.compile(r"[.\-_:/()#?*,;'\"]+")
-# "Kontakt1 CPR", "Kontaktpersonens CPR-nr.", "Forælder 2 navn", "Guardian 1 SSN", "Parent 2 name"
-_CONTACT_PREFIX = re.compile(
-    r"^(?:kontakt(?:person)?(?:ens|s)?|kontakt person|for(?:æ|ae)ld(?:er|re)(?:ens|nes|s)?|kp"
-    r"|pårørende|værge|guardian(?: ?s)?|parent(?: ?s)?)"
-    r"\s*(\d)?(?:\s+|$)(.*)$"
-)
-# "Mor CPR", "Far navn", "Mother SSN": a contact whose relation the header already says; the
-# field may come first too ("CPR far", "Navn mor", "Name father").
-_PARENTS = r"(mor|moder|far|fader|mother|father)"
-_PARENT_PREFIX = re.compile(rf"^{_PARENTS}(?:ens|s| s)?\s+(.+)$")
-_PARENT_SUFFIX = re.compile(rf"^(.+?)\s+{_PARENTS}$")
-PARENT_GROUPS = {
-    "mor": (101, "Mor"),
-    "moder": (101, "Mor"),
-    "mother": (101, "Mor"),
-    "far": (102, "Far"),
-    "fader": (102, "Far"),
-    "father": (102, "Far"),
-}
-_DAGPLEJER_PREFIX = re.compile(
-    r"^(?:dagplejer(?:ens|s)?|caregiver(?: ?s)?|childminder(?: ?s)?|carer(?: ?s)?)\s+(.+)$"
-)
-_CHILD_PREFIX = re.compile(r"^(?:barn(?:ets)?|børn|boern|child(?:ren| ?s)?)\s+(.+)$")
-# The owner after the field ("CPR-nr. barn", "Navn dagplejer"): read as if it came first.
-_OWNER_SUFFIX = re.compile(
-    r"^(.+?)\s+(barn|barnet|barnets|child|dagplejer|dagplejeren|forælder|forælderen"
-    r"|kontaktperson|kontaktpersonen)$"
-)
+_V = vocabulary()
+_LOOKUP: dict[str, Field] = {w: name for name, words in _V.fields.items() for w in words}
+_COMPACT: dict[str, Field] = {compact(w): name for name, words in _V.fields.items() for w in words}
+_DAGPLEJER_REF_COMPACT = frozenset(compact(h) for h in _V.dagplejer_ref)
+_CHILD_REF_COMPACT = frozenset(compact(h) for h in _V.child_ref)
+# A contact's word, an optional number, then the field: «Kontakt1 CPR», «Forælder 2 navn»
+_CONTACT_PREFIX = re.compile(rf"^(?:{_alternatives(_V.contact.before)})\s*(\d)?(?:\s+|$)(.*)$")
+# «Mor CPR», «Fars navn» / «CPR far», «Navn mor»: a contact whose relation the header says
+_PARENT_OF_WORD = {w: p for p in _V.parents for w in p.before}
+_PARENT_OF_LAST = {w: p for p in _V.parents for w in p.after}
+_PARENT_PREFIX = re.compile(rf"^({_alternatives(tuple(_PARENT_OF_WORD))})\s+(.+)$")
+_PARENT_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_PARENT_OF_LAST))})$")
+PARENT_GROUPS = {p.group: p.relation for p in _V.parents}  # contact group → relation
+_DAGPLEJER_PREFIX = re.compile(rf"^(?:{_alternatives(_V.dagplejer.before)})\s+(.+)$")
+_CHILD_PREFIX = re.compile(rf"^(?:{_alternatives(_V.child.before)})\s+(.+)$")
+# The owner after the field («CPR-nr. barn», «Navn dagplejer»): read as if it came first.
 _SUFFIX_OWNERS = {
-    "barnet": "barn",
-    "barnets": "barn",
-    "dagplejeren": "dagplejer",
-    "forælderen": "forælder",
-    "kontaktpersonen": "kontaktperson",
+    **{w: _V.child.before[0] for w in _V.child.after},
+    **{w: _V.dagplejer.before[0] for w in _V.dagplejer.after},
+    **{w: _V.contact.after[0] for w in _V.contact.after},
 }
-# After a child prefix only ("Barnets nr.", "Barn nr"): alone, "Nr" is too often a row count.
-_CHILD_ID = ("nr", "nummer", "id nr", "løbenr", "løbenummer")
+_OWNER_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_SUFFIX_OWNERS))})$")
 
 
 def normalise_header(value: object) -> str:
     """``' CPR-nr. '`` → ``'cpr nr'``."""
-    if value is None:
-        return ""
-    text = _PUNCT.sub(" ", str(value).casefold())
-    return " ".join(text.split())
+    return normalise_words(value)
 
 
-def field_of(norm: str) -> str | None:
+def field_of(norm: str) -> Field | None:
     """The canonical field a normalised header (without prefix) names, if any."""
     found = _LOOKUP.get(norm)
     return found if found is not None else _COMPACT.get(compact(norm))
@@ -300,8 +68,8 @@ def field_of(norm: str) -> str | None:
 class HeaderMeaning:
     """How one header reads: whose value (``owner``) and which field; ``group`` for contacts."""
 
-    owner: str  # "plain", "dagplejer", "barn", "kontakt", "dagplejer_ref", "barn_ref"
-    field: str
+    owner: Owner
+    field: Field
     group: int = 0
 
 
@@ -318,39 +86,38 @@ def _read_owner_last(norm: str) -> HeaderMeaning | None:
     m = _OWNER_SUFFIX.match(norm)
     if m is None:
         return None
-    owner = _SUFFIX_OWNERS.get(m.group(2), m.group(2))
-    return _read_owned(f"{owner} {m.group(1)}")
+    return _read_owned(f"{_SUFFIX_OWNERS[m.group(2)]} {m.group(1)}")
 
 
 def _read_owned(norm: str) -> HeaderMeaning | None:
-    """A header read as written: a field, or an owner's prefix and then a field."""
+    """A header read as written: a field, or an owner's word and then a field."""
     short = compact(norm)
     if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
-        return HeaderMeaning("dagplejer_ref", "cpr" if "cpr" in norm else "id")
+        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if "cpr" in norm else Field.ID)
     if short in _CHILD_REF_COMPACT:
-        return HeaderMeaning("barn_ref", "barn")
+        return HeaderMeaning(Owner.BARN_REF, Field.BARN)
     if f := field_of(norm):
-        return HeaderMeaning("plain", f)
+        return HeaderMeaning(Owner.PLAIN, f)
     if m := _CONTACT_PREFIX.match(norm):
         rest = m.group(2).strip() or "navn"
         f = field_of(rest)
-        if f is None and rest in CHILD_REF:
-            return HeaderMeaning("barn_ref", "barn")
+        if f is None and rest in _V.child_ref:
+            return HeaderMeaning(Owner.BARN_REF, Field.BARN)
         if f:
-            return HeaderMeaning("kontakt", f, int(m.group(1) or 0))
+            return HeaderMeaning(Owner.KONTAKT, f, int(m.group(1) or 0))
     if parent := _parent_column(norm):
         return parent
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
-        if f in ("id", "cpr"):  # "Dagplejer medarb. nr.": the column naming the dagplejer
-            return HeaderMeaning("dagplejer_ref", f)
+        if f in (Field.ID, Field.CPR):  # "Dagplejer medarb. nr.": the column naming the dagplejer
+            return HeaderMeaning(Owner.DAGPLEJER_REF, f)
         if f:
-            return HeaderMeaning("dagplejer", f)
+            return HeaderMeaning(Owner.DAGPLEJER, f)
     if m := _CHILD_PREFIX.match(norm):
-        f = "id" if m.group(1) in _CHILD_ID else field_of(m.group(1))
+        f = Field.ID if m.group(1) in _V.child_id else field_of(m.group(1))
         if f:
-            return HeaderMeaning("barn", f)
+            return HeaderMeaning(Owner.BARN, f)
     return None
 
 
@@ -358,15 +125,15 @@ def _parent_column(norm: str) -> HeaderMeaning | None:
     """A parent's column whose header names the relation before or after the field: ``Mor
     CPR``, ``Fars navn``, ``CPR far``, ``Navn mor`` (never the relation: the header says it)."""
     if m := _PARENT_PREFIX.match(norm):
-        parent, rest = m.group(1), m.group(2)
+        parent, rest = _PARENT_OF_WORD[m.group(1)], m.group(2)
     elif m := _PARENT_SUFFIX.match(norm):
-        rest, parent = m.group(1), m.group(2)
+        rest, parent = m.group(1), _PARENT_OF_LAST[m.group(2)]
     else:
         return None
     f = field_of(rest)
-    if f is None or f == "relation":
+    if f is None or f == Field.RELATION:
         return None
-    return HeaderMeaning("kontakt", f, PARENT_GROUPS[parent][0])
+    return HeaderMeaning(Owner.KONTAKT, f, parent.group)
 
 
 def child_prefixed(norm: str) -> bool:
@@ -383,7 +150,7 @@ class HeaderRow:
     texts: list[str]  # the header cells as written (stripped)
     meanings: list[HeaderMeaning | None] = field(default_factory=list)
 
-    def count(self, *owners: str) -> int:
+    def count(self, *owners: Owner) -> int:
         return sum(1 for m in self.meanings if m is not None and m.owner in owners)
 
 

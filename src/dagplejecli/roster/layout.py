@@ -10,42 +10,26 @@ import re
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
+from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import term, ui
 from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet
+from dagplejecli.roster.vocabulary import vocabulary
 
-DAGPLEJER_NAMES = (
-    "dagplejere",
-    "dagplejer",
-    "dagplejerne",
-    "medarbejdere",
-    "personale",
-    "employees",
-    "staff",
-    "caregivers",
-    "childminders",
-)
-CHILD_NAMES = ("børn", "boern", "barn", "børnene", "indskrevne", "indmeldte", "children", "kids")
-CONTACT_NAMES = (
-    "kontakter",
-    "kontaktpersoner",
-    "forældre",
-    "foraeldre",
-    "pårørende",
-    "contacts",
-    "guardians",
-    "parents",
-)
-# A word of a sheet's name says its role when the whole name does not («Indskrevne børn»).
-_NAME_WORDS = (
-    ("kontakter", CONTACT_NAMES),
-    ("boern", CHILD_NAMES),
-    ("dagplejere", DAGPLEJER_NAMES),
+# A word of a sheet's name says its role when the whole name does not («Indskrevne børn»),
+# the contacts' words first («Børnenes forældre»).
+_NAME_WORDS = tuple(
+    (role, vocabulary().sheet_names[role]) for role in (Role.KONTAKTER, Role.BOERN, Role.DAGPLEJERE)
 )
 # The configuration key that gives a sheet each role.
-ROLE_KEYS = {"dagplejere": "ark", "et-ark": "ark", "boern": "boern_ark", "kontakter": "kontakt_ark"}
+ROLE_KEYS = {
+    Role.DAGPLEJERE: "ark",
+    Role.ET_ARK: "ark",
+    Role.BOERN: "boern_ark",
+    Role.KONTAKTER: "kontakt_ark",
+}
 # The tables of column names that may name a configured sheet's headers, by its key.
 KEY_TABLES = {
     "ark": ("kolonner", "boern_kolonner"),  # a one-sheet roster has the child's columns too
@@ -55,16 +39,16 @@ KEY_TABLES = {
 
 
 # A dagplejer's plain columns a contact sheet would not have: the id and the address.
-_DAGPLEJER_PLAIN = frozenset({"id", "adresse", "vejnavn", "husnr", "postnr"})
+_DAGPLEJER_PLAIN = frozenset({Field.ID, Field.ADRESSE, Field.VEJNAVN, Field.HUSNR, Field.POSTNR})
 # A contact sheet's plain columns: whose relation to the child, and custody.
-_CONTACT_PLAIN = frozenset({"relation", "myndighed"})
+_CONTACT_PLAIN = frozenset({Field.RELATION, Field.MYNDIGHED})
 
 
 def _plain_one_sheet(header: HeaderRow) -> bool:
     """A child per row beside its dagplejer's unprefixed columns (``Medarb. nr.``, ``CPR``,
     ``Navn``, ``Postnr`` and ``Barnets CPR``), not a contact sheet (``Barn CPR``, ``CPR``,
     ``Navn``, ``Relation``)."""
-    plain = {m.field for m in header.meanings if m and m.owner == "plain"}
+    plain = {m.field for m in header.meanings if m and m.owner == Owner.PLAIN}
     return (
         bool(plain & plain_dagplejer_fields(header))
         and bool(plain & _DAGPLEJER_PLAIN)
@@ -72,30 +56,30 @@ def _plain_one_sheet(header: HeaderRow) -> bool:
     )
 
 
-def classify(header: HeaderRow) -> str:
+def classify(header: HeaderRow) -> Role:
     """A sheet's role from its headers alone (a child sheet with the dagplejer's columns
     repeated may still turn out to be a one-sheet roster: see ``pick_sheets``)."""
     dagplejer_named = sum(
-        1 for m in header.meanings if m and m.owner == "dagplejer" and m.field != "id"
+        1 for m in header.meanings if m and m.owner == Owner.DAGPLEJER and m.field != Field.ID
     )
-    if header.count("barn") and dagplejer_named:
-        return "et-ark"
+    if header.count(Owner.BARN) and dagplejer_named:
+        return Role.ET_ARK
     if _plain_one_sheet(header):
-        return "et-ark"
-    if header.count("barn_ref") and not header.count("dagplejer_ref"):
-        return "kontakter"
-    if header.count("dagplejer_ref") or header.count("kontakt"):
-        return "boern"
-    return "dagplejere"
+        return Role.ET_ARK
+    if header.count(Owner.BARN_REF) and not header.count(Owner.DAGPLEJER_REF):
+        return Role.KONTAKTER
+    if header.count(Owner.DAGPLEJER_REF) or header.count(Owner.KONTAKT):
+        return Role.BOERN
+    return Role.DAGPLEJERE
 
 
-def _exactname_role(name: str) -> str | None:
+def _exactname_role(name: str) -> Role | None:
     """The role a sheet's whole name says («Børn», «Dagplejere»)."""
     plain = name.strip().casefold()
     return next((role for role, names in _NAME_WORDS if plain in names), None)
 
 
-def name_role(name: str) -> str | None:
+def name_role(name: str) -> Role | None:
     """The role a sheet's name says: the whole name, or else its words («Indskrevne børn»,
     «Børn 2026»). Words of two roles say none, except children and contacts: a contacts sheet
     often names the children too («Børnenes forældre»)."""
@@ -103,13 +87,13 @@ def name_role(name: str) -> str | None:
         return role
     words = set(re.findall(r"\w+", name.casefold()))
     roles = {role for role, names in _NAME_WORDS if words & set(names)}
-    if roles == {"kontakter", "boern"}:
-        return "kontakter"
+    if roles == {Role.KONTAKTER, Role.BOERN}:
+        return Role.KONTAKTER
     return roles.pop() if len(roles) == 1 else None
 
 
 def _preferred(
-    options: list[tuple[RawSheet, HeaderRow]], role: str
+    options: list[tuple[RawSheet, HeaderRow]], role: Role
 ) -> list[tuple[RawSheet, HeaderRow]]:
     """Of several sheets that read as ``role``, those whose name says it: the whole name
     first, then a word of it."""
@@ -127,27 +111,33 @@ def _names_dagplejer(header: HeaderRow, cfg: RosterConfig) -> bool:
     """Whether a sheet has a column that can name each child's dagplejer, as a children's
     sheet is read (``Dagplejer``, ``Dagplejers navn``, a plain ``Medarbejdernr``, or the one
     the configuration names)."""
-    return "dagplejer" in cfg.boern_kolonner or any(
+    return Field.DAGPLEJER in cfg.boern_kolonner or any(
         m is not None
         and (
-            m.owner == "dagplejer_ref"
-            or (m.owner == "dagplejer" and m.field == "navn")
-            or (m.owner == "plain" and m.field == "id")
+            m.owner == Owner.DAGPLEJER_REF
+            or (m.owner == Owner.DAGPLEJER and m.field == Field.NAVN)
+            or (m.owner == Owner.PLAIN and m.field == Field.ID)
         )
         for m in header.meanings
     )
 
 
-def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> str:
+# Columns only a child's or a contact's sheet has.
+_CHILD_OWNERS = (Owner.BARN, Owner.BARN_REF, Owner.KONTAKT)
+
+
+def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> Role:
     """A sheet's role from its headers, its name breaking ties. A sheet whose name says
     children («Indskrevne børn») is the children's when its headers read as the dagplejere's,
     or as the contacts' (the child's CPR and contact columns) while a column names the
     dagplejer; without one it stays the contacts' (and DP249 names the key to set)."""
     role = classify(header)
     named = name_role(sheet.name)
-    if role == "dagplejere" and named in ("boern", "kontakter"):
+    if role == Role.DAGPLEJERE and named in (Role.BOERN, Role.KONTAKTER):
         return named
-    if role == "kontakter" and named == "boern" and _names_dagplejer(header, cfg):
+    if role == Role.BOERN and named == Role.DAGPLEJERE and not header.count(*_CHILD_OWNERS):
+        return named  # «Dagplejer nr.» on the dagplejere's own sheet is their id
+    if role == Role.KONTAKTER and named == Role.BOERN and _names_dagplejer(header, cfg):
         return named
     return role
 
@@ -156,10 +146,12 @@ def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
     """Whether a sheet beside the dagplejere's and the children's is their contacts: the
     child's CPR with a person's own CPR (``Barn CPR``, ``CPR``, ``Navn``), or a name that says
     contacts («Forældre»); a waiting list (the child's CPR, name and address) is not."""
-    if not header.count("barn_ref"):
+    if not header.count(Owner.BARN_REF):
         return False
-    own = any(m is not None and m.owner == "plain" and m.field == "cpr" for m in header.meanings)
-    return own or name_role(sheet.name) == "kontakter"
+    own = any(
+        m is not None and m.owner == Owner.PLAIN and m.field == Field.CPR for m in header.meanings
+    )
+    return own or name_role(sheet.name) == Role.KONTAKTER
 
 
 def _holds_children(header: HeaderRow, cfg: RosterConfig) -> bool:
@@ -167,20 +159,24 @@ def _holds_children(header: HeaderRow, cfg: RosterConfig) -> bool:
     children's sheet with the child's own columns while no ``boern_ark`` is named, as the
     same sheet found without the configuration is read."""
     role = classify(header)
-    if role == "et-ark":
+    if role == Role.ET_ARK:
         return True
     # the child's own columns, not contacts alone (a staff sheet's «Pårørende» is no child)
-    return role == "boern" and cfg.boern_ark is None and header.count("barn", "barn_ref") > 0
+    return (
+        role == Role.BOERN
+        and cfg.boern_ark is None
+        and header.count(Owner.BARN, Owner.BARN_REF) > 0
+    )
 
 
 def pick_sheets(
     sheets: list[RawSheet], cfg: RosterConfig, path: Path
-) -> dict[str, tuple[RawSheet, HeaderRow]]:
+) -> dict[Role, tuple[RawSheet, HeaderRow]]:
     """The sheet (and its header row) for each role found: configured names first, then
     headers, then sheet names. Raises DagplejeError when no dagplejer sheet can be told."""
     by_name = {s.name: s for s in sheets}
     names = ", ".join(s.name for s in sheets)
-    chosen: dict[str, tuple[RawSheet, HeaderRow]] = {}
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
     explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
     for key, name in explicit.items():
         if name is None:
@@ -198,38 +194,38 @@ def pick_sheets(
                 sheet=name,
                 sheets=names,
             )
-        role = {"ark": "dagplejere", "boern_ark": "boern", "kontakt_ark": "kontakter"}[key]
-        if role == "dagplejere" and _holds_children(header, cfg):
-            role = "et-ark"
+        role = {"ark": Role.DAGPLEJERE, "boern_ark": Role.BOERN, "kontakt_ark": Role.KONTAKTER}[key]
+        if role == Role.DAGPLEJERE and _holds_children(header, cfg):
+            role = Role.ET_ARK
         chosen[role] = (by_name[name], header)
 
-    candidates: dict[str, list[tuple[RawSheet, HeaderRow]]] = {}
+    candidates: dict[Role, list[tuple[RawSheet, HeaderRow]]] = {}
     for sheet in sheets:
-        if any(sheet is s for s, _ in chosen.values()):
-            continue
+        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
+            continue  # a hidden sheet (a lookup list) is never proposed: DP257 says it
         header = find_header_row(sheet.rows)
         if header is None:
             continue
         candidates.setdefault(_role_of(sheet, header, cfg), []).append((sheet, header))
 
-    if "et-ark" in chosen:
+    if Role.ET_ARK in chosen:
         # the configured one sheet holds the dagplejere and the children: another sheet of
         # either is left, and said (DP248), never read beside it nor dropped in silence
-        candidates.pop("dagplejere", None)
-        candidates.pop("boern", None)
-    elif "et-ark" in candidates and ("dagplejere" in chosen or "dagplejere" in candidates):
+        candidates.pop(Role.DAGPLEJERE, None)
+        candidates.pop(Role.BOERN, None)
+    elif Role.ET_ARK in candidates and (Role.DAGPLEJERE in chosen or Role.DAGPLEJERE in candidates):
         # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
         # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
         # children's sheet too, it is left (and said: DP248)
-        one_sheet = candidates.pop("et-ark")
-        if "boern" not in chosen and "boern" not in candidates:
-            candidates["boern"] = one_sheet
-        elif "kontakter" not in chosen and "kontakter" not in candidates:
+        one_sheet = candidates.pop(Role.ET_ARK)
+        if Role.BOERN not in chosen and Role.BOERN not in candidates:
+            candidates[Role.BOERN] = one_sheet
+        elif Role.KONTAKTER not in chosen and Role.KONTAKTER not in candidates:
             # beside both: the child's CPR with a person's own columns is a contacts sheet
             referring = [(s, h) for s, h in one_sheet if contacts_of_children(s, h)]
             if referring:
-                candidates["kontakter"] = referring
-    for role in ("dagplejere", "boern", "kontakter", "et-ark"):
+                candidates[Role.KONTAKTER] = referring
+    for role in (Role.DAGPLEJERE, Role.BOERN, Role.KONTAKTER, Role.ET_ARK):
         if role in chosen or role not in candidates:
             continue
         options = candidates[role]
@@ -247,16 +243,19 @@ def pick_sheets(
                 )
             options = preferred
         chosen[role] = options[0]
-    if "dagplejere" not in chosen and "et-ark" not in chosen and "boern" in chosen:
-        sheet, header = chosen["boern"]
-        if header.count("barn", "barn_ref", "kontakt") == 0 and name_role(sheet.name) != "boern":
+    if Role.DAGPLEJERE not in chosen and Role.ET_ARK not in chosen and Role.BOERN in chosen:
+        sheet, header = chosen[Role.BOERN]
+        if (
+            header.count(Owner.BARN, Owner.BARN_REF, Owner.KONTAKT) == 0
+            and name_role(sheet.name) != Role.BOERN
+        ):
             # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
             # dagplejere whose id column says whose it is
-            chosen["dagplejere"] = chosen.pop("boern")
+            chosen[Role.DAGPLEJERE] = chosen.pop(Role.BOERN)
         else:
             # children with their dagplejer's columns and no dagplejer sheet: one sheet
-            chosen["et-ark"] = chosen.pop("boern")
-    if "dagplejere" not in chosen and "et-ark" not in chosen:
+            chosen[Role.ET_ARK] = chosen.pop(Role.BOERN)
+    if Role.DAGPLEJERE not in chosen and Role.ET_ARK not in chosen:
         raise _no_dagplejer_sheet(sheets, path)
     return chosen
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from dagplejecli.domain.keyed import keyed_digest
 from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
 
 def derive_dagplejer_ids(dagplejere: list[Dagplejer]) -> None:
@@ -81,6 +82,24 @@ def id_and_name(ref: str) -> list[tuple[str, str]]:
     return out
 
 
+_ROLE_WORDS = frozenset(vocabulary().role_words)
+_WORD = re.compile(r"[^\s/]+/?")
+
+
+def without_role_words(ref: str) -> str:
+    """A reference with the role words it begins with set aside (the vocabulary's
+    [henvisning] rolleord): «Dagplejer Hanne Sørensen (41789)» → «Hanne Sørensen (41789)»,
+    «Dagplejen v/ Hanne Sørensen» → «Hanne Sørensen». A reference of role words only is kept as
+    written."""
+    rest = ref
+    while (m := _WORD.match(rest.lstrip())) and normalise_words(m.group(0)) in _ROLE_WORDS:
+        after = rest.lstrip()[m.end() :].lstrip(" /")
+        if not after.strip():
+            break
+        rest = after
+    return rest.strip() if rest is not ref else ref
+
+
 _Found = tuple[str | None, tuple[str, ...], Mismatch | None]
 
 
@@ -119,6 +138,11 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
         if not ref:
             continue
         found = by_id.get(id_key(ref))
+        if found is None:
+            # «Dagplejer Hanne Sørensen (41789)»: the role words set aside, the rest is read as
+            # an id, a CPR number, a name, or an id and a name that must agree
+            ref = without_role_words(ref)
+            found = by_id.get(id_key(ref))
         if found is None:
             if by_cpr is None:
                 by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}

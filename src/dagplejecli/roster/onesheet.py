@@ -3,6 +3,7 @@ made once from the rows that name the same one."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import id_key, name_key
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -15,7 +16,7 @@ DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN)  # a child on a row that nam
 
 # The fields that say who a one-sheet row's dagplejer is; a row with none of them has no
 # dagplejer (its child is DP247), not a dagplejer without a name.
-IDENTITY_FIELDS = ("id", "cpr", "navn", "fornavn", "efternavn")
+IDENTITY_FIELDS = (Field.ID, Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN)
 
 
 def dagplejer_key(d: Dagplejer) -> str:
@@ -52,7 +53,7 @@ def read_one_sheet(
         d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
         key = dagplejer_key(d)
         v = r.values(cmap.child)
-        has_child = bool(v.keys() - {"myndighed"})  # a custody cell alone is no child
+        has_child = bool(v.keys() - {Field.MYNDIGHED})  # a custody cell alone is no child
         # a row naming no dagplejer is none when it has a child (DP247); without one it stays
         # a dagplejer, whose missing name and CPR number the checks point at
         kept = dagplejere.setdefault(key, d) if key or not has_child else None

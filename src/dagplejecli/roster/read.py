@@ -12,18 +12,28 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Child, Dagplejer, Person, Roster, SheetInfo
+from dagplejecli.model import (
+    Child,
+    Dagplejer,
+    Person,
+    Roster,
+    RosterFile,
+    SheetInfo,
+    roster_fingerprint,
+)
 from dagplejecli.roster.columns import (
     ColumnMap,
     configured_columns,
+    long_form,
     map_columns,
     require,
     sheet_info,
@@ -47,9 +57,15 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_sheets, sheets_sha256
+from dagplejecli.roster.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
-from dagplejecli.roster.unused import LAYOUT_RULES, contacts_unattached, left_behind
+from dagplejecli.roster.unused import (
+    LAYOUT_RULES,
+    contacts_unattached,
+    hidden_sheets,
+    left_behind,
+    rows_set_aside,
+)
 
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
@@ -79,14 +95,15 @@ SYSTEMIC_UNLINKED = 3
 
 
 def read_roster(
-    path: Path,
+    paths: Path | Sequence[Path],
     cfg: RosterConfig,
     sheets: list[RawSheet] | None = None,
     light: bool = False,
     today: dt.date | None = None,
     id_secret: Callable[[], bytes] | None = None,
 ) -> tuple[Roster, list[Finding]]:
-    """Read and normalise the roster (``sheets``: its cells, when already read).
+    """Read and normalise the roster: one file, or several read as one workbook (a booking
+    system's list and the HR list of dagplejere). ``sheets``: their cells, when already read.
 
     ``light``: contact persons get only their CPR and name (enough to count them, as ``plan``
     does); ``validate`` and ``export`` read them whole. ``today`` places two-digit years in
@@ -95,9 +112,12 @@ def read_roster(
     municipality keeps it; without one, ids hold for this run only, enough to count people).
     Raises DagplejeError when the roster cannot be read at all.
     """
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    path = files[0]
     if sheets is None:
-        sheets = read_sheets(path)
-    sha = sheets_sha256(sheets, path)  # the bytes the sheets were parsed from
+        sheets = read_roster_sheets(files)
+    # each file's hash from the bytes its sheets were parsed from
+    roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
     chosen = pick_sheets(sheets, cfg, path)
     builder = Builder(
         path.name,
@@ -110,48 +130,58 @@ def read_roster(
     dagplejere: list[Dagplejer] = []
     children: list[Child] = []
     infos: list[SheetInfo] = []
+    used: list[ColumnMap] = []
     unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
-    def use(role: str, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
+    def use(role: Role, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
         """The chosen sheet for ``role``, its columns mapped and its required fields checked
-        (against the first of ``tables``, the configuration tables that may name columns)."""
+        (against the first of ``tables``, the configuration tables that may name columns).
+        A children's sheet in the long form takes the contacts' columns too."""
         sheet, header = chosen[role]
-        cmap = map_columns(path.name, sheet, header, role, configured_columns(cfg, *tables))
+        long = role == Role.BOERN and Role.KONTAKTER not in chosen
+        long = long and long_form(sheet, header, cfg.lang_form)
+        if long:
+            tables = (*tables, "kontakt_kolonner")
+        columns = configured_columns(cfg, *tables)
+        cmap = map_columns(sheet.file or path.name, sheet, header, role, columns, long)
         require(cmap, tables[0], *required)
-        infos.append(sheet_info(cmap))
+        infos.append(sheet_info(cmap, long))
+        used.append(cmap)
+        # a CSV saved by Excel holds numbers as text: a CPR number there lost its 0 too
+        builder.numbers_as_text = cmap.file.lower().endswith(".csv")
         if not light:  # the plan only counts people
             unread.extend(unread_columns(cmap))
         return cmap
 
-    if "et-ark" in chosen:
-        cmap = use("et-ark", ("kolonner", "boern_kolonner"), ("id",), ("cpr",))
-        dagplejere, children = read_one_sheet(cmap, builder, path.name)
+    if Role.ET_ARK in chosen:
+        cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
+        dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
         layout = "et-ark"
     else:
-        required = (("id",), ("cpr",), ("navn",), ("fornavn", "efternavn"))
-        cmap = use("dagplejere", ("kolonner",), *required)
-        dagplejere = read_dagplejer_sheet(cmap, builder, path.name)
-        layout = "to-ark" if "boern" in chosen else "kun-dagplejere"
-        if "boern" in chosen:
-            cm = use("boern", ("boern_kolonner",), ("dagplejer",))
-            children = read_child_sheet(cm, builder, path.name)
-    if path.suffix.lower() == ".csv":
+        required = ((Field.ID,), (Field.CPR,), (Field.NAVN,), (Field.FORNAVN, Field.EFTERNAVN))
+        cmap = use(Role.DAGPLEJERE, ("kolonner",), *required)
+        dagplejere = read_dagplejer_sheet(cmap, builder, cmap.file)
+        layout = "to-ark" if Role.BOERN in chosen else "kun-dagplejere"
+        if Role.BOERN in chosen:
+            cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
+            children = read_child_sheet(cm, builder, cm.file)
+    if all(p.suffix.lower() == ".csv" for p in files):
         layout = "csv"
     # one row per contact person: a child's rows are one child with all their contacts
     children, repeated = merge_repeated_children(children)
     builder.findings.extend(repeated)
-    if "kontakter" in chosen:
-        km = use("kontakter", ("kontakt_kolonner",), ("barn",))
+    if Role.KONTAKTER in chosen:
+        km = use(Role.KONTAKTER, ("kontakt_kolonner",), (Field.BARN,))
         before = _contacts(children)
-        attach_contact_sheet(km, builder, path.name, children)
+        attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)
-    builder.custody.finish()  # DP245: a custody column on the child's row that was needed
+    builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
 
     if not dagplejere:
         raise DagplejeError(
             "roster_no_rows",
-            where=f"{path.name}, {cmap.sheet.name}",
+            where=f"{cmap.file}, {cmap.sheet.name}",
             hint="roster_no_rows_hint",
             sheet=cmap.sheet.name,
             row=cmap.header.row,
@@ -162,32 +192,36 @@ def read_roster(
     derived = [d for d in dagplejere if not d.id]
     # the dagplejere's id column as written, when one gave them ids (DP241 does not advise
     # mapping a column that is mapped)
-    id_col = cmap.fields.get("id")
+    id_col = cmap.fields.get(Field.ID)
     id_column = (
         cmap.header.texts[id_col] if id_col is not None and len(derived) < len(dagplejere) else ""
     )
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
     findings += left_behind(path.name, sheets, chosen, len(children)) + left
+    findings += rows_set_aside(used)
+    findings += hidden_sheets(path.name, sheets, [s for s, _ in chosen.values()])
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
             DP217(
-                Location(file=path.name, sheet=cmap.sheet.name),
+                Location(file=cmap.file, sheet=cmap.sheet.name),
                 variant="column" if column else "",
                 count=len(derived),
                 column=column or "",
             )
         )
     links = resolve_children(dagplejere, children)
-    if "et-ark" in chosen:
+    if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column)
-    if "et-ark" in chosen:
+    if Role.ET_ARK in chosen:
         explained.add("")  # a child on a row without a dagplejer is DP247 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
+    sha = roster_fingerprint(roster_files)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
+    roster.files = roster_files
     return roster, findings
 
 
@@ -203,7 +237,7 @@ def _id_like_column(dagplejere: list[Dagplejer]) -> str | None:
         if read_header(norm) is not None:
             continue  # a column read as something else (Postnr)
         words = norm.split()
-        if not any(w in ("nr", "id", "nummer") or w.endswith(("nr", "nummer")) for w in words):
+        if not any(w in ("nr", Field.ID, "nummer") or w.endswith(("nr", "nummer")) for w in words):
             continue
         values = [d.extra.get(header, "") for d in dagplejere]
         if all(values) and len(set(values)) == len(values):
@@ -229,7 +263,7 @@ def _link_findings(
         first = named[0]  # the name as the first of its children spells it
         findings.append(
             DP240(
-                Location.of_cell(first.cell("dagplejer")),
+                Location.of_cell(first.cell(Field.DAGPLEJER)),
                 name=mask_cpr_in_text(first.dagplejer_ref),
                 ids=ids,
                 count=len(named),
@@ -239,7 +273,7 @@ def _link_findings(
     for ref, wrong in links.mismatched.items():
         findings.append(
             DP240(
-                Location.of_cell(wrong.children[0].cell("dagplejer")),
+                Location.of_cell(wrong.children[0].cell(Field.DAGPLEJER)),
                 variant="mismatch",
                 ref=mask_cpr_in_text(ref),
                 id=mask_cpr_in_text(wrong.id),
@@ -254,7 +288,7 @@ def _link_findings(
         first = links.by_name[0]
         findings.append(
             DP243(
-                Location.of_cell(first.cell("dagplejer")),
+                Location.of_cell(first.cell(Field.DAGPLEJER)),
                 count=len(links.by_name),
                 name=mask_cpr_in_text(first.dagplejer_ref),
             )
@@ -273,7 +307,7 @@ def _link_findings(
         variant = "id_name"  # «id - navn», whose ids are not the id column's
     else:
         variant = "no_match"  # the id column is named: mapping it again changes nothing
-    cell = unlinked[0].cell("dagplejer")
+    cell = unlinked[0].cell(Field.DAGPLEJER)
     findings.append(
         DP241(
             Location.of_cell(cell),
@@ -296,7 +330,7 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
     for person in people:
         ident = person.id
         if ident and not person.id_derived and looks_like_cpr(ident):
-            cell = person.cell("id")
+            cell = person.cell(Field.ID)
             raise DagplejeError(
                 "roster_id_is_cpr",
                 where=f"{cell.file}, {cell}" if cell else "",

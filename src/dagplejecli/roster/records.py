@@ -16,6 +16,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr,
     mask_cpr_in_text,
 )
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import (
     clean_text,
     normalise_bool,
@@ -27,10 +28,11 @@ from dagplejecli.domain.values import (
 from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustody
-from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.columns import Cols, ColumnMap
 from dagplejecli.roster.custody import CUSTODY_RULES, Custody, who
 from dagplejecli.roster.headers import normalise_header
 from dagplejecli.roster.rows import RowReader, data_rows
+from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
 DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
@@ -45,31 +47,13 @@ RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP222, DP223, *CUSTODY_RULES)
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
-# Danish family law's medmor/medfar is a legal parent: Unilogin's Mor/Far (noted, DP223).
-CO_PARENTS = {"medmor": "Mor", "medfar": "Far"}
-
-DEFAULT_RELATIONS = {
-    "mor": "Mor",
-    "moder": "Mor",
-    "mother": "Mor",
-    "far": "Far",
-    "fader": "Far",
-    "father": "Far",
-    "andet": "Andet",
-    "anden": "Andet",
-    "other": "Andet",
-    "officielt tilknyttet person": "Officielt tilknyttet person",
-    "officielt tilknyttet": "Officielt tilknyttet person",
-    "forælder": PARENT,
-    "forældre": PARENT,
-    "foraelder": PARENT,
-    "parent": PARENT,
-    "forælder 1": PARENT,
-    "forælder 2": PARENT,
-}
+# Relation words and Danish family law's medmor/medfar (a legal parent: Unilogin's Mor/Far,
+# noted as DP223): the vocabulary's [relationer] and [medforaeldre].
+CO_PARENTS = vocabulary().co_parents
+DEFAULT_RELATIONS = vocabulary().relations
 
 
-def _text(values: dict[str, object], name: str) -> str:
+def _text(values: dict[Field, object], name: Field) -> str:
     found = values.get(name)
     if isinstance(found, str):
         return " ".join(found.split())
@@ -96,11 +80,21 @@ class Builder:
         self.light = light
         self.findings: list[Finding] = []
         # [roster] tom_myndighed and raekke_myndighed: what custody cells leave undecided
-        self.custody = Custody(self.findings, blank_custody, row_custody)
         self.relations = {normalise_header(k): v for k, v in DEFAULT_RELATIONS.items()}
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
+        self.custody = Custody(self.findings, blank_custody, row_custody, self.relations)
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
+        # contacts without a relation column, per sheet: one DP222 each, with the count
+        self._no_relation: dict[str, tuple[Finding, int]] = {}
+
+    def finish(self) -> None:
+        """What reading says once, when every sheet is read: a missing relation column (one
+        DP222 per sheet, with the number of contact persons) and custody's (``Custody.finish``)."""
+        for first, count in self._no_relation.values():
+            params = {**first.params, "count": count}
+            self.findings.append(DP222(first.location, variant="no_column", **params))
+        self.custody.finish()
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
         """The configured or default meaning of a relation text, and whether it is a medmor or
@@ -113,13 +107,11 @@ class Builder:
                 self._seen_relations[raw] = (self.relations.get(key), False)
         return self._seen_relations[raw]
 
-    def fill_person(
-        self, person: Person, r: RowReader, cols: dict[str, int], v: dict[str, object]
-    ) -> None:
+    def fill_person(self, person: Person, r: RowReader, cols: Cols, v: dict[Field, object]) -> None:
         """Fill the fields every person has from ``v``, the row's values for ``cols``."""
         person.row_ref = r.row_ref
         person.columns = cols
-        raw_cpr = v.get("cpr")
+        raw_cpr = v.get(Field.CPR)
         if raw_cpr is not None:
             person.cpr_given = True
             if isinstance(raw_cpr, str):  # the common case, without a CprValue
@@ -130,35 +122,35 @@ class Builder:
                 value = normalise_cpr(raw_cpr)
                 person.cpr = value.digits
                 if value.restored_zero and value.digits:
-                    where = Location.of_cell(person.cell("cpr"))
+                    where = Location.of_cell(person.cell(Field.CPR))
                     self.findings.append(DP202(where, cpr=mask_cpr(value.digits)))
             if person.cpr is None:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         # Only fields the row has are set (the rest keep their "" defaults): this runs for
         # every person of a national roster.
-        if "fornavn" in v:
-            person.first_name = _text(v, "fornavn")
-        if "efternavn" in v:
-            person.last_name = _text(v, "efternavn")
+        if Field.FORNAVN in v:
+            person.first_name = _text(v, Field.FORNAVN)
+        if Field.EFTERNAVN in v:
+            person.last_name = _text(v, Field.EFTERNAVN)
         if not person.first_name and not person.last_name:
-            person.first_name, person.last_name = split_name(_text(v, "navn"))
-        if "alias_fornavn" in v:
-            person.alias_first = _text(v, "alias_fornavn")
-        if "alias_efternavn" in v:
-            person.alias_last = _text(v, "alias_efternavn")
-        if "telefon" in v:
-            person.phone = _text(v, "telefon")
-        if "email" in v:
-            person.email = _text(v, "email")
-        if "beskyttet" in v:
-            person.protected = self.yes_no(v, r, cols, "beskyttet", when_unsure=True) or False
+            person.first_name, person.last_name = split_name(_text(v, Field.NAVN))
+        if Field.ALIAS_FORNAVN in v:
+            person.alias_first = _text(v, Field.ALIAS_FORNAVN)
+        if Field.ALIAS_EFTERNAVN in v:
+            person.alias_last = _text(v, Field.ALIAS_EFTERNAVN)
+        if Field.TELEFON in v:
+            person.phone = _text(v, Field.TELEFON)
+        if Field.EMAIL in v:
+            person.email = _text(v, Field.EMAIL)
+        if Field.BESKYTTET in v:
+            person.protected = self.yes_no(v, r, cols, Field.BESKYTTET, when_unsure=True) or False
 
     def yes_no(
         self,
-        v: dict[str, object],
+        v: dict[Field, object],
         r: RowReader,
-        cols: dict[str, int],
-        name: str,
+        cols: Cols,
+        name: Field,
         when_unsure: bool,
     ) -> bool | None:
         """The yes/no in field ``name`` (None when blank); neither yes nor no is noted (DP214,
@@ -181,25 +173,25 @@ class Builder:
         return value
 
     def dagplejer(
-        self, r: RowReader, cols: dict[str, int], extra: dict[str, int], dates: list[str]
+        self, r: RowReader, cols: Cols, extra: dict[str, int], dates: list[str]
     ) -> Dagplejer:
         """The dagplejer in a row, with the address and every kept column (``extra``; those
         named in ``dates`` hold a date)."""
         d = Dagplejer()
         v = r.values(cols)
         self.fill_person(d, r, cols, v)
-        d.id = _text(v, "id")
-        postnr_cell = v.get("postnr")
+        d.id = _text(v, Field.ID)
+        postnr_cell = v.get(Field.POSTNR)
         city_from_postnr = None
         if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):
             postnr_cell, city_from_postnr = both  # "8000 Aarhus C" in one column
         postnr, restored = normalise_digits(postnr_cell, 4)
         if restored:
             self.findings.append(
-                DP215(Location.of_cell(r.cell(cols["postnr"])), value=postnr or "")
+                DP215(Location.of_cell(r.cell(cols[Field.POSTNR])), value=postnr or "")
             )
-        if "adresse" in cols:
-            d.address_text = _text(v, "adresse")
+        if Field.ADRESSE in cols:
+            d.address_text = _text(v, Field.ADRESSE)
             parsed, _ = parse_address(d.address_text)
             if postnr and not parsed.postnr:
                 parsed = Address(
@@ -208,15 +200,15 @@ class Builder:
                     parsed.floor,
                     parsed.door,
                     postnr,
-                    _text(v, "by") or city_from_postnr,
+                    _text(v, Field.BY) or city_from_postnr,
                 )
             d.address = parsed
         else:
             d.address = Address(
-                street=_text(v, "vejnavn") or None,
-                house_no=_text(v, "husnr") or None,
+                street=_text(v, Field.VEJNAVN) or None,
+                house_no=_text(v, Field.HUSNR) or None,
                 postnr=postnr,
-                city=_text(v, "by") or city_from_postnr,
+                city=_text(v, Field.BY) or city_from_postnr,
             )
             d.address_text = d.address.one_line()
         row, n = r.row, len(r.row)
@@ -232,27 +224,25 @@ class Builder:
             when = normalise_date(row[extra[header]], self.today) if extra[header] < n else None
             if when is not None:
                 d.extra[header] = when.isoformat()
-        if postnr and "postnr" in cols:
+        if postnr and Field.POSTNR in cols:
             for header, col in extra.items():
-                if col == cols["postnr"]:
+                if col == cols[Field.POSTNR]:
                     d.extra[header] = postnr
         return d
 
-    def child(
-        self, r: RowReader, cols: dict[str, int], v: dict[str, object] | None = None
-    ) -> Child:
+    def child(self, r: RowReader, cols: Cols, v: dict[Field, object] | None = None) -> Child:
         """The child in a row (``v``: the row's values for ``cols``, when already known)."""
         c = Child()
         v = r.values(cols) if v is None else v
         self.fill_person(c, r, cols, v)
-        c.dagplejer_ref = _text(v, "dagplejer")
-        c.id = _text(v, "id")
+        c.dagplejer_ref = _text(v, Field.DAGPLEJER)
+        c.id = _text(v, Field.ID)
         return c
 
     def contact_groups(
         self,
         r: RowReader,
-        groups: list[tuple[dict[str, int], str | None]],
+        groups: list[tuple[Cols, str | None]],
         row_custody: RowCustody | None = None,
     ) -> list[ContactPerson]:
         """The contact persons in a child's ``Kontakt1 …``/``Kontakt2 …`` (or ``Mor …``/``Far …``)
@@ -269,9 +259,9 @@ class Builder:
     def contact(
         self,
         r: RowReader,
-        cols: dict[str, int],
+        cols: Cols,
         implied: str | None = None,
-        v: dict[str, object] | None = None,
+        v: dict[Field, object] | None = None,
         row_custody: RowCustody | None = None,
         elsewhere: bool = False,
     ) -> ContactPerson | None:
@@ -282,30 +272,33 @@ class Builder:
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
             return ContactPerson(
-                cpr=normalise_cpr(v.get("cpr")).digits,
-                first_name=_text(v, "fornavn") or _text(v, "navn"),
-                last_name=_text(v, "efternavn"),
+                cpr=normalise_cpr(v.get(Field.CPR)).digits,
+                first_name=_text(v, Field.FORNAVN) or _text(v, Field.NAVN),
+                last_name=_text(v, Field.EFTERNAVN),
             )
         p = ContactPerson()
         self.fill_person(p, r, cols, v)
-        p.relation_raw = _text(v, "relation") or (implied or "")
+        p.relation_raw = _text(v, Field.RELATION) or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         p.custody = self.custody.of_contact(p, r, cols, v, row_custody, elsewhere)
         return p
 
-    def map_relation(self, p: ContactPerson, r: RowReader, cols: dict[str, int]) -> str | None:
+    def map_relation(self, p: ContactPerson, r: RowReader, cols: Cols) -> str | None:
         """Unilogin's relation for the roster's text; "Forælder" becomes Mor/Far by the CPR,
         "Medmor"/"Medfar" Mor/Far (DP223); a blank is DP222, never a guess."""
         raw = p.relation_raw
         if not raw:
             # no relation column for this contact at all: the fix is a column, not a cell
-            variant = "" if "relation" in cols else "no_column"
-            where = Location.of_cell(p.cell("relation", "cpr", "navn"))
-            self.findings.append(DP222(where, variant=variant, **who(p)))
+            where = Location.of_cell(p.cell(Field.RELATION, Field.CPR, Field.NAVN))
+            if Field.RELATION in cols:
+                self.findings.append(DP222(where, **who(p)))
+            else:
+                first, count = self._no_relation.get(r.sheet, (DP222(where, **who(p)), 0))
+                self._no_relation[r.sheet] = (first, count + 1)
             return None
         mapped, co_parent = self._relation(raw)
         if co_parent and mapped is not None:
-            where = Location.of_cell(p.cell("relation"))
+            where = Location.of_cell(p.cell(Field.RELATION))
             self.findings.append(DP223(where, value=raw[:40], relation=mapped, **who(p)))
             return mapped
         if mapped is not None and mapped != PARENT:
@@ -314,7 +307,7 @@ class Builder:
             return "Mor" if cpr_is_female(p.cpr) else "Far"
         self.findings.append(
             DP211(
-                Location.of_cell(p.cell("relation")),
+                Location.of_cell(p.cell(Field.RELATION)),
                 variant="" if mapped is None else "parent_without_cpr",
                 value=mask_cpr_in_text(raw)[:40],
                 allowed=", ".join(UNILOGIN_RELATIONS),
@@ -351,11 +344,11 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
 def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: list[Child]) -> None:
     """Contacts on a sheet of their own, each joined to its child by the child's CPR."""
     by_cpr = {c.cpr: c for c in children if c.cpr}
-    contact_cols = {k: v for k, v in km.fields.items() if k != "barn"}
+    contact_cols: Cols = {k: v for k, v in km.fields.items() if k != Field.BARN}
     for row_no, row in data_rows(km):
         r = RowReader(file, km.sheet.name, row_no, row, km.header.texts)
         v = r.values(km.fields)
-        child_cpr = normalise_cpr(v.pop("barn", None)).digits
+        child_cpr = normalise_cpr(v.pop(Field.BARN, None)).digits
         target = by_cpr.get(child_cpr) if child_cpr else None
         # the child's row may hold a custody column (DP245 when a contact here needs it)
         on_row = target.row_custody if target is not None else None
@@ -363,7 +356,7 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
         if contact is None:
             continue
         if target is None:
-            where = Location.of_cell(r.cell(km.fields["barn"]))
+            where = Location.of_cell(r.cell(km.fields[Field.BARN]))
             builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
             continue
         target.contacts.append(contact)

@@ -6,6 +6,7 @@ number twice)."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import id_key, name_key
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -33,7 +34,7 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
         return kept, []
     example = first_of[str(merged[0].cpr)]  # the child kept, as its first row writes it
     finding = DP255(
-        Location.of_cell(merged[0].cell("cpr")),
+        Location.of_cell(merged[0].cell(Field.CPR)),
         count=len(merged),
         children=len({c.cpr for c in merged}),
         name=example.name,

@@ -3,8 +3,11 @@ row's fields read through a column map, each with its cell."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.identifiers import looks_like_cpr
+from dagplejecli.domain.shape import Field
 from dagplejecli.model import CellRef, RowRef
-from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.columns import Cols, ColumnMap
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
 
 class RowReader:
@@ -17,7 +20,7 @@ class RowReader:
         self.headers = headers  # the sheet's header row as written
         self.row_ref = RowRef(file, sheet, row_no)
 
-    def values(self, cols: dict[str, int]) -> dict[str, object]:
+    def values(self, cols: Cols) -> dict[Field, object]:
         """The non-blank values of the fields in ``cols``; a cell of spaces counts as blank.
 
         One C-speed comprehension per column map (callers pass the result on rather than ask
@@ -44,18 +47,51 @@ class RowReader:
         return text or self.cell(col).a1.rstrip("0123456789")
 
 
+def _filled(row: list[object]) -> list[object]:
+    """The row's filled cells (a cell of spaces is blank)."""
+    return [v for v in row if ((v and not v.isspace()) if isinstance(v, str) else v is not None)]
+
+
+_FOOTER = vocabulary().footer
+
+
+def _footer(cells: list[object]) -> bool:
+    """A totals or note row: it begins with a word of the vocabulary's [fodnote] («I alt: 250
+    børn», «Total», «Noter: …») and has at most two filled cells."""
+    if len(cells) > 2 or not isinstance(cells[0], str):
+        return False
+    words = normalise_words(cells[0])
+    return any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
+
+
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
-    """The rows under the header with any value in them, with their 1-based numbers."""
-    out = []
+    """The rows under the header with any value in them, with their 1-based numbers (worked
+    out once per sheet). Totals and notes are no person: rows that begin with a footer word
+    (``_footer``), and after the last row of two or more values, rows whose one value is a
+    text (a note in a merged cell) — set aside in ``cmap.skipped``, for one finding."""
+    if cmap.rows is not None:
+        return cmap.rows
+    out: list[tuple[int, list[object]]] = []
+    skipped: list[tuple[int, str]] = []
+    last_full = -1  # the index in ``out`` of the last row with two or more values
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
     for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
-        # usually the first cell decides; only rows of blanks are looked at whole
-        for v in row:
-            if isinstance(v, str):
-                if v and not v.isspace():
-                    out.append((index, row))
-                    break
-            elif v is not None:
-                out.append((index, row))
-                break
+        cells = _filled(row)
+        if not cells:
+            continue
+        if _footer(cells):
+            skipped.append((index, str(cells[0])))
+            continue
+        if len(cells) > 1:
+            last_full = len(out)
+        out.append((index, row))
+    if last_full >= 0:
+        for index, row in out[last_full + 1 :]:
+            first = _filled(row)[0]
+            note = isinstance(first, str) and any(ch.isalpha() for ch in first)
+            if isinstance(first, str) and note and not looks_like_cpr(first):
+                skipped.append((index, first))
+        kept = {index for index, _ in skipped}
+        out = [(index, row) for index, row in out if index not in kept]
+    cmap.rows, cmap.skipped = out, sorted(skipped)
     return out

@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -42,6 +43,8 @@ class RawSheet:
 
     name: str
     rows: list[list[object]]
+    file: str = ""  # the file it was read from (a roster may be several files)
+    hidden: bool = False  # hidden in the workbook (a lookup list): never proposed for a role
 
 
 def _dtd_in(data: bytes) -> bool:
@@ -576,11 +579,15 @@ def check_roster_path(path: Path) -> None:
 
 
 class Sheets(list[RawSheet]):
-    """The sheets of one file, and the SHA-256 of the very bytes they were parsed from (a file
-    replaced while it is read — Excel saves by rename — cannot give the new file's hash to the
-    old content)."""
+    """Sheets, and for each file they were read from the SHA-256 of the very bytes they were
+    parsed from (a file replaced while it is read — Excel saves by rename — cannot give the
+    new file's hash to the old content)."""
 
-    sha256: str = ""
+    digests: dict[str, str]
+
+    def __init__(self, sheets: list[RawSheet] | None = None) -> None:
+        super().__init__(sheets or [])
+        self.digests = {}
 
 
 def read_sheets(path: Path) -> Sheets:
@@ -593,20 +600,21 @@ def read_sheets(path: Path) -> Sheets:
     raw = _read_once(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw))])
+        sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw), path.name)])
     else:
         if suffix in ZIP_SUFFIXES:
             _check_zip(path, raw)
         sheets = Sheets(_read_workbook(path, raw))
-    sheets.sha256 = hashlib.sha256(raw).hexdigest()
+    sheets.digests = {str(path): hashlib.sha256(raw).hexdigest()}
     return sheets
 
 
 def sheets_sha256(sheets: list[RawSheet], path: Path) -> str:
-    """The SHA-256 of the bytes ``sheets`` were read from (the file's, read in pieces, for
-    sheets that do not know it)."""
-    if isinstance(sheets, Sheets) and sheets.sha256:
-        return sheets.sha256
+    """The SHA-256 of the bytes of ``path`` that ``sheets`` were read from (the file's, read
+    in pieces, for sheets that do not know it)."""
+    known = sheets.digests.get(str(path)) if isinstance(sheets, Sheets) else None
+    if known:
+        return known
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
@@ -658,10 +666,13 @@ def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         sheets = []
-        for name in workbook.sheet_names:
+        for meta in workbook.sheets_metadata:
+            name = meta.name
             # skip_empty_area=False keeps row 1 as row 1: cell references must not shift.
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets.append(RawSheet(name, cast("list[list[object]]", rows)))  # no copy
+            hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
+            # no copy of the rows
+            sheets.append(RawSheet(name, cast("list[list[object]]", rows), path.name, hidden))
     except Exception:  # calamine raises several types for broken files; all mean the same here
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
@@ -711,24 +722,26 @@ _DELIMITERS = (";", ",", "\t")
 
 
 def sniff_delimiter(text: str) -> str:
-    """Semicolon (Danish Excel), comma or tab: the one that splits the first lines into the
-    same number of fields most often (as ``csv.Sniffer`` does), not the one that splits some
-    line most: a note with many commas in a semicolon file must not make it a comma file."""
+    """Semicolon (Danish Excel), comma or tab: the one that splits the first lines alike, as
+    ``csv.Sniffer`` judges it — the most lines with the same number of fields (two or more),
+    then more fields — never the one that splits a single line most (a note full of commas
+    above a semicolon header)."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ";", (0, 0)
     for delimiter in _DELIMITERS:
-        counts: dict[int, int] = {}
+        counts: Counter[int] = Counter()
         for line in lines:
             try:
                 fields = len(next(csv.reader([line], delimiter=delimiter)))
             except csv.Error:  # e.g. a field over the limit: reading reports it, with its line
                 continue
             if fields > 1:
-                counts[fields] = counts.get(fields, 0) + 1
-        # how many lines agree on one number of fields, then the larger number
-        score = max(((n, fields) for fields, n in counts.items()), default=(0, 0))
-        if score > best_score:
-            best, best_score = delimiter, score
+                counts[fields] += 1
+        if not counts:
+            continue
+        width, lines_alike = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (lines_alike, width) > best_score:
+            best, best_score = delimiter, (lines_alike, width)
     return best
 
 
@@ -786,3 +799,18 @@ def read_csv_rows(path: Path, raw: bytes | None = None) -> list[list[object]]:
             ) from None
         raise DagplejeError("roster_unreadable", where=where) from None
     return rows
+
+
+def read_roster_sheets(paths: list[Path]) -> Sheets:
+    """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
+    a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
+    sheets = Sheets()
+    for path in paths:
+        read = read_sheets(path)
+        sheets.extend(read)
+        sheets.digests.update(read.digests)
+    names = [s.name for s in sheets]
+    for sheet in sheets:
+        if names.count(sheet.name) > 1 and sheet.file:
+            sheet.name = f"{sheet.name} ({sheet.file})"
+    return sheets

@@ -5,6 +5,7 @@ protected person is written with name and address)."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Role
 from dagplejecli.domain.values import is_cpr_cell, normalise_bool
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -12,6 +13,7 @@ from dagplejecli.model import CellRef, column_letters
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.headers import child_prefixed, normalise_header
 from dagplejecli.roster.rows import data_rows
+from dagplejecli.roster.vocabulary import vocabulary
 
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN)  # a column of CPR numbers no field reads
 DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN)  # a column of middle names no field reads
@@ -21,28 +23,21 @@ DP254 = Rule("DP254", S.ERROR, Family.PERSONS, STIL_UNILOGIN)
 UNREAD_RULES = (DP246, DP253, DP254)
 # Protection: a word with «beskyt» in it («Adressebeskyt.», «Beskyttelse») or beginning with
 # «protect», or a word for hidden, secret or confidential («Skjult», «Fortrolig adresse»,
-# «Hidden (name+addr)»). Only a cell that marks someone makes it a finding, so «Solbeskyttelse:
-# Faktor 50» passes; when in doubt it stops the export: a protected person must not be published.
-_PROTECTED_PARTS = ("beskyt",)
-_PROTECTED_WORDS = ("protect",)
-_HIDDEN = (
-    "skjult",
-    "hemmelig",
-    "hemmeligholdt",
-    "fortrolig",
-    "hidden",
-    "secret",
-    "confidential",
-)
-# Headers that hold a middle name (with an owner's word before or after: «Barnets mellemnavn»)
-_MIDDLE = ("mellemnavn", "mellemnavne", "middle name", "middlename")
+# «Hidden (name+addr)»); middle names («Barnets mellemnavn»): the vocabulary's [ulaest] words.
+# Only a cell that marks someone makes protection a finding, so «Solbeskyttelse: Faktor 50»
+# passes; when in doubt it stops the export: a protected person must not be published.
+_V = vocabulary()
+_PROTECTED_PARTS = _V.protection_parts
+_PROTECTED_WORDS = _V.protection_starts
+_HIDDEN = _V.hidden
+_MIDDLE = _V.middle_name
 
 # The configuration table that maps a column of a sheet of this role (for the hint).
 TABLE_OF_ROLE = {
-    "dagplejere": "kolonner",
-    "boern": "boern_kolonner",
-    "et-ark": "boern_kolonner",
-    "kontakter": "kontakt_kolonner",
+    Role.DAGPLEJERE: "kolonner",
+    Role.BOERN: "boern_kolonner",
+    Role.ET_ARK: "boern_kolonner",
+    Role.KONTAKTER: "kontakt_kolonner",
 }
 
 
@@ -134,6 +129,6 @@ def _protection(cmap: ColumnMap, col: int, count: int) -> Finding:
     where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     column, sheet = cmap.header.texts[col], cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
-    if cmap.role == "et-ark" and not child_prefixed(normalise_header(column)):
+    if cmap.role == Role.ET_ARK and not child_prefixed(normalise_header(column)):
         table = "kolonner"  # a plain column of a one-sheet roster is the dagplejer's
     return DP254(Location.of_cell(where), column=column, sheet=sheet, count=count, table=table)

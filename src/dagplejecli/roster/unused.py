@@ -10,6 +10,8 @@ filled cells under it (``Kid number``, ``Given``, ``Minder``); only a sheet with
 
 from __future__ import annotations
 
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, Child
@@ -29,7 +31,9 @@ DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data 
 DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
 DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN)  # no child read, and a sheet of data unused
 DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN)  # a contacts sheet gave no child a contact
-LAYOUT_RULES = (DP248, DP249, DP251, DP252)
+DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN)  # totals and notes rows set aside
+DP257 = Rule("DP257", S.INFO, Family.PERSONS, OWN)  # hidden sheets, not read
+LAYOUT_RULES = (DP248, DP249, DP251, DP252, DP256, DP257)
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
 LAYOUT_CODES = frozenset(r.code for r in LAYOUT_RULES)
 
@@ -38,7 +42,9 @@ SHOWN = 4  # headers named in a finding (the first few)
 
 
 def _names_person(m: HeaderMeaning | None) -> bool:
-    return m is not None and (m.field in PERSON_FIELDS or m.owner in ("barn_ref", "dagplejer_ref"))
+    return m is not None and (
+        m.field in PERSON_FIELDS or m.owner in (Owner.BARN_REF, Owner.DAGPLEJER_REF)
+    )
 
 
 def person_header(rows: list[list[object]]) -> HeaderRow | None:
@@ -98,19 +104,19 @@ def child_columns(header: HeaderRow) -> list[int]:
     return [
         c
         for c, (m, text) in enumerate(zip(header.meanings, header.texts, strict=True))
-        if (m is not None and m.owner in ("barn", "barn_ref"))
+        if (m is not None and m.owner in (Owner.BARN, Owner.BARN_REF))
         or (m is None and child_prefixed(normalise_header(text)))
     ]
 
 
 def _place(file: str, sheet: RawSheet, header: HeaderRow, col: int) -> Location:
-    return Location.of_cell(CellRef(file, sheet.name, header.row, col + 1))
+    return Location.of_cell(CellRef(sheet.file or file, sheet.name, header.row, col + 1))
 
 
 def left_behind(
     file: str,
     sheets: list[RawSheet],
-    chosen: dict[str, tuple[RawSheet, HeaderRow]],
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]],
     children: int,
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
@@ -119,8 +125,8 @@ def left_behind(
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
-        if any(sheet is s for s, _ in chosen.values()):
-            continue
+        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
+            continue  # a hidden sheet is said once, as hidden (DP257)
         data = sheet_data(sheet)
         if data is None:
             continue
@@ -135,7 +141,7 @@ def left_behind(
         for role, (sheet, header) in chosen.items():
             if kids := child_columns(header):
                 # read as the children's: their columns; read as another's: the sheet
-                if role in ("boern", "et-ark"):
+                if role in (Role.BOERN, Role.ET_ARK):
                     findings.append(_no_children(file, sheet, header, kids, "columns"))
                 else:
                     as_role = {"sheet_role": role, "key": ROLE_KEYS[role]}
@@ -149,7 +155,7 @@ def _unused(
     sheet: RawSheet,
     header: HeaderRow,
     counts: tuple[int, bool, int],
-    chosen: dict[str, tuple[RawSheet, HeaderRow]],
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]],
 ) -> Finding:
     """DP248 for a sheet of data no role was given (its headers naming a person or not), or
     DP251 when no child was read: that sheet may well be the children's. ``counts``: its rows
@@ -177,16 +183,16 @@ def _unused(
 
 
 def suggested_key(
-    sheet: RawSheet, header: HeaderRow, chosen: dict[str, tuple[RawSheet, HeaderRow]]
+    sheet: RawSheet, header: HeaderRow, chosen: dict[Role, tuple[RawSheet, HeaderRow]]
 ) -> str:
     """The ``[roster]`` key that would read an unused sheet: the role its name says, else its
     headers', else contacts for a sheet of the children's contacts — never the key of a role another
     sheet already has (``ark`` beside the dagplejer sheet); ``""`` when every fitting role is
     taken."""
     taken = set(chosen) | (
-        {"dagplejere", "et-ark"} if {"dagplejere", "et-ark"} & set(chosen) else set()
+        {Role.DAGPLEJERE, Role.ET_ARK} if {Role.DAGPLEJERE, Role.ET_ARK} & set(chosen) else set()
     )
-    contacts = "kontakter" if contacts_of_children(sheet, header) else None
+    contacts = Role.KONTAKTER if contacts_of_children(sheet, header) else None
     for role in (name_role(sheet.name), classify(header), contacts):
         if role is not None and role not in taken:
             return ROLE_KEYS[role]
@@ -201,7 +207,7 @@ def contacts_unattached(km: ColumnMap, attached: int, children: list[Child]) -> 
         return []  # no children at all is said already (DP249, DP251)
     if not any(_filled(row) for row in km.sheet.rows[km.header.row :]):
         return []
-    col = km.fields.get("barn", 0)
+    col = km.fields.get(Field.BARN, 0)
     with_cpr = any(c.cpr for c in children)
     return [
         DP252(
@@ -225,3 +231,31 @@ def _no_children(
         columns=tuple(header.texts[c] for c in kids[:SHOWN]),
         **read_as,
     )
+
+
+def rows_set_aside(cmaps: list[ColumnMap]) -> list[Finding]:
+    """DP256, once per sheet: rows under the data that are no person («I alt: 250 børn»,
+    «Total», a note in one merged cell), set aside by ``data_rows`` and said, never read as a
+    person without a name and never dropped in silence."""
+    out = []
+    for cmap in cmaps:
+        if not cmap.skipped:
+            continue
+        row, text = cmap.skipped[0]
+        where = Location.of_cell(CellRef(cmap.file, cmap.sheet.name, row, 1))
+        shown = mask_cpr_in_text(" ".join(text.split()))
+        cut = shown if len(shown) <= 60 else shown[:59] + "…"
+        count = len(cmap.skipped)
+        out.append(DP256(where, sheet=cmap.sheet.name, count=count, row=row, text=cut))
+    return out
+
+
+def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> list[Finding]:
+    """DP257, once: the sheets a workbook hides (a lookup list), which are never given a role
+    unless the configuration names them."""
+    hidden = tuple(s.name for s in sheets if s.hidden and not any(s is c for c in chosen))
+    if not hidden:
+        return []
+    first = next(s for s in sheets if s.name == hidden[0])
+    where = Location(file=first.file or file, sheet=first.name)
+    return [DP257(where, sheets=hidden, count=len(hidden), key="ark")]

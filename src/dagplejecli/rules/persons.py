@@ -15,6 +15,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     substitute_birth_date,
 )
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.domain.values import comparable_text, id_key
 from dagplejecli.findings import (
     CPR_LAW,
@@ -42,7 +43,7 @@ def _people(ctx: CheckContext) -> list[tuple[str, Person, str | None]]:
     return ctx.people
 
 
-def _at(person: Person, *fields: str) -> Location:
+def _at(person: Person, *fields: Field) -> Location:
     return Location.of_cell(person.cell(*fields))
 
 
@@ -67,12 +68,12 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
         if p.cpr is not None and p.cpr[:7] not in bad:
             continue  # the common case: nothing to say, nothing to build
         if not p.cpr_given:
-            out.append(DP213(_at(p, "cpr"), area, role=role, **person(p)))
+            out.append(DP213(_at(p, Field.CPR), area, role=role, **person(p)))
         elif p.cpr is not None and substitute_birth_date(p.cpr) is not None:
-            out.append(DP226(_at(p, "cpr"), area, role=role, **person(p)))
+            out.append(DP226(_at(p, Field.CPR), area, role=role, **person(p)))
         else:
             variant = "length" if p.cpr is None else ""
-            out.append(DP201(_at(p, "cpr"), area, variant=variant, role=role, **person(p)))
+            out.append(DP201(_at(p, Field.CPR), area, variant=variant, role=role, **person(p)))
     return out
 
 
@@ -89,10 +90,10 @@ def _duplicates(
     out = []
     for cpr, same in groups.items():
         if len(same) > 1:
-            cells = ", ".join(str(p.cell("cpr")) for p in same)
+            cells = ", ".join(str(p.cell(Field.CPR)) for p in same)
             out.append(
                 DP203(
-                    _at(same[1], "cpr"),
+                    _at(same[1], Field.CPR),
                     area_of(same[1]),
                     cpr=mask_cpr(cpr),
                     count=len(same),
@@ -149,7 +150,7 @@ def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
                 seen.add(p.cpr or "")
                 out.append(
                     DP204(
-                        _at(p, "navn", "fornavn", "cpr"),
+                        _at(p, Field.NAVN, Field.FORNAVN, Field.CPR),
                         ctx.plan.area_of(c.dagplejer_id),
                         cpr=p.cpr_masked,
                         name1=d.name,
@@ -165,7 +166,7 @@ DP205 = Rule("DP205", S.ERROR, PERSONS, OWN)
 @CHECKS.add(DP205)
 def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
     return [
-        DP205(_at(c, "dagplejer"), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
+        DP205(_at(c, Field.DAGPLEJER), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
         for c in ctx.roster.unlinked_on_their_own()
     ]
 
@@ -176,7 +177,7 @@ DP206 = Rule("DP206", S.ERROR, PERSONS, STIL_DAGPLEJE)
 @CHECKS.add(DP206)
 def check_unassigned(ctx: CheckContext) -> list[Finding]:
     return [
-        DP206(_at(d, "id", "navn", "fornavn"), None, id=d.id, **person(d))
+        DP206(_at(d, Field.ID, Field.NAVN, Field.FORNAVN), None, id=d.id, **person(d))
         for d in ctx.roster.dagplejere
         if ctx.plan.area_of(d.id) is None
     ]
@@ -193,7 +194,7 @@ def check_custody(ctx: CheckContext) -> list[Finding]:
             if p.custody:
                 break
         else:
-            out.append(DP207(_at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id), **person(c)))
+            out.append(DP207(_at(c, Field.CPR), ctx.plan.area_of(c.dagplejer_id), **person(c)))
     return out
 
 
@@ -209,7 +210,7 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
             counts[c.dagplejer_id] += 1
     return [
         DP208(
-            _at(d, "id", "navn", "fornavn"),
+            _at(d, Field.ID, Field.NAVN, Field.FORNAVN),
             ctx.plan.area_of(d.id),
             id=d.id,
             name=d.name,
@@ -248,7 +249,7 @@ def check_child_age(ctx: CheckContext) -> list[Finding]:
         age = ages.get(first7)
         if age is None:
             continue
-        where, area = _at(c, "cpr"), ctx.plan.area_of(c.dagplejer_id)
+        where, area = _at(c, Field.CPR), ctx.plan.area_of(c.dagplejer_id)
         if first7 in future:
             out.append(DP224(where, area, born=str(born_on[first7]), **person(c)))
         elif age >= error:
@@ -264,7 +265,7 @@ DP210 = Rule("DP210", S.ERROR, PERSONS, STIL_UNILOGIN)
 @CHECKS.add(DP210)
 def check_protected_alias(ctx: CheckContext) -> list[Finding]:
     return [
-        DP210(_at(p, "beskyttet", "cpr"), area, role=role, **person(p))
+        DP210(_at(p, Field.BESKYTTET, Field.CPR), area, role=role, **person(p))
         for role, p, area in _people(ctx)
         if p.protected and not (p.alias_first and p.alias_last)
     ]
@@ -291,7 +292,7 @@ def check_names(ctx: CheckContext) -> list[Finding]:
         if (p.first_name and p.last_name) or role in said_for_sheet:
             continue
         missing = "fornavn" if p.last_name else "efternavn" if p.first_name else "begge"
-        where = _at(p, "fornavn", "navn", "efternavn")
+        where = _at(p, Field.FORNAVN, Field.NAVN, Field.EFTERNAVN)
         out.append(DP212(where, area, role=role, missing=missing, **person(p)))
     return out
 
@@ -331,7 +332,7 @@ def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str
         if info.name != sheet:
             continue
         own = [h for h in info.unrecognised if h not in ctx.plan.rule_columns]
-        if info.role == "et-ark":
+        if info.role == Role.ET_ARK:
             child = role == "barn"
             own = [h for h in own if (h in info.child_columns) == child]
         return tuple(own)
@@ -348,10 +349,10 @@ def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
         groups[id_key(d.id)].append(d)  # 05003 and 5003 link as one id, so they are one
     return [
         DP216(
-            _at(same[1], "id"),
+            _at(same[1], Field.ID),
             None,
             id=same[1].id,
-            cells=", ".join(str(p.cell("id")) for p in same),
+            cells=", ".join(str(p.cell(Field.ID)) for p in same),
         )
         for same in groups.values()
         if len(same) > 1
@@ -377,10 +378,12 @@ def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
             continue
         if all(p.id_derived for _, p in same):
             continue  # ids dagpleje made from one CPR number: DP203 names the cause
-        cells = ", ".join(str(p.cell("id", "cpr")) for _, p in same)
+        cells = ", ".join(str(p.cell(Field.ID, Field.CPR)) for _, p in same)
         where = children[1] if len(children) > 1 else children[0]
         variant = "" if len(children) < len(same) else "children"
-        out.append(DP219(_at(where, "id", "cpr"), None, variant=variant, id=where.id, cells=cells))
+        out.append(
+            DP219(_at(where, Field.ID, Field.CPR), None, variant=variant, id=where.id, cells=cells)
+        )
     return out
 
 
@@ -420,10 +423,10 @@ def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
             if len(values) < 2:
                 continue
             other, area = next((p, a) for p, a in same if detail(p) != detail(first))
-            cells = ", ".join(str(p.cell("cpr")) for p, _ in same)
+            cells = ", ".join(str(p.cell(Field.CPR)) for p, _ in same)
             out.append(
                 DP220(
-                    _at(other, "navn", "fornavn", "cpr"),
+                    _at(other, Field.NAVN, Field.FORNAVN, Field.CPR),
                     area,
                     variant=variant,
                     cpr=mask_cpr(cpr),
@@ -445,19 +448,19 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
     with it (Unilogin and Aula show names to other users)."""
     out = []
     for role, p, area in _people(ctx):
-        fields = [
-            ("fornavn", p.first_name),
-            ("efternavn", p.last_name),
-            ("alias_fornavn", p.alias_first),
-            ("alias_efternavn", p.alias_last),
-            ("email", p.email),
-            ("telefon", p.phone),
+        fields: list[tuple[Field, str]] = [
+            (Field.FORNAVN, p.first_name),
+            (Field.EFTERNAVN, p.last_name),
+            (Field.ALIAS_FORNAVN, p.alias_first),
+            (Field.ALIAS_EFTERNAVN, p.alias_last),
+            (Field.EMAIL, p.email),
+            (Field.TELEFON, p.phone),
         ]
         if isinstance(p, Dagplejer):
-            fields.append(("adresse", p.address_text))
+            fields.append((Field.ADRESSE, p.address_text))
         for field, value in fields:
             if contains_cpr(value):
-                where = _at(p, field, "navn")
+                where = _at(p, field, Field.NAVN)
                 out.append(DP231(where, area, role=role, column=field, **person(p)))
                 break
     return out

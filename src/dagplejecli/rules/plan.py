@@ -24,4 +24,10 @@ def freshness(saved: SavedPlan, roster: Roster, plan: Plan) -> list[Finding]:
         variant = "config"
     else:
         return []
-    return [DP301(Location(file=saved.path.name), variant=variant, roster=saved.roster_path.name)]
+    return [
+        DP301(
+            Location(file=saved.path.name),
+            variant=variant,
+            roster=" ".join(p.name for p in saved.roster_paths),
+        )
+    ]

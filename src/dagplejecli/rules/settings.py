@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dagplejecli.domain.identifiers import is_digits, is_valid_cvr
+from dagplejecli.domain.shape import Role
 from dagplejecli.findings import (
     CVR_LAW,
     OWN,
@@ -146,6 +147,7 @@ DP011 = Rule("DP011", S.WARNING, CONFIG, OWN)
 @CHECKS.add(DP011)
 def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
     mapped = ctx.config.config.roster.kontakt_kolonner
-    if not mapped or any(info.role == "kontakter" for info in ctx.roster.sheet_info):
+    infos = ctx.roster.sheet_info
+    if not mapped or any(i.role == Role.KONTAKTER or i.long_form for i in infos):
         return []
     return [DP011(ctx.key("roster", "kontakt_kolonner"), columns=tuple(mapped.values()))]

@@ -3,6 +3,7 @@ states, counted in UTF-8 bytes as STIL counts them (DOMAIN.md §4)."""
 
 from __future__ import annotations
 
+from dagplejecli.domain.shape import Field
 from dagplejecli.export.unilogin import (
     GROUP_NAME_BYTES,
     cut_to_bytes,
@@ -31,7 +32,11 @@ def check_group_name_bytes(ctx: CheckContext) -> list[Finding]:
         size = len(name.encode("utf-8"))
         if size <= GROUP_NAME_BYTES:
             continue
-        fields = ("alias_fornavn", "alias_efternavn") if d.protected else ("navn", "fornavn")
+        fields = (
+            (Field.ALIAS_FORNAVN, Field.ALIAS_EFTERNAVN)
+            if d.protected
+            else (Field.NAVN, Field.FORNAVN)
+        )
         out.append(
             DP230(
                 Location.of_cell(d.cell(*fields)),
@@ -48,7 +53,7 @@ def check_group_name_bytes(ctx: CheckContext) -> list[Finding]:
 # Dagplejere whose <Address> the Unilogin files leave out (a part is missing): said once,
 # with the count, and with the column to map when no address column was recognised.
 DP242 = Rule("DP242", S.WARNING, Family.PERSONS, STIL_UNILOGIN)
-ADDRESS_FIELDS = ("adresse", "vejnavn", "postnr")
+ADDRESS_FIELDS = (Field.ADRESSE, Field.VEJNAVN, Field.POSTNR)
 _ADDRESS_WORDS = ("adr", "vej", "gade", "bopæl", "post")
 
 

@@ -1,0 +1,51 @@
+"""The names a roster's shape is said in: a sheet's role, whose value a column holds, and the
+field it is. ``StrEnum``s, so a typo is a type error, and their values are the words
+``dagpleje.toml`` and the plan use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a sheet holds."""
+
+    DAGPLEJERE = "dagplejere"  # a dagplejer per row
+    BOERN = "boern"  # a child per row (or per child and contact person: the long form)
+    KONTAKTER = "kontakter"  # a contact person per row, keyed by the child's CPR number
+    ET_ARK = "et-ark"  # a child per row with its dagplejer's columns repeated
+
+
+class Owner(StrEnum):
+    """Whose value a column holds, as its header says."""
+
+    PLAIN = "plain"  # no one's in particular: the sheet's own person
+    DAGPLEJER = "dagplejer"  # «Dagplejer navn»
+    BARN = "barn"  # «Barnets CPR»
+    KONTAKT = "kontakt"  # «Kontakt1 CPR», «Mor navn»
+    DAGPLEJER_REF = "dagplejer_ref"  # names the child's dagplejer («Dagplejer nr.»)
+    BARN_REF = "barn_ref"  # names the child by CPR («Barn CPR» on a contacts sheet)
+
+
+class Field(StrEnum):
+    """A value the reader reads."""
+
+    ID = "id"
+    CPR = "cpr"
+    FORNAVN = "fornavn"
+    EFTERNAVN = "efternavn"
+    NAVN = "navn"
+    ADRESSE = "adresse"
+    VEJNAVN = "vejnavn"
+    HUSNR = "husnr"
+    POSTNR = "postnr"
+    BY = "by"
+    TELEFON = "telefon"
+    EMAIL = "email"
+    BESKYTTET = "beskyttet"
+    ALIAS_FORNAVN = "alias_fornavn"
+    ALIAS_EFTERNAVN = "alias_efternavn"
+    RELATION = "relation"
+    MYNDIGHED = "myndighed"
+    DAGPLEJER = "dagplejer"  # a child's dagplejer (a reference)
+    BARN = "barn"  # a contact's child (a reference)

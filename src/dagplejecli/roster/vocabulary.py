@@ -1,0 +1,140 @@
+"""The reader's words, loaded once from ``vocabulary.toml`` (data a municipal IT person can read
+and extend) and checked as they are loaded: every field is a ``Field``, every word written as
+the reader compares it, no word meaning two fields."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dagplejecli.domain.shape import Field
+
+_PUNCT = re.compile(r"[.\-_:/()#?*,;'\"]+")
+
+
+def normalise_words(value: object) -> str:
+    """A header or a cell as the reader compares words: ``' CPR-nr. '`` → ``'cpr nr'``."""
+    if value is None:
+        return ""
+    text = _PUNCT.sub(" ", str(value).casefold())
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerWords:
+    """The words that say a column is this owner's: before the field, after it."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parent:
+    """A parent whose relation a header says (``Mor CPR``): its words, relation and group."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    relation: str
+    group: int
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    fields: dict[Field, tuple[str, ...]]
+    dagplejer: OwnerWords
+    child: OwnerWords
+    child_id: tuple[str, ...]
+    contact: OwnerWords
+    parents: tuple[Parent, ...]
+    dagplejer_ref: tuple[str, ...]
+    child_ref: tuple[str, ...]
+    role_words: tuple[str, ...]
+    cpr_words: tuple[str, ...]
+    sheet_names: dict[str, tuple[str, ...]]  # role → words
+    footer: tuple[str, ...]
+    protection_parts: tuple[str, ...]
+    protection_starts: tuple[str, ...]
+    hidden: tuple[str, ...]
+    middle_name: tuple[str, ...]
+    relations: dict[str, str]
+    co_parents: dict[str, str]
+    shared_custody: tuple[str, ...]
+    division: tuple[str, ...]
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file breaks its own rules (a developer's mistake, caught by the tests)."""
+
+
+def _words(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    words = table.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise VocabularyError(f"{where}.{key}: a list of words")
+    for w in words:
+        if w != normalise_words(w):
+            raise VocabularyError(f"{where}.{key}: {w!r} is not written as compared")
+    return tuple(words)
+
+
+def _owner(table: dict[str, Any], name: str) -> OwnerWords:
+    own = table["ejere"][name]
+    return OwnerWords(_words(own, "foran", name), _words(own, "efter", name))
+
+
+def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
+    """The vocabulary in ``data`` (a parsed ``vocabulary.toml``), checked."""
+    fields: dict[Field, tuple[str, ...]] = {}
+    seen: dict[str, Field] = {}
+    for name in data["felter"]:
+        try:
+            field = Field(name)
+        except ValueError:
+            raise VocabularyError(f"felter.{name}: not a field") from None
+        fields[field] = _words(data["felter"], name, "felter")
+        for word in fields[field]:
+            if word in seen:
+                raise VocabularyError(f"felter: {word!r} is both {seen[word]} and {field}")
+            seen[word] = field
+    parents = tuple(
+        Parent(
+            _words(data["ejere"][name], "foran", name),
+            _words(data["ejere"][name], "efter", name),
+            str(data["ejere"][name]["relation"]),
+            int(data["ejere"][name]["gruppe"]),
+        )
+        for name in ("mor", "far")
+    )
+    unread = data["ulaest"]
+    return Vocabulary(
+        fields=fields,
+        dagplejer=_owner(data, "dagplejer"),
+        child=_owner(data, "barn"),
+        child_id=_words(data["ejere"]["barn"], "id", "barn"),
+        contact=_owner(data, "kontakt"),
+        parents=parents,
+        dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
+        child_ref=_words(data["henvisning"], "barn", "henvisning"),
+        role_words=_words(data["henvisning"], "rolleord", "henvisning"),
+        cpr_words=_words(data["cpr"], "ord", "cpr"),
+        sheet_names={role: _words(data["ark"], role, "ark") for role in data["ark"]},
+        footer=_words(data["fodnote"], "ord", "fodnote"),
+        protection_parts=_words(unread, "beskyttelse_dele", "ulaest"),
+        protection_starts=_words(unread, "beskyttelse_start", "ulaest"),
+        hidden=_words(unread, "skjult", "ulaest"),
+        middle_name=_words(unread, "mellemnavn", "ulaest"),
+        relations={str(k): str(v) for k, v in data["relationer"].items()},
+        co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
+        shared_custody=_words(data["myndighed"], "faelles", "myndighed"),
+        division=_words(data["opdeling"], "ord", "opdeling"),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary shipped with dagpleje (read once per process)."""
+    text = resources.files("dagplejecli.roster").joinpath("vocabulary.toml").read_text("utf-8")
+    return parse_vocabulary(tomllib.loads(text))

@@ -1,0 +1,451 @@
+"""The roster corpus: every shape dagpleje reads, each with the reading it must give.
+
+A case writes its roster (one or more files, made here or by ``generated.py``, which writes
+rosters the way municipal systems export them, without knowledge of the reader) and says what
+reading it must give, decision by decision: which sheet has which role, which column is which
+field for whom, how many dagplejere, children and contact persons, some children's dagplejere,
+some contact persons' custody, and the codes of the findings reading makes. ``roster`` holds the
+decisions a user writes in ``[roster]`` (the ones the tool asks for), never a fix to the data.
+
+A new shape is a new case here; ``tests/test_roster_cases.py`` runs them all, and a failing case
+names the decision that broke.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dagplejecli.domain.shape import Role
+from tests.conftest import (
+    CH1,
+    CH2,
+    CH3,
+    DP1,
+    DP2,
+    DP3,
+    FAR1,
+    MOR1,
+    MOR2,
+    small_roster,
+    write_csv,
+    write_ods,
+    write_xlsx,
+)
+from tests.roster_cases import generated
+
+Rows = list[list[object]]
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a case's ``write`` made: the roster's files, and what the generator knows of them
+    (counts, links, custody), when a generator made them."""
+
+    files: list[Path]
+    known: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    write: Callable[[Path], Built]
+    roles: dict[str, Role]  # sheet → role
+    # sheet → {"cpr": header, "barn.cpr": header (one sheet), "kontakt1.relation": header …}
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    counts: tuple[int, int, int] | None = None  # dagplejere, children, contact persons
+    links: dict[str, str] = field(default_factory=dict)  # child's name → dagplejer's name
+    custody: dict[str, bool] = field(default_factory=dict)  # contact's name → custody
+    codes: frozenset[str] = frozenset()  # every code reading gives, no more
+    roster: str = ""  # [roster] settings: the decisions the tool asks for
+    long_form: frozenset[str] = frozenset()  # sheets read in the long form
+
+
+def _generated(shape: str, seed: int) -> Callable[[Path], Built]:
+    """A roster written by ``generated.py``, with its sidecar of what a reading must find."""
+
+    def write(folder: Path) -> Built:
+        generated.SHAPES[shape](folder, seed)
+        expected_name = {"csv": "pladsliste-csv"}.get(shape, shape)
+        known = json.loads((folder / f"{expected_name}.expected.json").read_text("utf-8"))
+        return Built([folder / f for f in known["files"]], known)
+
+    return write
+
+
+def _xlsx(
+    sheets: dict[str, Rows], name: str = "roster.xlsx", **kw: object
+) -> Callable[[Path], Built]:
+    def write(folder: Path) -> Built:
+        return Built([write_xlsx(folder / name, sheets, **kw)])  # type: ignore[arg-type]
+
+    return write
+
+
+def _two_sheets() -> dict[str, Rows]:
+    return small_roster()
+
+
+def _mor_far_columns() -> dict[str, Rows]:
+    """The contacts as «Mor …»/«Far …» columns, each with a custody column of its own."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Mor CPR",
+            "Mor navn",
+            "Mor myndighed",
+            "Far CPR",
+            "Far navn",
+            "Far myndighed",
+        ],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", "Ja", FAR1, "Ole Jensen", "Nej"],
+        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", "Ja", "", "", ""],
+        [CH3, "Ida", "Østergaard", "D3", "", "", "", "", "", ""],
+    ]
+    return sheets
+
+
+def _payroll() -> dict[str, Rows]:
+    """A payroll system's dagplejere: title rows, «Medarb. nr.», CPR numbers stored as numbers
+    (a leading zero lost), «Efternavn, Fornavn» and «Postnr./by» in one column each."""
+    return {
+        "Dagplejere": [
+            ["Odense Kommune - Dagplejen"],
+            ["Udtræk 01.11.2026"],
+            [],
+            [
+                "Medarb. nr.",
+                "Personnummer",
+                "Efternavn, Fornavn",
+                "Adresse",
+                "Postnr./by",
+                "Distrikt",
+            ],
+            [20100, int(DP1), "Jensen, Anne", "Søndergade 1", "5000 Odense C", "Nord"],
+            [20101, int(DP2), "Ærø, Bo", "Vestergade 2", "5200 Odense V", "Nord"],
+            [20102, int(DP3), "Østergaard, Åse", "Nørregade 3", "5250 Odense SV", "Syd"],
+        ],
+        "Børn": [
+            ["Indskrevne børn"],
+            [],
+            ["Personnummer", "Navn", "Dagplejer nr.", "Mor CPR", "Mor navn"],
+            [int(CH1), "Liv Jensen", 20100, int(MOR1), "Mette Jensen"],
+            [int(CH2), "Emil Ærø", 20101, "", ""],
+            [int(CH3), "Ida Østergaard", 20102, "", ""],
+        ],
+    }
+
+
+def _parents_with_addresses() -> dict[str, Rows]:
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Fornavn", "Efternavn", "Dagplejer"],
+        *[r[:4] for r in sheets["Børn"][1:]],
+    ]
+    sheets["Forældre"] = [
+        ["Barn CPR", "CPR", "Navn", "Relation", "Forældremyndighed", "Adresse", "Postnr", "By"],
+        [CH1, MOR1, "Mette Jensen", "Mor", "Ja", "Søndergade 1", "8200", "Aarhus N"],
+        [CH2, MOR2, "Sara Ærø", "Mor", "Ja", "Vestergade 2", "8210", "Aarhus V"],
+        [CH2, FAR1, "Ole Ærø", "Far", "Nej", "Havnegade 9", "8000", "Aarhus C"],
+    ]
+    return sheets
+
+
+def _waiting_list() -> dict[str, Rows]:
+    sheets = small_roster()
+    sheets["Venteliste"] = [
+        ["Barnets CPR", "Navn", "Adresse", "Postnr", "Ønsket start"],
+        [CH1, "Liv Jensen", "Søndergade 1", "8200", "1.8.2026"],
+    ]
+    return sheets
+
+
+def _one_sheet_csv_cp1252(folder: Path) -> Built:
+    """One sheet saved as CSV by Danish Excel: semicolons, cp1252, the dagplejer's plain
+    columns («Medarbejdernr», «Navn», «Postnr») beside the child's."""
+    rows = [
+        [
+            "Medarbejdernr",
+            "CPR",
+            "Navn",
+            "Postnr",
+            "Distrikt",
+            "Barnets CPR",
+            "Barnets navn",
+            "Mor CPR",
+            "Mor navn",
+            "Mor myndighed",
+        ],
+        ["D1", DP1, "Anne Jensen", "8200", "Nord", CH1, "Liv Jensen", MOR1, "Mette Jensen", "Ja"],
+        ["D1", DP1, "Anne Jensen", "8200", "Nord", CH2, "Emil Jensen", MOR2, "Sara Ærø", "Ja"],
+        ["D3", DP3, "Åse Østergaard", "8260", "Syd", CH3, "Ida Østergaard", "", "", ""],
+    ]
+    return Built([write_csv(folder / "roster.csv", rows, encoding="cp1252")])
+
+
+def _ods(folder: Path) -> Built:
+    return Built([write_ods(folder / "roster.ods", small_roster())])
+
+
+def _note_with_commas(folder: Path) -> Built:
+    """A semicolon CSV whose first line is a note with more commas than the header has
+    semicolons: the delimiter is the one that splits the lines alike."""
+    lines = [
+        "Udtræk, dagpleje, alle distrikter, alle børn, pr. dato, 01-12-2026, side 1, af 1, "
+        "sorteret, efter dagplejer, og barn, kun aktive, uden venteliste",
+        "Medarb. nr.;CPR;Navn;Distrikt;Barnets CPR;Barnets navn;Mor CPR;Mor navn;Mor myndighed",
+        f"D1;{DP1};Anne Jensen;Nord;{CH1};Liv Jensen;{MOR1};Mette Jensen;Ja",
+        f"D2;{DP2};Bo Ærø;Nord;{CH2};Emil Ærø;{MOR2};Sara Ærø;Ja",
+        f"D3;{DP3};Åse Østergaard;Syd;{CH3};Ida Østergaard;;;",
+    ]
+    path = folder / "roster.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return Built([path])
+
+
+def _long_form_sole_guardians() -> dict[str, Rows]:
+    """The long form where each child has one contact person: no child on two rows, so the
+    reader cannot tell the long form by itself; ``lang_form = true`` says it."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "Barnets CPR",
+            "Barnets navn",
+            "Dagplejer",
+            "Kontaktperson",
+            "Kontaktperson CPR",
+            "Relation",
+            "Forældremyndighed",
+            "Telefon",
+        ],
+        [CH1, "Liv Jensen", "D1", "Mette Jensen", MOR1, "Mor", "Ja", "11 22 33 44"],
+        [CH2, "Emil Ærø", "D2", "Ole Ærø", FAR1, "Far", "Nej", "+45 55 66 77 88"],
+        [CH3, "Ida Østergaard", "D3", "Sara Østergaard", MOR2, "Mor", "Ja", ""],
+    ]
+    return sheets
+
+
+def _only_dagplejere() -> dict[str, Rows]:
+    return {"Dagplejere": small_roster()["Dagplejere"]}
+
+
+def _csv_pair_with_address_in_one_cell(folder: Path) -> Built:
+    """A booking system's long-form list and HR's list of dagplejere as two files, the HR list
+    with the whole address in one cell."""
+    pladsliste = [
+        [
+            "Barnets CPR",
+            "Barnets navn",
+            "Dagplejer",
+            "Kontaktperson",
+            "Kontaktperson CPR",
+            "Relation",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv Jensen", "Dagplejer Anne Jensen (20100)", "Mette Jensen", MOR1, "Mor", "Ja"],
+        [CH1, "Liv Jensen", "Dagplejer Anne Jensen (20100)", "Ole Jensen", FAR1, "Far", "Ja"],
+        [CH2, "Emil Ærø", "Dagplejer Bo Ærø (20101)", "Sara Ærø", MOR2, "Mor", "Ja"],
+        ["I alt: 2 børn"],
+    ]
+    hr = [
+        ["Medarb. nr.", "CPR-nr.", "Navn", "Adresse"],
+        ["20100", DP1, "Anne Jensen", "Lindholm Brygge 117B, 3. tv, 9200 Aalborg SV"],
+        ["20101", DP2, "Bo Ærø", "Hobrovej 33, 9310 Vodskov"],
+    ]
+    return Built(
+        [
+            write_csv(folder / "pladsliste.csv", pladsliste, encoding="utf-8-sig"),
+            write_csv(folder / "dagplejere.csv", hr, encoding="cp1252"),
+        ]
+    )
+
+
+CASES = [
+    Case(
+        "to-ark",
+        _xlsx(_two_sheets()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={
+            "Børn": {
+                "cpr": "CPR",
+                "dagplejer": "Dagplejer",
+                "kontakt1.cpr": "Kontakt1 CPR",
+                "kontakt1.myndighed": "Kontakt1 myndighed",
+            }
+        },
+        counts=(3, 3, 3),
+        links={"Liv Jensen": "Anne Jensen", "Ida Østergaard": "Åse Østergaard"},
+        custody={"Mette Jensen": True},
+    ),
+    Case(
+        "mor-og-far-kolonner",
+        _xlsx(_mor_far_columns()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Børn": {"kontakt101.cpr": "Mor CPR", "kontakt102.myndighed": "Far myndighed"}},
+        counts=(3, 3, 3),
+        links={"Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": False},
+    ),
+    Case(
+        "tre-ark-med-kontakter",
+        _generated("payroll", 4),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN, "Forældre": Role.KONTAKTER},
+        columns={"Forældre": {"barn": "Barn CPR"}},
+        codes=frozenset({"DP202", "DP211"}),  # CPR numbers stored as numbers; «Værge» to map
+    ),
+    Case(
+        "tre-ark-vaerge-mappet",
+        _generated("payroll", 4),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN, "Forældre": Role.KONTAKTER},
+        codes=frozenset({"DP202"}),
+        roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+    ),
+    Case(
+        "et-ark",
+        _generated("onesheet", 3),
+        roles={"Børn pr. dagplejer": Role.ET_ARK},
+        columns={
+            "Børn pr. dagplejer": {
+                "id": "Dagplejer nr",
+                "barn.cpr": "Barnets CPR",
+                "kontakt101.cpr": "Mor CPR",
+            }
+        },
+        codes=frozenset({"DP256", "DP258"}),  # the notes row; custody that names who
+        roster='raekke_myndighed = "navngivet"',
+    ),
+    Case(
+        "loenregister",
+        _xlsx(_payroll()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={
+            "Dagplejere": {
+                "id": "Medarb. nr.",
+                "postnr": "Postnr./by",
+                "navn": "Efternavn, Fornavn",
+            }
+        },
+        counts=(3, 3, 1),
+        links={"Liv Jensen": "Anne Jensen", "Ida Østergaard": "Åse Østergaard"},
+        codes=frozenset({"DP202"}),
+        roster='tom_myndighed = "forældre"',
+    ),
+    Case(
+        "foraeldre-med-adresse",
+        _xlsx(_parents_with_addresses()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN, "Forældre": Role.KONTAKTER},
+        counts=(3, 3, 3),
+        custody={"Ole Ærø": False, "Sara Ærø": True},
+    ),
+    Case(
+        "venteliste-ved-siden-af",
+        _xlsx(_waiting_list()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 3),
+        codes=frozenset({"DP248"}),  # the waiting list is said, never read as contacts
+    ),
+    Case(
+        "engelsk",
+        _generated("english", 2),
+        roles={"Employees": Role.DAGPLEJERE, "Children": Role.BOERN},
+        columns={
+            "Children": {
+                "cpr": "Child SSN",
+                "dagplejer": "Caregiver ID",
+                "kontakt1.cpr": "Guardian 1 SSN",
+            }
+        },
+        roster='[roster.relationer]\n"Legal guardian" = "Officielt tilknyttet person"',
+    ),
+    Case(
+        "et-ark-csv-cp1252",
+        _one_sheet_csv_cp1252,
+        roles={"roster.csv": Role.ET_ARK},
+        columns={"roster.csv": {"id": "Medarbejdernr", "barn.cpr": "Barnets CPR"}},
+        counts=(2, 3, 2),
+        links={"Emil Jensen": "Anne Jensen"},
+        custody={"Sara Ærø": True},
+    ),
+    Case(
+        "ods",
+        _ods,
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 3),
+        links={"Liv Jensen": "Anne Jensen"},
+    ),
+    Case(
+        "pladsliste",
+        _generated("pladsliste", 0),
+        roles={"Pladsliste": Role.BOERN, "Dagplejere": Role.DAGPLEJERE},
+        columns={
+            "Pladsliste": {
+                "kontakt1.relation": "Relation",
+                "kontakt1.myndighed": "Forældremyndighed",
+                "kontakt1.telefon": "Telefon",
+                "kontakt1.navn": "Kontaktperson",
+            }
+        },
+        long_form=frozenset({"Pladsliste"}),
+        # a child's rows read as one child; the totals row; the hidden lookup sheet
+        codes=frozenset({"DP255", "DP256", "DP257"}),
+        roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+    ),
+    Case(
+        "pladsliste-som-to-csv-filer",
+        _generated("csv", 1),
+        roles={"pladsliste.csv": Role.BOERN, "dagplejere.csv": Role.DAGPLEJERE},
+        long_form=frozenset({"pladsliste.csv"}),
+        codes=frozenset({"DP255"}),
+        roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+    ),
+    Case(
+        "henvisninger-i-mange-former",
+        _generated("references", 2),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Dagplejere": {"id": "Dagplejer nr."}},
+        # a namesake never picked (DP240); children linked by a name only one dagplejer has
+        codes=frozenset({"DP240", "DP243"}),
+        roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
+    ),
+    Case(
+        "to-csv-filer-adresse-i-en-celle",
+        _csv_pair_with_address_in_one_cell,
+        roles={"pladsliste.csv": Role.BOERN, "dagplejere.csv": Role.DAGPLEJERE},
+        columns={"dagplejere.csv": {"adresse": "Adresse", "id": "Medarb. nr."}},
+        long_form=frozenset({"pladsliste.csv"}),
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Ole Jensen": True},
+        codes=frozenset({"DP255", "DP256"}),
+    ),
+    Case(
+        "note-med-kommaer-foer-overskriften",
+        _note_with_commas,
+        roles={"roster.csv": Role.ET_ARK},
+        columns={"roster.csv": {"id": "Medarb. nr.", "barn.cpr": "Barnets CPR"}},
+        counts=(3, 3, 2),
+        links={"Ida Østergaard": "Åse Østergaard"},
+    ),
+    Case(
+        "lang-form-en-kontakt-pr-barn",
+        _xlsx(_long_form_sole_guardians()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Børn": {"kontakt1.relation": "Relation", "kontakt1.telefon": "Telefon"}},
+        long_form=frozenset({"Børn"}),
+        counts=(3, 3, 3),
+        custody={"Ole Ærø": False, "Mette Jensen": True},
+        roster="lang_form = true",
+    ),
+    Case(
+        "kun-dagplejere",
+        _xlsx(_only_dagplejere()),
+        roles={"Dagplejere": Role.DAGPLEJERE},
+        counts=(3, 0, 0),
+    ),
+]
