@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from dagplejecli.domain.identifiers import INVISIBLE, nfc
 from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CONFIG_BYTES,
@@ -412,6 +413,29 @@ def _refuse_control_characters(value: Any, loc: tuple[str | int, ...], probe: An
             _refuse_control_characters(item, (*loc, index), probe)
 
 
+def _normalised(value: Any, loc: tuple[str | int, ...], probe: Any) -> Any:
+    """Every key and text value in NFC (one normalisation at the door: a rule «Åby» matches
+    the roster's «Åby» however either was typed); a key with an invisible character (a
+    zero-width space, a bidi control) is refused, naming it."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if INVISIBLE.search(key):
+                raise DagplejeError(
+                    "config_invisible_character",
+                    where=probe.where(*loc) if loc else probe.path.name,
+                    hint="config_invisible_hint",
+                    key=INVISIBLE.sub("", key),
+                )
+            out[nfc(key)] = _normalised(item, (*loc, key), probe)
+        return out
+    if isinstance(value, list):
+        return [_normalised(item, (*loc, i), probe) for i, item in enumerate(value)]
+    return value
+
+
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     # pydantic adds union member names ("str", "AddressTable") to the location; drop them.
     return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
@@ -459,9 +483,9 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     except tomllib.TOMLDecodeError as exc:
         raise toml_syntax_error(str(exc), text, path) from None
     lines = _key_lines(text)
-    _refuse_control_characters(
-        data, (), LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
-    )
+    probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
+    _refuse_control_characters(data, (), probe)
+    data = _normalised(data, (), probe)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:

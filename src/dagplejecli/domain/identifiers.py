@@ -34,6 +34,22 @@ def fold_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD)
 
 
+# Characters that show nothing but change what a text is: zero-width spaces and joiners, word
+# joiners, the byte-order mark, and the bidi controls that reorder what is shown. In an id or
+# a configuration key they make two identical-looking ids two people.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def nfc(text: str) -> str:
+    """Text as it is compared and written: Unicode NFC (``A`` + ring is ``Å``)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def nfkc(text: str) -> str:
+    """An id or a field of digits: NFKC (fullwidth ``８２００`` is ``8200``)."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
 def is_digits(text: str) -> bool:
     """Only the digits 0-9. ``str.isdigit()`` alone also takes ``²`` and the digits of other
     scripts (``０１``), which the registers reject: such a number must not pass as an id."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
-from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
+from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
 from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
@@ -329,6 +329,16 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
     person: Person
     for person in people:
         ident = person.id
+        if ident and not ident.isascii():  # one normalisation at the door (domain/identifiers)
+            if INVISIBLE.search(ident):
+                cell = person.cell(Field.ID)
+                raise DagplejeError(
+                    "roster_id_invisible",
+                    where=f"{cell.file}, {cell}" if cell else "",
+                    hint="roster_id_invisible_hint",
+                    shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
+                )
+            person.id = ident = nfkc(ident)
         if ident and not person.id_derived and looks_like_cpr(ident):
             cell = person.cell(Field.ID)
             raise DagplejeError(

@@ -8,6 +8,7 @@ import io
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -73,12 +74,15 @@ def _not_workbook(path: Path) -> DagplejeError:
     return DagplejeError("roster_not_workbook", where=str(path), hint="roster_not_workbook_hint")
 
 
-def _check_zip(path: Path, raw: bytes) -> None:
+def _check_zip(path: Path, raw: bytes) -> bool:
     """Every part of the zip inflated once, with a hard count of the bytes it really holds (a
     header that understates a part's size is refused, not believed), no DTD anywhere, and each
     part calamine reads as a sheet or as shared strings parsed by a streaming XML parser that
     counts rows, cells, the farthest column and the longest text against ``limits.py``. The
-    caller then gives calamine these same bytes."""
+    caller then gives calamine these same bytes. True when the text may not be in NFC (the
+    cells are then normalised one by one; a workbook whose parts are NFC and hold no character
+    references needs no pass over its cells)."""
+    normal = True
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             members = zf.infolist()
@@ -94,6 +98,7 @@ def _check_zip(path: Path, raw: bytes) -> None:
                     data = _read_counted(zf, m, budget)
                     if _dtd_in(data):
                         raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+                    normal = normal and _is_nfc(data)
                     if m.filename in sheets and not _plain_sheet(data):
                         _scan_sheet(path, zf, m, sheets[m.filename])
                     if m.filename in shared and not _plain_shared_strings(data):
@@ -102,10 +107,34 @@ def _check_zip(path: Path, raw: bytes) -> None:
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
                 _scan_ods(path, zf, zf.getinfo("content.xml"))
+                normal = False
     except DagplejeError:
         raise
     except (*_ZIP_ERRORS, etree_errors()):
         raise _not_workbook(path) from None
+    return not normal
+
+
+def _is_nfc(data: bytes) -> bool:
+    """The part's text is NFC as it stands (a character reference could spell anything)."""
+    if data.isascii():
+        return True
+    if b"&#" in data:
+        return False
+    try:
+        return unicodedata.is_normalized("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
+
+
+def _normalise_cells(sheets: list[RawSheet]) -> None:
+    """Every text cell in NFC: the one normalisation at the door (``Åby`` typed and ``Åby``
+    decomposed by a Mac are one word to every rule)."""
+    for sheet in sheets:
+        for row in sheet.rows:
+            for i, value in enumerate(row):
+                if type(value) is str and not value.isascii():
+                    row[i] = unicodedata.normalize("NFC", value)
 
 
 def etree_errors() -> type[Exception]:
@@ -602,9 +631,10 @@ def read_sheets(path: Path) -> Sheets:
     if suffix == ".csv":
         sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw), path.name)])
     else:
-        if suffix in ZIP_SUFFIXES:
-            _check_zip(path, raw)
+        mixed = _check_zip(path, raw) if suffix in ZIP_SUFFIXES else True
         sheets = Sheets(_read_workbook(path, raw))
+        if mixed:
+            _normalise_cells(sheets)
     sheets.digests = {str(path): hashlib.sha256(raw).hexdigest()}
     return sheets
 
@@ -763,6 +793,8 @@ def read_csv_rows(path: Path, raw: bytes | None = None) -> list[list[object]]:
         raise DagplejeError(
             "roster_bad_utf16", where=str(path), hint="roster_bad_utf16_hint", byte=exc.start
         ) from None
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # one normalisation at the door
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[list[object]] = []
