@@ -74,6 +74,15 @@ def last_export(folder: Path) -> tuple[str, str] | None:
     return target, when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def exported_plan(folder: Path, target: str) -> str | None:
+    """The fingerprint of the plan ``target``'s last export in ``folder`` exported (None when
+    its manifest does not say: an export from before it was recorded, or none)."""
+    manifest = read_manifest(folder)
+    record = manifest.data.get(target) if manifest is not None else None
+    plan = record.get("plan") if isinstance(record, dict) else None
+    return plan if isinstance(plan, str) else None
+
+
 def export_status(folder: Path) -> str | None:
     """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
@@ -161,7 +170,11 @@ def folder_status(folder: Path) -> str:
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
     numbered = all(a.institution_number for a in planned.plan.areas)
-    if last and last[0] == "unilogin" and numbered:
+    exported = exported_plan(folder / EXPORT_FOLDER, "unilogin")
+    if last and last[0] == "unilogin" and numbered and exported not in (None, saved.fingerprint):
+        # the plan was made again since (the roster changed): what was exported is not it
+        lines.append(ui("status_plan_not_exported"))
+    elif last and last[0] == "unilogin" and numbered:
         lines.append(ui("status_done"))
     elif numbered:
         lines.append(ui("status_ready_unilogin"))

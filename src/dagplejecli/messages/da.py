@@ -994,6 +994,7 @@ UI: dict[str, str] = {
     "status_plan_broken": "  Planen kan ikke bruges: {message} Næste skridt: dagpleje plan ROSTER",
     "status_ready": "  Planen er aktuel. Næste skridt: dagpleje validate, og derefter dagpleje export --target dagtilbudsregisteret",
     "status_last_export": "  Sidste eksport: {target}, {time}.",
+    "status_plan_not_exported": "  Den nuværende plan er ikke eksporteret endnu (planen er lavet igen efter sidste Unilogin-eksport). Næste skridt: dagpleje validate, og derefter dagpleje export --target unilogin",
     "status_done": "  Unilogin-filerne er eksporteret. Næste skridt: indlæs dem gennem kommunens administrative system; når rosteren ændres, kør plan, validate og export igen.",
     "status_ready_unilogin": "  Planen er aktuel, og alle områder har et institutionsnummer. Næste skridt: dagpleje validate, og derefter dagpleje export --target unilogin",
     "status_after_dtr": "  Næste skridt: få områderne oprettet i DTR, skriv institutionsnummer (og daginstitutionsnummer) i dagpleje.toml, kør {command} igen, og derefter dagpleje export --target unilogin",

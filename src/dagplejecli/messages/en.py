@@ -994,6 +994,7 @@ UI: dict[str, str] = {
     "status_plan_broken": "  The plan cannot be used: {message} Next step: dagpleje plan ROSTER",
     "status_ready": "  The plan is current. Next step: dagpleje validate, then dagpleje export --target dagtilbudsregisteret",
     "status_last_export": "  Last export: {target}, {time}.",
+    "status_plan_not_exported": "  The current plan is not exported yet (the plan was made again after the last Unilogin export). Next step: dagpleje validate, then dagpleje export --target unilogin",
     "status_done": "  The Unilogin files are exported. Next step: load them through the municipality's administrative system; when the roster changes, run plan, validate and export again.",
     "status_ready_unilogin": "  The plan is current and every area has an institutionsnummer. Next step: dagpleje validate, then dagpleje export --target unilogin",
     "status_after_dtr": "  Next step: have the areas created in DTR, write institutionsnummer (and daginstitutionsnummer) in dagpleje.toml, run {command} again, and then dagpleje export --target unilogin",
