@@ -20,3 +20,30 @@ def test_a_plan_made_again_after_the_export_is_not_called_exported(four: Path) -
     assert status.exit_code == 0 and no_traceback(status)
     assert "Den nuværende plan er ikke eksporteret endnu" in status.stdout
     assert "Unilogin-filerne er eksporteret" not in status.stdout
+
+
+def test_two_configurations_in_one_folder_never_share_a_plan_or_an_export(
+    four: Path,  # noqa: F811
+) -> None:
+    (four / "b.toml").write_bytes((four / "dagpleje.toml").read_bytes())
+    # the plan beside them was made with dagpleje.toml
+    validate = run_cli("validate", "--config", "b.toml")
+    assert validate.exit_code == 2 and no_traceback(validate)
+    assert "Planen hører til en anden konfiguration (dagpleje.toml)" in validate.stderr
+    assert "--plan" in validate.stderr
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    assert (
+        run_cli("plan", "roster.xlsx", "--config", "b.toml", "--out", "plan-b.xlsx").exit_code == 0
+    )
+    before = (four / "eksport" / "manifest.json").read_bytes()
+    export = run_cli(
+        "export", "--target", "unilogin", "--config", "b.toml", "--plan", "plan-b.xlsx"
+    )
+    assert export.exit_code == 2 and no_traceback(export)
+    assert "en anden konfiguration (dagpleje.toml)" in export.stderr and "--out" in export.stderr
+    assert (four / "eksport" / "manifest.json").read_bytes() == before
+    ok = run_cli(
+        "export", "--target", "unilogin", "--config", "b.toml", "--plan", "plan-b.xlsx",
+        "--out", "eksport-b",
+    )  # fmt: skip
+    assert ok.exit_code == 0, ok.output

@@ -248,6 +248,7 @@ def export(
     # One export at a time per folder, from reading the last manifest to the switch: a later
     # export always sees the earlier one's manifest, and is never replaced by it.
     with export_lock(out_dir):
+        _refuse_other_config(out_dir, config_path)
         if not dry_run and source_datetime is None:
             _refuse_if_newer_ran(out_dir, ALIASES.get(target, target), started)
         begun = (started, plan_fingerprint)
@@ -290,6 +291,46 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+def _config_reference(config_path: Path | None, out_dir: Path) -> str:
+    """The configuration as the export folder's manifest records it: relative to the folder
+    (a project moved as a whole keeps it), absolute on another drive."""
+    import os
+
+    from dagplejecli.config import load_config
+
+    config = load_config(config_path).path
+    try:
+        return os.path.relpath(config.absolute(), out_dir.absolute())
+    except ValueError:  # another drive on Windows
+        return str(config.absolute())
+
+
+def _refuse_other_config(out_dir: Path, config_path: Path | None) -> None:
+    """Exit 2 when ``out_dir`` holds another configuration's export (two configurations in one
+    folder must not share ``eksport/``: one would remove the other's files)."""
+    from dagplejecli.config import load_config
+    from dagplejecli.planfile import same_file
+
+    previous = read_manifest(out_dir)
+    if previous is None:
+        return
+    current = load_config(config_path).path
+    for target in Target:
+        record = previous.data.get(target.value)
+        named = record.get("konfiguration") if isinstance(record, dict) else None
+        if not isinstance(named, str) or not named:
+            continue
+        recorded = Path(named) if Path(named).is_absolute() else out_dir / named
+        if same_file(recorded, current) is False:
+            raise DagplejeError(
+                "export_other_config",
+                where=str(out_dir / MANIFEST_NAME),
+                hint="export_other_config_hint",
+                other=recorded.name,
+                config=current.name,
+            )
+
+
 def _refuse_if_newer_ran(out_dir: Path, target: Target, started: dt.datetime) -> None:
     """Refused (exit 1, nothing written) when the last export of ``target`` in ``out_dir``
     began after this one did: it ran while this one waited for the folder, and is newer. (An
@@ -327,11 +368,17 @@ class _Build:
     xsd: Path | None
     started: dt.datetime  # when the export began, before it waited for the folder
     plan_fingerprint: str  # of the plan it was asked to export, read before it waited
+    config_reference: str = ""  # the configuration, relative to the export folder
 
     def record(self, record: dict[str, Any]) -> dict[str, Any]:
         """``record`` with when this export began (to the microsecond: the newest wins) and
         the fingerprint of the plan it exported."""
-        return {**record, "started": self.started.isoformat(), "plan": self.plan_fingerprint}
+        return {
+            **record,
+            "started": self.started.isoformat(),
+            "plan": self.plan_fingerprint,
+            "konfiguration": self.config_reference,
+        }
 
 
 def _prepare(
@@ -387,6 +434,7 @@ def _prepare(
         xsd,
         started,
         plan_fingerprint,
+        _config_reference(config_path, out_dir),
     )
     return BUILDERS[target](build)
 

@@ -204,6 +204,9 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
             else []
         ),
         ["konfiguration", config.path.name],
+        # which configuration this plan belongs to (beside it, as the roster is): two
+        # configurations in one folder must not share a plan
+        ["konfiguration_sti", json.dumps(_roster_reference(config.path, path))],
         ["konfiguration_sha256", config.sha256],
         ["plan_fingerprint", fingerprint(plan)],
         ["version", __version__],
@@ -243,6 +246,7 @@ class SavedPlan:
     fingerprint: str
     version: str
     roster_paths: list[Path]  # every file of the roster, in the order given
+    config_path: Path | None = None  # the configuration it was made with (None: not recorded)
 
 
 def read_plan(path: Path) -> SavedPlan:
@@ -283,6 +287,14 @@ def read_plan(path: Path) -> SavedPlan:
     except OSError:  # a loop of links: the name as given
         folder = path.absolute().parent
     paths = [p if p.is_absolute() else folder / p for p in paths]
+    config_path = None
+    if "konfiguration_sti" in meta:
+        try:
+            named = json.loads(meta["konfiguration_sti"])
+        except ValueError:
+            named = None
+        if isinstance(named, str) and named:
+            config_path = Path(named) if Path(named).is_absolute() else folder / named
     return SavedPlan(
         path,
         paths[0],
@@ -291,7 +303,16 @@ def read_plan(path: Path) -> SavedPlan:
         meta["plan_fingerprint"],
         meta.get("version", ""),
         paths,
+        config_path,
     )
+
+
+def same_file(a: Path, b: Path) -> bool | None:
+    """Whether ``a`` and ``b`` are one file; None when ``a`` does not exist (cannot tell)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return None if not a.exists() else False
 
 
 def _file_number(key: str) -> int:
