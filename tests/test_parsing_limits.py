@@ -201,3 +201,12 @@ def test_a_note_with_many_commas_does_not_make_a_semicolon_file_a_comma_file() -
     lines = [note, "Id;Navn;Postnr;By", "D1;Anne;8200;Aarhus N", "D2;Bo;8210;Aarhus V"]
     assert sniff_delimiter("\n".join(lines)) == ";"
     assert sniff_delimiter("Id,Navn,By\nD1,Anne,Aarhus\nD2,Bo,Viby\n") == ","
+
+
+def test_a_dotted_key_of_digits_is_bounded(project: Path) -> None:
+    """``0.0.0…`` is a key of many parts, not a float (5 KB of it: exit 70; 41 KB: 1.6 GB)."""
+    text = "[kommune]\nkode = 751\n[regler]\n" + "0." * 3000 + "0 = 1\n"
+    (project / "dagpleje.toml").write_text(text, encoding="utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "dagpleje.toml, linje 4" in result.stderr

@@ -134,7 +134,6 @@ def check_toml_shape(text: str, where: str) -> None:
     depth = parts = run = line = 0
     i, n = 0, len(text)
     line = 1
-    prev = ""
     while i < n:
         ch = text[i]
         if ch == "\n":
@@ -160,7 +159,6 @@ def check_toml_shape(text: str, where: str) -> None:
             if newlines:
                 parts = 0
             i = end + len(quote)
-            prev = ch
             continue
         if ch in "[{":
             depth += 1
@@ -176,12 +174,12 @@ def check_toml_shape(text: str, where: str) -> None:
                 raise _shape_error(where, line, "config_key_too_long", MAX_CONFIG_KEY_LENGTH)
         else:
             run = 0
-        if ch == "." and not (prev.isdigit() and i + 1 < n and text[i + 1].isdigit()):
+        # every dot counts, also between digits: ``0.0.0…`` is a dotted key of digits (a float
+        # has one dot, and ``=``, ``,`` and a new line start a new count)
+        if ch == ".":
             parts += 1
             if parts >= MAX_CONFIG_KEY_PARTS:
                 raise _shape_error(where, line, "config_key_too_many_parts", MAX_CONFIG_KEY_PARTS)
-        if not ch.isspace():
-            prev = ch
         i += 1
 
 
