@@ -210,3 +210,23 @@ def test_a_dotted_key_of_digits_is_bounded(project: Path) -> None:
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 2 and no_traceback(result)
     assert "dagpleje.toml, linje 4" in result.stderr
+
+
+def test_a_far_cell_in_the_plans_metadata_is_refused(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    plan = project / PLAN_NAME
+    with zipfile.ZipFile(plan) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    # the Metadata sheet is the last one
+    last = sorted(n for n in parts if n.startswith("xl/worksheets/sheet"))[-1]
+    far = b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row></sheetData>"
+    _rewrite(plan, {last: parts[last].replace(b"</sheetData>", far)})
+    before = plan.read_bytes()
+    for args in (["validate"], ["export", "--target", "dagtilbudsregisteret"]):
+        result = run_cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert no_traceback(result) and "XFD1048576" in result.stderr
+    status = run_cli()  # plain dagpleje says where the folder stands: the plan cannot be read
+    assert status.exit_code == 0 and "XFD1048576" in status.stdout
+    assert plan.read_bytes() == before
+    assert not (project / "eksport").exists()

@@ -256,17 +256,22 @@ def read_plan(path: Path) -> SavedPlan:
     roster and the configuration every time it is used."""
     if not path.exists():
         raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    from dagplejecli.limits import MAX_PLAN_BYTES, check_input_file
-    from dagplejecli.roster.sheets import check_zip_sizes
+    from dagplejecli.limits import MAX_PLAN_BYTES, read_bounded
+    from dagplejecli.roster.sheets import check_workbook_bytes
 
-    check_input_file(path, "input_plan", MAX_PLAN_BYTES)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        check_zip_sizes(path)
+    # read once, bounded, its parts counted while parsed as a roster's are; calamine gets the
+    # same bytes (a plan is a file anyone with access to the folder can change)
+    raw = read_bounded(path, "input_plan", MAX_PLAN_BYTES)
+    if raw is None:
+        raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
+    check_workbook_bytes(path, raw)
 
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python()
     except Exception:
         raise DagplejeError(

@@ -541,13 +541,11 @@ def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def check_zip_sizes(path: Path) -> None:
-    """Size and number of parts of any zip-based workbook, from its directory alone."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_sizes(path, zf.infolist())
-    except _ZIP_ERRORS:
-        raise _not_workbook(path) from None
+def check_workbook_bytes(path: Path, raw: bytes) -> None:
+    """A workbook other than the roster (the plan, the CVR extract) checked as the roster is:
+    parts inflated once and counted, sheets parsed against the limits (exit 2 otherwise)."""
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        _check_zip(path, raw)
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
