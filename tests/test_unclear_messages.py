@@ -81,3 +81,17 @@ def test_ctrl_c_after_the_commit_says_the_export_is_complete(
     assert result.exit_code == 130  # the runner turns the interrupt into exit 130
     assert "eksporten var allerede fuldført" in result.stderr
     assert (four / "eksport" / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "empty"])
+def test_the_cvr_extract_is_not_called_the_roster(project: Path, kind: str) -> None:
+    text = BASE_CONFIG.replace("[dtr]\n", '[dtr]\ncvr_udtraek = "cvr.xlsx"\n') + AREAS
+    (project / "dagpleje.toml").write_text(text, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    if kind == "folder":
+        (project / "cvr.xlsx").mkdir()
+    elif kind == "empty":
+        (project / "cvr.xlsx").write_bytes(b"")
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "CVR-udtrækket" in result.stderr and "Rosteren" not in result.stderr
