@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import no_traceback, run_cli
 from tests.test_export import DAGPLEJERE, WHEN, four, write_project  # noqa: F401  (fixture)
 
@@ -47,3 +49,34 @@ def test_two_configurations_in_one_folder_never_share_a_plan_or_an_export(
         "--out", "eksport-b",
     )  # fmt: skip
     assert ok.exit_code == 0, ok.output
+
+
+def test_an_export_interrupted_in_an_out_folder_is_finished_by_the_next_command(
+    four: Path,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    import json
+
+    from dagplejecli.files import EXPORT_FOLDERS, JOURNAL, STAGING
+
+    elsewhere = tmp_path_factory.mktemp("share") / "ud"
+    args = ("export", "--target", "unilogin", "--source-datetime", WHEN, "--out", str(elsewhere))
+    assert run_cli(*args).exit_code == 0
+    assert json.loads((four / EXPORT_FOLDERS).read_bytes()) == [str(elsewhere.absolute())]
+    # what a kill after the journal leaves there
+    (elsewhere / STAGING).mkdir()
+    (elsewhere / STAGING / "0").write_bytes(b"ny")
+    journal = {"version": 1, "files": [["unilogin/ny.txt", 0, False]], "obsolete": [], "made": []}
+    (elsewhere / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+    assert run_cli("validate").exit_code == 0
+    assert (elsewhere / "unilogin" / "ny.txt").read_bytes() == b"ny"
+    assert not (elsewhere / JOURNAL).exists() and not (elsewhere / STAGING).exists()
+
+
+def test_a_planted_list_of_export_folders_stops_every_command(four: Path) -> None:  # noqa: F811
+    from dagplejecli.files import EXPORT_FOLDERS
+
+    (four / EXPORT_FOLDERS).write_text('["relative/path"]', encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert EXPORT_FOLDERS in result.stderr

@@ -241,6 +241,8 @@ def export(
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
         )
+    if not dry_run:
+        _remember_out(config_path, out_dir)
     # When this export began, before it waits for the folder: of exports started together the
     # newest wins, whichever gets the folder first (the lock is no queue).
     started = dt.datetime.now().astimezone()
@@ -289,6 +291,19 @@ def export(
 
 def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _remember_out(config_path: Path | None, out_dir: Path) -> None:
+    """An export folder other than the project's own is remembered before anything is written
+    there, so that the next command finishes or undoes an export killed in it."""
+    from dagplejecli.config import load_config
+    from dagplejecli.files import remember_folder
+    from dagplejecli.project import EXPORT_FOLDER
+
+    folder = load_config(config_path).path.parent
+    own = folder / EXPORT_FOLDER
+    if out_dir.absolute() != own.absolute():
+        remember_folder(folder, out_dir)
 
 
 def _config_reference(config_path: Path | None, out_dir: Path) -> str:

@@ -76,12 +76,14 @@ def main_callback(
     set_language(lang.value if lang else None)
     # each run starts from its own global options
     use_settings(Settings(quiet, debug, json_errors=wants_json_errors(ctx)))
-    from dagplejecli.files import recover, remove_stale_temporaries
+    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
 
-    # Every command first finishes (or undoes) an export that was interrupted here, and
-    # removes staging, backup and temporary files left by a kill: they hold personal data.
+    # Every command first finishes (or undoes) an export that was interrupted here, or in an
+    # export folder this project wrote to with --out, and removes staging, backup and
+    # temporary files left by a kill: they hold personal data.
     here = Project.of(None)
     recover(here.export_dir)
+    recover_remembered(here.folder)
     remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
@@ -114,12 +116,13 @@ def project_of(config: Path | None) -> Project:
     """The configuration's project: the plan and ``eksport/`` live beside it unless an option
     says otherwise, wherever the command is run from. Interrupted exports and a killed run's
     temporary files there are dealt with first, as the callback does in the current folder."""
-    from dagplejecli.files import recover, remove_stale_temporaries
+    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
 
     project = Project.of(config)
     folder = project.folder
     if folder.absolute() != Path.cwd().absolute() and not _same_folder(folder, Path.cwd()):
         recover(project.export_dir)
+        recover_remembered(folder)
         remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
     return project
 

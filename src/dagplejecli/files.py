@@ -436,6 +436,52 @@ def _remove_tree(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The export folders a project's exports wrote to with --out, beside its configuration, so that
+# the next command can finish or undo an export killed there too.
+EXPORT_FOLDERS = ".dagpleje-eksportmapper.json"
+MAX_EXPORT_FOLDERS = 100
+MAX_EXPORT_FOLDERS_BYTES = 64 * 1024
+
+
+def remembered_folders(config_folder: Path) -> list[Path]:
+    """The export folders given with --out that ``config_folder``'s project remembers. The
+    file is input like the journal: a regular file of bounded size holding a list of absolute
+    paths; anything else stops with exit 2."""
+    from dagplejecli.limits import read_bounded
+
+    path = config_folder / EXPORT_FOLDERS
+    data = read_bounded(path, "input_export_folders", MAX_EXPORT_FOLDERS_BYTES)
+    if data is None:
+        return []
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        items = None
+    if (
+        not isinstance(items, list)
+        or len(items) > MAX_EXPORT_FOLDERS
+        or not all(isinstance(i, str) and i.isprintable() and Path(i).is_absolute() for i in items)
+    ):
+        raise DagplejeError("export_folders_bad", where=str(path), hint="export_folders_bad_hint")
+    return [Path(i) for i in items]
+
+
+def remember_folder(config_folder: Path, out_dir: Path) -> None:
+    """Remember ``out_dir`` (an export folder given with --out) in the project."""
+    folders = remembered_folders(config_folder)
+    wanted = out_dir.absolute()
+    if wanted in folders:
+        return
+    kept = [str(f) for f in [*folders, wanted][-MAX_EXPORT_FOLDERS:]]
+    write_bytes_atomic(config_folder / EXPORT_FOLDERS, json.dumps(kept).encode("utf-8"))
+
+
+def recover_remembered(config_folder: Path) -> None:
+    """Finish or undo an export interrupted in any export folder the project remembers."""
+    for folder in remembered_folders(config_folder):
+        recover(folder)
+
+
 def needs_recovery(root: Path) -> bool:
     """Did an interrupted commit leave a journal, staging or backup files in ``root``?"""
     names = (JOURNAL, JOURNAL + ".tmp", STAGING, BACKUP)
