@@ -33,4 +33,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) examples/dagpleje-plan.xlsx examples/eksport
+	rm -rf $(VENV) examples/dagpleje-plan.xlsx examples/eksport examples/registre examples/afstemning.xlsx

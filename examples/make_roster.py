@@ -4,7 +4,7 @@ Every person is invented from a seeded random generator; no real CPR number is u
 numbers that fail modulus 11 (which real numbers issued before 2007 pass), so they cannot be a
 real person's. The roster has the flaws real exports have: a title row and a blank row above the
 headers, CPR numbers stored as numbers (lost leading zero), stray spaces, æøå, "Forælder" as a
-relation, and protected persons with alias names.
+relation, protected persons with alias names, and a few children whose place has ended (Slutdato).
 
     python examples/make_roster.py                 # examples/roster.xlsx (300 dagplejere)
     python examples/make_roster.py --dagplejere 10000 --out big.xlsx
@@ -110,6 +110,7 @@ DAGPLEJER_HEADERS = [
     "ALIAS FORNAVN",
     "ALIAS EFTERNAVN",
 ]
+ENDED = "31-07-2026"  # before the examples' day, so the walkthrough says the same every day
 CHILD_HEADERS = [
     "CPR",
     "Fornavn",
@@ -126,6 +127,7 @@ CHILD_HEADERS = [
     "Kontakt2 navn",
     "Kontakt2 relation",
     "Kontakt2 myndighed",
+    "Slutdato",
 ]
 
 
@@ -236,6 +238,8 @@ def generate(n_dagplejere: int = 300, seed: int = 751, today: dt.date | None = N
                     f"{rng.choice(FIRST_M)} {child_last}" if two else "",
                     relation2 if two else "",
                     "Ja" if two else "",
+                    # a few children whose place has ended: left out of Unilogin (DP236)
+                    ENDED if (i * 7 + k) % 400 == 11 else "",
                 ]
             )
     return out

@@ -14,6 +14,7 @@ from dagplejecli.messages import da, en, finding_hint, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
+from tests.afstem_cases import AFSTEM_SCENARIOS
 from tests.conftest import (
     AREAS,
     BASE_CONFIG,
@@ -64,7 +65,11 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 
 def test_clean_project_has_only_the_skipped_cvr_note(tmp_path: Path) -> None:
     findings = findings_for(tmp_path)
-    assert [(f.code, f.severity) for f in findings] == [("DP010", Severity.INFO)]
+    # the skipped CVR checks, and the namespace that is the documented default (said once)
+    assert [(f.code, f.severity) for f in findings] == [
+        ("DP010", Severity.INFO),
+        ("DP012", Severity.INFO),
+    ]
 
 
 CONFIG_CASES = [
@@ -92,6 +97,11 @@ CONFIG_CASES = [
     (
         "DP020",
         BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = " "'),
+        "unilogin.trin",
+    ),
+    (
+        "DP021",
+        BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntrin = "Dagpleje"'),
         "unilogin.trin",
     ),
     (
@@ -195,7 +205,7 @@ def test_duplicate_institution_numbers(tmp_path: Path) -> None:
 
 def test_shared_p_number_and_address_is_not_a_finding(tmp_path: Path) -> None:
     # both areas inherit [standard]'s P-number and address; STIL allows it
-    assert [f.code for f in findings_for(tmp_path)] == ["DP010"]
+    assert [f.code for f in findings_for(tmp_path)] == ["DP010", "DP012"]
 
 
 def test_cvr_extract(tmp_path: Path) -> None:
@@ -559,7 +569,93 @@ def _contacts_of_no_child() -> Sheets:
     return _with_sheet("Kontakter", [header, [NEW_CPR, FAR1, "Ole Ærø", "Far", "Ja"]])
 
 
+def _with_dagplejer_column(header: str, *values: object) -> Sheets:
+    """The small roster with one more column on the dagplejere's sheet."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append(header)
+    for row, value in zip(sheets["Dagplejere"][1:], values, strict=False):
+        row.append(value)
+    return sheets
+
+
+def _phone_and_email(tmp: Path) -> list[Finding]:
+    sheets = _with_dagplejer_column("Telefon", "+45 90 09 11 81", "0045 9009-1182", "9009 118")
+    sheets["Dagplejere"][0].append("E-mail")
+    for row, value in zip(sheets["Dagplejere"][1:], ("a@b.dk", "bo.aeroe", "c@d.dk"), strict=True):
+        row.append(value)
+    found = findings_for(tmp, sheets=sheets)
+    phones = only(found, "DP232")
+    assert [(f.location.cell, f.params["value"]) for f in phones] == [("I4", "9009 118")]
+    mails = only(found, "DP233")
+    assert [(f.location.cell, f.params["value"]) for f in mails] == [("J3", "bo.aeroe")]
+    return found
+
+
+def _protected_child(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Beskyttet")
+    sheets["Børn"][0] += ["Alias fornavn", "Alias efternavn"]
+    sheets["Børn"][1] += ["Ja", "Sol", "Barn"]
+    found = only(findings_for(tmp, sheets=sheets), "DP234")
+    assert [(f.location.cell, f.params["contacts"]) for f in found] == [("I2", ("Mette Jensen",))]
+    return found
+
+
+def _odd_ids(tmp: Path) -> list[Finding]:
+    sheets = small_roster()
+    sheets["Dagplejere"][1][0] = "D1 Nord/Vest"
+    sheets["Dagplejere"][2][0] = "D" * 37
+    for row, ref in zip(sheets["Børn"][1:3], ("D1 Nord/Vest", "D" * 37), strict=True):
+        row[3] = ref
+    found = only(findings_for(tmp, sheets=sheets), "DP235")
+    assert [(f.location.cell, f.variant) for f in found] == [("A2", "characters"), ("A3", "")]
+    return found
+
+
+def _periods(*rows: tuple[object, object, object]) -> Sheets:
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+    for row, period in zip(sheets["Børn"][1:], rows, strict=True):
+        row += list(period)
+    return sheets
+
+
+def _care(tmp: Path) -> list[Finding]:
+    """A child who left, one with a date that is none, and a status no one knows."""
+    ended = (dt.date.today() - dt.timedelta(days=5)).isoformat()
+    sheets = _periods(("", ended, ""), ("i morgen", "", ""), ("", "", "Pause"))
+    found = findings_for(tmp, sheets=sheets)
+    assert [f.location.cell for f in only(found, "DP236")] == ["J2"]
+    assert [f.location.cell for f in only(found, "DP237")] == ["I3"]
+    assert [f.params["values"] for f in only(found, "DP238")] == [("Pause",)]
+    return found
+
+
+def _without_children(tmp: Path) -> list[Finding]:
+    """Two dagplejere without children: one on leave (info), one not (a warning)."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Status")
+    for row in sheets["Dagplejere"][1:]:
+        row.append("")
+    sheets["Dagplejere"].append(["D4", "0101801238", "Olga", "Holm", "Vej 4", "8200", "Aarhus N", "Nord", "Orlov"])  # fmt: skip
+    sheets["Dagplejere"].append(["D5", "0202811236", "Pia", "Juul", "Vej 5", "8200", "Aarhus N", "Nord", ""])  # fmt: skip
+    found = findings_for(tmp, sheets=sheets)
+    assert [f.params["id"] for f in only(found, "DP229")] == ["D4"]
+    assert [f.params["id"] for f in only(found, "DP239")] == ["D5"]
+    return found
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
+    "DP229": _without_children,
+    "DP239": _without_children,
+    "DP236": _care,
+    "DP237": _care,
+    "DP238": _care,
+    "DP012": findings_for,
+    "DP234": _protected_child,
+    "DP235": _odd_ids,
+    "DP232": _phone_and_email,
+    "DP233": _phone_and_email,
     "DP010": findings_for,
     "DP011": lambda tmp: findings_for(
         tmp, BASE_CONFIG + '\n[roster.kontakt_kolonner]\nrelation = "Rolle"\n' + AREAS
@@ -625,6 +721,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp, with_child_ids("K1", "K2", "K3"), corrected(with_child_ids("K1", "K2", "K3"))
     ),
     "DP301": _stale,
+    **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }
 
 

@@ -25,7 +25,7 @@ def test_every_command_and_option_has_help() -> None:
     """Like sqlite-utils' docs test: nothing a user can type is left unexplained, in either
     language (the texts are the catalogues' HELP)."""
     names = [c.name for c in _commands()]
-    assert names == ["init", "plan", "validate", "explain", "export"]
+    assert names == ["init", "plan", "validate", "explain", "export", "afstem"]
     for name in [None, *names]:
         args = [name, "--help"] if name else ["--help"]
         result = run_cli(*[a for a in args if a])

@@ -22,7 +22,7 @@ def test_clean_project_validates(project: Path) -> None:
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     result = run_cli("validate")
     assert result.exit_code == 0, result.output
-    assert "0 fejl, 0 advarsler, 1 info" in result.stdout
+    assert "0 fejl, 0 advarsler, 2 info" in result.stdout
     assert "dagpleje export" in result.stdout.splitlines()[-1]
 
 
@@ -31,8 +31,8 @@ def test_summary_says_one_warning_and_one_error_in_the_singular(project: Path) -
         BASE_CONFIG + "[regler]\nmax_forskel = 1.5\n" + AREAS, encoding="utf-8"
     )
     run_cli("plan", "roster.xlsx")
-    assert "0 fejl, 1 advarsel, 1 info" in run_cli("validate").stdout
-    assert "0 errors, 1 warning, 1 info" in run_cli("--lang", "en", "validate").stdout
+    assert "0 fejl, 1 advarsel, 2 info" in run_cli("validate").stdout
+    assert "0 errors, 1 warning, 2 info" in run_cli("--lang", "en", "validate").stdout
     (project / "dagpleje.toml").write_text(
         BASE_CONFIG.replace('"1003386512"', '"12345"') + AREAS, encoding="utf-8"
     )
@@ -45,7 +45,7 @@ def test_json_report(project: Path) -> None:
     result = run_cli("validate", "--format", "json")
     doc = json.loads(result.stdout)
     assert doc["version"] == 1 and doc["valid"] is True
-    assert doc["summary"] == {"fejl": 0, "advarsler": 0, "info": 1}
+    assert doc["summary"] == {"fejl": 0, "advarsler": 0, "info": 2}
     assert doc["findings"][0]["code"] == "DP010"
     assert set(doc["findings"][0]["location"]) >= {"file", "sheet", "cell", "row", "column", "key"}
     assert doc["stats"]["dagplejere"] == 3
@@ -136,7 +136,7 @@ def test_annotate_marks_cells_and_masks_cpr(project: Path) -> None:
 def test_english(project: Path) -> None:
     run_cli("plan", "roster.xlsx")
     result = run_cli("validate", "--lang", "en")
-    assert "0 errors, 0 warnings, 1 info" in result.stdout
+    assert "0 errors, 0 warnings, 2 info" in result.stdout
     os.environ["DAGPLEJE_LANG"] = "en"
     try:
         result = run_cli("validate")

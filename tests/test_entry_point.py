@@ -33,7 +33,7 @@ def test_a_whole_run_as_a_process(tmp_path: Path) -> None:
     validated = dagpleje(tmp_path, "validate")
     assert validated.returncode == 0, validated.stderr
     # the last lines are printed last, right before the process ends: they must all arrive
-    assert "0 fejl, 0 advarsler, 1 info" in validated.stdout
+    assert "0 fejl, 0 advarsler, 2 info" in validated.stdout
     assert validated.stdout.rstrip().splitlines()[-1].startswith("Klar til")
 
     exported = dagpleje(tmp_path, "export", "--target", "dtr", "-q")
@@ -62,3 +62,23 @@ def test_a_long_output_arrives_whole_as_a_process(tmp_path: Path) -> None:
     done = dagpleje(tmp_path, "explain")
     assert done.returncode == 0, done.stderr
     assert done.stdout == run_cli("explain").stdout  # every line, the last one too
+
+
+def test_a_cp1252_console_gets_validate_whole(tmp_path: Path) -> None:
+    """A Windows console's encoding (simulated with PYTHONIOENCODING): what it cannot show
+    (→, box lines) is replaced, and the report arrives whole instead of stopping with exit 70."""
+    import os
+
+    write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    (tmp_path / "dagpleje.toml").write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    assert dagpleje(tmp_path, "plan", "roster.xlsx").returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "dagplejecli", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        timeout=60,
+    )
+    out = done.stdout.decode("cp1252")
+    assert done.returncode == 0, done.stderr.decode("cp1252")
+    assert "0 fejl, 0 advarsler, 2 info" in out  # the CVR extract skipped, the namespace (DP012)

@@ -211,7 +211,7 @@ def test_person_rules_through_the_cli(
             "DP228",
             with_child_ids("K1", "K2", "K3"),
             corrected(with_child_ids("K1", "K2", "K3")),
-            "Skift CPR-nummer",
+            "Omidentifikation i Unilogin lukket",
         ),
     ],
     ids=["DP227", "DP228"],

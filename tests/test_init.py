@@ -20,9 +20,9 @@ from tests.conftest import (
 
 def fill_in(path: Path) -> None:
     text = path.read_text("utf-8")
-    text = re.sub(r"(?m)^lovgrundlag = .*$", "lovgrundlag = 12", text)
-    text = re.sub(r"(?m)^pnummer = .*$", 'pnummer = "1003386512"', text)
-    text = re.sub(r"(?m)^adresse = .*$", 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
+    text = re.sub(r'(?m)^lovgrundlag = "UDFYLD.*$', "lovgrundlag = 12", text)
+    text = re.sub(r'(?m)^pnummer = "UDFYLD.*$', 'pnummer = "1003386512"', text)
+    text = re.sub(r'(?m)^adresse = "UDFYLD.*$', 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
     path.write_text(text, "utf-8")
 
 
@@ -43,7 +43,25 @@ def test_two_sheet_round_trip(folder: Path) -> None:
     assert config["kommune"]["kode"] == 751
     assert "Distrikt" in text and "# 2 dagplejere" in text
     assert [a["hvor"] for a in config["omraade"]] == [{"Distrikt": ["Nord"]}, {"Distrikt": ["Syd"]}]
-    assert config["roster"] == {"ark": "Dagplejere", "boern_ark": "Børn"}
+    # every decision reading made is written, so the user sees it and can change it
+    roster = config["roster"]
+    assert (roster["ark"], roster["boern_ark"]) == ("Dagplejere", "Børn")
+    assert roster["kolonner"] == {
+        "id": "Medarbejdernr",
+        "cpr": "CPR",
+        "fornavn": "Fornavn",
+        "efternavn": "Efternavn",
+        "adresse": "Adresse",
+        "postnr": "Postnr",
+        "by": "By",
+    }
+    assert roster["boern_kolonner"] == {
+        "cpr": "CPR",
+        "fornavn": "Fornavn",
+        "efternavn": "Efternavn",
+        "dagplejer": "Dagplejer",
+    }
+    assert "«Kontakt1 CPR»" in text  # the contacts on the child's row, said in a comment
     assert "Aarhus Kommune" in result.stdout and "Distrikt" in result.stdout
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     validate = run_cli("validate")
@@ -161,13 +179,13 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
         "Team",
         "Barn pnr",
         "Barn navn",
-        "Barnets startdato",
+        "Barnets kælenavn",  # a column of the child's no field reads
         "Kontakt1 CPR",
         "Kontakt1 navn",
     ]
     rows = [
         header,
-        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", "01-08-2026", MOR1, "Mette Jensen"],
+        ["D1", DP1, "Anne Jensen", "Team A", CH1, "Liv Jensen", "Lille Liv", MOR1, "Mette Jensen"],
         ["D2", DP2, "Bo Ærø", "Team B", "", "", "", "", ""],
     ]
     write_xlsx(folder / "et.xlsx", {"Ark1": rows})
@@ -178,12 +196,16 @@ def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path)
         assert len(advice) == 2, advice
         assert "[roster.kolonner]" in advice[0] and advice[0].endswith(": Team")
         assert "[roster.boern_kolonner]" in advice[1]
-        assert advice[1].endswith(": Barn pnr, Barnets startdato")
+        assert advice[1].endswith(": Barn pnr, Barnets kælenavn")
     fill_in(folder / "dagpleje.toml")
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" in run_cli("validate").stdout  # the child's CPR is not read yet
-    with (folder / "dagpleje.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    # the table init wrote names the child's columns it read: the user adds the CPR column
+    config = folder / "dagpleje.toml"
+    text = config.read_text("utf-8")
+    assert text.count("[roster.boern_kolonner]") == 1
+    text = text.replace("[roster.boern_kolonner]\n", '[roster.boern_kolonner]\ncpr = "Barn pnr"\n')
+    config.write_text(text, encoding="utf-8")
     assert run_cli("plan", "et.xlsx").exit_code == 0
     assert "DP213" not in run_cli("validate").stdout
 

@@ -8,23 +8,30 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.roster import read_roster
+from tests.conftest import no_traceback, run_cli
 from tests.roster_cases.cases import CASES, Case
 
 MIN_SHAPES = 15
 
 
-def _settings(case: Case) -> RosterConfig:
-    """The case's [roster] decisions as the configuration reads them."""
+def _decisions(case: Case) -> dict[str, Any]:
+    """The case's [roster] decisions, as a table."""
     text = case.roster
     if text.startswith("[roster."):
         text = text.replace("[roster.", "[", 1)
-    return RosterConfig(**tomllib.loads(text))
+    return tomllib.loads(text)
+
+
+def _settings(case: Case) -> RosterConfig:
+    """The case's [roster] decisions as the configuration reads them."""
+    return RosterConfig(**_decisions(case))
 
 
 def _columns(info: SheetInfo) -> dict[str, str]:
@@ -88,3 +95,27 @@ def test_roster_case(case: Case, tmp_path: Path) -> None:
         assert contacts[name].custody is has, f"custody of {name}"
 
     assert {f.code for f in findings} == set(case.codes), "the reading's findings"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_init_writes_what_it_read(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first ``init`` reads every dagplejer, child and contact person, and writes every
+    decision into dagpleje.toml: read by that mapping (with the case's own decisions added),
+    the roster reads the same."""
+    built = case.write(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("init", *(str(f.name) for f in built.files), "--kommune", "851")
+    assert result.exit_code in (0, 1) and no_traceback(result), result.output
+    written = tomllib.loads((tmp_path / "dagpleje.toml").read_text("utf-8"))["roster"]
+    for key, value in _decisions(case).items():
+        if isinstance(value, dict):
+            written.setdefault(key, {}).update(value)
+        else:
+            written[key] = value
+    direct, _ = read_roster(built.files, _settings(case))
+    mapped, _ = read_roster(built.files, RosterConfig(**written))
+    assert {i.name: i.role for i in mapped.sheet_info} == case.roles, "sheet roles"
+    assert _counts(mapped) == _counts(direct), "dagplejere, children, contact persons"
+    assert {i.name for i in mapped.sheet_info if i.long_form} == case.long_form, "long form"

@@ -288,7 +288,7 @@ def test_field_before_relation_headers_are_parents(folder: Path) -> None:
     Path("dagpleje.toml").write_text(BASE_CONFIG + one_area, encoding="utf-8")
     doc = report(roster)
     assert doc["stats"]["kontaktpersoner"] == 2  # type: ignore[index]
-    assert codes(doc) == ["DP010"]  # both parents, with custody: nothing to say
+    assert codes(doc) == ["DP010", "DP012"]  # both parents, with custody: nothing to say
     exported = run_cli("export", "--target", "unilogin")
     assert exported.exit_code == 0, exported.output
     xml = "".join(p.read_text(encoding="utf-8") for p in Path("eksport").rglob("*.xml"))

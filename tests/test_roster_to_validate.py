@@ -127,9 +127,9 @@ def fill_in(config: Path) -> None:
     """What only the municipality knows, typed where ``init`` left a placeholder."""
     text = config.read_text("utf-8")
     assert text.count("UDFYLD") >= 3  # lovgrundlag, P-nummer, adresse
-    text = re.sub(r"(?m)^lovgrundlag = .*$", "lovgrundlag = 12", text)
-    text = re.sub(r"(?m)^pnummer = .*$", 'pnummer = "1003386512"', text)
-    text = re.sub(r"(?m)^adresse = .*$", 'adresse = "Flakhaven 2, 5000 Odense C"', text)
+    text = re.sub(r'(?m)^lovgrundlag = "UDFYLD.*$', "lovgrundlag = 12", text)
+    text = re.sub(r'(?m)^pnummer = "UDFYLD.*$', 'pnummer = "1003386512"', text)
+    text = re.sub(r'(?m)^adresse = "UDFYLD.*$', 'adresse = "Flakhaven 2, 5000 Odense C"', text)
     assert "UDFYLD" not in re.sub(r"(?m)#.*$", "", text)
     config.write_text(text, "utf-8")
 
@@ -151,7 +151,9 @@ def test_init_fill_in_plan_validate_links_every_child_and_leaves_only_real_defec
 
     init = run_cli("--lang", lang, "init", roster, "--kommune", "Odense")
     assert init.exit_code == 0 and no_traceback(init), init.output
-    address = re.search(r"(?m)^adresse = (.*)$", (tmp_path / "dagpleje.toml").read_text("utf-8"))
+    address = re.search(
+        r"(?m)^adresse = (\"UDFYLD.*)$", (tmp_path / "dagpleje.toml").read_text("utf-8")
+    )
     assert address and "Odense" in address.group(1) and "Aarhus" not in address.group(1)
     fill_in(tmp_path / "dagpleje.toml")
 

@@ -1,4 +1,5 @@
-"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``.
+"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``,
+``afstem``.
 
 Each reads, plans, checks and writes what its command writes, and returns what happened. None
 prints or exits: a problem that stops the work is a ``DagplejeError`` (exit 2), a refusal a
@@ -14,7 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dagplejecli.afstem.result import Reconciliation
+from dagplejecli.care import LeftOut
 from dagplejecli.config import CONFIG_NAME
+from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
@@ -23,10 +27,13 @@ from dagplejecli.export.manifest import (
     Changes,
     Manifest,
     all_member_hashes,
+    area_key,
+    child_hash,
     compare,
     file_digests,
     identity_changes,
     manifest_bytes,
+    merge_unilogin_record,
     parse_datetime,
     person_records,
     unilogin_record,
@@ -44,7 +51,7 @@ from dagplejecli.findings import Finding
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
-from dagplejecli.model import Roster
+from dagplejecli.model import Area, Roster
 from dagplejecli.outputs import check_output, not_an_input
 from dagplejecli.pipeline import (
     Planned,
@@ -72,6 +79,7 @@ class Initialised:
     division: Division | None
     proposal: Proposal | None = None
     sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
+    written: bool = True  # False: a configuration was there, read with its [roster], kept
 
 
 def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
@@ -90,7 +98,7 @@ def init(
 ) -> Initialised:
     """Write a configuration proposed from the roster: areas from a division column if it has
     one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre."""
-    from dagplejecli.config import RosterConfig
+    from dagplejecli.config import RosterConfig, load_config
     from dagplejecli.roster import read_roster
 
     inputs = roster_inputs(roster_paths)
@@ -99,8 +107,15 @@ def init(
         raise DagplejeError("propose_both", hint="propose_both_hint")
     if by_children and areas is None and max_dagplejere is None:
         raise DagplejeError("propose_by_alone", hint="propose_both_hint")
-    if out.exists() and not force:
-        raise DagplejeError("init_exists", where=str(out), hint="init_exists_hint", path=out)
+    kept = None  # the [roster] of a configuration that is there: the roster is read by it
+    if out.exists():
+        try:
+            kept = load_config(out).config.roster
+        except DagplejeError:
+            if not force:  # not a configuration dagpleje can read: never overwritten unasked
+                raise DagplejeError(
+                    "init_exists", where=str(out), hint="init_exists_hint", path=out
+                ) from None
     found = None
     if kommune is not None:
         found = find_kommune(kommune)
@@ -112,7 +127,7 @@ def init(
                 value=kommune,
                 near=near,
             )
-    roster, reading = read_roster(as_paths(roster_paths), RosterConfig(), light=True)
+    roster, reading = read_roster(as_paths(roster_paths), kept or RosterConfig(), light=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
@@ -122,9 +137,12 @@ def init(
     proposal = None
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
-    text = config_text(roster, found, division, proposal, id_column)
-    write_bytes_atomic(out, text.encode("utf-8"), private=False)
     left = [f for f in reading if f.code in LAYOUT_CODES]
+    if kept is not None and not force:
+        # a configuration is there: read by its [roster], shown, and kept as it is
+        return Initialised(out, roster, found, division, proposal, left, written=False)
+    text = config_text(roster, found, division, proposal, id_column, kept)
+    write_bytes_atomic(out, text.encode("utf-8"), private=False)
     return Initialised(out, roster, found, division, proposal, left)
 
 
@@ -152,14 +170,16 @@ def plan(
     config_path: Path | None,
     out: Path,
     on_step: Step = no_step,
+    day: dt.date | None = None,
 ) -> Planned:
-    """Group the dagplejere into areas and write the plan workbook for review."""
+    """Group the dagplejere in care on ``day`` (default today) into areas and write the plan
+    workbook for review."""
     inputs = roster_inputs(roster_paths)
     check_output("--out", out, {**inputs, "config": config_path or Path(CONFIG_NAME)})
     if out.suffix.lower() != ".xlsx":
         raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
-    planned = plan_roster(roster_paths, config_path)
+    planned = plan_roster(roster_paths, config_path, day)
     on_step("step_writing_plan")
     write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
     return planned
@@ -173,6 +193,7 @@ def validate(
     plan_path: Path,
     annotate: Path | None = None,
     on_step: Step = no_step,
+    day: dt.date | None = None,
 ) -> Validation:
     """Every finding on the plan made again from roster and configuration. With ``annotate``,
     the roster's cells are kept (``planned.sheets``) for an annotated copy."""
@@ -181,7 +202,9 @@ def validate(
         if annotate.suffix.lower() != ".xlsx":
             raise DagplejeError("annotate_suffix", where=str(annotate))
         check_output("--annotate", annotate, {"config": config, "plan": plan_path})
-    result = validate_project(config_path, plan_path, on_step=on_step, keep_sheets=bool(annotate))
+    result = validate_project(
+        config_path, plan_path, day, on_step=on_step, keep_sheets=bool(annotate)
+    )
     if annotate is not None:
         files = roster_inputs([f.path for f in result.planned.roster.files])
         check_output("--annotate", annotate, files)
@@ -202,6 +225,10 @@ class PreparedExport:
     too_many_removed: list[tuple[str, float]]  # areas losing more than the allowed share
     identity: list[Finding] = field(default_factory=list)  # people Unilogin will take as others
     written: bool = False
+    # files of the last export that stay as they are (the areas not chosen with --omraade)
+    kept: frozenset[str] = frozenset()
+    # children the last export held whose period has ended: why they leave (the change table)
+    ended: list[LeftOut] = field(default_factory=list)
 
 
 class TooManyRemoved(Refused):
@@ -229,6 +256,8 @@ def export(
     dry_run: bool = False,
     allow_many_removed: bool = False,
     on_step: Step = no_step,
+    areas: tuple[str, ...] = (),
+    day: dt.date | None = None,
 ) -> PreparedExport:
     """Validate, build every file of the export and write them all or none.
 
@@ -236,7 +265,8 @@ def export(
     (Unilogin), when ``source_datetime`` is not after the last export's, or when an area would
     lose more than ``[regler] max_fjernet_procent`` of its users (``TooManyRemoved``, unless
     ``allow_many_removed``). ``dry_run`` builds and compares but writes nothing and refuses
-    nothing for the share removed."""
+    nothing for the share removed. ``areas`` (``--omraade``: names or institution numbers)
+    exports just those areas' Unilogin documents; the others' last documents stay."""
     if out_dir.exists() and not out_dir.is_dir():
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
@@ -255,7 +285,16 @@ def export(
             _refuse_if_newer_ran(out_dir, ALIASES.get(target, target), started)
         begun = (started, plan_fingerprint)
         prepared = _prepare(
-            target, config_path, plan_path, out_dir, source_datetime, xsd, on_step, begun
+            target,
+            config_path,
+            plan_path,
+            out_dir,
+            source_datetime,
+            xsd,
+            on_step,
+            begun,
+            areas,
+            day,
         )
         if prepared.too_many_removed and not allow_many_removed and not dry_run:
             config = prepared.validation.planned.config.config
@@ -279,6 +318,7 @@ def export(
                     rel
                     for rel in old
                     if rel not in prepared.files
+                    and rel not in prepared.kept
                     and inside_folder(out_dir, rel)
                     and Path(rel).parts[0] in folders
                     and len(Path(rel).parts) > 1
@@ -384,6 +424,7 @@ class _Build:
     started: dt.datetime  # when the export began, before it waited for the folder
     plan_fingerprint: str  # of the plan it was asked to export, read before it waited
     config_reference: str = ""  # the configuration, relative to the export folder
+    areas: tuple[str, ...] = ()  # --omraade: the areas chosen (none: every area)
 
     def record(self, record: dict[str, Any]) -> dict[str, Any]:
         """``record`` with when this export began (to the microsecond: the newest wins) and
@@ -405,12 +446,16 @@ def _prepare(
     xsd: Path | None,
     on_step: Step,
     begun: tuple[dt.datetime, str],
+    areas: tuple[str, ...] = (),
+    day: dt.date | None = None,
 ) -> PreparedExport:
     """Validate and build every file of the export (as bytes); nothing is written here."""
     target = ALIASES.get(target, target)
+    if areas and target is not Target.UNILOGIN:
+        raise DagplejeError("export_omraade_unilogin_only", hint="export_omraade_hint")
     previous = read_manifest(out_dir)
     secret = _secret_for(config_path, out_dir, previous)
-    validation = validate_project(config_path, plan_path, on_step=on_step, id_secret=secret)
+    validation = validate_project(config_path, plan_path, day, on_step=on_step, id_secret=secret)
     errors = validation.errors()
     if errors:
         codes = ", ".join(sorted({f.code for f in errors}))
@@ -450,6 +495,7 @@ def _prepare(
         started,
         plan_fingerprint,
         _config_reference(config_path, out_dir),
+        areas,
     )
     return BUILDERS[target](build)
 
@@ -503,15 +549,29 @@ def _build_dtr(b: _Build) -> PreparedExport:
 def _build_unilogin(b: _Build) -> PreparedExport:
     """Unilogin: one XML document per area, brugere.xlsx, and what changed since last time."""
     config, plan = b.validation.planned.config.config, b.validation.planned.plan
-    missing = [a.name for a in plan.areas if not a.institution_number]
+    chosen = chosen_areas(plan.areas, b.areas)
+    missing = [a.name for a in plan.areas if a.name in chosen and not a.institution_number]
     if missing:
+        ready = [a.name for a in plan.areas if a.institution_number]
+        # Unilogin loads each institution on its own: the areas that have a number can go now
+        hint = "export_no_institution_number_hint"
+        if ready and not b.areas:
+            hint = "export_no_institution_number_omraade_hint"
         raise Refused(
             "export_no_institution_number",
-            hint="export_no_institution_number_hint",
+            hint=hint,
             areas=", ".join(missing),
+            ready=ready[0] if ready else "",
         )
+    members = [m for m in b.members if m.area.name in chosen]
+    keys = {area_key(m) for m in members}
+    previous_areas = (b.previous.unilogin or {}).get("areas", {}) if b.previous else {}
+    # the areas not chosen keep their last documents and their part of the manifest
+    kept_areas = (
+        frozenset(str(k) for k in previous_areas if k not in keys) if b.areas else frozenset()
+    )
     when = _source_datetime(b.source_datetime, b.stamp)
-    last = b.previous.last_source_datetime() if b.previous else None
+    last = b.previous.last_source_datetime(keys) if b.previous else None
     if last is not None and when <= last:
         if b.source_datetime is None and last - when <= CLOCK_SLACK:
             # the last export was this same second (or a clock a little behind): a second
@@ -525,7 +585,6 @@ def _build_unilogin(b: _Build) -> PreparedExport:
                 when=when.isoformat(),
                 last=last.isoformat(),
             )
-    members = b.members
     documents = unilogin_files(config, members, when)
     # the published structure (DOMAIN.md §4), before anything is written: a failure is a bug
     check_documents(documents, config.unilogin.navnerum)
@@ -535,11 +594,19 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     hashes = all_member_hashes(b.secret, members)
     record = unilogin_record(members, hashes, when)
     people = person_records(b.secret, members, hashes)
-    identity = identity_changes(b.previous, people, members, hashes)
+    identity = identity_changes(b.previous, people, members, hashes, kept_areas)
     record["personer"] = sorted(f"{key} {rec}" for key, rec in people.items())
-    changes = compare(b.previous, members, hashes)
+    record = merge_unilogin_record(b.previous, record, kept_areas)
+    changes = compare(b.previous, members, hashes, kept_areas)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     digests = file_digests(files)
+    old_files = b.previous.file_set(Target.UNILOGIN) if b.previous else {}
+    kept = {
+        rel: digest
+        for rel, digest in old_files.items()
+        if rel in {f"unilogin/{key}.xml" for key in kept_areas}
+    }
+    digests = dict(sorted({**kept, **digests}.items()))
     manifest = manifest_bytes(
         b.previous, _fingerprint(b), Target.UNILOGIN, b.record(record), b.stamp, digests
     )
@@ -548,9 +615,48 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     too_many = [
         (c.area, c.removed_share) for c in changes.areas if c.before and c.removed_share > limit
     ]
+    care = b.validation.planned.care
+    ended = []
+    if care is not None and b.previous is not None:
+        for x in care.ended_children():
+            key = next((area_key(m) for m in members if m.area.name == x.area), None)
+            before = previous_areas.get(key, {}).get("members", []) if key else []
+            if key is not None and child_hash(b.secret, x.person.id) in before:
+                ended.append(x)
     return PreparedExport(
-        Target.UNILOGIN, b.out_dir, files, b.validation, members, changes, too_many, identity
+        Target.UNILOGIN,
+        b.out_dir,
+        files,
+        b.validation,
+        members,
+        changes,
+        too_many,
+        identity,
+        kept=frozenset(kept),
+        ended=ended,
     )
+
+
+def chosen_areas(areas: list[Area], wanted: tuple[str, ...]) -> set[str]:
+    """The names of the areas ``--omraade`` chose (by name, without case and spaces, or by
+    institution number); every area when none is given. An unknown name cannot run."""
+    if not wanted:
+        return {a.name for a in areas}
+    by_key: dict[str, str] = {}
+    for a in areas:
+        by_key[comparable_text(a.name)] = a.name
+        if a.institution_number:
+            by_key[comparable_text(a.institution_number)] = a.name
+    chosen = set()
+    for text in wanted:
+        name = by_key.get(comparable_text(text))
+        if name is None:
+            known = ", ".join(f"«{a.name}»" for a in areas)
+            raise DagplejeError(
+                "export_unknown_area", hint="export_unknown_area_hint", value=text, known=known
+            )
+        chosen.add(name)
+    return chosen
 
 
 def _fingerprint(b: _Build) -> str:
@@ -601,3 +707,77 @@ def _check_xsd(xsd: Path, files: dict[str, tuple[bytes, bool]], namespace: str) 
             details=problems,
             count=len(problems),
         )
+
+
+# ------------------------------------------------------------------------------------ afstem
+
+
+@dataclass(slots=True)
+class Reconciled:
+    """What ``afstem`` found, the plan it compared with, and where the report went."""
+
+    result: Reconciliation
+    planned: Planned
+    rapport: Path | None = None
+
+
+def afstem(
+    config_path: Path | None,
+    plan_path: Path,
+    unilogin: list[Path],
+    dtr: list[Path],
+    rapport: Path | None = None,
+    today: dt.date | None = None,
+    on_step: Step = no_step,
+) -> Reconciled:
+    """Compare the registers' own files (Unilogin's full exports, DTR's CSV export) with the
+    plan made again from roster and configuration, as ``validate`` makes it. The files are only
+    read; with ``rapport`` a workbook for people is written (CPR numbers masked). A stale plan
+    is refused, as ``export`` refuses it: a comparison with another plan than the one reviewed
+    says nothing."""
+    from dagplejecli.afstem.compare import reconcile
+    from dagplejecli.afstem.read import read_registers
+    from dagplejecli.afstem.workbook import report_sheets
+    from dagplejecli.project import Project
+    from dagplejecli.status import plan_command
+
+    if not unilogin and not dtr:
+        raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
+    config = config_path or Path(CONFIG_NAME)
+    if rapport is not None:
+        if rapport.suffix.lower() != ".xlsx":
+            raise DagplejeError("afstem_rapport_suffix", where=str(rapport))
+        check_output("--rapport", rapport, {"config": config, "plan": plan_path})
+    # the files the user named are the first to complain about
+    registers = read_registers(unilogin, dtr)
+    if rapport is not None:
+        for path in registers.paths:
+            not_an_input("--rapport", rapport, {"register": path})
+    from dagplejecli.config import load_config
+    from dagplejecli.pipeline import replan
+    from dagplejecli.rules.plan import freshness
+
+    today = today or dt.date.today()
+    # the plan made again from roster and configuration, as validate makes it (its checks of
+    # the roster are validate's business: only the plan's freshness matters here)
+    on_step("step_reading")
+    saved, planned = replan(load_config(config_path), plan_path, today=today)
+    on_step("step_comparing")
+    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan)):
+        raise Refused(
+            "afstem_stale",
+            hint="export_refused_stale_hint",
+            command=plan_command([f.path for f in planned.roster.files], config_path),
+        )
+    if rapport is not None:
+        files = [f.path for f in planned.roster.files] or [planned.roster.path]
+        check_output("--rapport", rapport, roster_inputs(files))
+    try:
+        manifest = read_manifest(Project(planned.config.path).export_dir)
+    except DagplejeError:
+        manifest = None  # no last export to compare with: that check is said skipped
+    last = manifest.last_source_datetime() if manifest else None
+    result = reconcile(planned.config, planned.plan, planned.roster, registers, last, today)
+    if rapport is not None:
+        write_bytes_atomic(rapport, workbook_bytes(report_sheets(result)), private=True)
+    return Reconciled(result, planned, rapport)

@@ -7,7 +7,9 @@ commands, so ``dagpleje --help`` stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +29,7 @@ from dagplejecli.cli_base import (
     use_settings,
     wants_json_errors,
 )
+from dagplejecli.errors import DagplejeError
 from dagplejecli.export import Target
 from dagplejecli.i18n import Lang, set_language
 from dagplejecli.project import CONFIG_NAME, Project
@@ -110,6 +113,17 @@ PlanOpt = Annotated[
         "-p",
     ),
 ]
+DatoOpt = Annotated[str | None, typer.Option("--dato")]
+
+
+def day_of(text: str | None) -> dt.date | None:
+    """``--dato ÅÅÅÅ-MM-DD``: the day on which «in care» is judged (None: today)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DagplejeError("bad_dato", value=text, hint="bad_dato_hint") from None
 
 
 def project_of(config: Path | None) -> Project:
@@ -148,7 +162,7 @@ def init_command(
         typer.Option("--kommune", "-k"),
     ] = None,
     out: Annotated[Path, Opt("--out", "-o")] = CONFIG,
-    force: Annotated[bool, typer.Option("--force")] = False,
+    force: Annotated[bool, typer.Option("--force", "--ja", "--yes", "-y")] = False,
     areas: Annotated[int | None, Opt("--omraader", **positive_int())] = None,
     max_dagplejere: Annotated[int | None, Opt("--max-dagplejere", **positive_int())] = None,
     balance: Annotated[Balance, Opt("--efter", **choice(Balance))] = Balance.DAGPLEJERE,
@@ -174,6 +188,7 @@ def plan_command(
         Path | None,
         Opt("--out", "-o"),
     ] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.findings import Severity
@@ -182,8 +197,9 @@ def plan_command(
 
     quiet = settings().quiet
     out = plan_of(config, out)
+    day = day_of(dato)
     with steps_for(roster[0], quiet, total=2) as steps:
-        planned = api.plan(roster, config, out, on_step=steps.step)
+        planned = api.plan(roster, config, out, on_step=steps.step, day=day)
     print_plan_result(stdout(), planned, out, quiet)
     left = any(f.severity is Severity.ERROR for f in planned.sheets_left())
     raise typer.Exit(1 if planned.unassigned() or planned.unlinked() or left else 0)
@@ -203,6 +219,7 @@ def validate_command(
         typer.Option("--annotate"),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
@@ -211,9 +228,10 @@ def validate_command(
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
     plan = plan_of(config, plan)
+    day = day_of(dato)
     total = 3 if annotate is not None else 2
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
-        result = api.validate(config, plan, annotate, on_step=steps.step)
+        result = api.validate(config, plan, annotate, on_step=steps.step, day=day)
         if annotate is not None and result.planned.sheets is not None:
             from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
 
@@ -260,6 +278,8 @@ def export_command(
     xsd: Annotated[Path | None, Opt("--xsd")] = None,
     dry_run: Annotated[bool, Opt("--dry-run")] = False,
     yes: Annotated[bool, Opt("--ja", "--yes", "-y")] = False,
+    omraade: Annotated[list[str] | None, Opt("--omraade")] = None,
+    dato: DatoOpt = None,
 ) -> None:
     from dagplejecli import api
     from dagplejecli.render.exports import print_changes, print_export
@@ -269,6 +289,7 @@ def export_command(
     quiet = settings().quiet
     plan = plan_of(config, plan)
     out = out if out is not None else project_of(config).export_dir
+    day = day_of(dato)
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
         with steps_for(plan, quiet, total, large_bytes=LARGE_PLAN_BYTES) as steps:
@@ -282,6 +303,8 @@ def export_command(
                 dry_run=dry_run,
                 allow_many_removed=yes,
                 on_step=steps.step,
+                areas=tuple(omraade or ()),
+                day=day,
             )
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)
@@ -308,12 +331,50 @@ def _interrupted_after_commit() -> None:
         stderr().print(ui("export_interrupted_after_commit", path=COMMITTED[-1]), soft_wrap=True)
 
 
+@app.command("afstem", cls=LocalisedCommand)
+@guarded
+def afstem_command(
+    # a file or a folder, repeated; said as a path (not typer's "list[Path]")
+    unilogin: Annotated[list[Path] | None, Opt("--unilogin", "-u", metavar="<path>")] = None,
+    dtr: Annotated[list[Path] | None, Opt("--dtr", "-d", metavar="<path>")] = None,
+    config: ConfigOpt = None,
+    plan: PlanOpt = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", **choice(OutputFormat)),
+    ] = OutputFormat.TEXT,
+    rapport: Annotated[Path | None, Opt("--rapport", "-r")] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+) -> None:
+    from dagplejecli import api
+    from dagplejecli.render.afstem import AFSTEM_REPORTERS
+    from dagplejecli.render.progress import LARGE_PLAN_BYTES, steps_for
+    from dagplejecli.render.terminal import stdout
+
+    quiet, machine = settings().quiet, output_format is OutputFormat.JSON
+    plan = plan_of(config, plan)
+    with steps_for(plan, quiet, 2, machine, LARGE_PLAN_BYTES) as steps:
+        done = api.afstem(config, plan, unilogin or [], dtr or [], rapport, on_step=steps.step)
+    AFSTEM_REPORTERS[output_format](stdout(), done, strict, quiet)
+    raise typer.Exit(1 if done.result.errors(strict) else 0)
+
+
+def _replace_what_the_console_cannot_show() -> None:
+    """A console in cp1252 or cp850 (a Windows desktop's, or ``PYTHONIOENCODING``) cannot show
+    every character a report holds (→, box lines, names in other scripts): it shows a
+    replacement sign instead, as rich's own characters are, never stops with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     # A command builds a few hundred thousand small records that form no cycles, so the cyclic
     # collector only costs time. Measured as whole processes, 10,000 dagplejere, median of 7:
     # plan 2.27 -> 1.88 s, validate 2.63 -> 2.07 s, export --target unilogin 4.91 -> 4.14 s
     # (16-21 % less), peak memory +1 MiB; 400 dagplejere: 5-7 % less.
     gc.disable()
+    _replace_what_the_console_cannot_show()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only

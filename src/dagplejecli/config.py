@@ -44,6 +44,11 @@ DAGPLEJER_FIELDS = (
     "beskyttet",
     "alias_fornavn",
     "alias_efternavn",
+    "start",
+    "slut",
+    "status",
+    "gaest",
+    "stilling",
 )
 CHILD_FIELDS = (
     "id",
@@ -55,6 +60,9 @@ CHILD_FIELDS = (
     "beskyttet",
     "alias_fornavn",
     "alias_efternavn",
+    "start",
+    "slut",
+    "status",
 )
 CONTACT_FIELDS = (
     "barn",
@@ -133,7 +141,10 @@ class UniloginConfig(_Strict):
     navnerum: str = UNILOGIN_NAMESPACE  # "" writes no namespace
     kilde: str = "dagpleje"
     rolle: str = "Pædagog"
-    trin: str = "0"
+    trin: str = "DT"  # STIL's day-care level (DOMAIN.md §4)
+    vikar_rolle: str = "Vikar"  # a guest carer's Employee Role (DOMAIN.md §4)
+    # a child is in the import this many days before its start date (care.py)
+    dage_foer_start: int = Field(default=0, ge=0, le=365)
     adgangsniveau: int = 1
     skoleaar: str | None = None
 
@@ -153,7 +164,7 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     return mapping
 
 
-_FIELDS_OF_TABLE = {
+FIELDS_OF_TABLE = {
     "kolonner": DAGPLEJER_FIELDS,
     "boern_kolonner": CHILD_FIELDS,
     "kontakt_kolonner": CONTACT_FIELDS,
@@ -175,6 +186,13 @@ class RosterConfig(_Strict):
     # "navngivet": the column names who has custody (Mor, Far, or «Fælles» for both), as
     # booking systems write it; a parent it names has custody, the other not (DP258 says it).
     raekke_myndighed: Literal["alle", "navngivet"] | None = None
+    # Status words (a cell's text → i_pleje, ikke_i_pleje, tilbudt or orlov), beside the
+    # vocabulary's own (care.py)
+    status: dict[str, Literal["i_pleje", "ikke_i_pleje", "tilbudt", "orlov"]] = Field(
+        default_factory=dict
+    )
+    # dagplejere (by id) who are guest carers, whatever the roster's columns say
+    gaeste: list[str] = Field(default_factory=list)
     # The children's sheet has a row per child and contact person (a booking system's
     # «pladsliste»): its plain Relation, Forældremyndighed, Telefon and E-mail columns are the
     # row's contact's. Unset, the reader decides from the sheet (one contact group, and a child
@@ -184,7 +202,7 @@ class RosterConfig(_Strict):
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        return _check_fields(v, _FIELDS_OF_TABLE[str(info.field_name)])
+        return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
 
     @field_validator("relationer")
     @classmethod

@@ -29,6 +29,7 @@ class Family(StrEnum):
     AREAS = "områder"
     PERSONS = "personer"
     PLAN = "plan"
+    RECONCILE = "afstemning"  # what the registers hold against the plan (``afstem/``)
 
 
 # Where rules come from: a STIL page, a law, or our own (to catch mistakes before reporting).
@@ -39,6 +40,7 @@ STIL_UNILOGIN = "https://viden.stil.dk/x/WgUk (Unilogin-import, wsaIMPORT v7)"
 CPR_LAW = "CPR-loven og cpr.dk (personnummerets opbygning; modulus 11 kræves ikke siden 2007)"
 CVR_LAW = "CVR-loven § 6 og cvr.dk (CVR- og P-numre)"
 OWN = "dagpleje (egen regel, for at fange fejl før indberetning)"
+STIL_EXPORT = "STIL: wsiEKSPORT v7 (eksporterXmlFuld) og Dagtilbudsregisterets eksport"
 
 ParamValue = str | int | tuple[str, ...]  # a tuple is a list of names, joined by the catalogue
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from dagplejecli.config import UNILOGIN_NAMESPACE
+from dagplejecli.config import FIELDS_OF_TABLE, UNILOGIN_NAMESPACE, RosterConfig
 from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.shape import Role
 from dagplejecli.domain.values import comparable_text, without_controls
@@ -23,6 +23,7 @@ from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.roster.records import ADDRESS_POSTNR
 from dagplejecli.roster.vocabulary import vocabulary
 from dagplejecli.rules.context import PLACEHOLDER
 
@@ -148,6 +149,7 @@ def config_text(
     division: Division | None,
     proposal: Proposal | None = None,
     id_column: str | None = None,
+    kept: RosterConfig | None = None,
 ) -> str:
     """The whole starter configuration, its comments in the current language (its keys and
     values are Danish in both); the areas from ``proposal`` (new areas from postnumre) when
@@ -155,7 +157,7 @@ def config_text(
     column the children's sheet names them by, mapped as their id."""
     lines = [*_comment("intro", roster=roster.name), "", "[kommune]", _kode_line(kommune)]
     lines += _settings_lines()
-    lines += _roster_lines(roster.sheet_info, id_column)
+    lines += _roster_lines(roster, id_column, kept)
     lines += _standard_lines(roster, kommune)
     if proposal is not None:
         lines += _proposal_lines(proposal, postnr_column(roster) or "Postnr")
@@ -187,7 +189,9 @@ def _settings_lines() -> list[str]:
         _beside(f'navnerum = "{UNILOGIN_NAMESPACE}"', _comment_text("navnerum")),
         _aligned('kilde = "dagpleje"', _comment_text("kilde")),
         _aligned('rolle = "Pædagog"', _comment_text("rolle")),
-        _aligned('trin = "0"', _comment_text("trin")),
+        _aligned('trin = "DT"', _comment_text("trin")),
+        _aligned('# vikar_rolle = "Vikar"', _comment_text("vikar_rolle")),
+        _aligned("# dage_foer_start = 0", _comment_text("dage_foer_start")),
         _aligned("adgangsniveau = 1", _comment_text("adgangsniveau")),
         "",
         "[roster]",
@@ -235,6 +239,8 @@ def postnr_column(roster: Roster) -> str | None:
         if info.role in (Role.DAGPLEJERE, Role.ET_ARK) and "postnr" in info.recognised:
             header = info.recognised["postnr"]
             return header.title() if header.isupper() else header
+    if roster.dagplejere and ADDRESS_POSTNR in roster.dagplejere[0].extra:
+        return ADDRESS_POSTNR  # read from the address cell
     return None
 
 
@@ -260,22 +266,90 @@ def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
     return lines
 
 
-def _roster_lines(infos: list[SheetInfo], id_column: str | None = None) -> list[str]:
+# The configuration table that names the columns of a sheet of each role.
+TABLE_OF_ROLE = {
+    Role.DAGPLEJERE: "kolonner",
+    Role.ET_ARK: "kolonner",
+    Role.BOERN: "boern_kolonner",
+    Role.KONTAKTER: "kontakt_kolonner",
+}
+
+
+def column_tables(infos: list[SheetInfo], id_column: str | None) -> dict[str, dict[str, str]]:
+    """What reading decided of every column, as ``[roster.kolonner]`` and its siblings would
+    say it: the dagplejere's, the children's (also a one-sheet roster's «barn.» columns) and
+    the contacts' (their own sheet's, or the long form's on the children's sheet). Only fields
+    a table can name."""
+    tables: dict[str, dict[str, str]] = {t: {} for t in FIELDS_OF_TABLE}
+    for info in infos:
+        own = tables[TABLE_OF_ROLE[info.role]]
+        for name, header in info.recognised.items():
+            child, dot, field = name.partition(".")
+            target = tables["boern_kolonner"] if dot and child == "barn" else own
+            target.setdefault(field if dot else name, header)
+        if info.long_form:
+            for fields in info.contacts.values():
+                for name, header in fields.items():
+                    tables["kontakt_kolonner"].setdefault(name, header)
+    if id_column is not None:
+        tables["kolonner"]["id"] = id_column
+    return {
+        table: {k: v for k, v in mapping.items() if k in FIELDS_OF_TABLE[table]}
+        for table, mapping in tables.items()
+        if mapping
+    }
+
+
+def _roster_lines(
+    roster: Roster, id_column: str | None = None, kept: RosterConfig | None = None
+) -> list[str]:
+    """``[roster]``: every decision reading made, written so that the user sees it and can
+    change it (the sheets' roles, the long form, which column is which field for whom), and
+    the decisions of a configuration ``kept`` from before (custody, relations)."""
+    infos = roster.sheet_info
     lines = []
     roles = {i.role: i for i in infos}
     main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
-    if main is not None and not main.name.endswith(".csv"):
+    named = len(roster.files) > 1 or roster.path.suffix.lower() != ".csv"
+    if main is not None and named:
         text = _comment_text("ark", row=main.header_row)
         lines.append(_aligned(f"ark = {_q(main.name)}", text))
-    if Role.BOERN in roles:
+    if Role.BOERN in roles and named:
         text = _comment_text("boern_ark", row=roles[Role.BOERN].header_row)
         lines.append(_beside(f"boern_ark = {_q(roles[Role.BOERN].name)}", text))
     if Role.KONTAKTER in roles:
         lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
-    if main is not None and id_column is not None:
-        lines += [*_comment("id_column"), "[roster.kolonner]", f"id = {_q(id_column)}"]
-    elif main is not None and "id" not in main.recognised:
+    if any(i.long_form for i in infos):
+        lines += [*_comment("lang_form"), "lang_form = true"]
+    if kept is not None:
+        for key in ("tom_myndighed", "raekke_myndighed"):
+            value = getattr(kept, key)
+            if value is not None:
+                lines.append(f"{key} = {_q(value)}")
+    tables = column_tables(infos, id_column)
+    if main is not None and "id" not in tables.get("kolonner", {}):
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
+    for table, mapping in tables.items():
+        lines += ["", *_comment(f"columns_{table}"), f"[roster.{table}]"]
+        for field, header in mapping.items():
+            line = f"{_key(field)} = {_q(header)}"
+            if table == "kolonner" and field == "id" and header == id_column:
+                line = _beside(line, _comment_text("id_column"))
+            lines.append(line)
+    groups = [
+        (i.name, header)
+        for i in infos
+        if not i.long_form
+        for fields in i.contacts.values()
+        for header in fields.values()
+    ]
+    if groups:
+        sheet = groups[0][0]
+        shown = ", ".join(f"«{h}»" for _, h in groups)
+        lines += ["", *_comment("contact_groups", sheet=sheet, headers=shown)]
+    if kept is not None and kept.relationer:
+        lines += ["", "[roster.relationer]"]
+        lines += [f"{_q(k)} = {_q(v)}" for k, v in kept.relationer.items()]
     return lines
 
 

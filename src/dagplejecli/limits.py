@@ -41,6 +41,11 @@ MAX_SECRET_BYTES = 1024
 # STIL's XML schema for --xsd (about 50 KB).
 MAX_XSD_BYTES = 16 * 1024 * 1024
 
+# The registers' files that afstem reads: one unit's Unilogin export (about 5 MB for 1,600
+# children with their contacts) and DTR's CSV export (the whole country's: a few MB).
+MAX_UNILOGIN_BYTES = 100 * 1024 * 1024
+MAX_DTR_BYTES = 50 * 1024 * 1024
+
 
 def column_number(letters: str) -> int:
     """``A`` → 1, ``ZZ`` → 702, ``XFD`` → 16384."""

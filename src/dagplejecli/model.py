@@ -70,6 +70,10 @@ class Person:
     alias_last: str = ""
     phone: str = ""
     email: str = ""
+    # the placement (employment) period and status as the cells hold them; care.py reads them
+    start_cell: object = None
+    end_cell: object = None
+    status_text: str = ""
     row_ref: RowRef | None = None
     columns: Mapping[Field, int] = field(default_factory=dict)  # field → column, shared per sheet
 
@@ -111,6 +115,8 @@ class Dagplejer(Person):
     address_text: str = ""
     address: Address = NO_ADDRESS  # frozen, so one empty address serves all
     extra: dict[str, str] = field(default_factory=dict)
+    guest: bool = False  # a guest carer (gæstedagplejer): no group of her own
+    position: str = ""  # Stilling, as written
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagplejecli.care import Care, apply_care, place
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
@@ -41,6 +42,8 @@ class Planned:
     plan: Plan
     reading: list[Finding]
     sheets: list[RawSheet] | None = None  # the roster's cells, when asked to keep them
+    # who is not in care on the day (left out of the roster above), and why
+    care: Care | None = None
     _counts: dict[str, AreaCounts] | None = None
 
     @property
@@ -63,14 +66,28 @@ class Planned:
         return sum(1 for c in self.roster.children if c.dagplejer_id is None)
 
 
+def in_care(
+    config: LoadedConfig, roster: Roster, reading: list[Finding], day: dt.date | None
+) -> tuple[Plan, Care]:
+    """Leave out of ``roster`` those not in care on ``day`` (default today), plan the rest,
+    and add what judging the periods found to ``reading``."""
+    care = apply_care(roster, config.config, day or dt.date.today())
+    plan = make_plan(config.config, roster.dagplejere)
+    place(care, plan, config.config)
+    reading.extend(care.findings)
+    return plan, care
+
+
 def as_paths(paths: Path | Sequence[Path]) -> list[Path]:
     """One roster file or several, as a list."""
     return [paths] if isinstance(paths, Path) else list(paths)
 
 
-def plan_roster(roster_paths: Path | Sequence[Path], config_path: Path | None) -> Planned:
-    """Read configuration and roster (one file or several) and group the dagplejere into
-    areas."""
+def plan_roster(
+    roster_paths: Path | Sequence[Path], config_path: Path | None, day: dt.date | None = None
+) -> Planned:
+    """Read configuration and roster (one file or several) and group the dagplejere in care on
+    ``day`` (default today) into areas."""
     from dagplejecli.config import RosterConfig
 
     roster_path = as_paths(roster_paths)
@@ -87,8 +104,8 @@ def plan_roster(roster_paths: Path | Sequence[Path], config_path: Path | None) -
     roster, reading = read_roster(
         roster_path, config.config.roster, sheets, light=True, id_secret=secret_of(config)
     )
-    plan = make_plan(config.config, roster.dagplejere)
-    return Planned(config, roster, plan, reading)
+    plan, care = in_care(config, roster, reading, day)
+    return Planned(config, roster, plan, reading, care=care)
 
 
 @dataclass(slots=True)
@@ -119,6 +136,16 @@ class Validation:
                     "kontaktpersoner": c.contacts,
                 }
                 for name, c in counts.items()
+            },
+            # those not in care on the day, left out of the numbers above, per area
+            "ikke_i_pleje": {
+                "dato": self.planned.care.day.isoformat() if self.planned.care else None,
+                "per_omraade": {
+                    name: {"dagplejere": d, "boern": c}
+                    for name, (d, c) in (
+                        self.planned.care.per_area() if self.planned.care else {}
+                    ).items()
+                },
             },
         }
 
@@ -154,8 +181,8 @@ def replan(
         today=today,
         id_secret=secret,
     )
-    plan = make_plan(config.config, roster.dagplejere)
-    return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None)
+    plan, care = in_care(config, roster, reading, today)
+    return saved, Planned(config, roster, plan, reading, sheets if keep_sheets else None, care)
 
 
 def validate_project(

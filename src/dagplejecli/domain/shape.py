@@ -49,3 +49,10 @@ class Field(StrEnum):
     MYNDIGHED = "myndighed"
     DAGPLEJER = "dagplejer"  # a child's dagplejer (a reference)
     BARN = "barn"  # a contact's child (a reference)
+    # The placement (a child's) or employment (a dagplejer's) period and its status (care.py)
+    START = "start"
+    SLUT = "slut"
+    STATUS = "status"
+    # A dagplejer's: a guest carer (gæstedagplejer) column, and a position (Stilling)
+    GAEST = "gaest"
+    STILLING = "stilling"

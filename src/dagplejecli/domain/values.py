@@ -106,6 +106,29 @@ def normalise_date(value: object, today: dt.date) -> dt.date | None:
     return None
 
 
+_PHONE_SEPARATORS = re.compile(r"[\s\-]+")
+_DANISH_PREFIX = re.compile(r"^(?:\+45|0045)(?=\d{8}$)")
+
+
+def phone_digits(text: str) -> str:
+    """A phone number as Unilogin's files write it (DOMAIN.md §4: digits only): spaces and
+    dashes removed, and a leading +45 or 0045 before eight digits. ``+45 90 09 11 81`` →
+    ``90091181``; what is not a Danish number keeps its other characters."""
+    if not text:
+        return ""
+    compact = _PHONE_SEPARATORS.sub("", text)
+    return _DANISH_PREFIX.sub("", compact)
+
+
+def is_danish_phone(digits: str) -> bool:
+    """Eight ASCII digits: a Danish number as ``phone_digits`` writes it."""
+    return len(digits) == 8 and digits.isascii() and digits.isdigit()
+
+
+# An e-mail address as a person writes one: something, @, a domain with a dot
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
 _TRUE = {"ja", "j", "x", "1", "true", "sand", "yes", "y", "beskyttet", "✓"}
 _FALSE = {"nej", "n", "0", "false", "falsk", "no", "-", ""}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,11 @@ class AreaHashes:
     dagplejere: dict[str, str]  # dagplejer id → its hash
     contacts: int  # how many distinct contact persons (by contact_key)
     children: list[str]  # each child's hash, in the order of the area's children
+
+
+def child_hash(secret: bytes, local_person_id: str) -> str:
+    """A child's hash among an area's members (as ``area_hashes`` makes it)."""
+    return _hash(secret, "barn", local_person_id)
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
@@ -76,11 +82,26 @@ class Manifest:
         chosen = sets.get(target) if isinstance(sets, dict) else None
         return {str(k): str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
 
-    def last_source_datetime(self) -> dt.datetime | None:
+    def last_source_datetime(self, keys: Iterable[str] | None = None) -> dt.datetime | None:
+        """The last Unilogin export's sourceDateTime; with ``keys`` (area keys), the latest of
+        those areas' own (Unilogin compares each institution's import with its own last): an
+        area recorded without one (an older manifest) has the export's."""
         u = self.unilogin
-        if not u or not u.get("sourceDateTime"):
+        if not u:
             return None
-        return parse_datetime(str(u["sourceDateTime"]))
+        overall = str(u.get("sourceDateTime") or "")
+        if keys is None:
+            return parse_datetime(overall) if overall else None
+        recorded = u.get("areas")
+        areas: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+        found = []
+        for key in keys:
+            area = areas.get(key)
+            if isinstance(area, dict):
+                own = str(area.get("sourceDateTime") or overall)
+                if own:
+                    found.append(parse_datetime(own))
+        return max(found, default=None)
 
 
 def parse_datetime(text: str) -> dt.datetime:
@@ -181,9 +202,13 @@ def all_member_hashes(secret: bytes, members: list[AreaMembers]) -> dict[str, Ar
 
 
 def compare(
-    previous: Manifest | None, members: list[AreaMembers], hashes: dict[str, AreaHashes]
+    previous: Manifest | None,
+    members: list[AreaMembers],
+    hashes: dict[str, AreaHashes],
+    kept: frozenset[str] = frozenset(),
 ) -> Changes:
-    """What this Unilogin export changes compared with the last one."""
+    """What this Unilogin export changes compared with the last one (``kept``: the areas an
+    export of some areas leaves as they are, neither compared nor removed)."""
     prev = previous.unilogin if previous else None
     if not prev:
         first = []
@@ -206,7 +231,7 @@ def compare(
         )
     current = {area_key(m) for m in members}
     for key, data in sorted(prev_areas.items()):
-        if key not in current:
+        if key not in current and key not in kept:
             before = set(data.get("members", []))
             changes.append(AreaChange(old_name(key), len(before), 0, 0, len(before)))
     moves = []
@@ -258,6 +283,7 @@ def unilogin_record(
                     "kontaktpersoner": hashes[area_key(m)].contacts,
                 },
                 "members": sorted(hashes[area_key(m)].members),
+                "sourceDateTime": when.isoformat(),
             }
             for m in members
         },
@@ -267,6 +293,38 @@ def unilogin_record(
             for digest in hashes[area_key(m)].dagplejere.values()
         },
     }
+
+
+def merge_unilogin_record(
+    previous: Manifest | None, record: dict[str, Any], kept: frozenset[str]
+) -> dict[str, Any]:
+    """``record`` (this export's areas) with the last export's record of the ``kept`` areas,
+    which an export of some areas (``--omraade``) leaves as they are: their members, counts,
+    sourceDateTime, dagplejere and people stay as last written. The export's own
+    sourceDateTime is the latest of any area's."""
+    prev = previous.unilogin if previous else None
+    if not kept or not prev:
+        return record
+    recorded = prev.get("areas")
+    prev_areas: dict[str, Any] = recorded if isinstance(recorded, dict) else {}
+    kept_areas = {k: v for k, v in prev_areas.items() if k in kept and isinstance(v, dict)}
+    kept_members = {str(h) for v in kept_areas.values() for h in v.get("members", [])}
+    merged = dict(record)
+    merged["areas"] = {**kept_areas, **record["areas"]}
+    listed_dagplejere = prev.get("dagplejere")
+    prev_dagplejere: dict[str, Any] = (
+        listed_dagplejere if isinstance(listed_dagplejere, dict) else {}
+    )
+    merged["dagplejere"] = {
+        **{h: a for h, a in prev_dagplejere.items() if a in kept},
+        **record["dagplejere"],
+    }
+    listed = [str(line) for line in prev.get("personer") or []]
+    old_people = [line for line in listed if line.split(" ", 1)[0] in kept_members]
+    merged["personer"] = sorted({*old_people, *record.get("personer", [])})
+    times = [record["sourceDateTime"], str(prev.get("sourceDateTime") or "")]
+    merged["sourceDateTime"] = max((t for t in times if t), key=parse_datetime)
+    return merged
 
 
 # Identity changes, named before Unilogin acts on them (the last export against this one).
@@ -306,10 +364,11 @@ def identity_changes(
     records: dict[str, str],
     members: list[AreaMembers],
     hashes: dict[str, AreaHashes],
+    kept: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """What Unilogin will take as another person, or refuse, compared with the last export
     (``records``: this export's ``person_records``): DP228 a known id with another CPR number
-    (rejected until "Skift CPR-nummer" is done), DP227 a child gone while a child of the same
+    (rejected: STIL has closed re-identification), DP227 a child gone while a child of the same
     name and dagplejer arrives with a new id (a new person, without the old one's history)."""
     prev_unilogin = previous.unilogin if previous else None
     # "hash cpr [navn [id]]" per person (a list, not an object: a list of texts is cheap to
@@ -318,10 +377,15 @@ def identity_changes(
     before = dict(str(line).split(" ", 1) for line in listed if " " in str(line))
     if not before:
         return []  # a first export, or one from before these records were kept
+    # the people of areas this export leaves as they are (--omraade) are not gone
+    prev_areas = (prev_unilogin or {}).get("areas") or {}
+    staying = {str(h) for k in kept for h in (prev_areas.get(k) or {}).get("members", [])}
     gone: dict[str, list[str]] = {}
     for key, rec in before.items():
         parts = str(rec).split(" ")
-        if key not in records and len(parts) == 3:  # a derived id, which a new CPR changes
+        if (
+            key not in records and key not in staying and len(parts) == 3
+        ):  # a derived id, which a new CPR changes
             gone.setdefault(parts[1], []).append(parts[2])
     out = []
     for m in members:

@@ -14,6 +14,7 @@ from functools import partial
 
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, cpr_is_female, is_substitute_cpr
+from dagplejecli.domain.values import phone_digits
 from dagplejecli.formats.xml import escape, needs_escaping
 from dagplejecli.model import Area, Child, Dagplejer, Person, Plan, Roster, contact_key
 
@@ -61,6 +62,12 @@ class AreaMembers:
     @property
     def contact_count(self) -> int:
         return len({contact_key(c, p) for c, _ in self.children for p in c.contacts})
+
+    def group_ids(self) -> list[str]:
+        """The area's groups: one per dagplejer, except a guest carer's when no child is
+        hers (she has no group of her own; DOMAIN.md §4)."""
+        mains = {group for _, group in self.children}
+        return [d.id for d in self.dagplejere if not d.guest or d.id in mains]
 
 
 def members_by_area(plan: Plan, roster: Roster) -> list[AreaMembers]:
@@ -192,7 +199,8 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
     """One ``<Person>`` (``t`` says at which depth): this runs for every person of a national
     roster, so the values are checked for escaping once, together."""
     protected = p.protected
-    first, last, cpr, email, phone = p.first_name, p.last_name, p.cpr or "", p.email, p.phone
+    first, last, cpr, email = p.first_name, p.last_name, p.cpr or "", p.email
+    phone = phone_digits(p.phone)  # digits only, as STIL's own files write them (DP232)
     alias_first, alias_last = (p.alias_first, p.alias_last) if protected else ("", "")
     if needs_escaping(f"{first}{last}{alias_first}{alias_last}{cpr}{email}{phone}"):
         first, last, alias_first, alias_last, cpr, email, phone = map(
@@ -246,9 +254,13 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
     written.
     """
     u = config.unilogin
-    level, role = _clean(u.trin), _clean(u.rolle)
+    level, role, guest_role = _clean(u.trin), _clean(u.rolle), _clean(u.vikar_rolle)
+    group_ids = members.group_ids()
+    own_group = set(group_ids)
     groups: list[str] = []
     for d in members.dagplejere:
+        if d.id not in own_group:
+            continue
         # cut before escaping: STIL counts the value's bytes, and an entity must stay whole
         name = cut_to_bytes(group_name(d), GROUP_NAME_BYTES)
         fields = {"GroupId": _clean(d.id), "GroupName": _clean(name)}
@@ -256,10 +268,16 @@ def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> 
     people: list[str] = []
     for d in members.dagplejere:
         group = _clean(d.id)
+        if d.guest:
+            # a guest carer covers every group of her area (and her own, if a child is hers)
+            covered = [f"{_EMPLOYEE.inner}<GroupId>{_clean(g)}</GroupId>\n" for g in group_ids]
+            employee = _EMPLOYEE.write({"Role": guest_role, "GroupId": covered})
+        else:
+            employee = _EMPLOYEE.write({"Role": role, "GroupId": group})
         about = {
             "LocalPersonId": group,
             "Person": _person(_PERSON, d, dagplejer_address(d)),
-            "Employee": _EMPLOYEE.write({"Role": role, "GroupId": group}),
+            "Employee": employee,
         }
         people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))
     access = str(u.adgangsniveau)

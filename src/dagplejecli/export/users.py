@@ -41,14 +41,17 @@ def user_sheets(members: list[AreaMembers]) -> list[Sheet]:
 
 def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
     """An area's users, one row each, made as the workbook is written (none kept)."""
+    groups = m.group_ids()
     for d in m.dagplejere:
         ident = mask_cpr_in_text(d.id)
+        # a guest carer is in every group of her area
+        group = mask_cpr_in_text(", ".join(groups)) if d.guest else ident
         yield (
             words["type_dagplejer"],
             ident,
             mask_cpr_in_text(d.name),
             mask_cpr(d.cpr),
-            ident,
+            group,
             "",
             "",
             _yes(d.protected, words),

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dagplejecli.export import Target
-from dagplejecli.messages import finding_hint, finding_message, term, ui, ui_count, where
+from dagplejecli.messages import finding_hint, finding_message, term, ui, ui_count, where, who
 
 if TYPE_CHECKING:
     from dagplejecli.api import PreparedExport
@@ -64,6 +64,13 @@ def print_changes(out: Console, prepared: PreparedExport) -> None:
         removed = Text(str(c.removed), style="bold red" if c.area in too_many else "")
         table.add_row(c.area, str(c.before), str(c.after), str(c.added), removed)
     out.print(table)
+    if prepared.ended:
+        # who leaves because the period ended (the rest of "removed" have other reasons)
+        out.print(ui_count("ended_title", len(prepared.ended)), soft_wrap=True)
+        for x in sorted(prepared.ended, key=lambda x: (x.area or "", x.person.name)):
+            when = x.when.strftime("%d-%m-%Y") if x.when else ""
+            person = who(x.person.name, x.person.cpr_masked)
+            out.print(ui("ended_line", area=x.area, who=person, date=when), soft_wrap=True)
     if changes.moves:
         out.print(ui_count("moves_title", len(changes.moves)), style="yellow")
         for m in changes.moves:

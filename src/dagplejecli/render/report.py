@@ -40,7 +40,10 @@ Reporter = Callable[[Console, "Validation", bool, bool], None]  # (out, result, 
 
 def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
     """``--format text``: the report for people."""
+    from dagplejecli.render.terminal import print_not_in_care
+
     numbered = all(a.institution_number for a in result.planned.plan.areas)
+    print_not_in_care(out, result.planned)
     print_report(out, result.findings, result.planned.roster.name, strict, quiet, numbered)
 
 

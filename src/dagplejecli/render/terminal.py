@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -121,10 +122,49 @@ def print_overview(out: Console, status: str, export: str | None = None) -> None
     out.print()
 
 
+SHOWN_NOT_IN_CARE = 5  # the rest are named by dagpleje validate (DP236)
+
+
+def print_not_in_care(out: Console, planned: Planned, names: bool = False) -> None:
+    """Per area, how many dagplejere and children are not in care on the day (left out of the
+    Unilogin files and the numbers), and with ``names`` the first few of them and why; validate
+    names each (DP236)."""
+    care = planned.care
+    if care is None or not care.left_out:
+        return
+    if care.day == dt.date.today():  # the same words every day the command is run
+        out.print(ui("not_in_care_title_today"), soft_wrap=True)
+    else:
+        out.print(ui("not_in_care_title", day=care.day.strftime("%d-%m-%Y")), soft_wrap=True)
+    for area, (dagplejere, children) in care.per_area().items():
+        parts = []
+        if children:
+            parts.append(ui_count("n_children", children))
+        if dagplejere:
+            parts.append(ui_count("n_dagplejere", dagplejere))
+        out.print(f"  {area}: {', '.join(parts)}", soft_wrap=True)
+    without = [x for x in care.left_out if x.area is None]
+    if without:
+        out.print("  " + ui_count("not_in_care_no_area", len(without)), soft_wrap=True)
+    if not names:
+        return
+    for x in care.left_out[:SHOWN_NOT_IN_CARE]:
+        when = x.when.strftime("%d-%m-%Y") if x.when else ""
+        why = ui(f"not_in_care_{x.reason}", date=when, status=x.status)
+        person = who(mask_cpr_in_text(x.person.name), x.person.cpr_masked)
+        cell = {"ended": Field.SLUT, "starts": Field.START}.get(x.reason, Field.STATUS)
+        place = where(Location.of_cell(x.person.cell(cell, Field.CPR)))
+        out.print(f"  {place}: {person}: {why}", soft_wrap=True)
+    hidden = len(care.left_out) - SHOWN_NOT_IN_CARE
+    if hidden > 0:
+        out.print("  " + ui("not_in_care_more", n=hidden), soft_wrap=True)
+
+
 def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -> None:
     """The plan's table, the dagplejere without an area, and the next step."""
     if not quiet:
         print_plan(out, planned.plan, planned.roster, planned.counts)
+        print_not_in_care(out, planned, names=True)
     missing = planned.unassigned()
     print_unassigned(out, missing)
     unlinked = planned.unlinked()
@@ -272,6 +312,9 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
     if result.proposal is not None:
         print_proposal(out, result.proposal)
     print_sheets_left(out, result.sheets_left)
+    if not result.written:
+        out.print(ui("init_kept", path=result.path), soft_wrap=True)
+        return
     out.print(ui("init_written", path=result.path), soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     roster_arg = " ".join(str(p) for p in roster_args)

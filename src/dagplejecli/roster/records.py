@@ -53,6 +53,10 @@ CO_PARENTS = vocabulary().co_parents
 DEFAULT_RELATIONS = vocabulary().relations
 
 
+# The column the rules see when the postnummer stands in the address cell («…, 9200 Aalborg SV»)
+ADDRESS_POSTNR = "Postnr"
+
+
 def _text(values: dict[Field, object], name: Field) -> str:
     found = values.get(name)
     if isinstance(found, str):
@@ -144,6 +148,11 @@ class Builder:
             person.email = _text(v, Field.EMAIL)
         if Field.BESKYTTET in v:
             person.protected = self.yes_no(v, r, cols, Field.BESKYTTET, when_unsure=True) or False
+        # the period and status as written: who is in care on a day is care.py's to say
+        person.start_cell = v.get(Field.START)
+        person.end_cell = v.get(Field.SLUT)
+        if Field.STATUS in v:
+            person.status_text = _text(v, Field.STATUS)
 
     def yes_no(
         self,
@@ -181,6 +190,10 @@ class Builder:
         v = r.values(cols)
         self.fill_person(d, r, cols, v)
         d.id = _text(v, Field.ID)
+        if Field.GAEST in v:
+            d.guest = self.yes_no(v, r, cols, Field.GAEST, when_unsure=False) or False
+        if Field.STILLING in v:
+            d.position = _text(v, Field.STILLING)
         postnr_cell = v.get(Field.POSTNR)
         city_from_postnr = None
         if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):
@@ -228,6 +241,10 @@ class Builder:
             for header, col in extra.items():
                 if col == cols[Field.POSTNR]:
                     d.extra[header] = postnr
+        elif Field.POSTNR not in cols and Field.ADRESSE in cols:
+            # the whole address in one cell: its postnummer is a column the rules and init's
+            # proposal can use, as if the roster had one
+            d.extra.setdefault(ADDRESS_POSTNR, d.address.postnr or "")
         return d
 
     def child(self, r: RowReader, cols: Cols, v: dict[Field, object] | None = None) -> Child:

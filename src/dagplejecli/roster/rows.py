@@ -47,20 +47,30 @@ class RowReader:
         return text or self.cell(col).a1.rstrip("0123456789")
 
 
-def _filled(row: list[object]) -> list[object]:
-    """The row's filled cells (a cell of spaces is blank)."""
-    return [v for v in row if ((v and not v.isspace()) if isinstance(v, str) else v is not None)]
+def _first_filled(row: list[object]) -> tuple[object, int]:
+    """The row's first filled cell and how many are filled, counted up to three (a cell of
+    spaces is blank): enough to tell a row of data from a total or a note."""
+    first: object = None
+    count = 0
+    for v in row:
+        if (v and not v.isspace()) if isinstance(v, str) else v is not None:
+            if count == 0:
+                first = v
+            count += 1
+            if count > 2:
+                break
+    return first, count
 
 
 _FOOTER = vocabulary().footer
 
 
-def _footer(cells: list[object]) -> bool:
-    """A totals or note row: it begins with a word of the vocabulary's [fodnote] («I alt: 250
-    børn», «Total», «Noter: …») and has at most two filled cells."""
-    if len(cells) > 2 or not isinstance(cells[0], str):
+def _footer(first: object, count: int) -> bool:
+    """A totals or note row: at most two filled cells, the first beginning with a word of the
+    vocabulary's [fodnote] («I alt: 250 børn», «Total», «Noter: …»)."""
+    if count > 2 or not isinstance(first, str):
         return False
-    words = normalise_words(cells[0])
+    words = normalise_words(first)
     return any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
 
 
@@ -76,22 +86,27 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     last_full = -1  # the index in ``out`` of the last row with two or more values
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
     for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
-        cells = _filled(row)
-        if not cells:
+        first, count = _first_filled(row)
+        if not count:
             continue
-        if _footer(cells):
-            skipped.append((index, str(cells[0])))
+        if _footer(first, count):
+            skipped.append((index, str(first)))
             continue
-        if len(cells) > 1:
+        if count > 1:
             last_full = len(out)
         out.append((index, row))
-    if last_full >= 0:
-        for index, row in out[last_full + 1 :]:
-            first = _filled(row)[0]
-            note = isinstance(first, str) and any(ch.isalpha() for ch in first)
-            if isinstance(first, str) and note and not looks_like_cpr(first):
-                skipped.append((index, first))
-        kept = {index for index, _ in skipped}
+    # the rows after the last of two or more values: a note each, unless one is a CPR number
+    trailing = out[last_full + 1 :] if last_full >= 0 else []
+    notes = [
+        (index, first)
+        for index, row in trailing
+        if isinstance(first := _first_filled(row)[0], str)
+        and any(ch.isalpha() for ch in first)
+        and not looks_like_cpr(first)
+    ]
+    if notes:
+        kept = {index for index, _ in notes}
         out = [(index, row) for index, row in out if index not in kept]
+        skipped += notes
     cmap.rows, cmap.skipped = out, sorted(skipped)
     return out

@@ -64,6 +64,8 @@ class Vocabulary:
     co_parents: dict[str, str]
     shared_custody: tuple[str, ...]
     division: tuple[str, ...]
+    statuses: dict[str, str]  # a status word in a cell → what it says of care (care.py)
+    guest_positions: tuple[str, ...]  # positions (Stilling) of a guest carer
 
 
 class VocabularyError(ValueError):
@@ -130,7 +132,21 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
         shared_custody=_words(data["myndighed"], "faelles", "myndighed"),
         division=_words(data["opdeling"], "ord", "opdeling"),
+        statuses=_statuses(data["status"]),
+        guest_positions=_words(data["gaest"], "stilling", "gaest"),
     )
+
+
+STATUS_MEANINGS = ("i_pleje", "ikke_i_pleje", "tilbudt", "orlov")
+
+
+def _statuses(table: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for word, meaning in table.items():
+        if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
+            raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
+        out[str(word)] = str(meaning)
+    return out
 
 
 @cache

@@ -16,7 +16,7 @@ from dagplejecli.domain.identifiers import (
     substitute_birth_date,
 )
 from dagplejecli.domain.shape import Field, Role
-from dagplejecli.domain.values import comparable_text, id_key
+from dagplejecli.domain.values import EMAIL, comparable_text, id_key, is_danish_phone, phone_digits
 from dagplejecli.findings import (
     CPR_LAW,
     OWN,
@@ -463,4 +463,101 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
                 where = _at(p, field, Field.NAVN)
                 out.append(DP231(where, area, role=role, column=field, **person(p)))
                 break
+    return out
+
+
+DP232 = Rule("DP232", S.WARNING, PERSONS, STIL_UNILOGIN)
+DP233 = Rule("DP233", S.WARNING, PERSONS, OWN)
+
+
+@CHECKS.add(DP232, DP233)
+def check_phone_and_email(ctx: CheckContext) -> list[Finding]:
+    """Phone numbers go to Unilogin as digits (spaces, dashes and +45 removed): what is not
+    eight digits then is said; so is an e-mail address that is not one. A CPR number in
+    either cell is DP231's."""
+    out = []
+    for role, p, area in _people(ctx):
+        if p.phone and not contains_cpr(p.phone):
+            written = phone_digits(p.phone)
+            if not is_danish_phone(written):
+                value = p.phone[:40]
+                out.append(DP232(_at(p, Field.TELEFON), area, role=role, value=value, **person(p)))
+        if p.email and not contains_cpr(p.email) and not EMAIL.match(p.email):
+            value = p.email[:60]
+            out.append(DP233(_at(p, Field.EMAIL), area, role=role, value=value, **person(p)))
+    return out
+
+
+DP234 = Rule("DP234", S.WARNING, PERSONS, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP234)
+def check_protected_child_family(ctx: CheckContext) -> list[Finding]:
+    """A protected child whose contact persons are not protected: the family usually shares
+    the surname, so the parents' names in Unilogin and Aula can give the child away."""
+    out = []
+    for c in ctx.roster.children:
+        if not c.protected:
+            continue
+        open_contacts = tuple(p.name for p in c.contacts if not p.protected and p.name)
+        if open_contacts:
+            where = _at(c, Field.BESKYTTET, Field.CPR)
+            area = ctx.plan.area_of(c.dagplejer_id)
+            out.append(DP234(where, area, contacts=open_contacts, **person(c)))
+    return out
+
+
+DP235 = Rule("DP235", S.WARNING, PERSONS, OWN)
+ID_MAX = 36  # the length of a UUID, the longest id administrative systems commonly write
+
+
+def _plain_id(value: str) -> bool:
+    return len(value) <= ID_MAX and all(
+        ch.isascii() and (ch.isalnum() or ch in "-_") for ch in value
+    )
+
+
+@CHECKS.add(DP235)
+def check_id_form(ctx: CheckContext) -> list[Finding]:
+    """An id the roster gives (LocalPersonId, and a dagplejer's GroupId) longer than 36
+    characters or with characters other than A-Z, a-z, 0-9, - and _. Ids dagpleje derives are
+    of that form already."""
+    out = []
+    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
+    people += [("barn", c) for c in ctx.roster.children]
+    for role, p in people:
+        if p.id_derived or not p.id or _plain_id(p.id):
+            continue
+        area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
+        variant = "" if len(p.id) > ID_MAX else "characters"
+        where = _at(p, Field.ID, Field.CPR)
+        value = mask_cpr_in_text(p.id)[:60]
+        out.append(
+            DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
+        )
+    return out
+
+
+DP239 = Rule("DP239", S.WARNING, PERSONS, STIL_DAGPLEJE)
+DP229 = Rule("DP229", S.INFO, PERSONS, STIL_DAGPLEJE)
+
+
+@CHECKS.add(DP239, DP229)
+def check_dagplejer_without_children(ctx: CheckContext) -> list[Finding]:
+    """A dagplejer with no child in care gets an empty group in Unilogin: said, naming her
+    (a warning; on leave, as her status says, a note). A guest carer has no children of her
+    own and is not said."""
+    from dagplejecli.care import LEAVE, status_meaning
+
+    with_children = {c.dagplejer_id for c in ctx.roster.children}
+    out = []
+    for d in ctx.roster.dagplejere:
+        if d.guest or d.id in with_children:
+            continue
+        area = ctx.plan.area_of(d.id)
+        where = _at(d, Field.ID, Field.NAVN, Field.FORNAVN)
+        if status_meaning(ctx.config.config, d.status_text) == LEAVE:
+            out.append(DP229(where, area, id=d.id, status=d.status_text, **person(d)))
+        else:
+            out.append(DP239(where, area, id=d.id, **person(d)))
     return out

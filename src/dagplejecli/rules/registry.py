@@ -3,13 +3,16 @@
 Checks are declared in ``settings``, ``areas``, ``persons`` and ``unilogin`` (see
 ``declare``); rules raised while reading the roster or the plan, not by a check, are declared
 where they are raised (``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``, and the
-export's comparison with the last one in ``export/manifest.py``) and listed in ``all_rules``.
+export's comparison with the last one in ``export/manifest.py``, and ``afstem``'s comparison
+with the registers' files in ``afstem/rules.py``) and listed in ``all_rules``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dagplejecli.afstem.rules import AFSTEM_RULES
+from dagplejecli.care import CARE_RULES
 from dagplejecli.export.manifest import EXPORT_RULES
 from dagplejecli.findings import Finding, Rule
 from dagplejecli.roster.read import READER_RULES
@@ -35,7 +38,7 @@ def all_checks() -> tuple[DeclaredCheck, ...]:
 def all_rules() -> dict[str, Rule]:
     """Every rule the tool can raise, by code, in code order."""
     rules = [r for c in all_checks() for r in c.rules]
-    rules += [*READER_RULES, *PLAN_RULES, *EXPORT_RULES]
+    rules += [*READER_RULES, *CARE_RULES, *PLAN_RULES, *EXPORT_RULES, *AFSTEM_RULES]
     by_code: dict[str, Rule] = {}
     for r in rules:
         if by_code.setdefault(r.code, r) is not r:

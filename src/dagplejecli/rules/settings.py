@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import is_digits, is_valid_cvr
 from dagplejecli.domain.shape import Role
 from dagplejecli.findings import (
@@ -29,6 +30,8 @@ CONFIG = Family.CONFIG
 
 EMPLOYEE_ROLES = ("Lærer", "Pædagog", "Vikar", "Leder", "Ledelse", "TAP", "Konsulent")
 KNOWN_INSTTYPES = (6010, 6011, 6012, 6013)
+# STIL's type ``trin`` (DOMAIN.md §4): exactly these 18 values; DT is day care
+STIL_TRIN = ("DT", *(str(n) for n in range(11)), "U1", "U2", "U3", "U4", "VU", "Andet")
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
@@ -84,9 +87,10 @@ DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
 DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
 # DP020 starts a run of its own after the DP00x/DP010 configuration rules
 DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN)
+DP021 = Rule("DP021", S.ERROR, CONFIG, STIL_UNILOGIN)
 
 
-@CHECKS.add(DP008, DP009, DP020)
+@CHECKS.add(DP008, DP009, DP020, DP021)
 def check_unilogin(ctx: CheckContext) -> list[Finding]:
     u = ctx.config.config.unilogin
     out = []
@@ -94,14 +98,16 @@ def check_unilogin(ctx: CheckContext) -> list[Finding]:
     for key, value in (("kilde", u.kilde), ("trin", u.trin)):
         if not value.strip():
             out.append(DP020(ctx.key("unilogin", key), key=key))
+    if u.trin.strip() and u.trin not in STIL_TRIN:
+        out.append(DP021(ctx.key("unilogin", "trin"), value=u.trin, allowed=", ".join(STIL_TRIN)))
     if u.skoleaar is not None:
         m = _SCHOOL_YEAR.match(u.skoleaar.strip())
         if not m or int(m.group(2)) != int(m.group(1)) + 1:
             out.append(DP008(ctx.key("unilogin", "skoleaar"), value=u.skoleaar))
-    if u.rolle not in EMPLOYEE_ROLES:
-        out.append(
-            DP009(ctx.key("unilogin", "rolle"), value=u.rolle, allowed=", ".join(EMPLOYEE_ROLES))
-        )
+    for key, value in (("rolle", u.rolle), ("vikar_rolle", u.vikar_rolle)):
+        if value not in EMPLOYEE_ROLES:
+            allowed = ", ".join(EMPLOYEE_ROLES)
+            out.append(DP009(ctx.key("unilogin", key), key=key, value=value, allowed=allowed))
     return out
 
 
@@ -151,3 +157,15 @@ def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
     if not mapped or any(i.role == Role.KONTAKTER or i.long_form for i in infos):
         return []
     return [DP011(ctx.key("roster", "kontakt_kolonner"), columns=tuple(mapped.values()))]
+
+
+# The namespace the Unilogin files are written in is documented evidence, not a confirmation
+# (DOMAIN.md §4): said once, so no one takes the default for STIL's word.
+DP012 = Rule("DP012", S.INFO, CONFIG, STIL_UNILOGIN)
+
+
+@CHECKS.add(DP012)
+def check_namespace_is_the_default(ctx: CheckContext) -> list[Finding]:
+    if ctx.config.config.unilogin.navnerum != UNILOGIN_NAMESPACE:
+        return []
+    return [DP012(ctx.key("unilogin", "navnerum"), namespace=UNILOGIN_NAMESPACE)]

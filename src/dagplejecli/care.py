@@ -1,0 +1,258 @@
+"""Who is in care on a day: the placement (a child's) or employment (a dagplejer's) period and
+status the roster gives, judged at the day ``--dato`` names (default today).
+
+The Unilogin import is a snapshot: whoever is in it is attached, whoever is left out is detached
+at the next load, and it carries no person-level dates (DOMAIN.md §4). So a child whose period
+ended is left out, and a child who has not started yet waits (``[unilogin] dage_foer_start`` days
+before the start at the earliest). Each person left out is said (DP236), with why; a date that
+cannot be read, a start after the end or an end before birth is an error on its cell (DP237),
+never a guess; status words the tool does not know are said once per column (DP238), and the
+dates decide for them.
+
+The reader only keeps the cells (``Person.start_cell``, ``end_cell``, ``status_text``); this
+module, applied in the pipeline before planning, decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dagplejecli.config import Config
+from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
+from dagplejecli.domain.shape import Field
+from dagplejecli.domain.values import clean_text, id_key, normalise_date
+from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
+from dagplejecli.findings import Severity as S
+from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary
+
+DP236 = Rule("DP236", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # not in care: left out, and why
+DP237 = Rule("DP237", S.ERROR, Family.PERSONS, OWN)  # a period that cannot be judged
+DP238 = Rule("DP238", S.WARNING, Family.PERSONS, OWN)  # status words the tool does not know
+CARE_RULES = (DP236, DP237, DP238)
+
+IN_CARE, NOT_IN_CARE, OFFERED, LEAVE = "i_pleje", "ikke_i_pleje", "tilbudt", "orlov"
+
+# Every placement date lies in this century: a two-digit year is 20xx («1/2/27» is 2027)
+_CENTURY = dt.date(2099, 12, 31)
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")  # an Excel serial written as text (a CSV)
+
+
+def read_date(value: object) -> tuple[dt.date | None, bool]:
+    """A period's date from its cell: ``(date, True)``, ``(None, True)`` for a blank, and
+    ``(None, False)`` for a cell that is not a date. Excel dates and serials, and text as
+    Danish or ISO dates («01-02-2027», «1/2/27», «1.2.2027», «2027-02-01»)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, True
+    if isinstance(value, str) and _SERIAL.fullmatch(value.strip()):
+        value = float(value)
+    when = normalise_date(value, _CENTURY)
+    return when, when is not None
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A person not in care on the day: why (``ended``, ``starts``, ``status``), the date
+    that says so, and (once planned) the area."""
+
+    person: Child | Dagplejer
+    role: str  # "barn" or "dagplejer"
+    reason: str
+    when: dt.date | None
+    status: str
+    area: str | None = None
+
+
+@dataclass(slots=True)
+class Care:
+    """Who was left out on ``day``, and what judging the periods found."""
+
+    day: dt.date
+    left_out: list[LeftOut] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def per_area(self) -> dict[str, tuple[int, int]]:
+        """Area → (dagplejere, children) left out (only areas with any)."""
+        dagplejere: Counter[str] = Counter()
+        children: Counter[str] = Counter()
+        for x in self.left_out:
+            if x.area is not None:
+                (children if x.role == "barn" else dagplejere)[x.area] += 1
+        names = sorted(set(dagplejere) | set(children))
+        return {name: (dagplejere[name], children[name]) for name in names}
+
+    def ended_children(self) -> list[LeftOut]:
+        """The children whose period ended before the day."""
+        return [x for x in self.left_out if x.role == "barn" and x.reason == "ended"]
+
+
+def _statuses(config: Config) -> dict[str, str]:
+    words = dict(vocabulary().statuses)
+    words.update({normalise_words(k): v for k, v in config.roster.status.items()})
+    return words
+
+
+def _date_text(when: dt.date) -> str:
+    return when.strftime("%d-%m-%Y")
+
+
+class _Judge:
+    def __init__(self, config: Config, day: dt.date, roster: Roster) -> None:
+        self.day = day
+        # each sheet's status header as written, for DP238
+        self.status_headers = {
+            info.name: info.recognised.get("status") or info.recognised.get("barn.status", "")
+            for info in roster.sheet_info
+        }
+        self.latest_start = day + dt.timedelta(days=config.unilogin.dage_foer_start)
+        self.statuses = _statuses(config)
+        self.findings: list[Finding] = []
+        # unknown status words per column: header → (first cell, words seen)
+        self.unknown: dict[str, tuple[Person, list[str]]] = {}
+
+    def bad(self, p: Person, role: str, cell: Field, variant: str, **params: str) -> None:
+        """A period that cannot be judged (DP237), on ``cell`` of ``p``'s row."""
+        where = Location.of_cell(p.cell(cell))
+        self.findings.append(
+            DP237(where, None, variant=variant, role=role, name=p.name, cpr=p.cpr_masked, **params)
+        )
+
+    def meaning(self, p: Person) -> str | None:
+        """What the person's status says (None: no status, or one the tool does not know)."""
+        if not p.status_text:
+            return None
+        found = self.statuses.get(normalise_words(p.status_text))
+        if found is None:
+            cell = p.cell(Field.STATUS)
+            column = self.status_headers.get(cell.sheet, "") if cell else ""
+            _, seen = self.unknown.setdefault(column, (p, []))
+            text = mask_cpr_in_text(p.status_text)[:40]
+            if text not in seen:
+                seen.append(text)
+        return found
+
+    def judge(self, p: Child | Dagplejer, role: str) -> LeftOut | None:
+        """None when ``p`` is in care on the day; else why not."""
+        if p.start_cell is None and p.end_cell is None and not p.status_text:
+            return None  # the common case: the roster says nothing of a period
+        start, start_ok = read_date(p.start_cell)
+        end, end_ok = read_date(p.end_cell)
+        for ok, cell, value in (
+            (start_ok, Field.START, p.start_cell),
+            (end_ok, Field.SLUT, p.end_cell),
+        ):
+            if not ok:
+                self.bad(p, role, cell, "", value=mask_cpr_in_text(clean_text(value))[:40])
+        if start and end and start > end:
+            self.bad(p, role, Field.START, "order", start=_date_text(start), end=_date_text(end))
+        born = cpr_birth_date(p.cpr) if p.cpr and role == "barn" else None
+        if end and born and end < born:
+            self.bad(p, role, Field.SLUT, "birth", end=_date_text(end), born=_date_text(born))
+        meaning = self.meaning(p)
+        status = p.status_text
+        if end is not None and end < self.day:
+            return LeftOut(p, role, "ended", end, status)
+        if meaning == NOT_IN_CARE or (meaning == OFFERED and start is None):
+            return LeftOut(p, role, "status", None, status)
+        if start is not None and start > self.latest_start:
+            return LeftOut(p, role, "starts", start, status)
+        return None
+
+    def unknown_findings(self) -> list[Finding]:
+        out = []
+        for column, (first, seen) in self.unknown.items():
+            where = Location.of_cell(first.cell(Field.STATUS))
+            out.append(DP238(where, None, column=column, values=tuple(seen[:8]), count=len(seen)))
+        return out
+
+
+def status_meaning(config: Config, text: str) -> str | None:
+    """What a status cell says of care (``i_pleje`` … ``orlov``), or None."""
+    return _statuses(config).get(normalise_words(text)) if text else None
+
+
+def mark_guests(roster: Roster, config: Config) -> None:
+    """Guest carers (gæstedagplejere): the roster's own column (read by the Builder), a
+    position (Stilling) that says so, or ``[roster] gaeste``. A guest carer is an Employee with
+    ``[unilogin] vikar_rolle`` in every group of her area, not a dagplejer with a group of her
+    own (DOMAIN.md §4)."""
+    positions = set(vocabulary().guest_positions)
+    listed = {id_key(i) for i in config.roster.gaeste}
+    for d in roster.dagplejere:
+        if d.guest:
+            continue
+        if (d.position and normalise_words(d.position) in positions) or id_key(d.id) in listed:
+            d.guest = True
+
+
+def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
+    """Leave out of ``roster`` the dagplejere and children not in care on ``day`` (kept in the
+    returned ``Care``, with what judging found). Areas are not known yet: ``place`` sets them."""
+    mark_guests(roster, config)
+    judge = _Judge(config, day, roster)
+    care = Care(day)
+    kept_dagplejere = []
+    for d in roster.dagplejere:
+        out = judge.judge(d, "dagplejer")
+        if out is None:
+            kept_dagplejere.append(d)
+        else:
+            care.left_out.append(out)
+    kept_children = []
+    for c in roster.children:
+        out = judge.judge(c, "barn")
+        if out is None:
+            kept_children.append(c)
+        else:
+            care.left_out.append(out)
+    if len(kept_dagplejere) != len(roster.dagplejere):
+        gone = {x.person.id for x in care.left_out if x.role == "dagplejer"}
+        for c in kept_children:
+            if c.dagplejer_id in gone:
+                # in care with a dagplejer who is not: the child would vanish from Unilogin
+                judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
+    roster.dagplejere[:] = kept_dagplejere
+    roster.children[:] = kept_children
+    care.findings = judge.findings + judge.unknown_findings()
+    return care
+
+
+def place(care: Care, plan: Plan, config: Config) -> None:
+    """Give each person left out the area they would be in, and say each (DP236)."""
+    from dagplejecli.planning import make_plan
+
+    dagplejere: list[Dagplejer] = []
+    for x in care.left_out:
+        if isinstance(x.person, Dagplejer):
+            dagplejere.append(x.person)
+    gone_plan = make_plan(config, dagplejere) if dagplejere else None
+
+    def area_of(x: LeftOut) -> str | None:
+        if isinstance(x.person, Dagplejer):
+            return gone_plan.area_of(x.person.id) if gone_plan else None
+        ident = x.person.dagplejer_id
+        return plan.area_of(ident) or (gone_plan.area_of(ident) if gone_plan else None)
+
+    placed = []
+    for x in care.left_out:
+        area = area_of(x)
+        placed.append(LeftOut(x.person, x.role, x.reason, x.when, x.status, area))
+        cell = {"ended": Field.SLUT, "starts": Field.START}.get(x.reason, Field.STATUS)
+        when = _date_text(x.when) if x.when else ""
+        care.findings.append(
+            DP236(
+                Location.of_cell(x.person.cell(cell, Field.CPR)),
+                area,
+                variant=x.reason,
+                role=x.role,
+                name=x.person.name,
+                cpr=x.person.cpr_masked,
+                date=when,
+                status=x.status,
+                day=_date_text(care.day),
+            )
+        )
+    care.left_out = placed

@@ -1,0 +1,112 @@
+"""New roster shapes through the command line, as a user meets them: a booking system's
+long-form pladsliste with the HR list as a second file, an address in one cell, and ``init``
+where a configuration already exists."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import no_traceback, run_cli
+from tests.roster_cases import generated
+
+
+def fill_in(path: Path, relations: str = "") -> None:
+    """The placeholders filled in as a user would, and the decisions the tool asked for."""
+    text = path.read_text("utf-8")
+    text = re.sub(r'(?m)^lovgrundlag = "UDFYLD.*$', "lovgrundlag = 12", text)
+    text = re.sub(r'(?m)^pnummer = "UDFYLD.*$', 'pnummer = "1003386512"', text)
+    text = re.sub(r'(?m)^adresse = "UDFYLD.*$', 'adresse = "Boulevarden 13, 9000 Aalborg"', text)
+    path.write_text(text + relations, "utf-8")
+
+
+VAERGE = '\n[roster.relationer]\n"Værge" = "Officielt tilknyttet person"\n'
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def errors(folder: Path) -> list[str]:
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    return sorted({f["code"] for f in doc["findings"] if f["severity"] == "fejl"})
+
+
+def test_pladsliste_and_hr_list_as_two_csv_files_from_init_to_export(folder: Path) -> None:
+    """The roster unchanged: init reads both files, the only decision asked is what «Værge»
+    is in Unilogin; then nothing but the registers' numbers stands before the export."""
+    generated.shape_csv(folder, 7)
+    files = ["pladsliste.csv", "dagplejere.csv"]
+    known = json.loads((folder / "pladsliste-csv.expected.json").read_text("utf-8"))
+    init = run_cli("init", *files, "--kommune", "851")
+    assert init.exit_code == 0 and no_traceback(init), init.output
+    counts = f"{known['dagplejere']} dagplejere, {known['children']} børn"
+    assert counts in " ".join(init.stdout.split())
+    assert "dagpleje plan pladsliste.csv dagplejere.csv" in " ".join(init.stdout.split())
+    fill_in(folder / "dagpleje.toml", VAERGE)
+    assert run_cli("plan", *files).exit_code == 0
+    assert errors(folder) == []
+    # the plan records both files: a change to the HR list makes it stale
+    hr = folder / "dagplejere.csv"
+    hr.write_bytes(hr.read_bytes() + b"\r\n")
+    stale = run_cli("validate")
+    assert stale.exit_code == 1 and "DP301" in stale.stdout
+    assert "dagpleje plan pladsliste.csv dagplejere.csv" in " ".join(stale.stdout.split())
+
+
+def test_pladsliste_workbook_read_without_an_edit(folder: Path) -> None:
+    """Title block, autofilter, a totals row, a hidden lookup sheet, «Dagplejer Navn (id)», one
+    row per child and contact person: read as it is."""
+    generated.shape_pladsliste(folder, 5)
+    known = json.loads((folder / "pladsliste.expected.json").read_text("utf-8"))
+    init = run_cli("init", "pladsliste.xlsx", "--kommune", "851")
+    assert init.exit_code == 0 and no_traceback(init), init.output
+    config = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))
+    assert config["roster"]["lang_form"] is True
+    assert config["roster"]["kontakt_kolonner"]["relation"] == "Relation"
+    fill_in(folder / "dagpleje.toml", VAERGE)
+    plan = run_cli("plan", "pladsliste.xlsx")
+    assert plan.exit_code == 0, plan.output
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert doc["stats"]["boern"] == known["children"]
+    assert {f["code"] for f in doc["findings"] if f["severity"] == "fejl"} == set()
+    said = {f["code"] for f in doc["findings"]}
+    assert {"DP255", "DP256", "DP257"} <= said  # rows merged, totals row, hidden sheet: said
+
+
+def test_an_address_in_one_cell_gives_the_postnummer_to_the_areas(folder: Path) -> None:
+    generated.shape_csv(folder, 3)
+    files = ["pladsliste.csv", "dagplejere.csv"]
+    init = run_cli("init", *files, "--kommune", "851", "--omraader", "2")
+    assert init.exit_code == 0 and no_traceback(init), init.output
+    config = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))
+    assert all("Postnr" in area["hvor"] for area in config["omraade"])
+    fill_in(folder / "dagpleje.toml", VAERGE)
+    plan = run_cli("plan", *files)
+    assert plan.exit_code == 0, plan.output  # every dagplejer has an area
+
+
+def test_init_where_a_configuration_exists_reads_by_it_and_keeps_it(folder: Path) -> None:
+    """A second init reads the roster with the configuration's [roster] (not from scratch)
+    and changes nothing unless --ja; with --ja the decisions made there are kept."""
+    generated.shape_pladsliste(folder, 5)
+    assert run_cli("init", "pladsliste.xlsx", "--kommune", "851").exit_code == 0
+    config = folder / "dagpleje.toml"
+    fill_in(config, VAERGE)
+    text = config.read_text("utf-8").replace("[roster]\n", '[roster]\ntom_myndighed = "nej"\n', 1)
+    config.write_text(text, "utf-8")
+    again = run_cli("init", "pladsliste.xlsx", "--omraader", "2")
+    assert again.exit_code == 0 and no_traceback(again), again.output
+    assert "er ikke ændret" in again.stdout and "Forslag" in again.stdout
+    assert config.read_text("utf-8") == text
+    replaced = run_cli("init", "pladsliste.xlsx", "--kommune", "851", "--ja")
+    assert replaced.exit_code == 0, replaced.output
+    kept = tomllib.loads(config.read_text("utf-8"))["roster"]
+    assert kept["tom_myndighed"] == "nej"
+    assert kept["relationer"] == {"Værge": "Officielt tilknyttet person"}
