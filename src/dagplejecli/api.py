@@ -271,8 +271,6 @@ def export(
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
         )
-    if not dry_run:
-        _remember_out(config_path, out_dir)
     # When this export began, before it waits for the folder: of exports started together the
     # newest wins, whichever gets the folder first (the lock is no queue).
     started = dt.datetime.now().astimezone()
@@ -309,6 +307,8 @@ def export(
             for rel in prepared.files:
                 not_an_input("--out", out_dir / rel, inputs)
             on_step("step_writing")
+            # known to the project before anything is written there (a kill is then recovered)
+            _remember_out(config_path, out_dir)
             previous = read_manifest(out_dir)
             old = previous.file_set(prepared.target) if previous else {}
             # only files of the target's own folders (dtr/, unilogin/) that the new set drops
