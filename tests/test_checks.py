@@ -546,6 +546,27 @@ def _custody_naming_the_parents() -> Sheets:
     return sheets
 
 
+def _long_form() -> Sheets:
+    """A row per child and contact person, no [roster] lang_form: read so, and said."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "Barnets CPR",
+            "Barnets navn",
+            "Dagplejer",
+            "Kontaktperson",
+            "Kontaktperson CPR",
+            "Relation",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv Jensen", "D1", "Mette Jensen", MOR1, "Mor", "Ja"],
+        [CH1, "Liv Jensen", "D1", "Ole Jensen", FAR1, "Far", "Ja"],
+        [CH2, "Emil Ærø", "D2", "Sara Ærø", MOR2, "Mor", "Ja"],
+        [CH2, "Emil Ærø", "D2", "Ole Jensen", FAR1, "Far", "Nej"],
+    ]
+    return sheets
+
+
 def _with_totals_row() -> Sheets:
     """A totals row under the children, as a booking system prints it."""
     sheets = small_roster()
@@ -707,6 +728,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP254": lambda tmp: findings_for(tmp, sheets=_unread_protection()),
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
+    "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
     "DP258": lambda tmp: findings_for(
         tmp,
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',

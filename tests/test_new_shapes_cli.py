@@ -110,3 +110,52 @@ def test_init_where_a_configuration_exists_reads_by_it_and_keeps_it(folder: Path
     kept = tomllib.loads(config.read_text("utf-8"))["roster"]
     assert kept["tom_myndighed"] == "nej"
     assert kept["relationer"] == {"Værge": "Officielt tilknyttet person"}
+
+
+def test_init_ja_replaces_a_configuration_whose_sheets_are_gone(folder: Path) -> None:
+    """--ja where the configuration names a sheet the new roster does not have: read from
+    scratch, the municipality's decisions kept."""
+    from tests.conftest import small_roster, write_xlsx
+
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code == 0
+    config = folder / "dagpleje.toml"
+    config.write_text(
+        config.read_text("utf-8").replace("[roster]\n", '[roster]\ntom_myndighed = "nej"\n', 1)
+        + '\n[roster.status]\n"Afmeldt" = "ikke_i_pleje"\n',
+        "utf-8",
+    )
+    sheets = small_roster()
+    sheets["Indskrevne"] = sheets.pop("Børn")
+    write_xlsx(folder / "ny.xlsx", sheets)
+    kept = run_cli("init", "ny.xlsx")
+    assert kept.exit_code == 2 and "Børn" in kept.stderr and no_traceback(kept)
+    replaced = run_cli("init", "ny.xlsx", "--kommune", "751", "--ja")
+    assert replaced.exit_code == 0 and no_traceback(replaced), replaced.output
+    roster = tomllib.loads(config.read_text("utf-8"))["roster"]
+    assert roster["boern_ark"] == "Indskrevne"
+    assert roster["tom_myndighed"] == "nej"
+    assert roster["status"] == {"Afmeldt": "ikke_i_pleje"}
+
+
+def test_one_file_given_twice_and_files_of_one_name(folder: Path) -> None:
+    from tests.conftest import small_roster, write_csv
+
+    roster = small_roster()
+    (folder / "nord").mkdir()
+    (folder / "syd").mkdir()
+    write_csv(folder / "nord" / "liste.csv", roster["Dagplejere"])
+    write_csv(folder / "syd" / "liste.csv", roster["Børn"])
+    twice = run_cli("init", "nord/liste.csv", "./nord/liste.csv")
+    assert twice.exit_code == 2 and "to gange" in twice.stderr and no_traceback(twice)
+    both = run_cli("init", "nord/liste.csv", "syd/liste.csv", "--kommune", "751")
+    assert both.exit_code == 0 and no_traceback(both), both.output
+    config = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))["roster"]
+    assert (config["ark"], config["boern_ark"]) == (
+        "liste.csv (nord/liste.csv)",
+        "liste.csv (syd/liste.csv)",
+    )
+    fill_in(folder / "dagpleje.toml")
+    assert run_cli("plan", "nord/liste.csv", "syd/liste.csv").exit_code == 0
+    validate = run_cli("validate")  # read back by the plan's paths: the same sheet names
+    assert validate.exit_code in (0, 1) and "DP301" not in validate.stdout, validate.output

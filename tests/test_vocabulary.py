@@ -59,3 +59,21 @@ def test_every_field_has_words() -> None:
     plain = set(Field) - {Field.DAGPLEJER, Field.BARN}  # named by reference headers
     assert plain <= set(fields)
     assert all(fields[f] for f in fields)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Dagplejer Hanne Sørensen (41789)", "Hanne Sørensen (41789)"),
+        ("Gæstedagplejer Maria Andersen (41450)", "Maria Andersen (41450)"),
+        ("Dagplejen v/ Hanne Sørensen", "Hanne Sørensen"),
+        ("Dagplejer: Bo Ek", "Bo Ek"),
+        ("V. Hansen", "V. Hansen"),  # an initial, not «v/»
+        ("Dagpleje 3", "Dagpleje 3"),  # no name follows: kept as written
+        ("Dagplejer", "Dagplejer"),
+    ],
+)
+def test_role_words_before_a_reference_are_set_aside(written: str, read: str) -> None:
+    from dagplejecli.roster.link import without_role_words
+
+    assert without_role_words(written) == read

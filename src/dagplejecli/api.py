@@ -82,6 +82,19 @@ class Initialised:
     written: bool = True  # False: a configuration was there, read with its [roster], kept
 
 
+# The [roster] keys that say where the roster's values are (init writes them anew), not what
+# they mean (tom_myndighed, relationer … stay the municipality's decisions), as unset
+UNMAPPED: dict[str, object] = {
+    "ark": None,
+    "boern_ark": None,
+    "kontakt_ark": None,
+    "kolonner": {},
+    "boern_kolonner": {},
+    "kontakt_kolonner": {},
+    "lang_form": None,
+}
+
+
 def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
     """The roster's files as inputs no output may replace (``outputs.not_an_input``)."""
     return {f"roster#{n}": p for n, p in enumerate(as_paths(paths))}
@@ -127,7 +140,15 @@ def init(
                 value=kommune,
                 near=near,
             )
-    roster, reading = read_roster(as_paths(roster_paths), kept or RosterConfig(), light=True)
+    try:
+        roster, reading = read_roster(as_paths(roster_paths), kept or RosterConfig(), light=True)
+    except DagplejeError:
+        if kept is None or not force:
+            raise
+        # replacing a configuration whose sheets or columns this roster does not have: read
+        # from scratch, keeping only its decisions (custody, relations, statuses, guests)
+        kept = kept.model_copy(update=UNMAPPED)
+        roster, reading = read_roster(as_paths(roster_paths), kept, light=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),

@@ -321,11 +321,17 @@ def _roster_lines(
         lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
     if any(i.long_form for i in infos):
         lines += [*_comment("lang_form"), "lang_form = true"]
-    if kept is not None:
+    elif any(i.role == Role.BOERN and i.contact_groups == 1 for i in infos):
+        # one contact group and not read in the long form: said, so that a child written twice
+        # next month does not change how the sheet is read
+        lines += [*_comment("lang_form_false"), "lang_form = false"]
+    if kept is not None:  # the decisions of the configuration replaced (--ja)
         for key in ("tom_myndighed", "raekke_myndighed"):
             value = getattr(kept, key)
             if value is not None:
                 lines.append(f"{key} = {_q(value)}")
+        if kept.gaeste:
+            lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
     tables = column_tables(infos, id_column)
     if main is not None and "id" not in tables.get("kolonner", {}):
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
@@ -347,9 +353,10 @@ def _roster_lines(
         sheet = groups[0][0]
         shown = ", ".join(f"«{h}»" for _, h in groups)
         lines += ["", *_comment("contact_groups", sheet=sheet, headers=shown)]
-    if kept is not None and kept.relationer:
-        lines += ["", "[roster.relationer]"]
-        lines += [f"{_q(k)} = {_q(v)}" for k, v in kept.relationer.items()]
+    for table in ("relationer", "status"):
+        words: dict[str, str] = getattr(kept, table) if kept is not None else {}
+        if words:
+            lines += ["", f"[roster.{table}]", *(f"{_q(k)} = {_q(v)}" for k, v in words.items())]
     return lines
 
 

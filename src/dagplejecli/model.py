@@ -137,6 +137,7 @@ class RowCustody:
     # the parents the cell names as having custody («Mor»: {"Mor"}; «Fælles»: {"Mor", "Far"}),
     # None when the cell is a yes or no (or blank)
     names: frozenset[str] | None = None
+    value_text: str = ""  # the cell as written, when it names who (for a finding)
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from tests.conftest import (
 from tests.roster_cases import generated
 
 Rows = list[list[object]]
+FAR2 = "0304871237"  # synthetic, as in tests/test_custody.py
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,75 @@ def _long_form_sole_guardians() -> dict[str, Rows]:
     return sheets
 
 
+def _last_child_with_a_name_only() -> dict[str, Rows]:
+    """A new child at the end with only a name so far: a child with missing details (the
+    checks say which), never a note set aside."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Navn", "Dagplejer"],
+        [CH1, "Liv Jensen", "D1"],
+        [CH2, "Emil Ærø", "D2"],
+        ["", "Ida Østergaard", ""],
+    ]
+    return sheets
+
+
+def _one_child_written_twice() -> dict[str, Rows]:
+    """One row per child with a single contact group, and one child written twice by mistake:
+    still one row per child (the row's «Forældremyndighed» is not the contact's own)."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Navn",
+            "Dagplejer",
+            "Forælder CPR",
+            "Forælder navn",
+            "Relation",
+            "Forældremyndighed",
+        ],
+        [CH1, "Liv Jensen", "D1", MOR1, "Mette Jensen", "Mor", "Ja"],
+        [CH1, "Liv Jensen", "D1", FAR1, "Ole Jensen", "Far", "Ja"],
+        [CH2, "Emil Ærø", "D2", MOR2, "Sara Ærø", "Mor", "Ja"],
+        [CH3, "Ida Østergaard", "D3", FAR2, "Per Østergaard", "Far", "Ja"],
+    ]
+    return sheets
+
+
+def _custody_named_for_parents_by_cpr() -> dict[str, Rows]:
+    """«Mor» on the child's row, and two contacts written «Forælder» (Mor or Far only by the
+    CPR number): whose custody the cell means cannot be told, so no one gets it."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Navn",
+            "Dagplejer",
+            "Kontakt1 CPR",
+            "Kontakt1 navn",
+            "Kontakt1 relation",
+            "Kontakt2 CPR",
+            "Kontakt2 navn",
+            "Kontakt2 relation",
+            "Forældremyndighed",
+        ],
+        [
+            CH1,
+            "Liv Jensen",
+            "D1",
+            MOR1,
+            "Mette Jensen",
+            "Forælder",
+            MOR2,
+            "Sara Jensen",
+            "Forælder",
+            "Mor",
+        ],
+        [CH2, "Emil Ærø", "D2", MOR2, "Sara Ærø", "Mor", FAR1, "Ole Ærø", "Far", "Mor"],
+    ]
+    return sheets
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -251,6 +321,7 @@ def _csv_pair_with_address_in_one_cell(folder: Path) -> Built:
         [CH1, "Liv Jensen", "Dagplejer Anne Jensen (20100)", "Mette Jensen", MOR1, "Mor", "Ja"],
         [CH1, "Liv Jensen", "Dagplejer Anne Jensen (20100)", "Ole Jensen", FAR1, "Far", "Ja"],
         [CH2, "Emil Ærø", "Dagplejer Bo Ærø (20101)", "Sara Ærø", MOR2, "Mor", "Ja"],
+        [CH2, "Emil Ærø", "Dagplejer Bo Ærø (20101)", "Per Ærø", FAR2, "Far", "Nej"],
         ["I alt: 2 børn"],
     ]
     hr = [
@@ -393,7 +464,7 @@ CASES = [
         },
         long_form=frozenset({"Pladsliste"}),
         # a child's rows read as one child; the totals row; the hidden lookup sheet
-        codes=frozenset({"DP255", "DP256", "DP257"}),
+        codes=frozenset({"DP255", "DP256", "DP257", "DP259"}),
         roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
     ),
     Case(
@@ -401,7 +472,7 @@ CASES = [
         _generated("csv", 1),
         roles={"pladsliste.csv": Role.BOERN, "dagplejere.csv": Role.DAGPLEJERE},
         long_form=frozenset({"pladsliste.csv"}),
-        codes=frozenset({"DP255"}),
+        codes=frozenset({"DP255", "DP259"}),
         roster='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
     ),
     Case(
@@ -419,10 +490,10 @@ CASES = [
         roles={"pladsliste.csv": Role.BOERN, "dagplejere.csv": Role.DAGPLEJERE},
         columns={"dagplejere.csv": {"adresse": "Adresse", "id": "Medarb. nr."}},
         long_form=frozenset({"pladsliste.csv"}),
-        counts=(2, 2, 3),
+        counts=(2, 2, 4),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
-        custody={"Ole Jensen": True},
-        codes=frozenset({"DP255", "DP256"}),
+        custody={"Ole Jensen": True, "Per Ærø": False},
+        codes=frozenset({"DP255", "DP256", "DP259"}),
     ),
     Case(
         "note-med-kommaer-foer-overskriften",
@@ -441,6 +512,37 @@ CASES = [
         counts=(3, 3, 3),
         custody={"Ole Ærø": False, "Mette Jensen": True},
         roster="lang_form = true",
+    ),
+    Case(
+        "sidste-barn-kun-med-navn",
+        _xlsx(_last_child_with_a_name_only()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 0),
+        links={"Emil Ærø": "Bo Ærø"},
+    ),
+    Case(
+        "et-barn-skrevet-to-gange",
+        _xlsx(_one_child_written_twice()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 4),
+        custody={"Sara Ærø": False, "Per Østergaard": False},  # the row's column is no one's
+        codes=frozenset({"DP245", "DP255"}),
+    ),
+    Case(
+        "skjult-kontaktark",
+        _xlsx(_parents_with_addresses(), hidden=("Forældre",)),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 0),
+        codes=frozenset({"DP248"}),  # a hidden sheet of people is said with its key
+    ),
+    Case(
+        "myndighed-navngivet-uden-skrevne-relationer",
+        _xlsx(_custody_named_for_parents_by_cpr()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 2, 4),
+        custody={"Mette Jensen": False, "Sara Jensen": False, "Sara Ærø": True, "Ole Ærø": False},
+        codes=frozenset({"DP250", "DP258"}),
+        roster='raekke_myndighed = "navngivet"',
     ),
     Case(
         "kun-dagplejere",

@@ -718,8 +718,10 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "row": "«{value}» i kolonnen «{column}» på barnets række er hverken Ja eller Nej, så ingen af rækkens kontaktpersoner har fået forældremyndighed af den.",
             "row_shared": "«{value}» i kolonnen «{column}» står på barnets række og siger ikke, hvem af rækkens kontaktpersoner der deler forældremyndigheden, så ingen har fået forældremyndighed af den.",
+            "row_named": "«{value}» i kolonnen «{column}» giver {relation} forældremyndighed, men det kan ikke afgøres, at det er {who}: relationen er ikke skrevet som {relation} (men fx Forælder eller Medmor), eller flere på rækken har den. {who} har ikke fået forældremyndighed.",
         },
         hints={
+            "row_named": "Skriv relationen som Mor eller Far, eller giv hver kontaktperson sin egen kolonne for forældremyndighed med Ja eller Nej.",
             "row_shared": 'Giv hver kontaktperson sin egen kolonne for forældremyndighed (fx «Mor myndighed» og «Far myndighed») med Ja, Nej eller Fælles, eller skriv Ja eller Nej i rækkens celle. Betyder kolonnen altid, hvem af forældrene der har forældremyndigheden (Mor, Far eller Fælles for dem begge), så skriv [roster] raekke_myndighed = "navngivet" i dagpleje.toml.',
         },
     ),
@@ -783,7 +785,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP257": FindingText(
         title="Skjulte ark er ikke læst",
         message="Regnearket har {count} skjulte ark, som ikke er læst: {sheets}.",
-        hint='Intet at rette, hvis arkene er opslagslister. Hører et skjult ark til rosteren, så vis det i Excel eller navngiv det i dagpleje.toml under [roster], fx {key} = "…".',
+        hint="Intet at rette, hvis arkene er opslagslister. Hører et skjult ark til rosteren, så vis det i Excel, eller navngiv det i dagpleje.toml under [roster] med ark, boern_ark eller kontakt_ark.",
         why="Skjulte ark er som regel opslagslister til rullemenuer; de foreslås aldrig som dagplejere, børn eller kontaktpersoner, men siges, så intet forsvinder i stilhed.",
         example="",
         variants={
@@ -799,6 +801,13 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "one": "Kolonnen «{column}» på barnets række siger, hvem der har forældremyndighed (Mor, Far eller Fælles for begge): læst sådan for 1 kontaktperson ({granted} med forældremyndighed).",
         },
+    ),
+    "DP259": FindingText(
+        title="Børnenes ark læst i den lange form",
+        message="Arket «{sheet}» har børn på flere rækker med en ny kontaktperson på hver, så det er læst med én række pr. barn og kontaktperson: kolonnerne Relation, Forældremyndighed, Telefon og E-mail er rækkens kontaktpersons, ikke barnets.",
+        hint="Bekræft det i dagpleje.toml med [roster] lang_form = true (eller skriv false, hvis arket har én række pr. barn), så læsningen ikke skifter, hvis rosteren ændrer sig.",
+        why="Forældremyndighed afgør, hvem der ser barnet i Aula; hvem kolonnerne tilhører, må ikke skifte i stilhed, fordi et barn står på to rækker i næste måneds roster.",
+        example="[roster]\nlang_form = true",
     ),
     "DP301": FindingText(
         title="Planen er forældet",
@@ -1129,6 +1138,8 @@ UI: dict[str, str] = {
     "roster_is_dir": "Rosteren er en mappe, ikke en fil.",
     "roster_bad_suffix": "Filtypen {suffix} kan ikke læses; brug en af {kinds}.",
     "roster_empty_file": "Rosteren er en tom fil (0 byte).",
+    "roster_file_twice": "Rosterfilen «{path}» er angivet to gange.",
+    "roster_file_twice_hint": "Angiv hver fil én gang, fx dagpleje plan pladsliste.csv dagplejere.csv.",
     "roster_too_large": "Rosteren fylder {size_mb} MB; grænsen er {limit_mb} MB.",
     "roster_too_large_unpacked": "Regnearket fylder {size_mb} MB udpakket; grænsen er {limit_mb} MB. Filen læses ikke.",
     "roster_too_many_members": "Regnearket består af {count} dele; grænsen er {limit}. Filen læses ikke.",
@@ -1653,6 +1664,7 @@ CONFIG_COMMENTS: dict[str, str] = {
     "dage_foer_start": "et barn kommer med i Unilogin så mange dage før sin startdato",
     "adgangsniveau": "kontaktpersonernes accessLevel",
     "tom_myndighed": 'En tom celle for forældremyndighed er en fejl, til I har besluttet, hvad den betyder:\n"nej" (ingen myndighed) eller "forældre" (Mor og Far har myndighed). Myndighed afgør,\nhvem der ser barnet i Aula; værktøjet antager den aldrig.',
+    "lang_form_false": "Børnenes ark har én række pr. barn: kontaktkolonnerne på rækken er de eneste, der er kontaktpersonens.",
     "lang_form": "Børnenes ark har én række pr. barn og kontaktperson: kolonnerne Relation, Forældremyndighed,\nTelefon og E-mail på rækken er kontaktpersonens.",
     "columns_kolonner": "Dagplejernes kolonner: felt = overskrift, som rosteren skriver den. Ret en linje, hvis en\nkolonne er læst forkert.",
     "columns_boern_kolonner": "Børnenes kolonner (dagplejer = kolonnen, der siger barnets dagplejer).",

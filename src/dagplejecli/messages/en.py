@@ -718,8 +718,10 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "row": "«{value}» in the column «{column}» on the child's row is neither Ja nor Nej, so none of the row's contact persons has been given custody by it.",
             "row_shared": "«{value}» in the column «{column}» is on the child's row and does not say which of the row's contact persons share custody, so no one has been given custody by it.",
+            "row_named": "«{value}» in the column «{column}» gives custody to {relation}, but it cannot be told that this is {who}: the relation is not written as {relation} (but, e.g., Forælder or Medmor), or more than one on the row has it. {who} has not been given custody.",
         },
         hints={
+            "row_named": "Write the relation as Mor or Far, or give each contact person a custody column of their own with Ja or Nej.",
             "row_shared": 'Give each contact person a custody column of their own (e.g. «Mor myndighed» and «Far myndighed») with Ja, Nej or Fælles, or write Ja or Nej in the row\'s cell. If the column always says which of the parents has custody (Mor, Far, or Fælles for both), write [roster] raekke_myndighed = "navngivet" in dagpleje.toml.',
         },
     ),
@@ -783,7 +785,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP257": FindingText(
         title="Hidden sheets are not read",
         message="The workbook has {count} hidden sheets, which were not read: {sheets}.",
-        hint='Nothing to fix if the sheets are lookup lists. If a hidden sheet belongs to the roster, unhide it in Excel or name it in dagpleje.toml under [roster], e.g. {key} = "…".',
+        hint="Nothing to fix if the sheets are lookup lists. If a hidden sheet belongs to the roster, unhide it in Excel, or name it in dagpleje.toml under [roster] with ark, boern_ark or kontakt_ark.",
         why="Hidden sheets are usually lookup lists for drop-downs; they are never proposed as the dagplejere, children or contact persons, but they are said, so that nothing vanishes in silence.",
         example="",
         variants={
@@ -799,6 +801,13 @@ FINDINGS: dict[str, FindingText] = {
         variants={
             "one": "The column «{column}» on the child's row says who has custody (Mor, Far, or Fælles for both): read so for 1 contact person ({granted} with custody).",
         },
+    ),
+    "DP259": FindingText(
+        title="The children's sheet read in the long form",
+        message="The sheet «{sheet}» has children on several rows with another contact person on each, so it was read with one row per child and contact person: the columns Relation, Forældremyndighed, Telefon and E-mail are the row's contact person's, not the child's.",
+        hint="Confirm it in dagpleje.toml with [roster] lang_form = true (or write false if the sheet has one row per child), so that the reading does not change when the roster does.",
+        why="Custody decides who sees the child in Aula; whose the columns are must not change in silence because a child stands on two rows in next month's roster.",
+        example="[roster]\nlang_form = true",
     ),
     "DP301": FindingText(
         title="The plan is out of date",
@@ -1129,6 +1138,8 @@ UI: dict[str, str] = {
     "roster_is_dir": "The roster is a folder, not a file.",
     "roster_bad_suffix": "File type {suffix} cannot be read; use one of {kinds}.",
     "roster_empty_file": "The roster is an empty file (0 bytes).",
+    "roster_file_twice": "The roster file «{path}» is given twice.",
+    "roster_file_twice_hint": "Give each file once, e.g. dagpleje plan pladsliste.csv dagplejere.csv.",
     "roster_too_large": "The roster is {size_mb} MB; the limit is {limit_mb} MB.",
     "roster_too_large_unpacked": "The workbook is {size_mb} MB unpacked; the limit is {limit_mb} MB. It is not read.",
     "roster_too_many_members": "The workbook has {count} parts; the limit is {limit}. It is not read.",
@@ -1658,6 +1669,7 @@ CONFIG_COMMENTS: dict[str, str] = {
     "dage_foer_start": "a child is in Unilogin this many days before its start date",
     "adgangsniveau": "the contact persons' accessLevel",
     "tom_myndighed": 'An empty custody cell is an error until you have decided what it means:\n"nej" (no custody) or "forældre" (Mor and Far have custody). Custody decides who sees\nthe child in Aula; the tool never assumes it.',
+    "lang_form_false": "The children's sheet has one row per child: only the contact columns on the row are the contact person's.",
     "lang_form": "The children's sheet has a row per child and contact person: the columns Relation,\nForældremyndighed, Telefon and E-mail on the row are the contact person's.",
     "columns_kolonner": "The dagplejere's columns: field = header, as the roster writes it. Change a line if a column\nwas read wrongly.",
     "columns_boern_kolonner": "The children's columns (dagplejer = the column that says the child's dagplejer).",

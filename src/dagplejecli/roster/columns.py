@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -189,36 +190,42 @@ LONG_FORM_CONTACT_FIELDS = frozenset({Field.RELATION, Field.MYNDIGHED, Field.TEL
 
 def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
     """Whether a children's sheet is written in the long form: ``[roster] lang_form`` when set;
-    else one contact group (a single «Kontaktperson …»/«Forælder …» set of columns) and a child
-    on more than one row (the child's own CPR column repeats a number)."""
+    else one contact group (a single «Kontaktperson …»/«Forælder …» set of columns) and children
+    on more than one row with another contact person on each — at least two such children, and
+    a quarter of all (one child written twice by mistake does not change how a sheet is read)."""
     if setting is not None:
         return setting
     groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
     if len(groups) != 1:
         return False
-    col = next(  # the child's own CPR: «Barnets CPR», «Barn CPR», a plain «CPR»
-        (
-            c
-            for c, m in enumerate(header.meanings)
-            if m
-            and (
-                m.owner == Owner.BARN_REF
-                or (m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN))
-            )
+    child = _first_of(
+        header,
+        lambda m: (
+            m.owner == Owner.BARN_REF
+            or (m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN))
         ),
-        None,
     )
-    if col is None:
+    contact = _first_of(header, lambda m: m.owner == Owner.KONTAKT and m.field == Field.CPR)
+    contact = (
+        contact
+        if contact is not None
+        else _first_of(header, lambda m: m.owner == Owner.KONTAKT and m.field == Field.NAVN)
+    )
+    if child is None or contact is None:
         return False
-    seen: set[object] = set()
+    contacts: dict[object, set[object]] = {}
     for row in sheet.rows[header.row :]:
-        value = row[col] if col < len(row) else None
-        if value is None or value == "":
+        key = row[child] if child < len(row) else None
+        if key is None or key == "":
             continue
-        if value in seen:
-            return True
-        seen.add(value)
-    return False
+        contacts.setdefault(key, set()).add(row[contact] if contact < len(row) else None)
+    several = sum(1 for found in contacts.values() if len(found) > 1)
+    return several >= 2 and several * 4 >= len(contacts)
+
+
+def _first_of(header: HeaderRow, wanted: Callable[[HeaderMeaning], bool]) -> int | None:
+    """The first column whose header's meaning is ``wanted``."""
+    return next((c for c, m in enumerate(header.meanings) if m and wanted(m)), None)
 
 
 def map_columns(
@@ -247,13 +254,17 @@ def map_columns(
         # plain "CPR" (its dagplejer's, repeated)
         meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == Owner.PLAIN)
     groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
-    one_group = next(iter(groups)) if long and len(groups) == 1 else None
+    single = next(iter(groups)) if len(groups) == 1 else None  # one contact group on the row
+    one_group = single if long else None
     for col, m in meanings:
         if m is None:
             continue
         slot = SLOTS.get((role, m.owner), Slot.NONE)
-        if one_group is not None and m.owner == Owner.PLAIN and m.field in LONG_FORM_CONTACT_FIELDS:
-            slot = Slot.CONTACT  # the long form: the row's one contact's
+        if m.owner == Owner.PLAIN and role == Role.BOERN and single is not None:
+            if m.field in LONG_FORM_CONTACT_FIELDS and one_group is not None:
+                slot = Slot.CONTACT  # the long form: the row's one contact's
+            elif m.field == Field.RELATION:
+                slot = Slot.CONTACT  # a child has no relation: the row's one contact has
         if slot is Slot.OWN or (slot is Slot.OWN_NOT_ID and m.field != Field.ID):
             put(cmap.fields, m.field, col)
         elif slot is Slot.DAGPLEJER_REF:
@@ -267,7 +278,7 @@ def map_columns(
         elif slot is Slot.CHILD_CPR_IF_CPRS and holds_cprs(sheet, header, col):
             put(cmap.child, Field.CPR, col)
         elif slot is Slot.CONTACT:
-            number = one_group if m.owner == Owner.PLAIN else (m.group or 1)
+            number = single if m.owner == Owner.PLAIN else (m.group or 1)
             put(cmap.contacts.setdefault(number or 1, {}), m.field, col)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the

@@ -119,7 +119,8 @@ class Custody:
         if raw is not None and value is None:
             names = self._named(raw)
             if names is not None and self.row_named:  # «Mor», «Far», «Fælles»: whose it is
-                return RowCustody(None, r.cell(col), r.header(col), names)
+                text = mask_cpr_in_text(clean_text(raw))[:40]
+                return RowCustody(None, r.cell(col), r.header(col), names, text)
             self._unreadable(r, col, raw, "row_shared" if names else "row", {})
             value = False
         return RowCustody(value, r.cell(col), r.header(col))
@@ -153,13 +154,7 @@ class Custody:
                 return False
             return value
         if row is not None and row.names is not None and not elsewhere:
-            # the cell names whose custody it is: a parent it names has it, anyone else not
-            if p.relation in PARENTS or row.names != PARENTS:
-                self.named.append((row, p.relation in row.names))
-                return p.relation in row.names
-            # «Fælles» says the parents share it; of this contact (not Mor or Far) it says nothing
-            self.named.append((row, False))
-            return False
+            return False  # the cell names whose custody it is: ``settle_named`` decides per row
         if row is not None and row.value is not None:
             if elsewhere:
                 self.consulted_elsewhere = self.consulted_elsewhere or row
@@ -185,6 +180,44 @@ class Custody:
             self._headers[key] = custody_header([r.header(c) for c in key])
         where = Location.of_cell(p.cell(Field.CPR, Field.NAVN))
         return DP221(where, variant="no_column", column=self._headers[key], **who(p))
+
+    def settle_named(
+        self, r: RowReader, contacts: list[ContactPerson], row: RowCustody | None
+    ) -> None:
+        """Custody from a row's cell that names who has it («Mor», «Far», «Fælles» for both),
+        with ``raekke_myndighed = "navngivet"``, for the row's contacts without a custody cell of
+        their own: a named parent has it when exactly one contact on the row is that parent, and
+        the relation is written as Mor or Far (in the header or the cell) — never one guessed
+        from the CPR number («Forælder») or read from «Medmor»/«Medfar». Anyone else the cell
+        names nothing for: no custody, and an error when it named a parent who could not be told
+        (DP250), so no one is given access on a guess."""
+        if row is None or row.names is None:
+            return
+        own = [p for p in contacts if Field.MYNDIGHED not in p.columns]
+        written = [p for p in own if self._written_parent(p)]
+        for p in own:
+            unique = sum(1 for q in written if q.relation == p.relation) == 1
+            p.custody = p in written and unique and p.relation in row.names
+            self.named.append((row, p.custody))
+            if p.relation in row.names and not p.custody:
+                where = Location.of_cell(row.cell)
+                self.findings.append(
+                    DP250(
+                        where,
+                        variant="row_named",
+                        value=row.value_text,
+                        column=row.column,
+                        relation=str(p.relation),
+                        **who(p),
+                    )
+                )
+
+    def _written_parent(self, p: ContactPerson) -> bool:
+        """Whether a contact's Mor or Far is written so (the header «Mor CPR», or the cell
+        «Mor»/«Mother»), not made from «Forælder» by the CPR number nor from «Medmor»."""
+        if p.relation not in PARENTS:
+            return False
+        return self.relations.get(normalise_header(p.relation_raw)) == p.relation
 
     def _missing(self, finding: Finding) -> None:
         """A DP221: one per contact with an empty cell; one per sheet and column when the

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from dagplejecli.domain.keyed import keyed_digest
 from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
-from dagplejecli.roster.vocabulary import normalise_words, vocabulary
+from dagplejecli.roster.vocabulary import vocabulary
 
 
 def derive_dagplejer_ids(dagplejere: list[Dagplejer]) -> None:
@@ -83,21 +83,22 @@ def id_and_name(ref: str) -> list[tuple[str, str]]:
 
 
 _ROLE_WORDS = frozenset(vocabulary().role_words)
-_WORD = re.compile(r"[^\s/]+/?")
+_WORD = re.compile(r"[^\s/]+/?")  # a word, «v/» with its slash
 
 
 def without_role_words(ref: str) -> str:
     """A reference with the role words it begins with set aside (the vocabulary's
     [henvisning] rolleord): «Dagplejer Hanne Sørensen (41789)» → «Hanne Sørensen (41789)»,
-    «Dagplejen v/ Hanne Sørensen» → «Hanne Sørensen». A reference of role words only is kept as
-    written."""
-    rest = ref
-    while (m := _WORD.match(rest.lstrip())) and normalise_words(m.group(0)) in _ROLE_WORDS:
-        after = rest.lstrip()[m.end() :].lstrip(" /")
-        if not after.strip():
+    «Dagplejen v/ Hanne Sørensen» → «Hanne Sørensen». Only when a name follows: «Dagpleje 3»
+    (a unit's number) and a reference of role words only are kept as written; «v/» is a role
+    word, «V.» an initial."""
+    rest = ref.strip()
+    while m := _WORD.match(rest):
+        word = m.group(0).casefold().rstrip(":")
+        if word not in _ROLE_WORDS:
             break
-        rest = after
-    return rest.strip() if rest is not ref else ref
+        rest = rest[m.end() :].lstrip(" /")
+    return rest if rest != ref.strip() and any(ch.isalpha() for ch in rest) else ref
 
 
 _Found = tuple[str | None, tuple[str, ...], Mismatch | None]
@@ -138,15 +139,14 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
         if not ref:
             continue
         found = by_id.get(id_key(ref))
-        if found is None:
-            # «Dagplejer Hanne Sørensen (41789)»: the role words set aside, the rest is read as
-            # an id, a CPR number, a name, or an id and a name that must agree
-            ref = without_role_words(ref)
-            found = by_id.get(id_key(ref))
+        # «Dagplejer Hanne Sørensen (41789)»: the role words set aside, the rest is read as an
+        # id, a CPR number, a name, or an id and a name that must agree (findings keep the
+        # reference as written, so that the user finds it in the sheet)
+        bare = without_role_words(ref) if found is None else ref
         if found is None:
             if by_cpr is None:
                 by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
-            digits = normalise_cpr(ref).digits
+            digits = normalise_cpr(bare).digits
             found = by_cpr.get(digits) if digits else None
         if found is None:
             if by_name is None:
@@ -154,19 +154,20 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
                 for d in dagplejere:
                     if d.name:
                         by_name.setdefault(name_key(d.name), []).append(d.id)
-            ids = by_name.get(name_key(ref), [])
+            ids = by_name.get(name_key(bare), [])
             if len(ids) == 1:
                 found = ids[0]
                 report.by_name.append(c)
             elif ids:  # one finding for the name, however each child spells it
-                report.ambiguous.setdefault(f"navn:{name_key(ref)}", (tuple(ids), []))[1].append(c)
+                key = f"navn:{name_key(bare)}"
+                report.ambiguous.setdefault(key, (tuple(ids), []))[1].append(c)
             else:
                 if by_key is None:
                     by_key = {}
                     for d in dagplejere:
                         by_key.setdefault(id_key(d.id), []).append(d)
                 if ref not in both:
-                    both[ref] = _by_id_and_name(ref, by_key)
+                    both[ref] = _by_id_and_name(bare, by_key)
                 found, several, mismatch = both[ref]
                 if several:
                     report.ambiguous.setdefault(ref, (several, []))[1].append(c)

@@ -72,6 +72,8 @@ DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from
 DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)
 DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
+# the children's sheet read in the long form without [roster] lang_form saying so
+DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN)
 # Every rule reading the roster can raise: the records' own, and what is noticed here.
 READER_RULES = (
     *RECORD_RULES,
@@ -82,6 +84,7 @@ READER_RULES = (
     DP241,
     DP243,
     DP247,
+    DP259,
     DP255,
 )
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
@@ -131,6 +134,7 @@ def read_roster(
     children: list[Child] = []
     infos: list[SheetInfo] = []
     used: list[ColumnMap] = []
+    inferred: list[Finding] = []  # DP259
     unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
@@ -143,6 +147,9 @@ def read_roster(
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:
             tables = (*tables, "kontakt_kolonner")
+            if cfg.lang_form is None:  # seen in the sheet, not decided: said, with the key
+                where = Location(file=sheet.file or path.name, sheet=sheet.name)
+                inferred.append(DP259(where, sheet=sheet.name))
         columns = configured_columns(cfg, *tables)
         cmap = map_columns(sheet.file or path.name, sheet, header, role, columns, long)
         require(cmap, tables[0], *required)
@@ -199,7 +206,7 @@ def read_roster(
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
     findings += left_behind(path.name, sheets, chosen, len(children)) + left
-    findings += rows_set_aside(used)
+    findings += rows_set_aside(used) + inferred
     findings += hidden_sheets(path.name, sheets, [s for s, _ in chosen.values()])
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None

@@ -271,6 +271,8 @@ class Builder:
             p = self.contact(r, cols, implied, row_custody=row_custody)
             if p is not None:
                 found.append(p)
+        if not self.light:
+            self.custody.settle_named(r, found, row_custody)
         return found
 
     def contact(

@@ -47,66 +47,61 @@ class RowReader:
         return text or self.cell(col).a1.rstrip("0123456789")
 
 
-def _first_filled(row: list[object]) -> tuple[object, int]:
-    """The row's first filled cell and how many are filled, counted up to three (a cell of
-    spaces is blank): enough to tell a row of data from a total or a note."""
-    first: object = None
-    count = 0
-    for v in row:
-        if (v and not v.isspace()) if isinstance(v, str) else v is not None:
-            if count == 0:
-                first = v
-            count += 1
-            if count > 2:
-                break
-    return first, count
+def _filled(value: object) -> bool:
+    """A cell with something in it (a cell of spaces is blank)."""
+    return bool(value and not value.isspace()) if isinstance(value, str) else value is not None
+
+
+def _any(row: list[object]) -> bool:
+    """Whether any cell of the row is filled; usually the first cell decides."""
+    return any(map(_filled, row))
 
 
 _FOOTER = vocabulary().footer
+_NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 
-def _footer(first: object, count: int) -> bool:
-    """A totals or note row: at most two filled cells, the first beginning with a word of the
-    vocabulary's [fodnote] («I alt: 250 børn», «Total», «Noter: …»)."""
-    if count > 2 or not isinstance(first, str):
-        return False
+def _name_columns(cmap: ColumnMap) -> set[int]:
+    """The columns that hold a person's name, on this sheet."""
+    maps = [cmap.fields, cmap.child, *cmap.contacts.values()]
+    return {col for m in maps for f, col in m.items() if f in _NAME_FIELDS}
+
+
+def _total_or_note(row: list[object], names: set[int]) -> str | None:
+    """The text of a row under the data that is no person, or None: a total («I alt: 250
+    børn», «Total 250»: a footer word of the vocabulary first, and no CPR number in the row),
+    or a note (one text, no CPR number). In a name column only a total that holds a number or a
+    colon counts («Sum Li» may be a child), and a note never does."""
+    filled = [(col, v) for col, v in enumerate(row) if _filled(v)]
+    col, first = filled[0]
+    if not isinstance(first, str) or any(looks_like_cpr(str(v)) for _, v in filled):
+        return None
     words = normalise_words(first)
-    return any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
+    total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
+    if total and (col not in names or any(ch.isdigit() or ch == ":" for ch in first)):
+        return first
+    note = len(filled) == 1 and any(ch.isalpha() for ch in first)
+    return first if note and col not in names else None
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     """The rows under the header with any value in them, with their 1-based numbers (worked
-    out once per sheet). Totals and notes are no person: rows that begin with a footer word
-    (``_footer``), and after the last row of two or more values, rows whose one value is a
-    text (a note in a merged cell) — set aside in ``cmap.skipped``, for one finding."""
+    out once per sheet). At the end of the data, totals and notes are no person
+    (``_total_or_note``): set aside in ``cmap.skipped``, for one finding; a row among the
+    data is always read."""
     if cmap.rows is not None:
         return cmap.rows
-    out: list[tuple[int, list[object]]] = []
-    skipped: list[tuple[int, str]] = []
-    last_full = -1  # the index in ``out`` of the last row with two or more values
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
-    for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1):
-        first, count = _first_filled(row)
-        if not count:
-            continue
-        if _footer(first, count):
-            skipped.append((index, str(first)))
-            continue
-        if count > 1:
-            last_full = len(out)
-        out.append((index, row))
-    # the rows after the last of two or more values: a note each, unless one is a CPR number
-    trailing = out[last_full + 1 :] if last_full >= 0 else []
-    notes = [
-        (index, first)
-        for index, row in trailing
-        if isinstance(first := _first_filled(row)[0], str)
-        and any(ch.isalpha() for ch in first)
-        and not looks_like_cpr(first)
+    rows = [
+        (index, row)
+        for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1)
+        if _any(row)
     ]
-    if notes:
-        kept = {index for index, _ in notes}
-        out = [(index, row) for index, row in out if index not in kept]
-        skipped += notes
-    cmap.rows, cmap.skipped = out, sorted(skipped)
-    return out
+    names = _name_columns(cmap)
+    cut = len(rows)
+    skipped: list[tuple[int, str]] = []
+    while cut > 1 and (text := _total_or_note(rows[cut - 1][1], names)) is not None:
+        cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
+        skipped.append((rows[cut][0], text))
+    cmap.rows, cmap.skipped = rows[:cut], sorted(skipped)
+    return cmap.rows

@@ -834,13 +834,33 @@ def read_csv_rows(path: Path, raw: bytes | None = None) -> list[list[object]]:
 def read_roster_sheets(paths: list[Path]) -> Sheets:
     """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
     a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
-    sheets = Sheets()
+    from dagplejecli.files import resolved
+
+    seen: dict[Path, Path] = {}
     for path in paths:
-        read = read_sheets(path)
-        sheets.extend(read)
-        sheets.digests.update(read.digests)
-    names = [s.name for s in sheets]
-    for sheet in sheets:
-        if names.count(sheet.name) > 1 and sheet.file:
-            sheet.name = f"{sheet.name} ({sheet.file})"
+        try:
+            key = resolved(path)
+        except OSError:  # a loop of links: reading it says so
+            key = path.absolute()
+        same = seen.setdefault(key, path)
+        if same is not path:
+            raise DagplejeError(
+                "roster_file_twice", where=str(path), hint="roster_file_twice_hint", path=path
+            )
+    sheets = Sheets()
+    read: list[tuple[Path, RawSheet]] = []
+    for path in paths:
+        file_sheets = read_sheets(path)
+        sheets.digests.update(file_sheets.digests)
+        read += [(path, sheet) for sheet in file_sheets]
+    names = [s.name for _, s in read]
+    files = [s.file for _, s in read]
+    for path, sheet in read:
+        if names.count(sheet.name) > 1:
+            # a sheet name two files share: told apart by its file, or with its folder's name
+            # when the files share a name too («boern.csv (nord/boern.csv)»), the same
+            # however the path is written (the plan keeps it absolute)
+            where = f"{path.parent.name}/{path.name}" if files.count(sheet.file) > 1 else sheet.file
+            sheet.name = f"{sheet.name} ({where})"
+    sheets.extend(sheet for _, sheet in read)
     return sheets

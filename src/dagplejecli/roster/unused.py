@@ -125,8 +125,10 @@ def left_behind(
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
-        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
-            continue  # a hidden sheet is said once, as hidden (DP257)
+        if any(sheet is s for s, _ in chosen.values()):
+            continue
+        if sheet.hidden and not hidden_people(sheet):
+            continue  # a hidden lookup list is said once, as hidden (DP257)
         data = sheet_data(sheet)
         if data is None:
             continue
@@ -250,10 +252,27 @@ def rows_set_aside(cmaps: list[ColumnMap]) -> list[Finding]:
     return out
 
 
+def hidden_people(sheet: RawSheet) -> bool:
+    """Whether a hidden sheet holds people: a header row of at least two recognised headers,
+    one naming a person, with rows under it. A lookup list of relation words («Værge», «Mor»)
+    does not, though a single word of it reads as a header."""
+    header = find_header_row(sheet.rows, SCAN)
+    if header is None or not any(_names_person(m) for m in header.meanings):
+        return False
+    return any(_filled(row) for row in sheet.rows[header.row :])
+
+
 def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> list[Finding]:
-    """DP257, once: the sheets a workbook hides (a lookup list), which are never given a role
-    unless the configuration names them."""
-    hidden = tuple(s.name for s in sheets if s.hidden and not any(s is c for c in chosen))
+    """DP257, once: the sheets a workbook hides that hold no people (a lookup list). A hidden
+    sheet of people is never given a role unless the configuration names it, and is said as
+    any sheet of people left unused is (DP248, with the key that reads it)."""
+    hidden = tuple(
+        s.name
+        for s in sheets
+        if s.hidden
+        and not any(s is c for c in chosen)
+        and not hidden_people(s)  # a sheet of people: DP248 says it, with its key
+    )
     if not hidden:
         return []
     first = next(s for s in sheets if s.name == hidden[0])

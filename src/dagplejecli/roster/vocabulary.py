@@ -72,12 +72,15 @@ class VocabularyError(ValueError):
     """The vocabulary file breaks its own rules (a developer's mistake, caught by the tests)."""
 
 
-def _words(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+def _words(table: dict[str, Any], key: str, where: str, single: bool = False) -> tuple[str, ...]:
+    """A list of words, each written as the reader compares it (``single``: one word each, in
+    lower case, as written — «v/» keeps its slash)."""
     words = table.get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise VocabularyError(f"{where}.{key}: a list of words")
     for w in words:
-        if w != normalise_words(w):
+        ok = (w == w.casefold() and w.split() == [w]) if single else w == normalise_words(w)
+        if not ok:
             raise VocabularyError(f"{where}.{key}: {w!r} is not written as compared")
     return tuple(words)
 
@@ -120,7 +123,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         parents=parents,
         dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
         child_ref=_words(data["henvisning"], "barn", "henvisning"),
-        role_words=_words(data["henvisning"], "rolleord", "henvisning"),
+        role_words=_words(data["henvisning"], "rolleord", "henvisning", single=True),
         cpr_words=_words(data["cpr"], "ord", "cpr"),
         sheet_names={role: _words(data["ark"], role, "ark") for role in data["ark"]},
         footer=_words(data["fodnote"], "ord", "fodnote"),
