@@ -70,6 +70,7 @@ def positive_int() -> dict[str, Any]:
 # The metavars typer shows for a value (its type, or ours above) → the catalogue's word
 METAVARS = {
     "<path>": "metavar_path",
+    "<list[Path]>": "metavar_paths",  # one or more files (the roster)
     "<str>": "metavar_text",
     "<int>": "metavar_number",
     "<int range>": "metavar_number",
