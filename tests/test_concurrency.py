@@ -130,3 +130,46 @@ def test_other_commands_leave_a_running_export_alone(four: Path) -> None:  # noq
         assert (staging / "0").exists()
     assert run_cli().exit_code == 0  # once it is gone, its leftovers are removed
     assert not staging.exists()
+
+
+@pytest.mark.parametrize("target", ["unilogin", "dagtilbudsregisteret"])
+def test_an_export_that_waited_while_a_newer_one_ran_writes_nothing(
+    four: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+) -> None:
+    """Newest wins: an export records when it began before it waits for the folder; one that
+    finds a manifest of an export begun after it stops (exit 1) and writes nothing."""
+    import datetime as dt
+
+    from dagplejecli import api
+
+    assert run_cli("export", "--target", target).exit_code == 0
+    manifest = json.loads((four / "eksport" / "manifest.json").read_bytes())
+    newer = dt.datetime.fromisoformat(manifest[target]["started"])
+    before = contents(four / "eksport")
+
+    class Earlier(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Earlier:  # type: ignore[override]
+            return cls.fromisoformat((newer - dt.timedelta(seconds=2)).isoformat())
+
+    monkeypatch.setattr(api.dt, "datetime", Earlier)
+    result = run_cli("export", "--target", target)
+    assert result.exit_code == 1, result.output
+    assert no_traceback(result)
+    assert "en nyere eksport" in result.stderr
+    assert contents(four / "eksport") == before
+
+
+def test_the_manifest_records_when_the_export_began_and_its_plan(
+    four: Path,  # noqa: F811
+) -> None:
+    from dagplejecli.planfile import PLAN_NAME, read_plan
+
+    assert run_cli("export", "--target", "unilogin").exit_code == 0
+    record = json.loads((four / "eksport" / "manifest.json").read_bytes())["unilogin"]
+    assert record["plan"] == read_plan(four / PLAN_NAME).fingerprint
+    assert "." in record["started"]  # to the microsecond
+    # the default sourceDateTime is when the export began, not when it got the folder
+    assert record["sourceDateTime"] == record["started"].split(".")[0] + record["started"][-6:]

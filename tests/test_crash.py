@@ -210,7 +210,11 @@ def test_an_edited_manifest_cannot_make_an_export_touch_files_outside(
         {"../outside.txt": "0", "unilogin/../../outside.txt": "0", "keep.txt": "0", "/etc/x": "0"}
     )
     path.write_text(json.dumps(manifest), encoding="utf-8")
-    assert export_later() == 0
+    before = contents(project / "eksport")
+    # a manifest naming files outside the folder is not one dagpleje wrote: stop, touch nothing
+    assert export_later() == 2
     assert outside.read_text() == "keep me"
     assert (project / "eksport" / "keep.txt").read_text() == "keep me too"
-    assert "stemmer med sit manifest" in run_cli().stdout
+    assert contents(project / "eksport") == before
+    status = run_cli()
+    assert status.exit_code == 2 and "Manifestet fra sidste eksport" in status.stderr

@@ -24,7 +24,8 @@ from tests.conftest import (
 from tests.test_export import AREAS4, C_HEADER, CHILDREN, D_HEADER, DAGPLEJERE, EVERY_CPR, WHEN
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-META_KEYS = ["roster", "roster_sha256", "konfiguration", "konfiguration_sha256"]
+META_KEYS = ["roster", "roster_json", "roster_sha256", "konfiguration", "konfiguration_sti"]
+META_KEYS += ["konfiguration_sha256"]
 META_KEYS += ["plan_fingerprint", "version"]
 
 

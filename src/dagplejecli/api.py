@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.care import LeftOut
@@ -34,7 +35,6 @@ from dagplejecli.export.manifest import (
     manifest_bytes,
     merge_unilogin_record,
     parse_datetime,
-    parse_manifest,
     person_records,
     unilogin_record,
 )
@@ -44,7 +44,7 @@ from dagplejecli.export.users import user_sheets
 from dagplejecli.files import (
     commit_files,
     export_lock,
-    is_member_path,
+    inside_folder,
     write_bytes_atomic,
 )
 from dagplejecli.findings import Finding
@@ -61,7 +61,7 @@ from dagplejecli.pipeline import (
     plan_roster,
     validate_project,
 )
-from dagplejecli.planfile import PLAN_NAME, write_plan
+from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
 
@@ -292,11 +292,28 @@ def export(
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
         )
+    # When this export began, before it waits for the folder: of exports started together the
+    # newest wins, whichever gets the folder first (the lock is no queue).
+    started = dt.datetime.now().astimezone()
+    plan_fingerprint = read_plan(plan_path).fingerprint
     # One export at a time per folder, from reading the last manifest to the switch: a later
     # export always sees the earlier one's manifest, and is never replaced by it.
     with export_lock(out_dir):
+        _refuse_other_config(out_dir, config_path)
+        if not dry_run and source_datetime is None:
+            _refuse_if_newer_ran(out_dir, ALIASES.get(target, target), started)
+        begun = (started, plan_fingerprint)
         prepared = _prepare(
-            target, config_path, plan_path, out_dir, source_datetime, xsd, on_step, areas, day
+            target,
+            config_path,
+            plan_path,
+            out_dir,
+            source_datetime,
+            xsd,
+            on_step,
+            begun,
+            areas,
+            day,
         )
         if prepared.too_many_removed and not allow_many_removed and not dry_run:
             config = prepared.validation.planned.config.config
@@ -311,6 +328,8 @@ def export(
             for rel in prepared.files:
                 not_an_input("--out", out_dir / rel, inputs)
             on_step("step_writing")
+            # known to the project before anything is written there (a kill is then recovered)
+            _remember_out(config_path, out_dir)
             previous = read_manifest(out_dir)
             old = previous.file_set(prepared.target) if previous else {}
             # only files of the target's own folders (dtr/, unilogin/) that the new set drops
@@ -321,7 +340,7 @@ def export(
                     for rel in old
                     if rel not in prepared.files
                     and rel not in prepared.kept
-                    and is_member_path(rel)
+                    and inside_folder(out_dir, rel)
                     and Path(rel).parts[0] in folders
                     and len(Path(rel).parts) > 1
                 )
@@ -333,6 +352,82 @@ def export(
 
 def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _remember_out(config_path: Path | None, out_dir: Path) -> None:
+    """An export folder other than the project's own is remembered before anything is written
+    there, so that the next command finishes or undoes an export killed in it."""
+    from dagplejecli.config import load_config
+    from dagplejecli.files import remember_folder
+    from dagplejecli.project import EXPORT_FOLDER
+
+    folder = load_config(config_path).path.parent
+    own = folder / EXPORT_FOLDER
+    if out_dir.absolute() != own.absolute():
+        remember_folder(folder, out_dir)
+
+
+def _config_reference(config_path: Path | None, out_dir: Path) -> str:
+    """The configuration as the export folder's manifest records it: relative to the folder
+    (a project moved as a whole keeps it), absolute on another drive."""
+    import os
+
+    from dagplejecli.config import load_config
+
+    config = load_config(config_path).path
+    try:
+        return os.path.relpath(config.absolute(), out_dir.absolute())
+    except ValueError:  # another drive on Windows
+        return str(config.absolute())
+
+
+def _refuse_other_config(out_dir: Path, config_path: Path | None) -> None:
+    """Exit 2 when ``out_dir`` holds another configuration's export (two configurations in one
+    folder must not share ``eksport/``: one would remove the other's files)."""
+    from dagplejecli.config import load_config
+    from dagplejecli.planfile import same_file
+
+    previous = read_manifest(out_dir)
+    if previous is None:
+        return
+    current = load_config(config_path).path
+    for target in Target:
+        record = previous.data.get(target.value)
+        named = record.get("konfiguration") if isinstance(record, dict) else None
+        if not isinstance(named, str) or not named:
+            continue
+        recorded = Path(named) if Path(named).is_absolute() else out_dir / named
+        if same_file(recorded, current) is False:
+            raise DagplejeError(
+                "export_other_config",
+                where=str(out_dir / MANIFEST_NAME),
+                hint="export_other_config_hint",
+                other=recorded.name,
+                config=current.name,
+            )
+
+
+def _refuse_if_newer_ran(out_dir: Path, target: Target, started: dt.datetime) -> None:
+    """Refused (exit 1, nothing written) when the last export of ``target`` in ``out_dir``
+    began after this one did: it ran while this one waited for the folder, and is newer. (An
+    export given --source-datetime is ordered by that time instead.)"""
+    previous = read_manifest(out_dir)
+    record = previous.data.get(target.value) if previous is not None else None
+    began = record.get("started") if isinstance(record, dict) else None
+    if not isinstance(began, str):
+        return
+    try:
+        other = parse_datetime(began)
+    except ValueError:
+        return
+    if other > started:
+        raise Refused(
+            "export_newer_ran",
+            where=str(out_dir / MANIFEST_NAME),
+            hint="export_newer_ran_hint",
+            began=started.strftime("%H:%M:%S"),
+            other=other.astimezone().strftime("%H:%M:%S"),
+        )
 
 
 @dataclass(slots=True)
@@ -347,7 +442,20 @@ class _Build:
     stamp: dt.datetime
     source_datetime: str | None
     xsd: Path | None
+    started: dt.datetime  # when the export began, before it waited for the folder
+    plan_fingerprint: str  # of the plan it was asked to export, read before it waited
+    config_reference: str = ""  # the configuration, relative to the export folder
     areas: tuple[str, ...] = ()  # --omraade: the areas chosen (none: every area)
+
+    def record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """``record`` with when this export began (to the microsecond: the newest wins) and
+        the fingerprint of the plan it exported."""
+        return {
+            **record,
+            "started": self.started.isoformat(),
+            "plan": self.plan_fingerprint,
+            "konfiguration": self.config_reference,
+        }
 
 
 def _prepare(
@@ -358,6 +466,7 @@ def _prepare(
     source_datetime: str | None,
     xsd: Path | None,
     on_step: Step,
+    begun: tuple[dt.datetime, str],
     areas: tuple[str, ...] = (),
     day: dt.date | None = None,
 ) -> PreparedExport:
@@ -393,8 +502,21 @@ def _prepare(
     on_step("step_building")
     planned = validation.planned
     members = members_by_area(planned.plan, planned.roster)
+    started, plan_fingerprint = begun
+    stamp = started.replace(microsecond=0)
     build = _Build(
-        validation, members, out_dir, previous, secret, now(), source_datetime, xsd, areas
+        validation,
+        members,
+        out_dir,
+        previous,
+        secret,
+        stamp,
+        source_datetime,
+        xsd,
+        started,
+        plan_fingerprint,
+        _config_reference(config_path, out_dir),
+        areas,
     )
     return BUILDERS[target](build)
 
@@ -438,7 +560,9 @@ def _build_dtr(b: _Build) -> PreparedExport:
     }
     target = Target.DAGTILBUDSREGISTERET
     digests = file_digests(files)
-    manifest = manifest_bytes(b.previous, _fingerprint(b), target, record, b.stamp, digests)
+    manifest = manifest_bytes(
+        b.previous, _fingerprint(b), target, b.record(record), b.stamp, digests
+    )
     files[MANIFEST_NAME] = (manifest, True)
     return PreparedExport(target, b.out_dir, files, b.validation, b.members, None, [])
 
@@ -467,7 +591,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     kept_areas = (
         frozenset(str(k) for k in previous_areas if k not in keys) if b.areas else frozenset()
     )
-    when = _source_datetime(b.source_datetime)
+    when = _source_datetime(b.source_datetime, b.stamp)
     last = b.previous.last_source_datetime(keys) if b.previous else None
     if last is not None and when <= last:
         if b.source_datetime is None and last - when <= CLOCK_SLACK:
@@ -505,7 +629,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     }
     digests = dict(sorted({**kept, **digests}.items()))
     manifest = manifest_bytes(
-        b.previous, _fingerprint(b), Target.UNILOGIN, record, b.stamp, digests
+        b.previous, _fingerprint(b), Target.UNILOGIN, b.record(record), b.stamp, digests
     )
     files[MANIFEST_NAME] = (manifest, True)
     limit = config.regler.max_fjernet_procent / 100
@@ -572,15 +696,9 @@ ALIASES = {Target.DTR: Target.DAGTILBUDSREGISTERET}
 
 def read_manifest(out_dir: Path) -> Manifest | None:
     """The last export's manifest in ``out_dir``, or None before the first export."""
-    path = out_dir / MANIFEST_NAME
-    if not path.exists():
-        return None
-    try:
-        return parse_manifest(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        raise DagplejeError(
-            "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint"
-        ) from None
+    from dagplejecli.status import read_manifest as read
+
+    return read(out_dir)
 
 
 # How far the last export's sourceDateTime may lie ahead of now and still be followed by one
@@ -588,9 +706,9 @@ def read_manifest(out_dir: Path) -> Manifest | None:
 CLOCK_SLACK = dt.timedelta(minutes=5)
 
 
-def _source_datetime(text: str | None) -> dt.datetime:
+def _source_datetime(text: str | None, started: dt.datetime) -> dt.datetime:
     if text is None:
-        return now()
+        return started
     try:
         return parse_datetime(text)
     except ValueError:

@@ -26,6 +26,7 @@ from dagplejecli.cli_base import (
     positive_int,
     settings,
     use_settings,
+    wants_json_errors,
 )
 from dagplejecli.errors import DagplejeError
 from dagplejecli.export import Target
@@ -75,13 +76,16 @@ def main_callback(
     debug: Annotated[bool, typer.Option("--debug")] = False,
 ) -> None:
     set_language(lang.value if lang else None)
-    use_settings(Settings(quiet, debug))  # each run starts from its own global options
-    from dagplejecli.files import recover, remove_stale_temporaries
+    # each run starts from its own global options
+    use_settings(Settings(quiet, debug, json_errors=wants_json_errors(ctx)))
+    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
 
-    # Every command first finishes (or undoes) an export that was interrupted here, and
-    # removes staging, backup and temporary files left by a kill: they hold personal data.
+    # Every command first finishes (or undoes) an export that was interrupted here, or in an
+    # export folder this project wrote to with --out, and removes staging, backup and
+    # temporary files left by a kill: they hold personal data.
     here = Project.of(None)
     recover(here.export_dir)
+    recover_remembered(here.folder)
     remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
@@ -129,13 +133,22 @@ def project_of(config: Path | None) -> Project:
     """The configuration's project: the plan and ``eksport/`` live beside it unless an option
     says otherwise, wherever the command is run from. Interrupted exports and a killed run's
     temporary files there are dealt with first, as the callback does in the current folder."""
-    from dagplejecli.files import recover, remove_stale_temporaries
+    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
 
     project = Project.of(config)
-    if project.folder.resolve() != Path.cwd().resolve():
+    folder = project.folder
+    if folder.absolute() != Path.cwd().absolute() and not _same_folder(folder, Path.cwd()):
         recover(project.export_dir)
+        recover_remembered(folder)
         remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
     return project
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def plan_of(config: Path | None, plan: Path | None) -> Path:
@@ -299,9 +312,26 @@ def export_command(
     except api.TooManyRemoved as refusal:
         print_changes(stdout(), refusal.prepared)
         raise
-    print_export(stdout(), prepared, quiet, yes)
+    except KeyboardInterrupt:
+        _interrupted_after_commit()
+        raise
+    try:
+        print_export(stdout(), prepared, quiet, yes)
+    except KeyboardInterrupt:
+        _interrupted_after_commit()
+        raise
     if dry_run and prepared.too_many_removed and not yes:
         raise typer.Exit(1)  # the real run would be refused: a script can tell
+
+
+def _interrupted_after_commit() -> None:
+    """Ctrl-C after the export's files were switched into place: the export is complete."""
+    from dagplejecli.files import COMMITTED
+    from dagplejecli.messages import ui
+    from dagplejecli.render.terminal import stderr
+
+    if COMMITTED:
+        stderr().print(ui("export_interrupted_after_commit", path=COMMITTED[-1]), soft_wrap=True)
 
 
 @app.command("afstem", cls=LocalisedCommand)

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import typer
 
 from dagplejecli import typer_internals
-from dagplejecli.errors import EXIT_INTERNAL, DagplejeError
+from dagplejecli.errors import EXIT_INTERNAL, DagplejeError, take_notices
 from dagplejecli.i18n import LANGUAGES, Lang, UnknownLanguage, set_language
 from dagplejecli.messages import help_text, ui
 from dagplejecli.typer_internals import TyperCommand, TyperGroup, display_type
@@ -176,7 +176,9 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
             if near:
                 message += " " + ui("usage_near_option", near=near[0])
             raise usage_error(message, ctx)
-        return super().resolve_command(ctx, args)
+        resolved = super().resolve_command(ctx, args)
+        ctx.meta["dagpleje_command_args"] = list(resolved[2])  # for wants_json_errors
+        return resolved
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -286,6 +288,7 @@ class Settings:
 
     quiet: bool = False
     debug: bool = False
+    json_errors: bool = False  # validate --format json: an error is a JSON object on stdout
 
 
 _SETTINGS: ContextVar[Settings | None] = ContextVar("dagpleje_settings", default=None)
@@ -375,18 +378,46 @@ def survive_console_encoding() -> None:
             stream.reconfigure(errors=CONSOLE_ERRORS)  # stderr: «→» rather than «\u2192»
 
 
+def wants_json_errors(ctx: typer.Context) -> bool:
+    """Whether the command about to run is ``validate --format json``, as its own parser reads
+    its arguments (the callback runs before it, and can already fail)."""
+    name = ctx.invoked_subcommand
+    group = ctx.command
+    if name != "validate" or not isinstance(group, TyperGroup):
+        return False
+    command = group.get_command(ctx, name)
+    if command is None:
+        return False
+    args = list(ctx.meta.get("dagpleje_command_args", []))
+    try:
+        with command.make_context(name, args, parent=ctx, resilient_parsing=True) as sub:
+            return str(sub.params.get("output_format") or "") == "json"
+    except Exception:
+        return False
+
+
 def guarded(fn: F) -> F:
     """A DagplejeError becomes its message and exit code (2, or 1 for a refusal); anything
     else is a bug: one line saying so, exit 70 (the traceback with --debug)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from dagplejecli.render.terminal import print_error, print_internal_error, stderr
+        from dagplejecli.render.terminal import (
+            print_error,
+            print_internal_error,
+            print_notices,
+            stderr,
+        )
 
         try:
             return fn(*args, **kwargs)
         except DagplejeError as exc:
             print_error(stderr(), exc)
+            if settings().json_errors:
+                from dagplejecli.render.report import error_json
+                from dagplejecli.render.terminal import stdout
+
+                stdout().file.write(error_json(exc) + "\n")
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
@@ -395,5 +426,7 @@ def guarded(fn: F) -> F:
                 raise
             print_internal_error(stderr(), exc)
             raise typer.Exit(EXIT_INTERNAL) from None
+        finally:
+            print_notices(stderr(), take_notices())
 
     return wrapper  # type: ignore[return-value]

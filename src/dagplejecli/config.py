@@ -17,7 +17,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.domain.identifiers import INVISIBLE, nfc
+from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CONFIG_BYTES,
     MAX_CONFIG_NESTING,
@@ -345,9 +346,9 @@ def _error_text(err: Any) -> str:
     if kind in texts:
         return ui(texts[kind])
     ctx = err.get("ctx", {})
-    if kind in ("greater_than_equal", "less_than_equal"):
-        low, high = _bounds(err)
-        return ui("cfg_range", low=low, high=high)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        low, high, above = _bounds(err)
+        return ui("cfg_range_above" if above else "cfg_range", low=low, high=high)
     if kind == "finite_number":
         return ui("cfg_finite")
     if kind == "literal_error":  # the allowed values are the setting's own words, not input
@@ -385,8 +386,9 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _bounds(err: Any) -> tuple[str, str]:
-    """The allowed range of the setting an error is about, from the model's own fields."""
+def _bounds(err: Any) -> tuple[str, str, bool]:
+    """The allowed range of the setting an error is about, from the model's own fields, and
+    whether its low end is excluded (``gt``: above it, not at it)."""
     model: Any = Config
     for part in err["loc"]:
         if isinstance(part, int) or model is None:
@@ -394,14 +396,20 @@ def _bounds(err: Any) -> tuple[str, str]:
         field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
         if field is None:
             break
-        ge = le = None
+        ge = le = gt = None
         for meta in field.metadata:
             ge = getattr(meta, "ge", ge)
             le = getattr(meta, "le", le)
-        if ge is not None or le is not None:
-            return f"{ge:g}", f"{le:g}"
+            gt = getattr(meta, "gt", gt)
+        if ge is not None or le is not None or gt is not None:
+            low = ge if gt is None else gt
+            return (
+                ("?" if low is None else f"{low:g}"),
+                ("?" if le is None else f"{le:g}"),
+                gt is not None,
+            )
         model = field.annotation
-    return "?", "?"
+    return "?", "?", False
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -421,6 +429,29 @@ def _refuse_control_characters(value: Any, loc: tuple[str | int, ...], probe: An
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _refuse_control_characters(item, (*loc, index), probe)
+
+
+def _normalised(value: Any, loc: tuple[str | int, ...], probe: Any) -> Any:
+    """Every key and text value in NFC (one normalisation at the door: a rule «Åby» matches
+    the roster's «Åby» however either was typed); a key with an invisible character (a
+    zero-width space, a bidi control) is refused, naming it."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if INVISIBLE.search(key):
+                raise DagplejeError(
+                    "config_invisible_character",
+                    where=probe.where(*loc) if loc else probe.path.name,
+                    hint="config_invisible_hint",
+                    key=INVISIBLE.sub("", key),
+                )
+            out[nfc(key)] = _normalised(item, (*loc, key), probe)
+        return out
+    if isinstance(value, list):
+        return [_normalised(item, (*loc, i), probe) for i, item in enumerate(value)]
+    return value
 
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -472,9 +503,9 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     except tomllib.TOMLDecodeError as exc:
         raise toml_syntax_error(str(exc), text, path) from None
     lines = _key_lines(text)
-    _refuse_control_characters(
-        data, (), LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
-    )
+    probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
+    _refuse_control_characters(data, (), probe)
+    data = _normalised(data, (), probe)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -505,7 +536,7 @@ def load_config(path: Path | None) -> LoadedConfig:
     try:
         raw = target.read_bytes()
     except OSError as exc:
-        raise DagplejeError("config_unreadable", where=str(target), detail=exc.strerror) from None
+        raise DagplejeError("config_unreadable", where=str(target), detail=os_detail(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -27,6 +27,11 @@ HEADERS = {
     "postnr": ("postnr", "postnummer", "post nr"),
     "by": ("by", "postdistrikt", "bynavn"),
 }
+# the reader's messages that say «the roster» of the file itself
+_ROSTER_WORDED = frozenset(
+    {"roster_missing", "roster_is_dir", "roster_empty_file", "roster_too_large"}
+    | {"roster_unreadable_os", "roster_bad_suffix"}
+)
 _LOOKUP = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
 
 
@@ -39,8 +44,29 @@ class PUnit:
 
 
 def read_extract(path: Path) -> list[PUnit]:
-    """Every P-unit in the file's first sheet that has a recognisable header row."""
-    for sheet in read_sheets(path):
+    """Every P-unit in the file's first sheet that has a recognisable header row. The file is
+    read as a roster is (bounded, counted while parsed); what is wrong with the file itself is
+    said of the CVR extract, not of the roster."""
+    from dagplejecli.limits import check_input_file
+    from dagplejecli.roster.sheets import MAX_FILE_BYTES
+
+    if not path.exists():
+        raise DagplejeError(
+            "extract_missing", where=str(path), hint="extract_missing_hint", name=path.name
+        )
+    check_input_file(path, "input_extract", MAX_FILE_BYTES)
+    try:
+        sheets = read_sheets(path)
+    except DagplejeError as exc:
+        if exc.key in _ROSTER_WORDED:
+            raise DagplejeError(
+                "extract_unreadable",
+                where=exc.where,
+                hint="extract_unreadable_hint",
+                detail=exc.params.get("detail", "-"),
+            ) from None
+        raise
+    for sheet in sheets:
         for index, row in enumerate(sheet.rows[:30]):
             cols = {}
             for col, value in enumerate(row):

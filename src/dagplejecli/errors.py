@@ -52,3 +52,51 @@ class Refused(DagplejeError):
     """The tool ran, but refuses to do what was asked (exit code 1): e.g. export with errors."""
 
     exit_code = 1
+
+
+# The operating system's errors a person meets, said in the catalogue's language (the system's
+# own text is English on most machines): errno name → message key.
+_OS_ERRORS = {
+    "EXDEV": "os_exdev",
+    "ENOSPC": "os_no_space",
+    "EDQUOT": "os_no_space",
+    "EACCES": "os_denied",
+    "EPERM": "os_denied",
+    "EROFS": "os_read_only",
+    "ENOENT": "os_not_found",
+    "ENOTDIR": "os_not_found",
+    "ELOOP": "os_loop",
+    "ENAMETOOLONG": "os_name_too_long",
+    "EISDIR": "os_is_folder",
+}
+
+
+def os_detail(exc: OSError) -> str:
+    """What went wrong, in words: the catalogue's for the errors people meet, else the
+    system's own text."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = _OS_ERRORS.get(name)
+    if key is not None:
+        return ui(key)
+    return exc.strerror or type(exc).__name__
+
+
+# Warnings that do not stop the work (a secret others can read), said once on stderr when the
+# command ends, however it ends: message key → its params.
+_NOTICES: dict[tuple[str, tuple[tuple[str, str], ...]], dict[str, object]] = {}
+
+
+def notice(message_key: str, /, **params: object) -> None:
+    """Say ``message_key`` on stderr when the command ends (once, however often noticed)."""
+    _NOTICES.setdefault(
+        (message_key, tuple(sorted((k, str(v)) for k, v in params.items()))), params
+    )
+
+
+def take_notices() -> list[str]:
+    """The notices so far, as text in the current language; forgets them."""
+    texts = [ui(key, **params) for (key, _), params in _NOTICES.items()]
+    _NOTICES.clear()
+    return texts

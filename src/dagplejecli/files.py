@@ -21,6 +21,7 @@ the staging folder. Only one export at a time may work in a folder (``export_loc
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -29,10 +30,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 
 PRIVATE_MODE = 0o600
 PUBLIC_MODE = 0o644
@@ -41,6 +42,18 @@ STAGING = ".dagpleje-staging"
 BACKUP = ".dagpleje-backup"
 JOURNAL = ".dagpleje-journal.json"
 LOCK_WAIT_SECONDS = 10.0  # a second export waits this long for the first, then refuses
+# The export folders this process has written a complete set to (an interruption after the
+# commit must say the export is done, not leave the person guessing)
+COMMITTED: list[Path] = []
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed; a loop of links is an OSError (ELOOP) as the system
+    says it, not the RuntimeError ``Path.resolve`` raises for it before Python 3.13."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def checkpoint(step: str) -> None:
@@ -183,7 +196,7 @@ def write_error(exc: OSError, where: Path) -> DagplejeError:
         return DagplejeError(
             "file_no_permission", where=str(path), hint="file_no_permission_hint", path=path
         )
-    return DagplejeError("write_failed", where=str(path), detail=exc.strerror or str(exc))
+    return DagplejeError("write_failed", where=str(path), detail=os_detail(exc))
 
 
 def check_target(target: Path) -> None:
@@ -280,7 +293,10 @@ def _unlock(fd: int) -> None:
 def lock_path(root: Path) -> Path:
     """The lock of export folder ``root``: beside it, so an export refused before it writes
     anything does not leave an empty folder (the lock file holds nothing personal)."""
-    folder = root.resolve()
+    try:
+        folder = resolved(root)
+    except OSError:
+        folder = root.absolute()
     return folder.parent / f".{folder.name}.dagpleje-lock"
 
 
@@ -289,13 +305,21 @@ def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the export folder ``root`` for this process: a second export waits up to
     ``LOCK_WAIT_SECONDS``, then refuses with exit 2. An interrupted commit is finished first."""
     waited = LOCK_WAIT_SECONDS if wait is None else wait
+    where = lock_path(root)
+    # the lock is a file others may have put there too: never follow a link, never block on a
+    # FIFO, and use only a regular file
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        where = lock_path(root)
         make_folders(where.parent)
-        fd = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(where, flags, 0o600)
     except OSError as exc:
+        if where.is_symlink() or (where.exists() and not where.is_file()):
+            raise _lock_not_regular(where) from None
         raise write_error(exc, root) from None
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _lock_not_regular(where)
         deadline = time.monotonic() + waited
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
@@ -308,6 +332,14 @@ def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+def _lock_not_regular(where: Path) -> DagplejeError:
+    from dagplejecli.messages import ui
+
+    return DagplejeError(
+        "input_not_regular", where=str(where), hint="lock_not_regular_hint", what=ui("input_lock")
+    )
 
 
 # ---------------------------------------------------------------------------------- commit
@@ -369,6 +401,7 @@ def commit_files(
             raise write_error(exc, root) from None
         raise
     _finish(root)
+    COMMITTED.append(root)
     return [root / rel for rel, _ in entries]
 
 
@@ -455,6 +488,52 @@ def _remove_tree(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The export folders a project's exports wrote to with --out, beside its configuration, so that
+# the next command can finish or undo an export killed there too.
+EXPORT_FOLDERS = ".dagpleje-eksportmapper.json"
+MAX_EXPORT_FOLDERS = 100
+MAX_EXPORT_FOLDERS_BYTES = 64 * 1024
+
+
+def remembered_folders(config_folder: Path) -> list[Path]:
+    """The export folders given with --out that ``config_folder``'s project remembers. The
+    file is input like the journal: a regular file of bounded size holding a list of absolute
+    paths; anything else stops with exit 2."""
+    from dagplejecli.limits import read_bounded
+
+    path = config_folder / EXPORT_FOLDERS
+    data = read_bounded(path, "input_export_folders", MAX_EXPORT_FOLDERS_BYTES)
+    if data is None:
+        return []
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        items = None
+    if (
+        not isinstance(items, list)
+        or len(items) > MAX_EXPORT_FOLDERS
+        or not all(isinstance(i, str) and i.isprintable() and Path(i).is_absolute() for i in items)
+    ):
+        raise DagplejeError("export_folders_bad", where=str(path), hint="export_folders_bad_hint")
+    return [Path(i) for i in items]
+
+
+def remember_folder(config_folder: Path, out_dir: Path) -> None:
+    """Remember ``out_dir`` (an export folder given with --out) in the project."""
+    folders = remembered_folders(config_folder)
+    wanted = out_dir.absolute()
+    if wanted in folders:
+        return
+    kept = [str(f) for f in [*folders, wanted][-MAX_EXPORT_FOLDERS:]]
+    write_bytes_atomic(config_folder / EXPORT_FOLDERS, json.dumps(kept).encode("utf-8"))
+
+
+def recover_remembered(config_folder: Path) -> None:
+    """Finish or undo an export interrupted in any export folder the project remembers."""
+    for folder in remembered_folders(config_folder):
+        recover(folder)
+
+
 def needs_recovery(root: Path) -> bool:
     """Did an interrupted commit leave a journal, staging or backup files in ``root``?"""
     names = (JOURNAL, JOURNAL + ".tmp", STAGING, BACKUP)
@@ -479,25 +558,82 @@ def recover(root: Path) -> bool:
 
 
 def _recover_locked(root: Path) -> None:
-    journal_path = root / JOURNAL
-    journal: dict[str, Any] | None = None
+    # the journal is read and checked whole before anything is touched: a bad one stops here
+    journal = load_journal(root)
     try:
-        if journal_path.exists():
-            try:
-                journal = json.loads(journal_path.read_bytes())
-            except ValueError:
-                journal = None  # torn journal: written by a tmp+rename, so cannot happen
-            if journal is not None:
-                if journal.get("undo"):
-                    _undo_files(root, journal)
-                else:
-                    _redo_files(root, journal)
+        if journal is not None:
+            if journal.get("undo"):
+                _undo_files(root, journal)
+            else:
+                _redo_files(root, journal)
         _finish(root)
         if journal is not None and journal.get("undo"):
             _remove_made(root, journal)
         _remove_legacy(root)
     except OSError as exc:
         raise write_error(exc, root) from None
+
+
+def load_journal(root: Path) -> dict[str, Any] | None:
+    """The journal of an interrupted commit in ``root``, or None when there is none.
+
+    It is a file in a folder others may write to (a shared drive, a colleague's zip), so it is
+    read as any input: a regular file of bounded size, of exactly the shape ``commit_files``
+    writes, every path relative and inside ``root`` (no ``..``, no drive, no link out of the
+    folder), every staged index a small number. Anything else stops with exit 2 before a file
+    is moved or removed."""
+    from dagplejecli.limits import MAX_JOURNAL_BYTES, read_bounded
+
+    path = root / JOURNAL
+    data = read_bounded(path, "input_journal", MAX_JOURNAL_BYTES)
+    if data is None:
+        return None
+    try:
+        journal = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _bad_journal(path, "JSON") from None
+    problem = _journal_problem(root, journal)
+    if problem is not None:
+        raise _bad_journal(path, problem)
+    return journal  # type: ignore[no-any-return]
+
+
+def _bad_journal(path: Path, detail: str) -> DagplejeError:
+    return DagplejeError("journal_bad", where=str(path), hint="journal_bad_hint", detail=detail)
+
+
+def _journal_problem(root: Path, journal: object) -> str | None:
+    """What is wrong with ``journal`` (the first thing found), or None."""
+    if not isinstance(journal, dict) or journal.get("version") != 1:
+        return "version"
+    if set(journal) - {"version", "files", "obsolete", "made", "undo"}:
+        return ", ".join(sorted(set(journal) - {"version", "files", "obsolete", "made", "undo"}))
+    files, obsolete, made = journal.get("files"), journal.get("obsolete"), journal.get("made")
+    if not isinstance(files, list) or not isinstance(obsolete, list):
+        return "files"
+    if not isinstance(made, list) or not isinstance(journal.get("undo", False), bool):
+        return "made"
+    seen_index: set[int] = set()
+    seen_rel: set[str] = set()
+    for entry in files:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return "files"
+        rel, index, existed = entry
+        if not isinstance(rel, str) or not inside_folder(root, rel) or rel in seen_rel:
+            return repr(rel)
+        if type(index) is not int or not 0 <= index < len(files) or index in seen_index:
+            return repr(index)
+        if not isinstance(existed, bool):
+            return repr(existed)
+        seen_index.add(index)
+        seen_rel.add(rel)
+    for rel in obsolete:
+        if not isinstance(rel, str) or not inside_folder(root, rel):
+            return repr(rel)
+    for rel in made:
+        if not isinstance(rel, str) or not inside_folder(root, rel, folder=True):
+            return repr(rel)
+    return None
 
 
 def _legacy_leftovers(root: Path) -> Iterator[Path]:
@@ -526,11 +662,32 @@ def _remove_legacy(root: Path) -> None:
 
 
 def is_member_path(rel: str) -> bool:
-    """``rel`` names a file inside an export folder: relative, no ``..``, no drive. A manifest
-    is a file in that folder that anyone could edit; it must not make dagpleje touch, or read,
-    anything outside."""
-    path = Path(rel)
-    return bool(rel) and not path.is_absolute() and not path.drive and ".." not in path.parts
+    """``rel`` names a file inside an export folder: relative, no ``..``, no drive, on Windows
+    as on POSIX, nothing of dagpleje's own (staging, backup, journal) and no control
+    character. A manifest or a journal is a file in that folder that anyone could edit; it must
+    not make dagpleje touch, or read, anything outside."""
+    if not rel or len(rel) > 1000 or any(ord(ch) < 32 or ord(ch) == 127 for ch in rel):
+        return False
+    for path in (PurePosixPath(rel), PureWindowsPath(rel)):
+        if path.is_absolute() or path.drive or path.root or ".." in path.parts:
+            return False
+        if path.parts and path.parts[0] in (STAGING, BACKUP, JOURNAL, JOURNAL + ".tmp"):
+            return False
+    return True
+
+
+def inside_folder(root: Path, rel: str, *, folder: bool = False) -> bool:
+    """``rel`` is a member path (``is_member_path``) whose folder, links followed, is ``root``
+    or a folder inside it: a link planted in the folder cannot lead a move or a removal out.
+    ``folder``: ``rel`` names a folder (``.`` is ``root`` itself)."""
+    if not is_member_path(rel):
+        return False
+    try:
+        base = resolved(root)
+        parent = resolved(root / rel) if folder else resolved((root / rel).parent)
+    except OSError:
+        return False
+    return parent == base or parent.is_relative_to(base)
 
 
 def _missing_dirs(root: Path, rels: list[str]) -> list[Path]:

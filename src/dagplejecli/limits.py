@@ -7,10 +7,11 @@ The README lists them under "Grænser".
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.messages import ui
 
 # A sheet: its claimed extent (the farthest row and column any cell names), before calamine
@@ -29,6 +30,16 @@ MAX_CONFIG_KEY_LENGTH = 256  # characters in one key
 
 # The plan: a workbook dagpleje wrote (about 2 MB for 10,000 dagplejere).
 MAX_PLAN_BYTES = 100 * 1024 * 1024
+
+# State files dagpleje writes itself, read back as input (anyone with access to the folder can
+# change them): the export's journal (a few KB), the manifest (about 10 MB for 10,000
+# dagplejere and 40,000 children) and the secret (65 bytes).
+MAX_JOURNAL_BYTES = 1024 * 1024
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_SECRET_BYTES = 1024
+
+# STIL's XML schema for --xsd (about 50 KB).
+MAX_XSD_BYTES = 16 * 1024 * 1024
 
 # The registers' files that afstem reads: one unit's Unilogin export (about 5 MB for 1,600
 # children with their contacts) and DTR's CSV export (the whole country's: a few MB).
@@ -54,7 +65,7 @@ def check_input_file(path: Path, role: str, limit: int) -> None:
         return
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=exc.strerror or str(exc)
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
@@ -72,13 +83,62 @@ def check_input_file(path: Path, role: str, limit: int) -> None:
         )
 
 
+def read_bounded(path: Path, role: str, limit: int) -> bytes | None:
+    """The bytes of ``path``, or None when it does not exist; exit 2 (naming ``role``) when it
+    is not a regular file or holds more than ``limit`` bytes.
+
+    The check is made on the open file, not on the name before it (a FIFO opened without
+    O_NONBLOCK would block; a name can be swapped between a check and the open), and no more
+    than ``limit`` + 1 bytes are ever read (a link to ``/dev/zero`` never ends)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise DagplejeError("input_is_folder", where=str(path), what=ui(role)) from None
+    except OSError as exc:
+        raise DagplejeError(
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
+        if not stat.S_ISREG(info.st_mode):
+            raise DagplejeError(
+                "input_not_regular", where=str(path), hint="input_not_regular_hint", what=ui(role)
+            )
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise DagplejeError(
+                "input_too_large",
+                where=str(path),
+                what=ui(role),
+                size_kb=max(info.st_size, size) // 1024,
+                limit_kb=max(limit // 1024, 1),
+            )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DagplejeError(
+            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
+        ) from None
+    finally:
+        os.close(fd)
+
+
 def check_toml_shape(text: str, where: str) -> None:
     """Nesting, dotted keys and key length, counted before ``tomllib`` parses (a 40 KB file of
     one 20,000-part key costs it gigabytes; 5,000 nested tables exhaust the recursion)."""
     depth = parts = run = line = 0
     i, n = 0, len(text)
     line = 1
-    prev = ""
     while i < n:
         ch = text[i]
         if ch == "\n":
@@ -104,7 +164,6 @@ def check_toml_shape(text: str, where: str) -> None:
             if newlines:
                 parts = 0
             i = end + len(quote)
-            prev = ch
             continue
         if ch in "[{":
             depth += 1
@@ -120,12 +179,12 @@ def check_toml_shape(text: str, where: str) -> None:
                 raise _shape_error(where, line, "config_key_too_long", MAX_CONFIG_KEY_LENGTH)
         else:
             run = 0
-        if ch == "." and not (prev.isdigit() and i + 1 < n and text[i + 1].isdigit()):
+        # every dot counts, also between digits: ``0.0.0…`` is a dotted key of digits (a float
+        # has one dot, and ``=``, ``,`` and a new line start a new count)
+        if ch == ".":
             parts += 1
             if parts >= MAX_CONFIG_KEY_PARTS:
                 raise _shape_error(where, line, "config_key_too_many_parts", MAX_CONFIG_KEY_PARTS)
-        if not ch.isspace():
-            prev = ch
         i += 1
 
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
-from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
-from dagplejecli.files import check_target
+from dagplejecli.export.manifest import MANIFEST_NAME
+from dagplejecli.files import check_target, resolved
 from dagplejecli.messages import ui
 from dagplejecli.secret import SECRET_NAME
-from dagplejecli.status import EXPORT_FOLDER
+from dagplejecli.status import EXPORT_FOLDER, read_manifest
 
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+        return resolved(a) == resolved(b) or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
         return False
 
@@ -25,10 +25,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def exported_files(folder: Path) -> list[Path]:
     """Every file an export in ``folder`` wrote: its manifest and the sets the manifest lists."""
     manifest = folder / MANIFEST_NAME
-    try:
-        parsed = parse_manifest(manifest.read_text("utf-8")) if manifest.is_file() else None
-    except (OSError, ValueError):
-        parsed = None
+    parsed = read_manifest(folder)
     if parsed is None:
         return []
     sets = parsed.data.get("files")

@@ -46,11 +46,24 @@ def fingerprint(plan: Plan) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _roster_reference(roster_path: Path, plan_path: Path) -> str:
+def _roster_name(meta: dict[str, str]) -> str:
+    """The roster's path as the plan wrote it (``roster_json`` where there is one)."""
     try:
-        return os.path.relpath(roster_path.resolve(), plan_path.resolve().parent)
+        name = json.loads(meta["roster_json"]) if "roster_json" in meta else meta["roster"]
+    except ValueError:
+        name = meta["roster"]
+    return name if isinstance(name, str) else meta["roster"]
+
+
+def _roster_reference(roster_path: Path, plan_path: Path) -> str:
+    from dagplejecli.files import resolved
+
+    try:
+        return os.path.relpath(resolved(roster_path), resolved(plan_path).parent)
     except ValueError:  # another drive on Windows
-        return str(roster_path.resolve())
+        return str(resolved(roster_path))
+    except OSError:  # a loop of links: the path as given (reading it says what is wrong)
+        return str(roster_path.absolute())
 
 
 OVERVIEW_COLUMNS = (
@@ -181,6 +194,9 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
     """What ``read_plan`` reads back: the sheet's name and keys are the same in every language."""
     rows = [
         ["roster", _roster_reference(roster.path, path)],
+        # the same as JSON in ASCII: a name with a control character (a carriage return, which
+        # XML turns into a line feed) comes back as it was written
+        ["roster_json", json.dumps(_roster_reference(roster.path, path))],
         ["roster_sha256", roster.sha256],
         *(
             [[f"roster_{n}", _roster_reference(f.path, path)] for n, f in enumerate(roster.files)]
@@ -188,6 +204,9 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
             else []
         ),
         ["konfiguration", config.path.name],
+        # which configuration this plan belongs to (beside it, as the roster is): two
+        # configurations in one folder must not share a plan
+        ["konfiguration_sti", json.dumps(_roster_reference(config.path, path))],
         ["konfiguration_sha256", config.sha256],
         ["plan_fingerprint", fingerprint(plan)],
         ["version", __version__],
@@ -227,6 +246,7 @@ class SavedPlan:
     fingerprint: str
     version: str
     roster_paths: list[Path]  # every file of the roster, in the order given
+    config_path: Path | None = None  # the configuration it was made with (None: not recorded)
 
 
 def read_plan(path: Path) -> SavedPlan:
@@ -236,17 +256,22 @@ def read_plan(path: Path) -> SavedPlan:
     roster and the configuration every time it is used."""
     if not path.exists():
         raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    from dagplejecli.limits import MAX_PLAN_BYTES, check_input_file
-    from dagplejecli.roster.sheets import check_zip_sizes
+    from dagplejecli.limits import MAX_PLAN_BYTES, read_bounded
+    from dagplejecli.roster.sheets import check_workbook_bytes
 
-    check_input_file(path, "input_plan", MAX_PLAN_BYTES)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        check_zip_sizes(path)
+    # read once, bounded, its parts counted while parsed as a roster's are; calamine gets the
+    # same bytes (a plan is a file anyone with access to the folder can change)
+    raw = read_bounded(path, "input_plan", MAX_PLAN_BYTES)
+    if raw is None:
+        raise DagplejeError("plan_missing", where=str(path), hint="plan_missing_hint")
+    check_workbook_bytes(path, raw)
 
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         meta_rows = wb.get_sheet_by_name(META_SHEET).to_python()
     except Exception:
         raise DagplejeError(
@@ -257,9 +282,24 @@ def read_plan(path: Path) -> SavedPlan:
     if any(k not in meta for k in needed):
         raise DagplejeError("plan_unreadable", where=str(path), hint="plan_unreadable_hint")
     # a roster of several files lists each as roster_0, roster_1 …; one file is "roster"
+    # (and "roster_json": the same name, kept exactly)
     listed = [meta[k] for k in sorted(meta, key=_file_number) if _file_number(k) >= 0]
-    paths = [Path(p) for p in listed or [meta["roster"]]]
-    paths = [p if p.is_absolute() else path.resolve().parent / p for p in paths]
+    paths = [Path(p) for p in listed or [_roster_name(meta)]]
+    from dagplejecli.files import resolved
+
+    try:
+        folder = resolved(path).parent
+    except OSError:  # a loop of links: the name as given
+        folder = path.absolute().parent
+    paths = [p if p.is_absolute() else folder / p for p in paths]
+    config_path = None
+    if "konfiguration_sti" in meta:
+        try:
+            named = json.loads(meta["konfiguration_sti"])
+        except ValueError:
+            named = None
+        if isinstance(named, str) and named:
+            config_path = Path(named) if Path(named).is_absolute() else folder / named
     return SavedPlan(
         path,
         paths[0],
@@ -268,7 +308,16 @@ def read_plan(path: Path) -> SavedPlan:
         meta["plan_fingerprint"],
         meta.get("version", ""),
         paths,
+        config_path,
     )
+
+
+def same_file(a: Path, b: Path) -> bool | None:
+    """Whether ``a`` and ``b`` are one file; None when ``a`` does not exist (cannot tell)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return None if not a.exists() else False
 
 
 def _file_number(key: str) -> int:

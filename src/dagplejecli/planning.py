@@ -150,7 +150,9 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
     if config.opdeling is not None:
         op = config.opdeling
         if OPDELING_PLACEHOLDER not in op.navn:
-            raise DagplejeError("opdeling_name", where="opdeling.navn")
+            raise DagplejeError(
+                "opdeling_name", where="opdeling.navn", placeholder=OPDELING_PLACEHOLDER
+            )
         opdeling_column = _find_column(op.kolonne, lookup, "opdeling.kolonne")
         if opdeling_column not in rule_columns:
             rule_columns.append(opdeling_column)

@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, notice, os_detail
 from dagplejecli.project import SECRET_NAME as SECRET_NAME  # re-exported
 
 _SECRET_BYTES = 32
@@ -24,13 +24,19 @@ def secret_path(config_folder: Path) -> Path:
 
 def read_secret(config_folder: Path) -> bytes | None:
     """The secret in ``config_folder``, or None when there is none. Raises DagplejeError
-    (exit 2) when the file is there but is not a secret this tool wrote."""
+    (exit 2) when the file is there but is not a secret this tool wrote: not a regular file
+    (a FIFO would block, a link to a device never end), over 1 KB, or not 64 hex digits. A
+    secret that other users can read is used, with a warning naming ``chmod 600`` (as ssh
+    does); Windows has no such bits, and the folder's permissions apply there."""
+    from dagplejecli.limits import MAX_SECRET_BYTES, read_bounded
+
     path = secret_path(config_folder)
-    try:
-        text = path.read_text("ascii").strip()
-    except FileNotFoundError:
+    data = read_bounded(path, "input_secret", MAX_SECRET_BYTES)
+    if data is None:
         return None
-    except (OSError, UnicodeDecodeError):
+    try:
+        text = data.decode("ascii").strip()
+    except UnicodeDecodeError:
         raise DagplejeError("secret_unreadable", where=str(path), hint="secret_bad_hint") from None
     try:
         value = bytes.fromhex(text)
@@ -38,7 +44,16 @@ def read_secret(config_folder: Path) -> bytes | None:
         value = b""
     if len(value) != _SECRET_BYTES:
         raise DagplejeError("secret_unreadable", where=str(path), hint="secret_bad_hint")
+    if os.name != "nt" and _readable_by_others(path):
+        notice("secret_readable_by_others", path=path)
     return value
+
+
+def _readable_by_others(path: Path) -> bool:
+    try:
+        return bool(path.stat().st_mode & 0o077)
+    except OSError:
+        return False
 
 
 def load_or_create_secret(config_folder: Path, exported: Path | None = None) -> bytes:
@@ -64,9 +79,7 @@ def load_or_create_secret(config_folder: Path, exported: Path | None = None) -> 
             raise DagplejeError("secret_unreadable", where=str(path)) from None
         return again
     except OSError as exc:
-        raise DagplejeError(
-            "write_failed", where=str(path), detail=exc.strerror or str(exc)
-        ) from None
+        raise DagplejeError("write_failed", where=str(path), detail=os_detail(exc)) from None
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(value.hex() + "\n")
     return value

@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
@@ -14,6 +15,9 @@ from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
 from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
 from dagplejecli.shell import shell_word
+
+if TYPE_CHECKING:
+    from dagplejecli.export.manifest import Manifest
 
 
 def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None) -> str:
@@ -29,13 +33,35 @@ def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None)
     return command
 
 
+def read_manifest(folder: Path) -> Manifest | None:
+    """The last export's manifest in export folder ``folder``, or None before the first export.
+
+    The one place a manifest is read: a regular file of bounded size, UTF-8, of the shape
+    dagpleje writes (``parse_manifest``); anything else stops with exit 2, touching nothing."""
+    from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
+    from dagplejecli.limits import MAX_MANIFEST_BYTES, read_bounded
+
+    path = folder / MANIFEST_NAME
+    data = read_bounded(path, "input_manifest", MAX_MANIFEST_BYTES)
+    if data is None:
+        return None
+    try:
+        return parse_manifest(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        detail = "UTF-8"
+    except ValueError as exc:
+        detail = str(exc)
+    raise DagplejeError(
+        "manifest_unreadable", where=str(path), hint="manifest_unreadable_hint", detail=detail
+    )
+
+
 def last_export(folder: Path) -> tuple[str, str] | None:
     """The target and local time (to the minute) of the newest export its manifest records."""
-    from dagplejecli.export.manifest import MANIFEST_NAME, parse_datetime, parse_manifest
+    from dagplejecli.export.manifest import parse_datetime
 
-    try:
-        manifest = parse_manifest((folder / MANIFEST_NAME).read_text("utf-8"))
-    except (OSError, ValueError):
+    manifest = read_manifest(folder)
+    if manifest is None:
         return None
     found = []
     for target, record in manifest.data.items():
@@ -50,20 +76,23 @@ def last_export(folder: Path) -> tuple[str, str] | None:
     return target, when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def exported_plan(folder: Path, target: str) -> str | None:
+    """The fingerprint of the plan ``target``'s last export in ``folder`` exported (None when
+    its manifest does not say: an export from before it was recorded, or none)."""
+    manifest = read_manifest(folder)
+    record = manifest.data.get(target) if manifest is not None else None
+    plan = record.get("plan") if isinstance(record, dict) else None
+    return plan if isinstance(plan, str) else None
+
+
 def export_status(folder: Path) -> str | None:
     """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
     interrupted export first."""
-    from dagplejecli.export.manifest import MANIFEST_NAME, parse_manifest
-    from dagplejecli.files import is_member_path
 
-    path = folder / MANIFEST_NAME
-    if not path.is_file():
+    manifest = read_manifest(folder)
+    if manifest is None:
         return None
-    try:
-        manifest = parse_manifest(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return ui("status_export_unreadable", folder=folder.name)
     sets = manifest.data.get("files")
     if not isinstance(sets, dict) or not sets:
         return ui("status_export_unlisted", folder=folder.name)
@@ -71,16 +100,10 @@ def export_status(folder: Path) -> str | None:
     for target in sorted(sets):
         for rel, digest in sorted(manifest.file_set(str(target)).items()):
             count += 1
-            path = folder / rel
-            if not is_member_path(rel) or not path.is_file():  # never read a FIFO or outside
+            actual = _file_digest(folder, rel)
+            if actual is None:
                 missing.append(rel)
-                continue
-            try:
-                actual = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
-                missing.append(rel)
-                continue
-            if actual != digest:
+            elif actual != digest:
                 changed.append(rel)
     if not missing and not changed:
         return ui_count("status_export_ok", count, folder=folder.name)
@@ -105,6 +128,32 @@ def exposed_folder(folder: Path) -> str | None:
     if not mode & (stat.S_IRGRP | stat.S_IROTH):
         return None
     return ui("status_folder_readable", mode=f"{mode:o}", folder=shell_word(folder))
+
+
+def _file_digest(folder: Path, rel: str) -> str | None:
+    """SHA-256 of a file an export listed, read in pieces (an export's files are small, but a
+    file put in its place need not be); None when it is not a regular file inside ``folder``
+    (never a FIFO, never outside)."""
+    from dagplejecli.files import inside_folder
+
+    if not inside_folder(folder, rel):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(folder / rel, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def folder_status(folder: Path) -> str:
@@ -138,7 +187,11 @@ def folder_status(folder: Path) -> str:
     last = last_export(folder / EXPORT_FOLDER)
     lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
     numbered = all(a.institution_number for a in planned.plan.areas)
-    if last and last[0] == "unilogin" and numbered:
+    exported = exported_plan(folder / EXPORT_FOLDER, "unilogin")
+    if last and last[0] == "unilogin" and numbered and exported not in (None, saved.fingerprint):
+        # the plan was made again since (the roster changed): what was exported is not it
+        lines.append(ui("status_plan_not_exported"))
+    elif last and last[0] == "unilogin" and numbered:
         lines.append(ui("status_done"))
     elif numbered:
         lines.append(ui("status_ready_unilogin"))

@@ -8,18 +8,81 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 
 from stdnum.dk import cpr as _stdnum_cpr
 from stdnum.dk import cvr as _stdnum_cvr
 from stdnum.exceptions import ValidationError as _StdnumError
 
-_SEPARATORS = re.compile(r"[\s\-./']+")  # ' is Excel's "store as text" mark in CSV exports
+
+class _DigitFold(dict[int, int]):
+    """``str.translate`` table: every decimal digit of any script (``０``, ``٣``) → its ASCII
+    digit, one character for one, so that positions in the folded text are the original's."""
+
+    def __missing__(self, code: int) -> int:
+        value = unicodedata.decimal(chr(code), None)
+        folded = code if value is None else ord(str(value))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _DigitFold()
+
+
+def fold_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script as its ASCII digit (same length)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+# Characters that show nothing but change what a text is: zero-width spaces and joiners, word
+# joiners, the byte-order mark, and the bidi controls that reorder what is shown. In an id or
+# a configuration key they make two identical-looking ids two people.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def nfc(text: str) -> str:
+    """Text as it is compared and written: Unicode NFC (``A`` + ring is ``Å``)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def nfkc(text: str) -> str:
+    """An id or a field of digits: NFKC (fullwidth ``８２００`` is ``8200``)."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def is_digits(text: str) -> bool:
     """Only the digits 0-9. ``str.isdigit()`` alone also takes ``²`` and the digits of other
     scripts (``０１``), which the registers reject: such a number must not pass as an id."""
     return text.isascii() and text.isdigit()
+
+
+# The one CPR pattern, for the reader, the masker, ``contains_cpr`` and ``looks_like_cpr``.
+# A CPR number is ten digits (after ``fold_digits``) in pairs DD MM YY and the serial, with any
+# short run of separators between the groups — whitespace (also NBSP), hyphen, the dashes
+# (en, em, minus …), dot, slash, Excel's text mark ', the typographic ’ and underscore:
+# ``110881-2188``, ``110881 - 2188``, ``11.08.81.2188``, ``110881–2188``, ``11 08 81 21 88``.
+# The reader takes any such ten digits in a CPR column (an impossible date is its own finding);
+# the masker and the checks take those whose first pairs are a day (or a substitute number's
+# day + 60) and a month, so a P-number like 1029829825 is left alone. Nine bare digits are the
+# form a spreadsheet leaves of a CPR whose leading zero it dropped, as the CPR column restores
+# it (day 1-9): the masker and the checks take them too.
+SEPARATOR_CHARS = "\\s\\-./'\u2019_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SEP = f"[{SEPARATOR_CHARS}]{{0,3}}"
+_PAIR = "([0-9]{2})"
+_READ = re.compile(f"{_PAIR}{_SEP}{_PAIR}{_SEP}{_PAIR}{_SEP}([0-9]{{2}}){_SEP}([0-9]{{2}})")
+_DAY = "(0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"
+_MONTH = "(0[1-9]|1[0-2])"
+_CPR_LIKE = re.compile(
+    f"(?<![0-9])(?:{_DAY}{_SEP}{_MONTH}{_SEP}{_PAIR}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}"
+    f"|([1-9])(0[1-9]|1[0-2])([0-9]{{2}})[0-9]{{4}})(?![0-9])"
+)
+_TEXT_MARKS = " \t\r\n\u00a0'\"\u2019"  # around a cell's number: spaces, quotes, Excel's '
+
+
+def _masked(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}-xxxx"
+    return f"0{m.group(4)}{m.group(5)}{m.group(6)}-xxxx"
 
 
 def mask_cpr(cpr: str | None) -> str:
@@ -34,59 +97,56 @@ def mask_cpr(cpr: str | None) -> str:
         return f"{cpr[:6]}-xxxx"
     # only ten digits are known to begin with the birth date: of nine (a lost leading zero)
     # or eleven (a typo), the first six are not the CPR's first six
-    compact = _SEPARATORS.sub("", str(cpr))
-    if len(compact) == 10 and is_digits(compact):
-        return f"{compact[:6]}-xxxx"
-    return "xxxxxx-xxxx"
-
-
-# Ten digits whose first six read as a day and month (a P-number like 1029829825 does not),
-# written in any of the ways the reader accepts: with or without one separator — space,
-# hyphen, dot, slash or Excel's text mark ' — between day, month, year and serial number
-# (``110881-2188``, ``110881 2188``, ``11.08.81.2188``, ``11/08/81-2188``, ``1108812188``).
-_SEP = r"[\s\-./'\u00a0]?"
-_CPR_LIKE = re.compile(
-    r"(?<!\d)(0[1-9]|[12]\d|3[01])"
-    + _SEP
-    + r"(0[1-9]|1[0-2])"
-    + _SEP
-    + r"(\d{2})"
-    + _SEP
-    + r"(\d{4})(?!\d)"
-)
+    digits = cpr_text_digits(str(cpr))
+    return f"{digits[:6]}-xxxx" if digits else "xxxxxx-xxxx"
 
 
 def mask_cpr_in_text(text: str) -> str:
-    """The one masker: every full CPR number in ``text``, however written, becomes
+    """The one masker: every CPR number in ``text``, however written (``_CPR_LIKE``), becomes
     ``DDMMYY-xxxx``. Used for every text from a roster that reaches a person (messages,
     JSON, annotated copies, the plan and ``brugere.xlsx``)."""
-    if len(text) < 10:
+    if len(text) < 9:
         return text
-    return _CPR_LIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}-xxxx", text)
+    folded = fold_digits(text)
+    if folded is text:
+        return _CPR_LIKE.sub(_masked, text)
+    out, at = [], 0
+    for m in _CPR_LIKE.finditer(folded):
+        out.append(text[at : m.start()])
+        out.append(_masked(m))
+        at = m.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 def contains_cpr(text: str) -> bool:
-    """``text`` holds a full CPR number somewhere, in any spelling the masker knows."""
-    return len(text) >= 10 and _CPR_LIKE.search(text) is not None
+    """``text`` holds a CPR number somewhere, in any spelling the masker knows."""
+    return len(text) >= 9 and _CPR_LIKE.search(fold_digits(text)) is not None
 
 
 def looks_like_cpr(text: str) -> bool:
-    """``text`` is, as a whole, a CPR number with a real birth date, in any spelling."""
-    digits = cpr_text_digits(text)
+    """``text`` is, as a whole, a CPR number with a real birth date, in any spelling the
+    masker knows (nine bare digits: a CPR whose leading zero was dropped)."""
+    folded = fold_digits(text).strip(_TEXT_MARKS)
+    m = _CPR_LIKE.fullmatch(folded)
+    if m is None:
+        return False
+    digits = cpr_text_digits(folded) if m.group(1) is not None else "0" + folded
     return digits is not None and is_valid_cpr(digits)
 
 
 def cpr_text_digits(text: str) -> str | None:
-    """The 10 digits of a CPR written as text (``DDMMYY-SSSS``, spaces or none), else None.
-
-    ``normalise_cpr`` without the value object, for the reader's hot path (most CPRs are text).
-    """
-    text = text.strip()
+    """The 10 digits of a CPR written as text in a CPR column, else None: the one pattern's
+    ten digits with any short run of separators, digits of any script folded (``normalise_cpr``
+    without the value object, for the reader's hot path: most CPRs are text)."""
     if len(text) == 11 and text[6] == "-":  # the common DDMMYY-SSSS, without a regex
-        text = text[:6] + text[7:]
-    if len(text) != 10 or not is_digits(text):
-        text = _SEPARATORS.sub("", text)
-    return text if len(text) == 10 and is_digits(text) else None
+        joined = text[:6] + text[7:]
+        if is_digits(joined):
+            return joined
+    if len(text) == 10 and is_digits(text):
+        return text
+    m = _READ.fullmatch(fold_digits(text).strip(_TEXT_MARKS))
+    return "".join(m.groups()) if m else None
 
 
 def cpr_birth_date(cpr: str) -> dt.date | None:

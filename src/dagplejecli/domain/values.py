@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dagplejecli.domain.identifiers import cpr_text_digits, looks_like_cpr
+from dagplejecli.domain.identifiers import cpr_text_digits, looks_like_cpr, nfc, nfkc
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def normalise_digits(value: object, width: int) -> tuple[str | None, bool]:
         if len(text) < width:
             return text.zfill(width), True
         return text, False
-    text = re.sub(r"\s+", "", str(value))
+    text = re.sub(r"\s+", "", nfkc(str(value)))  # fullwidth «８２００» is 8200
     if not text:
         return None, False
     return text, False
@@ -155,9 +155,10 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: object) -> str:
-    """A cell as text: stray spaces removed (inside too), numbers without ``.0``."""
+    """A cell as text: NFC (one normalisation at the door: «Åby» typed or decomposed is one
+    word), stray spaces removed (inside too), numbers without ``.0``."""
     if isinstance(value, str):  # the common case first
-        text = " ".join(value.split())
+        text = " ".join(nfc(value).split())
         # control characters (NUL, ESC …) never reach a register's file or a terminal
         return text if text.isprintable() else _CONTROL.sub("", text)
     if value is None:
@@ -187,7 +188,7 @@ def split_name(full: str) -> tuple[str, str]:
 def comparable_text(value: str) -> str:
     """Case- and space-insensitive form used for rules and duplicate detection; control
     characters do not count either (``Nord`` and ``Nord`` + DEL are one district)."""
-    text = "".join(value.split()).casefold()
+    text = "".join(nfc(value).split()).casefold()
     return text if text.isprintable() else _CONTROL.sub("", text)
 
 
@@ -199,7 +200,7 @@ def without_controls(value: str) -> str:
 def id_key(value: str) -> str:
     """An id as it is compared: ``"020100"``, ``"20100"`` and ``"20100.0"`` (a number as
     calamine reads it) are one id; other text compares without case or stray spaces."""
-    text = " ".join(value.split())
+    text = " ".join(nfkc(value).split())
     if _NUMBER.fullmatch(text):
         return text.split(".")[0].lstrip("0") or "0"  # as text: no limit on its length
     return text.casefold()
@@ -211,7 +212,7 @@ _NUMBER = re.compile(r"[0-9]+(?:\.0+)?")  # ASCII digits only: «٣» is not «3
 def name_key(value: str) -> str:
     """A person's name as it is compared: ``Lind, Bente`` and ``Bente Lind`` are one name
     (``split_name`` reads both), without case or stray spaces."""
-    first, last = split_name(" ".join(value.split()))
+    first, last = split_name(" ".join(nfc(value).split()))
     return " ".join(f"{first} {last}".split()).casefold()
 
 

@@ -112,11 +112,47 @@ def parse_datetime(text: str) -> dt.datetime:
     return value
 
 
+_HEX64 = frozenset("0123456789abcdef")
+_TOP_KEYS = frozenset({"version", "id_version", "hemmelighed", "tool_version", "salt", "files"})
+
+
 def parse_manifest(text: str) -> Manifest:
-    """A manifest from its JSON text; ValueError when it is not one."""
-    data = json.loads(text)
-    if not isinstance(data, dict) or "version" not in data:
-        raise ValueError("not a manifest")
+    """A manifest from its JSON text; ValueError (saying what) when it is not one of the shape
+    dagpleje writes. The manifest lies in a folder others may write to: it is input like any
+    other, and the files it lists are relative paths inside the export folder only."""
+    from dagplejecli.export import Target
+    from dagplejecli.files import is_member_path
+
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON") from None
+    if not isinstance(data, dict) or type(data.get("version")) is not int:
+        raise ValueError("version")
+    if not 1 <= data["version"] <= MANIFEST_VERSION:
+        raise ValueError("version")
+    targets = {t.value for t in Target}
+    for key, value in data.items():
+        if key in ("hemmelighed", "tool_version", "salt") and not isinstance(value, str):
+            raise ValueError(key)
+        if key == "id_version" and type(value) is not int:
+            raise ValueError(key)
+        if key in targets:
+            if not isinstance(value, dict) or not isinstance(value.get("time", ""), str):
+                raise ValueError(key)
+        elif key not in _TOP_KEYS:
+            raise ValueError(key)
+    sets = data.get("files", {})
+    if not isinstance(sets, dict):
+        raise ValueError("files")
+    for target, files in sets.items():
+        if target not in targets or not isinstance(files, dict):
+            raise ValueError(f"files.{target}")
+        for rel, digest in files.items():
+            if not is_member_path(rel):
+                raise ValueError(f"files.{target}: {rel!r}")
+            if not isinstance(digest, str) or len(digest) != 64 or not set(digest) <= _HEX64:
+                raise ValueError(f"files.{target}: {rel!r}")
     return Manifest(data)
 
 

@@ -15,11 +15,16 @@ def validate_against(xsd: Path, documents: dict[str, bytes], namespace: str = ""
     line, with the setting that fits the schema, instead of one error per document."""
     from lxml import etree
 
-    if not xsd.is_file():
+    from dagplejecli.limits import MAX_XSD_BYTES, read_bounded
+
+    # a FIFO or a device is «not a regular file», a folder is a folder: only a missing file
+    # is missing
+    data = read_bounded(xsd, "input_xsd", MAX_XSD_BYTES)
+    if data is None:
         raise DagplejeError("xsd_missing", where=str(xsd))
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        tree = etree.parse(str(xsd), parser)
+        tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(xsd.absolute())))
         target = tree.getroot().get("targetNamespace") or ""
         if target != namespace:
             raise DagplejeError(

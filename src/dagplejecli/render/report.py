@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Severity, count
 from dagplejecli.messages import (
     finding_hint,
@@ -151,6 +153,24 @@ def report_document(
 
 # json.dumps escapes C0 controls but passes DEL, the C1 controls and bidi overrides as they are
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def error_json(exc: DagplejeError) -> str:
+    """``validate --format json`` when it cannot run (exit 2) or refuses: a program still gets
+    an answer on stdout, ``{"version", "error": {"code", "message", "where", "hint"}}``."""
+    document = {
+        "version": JSON_VERSION,
+        "error": {
+            "code": exc.key,
+            "exit_code": exc.exit_code,
+            "message": mask_cpr_in_text(exc.message),
+            "details": [mask_cpr_in_text(line) for line in exc.details],
+            "where": mask_cpr_in_text(exc.where),
+            "hint": mask_cpr_in_text(exc.hint),
+        },
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def report_json(findings: Sequence[Finding], stats: dict[str, object], strict: bool) -> str:

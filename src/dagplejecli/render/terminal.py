@@ -113,6 +113,12 @@ def print_error(err: Console, exc: DagplejeError) -> None:
         err.print(f"  {ui('fix')}: {mask_cpr_in_text(exc.hint)}", soft_wrap=True)
 
 
+def print_notices(err: Console, notices: list[str]) -> None:
+    """Warnings that did not stop the work (``errors.notice``)."""
+    for text in notices:
+        err.print(Text(mask_cpr_in_text(text), style="yellow"), soft_wrap=True)
+
+
 def print_internal_error(err: Console, exc: Exception) -> None:
     """A bug: one line saying so and how to report it (the traceback comes with --debug)."""
     message = ui("internal_error", kind=type(exc).__name__)

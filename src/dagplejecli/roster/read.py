@@ -11,13 +11,12 @@ Layouts understood:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
-from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
+from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
 from dagplejecli.domain.shape import Field, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
@@ -58,7 +57,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_roster_sheets
+from dagplejecli.roster.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
 from dagplejecli.roster.unused import (
     LAYOUT_RULES,
@@ -121,7 +120,8 @@ def read_roster(
     path = files[0]
     if sheets is None:
         sheets = read_roster_sheets(files)
-    roster_files = [RosterFile(p, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+    # each file's hash from the bytes its sheets were parsed from
+    roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
     chosen = pick_sheets(sheets, cfg, path)
     builder = Builder(
         path.name,
@@ -338,6 +338,16 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
     person: Person
     for person in people:
         ident = person.id
+        if ident and not ident.isascii():  # one normalisation at the door (domain/identifiers)
+            if INVISIBLE.search(ident):
+                cell = person.cell(Field.ID)
+                raise DagplejeError(
+                    "roster_id_invisible",
+                    where=f"{cell.file}, {cell}" if cell else "",
+                    hint="roster_id_invisible_hint",
+                    shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
+                )
+            person.id = ident = nfkc(ident)
         if ident and not person.id_derived and looks_like_cpr(ident):
             cell = person.cell(Field.ID)
             raise DagplejeError(

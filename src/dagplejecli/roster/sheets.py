@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
 import re
 import stat
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_CSV_FIELD,
@@ -45,164 +48,409 @@ class RawSheet:
     hidden: bool = False  # hidden in the workbook (a lookup list): never proposed for a role
 
 
-_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-# A formula cell without a cached value: <c r="B2" ...><f>…</f></c> (no <v>); the reference
-# may stand anywhere among the attributes (<c t="str" r="C4">).
-_FORMULA_WITHOUT_VALUE = re.compile(
-    rb'<c\s(?:[^>]*?\s)?r="([A-Z]{1,3}[0-9]+)"[^>]*>\s*'  # the cell and its reference
-    rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*"  # a formula
-    rb"(?:<v\s*/>|<v></v>)?\s*</c>"  # and no value (or an empty one)
-)
+def _dtd_in(data: bytes) -> bool:
+    """``<!DOCTYPE`` or ``<!ENTITY`` anywhere (in any case), found from each ``<!``: the
+    regex engine cannot skip ahead to a pattern that ignores case."""
+    at = data.find(b"<!")
+    while at >= 0:
+        if data[at + 2 : at + 9].upper().startswith((b"DOCTYPE", b"ENTITY")):
+            return True
+        at = data.find(b"<!", at + 2)
+    return False
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
+_CHUNK = 1024 * 1024
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_CELL_REF = re.compile(r"([A-Za-z]*)([0-9]*)")
 
 
 def _not_workbook(path: Path) -> DagplejeError:
     return DagplejeError("roster_not_workbook", where=str(path), hint="roster_not_workbook_hint")
 
 
-def _check_zip(path: Path) -> None:
-    """Size and number of parts from the zip directory alone (a zip bomb costs nothing), then
-    the XML: all before calamine parses anything, with the zip opened once for both."""
+def _check_zip(path: Path, raw: bytes) -> bool:
+    """Every part of the zip inflated once, with a hard count of the bytes it really holds (a
+    header that understates a part's size is refused, not believed), no DTD anywhere, and each
+    part calamine reads as a sheet or as shared strings parsed by a streaming XML parser that
+    counts rows, cells, the farthest column and the longest text against ``limits.py``. The
+    caller then gives calamine these same bytes. True when the text may not be in NFC (the
+    cells are then normalised one by one; a workbook whose parts are NFC and hold no character
+    references needs no pass over its cells)."""
+    normal = True
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             members = zf.infolist()
             _check_sizes(path, members)
-            _check_xml(path, zf, members)
-            if path.suffix.lower() == ".ods":
-                for m in members:
-                    if m.filename == "content.xml":
-                        _check_ods_extent(path, zf.read(m))
-    except _ZIP_ERRORS:
+            names = [m.filename for m in members]
+            if len(set(names)) != len(names):  # two readers may take different ones
+                raise _not_workbook(path)
+            ods = path.suffix.lower() == ".ods"
+            sheets, shared = ({}, []) if ods else _workbook_parts(zf, set(names))
+            budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
+            for m in members:
+                if m.filename in sheets or m.filename in shared:
+                    data = _read_counted(zf, m, budget)
+                    if _dtd_in(data):
+                        raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+                    normal = normal and _is_nfc(data)
+                    if m.filename in sheets and not _plain_sheet(data):
+                        _scan_sheet(path, zf, m, sheets[m.filename])
+                    if m.filename in shared and not _plain_shared_strings(data):
+                        _scan_shared_strings(path, zf, m, sheets)
+                elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
+                    raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+            if ods and "content.xml" in names:
+                _scan_ods(path, zf, zf.getinfo("content.xml"))
+                normal = False
+    except DagplejeError:
+        raise
+    except (*_ZIP_ERRORS, etree_errors()):
         raise _not_workbook(path) from None
+    return not normal
 
 
-# Any cell (or row) beyond column ZZ or row 999,999; the two-letter columns; each row's number.
-# Excel separates attributes by one space; other whitespace takes the slower patterns.
-_FAR = re.compile(rb' r="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
-_FAR_ANY = re.compile(rb'\sr="([A-Z]{3,}[0-9]+|[A-Z]*[0-9]{7,})"')
-_TWO_LETTERS = re.compile(rb' r="([A-Z]{2})[0-9]')
-_TWO_LETTERS_ANY = re.compile(rb'\sr="([A-Z]{2})[0-9]')
-# Column AA or beyond, or row 100,000 or beyond: only then is the extent worth working out
-# (26 columns x 99,999 rows is far below the cell limit). One pass for a usual roster.
-_WIDE_OR_LONG = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]*[0-9]{6})')
-_WIDE_OR_LONG_ANY = re.compile(rb'\sr="(?:[A-Z]{2}|[A-Z]*[0-9]{6})')
-_ROW = re.compile(rb'<row\s[^>]*?r="([0-9]+)"')
-_CELL_REF = re.compile(rb'<c\s(?:[^>]*?\s)?r="([A-Z]+[0-9]+)"')
-_CHUNK = 1024 * 1024
+def _is_nfc(data: bytes) -> bool:
+    """The part's text is NFC as it stands (a character reference could spell anything)."""
+    if data.isascii():
+        return True
+    if b"&#" in data:
+        return False
+    try:
+        return unicodedata.is_normalized("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
 
 
-def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """A DTD anywhere in the part, not only in its first bytes; read in chunks."""
+def _normalise_cells(sheets: list[RawSheet]) -> None:
+    """Every text cell in NFC: the one normalisation at the door (``Åby`` typed and ``Åby``
+    decomposed by a Mac are one word to every rule)."""
+    for sheet in sheets:
+        for row in sheet.rows:
+            for i, value in enumerate(row):
+                if type(value) is str and not value.isascii():
+                    row[i] = unicodedata.normalize("NFC", value)
+
+
+def etree_errors() -> type[Exception]:
+    from lxml import etree
+
+    return etree.LxmlError
+
+
+class _Counted(io.RawIOBase):
+    """A zip part read through a hard byte count: more than its header says is an error."""
+
+    def __init__(self, zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> None:
+        self._fh = zf.open(member)
+        self._left = member.file_size
+        self._budget = budget
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._fh.read(min(len(buffer), _CHUNK))
+        self._left -= len(data)
+        self._budget[0] -= len(data)
+        if self._left < 0 or self._budget[0] < 0:
+            raise zipfile.BadZipFile("a part holds more than its header says")
+        if not data and self._left != 0:
+            raise zipfile.BadZipFile("a part holds less than its header says")
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bool:
+    """A DTD anywhere in the part, not only in its first bytes; inflated in chunks, counted."""
     tail = b""
-    with zf.open(member) as fh:
+    with _Counted(zf, member, budget) as fh:
         while chunk := fh.read(_CHUNK):
-            if _DTD.search(tail + chunk):
+            if _dtd_in(tail + chunk):
                 return True
             tail = chunk[-16:]
     return False
 
 
-def _check_xml(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
-    """No DTDs (entity bombs) anywhere; in the sheets, no extent beyond the limits and no
-    formulas without a computed value."""
-    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-    worksheets = [
-        m
-        for m in members
-        if xlsx and m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")
-    ]
-    for m in members:  # the worksheets are read whole below, and searched there
-        if m.filename.endswith((".xml", ".rels")) and m not in worksheets and _has_dtd(zf, m):
-            raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
-    for m in worksheets:
-        data = zf.read(m)
-        if _DTD.search(data):
-            raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
-        _check_extent(path, zf, m.filename, data)
-        if len(data) > MAX_CELL_TEXT:
-            _check_long_text(path, zf, m.filename, data, worksheets)
-        hit = _FORMULA_WITHOUT_VALUE.search(data) if b"<f" in data else None
-        if hit:
-            sheet = _sheet_files(zf).get(m.filename, m.filename)  # only to name the cell
-            raise DagplejeError(
-                "roster_formulas_without_values",
-                where=f"{path.name}, {sheet}!{hit.group(1).decode()}",
-                hint="roster_formulas_without_values_hint",
-            )
-    for m in members:
-        if m.filename == "xl/sharedStrings.xml" and m.file_size > MAX_CELL_TEXT:
-            _check_long_text(path, zf, m.filename, zf.read(m), worksheets)
+def _iterparse(source: Any, tags: tuple[str, ...]) -> Any:
+    from lxml import etree
+
+    return etree.iterparse(
+        source,
+        events=("end",),
+        tag=tags,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+    )
 
 
-_LONG_RUN = re.compile(rb">[^<]{%d,}<" % (MAX_CELL_TEXT + 1))
+def _release(element: Any) -> None:
+    """Forget a parsed element and what came before it (memory stays one row)."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
-def _check_long_text(
-    path: Path, zf: zipfile.ZipFile, part: str, data: bytes, worksheets: list[zipfile.ZipInfo]
-) -> None:
-    """No text longer than a cell can hold (Excel's and the registers' 32,767 characters):
-    it would be cut without a word when written. Runs of bytes are candidates; characters
-    are counted only for those."""
-    from html import unescape
+def _workbook_parts(zf: zipfile.ZipFile, names: set[str]) -> tuple[dict[str, str], list[str]]:
+    """The worksheets (part → sheet name) and shared strings the workbook's relationships
+    name, wherever in the zip they are stored; the usual places too, as a reader may look
+    there whatever the relationships say."""
+    from defusedxml import ElementTree as SafeET
 
-    for run in _LONG_RUN.finditer(data):
-        text = unescape(run.group()[1:-1].decode("utf-8", "replace"))
-        if len(text) <= MAX_CELL_TEXT:
-            continue
-        if part.startswith("xl/worksheets/"):
-            cell = _CELL_REF.search(data, data.rfind(b"<c ", 0, run.start()))
-            sheet = _sheet_files(zf).get(part, part)
-            ref = f"{sheet}!{cell.group(1).decode()}" if cell else sheet
-        else:  # a shared string: the cell that uses it
-            ref = _shared_string_cell(zf, data.count(b"<si>", 0, run.start()) - 1, worksheets)
+    def target(base: str, ref: str) -> str:
+        if ref.startswith("/"):
+            return ref.lstrip("/")
+        parts = [p for p in base.split("/")[:-1] if p]
+        for piece in ref.split("/"):
+            if piece == "..":
+                if parts:
+                    parts.pop()
+            elif piece not in ("", "."):
+                parts.append(piece)
+        return "/".join(parts)
+
+    book = "xl/workbook.xml"
+    try:
+        for rel in SafeET.fromstring(zf.read("_rels/.rels")):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                book = target("", rel.get("Target", ""))
+    except (KeyError, SafeET.ParseError):
+        pass
+    folder, leaf = book.rsplit("/", 1) if "/" in book else ("", book)
+    rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
+    sheets: dict[str, str] = {}
+    shared = {"xl/sharedStrings.xml"} & names
+    ids: dict[str, str] = {}
+    try:
+        for rel in SafeET.fromstring(zf.read(rels_name)):
+            kind, part = rel.get("Type", ""), target(book, rel.get("Target", ""))
+            if part not in names:
+                continue
+            if kind.endswith("/sharedStrings"):
+                shared.add(part)
+            elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
+                ids[rel.get("Id", "")] = part
+                sheets[part] = part
+        rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        for sheet in SafeET.fromstring(zf.read(book)).iter():
+            if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
+                sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
+    except (KeyError, SafeET.ParseError):
+        pass
+    for name in names:  # where a reader may look whatever the relationships say
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") and name not in sheets:
+            sheets[name] = name
+    return sheets, sorted(shared)
+
+
+# The plain form a spreadsheet program writes, recognised at the speed of the C regex engine,
+# so that a usual roster is not parsed twice in Python. It is a proof, not a guess: the part
+# is first parsed by expat (well-formed XML, no DTD: so every tag is standard XML and no
+# attribute is given twice), then every start tag of an element named ``c`` (with or without a
+# prefix; one in a comment or CDATA counts too, which only makes the test stricter) must begin
+# ``<c r="LL999999"``. Then the cell references give the extent exactly, and the text of a cell
+# lies between its tag and the next cell's. Anything else — a cell without ``r``, quotes of
+# another kind, a formula, a text that may be long — is counted by the streaming parser.
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|f|si)[\s/>]")
+# a cell's start tag not followed by exactly ` r="`, a formula, a shared string with attributes
+_ODD_CELL_START = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))')
+_FORMULA = re.compile(rb"<f[\s/>]")
+_ODD_SI = re.compile(rb"<si[\s/]")
+_ODD_CELL = re.compile(rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"[\s/>])')
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
+
+
+def _well_formed(data: bytes) -> bool:
+    """expat parses ``data`` without a DTD (no Python work per element)."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+    found: list[bool] = []
+    parser.StartDoctypeDeclHandler = lambda *args: found.append(True)
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError:
+        return False
+    return not found
+
+
+def _read_counted(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bytes:
+    with _Counted(zf, member, budget) as fh:
+        return fh.read()
+
+
+def _plain_sheet(data: bytes) -> bool:
+    """The worksheet is in the plain form and within every limit (see above)."""
+    for odd in (_FORMULA, _ODD_CELL_START, _ODD_CELL, _PREFIXED):
+        if odd.search(data):
+            return False
+    # columns of one letter (26) and rows of at most five digits are far within the limits;
+    # two letters only while the columns x 99,999 rows stay within the cells
+    wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(data))}
+    if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
+        return False
+    if max(map(len, data.split(b'<c r="')), default=0) > MAX_CELL_TEXT:
+        return False
+    return _well_formed(data)
+
+
+def _plain_shared_strings(data: bytes) -> bool:
+    """Every shared string begins ``<si>``, and none spans more bytes than a cell holds."""
+    if _ODD_SI.search(data) or _PREFIXED.search(data):
+        return False
+    if max(map(len, data.split(b"<si>")), default=0) > MAX_CELL_TEXT:
+        return False
+    return _well_formed(data)
+
+
+def _scan_sheet(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str) -> None:
+    """Rows, cells, the farthest column and the longest text of one worksheet, counted as the
+    XML is parsed (a cell without ``r`` is the next one, as calamine reads it). The work per
+    cell is kept to its reference: a row's text and formulas are looked at cell by cell only
+    when the row as a whole could hold a problem."""
+    budget = [MAX_UNCOMPRESSED_BYTES]
+    tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
+    last_row = widest = highest = 0
+    with _Counted(zf, member, budget) as fh:
+        for _, row in _iterparse(fh, tags):
+            ns = row.tag[: row.tag.index("}") + 1]
+            number = _number(row.get("r"), last_row + 1)
+            column = 0
+            for cell in row.iterchildren(f"{ns}c"):
+                ref = cell.get("r")
+                if ref is None:
+                    column += 1
+                elif len(ref) > 1 and "A" <= ref[0] <= "Z" and ref[1:].isdigit() and ref.isascii():
+                    column, number = ord(ref[0]) - 64, int(ref[1:])
+                else:
+                    letters, digits = _split_ref(ref)
+                    column = column_number(letters) if letters else column + 1
+                    number = int(digits) if digits else number
+                if column > widest:
+                    widest = column
+                if number > highest:
+                    highest = number
+                if (
+                    highest > MAX_SHEET_ROWS
+                    or widest > MAX_SHEET_COLUMNS
+                    or highest * widest > MAX_SHEET_CELLS
+                ):
+                    raise _too_large(path, sheet, f"{column_letters(column) or 'A'}{number}")
+            if number > MAX_SHEET_ROWS:
+                raise _too_large(path, sheet, f"A{number}")
+            # the row's text in all (runs and CDATA joined): no cell in it can be longer
+            if row.find(f".//{ns}f") is not None or sum(map(len, row.itertext())) > MAX_CELL_TEXT:
+                _check_row_cells(path, sheet, row, ns, _number(row.get("r"), last_row + 1))
+            last_row = number
+            _release(row)
+
+
+def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, number: int) -> None:
+    column = 0
+    for cell in row.iterchildren(f"{ns}c"):
+        letters, digits = _split_ref(cell.get("r"))
+        column = column_number(letters) if letters else column + 1
+        number = int(digits) if digits else number
+        _check_cell(path, sheet, cell, ns, f"{column_letters(column)}{number}")
+
+
+def _check_cell(path: Path, sheet: str, cell: Any, ns: str, ref: str) -> None:
+    value = cell.find(f"{ns}v")
+    if cell.find(f"{ns}f") is not None and (value is None or not value.text):
         raise DagplejeError(
-            "roster_text_too_long",
-            where=f"{path.name}, {ref}",
-            hint="roster_text_too_long_hint",
-            length=len(text),
-            limit=MAX_CELL_TEXT,
+            "roster_formulas_without_values",
+            where=f"{path.name}, {sheet}!{ref}",
+            hint="roster_formulas_without_values_hint",
         )
+    inline = cell.find(f"{ns}is")
+    length = len(value.text or "") if value is not None else 0
+    if inline is not None:
+        length = max(length, _text_length(inline, ns))
+    if length > MAX_CELL_TEXT:
+        raise _too_long(path, f"{sheet}!{ref}", length)
 
 
-def _shared_string_cell(zf: zipfile.ZipFile, index: int, worksheets: list[zipfile.ZipInfo]) -> str:
-    names = _sheet_files(zf)
-    for m in worksheets:
-        data = zf.read(m)
-        for hit in re.finditer(rb"<v>%d</v>" % index, data):
-            start = data.rfind(b"<c ", 0, hit.start())
-            head = data[start : data.find(b">", start) + 1]
-            cell = _CELL_REF.search(data, start)
-            if b't="s"' in head and cell:
-                return f"{names.get(m.filename, m.filename)}!{cell.group(1).decode()}"
+def _text_length(element: Any, ns: str) -> int:
+    """A rich text's characters: its runs and CDATA joined, phonetic guides left out."""
+    return sum(len(t.text or "") for t in element.iter(f"{ns}t") if t.getparent().tag != f"{ns}rPh")
+
+
+def _too_long(path: Path, where: str, length: int) -> DagplejeError:
+    return DagplejeError(
+        "roster_text_too_long",
+        where=f"{path.name}, {where}",
+        hint="roster_text_too_long_hint",
+        length=length,
+        limit=MAX_CELL_TEXT,
+    )
+
+
+def _scan_shared_strings(
+    path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheets: dict[str, str]
+) -> None:
+    budget = [MAX_UNCOMPRESSED_BYTES]
+    tags = tuple(f"{{{ns}}}si" for ns in (_MAIN, _STRICT))
+    with _Counted(zf, member, budget) as fh:
+        for index, (_, item) in enumerate(_iterparse(fh, tags)):
+            length = sum(map(len, item.itertext()))
+            if length > MAX_CELL_TEXT:
+                length = _text_length(item, item.tag[: item.tag.index("}") + 1])
+            if length > MAX_CELL_TEXT:
+                raise _too_long(path, _shared_string_cell(zf, index, sheets), length)
+            _release(item)
+
+
+def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str]) -> str:
+    """The first cell that shows shared string ``index`` (only to name it in a message)."""
+    for part, sheet in sheets.items():
+        last_row = 0
+        budget = [MAX_UNCOMPRESSED_BYTES]
+        tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
+        with _Counted(zf, zf.getinfo(part), budget) as fh:
+            for _, row in _iterparse(fh, tags):
+                ns = row.tag[: row.tag.index("}") + 1]
+                number, column = _number(row.get("r"), last_row + 1), 0
+                for cell in row.iterchildren(f"{ns}c"):
+                    letters, digits = _split_ref(cell.get("r"))
+                    column = column_number(letters) if letters else column + 1
+                    number = int(digits) if digits else number
+                    value = cell.find(f"{ns}v")
+                    if cell.get("t") == "s" and value is not None and value.text == str(index):
+                        return f"{sheet}!{column_letters(column)}{number}"
+                last_row = number
+                _release(row)
     return "xl/sharedStrings.xml"
 
 
-def _check_extent(path: Path, zf: zipfile.ZipFile, part: str, data: bytes) -> None:
-    """Refuse a sheet whose farthest cell would make calamine allocate rows x columns cells
-    beyond the limits (a stray cell at XFD1048576 in a small file asks for 512 GB)."""
-    # Excel puts one space between attributes and no line break after the first line; other
-    # whitespace (found with memchr, which is fast) takes the slower patterns
-    odd = any(data.find(sep, 256) >= 0 for sep in (b"\n", b"\t", b"\r"))
-    # rows without a number count too: calamine gives each its own row
-    unnumbered = data.count(b"<row")
-    if unnumbered <= 99_999 and not (_WIDE_OR_LONG_ANY if odd else _WIDE_OR_LONG).search(data):
-        return
-    far = (_FAR_ANY if odd else _FAR).search(data)
-    stray = far.group(1).decode() if far else None
-    if far is not None and stray is not None and stray.isdigit():  # a row: name its first cell
-        cell = _CELL_REF.search(data, far.end())
-        stray = cell.group(1).decode() if cell else f"A{stray}"
-    if stray is None:
-        two = set((_TWO_LETTERS_ANY if odd else _TWO_LETTERS).findall(data))
-        columns = max((column_number(c.decode()) for c in two), default=26)
-        rows = max(max((int(r) for r in _ROW.findall(data)), default=0), unnumbered)
-        if rows > MAX_SHEET_ROWS or rows * columns > MAX_SHEET_CELLS:
-            stray = _farthest_cell(data, rows, columns)
-    if stray is not None:
-        sheet = _sheet_files(zf).get(part, part)  # only to name the cell
-        raise _too_large(path, sheet, stray)
+def _number(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() and len(text) < 10 else default
+
+
+def _split_ref(ref: str | None) -> tuple[str, str]:
+    """``AB12`` → (``AB``, ``12``); letters beyond any sheet count as far as they reach."""
+    if not ref:
+        return "", ""
+    m = _CELL_REF.match(ref.strip())
+    letters, digits = (m.group(1).upper(), m.group(2)) if m else ("", "")
+    if len(letters) > 4:
+        letters = "ZZZZ"
+    if len(digits) > 9:
+        digits = "999999999"
+    return letters, digits
 
 
 def _too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
@@ -218,61 +466,60 @@ def _too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
     )
 
 
-# OpenDocument repeats a row or a cell with an attribute: a 7 KB file can claim a cell with
-# text 200 columns wide on 200,000 rows, which calamine then builds (5 GB). LibreOffice repeats
-# empty rows and cells by the million, which cost nothing; only repeats of content count.
-_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="([0-9]{2,})"')
-_ODS_TOKEN = re.compile(
-    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>"
-)
-_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]+)"')
-_ODS_COLUMNS = re.compile(rb'number-columns-repeated="([0-9]+)"')
-_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """The extent of each table of an OpenDocument spreadsheet, its repeats summed as the XML
+    is parsed. LibreOffice repeats empty rows and cells by the million, which cost nothing;
+    only repeats of content count (a 7 KB file can claim a cell with text 200 columns wide on
+    200,000 rows, which calamine then builds: 5 GB)."""
+    budget = [MAX_UNCOMPRESSED_BYTES]
+    table_tag, row_tag = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
+    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+    repeat_rows = f"{{{_TABLE}}}number-rows-repeated"
+    repeat_cols = f"{{{_TABLE}}}number-columns-repeated"
+    value_type = f"{{{_OFFICE}}}value-type"
+    from lxml import etree
 
-
-def _check_ods_extent(path: Path, data: bytes) -> None:
-    """The extent of each table of an OpenDocument spreadsheet, counted from its repeats."""
-    if not any(int(m.group(1)) >= 50 for m in _ODS_REPEAT.finditer(data)):
-        return  # no repeat worth counting: the extent is the size of the XML
-    sheet, row, col, row_filled, max_row, max_col, repeat = "", 0, 0, False, 0, 0, 1
-    for tok in _ODS_TOKEN.finditer(data):
-        closing, kind, attrs, empty = tok.group(1), tok.group(2), tok.group(3), tok.group(4)
-        if kind == b"table" and not closing:
-            named = _ODS_NAME.search(attrs)
-            sheet = named.group(1).decode("utf-8", "replace") if named else ""
-            row = max_row = max_col = 0
-        elif kind == b"table-row" and not closing:
-            rows = _ODS_ROWS.search(attrs)
-            repeat = int(rows.group(1)) if rows else 1
-            col, row_filled = 0, False
-            if empty:
-                row += repeat
-        elif kind == b"table-row" and closing:
-            row += repeat
-            if row_filled:
-                max_row = row
-        elif kind in (b"table-cell", b"covered-table-cell") and not closing:
-            columns = _ODS_COLUMNS.search(attrs)
-            col += int(columns.group(1)) if columns else 1
-            if not empty or b"value-type" in attrs:
-                row_filled, max_col = True, max(max_col, col)
-        if (
-            max_row > MAX_SHEET_ROWS
-            or max_col > MAX_SHEET_COLUMNS
-            or (max_row * max_col > MAX_SHEET_CELLS)
+    row = max_row = max_col = 0
+    sheet = ""
+    with _Counted(zf, member, budget) as fh:
+        for event, element in etree.iterparse(
+            fh,
+            events=("start", "end"),
+            tag=(table_tag, row_tag),
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
         ):
-            raise _too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
-
-
-def _farthest_cell(data: bytes, rows: int, columns: int) -> str:
-    """The reference of a cell in the last row (too many rows) or the last column."""
-    if rows > MAX_SHEET_ROWS or columns <= 26:
-        at = re.search(rb'<row\s(?:[^>]*?\s)?r="%d"' % rows, data)
-        hit = _CELL_REF.search(data, at.end()) if at else None
-        return hit.group(1).decode() if hit else f"A{rows}"
-    letters = column_letters(columns) or "A"
-    hit = re.search(rb'<c\s(?:[^>]*?\s)?r="(%s[0-9]+)"' % letters.encode(), data)
-    return hit.group(1).decode() if hit else f"{letters}1"
+            if element.tag == table_tag:
+                if event == "start":
+                    sheet = element.get(f"{{{_TABLE}}}name", "")
+                    row = max_row = max_col = 0
+                else:
+                    _release(element)
+                continue
+            if event == "start":
+                continue
+            repeat = _number(element.get(repeat_rows), 1)
+            col, filled = 0, False
+            for cell in element.iterchildren(*cells):
+                col += _number(cell.get(repeat_cols), 1)
+                if len(cell) or cell.get(value_type) is not None:
+                    filled, max_col = True, max(max_col, col)
+                    length = sum(len(t) for t in cell.itertext())
+                    if length > MAX_CELL_TEXT:
+                        where = f"{sheet}!{column_letters(col) or 'A'}{row + 1}"
+                        raise _too_long(path, where, length)
+            row += repeat
+            if filled:
+                max_row = row
+            if (
+                max_row > MAX_SHEET_ROWS
+                or max_col > MAX_SHEET_COLUMNS
+                or max_row * max_col > MAX_SHEET_CELLS
+            ):
+                raise _too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
+            _release(element)
 
 
 def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -294,13 +541,11 @@ def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def check_zip_sizes(path: Path) -> None:
-    """Size and number of parts of any zip-based workbook, from its directory alone."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_sizes(path, zf.infolist())
-    except _ZIP_ERRORS:
-        raise _not_workbook(path) from None
+def check_workbook_bytes(path: Path, raw: bytes) -> None:
+    """A workbook other than the roster (the plan, the CVR extract) checked as the roster is:
+    parts inflated once and counted, sheets parsed against the limits (exit 2 otherwise)."""
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        _check_zip(path, raw)
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -329,7 +574,7 @@ def check_roster_path(path: Path) -> None:
         raise DagplejeError("roster_missing", where=str(path), hint="roster_missing_hint") from None
     except OSError as exc:  # e.g. a folder on the way that may not be searched
         raise DagplejeError(
-            "roster_unreadable_os", where=str(path), detail=exc.strerror or str(exc)
+            "roster_unreadable_os", where=str(path), detail=os_detail(exc)
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise DagplejeError("roster_is_dir", where=str(path))
@@ -360,25 +605,94 @@ def check_roster_path(path: Path) -> None:
         )
 
 
-def read_sheets(path: Path) -> list[RawSheet]:
+class Sheets(list[RawSheet]):
+    """Sheets, and for each file they were read from the SHA-256 of the very bytes they were
+    parsed from (a file replaced while it is read — Excel saves by rename — cannot give the
+    new file's hash to the old content)."""
+
+    digests: dict[str, str]
+
+    def __init__(self, sheets: list[RawSheet] | None = None) -> None:
+        super().__init__(sheets or [])
+        self.digests = {}
+
+
+def read_sheets(path: Path) -> Sheets:
     """Every sheet of the file. CSV files have one sheet, named after the file.
 
-    A workbook's size, parts and XML are checked before it is parsed.
+    The file is read once, as bytes of bounded size; a workbook's size, parts and XML are
+    checked on those bytes (``_check_zip``), and calamine parses the same bytes.
     """
     check_roster_path(path)
+    raw = _read_once(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [RawSheet(path.name, read_csv_rows(path), path.name)]
-    if suffix in ZIP_SUFFIXES:
-        _check_zip(path)
-    return _read_workbook(path)
+        sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw), path.name)])
+    else:
+        mixed = _check_zip(path, raw) if suffix in ZIP_SUFFIXES else True
+        sheets = Sheets(_read_workbook(path, raw))
+        if mixed:
+            _normalise_cells(sheets)
+    sheets.digests = {str(path): hashlib.sha256(raw).hexdigest()}
+    return sheets
 
 
-def _read_workbook(path: Path) -> list[RawSheet]:
+def sheets_sha256(sheets: list[RawSheet], path: Path) -> str:
+    """The SHA-256 of the bytes of ``path`` that ``sheets`` were read from (the file's, read
+    in pieces, for sheets that do not know it)."""
+    known = sheets.digests.get(str(path)) if isinstance(sheets, Sheets) else None
+    if known:
+        return known
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_once(path: Path) -> bytes:
+    """The file's bytes, from one open: a regular file (checked on the open file, not the name
+    before it) of at most ``MAX_FILE_BYTES``."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DagplejeError(
+            "roster_unreadable_os", where=str(path), detail=os_detail(exc)
+        ) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DagplejeError(
+                "input_not_regular",
+                where=str(path),
+                hint="input_not_regular_hint",
+                what=ui("input_roster"),
+            )
+        chunks, size = [], 0
+        while chunk := os.read(fd, _CHUNK):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                raise DagplejeError(
+                    "roster_too_large",
+                    where=str(path),
+                    size_mb=size // (1024 * 1024),
+                    limit_mb=MAX_FILE_BYTES // (1024 * 1024),
+                )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DagplejeError(
+            "roster_unreadable_os", where=str(path), detail=os_detail(exc)
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         sheets = []
         for meta in workbook.sheets_metadata:
             name = meta.name
@@ -394,20 +708,45 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     return sheets
 
 
-def decode_text(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) or Windows-1252, as Danish Excel writes CSV."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
+def decode_text(raw: bytes, name: str = "") -> str:
+    """UTF-16 (with its BOM), else UTF-8 (with or without BOM) when every line is, else
+    Windows-1252 as Danish Excel writes CSV. A file whose lines disagree — some UTF-8 with
+    letters beyond ASCII, others not UTF-8 at all — is an error naming the first line that
+    breaks from the lines before it (decoding it all as either would garble half of it)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    first: str | None = None  # the encoding the first line beyond ASCII is in
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            kind = "utf-8"
+        except UnicodeDecodeError:
+            kind = "cp1252"
+        if first is None:
+            first = kind
+        elif kind != first:
+            raise DagplejeError(
+                "roster_mixed_encoding",
+                where=f"{name}, {ui('line')} {number}",
+                hint="roster_mixed_encoding_hint",
+                first=first.upper(),
+                other=kind.upper(),
+            )
     try:
         return raw.decode("cp1252")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
         return raw.decode("latin-1")
+
+
+_DELIMITERS = (";", ",", "\t")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -417,7 +756,7 @@ def sniff_delimiter(text: str) -> str:
     above a semicolon header)."""
     lines = [line for line in text.splitlines()[:30] if line.strip()]
     best, best_score = ";", (0, 0)
-    for delimiter in (";", ",", "\t"):
+    for delimiter in _DELIMITERS:
         counts: Counter[int] = Counter()
         for line in lines:
             try:
@@ -434,23 +773,51 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv_rows(path: Path) -> list[list[object]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DagplejeError("roster_unreadable_os", where=str(path), detail=exc.strerror) from None
+def read_csv_rows(path: Path, raw: bytes | None = None) -> list[list[object]]:
+    """The rows of a CSV file (``raw``: its bytes, when already read), the limits of a sheet
+    counted while the csv module reads them: no row is kept beyond them."""
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise DagplejeError(
+                "roster_unreadable_os", where=str(path), detail=os_detail(exc)
+            ) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DagplejeError("roster_binary_csv", where=str(path), hint="roster_not_workbook_hint")
     try:
-        text = decode_text(raw)
+        text = decode_text(raw, path.name)
     except UnicodeDecodeError as exc:  # UTF-16 with a byte missing or a broken pair
         raise DagplejeError(
             "roster_bad_utf16", where=str(path), hint="roster_bad_utf16_hint", byte=exc.start
         ) from None
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # one normalisation at the door
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[object]] = []
+    widest = 0
     try:
-        rows: list[list[object]] = [list(row) for row in reader]
+        for row in reader:
+            number = len(rows) + 1
+            widest = max(widest, len(row))
+            if (
+                len(row) > MAX_SHEET_COLUMNS
+                or number > MAX_SHEET_ROWS
+                or number * widest > MAX_SHEET_CELLS
+            ):
+                cell = f"{column_letters(max(len(row), 1))}{number}"
+                raise _too_large(path, path.name, cell)
+            if row and max(map(len, row)) > MAX_CELL_TEXT:
+                column = max(range(len(row)), key=lambda i: len(row[i]))
+                raise DagplejeError(
+                    "roster_text_too_long",
+                    where=f"{path.name}, {ui('line')} {number}, {ui('column')} {column + 1}",
+                    hint="roster_text_too_long_hint",
+                    length=len(row[column]),
+                    limit=MAX_CELL_TEXT,
+                )
+            rows.append(list(row))
     except csv.Error as exc:
         where = f"{path.name}, {ui('line')} {reader.line_num}"
         if "field larger than field limit" in str(exc):
@@ -461,30 +828,31 @@ def read_csv_rows(path: Path) -> list[list[object]]:
                 limit=MAX_CSV_FIELD,
             ) from None
         raise DagplejeError("roster_unreadable", where=where) from None
-    for number, row in enumerate(rows, start=1):
-        if row and max(map(len, cast("list[str]", row))) > MAX_CELL_TEXT:
-            column = max(range(len(row)), key=lambda i: len(cast("str", row[i])))
-            raise DagplejeError(
-                "roster_text_too_long",
-                where=f"{path.name}, {ui('line')} {number}, {ui('column')} {column + 1}",
-                hint="roster_text_too_long_hint",
-                length=len(cast("str", row[column])),
-                limit=MAX_CELL_TEXT,
-            )
     return rows
 
 
-def read_roster_sheets(paths: list[Path]) -> list[RawSheet]:
+def read_roster_sheets(paths: list[Path]) -> Sheets:
     """Every sheet of every file, read as one workbook: a CSV is one sheet named by its file;
     a sheet name that two files share is told apart by its file («Ark1 (b.xlsx)»)."""
+    from dagplejecli.files import resolved
+
     seen: dict[Path, Path] = {}
     for path in paths:
-        same = seen.setdefault(path.resolve(), path)
+        try:
+            key = resolved(path)
+        except OSError:  # a loop of links: reading it says so
+            key = path.absolute()
+        same = seen.setdefault(key, path)
         if same is not path:
             raise DagplejeError(
                 "roster_file_twice", where=str(path), hint="roster_file_twice_hint", path=path
             )
-    read = [(path, sheet) for path in paths for sheet in read_sheets(path)]
+    sheets = Sheets()
+    read: list[tuple[Path, RawSheet]] = []
+    for path in paths:
+        file_sheets = read_sheets(path)
+        sheets.digests.update(file_sheets.digests)
+        read += [(path, sheet) for sheet in file_sheets]
     names = [s.name for _, s in read]
     files = [s.file for _, s in read]
     for path, sheet in read:
@@ -494,4 +862,5 @@ def read_roster_sheets(paths: list[Path]) -> list[RawSheet]:
             # however the path is written (the plan keeps it absolute)
             where = f"{path.parent.name}/{path.name}" if files.count(sheet.file) > 1 else sheet.file
             sheet.name = f"{sheet.name} ({where})"
-    return [sheet for _, sheet in read]
+    sheets.extend(sheet for _, sheet in read)
+    return sheets

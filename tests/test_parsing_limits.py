@@ -1,0 +1,232 @@
+"""Limits counted while the XML is parsed, never by a pattern that expects one spelling: each
+attack is a few lines with ``zipfile`` on the small roster, refused with exit 2 and the place
+named, in seconds, nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dagplejecli.planfile import PLAN_NAME
+from tests.conftest import no_traceback, run_cli, small_roster, write_csv, write_xlsx
+
+SHEET = "xl/worksheets/sheet1.xml"  # Dagplejere
+ROW = '<row r="{r}">{cells}</row>'
+
+
+def _rewrite(path: Path, change: dict[str, bytes], rename: dict[str, str] | None = None) -> Path:
+    """``path`` with some parts replaced (and some moved)."""
+    rename = rename or {}
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = change.get(item.filename, src.read(item.filename))
+            dst.writestr(rename.get(item.filename, item.filename), data)
+    tmp.replace(path)
+    return path
+
+
+def _with_row(project: Path, row: str) -> Path:
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    return _rewrite(path, {SHEET: sheet.replace(b"</sheetData>", row.encode() + b"</sheetData>")})
+
+
+def _refused(project: Path, *where: str) -> str:
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2, result.output
+    assert no_traceback(result)
+    for text in where:
+        assert text in result.stderr, result.stderr
+    assert not (project / PLAN_NAME).exists()
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c>",  # single quotes
+        '<c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c>',  # spaces around =
+        '<c r="&#88;FD1048576" t="inlineStr"><is><t>x</t></is></c>',  # a character reference
+        '<c\tr="XFD1048576"\nt="inlineStr"><is><t>x</t></is></c>',  # other whitespace
+        '<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'r="XFD1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',  # a prefix
+    ],
+)
+def test_a_far_cell_however_written_is_refused(project: Path, cell: str) -> None:
+    _with_row(project, ROW.format(r=1048576, cells=cell))
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+def test_cells_without_references_count_as_they_are_read(project: Path) -> None:
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 800  # 800 columns, none named
+    _with_row(project, ROW.format(r=9, cells=cells))
+    _refused(project, "Dagplejere!")
+
+
+def test_a_sheet_stored_elsewhere_through_the_relationships_is_counted(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=1048576, cells="<c r='XFD1048576'><v>1</v></c>"))
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+        types = zf.read("[Content_Types].xml")
+    _rewrite(
+        path,
+        {
+            "xl/_rels/workbook.xml.rels": rels.replace(b"worksheets/sheet1.xml", b"data/a.xml"),
+            "[Content_Types].xml": types.replace(b"/xl/worksheets/sheet1.xml", b"/xl/data/a.xml"),
+        },
+        {SHEET: "xl/data/a.xml"},
+    )
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<r><t>{a}</t></r><r><t>{a}</t></r>",  # rich-text runs, each under the limit
+        "<t><![CDATA[{a}]]></t><t><![CDATA[{a}]]></t>",  # CDATA
+    ],
+)
+def test_a_long_text_split_in_runs_or_cdata_is_refused(project: Path, text: str) -> None:
+    inline = text.format(a="B" * 20_000)
+    _with_row(project, ROW.format(r=9, cells=f'<c r="C9" t="inlineStr"><is>{inline}</is></c>'))
+    _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+def test_a_long_shared_string_in_runs_is_refused(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    runs = "<r><t>" + "B" * 20_000 + "</t></r>"
+    strings = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        f'uniqueCount="1"><si>{runs}{runs}</si></sst>'
+    ).encode()
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    rel = (
+        b'<Relationship Id="rIdS" Target="strings.xml" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/sharedStrings"/></Relationships>'
+    )
+    _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", rel)})
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/strings.xml", strings)
+    _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+def test_a_part_larger_than_its_header_says_is_refused(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="A9"><v>1</v></c>' * 1))
+    data = bytearray(path.read_bytes())
+    name = SHEET.encode()
+    # understate the sheet's uncompressed size in the local header and the central directory
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + size_at, 100)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    _refused(project, "roster.xlsx")
+
+
+def test_an_ods_repeat_in_single_quotes_is_counted(project: Path) -> None:
+    from tests.test_limits import ods_with
+
+    hostile = (
+        "<table:table-row table:number-rows-repeated='200000'>"
+        "<table:table-cell table:number-columns-repeated='200' office:value-type='string'>"
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    ods_with(project, hostile)
+    result = run_cli("plan", "roster.ods")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "roster.ods, Dagplejere!GR200004" in result.stderr
+
+
+def test_the_roster_is_hashed_from_the_bytes_that_were_parsed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel saves by rename: a roster replaced while plan reads it must not give the new
+    file's hash to the old content."""
+    from dagplejecli.planfile import read_plan
+    from dagplejecli.roster import sheets
+
+    path = project / "roster.xlsx"
+    original = path.read_bytes()
+    changed = small_roster()
+    changed["Dagplejere"][1][2] = "Anna"
+    write_xlsx(project / "other.xlsx", changed)
+    real = sheets._read_workbook
+
+    def replaced_meanwhile(p: Path, raw: bytes) -> list[sheets.RawSheet]:
+        (project / "other.xlsx").replace(path)  # the new version lands while reading
+        return real(p, raw)
+
+    monkeypatch.setattr(sheets, "_read_workbook", replaced_meanwhile)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert read_plan(project / PLAN_NAME).roster_sha256 == hashlib.sha256(original).hexdigest()
+
+
+def test_a_csv_line_of_twenty_thousand_fields_is_refused(project: Path) -> None:
+    rows = [list(r) for r in small_roster()["Dagplejere"]] + [["x"] * 20_001]
+    write_csv(project / "r.csv", rows, encoding="utf-8")
+    result = run_cli("plan", "r.csv")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "r.csv, r.csv!" in result.stderr
+
+
+def test_a_utf8_csv_with_one_cp1252_byte_is_an_error_naming_the_line(project: Path) -> None:
+    rows = [list(r) for r in small_roster()["Dagplejere"]]
+    text = "\n".join(";".join(str(v) for v in row) for row in rows) + "\n"
+    data = text.encode("utf-8").replace("Østergaard".encode(), "Østergaard".encode("cp1252"))
+    (project / "r.csv").write_bytes(data)
+    result = run_cli("plan", "r.csv")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "r.csv, linje 4" in result.stderr and "UTF-8" in result.stderr
+
+
+def test_a_cp1252_csv_is_read_as_cp1252(project: Path) -> None:
+    write_csv(project / "r.csv", small_roster()["Dagplejere"], encoding="cp1252")
+    assert run_cli("plan", "r.csv").exit_code == 0
+
+
+def test_a_note_with_many_commas_does_not_make_a_semicolon_file_a_comma_file() -> None:
+    from dagplejecli.roster.sheets import sniff_delimiter
+
+    note = "Bemærk: a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p"
+    lines = [note, "Id;Navn;Postnr;By", "D1;Anne;8200;Aarhus N", "D2;Bo;8210;Aarhus V"]
+    assert sniff_delimiter("\n".join(lines)) == ";"
+    assert sniff_delimiter("Id,Navn,By\nD1,Anne,Aarhus\nD2,Bo,Viby\n") == ","
+
+
+def test_a_dotted_key_of_digits_is_bounded(project: Path) -> None:
+    """``0.0.0…`` is a key of many parts, not a float (5 KB of it: exit 70; 41 KB: 1.6 GB)."""
+    text = "[kommune]\nkode = 751\n[regler]\n" + "0." * 3000 + "0 = 1\n"
+    (project / "dagpleje.toml").write_text(text, encoding="utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "dagpleje.toml, linje 4" in result.stderr
+
+
+def test_a_far_cell_in_the_plans_metadata_is_refused(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    plan = project / PLAN_NAME
+    with zipfile.ZipFile(plan) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    # the Metadata sheet is the last one
+    last = sorted(n for n in parts if n.startswith("xl/worksheets/sheet"))[-1]
+    far = b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row></sheetData>"
+    _rewrite(plan, {last: parts[last].replace(b"</sheetData>", far)})
+    before = plan.read_bytes()
+    for args in (["validate"], ["export", "--target", "dagtilbudsregisteret"]):
+        result = run_cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert no_traceback(result) and "XFD1048576" in result.stderr
+    status = run_cli()  # plain dagpleje says where the folder stands: the plan cannot be read
+    assert status.exit_code == 0 and "XFD1048576" in status.stdout
+    assert plan.read_bytes() == before
+    assert not (project / "eksport").exists()
