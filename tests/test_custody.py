@@ -230,3 +230,19 @@ def test_a_row_column_every_contact_has_its_own_cell_for_is_no_finding(
     assert run_cli("export", "--target", "unilogin").exit_code == 0
     custody = custody_in_unilogin(tmp_path)
     assert custody[MOR2] is True and custody[FAR2] is False  # their own cells, not the row's Nej
+
+
+@pytest.mark.parametrize("dash", ["-", "–", " - "])
+def test_a_dash_in_a_contacts_custody_cell_is_said_not_read_as_no(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dash: str
+) -> None:
+    """«-» says nothing of custody: an error on the cell (DP250), never a quiet no."""
+    from tests.conftest import small_roster
+
+    monkeypatch.chdir(tmp_path)
+    sheets = small_roster()
+    sheets["Børn"][2][-1] = dash  # Kontakt1 myndighed of the second child
+    write_xlsx(tmp_path / "roster.xlsx", sheets)
+    configure(tmp_path, 'tom_myndighed = "forældre"')
+    unreadable = [f for f in findings() if f["code"] == "DP250"]
+    assert [f["location"]["cell"] for f in unreadable] == ["H3"]  # type: ignore[index]

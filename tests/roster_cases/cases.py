@@ -301,6 +301,27 @@ def _custody_named_for_parents_by_cpr() -> dict[str, Rows]:
     return sheets
 
 
+def _payroll_and_children_csv(folder: Path) -> Built:
+    """A payroll system's CSV and a children's CSV, cp1252, the parents under «Mor» and «Far»
+    (their names) beside «Mor CPR» and «Far CPR»."""
+    payroll = [
+        ["Medarb.nr", "Navn", "Adresse", "Postnr. og by", "Tlf."],
+        ["20100", "Anne Jensen", "Søndergade 1", "8200 Aarhus N", "11223344"],
+        ["20101", "Bo Ærø", "Vestergade 2", "8210 Aarhus V", "55667788"],
+    ]
+    children = [
+        ["CPR-nr. barn", "Navn barn", "Dagplejer medarb.nr", "Mor", "Mor CPR", "Far", "Far CPR"],
+        [CH1, "Liv Jensen", "20100", "Mette Jensen", MOR1, "Ole Jensen", FAR1],
+        [CH2, "Emil Ærø", "20101", "Sara Ærø", MOR2, "", ""],
+    ]
+    return Built(
+        [
+            write_csv(folder / "loen.csv", payroll),
+            write_csv(folder / "boern.csv", children),
+        ]
+    )
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -543,6 +564,23 @@ CASES = [
         custody={"Mette Jensen": False, "Sara Jensen": False, "Sara Ærø": True, "Ole Ærø": False},
         codes=frozenset({"DP250", "DP258"}),
         roster='raekke_myndighed = "navngivet"',
+    ),
+    Case(
+        "loen-csv-og-boern-csv-med-mor-og-far",
+        _payroll_and_children_csv,
+        roles={"loen.csv": Role.DAGPLEJERE, "boern.csv": Role.BOERN},
+        columns={
+            "boern.csv": {
+                "kontakt101.navn": "Mor",
+                "kontakt102.cpr": "Far CPR",
+                "dagplejer": "Dagplejer medarb.nr",
+            },
+            "loen.csv": {"postnr": "Postnr. og by", "telefon": "Tlf."},
+        },
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Ole Jensen": False},
+        roster='tom_myndighed = "nej"',
     ),
     Case(
         "kun-dagplejere",

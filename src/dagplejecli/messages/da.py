@@ -1551,7 +1551,7 @@ HELP: dict[str, str] = {
     "init": "Lav en dagpleje.toml ud fra rosteren, klar til at blive udfyldt.\n\nEksempel: [bold]dagpleje init roster.xlsx --kommune 751[/]\n\nFinder arkene, overskrifterne og en kolonne med en inddeling (fx Distrikt) og foreslår områder ud fra den; med --omraader N eller --max-dagplejere M foreslås nye områder af hele postnumre. Det, kun kommunen ved (P-nummer, adresse, lovgrundlag), står som UDFYLD, som dagpleje validate peger på, indtil det er udfyldt.",
     "init.kommune": "Kommunekode eller navn, fx 751 eller Aarhus.",
     "init.out": "Hvor konfigurationen skrives.",
-    "init.force": "Erstat en eksisterende dagpleje.toml. Jeres beslutninger under [roster] (forældremyndighed, relationer, statusser, gæstedagplejere) beholdes; områder, [standard] og [dtr] skrives forfra, så tag en kopi først.",
+    "init.force": "Erstat en eksisterende dagpleje.toml. Jeres beslutninger i afsnittet roster (forældremyndighed, relationer, statusser, gæstedagplejere) beholdes; områderne og afsnittene standard og dtr skrives forfra, så tag en kopi først.",
     "init.areas": "Foreslå så mange nye områder af hele postnumre.",
     "init.max_dagplejere": "Foreslå så få nye områder af hele postnumre, at hvert har højst så mange dagplejere.",
     "init.balance": "Gør nye områder lige store efter antal dagplejere eller boern.",

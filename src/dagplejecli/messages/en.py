@@ -1555,7 +1555,7 @@ HELP: dict[str, str] = {
     "init": "Make a dagpleje.toml from the roster, ready to be filled in.\n\nExample: [bold]dagpleje init roster.xlsx --kommune 751[/]\n\nFinds the sheets, the headers and a column with a division (e.g. Distrikt) and proposes areas from it; with --omraader N or --max-dagplejere M it proposes new areas of whole postcodes. What only the municipality knows (P-number, address, lovgrundlag) is written as UDFYLD, which dagpleje validate points to until it is filled in.",
     "init.kommune": "Municipality code or name, e.g. 751 or Aarhus.",
     "init.out": "Where the configuration is written.",
-    "init.force": "Replace an existing dagpleje.toml. Your decisions under [roster] (custody, relations, statuses, guest carers) are kept; the areas, [standard] and [dtr] are written anew, so take a copy first.",
+    "init.force": "Replace an existing dagpleje.toml. Your decisions in the roster section (custody, relations, statuses, guest carers) are kept; the areas and the standard and dtr sections are written anew, so take a copy first.",
     "init.areas": "Propose this many new areas of whole postcodes.",
     "init.max_dagplejere": "Propose as few new areas of whole postcodes as keep each at most this many dagplejere.",
     "init.balance": "Make new areas equal in number of dagplejere or boern (children).",

@@ -41,7 +41,10 @@ def is_shared(raw: object) -> bool:
 
 def custody_value(raw: object, own: bool) -> bool | None:
     """A custody cell's yes or no (``Ja``/``Nej`` and what ``normalise_bool`` reads), «Fælles»
-    as yes in a contact's ``own`` cell; None when it is neither."""
+    as yes in a contact's ``own`` cell; None when it is neither. A dash says nothing of custody
+    («not stated»): None, said (DP250), never a quiet no."""
+    if isinstance(raw, str) and raw.strip() and not raw.strip(" -–—"):
+        return None
     value = normalise_bool(raw)
     if value is None and own and is_shared(raw):
         return True

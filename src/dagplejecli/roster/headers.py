@@ -109,6 +109,8 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
             return HeaderMeaning(Owner.KONTAKT, f, int(m.group(1) or 0))
     if parent := _parent_column(norm):
         return parent
+    if norm in _PARENT_OF_LAST:  # «Mor», «Far» alone: the parent's name
+        return HeaderMeaning(Owner.KONTAKT, Field.NAVN, _PARENT_OF_LAST[norm].group)
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
         if f in (Field.ID, Field.CPR):  # "Dagplejer medarb. nr.": the column naming the dagplejer
