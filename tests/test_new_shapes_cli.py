@@ -159,3 +159,15 @@ def test_one_file_given_twice_and_files_of_one_name(folder: Path) -> None:
     assert run_cli("plan", "nord/liste.csv", "syd/liste.csv").exit_code == 0
     validate = run_cli("validate")  # read back by the plan's paths: the same sheet names
     assert validate.exit_code in (0, 1) and "DP301" not in validate.stdout, validate.output
+
+
+def test_one_sheet_given_two_roles_is_refused(folder: Path) -> None:
+    from tests.conftest import BASE_CONFIG, small_roster, write_xlsx
+
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    (folder / "dagpleje.toml").write_text(
+        BASE_CONFIG + '\n[roster]\nark = "Børn"\nboern_ark = "Børn"\n', encoding="utf-8"
+    )
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "både som [roster] ark og boern_ark" in " ".join(result.stderr.split())

@@ -1164,6 +1164,8 @@ UI: dict[str, str] = {
     "roster_sheet_no_headers": "«{sheet}» (ingen overskrifter genkendt)",
     "roster_ambiguous": "Flere ark kan være {role}: {sheets}.",
     "roster_ambiguous_hint": 'Angiv arket i dagpleje.toml under [roster], fx {key} = "{first}" (ark: dagplejerne, boern_ark: børnene, kontakt_ark: kontaktpersonerne).',
+    "roster_sheet_twice": "Arket «{sheet}» er angivet både som [roster] {other} og {key}.",
+    "roster_sheet_twice_hint": "Angiv hvert ark én gang: et ark med både dagplejerne og deres børn angives som ark alene og læses som ét ark.",
     "roster_sheet_missing": "Arket «{sheet}» fra [roster] {key} findes ikke. Ark i filen: {sheets}.",
     "roster_column_missing": "Kolonnen «{header}» fra [roster.{table}] {field} findes ikke i arket «{sheet}» (række {row}).",
     "roster_column_missing_hint": "Overskrifter i arket: {headers}. [roster.kolonner] gælder dagplejernes ark; en kolonne på børnenes ark angives under [roster.boern_kolonner], på kontaktpersonernes under [roster.kontakt_kolonner].",

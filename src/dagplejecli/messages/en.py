@@ -1164,6 +1164,8 @@ UI: dict[str, str] = {
     "roster_sheet_no_headers": "«{sheet}» (no headers recognised)",
     "roster_ambiguous": "Several sheets may be {role}: {sheets}.",
     "roster_ambiguous_hint": 'Name the sheet in dagpleje.toml under [roster], e.g. {key} = "{first}" (ark: the dagplejere, boern_ark: the children, kontakt_ark: the contact persons).',
+    "roster_sheet_twice": "The sheet «{sheet}» is given both as [roster] {other} and {key}.",
+    "roster_sheet_twice_hint": "Give each sheet once: a sheet with the dagplejere and their children is given as ark alone and read as one sheet.",
     "roster_sheet_missing": "Sheet «{sheet}» from [roster] {key} does not exist. Sheets in the file: {sheets}.",
     "roster_column_missing": "Column «{header}» from [roster.{table}] {field} is not in sheet «{sheet}» (row {row}).",
     "roster_column_missing_hint": "Headers in the sheet: {headers}. [roster.kolonner] is for the dagplejere's sheet; map a column of the children's sheet under [roster.boern_kolonner], of the contact persons' under [roster.kontakt_kolonner].",

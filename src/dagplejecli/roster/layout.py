@@ -178,6 +178,18 @@ def pick_sheets(
     names = ", ".join(s.name for s in sheets)
     chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
     explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
+    given = [(k, s) for k, s in explicit.items() if s is not None]
+    for n, (twice, sheet_name) in enumerate(given):
+        other = next((k for k, s in given[:n] if s == sheet_name), None)
+        if other is not None:  # one sheet, two roles: read twice, counted twice
+            raise DagplejeError(
+                "roster_sheet_twice",
+                where=str(path),
+                hint="roster_sheet_twice_hint",
+                sheet=sheet_name,
+                key=twice,
+                other=other,
+            )
     for key, name in explicit.items():
         if name is None:
             continue
