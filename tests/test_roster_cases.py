@@ -85,6 +85,9 @@ def test_roster_case(case: Case, tmp_path: Path) -> None:
         else:
             assert linked == dagplejer, f"the link of {child}"
 
+    relations = {p.name: p.relation for c in roster.children for p in c.contacts}
+    for name, relation in case.relations.items():
+        assert relations.get(name) == relation, f"the relation of {name}"
     custody_wanted = {**known.get("custody", {}), **case.custody}  # type: ignore[dict-item]
     contacts = {p.name: p for c in roster.children for p in c.contacts}
     for name, has in custody_wanted.items():

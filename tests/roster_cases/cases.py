@@ -59,6 +59,7 @@ class Case:
     counts: tuple[int, int, int] | None = None  # dagplejere, children, contact persons
     links: dict[str, str] = field(default_factory=dict)  # child's name → dagplejer's name
     custody: dict[str, bool] = field(default_factory=dict)  # contact's name → custody
+    relations: dict[str, str] = field(default_factory=dict)  # contact's name → Unilogin's
     codes: frozenset[str] = frozenset()  # every code reading gives, no more
     roster: str = ""  # [roster] settings: the decisions the tool asks for
     long_form: frozenset[str] = frozenset()  # sheets read in the long form
@@ -322,6 +323,53 @@ def _payroll_and_children_csv(folder: Path) -> Built:
     )
 
 
+def _kmd_style() -> dict[str, Rows]:
+    """A placement system's list: title rows, «Forælder 1 …»/«Forælder 2 …» without a relation
+    column (the header says a parent: Mor or Far by the CPR number), the dagplejer by her
+    initials, and a count under the data."""
+    return {
+        "Pladsliste": [
+            ["KMD Institution - Udtræk: Pladsliste dagpleje"],
+            ["Udskrevet 07-12-2026 kl. 08:14"],
+            [],
+            [
+                "Pladsnr",
+                "Barn fornavn",
+                "Barn efternavn",
+                "Barn cpr",
+                "Dagplejer (initialer)",
+                "Forælder 1 navn",
+                "Forælder 1 cpr",
+                "Forælder 1 forældremyndighed",
+                "Forælder 2 navn",
+                "Forælder 2 cpr",
+                "Forælder 2 forældremyndighed",
+            ],
+            [
+                "P1001",
+                "Liv",
+                "Jensen",
+                CH1,
+                "AJ",
+                "Mette Jensen",
+                MOR1,
+                "Ja",
+                "Ole Jensen",
+                FAR1,
+                "Nej",
+            ],
+            ["P1002", "Emil", "Ærø", CH2, "BÆ", "Sara Ærø", MOR2, "Ja", "", "", ""],
+            [],
+            ["Antal børn: 2"],
+        ],
+        "Dagplejere": [
+            ["Initialer", "Navn", "Cpr-nr", "Adresse", "Postnr", "By"],
+            ["AJ", "Anne Jensen", DP1, "Søndergade 1", "8200", "Aarhus N"],
+            ["BÆ", "Bo Ærø", DP2, "Vestergade 2", "8210", "Aarhus V"],
+        ],
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -581,6 +629,20 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Ole Jensen": False},
         roster='tom_myndighed = "nej"',
+    ),
+    Case(
+        "kmd-forælder-1-og-2-uden-relation",
+        _xlsx(_kmd_style()),
+        roles={"Pladsliste": Role.BOERN, "Dagplejere": Role.DAGPLEJERE},
+        columns={
+            "Pladsliste": {"kontakt1.cpr": "Forælder 1 cpr", "dagplejer": "Dagplejer (initialer)"},
+            "Dagplejere": {"id": "Initialer"},
+        },
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": False},
+        relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Sara Ærø": "Mor"},
+        codes=frozenset({"DP256"}),
     ),
     Case(
         "kun-dagplejere",

@@ -344,8 +344,13 @@ def map_columns(
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
     cmap.date_columns = [h for h in cmap.extra if "dato" in normalise_header(h)]
+    said = {  # the relation a group's headers say: «Mor CPR» Mor, «Forælder 1 CPR» Forælder
+        m.group or 1: m.implied
+        for m in header.meanings
+        if m and m.owner == Owner.KONTAKT and m.implied
+    }
     cmap.contact_order = [
-        (cmap.contacts[g], IMPLIED_RELATION.get(g)) for g in sorted(cmap.contacts)
+        (cmap.contacts[g], IMPLIED_RELATION.get(g) or said.get(g)) for g in sorted(cmap.contacts)
     ]
     return cmap
 

@@ -35,7 +35,9 @@ _COMPACT: dict[str, Field] = {compact(w): name for name, words in _V.fields.item
 _DAGPLEJER_REF_COMPACT = frozenset(compact(h) for h in _V.dagplejer_ref)
 _CHILD_REF_COMPACT = frozenset(compact(h) for h in _V.child_ref)
 # A contact's word, an optional number, then the field: «Kontakt1 CPR», «Forælder 2 navn»
-_CONTACT_PREFIX = re.compile(rf"^(?:{_alternatives(_V.contact.before)})\s*(\d)?(?:\s+|$)(.*)$")
+_CONTACT_PREFIX = re.compile(rf"^({_alternatives(_V.contact.before)})\s*(\d)?(?:\s+|$)(.*)$")
+_PARENT_WORDS = frozenset(_V.parent_words)
+PARENT_TEXT = "Forælder"  # the relation a parent's header implies (Mor or Far by the CPR)
 # «Mor CPR», «Fars navn» / «CPR far», «Navn mor»: a contact whose relation the header says
 _PARENT_OF_WORD = {w: p for p in _V.parents for w in p.before}
 _PARENT_OF_LAST = {w: p for p in _V.parents for w in p.after}
@@ -71,6 +73,7 @@ class HeaderMeaning:
     owner: Owner
     field: Field
     group: int = 0
+    implied: str = ""  # the relation the header says («Forælder 1 CPR»: Forælder)
 
 
 def read_header(norm: str) -> HeaderMeaning | None:
@@ -101,12 +104,13 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
     if f := field_of(norm):
         return HeaderMeaning(Owner.PLAIN, f)
     if m := _CONTACT_PREFIX.match(norm):
-        rest = m.group(2).strip()
+        rest = m.group(3).strip()
         f = field_of(rest) if rest else Field.NAVN  # «Kontaktperson» alone: the name
         if f is None and rest in _V.child_ref:
             return HeaderMeaning(Owner.BARN_REF, Field.BARN)
         if f:
-            return HeaderMeaning(Owner.KONTAKT, f, int(m.group(1) or 0))
+            implied = PARENT_TEXT if m.group(1) in _PARENT_WORDS else ""
+            return HeaderMeaning(Owner.KONTAKT, f, int(m.group(2) or 0), implied)
     if parent := _parent_column(norm):
         return parent
     if norm in _PARENT_OF_LAST:  # «Mor», «Far» alone: the parent's name

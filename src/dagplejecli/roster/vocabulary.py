@@ -49,6 +49,7 @@ class Vocabulary:
     child: OwnerWords
     child_id: tuple[str, ...]
     contact: OwnerWords
+    parent_words: tuple[str, ...]  # contact words that say a parent («Forælder 1 …»)
     parents: tuple[Parent, ...]
     dagplejer_ref: tuple[str, ...]
     child_ref: tuple[str, ...]
@@ -122,6 +123,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         child=_owner(data, "barn"),
         child_id=_words(data["ejere"]["barn"], "id", "barn"),
         contact=_owner(data, "kontakt"),
+        parent_words=_words(data["ejere"]["kontakt"], "foraelder", "kontakt"),
         parents=parents,
         dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
         child_ref=_words(data["henvisning"], "barn", "henvisning"),
