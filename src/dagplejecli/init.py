@@ -321,7 +321,7 @@ def _roster_lines(
         lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
     if any(i.long_form for i in infos):
         lines += [*_comment("lang_form"), "lang_form = true"]
-    elif any(i.role == Role.BOERN and i.contact_groups == 1 for i in infos):
+    elif any(i.role in (Role.BOERN, Role.ET_ARK) and i.contact_groups == 1 for i in infos):
         # one contact group and not read in the long form: said, so that a child written twice
         # next month does not change how the sheet is read
         lines += [*_comment("lang_form_false"), "lang_form = false"]

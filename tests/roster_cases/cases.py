@@ -370,6 +370,39 @@ def _kmd_style() -> dict[str, Rows]:
     }
 
 
+def _one_sheet_long_form() -> dict[str, Rows]:
+    """One sheet, a row per child and contact person, no sheet of dagplejere: each named as
+    «Efternavn, Fornavn - id»; custody as «X» or blank; the parent's phone on the row."""
+    return {
+        "Børn og forældre": [
+            [
+                "Dagplejer",
+                "Barnets navn",
+                "Barnets CPR",
+                "Kontaktperson",
+                "Kontaktperson CPR",
+                "Relation",
+                "Forældremyndighed",
+                "Telefon",
+            ],
+            [
+                "Jensen, Anne - 5270",
+                "Liv Jensen",
+                CH1,
+                "Mette Jensen",
+                MOR1,
+                "Mor",
+                "X",
+                "11223344",
+            ],
+            ["Jensen, Anne - 5270", "Liv Jensen", CH1, "Ole Jensen", FAR1, "Far", "", "22334455"],
+            ["Ærø, Bo - 4841", "Emil Ærø", CH2, "Sara Ærø", MOR2, "Mor", "X", "33445566"],
+            ["Ærø, Bo - 4841", "Emil Ærø", CH2, "Per Ærø", FAR2, "Far", "X", "44556677"],
+            ["Ærø, Bo - 4841", "Ida Ærø", CH3, "Sara Ærø", MOR2, "Mor", "X", "33445566"],
+        ]
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -643,6 +676,24 @@ CASES = [
         custody={"Mette Jensen": True, "Ole Jensen": False},
         relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Sara Ærø": "Mor"},
         codes=frozenset({"DP256"}),
+    ),
+    Case(
+        "et-ark-lang-form-navn-og-id-i-en-celle",
+        _xlsx(_one_sheet_long_form()),
+        roles={"Børn og forældre": Role.ET_ARK},
+        columns={
+            "Børn og forældre": {
+                "kontakt1.telefon": "Telefon",
+                "kontakt1.relation": "Relation",
+                "kontakt1.myndighed": "Forældremyndighed",
+            }
+        },
+        long_form=frozenset({"Børn og forældre"}),
+        counts=(2, 3, 5),
+        links={"Liv Jensen": "Anne Jensen", "Ida Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": False, "Per Ærø": True},
+        codes=frozenset({"DP255", "DP259"}),
+        roster='tom_myndighed = "nej"',
     ),
     Case(
         "kun-dagplejere",

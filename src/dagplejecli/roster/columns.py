@@ -260,7 +260,7 @@ def map_columns(
         if m is None:
             continue
         slot = SLOTS.get((role, m.owner), Slot.NONE)
-        if m.owner == Owner.PLAIN and role == Role.BOERN and single is not None:
+        if m.owner == Owner.PLAIN and role in (Role.BOERN, Role.ET_ARK) and single is not None:
             if m.field in LONG_FORM_CONTACT_FIELDS and one_group is not None:
                 slot = Slot.CONTACT  # the long form: the row's one contact's
             elif m.field == Field.RELATION:
@@ -296,8 +296,8 @@ def map_columns(
         # ("CPR" and "Navn" too, when the child's are prefixed and the dagplejer's are not)
         dagplejers = frozenset(ONE_SHEET_DAGPLEJER_PLAIN) | plain_dagplejer_fields(header)
         for col, m in enumerate(header.meanings):
-            if m is None or m.owner != Owner.PLAIN:
-                continue
+            if m is None or m.owner != Owner.PLAIN or col in used:
+                continue  # (a column the long form gave the row's contact is theirs)
             if m.field in dagplejers:
                 put(cmap.fields, m.field, col)
             elif m.field in CHILD_FIELDS or m.field == Field.MYNDIGHED:
@@ -309,7 +309,7 @@ def map_columns(
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
             target = cmap.child
-        elif role == Role.BOERN and table == "kontakt_kolonner":
+        elif role in (Role.BOERN, Role.ET_ARK) and table == "kontakt_kolonner":
             # the long form: the contacts' columns are on the children's sheet, one per row
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():

@@ -4,11 +4,12 @@ made once from the rows that name the same one."""
 from __future__ import annotations
 
 from dagplejecli.domain.shape import Field
-from dagplejecli.domain.values import id_key, name_key
+from dagplejecli.domain.values import id_key, name_key, split_name
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.link import id_and_name, without_role_words
 from dagplejecli.roster.records import Builder
 from dagplejecli.roster.rows import RowReader, data_rows
 
@@ -51,6 +52,8 @@ def read_one_sheet(
         r = RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts)
         before = len(builder.findings)
         d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
+        if d.id and not d.name:
+            _id_and_name(d)
         key = dagplejer_key(d)
         v = r.values(cmap.child)
         has_child = bool(v.keys() - {Field.MYNDIGHED})  # a custody cell alone is no child
@@ -75,6 +78,20 @@ def read_one_sheet(
         else:
             child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
     return list(dagplejere.values()), children
+
+
+def _id_and_name(d: Dagplejer) -> None:
+    """A dagplejer written as her id and name in one cell («Jensen, Hanne - 5270», «Dagplejer
+    Hanne Jensen (5270)»), with no column of her name: the id and the name, when the cell reads
+    one way only with an id of digits."""
+    readings = [
+        (ident, name)
+        for ident, name in id_and_name(without_role_words(d.id))
+        if not any(ch.isalpha() for ch in ident)
+    ]
+    if len(readings) == 1:
+        d.id = readings[0][0]
+        d.first_name, d.last_name = split_name(readings[0][1])
 
 
 def _no_dagplejer(r: RowReader, cmap: ColumnMap, identity: list[int], child: Child) -> Finding:

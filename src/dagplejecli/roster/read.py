@@ -144,7 +144,7 @@ def read_roster(
         (against the first of ``tables``, the configuration tables that may name columns).
         A children's sheet in the long form takes the contacts' columns too."""
         sheet, header = chosen[role]
-        long = role == Role.BOERN and Role.KONTAKTER not in chosen
+        long = role in (Role.BOERN, Role.ET_ARK) and Role.KONTAKTER not in chosen
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:
             tables = (*tables, "kontakt_kolonner")
