@@ -23,11 +23,12 @@ demo: $(STAMP)
 	cd examples && $(DAGPLEJE) export --target dagtilbudsregisteret
 	cd examples && $(DAGPLEJE) export --target unilogin
 
+# The tests run on every core (pytest-xdist); `.venv/bin/pytest tests/test_x.py` runs one file.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The tests with the declared minimum of every runtime dependency (tools/lowest.py pins each
 # to its floor in pyproject.toml), in an environment of their own.
