@@ -351,7 +351,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP211": FindingText(
         title="Relation kan ikke oversættes",
         message="Relationen «{value}» kan ikke oversættes til Unilogin ({allowed}).",
-        hint='Skriv en af Unilogins værdier i cellen, eller tilføj [roster.relationer] "{value}" = "Andet".',
+        hint='Skriv en af Unilogins værdier i cellen, eller skriv i dagpleje.toml, hvad den betyder: [roster.relationer] "{value}" = "Andet" eller "Officielt tilknyttet person" (fx for en værge).',
         why="Unilogin kender kun Mor, Far, Andet og Officielt tilknyttet person; værktøjet gætter ikke.",
         example='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
         variants={

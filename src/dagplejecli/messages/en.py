@@ -351,7 +351,7 @@ FINDINGS: dict[str, FindingText] = {
     "DP211": FindingText(
         title="Relation cannot be mapped",
         message="Relation «{value}» cannot be mapped to Unilogin ({allowed}).",
-        hint='Write one of Unilogin\'s values in the cell, or add [roster.relationer] "{value}" = "Andet".',
+        hint='Write one of Unilogin\'s values in the cell, or say in dagpleje.toml what it means: [roster.relationer] "{value}" = "Andet" or "Officielt tilknyttet person" (e.g. for a legal guardian).',
         why="Unilogin knows only Mor, Far, Andet and Officielt tilknyttet person; the tool does not guess.",
         example='[roster.relationer]\n"Værge" = "Officielt tilknyttet person"',
         variants={
