@@ -13,7 +13,6 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.messages import ui
 from dagplejecli.model import SheetInfo
 from dagplejecli.roster.headers import (
-    PARENT_GROUPS,
     HeaderMeaning,
     HeaderRow,
     child_prefixed,
@@ -48,7 +47,6 @@ class ColumnMap:
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
 
 
-IMPLIED_RELATION = PARENT_GROUPS  # contact group → relation ("Mor CPR" → Mor)
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
 # Other plain person columns (CPR, Navn …) are the child's when the dagplejer's own are
 # prefixed ("Dagplejer CPR").
@@ -135,14 +133,6 @@ def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
     return f"{file}, {sheet.name}, {ui('row')} {header.row}"
 
 
-def _first(header: HeaderRow, owner: Owner, name: Field) -> int | None:
-    """The first column whose header reads as ``owner``'s field ``name``."""
-    return next(
-        (c for c, m in enumerate(header.meanings) if m and m.owner == owner and m.field == name),
-        None,
-    )
-
-
 class Slot(StrEnum):
     """Where a recognised column goes in a sheet's ``ColumnMap``."""
 
@@ -195,8 +185,7 @@ def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
     a quarter of all (one child written twice by mistake does not change how a sheet is read)."""
     if setting is not None:
         return setting
-    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
-    if len(groups) != 1:
+    if len(contact_groups(header)) != 1:
         return False
     child = _first_of(
         header,
@@ -221,6 +210,16 @@ def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
         contacts.setdefault(key, set()).add(row[contact] if contact < len(row) else None)
     several = sum(1 for found in contacts.values() if len(found) > 1)
     return several >= 2 and several * 4 >= len(contacts)
+
+
+def contact_groups(header: HeaderRow) -> dict[int, str]:
+    """The contact groups on a row (1, 2 …; 101 Mor, 102 Far), each with the relation its
+    headers say («Mor CPR»: Mor; «Forælder 1 CPR»: Forælder; "" when they say none)."""
+    groups: dict[int, str] = {}
+    for m in header.meanings:
+        if m is not None and m.owner == Owner.KONTAKT:
+            groups[m.group or 1] = groups.get(m.group or 1) or m.implied
+    return groups
 
 
 def _first_of(header: HeaderRow, wanted: Callable[[HeaderMeaning], bool]) -> int | None:
@@ -253,7 +252,7 @@ def map_columns(
         # the child's own columns before plain ones: "Barnets CPR" is the child's even after a
         # plain "CPR" (its dagplejer's, repeated)
         meanings.sort(key=lambda cm: cm[1] is not None and cm[1].owner == Owner.PLAIN)
-    groups = {m.group or 1 for m in header.meanings if m and m.owner == Owner.KONTAKT}
+    groups = contact_groups(header)
     single = next(iter(groups)) if len(groups) == 1 else None  # one contact group on the row
     one_group = single if long else None
     for col, m in meanings:
@@ -283,8 +282,8 @@ def map_columns(
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
-        for owner, naming in ((Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN)):
-            found = _first(header, owner, naming)
+        for naming in ((Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN)):
+            found = _first_of(header, lambda m: (m.owner, m.field) == naming)  # noqa: B023
             if found is not None:
                 put(cmap.fields, Field.DAGPLEJER, found)
                 break
@@ -344,14 +343,7 @@ def map_columns(
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
     cmap.date_columns = [h for h in cmap.extra if "dato" in normalise_header(h)]
-    said = {  # the relation a group's headers say: «Mor CPR» Mor, «Forælder 1 CPR» Forælder
-        m.group or 1: m.implied
-        for m in header.meanings
-        if m and m.owner == Owner.KONTAKT and m.implied
-    }
-    cmap.contact_order = [
-        (cmap.contacts[g], IMPLIED_RELATION.get(g) or said.get(g)) for g in sorted(cmap.contacts)
-    ]
+    cmap.contact_order = [(cmap.contacts[g], groups.get(g) or None) for g in sorted(cmap.contacts)]
     return cmap
 
 

@@ -13,7 +13,7 @@ from dagplejecli.domain.values import clean_text, normalise_bool
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import ContactPerson, RowCustody
-from dagplejecli.roster.columns import IMPLIED_RELATION, Cols
+from dagplejecli.roster.columns import Cols
 from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.rows import RowReader
 from dagplejecli.roster.vocabulary import vocabulary
@@ -59,11 +59,11 @@ def custody_header(headers: list[str]) -> str:
         meaning = read_header(normalise_header(text))
         if meaning is None or meaning.owner != Owner.KONTAKT:
             continue
-        if meaning.group in IMPLIED_RELATION:
-            return f"{IMPLIED_RELATION[meaning.group]} myndighed"
+        if meaning.implied in PARENTS:  # «Mor CPR»: «Mor myndighed»
+            return f"{meaning.implied} {_CUSTODY_WORD}"
         words = text.split()
         for end in range(len(words), 0, -1):
-            candidate = " ".join([*words[:end], Field.MYNDIGHED])
+            candidate = " ".join([*words[:end], _CUSTODY_WORD])
             found = read_header(normalise_header(candidate))
             if found is not None and (found.owner, found.field, found.group) == (
                 Owner.KONTAKT,
@@ -75,9 +75,30 @@ def custody_header(headers: list[str]) -> str:
     return "Forældremyndighed"
 
 
+_CUSTODY_WORD = vocabulary().fields[Field.MYNDIGHED][0]  # «myndighed»
+
+
+class PerColumn:
+    """A finding said once per sheet and missing column instead of once per person: the first
+    person's finding, with ``count``, the number of people it concerns."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str, str], tuple[Finding, int]] = {}
+
+    def add(self, key: tuple[str, str], finding: Finding) -> None:
+        first, count = self._first.get(key, (finding, 0))
+        self._first[key] = (first, count + 1)
+
+    def findings(self) -> list[Finding]:
+        return [
+            f.rule(f.location, f.area, variant=f.variant, **{**f.params, "count": count})
+            for f, count in self._first.values()
+        ]
+
+
 def who(p: ContactPerson) -> dict[str, str]:
     """A contact person's params for a message (``{who}``): the name and the masked CPR."""
-    return {"name": p.name, Field.CPR: p.cpr_masked}
+    return {"name": p.name, "cpr": p.cpr_masked}
 
 
 class Custody:
@@ -95,7 +116,7 @@ class Custody:
         # custody read from a row's cell that names it (DP258), and contacts without a custody
         # column of their own, per sheet and column (one DP221 for each, with the count)
         self.named: list[tuple[RowCustody, bool]] = []
-        self._no_column: dict[tuple[str, str], tuple[Finding, int]] = {}
+        self._no_column = PerColumn()
         self.blank = blank  # [roster] tom_myndighed: "nej", "forældre" or None
         # [roster] raekke_myndighed = "alle": a custody column on the child's row is every
         # contact's of that row; unset, it is not used (DP245) and grants no one custody
@@ -228,9 +249,7 @@ class Custody:
         if finding.variant != "no_column":
             self.findings.append(finding)
             return
-        key = (finding.location.sheet or "", str(finding.params["column"]))
-        first, count = self._no_column.get(key, (finding, 0))
-        self._no_column[key] = (first, count + 1)
+        self._no_column.add((finding.location.sheet or "", str(finding.params["column"])), finding)
 
     def _unreadable(
         self, r: RowReader, col: int, raw: object, variant: str, person: dict[str, str]
@@ -248,9 +267,7 @@ class Custody:
 
     def finish(self) -> None:
         """What custody reading says once: ``_finish_row`` and each missing column (DP221)."""
-        for first, count in self._no_column.values():
-            params = {**first.params, "count": count}
-            self.findings.append(DP221(first.location, variant="no_column", **params))
+        self.findings.extend(self._no_column.findings())
         if self.named:
             row, _ = self.named[0]
             self.findings.append(

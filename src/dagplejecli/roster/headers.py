@@ -43,7 +43,6 @@ _PARENT_OF_WORD = {w: p for p in _V.parents for w in p.before}
 _PARENT_OF_LAST = {w: p for p in _V.parents for w in p.after}
 _PARENT_PREFIX = re.compile(rf"^({_alternatives(tuple(_PARENT_OF_WORD))})\s+(.+)$")
 _PARENT_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_PARENT_OF_LAST))})$")
-PARENT_GROUPS = {p.group: p.relation for p in _V.parents}  # contact group → relation
 _DAGPLEJER_PREFIX = re.compile(rf"^(?:{_alternatives(_V.dagplejer.before)})\s+(.+)$")
 _CHILD_PREFIX = re.compile(rf"^(?:{_alternatives(_V.child.before)})\s+(.+)$")
 # The owner after the field («CPR-nr. barn», «Navn dagplejer»): read as if it came first.
@@ -113,8 +112,8 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
             return HeaderMeaning(Owner.KONTAKT, f, int(m.group(2) or 0), implied)
     if parent := _parent_column(norm):
         return parent
-    if norm in _PARENT_OF_LAST:  # «Mor», «Far» alone: the parent's name
-        return HeaderMeaning(Owner.KONTAKT, Field.NAVN, _PARENT_OF_LAST[norm].group)
+    if alone := _PARENT_OF_LAST.get(norm):  # «Mor», «Far» alone: the parent's name
+        return HeaderMeaning(Owner.KONTAKT, Field.NAVN, alone.group, alone.relation)
     if m := _DAGPLEJER_PREFIX.match(norm):
         f = field_of(m.group(1))
         if f in (Field.ID, Field.CPR):  # "Dagplejer medarb. nr.": the column naming the dagplejer
@@ -140,7 +139,7 @@ def _parent_column(norm: str) -> HeaderMeaning | None:
     f = field_of(rest)
     if f is None or f == Field.RELATION:
         return None
-    return HeaderMeaning(Owner.KONTAKT, f, parent.group)
+    return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
 
 
 def child_prefixed(norm: str) -> bool:

@@ -29,7 +29,7 @@ from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, L
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustody
 from dagplejecli.roster.columns import Cols, ColumnMap
-from dagplejecli.roster.custody import CUSTODY_RULES, Custody, who
+from dagplejecli.roster.custody import CUSTODY_RULES, Custody, PerColumn, who
 from dagplejecli.roster.headers import normalise_header
 from dagplejecli.roster.rows import RowReader, data_rows
 from dagplejecli.roster.vocabulary import vocabulary
@@ -90,14 +90,12 @@ class Builder:
         self.custody = Custody(self.findings, blank_custody, row_custody, self.relations)
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
         # contacts without a relation column, per sheet: one DP222 each, with the count
-        self._no_relation: dict[str, tuple[Finding, int]] = {}
+        self._no_relation = PerColumn()
 
     def finish(self) -> None:
         """What reading says once, when every sheet is read: a missing relation column (one
         DP222 per sheet, with the number of contact persons) and custody's (``Custody.finish``)."""
-        for first, count in self._no_relation.values():
-            params = {**first.params, "count": count}
-            self.findings.append(DP222(first.location, variant="no_column", **params))
+        self.findings.extend(self._no_relation.findings())
         self.custody.finish()
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
@@ -312,8 +310,7 @@ class Builder:
             if Field.RELATION in cols:
                 self.findings.append(DP222(where, **who(p)))
             else:
-                first, count = self._no_relation.get(r.sheet, (DP222(where, **who(p)), 0))
-                self._no_relation[r.sheet] = (first, count + 1)
+                self._no_relation.add((r.sheet, ""), DP222(where, variant="no_column", **who(p)))
             return None
         mapped, co_parent = self._relation(raw)
         if co_parent and mapped is not None:

@@ -277,4 +277,4 @@ def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> 
         return []
     first = next(s for s in sheets if s.name == hidden[0])
     where = Location(file=first.file or file, sheet=first.name)
-    return [DP257(where, sheets=hidden, count=len(hidden), key="ark")]
+    return [DP257(where, sheets=hidden, count=len(hidden))]
