@@ -62,6 +62,7 @@ from dagplejecli.pipeline import (
     validate_project,
 )
 from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
+from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
 
@@ -357,14 +358,11 @@ def now() -> dt.datetime:
 def _remember_out(config_path: Path | None, out_dir: Path) -> None:
     """An export folder other than the project's own is remembered before anything is written
     there, so that the next command finishes or undoes an export killed in it."""
-    from dagplejecli.config import load_config
     from dagplejecli.files import remember_folder
-    from dagplejecli.project import EXPORT_FOLDER
 
-    folder = load_config(config_path).path.parent
-    own = folder / EXPORT_FOLDER
-    if out_dir.absolute() != own.absolute():
-        remember_folder(folder, out_dir)
+    project = Project.of(config_path)
+    if out_dir.absolute() != project.export_dir.absolute():
+        remember_folder(project.folder, out_dir)
 
 
 def _config_reference(config_path: Path | None, out_dir: Path) -> str:
@@ -372,9 +370,7 @@ def _config_reference(config_path: Path | None, out_dir: Path) -> str:
     (a project moved as a whole keeps it), absolute on another drive."""
     import os
 
-    from dagplejecli.config import load_config
-
-    config = load_config(config_path).path
+    config = Project.of(config_path).config
     try:
         return os.path.relpath(config.absolute(), out_dir.absolute())
     except ValueError:  # another drive on Windows
@@ -525,11 +521,10 @@ def _secret_for(config_path: Path | None, out_dir: Path, previous: Manifest | No
     """The municipality's secret beside the configuration. After an export (a manifest in
     ``out_dir``) it must be the one that export used: another, or none, would give every child
     without an id column a new id, which Unilogin takes as new people. Made on first use only."""
-    from dagplejecli.config import load_config
     from dagplejecli.domain.keyed import secret_fingerprint
     from dagplejecli.secret import load_or_create_secret, read_secret, secret_path
 
-    folder = load_config(config_path).path.parent
+    folder = Project.of(config_path).folder
     where = str(secret_path(folder))
     manifest = str(out_dir / MANIFEST_NAME)
     secret = read_secret(folder)
