@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from dagplejecli.domain.values import id_key, normalise_digits
-from dagplejecli.roster.sheets import LATIN_BELOW_COMBINING, read_sheets
+from dagplejecli.roster.sheets import read_sheets
 from tests.conftest import BASE_CONFIG, no_traceback, run_cli, small_roster, write_csv, write_xlsx
 
 NFD_AABY = unicodedata.normalize("NFD", "Åby")
@@ -71,16 +71,6 @@ def test_a_configuration_key_with_an_invisible_character_is_refused(project: Pat
     assert result.exit_code == 2 and no_traceback(result)
     assert "usynligt tegn" in result.stderr and "«Distrikt»" in result.stderr
     assert "omraade[2].hvor" in result.stderr
-
-
-def test_every_character_below_u0300_is_nfc_alone_and_beside_any_other() -> None:
-    # what lets a workbook written with character references below U+0300 skip the pass over
-    # its cells (roster/sheets.py _is_nfc)
-    chars = [chr(n) for n in range(1, LATIN_BELOW_COMBINING)]
-    text = "".join(chars)
-    assert unicodedata.is_normalized("NFC", text)
-    for a in chars:
-        assert unicodedata.is_normalized("NFC", a + text), hex(ord(a))
 
 
 def test_a_combining_mark_written_as_a_reference_is_normalised(tmp_path: Path) -> None:

@@ -115,23 +115,11 @@ def _check_zip(path: Path, raw: bytes) -> bool:
     return not normal
 
 
-# A byte from 0xCC up starts a UTF-8 character from U+0300 on (combining marks and everything
-# after them); every character below U+0300 is NFC on its own and composes with none other
-# (tests/test_normalisation.py proves it over the range), so a text of only those is NFC.
-_FROM_U0300 = re.compile(rb"[\xcc-\xff]")
-_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,9});")
-LATIN_BELOW_COMBINING = 0x300
-
-
 def _is_nfc(data: bytes) -> bool:
-    """The part's text is NFC as it stands, character references included (a workbook written
-    with ``&#248;`` for ``ø`` is as plain as one written in UTF-8)."""
+    """The part's text is NFC as it stands. A character reference could spell anything (an
+    ASCII part may hold ``A&#778;``): then the cells are normalised, which costs little."""
     if b"&#" in data:
-        refs = _CHAR_REF.findall(data)
-        if _FROM_U0300.search(data) or len(refs) != data.count(b"&#"):
-            return False
-        numbers = (int(r[1:], 16) if r[:1] in b"xX" else int(r) for r in set(refs))
-        return all(n < LATIN_BELOW_COMBINING for n in numbers)
+        return False
     if data.isascii():
         return True
     try:
