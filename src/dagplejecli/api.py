@@ -21,17 +21,15 @@ from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target
+from dagplejecli.export.diff import Changes, compare, identity_changes
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
     MANIFEST_NAME,
-    Changes,
     Manifest,
     all_member_hashes,
     area_key,
     child_hash,
-    compare,
     file_digests,
-    identity_changes,
     manifest_bytes,
     merge_unilogin_record,
     parse_datetime,
