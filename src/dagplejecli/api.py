@@ -1,10 +1,21 @@
-"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``,
-``afstem``.
+"""The library: ``open_project``, then one function per command, ``init``, ``plan``,
+``validate``, ``export``, ``afstem``.
 
-Each reads, plans, checks and writes what its command writes, and returns what happened. None
-prints or exits: a problem that stops the work is a ``DagplejeError`` (exit 2), a refusal a
-``Refused`` (exit 1). ``on_step`` hears of each step as it begins (a message key), for a
-progress bar.
+``open_project`` first: it finishes or undoes an export a kill interrupted in the project and
+removes the temporary files a killed run left (they hold personal data). Each command's function
+then reads, plans, checks and writes what its command writes, and returns what happened; where a
+path is not given, the project's own is used (``Project``: the plan and ``eksport/`` beside the
+configuration). None prints or exits: a problem that stops the work is a ``DagplejeError``
+(exit 2), a refusal a ``Refused`` (exit 1). ``on_step`` hears of each step as it begins (a
+message key), for a progress bar.
+
+    from pathlib import Path
+    from dagplejecli import api
+
+    project = api.open_project(Path("dagpleje.toml"))
+    api.plan([Path("dagplejere.xlsx")], project.config)
+    result = api.validate(project.config)
+    errors = result.errors()
 """
 
 from __future__ import annotations
@@ -40,9 +51,14 @@ from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_f
 from dagplejecli.export.unilogin_check import check_documents
 from dagplejecli.export.users import user_sheets
 from dagplejecli.files import (
+    COMMITTED,
     commit_files,
     export_lock,
     inside_folder,
+    recover,
+    recover_remembered,
+    remember_folder,
+    remove_stale_temporaries,
     write_bytes_atomic,
 )
 from dagplejecli.findings import Finding
@@ -65,6 +81,32 @@ from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
 
 Step = Callable[[str], None]
+
+STALE_SECONDS = 120.0  # a temporary file untouched this long belongs to a killed run
+
+
+# ------------------------------------------------------------------------------ the project
+
+
+def open_project(config_path: Path | None = None) -> Project:
+    """The project of ``config_path`` (default: ``dagpleje.toml`` in the current folder),
+    ready to work in: an export a kill interrupted in its export folder, or in any folder it
+    exported to with ``--out``, is finished or undone, and the staging, backup and temporary
+    files a killed run left there and beside the plan are removed (they hold personal data).
+
+    Call it before the other functions; the command line does, for every command. The
+    configuration need not exist yet (``init`` writes it)."""
+    project = Project.of(config_path)
+    recover(project.export_dir)
+    recover_remembered(project.folder)
+    remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
+    return project
+
+
+def committed_folder() -> Path | None:
+    """The export folder this process last switched a complete set into, if any (an
+    interruption after that must say the export is done)."""
+    return COMMITTED[-1] if COMMITTED else None
 
 
 # ------------------------------------------------------------------------------------- init
@@ -187,13 +229,14 @@ def _propose(
 
 def plan(
     roster_paths: Path | Sequence[Path],
-    config_path: Path | None,
-    out: Path,
+    config_path: Path | None = None,
+    out: Path | None = None,
     on_step: Step = no_step,
     day: dt.date | None = None,
 ) -> Planned:
     """Group the dagplejere in care on ``day`` (default today) into areas and write the plan
-    workbook for review."""
+    workbook for review to ``out`` (default: the project's plan)."""
+    out = Project.of(config_path).plan_path(out)
     inputs = roster_inputs(roster_paths)
     check_output("--out", out, {**inputs, "config": config_path or Path(CONFIG_NAME)})
     if out.suffix.lower() != ".xlsx":
@@ -209,15 +252,18 @@ def plan(
 
 
 def validate(
-    config_path: Path | None,
-    plan_path: Path,
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
     annotate: Path | None = None,
     on_step: Step = no_step,
     day: dt.date | None = None,
 ) -> Validation:
-    """Every finding on the plan made again from roster and configuration. With ``annotate``,
-    the roster's cells are kept (``planned.sheets``) for an annotated copy."""
+    """Every finding on the plan (default: the project's) made again from roster and
+    configuration. With ``annotate``, a copy of the roster with each finding's cells marked
+    is written there (``.xlsx``; the roster's cells as validate read them, CPR numbers
+    masked)."""
     config = config_path or Path(CONFIG_NAME)
+    plan_path = Project.of(config_path).plan_path(plan_path)
     if annotate is not None:
         if annotate.suffix.lower() != ".xlsx":
             raise DagplejeError("annotate_suffix", where=str(annotate))
@@ -225,9 +271,14 @@ def validate(
     result = validate_project(
         config_path, plan_path, day, on_step=on_step, keep_sheets=bool(annotate)
     )
-    if annotate is not None:
+    if annotate is not None and result.planned.sheets is not None:
+        from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
+
         files = roster_inputs([f.path for f in result.planned.roster.files])
         check_output("--annotate", annotate, files)
+        on_step("step_annotating")
+        # the cells validate read: the roster is read once, and the marks fit what it read
+        write_annotated(annotate, result.planned.sheets, result.findings)
     return result
 
 
@@ -267,9 +318,9 @@ class TooManyRemoved(Refused):
 
 def export(
     target: Target,
-    config_path: Path | None,
-    plan_path: Path,
-    out_dir: Path,
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
+    out_dir: Path | None = None,
     *,
     source_datetime: str | None = None,
     xsd: Path | None = None,
@@ -286,7 +337,10 @@ def export(
     lose more than ``[regler] max_fjernet_procent`` of its users (``TooManyRemoved``, unless
     ``allow_many_removed``). ``dry_run`` builds and compares but writes nothing and refuses
     nothing for the share removed. ``areas`` (``--omraade``: names or institution numbers)
-    exports just those areas' Unilogin documents; the others' last documents stay."""
+    exports just those areas' Unilogin documents; the others' last documents stay. The plan
+    and the export folder are the project's unless given."""
+    project = Project.of(config_path)
+    plan_path, out_dir = project.plan_path(plan_path), project.export_path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
@@ -356,8 +410,6 @@ def now() -> dt.datetime:
 def _remember_out(config_path: Path | None, out_dir: Path) -> None:
     """An export folder other than the project's own is remembered before anything is written
     there, so that the next command finishes or undoes an export killed in it."""
-    from dagplejecli.files import remember_folder
-
     project = Project.of(config_path)
     if out_dir.absolute() != project.export_dir.absolute():
         remember_folder(project.folder, out_dir)
@@ -736,10 +788,10 @@ class Reconciled:
 
 
 def afstem(
-    config_path: Path | None,
-    plan_path: Path,
-    unilogin: list[Path],
-    dtr: list[Path],
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
+    unilogin: Sequence[Path] = (),
+    dtr: Sequence[Path] = (),
     rapport: Path | None = None,
     today: dt.date | None = None,
     on_step: Step = no_step,
@@ -748,7 +800,7 @@ def afstem(
     plan made again from roster and configuration, as ``validate`` makes it. The files are only
     read; with ``rapport`` a workbook for people is written (CPR numbers masked). A stale plan
     is refused, as ``export`` refuses it: a comparison with another plan than the one reviewed
-    says nothing."""
+    says nothing. The plan is the project's unless given."""
     from dagplejecli.afstem.compare import reconcile
     from dagplejecli.afstem.read import read_registers
     from dagplejecli.afstem.workbook import report_sheets
@@ -757,6 +809,7 @@ def afstem(
 
     if not unilogin and not dtr:
         raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
+    plan_path = Project.of(config_path).plan_path(plan_path)
     config = config_path or Path(CONFIG_NAME)
     if rapport is not None:
         if rapport.suffix.lower() != ".xlsx":
