@@ -93,3 +93,23 @@ def test_an_interruption_during_undo_is_not_swallowed(
     monkeypatch.setattr(os, "replace", real)
     assert files.recover(root)
     assert _tree(root) == old
+
+
+def test_open_project_finishes_what_a_kill_left_wherever_it_is_called_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dagplejecli import api
+
+    project = tmp_path / "projekt"
+    export = project / "eksport"
+    files.commit_files(export, {"a.txt": (b"old a", False)})
+    (export / files.STAGING).mkdir()
+    (export / files.STAGING / "0").write_bytes(b"personal data")  # killed before its journal
+    stale = project / ".dagpleje-plan.xlsx.k2j3.tmp"
+    stale.write_text("personal data")
+    os.utime(stale, (0, 0))
+    monkeypatch.chdir(tmp_path)  # another folder than the project's
+    opened = api.open_project(project / "dagpleje.toml")
+    assert opened.export_dir == export and opened.plan_path() == project / "dagpleje-plan.xlsx"
+    assert _tree(export) == {"a.txt": b"old a"}
+    assert not stale.exists()

@@ -76,7 +76,8 @@ def commit_files(
         for folder in reversed(made):
             make_folders(folder)
         journal.obsolete = [rel for rel in obsolete if (root / rel).is_file()]
-        journal.made = [str(p.relative_to(root)) for p in made]  # deepest first
+        # deepest first; only inside the folder (a missing parent of it is left when undone)
+        journal.made = [str(p.relative_to(root)) for p in made if p.is_relative_to(root)]
         write_journal(root, journal)
     except BaseException as exc:
         # nothing of the old set has moved: the staged files go, the old set stays
