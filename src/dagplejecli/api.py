@@ -272,7 +272,7 @@ def validate(
         config_path, plan_path, day, on_step=on_step, keep_sheets=bool(annotate)
     )
     if annotate is not None and result.planned.sheets is not None:
-        from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
+        from dagplejecli.annotate import write_annotated  # openpyxl: only when needed
 
         files = roster_inputs([f.path for f in result.planned.roster.files])
         check_output("--annotate", annotate, files)
