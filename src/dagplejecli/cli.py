@@ -297,12 +297,12 @@ def export_command(
 def _interrupted_after_commit() -> None:
     """Ctrl-C after the export's files were switched into place: the export is complete."""
     from dagplejecli import api
-    from dagplejecli.messages import ui
+    from dagplejecli.render.exports import print_interrupted_after_commit
     from dagplejecli.render.terminal import stderr
 
     done = api.committed_folder()
     if done is not None:
-        stderr().print(ui("export_interrupted_after_commit", path=done), soft_wrap=True)
+        print_interrupted_after_commit(stderr(), done)
 
 
 @app.command("afstem", cls=LocalisedCommand)
