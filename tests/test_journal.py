@@ -62,6 +62,8 @@ def test_an_undo_that_fails_is_said_and_the_next_command_finishes_it(
         files.commit_files(root, {"a.txt": (b"new a", False), "b.txt": (b"new b", False)})
     assert caught.value.exit_code == 2
     assert caught.value.hint_key == "export_undo_failed_hint"
+    assert "kunne ikke alle lægges tilbage" in str(caught.value)
+    assert caught.value.where.endswith("a.txt")  # the file that could not go back
     journal = files.load_journal(root)
     assert journal is not None and journal.undo  # left for the next command, marked undone
     assert _tree(root) != old
