@@ -28,7 +28,6 @@ from typing import Any
 
 from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.care import LeftOut
-from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target
@@ -75,7 +74,7 @@ from dagplejecli.pipeline import (
     plan_roster,
     validate_project,
 )
-from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
+from dagplejecli.planfile import read_plan, write_plan
 from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -143,20 +142,23 @@ def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
 
 def init(
     roster_paths: Path | Sequence[Path],
-    kommune: str | None,
-    out: Path,
+    kommune: str | None = None,
+    out: Path | None = None,
     force: bool = False,
     areas: int | None = None,
     max_dagplejere: int | None = None,
     by_children: bool = False,
 ) -> Initialised:
     """Write a configuration proposed from the roster: areas from a division column if it has
-    one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre."""
+    one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre. ``out``:
+    default ``dagpleje.toml`` in the current folder."""
     from dagplejecli.config import RosterConfig, load_config
     from dagplejecli.roster import read_roster
 
+    here = Project.of(None)
+    out = here.config if out is None else out
     inputs = roster_inputs(roster_paths)
-    check_output("--out", out, {**inputs, "plan": Path(PLAN_NAME)})
+    check_output("--out", out, {**inputs, "plan": here.plan})
     if areas is not None and max_dagplejere is not None:
         raise DagplejeError("propose_both", hint="propose_both_hint")
     if by_children and areas is None and max_dagplejere is None:
@@ -238,7 +240,7 @@ def plan(
     workbook for review to ``out`` (default: the project's plan)."""
     out = Project.of(config_path).plan_path(out)
     inputs = roster_inputs(roster_paths)
-    check_output("--out", out, {**inputs, "config": config_path or Path(CONFIG_NAME)})
+    check_output("--out", out, {**inputs, "config": Project.of(config_path).config})
     if out.suffix.lower() != ".xlsx":
         raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
@@ -262,8 +264,8 @@ def validate(
     configuration. With ``annotate``, a copy of the roster with each finding's cells marked
     is written there (``.xlsx``; the roster's cells as validate read them, CPR numbers
     masked)."""
-    config = config_path or Path(CONFIG_NAME)
-    plan_path = Project.of(config_path).plan_path(plan_path)
+    project = Project.of(config_path)
+    config, plan_path = project.config, project.plan_path(plan_path)
     if annotate is not None:
         if annotate.suffix.lower() != ".xlsx":
             raise DagplejeError("annotate_suffix", where=str(annotate))
@@ -373,7 +375,7 @@ def export(
             raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
         if not dry_run:
             inputs = {
-                "config": config_path or Path(CONFIG_NAME),
+                "config": project.config,
                 "plan": plan_path,
                 "xsd": xsd,
                 **roster_inputs([f.path for f in prepared.validation.planned.roster.files]),
@@ -810,7 +812,7 @@ def afstem(
     if not unilogin and not dtr:
         raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
     plan_path = Project.of(config_path).plan_path(plan_path)
-    config = config_path or Path(CONFIG_NAME)
+    config = Project.of(config_path).config
     if rapport is not None:
         if rapport.suffix.lower() != ".xlsx":
             raise DagplejeError("afstem_rapport_suffix", where=str(rapport))
