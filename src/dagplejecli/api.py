@@ -102,6 +102,28 @@ def open_project(config_path: Path | None = None) -> Project:
     return project
 
 
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Where a project stands (plain ``dagpleje``): the workflow's next step, and whether
+    its export folder matches its manifest. Said as sentences in the current language
+    (``status.py``), not yet as data."""
+
+    status: str
+    export: str | None
+
+
+def overview(project: Project) -> Overview:
+    """Where ``project`` stands: configuration, plan, last export, the next step; a warning
+    when others can read its folder; whether its export folder matches its manifest."""
+    from dagplejecli.status import export_status, exposed_folder, folder_status
+
+    status = folder_status(project.folder)
+    exposed = exposed_folder(project.folder)
+    if exposed is not None:
+        status += "\n" + exposed
+    return Overview(status, export_status(project.export_dir))
+
+
 def committed_folder() -> Path | None:
     """The export folder this process last switched a complete set into, if any (an
     interruption after that must say the export is done)."""

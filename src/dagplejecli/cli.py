@@ -85,13 +85,9 @@ def main_callback(
     here = api.open_project(None)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
-        from dagplejecli.status import export_status, exposed_folder, folder_status
 
-        status = folder_status(here.folder)
-        exposed = exposed_folder(here.folder)
-        if exposed is not None:
-            status += "\n" + exposed
-        print_overview(stdout(), status, export_status(here.export_dir))
+        overview = api.overview(here)
+        print_overview(stdout(), overview.status, overview.export)
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)
