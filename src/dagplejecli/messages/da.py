@@ -1235,6 +1235,8 @@ UI: dict[str, str] = {
     "export_folders_bad_hint": "Slet filen. En afbrudt eksport i en mappe, du har brugt med --out, gøres færdig af dagpleje export --target unilogin --out MAPPE --dry-run.",
     "journal_bad": "Journalen fra en afbrudt eksport er ikke en, dagpleje har skrevet ({detail}); intet er flyttet eller slettet.",
     "journal_bad_hint": "dagpleje skriver kun filer inde i eksportmappen. Har nogen ændret eller lagt filen her, så slet den (og mapperne .dagpleje-staging og .dagpleje-backup, hvis de findes), tjek eksportmappens filer, og eksportér igen.",
+    "export_undo_failed": "Eksporten kunne ikke skrives, og de tidligere filer kunne ikke alle lægges tilbage ({detail}). Journalen er gemt, så den tidligere eksport kan lægges tilbage.",
+    "export_undo_failed_hint": "Luk det program, der holder filen (Excel, OneDrive, antivirus), og kør dagpleje i mappen med dagpleje.toml: den lægger den tidligere eksport tilbage. Eksportér så igen.",
     "lock_not_regular_hint": "Slet filen (den er kun en lås og holder intet), og kør igen.",
     "secret_readable_by_others": "Advarsel: hemmeligheds-filen kan læses af andre brugere på maskinen. Gør den privat: chmod 600 {path}",
     "unknown_code": "Koden {code} findes ikke. dagpleje explain uden kode viser alle koder.",

@@ -1235,6 +1235,8 @@ UI: dict[str, str] = {
     "export_folders_bad_hint": "Delete the file. An interrupted export in a folder you used with --out is finished by dagpleje export --target unilogin --out FOLDER --dry-run.",
     "journal_bad": "The journal of an interrupted export is not one dagpleje wrote ({detail}); nothing was moved or removed.",
     "journal_bad_hint": "dagpleje writes files inside the export folder only. If someone changed or put the file here, delete it (and the folders .dagpleje-staging and .dagpleje-backup, if they exist), check the export folder's files, and export again.",
+    "export_undo_failed": "The export could not be written, and the earlier files could not all be put back ({detail}). The journal is kept, so the earlier export can be put back.",
+    "export_undo_failed_hint": "Close the program that holds the file (Excel, OneDrive, antivirus) and run dagpleje in the folder with dagpleje.toml: it puts the earlier export back. Then export again.",
     "lock_not_regular_hint": "Delete the file (it is only a lock and holds nothing), and run again.",
     "secret_readable_by_others": "Warning: the secret file can be read by other users of this machine. Make it private: chmod 600 {path}",
     "unknown_code": "Code {code} does not exist. dagpleje explain without a code lists every code.",

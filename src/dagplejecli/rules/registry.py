@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dagplejecli.afstem.rules import AFSTEM_RULES
 from dagplejecli.care import CARE_RULES
-from dagplejecli.export.manifest import EXPORT_RULES
+from dagplejecli.export.diff import EXPORT_RULES
 from dagplejecli.findings import Finding, Rule
 from dagplejecli.roster.read import READER_RULES
 from dagplejecli.rules import areas, persons, settings, unilogin
