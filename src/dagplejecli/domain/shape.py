@@ -16,6 +16,16 @@ class Role(StrEnum):
     ET_ARK = "et-ark"  # a child per row with its dagplejer's columns repeated
 
 
+class Layout(StrEnum):
+    """How a roster's sheets hold its people, as the plan and JSON say it."""
+
+    TO_ARK = "to-ark"  # a dagplejer sheet and a child sheet (and maybe a contacts sheet)
+    ET_ARK = "et-ark"  # one sheet: a child per row with its dagplejer's columns
+    KUN_DAGPLEJERE = "kun-dagplejere"  # the dagplejere only
+    CSV = "csv"  # either of the above in CSV files
+    TRE_ARK = "tre-ark"  # only as ``init`` says a to-ark roster with a contacts sheet
+
+
 class Owner(StrEnum):
     """Whose value a column holds, as its header says."""
 

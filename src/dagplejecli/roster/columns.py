@@ -354,7 +354,7 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     for group in cmap.contacts.values():
         mapped |= set(group.values())
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
-    recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
+    recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
     child_columns = []
     if cmap.role == Role.ET_ARK:

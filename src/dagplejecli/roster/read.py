@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import Field, Layout, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -165,17 +165,17 @@ def read_roster(
     if Role.ET_ARK in chosen:
         cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
         dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
-        layout = "et-ark"
+        layout = Layout.ET_ARK
     else:
         required = ((Field.ID,), (Field.CPR,), (Field.NAVN,), (Field.FORNAVN, Field.EFTERNAVN))
         cmap = use(Role.DAGPLEJERE, ("kolonner",), *required)
         dagplejere = read_dagplejer_sheet(cmap, builder, cmap.file)
-        layout = "to-ark" if Role.BOERN in chosen else "kun-dagplejere"
+        layout = Layout.TO_ARK if Role.BOERN in chosen else Layout.KUN_DAGPLEJERE
         if Role.BOERN in chosen:
             cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
             children = read_child_sheet(cm, builder, cm.file)
     if all(p.suffix.lower() == ".csv" for p in files):
-        layout = "csv"
+        layout = Layout.CSV
     # one row per contact person: a child's rows are one child with all their contacts
     children, repeated = merge_repeated_children(children)
     builder.findings.extend(repeated)
