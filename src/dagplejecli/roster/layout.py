@@ -11,8 +11,7 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
-from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import term, ui
+from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
 from dagplejecli.roster.sheets import RawSheet
@@ -248,7 +247,7 @@ def pick_sheets(
                     "roster_ambiguous",
                     where=str(path),
                     hint="roster_ambiguous_hint",
-                    role=term("sheet_role", role),
+                    role=Term("sheet_role", role),
                     sheets=", ".join(s.name for s, _ in options),
                     key=ROLE_KEYS[role],
                     first=options[0][0].name,
@@ -286,10 +285,13 @@ def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
             sheet=sheets[0].name if sheets else "-",
             sheets=", ".join(s.name for s in sheets) or "-",
         )
-    seen = "; ".join(
-        ui("roster_sheet_read_as", sheet=s.name, row=h.row, role=term("sheet_role", classify(h)))
+    seen = tuple(
+        Said(
+            "roster_sheet_read_as",
+            {"sheet": s.name, "row": h.row, "role": Term("sheet_role", classify(h))},
+        )
         if h is not None
-        else ui("roster_sheet_no_headers", sheet=s.name)
+        else Said("roster_sheet_no_headers", {"sheet": s.name})
         for s, h in headers
     )
     if len(sheets) == 1:
