@@ -312,10 +312,9 @@ def _roster_lines(
     main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
     named = len(roster.files) > 1 or roster.path.suffix.lower() != ".csv"
     if main is not None and named:
-        text = _comment_text("ark", row=main.header_row)
-        lines.append(_aligned(f"ark = {_q(main.name)}", text))
+        lines.append(_aligned(f"ark = {_q(main.name)}", _comment_text("ark")))
     if Role.BOERN in roles and named:
-        text = _comment_text("boern_ark", row=roles[Role.BOERN].header_row)
+        text = _comment_text("boern_ark")
         lines.append(_beside(f"boern_ark = {_q(roles[Role.BOERN].name)}", text))
     if Role.KONTAKTER in roles:
         lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
@@ -325,6 +324,10 @@ def _roster_lines(
         # one contact group and not read in the long form: said, so that a child written twice
         # next month does not change how the sheet is read
         lines += [*_comment("lang_form_false"), "lang_form = false"]
+    if roster.reference_form is not None:
+        lines += [*_comment("henvisning"), f"henvisning = {_q(roster.reference_form)}"]
+    if not named and infos:  # one CSV: its one sheet is named by the file, which may change
+        lines += [*_comment("overskriftsraekke"), f"overskriftsraekke = {infos[0].header_row}"]
     if kept is not None:  # the decisions of the configuration replaced (--ja)
         for key in ("tom_myndighed", "raekke_myndighed"):
             value = getattr(kept, key)
@@ -332,6 +335,9 @@ def _roster_lines(
                 lines.append(f"{key} = {_q(value)}")
         if kept.gaeste:
             lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
+    if named and infos:
+        lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
+        lines += [f"{_key(i.name)} = {i.header_row}" for i in infos]
     tables = column_tables(infos, id_column)
     if main is not None and Field.ID not in tables.get("kolonner", {}):
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']

@@ -26,6 +26,15 @@ class Layout(StrEnum):
     TRE_ARK = "tre-ark"  # only as ``init`` says a to-ark roster with a contacts sheet
 
 
+class RefForm(StrEnum):
+    """How a child's dagplejer column names her (``[roster] henvisning``)."""
+
+    ID = "id"  # «41789»
+    CPR = "cpr"
+    NAVN = "navn"  # «Hanne Sørensen», «Sørensen, Hanne»
+    ID_OG_NAVN = "id_og_navn"  # «Hanne Sørensen (41789)», «41789 - Hanne Sørensen»
+
+
 class Owner(StrEnum):
     """Whose value a column holds, as its header says."""
 

@@ -16,7 +16,7 @@ from dagplejecli.config import RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.roster.columns import plain_dagplejer_fields
-from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
+from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
 from dagplejecli.roster.sheets import RawSheet
 from dagplejecli.roster.vocabulary import vocabulary
 
@@ -256,6 +256,50 @@ def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
 Candidate = tuple[RawSheet, HeaderRow, set[Clue]]
 
 
+def _header(
+    sheet: RawSheet, cfg: RosterConfig, path: Path, known: frozenset[str] = frozenset()
+) -> HeaderRow | None:
+    """A sheet's header row: the one ``[roster] overskriftsraekke`` gives it (a number: the
+    roster's only sheet's), else the one the reader finds. Raises DagplejeError when the row
+    given holds no header."""
+    rows = cfg.overskriftsraekke
+    row = rows.get(sheet.name) if isinstance(rows, dict) else rows
+    if row is None:
+        return find_header_row(sheet.rows, known=known)
+    cells = sheet.rows[row - 1] if row <= len(sheet.rows) else []
+    if not any(isinstance(v, str) and v.strip() for v in cells):
+        raise DagplejeError(
+            "roster_header_row_empty",
+            where=f"{sheet.file or path.name}, {sheet.name}",
+            hint="roster_header_row_empty_hint",
+            sheet=sheet.name,
+            row=row,
+        )
+    return header_row_at(row - 1, cells)
+
+
+def _check_header_rows(sheets: list[RawSheet], cfg: RosterConfig, path: Path) -> None:
+    """``overskriftsraekke`` names sheets the roster has (or, as a number, the roster has one)."""
+    rows, names = cfg.overskriftsraekke, [s.name for s in sheets]
+    if isinstance(rows, int) and len(sheets) > 1:
+        raise DagplejeError(
+            "roster_header_row_which",
+            where=str(path),
+            hint="roster_header_row_which_hint",
+            row=rows,
+            first=names[0],
+        )
+    for name in rows if isinstance(rows, dict) else ():
+        if name not in names:
+            raise DagplejeError(
+                "roster_sheet_missing",
+                where=str(path),
+                sheet=name,
+                key="overskriftsraekke",
+                sheets=", ".join(names),
+            )
+
+
 def _configured(
     sheets: list[RawSheet], cfg: RosterConfig, path: Path
 ) -> dict[Role, tuple[RawSheet, HeaderRow]]:
@@ -282,7 +326,7 @@ def _configured(
             raise DagplejeError(
                 "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
             )
-        header = find_header_row(by_name[name].rows, known=_known_headers(cfg, key))
+        header = _header(by_name[name], cfg, path, _known_headers(cfg, key))
         if header is None:
             raise DagplejeError(
                 "roster_no_header",
@@ -303,12 +347,13 @@ def pick_sheets(
     evidence of each other sheet by ``READINGS``, then ``REREADS`` by the sheets beside it.
     A hidden sheet is never proposed (DP257 says it). Raises DagplejeError when no dagplejer
     sheet can be told."""
+    _check_header_rows(sheets, cfg, path)
     chosen = _configured(sheets, cfg, path)
     candidates: dict[Role, list[Candidate]] = {}
     for sheet in sheets:
         if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
             continue
-        header = find_header_row(sheet.rows)
+        header = _header(sheet, cfg, path)
         if header is None:
             continue
         found = clues(header, sheet.name, cfg)

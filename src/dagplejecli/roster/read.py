@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
-from dagplejecli.domain.shape import Field, Layout, Role
+from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -123,6 +123,11 @@ def read_roster(
     # each file's hash from the bytes its sheets were parsed from
     roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
     chosen = pick_sheets(sheets, cfg, path)
+    form = RefForm(cfg.henvisning) if cfg.henvisning else None
+    if form is not None and Role.ET_ARK in chosen:  # the child is on its dagplejer's own row
+        raise DagplejeError(
+            "roster_reference_one_sheet", where=path.name, hint="roster_reference_one_sheet_hint"
+        )
     builder = Builder(
         path.name,
         cfg.relationer,
@@ -219,7 +224,7 @@ def read_roster(
                 column=column or "",
             )
         )
-    links = resolve_children(dagplejere, children)
+    links = resolve_children(dagplejere, children, form)
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column)
@@ -229,6 +234,8 @@ def read_roster(
     sha = roster_fingerprint(roster_files)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
+    if len(links.forms) == 1 and Role.ET_ARK not in chosen:
+        roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
 
