@@ -309,17 +309,18 @@ def _configured(
     names = ", ".join(s.name for s in sheets)
     explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
     given = [(k, s) for k, s in explicit.items() if s is not None]
-    for n, (twice, sheet_name) in enumerate(given):
-        other = next((k for k, s in given[:n] if s == sheet_name), None)
-        if other is not None:  # one sheet, two roles: read twice, counted twice
+    keys: dict[str, str] = {}  # sheet → the key that named it first
+    for key, name in given:
+        if name in keys:  # one sheet, two roles: read twice, counted twice
             raise DagplejeError(
                 "roster_sheet_twice",
                 where=str(path),
                 hint="roster_sheet_twice_hint",
-                sheet=sheet_name,
-                key=twice,
-                other=other,
+                sheet=name,
+                key=key,
+                other=keys[name],
             )
+        keys[name] = key
     chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
     for key, name in given:
         if name not in by_name:
@@ -438,18 +439,12 @@ def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
         else Said("roster_sheet_no_headers", {"sheet": s.name})
         for s, h in headers
     )
-    if len(sheets) == 1:
-        return DagplejeError(
-            "roster_no_dagplejer_sheet",
-            where=str(path),
-            hint="roster_no_dagplejer_sheet_hint_single_sheet",
-            sheets=seen,
-            headers=", ".join(t for t in found[0][1].texts if t),
-        )
+    single = "_single_sheet" if len(sheets) == 1 else ""  # a CSV: change its headers
     return DagplejeError(
         "roster_no_dagplejer_sheet",
         where=str(path),
-        hint="roster_no_dagplejer_sheet_hint",
+        hint=f"roster_no_dagplejer_sheet_hint{single}",
         sheets=seen,
+        headers=", ".join(t for t in found[0][1].texts if t),
         first=found[0][0].name,
     )
