@@ -46,6 +46,12 @@ class ColumnMap:
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
 
+    def read_columns(self) -> set[int]:
+        """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
+        return {
+            c for cols in (self.fields, self.child, *self.contacts.values()) for c in cols.values()
+        }
+
 
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
 # Other plain person columns (CPR, Navn …) are the child's when the dagplejer's own are
@@ -336,9 +342,8 @@ def map_columns(
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
         # the child's and contacts' columns.
-        excluded = {cmap.fields.get(Field.CPR), *cmap.child.values()}
-        for group in cmap.contacts.values():
-            excluded |= set(group.values())
+        others = (cmap.child, *cmap.contacts.values())
+        excluded = {cmap.fields.get(Field.CPR), *(c for cols in others for c in cols.values())}
         for col, text in enumerate(header.texts):
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
@@ -350,9 +355,7 @@ def map_columns(
 def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
     texts = cmap.header.texts
-    mapped = set(cmap.fields.values()) | set(cmap.child.values())
-    for group in cmap.contacts.values():
-        mapped |= set(group.values())
+    mapped = cmap.read_columns()
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]

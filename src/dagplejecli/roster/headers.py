@@ -162,9 +162,13 @@ class HeaderRow:
 
 def header_row_at(index: int, row: list[object]) -> HeaderRow:
     """Row ``index`` (0-based) of a sheet read as its header row: texts and meanings."""
-    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
     meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-    return HeaderRow(index + 1, texts, meanings)
+    return HeaderRow(index + 1, _texts(row), meanings)
+
+
+def _texts(row: list[object]) -> list[str]:
+    """The header cells as written, spaces made single."""
+    return [" ".join(str(v).split()) if v is not None else "" for v in row]
 
 
 def find_header_row(
@@ -180,6 +184,5 @@ def find_header_row(
         meanings = [read_header(n) if n else None for n in norms]
         score = sum(1 for m, n in zip(meanings, norms, strict=True) if m is not None or n in known)
         if score > best_score:
-            texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
-            best, best_score = HeaderRow(index + 1, texts, meanings), score
+            best, best_score = HeaderRow(index + 1, _texts(row), meanings), score
     return best

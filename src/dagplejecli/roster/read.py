@@ -1,12 +1,5 @@
-"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value.
-
-Layouts understood:
-- *to-ark*: a dagplejer sheet and a child sheet (contacts as ``Kontakt1 …`` columns on the
-  child's row, or on a third sheet keyed by the child's CPR);
-- *et-ark*: one row per child with the dagplejer's columns repeated (``Dagplejer CPR``,
-  ``Barn CPR`` …); plain columns (``Distrikt``, ``Postnr``) belong to the dagplejer;
-- *csv*: either of the above in one CSV file.
-"""
+"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value, in
+the shape a ``Layout`` names (``domain/shape.py``)."""
 
 from __future__ import annotations
 
