@@ -27,6 +27,9 @@ class _DigitFold(dict[int, int]):
 
 
 _FOLD = _DigitFold()
+# A digit of any script (``\d`` is Unicode's Nd, the digits ``_DigitFold`` folds): a text
+# without one holds no CPR number, which a name is found to be without the masker's pattern.
+_ANY_DIGIT = re.compile(r"\d").search
 
 
 def fold_digits(text: str) -> str:
@@ -105,7 +108,7 @@ def mask_cpr_in_text(text: str) -> str:
     """The one masker: every CPR number in ``text``, however written (``_CPR_LIKE``), becomes
     ``DDMMYY-xxxx``. Used for every text from a roster that reaches a person (messages,
     JSON, annotated copies, the plan and ``brugere.xlsx``)."""
-    if len(text) < 9:
+    if len(text) < 9 or _ANY_DIGIT(text) is None:
         return text
     folded = fold_digits(text)
     if folded is text:
@@ -121,7 +124,11 @@ def mask_cpr_in_text(text: str) -> str:
 
 def contains_cpr(text: str) -> bool:
     """``text`` holds a CPR number somewhere, in any spelling the masker knows."""
-    return len(text) >= 9 and _CPR_LIKE.search(fold_digits(text)) is not None
+    return (
+        len(text) >= 9
+        and _ANY_DIGIT(text) is not None
+        and _CPR_LIKE.search(fold_digits(text)) is not None
+    )
 
 
 def looks_like_cpr(text: str) -> bool:

@@ -116,11 +116,12 @@ def _check_zip(path: Path, raw: bytes) -> bool:
 
 
 def _is_nfc(data: bytes) -> bool:
-    """The part's text is NFC as it stands (a character reference could spell anything)."""
-    if data.isascii():
-        return True
+    """The part's text is NFC as it stands. A character reference could spell anything (an
+    ASCII part may hold ``A&#778;``): then the cells are normalised, which costs little."""
     if b"&#" in data:
         return False
+    if data.isascii():
+        return True
     try:
         return unicodedata.is_normalized("NFC", data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -258,34 +259,47 @@ def _workbook_parts(zf: zipfile.ZipFile, names: set[str]) -> tuple[dict[str, str
 
 
 # The plain form a spreadsheet program writes, recognised at the speed of the C regex engine,
-# so that a usual roster is not parsed twice in Python. It is a proof, not a guess: the part
-# is first parsed by expat (well-formed XML, no DTD: so every tag is standard XML and no
-# attribute is given twice), then every start tag of an element named ``c`` (with or without a
-# prefix; one in a comment or CDATA counts too, which only makes the test stricter) must begin
-# ``<c r="LL999999"``. Then the cell references give the extent exactly, and the text of a cell
-# lies between its tag and the next cell's. Anything else — a cell without ``r``, quotes of
-# another kind, a formula, a text that may be long — is counted by the streaming parser.
-_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|f|si)[\s/>]")
-# a cell's start tag not followed by exactly ` r="`, a formula, a shared string with attributes
-_ODD_CELL_START = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))')
-_FORMULA = re.compile(rb"<f[\s/>]")
-_ODD_SI = re.compile(rb"<si[\s/]")
-_ODD_CELL = re.compile(rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"[\s/>])')
+# so that a usual roster is not parsed twice in Python. It is a proof that holds for any bytes,
+# well-formed XML or not, because it looks at every place an XML reader could see a cell:
+# - the part is UTF-8 or ASCII (no byte order mark of another encoding, no other encoding
+#   declared, no NUL byte), so every tag a reader can see stands in the bytes as ASCII;
+# - it holds no comment, CDATA section, processing instruction or declaration after the XML
+#   declaration, so no text or tag is hidden from the count below and no text is split by one;
+# - no prefixed ``c``, ``f`` or ``si`` (a ``:c`` followed by anything that cannot continue a
+#   name, anywhere: stricter than needed), no formula (``<f``), and every ``<c`` a reader
+#   could take as a cell's start tag (followed by anything that cannot continue a name) is
+#   exactly ``<c r="LL99999"``, then at most ``s`` and ``t`` once each, then the tag's end.
+# Then the cell references give the extent exactly (the farthest column and row), and the text
+# of a cell lies between its tag and the next cell's, so the longest stretch between two cells
+# bounds the longest text. Anything else is counted by the streaming parser (_scan_sheet).
+_NAME_GOES_ON = rb"(?![\w.:\x80-\xff-])"  # the tag's name ends here
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^<>]*\?>)?")
+_UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
+# Each searched on its own: a pattern that begins with a literal is found at C speed.
+_NOT_PLAIN_SHEET = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rb"<[!?]",  # comment, CDATA, declaration, processing instruction
+        rb":(?:c|f|si)" + _NAME_GOES_ON,  # a prefixed cell, formula or string (or more)
+        rb"<f" + _NAME_GOES_ON,  # a formula
+        rb'<c(?! r="|[\w.:\x80-\xff-])',  # a cell's start tag not followed by ` r="`
+        # a cell's start tag with another reference or other attributes
+        rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)',
+    )
+)
+_NOT_PLAIN_SHARED = (*_NOT_PLAIN_SHEET[:2], re.compile(rb"<si" + _NAME_GOES_ON + rb"(?!>)"))
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
 
 
-def _well_formed(data: bytes) -> bool:
-    """expat parses ``data`` without a DTD (no Python work per element)."""
-    import xml.parsers.expat
-
-    parser = xml.parsers.expat.ParserCreate()
-    found: list[bool] = []
-    parser.StartDoctypeDeclHandler = lambda *args: found.append(True)
-    try:
-        parser.Parse(data, True)
-    except xml.parsers.expat.ExpatError:
-        return False
-    return not found
+def _body(data: bytes) -> bytes | None:
+    """The part after its XML declaration, when the part is UTF-8 or ASCII (see above)."""
+    if b"\x00" in data:
+        return None
+    prolog = _PROLOG.match(data)
+    head = prolog.group() if prolog else b""
+    if b"encoding" in head and not _UTF8_DECLARED.search(head):
+        return None
+    return data[len(head) :]
 
 
 def _read_counted(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bytes:
@@ -295,26 +309,23 @@ def _read_counted(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int
 
 def _plain_sheet(data: bytes) -> bool:
     """The worksheet is in the plain form and within every limit (see above)."""
-    for odd in (_FORMULA, _ODD_CELL_START, _ODD_CELL, _PREFIXED):
-        if odd.search(data):
-            return False
+    body = _body(data)
+    if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHEET):
+        return False
     # columns of one letter (26) and rows of at most five digits are far within the limits;
     # two letters only while the columns x 99,999 rows stay within the cells
-    wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(data))}
+    wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(body))}
     if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
         return False
-    if max(map(len, data.split(b'<c r="')), default=0) > MAX_CELL_TEXT:
-        return False
-    return _well_formed(data)
+    return max(map(len, body.split(b'<c r="')), default=0) <= MAX_CELL_TEXT
 
 
 def _plain_shared_strings(data: bytes) -> bool:
     """Every shared string begins ``<si>``, and none spans more bytes than a cell holds."""
-    if _ODD_SI.search(data) or _PREFIXED.search(data):
+    body = _body(data)
+    if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHARED):
         return False
-    if max(map(len, data.split(b"<si>")), default=0) > MAX_CELL_TEXT:
-        return False
-    return _well_formed(data)
+    return max(map(len, body.split(b"<si>")), default=0) <= MAX_CELL_TEXT
 
 
 def _scan_sheet(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str) -> None:
