@@ -17,9 +17,9 @@ from dagplejecli.roster.headers import (
     HeaderRow,
     child_prefixed,
     normalise_header,
+    says_cpr,
 )
 from dagplejecli.roster.sheets import RawSheet
-from dagplejecli.roster.vocabulary import vocabulary
 
 # Which column (0-based) holds each field of one person's columns
 Cols = dict[Field, int]
@@ -79,20 +79,10 @@ _KINDS: dict[str, tuple[Field, ...]] = {
 }
 
 
-_CPR_WORDS = vocabulary().cpr_words  # «CPR», «Personnummer», «SSN» …
-
-
-def says_cpr(header: str) -> bool:
-    """Whether a header names a CPR number (``Barn CPR``, ``Barnets personnr.``, ``Child SSN``);
-    a bare ``Barn`` or ``Child`` on a child's own row may as well be its name."""
-    norm = normalise_header(header)
-    return any(word in norm for word in _CPR_WORDS)
-
-
 def holds_cprs(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     """Whether a child's column (``Barn``, ``Child``) is its CPR number: the header says so,
     or most of its filled cells are CPR numbers (a bare ``Barn`` may as well hold names)."""
-    if says_cpr(header.texts[col]):
+    if says_cpr(normalise_header(header.texts[col])):
         return True
     cells = [row[col] for row in sheet.rows[header.row :] if col < len(row) and row[col]]
     return bool(cells) and sum(map(is_cpr_cell, cells)) * 2 > len(cells)

@@ -96,8 +96,7 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
     short = compact(norm)
     if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
-        by_cpr = any(word in norm for word in _V.cpr_words)
-        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if by_cpr else Field.ID)
+        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if says_cpr(norm) else Field.ID)
     if short in _CHILD_REF_COMPACT:
         return HeaderMeaning(Owner.BARN_REF, Field.BARN)
     if f := field_of(norm):
@@ -140,6 +139,12 @@ def _parent_column(norm: str) -> HeaderMeaning | None:
     if f is None or f == Field.RELATION:
         return None
     return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
+
+
+def says_cpr(norm: str) -> bool:
+    """Whether a normalised header names a CPR number (``barn cpr``, ``barnets personnr``,
+    ``child ssn``); a bare ``barn`` or ``child`` on a child's own row may as well be its name."""
+    return any(word in norm for word in _V.cpr_words)
 
 
 def child_prefixed(norm: str) -> bool:
