@@ -270,7 +270,7 @@ def _header(
     if not any(isinstance(v, str) and v.strip() for v in cells):
         raise DagplejeError(
             "roster_header_row_empty",
-            where=f"{sheet.file or path.name}, {sheet.name}",
+            where=", ".join(dict.fromkeys((sheet.file or path.name, sheet.name))),  # a CSV once
             hint="roster_header_row_empty_hint",
             sheet=sheet.name,
             row=row,
