@@ -1,7 +1,10 @@
 """Which sheet is what: the dagplejere, the children, their contacts, or all in one sheet.
 
-Headers decide first; a sheet's name breaks ties, and ``ark``/``boern_ark``/``kontakt_ark`` in
-the configuration overrule both.
+Decided by declared tables fed by evidence: ``clues`` gathers what a sheet's columns
+(``COLUMN_CLUES``), its name and the configuration say; ``READINGS`` gives a sheet the role of
+the first ``Choice`` its clues fit, ``KEY_ROLES`` a sheet the configuration names (``ark``,
+``boern_ark``, ``kontakt_ark``, which overrule the rest), and ``REREADS`` the role the sheets
+beside it change. Each sheet's header row is the reader's, or ``[roster] overskriftsraekke``'s.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ class Choice:
     alone: tuple[Role, ...] = ()
 
 
-C, R = Clue, Role
+C, R = Clue, Role  # short names for the tables below
 # What a column says of its sheet: a column of this owner (and field, None for any) is a clue.
 COLUMN_CLUES = (
     (C.CHILD, Owner.BARN, None),
