@@ -10,10 +10,6 @@ import functools
 import re
 import unicodedata
 
-from stdnum.dk import cpr as _stdnum_cpr
-from stdnum.dk import cvr as _stdnum_cvr
-from stdnum.exceptions import ValidationError as _StdnumError
-
 
 class _DigitFold(dict[int, int]):
     """``str.translate`` table: every decimal digit of any script (``０``, ``٣``) → its ASCII
@@ -188,10 +184,13 @@ def birth_date_from_first7(first7: str) -> dt.date | None:
 
 def stdnum_birth_date(cpr: str) -> dt.date | None:
     """python-stdnum's reading of a CPR's birth date (the reference for ``cpr_birth_date``)."""
+    from stdnum.dk import cpr as stdnum_cpr
+    from stdnum.exceptions import ValidationError
+
     try:
-        born: dt.date = _stdnum_cpr.get_birth_date(cpr)
+        born: dt.date = stdnum_cpr.get_birth_date(cpr)
         return born
-    except (_StdnumError, ValueError):
+    except (ValidationError, ValueError):
         return None
 
 
@@ -222,9 +221,14 @@ def is_valid_cvr(cvr: str) -> bool:
     """8 digits, first not 0, modulus 11 (through python-stdnum)."""
     if not (len(cvr) == 8 and is_digits(cvr)):
         return False
+    # imported here: python-stdnum brings the network modules of its online checks along
+    # (ssl, sockets), a tenth of a second that only the CVR check needs
+    from stdnum.dk import cvr as stdnum_cvr
+    from stdnum.exceptions import ValidationError
+
     try:
-        _stdnum_cvr.validate(cvr)
-    except _StdnumError:
+        stdnum_cvr.validate(cvr)
+    except ValidationError:
         return False
     return True
 
