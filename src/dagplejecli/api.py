@@ -154,6 +154,8 @@ UNMAPPED: dict[str, object] = {
     "boern_kolonner": {},
     "kontakt_kolonner": {},
     "lang_form": None,
+    "overskriftsraekke": None,
+    "henvisning": None,
 }
 
 

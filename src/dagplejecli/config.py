@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.domain.identifiers import INVISIBLE, nfc
+from dagplejecli.domain.shape import Field as F
 from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CONFIG_BYTES,
@@ -29,55 +30,56 @@ from dagplejecli.messages import ui
 from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
 
 DAGPLEJER_FIELDS = (
-    "id",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "adresse",
-    "vejnavn",
-    "husnr",
-    "postnr",
-    "by",
-    "telefon",
-    "email",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
-    "start",
-    "slut",
-    "status",
-    "gaest",
-    "stilling",
+    F.ID,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.ADRESSE,
+    F.VEJNAVN,
+    F.HUSNR,
+    F.POSTNR,
+    F.BY,
+    F.TELEFON,
+    F.EMAIL,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
+    F.START,
+    F.SLUT,
+    F.STATUS,
+    F.GAEST,
+    F.STILLING,
 )
 CHILD_FIELDS = (
-    "id",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "dagplejer",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
-    "start",
-    "slut",
-    "status",
+    F.ID,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.DAGPLEJER,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
+    F.START,
+    F.SLUT,
+    F.STATUS,
 )
 CONTACT_FIELDS = (
-    "barn",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "relation",
-    "myndighed",
-    "telefon",
-    "email",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
+    F.BARN,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.RELATION,
+    F.MYNDIGHED,
+    F.TELEFON,
+    F.EMAIL,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
 )
+MAX_SHEET_ROW = 1_048_576  # a spreadsheet's last row
 UNILOGIN_RELATIONS = ("Mor", "Far", "Andet", "Officielt tilknyttet person")
 PARENT = "Forælder"  # mapped to Mor/Far by the CPR's last digit
 
@@ -198,11 +200,26 @@ class RosterConfig(_Strict):
     # row's contact's. Unset, the reader decides from the sheet (one contact group, and a child
     # on more than one row); init writes what it decided.
     lang_form: bool | None = None
+    # The row of a sheet's headers (1 = the first), instead of the row the reader finds: a
+    # number for a roster of one sheet (a CSV), else a table of sheet name → row. init writes
+    # what it found.
+    overskriftsraekke: int | dict[str, int] | None = None
+    # How the children's dagplejer column names her: only this form is read. Unset, each is
+    # tried (init writes the one every linked child used).
+    henvisning: Literal["id", "cpr", "navn", "id_og_navn"] | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
+
+    @field_validator("overskriftsraekke")
+    @classmethod
+    def _header_rows(cls, v: int | dict[str, int] | None) -> int | dict[str, int] | None:
+        rows = v.values() if isinstance(v, dict) else [] if v is None else [v]
+        if any(not 1 <= row <= MAX_SHEET_ROW for row in rows):
+            raise ValueError(ui("cfg_range", low=1, high=MAX_SHEET_ROW))
+        return v
 
     @field_validator("relationer")
     @classmethod
@@ -456,7 +473,8 @@ def _normalised(value: Any, loc: tuple[str | int, ...], probe: Any) -> Any:
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     # pydantic adds union member names ("str", "AddressTable") to the location; drop them.
-    return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
+    members = {"str", "AddressTable", "list[str]", "int", "dict[str,int]"}
+    return tuple(p for p in loc if p not in members)
 
 
 # tomllib's messages (English, and not a stable interface) → what is wrong, said by us; a

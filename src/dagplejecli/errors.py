@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
-from dagplejecli.messages import ui, ui_count
+from dataclasses import dataclass, field
+
+from dagplejecli.messages import term, ui, ui_count
 
 EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A param said by the catalogue's ``TERMS`` when the message is read (a sheet's role)."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A param that is a text of its own, said when the message is read: its key and raw
+    params (one sheet as it was read, in a list of them)."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def _worded(value: object) -> object:
+    """A param in words: a ``Term`` or a ``Said`` in the current language, a tuple of them
+    one after another; any other value as it is."""
+    if isinstance(value, Term):
+        return term(value.kind, value.value)
+    if isinstance(value, Said):
+        return ui(value.key, **{k: _worded(v) for k, v in value.params.items()})
+    if isinstance(value, tuple) and value and all(isinstance(v, Said | Term) for v in value):
+        return "; ".join(str(_worded(v)) for v in value)
+    return value
 
 
 class DagplejeError(Exception):
@@ -12,7 +43,8 @@ class DagplejeError(Exception):
 
     ``key`` names a text in ``messages.UI``; ``where`` says which file, sheet, cell or
     configuration key; ``hint`` (a key too) says how to fix it. A param ``count`` of 1 chooses
-    the text's singular twin (``key_one``), as it does for a finding.
+    the text's singular twin (``key_one``), as it does for a finding. Params are raw values:
+    a ``Term`` or ``Said`` is put in words when the message is read.
     """
 
     exit_code = 2
@@ -36,13 +68,15 @@ class DagplejeError(Exception):
 
     @property
     def message(self) -> str:
+        params = {k: _worded(v) for k, v in self.params.items()}
         if isinstance(count := self.params.get("count"), int):
-            return ui_count(self.key, count, **self.params)
-        return ui(self.key, **self.params)
+            return ui_count(self.key, count, **params)
+        return ui(self.key, **params)
 
     @property
     def hint(self) -> str:
-        return ui(self.hint_key, **self.params) if self.hint_key else ""
+        params = {k: _worded(v) for k, v in self.params.items()}
+        return ui(self.hint_key, **params) if self.hint_key else ""
 
     def __str__(self) -> str:
         return self.message

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import Field, Layout, Role
 from dagplejecli.domain.values import UNSAFE_CONTROLS, visible_controls
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
@@ -367,9 +367,9 @@ def print_found(
     """What ``init`` found in the roster, so the user can check it before filling in the rest
     (``proposed``: the areas are new ones from postnumre, shown after this)."""
     # a roster of two sheets may have a third, of contact persons: name the sheets read
-    layout = (
-        "tre-ark" if roster.layout == "to-ark" and len(roster.sheet_info) == 3 else roster.layout
-    )
+    layout = roster.layout
+    if layout is Layout.TO_ARK and len(roster.sheet_info) == 3:
+        layout = Layout.TRE_ARK
     out.print(ui("init_roster", name=roster.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
