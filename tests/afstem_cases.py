@@ -1,4 +1,4 @@
-"""A case for every ``afstem`` code (DP4xx): the small project of conftest, exported to the
+"""A case for every ``afstem`` code (DP4xx): the small project of builders.py, exported to the
 registers as if our import were loaded, and one thing changed in the registers' files.
 
 ``test_checks`` takes ``AFSTEM_SCENARIOS`` into its ``SCENARIOS`` (each code raised, with its
@@ -18,7 +18,7 @@ from dagplejecli.export.unilogin import members_by_area
 from dagplejecli.findings import Finding
 from dagplejecli.pipeline import Planned, plan_roster, validate_project
 from dagplejecli.planfile import write_plan
-from tests.conftest import AREAS, BASE_CONFIG, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, small_roster, write_xlsx
 from tests.registers import WHEN, XPerson, dtr_csv, dtr_unit, export_xml, persons_of
 
 Sheets = dict[str, list[list[object]]]

@@ -21,7 +21,7 @@ from tests.afstem_cases import (
     make_project,
     write_manifest,
 )
-from tests.conftest import ALL_CPRS, leaked_cprs, no_traceback, run_cli
+from tests.builders import ALL_CPRS, leaked_cprs, no_traceback, run_cli
 from tests.registers import (
     COMMON,
     DTR_HEADER,
@@ -429,7 +429,7 @@ def test_another_packages_export_compares_what_it_carries(proj: Project) -> None
 
 
 def test_another_cpr_of_the_same_birth_date_says_so(proj: Project) -> None:
-    from tests.test_checks import renders_in_both_languages
+    from tests.builders import renders_in_both_languages
 
     d1 = proj.person(NORD, "D1")
     d1.cpr = d1.cpr[:6] + ("1235" if d1.cpr[6:] != "1235" else "1237")
@@ -469,7 +469,7 @@ def test_any_cut_or_changed_export_is_read_or_refused_never_a_crash(tmp_path: Pa
 
 
 def test_a_person_fed_by_two_sources_is_said(proj: Project) -> None:
-    from tests.test_checks import renders_in_both_languages
+    from tests.builders import renders_in_both_languages
 
     d1 = proj.person(NORD, "D1")
     twin = XPerson("HR-17", d1.first, d1.last, d1.cpr, "employee", "loen", "hr17")

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_readme import DEMO, README, ROOT, _clean
+from tests.builders import DEMO, README, ROOT, _clean, run_cli
 
 START, END = "<!-- afstemning:start -->", "<!-- afstemning:end -->"
 

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.findings import Finding, Severity
-from dagplejecli.i18n import set_language
-from dagplejecli.messages import da, en, finding_hint, finding_message
+from dagplejecli.messages import da, en, finding_message
 from dagplejecli.pipeline import plan_roster, validate_project
 from dagplejecli.planfile import write_plan
 from dagplejecli.rules.registry import all_rules
 from tests.afstem_cases import AFSTEM_SCENARIOS
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     CH1,
@@ -24,12 +23,16 @@ from tests.conftest import (
     FAR1,
     MOR1,
     MOR2,
+    NEW_CPR,
+    Sheets,
+    _with,
     child_cpr,
+    corrected,
+    renders_in_both_languages,
     small_roster,
+    with_child_ids,
     write_xlsx,
 )
-
-Sheets = dict[str, list[list[object]]]
 
 
 def findings_for(
@@ -44,19 +47,6 @@ def findings_for(
 
 def message(f: Finding) -> str:
     return finding_message(f)
-
-
-def renders_in_both_languages(f: Finding) -> bool:
-    """The finding's message and hint fill in, in Danish and English: each placeholder has its
-    param, and the variant exists in both catalogues."""
-    try:
-        for lang in ("en", "da"):
-            set_language(lang)
-            for text in (finding_message(f), finding_hint(f)):
-                assert text.strip() and "{" not in text, (lang, f.code, text)
-    finally:
-        set_language("da")
-    return all(not f.variant or f.variant in c.FINDINGS[f.code].variants for c in (da, en))
 
 
 def only(findings: list[Finding], code: str) -> list[Finding]:
@@ -238,12 +228,6 @@ def test_cvr_extract(tmp_path: Path) -> None:
     assert not only(findings_for(tmp_path, same + areas), "DP115")
 
 
-def _with(sheet: str, row: int, col: int, value: object) -> Sheets:
-    sheets = small_roster()
-    sheets[sheet][row][col] = value
-    return sheets
-
-
 PERSON_CASES = [
     ("DP201", _with("Børn", 2, 0, "3102254561"), "Børn", "A3"),
     ("DP202", _with("Dagplejere", 1, 1, int(DP1)), "Dagplejere", "B2"),
@@ -387,15 +371,6 @@ def _unmapped_ids(tmp: Path) -> list[Finding]:
     return findings_for(tmp, sheets=sheets)
 
 
-def with_child_ids(*ids: str) -> Sheets:
-    """The small roster with a child id column (``Barn id``, column I)."""
-    sheets = small_roster()
-    sheets["Børn"][0].append("Barn id")
-    for row, ident in zip(sheets["Børn"][1:], ids, strict=True):
-        row.append(ident)
-    return sheets
-
-
 def _stale(tmp: Path) -> list[Finding]:
     findings_for(tmp)
     write_xlsx(tmp / "roster.xlsx", _with("Dagplejere", 3, 7, "Nord"))
@@ -410,15 +385,6 @@ def _extract(tmp: Path, p_number: str) -> list[Finding]:
     )
     config = BASE_CONFIG.replace("insttype = 6013", 'insttype = 6013\ncvr_udtraek = "p.xlsx"')
     return findings_for(tmp, config + AREAS)
-
-
-NEW_CPR = child_cpr(301, "4568")  # the same child's CPR number, corrected
-
-
-def corrected(sheets: Sheets) -> Sheets:
-    """The first child's CPR number corrected."""
-    sheets["Børn"][1][0] = NEW_CPR
-    return sheets
 
 
 def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:

@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     DAGPLEJER_HEADER,
+    WHEN,
     no_traceback,
     run_cli,
     small_roster,
     write_csv,
     write_xlsx,
 )
-from tests.test_export import WHEN, four  # noqa: F401  (fixture)
 
 
 def refused(*args: str) -> str:
@@ -123,7 +123,7 @@ def test_a_control_character_in_the_configuration(project: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_export_folders_are_owner_only_whatever_the_umask(four: Path) -> None:  # noqa: F811
+def test_export_folders_are_owner_only_whatever_the_umask(four: Path) -> None:
     old = os.umask(0)
     try:
         assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0

@@ -14,7 +14,7 @@ from dagplejecli.cli import app
 from dagplejecli.export import Target
 from dagplejecli.render import OutputFormat
 from dagplejecli.render.report import REPORTERS
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli
+from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli, unboxed
 
 
 def _commands() -> list[typer.models.CommandInfo]:
@@ -97,11 +97,6 @@ def test_an_unknown_choice_exits_2_and_lists_the_valid_ones(
     listed = result.output.split("mulige værdier:", 1)[1]
     assert all(v in listed for v in valid), result.output
     assert "Usage:" not in result.output and "Brug: dagpleje" in result.output
-
-
-def unboxed(text: str) -> str:
-    """An error panel's words on one line (the panel wraps them at its edge)."""
-    return " ".join(text.replace("│", " ").split())
 
 
 def test_a_bad_choice_is_said_in_english_with_a_near_match(project: Path) -> None:

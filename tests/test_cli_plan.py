@@ -5,7 +5,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from dagplejecli.planfile import read_plan
-from tests.conftest import leaked_cprs, no_traceback, run_cli, small_roster, write_csv, write_xlsx
+from tests.builders import leaked_cprs, no_traceback, run_cli, small_roster, write_csv, write_xlsx
 
 
 def workbook_text(path: Path) -> str:

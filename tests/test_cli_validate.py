@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from dagplejecli.messages import da, en
 from dagplejecli.rules.registry import all_rules
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     leaked_cprs,

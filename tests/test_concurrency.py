@@ -13,15 +13,13 @@ from pathlib import Path
 import pytest
 
 from dagplejecli import files
-from tests.conftest import no_traceback, run_cli
-from tests.test_crash import contents
-from tests.test_export import WHEN, four  # noqa: F401  (fixture)
+from tests.builders import WHEN, contents, no_traceback, run_cli
 
 LATER = "2026-11-28T08:00:00+01:00"
 
 
 def test_a_second_export_refuses_while_the_first_holds_the_folder(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(files.lock, "LOCK_WAIT_SECONDS", 0.2)
@@ -34,7 +32,7 @@ def test_a_second_export_refuses_while_the_first_holds_the_folder(
 
 
 def test_a_second_export_waits_briefly_for_the_first(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(files.lock, "LOCK_WAIT_SECONDS", 5.0)
@@ -56,7 +54,7 @@ def test_a_second_export_waits_briefly_for_the_first(
     assert time.monotonic() - started >= 0.25
 
 
-def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:  # noqa: F811
+def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:
     def start(when: str) -> subprocess.Popen[str]:
         return subprocess.Popen(
             [
@@ -86,7 +84,7 @@ def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:  # noqa:
 
 @pytest.mark.parametrize("moving", ["away", "in"])
 def test_a_file_open_in_excel_is_named_and_nothing_changes(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
     moving: str,
 ) -> None:
@@ -121,7 +119,7 @@ def test_a_file_open_in_excel_is_named_and_nothing_changes(
     assert contents(four / "eksport") == before
 
 
-def test_other_commands_leave_a_running_export_alone(four: Path) -> None:  # noqa: F811
+def test_other_commands_leave_a_running_export_alone(four: Path) -> None:
     with files.export_lock(four / "eksport"):
         staging = four / "eksport" / files.STAGING
         staging.mkdir(parents=True)
@@ -134,7 +132,7 @@ def test_other_commands_leave_a_running_export_alone(four: Path) -> None:  # noq
 
 @pytest.mark.parametrize("target", ["unilogin", "dagtilbudsregisteret"])
 def test_an_export_that_waited_while_a_newer_one_ran_writes_nothing(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
     target: str,
 ) -> None:
@@ -163,7 +161,7 @@ def test_an_export_that_waited_while_a_newer_one_ran_writes_nothing(
 
 
 def test_the_manifest_records_when_the_export_began_and_its_plan(
-    four: Path,  # noqa: F811
+    four: Path,
 ) -> None:
     from dagplejecli.planfile import PLAN_NAME, read_plan
 

@@ -4,7 +4,7 @@ import pytest
 
 from dagplejecli.config import AddressTable, load_config, parse_config
 from dagplejecli.errors import DagplejeError
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli
+from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli
 
 
 def _error(text: str) -> DagplejeError:

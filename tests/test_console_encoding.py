@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from dagplejecli.cli import app
 from dagplejecli.cli_base import plain
-from tests.conftest import AREAS, BASE_CONFIG, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, small_roster, write_xlsx
 
 NAME = "Łucja Şahin"  # neither Ł nor Ş is in cp1252 or cp850
 

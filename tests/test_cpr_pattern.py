@@ -23,8 +23,7 @@ from dagplejecli.domain.identifiers import (
 )
 from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.planfile import PLAN_NAME
-from tests.conftest import BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
-from tests.test_hostile import AREAS
+from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
 
 CPR = "0202245238"  # synthetic: 2 February 2024, serial 5238
 

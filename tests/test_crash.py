@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli import files
-from tests.conftest import no_traceback, run_cli
-from tests.test_export import AREAS4, DAGPLEJERE, WHEN, write_project
+from tests.builders import AREAS4, DAGPLEJERE, WHEN, contents, no_traceback, run_cli, write_project
 
 pytestmark = pytest.mark.real_fsync  # exports as a user's run writes them, flushed to disk
 
@@ -27,14 +26,6 @@ AREAS3 = AREAS4.replace(
     'hvor = { Distrikt = ["Vest"] }\n\n',
     "",
 )
-
-
-def contents(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def matches_manifest(folder: Path) -> bool:

@@ -1,7 +1,7 @@
 """Custody decides who sees a child in Aula: a custody column on the child's row (one for the
 whole row, not one per contact person) is used only when the configuration says whose it is.
 
-Synthetic CPR numbers only (tests/conftest.py).
+Synthetic CPR numbers only (tests/builders.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     CH1,
@@ -237,7 +237,7 @@ def test_a_dash_in_a_contacts_custody_cell_is_said_not_read_as_no(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dash: str
 ) -> None:
     """«-» says nothing of custody: an error on the cell (DP250), never a quiet no."""
-    from tests.conftest import small_roster
+    from tests.builders import small_roster
 
     monkeypatch.chdir(tmp_path)
     sheets = small_roster()

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 
 def dagpleje(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

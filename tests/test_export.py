@@ -15,100 +15,24 @@ from openpyxl import load_workbook
 from dagplejecli.errors import DagplejeError
 from dagplejecli.export.unilogin_check import check_document
 from dagplejecli.files import commit_files
-from tests.conftest import (
+from tests.builders import (
+    AREAS4,
     BASE_CONFIG,
+    C_HEADER,
+    CHILDREN,
+    D_HEADER,
+    DAGPLEJERE,
+    EVERY_CPR,
+    GOLDEN,
+    NAMESPACE,
+    WHEN,
+    N,
     leaked_cprs,
     no_traceback,
     run_cli,
-    write_secret,
+    write_project,
     write_xlsx,
 )
-
-GOLDEN = Path(__file__).parent / "golden"
-NAMESPACE = "https://unilogin.dk/data"  # DOMAIN.md §4: the default [unilogin] navnerum
-N = f"{{{NAMESPACE}}}"
-WHEN = "2026-11-27T08:00:00+01:00"
-
-# Fixed synthetic CPR numbers (children born 2025, so the golden files never change).
-# fmt: off
-DAGPLEJERE = [
-    ["D1", "0203751236", "Anne", "Jensen", "Søndergade 1", "8200", "Aarhus N", "Nord", "", "", ""],
-    ["D2", "1504821232", "Bo", "Ærø", "Vestergade 2", "8210", "Aarhus V", "Syd", "", "", ""],
-    ["D3", "2107691238", "Åse", "Østergaard", "Nørregade 3", "8260", "Viby J", "Vest", "Ja", "Dag", "Plejer"],
-    ["D4", "1212801234", "Kaj", "Bæk", "Skovvej 4", "8300", "Odder", "Øst", "", "", ""],
-    ["D5", "0101701238", "Ida", "Holm", "Kirkevej 5", "8000", "Aarhus C", "Nord", "", "", ""],
-]
-CHILDREN = [
-    ["0105254568", "Liv", "Jensen", "D1", "Nej", "", "", "0908901236", "Mette Jensen", "Mor", "Ja", "1105881233", "Ole Jensen", "Far", "Ja"],
-    ["1211254561", "Emil", "Ærø", "D2", "Ja", "Sol", "Barn", "2212921238", "Sara Ærø", "Forælder", "Ja", "", "", "", ""],
-    ["0302254570", "Ida", "Østergaard", "D3", "Nej", "", "", "1107911235", "Jon Østergaard", "Forælder", "Ja", "", "", "", ""],
-    ["1509254574", "Alma", "Bæk", "D4", "Nej", "", "", "0303931236", "Eva Bæk", "Mor", "Ja", "", "", "", ""],
-    ["2006254579", "Noah", "Holm", "D5", "Nej", "", "", "0404941238", "Lise Holm", "Mor", "Ja", "", "", "", ""],
-    ["2106254563", "Ella", "Holm", "D5", "Nej", "", "", "0404941238", "Lise Holm", "Mor", "Ja", "", "", "", ""],
-]
-# fmt: on
-EVERY_CPR = sorted(
-    {r[1] for r in DAGPLEJERE} | {v for r in CHILDREN for v in (r[0], r[7], r[11]) if v}
-)
-D_HEADER = ["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Adresse", "Postnr", "By", "Distrikt", "Beskyttet", "Alias fornavn", "Alias efternavn"]  # fmt: skip
-C_HEADER = [
-    "CPR",
-    "Fornavn",
-    "Efternavn",
-    "Dagplejer",
-    "Beskyttet",
-    "Alias fornavn",
-    "Alias efternavn",
-] + [f"Kontakt{n} {f}" for n in (1, 2) for f in ("CPR", "navn", "relation", "myndighed")]
-
-AREAS4 = """
-[[omraade]]
-navn = "Dagplejen Nord"
-institutionsnummer = "AB0001"
-hvor = { Distrikt = ["Nord"] }
-
-[[omraade]]
-navn = "Dagplejen Syd"
-institutionsnummer = "AB0002"
-pnummer = "1029829825"
-adresse = "Skanderborgvej 100, st. tv, 8260 Viby J"
-hvor = { Distrikt = ["Syd"] }
-
-[[omraade]]
-navn = "Dagplejen Vest"
-institutionsnummer = "AB0003"
-daginstitution = "Dagplejen Vest og Øst"
-daginstitutionsnummer = "DI0002"
-hvor = { Distrikt = ["Vest"] }
-
-[[omraade]]
-navn = "Dagplejen Øst"
-institutionsnummer = "AB0004"
-daginstitution = "Dagplejen Vest og Øst"
-daginstitutionsnummer = "DI0002"
-resten = true
-"""
-
-
-def write_project(
-    folder: Path, dagplejere: list[list[object]] | None = None, areas: str = AREAS4
-) -> None:
-    write_xlsx(
-        folder / "roster.xlsx",
-        {"Dagplejere": [D_HEADER, *(dagplejere or DAGPLEJERE)], "Børn": [C_HEADER, *CHILDREN]},
-    )
-    (folder / "dagpleje.toml").write_text(
-        BASE_CONFIG + AREAS4 if areas is AREAS4 else BASE_CONFIG + areas, encoding="utf-8"
-    )
-    write_secret(folder)
-
-
-@pytest.fixture
-def four(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    write_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    assert run_cli("plan", "roster.xlsx").exit_code == 0
-    return tmp_path
 
 
 def reported(code: str, *args: str) -> list[dict[str, Any]]:
@@ -580,7 +504,7 @@ def test_export_stops_as_a_bug_when_a_document_breaks_the_structure(
     four: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dagplejecli import api
-    from tests.test_unilogin_check import document as unilogin_check_document
+    from tests.builders import document as unilogin_check_document
 
     def broken(*args: object) -> dict[str, bytes]:
         return {

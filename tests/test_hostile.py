@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     no_traceback,

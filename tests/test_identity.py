@@ -14,25 +14,30 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.secret import SECRET_NAME
-from tests.conftest import (
+from tests.builders import (
     ALL_CPRS,
     AREAS,
     BASE_CONFIG,
     CH1,
+    CHILDREN,
     DP1,
     DP2,
     DP3,
     MOR1,
+    NEW_CPR,
+    WHEN,
     Result,
+    _with,
     child_cpr,
+    corrected,
     leaked_cprs,
     no_traceback,
     run_cli,
     small_roster,
+    with_child_ids,
+    write_project,
     write_xlsx,
 )
-from tests.test_checks import NEW_CPR, _with, corrected, with_child_ids
-from tests.test_export import CHILDREN, WHEN, write_project
 
 LATER = "2026-11-28T08:00:00+01:00"
 

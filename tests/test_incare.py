@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     child_cpr,
@@ -478,7 +478,7 @@ def test_guest_carers_by_position_or_configuration(project: Path) -> None:
 def test_a_one_sheet_csv_with_periods_and_statuses(tmp_path: Path, monkeypatch: Any) -> None:
     """A booking system's list as Danish Excel saves it (cp1252, semicolons): dates as text,
     as a serial written as text, and statuses in any case."""
-    from tests.conftest import CH1, CH2, CH3, DP1, DP2, FAR1, MOR1, MOR2, write_csv
+    from tests.builders import CH1, CH2, CH3, DP1, DP2, FAR1, MOR1, MOR2, write_csv
 
     monkeypatch.chdir(tmp_path)
     header = ["Dagplejer nr", "Dagplejer CPR", "Dagplejer navn", "Distrikt", "Barn CPR"]

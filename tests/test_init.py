@@ -4,26 +4,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     CH1,
     DP1,
     DP2,
     DP3,
     MOR1,
+    fill_in,
     no_traceback,
     run_cli,
     small_roster,
     write_csv,
     write_xlsx,
 )
-
-
-def fill_in(path: Path) -> None:
-    text = path.read_text("utf-8")
-    text = re.sub(r'(?m)^lovgrundlag = "UDFYLD.*$', "lovgrundlag = 12", text)
-    text = re.sub(r'(?m)^pnummer = "UDFYLD.*$', 'pnummer = "1003386512"', text)
-    text = re.sub(r'(?m)^adresse = "UDFYLD.*$', 'adresse = "Rådhuspladsen 2, 8000 Aarhus C"', text)
-    path.write_text(text, "utf-8")
 
 
 @pytest.fixture

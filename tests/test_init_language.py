@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.messages import da, en
-from tests.conftest import run_cli, small_roster, write_xlsx
-from tests.test_init import fill_in
+from tests.builders import fill_in, run_cli, small_roster, write_xlsx
 
 PLACEHOLDER_KEYS = ("dtr.lovgrundlag", "standard.pnummer", "standard.adresse")
 # comments alike in both languages: configuration the user may switch on ("# [opdeling]",

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.files import JOURNAL
-from tests.conftest import run_cli
-from tests.test_export import four  # noqa: F401  (fixture)
+from tests.builders import run_cli
 
 
 def _error(stdout: str) -> dict[str, object]:
@@ -33,7 +32,7 @@ def test_no_configuration_is_a_json_error(
     assert "Konfigurationsfilen findes ikke" in result.stderr  # people still read stderr
 
 
-def test_an_error_before_the_command_runs_is_a_json_error(four: Path) -> None:  # noqa: F811
+def test_an_error_before_the_command_runs_is_a_json_error(four: Path) -> None:
     (four / "eksport").mkdir(exist_ok=True)
     (four / "eksport" / JOURNAL).write_text("[]", encoding="utf-8")
     result = run_cli("--lang", "en", "validate", "--format", "json")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
 
 REST = '\n[[omraade]]\nnavn = "Dagplejen Resten"\nresten = true\n'
 

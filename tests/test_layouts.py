@@ -1,7 +1,7 @@
 """Layouts a municipality's roster comes in, read through the command line: which sheet plays
 which role, and that no sheet or child column is dropped without a word.
 
-All CPR numbers are the synthetic ones of conftest.
+All CPR numbers are the synthetic ones of builders.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     BASE_CONFIG,
     CH1,
     CH2,
@@ -259,7 +259,7 @@ def test_two_sheets_of_children_name_the_role_they_share(folder: Path) -> None:
 def test_a_parents_sheet_with_their_addresses_is_the_contacts_sheet(folder: Path) -> None:
     """«Forældre» with the child's CPR and each parent's CPR, name and address (no relation
     column) is read as the contacts, never left aside while the export goes on without them."""
-    from tests.conftest import AREAS, small_roster, write_xlsx
+    from tests.builders import AREAS, small_roster, write_xlsx
 
     sheets = small_roster()
     sheets["Børn"] = [
@@ -294,7 +294,7 @@ def test_a_plain_name_beside_only_the_childs_cpr_is_the_childs(folder: Path) -> 
     child has no name column of its own), not the dagplejer's."""
     import json
 
-    from tests.conftest import write_xlsx
+    from tests.builders import write_xlsx
 
     rows: list[list[object]] = [
         ["Dagplejer nr", "Distrikt", "Barnets CPR", "Navn", "Mor CPR", "Mor navn"],
@@ -318,7 +318,7 @@ def layout_of(folder: Path, sheets: dict[str, list[list[object]]], roster_settin
     ``[roster]`` table is ``roster_settings``."""
     import json
 
-    from tests.conftest import AREAS, write_xlsx
+    from tests.builders import AREAS, write_xlsx
 
     write_xlsx(folder / "roster.xlsx", sheets)
     roster = f"\n[roster]\n{roster_settings}\n" if roster_settings else ""
@@ -333,7 +333,7 @@ def test_a_configured_dagplejer_sheet_with_next_of_kin_stays_the_dagplejeres(
 ) -> None:
     """HR data's «Pårørende» columns are no children: with ``ark`` set, the staff sheet stays
     the dagplejere's and the children's sheet is read."""
-    from tests.conftest import small_roster
+    from tests.builders import small_roster
 
     sheets = small_roster()
     sheets["Dagplejere"][0] += ["Pårørende", "Pårørende telefon"]
@@ -357,7 +357,7 @@ def test_a_children_sheet_beside_a_configured_one_sheet_roster_is_said(folder: P
 def test_a_waiting_list_is_not_the_contacts_sheet(folder: Path) -> None:
     """«Barnets CPR», «Navn», «Adresse» beside the roster's sheets: a waiting list, left and
     said — not contacts, which would give an enrolled child herself as a contact."""
-    from tests.conftest import small_roster
+    from tests.builders import small_roster
 
     sheets = small_roster()
     sheets["Venteliste"] = [
@@ -398,7 +398,7 @@ def test_a_one_sheet_roster_with_plain_dagplejer_columns_and_the_childs_cpr(
 def test_a_bare_child_column_is_not_taken_for_the_childs_cpr(folder: Path) -> None:
     """``Child | SSN | Dagplejer``: the CPR is the SSN column; «Child» (names) is not read as
     the CPR number and is said instead (DP244)."""
-    from tests.conftest import small_roster
+    from tests.builders import small_roster
 
     sheets = small_roster()
     sheets["Børn"] = [
@@ -416,7 +416,7 @@ def test_a_bare_child_column_is_not_taken_for_the_childs_cpr(folder: Path) -> No
 
 
 def test_a_bare_child_column_holding_cpr_numbers_is_the_childs_cpr(folder: Path) -> None:
-    from tests.conftest import small_roster
+    from tests.builders import small_roster
 
     sheets = small_roster()
     sheets["Børn"] = [

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import (
+    AREAS,
+    BASE_CONFIG,
+    no_traceback,
+    ods_with,
+    run_cli,
+    small_roster,
+    write_xlsx,
+)
 
 needs_fifo = pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs on Windows")
 
@@ -118,25 +126,11 @@ def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(project: Path) -> No
     assert "40000 tegn" in result.stderr and "roster.xlsx, Dagplejere!C3" in result.stderr
     rows = [list(r) for r in small_roster()["Dagplejere"]]
     rows[2][2] = "Å" * 33_000
-    from tests.conftest import write_csv
+    from tests.builders import write_csv
 
     write_csv(project / "r.csv", rows, encoding="utf-8")
     result = run_cli("plan", "r.csv")
     assert result.exit_code == 2 and "r.csv, linje 3, kolonne 3" in result.stderr
-
-
-def ods_with(project: Path, extra_rows: str) -> Path:
-    from tests.conftest import write_ods
-
-    plain = write_ods(project / "plain.ods", small_roster())
-    path = project / "roster.ods"
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "content.xml":
-                data = data.replace(b"</table:table>", extra_rows.encode() + b"</table:table>", 1)
-            dst.writestr(item, data)
-    return path
 
 
 def test_an_ods_repeating_content_far_is_refused_but_empty_repeats_are_not(

@@ -3,7 +3,7 @@ dagplejer written as «id - navn», custody written «Fælles» or another word,
 group without a custody column.
 
 Never assume who a child belongs to or who has custody: when the roster is unclear, an error
-with the fix. Synthetic CPR numbers only (tests/conftest.py).
+with the fix. Synthetic CPR numbers only (tests/builders.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     CH1,

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
-from tests.conftest import DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
 
 STRAY = "0506771234"  # synthetic; belongs to nobody in the roster
 SPELLINGS = ["0506771234", "050677-1234", "050677 1234", "05.06.77.1234", "05/06/77-1234",

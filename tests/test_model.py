@@ -19,7 +19,7 @@ from dagplejecli.model import (
     area_counts,
     contact_key,
 )
-from tests.conftest import CH1, CH2, CH3, DP1, DP2, MOR1
+from tests.builders import CH1, CH2, CH3, DP1, DP2, MOR1
 
 
 def _area(name: str) -> Area:

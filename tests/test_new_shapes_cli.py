@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import no_traceback, run_cli
+from tests.builders import no_traceback, run_cli
 from tests.roster_cases import generated
 
 
@@ -115,7 +115,7 @@ def test_init_where_a_configuration_exists_reads_by_it_and_keeps_it(folder: Path
 def test_init_ja_replaces_a_configuration_whose_sheets_are_gone(folder: Path) -> None:
     """--ja where the configuration names a sheet the new roster does not have: read from
     scratch, the municipality's decisions kept."""
-    from tests.conftest import small_roster, write_xlsx
+    from tests.builders import small_roster, write_xlsx
 
     write_xlsx(folder / "roster.xlsx", small_roster())
     assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code == 0
@@ -139,7 +139,7 @@ def test_init_ja_replaces_a_configuration_whose_sheets_are_gone(folder: Path) ->
 
 
 def test_one_file_given_twice_and_files_of_one_name(folder: Path) -> None:
-    from tests.conftest import small_roster, write_csv
+    from tests.builders import small_roster, write_csv
 
     roster = small_roster()
     (folder / "nord").mkdir()
@@ -162,7 +162,7 @@ def test_one_file_given_twice_and_files_of_one_name(folder: Path) -> None:
 
 
 def test_one_sheet_given_two_roles_is_refused(folder: Path) -> None:
-    from tests.conftest import BASE_CONFIG, small_roster, write_xlsx
+    from tests.builders import BASE_CONFIG, small_roster, write_xlsx
 
     write_xlsx(folder / "roster.xlsx", small_roster())
     (folder / "dagpleje.toml").write_text(

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 WITHOUT_NUMBERS = AREAS.replace('institutionsnummer = "AB1234"\n', "").replace(
     'institutionsnummer = "AB1235"\n', ""

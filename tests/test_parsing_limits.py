@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.planfile import PLAN_NAME
-from tests.conftest import no_traceback, run_cli, small_roster, write_csv, write_xlsx
+from tests.builders import no_traceback, run_cli, small_roster, write_csv, write_xlsx
 
 SHEET = "xl/worksheets/sheet1.xml"  # Dagplejere
 ROW = '<row r="{r}">{cells}</row>'
@@ -161,7 +161,7 @@ def test_a_part_larger_than_its_header_says_is_refused(project: Path) -> None:
 
 
 def test_an_ods_repeat_in_single_quotes_is_counted(project: Path) -> None:
-    from tests.test_limits import ods_with
+    from tests.builders import ods_with
 
     hostile = (
         "<table:table-row table:number-rows-repeated='200000'>"

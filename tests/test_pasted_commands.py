@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.shell import shell_word
-from tests.conftest import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 AWKWARD = [
     "roster.xlsx",

@@ -6,7 +6,7 @@ from dagplejecli.config import parse_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.model import Dagplejer
 from dagplejecli.planning import make_plan, value_matches
-from tests.conftest import BASE_CONFIG
+from tests.builders import BASE_CONFIG
 
 
 def people(*rows: tuple[str, dict[str, str]]) -> list[Dagplejer]:

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import leaked_cprs, run_cli
-from tests.test_export import EVERY_CPR, WHEN, write_project
+from tests.builders import EVERY_CPR, WHEN, leaked_cprs, run_cli, write_project
 
 
 def file_text(path: Path) -> str:

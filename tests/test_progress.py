@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from dagplejecli.render.progress import Steps, steps_for
-from tests.conftest import run_cli
+from tests.builders import run_cli
 
 
 @pytest.fixture

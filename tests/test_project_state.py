@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import no_traceback, run_cli
-from tests.test_export import DAGPLEJERE, WHEN, four, write_project  # noqa: F401  (fixture)
+from tests.builders import DAGPLEJERE, WHEN, no_traceback, run_cli, write_project
 
 
-def test_a_plan_made_again_after_the_export_is_not_called_exported(four: Path) -> None:  # noqa: F811
+def test_a_plan_made_again_after_the_export_is_not_called_exported(four: Path) -> None:
     assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
     assert "Unilogin-filerne er eksporteret" in run_cli().stdout
     moved = [list(row) for row in DAGPLEJERE]
@@ -25,7 +24,7 @@ def test_a_plan_made_again_after_the_export_is_not_called_exported(four: Path) -
 
 
 def test_two_configurations_in_one_folder_never_share_a_plan_or_an_export(
-    four: Path,  # noqa: F811
+    four: Path,
 ) -> None:
     (four / "b.toml").write_bytes((four / "dagpleje.toml").read_bytes())
     # the plan beside them was made with dagpleje.toml
@@ -52,7 +51,7 @@ def test_two_configurations_in_one_folder_never_share_a_plan_or_an_export(
 
 
 def test_an_export_interrupted_in_an_out_folder_is_finished_by_the_next_command(
-    four: Path,  # noqa: F811
+    four: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     import json
@@ -73,7 +72,7 @@ def test_an_export_interrupted_in_an_out_folder_is_finished_by_the_next_command(
     assert not (elsewhere / JOURNAL).exists() and not (elsewhere / STAGING).exists()
 
 
-def test_a_planted_list_of_export_folders_stops_every_command(four: Path) -> None:  # noqa: F811
+def test_a_planted_list_of_export_folders_stops_every_command(four: Path) -> None:
     from dagplejecli.files import EXPORT_FOLDERS
 
     (four / EXPORT_FOLDERS).write_text('["relative/path"]', encoding="utf-8")

@@ -184,7 +184,7 @@ def test_unilogin_xml_holds_any_text(
     from dagplejecli.domain.values import phone_digits
     from dagplejecli.export.unilogin import AreaMembers, import_document
     from dagplejecli.model import Area, Child, ContactPerson, Dagplejer
-    from tests.conftest import BASE_CONFIG
+    from tests.builders import BASE_CONFIG
 
     config = parse_config(BASE_CONFIG, Path("dagpleje.toml")).config
     gone = "".join(map(chr, [*range(9), 11, 12, *range(14, 32)])) + "\ufffe\uffff"

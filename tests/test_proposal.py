@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dagplejecli.proposal import balanced_cuts, fewest_parts
-from tests.conftest import run_cli, write_xlsx
-from tests.test_init import fill_in
+from tests.builders import fill_in, run_cli, write_xlsx
 
 # (postnummer, town, dagplejere): a municipality without a division column
 TOWNS = [

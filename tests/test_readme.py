@@ -14,28 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_init import fill_in
+from tests.builders import DEMO, README, ROOT, _clean, fill_in, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
 START, END = "<!-- walkthrough:start -->", "<!-- walkthrough:end -->"
 FILL = re.compile(r"<!-- udfyld (\S+) -->")
-
-
-def _clean(text: str) -> list[str]:
-    lines = [line.rstrip() for line in text.splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-DEMO = [
-    ("plan", "roster.xlsx"),
-    ("validate",),
-    ("export", "--target", "dagtilbudsregisteret"),
-    ("export", "--target", "unilogin"),
-]
 
 
 def test_demo_in_the_makefile_is_the_one_the_walkthrough_starts_from() -> None:

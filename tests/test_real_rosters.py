@@ -3,7 +3,7 @@
 Title rows above the header, ``Medarb. nr.``, ``Personnummer`` stored as a number (so a
 leading zero is gone), ``Efternavn, Fornavn`` in one column and ``Postnr./by`` in one column;
 written as xlsx and as a semicolon CSV from Danish Excel (cp1252). All CPR numbers are the
-synthetic ones of conftest.
+synthetic ones of builders.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     BASE_CONFIG,
     CH1,
     CH2,
@@ -96,7 +96,7 @@ def test_ids_as_text_with_zeros_and_as_numbers_are_one_id(folder: Path) -> None:
 
 
 def test_ods_links_like_xlsx(folder: Path) -> None:
-    from tests.conftest import write_ods
+    from tests.builders import write_ods
 
     write_ods(folder / "roster.ods", payroll_roster(refs=(20100.0, 20101, 20102)))
     result = run_cli("plan", "roster.ods")
@@ -271,7 +271,7 @@ def codes_of(folder: Path, roster: str) -> tuple[list[str], str]:
 
 
 def test_nine_digit_cpr_in_csv_is_restored_like_a_number_in_xlsx(folder: Path) -> None:
-    from tests.conftest import leaked_cprs, write_csv
+    from tests.builders import leaked_cprs, write_csv
 
     write_xlsx(folder / "roster.xlsx", {"Ark1": one_sheet_rows(as_text=False)})
     write_csv(folder / "roster.csv", one_sheet_rows(as_text=True))

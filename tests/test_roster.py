@@ -5,7 +5,7 @@ import pytest
 from dagplejecli.config import RosterConfig
 from dagplejecli.errors import DagplejeError
 from dagplejecli.roster import read_roster
-from tests.conftest import (
+from tests.builders import (
     CH1,
     CHILD_HEADER,
     DAGPLEJER_HEADER,

@@ -15,7 +15,7 @@ import pytest
 from dagplejecli.config import RosterConfig
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.roster import read_roster
-from tests.conftest import no_traceback, run_cli
+from tests.builders import no_traceback, run_cli
 from tests.roster_cases.cases import CASES, Case
 
 MIN_SHAPES = 15

@@ -1,7 +1,7 @@
 """Gaps a user trial found in reading rosters, through the command line: a one-sheet row
 without its dagplejer, one id written two ways, names written «Efternavn, Fornavn» on both
 sides, and parent columns under headers the reader did not know. All CPR numbers are the
-synthetic ones of conftest.
+synthetic ones of builders.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     BASE_CONFIG,
     CH1,
     CH2,

@@ -13,7 +13,7 @@ from dagplejecli.config import RosterConfig, parse_config
 from dagplejecli.domain.shape import RefForm
 from dagplejecli.errors import DagplejeError
 from dagplejecli.roster import read_roster
-from tests.conftest import small_roster, write_csv, write_xlsx
+from tests.builders import small_roster, write_csv, write_xlsx
 
 NOTES = 31  # more note rows above the headers than the reader looks through
 

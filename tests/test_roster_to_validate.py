@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import no_traceback, run_cli, write_csv, write_ods, write_xlsx
+from tests.builders import no_traceback, run_cli, write_csv, write_ods, write_xlsx
 
 FIRST = ["Anne", "Bo", "Åse", "Mette", "Søren", "Ida", "Jørgen", "Lone", "Ærtebjerg", "Karen"]
 LAST = ["Jensen", "Ærø", "Østergaard", "Hansen", "Nørgaard", "Madsen", "Bæk", "Lund", "Møller"]

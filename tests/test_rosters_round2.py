@@ -3,7 +3,7 @@ or HR system, headers named only in the configuration, a three-sheet roster whos
 sheet writes the owner after the field, and a children's sheet named «Indskrevne børn». None
 of them may end as a roster without children, or without contact persons, in silence.
 
-All CPR numbers are the synthetic ones of conftest.
+All CPR numbers are the synthetic ones of builders.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.builders import (
     BASE_CONFIG,
     CH1,
     CH2,

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.messages import ONE, da, en
-from tests.conftest import (
+from tests.builders import (
     AREAS,
     BASE_CONFIG,
     CH1,
     MOR1,
+    fill_in,
     run_cli,
     small_roster,
     write_ods,
     write_xlsx,
 )
-from tests.test_init import fill_in
 
 NORD_ONLY = "\n[[omraade]]" + AREAS.split("[[omraade]]")[1]
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from tests.conftest import CH3, run_cli, small_roster, write_xlsx
+from tests.builders import CH3, run_cli, small_roster, write_xlsx
 
 
 def test_an_unknown_code_is_named_as_written(project: Path) -> None:

@@ -13,8 +13,7 @@ import pytest
 
 from dagplejecli.files import JOURNAL, STAGING, lock_path
 from dagplejecli.secret import SECRET_NAME
-from tests.conftest import no_traceback, run_cli
-from tests.test_export import WHEN, four  # noqa: F401  (fixture)
+from tests.builders import WHEN, no_traceback, run_cli
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and mode bits: POSIX")
 
@@ -28,7 +27,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return seen
 
 
-def _exported(four: Path) -> Path:  # noqa: F811
+def _exported(four: Path) -> Path:
     assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
     return four / "eksport"
 
@@ -49,7 +48,7 @@ def _exported(four: Path) -> Path:  # noqa: F811
         ["not", "a", "journal"],
     ],
 )
-def test_a_planted_journal_touches_nothing(four: Path, journal: object) -> None:  # noqa: F811
+def test_a_planted_journal_touches_nothing(four: Path, journal: object) -> None:
     out = _exported(four)
     (out / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
     (out / STAGING).mkdir()
@@ -65,7 +64,7 @@ def test_a_planted_journal_touches_nothing(four: Path, journal: object) -> None:
 
 
 def test_a_journal_that_leads_through_a_link_out_of_the_folder_is_refused(
-    four: Path,  # noqa: F811
+    four: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     out = _exported(four)
@@ -79,7 +78,7 @@ def test_a_journal_that_leads_through_a_link_out_of_the_folder_is_refused(
     assert (elsewhere / "precious.txt").read_text(encoding="utf-8") == "keep me"
 
 
-def test_a_huge_journal_is_not_read(four: Path) -> None:  # noqa: F811
+def test_a_huge_journal_is_not_read(four: Path) -> None:
     out = _exported(four)
     with open(out / JOURNAL, "wb") as fh:
         fh.truncate(5 * 1024 * 1024)
@@ -88,7 +87,7 @@ def test_a_huge_journal_is_not_read(four: Path) -> None:  # noqa: F811
     assert "grænsen er 1024 KB" in result.stderr
 
 
-def test_a_good_journal_is_still_recovered(four: Path) -> None:  # noqa: F811
+def test_a_good_journal_is_still_recovered(four: Path) -> None:
     out = _exported(four)
     (out / "unilogin" / "ekstra.txt").write_text("gammel", encoding="utf-8")
     (out / STAGING).mkdir()
@@ -118,7 +117,7 @@ def test_a_good_journal_is_still_recovered(four: Path) -> None:  # noqa: F811
     ],
 )
 def test_a_manifest_of_another_shape_stops_every_command(
-    four: Path,  # noqa: F811
+    four: Path,
     change: object,
 ) -> None:
     out = _exported(four)
@@ -134,7 +133,7 @@ def test_a_manifest_of_another_shape_stops_every_command(
         assert _snapshot(four) == before
 
 
-def test_a_huge_manifest_is_not_read(four: Path) -> None:  # noqa: F811
+def test_a_huge_manifest_is_not_read(four: Path) -> None:
     out = _exported(four)
     with open(out / "manifest.json", "r+b") as fh:
         fh.truncate(65 * 1024 * 1024)
@@ -144,7 +143,7 @@ def test_a_huge_manifest_is_not_read(four: Path) -> None:  # noqa: F811
 
 
 def test_a_listed_file_is_hashed_in_pieces(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Plain ``dagpleje`` compares the export's files with the manifest; a listed file
@@ -166,7 +165,7 @@ def test_a_listed_file_is_hashed_in_pieces(
 
 
 @posix_only
-def test_a_fifo_as_secret_does_not_hang(four: Path) -> None:  # noqa: F811
+def test_a_fifo_as_secret_does_not_hang(four: Path) -> None:
     (four / SECRET_NAME).unlink()
     os.mkfifo(four / SECRET_NAME)
     for args in (["validate"], ["export", "--target", "unilogin"]):
@@ -178,7 +177,7 @@ def test_a_fifo_as_secret_does_not_hang(four: Path) -> None:  # noqa: F811
 
 
 @posix_only
-def test_a_link_to_an_endless_device_as_secret_is_refused(four: Path) -> None:  # noqa: F811
+def test_a_link_to_an_endless_device_as_secret_is_refused(four: Path) -> None:
     (four / SECRET_NAME).unlink()
     (four / SECRET_NAME).symlink_to("/dev/zero")
     result = run_cli("validate")
@@ -186,7 +185,7 @@ def test_a_link_to_an_endless_device_as_secret_is_refused(four: Path) -> None:  
     assert "ikke en almindelig fil" in result.stderr
 
 
-def test_a_secret_over_a_kilobyte_is_refused(four: Path) -> None:  # noqa: F811
+def test_a_secret_over_a_kilobyte_is_refused(four: Path) -> None:
     (four / SECRET_NAME).write_text("0" * 5000, encoding="ascii")
     result = run_cli("validate")
     assert result.exit_code == 2 and no_traceback(result)
@@ -194,7 +193,7 @@ def test_a_secret_over_a_kilobyte_is_refused(four: Path) -> None:  # noqa: F811
 
 
 @posix_only
-def test_a_secret_others_can_read_is_used_with_a_warning(four: Path) -> None:  # noqa: F811
+def test_a_secret_others_can_read_is_used_with_a_warning(four: Path) -> None:
     os.chmod(four / SECRET_NAME, 0o644)
     result = run_cli("validate")
     assert result.exit_code == 0, result.output
@@ -207,7 +206,7 @@ def test_a_secret_others_can_read_is_used_with_a_warning(four: Path) -> None:  #
 @posix_only
 @pytest.mark.parametrize("kind", ["fifo", "link"])
 def test_a_lock_that_is_not_a_regular_file_is_refused(
-    four: Path,  # noqa: F811
+    four: Path,
     kind: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

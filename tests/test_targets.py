@@ -7,8 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from tests.conftest import no_traceback, run_cli
-from tests.test_export import WHEN, four  # noqa: F401  (fixture)
+from tests.builders import WHEN, no_traceback, run_cli
 
 
 def unchanged_after(folder: Path, *args: str) -> str:
@@ -61,7 +60,7 @@ def test_outputs_are_regular_files_only(project: Path) -> None:
         assert (project / "pipe.xlsx").is_fifo()
 
 
-def test_no_output_replaces_an_exported_file(four: Path) -> None:  # noqa: F811
+def test_no_output_replaces_an_exported_file(four: Path) -> None:
     assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
     for target in ("eksport/unilogin/AB0001.xml", "eksport/manifest.json"):
         err = unchanged_after(four, "plan", "roster.xlsx", "--out", target)
@@ -70,7 +69,7 @@ def test_no_output_replaces_an_exported_file(four: Path) -> None:  # noqa: F811
     assert "eksport" in err
 
 
-def test_export_never_writes_over_its_inputs(four: Path) -> None:  # noqa: F811
+def test_export_never_writes_over_its_inputs(four: Path) -> None:
     plan = "ud/dtr/dtr-oprettelse.xlsx"  # where the export's workbook goes
     (four / "ud" / "dtr").mkdir(parents=True)
     assert run_cli("plan", "roster.xlsx", "--out", plan).exit_code == 0

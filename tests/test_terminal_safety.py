@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from dagplejecli.render.terminal import visible_controls
-from tests.conftest import no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import no_traceback, run_cli, small_roster, write_xlsx
 
 # what the sheet XML holds: set the window title, clear the screen, recolour (Excel's _xHHHH_)
 HOSTILE = "_x001B_]0;owned_x0007__x001B_[2J_x001B_[31m"

@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 from dagplejecli.cli import app
 from dagplejecli.files import write_error
 from dagplejecli.i18n import set_language
-from tests.conftest import AREAS, BASE_CONFIG, no_traceback, run_cli
-from tests.test_export import WHEN, four  # noqa: F401  (fixture)
+from tests.builders import AREAS, BASE_CONFIG, WHEN, no_traceback, run_cli
 
 
 def test_the_opdeling_placeholder_is_shown_as_written(project: Path) -> None:
@@ -38,7 +37,7 @@ def test_a_setting_above_a_bound_says_its_range(project: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs: POSIX")
-def test_an_xsd_that_is_a_fifo_is_not_called_missing(four: Path) -> None:  # noqa: F811
+def test_an_xsd_that_is_a_fifo_is_not_called_missing(four: Path) -> None:
     os.mkfifo(four / "stil.xsd")
     result = run_cli(
         "export", "--target", "unilogin", "--source-datetime", WHEN, "--xsd", "stil.xsd"
@@ -68,7 +67,7 @@ def test_a_roster_name_with_a_carriage_return_survives_from_plan_to_validate(
 
 
 def test_ctrl_c_after_the_commit_says_the_export_is_complete(
-    four: Path,  # noqa: F811
+    four: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import dagplejecli.render.exports as exports

@@ -9,33 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from dagplejecli.export.unilogin_check import check_document
-from tests.test_unilogin_order import GOLDEN, full_document_bytes
-
-NS = "https://unilogin.dk/data"
-
-
-def document(person: str = "", group: str = "", root: str = "") -> bytes:
-    """A small valid document; ``person``/``group`` replace the first person's or group's
-    inner XML, ``root`` the root's attributes."""
-    person = person or (
-        "<FirstName>Anne</FirstName><FamilyName>Jensen</FamilyName>"
-        "<CivilRegistrationNumber>0101701238</CivilRegistrationNumber>"
-    )
-    group = group or (
-        "<GroupId>D1</GroupId><GroupName>Anne Jensen</GroupName>"
-        "<GroupType>Hovedgruppe</GroupType><GroupLevel>0</GroupLevel>"
-    )
-    root = (
-        root
-        or 'sourceDateTime="2026-11-27T08:00:00+01:00" source="dagpleje" schoolYear="2026-2027"'
-    )
-    return (
-        f'<UNILoginImport xmlns="{NS}" {root}><Institution>'
-        f"<InstitutionNumber>AB0001</InstitutionNumber><Group>{group}</Group>"
-        f'<InstitutionPerson><LocalPersonId>D1</LocalPersonId><Person protected="false">{person}'
-        "</Person><Employee><Role>Pædagog</Role><GroupId>D1</GroupId></Employee>"
-        "</InstitutionPerson></Institution></UNILoginImport>"
-    ).encode()
+from tests.builders import GOLDEN_XML as GOLDEN
+from tests.builders import NS, document, full_document_bytes
 
 
 def test_a_valid_document_passes() -> None:

@@ -3,16 +3,14 @@ golden files, and the order DOMAIN.md §4 gives from STIL's schema."""
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from dagplejecli.export.unilogin import ELEMENT_ORDER, AreaMembers, import_document
-
-GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.xml"))
+from dagplejecli.export.unilogin import ELEMENT_ORDER
+from tests.builders import GOLDEN_XML as GOLDEN
+from tests.builders import full_document_bytes
 
 # DOMAIN.md §4, written out here by hand: the children of each element in the schema's order,
 # optional ones included. "A|B" are alternatives at one place.
@@ -99,40 +97,6 @@ def elements(root: ET.Element) -> Iterator[tuple[str, list[str]]]:
 
 def without_aliases(tag: str, children: list[str] | tuple[str, ...]) -> list[str]:
     return [c for c in children if tag != "Person" or c not in ALIASES]
-
-
-def full_document_bytes(cpr: str = "2006254579") -> bytes:
-    """A document in which a person has every element the writer can write (the child's CPR
-    is ``cpr``: a substitute number gives it a CivilRegistrationNumberType)."""
-    from dagplejecli.config import parse_config
-    from dagplejecli.domain.address import Address
-    from dagplejecli.model import Area, Child, ContactPerson, Dagplejer
-    from tests.conftest import BASE_CONFIG
-
-    config = parse_config(BASE_CONFIG, Path("dagpleje.toml")).config
-    address = Address("Vej", "1", None, None, "8000", "Aarhus C")
-    open_ = Dagplejer(first_name="Anne", last_name="Jensen", email="a@example.dk", phone="12345678")
-    open_.id, open_.address, open_.cpr = "D1", address, "0101701238"
-    hidden = Dagplejer(first_name="Åse", last_name="Ø", email="b@example.dk", phone="87654321")
-    hidden.id, hidden.address, hidden.cpr, hidden.protected = "D2", address, "2107691238", True
-    hidden.alias_first, hidden.alias_last = "Dag", "Plejer"
-    child = Child(first_name="Noah", last_name="Holm", cpr=cpr)
-    child.id, child.protected, child.alias_first, child.alias_last = "B1", True, "Sol", "Barn"
-    child.contacts = [
-        ContactPerson(
-            first_name="Lise",
-            last_name="Holm",
-            cpr="0404941238",
-            email="l@example.dk",
-            phone="11223344",
-            relation="Mor",
-            custody=True,
-        )
-    ]
-    area = Area("Nord", ("omraade", 1), "", "", "", "", address, True, "", "", "AB0001", {})
-    members = AreaMembers(area, [open_, hidden], [(child, "D1")])
-    when = dt.datetime(2026, 11, 27, 8, tzinfo=dt.UTC)
-    return import_document(config, members, when)
 
 
 def full_document() -> ET.Element:

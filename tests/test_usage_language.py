@@ -11,8 +11,7 @@ import pytest
 from dagplejecli.cli import app
 from dagplejecli.cli_base import LocalisedCommand
 from dagplejecli.i18n import LANGUAGES, Lang
-from tests.conftest import no_traceback, run_cli
-from tests.test_cli import unboxed
+from tests.builders import no_traceback, run_cli, unboxed
 
 ENGLISH_TYPER = (
     "requires an argument",

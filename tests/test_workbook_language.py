@@ -13,15 +13,21 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.messages import da, en
-from tests.conftest import (
+from tests.builders import (
+    AREAS4,
     BASE_CONFIG,
+    C_HEADER,
+    CHILDREN,
+    D_HEADER,
+    DAGPLEJERE,
+    EVERY_CPR,
+    WHEN,
     leaked_cprs,
     run_cli,
     small_roster,
     write_secret,
     write_xlsx,
 )
-from tests.test_export import AREAS4, C_HEADER, CHILDREN, D_HEADER, DAGPLEJERE, EVERY_CPR, WHEN
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 META_KEYS = ["roster", "roster_json", "roster_sha256", "konfiguration", "konfiguration_sti"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dagplejecli.domain.shape import Role
-from tests.conftest import (
+from tests.builders import (
     CH1,
     CH2,
     CH3,
