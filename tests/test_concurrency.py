@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -46,12 +45,21 @@ def test_a_second_export_waits_briefly_for_the_first(
     worker = threading.Thread(target=first)
     worker.start()
     held.wait(5)
-    threading.Timer(0.3, release.set).start()
-    started = time.monotonic()
+    tries: list[bool] = []
+    try_lock = files.lock._try_lock
+
+    def counted(fd: int) -> bool:
+        got = try_lock(fd)
+        tries.append(got)
+        if not got:  # the second export found the folder held: the first now lets go
+            release.set()
+        return got
+
+    monkeypatch.setattr(files.lock, "_try_lock", counted)
     result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
     worker.join()
     assert result.exit_code == 0, result.output
-    assert time.monotonic() - started >= 0.25
+    assert tries[0] is False and tries[-1] is True  # it waited for the first, then ran
 
 
 def test_two_exports_at_once_never_leave_the_older(four: Path) -> None:
