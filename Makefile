@@ -23,7 +23,7 @@ demo: $(STAMP)
 	cd examples && $(DAGPLEJE) export --target dagtilbudsregisteret
 	cd examples && $(DAGPLEJE) export --target unilogin
 
-# The tests run on every core (pytest-xdist); `.venv/bin/pytest tests/test_x.py` runs one file.
+# The tests run on every core (pytest-xdist); `.venv/bin/pytest tests/export` runs one subject, `tests/export/test_export.py` one file.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

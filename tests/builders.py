@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -37,6 +38,7 @@ def child_cpr(days_old: int, serial: str) -> str:
 
 CH1, CH2, CH3 = child_cpr(300, "4568"), child_cpr(500, "4561"), child_cpr(700, "4570")
 MOR1, FAR1, MOR2 = "0908901236", "1105881233", "2212921238"
+FAR2, FAR3, MOR3 = "0304871237", "1709851235", "2511931234"
 
 BASE_CONFIG = """\
 [kommune]
@@ -502,3 +504,22 @@ DEMO = [
 def unboxed(text: str) -> str:
     """An error panel's words on one line (the panel wraps them at its edge)."""
     return " ".join(text.replace("│", " ").split())
+
+
+# The findings of ``validate --format json``, as a test of the command line reads them.
+
+
+def setup(folder: Path, sheets: Sheets, roster_settings: str = "") -> None:
+    write_xlsx(folder / "roster.xlsx", sheets)
+    settings = f"\n[roster]\n{roster_settings}\n" if roster_settings else ""
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + settings + AREAS, encoding="utf-8")
+
+
+def findings(lang: str = "da") -> list[dict[str, object]]:
+    report = json.loads(run_cli("--lang", lang, "validate", "--format", "json").stdout)
+    found: list[dict[str, object]] = report["findings"]
+    return found
+
+
+def of_code(found: list[dict[str, object]], code: str) -> list[dict[str, object]]:
+    return [f for f in found if f["code"] == code]

@@ -4,9 +4,9 @@ Typer writes its help panels, its usage line and its usage errors in English. To
 the chosen language, dagpleje sets module settings of ``typer.rich_utils``, catches the click
 exceptions typer carries in ``typer._click``, reads one English sentence of its parser, and
 replaces a parameter's ``display_type_rich``. None of that is a stable interface, so
-``pyproject.toml`` keeps typer below the next minor version, and ``tests/test_typer_internals.py``
-fails, naming what moved, when a typer changes any of it. Run it (or ``make test-lowest`` and
-``make test``) before raising the bound.
+``pyproject.toml`` keeps typer below the next minor version, and
+``tests/cli/test_typer_internals.py`` fails, naming what moved, when a typer changes any of it.
+Run it (or ``make test-lowest`` and ``make test``) before raising the bound.
 """
 
 from __future__ import annotations

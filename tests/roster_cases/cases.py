@@ -7,7 +7,7 @@ field for whom, how many dagplejere, children and contact persons, some children
 some contact persons' custody, and the codes of the findings reading makes. ``roster`` holds the
 decisions a user writes in ``[roster]`` (the ones the tool asks for), never a fix to the data.
 
-A new shape is a new case here; ``tests/test_roster_cases.py`` runs them all, and a failing case
+A new shape is a new case here; ``tests/reading/test_roster_cases.py`` runs them all, and a failing case
 names the decision that broke.
 """
 
@@ -37,7 +37,7 @@ from tests.builders import (
 from tests.roster_cases import generated
 
 Rows = list[list[object]]
-FAR2 = "0304871237"  # synthetic, as in tests/test_custody.py
+FAR2 = "0304871237"  # synthetic, as in tests/custody/test_custody.py
 
 
 @dataclass(frozen=True)

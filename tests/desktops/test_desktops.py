@@ -14,9 +14,7 @@ import pytest
 import dagplejecli
 from dagplejecli.domain.keyed import ID_VERSION
 from dagplejecli.export.manifest import MANIFEST_VERSION
-from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.builders import AREAS, BASE_CONFIG, ROOT, no_traceback, run_cli
 
 
 def notepad(text: str, encoding: str = "utf-8-sig") -> bytes:

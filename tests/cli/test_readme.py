@@ -1,6 +1,6 @@
 """The README's walkthrough runs, and prints what the README says it prints.
 
-``DAGPLEJE_UPDATE_README=1 pytest tests/test_readme.py`` writes the real output into the README.
+``DAGPLEJE_UPDATE_README=1 pytest tests/cli/test_readme.py`` writes the real output into the README.
 """
 
 from __future__ import annotations

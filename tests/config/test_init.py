@@ -215,3 +215,12 @@ def test_without_kommune_no_name_is_made_up_for_the_daginstitution(folder: Path)
     assert "Kommunen" not in text
     assert re.search(r'(?m)^daginstitution = "UDFYLD: ', text)
     assert re.search(r'(?m)^navn = "Dagplejen"$', text)
+
+
+def test_a_misspelt_municipality_suggests_the_near_one(project: Path) -> None:
+    result = run_cli("init", "roster.xlsx", "--kommune", "Høje Taastrup", "--out", "ny.toml")
+    assert result.exit_code == 2
+    assert "Mente du «Høje-Taastrup»?" in result.stderr
+    assert not (project / "ny.toml").exists()
+    far = run_cli("init", "roster.xlsx", "--kommune", "Zzz", "--out", "ny.toml")
+    assert far.exit_code == 2 and "Mente du" not in far.stderr

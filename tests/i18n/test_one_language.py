@@ -1,4 +1,4 @@
-"""Words that were left in one language: the DTR workbook's status, the rule of the rest area,
+"""Every word in the current language: the DTR workbook's status, the rule of the rest area,
 a TOML syntax error (Python's English), and the plan's roster columns beside its own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rosters from a second user trial, read through the command line: English headers from an IT
+"""Headers and sheets the reader must recognise, through the command line: English headers from an IT
 or HR system, headers named only in the configuration, a three-sheet roster whose contacts
 sheet writes the owner after the field, and a children's sheet named «Indskrevne børn». None
 of them may end as a roster without children, or without contact persons, in silence.

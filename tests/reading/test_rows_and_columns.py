@@ -1,7 +1,7 @@
-"""Gaps a user trial found in reading rosters, through the command line: a one-sheet row
+"""Rows and columns as the reader takes them, through the command line: a one-sheet row
 without its dagplejer, one id written two ways, names written «Efternavn, Fornavn» on both
-sides, and parent columns under headers the reader did not know. All CPR numbers are the
-synthetic ones of builders.py.
+sides, parent columns under headers the reader did not know, a protection column, and one row
+per contact person. All CPR numbers are the synthetic ones of builders.py.
 """
 
 from __future__ import annotations

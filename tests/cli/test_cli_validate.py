@@ -10,6 +10,8 @@ from dagplejecli.rules.registry import all_rules
 from tests.builders import (
     AREAS,
     BASE_CONFIG,
+    CH3,
+    README,
     leaked_cprs,
     no_traceback,
     run_cli,
@@ -176,7 +178,7 @@ def test_config_with_no_areas_from_cli(project: Path) -> None:
 
 def documented_json_keys() -> dict[str, set[str]]:
     """The README's list of the JSON report's stable keys: ``part: key, key, …`` per line."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
     section = readme.split("#### JSON-rapportens faste nøgler", 1)[1]
     block = section.split("```text\n", 1)[1].split("```", 1)[0]
     return {
@@ -208,8 +210,31 @@ def test_the_json_keys_the_readme_calls_stable_are_the_reports_in_both_languages
             assert f["family"] in {m.value for m in Family}
         for counts in doc["stats"]["per_omraade"].values():
             assert set(counts) == {"dagplejere", "boern", "kontaktpersoner"}
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
     section = readme.split("#### JSON-rapportens faste nøgler", 1)[1].split("\n### ", 1)[0]
     values = section.split("- `severity` er ", 1)[1].split("\n- ", 1)[0]
     assert all(f"`{s.value}`" in values for s in Severity)
     assert all(f"`{m.value}`" in values for m in Family)
+
+
+def test_an_unknown_code_is_named_as_written(project: Path) -> None:
+    result = run_cli("explain", "XX")
+    assert result.exit_code == 2
+    assert "Koden XX findes ikke" in result.stderr
+    assert "DP0XX" not in result.output
+
+
+def test_findings_of_a_code_are_in_sheet_and_row_order(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][2][2] = f"Bo {CH3}"
+    sheets["Dagplejere"][1][2] = f"Anne {CH3}"
+    sheets["Børn"][2][1] = f"Emil {CH3}"
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx")
+    report = json.loads(run_cli("validate", "--format", "json").stdout)
+    places = [
+        (f["location"]["sheet"], f["location"]["row"])
+        for f in report["findings"]
+        if f["code"] == "DP231"
+    ]
+    assert places == sorted(places) and len(places) == 3, places

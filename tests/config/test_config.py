@@ -92,3 +92,14 @@ def test_english_messages(project: Path) -> None:
     result = run_cli("--lang", "en", "plan", "roster.xlsx")
     assert result.exit_code == 2
     assert "not valid TOML" in result.stderr
+
+
+def test_an_unknown_configuration_key_suggests_the_near_one(project: Path) -> None:
+    toml = project / "dagpleje.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("insttype =", "instype =", 1), encoding="utf-8")
+    result = run_cli("validate")
+    assert result.exit_code == 2
+    assert "dtr.instype ukendt nøgle; mente du insttype?" in result.stderr
+    english = run_cli("--lang", "en", "validate")
+    assert "did you mean insttype?" in english.stderr

@@ -25,6 +25,7 @@ from tests.builders import (
     EVERY_CPR,
     GOLDEN,
     NAMESPACE,
+    ROOT,
     WHEN,
     N,
     leaked_cprs,
@@ -618,7 +619,7 @@ def test_a_substitute_cpr_is_exported_as_a_replacement_id(four: Path) -> None:
 
 def test_the_examples_lovgrundlag_is_marked_as_an_example() -> None:
     """DOMAIN.md §3: the code list is not public, so the example's code must say it is none."""
-    example = (Path(__file__).parent.parent / "examples/dagpleje.toml").read_text("utf-8")
+    example = (ROOT / "examples/dagpleje.toml").read_text("utf-8")
     (line,) = [x for x in example.splitlines() if x.startswith("lovgrundlag")]
     assert "EKSEMPEL, ikke en rigtig kode" in line
 
@@ -630,3 +631,13 @@ def test_a_namespace_that_is_no_uri_is_a_configuration_error(four: Path, value: 
     result = run_cli("validate")
     assert result.exit_code == 2 and no_traceback(result)
     assert "unilogin.navnerum" in result.stderr and "https://unilogin.dk/data" in result.stderr
+
+
+def test_a_quiet_export_still_says_where_the_files_went(project: Path) -> None:
+    run_cli("plan", "roster.xlsx")
+    result = run_cli("export", "--target", "dtr", "-q")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith("filer skrevet til eksport."), lines
+    again = run_cli("--lang", "en", "export", "--target", "dtr", "--quiet")
+    assert again.stdout.strip().endswith("files written to eksport."), again.output

@@ -1,6 +1,6 @@
-"""New roster shapes through the command line, as a user meets them: a booking system's
-long-form pladsliste with the HR list as a second file, an address in one cell, and ``init``
-where a configuration already exists."""
+"""Roster shapes through the command line, as a user meets them: a booking system's long-form
+pladsliste with the HR list as a second file, an address in one cell, one file or sheet given
+twice, and ``init`` where a configuration already exists."""
 
 from __future__ import annotations
 

@@ -231,3 +231,15 @@ def test_explain_in_english_names_its_source_in_english(project: Path) -> None:
             assert shown != rule.source or rule.source.startswith("https://"), rule.code
     finally:
         set_language("da")
+
+
+def test_help_shows_no_type_after_a_flag_and_no_sentence_broken_in_the_middle(
+    project: Path,
+) -> None:
+    for command in ("validate", "export", "plan", "init"):
+        text = run_cli(command, "--help").stdout
+        assert "<bool>" not in text, command
+    text = run_cli("export", "--help").stdout
+    assert "mangler institutionsnummer (Unilogin)" in " ".join(text.split())
+    flat = [line.strip(" │") for line in text.splitlines()]
+    assert "(Unilogin), eller når et område ville miste mange brugere (uden --ja)." not in flat

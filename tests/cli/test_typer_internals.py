@@ -16,8 +16,7 @@ from typer import rich_utils
 
 from dagplejecli import typer_internals
 from dagplejecli.cli_base import METAVARS
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.builders import ROOT
 
 
 def typer_requirement() -> SpecifierSet:

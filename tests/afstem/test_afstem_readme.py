@@ -2,7 +2,7 @@
 
 Its lines run in a copy of ``examples/`` after ``make demo``'s steps (as the first walkthrough's
 do): ``$ python make_registers.py`` makes the synthetic register files, each ``$ dagpleje …``
-line runs the tool. ``DAGPLEJE_UPDATE_README=1 pytest tests/test_afstem_readme.py`` writes the
+line runs the tool. ``DAGPLEJE_UPDATE_README=1 pytest tests/afstem/test_afstem_readme.py`` writes the
 real output into the README."""
 
 from __future__ import annotations

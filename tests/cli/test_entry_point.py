@@ -14,7 +14,7 @@ from tests.builders import AREAS, BASE_CONFIG, run_cli, small_roster, write_xlsx
 
 def dagpleje(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     # the output read as the process writes it: UTF-8 here, whatever PYTHONIOENCODING the
-    # tests run with (tests/test_console_encoding.py is about other code pages)
+    # tests run with (tests/desktops/test_console_encoding.py is about other code pages)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "dagplejecli", *args],
