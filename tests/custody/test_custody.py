@@ -6,7 +6,6 @@ Synthetic CPR numbers only (tests/builders.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,18 @@ from tests.builders import (
     DP1,
     DP3,
     FAR1,
+    FAR2,
+    FAR3,
     MOR1,
     MOR2,
+    MOR3,
     custody_in_unilogin,
+    findings,
     no_traceback,
     run_cli,
     small_roster,
     write_xlsx,
 )
-
-FAR2, FAR3, MOR3 = "0304871237", "1709851235", "2511931234"
 
 
 def roster_with_row_custody() -> dict[str, list[list[object]]]:
@@ -66,12 +67,6 @@ def configure(folder: Path, roster_settings: str) -> None:
     text = BASE_CONFIG + (f"\n[roster]\n{roster_settings}\n" if roster_settings else "") + AREAS
     (folder / "dagpleje.toml").write_text(text, encoding="utf-8")
     assert run_cli("plan", "roster.xlsx").exit_code == 0
-
-
-def findings(lang: str = "da") -> list[dict[str, object]]:
-    report = json.loads(run_cli("--lang", lang, "validate", "--format", "json").stdout)
-    found: list[dict[str, object]] = report["findings"]
-    return found
 
 
 def test_a_row_custody_column_is_one_error_and_grants_no_one_custody(folder: Path) -> None:
