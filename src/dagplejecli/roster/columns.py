@@ -10,6 +10,7 @@ from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.errors import DagplejeError
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.messages import ui
 from dagplejecli.model import SheetInfo
 from dagplejecli.roster.headers import (
@@ -19,7 +20,6 @@ from dagplejecli.roster.headers import (
     normalise_header,
     says_cpr,
 )
-from dagplejecli.roster.sheets import RawSheet
 
 # Which column (0-based) holds each field of one person's columns
 Cols = dict[Field, int]

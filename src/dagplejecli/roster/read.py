@@ -14,6 +14,7 @@ from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
+from dagplejecli.formats.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.model import (
     Child,
     Dagplejer,
@@ -50,7 +51,6 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
 from dagplejecli.roster.unused import (
     LAYOUT_RULES,

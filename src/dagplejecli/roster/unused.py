@@ -14,6 +14,7 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.model import CellRef, Child
 from dagplejecli.roster.columns import PERSON_FIELDS, ColumnMap
 from dagplejecli.roster.headers import (
@@ -25,7 +26,6 @@ from dagplejecli.roster.headers import (
     normalise_header,
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
-from dagplejecli.roster.sheets import RawSheet
 
 DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
 DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
