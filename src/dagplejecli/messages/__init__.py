@@ -32,6 +32,7 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.findings import Family, Finding, Location, ParamValue
 from dagplejecli.i18n import language
 from dagplejecli.messages.catalogue import Catalogue, FindingText, choose, load
+from dagplejecli.model import Reason, Why
 
 CATALOGUES: dict[str, Catalogue] = load()
 da, en = CATALOGUES["da"], CATALOGUES["en"]
@@ -172,3 +173,11 @@ def where(loc: Location) -> str:
             return f"{loc.file}, {loc.sheet}{cell}"
         return f"{loc.sheet}{cell}"  # a CSV's one sheet is the file: "x.csv!B22"
     return loc.file or ""
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a dagplejer is in its area, for people: ``Distrikt = Nord``, ``Postnr = 8200, 8210;
+    Distrikt = Syd``, the dagplejere list, the rest, or no area."""
+    if reason.why is Why.WHERE:
+        return "; ".join(f"{column} = {', '.join(values)}" for column, values in reason.conditions)
+    return ui(f"rule_{reason.why.value}")

@@ -20,7 +20,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
+from dagplejecli.messages import finding_message, reason_text, term, ui, ui_count, where, who
 from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
 from dagplejecli.shell import shell_word
@@ -257,8 +257,9 @@ def print_annotated(out: Console, path: Path) -> None:
 def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> None:
     rules: dict[str, list[str]] = {}
     for a in plan.assignments.values():
-        if a.area and a.rule not in rules.setdefault(a.area, []):
-            rules[a.area].append(a.rule)
+        rule = reason_text(a.rule)
+        if a.area and rule not in rules.setdefault(a.area, []):
+            rules[a.area].append(rule)
     table = Table(
         title=ui_count("plan_title", len(plan.areas), roster=roster.name),
         title_justify="left",
