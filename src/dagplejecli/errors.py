@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dagplejecli.messages import ui, ui_count
+from collections.abc import Sequence
+
+from dagplejecli.messages import detail_text, place_text, said, ui, ui_count
+from dagplejecli.wording import Detail, Place, Words
 
 EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
 
@@ -10,9 +13,12 @@ EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run
 class DagplejeError(Exception):
     """A problem that stops the tool before it can do its work (exit code 2).
 
-    ``key`` names a text in ``messages.UI``; ``where`` says which file, sheet, cell or
-    configuration key; ``hint`` (a key too) says how to fix it. A param ``count`` of 1 chooses
-    the text's singular twin (``key_one``), as it does for a finding.
+    It carries raw values, never sentences: ``key`` names a text of the catalogue's ``[ui]``;
+    ``where`` says which file, sheet, cell or configuration key (a ``Place`` when it names a
+    line); ``hint`` (a key too) says how to fix it; ``details`` are ``Detail`` lines; a param
+    may be ``Words`` (a catalogue text of its own). ``message``, ``hint``, ``where`` and
+    ``details`` say them in the current language when read. A param ``count`` chooses the
+    text's plural form, as it does for a finding.
     """
 
     exit_code = 2
@@ -22,27 +28,38 @@ class DagplejeError(Exception):
         message_key: str,
         /,
         *,
-        where: str = "",
+        where: str | Place = "",
         hint: str | None = None,
-        details: list[str] | None = None,
+        details: Sequence[Detail | str] | None = None,
         **params: object,
     ) -> None:
         self.key = message_key
-        self.details = details or []
-        self.where = where
+        self.raw_details = list(details or [])
+        self.place = where
         self.hint_key = hint
         self.params = params
         super().__init__(message_key)
 
+    def _said(self) -> dict[str, object]:
+        return {k: said(v) for k, v in self.params.items()}
+
     @property
     def message(self) -> str:
         if isinstance(count := self.params.get("count"), int):
-            return ui_count(self.key, count, **self.params)
-        return ui(self.key, **self.params)
+            return ui_count(self.key, count, **self._said())
+        return ui(self.key, **self._said())
 
     @property
     def hint(self) -> str:
-        return ui(self.hint_key, **self.params) if self.hint_key else ""
+        return ui(self.hint_key, **self._said()) if self.hint_key else ""
+
+    @property
+    def where(self) -> str:
+        return place_text(self.place)
+
+    @property
+    def details(self) -> list[str]:
+        return [detail_text(d) for d in self.raw_details]
 
     def __str__(self) -> str:
         return self.message
@@ -71,15 +88,15 @@ _OS_ERRORS = {
 }
 
 
-def os_detail(exc: OSError) -> str:
-    """What went wrong, in words: the catalogue's for the errors people meet, else the
-    system's own text."""
+def os_detail(exc: OSError) -> Words | str:
+    """What went wrong: the catalogue's words for the errors people meet, else the system's
+    own text."""
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
     key = _OS_ERRORS.get(name)
     if key is not None:
-        return ui(key)
+        return Words(key)
     return exc.strerror or type(exc).__name__
 
 

@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from dagplejecli.errors import DagplejeError, os_detail
+from dagplejecli.wording import Words
 
 PRIVATE_MODE = 0o600
 PUBLIC_MODE = 0o644
@@ -335,10 +336,11 @@ def export_lock(root: Path, wait: float | None = None) -> Iterator[None]:
 
 
 def _lock_not_regular(where: Path) -> DagplejeError:
-    from dagplejecli.messages import ui
-
     return DagplejeError(
-        "input_not_regular", where=str(where), hint="lock_not_regular_hint", what=ui("input_lock")
+        "input_not_regular",
+        where=str(where),
+        hint="lock_not_regular_hint",
+        what=Words("input_lock"),
     )
 
 

@@ -33,6 +33,7 @@ from dagplejecli.findings import Family, Finding, Location, ParamValue
 from dagplejecli.i18n import language
 from dagplejecli.messages.catalogue import Catalogue, FindingText, choose, load
 from dagplejecli.model import Reason, Why
+from dagplejecli.wording import Detail, Place, Words
 
 CATALOGUES: dict[str, Catalogue] = load()
 da, en = CATALOGUES["da"], CATALOGUES["en"]
@@ -181,3 +182,29 @@ def reason_text(reason: Reason) -> str:
     if reason.why is Why.WHERE:
         return "; ".join(f"{column} = {', '.join(values)}" for column, values in reason.conditions)
     return ui(f"rule_{reason.why.value}")
+
+
+def said(value: object) -> object:
+    """A param as people read it: ``Words`` in the current language, anything else as it is."""
+    if isinstance(value, Words):
+        return ui(value.key, **{k: said(v) for k, v in value.params.items()})
+    return value
+
+
+def place_text(place: Place | str) -> str:
+    """``dagpleje.toml, linje 12: omraade[2].pnummer``, ``r.csv, linje 3`` or ``dagpleje.toml:
+    kommune`` (a place without a line)."""
+    if isinstance(place, str):
+        return place
+    line = f", {ui('line')} {place.line}" if place.line is not None else ""
+    key = f": {place.key}" if place.key else ""
+    return f"{place.file}{line}{key}"
+
+
+def detail_text(detail: Detail | str) -> str:
+    """One line under an error: ``dagpleje.toml, linje 4: kommune.kode skal være et helt tal``
+    (a key's problem follows the key), ``x.xml, linje 3: <the validator's words>``."""
+    if isinstance(detail, str):
+        return detail
+    between = " " if detail.place.key else ": "
+    return f"{place_text(detail.place)}{between}{said(detail.what)}"
