@@ -4,14 +4,16 @@ placeholders, an unknown plural form or an unknown part is refused, never half-t
 from __future__ import annotations
 
 import copy
+import marshal
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dagplejecli.i18n import LANGUAGES
-from dagplejecli.messages import CATALOGUES
+from dagplejecli.messages import CATALOGUES, catalogue
 from dagplejecli.messages.catalogue import CatalogueError, Plural, choose, parse
 
 
@@ -53,3 +55,24 @@ def test_a_plural_reads_one_only_for_one() -> None:
     text = Plural(one="1 barn", other="{n} børn")
     assert [choose(text, n) for n in (0, 1, 2, None)] == ["{n} børn", "1 barn", *["{n} børn"] * 2]
     assert choose("fejl", 1) == "fejl"
+
+
+def test_the_kept_copy_reads_as_the_catalogue_and_a_spoilt_one_is_not_used(
+    tmp_path: Path,
+) -> None:
+    fresh = parse(shipped())
+    kept = tmp_path / "__pycache__" / "catalogue.x"
+    catalogue._write_quietly(kept, marshal.dumps(catalogue._keepable(fresh)))
+    assert catalogue._read_kept(kept) == fresh
+    kept.write_bytes(kept.read_bytes()[:1000])
+    assert catalogue._read_kept(kept) is None
+    kept.write_bytes(marshal.dumps({"da": {}}))
+    assert catalogue._read_kept(kept) is None
+    assert catalogue._read_kept(tmp_path / "none") is None
+
+
+def test_a_folder_that_cannot_be_written_keeps_no_copy(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    catalogue._write_quietly(blocked / "__pycache__" / "catalogue.x", b"data")
+    assert blocked.read_text(encoding="utf-8") == "not a folder"

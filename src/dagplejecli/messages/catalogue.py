@@ -5,11 +5,17 @@ never a half-translated message."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import string
-import tomllib
+import sys
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from dagplejecli.i18n import LANGUAGES
@@ -211,6 +217,128 @@ def parse(data: Mapping[str, Any]) -> dict[str, Catalogue]:
 
 
 def load() -> dict[str, Catalogue]:
-    """The catalogue shipped with dagpleje, by language."""
-    raw = resources.files("dagplejecli.messages").joinpath("catalogue.toml").read_bytes()
-    return parse(tomllib.loads(raw.decode("utf-8")))
+    """The catalogue shipped with dagpleje, by language, read and checked — or, when the same
+    bytes were read before, its checked copy (see ``CACHE``)."""
+    source = resources.files("dagplejecli.messages").joinpath("catalogue.toml")
+    raw = source.read_bytes()
+    cache = _cache_path(source, raw) if isinstance(source, Path) else None
+    if cache is not None:
+        kept = _read_kept(cache)
+        if kept is not None:
+            return kept
+    import tomllib  # only when there is no checked copy: it is the slow part
+
+    catalogues = parse(tomllib.loads(raw.decode("utf-8")))
+    if cache is not None and not sys.dont_write_bytecode:
+        _write_quietly(cache, marshal.dumps(_keepable(catalogues)))
+    return catalogues
+
+
+# CACHE: parsing the TOML with tomllib takes about 80 ms on the benchmark machine (json or
+# marshal read the same in a few), a third of the 0.3 s `dagpleje --help` may take. So, as Python
+# keeps a module's bytecode in ``__pycache__``, the checked catalogue is kept there too
+# (marshal, like bytecode), named by the hash of the TOML's bytes and of this module's: an
+# edited catalogue, or another reader, has another name and is read and checked again. A
+# folder that cannot be written (an installed tool's may not be), or PYTHONDONTWRITEBYTECODE,
+# just means no copy.
+
+
+def _cache_path(source: Path, raw: bytes) -> Path | None:
+    """Where the checked copy of exactly these bytes, read by exactly this code, is kept."""
+    try:
+        reader = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    key = hashlib.sha256(raw + reader).hexdigest()[:20]
+    return source.parent / "__pycache__" / f"catalogue.{key}.{sys.implementation.cache_tag}"
+
+
+_Keepable = dict[str, dict[str, Any]]
+
+
+def _keepable(catalogues: dict[str, Catalogue]) -> _Keepable:
+    """The catalogues as marshal can keep them: a plural as ``(one, other)``, a finding's
+    text as a tuple of its fields."""
+
+    def text(t: Text) -> str | tuple[str, str]:
+        return (t.one, t.other) if isinstance(t, Plural) else t
+
+    def texts(d: Mapping[str, Text]) -> dict[str, str | tuple[str, str]]:
+        return {k: text(v) for k, v in d.items()}
+
+    return {
+        lang: {
+            "FINDINGS": {
+                code: (
+                    f.title,
+                    text(f.message),
+                    f.hint,
+                    f.why,
+                    f.example,
+                    texts(f.variants),
+                    f.hints,
+                )
+                for code, f in c.FINDINGS.items()
+            },
+            "UI": texts(c.UI),
+            "CONFIG_COMMENTS": texts(c.CONFIG_COMMENTS),
+            "rest": (c.HELP, c.WORKBOOKS, c.TERMS, c.EMPTY, c.NO_NAME),
+            "lists": (c.list_separator, c.list_last),
+        }
+        for lang, c in catalogues.items()
+    }
+
+
+def _read_kept(path: Path) -> dict[str, Catalogue] | None:
+    """The checked catalogue kept at ``path``, or None when there is none (or it is not one)."""
+    try:
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    try:
+        return {lang: _catalogue(kept[lang]) for lang in LANGUAGES}
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _catalogue(plain: dict[str, Any]) -> Catalogue:
+    def text(t: str | tuple[str, str]) -> Text:
+        return t if isinstance(t, str) else Plural(*t)
+
+    def texts(d: dict[str, Any]) -> dict[str, Text]:
+        return {k: text(v) for k, v in d.items()}
+
+    findings = {
+        code: FindingText(title, text(message), hint, why, example, texts(variants), hints)
+        for code, (title, message, hint, why, example, variants, hints) in plain["FINDINGS"].items()
+    }
+    help_, workbooks, terms, empty, no_name = plain["rest"]
+    separator, last = plain["lists"]
+    return Catalogue(
+        findings,
+        texts(plain["UI"]),
+        help_,
+        workbooks,
+        texts(plain["CONFIG_COMMENTS"]),
+        terms,
+        empty,
+        no_name,
+        separator,
+        last,
+    )
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Write ``path`` whole (a temporary file renamed over it), or not at all."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalogue.")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
