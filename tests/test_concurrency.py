@@ -24,7 +24,7 @@ def test_a_second_export_refuses_while_the_first_holds_the_folder(
     four: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(files.lock, "LOCK_WAIT_SECONDS", 0.2)
     with files.export_lock(four / "eksport"):
         result = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
     assert result.exit_code == 2 and no_traceback(result)
@@ -37,7 +37,7 @@ def test_a_second_export_waits_briefly_for_the_first(
     four: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 5.0)
+    monkeypatch.setattr(files.lock, "LOCK_WAIT_SECONDS", 5.0)
     held, release = threading.Event(), threading.Event()
 
     def first() -> None:
@@ -96,7 +96,7 @@ def test_a_file_open_in_excel_is_named_and_nothing_changes(
 
     refused: list[object] = []
     undoing: list[bool] = []
-    monkeypatch.setattr(files, "HELD_WAIT_SECONDS", 0.2)  # tried again for 0.2 s, not 2
+    monkeypatch.setattr(files.target, "HELD_WAIT_SECONDS", 0.2)  # tried again for 0.2 s, not 2
 
     def excel_holds_it(src: object, dst: object) -> None:
         # Windows refuses to move a file Excel has open, or to replace it, however often it

@@ -96,12 +96,12 @@ def test_english_messages(project: Path) -> None:
 
 def test_a_configuration_error_carries_raw_values_said_in_the_language_it_is_read_in() -> None:
     from dagplejecli.i18n import set_language
-    from dagplejecli.wording import Detail, Place, Words
+    from dagplejecli.wording import Detail, Place, Said
 
     err = _error(BASE_CONFIG + '[roster.kolonner]\nmedarbejder = "Nr"\n')
     detail = err.raw_details[0]
     assert isinstance(detail, Detail) and isinstance(detail.place, Place)
-    assert isinstance(detail.what, Words) and detail.what.key == "cfg_unknown_field"
+    assert isinstance(detail.what, Said) and detail.what.key == "cfg_unknown_field"
     assert detail.what.params["fields"] == "medarbejder"
     danish = err.details
     set_language("en")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,11 @@ def test_a_cpr_in_an_id_column_however_written_is_refused(
     assert no_traceback(result)
     assert "1235" not in result.output
     assert not (tmp_path / "plan.xlsx").exists()
+
+
+def test_the_maskers_digit_precheck_sees_every_digit_it_folds() -> None:
+    # mask_cpr_in_text and contains_cpr return early for a text without ``\d``: that must be
+    # exactly the digits fold_digits folds (Unicode's decimal digits), in every script
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    decimal = [c for c in everything if unicodedata.decimal(c, None) is not None]
+    assert re.findall(r"\d", everything) == decimal

@@ -75,7 +75,7 @@ def test_a_kill_at_every_step_leaves_one_complete_set(
         shutil.copytree(project / "eksport", copy / "eksport")
         snapshots.append((step, copy))
 
-    monkeypatch.setattr(files, "checkpoint", snapshot)
+    monkeypatch.setattr(files.commit, "checkpoint", snapshot)
     assert export_later() == 0
     new = contents(project / "eksport")
     assert new != old and matches_manifest(project / "eksport")
@@ -100,7 +100,7 @@ def test_ctrl_c_at_every_step_leaves_one_complete_set(
 ) -> None:
     project, old = two_sets
     steps: list[str] = []
-    monkeypatch.setattr(files, "checkpoint", steps.append)
+    monkeypatch.setattr(files.commit, "checkpoint", steps.append)
     saved = project.parent / "saved"
     shutil.copytree(project / "eksport", saved)
     assert export_later() == 0
@@ -113,7 +113,7 @@ def test_ctrl_c_at_every_step_leaves_one_complete_set(
             if at == step:
                 raise KeyboardInterrupt
 
-        monkeypatch.setattr(files, "checkpoint", interrupt)
+        monkeypatch.setattr(files.commit, "checkpoint", interrupt)
         export_later()
         assert contents(project / "eksport") in (old, new), step
         assert not any(p.name.startswith(".dagpleje") for p in (project / "eksport").rglob("*"))
@@ -130,7 +130,7 @@ def test_a_real_kill_mid_switch_is_finished_by_the_next_command(
         "def die(step):\n"
         "    if step == 'placed:unilogin/AB0001.xml':\n"
         "        os._exit(137)\n"
-        "files.checkpoint = die\n"
+        "files.commit.checkpoint = die\n"
         "from dagplejecli.cli import main\n"
         "sys.argv = ['dagpleje', 'export', '-t', 'unilogin', '--ja']\n"
         "main()\n"

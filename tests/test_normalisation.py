@@ -4,9 +4,11 @@ NFKC, invisible characters in ids and keys refused with the place named."""
 from __future__ import annotations
 
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from dagplejecli.domain.values import id_key, normalise_digits
+from dagplejecli.roster.sheets import read_sheets
 from tests.conftest import BASE_CONFIG, no_traceback, run_cli, small_roster, write_csv, write_xlsx
 
 NFD_AABY = unicodedata.normalize("NFD", "Åby")
@@ -69,3 +71,20 @@ def test_a_configuration_key_with_an_invisible_character_is_refused(project: Pat
     assert result.exit_code == 2 and no_traceback(result)
     assert "usynligt tegn" in result.stderr and "«Distrikt»" in result.stderr
     assert "omraade[2].hvor" in result.stderr
+
+
+def test_a_combining_mark_written_as_a_reference_is_normalised(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    # all ASCII, as some writers store it: every other letter a reference too
+    for name in [n for n in parts if n.endswith(".xml")]:
+        parts[name] = parts[name].decode().encode("ascii", "xmlcharrefreplace")
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"Anne" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"Anne", b"A&#778;nne", 1)
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    names = [c for row in read_sheets(path)[0].rows for c in row if isinstance(c, str)]
+    assert "\u00c5nne" in names

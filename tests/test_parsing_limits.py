@@ -98,6 +98,33 @@ def test_a_long_text_split_in_runs_or_cdata_is_refused(project: Path, text: str)
     _refused(project, "40000 tegn", "Dagplejere!C9")
 
 
+def test_a_cell_hidden_behind_a_cdata_section_still_counts_its_text(project: Path) -> None:
+    # a start tag inside CDATA splits the stretch between cells: the text is still one cell's
+    inline = "<t><![CDATA[" + "B" * 20_000 + '<c r="D9"/>' + "B" * 20_000 + "]]></t>"
+    _with_row(project, ROW.format(r=9, cells=f'<c r="C9" t="inlineStr"><is>{inline}</is></c>'))
+    _refused(project, "Dagplejere!C9")
+
+
+def test_a_cell_reference_given_twice_is_not_taken_as_the_first(project: Path) -> None:
+    _with_row(project, ROW.format(r=9, cells='<c r="C9" r="XFD1048576"><v>1</v></c>'))
+    _refused(project)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"), [("utf-16", True), ("utf-16", False), ("iso-8859-1", True)]
+)
+def test_a_sheet_in_another_encoding_is_counted_as_it_is_read(
+    project: Path, encoding: str, declared: bool
+) -> None:
+    path = _with_row(project, ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET).decode()
+    head = f'<?xml version="1.0" encoding="{encoding}"?>' if declared else ""
+    body = sheet.split("?>", 1)[1] if sheet.startswith("<?xml") else sheet
+    _rewrite(path, {SHEET: (head + body).encode(encoding)})
+    _refused(project)
+
+
 def test_a_long_shared_string_in_runs_is_refused(project: Path) -> None:
     path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
     runs = "<r><t>" + "B" * 20_000 + "</t></r>"

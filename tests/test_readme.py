@@ -98,3 +98,24 @@ def test_walkthrough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert mismatches == [], (
         f"README output differs for {mismatches}; run DAGPLEJE_UPDATE_README=1 pytest {__file__}"
     )
+
+
+LIBRARY_START, LIBRARY_END = "<!-- bibliotek:start -->", "<!-- bibliotek:end -->"
+CODE_BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
+
+
+def test_library_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's «Som bibliotek» example runs in a copy of examples/ and prints what the
+    README says it prints."""
+    for name in ("roster.xlsx", "dagpleje.toml"):
+        shutil.copy(ROOT / "examples" / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    section = README.read_text("utf-8").split(LIBRARY_START, 1)[1].split(LIBRARY_END, 1)[0]
+    (language, code), (_, shown) = CODE_BLOCK.findall(section)
+    assert language == "python"
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme_example"})
+    assert _clean(capsys.readouterr().out) == _clean(shown)
+    assert (tmp_path / "dagpleje-plan.xlsx").is_file() and (tmp_path / "markeret.xlsx").is_file()
+    assert not (tmp_path / "eksport").exists()  # a dry run writes nothing

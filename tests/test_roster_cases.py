@@ -102,8 +102,8 @@ def test_init_writes_what_it_read(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first ``init`` reads every dagplejer, child and contact person, and writes every
-    decision into dagpleje.toml: read by that mapping (with the case's own decisions added),
-    the roster reads the same."""
+    decision into dagpleje.toml (each sheet's header row and the reference form too): read by
+    that mapping (with the case's own decisions added), the roster reads the same."""
     built = case.write(tmp_path)
     monkeypatch.chdir(tmp_path)
     result = run_cli("init", *(str(f.name) for f in built.files), "--kommune", "851")
@@ -116,6 +116,13 @@ def test_init_writes_what_it_read(
             written[key] = value
     direct, _ = read_roster(built.files, _settings(case))
     mapped, _ = read_roster(built.files, RosterConfig(**written))
+    # each sheet's header row and the reference form are written as keys, and read by them
+    rows = {i.name: i.header_row for i in direct.sheet_info}
+    given = written.get("overskriftsraekke")
+    assert (given if isinstance(given, dict) else {direct.sheets[0]: given}) == rows, "header rows"
+    assert {i.name: i.header_row for i in mapped.sheet_info} == rows, "header rows read"
+    assert written.get("henvisning") == direct.reference_form, "reference form"
+    assert mapped.reference_form == direct.reference_form, "reference form read"
     assert {i.name: i.role for i in mapped.sheet_info} == case.roles, "sheet roles"
     assert _counts(mapped) == _counts(direct), "dagplejere, children, contact persons"
     assert {i.name for i in mapped.sheet_info if i.long_form} == case.long_form, "long form"

@@ -28,8 +28,8 @@ def access_denied(path: object) -> PermissionError:
 
 @pytest.fixture
 def windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "on_windows", lambda: True)
-    monkeypatch.setattr(files, "HELD_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(files.target, "on_windows", lambda: True)
+    monkeypatch.setattr(files.target, "HELD_WAIT_SECONDS", 0.3)
     set_language("da")
 
 

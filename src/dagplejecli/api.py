@@ -1,10 +1,21 @@
-"""The library surface: one function per command, ``init``, ``plan``, ``validate``, ``export``,
-``afstem``.
+"""The library: ``open_project``, then one function per command, ``init``, ``plan``,
+``validate``, ``export``, ``afstem``.
 
-Each reads, plans, checks and writes what its command writes, and returns what happened. None
-prints or exits: a problem that stops the work is a ``DagplejeError`` (exit 2), a refusal a
-``Refused`` (exit 1). ``on_step`` hears of each step as it begins (a message key), for a
-progress bar.
+``open_project`` first: it finishes or undoes an export a kill interrupted in the project and
+removes the temporary files a killed run left (they hold personal data). Each command's function
+then reads, plans, checks and writes what its command writes, and returns what happened; where a
+path is not given, the project's own is used (``Project``: the plan and ``eksport/`` beside the
+configuration). None prints or exits: a problem that stops the work is a ``DagplejeError``
+(exit 2), a refusal a ``Refused`` (exit 1). ``on_step`` hears of each step as it begins (a
+message key), for a progress bar.
+
+    from pathlib import Path
+    from dagplejecli import api
+
+    project = api.open_project(Path("dagpleje.toml"))
+    api.plan([Path("dagplejere.xlsx")], project.config)
+    result = api.validate(project.config)
+    errors = result.errors()
 """
 
 from __future__ import annotations
@@ -17,21 +28,18 @@ from typing import Any
 
 from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.care import LeftOut
-from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.errors import DagplejeError, Refused
 from dagplejecli.export import Target
+from dagplejecli.export.diff import Changes, compare, identity_changes
 from dagplejecli.export.dtr import dtr_files, dtr_workbook_sheets, status
 from dagplejecli.export.manifest import (
     MANIFEST_NAME,
-    Changes,
     Manifest,
     all_member_hashes,
     area_key,
     child_hash,
-    compare,
     file_digests,
-    identity_changes,
     manifest_bytes,
     merge_unilogin_record,
     parse_datetime,
@@ -42,9 +50,14 @@ from dagplejecli.export.unilogin import AreaMembers, members_by_area, unilogin_f
 from dagplejecli.export.unilogin_check import check_documents
 from dagplejecli.export.users import user_sheets
 from dagplejecli.files import (
+    COMMITTED,
     commit_files,
     export_lock,
     inside_folder,
+    recover,
+    recover_remembered,
+    remember_folder,
+    remove_stale_temporaries,
     write_bytes_atomic,
 )
 from dagplejecli.findings import Finding
@@ -61,12 +74,60 @@ from dagplejecli.pipeline import (
     plan_roster,
     validate_project,
 )
-from dagplejecli.planfile import PLAN_NAME, read_plan, write_plan
+from dagplejecli.planfile import read_plan, write_plan
 from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
 
 Step = Callable[[str], None]
+
+STALE_SECONDS = 120.0  # a temporary file untouched this long belongs to a killed run
+
+
+# ------------------------------------------------------------------------------ the project
+
+
+def open_project(config_path: Path | None = None) -> Project:
+    """The project of ``config_path`` (default: ``dagpleje.toml`` in the current folder),
+    ready to work in: an export a kill interrupted in its export folder, or in any folder it
+    exported to with ``--out``, is finished or undone, and the staging, backup and temporary
+    files a killed run left there and beside the plan are removed (they hold personal data).
+
+    Call it before the other functions; the command line does, for every command. The
+    configuration need not exist yet (``init`` writes it)."""
+    project = Project.of(config_path)
+    recover(project.export_dir)
+    recover_remembered(project.folder)
+    remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
+    return project
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Where a project stands (plain ``dagpleje``): the workflow's next step, and whether
+    its export folder matches its manifest. Said as sentences in the current language
+    (``status.py``), not yet as data."""
+
+    status: str
+    export: str | None
+
+
+def overview(project: Project) -> Overview:
+    """Where ``project`` stands: configuration, plan, last export, the next step; a warning
+    when others can read its folder; whether its export folder matches its manifest."""
+    from dagplejecli.status import export_status, exposed_folder, folder_status
+
+    status = folder_status(project.folder)
+    exposed = exposed_folder(project.folder)
+    if exposed is not None:
+        status += "\n" + exposed
+    return Overview(status, export_status(project.export_dir))
+
+
+def committed_folder() -> Path | None:
+    """The export folder this process last switched a complete set into, if any (an
+    interruption after that must say the export is done)."""
+    return COMMITTED[-1] if COMMITTED else None
 
 
 # ------------------------------------------------------------------------------------- init
@@ -93,6 +154,8 @@ UNMAPPED: dict[str, object] = {
     "boern_kolonner": {},
     "kontakt_kolonner": {},
     "lang_form": None,
+    "overskriftsraekke": None,
+    "henvisning": None,
 }
 
 
@@ -103,20 +166,23 @@ def roster_inputs(paths: Path | Sequence[Path]) -> dict[str, Path | None]:
 
 def init(
     roster_paths: Path | Sequence[Path],
-    kommune: str | None,
-    out: Path,
+    kommune: str | None = None,
+    out: Path | None = None,
     force: bool = False,
     areas: int | None = None,
     max_dagplejere: int | None = None,
     by_children: bool = False,
 ) -> Initialised:
     """Write a configuration proposed from the roster: areas from a division column if it has
-    one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre."""
+    one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre. ``out``:
+    default ``dagpleje.toml`` in the current folder."""
     from dagplejecli.config import RosterConfig, load_config
     from dagplejecli.roster import read_roster
 
+    here = Project.of(None)
+    out = here.config if out is None else out
     inputs = roster_inputs(roster_paths)
-    check_output("--out", out, {**inputs, "plan": Path(PLAN_NAME)})
+    check_output("--out", out, {**inputs, "plan": here.plan})
     if areas is not None and max_dagplejere is not None:
         raise DagplejeError("propose_both", hint="propose_both_hint")
     if by_children and areas is None and max_dagplejere is None:
@@ -189,15 +255,16 @@ def _propose(
 
 def plan(
     roster_paths: Path | Sequence[Path],
-    config_path: Path | None,
-    out: Path,
+    config_path: Path | None = None,
+    out: Path | None = None,
     on_step: Step = no_step,
     day: dt.date | None = None,
 ) -> Planned:
     """Group the dagplejere in care on ``day`` (default today) into areas and write the plan
-    workbook for review."""
+    workbook for review to ``out`` (default: the project's plan)."""
+    out = Project.of(config_path).plan_path(out)
     inputs = roster_inputs(roster_paths)
-    check_output("--out", out, {**inputs, "config": config_path or Path(CONFIG_NAME)})
+    check_output("--out", out, {**inputs, "config": Project.of(config_path).config})
     if out.suffix.lower() != ".xlsx":
         raise DagplejeError("plan_out_suffix", where=str(out), path=out)
     on_step("step_grouping")
@@ -211,15 +278,18 @@ def plan(
 
 
 def validate(
-    config_path: Path | None,
-    plan_path: Path,
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
     annotate: Path | None = None,
     on_step: Step = no_step,
     day: dt.date | None = None,
 ) -> Validation:
-    """Every finding on the plan made again from roster and configuration. With ``annotate``,
-    the roster's cells are kept (``planned.sheets``) for an annotated copy."""
-    config = config_path or Path(CONFIG_NAME)
+    """Every finding on the plan (default: the project's) made again from roster and
+    configuration. With ``annotate``, a copy of the roster with each finding's cells marked
+    is written there (``.xlsx``; the roster's cells as validate read them, CPR numbers
+    masked)."""
+    project = Project.of(config_path)
+    config, plan_path = project.config, project.plan_path(plan_path)
     if annotate is not None:
         if annotate.suffix.lower() != ".xlsx":
             raise DagplejeError("annotate_suffix", where=str(annotate))
@@ -227,9 +297,14 @@ def validate(
     result = validate_project(
         config_path, plan_path, day, on_step=on_step, keep_sheets=bool(annotate)
     )
-    if annotate is not None:
+    if annotate is not None and result.planned.sheets is not None:
+        from dagplejecli.annotate import write_annotated  # openpyxl: only when needed
+
         files = roster_inputs([f.path for f in result.planned.roster.files])
         check_output("--annotate", annotate, files)
+        on_step("step_annotating")
+        # the cells validate read: the roster is read once, and the marks fit what it read
+        write_annotated(annotate, result.planned.sheets, result.findings)
     return result
 
 
@@ -269,9 +344,9 @@ class TooManyRemoved(Refused):
 
 def export(
     target: Target,
-    config_path: Path | None,
-    plan_path: Path,
-    out_dir: Path,
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
+    out_dir: Path | None = None,
     *,
     source_datetime: str | None = None,
     xsd: Path | None = None,
@@ -288,7 +363,10 @@ def export(
     lose more than ``[regler] max_fjernet_procent`` of its users (``TooManyRemoved``, unless
     ``allow_many_removed``). ``dry_run`` builds and compares but writes nothing and refuses
     nothing for the share removed. ``areas`` (``--omraade``: names or institution numbers)
-    exports just those areas' Unilogin documents; the others' last documents stay."""
+    exports just those areas' Unilogin documents; the others' last documents stay. The plan
+    and the export folder are the project's unless given."""
+    project = Project.of(config_path)
+    plan_path, out_dir = project.plan_path(plan_path), project.export_path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise DagplejeError(
             "export_out_not_folder", where=str(out_dir), hint="target_not_file_hint"
@@ -321,7 +399,7 @@ def export(
             raise TooManyRemoved(prepared, config.regler.max_fjernet_procent)
         if not dry_run:
             inputs = {
-                "config": config_path or Path(CONFIG_NAME),
+                "config": project.config,
                 "plan": plan_path,
                 "xsd": xsd,
                 **roster_inputs([f.path for f in prepared.validation.planned.roster.files]),
@@ -358,8 +436,6 @@ def now() -> dt.datetime:
 def _remember_out(config_path: Path | None, out_dir: Path) -> None:
     """An export folder other than the project's own is remembered before anything is written
     there, so that the next command finishes or undoes an export killed in it."""
-    from dagplejecli.files import remember_folder
-
     project = Project.of(config_path)
     if out_dir.absolute() != project.export_dir.absolute():
         remember_folder(project.folder, out_dir)
@@ -738,10 +814,10 @@ class Reconciled:
 
 
 def afstem(
-    config_path: Path | None,
-    plan_path: Path,
-    unilogin: list[Path],
-    dtr: list[Path],
+    config_path: Path | None = None,
+    plan_path: Path | None = None,
+    unilogin: Sequence[Path] = (),
+    dtr: Sequence[Path] = (),
     rapport: Path | None = None,
     today: dt.date | None = None,
     on_step: Step = no_step,
@@ -750,7 +826,7 @@ def afstem(
     plan made again from roster and configuration, as ``validate`` makes it. The files are only
     read; with ``rapport`` a workbook for people is written (CPR numbers masked). A stale plan
     is refused, as ``export`` refuses it: a comparison with another plan than the one reviewed
-    says nothing."""
+    says nothing. The plan is the project's unless given."""
     from dagplejecli.afstem.compare import reconcile
     from dagplejecli.afstem.read import read_registers
     from dagplejecli.afstem.workbook import report_sheets
@@ -759,7 +835,8 @@ def afstem(
 
     if not unilogin and not dtr:
         raise DagplejeError("afstem_no_files", hint="afstem_no_files_hint")
-    config = config_path or Path(CONFIG_NAME)
+    plan_path = Project.of(config_path).plan_path(plan_path)
+    config = Project.of(config_path).config
     if rapport is not None:
         if rapport.suffix.lower() != ".xlsx":
             raise DagplejeError("afstem_rapport_suffix", where=str(rapport))

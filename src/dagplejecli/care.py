@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import clean_text, id_key, normalise_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -117,7 +117,8 @@ class _Judge:
         self.day = day
         # each sheet's status header as written, for DP238
         self.status_headers = {
-            info.name: info.recognised.get("status") or info.recognised.get("barn.status", "")
+            info.name: info.recognised.get(Field.STATUS)
+            or info.recognised.get(f"{Owner.BARN}.{Field.STATUS}", "")
             for info in roster.sheet_info
         }
         self.latest_start = day + dt.timedelta(days=config.unilogin.dage_foer_start)

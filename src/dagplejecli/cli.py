@@ -1,4 +1,8 @@
-"""The command line: options → one library call (``api``) → render → exit code.
+"""The command line: parse options → the library (``api``) → render → exit code.
+
+Every command first opens its project (``api.open_project``: an interrupted export finished or
+undone); the callback opens the current folder's, a command given ``--config`` that one's too.
+The defaults of paths are the project's (``Project.plan_path``, ``Project.export_path``).
 
 Exit codes: 0 done; 1 findings, unassigned dagplejere or a refused export; 2 cannot run (bad
 file, bad configuration, bad option); 70 a bug in dagpleje. Imports of the work are inside the
@@ -54,9 +58,6 @@ app = typer.Typer(
 )
 
 
-STALE_SECONDS = 120.0  # a temporary file untouched this long belongs to a killed run
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dagpleje {__version__}")
@@ -78,24 +79,15 @@ def main_callback(
     set_language(lang.value if lang else None)
     # each run starts from its own global options
     use_settings(Settings(quiet, debug, json_errors=wants_json_errors(ctx)))
-    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
+    from dagplejecli import api
 
-    # Every command first finishes (or undoes) an export that was interrupted here, or in an
-    # export folder this project wrote to with --out, and removes staging, backup and
-    # temporary files left by a kill: they hold personal data.
-    here = Project.of(None)
-    recover(here.export_dir)
-    recover_remembered(here.folder)
-    remove_stale_temporaries(here.plan, older_than=STALE_SECONDS)
+    # every command, in the current folder's project first (its exports, its plan)
+    here = api.open_project(None)
     if ctx.invoked_subcommand is None:
         from dagplejecli.render.terminal import print_overview, stdout
-        from dagplejecli.status import export_status, exposed_folder, folder_status
 
-        status = folder_status(here.folder)
-        exposed = exposed_folder(here.folder)
-        if exposed is not None:
-            status += "\n" + exposed
-        print_overview(stdout(), status, export_status(here.export_dir))
+        overview = api.overview(here)
+        print_overview(stdout(), overview.status, overview.export)
         help_text = ctx.get_help()  # typer's rich help prints itself and returns ""
         if help_text:
             typer.echo(help_text)
@@ -130,30 +122,10 @@ def day_of(text: str | None) -> dt.date | None:
 
 
 def project_of(config: Path | None) -> Project:
-    """The configuration's project: the plan and ``eksport/`` live beside it unless an option
-    says otherwise, wherever the command is run from. Interrupted exports and a killed run's
-    temporary files there are dealt with first, as the callback does in the current folder."""
-    from dagplejecli.files import recover, recover_remembered, remove_stale_temporaries
+    """The project of ``--config``, opened (the callback has opened the current folder's)."""
+    from dagplejecli import api
 
-    project = Project.of(config)
-    folder = project.folder
-    if folder.absolute() != Path.cwd().absolute() and not _same_folder(folder, Path.cwd()):
-        recover(project.export_dir)
-        recover_remembered(folder)
-        remove_stale_temporaries(project.plan, older_than=STALE_SECONDS)
-    return project
-
-
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
-
-
-def plan_of(config: Path | None, plan: Path | None) -> Path:
-    """The plan to read: ``--plan``, else the one beside the configuration."""
-    return plan if plan is not None else project_of(config).plan
+    return api.open_project(config) if config is not None else Project.of(None)
 
 
 @app.command("init", cls=LocalisedCommand)
@@ -199,7 +171,7 @@ def plan_command(
     from dagplejecli.render.terminal import print_plan_result, stdout
 
     quiet = settings().quiet
-    out = plan_of(config, out)
+    out = project_of(config).plan_path(out)
     day = day_of(dato)
     with steps_for(roster[0], quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step, day=day)
@@ -230,17 +202,11 @@ def validate_command(
     from dagplejecli.render.terminal import print_annotated, stdout
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
-    plan = plan_of(config, plan)
+    plan = project_of(config).plan_path(plan)
     day = day_of(dato)
     total = 3 if annotate is not None else 2
     with steps_for(plan, quiet, total, machine, LARGE_PLAN_BYTES) as steps:
         result = api.validate(config, plan, annotate, on_step=steps.step, day=day)
-        if annotate is not None and result.planned.sheets is not None:
-            from dagplejecli.render.annotate import write_annotated  # openpyxl: only when needed
-
-            steps.step("step_annotating")
-            # the cells validate read: the roster is read once, and the marks fit what it read
-            write_annotated(annotate, result.planned.sheets, result.findings)
     REPORTERS[output_format](stdout(), result, strict, quiet)
     if annotate is not None and not machine:
         print_annotated(stdout(), annotate)
@@ -290,8 +256,8 @@ def export_command(
     from dagplejecli.render.terminal import stdout
 
     quiet = settings().quiet
-    plan = plan_of(config, plan)
-    out = out if out is not None else project_of(config).export_dir
+    project = project_of(config)
+    plan, out = project.plan_path(plan), project.export_path(out)
     day = day_of(dato)
     total = 3 if dry_run else 4  # reading, checking, building (and writing)
     try:
@@ -326,12 +292,13 @@ def export_command(
 
 def _interrupted_after_commit() -> None:
     """Ctrl-C after the export's files were switched into place: the export is complete."""
-    from dagplejecli.files import COMMITTED
-    from dagplejecli.messages import ui
+    from dagplejecli import api
+    from dagplejecli.render.exports import print_interrupted_after_commit
     from dagplejecli.render.terminal import stderr
 
-    if COMMITTED:
-        stderr().print(ui("export_interrupted_after_commit", path=COMMITTED[-1]), soft_wrap=True)
+    done = api.committed_folder()
+    if done is not None:
+        print_interrupted_after_commit(stderr(), done)
 
 
 @app.command("afstem", cls=LocalisedCommand)
@@ -355,7 +322,7 @@ def afstem_command(
     from dagplejecli.render.terminal import stdout
 
     quiet, machine = settings().quiet, output_format is OutputFormat.JSON
-    plan = plan_of(config, plan)
+    plan = project_of(config).plan_path(plan)
     with steps_for(plan, quiet, 2, machine, LARGE_PLAN_BYTES) as steps:
         done = api.afstem(config, plan, unilogin or [], dtr or [], rapport, on_step=steps.step)
     AFSTEM_REPORTERS[output_format](stdout(), done, strict, quiet)

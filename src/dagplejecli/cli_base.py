@@ -96,6 +96,10 @@ class LocalisedUsage:
         pieces = [words.get(p, p) for p in pieces]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=ui("usage_prefix"))
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        localise_typer()  # typer's panel words, set only when help is printed
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
 
 class LocalisedCommand(LocalisedUsage, TyperCommand):
     """Every command's class: ``@app.command("plan", cls=LocalisedCommand)``. Arguments
@@ -155,7 +159,8 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
                 choices = ", ".join(LANGUAGES)
                 message = ui("usage_bad_language", value=_shown(exc.value), choices=choices)
                 raise usage_error(message, ctx) from None
-        localise_typer()
+        # typer's panel words are set when typer is about to print (help, a usage error): its
+        # rich_utils costs a fifth of a second to import, which a command that runs never needs
         with localised_usage_errors():
             return super().parse_args(ctx, front + rest)
 
@@ -208,7 +213,9 @@ def emphasis(text: str, style: str) -> str:
 
 
 def usage_error(message: str, ctx: Any) -> Exception:
-    """Typer's usage error (exit 2, printed with the usage line and the try-help line)."""
+    """Typer's usage error (exit 2, printed with the usage line and the try-help line, in
+    the current language)."""
+    localise_typer()
     return typer_internals.UsageError(message, ctx)
 
 
@@ -219,7 +226,6 @@ def localised_usage_errors(command_ctx: Any = None) -> Iterator[None]:
     context (typer's parser raises some without one), else of ``command_ctx``."""
     MissingParameter = typer_internals.MissingParameter
     NoSuchOption = typer_internals.NoSuchOption
-    UsageError = typer_internals.UsageError
     try:
         yield
     except MissingParameter as exc:
@@ -230,24 +236,27 @@ def localised_usage_errors(command_ctx: Any = None) -> Iterator[None]:
             message = ui("usage_missing_argument", name=param.name)
         else:
             message = ui("usage_missing_option", name="/".join(param.opts))
-        raise UsageError(message, exc.ctx or command_ctx) from exc
+        raise usage_error(message, exc.ctx or command_ctx) from exc
     except NoSuchOption as exc:
         near = sorted(exc.possibilities or [])
         message = ui("usage_no_such_option", option=exc.option_name)
         if near:
             message += " " + ui("usage_near_option", near=", ".join(near))
-        raise UsageError(message, exc.ctx or command_ctx) from exc
+        raise usage_error(message, exc.ctx or command_ctx) from exc
     except typer_internals.BadOptionUsage as exc:  # "--format" last, or "--force=yes"
         option = _shown(exc.option_name)
         no_value = typer_internals.takes_no_value(exc)
         key = "usage_option_takes_no_value" if no_value else "usage_option_needs_value"
-        raise UsageError(ui(key, option=option), exc.ctx or command_ctx) from exc
+        raise usage_error(ui(key, option=option), exc.ctx or command_ctx) from exc
     except typer_internals.BadArgumentUsage as exc:
-        raise UsageError(ui("usage_bad_arguments"), exc.ctx or command_ctx) from exc
+        raise usage_error(ui("usage_bad_arguments"), exc.ctx or command_ctx) from exc
     except typer.BadParameter as exc:  # a value not allowed: ours (choice) or typer's own
         names = "/".join(exc.param.opts) if exc.param is not None else ""
         message = ui("usage_bad_value", option=names, message=exc.message)
-        raise UsageError(message, exc.ctx or command_ctx) from exc
+        raise usage_error(message, exc.ctx or command_ctx) from exc
+    except typer_internals.ClickException:  # any other that typer prints: in its panel
+        localise_typer()
+        raise
 
 
 def reflow(text: str) -> str:

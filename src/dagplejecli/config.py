@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dagplejecli.domain.identifiers import INVISIBLE, nfc
+from dagplejecli.domain.shape import Field as F
 from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.limits import (
     MAX_CONFIG_BYTES,
@@ -26,58 +27,59 @@ from dagplejecli.limits import (
     check_toml_shape,
 )
 from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
-from dagplejecli.wording import Detail, Place, Words, WordsError
+from dagplejecli.wording import Detail, Place, Said, SaidError
 
 DAGPLEJER_FIELDS = (
-    "id",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "adresse",
-    "vejnavn",
-    "husnr",
-    "postnr",
-    "by",
-    "telefon",
-    "email",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
-    "start",
-    "slut",
-    "status",
-    "gaest",
-    "stilling",
+    F.ID,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.ADRESSE,
+    F.VEJNAVN,
+    F.HUSNR,
+    F.POSTNR,
+    F.BY,
+    F.TELEFON,
+    F.EMAIL,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
+    F.START,
+    F.SLUT,
+    F.STATUS,
+    F.GAEST,
+    F.STILLING,
 )
 CHILD_FIELDS = (
-    "id",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "dagplejer",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
-    "start",
-    "slut",
-    "status",
+    F.ID,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.DAGPLEJER,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
+    F.START,
+    F.SLUT,
+    F.STATUS,
 )
 CONTACT_FIELDS = (
-    "barn",
-    "cpr",
-    "fornavn",
-    "efternavn",
-    "navn",
-    "relation",
-    "myndighed",
-    "telefon",
-    "email",
-    "beskyttet",
-    "alias_fornavn",
-    "alias_efternavn",
+    F.BARN,
+    F.CPR,
+    F.FORNAVN,
+    F.EFTERNAVN,
+    F.NAVN,
+    F.RELATION,
+    F.MYNDIGHED,
+    F.TELEFON,
+    F.EMAIL,
+    F.BESKYTTET,
+    F.ALIAS_FORNAVN,
+    F.ALIAS_EFTERNAVN,
 )
+MAX_SHEET_ROW = 1_048_576  # a spreadsheet's last row
 UNILOGIN_RELATIONS = ("Mor", "Far", "Andet", "Officielt tilknyttet person")
 PARENT = "Forælder"  # mapped to Mor/Far by the CPR's last digit
 
@@ -152,7 +154,7 @@ class UniloginConfig(_Strict):
     @classmethod
     def _namespace(cls, v: str) -> str:
         if v and not (v.isascii() and _NAMESPACE.fullmatch(v)):
-            raise WordsError(Words("cfg_bad_namespace", {"default": UNILOGIN_NAMESPACE}))
+            raise SaidError(Said("cfg_bad_namespace", {"default": UNILOGIN_NAMESPACE}))
         return v
 
 
@@ -160,7 +162,7 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     unknown = [k for k in mapping if k not in allowed]
     if unknown:
         fields, known = ", ".join(unknown), ", ".join(allowed)
-        raise WordsError(Words("cfg_unknown_field", {"fields": fields, "allowed": known}))
+        raise SaidError(Said("cfg_unknown_field", {"fields": fields, "allowed": known}))
     return mapping
 
 
@@ -198,11 +200,26 @@ class RosterConfig(_Strict):
     # row's contact's. Unset, the reader decides from the sheet (one contact group, and a child
     # on more than one row); init writes what it decided.
     lang_form: bool | None = None
+    # The row of a sheet's headers (1 = the first), instead of the row the reader finds: a
+    # number for a roster of one sheet (a CSV), else a table of sheet name → row. init writes
+    # what it found.
+    overskriftsraekke: int | dict[str, int] | None = None
+    # How the children's dagplejer column names her: only this form is read. Unset, each is
+    # tried (init writes the one every linked child used).
+    henvisning: Literal["id", "cpr", "navn", "id_og_navn"] | None = None
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
+
+    @field_validator("overskriftsraekke")
+    @classmethod
+    def _header_rows(cls, v: int | dict[str, int] | None) -> int | dict[str, int] | None:
+        rows = v.values() if isinstance(v, dict) else [] if v is None else [v]
+        if any(not 1 <= row <= MAX_SHEET_ROW for row in rows):
+            raise SaidError(Said("cfg_range", {"low": 1, "high": MAX_SHEET_ROW}))
+        return v
 
     @field_validator("relationer")
     @classmethod
@@ -211,7 +228,7 @@ class RosterConfig(_Strict):
         bad = [k for k, val in v.items() if val not in allowed]
         if bad:
             values = {"values": ", ".join(bad), "allowed": ", ".join(allowed)}
-            raise WordsError(Words("cfg_bad_relation", values))
+            raise SaidError(Said("cfg_bad_relation", values))
         return v
 
 
@@ -316,7 +333,7 @@ def _key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
-def _error_text(err: Any) -> Words | str:
+def _error_text(err: Any) -> Said | str:
     """A pydantic error as Danish/English text, without echoing the value (it may be a CPR)."""
     kind = err["type"]
     texts = {
@@ -339,22 +356,22 @@ def _error_text(err: Any) -> Words | str:
         known = _known_keys(err["loc"][:-1])
         close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1, cutoff=0.7)
         if close:
-            return Words("cfg_extra_forbidden_near", {"near": close[0]})
+            return Said("cfg_extra_forbidden_near", {"near": close[0]})
     if kind in texts:
-        return Words(texts[kind])
+        return Said(texts[kind])
     ctx = err.get("ctx", {})
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high, above = _bounds(err)
-        return Words("cfg_range_above" if above else "cfg_range", {"low": low, "high": high})
+        return Said("cfg_range_above" if above else "cfg_range", {"low": low, "high": high})
     if kind == "finite_number":
-        return Words("cfg_finite")
+        return Said("cfg_finite")
     if kind == "literal_error":  # the allowed values are the setting's own words, not input
         expected = str(ctx.get("expected", ""))
-        return Words("cfg_literal", {"allowed": expected.replace(" or ", ", ")})
+        return Said("cfg_literal", {"allowed": expected.replace(" or ", ", ")})
     if kind == "value_error":
         error = ctx.get("error", "")
-        return error.words if isinstance(error, WordsError) else str(error)
-    return Words("cfg_invalid")
+        return error.said if isinstance(error, SaidError) else str(error)
+    return Said("cfg_invalid")
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:
@@ -454,7 +471,8 @@ def _normalised(value: Any, loc: tuple[str | int, ...], probe: Any) -> Any:
 
 def _relevant_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     # pydantic adds union member names ("str", "AddressTable") to the location; drop them.
-    return tuple(p for p in loc if p not in {"str", "AddressTable", "list[str]", "int"})
+    members = {"str", "AddressTable", "list[str]", "int", "dict[str,int]"}
+    return tuple(p for p in loc if p not in members)
 
 
 # tomllib's messages (English, and not a stable interface) → what is wrong, said by us; a
@@ -476,15 +494,15 @@ def toml_syntax_error(message: str, text: str, path: Path) -> DagplejeError:
     problem = next((kind for pattern, kind in _TOML_PROBLEMS if pattern.search(message)), "other")
     if place is not None and place.group(2):
         line = int(place.group(2))
-        at = Words("config_syntax_at", {"line": line, "column": int(place.group(3))})
+        at = Said("config_syntax_at", {"line": line, "column": int(place.group(3))})
     else:
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        at = Words("config_syntax_at_end", {"line": line})
+        at = Said("config_syntax_at_end", {"line": line})
     return DagplejeError(
         "config_syntax",
         where=Place(path.name, line),
         hint=f"config_syntax_hint_{problem}",
-        problem=Words(f"config_syntax_{problem}"),
+        problem=Said(f"config_syntax_{problem}"),
         place=at,
     )
 

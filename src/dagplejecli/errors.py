@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dagplejecli.messages import detail_text, place_text, said, ui, ui_count
-from dagplejecli.wording import Detail, Place, Words
+from dagplejecli.wording import Detail, Place, Said, Term
+
+__all__ = ["Said", "Term"]  # the raw words a param may be (wording.py), where errors are raised
 
 EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
 
@@ -16,9 +18,9 @@ class DagplejeError(Exception):
     It carries raw values, never sentences: ``key`` names a text of the catalogue's ``[ui]``;
     ``where`` says which file, sheet, cell or configuration key (a ``Place`` when it names a
     line); ``hint`` (a key too) says how to fix it; ``details`` are ``Detail`` lines; a param
-    may be ``Words`` (a catalogue text of its own). ``message``, ``hint``, ``where`` and
-    ``details`` say them in the current language when read. A param ``count`` chooses the
-    text's plural form, as it does for a finding.
+    may be a ``Said`` (a catalogue text of its own) or a ``Term``. ``message``, ``hint``,
+    ``where`` and ``details`` say them in the current language when read. A param ``count``
+    chooses the text's plural form, as it does for a finding.
     """
 
     exit_code = 2
@@ -88,7 +90,7 @@ _OS_ERRORS = {
 }
 
 
-def os_detail(exc: OSError) -> Words | str:
+def os_detail(exc: OSError) -> Said | str:
     """What went wrong: the catalogue's words for the errors people meet, else the system's
     own text."""
     import errno
@@ -96,7 +98,7 @@ def os_detail(exc: OSError) -> Words | str:
     name = errno.errorcode.get(exc.errno or 0, "")
     key = _OS_ERRORS.get(name)
     if key is not None:
-        return Words(key)
+        return Said(key)
     return exc.strerror or type(exc).__name__
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dagplejecli.config import FIELDS_OF_TABLE, UNILOGIN_NAMESPACE, RosterConfig
 from dagplejecli.domain.identifiers import contains_cpr
-from dagplejecli.domain.shape import Role
+from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import config_comment, config_comment_count
@@ -116,7 +116,7 @@ def _comment_text(key: str, **params: object) -> str:
 
 
 def _counted(key: str, n: int, **params: object) -> str:
-    """A comment about ``n`` things, in the singular when ``n`` is 1 (``key_one``)."""
+    """A comment about ``n`` things, in the singular when ``n`` is 1 (its plural form ``one``)."""
     safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
     return config_comment_count(key, n, **safe)
 
@@ -236,8 +236,8 @@ def _standard_lines(roster: Roster, kommune: Kommune | None) -> list[str]:
 def postnr_column(roster: Roster) -> str | None:
     """The header of the dagplejere's postnummer column, as the configuration names it."""
     for info in roster.sheet_info:
-        if info.role in (Role.DAGPLEJERE, Role.ET_ARK) and "postnr" in info.recognised:
-            header = info.recognised["postnr"]
+        if info.role in (Role.DAGPLEJERE, Role.ET_ARK) and Field.POSTNR in info.recognised:
+            header = info.recognised[Field.POSTNR]
             return header.title() if header.isupper() else header
     if roster.dagplejere and ADDRESS_POSTNR in roster.dagplejere[0].extra:
         return ADDRESS_POSTNR  # read from the address cell
@@ -285,14 +285,14 @@ def column_tables(infos: list[SheetInfo], id_column: str | None) -> dict[str, di
         own = tables[TABLE_OF_ROLE[info.role]]
         for name, header in info.recognised.items():
             child, dot, field = name.partition(".")
-            target = tables["boern_kolonner"] if dot and child == "barn" else own
+            target = tables["boern_kolonner"] if dot and child == Owner.BARN else own
             target.setdefault(field if dot else name, header)
         if info.long_form:
             for fields in info.contacts.values():
                 for name, header in fields.items():
                     tables["kontakt_kolonner"].setdefault(name, header)
     if id_column is not None:
-        tables["kolonner"]["id"] = id_column
+        tables["kolonner"][Field.ID] = id_column
     return {
         table: {k: v for k, v in mapping.items() if k in FIELDS_OF_TABLE[table]}
         for table, mapping in tables.items()
@@ -312,10 +312,9 @@ def _roster_lines(
     main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
     named = len(roster.files) > 1 or roster.path.suffix.lower() != ".csv"
     if main is not None and named:
-        text = _comment_text("ark", row=main.header_row)
-        lines.append(_aligned(f"ark = {_q(main.name)}", text))
+        lines.append(_aligned(f"ark = {_q(main.name)}", _comment_text("ark")))
     if Role.BOERN in roles and named:
-        text = _comment_text("boern_ark", row=roles[Role.BOERN].header_row)
+        text = _comment_text("boern_ark")
         lines.append(_beside(f"boern_ark = {_q(roles[Role.BOERN].name)}", text))
     if Role.KONTAKTER in roles:
         lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
@@ -325,6 +324,10 @@ def _roster_lines(
         # one contact group and not read in the long form: said, so that a child written twice
         # next month does not change how the sheet is read
         lines += [*_comment("lang_form_false"), "lang_form = false"]
+    if roster.reference_form is not None:
+        lines += [*_comment("henvisning"), f"henvisning = {_q(roster.reference_form)}"]
+    if not named and infos:  # one CSV: its one sheet is named by the file, which may change
+        lines += [*_comment("overskriftsraekke"), f"overskriftsraekke = {infos[0].header_row}"]
     if kept is not None:  # the decisions of the configuration replaced (--ja)
         for key in ("tom_myndighed", "raekke_myndighed"):
             value = getattr(kept, key)
@@ -332,14 +335,17 @@ def _roster_lines(
                 lines.append(f"{key} = {_q(value)}")
         if kept.gaeste:
             lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
+    if named and infos:
+        lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
+        lines += [f"{_key(i.name)} = {i.header_row}" for i in infos]
     tables = column_tables(infos, id_column)
-    if main is not None and "id" not in tables.get("kolonner", {}):
+    if main is not None and Field.ID not in tables.get("kolonner", {}):
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
     for table, mapping in tables.items():
         lines += ["", *_comment(f"columns_{table}"), f"[roster.{table}]"]
         for field, header in mapping.items():
             line = f"{_key(field)} = {_q(header)}"
-            if table == "kolonner" and field == "id" and header == id_column:
+            if table == "kolonner" and field == Field.ID and header == id_column:
                 line = _beside(line, _comment_text("id_column"))
             lines.append(line)
     groups = [

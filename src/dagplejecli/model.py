@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 
 
 @cache
@@ -198,7 +198,7 @@ class Roster:
 
     path: Path  # the first file
     sha256: str  # ``roster_fingerprint`` of ``files``
-    layout: str  # "to-ark", "et-ark", "kun-dagplejere", "csv"
+    layout: Layout
     sheets: list[str]
     dagplejere: list[Dagplejer]
     children: list[Child]
@@ -207,6 +207,8 @@ class Roster:
     # no finding per child for them
     explained_refs: frozenset[str] = frozenset()
     files: list[RosterFile] = field(default_factory=list)  # every file, the first is ``path``
+    # how every linked child's dagplejer column names her, when one form links them all
+    reference_form: RefForm | None = None
 
     @property
     def name(self) -> str:

@@ -261,8 +261,8 @@ def read_plan(path: Path) -> SavedPlan:
 
     from python_calamine import CalamineWorkbook
 
+    from dagplejecli.formats.bounded import check_workbook_bytes
     from dagplejecli.limits import MAX_PLAN_BYTES, read_bounded
-    from dagplejecli.roster.sheets import check_workbook_bytes
 
     # read once, bounded, its parts counted while parsed as a roster's are; calamine gets the
     # same bytes (a plan is a file anyone with access to the folder can change)

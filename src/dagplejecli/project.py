@@ -39,6 +39,16 @@ class Project:
         """The export folder beside the configuration (``--out`` may name another)."""
         return self.folder / EXPORT_FOLDER
 
+    def plan_path(self, given: Path | None = None) -> Path:
+        """The plan to read or write: ``given`` (``--plan``, ``plan --out``), else the one
+        beside the configuration."""
+        return given if given is not None else self.plan
+
+    def export_path(self, given: Path | None = None) -> Path:
+        """The export folder: ``given`` (``export --out``), else the one beside the
+        configuration."""
+        return given if given is not None else self.export_dir
+
     @property
     def manifest(self) -> Path:
         """The last export's manifest in the default export folder."""

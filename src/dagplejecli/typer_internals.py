@@ -40,6 +40,7 @@ NoSuchOption = click_exceptions.NoSuchOption
 BadOptionUsage = click_exceptions.BadOptionUsage
 BadArgumentUsage = click_exceptions.BadArgumentUsage
 UsageError = click_exceptions.UsageError
+ClickException = click_exceptions.ClickException
 
 
 def set_rich_text(name: str, text: str) -> None:

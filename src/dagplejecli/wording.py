@@ -1,9 +1,9 @@
 """Words not yet said: what an error carries instead of sentences, so the language is chosen
 where it is shown (``messages.said``, ``messages.place_text``, ``messages.detail_text``).
 
-A ``Words`` names a text of the catalogue (``[ui]``) and its params; a ``Place`` is where in a
-file (its line, a configuration key); a ``Detail`` is one line under an error: a place and
-what is wrong there."""
+A ``Said`` names a text of the catalogue (``[ui]``) and its params; a ``Term`` a word of its
+``[terms]``; a ``Place`` is where in a file (its line, a configuration key); a ``Detail`` is one
+line under an error: a place and what is wrong there."""
 
 from __future__ import annotations
 
@@ -12,8 +12,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
-class Words:
-    """A catalogue text by its key, with its params (which may be ``Words`` themselves)."""
+class Term:
+    """A param said by the catalogue's ``[terms]`` when the message is read (a sheet's role)."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A param that is a text of its own, said when the message is read: its key and raw
+    params (which may be ``Said`` or ``Term`` themselves)."""
 
     key: str
     params: Mapping[str, object] = field(default_factory=dict)
@@ -34,12 +43,12 @@ class Detail:
     that are not ours, such as an XML schema validator's)."""
 
     place: Place
-    what: Words | str
+    what: Said | str
 
 
-class WordsError(ValueError):
-    """A ``ValueError`` that says what is wrong as ``Words`` (a configuration validator's)."""
+class SaidError(ValueError):
+    """A ``ValueError`` that says what is wrong as a ``Said`` (a configuration validator's)."""
 
-    def __init__(self, words: Words) -> None:
-        super().__init__(words.key)
-        self.words = words
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.key)
+        self.said = said

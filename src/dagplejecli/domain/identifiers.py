@@ -10,10 +10,6 @@ import functools
 import re
 import unicodedata
 
-from stdnum.dk import cpr as _stdnum_cpr
-from stdnum.dk import cvr as _stdnum_cvr
-from stdnum.exceptions import ValidationError as _StdnumError
-
 
 class _DigitFold(dict[int, int]):
     """``str.translate`` table: every decimal digit of any script (``０``, ``٣``) → its ASCII
@@ -27,6 +23,9 @@ class _DigitFold(dict[int, int]):
 
 
 _FOLD = _DigitFold()
+# A digit of any script (``\d`` is Unicode's Nd, the digits ``_DigitFold`` folds): a text
+# without one holds no CPR number, which a name is found to be without the masker's pattern.
+_ANY_DIGIT = re.compile(r"\d").search
 
 
 def fold_digits(text: str) -> str:
@@ -105,7 +104,7 @@ def mask_cpr_in_text(text: str) -> str:
     """The one masker: every CPR number in ``text``, however written (``_CPR_LIKE``), becomes
     ``DDMMYY-xxxx``. Used for every text from a roster that reaches a person (messages,
     JSON, annotated copies, the plan and ``brugere.xlsx``)."""
-    if len(text) < 9:
+    if len(text) < 9 or _ANY_DIGIT(text) is None:
         return text
     folded = fold_digits(text)
     if folded is text:
@@ -121,7 +120,11 @@ def mask_cpr_in_text(text: str) -> str:
 
 def contains_cpr(text: str) -> bool:
     """``text`` holds a CPR number somewhere, in any spelling the masker knows."""
-    return len(text) >= 9 and _CPR_LIKE.search(fold_digits(text)) is not None
+    return (
+        len(text) >= 9
+        and _ANY_DIGIT(text) is not None
+        and _CPR_LIKE.search(fold_digits(text)) is not None
+    )
 
 
 def looks_like_cpr(text: str) -> bool:
@@ -181,10 +184,13 @@ def birth_date_from_first7(first7: str) -> dt.date | None:
 
 def stdnum_birth_date(cpr: str) -> dt.date | None:
     """python-stdnum's reading of a CPR's birth date (the reference for ``cpr_birth_date``)."""
+    from stdnum.dk import cpr as stdnum_cpr
+    from stdnum.exceptions import ValidationError
+
     try:
-        born: dt.date = _stdnum_cpr.get_birth_date(cpr)
+        born: dt.date = stdnum_cpr.get_birth_date(cpr)
         return born
-    except (_StdnumError, ValueError):
+    except (ValidationError, ValueError):
         return None
 
 
@@ -215,9 +221,14 @@ def is_valid_cvr(cvr: str) -> bool:
     """8 digits, first not 0, modulus 11 (through python-stdnum)."""
     if not (len(cvr) == 8 and is_digits(cvr)):
         return False
+    # imported here: python-stdnum brings the network modules of its online checks along
+    # (ssl, sockets), a tenth of a second that only the CVR check needs
+    from stdnum.dk import cvr as stdnum_cvr
+    from stdnum.exceptions import ValidationError
+
     try:
-        _stdnum_cvr.validate(cvr)
-    except _StdnumError:
+        stdnum_cvr.validate(cvr)
+    except ValidationError:
         return False
     return True
 

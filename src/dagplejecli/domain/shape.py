@@ -16,6 +16,25 @@ class Role(StrEnum):
     ET_ARK = "et-ark"  # a child per row with its dagplejer's columns repeated
 
 
+class Layout(StrEnum):
+    """How a roster's sheets hold its people, as the plan and JSON say it."""
+
+    TO_ARK = "to-ark"  # a dagplejer sheet and a child sheet (and maybe a contacts sheet)
+    ET_ARK = "et-ark"  # one sheet: a child per row with its dagplejer's columns
+    KUN_DAGPLEJERE = "kun-dagplejere"  # the dagplejere only
+    CSV = "csv"  # either of the above in CSV files
+    TRE_ARK = "tre-ark"  # only as ``init`` says a to-ark roster with a contacts sheet
+
+
+class RefForm(StrEnum):
+    """How a child's dagplejer column names her (``[roster] henvisning``)."""
+
+    ID = "id"  # «41789»
+    CPR = "cpr"
+    NAVN = "navn"  # «Hanne Sørensen», «Sørensen, Hanne»
+    ID_OG_NAVN = "id_og_navn"  # «Hanne Sørensen (41789)», «41789 - Hanne Sørensen»
+
+
 class Owner(StrEnum):
     """Whose value a column holds, as its header says."""
 

@@ -223,3 +223,22 @@ def is_cpr_cell(value: object) -> bool:
         return looks_like_cpr(value)
     digits = normalise_cpr(value).digits
     return digits is not None and looks_like_cpr(digits)
+
+
+# Characters that would let a file's text drive the terminal: C0 controls but tab and line
+# feed (ESC starts the sequences that set a window title, clear the screen or recolour), DEL,
+# the C1 controls (U+009B is a one-character CSI) and the bidirectional overrides.
+UNSAFE_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every character that could control a terminal shown as a visible sign
+    (the terminal's console, and the annotated roster's sheet names and comments)."""
+    return UNSAFE_CONTROLS.sub(_visible, text)

@@ -1,11 +1,11 @@
-"""``eksport/manifest.json``: what the last export held (keyed hashes, no CPR), and the changes.
+"""``eksport/manifest.json``: what the last export held (keyed hashes, no CPR).
 
 Members are HMAC-SHA256 digests under the municipality's secret (``secret.py``, never written
 here), so the file says who was exported without naming anyone, and without the secret no one can
 test a guessed CPR number against it. The manifest keeps the secret's fingerprint, so that an
 export with another secret (lost, or made anew) stops before every derived id changes. The next
-export compares with it: new and removed users per area and, most important for Aula, dagplejere
-moved between areas.
+export compares with it (``diff.py``): new and removed users per area and, most important for
+Aula, dagplejere moved between areas.
 """
 
 from __future__ import annotations
@@ -18,14 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagplejecli import __version__
-from dagplejecli.domain.identifiers import mask_cpr
 from dagplejecli.domain.keyed import ID_VERSION, keyed_digest
-from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
-from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
-from dagplejecli.findings import Severity as S
-from dagplejecli.model import Child, Person, contact_key
+from dagplejecli.model import Child, contact_key
 from dagplejecli.project import MANIFEST_NAME as MANIFEST_NAME  # re-exported
 
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
@@ -165,34 +161,6 @@ def file_digests(files: dict[str, tuple[bytes, bool]]) -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
-    dagplejer_id: str
-    name: str
-    old_area: str
-    new_area: str
-
-
-@dataclass(slots=True)
-class AreaChange:
-    area: str
-    before: int
-    after: int
-    added: int
-    removed: int
-
-    @property
-    def removed_share(self) -> float:
-        return self.removed / self.before if self.before else 0.0
-
-
-@dataclass(slots=True)
-class Changes:
-    first_export: bool
-    areas: list[AreaChange]
-    moves: list[Move]
-
-
 def area_key(m: AreaMembers) -> str:
     """An area is the same area while its institution number is (a new name changes nothing)."""
     return m.area.institution_number or m.area.name
@@ -201,49 +169,6 @@ def area_key(m: AreaMembers) -> str:
 def all_member_hashes(secret: bytes, members: list[AreaMembers]) -> dict[str, AreaHashes]:
     """Area (institution number) → its users' hashes (computed once per export)."""
     return {area_key(m): area_hashes(secret, m) for m in members}
-
-
-def compare(
-    previous: Manifest | None,
-    members: list[AreaMembers],
-    hashes: dict[str, AreaHashes],
-    kept: frozenset[str] = frozenset(),
-) -> Changes:
-    """What this Unilogin export changes compared with the last one (``kept``: the areas an
-    export of some areas leaves as they are, neither compared nor removed)."""
-    prev = previous.unilogin if previous else None
-    if not prev:
-        first = []
-        for m in members:
-            n = len(hashes[area_key(m)].members)
-            first.append(AreaChange(m.area.name, 0, n, n, 0))
-        return Changes(True, first, [])
-    prev_areas: dict[str, Any] = prev.get("areas", {})
-    prev_dagplejere: dict[str, str] = prev.get("dagplejere", {})
-
-    def old_name(key: str) -> str:
-        return str(prev_areas.get(key, {}).get("navn", key))
-
-    changes = []
-    for m in members:
-        now = hashes[area_key(m)].members
-        before = set(prev_areas.get(area_key(m), {}).get("members", []))
-        changes.append(
-            AreaChange(m.area.name, len(before), len(now), len(now - before), len(before - now))
-        )
-    current = {area_key(m) for m in members}
-    for key, data in sorted(prev_areas.items()):
-        if key not in current and key not in kept:
-            before = set(data.get("members", []))
-            changes.append(AreaChange(old_name(key), len(before), 0, 0, len(before)))
-    moves = []
-    for m in members:
-        dagplejer_hashes = hashes[area_key(m)].dagplejere
-        for d in m.dagplejere:
-            old = prev_dagplejere.get(dagplejer_hashes[d.id])
-            if old is not None and old != area_key(m):
-                moves.append(Move(d.id, d.name, old_name(old), m.area.name))
-    return Changes(False, changes, moves)
 
 
 def manifest_bytes(
@@ -334,15 +259,6 @@ def merge_unilogin_record(
     return merged
 
 
-# Identity changes, named before Unilogin acts on them (the last export against this one).
-DP227 = Rule(
-    "DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("dagplejer", "id", "name", "old_id")
-)  # likely a corrected CPR
-DP228 = Rule(
-    "DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
-)  # a known id, another CPR
-
-
 def _name_key(child: Child) -> str:
     """Who a child looks like to a person reading the roster: the name with its dagplejer."""
     return f"{comparable_text(child.name)}|{child.dagplejer_id or ''}"
@@ -366,64 +282,4 @@ def person_records(
             if child.id_derived:  # the municipality's own ids are not copied here
                 parts.append(child_person_id(child))
             out[key] = " ".join(parts)
-    return out
-
-
-def identity_changes(
-    previous: Manifest | None,
-    records: dict[str, str],
-    members: list[AreaMembers],
-    hashes: dict[str, AreaHashes],
-    kept: frozenset[str] = frozenset(),
-) -> list[Finding]:
-    """What Unilogin will take as another person, or refuse, compared with the last export
-    (``records``: this export's ``person_records``): DP228 a known id with another CPR number
-    (rejected: STIL has closed re-identification), DP227 a child gone while a child of the same
-    name and dagplejer arrives with a new id (a new person, without the old one's history)."""
-    prev_unilogin = previous.unilogin if previous else None
-    # "hash cpr [navn [id]]" per person (a list, not an object: a list of texts is cheap to
-    # write for a national roster's people)
-    listed = (prev_unilogin or {}).get("personer") or []
-    before = dict(str(line).split(" ", 1) for line in listed if " " in str(line))
-    if not before:
-        return []  # a first export, or one from before these records were kept
-    # the people of areas this export leaves as they are (--omraade) are not gone
-    prev_areas = (prev_unilogin or {}).get("areas") or {}
-    staying = {str(h) for k in kept for h in (prev_areas.get(k) or {}).get("members", [])}
-    gone: dict[str, list[str]] = {}
-    for key, rec in before.items():
-        parts = str(rec).split(" ")
-        if (
-            key not in records and key not in staying and len(parts) == 3
-        ):  # a derived id, which a new CPR changes
-            gone.setdefault(parts[1], []).append(parts[2])
-    out = []
-    for m in members:
-        area = hashes[area_key(m)]
-        people: list[tuple[str, Person, str, str, str]] = [
-            ("dagplejer", d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
-        ]
-        people += [
-            ("barn", c, child_person_id(c), dagplejer, key)
-            for (c, dagplejer), key in zip(m.children, area.children, strict=True)
-        ]
-        for role, p, ident, dagplejer, key in people:
-            now, old = records[key].split(" "), before.get(key)
-            if old is not None:
-                if p.cpr and str(old).split(" ", 1)[0] != now[0]:
-                    who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
-                    where = Location.of_cell(p.cell(Field.CPR))
-                    out.append(DP228(where, m.area.name, role=role, id=ident, **who))
-            elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
-                where = Location.of_cell(p.cell(Field.CPR))
-                out.append(
-                    DP227(
-                        where,
-                        m.area.name,
-                        name=p.name,
-                        dagplejer=dagplejer,
-                        id=ident,
-                        old_id=same[0],
-                    )
-                )
     return out

@@ -1,1 +1,2 @@
-"""Writers of bytes: XML escaping, workbooks, CSV. They know file formats, not the domain."""
+"""File formats, not the domain: XML escaping, workbooks and CSV written, and a workbook's zip
+and XML checked against the limits before any reader parses them (``bounded.py``)."""

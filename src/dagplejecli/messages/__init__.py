@@ -33,7 +33,7 @@ from dagplejecli.findings import Family, Finding, Location, ParamValue
 from dagplejecli.i18n import language
 from dagplejecli.messages.catalogue import Catalogue, FindingText, choose, load
 from dagplejecli.model import Reason, Why
-from dagplejecli.wording import Detail, Place, Words
+from dagplejecli.wording import Detail, Place, Said, Term
 
 CATALOGUES: dict[str, Catalogue] = load()
 da, en = CATALOGUES["da"], CATALOGUES["en"]
@@ -185,9 +185,14 @@ def reason_text(reason: Reason) -> str:
 
 
 def said(value: object) -> object:
-    """A param as people read it: ``Words`` in the current language, anything else as it is."""
-    if isinstance(value, Words):
+    """A param in words: a ``Term`` or a ``Said`` in the current language, a tuple of them
+    one after another; any other value as it is."""
+    if isinstance(value, Term):
+        return term(value.kind, value.value)
+    if isinstance(value, Said):
         return ui(value.key, **{k: said(v) for k, v in value.params.items()})
+    if isinstance(value, tuple) and value and all(isinstance(v, Said | Term) for v in value):
+        return "; ".join(str(said(v)) for v in value)
     return value
 
 

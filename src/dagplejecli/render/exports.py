@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -13,6 +14,11 @@ from dagplejecli.messages import finding_hint, finding_message, term, ui, ui_cou
 
 if TYPE_CHECKING:
     from dagplejecli.api import PreparedExport
+
+
+def print_interrupted_after_commit(out: Console, folder: Path) -> None:
+    """Ctrl-C after the export's files were switched into place: the export is complete."""
+    out.print(ui("export_interrupted_after_commit", path=folder), soft_wrap=True)
 
 
 def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: bool) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +14,8 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import Field, Layout, Role
+from dagplejecli.domain.values import UNSAFE_CONTROLS, visible_controls
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
@@ -33,24 +33,6 @@ if TYPE_CHECKING:
 PIPE_WIDTH = 140  # when output goes to a file or another program, do not wrap at 80
 
 
-# Characters that would let a file's text drive the terminal: C0 controls but tab and line
-# feed (ESC starts the sequences that set a window title, clear the screen or recolour), DEL,
-# the C1 controls (U+009B is a one-character CSI) and the bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def visible_controls(text: str) -> str:
-    """``text`` with every character that could control a terminal shown as a visible sign."""
-    return _UNSAFE.sub(_visible, text)
-
-
 class SafeConsole(Console):
     """A console on which no text from a roster, a configuration or the command line can
     control the terminal: every segment of text is made visible before it is written (the
@@ -60,7 +42,7 @@ class SafeConsole(Console):
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
-            if segment.control or not _UNSAFE.search(segment.text):
+            if segment.control or not UNSAFE_CONTROLS.search(segment.text):
                 yield segment
             else:
                 yield Segment(visible_controls(segment.text), segment.style, segment.control)
@@ -386,9 +368,9 @@ def print_found(
     """What ``init`` found in the roster, so the user can check it before filling in the rest
     (``proposed``: the areas are new ones from postnumre, shown after this)."""
     # a roster of two sheets may have a third, of contact persons: name the sheets read
-    layout = (
-        "tre-ark" if roster.layout == "to-ark" and len(roster.sheet_info) == 3 else roster.layout
-    )
+    layout = roster.layout
+    if layout is Layout.TO_ARK and len(roster.sheet_info) == 3:
+        layout = Layout.TRE_ARK
     out.print(ui("init_roster", name=roster.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)

@@ -17,9 +17,9 @@ from dagplejecli.roster.headers import (
     HeaderRow,
     child_prefixed,
     normalise_header,
+    says_cpr,
 )
 from dagplejecli.roster.sheets import RawSheet
-from dagplejecli.roster.vocabulary import vocabulary
 
 # Which column (0-based) holds each field of one person's columns
 Cols = dict[Field, int]
@@ -45,6 +45,12 @@ class ColumnMap:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
+
+    def read_columns(self) -> set[int]:
+        """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
+        return {
+            c for cols in (self.fields, self.child, *self.contacts.values()) for c in cols.values()
+        }
 
 
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
@@ -73,20 +79,10 @@ _KINDS: dict[str, tuple[Field, ...]] = {
 }
 
 
-_CPR_WORDS = vocabulary().cpr_words  # «CPR», «Personnummer», «SSN» …
-
-
-def says_cpr(header: str) -> bool:
-    """Whether a header names a CPR number (``Barn CPR``, ``Barnets personnr.``, ``Child SSN``);
-    a bare ``Barn`` or ``Child`` on a child's own row may as well be its name."""
-    norm = normalise_header(header)
-    return any(word in norm for word in _CPR_WORDS)
-
-
 def holds_cprs(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     """Whether a child's column (``Barn``, ``Child``) is its CPR number: the header says so,
     or most of its filled cells are CPR numbers (a bare ``Barn`` may as well hold names)."""
-    if says_cpr(header.texts[col]):
+    if says_cpr(normalise_header(header.texts[col])):
         return True
     cells = [row[col] for row in sheet.rows[header.row :] if col < len(row) and row[col]]
     return bool(cells) and sum(map(is_cpr_cell, cells)) * 2 > len(cells)
@@ -336,9 +332,8 @@ def map_columns(
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
         # the child's and contacts' columns.
-        excluded = {cmap.fields.get(Field.CPR), *cmap.child.values()}
-        for group in cmap.contacts.values():
-            excluded |= set(group.values())
+        others = (cmap.child, *cmap.contacts.values())
+        excluded = {cmap.fields.get(Field.CPR), *(c for cols in others for c in cols.values())}
         for col, text in enumerate(header.texts):
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
@@ -350,11 +345,9 @@ def map_columns(
 def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
     texts = cmap.header.texts
-    mapped = set(cmap.fields.values()) | set(cmap.child.values())
-    for group in cmap.contacts.values():
-        mapped |= set(group.values())
+    mapped = cmap.read_columns()
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
-    recognised.update({f"barn.{f}": texts[c] for f, c in cmap.child.items()})
+    recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
     child_columns = []
     if cmap.role == Role.ET_ARK:

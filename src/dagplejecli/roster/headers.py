@@ -96,8 +96,7 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
     short = compact(norm)
     if short in _DAGPLEJER_REF_COMPACT:
         # "Dagplejer CPR" names the dagplejer by CPR, the others by id
-        by_cpr = any(word in norm for word in _V.cpr_words)
-        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if by_cpr else Field.ID)
+        return HeaderMeaning(Owner.DAGPLEJER_REF, Field.CPR if says_cpr(norm) else Field.ID)
     if short in _CHILD_REF_COMPACT:
         return HeaderMeaning(Owner.BARN_REF, Field.BARN)
     if f := field_of(norm):
@@ -142,6 +141,12 @@ def _parent_column(norm: str) -> HeaderMeaning | None:
     return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
 
 
+def says_cpr(norm: str) -> bool:
+    """Whether a normalised header names a CPR number (``barn cpr``, ``barnets personnr``,
+    ``child ssn``); a bare ``barn`` or ``child`` on a child's own row may as well be its name."""
+    return any(word in norm for word in _V.cpr_words)
+
+
 def child_prefixed(norm: str) -> bool:
     """Whether a normalised header begins as the child's (``barn``, ``barnets``, ``børn``),
     whether or not a field follows (``barnets startdato`` names none)."""
@@ -162,9 +167,13 @@ class HeaderRow:
 
 def header_row_at(index: int, row: list[object]) -> HeaderRow:
     """Row ``index`` (0-based) of a sheet read as its header row: texts and meanings."""
-    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
     meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-    return HeaderRow(index + 1, texts, meanings)
+    return HeaderRow(index + 1, _texts(row), meanings)
+
+
+def _texts(row: list[object]) -> list[str]:
+    """The header cells as written, spaces made single."""
+    return [" ".join(str(v).split()) if v is not None else "" for v in row]
 
 
 def find_header_row(
@@ -180,6 +189,5 @@ def find_header_row(
         meanings = [read_header(n) if n else None for n in norms]
         score = sum(1 for m, n in zip(meanings, norms, strict=True) if m is not None or n in known)
         if score > best_score:
-            texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
-            best, best_score = HeaderRow(index + 1, texts, meanings), score
+            best, best_score = HeaderRow(index + 1, _texts(row), meanings), score
     return best

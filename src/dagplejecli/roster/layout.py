@@ -1,20 +1,25 @@
 """Which sheet is what: the dagplejere, the children, their contacts, or all in one sheet.
 
-Headers decide first; a sheet's name breaks ties, and ``ark``/``boern_ark``/``kontakt_ark`` in
-the configuration overrule both.
+Decided by declared tables fed by evidence: ``clues`` gathers what a sheet's columns
+(``COLUMN_CLUES``), its name and the configuration say; ``READINGS`` gives a sheet the role of
+the first ``Choice`` its clues fit, ``KEY_ROLES`` a sheet the configuration names (``ark``,
+``boern_ark``, ``kontakt_ark``, which overrule the rest), and ``REREADS`` the role the sheets
+beside it change. Each sheet's header row is the reader's, or ``[roster] overskriftsraekke``'s.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
-from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import term, ui
+from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.roster.columns import plain_dagplejer_fields
-from dagplejecli.roster.headers import HeaderRow, find_header_row, normalise_header
+from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
 from dagplejecli.roster.sheets import RawSheet
 from dagplejecli.roster.vocabulary import vocabulary
 
@@ -44,6 +49,125 @@ _DAGPLEJER_PLAIN = frozenset({Field.ID, Field.ADRESSE, Field.VEJNAVN, Field.HUSN
 _CONTACT_PLAIN = frozenset({Field.RELATION, Field.MYNDIGHED})
 
 
+class Clue(StrEnum):
+    """Evidence of a sheet's role: what its headers say, what its name says."""
+
+    CHILD = "child"  # the child's own columns («Barnets CPR»)
+    CHILD_REF = "child_ref"  # a column naming the child by CPR («Barn CPR»)
+    DAGPLEJER_REF = "dagplejer_ref"  # a column naming the child's dagplejer («Dagplejer nr.»)
+    CONTACT = "contact"  # a contact group («Kontakt1 CPR», «Mor navn»)
+    DAGPLEJER_NAMED = "dagplejer_named"  # the dagplejer's own columns («Dagplejer navn»)
+    OWN_CPR = "own_cpr"  # a plain CPR column: the sheet's own person's
+    # a child per row beside its dagplejer's unprefixed columns (``_plain_one_sheet``)
+    PLAIN_ONE_SHEET = "plain_one_sheet"
+    NAMES_DAGPLEJER = "names_dagplejer"  # a column that can name each child's dagplejer
+    NAME_DAGPLEJERE = "name_dagplejere"  # the sheet's name says dagplejere
+    NAME_BOERN = "name_boern"  # … children («Indskrevne børn»)
+    NAME_KONTAKTER = "name_kontakter"  # … contacts («Forældre»)
+    NO_BOERN_ARK = "no_boern_ark"  # the configuration names no children's sheet
+
+
+_NAME_CLUES = {
+    Role.DAGPLEJERE: Clue.NAME_DAGPLEJERE,
+    Role.BOERN: Clue.NAME_BOERN,
+    Role.KONTAKTER: Clue.NAME_KONTAKTER,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A role a sheet takes when it has every clue of ``needs`` and none of ``refuses``, and
+    (``alone``, when given) its headers alone read as one of those roles."""
+
+    role: Role
+    needs: tuple[Clue, ...] = ()
+    refuses: tuple[Clue, ...] = ()
+    alone: tuple[Role, ...] = ()
+
+
+C, R = Clue, Role  # short names for the tables below
+# What a column says of its sheet: a column of this owner (and field, None for any) is a clue.
+COLUMN_CLUES = (
+    (C.CHILD, Owner.BARN, None),
+    (C.CHILD_REF, Owner.BARN_REF, None),
+    (C.DAGPLEJER_REF, Owner.DAGPLEJER_REF, None),
+    (C.CONTACT, Owner.KONTAKT, None),
+    (C.DAGPLEJER_NAMED, Owner.DAGPLEJER, None),  # (her id is a DAGPLEJER_REF)
+    (C.OWN_CPR, Owner.PLAIN, Field.CPR),
+    # a column that can name each child's dagplejer, as a children's sheet is read
+    (C.NAMES_DAGPLEJER, Owner.DAGPLEJER_REF, None),
+    (C.NAMES_DAGPLEJER, Owner.DAGPLEJER, Field.NAVN),
+    (C.NAMES_DAGPLEJER, Owner.PLAIN, Field.ID),
+)
+_CHILD_OWNED = (C.CHILD, C.CHILD_REF, C.CONTACT)  # only a child's or a contact's sheet has
+
+# The one table of sheet roles: a sheet reads as the first role whose evidence it has.
+READINGS = (
+    Choice(R.ET_ARK, (C.CHILD, C.DAGPLEJER_NAMED)),  # a child with its dagplejer's columns
+    Choice(R.ET_ARK, (C.PLAIN_ONE_SHEET,)),
+    # the child's CPR and a column naming the dagplejer, on a sheet whose name says children
+    Choice(R.BOERN, (C.CHILD_REF, C.NAMES_DAGPLEJER, C.NAME_BOERN), (C.DAGPLEJER_REF,)),
+    Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF,)),
+    # «Dagplejer nr.» on the dagplejere's own sheet is their id
+    Choice(R.DAGPLEJERE, (C.DAGPLEJER_REF, C.NAME_DAGPLEJERE), _CHILD_OWNED),
+    Choice(R.BOERN, (C.DAGPLEJER_REF,)),
+    Choice(R.BOERN, (C.CONTACT,)),
+    Choice(R.BOERN, (C.NAME_BOERN,)),  # nothing of a child's in the headers: the name says
+    Choice(R.KONTAKTER, (C.NAME_KONTAKTER,)),
+    Choice(R.DAGPLEJERE),
+)
+# The role a configuration key gives its sheet: ``ark`` is a one-sheet roster when it reads as
+# one, or as the children's with the child's own columns while no ``boern_ark`` is named (a
+# staff sheet's «Pårørende» is no child).
+KEY_ROLES = {
+    "ark": (
+        Choice(R.ET_ARK, alone=(R.ET_ARK,)),
+        Choice(R.ET_ARK, (C.CHILD, C.NO_BOERN_ARK), alone=(R.BOERN,)),
+        Choice(R.ET_ARK, (C.CHILD_REF, C.NO_BOERN_ARK), alone=(R.BOERN,)),
+        Choice(R.DAGPLEJERE),
+    ),
+    "boern_ark": (Choice(R.BOERN),),
+    "kontakt_ark": (Choice(R.KONTAKTER),),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reread:
+    """A sheet reading as ``role`` where the roster has a dagplejer sheet (``beside``) or has
+    none, read as the first of ``instead`` it has the evidence for and whose role no sheet has
+    (with none, it is left: DP248); ``chosen``: the one sheet chosen for ``role``, else every
+    sheet reading as it, before one is chosen."""
+
+    role: Role
+    beside: bool
+    chosen: bool
+    instead: tuple[Choice, ...]
+
+
+# A sheet of the children's contacts: the child's CPR with a person's own CPR («Barn CPR»,
+# «CPR», «Navn»), or a name that says contacts; a waiting list (the child's CPR, name and
+# address) is not.
+CONTACTS = (
+    Choice(R.KONTAKTER, (C.CHILD_REF, C.OWN_CPR)),
+    Choice(R.KONTAKTER, (C.CHILD_REF, C.NAME_KONTAKTER)),
+)
+REREADS = (
+    # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
+    # («Dagplejers navn») is the children's sheet; beside a children's sheet too, the child's
+    # CPR with a person's own columns is a contacts sheet
+    Reread(R.ET_ARK, True, False, (Choice(R.BOERN), *CONTACTS)),
+    # a children's sheet and no dagplejer sheet: nothing of a child's or a contact's («Dagplejer
+    # nr», «CPR», «Navn») is a list of dagplejere whose id column says whose; else one sheet
+    Reread(
+        R.BOERN,
+        False,
+        True,
+        (Choice(R.DAGPLEJERE, (), (*_CHILD_OWNED, C.NAME_BOERN)), Choice(R.ET_ARK)),
+    ),
+)
+_MAIN = (R.DAGPLEJERE, R.ET_ARK)  # a sheet of dagplejere
+
+
 def _plain_one_sheet(header: HeaderRow) -> bool:
     """A child per row beside its dagplejer's unprefixed columns (``Medarb. nr.``, ``CPR``,
     ``Navn``, ``Postnr`` and ``Barnets CPR``), not a contact sheet (``Barn CPR``, ``CPR``,
@@ -56,21 +180,50 @@ def _plain_one_sheet(header: HeaderRow) -> bool:
     )
 
 
+def clues(header: HeaderRow, name: str | None = None, cfg: RosterConfig | None = None) -> set[Clue]:
+    """The evidence of a sheet's role: its columns (``COLUMN_CLUES``), its ``name`` when given,
+    and the configuration's columns and sheets when given."""
+    found = {
+        clue
+        for m in header.meanings
+        if m is not None
+        for clue, owner, field in COLUMN_CLUES
+        if m.owner == owner and field in (None, m.field)
+    }
+    if _plain_one_sheet(header):
+        found.add(C.PLAIN_ONE_SHEET)
+    if cfg is not None and Field.DAGPLEJER in cfg.boern_kolonner:
+        found.add(C.NAMES_DAGPLEJER)
+    if cfg is not None and cfg.boern_ark is None:
+        found.add(C.NO_BOERN_ARK)
+    if name is not None and (named := name_role(name)) is not None:
+        found.add(_NAME_CLUES[named])
+    return found
+
+
+def _fits(choice: Choice, found: set[Clue], header: HeaderRow) -> bool:
+    return (
+        found.issuperset(choice.needs)
+        and found.isdisjoint(choice.refuses)
+        and (not choice.alone or classify(header) in choice.alone)
+    )
+
+
+def _first(
+    choices: tuple[Choice, ...],
+    found: set[Clue],
+    header: HeaderRow,
+    taken: Collection[Role] = (),
+) -> Role | None:
+    """The decision: the role of the first choice the evidence fits whose role is not
+    ``taken``."""
+    return next((c.role for c in choices if c.role not in taken and _fits(c, found, header)), None)
+
+
 def classify(header: HeaderRow) -> Role:
     """A sheet's role from its headers alone (a child sheet with the dagplejer's columns
-    repeated may still turn out to be a one-sheet roster: see ``pick_sheets``)."""
-    dagplejer_named = sum(
-        1 for m in header.meanings if m and m.owner == Owner.DAGPLEJER and m.field != Field.ID
-    )
-    if header.count(Owner.BARN) and dagplejer_named:
-        return Role.ET_ARK
-    if _plain_one_sheet(header):
-        return Role.ET_ARK
-    if header.count(Owner.BARN_REF) and not header.count(Owner.DAGPLEJER_REF):
-        return Role.KONTAKTER
-    if header.count(Owner.DAGPLEJER_REF) or header.count(Owner.KONTAKT):
-        return Role.BOERN
-    return Role.DAGPLEJERE
+    repeated may still turn out to be a one-sheet roster: see ``REREADS``)."""
+    return _first(READINGS, clues(header), header) or Role.DAGPLEJERE
 
 
 def _exactname_role(name: str) -> Role | None:
@@ -92,13 +245,9 @@ def name_role(name: str) -> Role | None:
     return roles.pop() if len(roles) == 1 else None
 
 
-def _preferred(
-    options: list[tuple[RawSheet, HeaderRow]], role: Role
-) -> list[tuple[RawSheet, HeaderRow]]:
-    """Of several sheets that read as ``role``, those whose name says it: the whole name
-    first, then a word of it."""
-    exact = [o for o in options if _exactname_role(o[0].name) == role]
-    return exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
+def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
+    """Whether a sheet beside the dagplejere's and the children's is their contacts."""
+    return _first(CONTACTS, clues(header, sheet.name), header) is not None
 
 
 def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
@@ -107,97 +256,81 @@ def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
     return frozenset(normalise_header(h) for table in tables for h in table.values())
 
 
-def _names_dagplejer(header: HeaderRow, cfg: RosterConfig) -> bool:
-    """Whether a sheet has a column that can name each child's dagplejer, as a children's
-    sheet is read (``Dagplejer``, ``Dagplejers navn``, a plain ``Medarbejdernr``, or the one
-    the configuration names)."""
-    return Field.DAGPLEJER in cfg.boern_kolonner or any(
-        m is not None
-        and (
-            m.owner == Owner.DAGPLEJER_REF
-            or (m.owner == Owner.DAGPLEJER and m.field == Field.NAVN)
-            or (m.owner == Owner.PLAIN and m.field == Field.ID)
+Candidate = tuple[RawSheet, HeaderRow, set[Clue]]
+
+
+def _header(
+    sheet: RawSheet, cfg: RosterConfig, path: Path, known: frozenset[str] = frozenset()
+) -> HeaderRow | None:
+    """A sheet's header row: the one ``[roster] overskriftsraekke`` gives it (a number: the
+    roster's only sheet's), else the one the reader finds. Raises DagplejeError when the row
+    given holds no header."""
+    rows = cfg.overskriftsraekke
+    row = rows.get(sheet.name) if isinstance(rows, dict) else rows
+    if row is None:
+        return find_header_row(sheet.rows, known=known)
+    cells = sheet.rows[row - 1] if row <= len(sheet.rows) else []
+    if not any(isinstance(v, str) and v.strip() for v in cells):
+        raise DagplejeError(
+            "roster_header_row_empty",
+            where=", ".join(dict.fromkeys((sheet.file or path.name, sheet.name))),  # a CSV once
+            hint="roster_header_row_empty_hint",
+            sheet=sheet.name,
+            row=row,
         )
-        for m in header.meanings
-    )
+    return header_row_at(row - 1, cells)
 
 
-# Columns only a child's or a contact's sheet has.
-_CHILD_OWNERS = (Owner.BARN, Owner.BARN_REF, Owner.KONTAKT)
+def _check_header_rows(sheets: list[RawSheet], cfg: RosterConfig, path: Path) -> None:
+    """``overskriftsraekke`` names sheets the roster has (or, as a number, the roster has one)."""
+    rows, names = cfg.overskriftsraekke, [s.name for s in sheets]
+    if isinstance(rows, int) and len(sheets) > 1:
+        raise DagplejeError(
+            "roster_header_row_which",
+            where=str(path),
+            hint="roster_header_row_which_hint",
+            row=rows,
+            first=names[0],
+        )
+    for name in rows if isinstance(rows, dict) else ():
+        if name not in names:
+            raise DagplejeError(
+                "roster_sheet_missing",
+                where=str(path),
+                sheet=name,
+                key="overskriftsraekke",
+                sheets=", ".join(names),
+            )
 
 
-def _role_of(sheet: RawSheet, header: HeaderRow, cfg: RosterConfig) -> Role:
-    """A sheet's role from its headers, its name breaking ties. A sheet whose name says
-    children («Indskrevne børn») is the children's when its headers read as the dagplejere's,
-    or as the contacts' (the child's CPR and contact columns) while a column names the
-    dagplejer; without one it stays the contacts' (and DP249 names the key to set)."""
-    role = classify(header)
-    named = name_role(sheet.name)
-    if role == Role.DAGPLEJERE and named in (Role.BOERN, Role.KONTAKTER):
-        return named
-    if role == Role.BOERN and named == Role.DAGPLEJERE and not header.count(*_CHILD_OWNERS):
-        return named  # «Dagplejer nr.» on the dagplejere's own sheet is their id
-    if role == Role.KONTAKTER and named == Role.BOERN and _names_dagplejer(header, cfg):
-        return named
-    return role
-
-
-def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
-    """Whether a sheet beside the dagplejere's and the children's is their contacts: the
-    child's CPR with a person's own CPR (``Barn CPR``, ``CPR``, ``Navn``), or a name that says
-    contacts («Forældre»); a waiting list (the child's CPR, name and address) is not."""
-    if not header.count(Owner.BARN_REF):
-        return False
-    own = any(
-        m is not None and m.owner == Owner.PLAIN and m.field == Field.CPR for m in header.meanings
-    )
-    return own or name_role(sheet.name) == Role.KONTAKTER
-
-
-def _holds_children(header: HeaderRow, cfg: RosterConfig) -> bool:
-    """Whether the sheet named as ``ark`` is a one-sheet roster: it reads as one, or as a
-    children's sheet with the child's own columns while no ``boern_ark`` is named, as the
-    same sheet found without the configuration is read."""
-    role = classify(header)
-    if role == Role.ET_ARK:
-        return True
-    # the child's own columns, not contacts alone (a staff sheet's «Pårørende» is no child)
-    return (
-        role == Role.BOERN
-        and cfg.boern_ark is None
-        and header.count(Owner.BARN, Owner.BARN_REF) > 0
-    )
-
-
-def pick_sheets(
+def _configured(
     sheets: list[RawSheet], cfg: RosterConfig, path: Path
 ) -> dict[Role, tuple[RawSheet, HeaderRow]]:
-    """The sheet (and its header row) for each role found: configured names first, then
-    headers, then sheet names. Raises DagplejeError when no dagplejer sheet can be told."""
+    """The sheets the configuration names (``ark``, ``boern_ark``, ``kontakt_ark``), each
+    with its header row and the role ``KEY_ROLES`` gives it."""
     by_name = {s.name: s for s in sheets}
     names = ", ".join(s.name for s in sheets)
-    chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
     explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
     given = [(k, s) for k, s in explicit.items() if s is not None]
-    for n, (twice, sheet_name) in enumerate(given):
-        other = next((k for k, s in given[:n] if s == sheet_name), None)
-        if other is not None:  # one sheet, two roles: read twice, counted twice
+    keys: dict[str, str] = {}  # sheet → the key that named it first
+    for key, name in given:
+        if name in keys:  # one sheet, two roles: read twice, counted twice
             raise DagplejeError(
                 "roster_sheet_twice",
                 where=str(path),
                 hint="roster_sheet_twice_hint",
-                sheet=sheet_name,
-                key=twice,
-                other=other,
+                sheet=name,
+                key=key,
+                other=keys[name],
             )
-    for key, name in explicit.items():
-        if name is None:
-            continue
+        keys[name] = key
+    chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
+    for key, name in given:
         if name not in by_name:
             raise DagplejeError(
                 "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
             )
-        header = find_header_row(by_name[name].rows, known=_known_headers(cfg, key))
+        header = _header(by_name[name], cfg, path, _known_headers(cfg, key))
         if header is None:
             raise DagplejeError(
                 "roster_no_header",
@@ -206,70 +339,84 @@ def pick_sheets(
                 sheet=name,
                 sheets=names,
             )
-        role = {"ark": Role.DAGPLEJERE, "boern_ark": Role.BOERN, "kontakt_ark": Role.KONTAKTER}[key]
-        if role == Role.DAGPLEJERE and _holds_children(header, cfg):
-            role = Role.ET_ARK
+        role = _first(KEY_ROLES[key], clues(header, cfg=cfg), header) or Role.DAGPLEJERE
         chosen[role] = (by_name[name], header)
+    return chosen
 
-    candidates: dict[Role, list[tuple[RawSheet, HeaderRow]]] = {}
+
+def pick_sheets(
+    sheets: list[RawSheet], cfg: RosterConfig, path: Path
+) -> dict[Role, tuple[RawSheet, HeaderRow]]:
+    """The sheet (and its header row) for each role found: configured names first, then the
+    evidence of each other sheet by ``READINGS``, then ``REREADS`` by the sheets beside it.
+    A hidden sheet is never proposed (DP257 says it). Raises DagplejeError when no dagplejer
+    sheet can be told."""
+    _check_header_rows(sheets, cfg, path)
+    chosen = _configured(sheets, cfg, path)
+    candidates: dict[Role, list[Candidate]] = {}
     for sheet in sheets:
         if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
-            continue  # a hidden sheet (a lookup list) is never proposed: DP257 says it
-        header = find_header_row(sheet.rows)
+            continue
+        header = _header(sheet, cfg, path)
         if header is None:
             continue
-        candidates.setdefault(_role_of(sheet, header, cfg), []).append((sheet, header))
-
+        found = clues(header, sheet.name, cfg)
+        role = _first(READINGS, found, header) or Role.DAGPLEJERE
+        candidates.setdefault(role, []).append((sheet, header, found))
     if Role.ET_ARK in chosen:
         # the configured one sheet holds the dagplejere and the children: another sheet of
         # either is left, and said (DP248), never read beside it nor dropped in silence
         candidates.pop(Role.DAGPLEJERE, None)
         candidates.pop(Role.BOERN, None)
-    elif Role.ET_ARK in candidates and (Role.DAGPLEJERE in chosen or Role.DAGPLEJERE in candidates):
-        # beside a dagplejer sheet, a child per row with its dagplejer's columns repeated
-        # ("Dagplejers navn") is a children's sheet, not a one-sheet roster; beside a
-        # children's sheet too, it is left (and said: DP248)
-        one_sheet = candidates.pop(Role.ET_ARK)
-        if Role.BOERN not in chosen and Role.BOERN not in candidates:
-            candidates[Role.BOERN] = one_sheet
-        elif Role.KONTAKTER not in chosen and Role.KONTAKTER not in candidates:
-            # beside both: the child's CPR with a person's own columns is a contacts sheet
-            referring = [(s, h) for s, h in one_sheet if contacts_of_children(s, h)]
-            if referring:
-                candidates[Role.KONTAKTER] = referring
-    for role in (Role.DAGPLEJERE, Role.BOERN, Role.KONTAKTER, Role.ET_ARK):
-        if role in chosen or role not in candidates:
+
+    def beside(reread: Reread, *held: Collection[Role]) -> bool:
+        """Whether the roster's sheets are as ``reread`` says: a dagplejer sheet or none."""
+        main = any(r in h for r in _MAIN if r != reread.role for h in held)
+        return main == reread.beside
+
+    for reread in REREADS:  # every sheet reading as the role, before one is chosen
+        if reread.chosen or reread.role in chosen or reread.role not in candidates:
             continue
-        options = candidates[role]
-        if len(options) > 1:
-            preferred = _preferred(options, role)
-            if len(preferred) != 1:
-                raise DagplejeError(
-                    "roster_ambiguous",
-                    where=str(path),
-                    hint="roster_ambiguous_hint",
-                    role=term("sheet_role", role),
-                    sheets=", ".join(s.name for s, _ in options),
-                    key=ROLE_KEYS[role],
-                    first=options[0][0].name,
-                )
-            options = preferred
-        chosen[role] = options[0]
-    if Role.DAGPLEJERE not in chosen and Role.ET_ARK not in chosen and Role.BOERN in chosen:
-        sheet, header = chosen[Role.BOERN]
-        if (
-            header.count(Owner.BARN, Owner.BARN_REF, Owner.KONTAKT) == 0
-            and name_role(sheet.name) != Role.BOERN
-        ):
-            # nothing of a child's or a contact's ("Dagplejer nr", "CPR", "Navn"): a list of
-            # dagplejere whose id column says whose it is
-            chosen[Role.DAGPLEJERE] = chosen.pop(Role.BOERN)
-        else:
-            # children with their dagplejer's columns and no dagplejer sheet: one sheet
-            chosen[Role.ET_ARK] = chosen.pop(Role.BOERN)
-    if Role.DAGPLEJERE not in chosen and Role.ET_ARK not in chosen:
+        if beside(reread, chosen, candidates):
+            taken = {*chosen, *candidates}
+            for sheet, header, found in candidates.pop(reread.role):
+                if (instead := _first(reread.instead, found, header, taken)) is not None:
+                    candidates.setdefault(instead, []).append((sheet, header, found))
+    for role in (Role.DAGPLEJERE, Role.BOERN, Role.KONTAKTER, Role.ET_ARK):
+        if role not in chosen and role in candidates:
+            chosen[role] = _one_of(candidates[role], role, path)
+    for reread in REREADS:  # the one sheet chosen for the role
+        if reread.chosen and reread.role in chosen and beside(reread, chosen):
+            sheet, header = chosen[reread.role]
+            taken = set(chosen) - {reread.role}
+            instead = _first(reread.instead, clues(header, sheet.name, cfg), header, taken)
+            if instead is not None:
+                chosen[instead] = chosen.pop(reread.role)
+    if not any(r in chosen for r in _MAIN):
         raise _no_dagplejer_sheet(sheets, path)
     return chosen
+
+
+def _one_of(options: list[Candidate], role: Role, path: Path) -> tuple[RawSheet, HeaderRow]:
+    """Of the sheets that read as ``role``, the one: the only one, or the one whose name says
+    it (the whole name first, then a word of it). Raises DagplejeError when names do not tell."""
+    if len(options) > 1:
+        exact = [o for o in options if _exactname_role(o[0].name) == role]
+        preferred = (
+            exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
+        )
+        if len(preferred) != 1:
+            raise DagplejeError(
+                "roster_ambiguous",
+                where=str(path),
+                hint="roster_ambiguous_hint",
+                role=Term("sheet_role", role),
+                sheets=", ".join(s.name for s, _, _ in options),
+                key=ROLE_KEYS[role],
+                first=options[0][0].name,
+            )
+        options = preferred
+    return options[0][0], options[0][1]
 
 
 def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
@@ -286,24 +433,21 @@ def _no_dagplejer_sheet(sheets: list[RawSheet], path: Path) -> DagplejeError:
             sheet=sheets[0].name if sheets else "-",
             sheets=", ".join(s.name for s in sheets) or "-",
         )
-    seen = "; ".join(
-        ui("roster_sheet_read_as", sheet=s.name, row=h.row, role=term("sheet_role", classify(h)))
+    seen = tuple(
+        Said(
+            "roster_sheet_read_as",
+            {"sheet": s.name, "row": h.row, "role": Term("sheet_role", classify(h))},
+        )
         if h is not None
-        else ui("roster_sheet_no_headers", sheet=s.name)
+        else Said("roster_sheet_no_headers", {"sheet": s.name})
         for s, h in headers
     )
-    if len(sheets) == 1:
-        return DagplejeError(
-            "roster_no_dagplejer_sheet",
-            where=str(path),
-            hint="roster_no_dagplejer_sheet_hint_single_sheet",
-            sheets=seen,
-            headers=", ".join(t for t in found[0][1].texts if t),
-        )
+    single = "_single_sheet" if len(sheets) == 1 else ""  # a CSV: change its headers
     return DagplejeError(
         "roster_no_dagplejer_sheet",
         where=str(path),
-        hint="roster_no_dagplejer_sheet_hint",
+        hint=f"roster_no_dagplejer_sheet_hint{single}",
         sheets=seen,
+        headers=", ".join(t for t in found[0][1].texts if t),
         first=found[0][0].name,
     )

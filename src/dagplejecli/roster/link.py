@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.shape import RefForm
 from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.vocabulary import vocabulary
@@ -60,6 +61,7 @@ class LinkReport:
     ambiguous: dict[str, tuple[tuple[str, ...], list[Child]]] = field(default_factory=dict)
     by_name: list[Child] = field(default_factory=list)  # linked by a name only one has
     mismatched: dict[str, Mismatch] = field(default_factory=dict)
+    forms: set[RefForm] = field(default_factory=set)  # the forms that linked a child
 
 
 # Where a reference like "20100 - Anne Jensen", "20100 Anne Jensen" or "Anne Jensen (20100)"
@@ -121,11 +123,13 @@ def _by_id_and_name(ref: str, by_key: dict[str, list[Dagplejer]]) -> _Found:
     return None, tuple(both), None if both else mismatch
 
 
-def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> LinkReport:
+def resolve_children(
+    dagplejere: list[Dagplejer], children: list[Child], form: RefForm | None = None
+) -> LinkReport:
     """Link each child to its dagplejer's id, by id, by CPR or by name; by name only when the
     name is one dagplejer's (an ambiguous name links no one and is reported); by an id and a
     name written together (``id_and_name``) only when both are one dagplejer's (an id whose
-    name is another's links no one and is reported)."""
+    name is another's links no one and is reported). ``form``: only that form is read."""
     by_id: dict[str, str] = {}
     for d in dagplejere:
         by_id.setdefault(id_key(d.id), d.id)
@@ -138,17 +142,19 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
         ref = c.dagplejer_ref
         if not ref:
             continue
-        found = by_id.get(id_key(ref))
+        found = by_id.get(id_key(ref)) if form in (None, RefForm.ID) else None
+        used = RefForm.ID
         # «Dagplejer Hanne Sørensen (41789)»: the role words set aside, the rest is read as an
         # id, a CPR number, a name, or an id and a name that must agree (findings keep the
         # reference as written, so that the user finds it in the sheet)
         bare = without_role_words(ref) if found is None else ref
-        if found is None:
+        if found is None and form in (None, RefForm.CPR):
             if by_cpr is None:
                 by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
             digits = normalise_cpr(bare).digits
-            found = by_cpr.get(digits) if digits else None
-        if found is None:
+            found, used = by_cpr.get(digits) if digits else None, RefForm.CPR
+        ids: list[str] = []
+        if found is None and form in (None, RefForm.NAVN):
             if by_name is None:
                 by_name = {}
                 for d in dagplejere:
@@ -156,24 +162,27 @@ def resolve_children(dagplejere: list[Dagplejer], children: list[Child]) -> Link
                         by_name.setdefault(name_key(d.name), []).append(d.id)
             ids = by_name.get(name_key(bare), [])
             if len(ids) == 1:
-                found = ids[0]
+                found, used = ids[0], RefForm.NAVN
                 report.by_name.append(c)
             elif ids:  # one finding for the name, however each child spells it
                 key = f"navn:{name_key(bare)}"
                 report.ambiguous.setdefault(key, (tuple(ids), []))[1].append(c)
-            else:
-                if by_key is None:
-                    by_key = {}
-                    for d in dagplejere:
-                        by_key.setdefault(id_key(d.id), []).append(d)
-                if ref not in both:
-                    both[ref] = _by_id_and_name(bare, by_key)
-                found, several, mismatch = both[ref]
-                if several:
-                    report.ambiguous.setdefault(ref, (several, []))[1].append(c)
-                elif mismatch is not None:
-                    report.mismatched.setdefault(ref, mismatch).children.append(c)
+        if found is None and not ids and form in (None, RefForm.ID_OG_NAVN):
+            if by_key is None:
+                by_key = {}
+                for d in dagplejere:
+                    by_key.setdefault(id_key(d.id), []).append(d)
+            if ref not in both:
+                both[ref] = _by_id_and_name(bare, by_key)
+            found, several, mismatch = both[ref]
+            used = RefForm.ID_OG_NAVN
+            if several:
+                report.ambiguous.setdefault(ref, (several, []))[1].append(c)
+            elif mismatch is not None:
+                report.mismatched.setdefault(ref, mismatch).children.append(c)
         c.dagplejer_id = found
+        if found is not None:
+            report.forms.add(used)
     return report
 
 

@@ -1,12 +1,5 @@
-"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value.
-
-Layouts understood:
-- *to-ark*: a dagplejer sheet and a child sheet (contacts as ``Kontakt1 …`` columns on the
-  child's row, or on a third sheet keyed by the child's CPR);
-- *et-ark*: one row per child with the dagplejer's columns repeated (``Dagplejer CPR``,
-  ``Barn CPR`` …); plain columns (``Distrikt``, ``Postnr``) belong to the dagplejer;
-- *csv*: either of the above in one CSV file.
-"""
+"""From raw sheets to a Roster: pick the sheets, map the columns, normalise every value, in
+the shape a ``Layout`` names (``domain/shape.py``)."""
 
 from __future__ import annotations
 
@@ -17,7 +10,7 @@ from pathlib import Path
 
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -120,6 +113,11 @@ def read_roster(
     # each file's hash from the bytes its sheets were parsed from
     roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
     chosen = pick_sheets(sheets, cfg, path)
+    form = RefForm(cfg.henvisning) if cfg.henvisning else None
+    if form is not None and Role.ET_ARK in chosen:  # the child is on its dagplejer's own row
+        raise DagplejeError(
+            "roster_reference_one_sheet", where=path.name, hint="roster_reference_one_sheet_hint"
+        )
     builder = Builder(
         path.name,
         cfg.relationer,
@@ -162,17 +160,17 @@ def read_roster(
     if Role.ET_ARK in chosen:
         cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
         dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
-        layout = "et-ark"
+        layout = Layout.ET_ARK
     else:
         required = ((Field.ID,), (Field.CPR,), (Field.NAVN,), (Field.FORNAVN, Field.EFTERNAVN))
         cmap = use(Role.DAGPLEJERE, ("kolonner",), *required)
         dagplejere = read_dagplejer_sheet(cmap, builder, cmap.file)
-        layout = "to-ark" if Role.BOERN in chosen else "kun-dagplejere"
+        layout = Layout.TO_ARK if Role.BOERN in chosen else Layout.KUN_DAGPLEJERE
         if Role.BOERN in chosen:
             cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
             children = read_child_sheet(cm, builder, cm.file)
     if all(p.suffix.lower() == ".csv" for p in files):
-        layout = "csv"
+        layout = Layout.CSV
     # one row per contact person: a child's rows are one child with all their contacts
     children, repeated = merge_repeated_children(children)
     builder.findings.extend(repeated)
@@ -216,7 +214,7 @@ def read_roster(
                 column=column or "",
             )
         )
-    links = resolve_children(dagplejere, children)
+    links = resolve_children(dagplejere, children, form)
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column)
@@ -226,6 +224,8 @@ def read_roster(
     sha = roster_fingerprint(roster_files)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
+    if len(links.forms) == 1 and Role.ET_ARK not in chosen:
+        roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
 

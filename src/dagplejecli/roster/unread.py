@@ -46,21 +46,13 @@ TABLE_OF_ROLE = {
 }
 
 
-def read_columns(cmap: ColumnMap) -> set[int]:
-    """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
-    used = set(cmap.fields.values()) | set(cmap.child.values())
-    for group in cmap.contacts.values():
-        used |= set(group.values())
-    return used
-
-
 def unread_columns(cmap: ColumnMap) -> list[Finding]:
     """DP246 for each column no field reads where at least half the filled cells are CPR
     numbers (the numbers themselves never in the finding: only the column and a count),
     DP253 for a column of middle names with something in it, and DP254 for one whose header
     says protection (``Beskyttelse``, ``Skjult adresse``, ``Protected``) and marks someone."""
     rows = [row for _, row in data_rows(cmap)]
-    read = read_columns(cmap)
+    read = cmap.read_columns()
     width = max([len(cmap.header.texts), *(len(row) for row in rows)])
     unread = [col for col in range(width) if col not in read]
     out = []
@@ -69,15 +61,11 @@ def unread_columns(cmap: ColumnMap) -> list[Finding]:
         count = sum(1 for value in filled if is_cpr_cell(value))
         if count and count * 2 >= len(filled):
             out.append(_finding(cmap, col, count))
-        elif filled and _is_middle_name(cmap, col):
+        elif filled and _header_has(cmap, col, _MIDDLE):
             out.append(_middle_names(cmap, col, len(filled)))
         elif _is_protection(cmap, col) and (yes := sum(1 for v in filled if _says_yes(v))):
             out.append(_protection(cmap, col, yes))
     return out
-
-
-def _is_middle_name(cmap: ColumnMap, col: int) -> bool:
-    return _header_has(cmap, col, _MIDDLE)
 
 
 def _is_protection(cmap: ColumnMap, col: int) -> bool:
@@ -104,6 +92,11 @@ def _header_has(cmap: ColumnMap, col: int, words: tuple[str, ...]) -> bool:
     return any(word in header for word in words)
 
 
+def _at(cmap: ColumnMap, col: int) -> Location:
+    """A column's header cell."""
+    return Location.of_cell(CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1))
+
+
 def _filled(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -111,9 +104,8 @@ def _filled(value: object) -> bool:
 def _finding(cmap: ColumnMap, col: int, count: int) -> Finding:
     texts = cmap.header.texts
     header = texts[col] if col < len(texts) and texts[col] else column_letters(col + 1)
-    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     return DP246(
-        Location.of_cell(where),
+        _at(cmap, col),
         column=header,
         sheet=cmap.sheet.name,
         count=count,
@@ -123,17 +115,15 @@ def _finding(cmap: ColumnMap, col: int, count: int) -> Finding:
 
 def _middle_names(cmap: ColumnMap, col: int, count: int) -> Finding:
     """DP253: a column of middle names, which Unilogin has no place for."""
-    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     column, sheet = cmap.header.texts[col], cmap.sheet.name
-    return DP253(Location.of_cell(where), column=column, sheet=sheet, count=count)
+    return DP253(_at(cmap, col), column=column, sheet=sheet, count=count)
 
 
 def _protection(cmap: ColumnMap, col: int, count: int) -> Finding:
     """DP254: a column that looks like protection, read by no field, with ``count`` people
     marked in it."""
-    where = CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1)
     column, sheet = cmap.header.texts[col], cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
     if cmap.role == Role.ET_ARK and not child_prefixed(normalise_header(column)):
         table = "kolonner"  # a plain column of a one-sheet roster is the dagplejer's
-    return DP254(Location.of_cell(where), column=column, sheet=sheet, count=count, table=table)
+    return DP254(_at(cmap, col), column=column, sheet=sheet, count=count, table=table)

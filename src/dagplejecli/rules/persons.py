@@ -316,14 +316,14 @@ def _nameless_sheet(ctx: CheckContext, role: str, people: Sequence[Person]) -> F
     if not people:
         return None
     columns = people[0].columns  # the same for every row of a sheet
-    if "navn" in columns or ("fornavn" in columns and "efternavn" in columns):
+    if Field.NAVN in columns or (Field.FORNAVN in columns and Field.EFTERNAVN in columns):
         return None
     cell = people[0].cell()
     sheet = cell.sheet if cell is not None else ""
     headers = _unrecognised_headers(ctx, sheet, role)
-    if "fornavn" in columns:
+    if Field.FORNAVN in columns:
         variant = "no_last"
-    elif "efternavn" in columns:
+    elif Field.EFTERNAVN in columns:
         variant = "no_first"
     else:
         variant = "" if headers else "no_headers"

@@ -35,7 +35,7 @@ RULE_MODULES = (
     "dagplejecli.roster.unused",
     "dagplejecli.roster.read",
     "dagplejecli.care",
-    "dagplejecli.export.manifest",
+    "dagplejecli.export.diff",
     "dagplejecli.afstem.rules",
 )
 

@@ -16,11 +16,10 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
-from dagplejecli.domain.values import clean_text, normalise_cpr
+from dagplejecli.domain.values import clean_text, normalise_cpr, visible_controls
 from dagplejecli.files import write_atomic
 from dagplejecli.findings import Finding, Severity
 from dagplejecli.messages import finding_hint, finding_message, term
-from dagplejecli.render.terminal import visible_controls
 from dagplejecli.roster.sheets import RawSheet
 
 FILLS = {
