@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dagplejecli.messages import detail_text, place_text, said, ui, ui_count
+from dagplejecli.messages import detail_text, place_text, said_text, ui
 from dagplejecli.wording import Detail, Place, Said, Term
 
 __all__ = ["Said", "Term"]  # the raw words a param may be (wording.py), where errors are raised
@@ -42,18 +42,13 @@ class DagplejeError(Exception):
         self.params = params
         super().__init__(message_key)
 
-    def _said(self) -> dict[str, object]:
-        return {k: said(v) for k, v in self.params.items()}
-
     @property
     def message(self) -> str:
-        if isinstance(count := self.params.get("count"), int):
-            return ui_count(self.key, count, **self._said())
-        return ui(self.key, **self._said())
+        return said_text(Said(self.key, self.params))
 
     @property
     def hint(self) -> str:
-        return ui(self.hint_key, **self._said()) if self.hint_key else ""
+        return said_text(Said(self.hint_key, self.params)) if self.hint_key else ""
 
     @property
     def where(self) -> str:

@@ -185,12 +185,16 @@ def reason_text(reason: Reason) -> str:
 
 
 def said(value: object) -> object:
-    """A param in words: a ``Term`` or a ``Said`` in the current language, a tuple of them
-    one after another; any other value as it is."""
+    """A param in words: a ``Term`` or a ``Said`` in the current language (a ``Said`` with an
+    int param ``count`` in its plural form for it), a tuple of them one after another,
+    a ``Finding`` as its message without its full stop (it stands inside another sentence);
+    any other value as it is."""
     if isinstance(value, Term):
         return term(value.kind, value.value)
     if isinstance(value, Said):
-        return ui(value.key, **{k: said(v) for k, v in value.params.items()})
+        return said_text(value)
+    if isinstance(value, Finding):
+        return finding_message(value).rstrip(".")
     if isinstance(value, tuple) and value and all(isinstance(v, Said | Term) for v in value):
         return "; ".join(str(said(v)) for v in value)
     return value
@@ -213,3 +217,12 @@ def detail_text(detail: Detail | str) -> str:
         return detail
     between = " " if detail.place.key else ": "
     return f"{place_text(detail.place)}{between}{said(detail.what)}"
+
+
+def said_text(words: Said) -> str:
+    """A ``Said`` in the current language (see ``said``)."""
+    params = {k: said(v) for k, v in words.params.items()}
+    count = words.params.get("count")
+    if isinstance(count, int):
+        return ui_count(words.key, count, **params)
+    return ui(words.key, **params)
