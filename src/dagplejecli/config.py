@@ -133,6 +133,8 @@ class DtrConfig(_Strict):
 
 # The last documented shared import/export namespace (DOMAIN.md §4); STIL's XSD settles it
 UNILOGIN_NAMESPACE = "https://unilogin.dk/data"
+# What `init` writes for a value only the municipality knows («UDFYLD: …»); validate stops there
+PLACEHOLDER = "UDFYLD"
 
 
 # A namespace is a URI: a scheme, then no spaces, quotes or angle brackets
