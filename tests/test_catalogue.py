@@ -76,3 +76,16 @@ def test_a_folder_that_cannot_be_written_keeps_no_copy(tmp_path: Path) -> None:
     blocked.write_text("not a folder", encoding="utf-8")
     catalogue._write_quietly(blocked / "__pycache__" / "catalogue.x", b"data")
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_no_text_holds_markup() -> None:
+    """A closing tag («[/]», «[/bold]») is markup; «[kommune]» is a section of dagpleje.toml."""
+    marked = []
+    for lang, cat in CATALOGUES.items():
+        texts: list[object] = [*cat.UI.values(), *cat.HELP.values(), *cat.WORKBOOKS.values()]
+        texts += [*cat.CONFIG_COMMENTS.values()]
+        for f in cat.FINDINGS.values():
+            texts += [f.title, f.message, f.hint, f.why, f.example, *f.variants.values()]
+            texts += [*f.hints.values()]
+        marked += [(lang, t) for t in texts if "[/" in str(t)]
+    assert marked == []
