@@ -11,10 +11,8 @@ import marshal
 import os
 import string
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -219,9 +217,9 @@ def parse(data: Mapping[str, Any]) -> dict[str, Catalogue]:
 def load() -> dict[str, Catalogue]:
     """The catalogue shipped with dagpleje, by language, read and checked — or, when the same
     bytes were read before, its checked copy (see ``CACHE``)."""
-    source = resources.files("dagplejecli.messages").joinpath("catalogue.toml")
+    source = Path(__file__).with_name("catalogue.toml")  # beside this module, as shipped
     raw = source.read_bytes()
-    cache = _cache_path(source, raw) if isinstance(source, Path) else None
+    cache = _cache_path(source, raw)
     if cache is not None:
         kept = _read_kept(cache)
         if kept is not None:
@@ -330,6 +328,8 @@ def _catalogue(plain: dict[str, Any]) -> Catalogue:
 
 def _write_quietly(path: Path, data: bytes) -> None:
     """Write ``path`` whole (a temporary file renamed over it), or not at all."""
+    import tempfile  # only when a copy is made: start-up should not pay for it
+
     try:
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalogue.")
