@@ -8,14 +8,15 @@ the configuration ``init`` writes.
 
 A text that changes with a number declares its plural forms in the catalogue (``one``,
 ``other``); the number is ``n`` of ``ui_count(key, n)`` and ``config_comment_count(key, n)``, and
-the param ``count`` of a finding.
+the param ``count`` of a finding or of an error's words (``said_text``).
 
 How a finding's params become text:
 
-- a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
+- a param named in the catalogue's ``[terms]`` (``role``, ``group`` …) is looked up there, so a
   finding can say ``role="barn"`` and read "Barnet" or "Child";
-- a tuple (a list of names) is joined for use between «…»: ``A», «B» og «C``;
-- an empty text reads as the catalogue's ``EMPTY`` ("(tom)");
+- a tuple (a list of names) is joined for use between «…» by the language's ``list_separator``
+  and ``list_last``: ``A», «B» og «C``;
+- an empty text reads as the language's ``empty`` ("(tom)");
 - ``{who}`` is made of the params ``name`` and ``cpr``: ``Anne Jensen (010190-xxxx)``.
 
 A full CPR number is never a param (callers pass ``mask_cpr(...)``); as a second guard, every
