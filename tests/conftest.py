@@ -11,14 +11,16 @@ import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
 from typer.testing import CliRunner
 
 from dagplejecli.cli import app
+from dagplejecli.findings import Finding, Rule
 from dagplejecli.i18n import set_language
 
 FULL_CPR = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)")
@@ -92,6 +94,22 @@ def leaked_cprs(text: str, cprs: Sequence[str] = ALL_CPRS) -> list[str]:
                 found.append(cpr)
                 break
     return found
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _declared_params_only() -> Iterator[None]:
+    """A finding made in any test carries only params its rule declares (``Rule.params``):
+    the catalogue's placeholders are checked against those in ``test_rules_registry.py``."""
+    made = Rule.__call__
+
+    def checked(rule: Rule, *args: Any, **params: Any) -> Finding:
+        undeclared = set(params) - {"variant", *rule.params}
+        assert not undeclared, f"{rule.code} is given params it does not declare: {undeclared}"
+        return made(rule, *args, **params)
+
+    Rule.__call__ = checked  # type: ignore[method-assign]
+    yield
+    Rule.__call__ = made  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

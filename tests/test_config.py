@@ -92,3 +92,22 @@ def test_english_messages(project: Path) -> None:
     result = run_cli("--lang", "en", "plan", "roster.xlsx")
     assert result.exit_code == 2
     assert "not valid TOML" in result.stderr
+
+
+def test_a_configuration_error_carries_raw_values_said_in_the_language_it_is_read_in() -> None:
+    from dagplejecli.i18n import set_language
+    from dagplejecli.wording import Detail, Place, Said
+
+    err = _error(BASE_CONFIG + '[roster.kolonner]\nmedarbejder = "Nr"\n')
+    detail = err.raw_details[0]
+    assert isinstance(detail, Detail) and isinstance(detail.place, Place)
+    assert isinstance(detail.what, Said) and detail.what.key == "cfg_unknown_field"
+    assert detail.what.params["fields"] == "medarbejder"
+    danish = err.details
+    set_language("en")
+    try:
+        english = err.details
+    finally:
+        set_language("da")
+    assert "linje" in danish[0] and "ukendt felt" in danish[0]
+    assert ", line " in english[0] and "linje" not in english[0] and "medarbejder" in english[0]

@@ -61,7 +61,7 @@ def read_extract(path: Path) -> list[PUnit]:
         if exc.key in _ROSTER_WORDED:
             raise DagplejeError(
                 "extract_unreadable",
-                where=exc.where,
+                where=exc.place,
                 hint="extract_unreadable_hint",
                 detail=exc.params.get("detail", "-"),
             ) from None

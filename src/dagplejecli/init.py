@@ -115,7 +115,7 @@ def _comment_text(key: str, **params: object) -> str:
 
 
 def _counted(key: str, n: int, **params: object) -> str:
-    """A comment about ``n`` things, in the singular when ``n`` is 1 (``key_one``)."""
+    """A comment about ``n`` things, in the singular when ``n`` is 1 (its plural form ``one``)."""
     safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
     return config_comment_count(key, n, **safe)
 

@@ -30,21 +30,34 @@ from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, L
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustody
 from dagplejecli.roster.columns import Cols, ColumnMap
-from dagplejecli.roster.custody import CUSTODY_RULES, Custody, PerColumn, who
+from dagplejecli.roster.custody import Custody, PerColumn, who
 from dagplejecli.roster.headers import normalise_header
 from dagplejecli.roster.rows import RowReader, data_rows, is_filled
 from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
-DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
-DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
-DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
-DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
-DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
-DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
+DP202 = Rule(
+    "DP202", S.INFO, Family.PERSONS, CPR_LAW, params=("cpr",)
+)  # a CPR stored as a number lost its 0
+DP211 = Rule(
+    "DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("allowed", "value")
+)  # relation Unilogin cannot take
+DP214 = Rule(
+    "DP214", S.WARNING, Family.PERSONS, OWN, params=("assumed", "column", "value")
+)  # neither yes nor no
+DP215 = Rule(
+    "DP215", S.INFO, Family.PERSONS, OWN, params=("value",)
+)  # a postnummer stored as a number lost its 0
+DP218 = Rule(
+    "DP218", S.WARNING, Family.PERSONS, OWN, params=("cpr",)
+)  # a contact whose child is not found
+DP222 = Rule(
+    "DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name")
+)  # blank relation
+DP223 = Rule(
+    "DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "name", "relation", "value")
+)  # Medmor/Medfar read as Mor/Far
 # Custody's own (DP221 blank, DP245 on the child's row, DP250 neither yes nor no): custody.py
-RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP222, DP223, *CUSTODY_RULES)
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
