@@ -30,11 +30,15 @@ class Said:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """``dagpleje.toml, linje 12: omraade[2].pnummer`` as data: a file, a line, a key."""
+    """``dagpleje.toml, linje 12: omraade[2].pnummer`` or ``roster.csv, linje 3, kolonne 2``
+    as data: a file, a sheet, a line or a sheet's row, a column (1-based), a key."""
 
     file: str
     line: int | None = None
     key: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,9 +206,14 @@ def place_text(place: Place | str) -> str:
     kommune`` (a place without a line)."""
     if isinstance(place, str):
         return place
-    line = f", {ui('line')} {place.line}" if place.line is not None else ""
+    parts = [place.file]
+    if place.sheet:
+        parts.append(place.sheet)
+    for word, number in (("line", place.line), ("row", place.row), ("column", place.column)):
+        if number is not None:
+            parts.append(f"{ui(word)} {number}")
     key = f": {place.key}" if place.key else ""
-    return f"{place.file}{line}{key}"
+    return ", ".join(parts) + key
 
 
 def detail_text(detail: Detail | str) -> str:
