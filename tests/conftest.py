@@ -6,12 +6,31 @@ All CPR numbers are synthetic: made up for the tests, never taken from a real pe
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from dagplejecli.findings import Finding, Rule
 from dagplejecli.i18n import set_language
 from tests.builders import AREAS, BASE_CONFIG, run_cli, small_roster, write_project, write_xlsx
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _declared_params_only() -> Iterator[None]:
+    """A finding made in any test carries only params its rule declares (``Rule.params``):
+    the catalogue's placeholders are checked against those in ``test_rules_registry.py``."""
+    made = Rule.__call__
+
+    def checked(rule: Rule, *args: Any, **params: Any) -> Finding:
+        undeclared = set(params) - {"variant", *rule.params}
+        assert not undeclared, f"{rule.code} is given params it does not declare: {undeclared}"
+        return made(rule, *args, **params)
+
+    Rule.__call__ = checked  # type: ignore[method-assign]
+    yield
+    Rule.__call__ = made  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

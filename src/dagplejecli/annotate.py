@@ -19,8 +19,8 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.values import clean_text, normalise_cpr, visible_controls
 from dagplejecli.files import write_atomic
 from dagplejecli.findings import Finding, Severity
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.messages import finding_hint, finding_message, term
-from dagplejecli.roster.sheets import RawSheet
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", start_color="FFC7CE"),

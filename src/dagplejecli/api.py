@@ -78,6 +78,7 @@ from dagplejecli.planfile import read_plan, write_plan
 from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
+from dagplejecli.wording import Said
 
 Step = Callable[[str], None]
 
@@ -104,12 +105,12 @@ def open_project(config_path: Path | None = None) -> Project:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """Where a project stands (plain ``dagpleje``): the workflow's next step, and whether
-    its export folder matches its manifest. Said as sentences in the current language
-    (``status.py``), not yet as data."""
+    """Where a project stands (plain ``dagpleje``): the workflow's next step (a line each, a
+    warning first when others can read its folder), and whether its export folder matches
+    its manifest; raw words (``wording.Said``), said where they are shown."""
 
-    status: str
-    export: str | None
+    status: tuple[Said, ...]
+    export: Said | None
 
 
 def overview(project: Project) -> Overview:
@@ -120,7 +121,7 @@ def overview(project: Project) -> Overview:
     status = folder_status(project.folder)
     exposed = exposed_folder(project.folder)
     if exposed is not None:
-        status += "\n" + exposed
+        status = (*status, exposed)
     return Overview(status, export_status(project.export_dir))
 
 

@@ -9,6 +9,7 @@ import difflib
 import functools
 import inspect
 import io
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -199,7 +200,16 @@ class GlobalOptionsGroup(LocalisedUsage, TyperGroup):
 def localise_typer() -> None:
     """Typer's own words in the help and the error panel, in the current language."""
     for name, key in typer_internals.RICH_UTILS_TEXTS.items():
-        typer_internals.set_rich_text(name, ui(key))
+        typer_internals.set_rich_text(name, emphasis(ui(key), "blue"))
+
+
+_BACKTICKS = re.compile(r"`([^`]*)`")
+
+
+def emphasis(text: str, style: str) -> str:
+    """A catalogue text as typer's rich help prints it: the words between backticks in
+    ``style`` (the catalogue holds no markup)."""
+    return _BACKTICKS.sub(lambda m: f"[{style}]{m.group(1)}[/]", text)
 
 
 def usage_error(message: str, ctx: Any) -> Exception:
@@ -268,8 +278,9 @@ def tidy_help(command: Any, ctx: Any) -> None:
             _localise_metavar(param, ctx)
         text = help_text(f"{name}.{param.name}", f"opt.{param.name}")
         if text is not None:
-            param.help = text
-    text = help_text(name) or command.help
+            param.help = emphasis(text, "bold")
+    text = help_text(name)
+    text = emphasis(text, "bold") if text is not None else command.help
     if text:
         command.help = reflow(text)
 

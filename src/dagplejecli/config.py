@@ -26,8 +26,8 @@ from dagplejecli.limits import (
     check_input_file,
     check_toml_shape,
 )
-from dagplejecli.messages import ui
 from dagplejecli.project import CONFIG_NAME as CONFIG_NAME  # re-exported
+from dagplejecli.wording import Detail, Place, Said, SaidError
 
 DAGPLEJER_FIELDS = (
     F.ID,
@@ -133,6 +133,8 @@ class DtrConfig(_Strict):
 
 # The last documented shared import/export namespace (DOMAIN.md §4); STIL's XSD settles it
 UNILOGIN_NAMESPACE = "https://unilogin.dk/data"
+# What `init` writes for a value only the municipality knows («UDFYLD: …»); validate stops there
+PLACEHOLDER = "UDFYLD"
 
 
 # A namespace is a URI: a scheme, then no spaces, quotes or angle brackets
@@ -154,7 +156,7 @@ class UniloginConfig(_Strict):
     @classmethod
     def _namespace(cls, v: str) -> str:
         if v and not (v.isascii() and _NAMESPACE.fullmatch(v)):
-            raise ValueError(ui("cfg_bad_namespace", default=UNILOGIN_NAMESPACE))
+            raise SaidError(Said("cfg_bad_namespace", {"default": UNILOGIN_NAMESPACE}))
         return v
 
 
@@ -162,7 +164,7 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     unknown = [k for k in mapping if k not in allowed]
     if unknown:
         fields, known = ", ".join(unknown), ", ".join(allowed)
-        raise ValueError(ui("cfg_unknown_field", fields=fields, allowed=known))
+        raise SaidError(Said("cfg_unknown_field", {"fields": fields, "allowed": known}))
     return mapping
 
 
@@ -218,7 +220,7 @@ class RosterConfig(_Strict):
     def _header_rows(cls, v: int | dict[str, int] | None) -> int | dict[str, int] | None:
         rows = v.values() if isinstance(v, dict) else [] if v is None else [v]
         if any(not 1 <= row <= MAX_SHEET_ROW for row in rows):
-            raise ValueError(ui("cfg_range", low=1, high=MAX_SHEET_ROW))
+            raise SaidError(Said("cfg_range", {"low": 1, "high": MAX_SHEET_ROW}))
         return v
 
     @field_validator("relationer")
@@ -227,9 +229,8 @@ class RosterConfig(_Strict):
         allowed = (*UNILOGIN_RELATIONS, PARENT)
         bad = [k for k, val in v.items() if val not in allowed]
         if bad:
-            raise ValueError(
-                ui("cfg_bad_relation", values=", ".join(bad), allowed=", ".join(allowed))
-            )
+            values = {"values": ", ".join(bad), "allowed": ", ".join(allowed)}
+            raise SaidError(Said("cfg_bad_relation", values))
         return v
 
 
@@ -287,13 +288,11 @@ class LoadedConfig:
             path = path[:-1]
         return None
 
-    def where(self, *loc: str | int) -> str:
+    def where(self, *loc: str | int) -> Place:
         """``dagpleje.toml, linje 12: omraade[2].pnummer`` — for messages."""
         key = key_text(loc)
         line = self.line_of(*loc)
-        if line is None:
-            return f"{self.path.name}: {key}"
-        return f"{self.path.name}, {ui('line')} {line}: {key}"
+        return Place(self.path.name, line, key)
 
 
 def key_text(loc: tuple[str | int, ...]) -> str:
@@ -336,7 +335,7 @@ def _key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
-def _error_text(err: Any) -> str:
+def _error_text(err: Any) -> Said | str:
     """A pydantic error as Danish/English text, without echoing the value (it may be a CPR)."""
     kind = err["type"]
     texts = {
@@ -359,21 +358,22 @@ def _error_text(err: Any) -> str:
         known = _known_keys(err["loc"][:-1])
         close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1, cutoff=0.7)
         if close:
-            return ui("cfg_extra_forbidden_near", near=close[0])
+            return Said("cfg_extra_forbidden_near", {"near": close[0]})
     if kind in texts:
-        return ui(texts[kind])
+        return Said(texts[kind])
     ctx = err.get("ctx", {})
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high, above = _bounds(err)
-        return ui("cfg_range_above" if above else "cfg_range", low=low, high=high)
+        return Said("cfg_range_above" if above else "cfg_range", {"low": low, "high": high})
     if kind == "finite_number":
-        return ui("cfg_finite")
+        return Said("cfg_finite")
     if kind == "literal_error":  # the allowed values are the setting's own words, not input
         expected = str(ctx.get("expected", ""))
-        return ui("cfg_literal", allowed=expected.replace(" or ", ", "))
+        return Said("cfg_literal", {"allowed": expected.replace(" or ", ", ")})
     if kind == "value_error":
-        return str(ctx.get("error", ""))
-    return ui("cfg_invalid")
+        error = ctx.get("error", "")
+        return error.said if isinstance(error, SaidError) else str(error)
+    return Said("cfg_invalid")
 
 
 def _known_keys(loc: tuple[Any, ...]) -> list[str]:
@@ -496,15 +496,15 @@ def toml_syntax_error(message: str, text: str, path: Path) -> DagplejeError:
     problem = next((kind for pattern, kind in _TOML_PROBLEMS if pattern.search(message)), "other")
     if place is not None and place.group(2):
         line = int(place.group(2))
-        at = ui("config_syntax_at", line=line, column=int(place.group(3)))
+        at = Said("config_syntax_at", {"line": line, "column": int(place.group(3))})
     else:
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        at = ui("config_syntax_at_end", line=line)
+        at = Said("config_syntax_at_end", {"line": line})
     return DagplejeError(
         "config_syntax",
-        where=f"{path.name}, {ui('line')} {line}",
+        where=Place(path.name, line),
         hint=f"config_syntax_hint_{problem}",
-        problem=ui(f"config_syntax_{problem}"),
+        problem=Said(f"config_syntax_{problem}"),
         place=at,
     )
 
@@ -527,7 +527,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        details = []
+        details: list[Detail | str] = []
         seen: set[tuple[str | int, ...]] = set()
         for err in exc.errors(include_input=False):
             loc = _relevant_loc(tuple(err["loc"]))
@@ -535,7 +535,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
                 continue  # a union reports the same key once per member
             seen.add(loc)
             probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
-            details.append(f"{probe.where(*loc)} {_error_text(err)}")
+            details.append(Detail(probe.where(*loc), _error_text(err)))
         raise DagplejeError(
             "config_invalid", where=path.name, hint="config_invalid_hint", details=details
         ) from None

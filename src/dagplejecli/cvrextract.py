@@ -8,8 +8,8 @@ from pathlib import Path
 from dagplejecli.domain.address import Address, parse_address
 from dagplejecli.domain.values import clean_text, normalise_digits
 from dagplejecli.errors import DagplejeError
+from dagplejecli.formats.sheets import read_sheets
 from dagplejecli.roster.headers import normalise_header
-from dagplejecli.roster.sheets import read_sheets
 
 HEADERS = {
     "pnummer": (
@@ -47,8 +47,8 @@ def read_extract(path: Path) -> list[PUnit]:
     """Every P-unit in the file's first sheet that has a recognisable header row. The file is
     read as a roster is (bounded, counted while parsed); what is wrong with the file itself is
     said of the CVR extract, not of the roster."""
+    from dagplejecli.formats.sheets import MAX_FILE_BYTES
     from dagplejecli.limits import check_input_file
-    from dagplejecli.roster.sheets import MAX_FILE_BYTES
 
     if not path.exists():
         raise DagplejeError(
@@ -61,7 +61,7 @@ def read_extract(path: Path) -> list[PUnit]:
         if exc.key in _ROSTER_WORDED:
             raise DagplejeError(
                 "extract_unreadable",
-                where=exc.where,
+                where=exc.place,
                 hint="extract_unreadable_hint",
                 detail=exc.params.get("detail", "-"),
             ) from None

@@ -2,49 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from dagplejecli.messages import term, ui, ui_count
+from dagplejecli.messages import detail_text, place_text, said_text, ui
+from dagplejecli.wording import Detail, Place, Said, Term
+
+__all__ = ["Said", "Term"]  # the raw words a param may be (wording.py), where errors are raised
 
 EXIT_INTERNAL = 70  # a bug in dagpleje (BSD's EX_SOFTWARE); 2 stays "cannot run"
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A param said by the catalogue's ``TERMS`` when the message is read (a sheet's role)."""
-
-    kind: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """A param that is a text of its own, said when the message is read: its key and raw
-    params (one sheet as it was read, in a list of them)."""
-
-    key: str
-    params: dict[str, object] = field(default_factory=dict)
-
-
-def _worded(value: object) -> object:
-    """A param in words: a ``Term`` or a ``Said`` in the current language, a tuple of them
-    one after another; any other value as it is."""
-    if isinstance(value, Term):
-        return term(value.kind, value.value)
-    if isinstance(value, Said):
-        return ui(value.key, **{k: _worded(v) for k, v in value.params.items()})
-    if isinstance(value, tuple) and value and all(isinstance(v, Said | Term) for v in value):
-        return "; ".join(str(_worded(v)) for v in value)
-    return value
 
 
 class DagplejeError(Exception):
     """A problem that stops the tool before it can do its work (exit code 2).
 
-    ``key`` names a text in ``messages.UI``; ``where`` says which file, sheet, cell or
-    configuration key; ``hint`` (a key too) says how to fix it. A param ``count`` of 1 chooses
-    the text's singular twin (``key_one``), as it does for a finding. Params are raw values:
-    a ``Term`` or ``Said`` is put in words when the message is read.
+    It carries raw values, never sentences: ``key`` names a text of the catalogue's ``[ui]``;
+    ``where`` says which file, sheet, cell or configuration key (a ``Place`` when it names a
+    line); ``hint`` (a key too) says how to fix it; ``details`` are ``Detail`` lines; a param
+    may be a ``Said`` (a catalogue text of its own) or a ``Term``. ``message``, ``hint``,
+    ``where`` and ``details`` say them in the current language when read. A param ``count``
+    chooses the text's plural form, as it does for a finding.
     """
 
     exit_code = 2
@@ -54,29 +30,33 @@ class DagplejeError(Exception):
         message_key: str,
         /,
         *,
-        where: str = "",
+        where: str | Place = "",
         hint: str | None = None,
-        details: list[str] | None = None,
+        details: Sequence[Detail | str] | None = None,
         **params: object,
     ) -> None:
         self.key = message_key
-        self.details = details or []
-        self.where = where
+        self.raw_details = list(details or [])
+        self.place = where
         self.hint_key = hint
         self.params = params
         super().__init__(message_key)
 
     @property
     def message(self) -> str:
-        params = {k: _worded(v) for k, v in self.params.items()}
-        if isinstance(count := self.params.get("count"), int):
-            return ui_count(self.key, count, **params)
-        return ui(self.key, **params)
+        return said_text(Said(self.key, self.params))
 
     @property
     def hint(self) -> str:
-        params = {k: _worded(v) for k, v in self.params.items()}
-        return ui(self.hint_key, **params) if self.hint_key else ""
+        return said_text(Said(self.hint_key, self.params)) if self.hint_key else ""
+
+    @property
+    def where(self) -> str:
+        return place_text(self.place)
+
+    @property
+    def details(self) -> list[str]:
+        return [detail_text(d) for d in self.raw_details]
 
     def __str__(self) -> str:
         return self.message
@@ -105,15 +85,15 @@ _OS_ERRORS = {
 }
 
 
-def os_detail(exc: OSError) -> str:
-    """What went wrong, in words: the catalogue's for the errors people meet, else the
-    system's own text."""
+def os_detail(exc: OSError) -> Said | str:
+    """What went wrong: the catalogue's words for the errors people meet, else the system's
+    own text."""
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
     key = _OS_ERRORS.get(name)
     if key is not None:
-        return ui(key)
+        return Said(key)
     return exc.strerror or type(exc).__name__
 
 

@@ -1,8 +1,9 @@
 """Findings as data: which rule, where, which area, and the raw values the message needs.
 
 A ``Rule`` is declared once, beside the code that raises it (``rules/`` for the checks,
-``roster/`` for what reading notices); the sentences live in ``messages/``, keyed by the code
-and an optional variant. Nothing here knows a language.
+``roster/`` for what reading notices), with the names of the params its texts may use; declaring
+it registers it (``declared_rules``). The sentences live in ``messages/catalogue.toml``, keyed by
+the code and an optional variant. Nothing here knows a language.
 """
 
 from __future__ import annotations
@@ -45,15 +46,31 @@ STIL_EXPORT = "STIL: wsiEKSPORT v7 (eksporterXmlFuld) og Dagtilbudsregisterets e
 ParamValue = str | int | tuple[str, ...]  # a tuple is a list of names, joined by the catalogue
 
 
+_DECLARED: dict[str, Rule] = {}  # every rule declared so far, by code
+
+
+def declared_rules() -> dict[str, Rule]:
+    """Every rule declared in the modules imported so far, by code (``rules/registry.py``
+    imports the modules that declare rules)."""
+    return dict(_DECLARED)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One rule: a stable code (``DP103`` always means the same), its severity, family and
-    source. Calling it makes a finding: ``DP103(where, area, pnummer=p)``."""
+    source, and the names of the params its texts may use (``{who}`` is made of ``name`` and
+    ``cpr``). Declaring it registers it; a code declared twice is a bug. Calling it makes a
+    finding: ``DP103(where, area, pnummer=p)``."""
 
     code: str
     severity: Severity
     family: Family
     source: str
+    params: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if _DECLARED.setdefault(self.code, self) is not self:
+            raise RuntimeError(f"{self.code} is declared twice")
 
     def __call__(
         self,

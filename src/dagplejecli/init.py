@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from dagplejecli.config import FIELDS_OF_TABLE, UNILOGIN_NAMESPACE, RosterConfig
+from dagplejecli.config import FIELDS_OF_TABLE, PLACEHOLDER, UNILOGIN_NAMESPACE, RosterConfig
 from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import comparable_text, without_controls
@@ -25,7 +25,6 @@ from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
 from dagplejecli.roster.records import ADDRESS_POSTNR
 from dagplejecli.roster.vocabulary import vocabulary
-from dagplejecli.rules.context import PLACEHOLDER
 
 DIVISION_WORDS = vocabulary().division  # «Distrikt», «Område», «Team» …
 MAX_AREAS = 40  # more distinct values than this is not a division but, say, a street
@@ -116,7 +115,7 @@ def _comment_text(key: str, **params: object) -> str:
 
 
 def _counted(key: str, n: int, **params: object) -> str:
-    """A comment about ``n`` things, in the singular when ``n`` is 1 (``key_one``)."""
+    """A comment about ``n`` things, in the singular when ``n`` is 1 (its plural form ``one``)."""
     safe = {k: _CONTROL.sub("?", v) if isinstance(v, str) else v for k, v in params.items()}
     return config_comment_count(key, n, **safe)
 

@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from dagplejecli.errors import DagplejeError, os_detail
-from dagplejecli.messages import ui
+from dagplejecli.wording import Place, Said
 
 # A sheet: its claimed extent (the farthest row and column any cell names), before calamine
 # allocates rows x columns cells for it.
@@ -65,19 +65,19 @@ def check_input_file(path: Path, role: str, limit: int) -> None:
         return
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
+            "input_unreadable", where=str(path), what=Said(role), detail=os_detail(exc)
         ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
+        raise DagplejeError("input_is_folder", where=str(path), what=Said(role))
     if not stat.S_ISREG(info.st_mode):
         raise DagplejeError(
-            "input_not_regular", where=str(path), hint="input_not_regular_hint", what=ui(role)
+            "input_not_regular", where=str(path), hint="input_not_regular_hint", what=Said(role)
         )
     if info.st_size > limit:
         raise DagplejeError(
             "input_too_large",
             where=str(path),
-            what=ui(role),
+            what=Said(role),
             size_kb=info.st_size // 1024,
             limit_kb=limit // 1024,
         )
@@ -96,18 +96,21 @@ def read_bounded(path: Path, role: str, limit: int) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise DagplejeError("input_is_folder", where=str(path), what=ui(role)) from None
+        raise DagplejeError("input_is_folder", where=str(path), what=Said(role)) from None
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
+            "input_unreadable", where=str(path), what=Said(role), detail=os_detail(exc)
         ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DagplejeError("input_is_folder", where=str(path), what=ui(role))
+            raise DagplejeError("input_is_folder", where=str(path), what=Said(role))
         if not stat.S_ISREG(info.st_mode):
             raise DagplejeError(
-                "input_not_regular", where=str(path), hint="input_not_regular_hint", what=ui(role)
+                "input_not_regular",
+                where=str(path),
+                hint="input_not_regular_hint",
+                what=Said(role),
             )
         chunks, size = [], 0
         while size <= limit:
@@ -120,14 +123,14 @@ def read_bounded(path: Path, role: str, limit: int) -> bytes | None:
             raise DagplejeError(
                 "input_too_large",
                 where=str(path),
-                what=ui(role),
+                what=Said(role),
                 size_kb=max(info.st_size, size) // 1024,
                 limit_kb=max(limit // 1024, 1),
             )
         return b"".join(chunks)
     except OSError as exc:
         raise DagplejeError(
-            "input_unreadable", where=str(path), what=ui(role), detail=os_detail(exc)
+            "input_unreadable", where=str(path), what=Said(role), detail=os_detail(exc)
         ) from None
     finally:
         os.close(fd)
@@ -196,6 +199,4 @@ def _escaped(text: str, at: int) -> bool:
 
 
 def _shape_error(where: str, line: int, key: str, limit: int) -> DagplejeError:
-    return DagplejeError(
-        key, where=f"{where}, {ui('line')} {line}", hint="config_shape_hint", limit=limit
-    )
+    return DagplejeError(key, where=Place(where, line), hint="config_shape_hint", limit=limit)

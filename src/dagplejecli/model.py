@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -242,11 +243,29 @@ class Area:
     sources: dict[str, tuple[str | int, ...]]  # value name → configuration key it came from
 
 
+class Why(StrEnum):
+    """How a dagplejer came to its area (or to none)."""
+
+    EXPLICIT = "explicit"  # listed in the area's ``dagplejere``
+    WHERE = "where"  # the area's ``hvor``, or ``[opdeling]``: a column's value
+    REST = "rest"  # the area with ``resten = true``
+    NONE = "none"  # no area
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a dagplejer is in its area, as data (the words are chosen where it is shown):
+    ``conditions`` are the columns and the values they accept, for ``Why.WHERE``."""
+
+    why: Why
+    conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
     dagplejer_id: str
     area: str | None
-    rule: str  # how it was assigned, for people: 'dagplejere', 'Distrikt = Nord', 'resten'
+    rule: Reason  # how it was assigned: listed, Distrikt = Nord, the rest, or none
 
 
 @dataclass(slots=True)

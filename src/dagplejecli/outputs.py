@@ -10,9 +10,9 @@ from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
 from dagplejecli.export.manifest import MANIFEST_NAME
 from dagplejecli.files import check_target, resolved
-from dagplejecli.messages import ui
 from dagplejecli.secret import SECRET_NAME
 from dagplejecli.status import EXPORT_FOLDER, read_manifest
+from dagplejecli.wording import Said
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -47,7 +47,7 @@ def not_an_input(option: str, out: Path, inputs: dict[str, Path | None]) -> None
                 where=str(out),
                 hint="output_is_input_hint",
                 option=option,
-                role=ui(f"input_{role.partition('#')[0]}"),  # «roster#2»: a roster's 2nd file
+                role=Said(f"input_{role.partition('#')[0]}"),  # «roster#2»: a roster's 2nd file
                 path=path,
             )
 

@@ -11,12 +11,12 @@ from dagplejecli.care import Care, apply_care, place
 from dagplejecli.config import LoadedConfig, load_config
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
+from dagplejecli.formats.sheets import RawSheet, read_roster_sheets
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
 from dagplejecli.planfile import SavedPlan, read_plan, same_file
 from dagplejecli.planning import make_plan
 from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
-from dagplejecli.roster.sheets import RawSheet, read_roster_sheets
 from dagplejecli.roster.unused import LAYOUT_CODES
 from dagplejecli.secret import load_or_create_secret
 

@@ -18,7 +18,7 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.errors import DagplejeError
 from dagplejecli.files import write_atomic
 from dagplejecli.formats.xlsx import BarChart, Sheet, write_workbook
-from dagplejecli.messages import ui, workbook_text
+from dagplejecli.messages import reason_text, workbook_text
 from dagplejecli.model import AreaCounts, Plan, Roster, area_counts
 from dagplejecli.project import PLAN_NAME as PLAN_NAME  # re-exported
 
@@ -125,11 +125,12 @@ def write_plan(
 
 def _overview_sheet(plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> Sheet:
     """One row per area with its counts and rules, and one for dagplejere without an area."""
-    not_created = ui("not_created")
+    not_created = workbook_text("not_created")
     rules_by_area: dict[str, list[str]] = {}
     for a in plan.assignments.values():
-        if a.area and a.rule not in rules_by_area.setdefault(a.area, []):
-            rules_by_area[a.area].append(a.rule)
+        rule = reason_text(a.rule)
+        if a.area and rule not in rules_by_area.setdefault(a.area, []):
+            rules_by_area[a.area].append(rule)
     rows: list[list[object]] = [
         [
             a.name,
@@ -180,7 +181,7 @@ def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
             mask_cpr_in_text(d.id),
             mask_cpr_in_text(d.name),
             plan.assignments[d.id].area or "",
-            mask_cpr_in_text(plan.assignments[d.id].rule),
+            mask_cpr_in_text(reason_text(plan.assignments[d.id].rule)),
             *(mask_cpr_in_text(d.extra.get(c, "")) for c in plan.rule_columns),
         ]
         for d in roster.dagplejere
@@ -218,7 +219,7 @@ def _overview_chart(plan: Plan, counts: dict[str, AreaCounts]) -> BarChart:
     """Dagplejere and children per area, drawn from the overview's columns C and D."""
     return BarChart(
         sheet=0,
-        title=ui("chart_title"),
+        title=workbook_text("chart_title"),
         labels="A",
         first_row=2,
         categories=tuple(a.name for a in plan.areas),

@@ -14,8 +14,7 @@ from dagplejecli.domain.address import Address, parse_address
 from dagplejecli.domain.identifiers import is_digits
 from dagplejecli.domain.values import comparable_text, id_key, without_controls
 from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import ui
-from dagplejecli.model import Area, Assignment, Dagplejer, Plan
+from dagplejecli.model import Area, Assignment, Dagplejer, Plan, Reason, Why
 from dagplejecli.roster.headers import normalise_header
 
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
@@ -111,10 +110,6 @@ def value_matches(cell: str, accepted: str, key: str) -> bool:
     return comparable_text(cell) == comparable_text(accepted)
 
 
-def _rule_text(column: str, values: list[str]) -> str:
-    return f"{column} = {', '.join(values)}"
-
-
 def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
     """Assign every dagplejer to an area. Raises DagplejeError for rules that cannot work."""
     lookup = _column_lookup(dagplejere)
@@ -143,7 +138,7 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
         for listed in om.dagplejere:
             ident = roster_ids.get(id_key(listed), listed.strip())
             if ident and ident not in assignments:
-                assignments[ident] = Assignment(ident, area.name, ui("rule_explicit"))
+                assignments[ident] = Assignment(ident, area.name, Reason(Why.EXPLICIT))
 
     opdeling_areas: dict[str, Area] = {}
     opdeling_column = None
@@ -196,13 +191,13 @@ def _assign(
             any(value_matches(d.extra.get(column, ""), v, key) for v in values)
             for column, values in conditions
         ):
-            text = "; ".join(_rule_text(c, v) for c, v in conditions)
-            return Assignment(d.id, area_name, text)
+            held = tuple((c, tuple(v)) for c, v in conditions)
+            return Assignment(d.id, area_name, Reason(Why.WHERE, held))
     if opdeling_column is not None:
         value = d.extra.get(opdeling_column, "").strip()
         area = opdeling_areas.get(comparable_text(value)) if value else None
         if area is not None:
-            return Assignment(d.id, area.name, f"{opdeling_column} = {value}")
+            return Assignment(d.id, area.name, Reason(Why.WHERE, ((opdeling_column, (value,)),)))
     if rest is not None:
-        return Assignment(d.id, rest.name, ui("rule_rest"))
-    return Assignment(d.id, None, ui("rule_none"))
+        return Assignment(d.id, rest.name, Reason(Why.REST))
+    return Assignment(d.id, None, Reason(Why.NONE))

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import ui, ui_count
 from dagplejecli.planfile import PLAN_NAME
 from dagplejecli.project import EXPORT_FOLDER as EXPORT_FOLDER  # re-exported
 from dagplejecli.shell import shell_word
+from dagplejecli.wording import Said
 
 if TYPE_CHECKING:
     from dagplejecli.export.manifest import Manifest
@@ -85,7 +85,7 @@ def exported_plan(folder: Path, target: str) -> str | None:
     return plan if isinstance(plan, str) else None
 
 
-def export_status(folder: Path) -> str | None:
+def export_status(folder: Path) -> Said | None:
     """Whether the export folder holds exactly the files its manifest lists (SHA-256), or
     None when there is no export yet. The caller has let ``files.recover`` finish or undo an
     interrupted export first."""
@@ -95,7 +95,7 @@ def export_status(folder: Path) -> str | None:
         return None
     sets = manifest.data.get("files")
     if not isinstance(sets, dict) or not sets:
-        return ui("status_export_unlisted", folder=folder.name)
+        return Said("status_export_unlisted", {"folder": folder.name})
     missing, changed, count = [], [], 0
     for target in sorted(sets):
         for rel, digest in sorted(manifest.file_set(str(target)).items()):
@@ -106,16 +106,18 @@ def export_status(folder: Path) -> str | None:
             elif actual != digest:
                 changed.append(rel)
     if not missing and not changed:
-        return ui_count("status_export_ok", count, folder=folder.name)
-    return ui(
+        return Said("status_export_ok", {"count": count, "folder": folder.name})
+    return Said(
         "status_export_mismatch",
-        folder=folder.name,
-        missing=", ".join(missing) or "-",
-        changed=", ".join(changed) or "-",
+        {
+            "folder": folder.name,
+            "missing": ", ".join(missing) or "-",
+            "changed": ", ".join(changed) or "-",
+        },
     )
 
 
-def exposed_folder(folder: Path) -> str | None:
+def exposed_folder(folder: Path) -> Said | None:
     """A warning when other users of this machine can read ``folder`` (Linux, macOS): the
     roster and the exports in it hold CPR numbers. Windows' folder permissions are inherited
     and not shown by a mode (the README says what to do there)."""
@@ -127,7 +129,7 @@ def exposed_folder(folder: Path) -> str | None:
         return None
     if not mode & (stat.S_IRGRP | stat.S_IROTH):
         return None
-    return ui("status_folder_readable", mode=f"{mode:o}", folder=shell_word(folder))
+    return Said("status_folder_readable", {"mode": f"{mode:o}", "folder": shell_word(folder)})
 
 
 def _file_digest(folder: Path, rel: str) -> str | None:
@@ -156,47 +158,44 @@ def _file_digest(folder: Path, rel: str) -> str | None:
         os.close(fd)
 
 
-def folder_status(folder: Path) -> str:
-    """One or two lines for people, saying where this folder stands and what to run next."""
+def folder_status(folder: Path) -> tuple[Said, ...]:
+    """One or two lines for people, as raw words: where this folder stands and what to run
+    next."""
     from dagplejecli.config import load_config
-    from dagplejecli.messages import finding_message
     from dagplejecli.pipeline import replan
     from dagplejecli.rules.plan import freshness
 
     config_path = folder / CONFIG_NAME
     if not config_path.exists():
-        return ui("status_no_config")
+        return (Said("status_no_config"),)
     try:
         config = load_config(config_path)
     except DagplejeError as exc:
-        return ui("status_bad_config", message=exc.message)
+        return (Said("status_bad_config", {"message": Said(exc.key, exc.params)}),)
     plan_path = folder / PLAN_NAME
     if not plan_path.exists():
-        return ui("status_no_plan")
+        return (Said("status_no_plan"),)
     try:
         saved, planned = replan(config, plan_path, light=True)
     except DagplejeError as exc:
-        return ui("status_plan_broken", message=exc.message)
+        return (Said("status_plan_broken", {"message": Said(exc.key, exc.params)}),)
     stale = freshness(saved, planned.roster, planned.plan)
     if stale:
-        return ui(
-            "status_stale",
-            reason=finding_message(stale[0]).rstrip("."),
-            roster=" ".join(shell_word(p.name) for p in saved.roster_paths),
-        )
+        roster = " ".join(shell_word(p.name) for p in saved.roster_paths)
+        return (Said("status_stale", {"reason": stale[0], "roster": roster}),)
     last = last_export(folder / EXPORT_FOLDER)
-    lines = [ui("status_last_export", target=last[0], time=last[1])] if last else []
+    lines = [Said("status_last_export", {"target": last[0], "time": last[1]})] if last else []
     numbered = all(a.institution_number for a in planned.plan.areas)
     exported = exported_plan(folder / EXPORT_FOLDER, "unilogin")
     if last and last[0] == "unilogin" and numbered and exported not in (None, saved.fingerprint):
         # the plan was made again since (the roster changed): what was exported is not it
-        lines.append(ui("status_plan_not_exported"))
+        lines.append(Said("status_plan_not_exported"))
     elif last and last[0] == "unilogin" and numbered:
-        lines.append(ui("status_done"))
+        lines.append(Said("status_done"))
     elif numbered:
-        lines.append(ui("status_ready_unilogin"))
+        lines.append(Said("status_ready_unilogin"))
     elif last:
-        lines.append(ui("status_after_dtr", command=plan_command(saved.roster_paths)))
+        lines.append(Said("status_after_dtr", {"command": plan_command(saved.roster_paths)}))
     else:
-        lines.append(ui("status_ready"))
-    return "\n".join(lines)
+        lines.append(Said("status_ready"))
+    return tuple(lines)

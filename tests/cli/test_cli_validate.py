@@ -6,6 +6,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from dagplejecli.messages import da, en
+from dagplejecli.messages.catalogue import forms
 from dagplejecli.rules.registry import all_rules
 from tests.builders import (
     AREAS,
@@ -163,7 +164,8 @@ def test_explain() -> None:
 def test_every_code_has_both_languages_and_an_explanation() -> None:
     for catalogue in (da, en):
         for code, text in catalogue.FINDINGS.items():
-            for part in (text.title, text.message, text.hint, text.why, *text.variants.values()):
+            variants = [form for v in (text.message, *text.variants.values()) for form in forms(v)]
+            for part in (text.title, text.hint, text.why, *variants):
                 assert part.strip(), code
 
 

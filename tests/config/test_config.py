@@ -103,3 +103,22 @@ def test_an_unknown_configuration_key_suggests_the_near_one(project: Path) -> No
     assert "dtr.instype ukendt nøgle; mente du insttype?" in result.stderr
     english = run_cli("--lang", "en", "validate")
     assert "did you mean insttype?" in english.stderr
+
+
+def test_a_configuration_error_carries_raw_values_said_in_the_language_it_is_read_in() -> None:
+    from dagplejecli.i18n import set_language
+    from dagplejecli.wording import Detail, Place, Said
+
+    err = _error(BASE_CONFIG + '[roster.kolonner]\nmedarbejder = "Nr"\n')
+    detail = err.raw_details[0]
+    assert isinstance(detail, Detail) and isinstance(detail.place, Place)
+    assert isinstance(detail.what, Said) and detail.what.key == "cfg_unknown_field"
+    assert detail.what.params["fields"] == "medarbejder"
+    danish = err.details
+    set_language("en")
+    try:
+        english = err.details
+    finally:
+        set_language("da")
+    assert "linje" in danish[0] and "ukendt felt" in danish[0]
+    assert ", line " in english[0] and "linje" not in english[0] and "medarbejder" in english[0]

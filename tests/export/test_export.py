@@ -425,6 +425,19 @@ def test_xsd_valid_and_invalid(four: Path) -> None:
     assert refused.exit_code == 1
     assert "unilogin/AB0001.xml, linje" in refused.stderr and "GroupType" in refused.stderr
     assert not (four / "eksport").exists()
+    english = run_cli(
+        "--lang",
+        "en",
+        "export",
+        "--target",
+        "unilogin",
+        "--source-datetime",
+        WHEN,
+        "--xsd",
+        "strict.xsd",
+    )
+    assert english.exit_code == 1
+    assert "unilogin/AB0001.xml, line" in english.stderr and "linje" not in english.stderr
 
 
 def test_formula_like_names_stay_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -316,3 +316,18 @@ def test_a_lost_secret_stops_a_command_run_from_another_folder(
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "Hemmeligheden mangler" in result.stderr
     assert not (project / SECRET_NAME).exists() and not (elsewhere / SECRET_NAME).exists()
+
+
+def test_the_keyed_digest_made_once_per_secret_is_the_one_shot_digest() -> None:
+    # ids and the manifest's hashes are made with KeyedDigest (the key's state made once);
+    # they must be exactly keyed_digest's, or every child would become a new user
+    import hmac as std_hmac
+    from hashlib import sha256
+
+    from dagplejecli.domain.keyed import KeyedDigest, keyed_digest
+
+    for secret in (b"", b"k" * 32, bytes(range(200))):  # shorter and longer than a block
+        made = KeyedDigest(secret)
+        for kind, value in (("barn", "0101801234"), ("manifest-navn", "Åse Ærø|D1"), ("x", "")):
+            expected = std_hmac.new(secret, f"{kind}|{value}".encode(), sha256).hexdigest()
+            assert made(kind, value) == keyed_digest(secret, kind, value) == expected

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dagplejecli.roster import sheets
-from dagplejecli.roster.sheets import RawSheet
+from dagplejecli.formats import sheets
+from dagplejecli.formats.sheets import RawSheet
 from tests.builders import (
     AREAS,
     BASE_CONFIG,

@@ -179,8 +179,8 @@ def test_the_roster_is_hashed_from_the_bytes_that_were_parsed(
 ) -> None:
     """Excel saves by rename: a roster replaced while plan reads it must not give the new
     file's hash to the old content."""
+    from dagplejecli.formats import sheets
     from dagplejecli.planfile import read_plan
-    from dagplejecli.roster import sheets
 
     path = project / "roster.xlsx"
     original = path.read_bytes()
@@ -222,7 +222,7 @@ def test_a_cp1252_csv_is_read_as_cp1252(project: Path) -> None:
 
 
 def test_a_note_with_many_commas_does_not_make_a_semicolon_file_a_comma_file() -> None:
-    from dagplejecli.roster.sheets import sniff_delimiter
+    from dagplejecli.formats.sheets import sniff_delimiter
 
     note = "Bemærk: a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p"
     lines = [note, "Id;Navn;Postnr;By", "D1;Anne;8200;Aarhus N", "D2;Bo;8210;Aarhus V"]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli.messages import da, en
+from dagplejecli.messages.catalogue import Text, forms
 from tests.builders import fill_in, run_cli, small_roster, write_xlsx
 
 PLACEHOLDER_KEYS = ("dtr.lovgrundlag", "standard.pnummer", "standard.adresse")
@@ -27,8 +28,13 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def _fields(text: Text) -> set[str]:
+    return {
+        name
+        for form in forms(text)
+        for _, name, _, _ in string.Formatter().parse(form)
+        if name is not None
+    }
 
 
 def test_config_comments_have_the_same_keys_and_placeholders() -> None:

@@ -15,7 +15,9 @@ from dagplejecli.model import (
     ContactPerson,
     Dagplejer,
     Plan,
+    Reason,
     Roster,
+    Why,
     area_counts,
     contact_key,
 )
@@ -54,7 +56,10 @@ def test_every_count_of_contact_persons_uses_the_same_identity() -> None:
     dagplejere = [Dagplejer(cpr=DP1, id="D1"), Dagplejer(cpr=DP2, id="D2")]
     plan = Plan(
         [_area("Nord"), _area("Syd")],
-        {"D1": Assignment("D1", "Nord", "x"), "D2": Assignment("D2", "Syd", "x")},
+        {
+            "D1": Assignment("D1", "Nord", Reason(Why.EXPLICIT)),
+            "D2": Assignment("D2", "Syd", Reason(Why.EXPLICIT)),
+        },
         [],
     )
     roster = Roster(Path("r.xlsx"), "", "to-ark", [], dagplejere, children)

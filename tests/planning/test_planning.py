@@ -4,6 +4,7 @@ import pytest
 
 from dagplejecli.config import parse_config
 from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import reason_text
 from dagplejecli.model import Dagplejer
 from dagplejecli.planning import make_plan, value_matches
 from tests.builders import BASE_CONFIG
@@ -46,7 +47,7 @@ hvor = { Distrikt = ["Nord", "Syd"] }
         "D": None,
         "E": None,
     }
-    assert plan.assignments["A"].rule == "Distrikt = nord"
+    assert reason_text(plan.assignments["A"].rule) == "Distrikt = nord"
 
 
 def test_ranges_explicit_ids_and_rest() -> None:
@@ -66,8 +67,8 @@ resten = true
     )
     areas = {k: v.area for k, v in plan.assignments.items()}
     assert areas == {"A": "Resten", "B": "Håndplukket", "C": "Syd", "D": "Syd", "E": "Resten"}
-    assert plan.assignments["B"].rule == "dagplejere-liste"
-    assert plan.assignments["E"].rule == "resten"
+    assert reason_text(plan.assignments["B"].rule) == "dagplejere-liste"
+    assert reason_text(plan.assignments["E"].rule) == "resten"
 
 
 def test_all_conditions_of_one_area_must_hold() -> None:

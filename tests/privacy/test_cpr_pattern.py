@@ -145,3 +145,13 @@ def test_the_maskers_digit_precheck_sees_every_digit_it_folds() -> None:
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
     decimal = [c for c in everything if unicodedata.decimal(c, None) is not None]
     assert re.findall(r"\d", everything) == decimal
+
+
+def test_the_joiner_of_a_persons_texts_is_no_part_of_a_cpr_number() -> None:
+    # DP231 searches a person's texts joined by «|» before it looks field by field: a CPR
+    # number must not be able to run across the joiner
+    from dagplejecli.domain.identifiers import SEPARATOR_CHARS, contains_cpr
+
+    assert re.fullmatch(f"[{SEPARATOR_CHARS}0-9]", "|") is None
+    assert not contains_cpr("Anne 010180|1234 Jensen")
+    assert contains_cpr("Anne|010180-1234|Jensen")

@@ -139,3 +139,22 @@ def _people(roster: Roster) -> list[tuple[object, ...]]:
         out.append((c.cpr, c.name, c.dagplejer_id, c.phone))
         out += [(p.cpr, p.name, p.relation, p.custody, p.phone, p.email) for p in c.contacts]
     return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_the_plans_light_reading_counts_the_same_contact_persons(
+    case: Case, tmp_path: Path
+) -> None:
+    # plan reads contact persons light (CPR and name, from columns found once per sheet);
+    # validate reads them whole: both must count the same people for every child
+    from dagplejecli.model import contact_key
+
+    built = case.write(tmp_path)
+    secret = b"k" * 32  # the same derived ids in both readings
+    full, _ = read_roster(built.files, _settings(case), id_secret=lambda: secret)
+    light, _ = read_roster(built.files, _settings(case), light=True, id_secret=lambda: secret)
+
+    def keys(roster: Roster) -> dict[str, list[str]]:
+        return {c.id: sorted(contact_key(c, p) for p in c.contacts) for c in roster.children}
+
+    assert keys(light) == keys(full)

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from dagplejecli.domain.values import id_key, normalise_digits
-from dagplejecli.roster.sheets import read_sheets
+from dagplejecli.formats.sheets import read_sheets
 from tests.builders import BASE_CONFIG, no_traceback, run_cli, small_roster, write_csv, write_xlsx
 
 NFD_AABY = unicodedata.normalize("NFD", "Åby")

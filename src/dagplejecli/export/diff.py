@@ -92,9 +92,12 @@ def compare(
 
 
 # Identity changes, named before Unilogin acts on them (the last export against this one).
-DP227 = Rule("DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # likely a corrected CPR
-DP228 = Rule("DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # a known id, another CPR
-EXPORT_RULES = (DP227, DP228)
+DP227 = Rule(
+    "DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("dagplejer", "id", "name", "old_id")
+)  # likely a corrected CPR
+DP228 = Rule(
+    "DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
+)  # a known id, another CPR
 
 
 def identity_changes(

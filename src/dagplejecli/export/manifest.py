@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagplejecli import __version__
-from dagplejecli.domain.keyed import ID_VERSION, keyed_digest
+from dagplejecli.domain.keyed import ID_VERSION, KeyedDigest
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.model import Child, contact_key
@@ -27,8 +27,14 @@ from dagplejecli.project import MANIFEST_NAME as MANIFEST_NAME  # re-exported
 MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
-def _hash(secret: bytes, kind: str, ident: str) -> str:
-    return keyed_digest(secret, f"manifest-{kind}", ident)[:32]
+class _Hasher:
+    """The manifest's hashes under one secret (its HMAC state made once)."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._digest = KeyedDigest(secret)
+
+    def __call__(self, kind: str, ident: str) -> str:
+        return self._digest(f"manifest-{kind}", ident)[:32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +49,18 @@ class AreaHashes:
 
 def child_hash(secret: bytes, local_person_id: str) -> str:
     """A child's hash among an area's members (as ``area_hashes`` makes it)."""
-    return _hash(secret, "barn", local_person_id)
+    return _Hasher(secret)("barn", local_person_id)
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
     """Every user of an area hashed once: a contact person of two children (one key) once."""
-    dagplejere = {d.id: _hash(secret, "dagplejer", d.id) for d in m.dagplejere}
+    hashed = _Hasher(secret)
+    dagplejere = {d.id: hashed("dagplejer", d.id) for d in m.dagplejere}
     contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
-    children = [_hash(secret, "barn", child_person_id(child)) for child, _ in m.children]
+    children = [hashed("barn", child_person_id(child)) for child, _ in m.children]
     members = set(dagplejere.values())
     members.update(children)
-    members.update(_hash(secret, "kontakt", key) for key in contacts)
+    members.update(hashed("kontakt", key) for key in contacts)
     return AreaHashes(members, dagplejere, len(contacts), children)
 
 
@@ -273,12 +280,13 @@ def person_records(
     secret: it is what to give the child back after a CPR correction), for the next export.
     One text per person, its parts separated by spaces: a manifest holds a national roster."""
     out: dict[str, str] = {}
+    hashed = _Hasher(secret)
     for m in members:
         area = hashes[area_key(m)]
         for d in m.dagplejere:
-            out[area.dagplejere[d.id]] = _hash(secret, "cpr", d.cpr or "")
+            out[area.dagplejere[d.id]] = hashed("cpr", d.cpr or "")
         for (child, _), key in zip(m.children, area.children, strict=True):
-            parts = [_hash(secret, "cpr", child.cpr or ""), _hash(secret, "navn", _name_key(child))]
+            parts = [hashed("cpr", child.cpr or ""), hashed("navn", _name_key(child))]
             if child.id_derived:  # the municipality's own ids are not copied here
                 parts.append(child_person_id(child))
             out[key] = " ".join(parts)

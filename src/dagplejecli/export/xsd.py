@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.wording import Detail, Place
 
 
-def validate_against(xsd: Path, documents: dict[str, bytes], namespace: str = "") -> list[str]:
-    """Problems as ``file, linje N: message``; empty when every document is valid.
+def validate_against(xsd: Path, documents: dict[str, bytes], namespace: str = "") -> list[Detail]:
+    """Problems: a file and its line, with the validator's own words; empty when every
+    document is valid.
 
     A schema whose ``targetNamespace`` is not ``namespace`` (the configuration's
     ``[unilogin] navnerum``) would fail every document at its root element: that is said in one
@@ -37,12 +39,12 @@ def validate_against(xsd: Path, documents: dict[str, bytes], namespace: str = ""
         schema = etree.XMLSchema(tree)
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as exc:
         raise DagplejeError("xsd_unreadable", where=str(xsd), detail=str(exc)[:200]) from None
-    problems = []
+    problems: list[Detail] = []
     for name, data in sorted(documents.items()):
         if not name.endswith(".xml"):
             continue
         doc = etree.fromstring(data, parser)
         if not schema.validate(doc):
             for err in schema.error_log:  # type: ignore[attr-defined]
-                problems.append(f"{name}, linje {err.line}: {err.message}")
+                problems.append(Detail(Place(name, err.line), err.message))
     return problems

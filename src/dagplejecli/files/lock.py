@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from dagplejecli.errors import DagplejeError
+from dagplejecli.errors import DagplejeError, Said
 from dagplejecli.files.atomic import make_folders
 from dagplejecli.files.folder import resolved
 from dagplejecli.files.target import write_error
@@ -98,8 +98,6 @@ def folder_lock(root: Path, wait: float | None = None) -> Iterator[None]:
 
 
 def _lock_not_regular(where: Path) -> DagplejeError:
-    from dagplejecli.messages import ui
-
     return DagplejeError(
-        "input_not_regular", where=str(where), hint="lock_not_regular_hint", what=ui("input_lock")
+        "input_not_regular", where=str(where), hint="lock_not_regular_hint", what=Said("input_lock")
     )

@@ -1,4 +1,4 @@
-"""Every sentence the user reads, in Danish (``da.py``) and English (``en.py``).
+"""Every sentence the user reads, in every language (``catalogue.toml``, read by ``catalogue.py``).
 
 Findings are data: a rule, a variant and raw params. This module turns them into text in the
 current language: ``finding_message(f)``, ``finding_hint(f)``. ``ui(key, **params)`` does the same
@@ -6,17 +6,17 @@ for the command line's own texts, ``workbook_text(key)`` for the words of the wo
 for people (the plan, ``brugere.xlsx``), ``config_comment(key, **params)`` for the comments of
 the configuration ``init`` writes.
 
-A number 1 reads in the singular by one rule: a text ``key`` may have a singular twin
-``key_one``, chosen when the count is 1 (``ui_count(key, n)``, ``config_comment_count(key, n)``);
-a finding whose param ``count`` is 1 reads its variant ``one`` (or ``<variant>_one``) when the
-catalogue has it. A language whose sentence does not change (Danish "1 fejl") repeats it.
+A text that changes with a number declares its plural forms in the catalogue (``one``,
+``other``); the number is ``n`` of ``ui_count(key, n)`` and ``config_comment_count(key, n)``, and
+the param ``count`` of a finding or of an error's words (``said_text``).
 
 How a finding's params become text:
 
-- a param named in the catalogue's ``TERMS`` (``role``, ``group`` …) is looked up there, so a
+- a param named in the catalogue's ``[terms]`` (``role``, ``group`` …) is looked up there, so a
   finding can say ``role="barn"`` and read "Barnet" or "Child";
-- a tuple (a list of names) is joined for use between «…»: ``A», «B» og «C``;
-- an empty text reads as the catalogue's ``EMPTY`` ("(tom)");
+- a tuple (a list of names) is joined for use between «…» by the language's ``list_separator``
+  and ``list_last``: ``A», «B» og «C``;
+- an empty text reads as the language's ``empty`` ("(tom)");
 - ``{who}`` is made of the params ``name`` and ``cpr``: ``Anne Jensen (010190-xxxx)``.
 
 A full CPR number is never a param (callers pass ``mask_cpr(...)``); as a second guard, every
@@ -28,39 +28,33 @@ never shows in full. Findings about the configuration keep theirs: a P-number mu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import ModuleType
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.findings import Family, Finding, Location, ParamValue
 from dagplejecli.i18n import language
-from dagplejecli.messages import da, en
-from dagplejecli.messages.catalogue import FindingText
+from dagplejecli.messages.catalogue import Catalogue, FindingText, choose, load
+from dagplejecli.model import Reason, Why
+from dagplejecli.wording import Detail, Place, Said, Term
 
-CATALOGUES: dict[str, ModuleType] = {"da": da, "en": en}
+CATALOGUES: dict[str, Catalogue] = load()
+da, en = CATALOGUES["da"], CATALOGUES["en"]
 
 
-def _catalogue() -> ModuleType:
+def _catalogue() -> Catalogue:
     return CATALOGUES[language()]
 
 
 def ui(message_key: str, /, **params: object) -> str:
-    """A user-interface text in the current language, filled in."""
-    text: str = _catalogue().UI[message_key]
+    """A user-interface text in the current language, filled in (a text with plural forms
+    reads its ``other``)."""
+    text = choose(_catalogue().UI[message_key], None)
     return text.format(**params) if params else text
-
-
-ONE = "_one"  # the suffix of a text's singular twin
-
-
-def _counted(texts: Mapping[str, str], key: str, n: int) -> str:
-    """``key``'s text, or its singular twin ``key_one`` when ``n`` is 1 and there is one."""
-    return texts.get(key + ONE, texts[key]) if n == 1 else texts[key]
 
 
 def ui_count(message_key: str, n: int, /, **params: object) -> str:
     """A user-interface text about ``n`` things, in the singular when ``n`` is 1; ``{n}`` in
     the text is ``n`` unless ``params`` say otherwise."""
-    text = _counted(_catalogue().UI, message_key, n)
+    text = choose(_catalogue().UI[message_key], n)
     return text.format(**{"n": n, **params})
 
 
@@ -74,13 +68,13 @@ def workbook_text(key: str, /) -> str:
 def config_comment(key: str, /, **params: object) -> str:
     """A comment (or placeholder text) of the ``dagpleje.toml`` that ``init`` writes, in the
     current language, filled in; one line per comment line."""
-    text: str = _catalogue().CONFIG_COMMENTS[key]
+    text = choose(_catalogue().CONFIG_COMMENTS[key], None)
     return text.format(**params)
 
 
 def config_comment_count(key: str, n: int, /, **params: object) -> str:
     """A comment about ``n`` things, in the singular when ``n`` is 1 (as ``ui_count``)."""
-    text = _counted(_catalogue().CONFIG_COMMENTS, key, n)
+    text = choose(_catalogue().CONFIG_COMMENTS[key], n)
     return text.format(**{"n": n, **params})
 
 
@@ -92,8 +86,7 @@ def help_text(*keys: str) -> str | None:
 
 def no_name() -> str:
     """What a person without a name is called: ``(uden navn)``."""
-    text: str = _catalogue().NO_NAME
-    return text
+    return _catalogue().NO_NAME
 
 
 def term(kind: str, value: str) -> str:
@@ -155,12 +148,8 @@ def who(name: str, cpr_masked: str) -> str:
 def finding_message(f: Finding) -> str:
     """The finding's sentence, in the current language."""
     text = finding_text(f.code)
-    variant = f.variant
-    singular = f"{variant}{ONE}" if variant else "one"
-    if f.params.get("count") == 1 and singular in text.variants:
-        variant = singular
-    template = text.variants[variant] if variant else text.message
-    return template.format(**_words(shown_params(f)))
+    template = text.variants[f.variant] if f.variant else text.message
+    return choose(template, f.params.get("count")).format(**_words(shown_params(f)))
 
 
 def finding_hint(f: Finding) -> str:
@@ -186,3 +175,60 @@ def where(loc: Location) -> str:
             return f"{loc.file}, {loc.sheet}{cell}"
         return f"{loc.sheet}{cell}"  # a CSV's one sheet is the file: "x.csv!B22"
     return loc.file or ""
+
+
+def reason_text(reason: Reason) -> str:
+    """Why a dagplejer is in its area, for people: ``Distrikt = Nord``, ``Postnr = 8200, 8210;
+    Distrikt = Syd``, the dagplejere list, the rest, or no area."""
+    if reason.why is Why.WHERE:
+        return "; ".join(f"{column} = {', '.join(values)}" for column, values in reason.conditions)
+    return ui(f"rule_{reason.why.value}")
+
+
+def said(value: object) -> object:
+    """A param in words: a ``Term`` or a ``Said`` in the current language (a ``Said`` with an
+    int param ``count`` in its plural form for it), a tuple of them one after another,
+    a ``Finding`` as its message without its full stop (it stands inside another sentence);
+    any other value as it is."""
+    if isinstance(value, Term):
+        return term(value.kind, value.value)
+    if isinstance(value, Said):
+        return said_text(value)
+    if isinstance(value, Finding):
+        return finding_message(value).rstrip(".")
+    if isinstance(value, tuple) and value and all(isinstance(v, Said | Term) for v in value):
+        return "; ".join(str(said(v)) for v in value)
+    return value
+
+
+def place_text(place: Place | str) -> str:
+    """``dagpleje.toml, linje 12: omraade[2].pnummer``, ``r.csv, linje 3`` or ``dagpleje.toml:
+    kommune`` (a place without a line)."""
+    if isinstance(place, str):
+        return place
+    parts = [place.file]
+    if place.sheet:
+        parts.append(place.sheet)
+    for word, number in (("line", place.line), ("row", place.row), ("column", place.column)):
+        if number is not None:
+            parts.append(f"{ui(word)} {number}")
+    key = f": {place.key}" if place.key else ""
+    return ", ".join(parts) + key
+
+
+def detail_text(detail: Detail | str) -> str:
+    """One line under an error: ``dagpleje.toml, linje 4: kommune.kode skal være et helt tal``
+    (a key's problem follows the key), ``x.xml, linje 3: <the validator's words>``."""
+    if isinstance(detail, str):
+        return detail
+    between = " " if detail.place.key else ": "
+    return f"{place_text(detail.place)}{between}{said(detail.what)}"
+
+
+def said_text(words: Said) -> str:
+    """A ``Said`` in the current language (see ``said``)."""
+    params = {k: said(v) for k, v in words.params.items()}
+    count = words.params.get("count")
+    if isinstance(count, int):
+        return ui_count(words.key, count, **params)
+    return ui(words.key, **params)

@@ -20,10 +20,20 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
 from dagplejecli.init import Division
 from dagplejecli.kommuner import Kommune
-from dagplejecli.messages import finding_message, term, ui, ui_count, where, who
+from dagplejecli.messages import (
+    finding_message,
+    reason_text,
+    said_text,
+    term,
+    ui,
+    ui_count,
+    where,
+    who,
+)
 from dagplejecli.model import AreaCounts, Child, Dagplejer, Plan, Roster, SheetInfo, contact_key
 from dagplejecli.roster.read import CHILD_LINK_CODES, LINK_CODES
 from dagplejecli.shell import shell_word
+from dagplejecli.wording import Said
 
 if TYPE_CHECKING:
     from dagplejecli.api import Initialised
@@ -107,15 +117,15 @@ def print_internal_error(err: Console, exc: Exception) -> None:
     err.print(Text.assemble((f"{ui('error')}:", "bold red"), " ", message), soft_wrap=True)
 
 
-def print_overview(out: Console, status: str, export: str | None = None) -> None:
+def print_overview(out: Console, status: tuple[Said, ...], export: Said | None = None) -> None:
     """``dagpleje`` alone: the workflow, where this folder stands and whether its export
     folder matches its manifest (the help follows)."""
     out.print(ui("workflow"), soft_wrap=True)
     out.print()
     out.print(ui("status_title"))
-    out.print(status, soft_wrap=True)
+    out.print("\n".join(said_text(line) for line in status), soft_wrap=True)
     if export is not None:
-        out.print(export, soft_wrap=True)
+        out.print(said_text(export), soft_wrap=True)
     out.print()
 
 
@@ -239,8 +249,9 @@ def print_annotated(out: Console, path: Path) -> None:
 def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaCounts]) -> None:
     rules: dict[str, list[str]] = {}
     for a in plan.assignments.values():
-        if a.area and a.rule not in rules.setdefault(a.area, []):
-            rules[a.area].append(a.rule)
+        rule = reason_text(a.rule)
+        if a.area and rule not in rules.setdefault(a.area, []):
+            rules[a.area].append(rule)
     table = Table(
         title=ui_count("plan_title", len(plan.areas), roster=roster.name),
         title_justify="left",

@@ -10,7 +10,7 @@ from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.errors import DagplejeError
-from dagplejecli.messages import ui
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.model import SheetInfo
 from dagplejecli.roster.headers import (
     HeaderMeaning,
@@ -19,7 +19,7 @@ from dagplejecli.roster.headers import (
     normalise_header,
     says_cpr,
 )
-from dagplejecli.roster.sheets import RawSheet
+from dagplejecli.wording import Place
 
 # Which column (0-based) holds each field of one person's columns
 Cols = dict[Field, int]
@@ -125,8 +125,8 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
     return meaning.owner in (Owner.BARN, Owner.BARN_REF)
 
 
-def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> str:
-    return f"{file}, {sheet.name}, {ui('row')} {header.row}"
+def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> Place:
+    return Place(file, sheet=sheet.name, row=header.row)
 
 
 class Slot(StrEnum):

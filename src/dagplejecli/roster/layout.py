@@ -18,9 +18,9 @@ from pathlib import Path
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError, Said, Term
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
-from dagplejecli.roster.sheets import RawSheet
 from dagplejecli.roster.vocabulary import vocabulary
 
 # A word of a sheet's name says its role when the whole name does not («Indskrevne børn»),

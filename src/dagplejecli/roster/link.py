@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dagplejecli.domain.keyed import keyed_digest
+from dagplejecli.domain.keyed import KeyedDigest
 from dagplejecli.domain.shape import RefForm
 from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
@@ -34,11 +34,11 @@ def derive_child_ids(children: list[Child], secret: Callable[[], bytes]) -> None
     without the secret no one can find the CPR from it (a plain hash of a CPR can be reversed
     by trying the 10,000 endings of its birth date). An id column always wins. ``secret`` is
     asked for only when a child needs an id."""
-    key: bytes | None = None
+    digest: KeyedDigest | None = None
     for c in children:
         if not c.id:
-            key = key or secret()
-            c.id = f"B-{keyed_digest(key, 'barn', c.cpr or c.name)[:16].upper()}"
+            digest = digest or KeyedDigest(secret())
+            c.id = f"B-{digest('barn', c.cpr or c.name)[:16].upper()}"
             c.id_derived = True
 
 

@@ -14,6 +14,7 @@ from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
+from dagplejecli.formats.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.model import (
     Child,
     Dagplejer,
@@ -43,17 +44,14 @@ from dagplejecli.roster.link import (
 )
 from dagplejecli.roster.onesheet import DP247, read_one_sheet
 from dagplejecli.roster.records import (
-    RECORD_RULES,
     Builder,
     attach_contact_sheet,
     read_child_sheet,
     read_dagplejer_sheet,
 )
-from dagplejecli.roster.repeated import DP255, merge_repeated_children
-from dagplejecli.roster.sheets import RawSheet, read_roster_sheets, sheets_sha256
-from dagplejecli.roster.unread import UNREAD_RULES, unread_columns
+from dagplejecli.roster.repeated import merge_repeated_children
+from dagplejecli.roster.unread import unread_columns
 from dagplejecli.roster.unused import (
-    LAYOUT_RULES,
     contacts_unattached,
     hidden_sheets,
     left_behind,
@@ -61,26 +59,25 @@ from dagplejecli.roster.unused import (
 )
 from dagplejecli.roster.vocabulary import vocabulary
 
-DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN)  # ids made from names (was info)
+DP217 = Rule(
+    "DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count")
+)  # ids made from names (was info)
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
-DP240 = Rule("DP240", S.ERROR, Family.PERSONS, OWN)
-DP241 = Rule("DP241", S.ERROR, Family.PERSONS, OWN)  # most children link to no dagplejer
-DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN)  # children linked by their dagplejer's name
-# the children's sheet read in the long form without [roster] lang_form saying so
-DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN)
-# Every rule reading the roster can raise: the records' own, and what is noticed here.
-READER_RULES = (
-    *RECORD_RULES,
-    *LAYOUT_RULES,
-    *UNREAD_RULES,
-    DP217,
-    DP240,
-    DP241,
-    DP243,
-    DP247,
-    DP259,
-    DP255,
+DP240 = Rule(
+    "DP240", S.ERROR, Family.PERSONS, OWN, params=("count", "dagplejer", "id", "ids", "name", "ref")
 )
+DP241 = Rule(
+    "DP241",
+    S.ERROR,
+    Family.PERSONS,
+    OWN,
+    params=("column", "count", "id_column", "total", "values"),
+)  # most children link to no dagplejer
+DP243 = Rule(
+    "DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name")
+)  # children linked by their dagplejer's name
+# the children's sheet read in the long form without [roster] lang_form saying so
+DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
 LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
 # Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).

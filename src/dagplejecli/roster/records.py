@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from dagplejecli.config import PARENT, UNILOGIN_RELATIONS
 from dagplejecli.domain.address import Address, parse_address, split_postnr_city
@@ -29,21 +30,34 @@ from dagplejecli.findings import CPR_LAW, OWN, STIL_UNILOGIN, Family, Finding, L
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustody
 from dagplejecli.roster.columns import Cols, ColumnMap
-from dagplejecli.roster.custody import CUSTODY_RULES, Custody, PerColumn, who
+from dagplejecli.roster.custody import Custody, PerColumn, who
 from dagplejecli.roster.headers import normalise_header
-from dagplejecli.roster.rows import RowReader, data_rows
+from dagplejecli.roster.rows import RowReader, data_rows, is_filled
 from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
-DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW)  # a CPR stored as a number lost its 0
-DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # relation Unilogin cannot take
-DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN)  # neither yes nor no
-DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN)  # a postnummer stored as a number lost its 0
-DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN)  # a contact whose child is not found
-DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN)  # blank relation
-DP223 = Rule("DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN)  # Medmor/Medfar read as Mor/Far
+DP202 = Rule(
+    "DP202", S.INFO, Family.PERSONS, CPR_LAW, params=("cpr",)
+)  # a CPR stored as a number lost its 0
+DP211 = Rule(
+    "DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("allowed", "value")
+)  # relation Unilogin cannot take
+DP214 = Rule(
+    "DP214", S.WARNING, Family.PERSONS, OWN, params=("assumed", "column", "value")
+)  # neither yes nor no
+DP215 = Rule(
+    "DP215", S.INFO, Family.PERSONS, OWN, params=("value",)
+)  # a postnummer stored as a number lost its 0
+DP218 = Rule(
+    "DP218", S.WARNING, Family.PERSONS, OWN, params=("cpr",)
+)  # a contact whose child is not found
+DP222 = Rule(
+    "DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name")
+)  # blank relation
+DP223 = Rule(
+    "DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "name", "relation", "value")
+)  # Medmor/Medfar read as Mor/Far
 # Custody's own (DP221 blank, DP245 on the child's row, DP250 neither yes nor no): custody.py
-RECORD_RULES = (DP202, DP211, DP214, DP215, DP218, DP222, DP223, *CUSTODY_RULES)
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
 
@@ -62,6 +76,38 @@ def _text(values: dict[Field, object], name: Field) -> str:
     if isinstance(found, str):
         return " ".join(found.split())
     return "" if found is None else clean_text(found)
+
+
+@dataclass(frozen=True, slots=True)
+class LightGroup:
+    """A contact group's columns as the plan reads them, found once per sheet: every column
+    (a contact is there when any is filled), and those of the CPR number and the name."""
+
+    columns: tuple[int, ...]
+    cpr: int | None
+    first: int | None
+    name: int | None
+    last: int | None
+
+    @classmethod
+    def of(cls, cols: Cols) -> LightGroup:
+        return cls(
+            tuple(cols.values()),
+            cols.get(Field.CPR),
+            cols.get(Field.FORNAVN),
+            cols.get(Field.NAVN),
+            cols.get(Field.EFTERNAVN),
+        )
+
+
+def _cell_text(row: list[object], col: int | None) -> str:
+    """A cell's text, as ``_text`` gives a field's ("" when blank or absent)."""
+    if col is None or col >= len(row):
+        return ""
+    value = row[col]
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return "" if value is None else clean_text(value)
 
 
 class Builder:
@@ -273,6 +319,23 @@ class Builder:
             self.custody.settle_named(r, found, row_custody)
         return found
 
+    def light_contacts(self, row: list[object], groups: list[LightGroup]) -> list[ContactPerson]:
+        """The contact persons of a child's row as the plan counts them: only the CPR number
+        and the name, read straight from the columns each group found once per sheet (what
+        ``contact`` makes with ``light``, without a dictionary of the row's fields)."""
+        found = []
+        n = len(row)
+        for g in groups:
+            if not any(is_filled(row[c]) for c in g.columns if c < n):
+                continue
+            raw = row[g.cpr] if g.cpr is not None and g.cpr < n else None
+            cpr = cpr_text_digits(raw) if isinstance(raw, str) else normalise_cpr(raw).digits
+            first = _cell_text(row, g.first) or _cell_text(row, g.name)
+            found.append(
+                ContactPerson(cpr=cpr, first_name=first, last_name=_cell_text(row, g.last))
+            )
+        return found
+
     def contact(
         self,
         r: RowReader,
@@ -348,11 +411,15 @@ def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[D
 def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     """One child per row, with the contact persons in the row's column groups."""
     children = []
+    light = [LightGroup.of(cols) for cols, _ in cm.contact_order] if builder.light else None
     for row_no, row in data_rows(cm):
         r = RowReader(file, cm.sheet.name, row_no, row, cm.header.texts)
         child = builder.child(r, cm.fields)
         child.row_custody = builder.custody.of_row(r, cm.fields)
-        child.contacts = builder.contact_groups(r, cm.contact_order, child.row_custody)
+        if light is not None:
+            child.contacts = builder.light_contacts(row, light)
+        else:
+            child.contacts = builder.contact_groups(r, cm.contact_order, child.row_custody)
         children.append(child)
     return children
 

@@ -47,14 +47,14 @@ class RowReader:
         return text or self.cell(col).a1.rstrip("0123456789")
 
 
-def _filled(value: object) -> bool:
+def is_filled(value: object) -> bool:
     """A cell with something in it (a cell of spaces is blank)."""
     return bool(value and not value.isspace()) if isinstance(value, str) else value is not None
 
 
 def _any(row: list[object]) -> bool:
     """Whether any cell of the row is filled; usually the first cell decides."""
-    return any(map(_filled, row))
+    return any(map(is_filled, row))
 
 
 _FOOTER = vocabulary().footer
@@ -72,7 +72,7 @@ def _total_or_note(row: list[object], names: set[int]) -> str | None:
     børn», «Total 250»: a footer word of the vocabulary first, and no CPR number in the row),
     or a note (one text, no CPR number). In a name column only a total that holds a number or a
     colon counts («Sum Li» may be a child), and a note never does."""
-    filled = [(col, v) for col, v in enumerate(row) if _filled(v)]
+    filled = [(col, v) for col, v in enumerate(row) if is_filled(v)]
     col, first = filled[0]
     if not isinstance(first, str) or any(looks_like_cpr(str(v)) for _, v in filled):
         return None

@@ -14,6 +14,7 @@ from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
+from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.model import CellRef, Child
 from dagplejecli.roster.columns import PERSON_FIELDS, ColumnMap
 from dagplejecli.roster.headers import (
@@ -25,17 +26,27 @@ from dagplejecli.roster.headers import (
     normalise_header,
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
-from dagplejecli.roster.sheets import RawSheet
 
-DP248 = Rule("DP248", S.WARNING, Family.PERSONS, OWN)  # a sheet of roster data not read
-DP249 = Rule("DP249", S.ERROR, Family.PERSONS, OWN)  # child columns, and no child read
-DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN)  # no child read, and a sheet of data unused
-DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN)  # a contacts sheet gave no child a contact
-DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN)  # totals and notes rows set aside
-DP257 = Rule("DP257", S.INFO, Family.PERSONS, OWN)  # hidden sheets, not read
-LAYOUT_RULES = (DP248, DP249, DP251, DP252, DP256, DP257)
+DP248 = Rule(
+    "DP248", S.WARNING, Family.PERSONS, OWN, params=("headers", "key", "row", "rows", "sheet")
+)  # a sheet of roster data not read
+DP249 = Rule(
+    "DP249", S.ERROR, Family.PERSONS, OWN, params=("columns", "key", "sheet", "sheet_role")
+)  # child columns, and no child read
+DP251 = Rule(
+    "DP251", S.ERROR, Family.PERSONS, OWN, params=("headers", "row", "rows", "sheet")
+)  # no child read, and a sheet of data unused
+DP252 = Rule(
+    "DP252", S.ERROR, Family.PERSONS, OWN, params=("column", "sheet")
+)  # a contacts sheet gave no child a contact
+DP256 = Rule(
+    "DP256", S.INFO, Family.PERSONS, OWN, params=("count", "row", "sheet", "text")
+)  # totals and notes rows set aside
+DP257 = Rule(
+    "DP257", S.INFO, Family.PERSONS, OWN, params=("count", "sheets")
+)  # hidden sheets, not read
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
-LAYOUT_CODES = frozenset(r.code for r in LAYOUT_RULES)
+LAYOUT_CODES = frozenset(r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257))
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
 SHOWN = 4  # headers named in a finding (the first few)

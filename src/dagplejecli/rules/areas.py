@@ -48,7 +48,7 @@ def check_any_area(ctx: CheckContext) -> list[Finding]:
     return [DP101(ctx.key("omraade"))]
 
 
-DP102 = Rule("DP102", S.ERROR, AREAS, STIL_DTR)
+DP102 = Rule("DP102", S.ERROR, AREAS, STIL_DTR, params=("area",))
 
 
 @CHECKS.add(DP102)
@@ -60,8 +60,8 @@ def check_daginstitution(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP103 = Rule("DP103", S.ERROR, AREAS, STIL_DAGPLEJE)
-DP104 = Rule("DP104", S.WARNING, AREAS, CVR_LAW)
+DP103 = Rule("DP103", S.ERROR, AREAS, STIL_DAGPLEJE, params=("area", "length", "pnummer"))
+DP104 = Rule("DP104", S.WARNING, AREAS, CVR_LAW, params=("area", "pnummer"))
 
 
 @CHECKS.add(DP103, DP104)
@@ -83,7 +83,7 @@ def check_p_number(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP105 = Rule("DP105", S.ERROR, AREAS, STIL_DAGPLEJE)
+DP105 = Rule("DP105", S.ERROR, AREAS, STIL_DAGPLEJE, params=("address", "area", "parts"))
 
 
 @CHECKS.add(DP105)
@@ -111,9 +111,9 @@ def check_address(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP106 = Rule("DP106", S.ERROR, AREAS, STIL_DTR)
-DP107 = Rule("DP107", S.ERROR, AREAS, STIL_DTR)
-DP108 = Rule("DP108", S.ERROR, AREAS, STIL_DTR)
+DP106 = Rule("DP106", S.ERROR, AREAS, STIL_DTR, params=("length", "value"))
+DP107 = Rule("DP107", S.ERROR, AREAS, STIL_DTR, params=("area",))
+DP108 = Rule("DP108", S.ERROR, AREAS, STIL_DTR, params=("area",))
 
 
 @CHECKS.add(DP106, DP107, DP108)
@@ -146,8 +146,8 @@ def check_lengths(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP109 = Rule("DP109", S.ERROR, AREAS, STIL_NAMES)
-DP110 = Rule("DP110", S.ERROR, AREAS, STIL_NAMES)
+DP109 = Rule("DP109", S.ERROR, AREAS, STIL_NAMES, params=("area", "count"))
+DP110 = Rule("DP110", S.ERROR, AREAS, STIL_NAMES, params=("names",))
 
 
 @CHECKS.add(DP109, DP110)
@@ -170,7 +170,7 @@ def check_unique_names(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP111 = Rule("DP111", S.WARNING, AREAS, OWN)
+DP111 = Rule("DP111", S.WARNING, AREAS, OWN, params=("area",))
 
 
 @CHECKS.add(DP111)
@@ -181,7 +181,13 @@ def check_empty_areas(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP120 = Rule("DP120", S.WARNING, AREAS, OWN)
+DP120 = Rule(
+    "DP120",
+    S.WARNING,
+    AREAS,
+    OWN,
+    params=("areas", "largest", "largest_n", "limit", "smallest", "smallest_n"),
+)
 
 
 @CHECKS.add(DP120)
@@ -217,7 +223,7 @@ def check_balance(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP121 = Rule("DP121", S.ERROR, AREAS, OWN)
+DP121 = Rule("DP121", S.ERROR, AREAS, OWN, params=("area",))
 
 
 @CHECKS.add(DP121)
@@ -239,7 +245,7 @@ def check_cpr_in_area(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP122 = Rule("DP122", S.WARNING, AREAS, OWN)
+DP122 = Rule("DP122", S.WARNING, AREAS, OWN, params=("area", "count", "ids"))
 
 
 @CHECKS.add(DP122)
@@ -256,8 +262,8 @@ def check_listed_ids(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP112 = Rule("DP112", S.ERROR, AREAS, STIL_DTR)
-DP113 = Rule("DP113", S.ERROR, AREAS, STIL_DTR)
+DP112 = Rule("DP112", S.ERROR, AREAS, STIL_DTR, params=("area", "value"))
+DP113 = Rule("DP113", S.ERROR, AREAS, STIL_DTR, params=("areas", "value"))
 
 
 @CHECKS.add(DP112, DP113)
@@ -282,8 +288,8 @@ def check_institution_numbers(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP114 = Rule("DP114", S.ERROR, AREAS, STIL_DAGPLEJE)
-DP115 = Rule("DP115", S.WARNING, AREAS, STIL_DAGPLEJE)
+DP114 = Rule("DP114", S.ERROR, AREAS, STIL_DAGPLEJE, params=("area", "cvr", "owner", "pnummer"))
+DP115 = Rule("DP115", S.WARNING, AREAS, STIL_DAGPLEJE, params=("address", "area", "cvr_address"))
 
 
 @CHECKS.add(DP114, DP115)
@@ -321,8 +327,8 @@ def check_cvr_extract(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP116 = Rule("DP116", S.WARNING, AREAS, STIL_DTR)
-DP117 = Rule("DP117", S.ERROR, AREAS, STIL_DTR)
+DP116 = Rule("DP116", S.WARNING, AREAS, STIL_DTR, params=("areas", "count", "daginstitution"))
+DP117 = Rule("DP117", S.ERROR, AREAS, STIL_DTR, params=("area", "other", "value"))
 
 
 @CHECKS.add(DP116, DP117)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dagplejecli.config import LoadedConfig, key_text
+from dagplejecli.config import PLACEHOLDER, LoadedConfig, key_text
 from dagplejecli.cvrextract import PUnit
 from dagplejecli.findings import Location
 from dagplejecli.model import Area, Person, Plan, Roster
-
-PLACEHOLDER = "UDFYLD"
 
 
 def is_placeholder(value: object) -> bool:

@@ -47,11 +47,11 @@ def _at(person: Person, *fields: Field) -> Location:
     return Location.of_cell(person.cell(*fields))
 
 
-DP201 = Rule("DP201", S.ERROR, PERSONS, CPR_LAW)
-DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP201 = Rule("DP201", S.ERROR, PERSONS, CPR_LAW, params=("cpr", "name", "role"))
+DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
 # A substitute CPR number (day + 60): a person without a CPR number, which Unilogin's newer
 # services may not handle; until this rule it was DP201, an error.
-DP226 = Rule("DP226", S.WARNING, PERSONS, STIL_UNILOGIN)
+DP226 = Rule("DP226", S.WARNING, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
 
 
 @CHECKS.add(DP201, DP213, DP226)
@@ -111,7 +111,7 @@ def _constant(area: str | None) -> Callable[[Person], str | None]:
     return area_of
 
 
-DP203 = Rule("DP203", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP203 = Rule("DP203", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "count", "cpr", "group"))
 
 
 @CHECKS.add(DP203)
@@ -131,7 +131,7 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
 
 # An error since DP220 (a person known to Unilogin must arrive with the same details everywhere);
 # it was a warning before.
-DP204 = Rule("DP204", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP204 = Rule("DP204", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name1", "name2"))
 
 
 @CHECKS.add(DP204)
@@ -160,7 +160,7 @@ def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP205 = Rule("DP205", S.ERROR, PERSONS, OWN)
+DP205 = Rule("DP205", S.ERROR, PERSONS, OWN, params=("cpr", "name", "ref"))
 
 
 @CHECKS.add(DP205)
@@ -171,7 +171,7 @@ def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP206 = Rule("DP206", S.ERROR, PERSONS, STIL_DAGPLEJE)
+DP206 = Rule("DP206", S.ERROR, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name"))
 
 
 @CHECKS.add(DP206)
@@ -183,7 +183,7 @@ def check_unassigned(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP207 = Rule("DP207", S.WARNING, PERSONS, STIL_UNILOGIN)
+DP207 = Rule("DP207", S.WARNING, PERSONS, STIL_UNILOGIN, params=("cpr", "name"))
 
 
 @CHECKS.add(DP207)
@@ -198,7 +198,13 @@ def check_custody(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP208 = Rule("DP208", S.WARNING, PERSONS, "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)")
+DP208 = Rule(
+    "DP208",
+    S.WARNING,
+    PERSONS,
+    "Dagtilbudsloven § 21 (højst 5 børn pr. dagplejer)",
+    params=("count", "id", "limit", "name"),
+)
 
 
 @CHECKS.add(DP208)
@@ -222,9 +228,13 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP209 = Rule("DP209", S.WARNING, PERSONS, OWN)  # at [regler] max_alder
-DP224 = Rule("DP224", S.ERROR, PERSONS, OWN)  # born after today
-DP225 = Rule("DP225", S.ERROR, PERSONS, OWN)  # at [regler] max_alder_fejl
+DP209 = Rule(
+    "DP209", S.WARNING, PERSONS, OWN, params=("age", "cpr", "limit", "name")
+)  # at [regler] max_alder
+DP224 = Rule("DP224", S.ERROR, PERSONS, OWN, params=("born", "cpr", "name"))  # born after today
+DP225 = Rule(
+    "DP225", S.ERROR, PERSONS, OWN, params=("age", "cpr", "limit", "name")
+)  # at [regler] max_alder_fejl
 
 
 def _born(cpr: str) -> dt.date | None:
@@ -259,7 +269,7 @@ def check_child_age(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP210 = Rule("DP210", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP210 = Rule("DP210", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
 
 
 @CHECKS.add(DP210)
@@ -271,11 +281,13 @@ def check_protected_alias(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "missing", "name", "role"))
 # A sheet on which no column was read as a name (or as a first or a last name): one finding
 # with the mapping that fixes it, instead of one DP212 per row, whose hint ("fill in the name
 # on the row") would be the wrong fix.
-DP244 = Rule("DP244", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP244 = Rule(
+    "DP244", S.ERROR, PERSONS, STIL_UNILOGIN, params=("count", "headers", "sheet", "table")
+)
 NAME_TABLE = {"dagplejer": "kolonner", "barn": "boern_kolonner"}  # where a role's columns map
 
 
@@ -339,7 +351,7 @@ def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str
     return ()
 
 
-DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "id"))
 
 
 @CHECKS.add(DP216)
@@ -359,7 +371,7 @@ def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP219 = Rule("DP219", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP219 = Rule("DP219", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "id"))
 
 
 @CHECKS.add(DP219)
@@ -387,7 +399,7 @@ def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP220 = Rule("DP220", S.ERROR, PERSONS, STIL_UNILOGIN)
+DP220 = Rule("DP220", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "cpr", "name1", "name2"))
 
 # The details Unilogin holds of a person, compared between rows with one CPR (variant names).
 _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
@@ -439,7 +451,7 @@ def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP231 = Rule("DP231", S.ERROR, PERSONS, OWN)
+DP231 = Rule("DP231", S.ERROR, PERSONS, OWN, params=("column", "cpr", "name", "role"))
 
 
 @CHECKS.add(DP231)
@@ -448,6 +460,12 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
     with it (Unilogin and Aula show names to other users)."""
     out = []
     for role, p, area in _people(ctx):
+        # one search over the person's texts first: «|» is no digit and no separator, so a
+        # CPR number in one text is found in them joined, and none there means none in any
+        address = p.address_text if isinstance(p, Dagplejer) else ""
+        texts = (p.first_name, p.last_name, p.alias_first, p.alias_last, p.email, p.phone)
+        if not contains_cpr("|".join((*texts, address))):
+            continue
         fields: list[tuple[Field, str]] = [
             (Field.FORNAVN, p.first_name),
             (Field.EFTERNAVN, p.last_name),
@@ -466,8 +484,8 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP232 = Rule("DP232", S.WARNING, PERSONS, STIL_UNILOGIN)
-DP233 = Rule("DP233", S.WARNING, PERSONS, OWN)
+DP232 = Rule("DP232", S.WARNING, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role", "value"))
+DP233 = Rule("DP233", S.WARNING, PERSONS, OWN, params=("cpr", "name", "role", "value"))
 
 
 @CHECKS.add(DP232, DP233)
@@ -488,7 +506,7 @@ def check_phone_and_email(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP234 = Rule("DP234", S.WARNING, PERSONS, STIL_UNILOGIN)
+DP234 = Rule("DP234", S.WARNING, PERSONS, STIL_UNILOGIN, params=("contacts", "cpr", "name"))
 
 
 @CHECKS.add(DP234)
@@ -507,7 +525,7 @@ def check_protected_child_family(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP235 = Rule("DP235", S.WARNING, PERSONS, OWN)
+DP235 = Rule("DP235", S.WARNING, PERSONS, OWN, params=("cpr", "id", "limit", "name", "role"))
 ID_MAX = 36  # the length of a UUID, the longest id administrative systems commonly write
 
 
@@ -538,8 +556,8 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP239 = Rule("DP239", S.WARNING, PERSONS, STIL_DAGPLEJE)
-DP229 = Rule("DP229", S.INFO, PERSONS, STIL_DAGPLEJE)
+DP239 = Rule("DP239", S.WARNING, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name"))
+DP229 = Rule("DP229", S.INFO, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name", "status"))
 
 
 @CHECKS.add(DP239, DP229)

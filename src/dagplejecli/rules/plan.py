@@ -12,8 +12,7 @@ if TYPE_CHECKING:
     from dagplejecli.model import Plan, Roster
     from dagplejecli.planfile import SavedPlan
 
-DP301 = Rule("DP301", Severity.ERROR, Family.PLAN, OWN)
-PLAN_RULES = (DP301,)
+DP301 = Rule("DP301", Severity.ERROR, Family.PLAN, OWN, params=("roster",))
 
 
 def freshness(saved: SavedPlan, roster: Roster, plan: Plan) -> list[Finding]:

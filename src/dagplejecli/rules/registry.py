@@ -1,27 +1,43 @@
 """The one list of every check and every rule (``explain``, the tests, ``run_checks``).
 
-Checks are declared in ``settings``, ``areas``, ``persons`` and ``unilogin`` (see
-``declare``); rules raised while reading the roster or the plan, not by a check, are declared
-where they are raised (``roster/records.py`` and ``roster/read.py``, ``rules/plan.py``, and the
-export's comparison with the last one in ``export/manifest.py``, and ``afstem``'s comparison
-with the registers' files in ``afstem/rules.py``) and listed in ``all_rules``.
+A rule registers itself where it is declared (``findings.Rule``). Checks are declared in
+``settings``, ``areas``, ``persons`` and ``unilogin`` (see ``declare``); the rules raised while
+reading the roster, judging who is in care, reading the plan, comparing an export with the last
+one and reconciling with the registers' files are declared where they are raised. ``RULE_MODULES``
+names every module that declares a rule — the one place to add a new one; a test imports every
+module of the package and checks that no rule is declared outside them.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
-from dagplejecli.afstem.rules import AFSTEM_RULES
-from dagplejecli.care import CARE_RULES
-from dagplejecli.export.diff import EXPORT_RULES
-from dagplejecli.findings import Finding, Rule
-from dagplejecli.roster.read import READER_RULES
+from dagplejecli.findings import Finding, Rule, declared_rules
 from dagplejecli.rules import areas, persons, settings, unilogin
 from dagplejecli.rules.declare import DeclaredCheck
-from dagplejecli.rules.plan import PLAN_RULES
 
 if TYPE_CHECKING:
     from dagplejecli.rules.context import CheckContext
+
+# Every module that declares a Rule (the checks' modules first).
+RULE_MODULES = (
+    "dagplejecli.rules.settings",
+    "dagplejecli.rules.areas",
+    "dagplejecli.rules.persons",
+    "dagplejecli.rules.unilogin",
+    "dagplejecli.rules.plan",
+    "dagplejecli.roster.custody",
+    "dagplejecli.roster.records",
+    "dagplejecli.roster.onesheet",
+    "dagplejecli.roster.repeated",
+    "dagplejecli.roster.unread",
+    "dagplejecli.roster.unused",
+    "dagplejecli.roster.read",
+    "dagplejecli.care",
+    "dagplejecli.export.diff",
+    "dagplejecli.afstem.rules",
+)
 
 
 def all_checks() -> tuple[DeclaredCheck, ...]:
@@ -37,13 +53,9 @@ def all_checks() -> tuple[DeclaredCheck, ...]:
 
 def all_rules() -> dict[str, Rule]:
     """Every rule the tool can raise, by code, in code order."""
-    rules = [r for c in all_checks() for r in c.rules]
-    rules += [*READER_RULES, *CARE_RULES, *PLAN_RULES, *EXPORT_RULES, *AFSTEM_RULES]
-    by_code: dict[str, Rule] = {}
-    for r in rules:
-        if by_code.setdefault(r.code, r) is not r:
-            raise RuntimeError(f"{r.code} is declared twice")
-    return dict(sorted(by_code.items()))
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    return dict(sorted(declared_rules().items()))
 
 
 def run_declared(check: DeclaredCheck, ctx: CheckContext) -> list[Finding]:

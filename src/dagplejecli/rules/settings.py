@@ -35,9 +35,9 @@ STIL_TRIN = ("DT", *(str(n) for n in range(11)), "U1", "U2", "U3", "U4", "VU", "
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-DP001 = Rule("DP001", S.ERROR, CONFIG, STIL_NAMES)
-DP002 = Rule("DP002", S.ERROR, CONFIG, CVR_LAW)
-DP003 = Rule("DP003", S.WARNING, CONFIG, STIL_DAGPLEJE)
+DP001 = Rule("DP001", S.ERROR, CONFIG, STIL_NAMES, params=("kode",))
+DP002 = Rule("DP002", S.ERROR, CONFIG, CVR_LAW, params=("cvr",))
+DP003 = Rule("DP003", S.WARNING, CONFIG, STIL_DAGPLEJE, params=("cvr", "expected", "kommune"))
 
 
 @CHECKS.add(DP001, DP002, DP003)
@@ -59,9 +59,9 @@ def check_kommune(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP004 = Rule("DP004", S.WARNING, CONFIG, STIL_DTR)
+DP004 = Rule("DP004", S.WARNING, CONFIG, STIL_DTR, params=("value",))
 DP005 = Rule("DP005", S.ERROR, CONFIG, STIL_DTR)
-DP006 = Rule("DP006", S.WARNING, CONFIG, STIL_DTR)
+DP006 = Rule("DP006", S.WARNING, CONFIG, STIL_DTR, params=("value",))
 DP010 = Rule("DP010", S.INFO, CONFIG, STIL_DAGPLEJE)
 
 
@@ -83,11 +83,11 @@ def check_dtr_codes(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN)
-DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN)
+DP008 = Rule("DP008", S.ERROR, CONFIG, STIL_UNILOGIN, params=("value",))
+DP009 = Rule("DP009", S.ERROR, CONFIG, STIL_UNILOGIN, params=("allowed", "key", "value"))
 # DP020 starts a run of its own after the DP00x/DP010 configuration rules
-DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN)
-DP021 = Rule("DP021", S.ERROR, CONFIG, STIL_UNILOGIN)
+DP020 = Rule("DP020", S.ERROR, CONFIG, STIL_UNILOGIN, params=("key",))
+DP021 = Rule("DP021", S.ERROR, CONFIG, STIL_UNILOGIN, params=("allowed", "value"))
 
 
 @CHECKS.add(DP008, DP009, DP020, DP021)
@@ -124,7 +124,7 @@ def _strings(
         yield loc, data
 
 
-DP007 = Rule("DP007", S.ERROR, CONFIG, OWN)
+DP007 = Rule("DP007", S.ERROR, CONFIG, OWN, params=("file", "key", "line", "value"))
 
 
 @CHECKS.add(DP007)
@@ -147,7 +147,7 @@ def check_placeholders(ctx: CheckContext) -> list[Finding]:
 
 # Column names for a sheet the roster does not have: the configuration says something the
 # reader never uses (a contact's columns on the child's row are read from their headers).
-DP011 = Rule("DP011", S.WARNING, CONFIG, OWN)
+DP011 = Rule("DP011", S.WARNING, CONFIG, OWN, params=("columns",))
 
 
 @CHECKS.add(DP011)
@@ -161,7 +161,7 @@ def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
 
 # The namespace the Unilogin files are written in is documented evidence, not a confirmation
 # (DOMAIN.md §4): said once, so no one takes the default for STIL's word.
-DP012 = Rule("DP012", S.INFO, CONFIG, STIL_UNILOGIN)
+DP012 = Rule("DP012", S.INFO, CONFIG, STIL_UNILOGIN, params=("namespace",))
 
 
 @CHECKS.add(DP012)

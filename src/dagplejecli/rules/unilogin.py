@@ -19,7 +19,13 @@ from dagplejecli.rules.declare import Checks
 CHECKS = Checks()
 
 # DP230 starts the run of rules on what the Unilogin files can hold
-DP230 = Rule("DP230", S.WARNING, Family.PERSONS, STIL_UNILOGIN)
+DP230 = Rule(
+    "DP230",
+    S.WARNING,
+    Family.PERSONS,
+    STIL_UNILOGIN,
+    params=("cpr", "cut", "length", "limit", "name"),
+)
 
 
 @CHECKS.add(DP230)
@@ -52,7 +58,13 @@ def check_group_name_bytes(ctx: CheckContext) -> list[Finding]:
 
 # Dagplejere whose <Address> the Unilogin files leave out (a part is missing): said once,
 # with the count, and with the column to map when no address column was recognised.
-DP242 = Rule("DP242", S.WARNING, Family.PERSONS, STIL_UNILOGIN)
+DP242 = Rule(
+    "DP242",
+    S.WARNING,
+    Family.PERSONS,
+    STIL_UNILOGIN,
+    params=("column", "count", "cpr", "name", "total"),
+)
 ADDRESS_FIELDS = (Field.ADRESSE, Field.VEJNAVN, Field.POSTNR)
 _ADDRESS_WORDS = ("adr", "vej", "gade", "bopæl", "post")
 

@@ -23,8 +23,8 @@ from dagplejecli.limits import (
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
 )
-from dagplejecli.messages import ui
 from dagplejecli.model import column_letters
+from dagplejecli.wording import Place, Said
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv")
@@ -70,7 +70,7 @@ def check_roster_path(path: Path) -> None:
             "input_not_regular",
             where=str(path),
             hint="input_not_regular_hint",
-            what=ui("input_roster"),
+            what=Said("input_roster"),
         )
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -153,7 +153,7 @@ def _read_once(path: Path) -> bytes:
                 "input_not_regular",
                 where=str(path),
                 hint="input_not_regular_hint",
-                what=ui("input_roster"),
+                what=Said("input_roster"),
             )
         chunks, size = [], 0
         while chunk := os.read(fd, CHUNK):
@@ -222,7 +222,7 @@ def decode_text(raw: bytes, name: str = "") -> str:
         elif kind != first:
             raise DagplejeError(
                 "roster_mixed_encoding",
-                where=f"{name}, {ui('line')} {number}",
+                where=Place(name, line=number),
                 hint="roster_mixed_encoding_hint",
                 first=first.upper(),
                 other=kind.upper(),
@@ -299,14 +299,14 @@ def read_csv_rows(path: Path, raw: bytes | None = None) -> list[list[object]]:
                 column = max(range(len(row)), key=lambda i: len(row[i]))
                 raise DagplejeError(
                     "roster_text_too_long",
-                    where=f"{path.name}, {ui('line')} {number}, {ui('column')} {column + 1}",
+                    where=Place(path.name, line=number, column=column + 1),
                     hint="roster_text_too_long_hint",
                     length=len(row[column]),
                     limit=MAX_CELL_TEXT,
                 )
             rows.append(list(row))
     except csv.Error as exc:
-        where = f"{path.name}, {ui('line')} {reader.line_num}"
+        where = Place(path.name, line=reader.line_num)
         if "field larger than field limit" in str(exc):
             raise DagplejeError(
                 "roster_csv_field_too_long",
