@@ -18,10 +18,9 @@ from dagplejecli.export.unilogin import members_by_area
 from dagplejecli.findings import Finding
 from dagplejecli.pipeline import Planned, plan_roster, validate_project
 from dagplejecli.planfile import write_plan
-from tests.builders import AREAS, BASE_CONFIG, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, Sheets, small_roster, write_xlsx
 from tests.registers import WHEN, XPerson, dtr_csv, dtr_unit, export_xml, persons_of
 
-Sheets = dict[str, list[list[object]]]
 NORD, SYD = "AB1234", "AB1235"
 OTHER_CPR = "0505801235"  # synthetic
 

@@ -61,6 +61,13 @@ email = "dagplejen@aarhus.example"
 telefon = "89402000"
 """
 
+# One area that takes every dagplejer.
+ONE_AREA = """
+[[omraade]]
+navn = "Dagplejen"
+resten = true
+"""
+
 AREAS = """
 [[omraade]]
 navn = "Dagplejen Nord"
@@ -261,6 +268,7 @@ N = f"{{{NAMESPACE}}}"
 
 
 WHEN = "2026-11-27T08:00:00+01:00"
+LATER = "2026-11-28T08:00:00+01:00"  # an export after WHEN
 
 
 # Fixed synthetic CPR numbers (children born 2025, so the golden files never change).
@@ -499,6 +507,11 @@ DEMO = [
     ("export", "--target", "dagtilbudsregisteret"),
     ("export", "--target", "unilogin"),
 ]
+
+
+def said(text: str) -> str:
+    """A text's words on one line (as a console wraps them)."""
+    return " ".join(text.split())
 
 
 def unboxed(text: str) -> str:

@@ -2,8 +2,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from tests.builders import (
     CH1,
     DP1,
@@ -17,12 +15,6 @@ from tests.builders import (
     write_csv,
     write_xlsx,
 )
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_two_sheet_round_trip(folder: Path) -> None:

@@ -23,6 +23,7 @@ from tests.builders import (
     DP1,
     DP2,
     DP3,
+    LATER,
     MOR1,
     NEW_CPR,
     WHEN,
@@ -38,8 +39,6 @@ from tests.builders import (
     write_project,
     write_xlsx,
 )
-
-LATER = "2026-11-28T08:00:00+01:00"
 
 
 def child_ids(folder: Path, out: str = "eksport") -> dict[str, str]:

@@ -10,7 +10,7 @@ import pytest
 
 from dagplejecli.export.unilogin import ELEMENT_ORDER
 from tests.builders import GOLDEN_XML as GOLDEN
-from tests.builders import full_document_bytes
+from tests.builders import NAMESPACE, full_document_bytes
 
 # DOMAIN.md §4, written out here by hand: the children of each element in the schema's order,
 # optional ones included. "A|B" are alternatives at one place.
@@ -67,7 +67,6 @@ DOMAIN_ORDER: dict[str, tuple[str, ...]] = {
     "Extern": ("Role", "GroupId"),
 }
 ALIASES = ("AliasFirstName", "AliasFamilyName")
-NAMESPACE = "https://unilogin.dk/data"  # DOMAIN.md §4: the default, [unilogin] navnerum
 
 
 def out_of_order(children: list[str], order: tuple[str, ...]) -> str | None:

@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import AREAS, BASE_CONFIG, no_traceback, run_cli, said, small_roster, write_xlsx
 
 REST = '\n[[omraade]]\nnavn = "Dagplejen Resten"\nresten = true\n'
-
-
-def said(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_the_dtr_workbook_says_its_status_in_english(project: Path) -> None:

@@ -18,6 +18,7 @@ from tests.builders import (
     MOR1,
     fill_in,
     run_cli,
+    said,
     small_roster,
     write_ods,
     write_xlsx,
@@ -26,20 +27,10 @@ from tests.builders import (
 NORD_ONLY = "\n[[omraade]]" + AREAS.split("[[omraade]]")[1]
 
 
-def said(text: str) -> str:
-    return " ".join(text.split())
-
-
 def one_of_each() -> dict[str, list[list[object]]]:
     """One dagplejer (Nord) with one child with one parent."""
     sheets = small_roster()
     return {"Dagplejere": sheets["Dagplejere"][:2], "Børn": sheets["Børn"][:2]}
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_every_singular_form_has_the_placeholders_of_its_plural_but_the_count() -> None:

@@ -12,8 +12,6 @@ import json
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from tests.builders import (
     BASE_CONFIG,
     CH1,
@@ -25,24 +23,12 @@ from tests.builders import (
     FAR1,
     MOR1,
     MOR2,
+    ONE_AREA,
+    Sheets,
     no_traceback,
     run_cli,
     write_xlsx,
 )
-
-ONE_AREA = """
-[[omraade]]
-navn = "Dagplejen"
-resten = true
-"""
-
-Sheets = dict[str, list[list[object]]]
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def employees() -> list[list[object]]:

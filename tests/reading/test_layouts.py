@@ -19,23 +19,12 @@ from tests.builders import (
     DP2,
     MOR1,
     MOR2,
+    ONE_AREA,
     no_traceback,
     run_cli,
     write_csv,
     write_xlsx,
 )
-
-ONE_AREA = """
-[[omraade]]
-navn = "Dagplejen"
-resten = true
-"""
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def payroll_dagplejere() -> list[list[object]]:

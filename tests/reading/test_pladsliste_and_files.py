@@ -9,8 +9,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from tests.builders import no_traceback, run_cli
 from tests.roster_cases import generated
 
@@ -25,12 +23,6 @@ def fill_in(path: Path, relations: str = "") -> None:
 
 
 VAERGE = '\n[roster.relationer]\n"Værge" = "Officielt tilknyttet person"\n'
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def errors(folder: Path) -> list[str]:

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 from dagplejecli import files
-from tests.builders import WHEN, contents, no_traceback, run_cli
-
-LATER = "2026-11-28T08:00:00+01:00"
+from tests.builders import LATER, WHEN, contents, no_traceback, run_cli
 
 
 def test_a_second_export_refuses_while_the_first_holds_the_folder(

@@ -14,11 +14,19 @@ from pathlib import Path
 import pytest
 
 from dagplejecli import files
-from tests.builders import AREAS4, DAGPLEJERE, WHEN, contents, no_traceback, run_cli, write_project
+from tests.builders import (
+    AREAS4,
+    DAGPLEJERE,
+    LATER,
+    WHEN,
+    contents,
+    no_traceback,
+    run_cli,
+    write_project,
+)
 
 pytestmark = pytest.mark.real_fsync  # exports as a user's run writes them, flushed to disk
 
-LATER = "2026-11-28T08:00:00+01:00"
 # Three areas: Vest is gone, so the new set has one XML document fewer than the old one
 AREAS3 = AREAS4.replace(
     '[[omraade]]\nnavn = "Dagplejen Vest"\ninstitutionsnummer = "AB0003"\n'
