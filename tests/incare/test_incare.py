@@ -1,4 +1,4 @@
-"""Issue 21: who is in care, guest carers, and the values the registers expect — each through
+"""Who is in care, guest carers, and the values the registers expect — each through
 the command line."""
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ field for whom, how many dagplejere, children and contact persons, some children
 some contact persons' custody, and the codes of the findings reading makes. ``roster`` holds the
 decisions a user writes in ``[roster]`` (the ones the tool asks for), never a fix to the data.
 
-A new shape is a new case here; ``tests/reading/test_roster_cases.py`` runs them all, and a failing case
-names the decision that broke.
+A new shape is a new case here; ``tests/reading/test_roster_cases.py`` runs them all, and a
+failing case names the decision that broke.
 """
 
 from __future__ import annotations
