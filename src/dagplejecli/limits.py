@@ -20,6 +20,9 @@ MAX_SHEET_ROWS = 500_000
 MAX_SHEET_COLUMNS = 702  # column ZZ
 MAX_SHEET_CELLS = 20_000_000  # rows x columns of the extent
 MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's limit, and what the writers keep
+# characters in all the cells of a workbook, a shared string counted for every cell that shows
+# it (a reader copies it into each): a national roster holds about 10 million
+MAX_WORKBOOK_TEXT = 100_000_000
 MAX_CSV_FIELD = 131_072  # characters in one CSV field (the csv module's own limit)
 
 # The configuration: a hand-written TOML file of a few kilobytes.

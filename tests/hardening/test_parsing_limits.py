@@ -144,6 +144,69 @@ def test_a_long_shared_string_in_runs_is_refused(project: Path) -> None:
     _refused(project, "40000 tegn", "Dagplejere!C9")
 
 
+def _with_shared_strings(path: Path, strings: str) -> None:
+    """``path`` with a shared strings part holding ``strings`` (the ``<si>`` elements)."""
+    sst = (
+        f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>'
+    ).encode()
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    rel = (
+        b'<Relationship Id="rIdS" Target="strings.xml" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/sharedStrings"/></Relationships>'
+    )
+    _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", rel)})
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/strings.xml", sst)
+
+
+def test_a_cell_nested_in_a_text_does_not_split_it(project: Path) -> None:
+    # a reader joins everything inside <t>: a cell tag in the middle hides nothing
+    inline = "<t>" + ("B" * 20_000 + '<c r="C9"/>') * 3 + "</t>"
+    _with_row(project, ROW.format(r=9, cells=f'<c r="C9" t="inlineStr"><is>{inline}</is></c>'))
+    _refused(project, "60000 tegn", "Dagplejere!C9")
+
+
+def test_a_string_nested_in_a_shared_string_does_not_split_it(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    _with_shared_strings(path, "<si><t>" + ("B" * 20_000 + "<si></si>") * 3 + "</t></si>")
+    _refused(project, "60000 tegn", "Dagplejere!C9")
+
+
+def test_a_sheet_of_the_workbook_calamine_reads_is_checked_whatever_rels_says(
+    project: Path,
+) -> None:
+    # _rels/.rels names a decoy workbook; calamine reads xl/workbook.xml and its sheets
+    path = _with_row(project, ROW.format(r=9, cells='<c r="A9"><v>1</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        rels, book_rels = zf.read("_rels/.rels"), zf.read("xl/_rels/workbook.xml.rels")
+        book, sheet = zf.read("xl/workbook.xml"), zf.read(SHEET)
+    far = ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>')
+    _rewrite(
+        path,
+        {
+            "_rels/.rels": rels.replace(b"xl/workbook.xml", b"xl/decoy.xml"),
+            "xl/_rels/workbook.xml.rels": book_rels.replace(b"worksheets/sheet1.xml", b"big.xml"),
+        },
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/decoy.xml", book)
+        zf.writestr("xl/_rels/decoy.xml.rels", book_rels)
+        zf.writestr("xl/big.xml", sheet.replace(b"</sheetData>", far.encode() + b"</sheetData>"))
+    _refused(project, "XFD1048576")
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_shared_string_shown_by_many_cells_counts_for_each(project: Path, plain: bool) -> None:
+    # 32,000 characters, within a cell's limit, shown by 4,000 cells: 128 million in all
+    row = "".join(f'<c r="{c}{{r}}" t="s"><v>0</v></c>' for c in "OPQRSTUVWXYZ")
+    rows = "".join(ROW.format(r=r, cells=row.format(r=r)) for r in range(20, 354))
+    note = "" if plain else "<!-- not the plain form -->"
+    path = _with_row(project, rows + note)
+    _with_shared_strings(path, "<si><t>" + "Y" * 32_000 + "</t></si>")
+    _refused(project, "100 millioner tegn")
+
+
 def test_a_part_larger_than_its_header_says_is_refused(project: Path) -> None:
     path = _with_row(project, ROW.format(r=9, cells='<c r="A9"><v>1</v></c>' * 1))
     data = bytearray(path.read_bytes())

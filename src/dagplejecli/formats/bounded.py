@@ -23,6 +23,7 @@ from dagplejecli.limits import (
     MAX_SHEET_CELLS,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
+    MAX_WORKBOOK_TEXT,
     column_number,
 )
 from dagplejecli.model import column_letters
@@ -47,7 +48,6 @@ def _dtd_in(data: bytes) -> bool:
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
-CHUNK = 1024 * 1024
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -80,16 +80,20 @@ def check_zip(path: Path, raw: bytes) -> bool:
             ods = path.suffix.lower() == ".ods"
             sheets, shared = ({}, []) if ods else _workbook_parts(zf, set(names))
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
-            for m in members:
+            text = _Text(path)  # every cell's text, a shared string once per cell showing it
+            # the shared strings first: a sheet's cells are counted with their lengths
+            for m in sorted(members, key=lambda m: m.filename not in shared):
                 if m.filename in sheets or m.filename in shared:
                     data = _read_counted(zf, m, budget)
                     if _dtd_in(data):
                         raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
                     normal = normal and _is_nfc(data)
-                    if m.filename in sheets and not _plain_sheet(data):
-                        _scan_sheet(path, zf, m, sheets[m.filename])
-                    if m.filename in shared and not _plain_shared_strings(data):
-                        _scan_shared_strings(path, zf, m, sheets)
+                    if m.filename in shared:
+                        text.shared.extend(
+                            _plain_shared_strings(data) or _scan_shared_strings(path, zf, m, sheets)
+                        )
+                    elif not _plain_sheet(data, text):
+                        _scan_sheet(path, zf, m, sheets[m.filename], text)
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
@@ -185,86 +189,117 @@ def _release(element: Any) -> None:
 
 def _workbook_parts(zf: zipfile.ZipFile, names: set[str]) -> tuple[dict[str, str], list[str]]:
     """The worksheets (part → sheet name) and shared strings the workbook's relationships
-    name, wherever in the zip they are stored; the usual places too, as a reader may look
-    there whatever the relationships say."""
+    name, wherever in the zip they are stored: of the workbook ``_rels/.rels`` names and of
+    ``xl/workbook.xml``, where calamine looks whatever ``_rels/.rels`` says; and the usual
+    places too, as a reader may look there whatever the relationships say."""
     from defusedxml import ElementTree as SafeET
 
-    def target(base: str, ref: str) -> str:
-        if ref.startswith("/"):
-            return ref.lstrip("/")
-        parts = [p for p in base.split("/")[:-1] if p]
-        for piece in ref.split("/"):
-            if piece == "..":
-                if parts:
-                    parts.pop()
-            elif piece not in ("", "."):
-                parts.append(piece)
-        return "/".join(parts)
-
-    book = "xl/workbook.xml"
+    books = {"xl/workbook.xml"}  # where calamine looks, whatever _rels/.rels says
     try:
         for rel in SafeET.fromstring(zf.read("_rels/.rels")):
             if rel.get("Type", "").endswith("/officeDocument"):
-                book = target("", rel.get("Target", ""))
+                books.add(_target("", rel.get("Target", "")))
     except (KeyError, SafeET.ParseError):
         pass
-    folder, leaf = book.rsplit("/", 1) if "/" in book else ("", book)
-    rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
     sheets: dict[str, str] = {}
     shared = {"xl/sharedStrings.xml"} & names
-    ids: dict[str, str] = {}
-    try:
-        for rel in SafeET.fromstring(zf.read(rels_name)):
-            kind, part = rel.get("Type", ""), target(book, rel.get("Target", ""))
-            if part not in names:
-                continue
-            if kind.endswith("/sharedStrings"):
-                shared.add(part)
-            elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
-                ids[rel.get("Id", "")] = part
-                sheets[part] = part
-        rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        for sheet in SafeET.fromstring(zf.read(book)).iter():
-            if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
-                sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
-    except (KeyError, SafeET.ParseError):
-        pass
+    for book in sorted(books & names):
+        _book_parts(zf, names, book, sheets, shared)
     for name in names:  # where a reader may look whatever the relationships say
         if name.startswith("xl/worksheets/") and name.endswith(".xml") and name not in sheets:
             sheets[name] = name
     return sheets, sorted(shared)
 
 
+def _target(base: str, ref: str) -> str:
+    """A relationship's target, as a path in the zip, from the part ``base`` that names it."""
+    if ref.startswith("/"):
+        return ref.lstrip("/")
+    parts = [p for p in base.split("/")[:-1] if p]
+    for piece in ref.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _book_parts(
+    zf: zipfile.ZipFile, names: set[str], book: str, sheets: dict[str, str], shared: set[str]
+) -> None:
+    """The worksheets and shared strings one workbook part's relationships name."""
+    from defusedxml import ElementTree as SafeET
+
+    folder, leaf = book.rsplit("/", 1) if "/" in book else ("", book)
+    rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
+    ids: dict[str, str] = {}
+    try:
+        for rel in SafeET.fromstring(zf.read(rels_name)):
+            kind, part = rel.get("Type", ""), _target(book, rel.get("Target", ""))
+            if part not in names:
+                continue
+            if kind.endswith("/sharedStrings"):
+                shared.add(part)
+            elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
+                ids[rel.get("Id", "")] = part
+                sheets.setdefault(part, part)
+        rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        for sheet in SafeET.fromstring(zf.read(book)).iter():
+            if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
+                sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
+    except (KeyError, SafeET.ParseError):
+        pass
+
+
 # The plain form a spreadsheet program writes, recognised at the speed of the C regex engine,
-# so that a usual roster is not parsed twice in Python. It is a proof that holds for any bytes,
-# well-formed XML or not, because it looks at every place an XML reader could see a cell:
-# - the part is UTF-8 or ASCII (no byte order mark of another encoding, no other encoding
-#   declared, no NUL byte), so every tag a reader can see stands in the bytes as ASCII;
-# - it holds no comment, CDATA section, processing instruction or declaration after the XML
-#   declaration, so no text or tag is hidden from the count below and no text is split by one;
-# - no prefixed ``c``, ``f`` or ``si`` (a ``:c`` followed by anything that cannot continue a
-#   name, anywhere: stricter than needed), no formula (``<f``), and every ``<c`` a reader
-#   could take as a cell's start tag (followed by anything that cannot continue a name) is
-#   exactly ``<c r="LL99999"``, then at most ``s`` and ``t`` once each, then the tag's end.
-# Then the cell references give the extent exactly (the farthest column and row), and the text
-# of a cell lies between its tag and the next cell's, so the longest stretch between two cells
-# bounds the longest text. Anything else is counted by the streaming parser (_scan_sheet).
+# so that a usual roster is not parsed twice in Python. It does not rely on the part being
+# well-formed XML: it looks at every place where a reader could see a cell or a cell's text.
+# - The part is UTF-8 or ASCII (no byte order mark of another encoding, no other encoding
+#   declared, no NUL byte), so every tag a reader can see stands in the bytes as ASCII.
+# - It holds no comment, CDATA section, processing instruction or declaration after the XML
+#   declaration, so no text or tag is hidden from the searches below.
+# - No prefixed ``c``, ``f``, ``si``, ``is``, ``t`` or ``v``, no formula (``<f``), and every
+#   ``<c`` a reader could take as a cell's start tag (followed by anything that cannot continue
+#   a name) is exactly ``<c r="LL99999"``, then at most ``s`` and ``t`` once each, then the
+#   tag's end. The cell references then give the extent exactly.
+# - A cell's text is one run without a tag in it, closing the cell at once: every ``<is>`` is
+#   ``<is><t>TEXT</t></is></c>`` (or ``<t xml:space="preserve">``), every ``<v>`` is
+#   ``<v>TEXT</v></c>``, and there is no ``<t>`` outside an ``<is>``. A reader that joins the
+#   text of everything inside ``<t>`` (calamine does) finds nothing else to join, so the text
+#   lies between its cell's tag and the next cell's: the longest stretch between two cells
+#   bounds the longest text.
+# Shared strings alike: every ``<si>`` is ``<si><t>TEXT</t></si>``, the longest stretch between
+# two bounds each. Anything else is counted by the streaming parser (_scan_sheet and
+# _scan_shared_strings).
 _NAME_GOES_ON = rb"(?![\w.:\x80-\xff-])"  # the tag's name ends here
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^<>]*\?>)?")
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
+_T = rb'<t(?: xml:space="preserve")?>[^<]*</t>'  # one text without a tag in it
+_PLAIN_T = (b"<t>", b'<t xml:space="preserve">')
 # Each searched on its own: a pattern that begins with a literal is found at C speed.
-_NOT_PLAIN_SHEET = tuple(
-    re.compile(pattern)
-    for pattern in (
-        rb"<[!?]",  # comment, CDATA, declaration, processing instruction
-        rb":(?:c|f|si)" + _NAME_GOES_ON,  # a prefixed cell, formula or string (or more)
-        rb"<f" + _NAME_GOES_ON,  # a formula
-        rb'<c(?! r="|[\w.:\x80-\xff-])',  # a cell's start tag not followed by ` r="`
-        # a cell's start tag with another reference or other attributes
-        rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)',
-    )
+_HIDDEN_OR_PREFIXED = (
+    re.compile(rb"<[!?]"),  # comment, CDATA, declaration, processing instruction
+    # a prefixed element of these names (any ``:c`` and so on, in a tag or not: stricter)
+    re.compile(rb":(?:c|f|si|is|t|v)" + _NAME_GOES_ON),
+    # a ``<t`` with other attributes than xml:space="preserve", or none
+    re.compile(rb"<t(?=[\s/])(?! xml:space=\"preserve\">)"),
 )
-_NOT_PLAIN_SHARED = (*_NOT_PLAIN_SHEET[:2], re.compile(rb"<si" + _NAME_GOES_ON + rb"(?!>)"))
+_NOT_PLAIN_SHEET = (
+    *_HIDDEN_OR_PREFIXED,
+    re.compile(rb"<f" + _NAME_GOES_ON),  # a formula
+    re.compile(rb'<c(?! r="|[\w.:\x80-\xff-])'),  # a cell's start tag not followed by ` r="`
+    # a cell's start tag with another reference or other attributes
+    re.compile(
+        rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)'
+    ),
+    re.compile(rb"<is(?=[\s/>])(?!>" + _T + rb"</is></c>)"),  # an inline string of more
+    re.compile(rb"<v(?=[\s/>])(?!>[^<]*</v></c>)"),  # a value of more
+)
+_NOT_PLAIN_SHARED = (
+    *_HIDDEN_OR_PREFIXED,
+    re.compile(rb"<si(?=[\s/>])(?!>" + _T + rb"</si>)"),  # a shared string of more
+)
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
 
 
@@ -284,28 +319,91 @@ def _read_counted(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int
         return fh.read()
 
 
-def _plain_sheet(data: bytes) -> bool:
+class _Text:
+    """The characters a reader will put in the workbook's cells, against MAX_WORKBOOK_TEXT:
+    each cell's own text, and a shared string's length for every cell that shows it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.shared: list[int] = []  # each shared string's length (at most; by index)
+        self.total = 0
+
+    def add(self, n: int) -> None:
+        self.total += n
+        if self.total > MAX_WORKBOOK_TEXT:
+            raise DagplejeError(
+                "roster_text_too_much",
+                where=self.path.name,
+                hint="roster_text_too_much_hint",
+                limit=MAX_WORKBOOK_TEXT // 1_000_000,
+            )
+
+    def shown(self, index: str | None) -> int:
+        """The length of the shared string a cell's value names (0 for none)."""
+        if index is None or not index.strip().isdigit():
+            return 0
+        i = int(index)
+        return self.shared[i] if i < len(self.shared) else 0
+
+
+# A plain cell's text: its inline string, its value, and whether the value names a shared string
+_PLAIN_CELL_TEXT = re.compile(
+    rb'<c r="[^"]*"(?: s="[0-9]*")?(?: t="([a-zA-Z]*)")?><(?:v|is><t[^>]*)>([^<]*)<'
+)
+
+
+def _plain_text(body: bytes, text: _Text) -> None:
+    """Add a plain sheet's text: at most its bytes and its shared strings' longest for every
+    cell that shows one; counted cell by cell only when that could be over the limit."""
+    shown = body.count(b' t="s">')
+    if text.total + len(body) + shown * max(text.shared, default=0) <= MAX_WORKBOOK_TEXT:
+        text.add(len(body) + shown * max(text.shared, default=0))
+        return
+    for kind, value in _PLAIN_CELL_TEXT.findall(body):
+        text.add(text.shown(value.decode()) if kind == b"s" else len(value))
+
+
+def _plain_sheet(data: bytes, text: _Text) -> bool:
     """The worksheet is in the plain form and within every limit (see above)."""
     body = _body(data)
     if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHEET):
         return False
+    if sum(map(body.count, _PLAIN_T)) != body.count(b"<is>"):
+        return False  # a text outside an inline string
     # columns of one letter (26) and rows of at most five digits are far within the limits;
     # two letters only while the columns x 99,999 rows stay within the cells
     wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(body))}
     if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
         return False
-    return max(map(len, body.split(b'<c r="')), default=0) <= MAX_CELL_TEXT
+    if max(map(len, body.split(b'<c r="')), default=0) > MAX_CELL_TEXT:
+        return False
+    _plain_text(body, text)
+    return True
 
 
-def _plain_shared_strings(data: bytes) -> bool:
-    """Every shared string begins ``<si>``, and none spans more bytes than a cell holds."""
+def _plain_shared_strings(data: bytes) -> list[int]:
+    """Each shared string's length at most (its stretch of bytes), when the part is in the
+    plain form and none spans more bytes than a cell holds; else none (an empty list)."""
     body = _body(data)
     if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHARED):
-        return False
-    return max(map(len, body.split(b"<si>")), default=0) <= MAX_CELL_TEXT
+        return []
+    if sum(map(body.count, _PLAIN_T)) != body.count(b"<si>"):
+        return []  # a text outside a shared string
+    lengths = [len(piece) for piece in body.split(b"<si>")[1:]]
+    return lengths if max(lengths, default=0) <= MAX_CELL_TEXT else []
 
 
-def _scan_sheet(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str) -> None:
+def _nested(element: Any, container: str) -> bool:
+    """Whether ``element`` stands anywhere but directly in ``container`` (a row inside a
+    cell's text, a shared string inside another's): a reader takes it as text of the element
+    it is in, so it is counted there, and is not released before that one is."""
+    parent = element.getparent()
+    return parent is not None and not str(parent.tag).endswith(f"}}{container}")
+
+
+def _scan_sheet(
+    path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, text: _Text
+) -> None:
     """Rows, cells, the farthest column and the longest text of one worksheet, counted as the
     XML is parsed (a cell without ``r`` is the next one, as calamine reads it). The work per
     cell is kept to its reference: a row's text and formulas are looked at cell by cell only
@@ -315,10 +413,12 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet:
     last_row = widest = highest = 0
     with _Counted(zf, member, budget) as fh:
         for _, row in _iterparse(fh, tags):
+            if _nested(row, "sheetData"):
+                continue  # inside a cell's text: counted with the row it is in
             ns = row.tag[: row.tag.index("}") + 1]
             number = _number(row.get("r"), last_row + 1)
             column = 0
-            for cell in row.iterchildren(f"{ns}c"):
+            for cell in row.iter(f"{ns}c"):  # a cell inside another's text too
                 ref = cell.get("r")
                 if ref is None:
                     column += 1
@@ -341,8 +441,13 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet:
             if number > MAX_SHEET_ROWS:
                 raise too_large(path, sheet, f"A{number}")
             # the row's text in all (runs and CDATA joined): no cell in it can be longer
-            if row.find(f".//{ns}f") is not None or sum(map(len, row.itertext())) > MAX_CELL_TEXT:
+            written = sum(map(len, row.itertext()))
+            if row.find(f".//{ns}f") is not None or written > MAX_CELL_TEXT:
                 _check_row_cells(path, sheet, row, ns, _number(row.get("r"), last_row + 1))
+            text.add(written)
+            for cell in row.iterchildren(f"{ns}c"):
+                if cell.get("t") == "s":
+                    text.add(text.shown(cell.findtext(f"{ns}v")))
             last_row = number
             _release(row)
 
@@ -374,7 +479,11 @@ def _check_cell(path: Path, sheet: str, cell: Any, ns: str, ref: str) -> None:
 
 def _text_length(element: Any, ns: str) -> int:
     """A rich text's characters: its runs and CDATA joined, phonetic guides left out."""
-    return sum(len(t.text or "") for t in element.iter(f"{ns}t") if t.getparent().tag != f"{ns}rPh")
+    return sum(
+        len("".join(t.itertext()))
+        for t in element.iter(f"{ns}t")
+        if t.getparent().tag != f"{ns}rPh"
+    )
 
 
 def _too_long(path: Path, where: str, length: int) -> DagplejeError:
@@ -389,17 +498,24 @@ def _too_long(path: Path, where: str, length: int) -> DagplejeError:
 
 def _scan_shared_strings(
     path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheets: dict[str, str]
-) -> None:
+) -> list[int]:
+    """Each shared string's length (its text in all), counted as the XML is parsed."""
     budget = [MAX_UNCOMPRESSED_BYTES]
     tags = tuple(f"{{{ns}}}si" for ns in (_MAIN, _STRICT))
+    lengths: list[int] = []
     with _Counted(zf, member, budget) as fh:
-        for index, (_, item) in enumerate(_iterparse(fh, tags)):
+        for _, item in _iterparse(fh, tags):
+            if _nested(item, "sst"):
+                continue  # inside a string's text: its text is the string's it is in
+            index = len(lengths)
             length = sum(map(len, item.itertext()))
             if length > MAX_CELL_TEXT:
                 length = _text_length(item, item.tag[: item.tag.index("}") + 1])
             if length > MAX_CELL_TEXT:
                 raise _too_long(path, _shared_string_cell(zf, index, sheets), length)
+            lengths.append(length)
             _release(item)
+    return lengths
 
 
 def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str]) -> str:
@@ -508,25 +624,6 @@ def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
             ):
                 raise too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
             _release(element)
-
-
-def _sheet_files(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet part → sheet name, from workbook.xml and its relationships."""
-    from defusedxml import ElementTree as SafeET
-
-    try:
-        book = SafeET.fromstring(zf.read("xl/workbook.xml"))
-        rels = SafeET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, SafeET.ParseError):
-        return {}
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    out = {}
-    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
-        target = targets.get(sheet.get(rel_ns), "")
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        out[part] = sheet.get("name", "")
-    return out
 
 
 def check_workbook_bytes(path: Path, raw: bytes) -> None:
