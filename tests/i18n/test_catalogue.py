@@ -89,3 +89,22 @@ def test_no_text_holds_markup() -> None:
             texts += [*f.hints.values()]
         marked += [(lang, t) for t in texts if "[/" in str(t)]
     assert marked == []
+
+
+def test_a_kept_copy_is_readable_by_all_and_replaces_the_earlier_ones(tmp_path: Path) -> None:
+    import os
+    import stat
+    import sys
+
+    tag = sys.implementation.cache_tag
+    folder = tmp_path / "__pycache__"
+    folder.mkdir()
+    earlier = folder / f"catalogue.old.{tag}"
+    earlier.write_bytes(b"an earlier catalogue's copy")
+    other = folder / "module.pyc"
+    other.write_bytes(b"bytecode")
+    kept = folder / f"catalogue.new.{tag}"
+    catalogue._write_quietly(kept, b"data")
+    assert kept.read_bytes() == b"data" and other.exists() and not earlier.exists()
+    if os.name == "posix":  # on Windows a file's mode says only whether it is read-only
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o644

@@ -1,11 +1,14 @@
 """A spreadsheet's zip and XML checked against ``limits.py`` before any reader parses them:
 the roster, the CVR extract and the plan workbook all pass through ``check_zip``.
 
-Every part a reader will parse — found through the workbook's relationships — is inflated once
-with a hard byte count (a header that understates a part's size is refused), holds no DTD,
-and is either proven to be in the plain form a spreadsheet program writes (a few searches at
-the speed of the C regex engine) or parsed by a streaming XML parser that counts rows, cells,
-the farthest column and the longest text as it goes. The caller then parses the same bytes.
+Every part a reader will parse — found through the workbook's relationships, and through
+``xl/workbook.xml``'s, which calamine reads whatever they say — is inflated once with a hard
+byte count (a header that understates a part's size is refused), holds no DTD, and is either
+found to be in the plain form a spreadsheet program writes (a few searches at the speed of the
+C regex engine; see the comment at ``_NOT_PLAIN_SHEET`` for why that bounds it) or parsed by a
+streaming XML parser that counts rows, cells, the farthest column and the longest text as it
+goes; the text of all cells together is bounded too (``_Text``). The caller then parses the
+same bytes.
 """
 
 from __future__ import annotations
@@ -64,11 +67,11 @@ def _not_workbook(path: Path) -> DagplejeError:
 def check_zip(path: Path, raw: bytes) -> bool:
     """Every part of the zip inflated once, with a hard count of the bytes it really holds (a
     header that understates a part's size is refused, not believed), no DTD anywhere, and each
-    part calamine reads as a sheet or as shared strings parsed by a streaming XML parser that
-    counts rows, cells, the farthest column and the longest text against ``limits.py``. The
-    caller then gives calamine these same bytes. True when the text may not be in NFC (the
-    cells are then normalised one by one; a workbook whose parts are NFC and hold no character
-    references needs no pass over its cells)."""
+    part calamine reads as a sheet or as shared strings either in the plain form or counted by
+    a streaming XML parser (rows, cells, the farthest column, the longest text, all text
+    together) against ``limits.py``. The caller then gives calamine these same bytes. True
+    when the text may not be in NFC (the cells are then normalised one by one; a workbook whose
+    parts are NFC and hold no character references needs no pass over its cells)."""
     normal = True
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:

@@ -218,7 +218,14 @@ def load() -> dict[str, Catalogue]:
     """The catalogue shipped with dagpleje, by language, read and checked — or, when the same
     bytes were read before, its checked copy (see ``CACHE``)."""
     source = Path(__file__).with_name("catalogue.toml")  # beside this module, as shipped
-    raw = source.read_bytes()
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:  # an install that lost a file: no catalogue to say it in, so both
+        sys.stderr.write(
+            f"dagpleje: {source} ({exc.strerror}). dagpleje er ikke installeret helt: installér"
+            " den igen. / dagpleje is not installed completely: install it again.\n"
+        )
+        raise SystemExit(70) from None
     cache = _cache_path(source, raw)
     if cache is not None:
         kept = _read_kept(cache)
@@ -338,7 +345,14 @@ def _write_quietly(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        os.chmod(tmp, 0o644)  # as Python's bytecode: every user of the install may read it
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        return
+    # the copies of earlier catalogues are of no use to anyone now
+    for old in path.parent.glob(f"catalogue.*.{sys.implementation.cache_tag}"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
