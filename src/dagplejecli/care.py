@@ -29,23 +29,24 @@ from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
 from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
+# not in care: left out, and why
 DP236 = Rule(
     "DP236",
     S.INFO,
     Family.PERSONS,
     STIL_UNILOGIN,
     params=("cpr", "date", "day", "name", "role", "status"),
-)  # not in care: left out, and why
+)
+# a period that cannot be judged
 DP237 = Rule(
     "DP237",
     S.ERROR,
     Family.PERSONS,
     OWN,
     params=("born", "cpr", "dagplejer", "end", "name", "role", "start", "value"),
-)  # a period that cannot be judged
-DP238 = Rule(
-    "DP238", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "values")
-)  # status words the tool does not know
+)
+# status words the tool does not know
+DP238 = Rule("DP238", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "values"))
 
 IN_CARE, NOT_IN_CARE, OFFERED, LEAVE = "i_pleje", "ikke_i_pleje", "tilbudt", "orlov"
 

@@ -15,83 +15,71 @@ from dagplejecli.findings import Severity as S
 A = F.RECONCILE
 
 # errors: a register refuses it, or holds it wrongly
-DP401 = Rule(
-    "DP401", S.ERROR, A, STIL_UNILOGIN, params=("cpr", "id", "name", "role", "theirs")
-)  # our LocalPersonId with another CPR
-DP402 = Rule(
-    "DP402", S.ERROR, A, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
-)  # protection differs
-DP403 = Rule(
-    "DP403", S.ERROR, A, STIL_DAGPLEJE, params=("file", "number", "ours", "theirs")
-)  # DTR's P-number is not the configuration's
-DP404 = Rule(
-    "DP404", S.ERROR, A, STIL_DTR, params=("number",)
-)  # a configured number DTR does not know
-DP405 = Rule(
-    "DP405", S.ERROR, A, STIL_DTR, params=("number", "status")
-)  # a configured unit DTR has closed
+# our LocalPersonId with another CPR
+DP401 = Rule("DP401", S.ERROR, A, STIL_UNILOGIN, params=("cpr", "id", "name", "role", "theirs"))
+# protection differs
+DP402 = Rule("DP402", S.ERROR, A, STIL_UNILOGIN, params=("cpr", "id", "name", "role"))
+# DTR's P-number is not the configuration's
+DP403 = Rule("DP403", S.ERROR, A, STIL_DAGPLEJE, params=("file", "number", "ours", "theirs"))
+# a configured number DTR does not know
+DP404 = Rule("DP404", S.ERROR, A, STIL_DTR, params=("number",))
+# a configured unit DTR has closed
+DP405 = Rule("DP405", S.ERROR, A, STIL_DTR, params=("number", "status"))
 
 # warnings: it costs the municipality later
+# in the plan, not in Unilogin under our source
 DP410 = Rule(
     "DP410",
     S.WARNING,
     A,
     STIL_EXPORT,
     params=("cpr", "id", "name", "other_id", "role", "source", "user"),
-)  # in the plan, not in Unilogin under our source
+)
+# same CPR under another source or id
 DP411 = Rule(
     "DP411",
     S.WARNING,
     A,
     STIL_EXPORT,
     params=("cpr", "id", "name", "other_id", "role", "source", "there"),
-)  # same CPR under another source or id
-DP412 = Rule(
-    "DP412", S.WARNING, A, STIL_EXPORT, params=("count", "source")
-)  # a second import source feeds the area
-DP413 = Rule(
-    "DP413", S.WARNING, A, STIL_DAGPLEJE, params=("cpr", "file", "id", "name", "there")
-)  # a dagplejer in another area in Unilogin
+)
+# a second import source feeds the area
+DP412 = Rule("DP412", S.WARNING, A, STIL_EXPORT, params=("count", "source"))
+# a dagplejer in another area in Unilogin
+DP413 = Rule("DP413", S.WARNING, A, STIL_DAGPLEJE, params=("cpr", "file", "id", "name", "there"))
+# custody or the set of contacts differ
 DP414 = Rule(
     "DP414",
     S.WARNING,
     A,
     STIL_UNILOGIN,
     params=("contact", "contact_cpr", "cpr", "extra", "id", "missing", "name", "role"),
-)  # custody or the set of contacts differ
-DP415 = Rule(
-    "DP415", S.WARNING, A, STIL_EXPORT, params=("last", "loaded", "source")
-)  # our import source is old or missing
-DP416 = Rule(
-    "DP416", S.WARNING, A, STIL_DAGPLEJE, params=("numbers",)
-)  # no number, but DTR has a unit of its name
-DP417 = Rule(
-    "DP417", S.WARNING, A, STIL_DTR, params=("number", "ours", "theirs")
-)  # DTR's name, address or InstType differ
+)
+# our import source is old or missing
+DP415 = Rule("DP415", S.WARNING, A, STIL_EXPORT, params=("last", "loaded", "source"))
+# no number, but DTR has a unit of its name
+DP416 = Rule("DP416", S.WARNING, A, STIL_DAGPLEJE, params=("numbers",))
+# DTR's name, address or InstType differ
+DP417 = Rule("DP417", S.WARNING, A, STIL_DTR, params=("number", "ours", "theirs"))
 
 # info: worth knowing
-DP420 = Rule(
-    "DP420", S.INFO, A, STIL_EXPORT, params=("cpr", "id", "name", "user")
-)  # ours in Unilogin, not in the plan
+# ours in Unilogin, not in the plan
+DP420 = Rule("DP420", S.INFO, A, STIL_EXPORT, params=("cpr", "id", "name", "user"))
+# name, MainGroupId, Level or area differ
 DP421 = Rule(
     "DP421",
     S.INFO,
     A,
     STIL_EXPORT,
     params=("cpr", "group", "id", "level", "name", "role", "theirs", "there"),
-)  # name, MainGroupId, Level or area differ
-DP422 = Rule(
-    "DP422", S.INFO, A, STIL_DTR, params=("number", "unit")
-)  # active dagpleje units the plan does not have
-DP423 = Rule(
-    "DP423", S.INFO, A, STIL_DTR, params=("closed", "other")
-)  # closed units, other municipalities: left out
-DP424 = Rule(
-    "DP424", S.INFO, A, STIL_EXPORT, params=("namespace",)
-)  # an export read by local names (v6, other)
-DP425 = Rule(
-    "DP425", S.INFO, A, STIL_EXPORT, params=("files", "number")
-)  # a check skipped: what the files do not carry
-DP426 = Rule(
-    "DP426", S.INFO, A, STIL_EXPORT, params=("number", "unit")
-)  # an export of a unit the plan does not have
+)
+# active dagpleje units the plan does not have
+DP422 = Rule("DP422", S.INFO, A, STIL_DTR, params=("number", "unit"))
+# closed units, other municipalities: left out
+DP423 = Rule("DP423", S.INFO, A, STIL_DTR, params=("closed", "other"))
+# an export read by local names (v6, other)
+DP424 = Rule("DP424", S.INFO, A, STIL_EXPORT, params=("namespace",))
+# a check skipped: what the files do not carry
+DP425 = Rule("DP425", S.INFO, A, STIL_EXPORT, params=("files", "number"))
+# an export of a unit the plan does not have
+DP426 = Rule("DP426", S.INFO, A, STIL_EXPORT, params=("number", "unit"))

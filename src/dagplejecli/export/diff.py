@@ -92,12 +92,14 @@ def compare(
 
 
 # Identity changes, named before Unilogin acts on them (the last export against this one).
+# likely a corrected CPR
 DP227 = Rule(
     "DP227", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("dagplejer", "id", "name", "old_id")
-)  # likely a corrected CPR
+)
+# a known id, another CPR
 DP228 = Rule(
     "DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
-)  # a known id, another CPR
+)
 
 
 def identity_changes(

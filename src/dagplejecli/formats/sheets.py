@@ -77,19 +77,23 @@ def check_roster_path(path: Path) -> None:
         raise DagplejeError(
             "roster_bad_suffix",
             where=str(path),
-            suffix=suffix or "(ingen)",
+            suffix=suffix or Said("no_suffix"),
             kinds=", ".join(SUFFIXES),
         )
     size = info.st_size
     if size == 0:
         raise DagplejeError("roster_empty_file", where=str(path))
     if size > MAX_FILE_BYTES:
-        raise DagplejeError(
-            "roster_too_large",
-            where=str(path),
-            size_mb=size // (1024 * 1024),
-            limit_mb=MAX_FILE_BYTES // (1024 * 1024),
-        )
+        raise _file_too_large(path, size)
+
+
+def _file_too_large(path: Path, size: int) -> DagplejeError:
+    return DagplejeError(
+        "roster_too_large",
+        where=str(path),
+        size_mb=size // (1024 * 1024),
+        limit_mb=MAX_FILE_BYTES // (1024 * 1024),
+    )
 
 
 class Sheets(list[RawSheet]):
@@ -160,12 +164,7 @@ def _read_once(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_FILE_BYTES:
-                raise DagplejeError(
-                    "roster_too_large",
-                    where=str(path),
-                    size_mb=size // (1024 * 1024),
-                    limit_mb=MAX_FILE_BYTES // (1024 * 1024),
-                )
+                raise _file_too_large(path, size)
         return b"".join(chunks)
     except OSError as exc:
         raise DagplejeError(

@@ -18,18 +18,20 @@ from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.rows import RowReader
 from dagplejecli.roster.vocabulary import vocabulary
 
+# blank custody, no decision
 DP221 = Rule(
     "DP221", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("column", "count", "cpr", "name")
-)  # blank custody, no decision
+)
 # One custody column on the child's row: it does not say which contact it is about (DP245)
 DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("column", "sheet"))
+# custody neither yes nor no
 DP250 = Rule(
     "DP250",
     S.ERROR,
     Family.PERSONS,
     STIL_UNILOGIN,
     params=("column", "cpr", "name", "relation", "value"),
-)  # custody neither yes nor no
+)
 # A custody column on the child's row that names who has custody («Mor», «Far», «Fælles»)
 DP258 = Rule("DP258", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("column", "count", "granted"))
 # The parents a row's custody cell may name: «Fælles» names both

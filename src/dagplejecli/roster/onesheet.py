@@ -13,9 +13,8 @@ from dagplejecli.roster.link import id_and_name, without_role_words
 from dagplejecli.roster.records import Builder
 from dagplejecli.roster.rows import RowReader, data_rows
 
-DP247 = Rule(
-    "DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name")
-)  # a child on a row that names no dagplejer
+# a child on a row that names no dagplejer
+DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name"))
 
 # The fields that say who a one-sheet row's dagplejer is; a row with none of them has no
 # dagplejer (its child is DP247), not a dagplejer without a name.

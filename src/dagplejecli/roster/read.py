@@ -59,23 +59,22 @@ from dagplejecli.roster.unused import (
 )
 from dagplejecli.roster.vocabulary import vocabulary
 
-DP217 = Rule(
-    "DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count")
-)  # ids made from names (was info)
+# ids made from names (was info)
+DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
 DP240 = Rule(
     "DP240", S.ERROR, Family.PERSONS, OWN, params=("count", "dagplejer", "id", "ids", "name", "ref")
 )
+# most children link to no dagplejer
 DP241 = Rule(
     "DP241",
     S.ERROR,
     Family.PERSONS,
     OWN,
     params=("column", "count", "id_column", "total", "values"),
-)  # most children link to no dagplejer
-DP243 = Rule(
-    "DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name")
-)  # children linked by their dagplejer's name
+)
+# children linked by their dagplejer's name
+DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
 # The findings about linking children to their dagplejere, which ``plan`` shows too.

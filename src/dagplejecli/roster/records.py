@@ -36,27 +36,22 @@ from dagplejecli.roster.rows import RowReader, data_rows, is_filled
 from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
-DP202 = Rule(
-    "DP202", S.INFO, Family.PERSONS, CPR_LAW, params=("cpr",)
-)  # a CPR stored as a number lost its 0
-DP211 = Rule(
-    "DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("allowed", "value")
-)  # relation Unilogin cannot take
-DP214 = Rule(
-    "DP214", S.WARNING, Family.PERSONS, OWN, params=("assumed", "column", "value")
-)  # neither yes nor no
-DP215 = Rule(
-    "DP215", S.INFO, Family.PERSONS, OWN, params=("value",)
-)  # a postnummer stored as a number lost its 0
-DP218 = Rule(
-    "DP218", S.WARNING, Family.PERSONS, OWN, params=("cpr",)
-)  # a contact whose child is not found
-DP222 = Rule(
-    "DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name")
-)  # blank relation
+# a CPR stored as a number lost its 0
+DP202 = Rule("DP202", S.INFO, Family.PERSONS, CPR_LAW, params=("cpr",))
+# relation Unilogin cannot take
+DP211 = Rule("DP211", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("allowed", "value"))
+# neither yes nor no
+DP214 = Rule("DP214", S.WARNING, Family.PERSONS, OWN, params=("assumed", "column", "value"))
+# a postnummer stored as a number lost its 0
+DP215 = Rule("DP215", S.INFO, Family.PERSONS, OWN, params=("value",))
+# a contact whose child is not found
+DP218 = Rule("DP218", S.WARNING, Family.PERSONS, OWN, params=("cpr",))
+# blank relation
+DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name"))
+# Medmor/Medfar read as Mor/Far
 DP223 = Rule(
     "DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "name", "relation", "value")
-)  # Medmor/Medfar read as Mor/Far
+)
 # Custody's own (DP221 blank, DP245 on the child's row, DP250 neither yes nor no): custody.py
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")

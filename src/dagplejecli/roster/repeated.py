@@ -12,9 +12,8 @@ from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson
 
-DP255 = Rule(
-    "DP255", S.INFO, Family.PERSONS, OWN, params=("children", "count", "cpr", "name")
-)  # a child's rows read as one child
+# a child's rows read as one child
+DP255 = Rule("DP255", S.INFO, Family.PERSONS, OWN, params=("children", "count", "cpr", "name"))
 
 
 def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Finding]]:

@@ -15,12 +15,10 @@ from dagplejecli.roster.headers import child_prefixed, normalise_header
 from dagplejecli.roster.rows import data_rows
 from dagplejecli.roster.vocabulary import vocabulary
 
-DP246 = Rule(
-    "DP246", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet", "table")
-)  # a column of CPR numbers no field reads
-DP253 = Rule(
-    "DP253", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet")
-)  # a column of middle names no field reads
+# a column of CPR numbers no field reads
+DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet", "table"))
+# a column of middle names no field reads
+DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet"))
 # A column that looks like name-and-address protection no field reads: the people it protects
 # would be written into Unilogin with their names and addresses (an error, not a warning)
 DP254 = Rule(

@@ -27,24 +27,22 @@ from dagplejecli.roster.headers import (
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
 
+# a sheet of roster data not read
 DP248 = Rule(
     "DP248", S.WARNING, Family.PERSONS, OWN, params=("headers", "key", "row", "rows", "sheet")
-)  # a sheet of roster data not read
+)
+# child columns, and no child read
 DP249 = Rule(
     "DP249", S.ERROR, Family.PERSONS, OWN, params=("columns", "key", "sheet", "sheet_role")
-)  # child columns, and no child read
-DP251 = Rule(
-    "DP251", S.ERROR, Family.PERSONS, OWN, params=("headers", "row", "rows", "sheet")
-)  # no child read, and a sheet of data unused
-DP252 = Rule(
-    "DP252", S.ERROR, Family.PERSONS, OWN, params=("column", "sheet")
-)  # a contacts sheet gave no child a contact
-DP256 = Rule(
-    "DP256", S.INFO, Family.PERSONS, OWN, params=("count", "row", "sheet", "text")
-)  # totals and notes rows set aside
-DP257 = Rule(
-    "DP257", S.INFO, Family.PERSONS, OWN, params=("count", "sheets")
-)  # hidden sheets, not read
+)
+# no child read, and a sheet of data unused
+DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN, params=("headers", "row", "rows", "sheet"))
+# a contacts sheet gave no child a contact
+DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN, params=("column", "sheet"))
+# totals and notes rows set aside
+DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN, params=("count", "row", "sheet", "text"))
+# hidden sheets, not read
+DP257 = Rule("DP257", S.INFO, Family.PERSONS, OWN, params=("count", "sheets"))
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
 LAYOUT_CODES = frozenset(r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257))
 

@@ -228,13 +228,11 @@ def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-DP209 = Rule(
-    "DP209", S.WARNING, PERSONS, OWN, params=("age", "cpr", "limit", "name")
-)  # at [regler] max_alder
+# at [regler] max_alder
+DP209 = Rule("DP209", S.WARNING, PERSONS, OWN, params=("age", "cpr", "limit", "name"))
 DP224 = Rule("DP224", S.ERROR, PERSONS, OWN, params=("born", "cpr", "name"))  # born after today
-DP225 = Rule(
-    "DP225", S.ERROR, PERSONS, OWN, params=("age", "cpr", "limit", "name")
-)  # at [regler] max_alder_fejl
+# at [regler] max_alder_fejl
+DP225 = Rule("DP225", S.ERROR, PERSONS, OWN, params=("age", "cpr", "limit", "name"))
 
 
 def _born(cpr: str) -> dt.date | None:
