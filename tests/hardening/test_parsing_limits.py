@@ -125,25 +125,6 @@ def test_a_sheet_in_another_encoding_is_counted_as_it_is_read(
     _refused(project)
 
 
-def test_a_long_shared_string_in_runs_is_refused(project: Path) -> None:
-    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
-    runs = "<r><t>" + "B" * 20_000 + "</t></r>"
-    strings = (
-        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-        f'uniqueCount="1"><si>{runs}{runs}</si></sst>'
-    ).encode()
-    with zipfile.ZipFile(path) as zf:
-        rels = zf.read("xl/_rels/workbook.xml.rels")
-    rel = (
-        b'<Relationship Id="rIdS" Target="strings.xml" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/sharedStrings"/></Relationships>'
-    )
-    _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", rel)})
-    with zipfile.ZipFile(path, "a") as zf:
-        zf.writestr("xl/strings.xml", strings)
-    _refused(project, "40000 tegn", "Dagplejere!C9")
-
-
 def _with_shared_strings(path: Path, strings: str) -> None:
     """``path`` with a shared strings part holding ``strings`` (the ``<si>`` elements)."""
     sst = (
@@ -158,6 +139,13 @@ def _with_shared_strings(path: Path, strings: str) -> None:
     _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", rel)})
     with zipfile.ZipFile(path, "a") as zf:
         zf.writestr("xl/strings.xml", sst)
+
+
+def test_a_long_shared_string_in_runs_is_refused(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    runs = "<r><t>" + "B" * 20_000 + "</t></r>"
+    _with_shared_strings(path, f"<si>{runs}{runs}</si>")
+    _refused(project, "40000 tegn", "Dagplejere!C9")
 
 
 def test_a_cell_nested_in_a_text_does_not_split_it(project: Path) -> None:

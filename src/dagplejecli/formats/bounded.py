@@ -396,6 +396,11 @@ def _plain_shared_strings(data: bytes) -> list[int]:
     return lengths if max(lengths, default=0) <= MAX_CELL_TEXT else []
 
 
+def _beyond(rows: int, columns: int) -> bool:
+    """An extent past the limits: too many rows, columns, or cells in all."""
+    return rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS
+
+
 def _nested(element: Any, container: str) -> bool:
     """Whether ``element`` stands anywhere but directly in ``container`` (a row inside a
     cell's text, a shared string inside another's): a reader takes it as text of the element
@@ -435,11 +440,7 @@ def _scan_sheet(
                     widest = column
                 if number > highest:
                     highest = number
-                if (
-                    highest > MAX_SHEET_ROWS
-                    or widest > MAX_SHEET_COLUMNS
-                    or highest * widest > MAX_SHEET_CELLS
-                ):
+                if _beyond(highest, widest):
                     raise too_large(path, sheet, f"{column_letters(column) or 'A'}{number}")
             if number > MAX_SHEET_ROWS:
                 raise too_large(path, sheet, f"A{number}")
@@ -620,11 +621,7 @@ def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
             row += repeat
             if filled:
                 max_row = row
-            if (
-                max_row > MAX_SHEET_ROWS
-                or max_col > MAX_SHEET_COLUMNS
-                or max_row * max_col > MAX_SHEET_CELLS
-            ):
+            if _beyond(max_row, max_col):
                 raise too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
             _release(element)
 
