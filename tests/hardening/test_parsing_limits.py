@@ -225,6 +225,22 @@ def test_an_ods_repeat_in_single_quotes_is_counted(project: Path) -> None:
     assert "roster.ods, Dagplejere!GR200004" in result.stderr
 
 
+def test_an_ods_cell_repeated_within_the_extent_counts_its_text_each_time(project: Path) -> None:
+    from tests.builders import ods_with
+
+    # 32,000 characters in 20 columns of 200 rows: 128 million, in a file of a few kilobytes
+    long = "Y" * 32_000
+    hostile = (
+        "<table:table-row table:number-rows-repeated='200'>"
+        "<table:table-cell table:number-columns-repeated='20' office:value-type='string'>"
+        f"<text:p>{long}</text:p></table:table-cell></table:table-row>"
+    )
+    ods_with(project, hostile)
+    result = run_cli("plan", "roster.ods")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "100 millioner tegn" in result.stderr
+
+
 def test_the_roster_is_hashed_from_the_bytes_that_were_parsed(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

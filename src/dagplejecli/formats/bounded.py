@@ -100,7 +100,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
-                _scan_ods(path, zf, zf.getinfo("content.xml"))
+                _scan_ods(path, zf, zf.getinfo("content.xml"), text)
                 normal = False
     except DagplejeError:
         raise
@@ -574,7 +574,7 @@ def too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
     )
 
 
-def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, text: _Text) -> None:
     """The extent of each table of an OpenDocument spreadsheet, its repeats summed as the XML
     is parsed. LibreOffice repeats empty rows and cells by the million, which cost nothing;
     only repeats of content count (a 7 KB file can claim a cell with text 200 columns wide on
@@ -611,13 +611,15 @@ def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
             repeat = _number(element.get(repeat_rows), 1)
             col, filled = 0, False
             for cell in element.iterchildren(*cells):
-                col += _number(cell.get(repeat_cols), 1)
+                columns = _number(cell.get(repeat_cols), 1)
+                col += columns
                 if len(cell) or cell.get(value_type) is not None:
                     filled, max_col = True, max(max_col, col)
                     length = sum(len(t) for t in cell.itertext())
                     if length > MAX_CELL_TEXT:
                         where = f"{sheet}!{column_letters(col) or 'A'}{row + 1}"
                         raise _too_long(path, where, length)
+                    text.add(length * columns * repeat)  # a repeated cell is built each time
             row += repeat
             if filled:
                 max_row = row
