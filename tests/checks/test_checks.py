@@ -251,6 +251,8 @@ PERSON_CASES = [
     ("DP226", _with("Børn", 1, 0, f"{int(CH1[:2]) + 60}{CH1[2:]}"), "Børn", "A2"),
     ("DP230", _with("Dagplejere", 1, 2, "Åse Ødegård " * 9), "Dagplejere", "C2"),
     ("DP231", _with("Dagplejere", 1, 2, f"Anne {DP1[:6]}.{DP1[6:]}"), "Dagplejere", "C2"),
+    ("DP260", _with("Dagplejere", 1, 1, child_cpr(400, "4568")), "Dagplejere", "B2"),
+    ("DP261", _with("Dagplejere", 1, 2, "?nne"), "Dagplejere", "C2"),
 ]
 
 
@@ -794,3 +796,21 @@ def test_a_cpr_in_a_name_is_reported_masked(tmp_path: Path, code: str) -> None:
     assert only(found, code)
     text = json.dumps(json.loads(report_json(found, {}, False)), ensure_ascii=False)
     assert DP1 not in text and f"{DP1[:6]}-xxxx" in text
+
+
+def test_dagplejere_named_only_by_the_childrens_reference_are_not_nameless(
+    tmp_path: Path,
+) -> None:
+    # a booking system's one sheet: each child's dagplejer written «Dagplejer Navn (id)»; the
+    # dagplejere are read from those cells, names and all, so no sheet is without names (DP244)
+    sheets: Sheets = {
+        "Pladser": [
+            ["Barn CPR", "Barn fornavn", "Barn efternavn", "Dagplejer", "Distrikt"],
+            [CH1, "Liv", "Jensen", "Dagplejer Anne Jensen (41789)", "Nord"],
+            [CH2, "Emil", "Ærø", "Dagplejer Bo Ærø (41450)", "Nord"],
+        ]
+    }
+    found = findings_for(tmp_path, sheets=sheets)
+    assert not only(found, "DP244"), [message(f) for f in only(found, "DP244")]
+    # their CPR numbers are not in the booking system's list: said of each, by name
+    assert {f.params["name"] for f in only(found, "DP213")} == {"Anne Jensen", "Bo Ærø"}

@@ -384,6 +384,7 @@ def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None
         sheet=cmap.sheet.name,
         field=wanted,
         table=table,
+        key=alternatives[0][0],  # the first a user would write, as a key of the table
         row=cmap.header.row,
         headers=", ".join(t for t in cmap.header.texts if t) or "-",
     )

@@ -267,6 +267,44 @@ def check_child_age(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+# A dagplejer whose CPR number says she is a child: usually a child's row read as a dagplejer's
+DP260 = Rule("DP260", S.ERROR, PERSONS, OWN, params=("age", "cpr", "name"))
+ADULT = 18
+
+
+@CHECKS.add(DP260)
+def check_dagplejer_age(ctx: CheckContext) -> list[Finding]:
+    out = []
+    for d in ctx.roster.dagplejere:
+        born = _born(d.cpr) if d.cpr else None
+        if born is None:
+            continue
+        age = age_in_years(born, ctx.today)
+        if age < ADULT:
+            where = _at(d, Field.CPR)
+            out.append(DP260(where, ctx.plan.area_of(d.id), age=max(age, 0), **person(d)))
+    return out
+
+
+# A «?» (or the replacement character) in a name: a letter lost when the file was saved in a
+# character set that lacks it («Łucja» saved in Windows-1252 is «?ucja»)
+DP261 = Rule("DP261", S.WARNING, PERSONS, OWN, params=("cpr", "name", "role", "value"))
+_LOST_LETTER = ("?", "\ufffd")
+
+
+@CHECKS.add(DP261)
+def check_lost_letters(ctx: CheckContext) -> list[Finding]:
+    out = []
+    for role, p, area in _people(ctx):
+        for value in (p.first_name, p.last_name, p.alias_first, p.alias_last):
+            if any(mark in value for mark in _LOST_LETTER):
+                where = _at(p, Field.FORNAVN, Field.NAVN, Field.EFTERNAVN)
+                shown = mask_cpr_in_text(value)[:40]
+                out.append(DP261(where, area, role=role, value=shown, **person(p)))
+                break
+    return out
+
+
 DP210 = Rule("DP210", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
 
 
@@ -316,6 +354,9 @@ def _nameless_sheet(ctx: CheckContext, role: str, people: Sequence[Person]) -> F
     columns = people[0].columns  # the same for every row of a sheet
     if Field.NAVN in columns or (Field.FORNAVN in columns and Field.EFTERNAVN in columns):
         return None
+    named_elsewhere = any(p.first_name or p.last_name for p in people)
+    if named_elsewhere and Field.FORNAVN not in columns and Field.EFTERNAVN not in columns:
+        return None  # names from a child's «Dagplejer Navn (id)», not a column: DP212 each
     cell = people[0].cell()
     sheet = cell.sheet if cell is not None else ""
     headers = _unrecognised_headers(ctx, sheet, role)
