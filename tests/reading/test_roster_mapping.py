@@ -63,7 +63,19 @@ def test_a_header_row_that_cannot_hold_is_a_clear_error(
     with pytest.raises(DagplejeError) as caught:
         read_roster(path, RosterConfig(overskriftsraekke=rows))
     assert caught.value.key == key and said in caught.value.message
-    assert caught.value.hint or key == "roster_sheet_missing"
+    assert caught.value.hint
+
+
+@pytest.mark.parametrize(("name", "near"), [("Born", "Mente du «Børn»?"), ("Løn", None)])
+def test_a_sheet_name_written_almost_right_is_named_in_the_hint(
+    tmp_path: Path, name: str, near: str | None
+) -> None:
+    path = write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    with pytest.raises(DagplejeError) as caught:
+        read_roster(path, RosterConfig(overskriftsraekke={name: 1}))
+    hint = caught.value.hint or ""
+    assert "[roster] overskriftsraekke" in hint
+    assert (near in hint) if near else ("Mente du" not in hint)
 
 
 @pytest.mark.parametrize("value", ["0", '{ "Børn" = 0 }', '{ "Børn" = "to" }'])

@@ -294,13 +294,25 @@ def _check_header_rows(sheets: list[RawSheet], cfg: RosterConfig, path: Path) ->
         )
     for name in rows if isinstance(rows, dict) else ():
         if name not in names:
-            raise DagplejeError(
-                "roster_sheet_missing",
-                where=str(path),
-                sheet=name,
-                key="overskriftsraekke",
-                sheets=", ".join(names),
-            )
+            raise sheet_missing(path, name, "overskriftsraekke", names)
+
+
+def sheet_missing(path: Path, name: str, key: str, names: list[str]) -> DagplejeError:
+    """A sheet the configuration's ``key`` names that the roster does not have, with the
+    sheet whose name is nearest (a letter wrong or missing: «Born» for «Børn»)."""
+    import difflib
+
+    fold = {normalise_header(n): n for n in names}
+    near = difflib.get_close_matches(normalise_header(name), list(fold), n=1, cutoff=0.6)
+    return DagplejeError(
+        "roster_sheet_missing",
+        where=str(path),
+        hint="roster_sheet_missing_near_hint" if near else "roster_sheet_missing_hint",
+        sheet=name,
+        key=key,
+        sheets=", ".join(names),
+        near=fold[near[0]] if near else "",
+    )
 
 
 def _configured(
@@ -327,9 +339,7 @@ def _configured(
     chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
     for key, name in given:
         if name not in by_name:
-            raise DagplejeError(
-                "roster_sheet_missing", where=str(path), sheet=name, key=key, sheets=names
-            )
+            raise sheet_missing(path, name, key, list(by_name))
         header = _header(by_name[name], cfg, path, _known_headers(cfg, key))
         if header is None:
             raise DagplejeError(
