@@ -12,6 +12,7 @@ import pytest
 from dagplejecli.config import RosterConfig, parse_config
 from dagplejecli.domain.shape import RefForm
 from dagplejecli.errors import DagplejeError
+from dagplejecli.messages import finding_message
 from dagplejecli.roster import read_roster
 from tests.builders import small_roster, write_csv, write_xlsx
 
@@ -97,6 +98,10 @@ def test_the_reference_form_reads_only_that_form(tmp_path: Path) -> None:
     by_name, findings = read_roster(path, RosterConfig(henvisning="navn"))
     assert [c.dagplejer_id for c in by_name.children] == [None, None, None]
     assert "DP241" in {f.code for f in findings}  # said, never linked in silence
+    # and the form the configuration reads is named as the cause, with the key to change
+    (told,) = [f for f in findings if f.code == "DP241"]
+    assert told.variant == "form" and told.params["form"] == "navn"
+    assert 'henvisning = "navn"' in finding_message(told)
 
 
 def test_a_reference_form_on_a_one_sheet_roster_is_a_clear_error(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ DP241 = Rule(
     S.ERROR,
     Family.PERSONS,
     OWN,
-    params=("column", "count", "id_column", "total", "values"),
+    params=("column", "count", "form", "id_column", "total", "values"),
 )
 # children linked by their dagplejer's name
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
@@ -216,7 +216,7 @@ def read_roster(
     links = resolve_children(dagplejere, children, form)
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
-    explained = _link_findings(links, dagplejere, children, findings, id_column)
+    explained = _link_findings(links, dagplejere, children, findings, id_column, form)
     if Role.ET_ARK in chosen:
         explained.add("")  # a child on a row without a dagplejer is DP247 already
     derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
@@ -256,6 +256,7 @@ def _link_findings(
     children: list[Child],
     findings: list[Finding],
     id_column: str,
+    form: RefForm | None = None,
 ) -> set[str]:
     """Findings for children linked to no dagplejer whose cause is not the child's own cell:
     a name that dagplejere share, or an id and a name that are not one dagplejer's (DP240),
@@ -304,7 +305,9 @@ def _link_findings(
         return explained
     refs = sorted({c.dagplejer_ref for c in unlinked})
     column = matching_column(dagplejere, refs, id_column)
-    if column:
+    if form is not None:
+        variant = "form"  # [roster] henvisning reads one form only: the likeliest cause
+    elif column:
         variant = ""
     elif not id_column:
         variant = "no_column"  # no id column: name one
@@ -323,6 +326,7 @@ def _link_findings(
             + (" …" if len(refs) > 3 else ""),
             column=column or "",
             id_column=id_column,
+            form=form.value if form is not None else "",
         )
     )
     return explained | set(refs)
