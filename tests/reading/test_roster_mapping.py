@@ -111,3 +111,17 @@ def test_a_reference_form_on_a_one_sheet_roster_is_a_clear_error(tmp_path: Path)
     with pytest.raises(DagplejeError) as caught:
         read_roster(path, RosterConfig(henvisning="id"))
     assert caught.value.key == "roster_reference_one_sheet"
+
+
+def test_a_header_row_that_is_data_is_named_as_the_fault(tmp_path: Path) -> None:
+    # [roster.overskriftsraekke] points at a row of children: the columns the mapping names
+    # are not there, and the hint says the row looks like data, not which table to use
+    path = write_xlsx(tmp_path / "roster.xlsx", small_roster())
+    config = RosterConfig(
+        overskriftsraekke={"Børn": 2}, boern_kolonner={"cpr": "CPR", "dagplejer": "Dagplejer"}
+    )
+    with pytest.raises(DagplejeError) as caught:
+        read_roster(path, config)
+    assert caught.value.key == "roster_column_missing"
+    hint = caught.value.hint or ""
+    assert "ligner data" in hint and "[roster.overskriftsraekke]" in hint

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
+from dagplejecli.domain.identifiers import looks_like_cpr
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell
 from dagplejecli.errors import DagplejeError
@@ -311,10 +312,14 @@ def map_columns(
             try:
                 col = norm_headers.index(normalise_header(wanted))
             except ValueError:
+                # a row that holds a CPR number is data, not headers: the row is the fault
+                data = any(looks_like_cpr(t) for t in header.texts)
                 raise DagplejeError(
                     "roster_column_missing",
                     where=_header_place(file, sheet, header),
-                    hint="roster_column_missing_hint",
+                    hint="roster_column_missing_data_hint"
+                    if data
+                    else "roster_column_missing_hint",
                     header=wanted,
                     table=table,
                     field=name,
