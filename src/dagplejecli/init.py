@@ -100,8 +100,12 @@ def _short(kommune: Kommune | None) -> str:
 
 
 def _dagplejen(*words: str) -> str:
-    """An area's or the Daginstitution's name: ``Dagplejen Aarhus``, ``Dagplejen øvrige``."""
-    return " ".join(["Dagplejen", *(w for w in words if w)])
+    """An area's or the Daginstitution's name: ``Dagplejen Aarhus``, ``Dagplejen øvrige``; a
+    value that already says it («Dagplejen Nord», «Dagpleje Vest») is the name as it stands."""
+    text = " ".join(w for w in words if w)
+    if text.casefold().startswith(("dagplejen ", "dagpleje ")):
+        return text
+    return " ".join(["Dagplejen", text]) if text else "Dagplejen"
 
 
 COMMENT_COLUMN = 32  # where a trailing comment's "#" stands (0-based) when the code leaves room
@@ -391,7 +395,7 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
     for value, count in division.counts:
         lines += [
             _beside("[[omraade]]", _counted("area", count, count=count)),
-            f"navn = {_q('Dagplejen ' + value)}",
+            f"navn = {_q(_dagplejen(value))}",
             '# institutionsnummer = "G12345"',
             f"hvor = {{ {_key(column)} = [{_q(value)}] }}",
             "",

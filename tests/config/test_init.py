@@ -216,3 +216,13 @@ def test_a_misspelt_municipality_suggests_the_near_one(project: Path) -> None:
     assert not (project / "ny.toml").exists()
     far = run_cli("init", "roster.xlsx", "--kommune", "Zzz", "--out", "ny.toml")
     assert far.exit_code == 2 and "Mente du" not in far.stderr
+
+
+def test_an_area_value_that_already_says_dagplejen_is_not_said_twice() -> None:
+    from dagplejecli.init import _dagplejen
+
+    assert _dagplejen("Nord") == "Dagplejen Nord"
+    assert _dagplejen("Dagplejen Nord") == "Dagplejen Nord"
+    assert _dagplejen("dagpleje Vest") == "dagpleje Vest"
+    assert _dagplejen("Aarhus", "øvrige") == "Dagplejen Aarhus øvrige"
+    assert _dagplejen("Dagplejeområde Syd") == "Dagplejen Dagplejeområde Syd"
