@@ -65,6 +65,9 @@ def test_pladsliste_workbook_read_without_an_edit(folder: Path) -> None:
     fill_in(folder / "dagpleje.toml", VAERGE)
     plan = run_cli("plan", "pladsliste.xlsx")
     assert plan.exit_code == 0, plan.output
+    assert "DP256" in plan.stdout  # the totals row set aside, said
+    quiet = run_cli("plan", "pladsliste.xlsx", "--quiet")
+    assert quiet.exit_code == 0 and "DP256" not in quiet.stdout  # a note: not with --quiet
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     assert doc["stats"]["boern"] == known["children"]
     assert {f["code"] for f in doc["findings"] if f["severity"] == "fejl"} == set()

@@ -177,7 +177,8 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
     unlinked = planned.unlinked()
     print_links(out, planned, unlinked, quiet)
     left = planned.sheets_left()
-    print_sheets_left(out, left)
+    # what the plan lacks is said even with --quiet; a note (rows set aside) is not
+    print_sheets_left(out, [f for f in left if not quiet or f.severity is not Severity.INFO])
     out.print(ui("plan_written", path=path), soft_wrap=True)
     if missing:
         out.print(ui("plan_next_unassigned"), soft_wrap=True)
@@ -191,7 +192,7 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
 
 def print_sheets_left(out: Console, findings: list[Finding]) -> None:
     """The sheets and child columns reading left (DP248, DP249), each with its fix: shown
-    even with --quiet, since what they hold is missing from the plan."""
+    even with --quiet (but for notes), since what they hold is missing from the plan."""
     for f in findings:
         style = "bold red" if f.severity is Severity.ERROR else "yellow"
         line = Text.assemble((f.code, style), f" {where(f.location)}: {finding_message(f)}")
