@@ -359,6 +359,11 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
 
 
+def _listed(header: str) -> str:
+    """A header in a list separated by commas: quoted when it holds one («Efternavn, Fornavn»)."""
+    return f"«{header}»" if "," in header else header
+
+
 def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:
     """The sheet's unrecognised columns by the configuration table that would map them."""
     own = [h for h in info.unrecognised if h not in info.child_columns]
@@ -390,12 +395,12 @@ def print_found(
                 "init_sheet", len(info.recognised), sheet=info.name, role=role, row=info.header_row
             ),
         )
-        items = ", ".join(f"{k}={v}" for k, v in info.recognised.items())
+        items = ", ".join(f"{k}={_listed(v)}" for k, v in info.recognised.items())
         out.print(ui("init_recognised", items=items), soft_wrap=True)
         if info.contact_groups:
             out.print(ui_count("init_contacts", info.contact_groups))
         for table, headers in unrecognised_by_table(info):
-            items = ", ".join(headers)
+            items = ", ".join(map(_listed, headers))
             out.print(ui("init_unrecognised", items=items, table=table), soft_wrap=True)
     contacts = len({contact_key(c, p) for c in roster.children for p in c.contacts})
     out.print(
