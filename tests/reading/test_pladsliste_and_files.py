@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -166,3 +167,12 @@ def test_one_sheet_given_two_roles_is_refused(folder: Path) -> None:
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 2 and no_traceback(result)
     assert "både som [roster] ark og boern_ark" in " ".join(result.stderr.split())
+
+
+def test_the_tools_own_plan_given_as_a_roster_is_refused(project: Path) -> None:
+    # «dagpleje init *.xlsx» in a folder where a plan lies: its sheets are never a roster
+    assert run_cli("plan", "roster.xlsx").exit_code in (0, 1)
+    shutil.copy(project / "dagpleje-plan.xlsx", project / "sidste-plan.xlsx")
+    result = run_cli("plan", "roster.xlsx", "sidste-plan.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "dagplejes egen plan" in result.stderr and "sidste-plan.xlsx" in result.stderr

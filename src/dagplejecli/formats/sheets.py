@@ -337,6 +337,9 @@ def read_roster_sheets(paths: list[Path]) -> Sheets:
     read: list[tuple[Path, RawSheet]] = []
     for path in paths:
         file_sheets = read_sheets(path)
+        if any(_is_plan_metadata(sheet) for sheet in file_sheets):
+            # dagpleje's own plan (given by a wildcard, say): never read as a roster
+            raise DagplejeError("roster_is_plan", where=str(path), hint="roster_is_plan_hint")
         sheets.digests.update(file_sheets.digests)
         read += [(path, sheet) for sheet in file_sheets]
     names = [s.name for _, s in read]
@@ -350,3 +353,15 @@ def read_roster_sheets(paths: list[Path]) -> Sheets:
             sheet.name = f"{sheet.name} ({where})"
     sheets.extend(sheet for _, sheet in read)
     return sheets
+
+
+# The keys of the plan's Metadata sheet, the same in every language (planfile.py)
+_PLAN_KEYS = frozenset({"roster_sha256", "plan_fingerprint", "konfiguration_sha256"})
+
+
+def _is_plan_metadata(sheet: RawSheet) -> bool:
+    """The Metadata sheet dagpleje writes in its plan."""
+    if sheet.name != "Metadata":
+        return False
+    keys = {row[0] for row in sheet.rows[:40] if row and isinstance(row[0], str)}
+    return len(keys & _PLAN_KEYS) >= 2
