@@ -114,7 +114,7 @@ def test_one_sheet_csv_with_unprefixed_dagplejer_columns(
     init = run_cli("init", "roster.csv", "--kommune", "265")
     assert init.exit_code == 0, init.output
     assert "ét ark: dagplejere og børn" in init.stdout
-    assert "cpr=CPR-nr., navn=Efternavn, Fornavn" in init.stdout
+    assert "cpr=CPR-nr., navn=«Efternavn, Fornavn»" in init.stdout
     assert f"barn.cpr={child_cpr_header}" in init.stdout
     assert "2 dagplejere, 3 børn, 2 kontaktpersoner" in init.stdout
     plan = run_cli("plan", "roster.csv")
