@@ -499,3 +499,17 @@ def test_protection_on_a_one_sheet_roster_names_the_dagplejeres_table(folder: Pa
     roster = write_roster(folder, rows, "xlsx")
     (f,) = [f for f in findings(report(roster)) if f["code"] == "DP254"]
     assert "[roster.kolonner]" in f["hint"] and "markerer 1 person" in f["message"]
+
+
+def test_a_reports_footer_under_the_data_is_no_child(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    # a booking system's report ends with when it was printed and its page, over two cells
+    sheets = small_roster()
+    sheets["Børn"] += [["Udskrevet:", "07-12-2026", "", "", "", "", "", ""], ["Side 1 af 1"]]
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert len(roster.children) == 3
+    (said,) = [f for f in findings if f.code == "DP256"]
+    assert said.params["count"] == 2
