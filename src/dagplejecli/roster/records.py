@@ -105,6 +105,11 @@ def _cell_text(row: list[object], col: int | None) -> str:
     return "" if value is None else clean_text(value)
 
 
+def _counted(cpr: object, first: str, last: str) -> ContactPerson:
+    """A contact person as the plan counts them (``contact_key``): the CPR number and name."""
+    return ContactPerson(cpr=normalise_cpr(cpr).digits, first_name=first, last_name=last)
+
+
 class Builder:
     """Builds people from rows and collects the reading findings."""
 
@@ -323,12 +328,9 @@ class Builder:
         for g in groups:
             if not any(is_filled(row[c]) for c in g.columns if c < n):
                 continue
-            raw = row[g.cpr] if g.cpr is not None and g.cpr < n else None
-            cpr = cpr_text_digits(raw) if isinstance(raw, str) else normalise_cpr(raw).digits
+            cpr = row[g.cpr] if g.cpr is not None and g.cpr < n else None
             first = _cell_text(row, g.first) or _cell_text(row, g.name)
-            found.append(
-                ContactPerson(cpr=cpr, first_name=first, last_name=_cell_text(row, g.last))
-            )
+            found.append(_counted(cpr, first, _cell_text(row, g.last)))
         return found
 
     def contact(
@@ -346,10 +348,10 @@ class Builder:
         if not v:
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
-            return ContactPerson(
-                cpr=normalise_cpr(v.get(Field.CPR)).digits,
-                first_name=_text(v, Field.FORNAVN) or _text(v, Field.NAVN),
-                last_name=_text(v, Field.EFTERNAVN),
+            return _counted(
+                v.get(Field.CPR),
+                _text(v, Field.FORNAVN) or _text(v, Field.NAVN),
+                _text(v, Field.EFTERNAVN),
             )
         p = ContactPerson()
         self.fill_person(p, r, cols, v)
