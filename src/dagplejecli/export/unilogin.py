@@ -8,7 +8,7 @@ persons inside. Elements follow the schema's order. The only file that carries f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -112,81 +112,6 @@ ELEMENT_ORDER: dict[str, tuple[str, ...]] = {
     "ContactPerson": ("Person",),
 }
 
-# A child with attributes, which the caller writes whole, as it writes an element
-_WRITTEN_WHOLE = frozenset({"MobilePhoneNumber"})
-
-# An element's children by name: text (written as ``<name>text</name>``) or, for an element of
-# ELEMENT_ORDER (or one of _WRITTEN_WHOLE), what is already written of it: one text, or a list
-# of texts where the child repeats
-Children = Mapping[str, str | list[str]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Template:
-    """How one element is written at its depth in the document, derived from ELEMENT_ORDER
-    once, at import: its opening and closing lines and, for each child in order, the text on
-    either side of the child's value. Writing an element is then one pass over these."""
-
-    inner: str  # the children's indentation
-    open: str  # ``<tag`` indented; the attributes and ``>`` follow
-    close: str
-    slots: tuple[tuple[str, str, str], ...]  # (name, before, after) in ELEMENT_ORDER's order
-    elements: dict[str, _Template]  # the templates of the children that are elements
-
-    @classmethod
-    def derive(cls, tag: str, depth: int = 0) -> _Template:
-        indent, inner = "  " * depth, "  " * (depth + 1)
-        slots: list[tuple[str, str, str]] = []
-        elements: dict[str, _Template] = {}
-        for name in ELEMENT_ORDER[tag]:
-            if name in ELEMENT_ORDER:
-                elements[name] = cls.derive(name, depth + 1)
-            if name in ELEMENT_ORDER or name in _WRITTEN_WHOLE:
-                slots.append((name, "", ""))
-            else:
-                slots.append((name, f"{inner}<{name}>", f"</{name}>\n"))
-        return cls(inner, f"{indent}<{tag}", f"{indent}</{tag}>\n", tuple(slots), elements)
-
-    def of(self, *path: str) -> _Template:
-        """The template of a descendant: ``of("Student", "ContactPerson")``."""
-        template = self
-        for name in path:
-            template = template.elements[name]
-        return template
-
-    def parts(
-        self, children: Children, attributes: str = "", *, keep_empty: bool = False
-    ) -> list[str]:
-        """The element with ``children`` in the table's order, as texts to join. A text child
-        that is empty is left out, unless ``keep_empty`` (then it is ``<name></name>``)."""
-        out = [self.open, attributes, ">\n"]
-        for name, before, after in self.slots:
-            value = children.get(name)
-            if value:
-                if isinstance(value, list):
-                    out += value
-                else:
-                    out.append(f"{before}{value}{after}")
-            elif keep_empty and value == "":
-                out.append(f"{before}{after}")
-        out.append(self.close)
-        return out
-
-    def write(self, children: Children, attributes: str = "", *, keep_empty: bool = False) -> str:
-        """The element as one text (see ``parts``)."""
-        return "".join(self.parts(children, attributes, keep_empty=keep_empty))
-
-
-_DOCUMENT = _Template.derive("UNILoginImport")
-_INSTITUTION = _DOCUMENT.of("Institution")
-_GROUP = _INSTITUTION.of("Group")
-_INSTITUTION_PERSON = _INSTITUTION.of("InstitutionPerson")
-_PERSON = _INSTITUTION_PERSON.of("Person")  # a dagplejer or a child
-_EMPLOYEE = _INSTITUTION_PERSON.of("Employee")
-_STUDENT = _INSTITUTION_PERSON.of("Student")
-_CONTACT = _STUDENT.of("ContactPerson")
-_CONTACT_PERSON = _CONTACT.of("Person")
-
 _BOOL = {True: "true", False: "false"}
 _GENDER = {True: "K", False: "M"}
 
@@ -195,9 +120,38 @@ _GENDER = {True: "K", False: "M"}
 _clean = partial(escape, quotes=True, line_breaks="space")
 
 
-def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None) -> str:
-    """One ``<Person>`` (``t`` says at which depth): this runs for every person of a national
-    roster, so the values are checked for escaping once, together."""
+def _line(indent: str, name: str, value: str) -> str:
+    """``<name>value</name>`` on a line of its own, or nothing when ``value`` is empty."""
+    return f"{indent}<{name}>{value}</{name}>\n" if value else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Depth:
+    """The indentation of an element (``at``) and of its children (``inner``)."""
+
+    at: str
+    inner: str
+
+    @classmethod
+    def of(cls, depth: int) -> _Depth:
+        return cls("  " * depth, "  " * (depth + 1))
+
+
+# Where each element stands: UNILoginImport/Institution/{Group, InstitutionPerson/{Person,
+# Employee, Student/ContactPerson/Person}}
+_INSTITUTION, _GROUP, _INSTITUTION_PERSON = _Depth.of(1), _Depth.of(2), _Depth.of(2)
+_PERSON, _STUDENT, _CONTACT, _CONTACT_PERSON = (
+    _Depth.of(3),
+    _Depth.of(3),
+    _Depth.of(4),
+    _Depth.of(5),
+)
+
+
+def _person(t: _Depth, p: Person, address: tuple[str, str, str] | None = None) -> str:
+    """One ``<Person>`` (``t`` says at which depth), its children in ``ELEMENT_ORDER``'s
+    order: this runs for every person of a national roster, so the values are checked for
+    escaping once, together, and the element is written as one text."""
     protected = p.protected
     first, last, cpr, email = p.first_name, p.last_name, p.cpr or "", p.email
     phone = phone_digits(p.phone)  # digits only, as STIL's own files write them (DP232)
@@ -207,33 +161,46 @@ def _person(t: _Template, p: Person, address: tuple[str, str, str] | None = None
             _clean, (first, last, alias_first, alias_last, cpr, email, phone)
         )
     flag = _BOOL[protected]
+    inner = t.inner
     born = cpr_birth_date(cpr) if cpr else None
-    # a substitute number says so; it carries no birth date or gender to read
-    substitute = born is None and is_substitute_cpr(cpr)
+    cpr_type = birth = ""
+    if born is not None:
+        gender = _GENDER[cpr_is_female(cpr)]
+        birth = (
+            f"{inner}<BirthDate>{born.isoformat()}</BirthDate>\n{inner}<Gender>{gender}</Gender>\n"
+        )
+    elif is_substitute_cpr(cpr):
+        # a substitute number says so; it carries no birth date or gender to read
+        cpr_type = _line(inner, "CivilRegistrationNumberType", CPR_REPLACEMENT)
     address_xml = ""
     if address is not None and not protected and all(address):
         street, postal_code, district = map(_clean, address)
-        fields = {"StreetAddress": street, "PostalCode": postal_code, "PostalDistrict": district}
-        address_xml = t.elements["Address"].write(fields, keep_empty=True)
-    phone_xml = (
-        f'{t.inner}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n'
-        if phone
-        else ""
+        deeper = t.inner + "  "
+        address_xml = (
+            f"{inner}<Address>\n"
+            f"{deeper}<StreetAddress>{street}</StreetAddress>\n"
+            f"{deeper}<PostalCode>{postal_code}</PostalCode>\n"
+            f"{deeper}<PostalDistrict>{district}</PostalDistrict>\n"
+            f"{inner}</Address>\n"
+        )
+    return "".join(
+        (
+            f'{t.at}<Person protected="{flag}">\n',
+            _line(inner, "FirstName", first),
+            _line(inner, "FamilyName", last),
+            _line(inner, "CivilRegistrationNumber", cpr),
+            cpr_type,
+            _line(inner, "EmailAddress", email),
+            birth,
+            address_xml,
+            f'{inner}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n'
+            if phone
+            else "",
+            _line(inner, "AliasFirstName", alias_first),
+            _line(inner, "AliasFamilyName", alias_last),
+            f"{t.at}</Person>\n",
+        )
     )
-    children: Children = {
-        "FirstName": first,
-        "FamilyName": last,
-        "AliasFirstName": alias_first,
-        "AliasFamilyName": alias_last,
-        "CivilRegistrationNumber": cpr,
-        "CivilRegistrationNumberType": CPR_REPLACEMENT if substitute else "",
-        "EmailAddress": email,
-        "BirthDate": born.isoformat() if born else "",
-        "Gender": _GENDER[cpr_is_female(cpr)] if born else "",
-        "Address": address_xml,
-        "MobilePhoneNumber": phone_xml,
-    }
-    return t.write(children, f' protected="{flag}"')
 
 
 def dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
@@ -249,67 +216,80 @@ def dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
 def import_document(config: Config, members: AreaMembers, when: dt.datetime) -> bytes:
     """One area's ``UNILoginImport``: same input and time → same bytes.
 
-    Written as text with two-space indentation, in ``ELEMENT_ORDER``: many times faster than
-    building a tree for tens of thousands of people, and the bytes depend only on what is
-    written.
+    Written as text with two-space indentation, each element's children in
+    ``ELEMENT_ORDER``'s order: many times faster than building a tree for tens of thousands of
+    people, and the bytes depend only on what is written.
     """
     u = config.unilogin
     level, role, guest_role = _clean(u.trin), _clean(u.rolle), _clean(u.vikar_rolle)
     group_ids = members.group_ids()
     own_group = set(group_ids)
+    g, ip = _GROUP, _INSTITUTION_PERSON
     groups: list[str] = []
     for d in members.dagplejere:
         if d.id not in own_group:
             continue
         # cut before escaping: STIL counts the value's bytes, and an entity must stay whole
         name = cut_to_bytes(group_name(d), GROUP_NAME_BYTES)
-        fields = {"GroupId": _clean(d.id), "GroupName": _clean(name)}
-        groups.append(_GROUP.write(fields | {"GroupType": GROUP_TYPE, "GroupLevel": level}))
+        groups.append(
+            f"{g.at}<Group>\n{_line(g.inner, 'GroupId', _clean(d.id))}"
+            f"{_line(g.inner, 'GroupName', _clean(name))}"
+            f"{g.inner}<GroupType>{GROUP_TYPE}</GroupType>\n"
+            f"{_line(g.inner, 'GroupLevel', level)}{g.at}</Group>\n"
+        )
     people: list[str] = []
+    e = _PERSON  # Employee and Student stand where Person does, after it
     for d in members.dagplejere:
         group = _clean(d.id)
         if d.guest:
             # a guest carer covers every group of her area (and her own, if a child is hers)
-            covered = [f"{_EMPLOYEE.inner}<GroupId>{_clean(g)}</GroupId>\n" for g in group_ids]
-            employee = _EMPLOYEE.write({"Role": guest_role, "GroupId": covered})
+            covered = "".join(f"{e.inner}<GroupId>{_clean(gid)}</GroupId>\n" for gid in group_ids)
+            employee = _line(e.inner, "Role", guest_role) + covered
         else:
-            employee = _EMPLOYEE.write({"Role": role, "GroupId": group})
-        about = {
-            "LocalPersonId": group,
-            "Person": _person(_PERSON, d, dagplejer_address(d)),
-            "Employee": employee,
-        }
-        people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))
+            employee = _line(e.inner, "Role", role) + _line(e.inner, "GroupId", group)
+        people.append(
+            f"{ip.at}<InstitutionPerson>\n"
+            f"{ip.inner}<LocalPersonId>{group}</LocalPersonId>\n"
+            f"{_person(_PERSON, d, dagplejer_address(d))}"
+            f"{e.at}<Employee>\n{employee}{e.at}</Employee>\n"
+            f"{ip.at}</InstitutionPerson>\n"
+        )
     access = str(u.adgangsniveau)
+    c, s = _CONTACT, _STUDENT
+    student_head = _line(s.inner, "Role", STUDENT_ROLE) + _line(s.inner, "Level", level)
     for child, group_id in members.children:
-        contacts: list[str] = []
-        for p in sorted(child.contacts, key=lambda p: (p.cpr or "", p.name)):
-            relation = _clean(p.relation or "Andet")
-            attributes = (
-                f' relation="{relation}" childCustody="{_BOOL[p.custody]}" accessLevel="{access}"'
-            )
-            contact = {"Person": _person(_CONTACT_PERSON, p)}
-            contacts.append(_CONTACT.write(contact, attributes))
-        fields = {"Role": STUDENT_ROLE, "Level": level, "MainGroupId": _clean(group_id)}
-        about = {
-            "LocalPersonId": _clean(child_person_id(child)),
-            "Person": _person(_PERSON, child),
-            "Student": _STUDENT.write({**fields, "ContactPerson": contacts}),
-        }
-        people.append(_INSTITUTION_PERSON.write(about, keep_empty=True))
-    institution: Children = {
-        "InstitutionNumber": _clean(members.area.institution_number),
-        "InstitutionName": _clean(members.area.name),
-        "Group": groups,
-        "InstitutionPerson": people,
-    }
+        contacts = child.contacts
+        if len(contacts) > 1:
+            contacts = sorted(contacts, key=lambda p: (p.cpr or "", p.name))
+        written = [
+            f'{c.at}<ContactPerson relation="{_clean(p.relation or "Andet")}"'
+            f' childCustody="{_BOOL[p.custody]}" accessLevel="{access}">\n'
+            f"{_person(_CONTACT_PERSON, p)}{c.at}</ContactPerson>\n"
+            for p in contacts
+        ]
+        people.append(
+            f"{ip.at}<InstitutionPerson>\n"
+            f"{ip.inner}<LocalPersonId>{_clean(child_person_id(child))}</LocalPersonId>\n"
+            f"{_person(_PERSON, child)}"
+            f"{s.at}<Student>\n{student_head}"
+            f"{_line(s.inner, 'MainGroupId', _clean(group_id))}{''.join(written)}"
+            f"{s.at}</Student>\n"
+            f"{ip.at}</InstitutionPerson>\n"
+        )
     namespace = f' xmlns="{_clean(u.navnerum)}"' if u.navnerum else ""
     attributes = (
         f'{namespace} sourceDateTime="{_clean(when.isoformat())}" source="{_clean(u.kilde)}"'
         f' schoolYear="{_clean(school_year(config, when))}"'
     )
-    document = _DOCUMENT.parts({"Institution": _INSTITUTION.parts(institution)}, attributes)
-    return "".join(["<?xml version='1.0' encoding='UTF-8'?>\n", *document]).encode()
+    i = _INSTITUTION
+    head = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f"<UNILoginImport{attributes}>\n{i.at}<Institution>\n"
+        f"{_line(i.inner, 'InstitutionNumber', _clean(members.area.institution_number))}"
+        f"{_line(i.inner, 'InstitutionName', _clean(members.area.name))}"
+    )
+    tail = f"{i.at}</Institution>\n</UNILoginImport>\n"
+    return "".join([head, *groups, *people, tail]).encode()
 
 
 def unilogin_files(
