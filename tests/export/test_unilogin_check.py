@@ -142,3 +142,33 @@ def test_a_substitute_cpr_is_written_as_a_replacement_id() -> None:
     assert child[0].find(f"{{{NS}}}BirthDate") is None  # the date part is not a birth date
     ordinary = ET.fromstring(full_document_bytes("2006254579"))
     assert ordinary.find(f".//{{{NS}}}CivilRegistrationNumberType") is None
+
+
+def test_the_identities_are_checked_wherever_the_ids_stand() -> None:
+    """GroupId unique, every group reference (an Employee's, a Student's GroupId or
+    MainGroupId) naming a group, LocalPersonId unique — also when a comment splits an id."""
+    full = full_document_bytes()
+    assert check_document("full", full, NS) == []
+    second_group = b"<Group><GroupId>D1</GroupId><GroupType>Team</GroupType></Group>"
+    twice = document().replace(b"</Group>", b"</Group>" + second_group)
+    assert any("Duplicate GroupId" in p for p in check_document("x.xml", twice, NS))
+    for wrong in (
+        full.replace(b"<MainGroupId>D1</MainGroupId>", b"<MainGroupId>D9</MainGroupId>"),
+        full.replace(
+            b"<MainGroupId>D1</MainGroupId>", b"<MainGroupId>D1</MainGroupId><GroupId>D7</GroupId>"
+        ),
+    ):
+        assert any("groupref" in p for p in check_document("x.xml", wrong, NS))
+    split = b"<InstitutionPerson><LocalPersonId>D<!-- -->1</LocalPersonId></InstitutionPerson>"
+    again = document().replace(b"</Institution>", split + b"</Institution>")
+    assert any("Duplicate LocalPersonId" in p for p in check_document("x.xml", again, NS))
+
+
+def test_a_protected_contact_person_without_alias_is_named() -> None:
+    full = full_document_bytes()
+    contact = b'accessLevel="1">\n          <Person protected="false">'
+    assert contact in full
+    bad = full.replace(contact, contact.replace(b"false", b"true"))
+    assert any("alias" in p for p in check_document("x.xml", bad, NS))
+    spaced = document().replace(b'protected="false"', b'protected=" 1 "')  # xs:boolean
+    assert any("alias" in p for p in check_document("x.xml", spaced, NS))

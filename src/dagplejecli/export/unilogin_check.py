@@ -4,9 +4,12 @@ the writer, so that it can find the writer's mistakes.
 The tables below say, for each element, its children in order with their cardinalities, its
 attributes, and what its text may be (code lists, patterns, lengths). They are turned into an
 XML schema once per namespace, which lxml checks in C (a national roster's documents hold over
-a million elements); what XSD 1.0 cannot say — lengths in UTF-8 bytes, a ``MainGroupId`` that
+a million elements). What XSD 1.0 cannot say — lengths in UTF-8 bytes, a ``MainGroupId`` that
 must be a ``Hovedgruppe``, ``GroupLevel`` for a ``Hovedgruppe`` only, an alias for a protected
-person — is checked after it.
+person — is checked after it, and so are the identities (``GroupId`` and ``LocalPersonId``
+unique on the institution, each group reference naming a group): as sets of the texts that
+XPath picks out in C, where libxml2's identity constraints took longer than the rest of the
+schema together. Where those elements stand is read from the same tables.
 
 Export runs every document through ``check_documents`` before anything is written; a document
 that fails is a bug in dagpleje (``StructureError``, exit code 70), never the user's data: what
@@ -234,37 +237,10 @@ def _quoteattr(value: str) -> str:
 
 
 def schema_text(namespace: str) -> str:
-    """The tables as an XML schema with ``namespace`` as its target ("" for none), and the
-    identities XSD can hold: ``GroupId`` unique on the institution, each group reference
-    naming a group, ``LocalPersonId`` unique on the institution."""
-    q = "d:" if namespace else ""
+    """The tables as an XML schema with ``namespace`` as its target ("" for none)."""
     uri = _quoteattr(namespace)
     target = f" targetNamespace={uri} xmlns:d={uri}" if namespace else ""
-    refs = "|".join(
-        f"{q}InstitutionPerson/{q}{kind}/{q}{ref}"
-        for kind, ref in (
-            ("Student", "MainGroupId"),
-            ("Student", "GroupId"),
-            ("Employee", "GroupId"),
-            ("Extern", "GroupId"),
-        )
-    )
-    identities = (
-        f'<xs:key name="group"><xs:selector xpath="{q}Group"/>'
-        f'<xs:field xpath="{q}GroupId"/></xs:key>'
-        f'<xs:keyref name="groupref" refer="{q}group"><xs:selector xpath="{refs}"/>'
-        '<xs:field xpath="."/></xs:keyref>'
-        f'<xs:unique name="person"><xs:selector xpath="{q}InstitutionPerson"/>'
-        f'<xs:field xpath="{q}LocalPersonId"/></xs:unique>'
-    )
-    # the identity constraints follow the Institution's complexType, inside its element
-    institution = _element("Institution", "UNILoginImport", ' minOccurs="1" maxOccurs="1"')
-    institution = institution.removesuffix("</xs:element>") + identities + "</xs:element>"
-    root = (
-        '<xs:element name="UNILoginImport"><xs:complexType><xs:sequence>'
-        f"{institution}</xs:sequence>{_attributes('UNILoginImport')}"
-        "</xs:complexType></xs:element>"
-    )
+    root = _element("UNILoginImport", "")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
@@ -284,9 +260,15 @@ def check_document(name: str, data: bytes, namespace: str) -> list[str]:
     from lxml import etree
 
     # the indentation between elements is no content (a third of the parse without it); a
-    # text of spaces alone in an element stays, as libxml2 keeps it
+    # text of spaces alone in an element stays, as libxml2 keeps it. Comments and processing
+    # instructions carry nothing for Unilogin: without them an element's text is one node.
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=True
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+        remove_blank_text=True,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -298,32 +280,66 @@ def check_document(name: str, data: bytes, namespace: str) -> list[str]:
     return [f"{name}: {problem}" for problem in _beyond_the_schema(root, namespace)]
 
 
+def _repeated(texts: list[str | None]) -> str | None:
+    """The first text of ``texts`` that comes again, or None."""
+    seen: set[str | None] = set()
+    for text in texts:
+        if text in seen:
+            return text
+        seen.add(text)
+    return None
+
+
 def _beyond_the_schema(root: etree._Element, namespace: str) -> list[str]:
-    """What XSD 1.0 cannot say, in one walk over the elements concerned; the document has
-    passed the schema, so its groups come before the people who name them."""
+    """What XSD 1.0 cannot say, and the identities, in one walk over the elements concerned
+    (the walk is lxml's, in C; Python sees only those elements). The document has passed the
+    schema, so each element stands only where SEQUENCES puts it."""
     q = f"{{{namespace}}}" if namespace else ""
-    group, main_group, person = f"{q}Group", f"{q}MainGroupId", f"{q}Person"
+    group, group_id, main_group = f"{q}Group", f"{q}GroupId", f"{q}MainGroupId"
+    person, person_id = f"{q}Person", f"{q}LocalPersonId"
     limits = {f"{q}{tag}": int(rule[1]) for tag, rule in TEXT.items() if rule[0] == "bytes"}
     problems: list[str] = []
+    groups: list[etree._Element] = []
+    named: set[str | None] = set()  # every GroupId: a group's own, and those naming one
     main_groups: set[str | None] = set()
-    for e in root.iter(group, main_group, person, *limits):
+    person_ids: list[str | None] = []
+    for e in root.iter(group, group_id, main_group, person, person_id, *limits):
         tag = e.tag
         if tag == person:
-            if e.get("protected") in ("true", "1") and (
+            # xs:boolean: "true" or "1", spaces around allowed
+            if str(e.get("protected")).strip() in ("true", "1") and (
                 e.find(f"{q}AliasFirstName") is None or e.find(f"{q}AliasFamilyName") is None
             ):
                 problems.append("a protected person without an alias name")
+        elif tag == person_id:
+            person_ids.append(e.text)
         elif tag == main_group:
-            if e.text not in main_groups:
-                problems.append("a MainGroupId that is not a Hovedgruppe")
+            main_groups.add(e.text)
+        elif tag == group_id:
+            named.add(e.text)
         elif tag == group:
-            is_main = e.findtext(f"{q}GroupType") == "Hovedgruppe"
-            if is_main:
-                main_groups.add(e.findtext(f"{q}GroupId"))
-            if (e.find(f"{q}GroupLevel") is not None) != is_main:
-                problems.append("GroupLevel must be given for a Hovedgruppe, and only then")
+            groups.append(e)
         elif len((e.text or "").encode("utf-8")) > limits[str(tag)]:
             problems.append(f"a {str(tag)[len(q) :]} longer than {limits[str(tag)]} UTF-8 bytes")
+    ids = [g.findtext(group_id) for g in groups]
+    if (twice := _repeated(ids)) is not None:
+        problems.append(f"Duplicate GroupId {twice!r} on the institution (key 'group')")
+    if unknown := (named | main_groups) - set(ids):
+        problems.append(
+            f"a GroupId or MainGroupId {min(map(str, unknown))!r} that names no Group"
+            " (keyref 'groupref')"
+        )
+    if (twice := _repeated(person_ids)) is not None:
+        problems.append(f"Duplicate LocalPersonId {twice!r} on the institution (unique 'person')")
+    hovedgrupper = set()
+    for g, gid in zip(groups, ids, strict=True):
+        is_main = g.findtext(f"{q}GroupType") == "Hovedgruppe"
+        if is_main:
+            hovedgrupper.add(gid)
+        if (g.find(f"{q}GroupLevel") is not None) != is_main:
+            problems.append("GroupLevel must be given for a Hovedgruppe, and only then")
+    if not main_groups <= hovedgrupper:
+        problems.append("a MainGroupId that is not a Hovedgruppe")
     return list(dict.fromkeys(problems))
 
 
