@@ -7,9 +7,9 @@ XML schema once per namespace, which lxml checks in C (a national roster's docum
 a million elements). What XSD 1.0 cannot say — lengths in UTF-8 bytes, a ``MainGroupId`` that
 must be a ``Hovedgruppe``, ``GroupLevel`` for a ``Hovedgruppe`` only, an alias for a protected
 person — is checked after it, and so are the identities (``GroupId`` and ``LocalPersonId``
-unique on the institution, each group reference naming a group): as sets of the texts that
-XPath picks out in C, where libxml2's identity constraints took longer than the rest of the
-schema together. Where those elements stand is read from the same tables.
+unique on the institution, each group reference naming a group), as sets in one walk over the
+elements concerned: as XSD identity constraints, libxml2 took longer over them than over the
+rest of the schema together (0.39 s of 0.64 s on a national roster's four documents).
 
 Export runs every document through ``check_documents`` before anything is written; a document
 that fails is a bug in dagpleje (``StructureError``, exit code 70), never the user's data: what
