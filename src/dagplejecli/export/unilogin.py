@@ -150,8 +150,8 @@ _PERSON, _STUDENT, _CONTACT, _CONTACT_PERSON = (
 
 def _person(t: _Depth, p: Person, address: tuple[str, str, str] | None = None) -> str:
     """One ``<Person>`` (``t`` says at which depth), its children in ``ELEMENT_ORDER``'s
-    order: this runs for every person of a national roster, so the values are checked for
-    escaping once, together, and the element is written as one text."""
+    order, those without a value left out: this runs for every person of a national roster,
+    so the values are checked for escaping once, together, and the text grows in place."""
     protected = p.protected
     first, last, cpr, email = p.first_name, p.last_name, p.cpr or "", p.email
     phone = phone_digits(p.phone)  # digits only, as STIL's own files write them (DP232)
@@ -160,47 +160,46 @@ def _person(t: _Depth, p: Person, address: tuple[str, str, str] | None = None) -
         first, last, alias_first, alias_last, cpr, email, phone = map(
             _clean, (first, last, alias_first, alias_last, cpr, email, phone)
         )
-    flag = _BOOL[protected]
-    inner = t.inner
-    born = cpr_birth_date(cpr) if cpr else None
-    cpr_type = birth = ""
+    flag, inner = _BOOL[protected], t.inner
+    out = f'{t.at}<Person protected="{flag}">\n'
+    if first:
+        out += f"{inner}<FirstName>{first}</FirstName>\n"
+    if last:
+        out += f"{inner}<FamilyName>{last}</FamilyName>\n"
+    born = None
+    if cpr:
+        out += f"{inner}<CivilRegistrationNumber>{cpr}</CivilRegistrationNumber>\n"
+        born = cpr_birth_date(cpr)
+        if born is None and is_substitute_cpr(cpr):
+            # a substitute number says so; it carries no birth date or gender to read
+            out += (
+                f"{inner}<CivilRegistrationNumberType>{CPR_REPLACEMENT}"
+                "</CivilRegistrationNumberType>\n"
+            )
+    if email:
+        out += f"{inner}<EmailAddress>{email}</EmailAddress>\n"
     if born is not None:
-        gender = _GENDER[cpr_is_female(cpr)]
-        birth = (
-            f"{inner}<BirthDate>{born.isoformat()}</BirthDate>\n{inner}<Gender>{gender}</Gender>\n"
+        out += (
+            f"{inner}<BirthDate>{born.isoformat()}</BirthDate>\n"
+            f"{inner}<Gender>{_GENDER[cpr_is_female(cpr)]}</Gender>\n"
         )
-    elif is_substitute_cpr(cpr):
-        # a substitute number says so; it carries no birth date or gender to read
-        cpr_type = _line(inner, "CivilRegistrationNumberType", CPR_REPLACEMENT)
-    address_xml = ""
     if address is not None and not protected and all(address):
         street, postal_code, district = map(_clean, address)
-        deeper = t.inner + "  "
-        address_xml = (
+        deeper = f"{inner}  "
+        out += (
             f"{inner}<Address>\n"
             f"{deeper}<StreetAddress>{street}</StreetAddress>\n"
             f"{deeper}<PostalCode>{postal_code}</PostalCode>\n"
             f"{deeper}<PostalDistrict>{district}</PostalDistrict>\n"
             f"{inner}</Address>\n"
         )
-    return "".join(
-        (
-            f'{t.at}<Person protected="{flag}">\n',
-            _line(inner, "FirstName", first),
-            _line(inner, "FamilyName", last),
-            _line(inner, "CivilRegistrationNumber", cpr),
-            cpr_type,
-            _line(inner, "EmailAddress", email),
-            birth,
-            address_xml,
-            f'{inner}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n'
-            if phone
-            else "",
-            _line(inner, "AliasFirstName", alias_first),
-            _line(inner, "AliasFamilyName", alias_last),
-            f"{t.at}</Person>\n",
-        )
-    )
+    if phone:
+        out += f'{inner}<MobilePhoneNumber protected="{flag}">{phone}</MobilePhoneNumber>\n'
+    if alias_first:
+        out += f"{inner}<AliasFirstName>{alias_first}</AliasFirstName>\n"
+    if alias_last:
+        out += f"{inner}<AliasFamilyName>{alias_last}</AliasFamilyName>\n"
+    return f"{out}{t.at}</Person>\n"
 
 
 def dagplejer_address(d: Dagplejer) -> tuple[str, str, str]:
