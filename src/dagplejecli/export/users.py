@@ -40,10 +40,12 @@ def user_sheets(members: list[AreaMembers]) -> list[Sheet]:
 
 
 def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
-    """An area's users, one row each, made as the workbook is written (none kept)."""
+    """An area's users, one row each, made as the workbook is written (none kept). A
+    dagplejer's id is masked once, for her row and her children's and their contacts'."""
     groups = m.group_ids()
+    masked_ids: dict[str, str] = {}
     for d in m.dagplejere:
-        ident = mask_cpr_in_text(d.id)
+        ident = masked_ids[d.id] = mask_cpr_in_text(d.id)
         # a guest carer is in every group of her area
         group = mask_cpr_in_text(", ".join(groups)) if d.guest else ident
         yield (
@@ -56,31 +58,32 @@ def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
             "",
             _yes(d.protected, words),
         )
-    for child, group in m.children:
-        child_id, protected = child_person_id(child), _yes(child.protected, words)
-        child_id, group = mask_cpr_in_text(child_id), mask_cpr_in_text(group)
+    child_type, contact_type = words["type_child"], words["type_contact"]
+    yes, no = words["yes"], words["no"]
+    for child, group_id in m.children:
+        group = masked_ids.get(group_id)
+        if group is None:
+            group = mask_cpr_in_text(group_id)
         yield (
-            words["type_child"],
-            child_id,
+            child_type,
+            mask_cpr_in_text(child_person_id(child)),
             mask_cpr_in_text(child.name),
             mask_cpr(child.cpr),
             group,
             "",
             "",
-            protected,
+            yes if child.protected else "",
         )
         for p in child.contacts:
-            custody = words["yes"] if p.custody else words["no"]
-            relation, protected = p.relation or "", _yes(p.protected, words)
             yield (
-                words["type_contact"],
+                contact_type,
                 "",
                 mask_cpr_in_text(p.name),
                 mask_cpr(p.cpr),
                 group,
-                relation,
-                custody,
-                protected,
+                p.relation or "",
+                yes if p.custody else no,
+                yes if p.protected else "",
             )
 
 
