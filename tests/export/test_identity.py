@@ -330,3 +330,19 @@ def test_the_keyed_digest_made_once_per_secret_is_the_one_shot_digest() -> None:
         for kind, value in (("barn", "0101801234"), ("manifest-navn", "Åse Ærø|D1"), ("x", "")):
             expected = std_hmac.new(secret, f"{kind}|{value}".encode(), sha256).hexdigest()
             assert made(kind, value) == keyed_digest(secret, kind, value) == expected
+
+
+def test_the_keyed_digest_is_hmac_sha256_at_every_key_length() -> None:
+    """KeyedDigest writes HMAC out over hashlib: the same digest as the standard library's at
+    every key length around SHA-256's block (64 bytes), and for any text."""
+    import hmac as std_hmac
+    from hashlib import sha256
+
+    from dagplejecli.domain.keyed import KeyedDigest
+
+    for size in (0, 1, 32, 63, 64, 65, 128, 300):
+        secret = bytes((7 * n + size) % 256 for n in range(size))
+        made = KeyedDigest(secret)
+        for value in ("", "0101801234", "Åse Ærø|D1", "x" * 200, "\x00\uffff"):
+            expected = std_hmac.new(secret, f"kind|{value}".encode(), sha256).hexdigest()
+            assert made("kind", value) == expected, (size, value)
