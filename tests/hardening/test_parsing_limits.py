@@ -324,3 +324,20 @@ def test_a_far_cell_in_the_plans_metadata_is_refused(project: Path) -> None:
     assert status.exit_code == 0 and "XFD1048576" in status.stdout
     assert plan.read_bytes() == before
     assert not (project / "eksport").exists()
+
+
+def test_a_text_in_the_plain_form_is_bounded_without_the_parser(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a text a little under the limit is checked by the plain form's own bound; one over it
+    # goes to the streaming parser, which refuses it with its cell
+    from dagplejecli.formats import bounded
+    from dagplejecli.limits import MAX_CELL_TEXT
+
+    cell = '<c r="C9" t="inlineStr"><is><t>{}</t></is></c>'
+    short = _with_row(project, ROW.format(r=9, cells=cell.format("B" * (MAX_CELL_TEXT - 3))))
+    with monkeypatch.context() as patched:
+        patched.setattr(bounded, "_scan_sheet", lambda *_: pytest.fail("parsed, not bounded"))
+        bounded.check_zip(short, short.read_bytes())
+    _with_row(project, ROW.format(r=9, cells=cell.format("B" * (MAX_CELL_TEXT + 1))))
+    _refused(project, "Dagplejere!C9")

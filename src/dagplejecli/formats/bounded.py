@@ -269,9 +269,8 @@ def _book_parts(
 # - A cell's text is one run without a tag in it, closing the cell at once: every ``<is>`` is
 #   ``<is><t>TEXT</t></is></c>`` (or ``<t xml:space="preserve">``), every ``<v>`` is
 #   ``<v>TEXT</v></c>``, and there is no ``<t>`` outside an ``<is>``. A reader that joins the
-#   text of everything inside ``<t>`` (calamine does) finds nothing else to join, so the text
-#   lies between its cell's tag and the next cell's: the longest stretch between two cells
-#   bounds the longest text.
+#   text of everything inside ``<t>`` (calamine does) finds nothing else to join, so each text
+#   is one stretch of bytes without a ``<``: the longest such stretch bounds the longest text.
 # Shared strings alike: every ``<si>`` is ``<si><t>TEXT</t></si>``, the longest stretch between
 # two bounds each. Anything else is counted by the streaming parser (_scan_sheet and
 # _scan_shared_strings).
@@ -291,10 +290,12 @@ _HIDDEN_OR_PREFIXED = (
 _NOT_PLAIN_SHEET = (
     *_HIDDEN_OR_PREFIXED,
     re.compile(rb"<f" + _NAME_GOES_ON),  # a formula
-    re.compile(rb'<c(?! r="|[\w.:\x80-\xff-])'),  # a cell's start tag not followed by ` r="`
-    # a cell's start tag with another reference or other attributes
+    # a cell's start tag (``<c`` and a name that ends) other than ``<c r="`` with a reference
+    # of letters and digits, then at most ``s`` and ``t``, then the tag's end
     re.compile(
-        rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)'
+        rb"<c"
+        + _NAME_GOES_ON
+        + rb'(?! r="[A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)'
     ),
     re.compile(rb"<is(?=[\s/>])(?!>" + _T + rb"</is></c>)"),  # an inline string of more
     re.compile(rb"<v(?=[\s/>])(?!>[^<]*</v></c>)"),  # a value of more
@@ -304,6 +305,11 @@ _NOT_PLAIN_SHARED = (
     re.compile(rb"<si(?=[\s/>])(?!>" + _T + rb"</si>)"),  # a shared string of more
 )
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
+# A stretch of more bytes without a tag than a cell's text may hold. In the plain form a
+# cell's text stands between its ``<v>`` or ``<t>`` and the next ``<``, and is no longer in
+# characters than in bytes: without such a stretch, no text is too long. (Searched from each
+# ``<``, so each stretch is walked once.)
+_LONG_RUN = re.compile(rb"<[^<]{%d}" % MAX_CELL_TEXT)
 
 
 def _body(data: bytes) -> bytes | None:
@@ -378,7 +384,7 @@ def _plain_sheet(data: bytes, text: _Text) -> bool:
     wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(body))}
     if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
         return False
-    if max(map(len, body.split(b'<c r="')), default=0) > MAX_CELL_TEXT:
+    if _LONG_RUN.search(body):
         return False
     _plain_text(body, text)
     return True
