@@ -88,15 +88,20 @@ def check_zip(path: Path, raw: bytes) -> bool:
             for m in sorted(members, key=lambda m: m.filename not in shared):
                 if m.filename in sheets or m.filename in shared:
                     data = _read_counted(zf, m, budget)
-                    if _dtd_in(data):
-                        raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
                     normal = normal and _is_nfc(data)
-                    if m.filename in shared:
-                        text.shared.extend(
-                            _plain_shared_strings(data) or _scan_shared_strings(path, zf, m, sheets)
-                        )
-                    elif not _plain_sheet(data, text):
-                        _scan_sheet(path, zf, m, sheets[m.filename], text)
+                    # the plain form holds no declaration (so no DTD); anything else is looked
+                    # at for one before it is parsed
+                    is_shared = m.filename in shared
+                    lengths = _plain_shared_strings(data) if is_shared else []
+                    if not (lengths if is_shared else _plain_sheet(data, text)):
+                        if _dtd_in(data):
+                            where = f"{path} ({m.filename})"
+                            raise DagplejeError("roster_xml_entities", where=where)
+                        if is_shared:
+                            lengths = _scan_shared_strings(path, zf, m, sheets)
+                        else:
+                            _scan_sheet(path, zf, m, sheets[m.filename], text)
+                    text.shared.extend(lengths)
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
