@@ -187,9 +187,9 @@ class Builder:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         # Only fields the row has are set (the rest keep their "" defaults), in one pass over
         # the row's filled fields: this runs for every person of a national roster.
-        for name, value in v.items():
+        for name, cell in v.items():
             if (attr := _TEXT_ATTRIBUTES.get(name)) is not None:
-                text = " ".join(value.split()) if type(value) is str else clean_text(value)
+                text = " ".join(cell.split()) if type(cell) is str else clean_text(cell)
                 setattr(person, attr, text)
         if not person.first_name and not person.last_name:
             person.first_name, person.last_name = split_name(_text(v, Field.NAVN))
