@@ -61,9 +61,8 @@ def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
     child_type, contact_type = words["type_child"], words["type_contact"]
     yes, no = words["yes"], words["no"]
     for child, group_id in m.children:
-        group = masked_ids.get(group_id)
-        if group is None:
-            group = mask_cpr_in_text(group_id)
+        masked = masked_ids.get(group_id)
+        group = mask_cpr_in_text(group_id) if masked is None else masked
         yield (
             child_type,
             mask_cpr_in_text(child_person_id(child)),
