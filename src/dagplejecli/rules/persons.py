@@ -58,10 +58,11 @@ DP226 = Rule("DP226", S.WARNING, PERSONS, STIL_UNILOGIN, params=("cpr", "name", 
 def check_cpr(ctx: CheckContext) -> list[Finding]:
     people = _people(ctx)
     # A CPR's date lies in its first seven digits, which many people share: each distinct
-    # beginning (None: no CPR) is checked once, and people are looked at only if one is bad.
-    beginnings = {None if p.cpr is None else p.cpr[:7] for _, p, _ in people}
-    bad = {b for b in beginnings if b is None or birth_date_from_first7(b) is None}
-    if not bad:
+    # CPR number, then each distinct beginning, is checked once, and people are looked at
+    # only if one is bad or someone has no CPR number.
+    cprs = {p.cpr for _, p, _ in people}
+    bad = {b for b in {c[:7] for c in cprs if c is not None} if birth_date_from_first7(b) is None}
+    if not bad and None not in cprs:
         return []
     out = []
     for role, p, area in people:
@@ -296,6 +297,10 @@ _LOST_LETTER = ("?", "\ufffd")
 def check_lost_letters(ctx: CheckContext) -> list[Finding]:
     out = []
     for role, p, area in _people(ctx):
+        # the marks are single characters: one is in a name iff it is in the names run together
+        names = f"{p.first_name}{p.last_name}{p.alias_first}{p.alias_last}"
+        if "?" not in names and "\ufffd" not in names:
+            continue  # nearly everyone
         for value in (p.first_name, p.last_name, p.alias_first, p.alias_last):
             if any(mark in value for mark in _LOST_LETTER):
                 where = _at(p, Field.FORNAVN, Field.NAVN, Field.EFTERNAVN)
@@ -454,11 +459,12 @@ _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
 def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     """One CPR, one set of details, wherever the person appears (children and contact persons:
     a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
-    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
     # most CPR numbers appear once: only those repeated are grouped and compared
-    repeated = {cpr for cpr, n in Counter(p.cpr for p, _ in people).items() if n > 1}
-    if not repeated:
-        return []
+    cprs = [p.cpr for role, p, _ in _people(ctx) if role != "dagplejer" and p.cpr]
+    if len(set(cprs)) == len(cprs):
+        return []  # the common case: no one twice
+    repeated = {cpr for cpr, n in Counter(cprs).items() if n > 1}
+    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
     groups: dict[str, list[tuple[Person, str | None]]] = defaultdict(list)
     for p, area in people:
         if p.cpr is not None and p.cpr in repeated:
@@ -502,8 +508,10 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
         # one search over the person's texts first: «|» is no digit and no separator, so a
         # CPR number in one text is found in them joined, and none there means none in any
         address = p.address_text if isinstance(p, Dagplejer) else ""
-        texts = (p.first_name, p.last_name, p.alias_first, p.alias_last, p.email, p.phone)
-        if not contains_cpr("|".join((*texts, address))):
+        if not contains_cpr(
+            f"{p.first_name}|{p.last_name}|{p.alias_first}|{p.alias_last}|{p.email}|{p.phone}"
+            f"|{address}"
+        ):
             continue
         fields: list[tuple[Field, str]] = [
             (Field.FORNAVN, p.first_name),
