@@ -175,7 +175,7 @@ def test_fold_digits_translates_only_a_text_with_a_digit_of_another_script() -> 
 # separators, letters, the joiner «|»
 _PIECES = st.text(
     alphabet=st.sampled_from(
-        list("0123456789") + ["\uff10", "\u0663", "\u09e7"] + list(" -./'_\u2013\u00a0|aæ?@+")
+        [*"0123456789", "\uff10", "\u0663", "\u09e7", *" -./'_\u2013\u00a0|aæ?@+"]
     ),
     max_size=40,
 )
