@@ -123,9 +123,12 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     out += _duplicates(children, "boern", lambda c: plan.area_of(c.dagplejer_id))
     label = "kontakter"
     for c in ctx.roster.children:
-        cprs = [p.cpr for p in c.contacts if p.cpr]
+        contacts = c.contacts
+        if len(contacts) < 2 or (len(contacts) == 2 and contacts[0].cpr != contacts[1].cpr):
+            continue  # nearly every child: one contact person, or two with two CPR numbers
+        cprs = [p.cpr for p in contacts if p.cpr]
         if len(cprs) == len(set(cprs)):
-            continue  # nearly every child: no contact twice
+            continue  # no contact twice
         out += _duplicates(c.contacts, label, _constant(plan.area_of(c.dagplejer_id)))
     return out
 
