@@ -139,9 +139,6 @@ class _Rule:
     conditions: list[_Condition]
     reason: Reason
 
-    def holds(self, d: Dagplejer) -> bool:
-        return all(condition.holds(d) for condition in self.conditions)
-
 
 def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
     """Assign every dagplejer to an area. Raises DagplejeError for rules that cannot work."""
@@ -228,7 +225,10 @@ def _assign(
     rest: Area | None,
 ) -> Assignment:
     for rule in rules:
-        if rule.holds(d):
+        for condition in rule.conditions:
+            if not condition.holds(d):
+                break
+        else:  # every condition holds
             return Assignment(d.id, rule.area, rule.reason)
     if opdeling_column is not None:
         value = d.extra.get(opdeling_column, "").strip()

@@ -470,7 +470,9 @@ def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     """One CPR, one set of details, wherever the person appears (children and contact persons:
     a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
     # most CPR numbers appear once: only those repeated are grouped and compared
-    cprs = [p.cpr for role, p, _ in _people(ctx) if role != "dagplejer" and p.cpr]
+    children = ctx.roster.children
+    cprs = [c.cpr for c in children if c.cpr]
+    cprs += [p.cpr for c in children for p in c.contacts if p.cpr]
     if len(set(cprs)) == len(cprs):
         return []  # the common case: no one twice
     repeated = {cpr for cpr, n in Counter(cprs).items() if n > 1}
