@@ -324,3 +324,66 @@ def test_a_far_cell_in_the_plans_metadata_is_refused(project: Path) -> None:
     assert status.exit_code == 0 and "XFD1048576" in status.stdout
     assert plan.read_bytes() == before
     assert not (project / "eksport").exists()
+
+
+def test_a_text_in_the_plain_form_is_bounded_without_the_parser(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a text a little under the limit is checked by the plain form's own bound; one over it
+    # goes to the streaming parser, which refuses it with its cell
+    from dagplejecli.formats import bounded
+    from dagplejecli.limits import MAX_CELL_TEXT
+
+    cell = '<c r="C9" t="inlineStr"><is><t>{}</t></is></c>'
+    short = _with_row(project, ROW.format(r=9, cells=cell.format("B" * (MAX_CELL_TEXT - 3))))
+    with monkeypatch.context() as patched:
+        patched.setattr(bounded, "_scan_sheet", lambda *_: pytest.fail("parsed, not bounded"))
+        bounded.check_zip(short, short.read_bytes())
+    _with_row(project, ROW.format(r=9, cells=cell.format("B" * (MAX_CELL_TEXT + 1))))
+    _refused(project, "Dagplejere!C9")
+
+
+def test_the_plain_form_is_what_spreadsheet_programs_write(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # openpyxl's shared strings and numbers, Excel's row attributes and styled empty cells,
+    # a date, a text with spaces kept: all bounded without the streaming parser
+    from dagplejecli.formats import bounded
+
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    excel = (
+        '<row r="9" spans="1:3" x14ac:dyDescent="0.25"><c r="A9" s="1"/>'
+        '<c r="B9" s="2"><v>45292</v></c>'
+        '<c r="C9" t="inlineStr"><is><t xml:space="preserve"> Bo </t></is></c></row>'
+    )
+    _rewrite(path, {SHEET: sheet.replace(b"</sheetData>", excel.encode() + b"</sheetData>")})
+    with monkeypatch.context() as patched:
+        for streaming in ("_scan_sheet", "_scan_shared_strings"):
+            patched.setattr(bounded, streaming, lambda *_: pytest.fail("parsed, not bounded"))
+        bounded.check_zip(path, path.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        b'<c r="XFD1048576"><v>1</v></c>',  # a cell before the sheet's data
+        b'<sheetData><row r="1"/></sheetData>',  # a second sheet's data
+        b"<!-- a comment -->",
+        b'<x:c xmlns:x="urn:x" r="A1"/>',  # a prefixed cell
+    ],
+)
+def test_anything_around_the_sheets_data_is_not_the_plain_form(
+    project: Path, monkeypatch: pytest.MonkeyPatch, around: bytes
+) -> None:
+    from dagplejecli.formats import bounded
+
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        body = bounded._body(zf.read(SHEET))
+    assert body is not None and bounded._sheet_rows(body) is not None
+    before = body.replace(b"<sheetData>", around + b"<sheetData>", 1)
+    after = body.replace(b"</sheetData>", b"</sheetData>" + around, 1)
+    assert bounded._sheet_rows(before) is None
+    assert bounded._sheet_rows(after) is None

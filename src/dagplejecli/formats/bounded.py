@@ -5,7 +5,7 @@ Every part a reader will parse — found through the workbook's relationships, a
 ``xl/workbook.xml``'s, which calamine reads whatever they say — is inflated once with a hard
 byte count (a header that understates a part's size is refused), holds no DTD, and is either
 found to be in the plain form a spreadsheet program writes (a few searches at the speed of the
-C regex engine; see the comment at ``_NOT_PLAIN_SHEET`` for why that bounds it) or parsed by a
+C regex engine; see the comment at ``_PLAIN_ROWS`` for why that bounds it) or parsed by a
 streaming XML parser that counts rows, cells, the farthest column and the longest text as it
 goes; the text of all cells together is bounded too (``_Text``). The caller then parses the
 same bytes.
@@ -88,15 +88,20 @@ def check_zip(path: Path, raw: bytes) -> bool:
             for m in sorted(members, key=lambda m: m.filename not in shared):
                 if m.filename in sheets or m.filename in shared:
                     data = _read_counted(zf, m, budget)
-                    if _dtd_in(data):
-                        raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
                     normal = normal and _is_nfc(data)
-                    if m.filename in shared:
-                        text.shared.extend(
-                            _plain_shared_strings(data) or _scan_shared_strings(path, zf, m, sheets)
-                        )
-                    elif not _plain_sheet(data, text):
-                        _scan_sheet(path, zf, m, sheets[m.filename], text)
+                    # the plain form holds no declaration (so no DTD); anything else is looked
+                    # at for one before it is parsed
+                    is_shared = m.filename in shared
+                    lengths = _plain_shared_strings(data) if is_shared else []
+                    if not (lengths if is_shared else _plain_sheet(data, text)):
+                        if _dtd_in(data):
+                            where = f"{path} ({m.filename})"
+                            raise DagplejeError("roster_xml_entities", where=where)
+                        if is_shared:
+                            lengths = _scan_shared_strings(path, zf, m, sheets)
+                        else:
+                            _scan_sheet(path, zf, m, sheets[m.filename], text)
+                    text.shared.extend(lengths)
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
@@ -256,52 +261,40 @@ def _book_parts(
 
 
 # The plain form a spreadsheet program writes, recognised at the speed of the C regex engine,
-# so that a usual roster is not parsed twice in Python. It does not rely on the part being
-# well-formed XML: it looks at every place where a reader could see a cell or a cell's text.
+# so that a usual roster is not parsed twice in Python. It is a grammar the bytes must match,
+# not a list of what they must not hold: anything it does not describe goes to the streaming
+# parser (_scan_sheet and _scan_shared_strings), which counts it as it is read.
 # - The part is UTF-8 or ASCII (no byte order mark of another encoding, no other encoding
 #   declared, no NUL byte), so every tag a reader can see stands in the bytes as ASCII.
-# - It holds no comment, CDATA section, processing instruction or declaration after the XML
-#   declaration, so no text or tag is hidden from the searches below.
-# - No prefixed ``c``, ``f``, ``si``, ``is``, ``t`` or ``v``, no formula (``<f``), and every
-#   ``<c`` a reader could take as a cell's start tag (followed by anything that cannot continue
-#   a name) is exactly ``<c r="LL99999"``, then at most ``s`` and ``t`` once each, then the
-#   tag's end. The cell references then give the extent exactly.
-# - A cell's text is one run without a tag in it, closing the cell at once: every ``<is>`` is
-#   ``<is><t>TEXT</t></is></c>`` (or ``<t xml:space="preserve">``), every ``<v>`` is
-#   ``<v>TEXT</v></c>``, and there is no ``<t>`` outside an ``<is>``. A reader that joins the
-#   text of everything inside ``<t>`` (calamine does) finds nothing else to join, so the text
-#   lies between its cell's tag and the next cell's: the longest stretch between two cells
-#   bounds the longest text.
-# Shared strings alike: every ``<si>`` is ``<si><t>TEXT</t></si>``, the longest stretch between
-# two bounds each. Anything else is counted by the streaming parser (_scan_sheet and
-# _scan_shared_strings).
+# - A worksheet's cells stand in one ``<sheetData>``, which holds rows and nothing else
+#   (``_PLAIN_ROWS``, whitespace between them allowed): ``<row r="99999" …>`` of cells, each
+#   exactly ``<c r="LL99999"``, at most ``s`` and ``t``, and either nothing or one value
+#   ``<v>TEXT</v>`` or one inline string ``<is><t>TEXT</t></is>`` (``<t xml:space="preserve">``
+#   too), where TEXT holds no tag and has no more bytes than a cell may hold characters. The
+#   references give the extent exactly; a reader that joins the text inside a cell finds only
+#   that TEXT to join.
+# - Before and after ``<sheetData>`` (``_NOT_PLAIN_AROUND``) stands no comment, CDATA section,
+#   processing instruction or declaration, and no element a reader could take as a row, a
+#   cell, a formula or a text, prefixed or not.
+# Shared strings alike: ``<sst …>`` holds only ``<si><t>TEXT</t></si>`` (``_PLAIN_SHARED``).
 _NAME_GOES_ON = rb"(?![\w.:\x80-\xff-])"  # the tag's name ends here
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^<>]*\?>)?")
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
-_T = rb'<t(?: xml:space="preserve")?>[^<]*</t>'  # one text without a tag in it
-_PLAIN_T = (b"<t>", b'<t xml:space="preserve">')
-# Each searched on its own: a pattern that begins with a literal is found at C speed.
-_HIDDEN_OR_PREFIXED = (
-    re.compile(rb"<[!?]"),  # comment, CDATA, declaration, processing instruction
-    # a prefixed element of these names (any ``:c`` and so on, in a tag or not: stricter)
-    re.compile(rb":(?:c|f|si|is|t|v)" + _NAME_GOES_ON),
-    # a ``<t`` with other attributes than xml:space="preserve", or none
-    re.compile(rb"<t(?=[\s/])(?! xml:space=\"preserve\">)"),
+# A text without a tag in it, of no more bytes than a cell holds characters (a character is
+# at least one byte): MAX_CELL_TEXT bounds it.
+_TEXT = rb"[^<]{0,%d}" % MAX_CELL_TEXT
+_T = rb'<t(?: xml:space="preserve")?>' + _TEXT + rb"</t>"
+_CELL = (
+    rb'<c r="[A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?'
+    rb"(?:/>|>(?:<v>" + _TEXT + rb"</v>|<is>" + _T + rb"</is>)?</c>)"
 )
-_NOT_PLAIN_SHEET = (
-    *_HIDDEN_OR_PREFIXED,
-    re.compile(rb"<f" + _NAME_GOES_ON),  # a formula
-    re.compile(rb'<c(?! r="|[\w.:\x80-\xff-])'),  # a cell's start tag not followed by ` r="`
-    # a cell's start tag with another reference or other attributes
-    re.compile(
-        rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,4}"(?: s="[0-9]{1,6}")?(?: t="[a-zA-Z]{1,12}")?/?>)'
-    ),
-    re.compile(rb"<is(?=[\s/>])(?!>" + _T + rb"</is></c>)"),  # an inline string of more
-    re.compile(rb"<v(?=[\s/>])(?!>[^<]*</v></c>)"),  # a value of more
+_ROW = rb'<row r="[1-9][0-9]{0,4}"[^<>]*(?:/>|>(?:\s*' + _CELL + rb")*+\s*</row>)"
+_PLAIN_ROWS = re.compile(rb"(?:\s*" + _ROW + rb")*+\s*")
+_NOT_PLAIN_AROUND = re.compile(
+    rb"<[!?]|[<:](?:c|f|is|row|sheetData|si|t|v)" + _NAME_GOES_ON  # (prefixed: any ``:c`` …)
 )
-_NOT_PLAIN_SHARED = (
-    *_HIDDEN_OR_PREFIXED,
-    re.compile(rb"<si(?=[\s/>])(?!>" + _T + rb"</si>)"),  # a shared string of more
+_PLAIN_SHARED = re.compile(
+    rb"\s*<sst(?=[\s/>])[^<>]*(?:/>|>(?:\s*<si>" + _T + rb"</si>)*+\s*</sst>)\s*"
 )
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
 
@@ -366,34 +359,45 @@ def _plain_text(body: bytes, text: _Text) -> None:
         text.add(text.shown(value.decode()) if kind == b"s" else len(value))
 
 
+def _sheet_rows(body: bytes) -> bytes | None:
+    """The rows of a plain worksheet: what stands in its one ``<sheetData>``, when nothing
+    around it holds anything a reader could take for data (see above); else None."""
+    start = body.find(b"<sheetData>")
+    if start >= 0:
+        end = body.find(b"</sheetData>", start)
+        around = (body[:start], body[end + len(b"</sheetData>") :])
+        rows = body[start + len(b"<sheetData>") : end]
+    else:  # a sheet without data
+        start = body.find(b"<sheetData/>")
+        end = start + len(b"<sheetData/>")
+        around, rows = (body[:start], body[end:]), b""
+    if start < 0 or end < start or any(_NOT_PLAIN_AROUND.search(part) for part in around):
+        return None
+    return rows
+
+
 def _plain_sheet(data: bytes, text: _Text) -> bool:
     """The worksheet is in the plain form and within every limit (see above)."""
     body = _body(data)
-    if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHEET):
+    rows = None if body is None else _sheet_rows(body)
+    if rows is None or not _PLAIN_ROWS.fullmatch(rows):
         return False
-    if sum(map(body.count, _PLAIN_T)) != body.count(b"<is>"):
-        return False  # a text outside an inline string
     # columns of one letter (26) and rows of at most five digits are far within the limits;
     # two letters only while the columns x 99,999 rows stay within the cells
-    wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(body))}
+    wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(rows))}
     if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
         return False
-    if max(map(len, body.split(b'<c r="')), default=0) > MAX_CELL_TEXT:
-        return False
-    _plain_text(body, text)
+    _plain_text(rows, text)
     return True
 
 
 def _plain_shared_strings(data: bytes) -> list[int]:
     """Each shared string's length at most (its stretch of bytes), when the part is in the
-    plain form and none spans more bytes than a cell holds; else none (an empty list)."""
+    plain form (see above); else none (an empty list)."""
     body = _body(data)
-    if body is None or any(odd.search(body) for odd in _NOT_PLAIN_SHARED):
+    if body is None or not _PLAIN_SHARED.fullmatch(body):
         return []
-    if sum(map(body.count, _PLAIN_T)) != body.count(b"<si>"):
-        return []  # a text outside a shared string
-    lengths = [len(piece) for piece in body.split(b"<si>")[1:]]
-    return lengths if max(lengths, default=0) <= MAX_CELL_TEXT else []
+    return [len(piece) for piece in body.split(b"<si>")[1:]]
 
 
 def _beyond(rows: int, columns: int) -> bool:

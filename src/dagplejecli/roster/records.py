@@ -62,6 +62,17 @@ CO_PARENTS = vocabulary().co_parents
 DEFAULT_RELATIONS = vocabulary().relations
 
 
+# The fields every person has that are kept as text, and the attribute each is kept in.
+_TEXT_ATTRIBUTES = {
+    Field.FORNAVN: "first_name",
+    Field.EFTERNAVN: "last_name",
+    Field.ALIAS_FORNAVN: "alias_first",
+    Field.ALIAS_EFTERNAVN: "alias_last",
+    Field.TELEFON: "phone",
+    Field.EMAIL: "email",
+    Field.STATUS: "status_text",
+}
+
 # The column the rules see when the postnummer stands in the address cell («…, 9200 Aalborg SV»)
 ADDRESS_POSTNR = "Postnr"
 
@@ -100,14 +111,14 @@ def _cell_text(row: list[object], col: int | None) -> str:
     if col is None or col >= len(row):
         return ""
     value = row[col]
-    if isinstance(value, str):
+    if type(value) is str:
         return " ".join(value.split())
     return "" if value is None else clean_text(value)
 
 
 def _counted(cpr: object, first: str, last: str) -> ContactPerson:
     """A contact person as the plan counts them (``contact_key``): the CPR number and name."""
-    return ContactPerson(cpr=normalise_cpr(cpr).digits, first_name=first, last_name=last)
+    return ContactPerson(normalise_cpr(cpr).digits, first_name=first, last_name=last)
 
 
 class Builder:
@@ -174,29 +185,19 @@ class Builder:
                     self.findings.append(DP202(where, cpr=mask_cpr(value.digits)))
             if person.cpr is None:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
-        # Only fields the row has are set (the rest keep their "" defaults): this runs for
-        # every person of a national roster.
-        if Field.FORNAVN in v:
-            person.first_name = _text(v, Field.FORNAVN)
-        if Field.EFTERNAVN in v:
-            person.last_name = _text(v, Field.EFTERNAVN)
+        # Only fields the row has are set (the rest keep their "" defaults), in one pass over
+        # the row's filled fields: this runs for every person of a national roster.
+        for name, cell in v.items():
+            if (attr := _TEXT_ATTRIBUTES.get(name)) is not None:
+                text = " ".join(cell.split()) if type(cell) is str else clean_text(cell)
+                setattr(person, attr, text)
         if not person.first_name and not person.last_name:
             person.first_name, person.last_name = split_name(_text(v, Field.NAVN))
-        if Field.ALIAS_FORNAVN in v:
-            person.alias_first = _text(v, Field.ALIAS_FORNAVN)
-        if Field.ALIAS_EFTERNAVN in v:
-            person.alias_last = _text(v, Field.ALIAS_EFTERNAVN)
-        if Field.TELEFON in v:
-            person.phone = _text(v, Field.TELEFON)
-        if Field.EMAIL in v:
-            person.email = _text(v, Field.EMAIL)
         if Field.BESKYTTET in v:
             person.protected = self.yes_no(v, r, cols, Field.BESKYTTET, when_unsure=True) or False
         # the period and status as written: who is in care on a day is care.py's to say
         person.start_cell = v.get(Field.START)
         person.end_cell = v.get(Field.SLUT)
-        if Field.STATUS in v:
-            person.status_text = _text(v, Field.STATUS)
 
     def yes_no(
         self,
@@ -326,11 +327,15 @@ class Builder:
         found = []
         n = len(row)
         for g in groups:
-            if not any(is_filled(row[c]) for c in g.columns if c < n):
+            for c in g.columns:  # a contact is there when any of its cells is filled
+                if c < n and is_filled(row[c]):
+                    break
+            else:
                 continue
             cpr = row[g.cpr] if g.cpr is not None and g.cpr < n else None
+            digits = cpr_text_digits(cpr) if type(cpr) is str else normalise_cpr(cpr).digits
             first = _cell_text(row, g.first) or _cell_text(row, g.name)
-            found.append(_counted(cpr, first, _cell_text(row, g.last)))
+            found.append(ContactPerson(digits, first_name=first, last_name=_cell_text(row, g.last)))
         return found
 
     def contact(
