@@ -141,7 +141,7 @@ DP204 = Rule("DP204", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name1", "
 @CHECKS.add(DP204)
 def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     names = {d.cpr: d for d in ctx.roster.dagplejere if d.cpr}
-    if names.keys().isdisjoint({p.cpr for c in ctx.roster.children for p in c.contacts}):
+    if names.keys().isdisjoint([p.cpr for c in ctx.roster.children for p in c.contacts]):
         return []  # the common case: no dagplejer is also a contact person
     out = []
     seen: set[str] = set()
@@ -214,10 +214,7 @@ DP208 = Rule(
 @CHECKS.add(DP208)
 def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     limit = ctx.config.config.regler.max_boern
-    counts: dict[str, int] = defaultdict(int)
-    for c in ctx.roster.children:
-        if c.dagplejer_id:
-            counts[c.dagplejer_id] += 1
+    counts = Counter([c.dagplejer_id for c in ctx.roster.children if c.dagplejer_id])
     return [
         DP208(
             _at(d, Field.ID, Field.NAVN, Field.FORNAVN),
