@@ -513,14 +513,20 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
     """A CPR number typed into a name, alias, address, e-mail or phone cell would be published
     with it (Unilogin and Aula show names to other users)."""
     out = []
+    # texts run together, searched once each: many people share them (a child's name only)
+    searched: dict[str, bool] = {}
     for role, p, area in _people(ctx):
         # one search over the person's texts first: «|» is no digit and no separator, so a
         # CPR number in one text is found in them joined, and none there means none in any
         address = p.address_text if isinstance(p, Dagplejer) else ""
-        if not contains_cpr(
+        joined = (
             f"{p.first_name}|{p.last_name}|{p.alias_first}|{p.alias_last}|{p.email}|{p.phone}"
             f"|{address}"
-        ):
+        )
+        found = searched.get(joined)
+        if found is None:
+            found = searched[joined] = contains_cpr(joined)
+        if not found:
             continue
         fields: list[tuple[Field, str]] = [
             (Field.FORNAVN, p.first_name),
@@ -601,18 +607,21 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     characters or with characters other than A-Z, a-z, 0-9, - and _. Ids dagpleje derives are
     of that form already."""
     out = []
-    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
-    people += [("barn", c) for c in ctx.roster.children]
-    for role, p in people:
-        if p.id_derived or not p.id or _plain_id(p.id):
-            continue
-        area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
-        variant = "" if len(p.id) > ID_MAX else "characters"
-        where = _at(p, Field.ID, Field.CPR)
-        value = mask_cpr_in_text(p.id)[:60]
-        out.append(
-            DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
-        )
+    groups: tuple[tuple[str, Sequence[Dagplejer | Child]], ...] = (
+        ("dagplejer", ctx.roster.dagplejere),
+        ("barn", ctx.roster.children),
+    )
+    for role, group in groups:
+        for p in group:
+            if p.id_derived or not p.id or _plain_id(p.id):
+                continue
+            area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
+            variant = "" if len(p.id) > ID_MAX else "characters"
+            where = _at(p, Field.ID, Field.CPR)
+            value = mask_cpr_in_text(p.id)[:60]
+            out.append(
+                DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
+            )
     return out
 
 
