@@ -199,7 +199,9 @@ def mark_guests(roster: Roster, config: Config) -> None:
     for d in roster.dagplejere:
         if d.guest:
             continue
-        if (d.position and normalise_words(d.position) in positions) or id_key(d.id) in listed:
+        if (d.position and normalise_words(d.position) in positions) or (
+            listed and id_key(d.id) in listed  # no id to make comparable when none is listed
+        ):
             d.guest = True
 
 

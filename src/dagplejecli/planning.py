@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from dagplejecli.config import AREA_VALUE_KEYS, AddressTable, AreaValues, Config
 from dagplejecli.domain.address import Address, parse_address
@@ -110,12 +111,41 @@ def value_matches(cell: str, accepted: str, key: str) -> bool:
     return comparable_text(cell) == comparable_text(accepted)
 
 
+@dataclass(slots=True)
+class _Condition:
+    """One column of an area's ``hvor`` and the values it accepts. A column holds few distinct
+    values (a district, a postnummer): each is judged once by ``value_matches``, as written,
+    and remembered for this plan only."""
+
+    column: str
+    values: list[str]
+    key: str
+    judged: dict[str, bool] = field(default_factory=dict)
+
+    def holds(self, d: Dagplejer) -> bool:
+        cell = d.extra.get(self.column, "")
+        found = self.judged.get(cell)
+        if found is None:
+            found = any(value_matches(cell, v, self.key) for v in self.values)
+            self.judged[cell] = found
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """An area's ``hvor``: every condition must hold (the Reason names them all)."""
+
+    area: str
+    conditions: list[_Condition]
+    reason: Reason
+
+
 def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
     """Assign every dagplejer to an area. Raises DagplejeError for rules that cannot work."""
     lookup = _column_lookup(dagplejere)
     areas: list[Area] = []
     rule_columns: list[str] = []
-    rules: list[tuple[str, list[tuple[str, list[str]]], str]] = []  # area, [(column, values)], key
+    rules: list[_Rule] = []
     for i, om in enumerate(config.omraade):
         areas.append(
             resolve_area(om.navn, ("omraade", i), om, config.standard, om.institutionsnummer)
@@ -125,22 +155,24 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
             key = f"omraade[{i + 1}].hvor.{column}"
             header = _find_column(column, lookup, key)
             values = [accepted] if isinstance(accepted, str) else list(accepted)
-            conditions.append((header, values))
+            conditions.append(_Condition(header, values, f"omraade[{i + 1}]"))
             if header not in rule_columns:
                 rule_columns.append(header)
         if conditions:
-            rules.append((areas[-1].name, conditions, f"omraade[{i + 1}]"))
+            held = tuple((c.column, tuple(c.values)) for c in conditions)
+            rules.append(_Rule(areas[-1].name, conditions, Reason(Why.WHERE, held)))
 
     assignments: dict[str, Assignment] = {}
+    listing = any(om.dagplejere for om in config.omraade)
     # a listed id is compared as the children's references are ("020100" is 20100)
-    roster_ids = {id_key(d.id): d.id for d in dagplejere}
+    roster_ids = {id_key(d.id): d.id for d in dagplejere} if listing else {}
     for area, om in zip(areas, config.omraade, strict=False):
         for listed in om.dagplejere:
             ident = roster_ids.get(id_key(listed), listed.strip())
             if ident and ident not in assignments:
                 assignments[ident] = Assignment(ident, area.name, Reason(Why.EXPLICIT))
 
-    opdeling_areas: dict[str, Area] = {}
+    opdeling_areas: dict[str, Area] = {}  # the column's value as written → its area
     opdeling_column = None
     if config.opdeling is not None:
         op = config.opdeling
@@ -151,12 +183,15 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
         opdeling_column = _find_column(op.kolonne, lookup, "opdeling.kolonne")
         if opdeling_column not in rule_columns:
             rule_columns.append(opdeling_column)
-        distinct: dict[str, str] = {}
+        comparable: dict[str, str] = {}  # each value as written → comparable_text, once
+        distinct: dict[str, str] = {}  # comparable → the first value so written
         for d in dagplejere:
             value = d.extra.get(opdeling_column, "").strip()
-            if value:
-                distinct.setdefault(comparable_text(value), value)
+            if value and value not in comparable:
+                comparable[value] = comp = comparable_text(value)
+                distinct.setdefault(comp, value)
         numbers = {comparable_text(k): v for k, v in op.institutionsnumre.items()}
+        by_comparable: dict[str, Area] = {}
         for comp, value in sorted(distinct.items()):
             area = resolve_area(
                 op.navn.replace(OPDELING_PLACEHOLDER, without_controls(value)),
@@ -165,37 +200,39 @@ def make_plan(config: Config, dagplejere: Sequence[Dagplejer]) -> Plan:
                 config.standard,
                 numbers.get(comp),
             )
-            opdeling_areas[comp] = area
+            by_comparable[comp] = area
             areas.append(area)
+        opdeling_areas = {value: by_comparable[comp] for value, comp in comparable.items()}
 
     rest = next((a for a, om in zip(areas, config.omraade, strict=False) if om.resten), None)
     for d in dagplejere:
         if d.id in assignments:
             continue
         assignments[d.id] = _assign(d, rules, opdeling_column, opdeling_areas, rest)
-    # ids listed in dagplejere = [...] that are not in the roster are not assignments (DP122)
-    known = {d.id for d in dagplejere}
-    assignments = {k: v for k, v in assignments.items() if k in known}
+    if listing:
+        # ids listed in dagplejere = [...] that are not in the roster are not assignments
+        # (DP122); without a list every assignment is a dagplejer's of the roster
+        known = {d.id for d in dagplejere}
+        assignments = {k: v for k, v in assignments.items() if k in known}
     return Plan(areas, assignments, rule_columns)
 
 
 def _assign(
     d: Dagplejer,
-    rules: list[tuple[str, list[tuple[str, list[str]]], str]],
+    rules: list[_Rule],
     opdeling_column: str | None,
     opdeling_areas: dict[str, Area],
     rest: Area | None,
 ) -> Assignment:
-    for area_name, conditions, key in rules:
-        if all(
-            any(value_matches(d.extra.get(column, ""), v, key) for v in values)
-            for column, values in conditions
-        ):
-            held = tuple((c, tuple(v)) for c, v in conditions)
-            return Assignment(d.id, area_name, Reason(Why.WHERE, held))
+    for rule in rules:
+        for condition in rule.conditions:
+            if not condition.holds(d):
+                break
+        else:  # every condition holds
+            return Assignment(d.id, rule.area, rule.reason)
     if opdeling_column is not None:
         value = d.extra.get(opdeling_column, "").strip()
-        area = opdeling_areas.get(comparable_text(value)) if value else None
+        area = opdeling_areas.get(value) if value else None
         if area is not None:
             return Assignment(d.id, area.name, Reason(Why.WHERE, ((opdeling_column, (value,)),)))
     if rest is not None:

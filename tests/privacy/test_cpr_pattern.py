@@ -11,6 +11,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dagplejecli.domain.identifiers import (
     contains_cpr,
@@ -155,3 +157,56 @@ def test_the_joiner_of_a_persons_texts_is_no_part_of_a_cpr_number() -> None:
     assert re.fullmatch(f"[{SEPARATOR_CHARS}0-9]", "|") is None
     assert not contains_cpr("Anne 010180|1234 Jensen")
     assert contains_cpr("Anne|010180-1234|Jensen")
+
+
+def test_fold_digits_translates_only_a_text_with_a_digit_of_another_script() -> None:
+    # fold_digits skips the translation when no character is a digit outside 0-9: those must be
+    # exactly the characters the translation changes, in every script
+    from dagplejecli.domain.identifiers import _FOLD, _OTHER_DIGIT
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    changed = [c for c in everything if c.translate(_FOLD) != c]
+    assert [c for c in everything if _OTHER_DIGIT(c)] == changed
+    assert fold_digits("Søndergade 67") == "Søndergade 67"
+    assert fold_digits("Vej \uff16\uff17") == "Vej 67"
+
+
+# Texts of the characters that make or break a CPR number: digits (ASCII and of other scripts),
+# separators, letters, the joiner «|»
+_PIECES = st.text(
+    alphabet=st.sampled_from(
+        [*"0123456789", "\uff10", "\u0663", "\u09e7", *" -./'_\u2013\u00a0|aæ?@+"]
+    ),
+    max_size=40,
+)
+
+
+def _reference_contains_cpr(text: str) -> bool:
+    """``contains_cpr`` as it was before its shortcuts: the body of the one pattern, searched
+    in the text with every digit folded by translation."""
+    from dagplejecli.domain.identifiers import _CPR_BODY, _FOLD
+
+    return re.search(_CPR_BODY, text.translate(_FOLD)) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PIECES, _PIECES, _PIECES)
+def test_the_pattern_and_its_shortcuts_find_what_the_plain_pattern_finds(
+    before: str, middle: str, after: str
+) -> None:
+    # the lookahead «(?=[0-9])» in front of the pattern, the folding skipped without a digit of
+    # another script, and the early return without a digit change no answer
+    from dagplejecli.domain.identifiers import _CPR_BODY, _CPR_LIKE, _FOLD
+
+    for text in (f"{before}{middle}{after}", f"{before}0{middle}1{after}", f"{before}{CPR}{after}"):
+        folded = text.translate(_FOLD)
+        assert fold_digits(text) == folded
+        plain = re.compile(_CPR_BODY)
+        assert [m.span() for m in _CPR_LIKE.finditer(folded)] == [
+            m.span() for m in plain.finditer(folded)
+        ]
+        assert [m.groups() for m in _CPR_LIKE.finditer(folded)] == [
+            m.groups() for m in plain.finditer(folded)
+        ]
+        assert (_CPR_LIKE.fullmatch(folded) is None) == (plain.fullmatch(folded) is None)
+        assert contains_cpr(text) == _reference_contains_cpr(text)

@@ -26,11 +26,16 @@ _FOLD = _DigitFold()
 # A digit of any script (``\d`` is Unicode's Nd, the digits ``_DigitFold`` folds): a text
 # without one holds no CPR number, which a name is found to be without the masker's pattern.
 _ANY_DIGIT = re.compile(r"\d").search
+# A digit of another script than ASCII's (``\d`` but not 0-9): the only characters
+# ``_DigitFold`` changes, so a text without one is its own folding («Søndergade 67» is).
+_OTHER_DIGIT = re.compile(r"[^\D0-9]").search
 
 
 def fold_digits(text: str) -> str:
     """``text`` with every decimal digit of another script as its ASCII digit (same length)."""
-    return text if text.isascii() else text.translate(_FOLD)
+    if text.isascii() or _OTHER_DIGIT(text) is None:
+        return text  # nothing to fold, without translating the text character by character
+    return text.translate(_FOLD)
 
 
 # Characters that show nothing but change what a text is: zero-width spaces and joiners, word
@@ -71,10 +76,13 @@ _PAIR = "([0-9]{2})"
 _READ = re.compile(f"{_PAIR}{_SEP}{_PAIR}{_SEP}{_PAIR}{_SEP}([0-9]{{2}}){_SEP}([0-9]{{2}})")
 _DAY = "(0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"
 _MONTH = "(0[1-9]|1[0-2])"
-_CPR_LIKE = re.compile(
+_CPR_BODY = (
     f"(?<![0-9])(?:{_DAY}{_SEP}{_MONTH}{_SEP}{_PAIR}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}"
     f"|([1-9])(0[1-9]|1[0-2])([0-9]{{2}})[0-9]{{4}})(?![0-9])"
 )
+# Both of the body's forms begin with a digit, so «(?=[0-9])» changes no match; it only lets
+# the search pass a position that holds no digit at once (2-3× faster on a person's texts).
+_CPR_LIKE = re.compile(f"(?=[0-9]){_CPR_BODY}")
 _TEXT_MARKS = " \t\r\n\u00a0'\"\u2019"  # around a cell's number: spaces, quotes, Excel's '
 
 

@@ -252,6 +252,8 @@ DP122 = Rule("DP122", S.WARNING, AREAS, OWN, params=("area", "count", "ids"))
 def check_listed_ids(ctx: CheckContext) -> list[Finding]:
     """Ids in an area's ``dagplejere = [...]`` that no dagplejer in the roster has (a typo, or
     a dagplejer who left): the dagplejer meant gets an area by the other rules, if any."""
+    if not any(om.dagplejere for om in ctx.config.config.omraade):
+        return []  # no area lists ids
     known = {id_key(d.id) for d in ctx.roster.dagplejere}
     out = []
     for i, om in enumerate(ctx.config.config.omraade):

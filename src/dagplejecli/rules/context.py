@@ -34,10 +34,12 @@ class CheckContext:
             people: list[tuple[str, Person, str | None]] = [
                 ("dagplejer", d, area_of(d.id)) for d in self.roster.dagplejere
             ]
+            append = people.append
             for c in self.roster.children:
                 area = area_of(c.dagplejer_id)
-                people.append(("barn", c, area))
-                people.extend(("kontakt", p, area) for p in c.contacts)
+                append(("barn", c, area))
+                for p in c.contacts:  # a loop, not a generator per child
+                    append(("kontakt", p, area))
             self._people = people
         return self._people
 

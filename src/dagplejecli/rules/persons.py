@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -122,9 +123,12 @@ def check_duplicate_cpr(ctx: CheckContext) -> list[Finding]:
     out += _duplicates(children, "boern", lambda c: plan.area_of(c.dagplejer_id))
     label = "kontakter"
     for c in ctx.roster.children:
-        cprs = [p.cpr for p in c.contacts if p.cpr]
+        contacts = c.contacts
+        if len(contacts) < 2 or (len(contacts) == 2 and contacts[0].cpr != contacts[1].cpr):
+            continue  # nearly every child: one contact person, or two with two CPR numbers
+        cprs = [p.cpr for p in contacts if p.cpr]
         if len(cprs) == len(set(cprs)):
-            continue  # nearly every child: no contact twice
+            continue  # no contact twice
         out += _duplicates(c.contacts, label, _constant(plan.area_of(c.dagplejer_id)))
     return out
 
@@ -137,7 +141,7 @@ DP204 = Rule("DP204", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name1", "
 @CHECKS.add(DP204)
 def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     names = {d.cpr: d for d in ctx.roster.dagplejere if d.cpr}
-    if names.keys().isdisjoint({p.cpr for c in ctx.roster.children for p in c.contacts}):
+    if names.keys().isdisjoint([p.cpr for c in ctx.roster.children for p in c.contacts]):
         return []  # the common case: no dagplejer is also a contact person
     out = []
     seen: set[str] = set()
@@ -210,10 +214,7 @@ DP208 = Rule(
 @CHECKS.add(DP208)
 def check_children_per_dagplejer(ctx: CheckContext) -> list[Finding]:
     limit = ctx.config.config.regler.max_boern
-    counts: dict[str, int] = defaultdict(int)
-    for c in ctx.roster.children:
-        if c.dagplejer_id:
-            counts[c.dagplejer_id] += 1
+    counts = Counter([c.dagplejer_id for c in ctx.roster.children if c.dagplejer_id])
     return [
         DP208(
             _at(d, Field.ID, Field.NAVN, Field.FORNAVN),
@@ -296,6 +297,10 @@ _LOST_LETTER = ("?", "\ufffd")
 def check_lost_letters(ctx: CheckContext) -> list[Finding]:
     out = []
     for role, p, area in _people(ctx):
+        # the marks are single characters: one is in a name iff it is in the names run together
+        names = f"{p.first_name}{p.last_name}{p.alias_first}{p.alias_last}"
+        if "?" not in names and "\ufffd" not in names:
+            continue  # nearly everyone
         for value in (p.first_name, p.last_name, p.alias_first, p.alias_last):
             if any(mark in value for mark in _LOST_LETTER):
                 where = _at(p, Field.FORNAVN, Field.NAVN, Field.EFTERNAVN)
@@ -395,9 +400,12 @@ DP216 = Rule("DP216", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "id"))
 
 @CHECKS.add(DP216)
 def check_duplicate_ids(ctx: CheckContext) -> list[Finding]:
+    keys = [id_key(d.id) for d in ctx.roster.dagplejere]  # 05003 and 5003 link as one id
+    if len(set(keys)) == len(keys):
+        return []  # the common case: every id once
     groups: dict[str, list[Dagplejer]] = defaultdict(list)
-    for d in ctx.roster.dagplejere:
-        groups[id_key(d.id)].append(d)  # 05003 and 5003 link as one id, so they are one
+    for key, d in zip(keys, ctx.roster.dagplejere, strict=True):
+        groups[key].append(d)  # so they are one
     return [
         DP216(
             _at(same[1], Field.ID),
@@ -417,11 +425,15 @@ DP219 = Rule("DP219", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "id"))
 def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
     """LocalPersonId is unique across every person of the export (two dagplejere with one id
     are DP216): a child whose id is a dagplejer's, or two children with one id."""
+    keys = [id_key(d.id) for d in ctx.roster.dagplejere]
+    keys += [id_key(c.id) for c in ctx.roster.children]
+    if len(set(keys)) == len(keys):
+        return []  # the common case: every id once
+    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
+    people += [("barn", c) for c in ctx.roster.children]
     roles: dict[str, list[tuple[str, Dagplejer | Child]]] = defaultdict(list)
-    for d in ctx.roster.dagplejere:
-        roles[id_key(d.id)].append(("dagplejer", d))
-    for c in ctx.roster.children:
-        roles[id_key(c.id)].append(("barn", c))
+    for key, (role, p) in zip(keys, people, strict=True):
+        roles[key].append((role, p))
     out = []
     for same in roles.values():
         children = [p for role, p in same if role == "barn"]
@@ -454,11 +466,14 @@ _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
 def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     """One CPR, one set of details, wherever the person appears (children and contact persons:
     a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
-    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
     # most CPR numbers appear once: only those repeated are grouped and compared
-    repeated = {cpr for cpr, n in Counter(p.cpr for p, _ in people).items() if n > 1}
-    if not repeated:
-        return []
+    children = ctx.roster.children
+    cprs = [c.cpr for c in children if c.cpr]
+    cprs += [p.cpr for c in children for p in c.contacts if p.cpr]
+    if len(set(cprs)) == len(cprs):
+        return []  # the common case: no one twice
+    repeated = {cpr for cpr, n in Counter(cprs).items() if n > 1}
+    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
     groups: dict[str, list[tuple[Person, str | None]]] = defaultdict(list)
     for p, area in people:
         if p.cpr is not None and p.cpr in repeated:
@@ -498,12 +513,20 @@ def check_cpr_in_text(ctx: CheckContext) -> list[Finding]:
     """A CPR number typed into a name, alias, address, e-mail or phone cell would be published
     with it (Unilogin and Aula show names to other users)."""
     out = []
+    # texts run together, searched once each: many people share them (a child's name only)
+    searched: dict[str, bool] = {}
     for role, p, area in _people(ctx):
         # one search over the person's texts first: «|» is no digit and no separator, so a
         # CPR number in one text is found in them joined, and none there means none in any
         address = p.address_text if isinstance(p, Dagplejer) else ""
-        texts = (p.first_name, p.last_name, p.alias_first, p.alias_last, p.email, p.phone)
-        if not contains_cpr("|".join((*texts, address))):
+        joined = (
+            f"{p.first_name}|{p.last_name}|{p.alias_first}|{p.alias_last}|{p.email}|{p.phone}"
+            f"|{address}"
+        )
+        found = searched.get(joined)
+        if found is None:
+            found = searched[joined] = contains_cpr(joined)
+        if not found:
             continue
         fields: list[tuple[Field, str]] = [
             (Field.FORNAVN, p.first_name),
@@ -534,12 +557,14 @@ def check_phone_and_email(ctx: CheckContext) -> list[Finding]:
     either cell is DP231's."""
     out = []
     for role, p, area in _people(ctx):
-        if p.phone and not contains_cpr(p.phone):
+        # eight digits as written are what phone_digits would make of them (no separator and
+        # no +45 to take away): nothing to say, and too short for a CPR number
+        if p.phone and not is_danish_phone(p.phone) and not contains_cpr(p.phone):
             written = phone_digits(p.phone)
             if not is_danish_phone(written):
                 value = p.phone[:40]
                 out.append(DP232(_at(p, Field.TELEFON), area, role=role, value=value, **person(p)))
-        if p.email and not contains_cpr(p.email) and not EMAIL.match(p.email):
+        if p.email and not EMAIL.match(p.email) and not contains_cpr(p.email):
             value = p.email[:60]
             out.append(DP233(_at(p, Field.EMAIL), area, role=role, value=value, **person(p)))
     return out
@@ -568,10 +593,12 @@ DP235 = Rule("DP235", S.WARNING, PERSONS, OWN, params=("cpr", "id", "limit", "na
 ID_MAX = 36  # the length of a UUID, the longest id administrative systems commonly write
 
 
+_PLAIN_ID = re.compile(f"[A-Za-z0-9_-]{{0,{ID_MAX}}}")
+
+
 def _plain_id(value: str) -> bool:
-    return len(value) <= ID_MAX and all(
-        ch.isascii() and (ch.isalnum() or ch in "-_") for ch in value
-    )
+    """At most 36 characters, each of A-Z, a-z, 0-9, - and _."""
+    return _PLAIN_ID.fullmatch(value) is not None
 
 
 @CHECKS.add(DP235)
@@ -580,18 +607,21 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     characters or with characters other than A-Z, a-z, 0-9, - and _. Ids dagpleje derives are
     of that form already."""
     out = []
-    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
-    people += [("barn", c) for c in ctx.roster.children]
-    for role, p in people:
-        if p.id_derived or not p.id or _plain_id(p.id):
-            continue
-        area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
-        variant = "" if len(p.id) > ID_MAX else "characters"
-        where = _at(p, Field.ID, Field.CPR)
-        value = mask_cpr_in_text(p.id)[:60]
-        out.append(
-            DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
-        )
+    groups: tuple[tuple[str, Sequence[Dagplejer | Child]], ...] = (
+        ("dagplejer", ctx.roster.dagplejere),
+        ("barn", ctx.roster.children),
+    )
+    for role, group in groups:
+        for p in group:
+            if p.id_derived or not p.id or _plain_id(p.id):
+                continue
+            area = ctx.plan.area_of(p.id if isinstance(p, Dagplejer) else p.dagplejer_id)
+            variant = "" if len(p.id) > ID_MAX else "characters"
+            where = _at(p, Field.ID, Field.CPR)
+            value = mask_cpr_in_text(p.id)[:60]
+            out.append(
+                DP235(where, area, variant=variant, role=role, id=value, limit=ID_MAX, **person(p))
+            )
     return out
 
 
