@@ -387,3 +387,18 @@ def test_anything_around_the_sheets_data_is_not_the_plain_form(
     after = body.replace(b"</sheetData>", b"</sheetData>" + around, 1)
     assert bounded._sheet_rows(before) is None
     assert bounded._sheet_rows(after) is None
+
+
+@pytest.mark.parametrize("plain", [True, False])
+@pytest.mark.parametrize("index", ["x", "+0", " 0x"])
+def test_a_shared_string_index_that_is_no_number_counts_as_a_string_shown(
+    project: Path, plain: bool, index: str
+) -> None:
+    # calamine reads a shared string index it cannot parse as string 0: 4,000 cells showing a
+    # 32,000-character string are 128 million characters, however their index is written
+    row = "".join(f'<c r="{c}{{r}}" t="s"><v>{index}</v></c>' for c in "OPQRSTUVWXYZ")
+    rows = "".join(ROW.format(r=r, cells=row.format(r=r)) for r in range(20, 354))
+    note = "" if plain else "<!-- not the plain form -->"
+    path = _with_row(project, rows + note)
+    _with_shared_strings(path, "<si><t>" + "Y" * 32_000 + "</t></si>")
+    _refused(project, "100 millioner tegn")

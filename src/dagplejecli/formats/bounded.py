@@ -335,11 +335,13 @@ class _Text:
             )
 
     def shown(self, index: str | None) -> int:
-        """The length of the shared string a cell's value names (0 for none)."""
-        if index is None or not index.strip().isdigit():
+        """The length of the shared string a cell's value names (0 for none). calamine takes a
+        value it cannot read as a number (``x``, ``+0``, `` 0``, more digits than fit) for
+        string 0: anything but the index of a string counted counts as the longest of them."""
+        if not index:
             return 0
-        i = int(index)
-        return self.shared[i] if i < len(self.shared) else 0
+        i = int(index) if index.isascii() and index.isdigit() and len(index) < 10 else -1
+        return self.shared[i] if 0 <= i < len(self.shared) else max(self.shared, default=0)
 
 
 # A plain cell's text: its inline string, its value, and whether the value names a shared string
