@@ -402,3 +402,40 @@ def test_a_shared_string_index_that_is_no_number_counts_as_a_string_shown(
     path = _with_row(project, rows + note)
     _with_shared_strings(path, "<si><t>" + "Y" * 32_000 + "</t></si>")
     _refused(project, "100 millioner tegn")
+
+
+FAR = ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>')
+
+
+@pytest.mark.parametrize("name", ["XL/Worksheets/Sheet1.xml", "xl\\worksheets\\sheet1.xml"])
+def test_a_sheet_stored_under_another_spelling_of_its_name_is_counted(
+    project: Path, name: str
+) -> None:
+    # calamine finds a part by its name in any case and with \ for /
+    path = _with_row(project, FAR)
+    _rewrite(path, {}, {SHEET: name})
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+def test_two_parts_whose_names_differ_only_in_case_are_refused(project: Path) -> None:
+    # the checked part is one of them; calamine reads the other
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(SHEET.upper(), sheet.replace(b"</sheetData>", FAR.encode() + b"</sheetData>"))
+    _refused(project, "roster.xlsx")
+
+
+def test_shared_strings_stored_under_another_spelling_of_their_name_are_counted(
+    project: Path,
+) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    sst = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+        + "B" * 40_000
+        + "</t></si></sst>"
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("XL/SharedStrings.xml", sst)
+    _refused(project, "40000 tegn", "Dagplejere!C9")

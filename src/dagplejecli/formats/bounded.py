@@ -78,10 +78,13 @@ def check_zip(path: Path, raw: bytes) -> bool:
             members = zf.infolist()
             _check_sizes(path, members)
             names = [m.filename for m in members]
-            if len(set(names)) != len(names):  # two readers may take different ones
+            # calamine finds a part by its name in any case and with "\\" for "/": two names
+            # that are one to it are two readers' choice, as are two equal names
+            folded = {_fold(name): name for name in names}
+            if len(folded) != len(names):
                 raise _not_workbook(path)
             ods = path.suffix.lower() == ".ods"
-            sheets, shared = ({}, []) if ods else _workbook_parts(zf, set(names))
+            sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
             # the shared strings first: a sheet's cells are counted with their lengths
@@ -195,26 +198,41 @@ def _release(element: Any) -> None:
             del parent[0]
 
 
-def _workbook_parts(zf: zipfile.ZipFile, names: set[str]) -> tuple[dict[str, str], list[str]]:
+def _fold(name: str) -> str:
+    """A part's name as calamine looks it up: ASCII letters in any case, ``\\`` for ``/``."""
+    return name.replace("\\", "/").translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _read_part(zf: zipfile.ZipFile, names: dict[str, str], name: str) -> bytes:
+    """The part calamine finds under ``name`` (KeyError when there is none)."""
+    return zf.read(names[_fold(name)])
+
+
+def _workbook_parts(zf: zipfile.ZipFile, names: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """The worksheets (part → sheet name) and shared strings the workbook's relationships
     name, wherever in the zip they are stored: of the workbook ``_rels/.rels`` names and of
     ``xl/workbook.xml``, where calamine looks whatever ``_rels/.rels`` says; and the usual
-    places too, as a reader may look there whatever the relationships say."""
+    places too, as a reader may look there whatever the relationships say. ``names`` maps
+    each part's folded name (``_fold``) to its name in the zip; the parts are named as in
+    the zip."""
     from defusedxml import ElementTree as SafeET
 
     books = {"xl/workbook.xml"}  # where calamine looks, whatever _rels/.rels says
     try:
-        for rel in SafeET.fromstring(zf.read("_rels/.rels")):
+        for rel in SafeET.fromstring(_read_part(zf, names, "_rels/.rels")):
             if rel.get("Type", "").endswith("/officeDocument"):
                 books.add(_target("", rel.get("Target", "")))
     except (KeyError, SafeET.ParseError):
         pass
     sheets: dict[str, str] = {}
-    shared = {"xl/sharedStrings.xml"} & names
-    for book in sorted(books & names):
+    shared = {names[f] for f in [_fold("xl/sharedStrings.xml")] if f in names}
+    for book in sorted(names[_fold(b)] for b in books if _fold(b) in names):
         _book_parts(zf, names, book, sheets, shared)
-    for name in names:  # where a reader may look whatever the relationships say
-        if name.startswith("xl/worksheets/") and name.endswith(".xml") and name not in sheets:
+    for folded, name in names.items():  # where a reader may look whatever the rels say
+        if folded.startswith("xl/worksheets/") and folded.endswith(".xml") and name not in sheets:
             sheets[name] = name
     return sheets, sorted(shared)
 
@@ -234,7 +252,11 @@ def _target(base: str, ref: str) -> str:
 
 
 def _book_parts(
-    zf: zipfile.ZipFile, names: set[str], book: str, sheets: dict[str, str], shared: set[str]
+    zf: zipfile.ZipFile,
+    names: dict[str, str],
+    book: str,
+    sheets: dict[str, str],
+    shared: set[str],
 ) -> None:
     """The worksheets and shared strings one workbook part's relationships name."""
     from defusedxml import ElementTree as SafeET
@@ -243,17 +265,18 @@ def _book_parts(
     rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
     ids: dict[str, str] = {}
     try:
-        for rel in SafeET.fromstring(zf.read(rels_name)):
-            kind, part = rel.get("Type", ""), _target(book, rel.get("Target", ""))
-            if part not in names:
+        for rel in SafeET.fromstring(_read_part(zf, names, rels_name)):
+            kind, target = rel.get("Type", ""), _fold(_target(book, rel.get("Target", "")))
+            if target not in names:
                 continue
+            part = names[target]
             if kind.endswith("/sharedStrings"):
                 shared.add(part)
             elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
                 ids[rel.get("Id", "")] = part
                 sheets.setdefault(part, part)
         rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        for sheet in SafeET.fromstring(zf.read(book)).iter():
+        for sheet in SafeET.fromstring(_read_part(zf, names, book)).iter():
             if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
                 sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
     except (KeyError, SafeET.ParseError):
