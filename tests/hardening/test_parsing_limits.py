@@ -16,6 +16,7 @@ from tests.builders import no_traceback, run_cli, small_roster, write_csv, write
 
 SHEET = "xl/worksheets/sheet1.xml"  # Dagplejere
 ROW = '<row r="{r}">{cells}</row>'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _rewrite(path: Path, change: dict[str, bytes], rename: dict[str, str] | None = None) -> Path:
@@ -439,3 +440,18 @@ def test_shared_strings_stored_under_another_spelling_of_their_name_are_counted(
     with zipfile.ZipFile(path, "a") as zf:
         zf.writestr("XL/SharedStrings.xml", sst)
     _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_shared_string_count_beyond_the_strings_held_is_refused(
+    project: Path, plain: bool
+) -> None:
+    # calamine reserves room for uniqueCount strings before it reads one, 24 bytes each: here
+    # 24 GB for a part of a few bytes (an abort under a memory cap or without overcommit);
+    # a count of 100 billion aborts the process anywhere
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    note = "" if plain else "<!-- not the plain form -->"
+    sst = f'<sst xmlns="{_MAIN}" count="1" uniqueCount="1000000000"><si><t>B</t></si>{note}</sst>'
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/sharedStrings.xml", sst)
+    _refused(project, "roster.xlsx (xl/sharedStrings.xml)")

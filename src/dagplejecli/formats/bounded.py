@@ -299,7 +299,9 @@ def _book_parts(
 # - Before and after ``<sheetData>`` (``_NOT_PLAIN_AROUND``) stands no comment, CDATA section,
 #   processing instruction or declaration, and no element a reader could take as a row, a
 #   cell, a formula or a text, prefixed or not.
-# Shared strings alike: ``<sst …>`` holds only ``<si><t>TEXT</t></si>`` (``_PLAIN_SHARED``).
+# Shared strings alike: ``<sst …>`` holds only ``<si><t>TEXT</t></si>`` (``_PLAIN_SHARED``),
+# its attributes each ``name="value"``, and a ``uniqueCount`` (calamine reserves room for
+# that many strings before it reads one) of digits, believable (``_believed_count``).
 _NAME_GOES_ON = rb"(?![\w.:\x80-\xff-])"  # the tag's name ends here
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^<>]*\?>)?")
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
@@ -316,9 +318,13 @@ _PLAIN_ROWS = re.compile(rb"(?:\s*" + _ROW + rb")*+\s*")
 _NOT_PLAIN_AROUND = re.compile(
     rb"<[!?]|[<:](?:c|f|is|row|sheetData|si|t|v)" + _NAME_GOES_ON  # (prefixed: any ``:c`` …)
 )
+_ATTRIBUTE = re.compile(rb'\s+([\w:.-]+)="([^"<>]*)"')
 _PLAIN_SHARED = re.compile(
-    rb"\s*<sst(?=[\s/>])[^<>]*(?:/>|>(?:\s*<si>" + _T + rb"</si>)*+\s*</sst>)\s*"
+    rb'\s*<sst((?:\s+[\w:.-]+="[^"<>]*")*)\s*(?:/>|>(?:\s*<si>' + _T + rb"</si>)*+\s*</sst>)\s*"
 )
+# calamine reserves 24 bytes for each string the shared strings' uniqueCount claims, before it
+# reads one: a count beyond the strings the part holds is believed up to this (24 MB)
+_BELIEVED_COUNT = 1_000_000
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
 
 
@@ -420,9 +426,24 @@ def _plain_shared_strings(data: bytes) -> list[int]:
     """Each shared string's length at most (its stretch of bytes), when the part is in the
     plain form (see above); else none (an empty list)."""
     body = _body(data)
-    if body is None or not _PLAIN_SHARED.fullmatch(body):
+    plain = None if body is None else _PLAIN_SHARED.fullmatch(body)
+    if body is None or plain is None:
         return []
-    return [len(piece) for piece in body.split(b"<si>")[1:]]
+    lengths = [len(piece) for piece in body.split(b"<si>")[1:]]
+    attributes = _ATTRIBUTE.findall(plain.group(1))
+    if len({name for name, _ in attributes}) != len(attributes):
+        return []
+    for name, value in attributes:
+        if name == b"uniqueCount" and not (
+            value.isdigit() and len(value) < 10 and _believed_count(int(value), len(lengths))
+        ):
+            return []
+    return lengths
+
+
+def _believed_count(count: int, held: int) -> bool:
+    """A shared strings part's ``uniqueCount`` (room calamine reserves) is no lie that costs."""
+    return count <= max(held, _BELIEVED_COUNT)
 
 
 def _beyond(rows: int, columns: int) -> bool:
@@ -533,11 +554,29 @@ def _scan_shared_strings(
     path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheets: dict[str, str]
 ) -> list[int]:
     """Each shared string's length (its text in all), counted as the XML is parsed."""
+    from lxml import etree
+
     budget = [MAX_UNCOMPRESSED_BYTES]
-    tags = tuple(f"{{{ns}}}si" for ns in (_MAIN, _STRICT))
+    tags = (*(f"{{{ns}}}si" for ns in (_MAIN, _STRICT)), "{*}sst")
     lengths: list[int] = []
+    claimed = 0  # the most strings an ``<sst>`` claims (calamine reads the first)
     with _Counted(zf, member, budget) as fh:
-        for _, item in _iterparse(fh, tags):
+        for event, item in etree.iterparse(
+            fh,
+            events=("start", "end"),
+            tag=tags,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+        ):
+            if etree.QName(item).localname == "sst":
+                if event == "start":
+                    claimed = max(claimed, _count(item.get("uniqueCount")))
+                continue
+            if event == "start":
+                continue
             if _nested(item, "sst"):
                 continue  # inside a string's text: its text is the string's it is in
             index = len(lengths)
@@ -548,7 +587,18 @@ def _scan_shared_strings(
                 raise _too_long(path, _shared_string_cell(zf, index, sheets), length)
             lengths.append(length)
             _release(item)
+    if not _believed_count(claimed, len(lengths)):
+        where = f"{path} ({member.filename})"
+        raise DagplejeError("roster_not_workbook", where=where, hint="roster_not_workbook_hint")
     return lengths
+
+
+def _count(value: str | None) -> int:
+    """A count as calamine may read it (digits, a ``+`` before them); 0 for no number."""
+    digits = (value or "").strip().lstrip("+")
+    if not digits.isascii() or not digits.isdigit():
+        return 0
+    return int(digits) if len(digits) < 19 else 10**18
 
 
 def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str]) -> str:
