@@ -455,3 +455,23 @@ def test_a_shared_string_count_beyond_the_strings_held_is_refused(
     with zipfile.ZipFile(path, "a") as zf:
         zf.writestr("xl/sharedStrings.xml", sst)
     _refused(project, "roster.xlsx (xl/sharedStrings.xml)")
+
+
+def test_an_inline_string_in_a_shared_string_cell_counts_its_own_text(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # calamine reads <is> as the cell's text whatever t says: counted as a shared string index
+    # it was one character. At the real limit this takes a sheet of over 100 MB (within the
+    # 300 MB a workbook may unpack to); here the limit is a million characters
+    from dagplejecli.formats import bounded
+
+    monkeypatch.setattr(bounded, "MAX_WORKBOOK_TEXT", 1_000_000)
+    cell = '<c r="{c}{r}" t="s"><is><t>' + "B" * 30_000 + "</t></is></c>"
+    cells = "".join(cell.format(c=c, r="{r}") for c in "JKLMN")
+    path = _with_row(
+        project, "".join(ROW.format(r=r, cells=cells.format(r=r)) for r in range(9, 17))
+    )
+    _with_shared_strings(path, "<si><t>Y</t></si>")
+    # the sheet is in the plain form: the streaming parser is not asked
+    monkeypatch.setattr(bounded, "_scan_sheet", lambda *_: pytest.fail("parsed, not bounded"))
+    _refused(project, "1 millioner tegn")

@@ -373,9 +373,10 @@ class _Text:
         return self.shared[i] if 0 <= i < len(self.shared) else max(self.shared, default=0)
 
 
-# A plain cell's text: its inline string, its value, and whether the value names a shared string
+# A plain cell's text: its type, whether it is a value or an inline string, and the text (only a
+# value names a shared string: calamine reads an inline string as it stands, whatever the type)
 _PLAIN_CELL_TEXT = re.compile(
-    rb'<c r="[^"]*"(?: s="[0-9]*")?(?: t="([a-zA-Z]*)")?><(?:v|is><t[^>]*)>([^<]*)<'
+    rb'<c r="[^"]*"(?: s="[0-9]*")?(?: t="([a-zA-Z]*)")?><(v|is><t[^>]*)>([^<]*)<'
 )
 
 
@@ -386,8 +387,8 @@ def _plain_text(body: bytes, text: _Text) -> None:
     if text.total + len(body) + shown * max(text.shared, default=0) <= MAX_WORKBOOK_TEXT:
         text.add(len(body) + shown * max(text.shared, default=0))
         return
-    for kind, value in _PLAIN_CELL_TEXT.findall(body):
-        text.add(text.shown(value.decode()) if kind == b"s" else len(value))
+    for kind, element, value in _PLAIN_CELL_TEXT.findall(body):
+        text.add(text.shown(value.decode()) if kind == b"s" and element == b"v" else len(value))
 
 
 def _sheet_rows(body: bytes) -> bytes | None:
