@@ -475,3 +475,51 @@ def test_an_inline_string_in_a_shared_string_cell_counts_its_own_text(
     # the sheet is in the plain form: the streaming parser is not asked
     monkeypatch.setattr(bounded, "_scan_sheet", lambda *_: pytest.fail("parsed, not bounded"))
     _refused(project, "1 millioner tegn")
+
+
+@pytest.mark.parametrize(
+    ("rows", "cell"),
+    [
+        # calamine takes rows, cells, values and texts by their local names, wherever they
+        # stand in the sheet's data and in whatever namespace
+        ('<y><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></y>', "XFD1048576"),
+        ('<row r="400000"><c xmlns="urn:x" r="XFD400000"><v>1</v></c></row>', "XFD400000"),
+        ('<row xmlns="urn:x" r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "XFD1048576"),
+        (
+            '<row r="9"><y><c r="C9" t="inlineStr"><is><t>'
+            + "B" * 40_000
+            + "</t></is></c></y></row>",
+            "C9",
+        ),
+    ],
+)
+def test_rows_and_cells_in_any_namespace_or_wrapping_are_counted(
+    project: Path, rows: str, cell: str
+) -> None:
+    _with_row(project, rows)
+    _refused(project, f"Dagplejere!{cell}")
+
+
+def test_a_sheet_without_a_namespace_is_counted(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    _rewrite(path, {SHEET: sheet.replace(f' xmlns="{_MAIN}"'.encode(), b"")})
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [
+        "<y><si><t>{long}</t></si></y>",
+        '<si xmlns="urn:x"><t>{long}</t></si>',
+        '<x:si xmlns:x="urn:x"><x:t>{long}</x:t></x:si>',
+    ],
+)
+def test_a_shared_string_in_any_namespace_or_wrapping_is_counted(
+    project: Path, strings: str
+) -> None:
+    # calamine takes an <si> by its local name wherever it stands in <sst>
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    _with_shared_strings(path, strings.format(long="B" * 40_000))
+    _refused(project, "40000 tegn")

@@ -52,8 +52,6 @@ def _dtd_in(data: bytes) -> bool:
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -452,12 +450,21 @@ def _beyond(rows: int, columns: int) -> bool:
     return rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS
 
 
-def _nested(element: Any, container: str) -> bool:
-    """Whether ``element`` stands anywhere but directly in ``container`` (a row inside a
-    cell's text, a shared string inside another's): a reader takes it as text of the element
-    it is in, so it is counted there, and is not released before that one is."""
-    parent = element.getparent()
-    return parent is not None and not str(parent.tag).endswith(f"}}{container}")
+# calamine takes an element by its local name, in any namespace or none, wherever it stands
+_ANY = "{*}"
+
+
+def _local(element: Any) -> str:
+    return str(element.tag).rpartition("}")[2]
+
+
+def _nested(element: Any) -> bool:
+    """Whether ``element`` stands inside another of its name (a row inside a cell's text, a
+    shared string inside another's): a reader takes it as text of the one it is in, so it is
+    counted there, and is not released before that one is. Anywhere else (inside an element
+    a reader does not know, in any namespace) it is counted as itself."""
+    name = _local(element)
+    return any(_local(outer) == name for outer in element.iterancestors())
 
 
 def _scan_sheet(
@@ -468,13 +475,12 @@ def _scan_sheet(
     cell is kept to its reference: a row's text and formulas are looked at cell by cell only
     when the row as a whole could hold a problem."""
     budget = [MAX_UNCOMPRESSED_BYTES]
-    tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
     last_row = widest = highest = 0
+    ns = _ANY
     with _Counted(zf, member, budget) as fh:
-        for _, row in _iterparse(fh, tags):
-            if _nested(row, "sheetData"):
+        for _, row in _iterparse(fh, (f"{ns}row",)):
+            if _nested(row):
                 continue  # inside a cell's text: counted with the row it is in
-            ns = row.tag[: row.tag.index("}") + 1]
             number = _number(row.get("r"), last_row + 1)
             column = 0
             for cell in row.iter(f"{ns}c"):  # a cell inside another's text too
@@ -500,7 +506,7 @@ def _scan_sheet(
             if row.find(f".//{ns}f") is not None or written > MAX_CELL_TEXT:
                 _check_row_cells(path, sheet, row, ns, _number(row.get("r"), last_row + 1))
             text.add(written)
-            for cell in row.iterchildren(f"{ns}c"):
+            for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
                 if cell.get("t") == "s":
                     text.add(text.shown(cell.findtext(f"{ns}v")))
             last_row = number
@@ -509,7 +515,7 @@ def _scan_sheet(
 
 def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, number: int) -> None:
     column = 0
-    for cell in row.iterchildren(f"{ns}c"):
+    for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
         letters, digits = _split_ref(cell.get("r"))
         column = column_number(letters) if letters else column + 1
         number = int(digits) if digits else number
@@ -535,9 +541,7 @@ def _check_cell(path: Path, sheet: str, cell: Any, ns: str, ref: str) -> None:
 def _text_length(element: Any, ns: str) -> int:
     """A rich text's characters: its runs and CDATA joined, phonetic guides left out."""
     return sum(
-        len("".join(t.itertext()))
-        for t in element.iter(f"{ns}t")
-        if t.getparent().tag != f"{ns}rPh"
+        len("".join(t.itertext())) for t in element.iter(f"{ns}t") if _local(t.getparent()) != "rPh"
     )
 
 
@@ -558,7 +562,7 @@ def _scan_shared_strings(
     from lxml import etree
 
     budget = [MAX_UNCOMPRESSED_BYTES]
-    tags = (*(f"{{{ns}}}si" for ns in (_MAIN, _STRICT)), "{*}sst")
+    tags = (f"{_ANY}si", f"{_ANY}sst")
     lengths: list[int] = []
     claimed = 0  # the most strings an ``<sst>`` claims (calamine reads the first)
     with _Counted(zf, member, budget) as fh:
@@ -572,18 +576,18 @@ def _scan_shared_strings(
             huge_tree=False,
             remove_comments=True,
         ):
-            if etree.QName(item).localname == "sst":
+            if _local(item) == "sst":
                 if event == "start":
                     claimed = max(claimed, _count(item.get("uniqueCount")))
                 continue
             if event == "start":
                 continue
-            if _nested(item, "sst"):
+            if _nested(item):
                 continue  # inside a string's text: its text is the string's it is in
             index = len(lengths)
             length = sum(map(len, item.itertext()))
             if length > MAX_CELL_TEXT:
-                length = _text_length(item, item.tag[: item.tag.index("}") + 1])
+                length = _text_length(item, _ANY)
             if length > MAX_CELL_TEXT:
                 raise _too_long(path, _shared_string_cell(zf, index, sheets), length)
             lengths.append(length)
@@ -607,12 +611,11 @@ def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str])
     for part, sheet in sheets.items():
         last_row = 0
         budget = [MAX_UNCOMPRESSED_BYTES]
-        tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
+        ns = _ANY
         with _Counted(zf, zf.getinfo(part), budget) as fh:
-            for _, row in _iterparse(fh, tags):
-                ns = row.tag[: row.tag.index("}") + 1]
+            for _, row in _iterparse(fh, (f"{ns}row",)):
                 number, column = _number(row.get("r"), last_row + 1), 0
-                for cell in row.iterchildren(f"{ns}c"):
+                for cell in row.iter(f"{ns}c"):
                     letters, digits = _split_ref(cell.get("r"))
                     column = column_number(letters) if letters else column + 1
                     number = int(digits) if digits else number
