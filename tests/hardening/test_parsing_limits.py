@@ -523,3 +523,20 @@ def test_a_shared_string_in_any_namespace_or_wrapping_is_counted(
     path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
     _with_shared_strings(path, strings.format(long="B" * 40_000))
     _refused(project, "40000 tegn")
+
+
+def test_shared_strings_in_two_parts_count_the_longer_string_of_each_index(
+    project: Path,
+) -> None:
+    # the relationships name xl/strings.xml, of short strings; calamine reads
+    # xl/sharedStrings.xml, of long ones: 4,000 cells showing string 0 are 128 million
+    row = "".join(f'<c r="{c}{{r}}" t="s"><v>0</v></c>' for c in "OPQRSTUVWXYZ")
+    path = _with_row(
+        project, "".join(ROW.format(r=r, cells=row.format(r=r)) for r in range(20, 354))
+    )
+    _with_shared_strings(path, "<si><t>y</t></si>")
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(
+            "xl/sharedStrings.xml", f'<sst xmlns="{_MAIN}"><si><t>{"Y" * 32_000}</t></si></sst>'
+        )
+    _refused(project, "100 millioner tegn")

@@ -102,7 +102,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
                             lengths = _scan_shared_strings(path, zf, m, sheets)
                         else:
                             _scan_sheet(path, zf, m, sheets[m.filename], text)
-                    text.shared.extend(lengths)
+                    text.share(lengths)
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
@@ -360,6 +360,14 @@ class _Text:
                 hint="roster_text_too_much_hint",
                 limit=MAX_WORKBOOK_TEXT // 1_000_000,
             )
+
+    def share(self, lengths: list[int]) -> None:
+        """A shared strings part's lengths. Where the workbook has more than one (its own
+        relationships name one, calamine reads ``xl/sharedStrings.xml``), an index counts as
+        the longest string it has in any of them."""
+        both = min(len(self.shared), len(lengths))
+        self.shared[:both] = map(max, self.shared[:both], lengths[:both])
+        self.shared.extend(lengths[both:])
 
     def shown(self, index: str | None) -> int:
         """The length of the shared string a cell's value names (0 for none). calamine takes a
