@@ -540,3 +540,43 @@ def test_shared_strings_in_two_parts_count_the_longer_string_of_each_index(
             "xl/sharedStrings.xml", f'<sst xmlns="{_MAIN}"><si><t>{"Y" * 32_000}</t></si></sst>'
         )
     _refused(project, "100 millioner tegn")
+
+
+def test_shared_strings_beside_the_workbook_the_package_names_are_counted(
+    project: Path,
+) -> None:
+    # _rels/.rels names foo/workbook.xml: calamine reads foo/sharedStrings.xml, which no
+    # relationship names
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("_rels/.rels")
+    moved = ("workbook.xml", "_rels/workbook.xml.rels", "styles.xml")
+    _rewrite(
+        path,
+        {"_rels/.rels": rels.replace(b"xl/workbook.xml", b"foo/workbook.xml")},
+        {f"xl/{name}": f"foo/{name}" for name in moved},
+    )
+    sst = f'<sst xmlns="{_MAIN}"><si><t>{"B" * 40_000}</t></si></sst>'
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("foo/sharedStrings.xml", sst)
+    _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+def test_the_workbook_calamine_reads_beside_the_target_the_package_names_is_checked(
+    project: Path,
+) -> None:
+    # _rels/.rels names foo/book.xml, which is not there: calamine reads foo/workbook.xml and
+    # its relationships, which put the sheets in bar/
+    path = _with_row(project, FAR)
+    with zipfile.ZipFile(path) as zf:
+        rels, book_rels = zf.read("_rels/.rels"), zf.read("xl/_rels/workbook.xml.rels")
+    moved = {f"xl/{n}": f"foo/{n}" for n in ("workbook.xml", "_rels/workbook.xml.rels")}
+    _rewrite(
+        path,
+        {
+            "_rels/.rels": rels.replace(b"xl/workbook.xml", b"foo/book.xml"),
+            "xl/_rels/workbook.xml.rels": book_rels.replace(b"/xl/worksheets/", b"/bar/"),
+        },
+        moved | {f"xl/worksheets/sheet{i}.xml": f"bar/sheet{i}.xml" for i in (1, 2)},
+    )
+    _refused(project, "Dagplejere!XFD1048576")

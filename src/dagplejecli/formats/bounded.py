@@ -212,21 +212,26 @@ def _read_part(zf: zipfile.ZipFile, names: dict[str, str], name: str) -> bytes:
 def _workbook_parts(zf: zipfile.ZipFile, names: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """The worksheets (part → sheet name) and shared strings the workbook's relationships
     name, wherever in the zip they are stored: of the workbook ``_rels/.rels`` names and of
-    ``xl/workbook.xml``, where calamine looks whatever ``_rels/.rels`` says; and the usual
-    places too, as a reader may look there whatever the relationships say. ``names`` maps
-    each part's folded name (``_fold``) to its name in the zip; the parts are named as in
-    the zip."""
+    ``xl/workbook.xml``; and the usual places too, as a reader may look there whatever the
+    relationships say. calamine reads ``workbook.xml``, its relationships and
+    ``sharedStrings.xml`` in the folder of the target ``_rels/.rels`` names, whatever the
+    target's own name. ``names`` maps each part's folded name (``_fold``) to its name in the
+    zip; the parts are named as in the zip."""
     from defusedxml import ElementTree as SafeET
 
-    books = {"xl/workbook.xml"}  # where calamine looks, whatever _rels/.rels says
+    books = {"xl/workbook.xml"}
+    strings = {"xl/sharedStrings.xml"}
     try:
-        for rel in SafeET.fromstring(_read_part(zf, names, "_rels/.rels")):
+        for rel in SafeET.fromstring(_read_part(zf, names, "_rels/.rels")).iter():
             if rel.get("Type", "").endswith("/officeDocument"):
-                books.add(_target("", rel.get("Target", "")))
+                target = rel.get("Target", "")
+                folder = target[: target.rfind("/") + 1].removeprefix("/")
+                books |= {_target("", target), f"{folder}workbook.xml"}
+                strings.add(f"{folder}sharedStrings.xml")
     except (KeyError, SafeET.ParseError):
         pass
     sheets: dict[str, str] = {}
-    shared = {names[f] for f in [_fold("xl/sharedStrings.xml")] if f in names}
+    shared = {names[_fold(n)] for n in strings if _fold(n) in names}
     for book in sorted(names[_fold(b)] for b in books if _fold(b) in names):
         _book_parts(zf, names, book, sheets, shared)
     for folded, name in names.items():  # where a reader may look whatever the rels say
@@ -261,22 +266,24 @@ def _book_parts(
 
     folder, leaf = book.rsplit("/", 1) if "/" in book else ("", book)
     rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
-    ids: dict[str, str] = {}
+    ids: dict[str, list[str]] = {}
     try:
-        for rel in SafeET.fromstring(_read_part(zf, names, rels_name)):
-            kind, target = rel.get("Type", ""), _fold(_target(book, rel.get("Target", "")))
-            if target not in names:
-                continue
-            part = names[target]
-            if kind.endswith("/sharedStrings"):
-                shared.add(part)
-            elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
-                ids[rel.get("Id", "")] = part
-                sheets.setdefault(part, part)
+        for rel in SafeET.fromstring(_read_part(zf, names, rels_name)).iter():
+            kind, ref = rel.get("Type", ""), rel.get("Target", "")
+            # the target as a path, and as calamine joins it (``..`` kept)
+            joined = ref[1:] if ref.startswith("/") else f"{folder}/{ref}" if folder else ref
+            for target in {_fold(_target(book, ref)), _fold(joined)} & names.keys():
+                part = names[target]
+                if kind.endswith("/sharedStrings"):
+                    shared.add(part)
+                elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
+                    ids.setdefault(rel.get("Id", ""), []).append(part)
+                    sheets.setdefault(part, part)
         rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
         for sheet in SafeET.fromstring(_read_part(zf, names, book)).iter():
             if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
-                sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
+                for part in ids[sheet.get(rid, "")]:
+                    sheets[part] = sheet.get("name", "")
     except (KeyError, SafeET.ParseError):
         pass
 
