@@ -580,3 +580,25 @@ def test_the_workbook_calamine_reads_beside_the_target_the_package_names_is_chec
         moved | {f"xl/worksheets/sheet{i}.xml": f"bar/sheet{i}.xml" for i in (1, 2)},
     )
     _refused(project, "Dagplejere!XFD1048576")
+
+
+def test_a_part_read_as_shared_strings_and_as_a_sheet_is_checked_as_both(
+    project: Path,
+) -> None:
+    # the relationships make xl/sharedStrings.xml the first sheet too: calamine reads its
+    # strings and, as the sheet, its data
+    path = _with_row(project, FAR)
+    with zipfile.ZipFile(path) as zf:
+        sheet, rels = zf.read(SHEET), zf.read("xl/_rels/workbook.xml.rels")
+    both = sheet.replace(b"<sheetData>", b"<sst><si><t>a</t></si></sst><sheetData>")
+    _rewrite(
+        path,
+        {
+            SHEET: both,
+            "xl/_rels/workbook.xml.rels": rels.replace(
+                b"/xl/worksheets/sheet1.xml", b"/xl/sharedStrings.xml"
+            ),
+        },
+        {SHEET: "xl/sharedStrings.xml"},
+    )
+    _refused(project, "Dagplejere!XFD1048576")

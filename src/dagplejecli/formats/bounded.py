@@ -85,24 +85,27 @@ def check_zip(path: Path, raw: bytes) -> bool:
             sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
-            # the shared strings first: a sheet's cells are counted with their lengths
-            for m in sorted(members, key=lambda m: m.filename not in shared):
-                if m.filename in sheets or m.filename in shared:
+            # the shared strings first: a sheet's cells are counted with their lengths. A part
+            # may be read as both (the relationships may say so): it is checked as both
+            for m in [m for m in members if m.filename in shared]:
+                data = _read_counted(zf, m, budget)
+                normal = normal and _is_nfc(data)
+                # the plain form holds no declaration (so no DTD); anything else is looked at
+                # for one before it is parsed
+                lengths = _plain_shared_strings(data)
+                if not lengths:
+                    _refuse_dtd(path, m, data)
+                    lengths = _scan_shared_strings(path, zf, m, sheets)
+                text.share(lengths)
+            for m in members:
+                if m.filename in sheets:
                     data = _read_counted(zf, m, budget)
                     normal = normal and _is_nfc(data)
-                    # the plain form holds no declaration (so no DTD); anything else is looked
-                    # at for one before it is parsed
-                    is_shared = m.filename in shared
-                    lengths = _plain_shared_strings(data) if is_shared else []
-                    if not (lengths if is_shared else _plain_sheet(data, text)):
-                        if _dtd_in(data):
-                            where = f"{path} ({m.filename})"
-                            raise DagplejeError("roster_xml_entities", where=where)
-                        if is_shared:
-                            lengths = _scan_shared_strings(path, zf, m, sheets)
-                        else:
-                            _scan_sheet(path, zf, m, sheets[m.filename], text)
-                    text.share(lengths)
+                    if not _plain_sheet(data, text):
+                        _refuse_dtd(path, m, data)
+                        _scan_sheet(path, zf, m, sheets[m.filename], text)
+                elif m.filename in shared:
+                    continue
                 elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
@@ -113,6 +116,12 @@ def check_zip(path: Path, raw: bytes) -> bool:
     except (*_ZIP_ERRORS, etree_errors()):
         raise _not_workbook(path) from None
     return not normal
+
+
+def _refuse_dtd(path: Path, member: zipfile.ZipInfo, data: bytes) -> None:
+    """A part not in the plain form is looked at for a DTD before it is parsed."""
+    if _dtd_in(data):
+        raise DagplejeError("roster_xml_entities", where=f"{path} ({member.filename})")
 
 
 def _is_nfc(data: bytes) -> bool:
