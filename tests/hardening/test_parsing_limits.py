@@ -602,3 +602,26 @@ def test_a_part_read_as_shared_strings_and_as_a_sheet_is_checked_as_both(
         {SHEET: "xl/sharedStrings.xml"},
     )
     _refused(project, "Dagplejere!XFD1048576")
+
+
+@pytest.mark.parametrize(
+    ("rel", "name"),
+    [
+        # calamine takes the last part of the type and does not read the target's references
+        ('Type="worksheet" Target="/bar/s.xml"', "bar/s.xml"),
+        ('Type="{w}" Target="/bar/s&#46;xml"', "bar/s&#46;xml"),
+    ],
+)
+def test_a_sheet_however_its_relationship_is_written_is_counted(
+    project: Path, rel: str, name: str
+) -> None:
+    w = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+    path = write_xlsx(project / "roster.xlsx", small_roster())  # its own sheet is harmless
+    with zipfile.ZipFile(path) as zf:
+        rels, sheet = zf.read("xl/_rels/workbook.xml.rels"), zf.read(SHEET)
+    old = f'Type="{w}" Target="/xl/worksheets/sheet1.xml"'.encode()
+    assert old in rels
+    _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(old, rel.format(w=w).encode())})
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(name, sheet.replace(b"</sheetData>", FAR.encode() + b"</sheetData>"))
+    _refused(project, "XFD1048576")

@@ -85,6 +85,18 @@ def check_zip(path: Path, raw: bytes) -> bool:
             sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
+            # whatever the relationships say (calamine joins and reads their paths its own
+            # way), a part that holds a sheet's data or shared strings is checked as such
+            for m in members:
+                if m.filename in sheets or m.filename in shared:
+                    continue
+                dtd, sheet_data, strings = _look(zf, m, budget, not ods)
+                if dtd and (sheet_data or strings or m.filename.endswith((".xml", ".rels"))):
+                    raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+                if strings:
+                    shared.append(m.filename)
+                if sheet_data:
+                    sheets[m.filename] = m.filename
             # the shared strings first: a sheet's cells are counted with their lengths. A part
             # may be read as both (the relationships may say so): it is checked as both
             for m in [m for m in members if m.filename in shared]:
@@ -104,10 +116,6 @@ def check_zip(path: Path, raw: bytes) -> bool:
                     if not _plain_sheet(data, text):
                         _refuse_dtd(path, m, data)
                         _scan_sheet(path, zf, m, sheets[m.filename], text)
-                elif m.filename in shared:
-                    continue
-                elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
-                    raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
             if ods and "content.xml" in names:
                 _scan_ods(path, zf, zf.getinfo("content.xml"), text)
                 normal = False
@@ -170,15 +178,29 @@ class _Counted(io.RawIOBase):
         super().close()
 
 
-def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bool:
-    """A DTD anywhere in the part, not only in its first bytes; inflated in chunks, counted."""
+# A tag a reader takes for a sheet's data or for shared strings by its local name (prefixed or
+# not), in UTF-8 or any encoding that keeps ASCII, or in UTF-16 once its NUL bytes are left out
+_SHEET_DATA_TAG = re.compile(rb"[<:]sheetData[\s/>]")
+_SHARED_TAG = re.compile(rb"[<:]sst[\s/>]")
+
+
+def _look(
+    zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int], tags: bool
+) -> tuple[bool, bool, bool]:
+    """Whether the part holds a DTD (anywhere, not only in its first bytes) and, when ``tags``,
+    a sheet's data or shared strings; inflated in chunks, counted."""
+    dtd = sheet_data = strings = False
     tail = b""
     with _Counted(zf, member, budget) as fh:
         while chunk := fh.read(CHUNK):
-            if _dtd_in(tail + chunk):
-                return True
-            tail = chunk[-16:]
-    return False
+            window = tail + chunk
+            dtd = dtd or _dtd_in(window)
+            if tags:
+                ascii_ = window.replace(b"\x00", b"") if b"\x00" in window else window
+                sheet_data = sheet_data or _SHEET_DATA_TAG.search(ascii_) is not None
+                strings = strings or _SHARED_TAG.search(ascii_) is not None
+            tail = chunk[-64:]
+    return dtd, sheet_data, strings
 
 
 def _iterparse(source: Any, tags: tuple[str, ...]) -> Any:
