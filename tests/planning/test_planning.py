@@ -115,3 +115,30 @@ def test_value_matches() -> None:
     assert value_matches("Aarhus  Nord", "aarhus nord", "k")
     with pytest.raises(DagplejeError):
         value_matches("8300", "8355-8270", "k")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_parent_with_children_in_two_areas_is_said_to_count_in_both(
+    project: Path, lang: str
+) -> None:
+    from tests.builders import MOR1, run_cli, small_roster, write_xlsx
+
+    roster = small_roster()
+    roster["Børn"][3][4:6] = [MOR1, "Mette Jensen"]  # Ida (Syd) is Liv's (Nord) sister
+    write_xlsx(project / "roster.xlsx", roster)
+    result = run_cli("--lang", lang, "plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    if lang == "da":
+        assert "1 kontaktperson har børn i mere end ét område" in text
+        assert "(2 forskellige kontaktpersoner i alt)" in text
+    else:
+        assert "1 contact person has children in more than one area" in text
+
+
+def test_no_word_of_several_areas_when_every_parent_is_in_one(project: Path) -> None:
+    from tests.builders import run_cli
+
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "mere end ét område" not in result.stdout

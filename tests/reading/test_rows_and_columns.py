@@ -513,3 +513,20 @@ def test_a_reports_footer_under_the_data_is_no_child(tmp_path: Path) -> None:
     assert len(roster.children) == 3
     (said,) = [f for f in findings if f.code == "DP256"]
     assert said.params["count"] == 2
+
+
+def test_rows_under_a_subtotal_on_a_sheet_without_cpr_numbers_are_read(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    # the lines under a total are a report's own only where the people above have CPR numbers:
+    # here the dagplejere have none, and those under «I alt Nord» are dagplejere
+    sheets = small_roster()
+    sheets["Dagplejere"] = [
+        [cell for i, cell in enumerate(row) if i != 1] for row in sheets["Dagplejere"]
+    ]
+    sheets["Dagplejere"].insert(3, ["I alt Nord: 2"])
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [d.id for d in roster.dagplejere][-1] == "D3"  # (a row among the data is read)
+    assert "DP256" not in {f.code for f in findings}

@@ -90,6 +90,13 @@ def _two_sheets() -> dict[str, Rows]:
     return small_roster()
 
 
+def _report_with_a_trailer() -> dict[str, Rows]:
+    """A report's children: a total, and under it the system's own line of several cells."""
+    sheets = small_roster()
+    sheets["Børn"] += [["I alt: 3 børn"], ["KMD Institution", "Rapport 4711", "07-12-2026"]]
+    return sheets
+
+
 def _mor_far_columns() -> dict[str, Rows]:
     """The contacts as «Mor …»/«Far …» columns, each with a custody column of its own."""
     sheets = small_roster()
@@ -455,6 +462,14 @@ CASES = [
         counts=(3, 3, 3),
         links={"Liv Jensen": "Anne Jensen", "Ida Østergaard": "Åse Østergaard"},
         custody={"Mette Jensen": True},
+    ),
+    Case(
+        "rapport-med-hale",
+        _xlsx(_report_with_a_trailer()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 3, 3),
+        links={"Liv Jensen": "Anne Jensen"},
+        codes=frozenset({"DP256"}),
     ),
     Case(
         "mor-og-far-kolonner",

@@ -289,6 +289,14 @@ def print_plan(out: Console, plan: Plan, roster: Roster, counts: dict[str, AreaC
     table.add_section()
     table.add_row(ui("total"), *(str(t) for t in totals), "", "", "", "", style="bold")
     out.print(table)
+    # a parent of children in two areas is in both areas' Unilogin files, so in both counts
+    shown_in: dict[str, set[str]] = {}  # contact person → the areas of their children
+    for child in roster.children:
+        if (name := plan.area_of(child.dagplejer_id)) is not None:
+            for p in child.contacts:
+                shown_in.setdefault(contact_key(child, p), set()).add(name)
+    if several := sum(1 for found in shown_in.values() if len(found) > 1):
+        out.print(ui_count("plan_contacts_in_several", several, distinct=len(shown_in)))
 
 
 BAR_WIDTH = 8

@@ -67,7 +67,24 @@ def _name_columns(cmap: ColumnMap) -> set[int]:
     return {col for m in maps for f, col in m.items() if f in _NAME_FIELDS}
 
 
-def _total_or_note(row: list[object], names: set[int]) -> str | None:
+def _holds_cpr(row: list[object]) -> bool:
+    return any(looks_like_cpr(str(v)) for v in row if is_filled(v))
+
+
+def _trailer(rows: list[tuple[int, list[object]]], names: set[int]) -> int:
+    """Where a report's own closing lines begin (the system, its number, the date), or
+    ``len(rows)``: the rows without a CPR number under the last total («I alt: 250 børn»),
+    when the row above that total holds one — a sheet of people with CPR numbers, whose lines
+    under the total are not more of them."""
+    for i in range(len(rows) - 2, 0, -1):
+        if _holds_cpr(rows[i + 1][1]):
+            break
+        if _total_or_note(rows[i][1], names, notes=False) is not None:
+            return i + 1 if _holds_cpr(rows[i - 1][1]) else len(rows)
+    return len(rows)
+
+
+def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> str | None:
     """The text of a row under the data that is no person, or None: a total («I alt: 250
     børn», «Total 250»: a footer word of the vocabulary first, and no CPR number in the row),
     or a note (one text, no CPR number). In a name column only a total that holds a number or a
@@ -80,15 +97,15 @@ def _total_or_note(row: list[object], names: set[int]) -> str | None:
     total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
     if total and (col not in names or any(ch.isdigit() or ch == ":" for ch in first)):
         return first
-    note = len(filled) == 1 and any(ch.isalpha() for ch in first)
+    note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
     return first if note and col not in names else None
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     """The rows under the header with any value in them, with their 1-based numbers (worked
     out once per sheet). At the end of the data, totals and notes are no person
-    (``_total_or_note``): set aside in ``cmap.skipped``, for one finding; a row among the
-    data is always read."""
+    (``_total_or_note``), nor a report's lines under its total (``_trailer``): set aside in
+    ``cmap.skipped``, for one finding; a row among the data is always read."""
     if cmap.rows is not None:
         return cmap.rows
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
@@ -98,8 +115,8 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         if _any(row)
     ]
     names = _name_columns(cmap)
-    cut = len(rows)
-    skipped: list[tuple[int, str]] = []
+    cut = _trailer(rows, names)
+    skipped = [(number, str(next(v for v in row if is_filled(v)))) for number, row in rows[cut:]]
     while cut > 1 and (text := _total_or_note(rows[cut - 1][1], names)) is not None:
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
