@@ -16,6 +16,7 @@ from tests.builders import no_traceback, run_cli, small_roster, write_csv, write
 
 SHEET = "xl/worksheets/sheet1.xml"  # Dagplejere
 ROW = '<row r="{r}">{cells}</row>'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _rewrite(path: Path, change: dict[str, bytes], rename: dict[str, str] | None = None) -> Path:
@@ -387,3 +388,278 @@ def test_anything_around_the_sheets_data_is_not_the_plain_form(
     after = body.replace(b"</sheetData>", b"</sheetData>" + around, 1)
     assert bounded._sheet_rows(before) is None
     assert bounded._sheet_rows(after) is None
+
+
+@pytest.mark.parametrize("plain", [True, False])
+@pytest.mark.parametrize("index", ["x", "+0", " 0x"])
+def test_a_shared_string_index_that_is_no_number_counts_as_a_string_shown(
+    project: Path, plain: bool, index: str
+) -> None:
+    # calamine reads a shared string index it cannot parse as string 0: 4,000 cells showing a
+    # 32,000-character string are 128 million characters, however their index is written
+    row = "".join(f'<c r="{c}{{r}}" t="s"><v>{index}</v></c>' for c in "OPQRSTUVWXYZ")
+    rows = "".join(ROW.format(r=r, cells=row.format(r=r)) for r in range(20, 354))
+    note = "" if plain else "<!-- not the plain form -->"
+    path = _with_row(project, rows + note)
+    _with_shared_strings(path, "<si><t>" + "Y" * 32_000 + "</t></si>")
+    _refused(project, "100 millioner tegn")
+
+
+FAR = ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>')
+
+
+@pytest.mark.parametrize("name", ["XL/Worksheets/Sheet1.xml", "xl\\worksheets\\sheet1.xml"])
+def test_a_sheet_stored_under_another_spelling_of_its_name_is_counted(
+    project: Path, name: str
+) -> None:
+    # calamine finds a part by its name in any case and with \ for /
+    path = _with_row(project, FAR)
+    _rewrite(path, {}, {SHEET: name})
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+def test_two_parts_whose_names_differ_only_in_case_are_refused(project: Path) -> None:
+    # the checked part is one of them; calamine reads the other
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(SHEET.upper(), sheet.replace(b"</sheetData>", FAR.encode() + b"</sheetData>"))
+    _refused(project, "roster.xlsx")
+
+
+def test_shared_strings_stored_under_another_spelling_of_their_name_are_counted(
+    project: Path,
+) -> None:
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    sst = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+        + "B" * 40_000
+        + "</t></si></sst>"
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("XL/SharedStrings.xml", sst)
+    _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_shared_string_count_beyond_the_strings_held_is_refused(
+    project: Path, plain: bool
+) -> None:
+    # calamine reserves room for uniqueCount strings before it reads one, 24 bytes each: here
+    # 24 GB for a part of a few bytes (an abort under a memory cap or without overcommit);
+    # a count of 100 billion aborts the process anywhere
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    note = "" if plain else "<!-- not the plain form -->"
+    sst = f'<sst xmlns="{_MAIN}" count="1" uniqueCount="1000000000"><si><t>B</t></si>{note}</sst>'
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("xl/sharedStrings.xml", sst)
+    _refused(project, "roster.xlsx (xl/sharedStrings.xml)")
+
+
+def test_an_inline_string_in_a_shared_string_cell_counts_its_own_text(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # calamine reads <is> as the cell's text whatever t says: counted as a shared string index
+    # it was one character. At the real limit this takes a sheet of over 100 MB (within the
+    # 300 MB a workbook may unpack to); here the limit is a million characters
+    from dagplejecli.formats import bounded
+
+    monkeypatch.setattr(bounded, "MAX_WORKBOOK_TEXT", 1_000_000)
+    cell = '<c r="{c}{r}" t="s"><is><t>' + "B" * 30_000 + "</t></is></c>"
+    cells = "".join(cell.format(c=c, r="{r}") for c in "JKLMN")
+    path = _with_row(
+        project, "".join(ROW.format(r=r, cells=cells.format(r=r)) for r in range(9, 17))
+    )
+    _with_shared_strings(path, "<si><t>Y</t></si>")
+    # the sheet is in the plain form: the streaming parser is not asked
+    monkeypatch.setattr(bounded, "_scan_sheet", lambda *_: pytest.fail("parsed, not bounded"))
+    _refused(project, "1 millioner tegn")
+
+
+@pytest.mark.parametrize(
+    ("rows", "cell"),
+    [
+        # calamine takes rows, cells, values and texts by their local names, wherever they
+        # stand in the sheet's data and in whatever namespace
+        ('<y><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></y>', "XFD1048576"),
+        ('<row r="400000"><c xmlns="urn:x" r="XFD400000"><v>1</v></c></row>', "XFD400000"),
+        ('<row xmlns="urn:x" r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "XFD1048576"),
+        (
+            '<row r="9"><y><c r="C9" t="inlineStr"><is><t>'
+            + "B" * 40_000
+            + "</t></is></c></y></row>",
+            "C9",
+        ),
+    ],
+)
+def test_rows_and_cells_in_any_namespace_or_wrapping_are_counted(
+    project: Path, rows: str, cell: str
+) -> None:
+    _with_row(project, rows)
+    _refused(project, f"Dagplejere!{cell}")
+
+
+def test_a_sheet_without_a_namespace_is_counted(project: Path) -> None:
+    path = _with_row(project, ROW.format(r=1048576, cells='<c r="XFD1048576"><v>1</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read(SHEET)
+    _rewrite(path, {SHEET: sheet.replace(f' xmlns="{_MAIN}"'.encode(), b"")})
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [
+        "<y><si><t>{long}</t></si></y>",
+        '<si xmlns="urn:x"><t>{long}</t></si>',
+        '<x:si xmlns:x="urn:x"><x:t>{long}</x:t></x:si>',
+    ],
+)
+def test_a_shared_string_in_any_namespace_or_wrapping_is_counted(
+    project: Path, strings: str
+) -> None:
+    # calamine takes an <si> by its local name wherever it stands in <sst>
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    _with_shared_strings(path, strings.format(long="B" * 40_000))
+    _refused(project, "40000 tegn")
+
+
+def test_shared_strings_in_two_parts_count_the_longer_string_of_each_index(
+    project: Path,
+) -> None:
+    # the relationships name xl/strings.xml, of short strings; calamine reads
+    # xl/sharedStrings.xml, of long ones: 4,000 cells showing string 0 are 128 million
+    row = "".join(f'<c r="{c}{{r}}" t="s"><v>0</v></c>' for c in "OPQRSTUVWXYZ")
+    path = _with_row(
+        project, "".join(ROW.format(r=r, cells=row.format(r=r)) for r in range(20, 354))
+    )
+    _with_shared_strings(path, "<si><t>y</t></si>")
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(
+            "xl/sharedStrings.xml", f'<sst xmlns="{_MAIN}"><si><t>{"Y" * 32_000}</t></si></sst>'
+        )
+    _refused(project, "100 millioner tegn")
+
+
+def test_shared_strings_beside_the_workbook_the_package_names_are_counted(
+    project: Path,
+) -> None:
+    # _rels/.rels names foo/workbook.xml: calamine reads foo/sharedStrings.xml, which no
+    # relationship names
+    path = _with_row(project, ROW.format(r=9, cells='<c r="C9" t="s"><v>0</v></c>'))
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("_rels/.rels")
+    moved = ("workbook.xml", "_rels/workbook.xml.rels", "styles.xml")
+    _rewrite(
+        path,
+        {"_rels/.rels": rels.replace(b"xl/workbook.xml", b"foo/workbook.xml")},
+        {f"xl/{name}": f"foo/{name}" for name in moved},
+    )
+    sst = f'<sst xmlns="{_MAIN}"><si><t>{"B" * 40_000}</t></si></sst>'
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("foo/sharedStrings.xml", sst)
+    _refused(project, "40000 tegn", "Dagplejere!C9")
+
+
+def test_the_workbook_calamine_reads_beside_the_target_the_package_names_is_checked(
+    project: Path,
+) -> None:
+    # _rels/.rels names foo/book.xml, which is not there: calamine reads foo/workbook.xml and
+    # its relationships, which put the sheets in bar/
+    path = _with_row(project, FAR)
+    with zipfile.ZipFile(path) as zf:
+        rels, book_rels = zf.read("_rels/.rels"), zf.read("xl/_rels/workbook.xml.rels")
+    moved = {f"xl/{n}": f"foo/{n}" for n in ("workbook.xml", "_rels/workbook.xml.rels")}
+    _rewrite(
+        path,
+        {
+            "_rels/.rels": rels.replace(b"xl/workbook.xml", b"foo/book.xml"),
+            "xl/_rels/workbook.xml.rels": book_rels.replace(b"/xl/worksheets/", b"/bar/"),
+        },
+        moved | {f"xl/worksheets/sheet{i}.xml": f"bar/sheet{i}.xml" for i in (1, 2)},
+    )
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+def test_a_part_read_as_shared_strings_and_as_a_sheet_is_checked_as_both(
+    project: Path,
+) -> None:
+    # the relationships make xl/sharedStrings.xml the first sheet too: calamine reads its
+    # strings and, as the sheet, its data
+    path = _with_row(project, FAR)
+    with zipfile.ZipFile(path) as zf:
+        sheet, rels = zf.read(SHEET), zf.read("xl/_rels/workbook.xml.rels")
+    both = sheet.replace(b"<sheetData>", b"<sst><si><t>a</t></si></sst><sheetData>")
+    _rewrite(
+        path,
+        {
+            SHEET: both,
+            "xl/_rels/workbook.xml.rels": rels.replace(
+                b"/xl/worksheets/sheet1.xml", b"/xl/sharedStrings.xml"
+            ),
+        },
+        {SHEET: "xl/sharedStrings.xml"},
+    )
+    _refused(project, "Dagplejere!XFD1048576")
+
+
+@pytest.mark.parametrize(
+    ("rel", "name"),
+    [
+        # calamine takes the last part of the type and does not read the target's references
+        ('Type="worksheet" Target="/bar/s.xml"', "bar/s.xml"),
+        ('Type="{w}" Target="/bar/s&#46;xml"', "bar/s&#46;xml"),
+    ],
+)
+def test_a_sheet_however_its_relationship_is_written_is_counted(
+    project: Path, rel: str, name: str
+) -> None:
+    w = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+    path = write_xlsx(project / "roster.xlsx", small_roster())  # its own sheet is harmless
+    with zipfile.ZipFile(path) as zf:
+        rels, sheet = zf.read("xl/_rels/workbook.xml.rels"), zf.read(SHEET)
+    old = f'Type="{w}" Target="/xl/worksheets/sheet1.xml"'.encode()
+    assert old in rels
+    _rewrite(path, {"xl/_rels/workbook.xml.rels": rels.replace(old, rel.format(w=w).encode())})
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(name, sheet.replace(b"</sheetData>", FAR.encode() + b"</sheetData>"))
+    _refused(project, "XFD1048576")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=pytest.fail.Exception,  # check_zip did not raise
+    reason="open: the limits bound each sheet's extent, not the workbook's; a file of a few "
+    "kilobytes with many sheets each reaching GR99999 (20 million cells) makes calamine and "
+    "to_python hold about 165 MB per sheet (measured: 8 such sheets, 1.9 GB)",
+)
+def test_many_sheets_each_within_the_limits_are_bounded_together(project: Path) -> None:
+    from dagplejecli.errors import DagplejeError
+    from dagplejecli.formats import bounded
+
+    path = write_xlsx(project / "roster.xlsx", small_roster())
+    with zipfile.ZipFile(path) as zf:
+        book, rels = zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")
+    row = ROW.format(r=99999, cells='<c r="GR99999"/>')
+    far = f'<worksheet xmlns="{_MAIN}"><sheetData>{row}'
+    sheets = "".join(f'<sheet name="X{i}" sheetId="{100 + i}" r:id="rX{i}"/>' for i in range(100))
+    targets = "".join(
+        f'<Relationship Id="rX{i}" Target="worksheets/x{i}.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+        for i in range(100)
+    )
+    _rewrite(
+        path,
+        {
+            "xl/workbook.xml": book.replace(b"</sheets>", sheets.encode() + b"</sheets>"),
+            "xl/_rels/workbook.xml.rels": rels.replace(
+                b"</Relationships>", targets.encode() + b"</Relationships>"
+            ),
+        },
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        for i in range(100):
+            zf.writestr(f"xl/worksheets/x{i}.xml", far + "</sheetData></worksheet>")
+    with pytest.raises(DagplejeError):
+        bounded.check_zip(path, path.read_bytes())

@@ -52,8 +52,6 @@ def _dtd_in(data: bytes) -> bool:
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -78,32 +76,46 @@ def check_zip(path: Path, raw: bytes) -> bool:
             members = zf.infolist()
             _check_sizes(path, members)
             names = [m.filename for m in members]
-            if len(set(names)) != len(names):  # two readers may take different ones
+            # calamine finds a part by its name in any case and with "\\" for "/": two names
+            # that are one to it are two readers' choice, as are two equal names
+            folded = {_fold(name): name for name in names}
+            if len(folded) != len(names):
                 raise _not_workbook(path)
             ods = path.suffix.lower() == ".ods"
-            sheets, shared = ({}, []) if ods else _workbook_parts(zf, set(names))
+            sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
-            # the shared strings first: a sheet's cells are counted with their lengths
-            for m in sorted(members, key=lambda m: m.filename not in shared):
+            # whatever the relationships say (calamine joins and reads their paths its own
+            # way), a part that holds a sheet's data or shared strings is checked as such
+            for m in members:
                 if m.filename in sheets or m.filename in shared:
+                    continue
+                dtd, sheet_data, strings = _look(zf, m, budget, not ods)
+                if dtd and (sheet_data or strings or m.filename.endswith((".xml", ".rels"))):
+                    raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+                if strings:
+                    shared.append(m.filename)
+                if sheet_data:
+                    sheets[m.filename] = m.filename
+            # the shared strings first: a sheet's cells are counted with their lengths. A part
+            # may be read as both (the relationships may say so): it is checked as both
+            for m in [m for m in members if m.filename in shared]:
+                data = _read_counted(zf, m, budget)
+                normal = normal and _is_nfc(data)
+                # the plain form holds no declaration (so no DTD); anything else is looked at
+                # for one before it is parsed
+                lengths = _plain_shared_strings(data)
+                if not lengths:
+                    _refuse_dtd(path, m, data)
+                    lengths = _scan_shared_strings(path, zf, m, sheets)
+                text.share(lengths)
+            for m in members:
+                if m.filename in sheets:
                     data = _read_counted(zf, m, budget)
                     normal = normal and _is_nfc(data)
-                    # the plain form holds no declaration (so no DTD); anything else is looked
-                    # at for one before it is parsed
-                    is_shared = m.filename in shared
-                    lengths = _plain_shared_strings(data) if is_shared else []
-                    if not (lengths if is_shared else _plain_sheet(data, text)):
-                        if _dtd_in(data):
-                            where = f"{path} ({m.filename})"
-                            raise DagplejeError("roster_xml_entities", where=where)
-                        if is_shared:
-                            lengths = _scan_shared_strings(path, zf, m, sheets)
-                        else:
-                            _scan_sheet(path, zf, m, sheets[m.filename], text)
-                    text.shared.extend(lengths)
-                elif _has_dtd(zf, m, budget) and m.filename.endswith((".xml", ".rels")):
-                    raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
+                    if not _plain_sheet(data, text):
+                        _refuse_dtd(path, m, data)
+                        _scan_sheet(path, zf, m, sheets[m.filename], text)
             if ods and "content.xml" in names:
                 _scan_ods(path, zf, zf.getinfo("content.xml"), text)
                 normal = False
@@ -112,6 +124,12 @@ def check_zip(path: Path, raw: bytes) -> bool:
     except (*_ZIP_ERRORS, etree_errors()):
         raise _not_workbook(path) from None
     return not normal
+
+
+def _refuse_dtd(path: Path, member: zipfile.ZipInfo, data: bytes) -> None:
+    """A part not in the plain form is looked at for a DTD before it is parsed."""
+    if _dtd_in(data):
+        raise DagplejeError("roster_xml_entities", where=f"{path} ({member.filename})")
 
 
 def _is_nfc(data: bytes) -> bool:
@@ -160,15 +178,29 @@ class _Counted(io.RawIOBase):
         super().close()
 
 
-def _has_dtd(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bool:
-    """A DTD anywhere in the part, not only in its first bytes; inflated in chunks, counted."""
+# A tag a reader takes for a sheet's data or for shared strings by its local name (prefixed or
+# not), in UTF-8 or any encoding that keeps ASCII, or in UTF-16 once its NUL bytes are left out
+_SHEET_DATA_TAG = re.compile(rb"[<:]sheetData[\s/>]")
+_SHARED_TAG = re.compile(rb"[<:]sst[\s/>]")
+
+
+def _look(
+    zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int], tags: bool
+) -> tuple[bool, bool, bool]:
+    """Whether the part holds a DTD (anywhere, not only in its first bytes) and, when ``tags``,
+    a sheet's data or shared strings; inflated in chunks, counted."""
+    dtd = sheet_data = strings = False
     tail = b""
     with _Counted(zf, member, budget) as fh:
         while chunk := fh.read(CHUNK):
-            if _dtd_in(tail + chunk):
-                return True
-            tail = chunk[-16:]
-    return False
+            window = tail + chunk
+            dtd = dtd or _dtd_in(window)
+            if tags:
+                ascii_ = window.replace(b"\x00", b"") if b"\x00" in window else window
+                sheet_data = sheet_data or _SHEET_DATA_TAG.search(ascii_) is not None
+                strings = strings or _SHARED_TAG.search(ascii_) is not None
+            tail = chunk[-64:]
+    return dtd, sheet_data, strings
 
 
 def _iterparse(source: Any, tags: tuple[str, ...]) -> Any:
@@ -195,26 +227,46 @@ def _release(element: Any) -> None:
             del parent[0]
 
 
-def _workbook_parts(zf: zipfile.ZipFile, names: set[str]) -> tuple[dict[str, str], list[str]]:
+def _fold(name: str) -> str:
+    """A part's name as calamine looks it up: ASCII letters in any case, ``\\`` for ``/``."""
+    return name.replace("\\", "/").translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _read_part(zf: zipfile.ZipFile, names: dict[str, str], name: str) -> bytes:
+    """The part calamine finds under ``name`` (KeyError when there is none)."""
+    return zf.read(names[_fold(name)])
+
+
+def _workbook_parts(zf: zipfile.ZipFile, names: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """The worksheets (part → sheet name) and shared strings the workbook's relationships
     name, wherever in the zip they are stored: of the workbook ``_rels/.rels`` names and of
-    ``xl/workbook.xml``, where calamine looks whatever ``_rels/.rels`` says; and the usual
-    places too, as a reader may look there whatever the relationships say."""
+    ``xl/workbook.xml``; and the usual places too, as a reader may look there whatever the
+    relationships say. calamine reads ``workbook.xml``, its relationships and
+    ``sharedStrings.xml`` in the folder of the target ``_rels/.rels`` names, whatever the
+    target's own name. ``names`` maps each part's folded name (``_fold``) to its name in the
+    zip; the parts are named as in the zip."""
     from defusedxml import ElementTree as SafeET
 
-    books = {"xl/workbook.xml"}  # where calamine looks, whatever _rels/.rels says
+    books = {"xl/workbook.xml"}
+    strings = {"xl/sharedStrings.xml"}
     try:
-        for rel in SafeET.fromstring(zf.read("_rels/.rels")):
+        for rel in SafeET.fromstring(_read_part(zf, names, "_rels/.rels")).iter():
             if rel.get("Type", "").endswith("/officeDocument"):
-                books.add(_target("", rel.get("Target", "")))
+                target = rel.get("Target", "")
+                folder = target[: target.rfind("/") + 1].removeprefix("/")
+                books |= {_target("", target), f"{folder}workbook.xml"}
+                strings.add(f"{folder}sharedStrings.xml")
     except (KeyError, SafeET.ParseError):
         pass
     sheets: dict[str, str] = {}
-    shared = {"xl/sharedStrings.xml"} & names
-    for book in sorted(books & names):
+    shared = {names[_fold(n)] for n in strings if _fold(n) in names}
+    for book in sorted(names[_fold(b)] for b in books if _fold(b) in names):
         _book_parts(zf, names, book, sheets, shared)
-    for name in names:  # where a reader may look whatever the relationships say
-        if name.startswith("xl/worksheets/") and name.endswith(".xml") and name not in sheets:
+    for folded, name in names.items():  # where a reader may look whatever the rels say
+        if folded.startswith("xl/worksheets/") and folded.endswith(".xml") and name not in sheets:
             sheets[name] = name
     return sheets, sorted(shared)
 
@@ -234,28 +286,35 @@ def _target(base: str, ref: str) -> str:
 
 
 def _book_parts(
-    zf: zipfile.ZipFile, names: set[str], book: str, sheets: dict[str, str], shared: set[str]
+    zf: zipfile.ZipFile,
+    names: dict[str, str],
+    book: str,
+    sheets: dict[str, str],
+    shared: set[str],
 ) -> None:
     """The worksheets and shared strings one workbook part's relationships name."""
     from defusedxml import ElementTree as SafeET
 
     folder, leaf = book.rsplit("/", 1) if "/" in book else ("", book)
     rels_name = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
-    ids: dict[str, str] = {}
+    ids: dict[str, list[str]] = {}
     try:
-        for rel in SafeET.fromstring(zf.read(rels_name)):
-            kind, part = rel.get("Type", ""), _target(book, rel.get("Target", ""))
-            if part not in names:
-                continue
-            if kind.endswith("/sharedStrings"):
-                shared.add(part)
-            elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
-                ids[rel.get("Id", "")] = part
-                sheets.setdefault(part, part)
+        for rel in SafeET.fromstring(_read_part(zf, names, rels_name)).iter():
+            kind, ref = rel.get("Type", ""), rel.get("Target", "")
+            # the target as a path, and as calamine joins it (``..`` kept)
+            joined = ref[1:] if ref.startswith("/") else f"{folder}/{ref}" if folder else ref
+            for target in {_fold(_target(book, ref)), _fold(joined)} & names.keys():
+                part = names[target]
+                if kind.endswith("/sharedStrings"):
+                    shared.add(part)
+                elif kind.endswith(("/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet")):
+                    ids.setdefault(rel.get("Id", ""), []).append(part)
+                    sheets.setdefault(part, part)
         rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        for sheet in SafeET.fromstring(zf.read(book)).iter():
+        for sheet in SafeET.fromstring(_read_part(zf, names, book)).iter():
             if sheet.tag.endswith("}sheet") and sheet.get(rid) in ids:
-                sheets[ids[sheet.get(rid, "")]] = sheet.get("name", "")
+                for part in ids[sheet.get(rid, "")]:
+                    sheets[part] = sheet.get("name", "")
     except (KeyError, SafeET.ParseError):
         pass
 
@@ -276,7 +335,9 @@ def _book_parts(
 # - Before and after ``<sheetData>`` (``_NOT_PLAIN_AROUND``) stands no comment, CDATA section,
 #   processing instruction or declaration, and no element a reader could take as a row, a
 #   cell, a formula or a text, prefixed or not.
-# Shared strings alike: ``<sst …>`` holds only ``<si><t>TEXT</t></si>`` (``_PLAIN_SHARED``).
+# Shared strings alike: ``<sst …>`` holds only ``<si><t>TEXT</t></si>`` (``_PLAIN_SHARED``),
+# its attributes each ``name="value"``, and a ``uniqueCount`` (calamine reserves room for
+# that many strings before it reads one) of digits, believable (``_believed_count``).
 _NAME_GOES_ON = rb"(?![\w.:\x80-\xff-])"  # the tag's name ends here
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml\s[^<>]*\?>)?")
 _UTF8_DECLARED = re.compile(rb"encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
@@ -293,9 +354,13 @@ _PLAIN_ROWS = re.compile(rb"(?:\s*" + _ROW + rb")*+\s*")
 _NOT_PLAIN_AROUND = re.compile(
     rb"<[!?]|[<:](?:c|f|is|row|sheetData|si|t|v)" + _NAME_GOES_ON  # (prefixed: any ``:c`` …)
 )
+_ATTRIBUTE = re.compile(rb'\s+([\w:.-]+)="([^"<>]*)"')
 _PLAIN_SHARED = re.compile(
-    rb"\s*<sst(?=[\s/>])[^<>]*(?:/>|>(?:\s*<si>" + _T + rb"</si>)*+\s*</sst>)\s*"
+    rb'\s*<sst((?:\s+[\w:.-]+="[^"<>]*")*)\s*(?:/>|>(?:\s*<si>' + _T + rb"</si>)*+\s*</sst>)\s*"
 )
+# calamine reserves 24 bytes for each string the shared strings' uniqueCount claims, before it
+# reads one: a count beyond the strings the part holds is believed up to this (24 MB)
+_BELIEVED_COUNT = 1_000_000
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
 
 
@@ -334,17 +399,28 @@ class _Text:
                 limit=MAX_WORKBOOK_TEXT // 1_000_000,
             )
 
+    def share(self, lengths: list[int]) -> None:
+        """A shared strings part's lengths. Where the workbook has more than one (its own
+        relationships name one, calamine reads ``xl/sharedStrings.xml``), an index counts as
+        the longest string it has in any of them."""
+        both = min(len(self.shared), len(lengths))
+        self.shared[:both] = map(max, self.shared[:both], lengths[:both])
+        self.shared.extend(lengths[both:])
+
     def shown(self, index: str | None) -> int:
-        """The length of the shared string a cell's value names (0 for none)."""
-        if index is None or not index.strip().isdigit():
+        """The length of the shared string a cell's value names (0 for none). calamine takes a
+        value it cannot read as a number (``x``, ``+0``, `` 0``, more digits than fit) for
+        string 0: anything but the index of a string counted counts as the longest of them."""
+        if not index:
             return 0
-        i = int(index)
-        return self.shared[i] if i < len(self.shared) else 0
+        i = int(index) if index.isascii() and index.isdigit() and len(index) < 10 else -1
+        return self.shared[i] if 0 <= i < len(self.shared) else max(self.shared, default=0)
 
 
-# A plain cell's text: its inline string, its value, and whether the value names a shared string
+# A plain cell's text: its type, whether it is a value or an inline string, and the text (only a
+# value names a shared string: calamine reads an inline string as it stands, whatever the type)
 _PLAIN_CELL_TEXT = re.compile(
-    rb'<c r="[^"]*"(?: s="[0-9]*")?(?: t="([a-zA-Z]*)")?><(?:v|is><t[^>]*)>([^<]*)<'
+    rb'<c r="[^"]*"(?: s="[0-9]*")?(?: t="([a-zA-Z]*)")?><(v|is><t[^>]*)>([^<]*)<'
 )
 
 
@@ -355,8 +431,8 @@ def _plain_text(body: bytes, text: _Text) -> None:
     if text.total + len(body) + shown * max(text.shared, default=0) <= MAX_WORKBOOK_TEXT:
         text.add(len(body) + shown * max(text.shared, default=0))
         return
-    for kind, value in _PLAIN_CELL_TEXT.findall(body):
-        text.add(text.shown(value.decode()) if kind == b"s" else len(value))
+    for kind, element, value in _PLAIN_CELL_TEXT.findall(body):
+        text.add(text.shown(value.decode()) if kind == b"s" and element == b"v" else len(value))
 
 
 def _sheet_rows(body: bytes) -> bytes | None:
@@ -395,9 +471,24 @@ def _plain_shared_strings(data: bytes) -> list[int]:
     """Each shared string's length at most (its stretch of bytes), when the part is in the
     plain form (see above); else none (an empty list)."""
     body = _body(data)
-    if body is None or not _PLAIN_SHARED.fullmatch(body):
+    plain = None if body is None else _PLAIN_SHARED.fullmatch(body)
+    if body is None or plain is None:
         return []
-    return [len(piece) for piece in body.split(b"<si>")[1:]]
+    lengths = [len(piece) for piece in body.split(b"<si>")[1:]]
+    attributes = _ATTRIBUTE.findall(plain.group(1))
+    if len({name for name, _ in attributes}) != len(attributes):
+        return []
+    for name, value in attributes:
+        if name == b"uniqueCount" and not (
+            value.isdigit() and len(value) < 10 and _believed_count(int(value), len(lengths))
+        ):
+            return []
+    return lengths
+
+
+def _believed_count(count: int, held: int) -> bool:
+    """A shared strings part's ``uniqueCount`` (room calamine reserves) is no lie that costs."""
+    return count <= max(held, _BELIEVED_COUNT)
 
 
 def _beyond(rows: int, columns: int) -> bool:
@@ -405,12 +496,21 @@ def _beyond(rows: int, columns: int) -> bool:
     return rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS
 
 
-def _nested(element: Any, container: str) -> bool:
-    """Whether ``element`` stands anywhere but directly in ``container`` (a row inside a
-    cell's text, a shared string inside another's): a reader takes it as text of the element
-    it is in, so it is counted there, and is not released before that one is."""
-    parent = element.getparent()
-    return parent is not None and not str(parent.tag).endswith(f"}}{container}")
+# calamine takes an element by its local name, in any namespace or none, wherever it stands
+_ANY = "{*}"
+
+
+def _local(element: Any) -> str:
+    return str(element.tag).rpartition("}")[2]
+
+
+def _nested(element: Any) -> bool:
+    """Whether ``element`` stands inside another of its name (a row inside a cell's text, a
+    shared string inside another's): a reader takes it as text of the one it is in, so it is
+    counted there, and is not released before that one is. Anywhere else (inside an element
+    a reader does not know, in any namespace) it is counted as itself."""
+    name = _local(element)
+    return any(_local(outer) == name for outer in element.iterancestors())
 
 
 def _scan_sheet(
@@ -421,13 +521,12 @@ def _scan_sheet(
     cell is kept to its reference: a row's text and formulas are looked at cell by cell only
     when the row as a whole could hold a problem."""
     budget = [MAX_UNCOMPRESSED_BYTES]
-    tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
     last_row = widest = highest = 0
+    ns = _ANY
     with _Counted(zf, member, budget) as fh:
-        for _, row in _iterparse(fh, tags):
-            if _nested(row, "sheetData"):
+        for _, row in _iterparse(fh, (f"{ns}row",)):
+            if _nested(row):
                 continue  # inside a cell's text: counted with the row it is in
-            ns = row.tag[: row.tag.index("}") + 1]
             number = _number(row.get("r"), last_row + 1)
             column = 0
             for cell in row.iter(f"{ns}c"):  # a cell inside another's text too
@@ -453,7 +552,7 @@ def _scan_sheet(
             if row.find(f".//{ns}f") is not None or written > MAX_CELL_TEXT:
                 _check_row_cells(path, sheet, row, ns, _number(row.get("r"), last_row + 1))
             text.add(written)
-            for cell in row.iterchildren(f"{ns}c"):
+            for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
                 if cell.get("t") == "s":
                     text.add(text.shown(cell.findtext(f"{ns}v")))
             last_row = number
@@ -462,7 +561,7 @@ def _scan_sheet(
 
 def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, number: int) -> None:
     column = 0
-    for cell in row.iterchildren(f"{ns}c"):
+    for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
         letters, digits = _split_ref(cell.get("r"))
         column = column_number(letters) if letters else column + 1
         number = int(digits) if digits else number
@@ -488,9 +587,7 @@ def _check_cell(path: Path, sheet: str, cell: Any, ns: str, ref: str) -> None:
 def _text_length(element: Any, ns: str) -> int:
     """A rich text's characters: its runs and CDATA joined, phonetic guides left out."""
     return sum(
-        len("".join(t.itertext()))
-        for t in element.iter(f"{ns}t")
-        if t.getparent().tag != f"{ns}rPh"
+        len("".join(t.itertext())) for t in element.iter(f"{ns}t") if _local(t.getparent()) != "rPh"
     )
 
 
@@ -508,22 +605,51 @@ def _scan_shared_strings(
     path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheets: dict[str, str]
 ) -> list[int]:
     """Each shared string's length (its text in all), counted as the XML is parsed."""
+    from lxml import etree
+
     budget = [MAX_UNCOMPRESSED_BYTES]
-    tags = tuple(f"{{{ns}}}si" for ns in (_MAIN, _STRICT))
+    tags = (f"{_ANY}si", f"{_ANY}sst")
     lengths: list[int] = []
+    claimed = 0  # the most strings an ``<sst>`` claims (calamine reads the first)
     with _Counted(zf, member, budget) as fh:
-        for _, item in _iterparse(fh, tags):
-            if _nested(item, "sst"):
+        for event, item in etree.iterparse(
+            fh,
+            events=("start", "end"),
+            tag=tags,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+        ):
+            if _local(item) == "sst":
+                if event == "start":
+                    claimed = max(claimed, _count(item.get("uniqueCount")))
+                continue
+            if event == "start":
+                continue
+            if _nested(item):
                 continue  # inside a string's text: its text is the string's it is in
             index = len(lengths)
             length = sum(map(len, item.itertext()))
             if length > MAX_CELL_TEXT:
-                length = _text_length(item, item.tag[: item.tag.index("}") + 1])
+                length = _text_length(item, _ANY)
             if length > MAX_CELL_TEXT:
                 raise _too_long(path, _shared_string_cell(zf, index, sheets), length)
             lengths.append(length)
             _release(item)
+    if not _believed_count(claimed, len(lengths)):
+        where = f"{path} ({member.filename})"
+        raise DagplejeError("roster_not_workbook", where=where, hint="roster_not_workbook_hint")
     return lengths
+
+
+def _count(value: str | None) -> int:
+    """A count as calamine may read it (digits, a ``+`` before them); 0 for no number."""
+    digits = (value or "").strip().lstrip("+")
+    if not digits.isascii() or not digits.isdigit():
+        return 0
+    return int(digits) if len(digits) < 19 else 10**18
 
 
 def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str]) -> str:
@@ -531,12 +657,11 @@ def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str])
     for part, sheet in sheets.items():
         last_row = 0
         budget = [MAX_UNCOMPRESSED_BYTES]
-        tags = tuple(f"{{{ns}}}row" for ns in (_MAIN, _STRICT))
+        ns = _ANY
         with _Counted(zf, zf.getinfo(part), budget) as fh:
-            for _, row in _iterparse(fh, tags):
-                ns = row.tag[: row.tag.index("}") + 1]
+            for _, row in _iterparse(fh, (f"{ns}row",)):
                 number, column = _number(row.get("r"), last_row + 1), 0
-                for cell in row.iterchildren(f"{ns}c"):
+                for cell in row.iter(f"{ns}c"):
                     letters, digits = _split_ref(cell.get("r"))
                     column = column_number(letters) if letters else column + 1
                     number = int(digits) if digits else number
