@@ -19,6 +19,10 @@ from dagplejecli.wording import Place, Said
 MAX_SHEET_ROWS = 500_000
 MAX_SHEET_COLUMNS = 702  # column ZZ
 MAX_SHEET_CELLS = 20_000_000  # rows x columns of the extent
+# every sheet's extent together: calamine builds each sheet's grid (about 12 bytes a cell, with
+# the reader's copy), so many sheets each within the limits are not harmless (a national
+# roster's sheets hold about 1.5 million cells)
+MAX_WORKBOOK_CELLS = 40_000_000
 MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's limit, and what the writers keep
 # characters in all the cells of a workbook, a shared string counted for every cell that shows
 # it (a reader copies it into each): a national roster holds about 10 million

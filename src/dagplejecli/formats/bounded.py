@@ -26,6 +26,7 @@ from dagplejecli.limits import (
     MAX_SHEET_CELLS,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
+    MAX_WORKBOOK_CELLS,
     MAX_WORKBOOK_TEXT,
     column_number,
 )
@@ -85,6 +86,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
             sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
+            grid = _Grid(path)  # every sheet's extent together
             # whatever the relationships say (calamine joins and reads their paths its own
             # way), a part that holds a sheet's data or shared strings is checked as such
             for m in members:
@@ -113,11 +115,11 @@ def check_zip(path: Path, raw: bytes) -> bool:
                 if m.filename in sheets:
                     data = _read_counted(zf, m, budget)
                     normal = normal and _is_nfc(data)
-                    if not _plain_sheet(data, text):
+                    if not _plain_sheet(data, text, grid, sheets[m.filename]):
                         _refuse_dtd(path, m, data)
-                        _scan_sheet(path, zf, m, sheets[m.filename], text)
+                        _scan_sheet(path, zf, m, sheets[m.filename], text, grid)
             if ods and "content.xml" in names:
-                _scan_ods(path, zf, zf.getinfo("content.xml"), text)
+                _scan_ods(path, zf, zf.getinfo("content.xml"), text, grid)
                 normal = False
     except DagplejeError:
         raise
@@ -362,6 +364,7 @@ _PLAIN_SHARED = re.compile(
 # reads one: a count beyond the strings the part holds is believed up to this (24 MB)
 _BELIEVED_COUNT = 1_000_000
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
+_ROW_DIGITS = {n: re.compile(rb'<c r="[A-Z]{1,2}[1-9][0-9]{%d}"' % (n - 1)) for n in (2, 3, 4, 5)}
 
 
 def _body(data: bytes) -> bytes | None:
@@ -417,6 +420,26 @@ class _Text:
         return self.shared[i] if 0 <= i < len(self.shared) else max(self.shared, default=0)
 
 
+class _Grid:
+    """The cells a reader builds for the whole workbook, against MAX_WORKBOOK_CELLS: each
+    sheet's extent (rows x columns, from A1 to its farthest cell), all sheets together."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.total = 0
+
+    def add(self, sheet: str, rows: int, columns: int) -> None:
+        self.total += rows * columns
+        if self.total > MAX_WORKBOOK_CELLS:
+            raise DagplejeError(
+                "roster_book_too_large",
+                where=f"{self.path.name}, {sheet}",
+                hint="roster_book_too_large_hint",
+                sheet=sheet,
+                cells=MAX_WORKBOOK_CELLS,
+            )
+
+
 # A plain cell's text: its type, whether it is a value or an inline string, and the text (only a
 # value names a shared string: calamine reads an inline string as it stands, whatever the type)
 _PLAIN_CELL_TEXT = re.compile(
@@ -452,7 +475,7 @@ def _sheet_rows(body: bytes) -> bytes | None:
     return rows
 
 
-def _plain_sheet(data: bytes, text: _Text) -> bool:
+def _plain_sheet(data: bytes, text: _Text, grid: _Grid, sheet: str) -> bool:
     """The worksheet is in the plain form and within every limit (see above)."""
     body = _body(data)
     rows = None if body is None else _sheet_rows(body)
@@ -463,6 +486,10 @@ def _plain_sheet(data: bytes, text: _Text) -> bool:
     wide = {column_number(m.decode()) for m in set(_WIDE_CELL.findall(rows))}
     if max(wide, default=26) * 99_999 > MAX_SHEET_CELLS:
         return False
+    # its extent, at most: the widest two-letter column (or Z), and the largest row number of
+    # as many digits as the longest a cell names (a search that stops at the first such cell)
+    digits = next((n for n in (5, 4, 3, 2) if _ROW_DIGITS[n].search(rows)), 1)
+    grid.add(sheet, 10**digits - 1, max(wide, default=26))
     _plain_text(rows, text)
     return True
 
@@ -514,7 +541,7 @@ def _nested(element: Any) -> bool:
 
 
 def _scan_sheet(
-    path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, text: _Text
+    path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, text: _Text, grid: _Grid
 ) -> None:
     """Rows, cells, the farthest column and the longest text of one worksheet, counted as the
     XML is parsed (a cell without ``r`` is the next one, as calamine reads it). The work per
@@ -557,6 +584,7 @@ def _scan_sheet(
                     text.add(text.shown(cell.findtext(f"{ns}v")))
             last_row = number
             _release(row)
+    grid.add(sheet, highest, widest)
 
 
 def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, number: int) -> None:
@@ -703,7 +731,9 @@ def too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
     )
 
 
-def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, text: _Text) -> None:
+def _scan_ods(
+    path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, text: _Text, grid: _Grid
+) -> None:
     """The extent of each table of an OpenDocument spreadsheet, its repeats summed as the XML
     is parsed. LibreOffice repeats empty rows and cells by the million, which cost nothing;
     only repeats of content count (a 7 KB file can claim a cell with text 200 columns wide on
@@ -733,6 +763,7 @@ def _scan_ods(path: Path, zf: zipfile.ZipFile, member: zipfile.ZipInfo, text: _T
                     sheet = element.get(f"{{{_TABLE}}}name", "")
                     row = max_row = max_col = 0
                 else:
+                    grid.add(sheet, max_row, max_col)
                     _release(element)
                 continue
             if event == "start":
