@@ -701,3 +701,73 @@ def test_many_sheets_of_a_real_size_are_read(project: Path, form: str) -> None:
     # lookup lists and old rosters beside the roster is no attack
     path = _with_sheets(project, [_FAR_SHEET[form].format(r=9999, ref="Z9999")] * 60)
     bounded.check_zip(path, path.read_bytes())
+
+
+def _refusal(path: Path) -> str:
+    """What the bounded check says of ``path`` (it must refuse it)."""
+    from dagplejecli.errors import DagplejeError
+    from dagplejecli.formats import bounded
+
+    with pytest.raises(DagplejeError) as caught:
+        bounded.check_zip(path, path.read_bytes())
+    return str(caught.value.where)
+
+
+def test_a_cells_reference_does_not_move_the_row_the_next_cells_stand_in(project: Path) -> None:
+    # calamine puts a cell without a reference in its row's row (the row's r, else the one
+    # after the row before), whatever the cell before it named: 30,001 rows of column ZZ
+    rows = ROW.format(r=1, cells='<c r="ZZ1"><v>1</v></c>') + (
+        '<row><c r="A1"><v>1</v></c><c><v>1</v></c></row>' * 30_000
+    )
+    assert "Dagplejere!" in _refusal(_with_row(project, rows))
+
+
+@pytest.mark.parametrize("r", ["1000000000", "0000500001", "+500001"])
+def test_a_row_number_of_many_digits_counts_at_its_value(project: Path, r: str) -> None:
+    # calamine reads the row's r whatever its length: row 1,000,000,000 is 32 GB to it
+    row = f'<row r="{r}"><c t="inlineStr"><is><t>x</t></is></c></row>'
+    assert f"Dagplejere!A{int(r)}" in _refusal(_with_row(project, row))
+
+
+def _ods(project: Path, rows: str, rebind: bool = False) -> Path:
+    from tests.builders import ods_with
+
+    path = ods_with(project, rows)
+    if rebind:  # the prefix table: bound to another namespace; calamine reads it by the prefix
+        with zipfile.ZipFile(path) as zf:
+            content = zf.read("content.xml")
+        ns = b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        assert ns in content
+        _rewrite(path, {"content.xml": content.replace(ns, b'xmlns:table="urn:x"')})
+    return path
+
+
+def test_an_ods_repeat_of_many_digits_counts_at_its_value(project: Path) -> None:
+    hostile = (
+        "<table:table-row table:number-rows-repeated='0000100000'>"
+        "<table:table-cell table:number-columns-repeated='0000000702' "
+        "office:value-type='string'><text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    assert "Dagplejere!ZZ" in _refusal(_ods(project, hostile))
+
+
+def test_an_ods_space_element_counts_the_spaces_it_stands_for(project: Path) -> None:
+    # <text:s text:c="N"/> is N spaces to calamine: one cell of ten million characters
+    hostile = (
+        "<table:table-row><table:table-cell office:value-type='string'>"
+        "<text:p>x<text:s text:c='10000000'/></text:p></table:table-cell></table:table-row>"
+    )
+    _ods(project, hostile)
+    result = run_cli("plan", "roster.ods")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "roster.ods, Dagplejere!A" in result.stderr, result.stderr
+    assert "10000001" in result.stderr or "10.000.001" in result.stderr, result.stderr
+
+
+def test_an_ods_whose_table_prefix_is_bound_elsewhere_is_counted(project: Path) -> None:
+    hostile = (
+        "<table:table-row table:number-rows-repeated='200000'>"
+        "<table:table-cell table:number-columns-repeated='200' office:value-type='string'>"
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    assert "Dagplejere!GR" in _refusal(_ods(project, hostile, rebind=True))

@@ -54,8 +54,6 @@ def _dtd_in(data: bytes) -> bool:
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError)
 
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _CELL_REF = re.compile(r"([A-Za-z]*)([0-9]*)")
 
 
@@ -554,46 +552,47 @@ def _scan_sheet(
         for _, row in _iterparse(fh, (f"{ns}row",)):
             if _nested(row):
                 continue  # inside a cell's text: counted with the row it is in
-            number = _number(row.get("r"), last_row + 1)
+            # calamine's row: the row's own r, else the one after the row before; a cell's
+            # reference places that cell, never the cells after it or the next row
+            number = at = _number(row.get("r"), last_row + 1)
             column = 0
             for cell in row.iter(f"{ns}c"):  # a cell inside another's text too
                 ref = cell.get("r")
                 if ref is None:
-                    column += 1
-                elif len(ref) > 1 and "A" <= ref[0] <= "Z" and ref[1:].isdigit() and ref.isascii():
+                    column, number = column + 1, at
+                elif 1 < len(ref) < 9 and ref[0].isupper() and ref[1:].isdigit() and ref.isascii():
                     column, number = ord(ref[0]) - 64, int(ref[1:])
                 else:
                     letters, digits = _split_ref(ref)
                     column = column_number(letters) if letters else column + 1
-                    number = int(digits) if digits else number
+                    number = _number(digits, at)
                 if column > widest:
                     widest = column
                 if number > highest:
                     highest = number
                 if _beyond(highest, widest):
                     raise too_large(path, sheet, f"{column_letters(column) or 'A'}{number}")
-            if number > MAX_SHEET_ROWS:
-                raise too_large(path, sheet, f"A{number}")
+            if at > MAX_SHEET_ROWS:
+                raise too_large(path, sheet, f"A{at}")
             # the row's text in all (runs and CDATA joined): no cell in it can be longer
             written = sum(map(len, row.itertext()))
             if row.find(f".//{ns}f") is not None or written > MAX_CELL_TEXT:
-                _check_row_cells(path, sheet, row, ns, _number(row.get("r"), last_row + 1))
+                _check_row_cells(path, sheet, row, ns, at)
             text.add(written)
             for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
                 if cell.get("t") == "s":
                     text.add(text.shown(cell.findtext(f"{ns}v")))
-            last_row = number
+            last_row = at
             _release(row)
     grid.add(sheet, highest, widest)
 
 
-def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, number: int) -> None:
+def _check_row_cells(path: Path, sheet: str, row: Any, ns: str, at: int) -> None:
     column = 0
     for cell in row.iter(f"{ns}c"):  # wherever in the row a reader finds it
         letters, digits = _split_ref(cell.get("r"))
         column = column_number(letters) if letters else column + 1
-        number = int(digits) if digits else number
-        _check_cell(path, sheet, cell, ns, f"{column_letters(column)}{number}")
+        _check_cell(path, sheet, cell, ns, f"{column_letters(column)}{_number(digits, at)}")
 
 
 def _check_cell(path: Path, sheet: str, cell: Any, ns: str, ref: str) -> None:
@@ -688,21 +687,26 @@ def _shared_string_cell(zf: zipfile.ZipFile, index: int, sheets: dict[str, str])
         ns = _ANY
         with _Counted(zf, zf.getinfo(part), budget) as fh:
             for _, row in _iterparse(fh, (f"{ns}row",)):
-                number, column = _number(row.get("r"), last_row + 1), 0
+                at, column = _number(row.get("r"), last_row + 1), 0
                 for cell in row.iter(f"{ns}c"):
                     letters, digits = _split_ref(cell.get("r"))
                     column = column_number(letters) if letters else column + 1
-                    number = int(digits) if digits else number
                     value = cell.find(f"{ns}v")
                     if cell.get("t") == "s" and value is not None and value.text == str(index):
-                        return f"{sheet}!{column_letters(column)}{number}"
-                last_row = number
+                        return f"{sheet}!{column_letters(column)}{_number(digits, at)}"
+                last_row = at
                 _release(row)
     return "xl/sharedStrings.xml"
 
 
 def _number(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and len(text) < 10 else default
+    """A row number or a repeat count as a reader may take it: ASCII digits (a leading ``+``
+    and zeros allowed) at their full value, however many (far beyond every limit counts as
+    10**18); anything else is ``default``."""
+    digits = text[1:] if text and text[0] == "+" else text
+    if not digits or not digits.isascii() or not digits.isdigit():
+        return default
+    return int(digits) if len(digits) < 19 else 10**18
 
 
 def _split_ref(ref: str | None) -> tuple[str, str]:
@@ -739,11 +743,6 @@ def _scan_ods(
     only repeats of content count (a 7 KB file can claim a cell with text 200 columns wide on
     200,000 rows, which calamine then builds: 5 GB)."""
     budget = [MAX_UNCOMPRESSED_BYTES]
-    table_tag, row_tag = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
-    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-    repeat_rows = f"{{{_TABLE}}}number-rows-repeated"
-    repeat_cols = f"{{{_TABLE}}}number-columns-repeated"
-    value_type = f"{{{_OFFICE}}}value-type"
     from lxml import etree
 
     row = max_row = max_col = 0
@@ -752,15 +751,15 @@ def _scan_ods(
         for event, element in etree.iterparse(
             fh,
             events=("start", "end"),
-            tag=(table_tag, row_tag),
+            tag=(f"{_ANY}table", f"{_ANY}table-row"),
             resolve_entities=False,
             load_dtd=False,
             no_network=True,
             huge_tree=False,
         ):
-            if element.tag == table_tag:
+            if _local(element) == "table":
                 if event == "start":
-                    sheet = element.get(f"{{{_TABLE}}}name", "")
+                    sheet = next(iter(_attributes(element, "name")), "")
                     row = max_row = max_col = 0
                 else:
                     grid.add(sheet, max_row, max_col)
@@ -768,14 +767,16 @@ def _scan_ods(
                 continue
             if event == "start":
                 continue
-            repeat = _number(element.get(repeat_rows), 1)
+            repeat = _repeat(element, "number-rows-repeated")
             col, filled = 0, False
-            for cell in element.iterchildren(*cells):
-                columns = _number(cell.get(repeat_cols), 1)
+            for cell in element.iterchildren(f"{_ANY}table-cell", f"{_ANY}covered-table-cell"):
+                columns = _repeat(cell, "number-columns-repeated")
                 col += columns
-                if len(cell) or cell.get(value_type) is not None:
+                if len(cell) or _attributes(cell, "value-type"):
                     filled, max_col = True, max(max_col, col)
-                    length = sum(len(t) for t in cell.itertext())
+                    # a space element <text:s text:c="N"/> stands for N spaces
+                    spaces = sum(_repeat(space, "c") for space in cell.iter(f"{_ANY}s"))
+                    length = sum(len(t) for t in cell.itertext()) + spaces
                     if length > MAX_CELL_TEXT:
                         where = f"{sheet}!{column_letters(col) or 'A'}{row + 1}"
                         raise _too_long(path, where, length)
@@ -785,7 +786,20 @@ def _scan_ods(
                 max_row = row
             if _beyond(max_row, max_col):
                 raise too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
-            _release(element)
+            if not _nested(element):  # a row in another's cell is its text too: kept for it
+                _release(element)
+
+
+def _attributes(element: Any, name: str) -> list[str]:
+    """The values of an element's attributes of local name ``name``, in any namespace or none:
+    calamine reads an OpenDocument file's ``table:…`` and ``text:…`` by the prefix as written,
+    whatever namespace it is bound to, so every spelling is counted."""
+    return [v for k, v in element.attrib.items() if k.rpartition("}")[2] == name]
+
+
+def _repeat(element: Any, name: str) -> int:
+    """A repeat count (``number-rows-repeated``, ``c``, …): the largest given, else 1."""
+    return max((_number(v, 1) for v in _attributes(element, name)), default=1)
 
 
 def check_workbook_bytes(path: Path, raw: bytes) -> None:
