@@ -168,6 +168,8 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
     return mapping
 
 
+MAX_CONTACT_GROUPS = 20  # contact persons side by side on one row
+
 FIELDS_OF_TABLE = {
     "kolonner": DAGPLEJER_FIELDS,
     "boern_kolonner": CHILD_FIELDS,
@@ -182,6 +184,11 @@ class RosterConfig(_Strict):
     kolonner: dict[str, str] = Field(default_factory=dict)
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
+    # The contact persons side by side on a child's row, by their place among the row's groups
+    # (1 = the first, as init numbers them): field → header. A column named here is that
+    # group's («Mors mobil» as Forælder 1's telefon); a group left with neither a name nor a
+    # CPR number is no person and is not read (DP262 says so).
+    kontaktgrupper: dict[int, dict[str, str]] = Field(default_factory=dict)
     relationer: dict[str, str] = Field(default_factory=dict)
     # What a blank custody cell means; unset, a blank is a finding (DP221), never custody.
     tom_myndighed: Literal["nej", "forældre"] | None = None
@@ -214,6 +221,16 @@ class RosterConfig(_Strict):
     @classmethod
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
+
+    @field_validator("kontaktgrupper")
+    @classmethod
+    def _contact_groups(cls, v: dict[int, dict[str, str]]) -> dict[int, dict[str, str]]:
+        if any(not 1 <= group <= MAX_CONTACT_GROUPS for group in v):
+            raise SaidError(Said("cfg_range", {"low": 1, "high": MAX_CONTACT_GROUPS}))
+        allowed = tuple(f for f in CONTACT_FIELDS if f != F.BARN)
+        for mapping in v.values():
+            _check_fields(mapping, allowed)
+        return v
 
     @field_validator("overskriftsraekke")
     @classmethod

@@ -351,17 +351,25 @@ def _roster_lines(
             if table == "kolonner" and field == Field.ID and header == id_column:
                 line = _beside(line, _comment_text("id_column"))
             lines.append(line)
-    groups = [
-        (i.name, header)
-        for i in infos
-        if not i.long_form
-        for fields in i.contacts.values()
-        for header in fields.values()
-    ]
-    if groups:
-        sheet = groups[0][0]
-        shown = ", ".join(f"«{h}»" for _, h in groups)
-        lines += ["", *_comment("contact_groups", sheet=sheet, headers=shown)]
+    for i in infos:
+        if i.long_form or not (i.contacts or i.nameless):
+            continue
+        shown = "; ".join(
+            f"{place}: " + ", ".join(f"«{h}»" for h in fields.values())
+            for place, fields in enumerate((i.contacts[g] for g in sorted(i.contacts)), start=1)
+        )
+        lines += ["", *_comment("contact_groups", sheet=i.name, headers=shown or "-")]
+        if i.nameless:
+            # whose these are is the user's to say (DP262): an example to fill in, not a guess
+            lines += [
+                *_comment(
+                    "contact_groups_nameless", columns=", ".join(f"«{h}»" for h in i.nameless)
+                )
+            ]
+            lines += ["# [roster.kontaktgrupper.1]", f"# telefon = {_q(i.nameless[0])}"]
+    for place, mapping in sorted((kept.kontaktgrupper if kept is not None else {}).items()):
+        lines += ["", f"[roster.kontaktgrupper.{place}]"]
+        lines += [f"{_key(field)} = {_q(header)}" for field, header in mapping.items()]
     for table in ("relationer", "status"):
         words: dict[str, str] = getattr(kept, table) if kept is not None else {}
         if words:

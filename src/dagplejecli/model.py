@@ -175,6 +175,8 @@ class SheetInfo:
     file: str = ""  # the file the sheet is in
     # the contact groups on the row: group (1, 2 …; 101 Mor, 102 Far) → field → header
     contacts: dict[int, dict[str, str]] = field(default_factory=dict)
+    # the columns of contact groups with neither a name nor a CPR number, not read (DP262)
+    nameless: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -514,6 +514,17 @@ def _custody_naming_the_parents() -> Sheets:
     return sheets
 
 
+def _phones_by_role() -> Sheets:
+    """«Forælder 1 …» beside a «Mors mobil»: the phone is no person, and whose it is not said."""
+    sheets = small_roster()
+    header = sheets["Børn"][0]
+    sheets["Børn"] = [
+        [*header, "Forælder 1 navn", "Forælder 1 CPR", "Mors mobil"],
+        *[[*row, "", "", "20304050"] for row in sheets["Børn"][1:]],
+    ]
+    return sheets
+
+
 def _long_form() -> Sheets:
     """A row per child and contact person, no [roster] lang_form: read so, and said."""
     sheets = small_roster()
@@ -697,6 +708,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
     "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
+    "DP262": lambda tmp: findings_for(tmp, sheets=_phones_by_role()),
     "DP258": lambda tmp: findings_for(
         tmp,
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',

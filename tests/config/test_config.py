@@ -122,3 +122,30 @@ def test_a_configuration_error_carries_raw_values_said_in_the_language_it_is_rea
         set_language("da")
     assert "linje" in danish[0] and "ukendt felt" in danish[0]
     assert ", line " in english[0] and "linje" not in english[0] and "medarbejder" in english[0]
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ('[roster.kontaktgrupper.0]\ntelefon = "Mors mobil"\n', "cfg_range"),
+        ('[roster.kontaktgrupper.21]\ntelefon = "Mors mobil"\n', "cfg_range"),
+        ('[roster.kontaktgrupper.1]\nbarn = "Barnets CPR"\n', "cfg_unknown_field"),
+        ('[roster.kontaktgrupper.1]\nmobil = "Mors mobil"\n', "cfg_unknown_field"),
+    ],
+)
+def test_a_contact_group_is_numbered_within_range_and_names_contact_fields(
+    table: str, said: str
+) -> None:
+    from dagplejecli.wording import Said
+
+    detail = _error(BASE_CONFIG + table).raw_details[0]
+    assert isinstance(detail.what, Said) and detail.what.key == said
+
+
+def test_a_contact_groups_column_the_roster_lacks_stops_plan(project: Path) -> None:
+    toml = project / "dagpleje.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text + '\n[roster.kontaktgrupper.1]\ntelefon = "Mors mobil"\n', "utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "Mors mobil" in result.stderr and "kontaktgrupper" in result.stderr, result.stderr

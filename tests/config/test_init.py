@@ -226,3 +226,35 @@ def test_an_area_value_that_already_says_dagplejen_is_not_said_twice() -> None:
     assert _dagplejen("dagpleje Vest") == "dagpleje Vest"
     assert _dagplejen("Aarhus", "øvrige") == "Dagplejen Aarhus øvrige"
     assert _dagplejen("Dagplejeområde Syd") == "Dagplejen Dagplejeområde Syd"
+
+
+def test_phones_headed_by_role_beside_numbered_parents_are_said_and_placed_by_the_user(
+    folder: Path,
+) -> None:
+    """«Mors mobil» beside «Forælder 1 …»: no contact person of its own (init counts the
+    parents only and says DP262); the user's [roster.kontaktgrupper] places it, and init --ja
+    keeps that decision."""
+    sheets = small_roster()
+    header = sheets["Børn"][0]
+    sheets["Børn"] = [
+        [*header, "Forælder 1 navn", "Forælder 1 CPR", "Mors mobil"],
+        [*sheets["Børn"][1], "Mette Jensen", MOR1, "20304050"],
+        *[[*row, "", "", ""] for row in sheets["Børn"][2:]],
+    ]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert result.exit_code == 0, result.output
+    assert "DP262" in result.stdout and "«Mors mobil»" in result.stdout
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    assert '# [roster.kontaktgrupper.1]\n# telefon = "Mors mobil"' in text
+    placed = text.replace(
+        '# [roster.kontaktgrupper.1]\n# telefon = "Mors mobil"',
+        '[roster.kontaktgrupper.1]\ntelefon = "Mors mobil"',
+    )
+    (folder / "dagpleje.toml").write_text(placed, "utf-8")
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0 and "DP262" not in plan.stdout, plan.output
+    again = run_cli("init", "roster.xlsx", "--kommune", "751", "--ja")
+    assert again.exit_code == 0, again.output
+    kept = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))
+    assert kept["roster"]["kontaktgrupper"] == {"1": {"telefon": "Mors mobil"}}

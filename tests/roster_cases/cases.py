@@ -120,6 +120,41 @@ def _mor_far_columns() -> dict[str, Rows]:
     return sheets
 
 
+def _parents_with_phones_by_role() -> dict[str, Rows]:
+    """«Forælder 1 …» and «Forælder 2 …» side by side, and the phones headed «Mors mobil» and
+    «Fars mobil»: which parent is the mother the headers do not say."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Forælder 1 navn",
+            "Forælder 1 CPR",
+            "Mors mobil",
+            "Forælder 2 navn",
+            "Forælder 2 CPR",
+            "Fars mobil",
+        ],
+        [
+            CH1,
+            "Liv",
+            "Jensen",
+            "D1",
+            "Mette Jensen",
+            MOR1,
+            "20304050",
+            "Ole Jensen",
+            FAR1,
+            "60708090",
+        ],
+        [CH2, "Emil", "Ærø", "D2", "Sara Ærø", MOR2, "21314151", "", "", ""],
+        [CH3, "Ida", "Østergaard", "D3", "", "", "", "", "", ""],
+    ]
+    return sheets
+
+
 def _payroll() -> dict[str, Rows]:
     """A payroll system's dagplejere: title rows, «Medarb. nr.», CPR numbers stored as numbers
     (a leading zero lost), «Efternavn, Fornavn» and «Postnr./by» in one column each."""
@@ -709,6 +744,26 @@ CASES = [
         custody={"Mette Jensen": True, "Ole Jensen": False, "Per Ærø": True},
         codes=frozenset({"DP255", "DP259"}),
         roster='tom_myndighed = "nej"',
+    ),
+    Case(
+        "foraeldre-og-mobiler-efter-rolle",
+        _xlsx(_parents_with_phones_by_role()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Børn": {"kontakt1.navn": "Forælder 1 navn", "kontakt2.cpr": "Forælder 2 CPR"}},
+        # the phones are no person of their own: not read, and said (DP262)
+        counts=(3, 3, 3),
+        codes=frozenset({"DP262"}),
+        roster='tom_myndighed = "forældre"',
+    ),
+    Case(
+        "foraeldre-og-mobiler-efter-rolle-besluttet",
+        _xlsx(_parents_with_phones_by_role()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        # whose phone is whose, as the user says it; the roster unchanged
+        columns={"Børn": {"kontakt1.telefon": "Mors mobil", "kontakt2.telefon": "Fars mobil"}},
+        counts=(3, 3, 3),
+        roster='tom_myndighed = "forældre"\n'
+        'kontaktgrupper = { 1 = { telefon = "Mors mobil" }, 2 = { telefon = "Fars mobil" } }',
     ),
     Case(
         "kun-dagplejere",

@@ -46,6 +46,9 @@ class ColumnMap:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
+    # groups on the row with neither a name nor a CPR number (a «Mors mobil» beside «Forælder
+    # 1 …»): no person, not read (DP262), by their place among the row's groups
+    nameless: dict[int, Cols] = field(default_factory=dict)
 
     def read_columns(self) -> set[int]:
         """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
@@ -231,11 +234,13 @@ def map_columns(
     role: Role,
     overrides: dict[str, dict[str, str]],
     long: bool = False,
+    groups_override: dict[int, dict[str, str]] | None = None,
 ) -> ColumnMap:
     """The fields of ``sheet`` for its ``role``: recognised headers placed by ``SLOTS``, then
-    the configured ``overrides`` (table → field → header), which win. ``long``: a children's
-    sheet in the long form (``long_form``). Raises DagplejeError for a configured header the
-    sheet does not have."""
+    the configured ``overrides`` (table → field → header), which win, and on a children's
+    sheet ``groups_override`` ([roster.kontaktgrupper]: a contact group's place → field →
+    header). ``long``: a children's sheet in the long form (``long_form``). Raises
+    DagplejeError for a configured header the sheet does not have."""
     cmap = ColumnMap(file, sheet, header, role)
     used: set[int] = set()
 
@@ -309,30 +314,11 @@ def map_columns(
             # the long form: the contacts' columns are on the children's sheet, one per row
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
-            try:
-                col = norm_headers.index(normalise_header(wanted))
-            except ValueError:
-                # a row that holds a CPR number is data, not headers: the row is the fault
-                data = any(looks_like_cpr(t) for t in header.texts)
-                raise DagplejeError(
-                    "roster_column_missing",
-                    where=_header_place(file, sheet, header),
-                    hint="roster_column_missing_data_hint"
-                    if data
-                    else "roster_column_missing_hint",
-                    header=wanted,
-                    table=table,
-                    field=name,
-                    sheet=sheet.name,
-                    row=header.row,
-                    headers=", ".join(t for t in header.texts if t),
-                ) from None
-            for other in (cmap.fields, cmap.child, *cmap.contacts.values()):
-                for key, c in list(other.items()):
-                    if c == col:
-                        del other[key]
-            target[Field(name)] = col
+            col = _configured_column(cmap, norm_headers, table, name, wanted)
+            _move(cmap, col, target, Field(name))
             used.add(col)
+    if role in (Role.BOERN, Role.ET_ARK) and not long:
+        _place_groups(cmap, norm_headers, groups_override or {})
 
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
@@ -347,10 +333,69 @@ def map_columns(
     return cmap
 
 
+def _configured_column(
+    cmap: ColumnMap, norm_headers: list[str], table: str, name: str, wanted: str
+) -> int:
+    """The column whose header a configuration table names (exit 2 when the sheet has none)."""
+    try:
+        return norm_headers.index(normalise_header(wanted))
+    except ValueError:
+        header = cmap.header
+        # a row that holds a CPR number is data, not headers: the row is the fault
+        data = any(looks_like_cpr(t) for t in header.texts)
+        raise DagplejeError(
+            "roster_column_missing",
+            where=_header_place(cmap.file, cmap.sheet, header),
+            hint="roster_column_missing_data_hint" if data else "roster_column_missing_hint",
+            header=wanted,
+            table=table,
+            field=name,
+            sheet=cmap.sheet.name,
+            row=header.row,
+            headers=", ".join(t for t in header.texts if t),
+        ) from None
+
+
+def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
+    """Column ``col`` read as ``name`` of ``target``, and by no other field."""
+    for other in (cmap.fields, cmap.child, *cmap.contacts.values()):
+        for key, c in list(other.items()):
+            if c == col:
+                del other[key]
+    target[name] = col
+
+
+_PERSON_FIELDS = frozenset({Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
+
+
+def _place_groups(
+    cmap: ColumnMap, norm_headers: list[str], placed: dict[int, dict[str, str]]
+) -> None:
+    """The contact groups side by side on a children's row, numbered by their place (1, 2 …)
+    as found: the configured columns moved into theirs ([roster.kontaktgrupper]), then a
+    group with neither a name nor a CPR number set aside (``nameless``): no person."""
+    order = sorted(cmap.contacts)
+    for place, mapping in placed.items():
+        while place > len(order):  # a group of its own, after the row's groups
+            order.append(max(order, default=0) + 1)
+            cmap.contacts[order[-1]] = {}
+        target = cmap.contacts[order[place - 1]]
+        for name, wanted in mapping.items():
+            col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
+            _move(cmap, col, target, Field(name))
+    for place, group in enumerate(order, start=1):
+        cols = cmap.contacts[group]
+        if not cols:
+            del cmap.contacts[group]
+        elif _PERSON_FIELDS.isdisjoint(cols):
+            cmap.nameless[place] = cmap.contacts.pop(group)
+
+
 def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     """How the sheet was read, for ``init`` and the plan: role, header row, fields found."""
     texts = cmap.header.texts
-    mapped = cmap.read_columns()
+    # a nameless contact group's columns are said by DP262, not as unrecognised
+    mapped = cmap.read_columns() | {c for cols in cmap.nameless.values() for c in cols.values()}
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
@@ -373,6 +418,7 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
         long,
         cmap.sheet.file,
         {g: {str(f): texts[c] for f, c in cols.items()} for g, cols in cmap.contacts.items()},
+        [texts[c] for cols in cmap.nameless.values() for c in sorted(cols.values())],
     )
 
 

@@ -55,6 +55,7 @@ from dagplejecli.roster.unused import (
     contacts_unattached,
     hidden_sheets,
     left_behind,
+    nameless_groups,
     rows_set_aside,
 )
 from dagplejecli.roster.vocabulary import vocabulary
@@ -77,6 +78,8 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
+
+
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
 LINK_CODES = frozenset({DP240.code, DP241.code, DP243.code, DP247.code})
 # Of those, the ones made for each child (``plan`` shows a few, as it does children's cells).
@@ -146,7 +149,10 @@ def read_roster(
                 where = Location(file=sheet.file or path.name, sheet=sheet.name)
                 inferred.append(DP259(where, sheet=sheet.name))
         columns = configured_columns(cfg, *tables)
-        cmap = map_columns(sheet.file or path.name, sheet, header, role, columns, long)
+        cmap = map_columns(
+            sheet.file or path.name, sheet, header, role, columns, long, cfg.kontaktgrupper
+        )
+        inferred.extend(nameless_groups(cmap))
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap, long))
         used.append(cmap)

@@ -1,6 +1,7 @@
 """What reading left behind, said aloud: a sheet of roster data no role was given (DP248), child
 columns that gave no child (DP249), no child at all beside a sheet left unused (DP251), and a
-contacts sheet that gave no child a contact (DP252). Nothing in a roster vanishes without a word.
+contacts sheet that gave no child a contact (DP252), columns of a contact on the child's row
+with neither a name nor a CPR number (DP262). Nothing in a roster vanishes without a word.
 
 A sheet is roster data when a header row names a person (``CPR``, ``Navn``, ``Barn CPR`` …) and
 rows follow it, or, when no header is recognised, when a row of headers has rows of two or more
@@ -43,8 +44,13 @@ DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN, params=("column", "sheet"))
 DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN, params=("count", "row", "sheet", "text"))
 # hidden sheets, not read
 DP257 = Rule("DP257", S.INFO, Family.PERSONS, OWN, params=("count", "sheets"))
+# Columns of a contact group on the child's row with neither a name nor a CPR number («Mors
+# mobil» beside «Forælder 1 navn»): no person, so not read; whose they are is the user's to say
+DP262 = Rule(
+    "DP262", S.WARNING, Family.PERSONS, OWN, params=("sheet", "columns", "groups", "first")
+)
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
-LAYOUT_CODES = frozenset(r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257))
+LAYOUT_CODES = frozenset(r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262))
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
 SHOWN = 4  # headers named in a finding (the first few)
@@ -287,3 +293,26 @@ def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> 
     first = next(s for s in sheets if s.name == hidden[0])
     where = Location(file=first.file or file, sheet=first.name)
     return [DP257(where, sheets=hidden, count=len(hidden))]
+
+
+def nameless_groups(cmap: ColumnMap) -> list[Finding]:
+    """DP262 once per sheet for the contact groups on its rows that are no person, naming
+    their columns and the groups they could belong to (by place, as [roster.kontaktgrupper])."""
+    if not cmap.nameless:
+        return []
+    texts = [mask_cpr_in_text(t) for t in cmap.header.texts]
+    columns = [texts[c] for cols in cmap.nameless.values() for c in sorted(cols.values())]
+    persons = [
+        f"{place}: «{texts[min(cols.values())]}»"
+        for place, cols in enumerate((cmap.contacts[g] for g in sorted(cmap.contacts)), start=1)
+    ]
+    where = Location(file=cmap.file, sheet=cmap.sheet.name)
+    return [
+        DP262(
+            where,
+            sheet=cmap.sheet.name,
+            columns=", ".join(f"«{c}»" for c in columns),
+            groups=", ".join(persons) or "-",
+            first=columns[0],
+        )
+    ]
