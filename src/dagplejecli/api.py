@@ -143,6 +143,8 @@ class Initialised:
     proposal: Proposal | None = None
     sheets_left: list[Finding] = field(default_factory=list)  # DP248, DP249: said, not dropped
     written: bool = True  # False: a configuration was there, read with its [roster], kept
+    # the dagplejere's column the children's references match, written as their id
+    id_column: str | None = None
 
 
 # The [roster] keys that say where the roster's values are (init writes them anew), not what
@@ -229,10 +231,10 @@ def init(
     left = [f for f in reading if f.code in LAYOUT_CODES]
     if kept is not None and not force:
         # a configuration is there: read by its [roster], shown, and kept as it is
-        return Initialised(out, roster, found, division, proposal, left, written=False)
+        return Initialised(out, roster, found, division, proposal, left, False, id_column)
     text = config_text(roster, found, division, proposal, id_column, kept)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
-    return Initialised(out, roster, found, division, proposal, left)
+    return Initialised(out, roster, found, division, proposal, left, id_column=id_column)
 
 
 def _propose(

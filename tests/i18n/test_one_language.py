@@ -117,3 +117,15 @@ def test_the_plans_roster_columns_are_told_from_its_own(
         header = next(sheet.iter_rows(max_row=1, values_only=True))
         assert header[2] == area and header[-1] == "Område (roster)", header
         assert len(set(header)) == len(header)
+
+
+def test_english_texts_name_the_date_format_in_english() -> None:
+    """«ÅÅÅÅ-MM-DD» is the Danish way to write the format: English says YYYY-MM-DD."""
+    from pathlib import Path
+
+    import dagplejecli.messages
+
+    catalogue = Path(dagplejecli.messages.__file__).with_name("catalogue.toml")
+    english = [line for line in catalogue.read_text("utf-8").splitlines() if '.en = "' in line]
+    assert english
+    assert [line for line in english if "ÅÅÅÅ" in line] == []

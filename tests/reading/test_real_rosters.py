@@ -135,6 +135,11 @@ def test_init_finds_the_id_column_by_the_childrens_values(
     assert result.exit_code == 0, result.output
     config = tomllib.loads((tmp_path / "dagpleje.toml").read_text("utf-8"))
     assert config["roster"]["kolonner"]["id"] == "Nøgle"  # beside the columns read
+    # and said so: the column is the dagplejere's id, not among those not recognised
+    out = " ".join(result.stdout.split())
+    assert "id=Nøgle" in out
+    unread = [line for line in result.stdout.splitlines() if "ikke genkendt" in line]
+    assert all("Nøgle" not in line for line in unread), unread
     plan = run_cli("plan", "roster.xlsx")
     assert plan.exit_code == 0, plan.output
     assert "Alle 3 børn er knyttet" in plan.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -325,7 +326,8 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
     """What ``init`` found and wrote, and the next step."""
     if not quiet:
         proposed = result.proposal is not None
-        print_found(out, result.roster, result.kommune, result.division, proposed)
+        found = (result.roster, result.kommune, result.division, proposed, result.id_column)
+        print_found(out, *found)
     if result.proposal is not None:
         print_proposal(out, result.proposal)
     print_sheets_left(out, result.sheets_left)
@@ -388,9 +390,11 @@ def print_found(
     kommune: Kommune | None,
     division: Division | None,
     proposed: bool = False,
+    id_column: str | None = None,
 ) -> None:
     """What ``init`` found in the roster, so the user can check it before filling in the rest
-    (``proposed``: the areas are new ones from postnumre, shown after this)."""
+    (``proposed``: the areas are new ones from postnumre, shown after this; ``id_column``: the
+    dagplejere's column the children's references match, shown as their id)."""
     # a roster of two sheets may have a third, of contact persons: name the sheets read
     layout = roster.layout
     if layout is Layout.TO_ARK and len(roster.sheet_info) == 3:
@@ -398,12 +402,18 @@ def print_found(
     out.print(ui("init_roster", name=roster.name, layout=term("layout", layout)))
     for info in roster.sheet_info:
         role = term("sheet_role", info.role)
+        recognised = info.recognised
+        if id_column and info.role is Role.DAGPLEJERE and id_column in info.unrecognised:
+            # the children name their dagplejer by this column's values: it is her id
+            recognised = {**recognised, str(Field.ID): id_column}
+            unread = [h for h in info.unrecognised if h != id_column]
+            info = dataclasses.replace(info, recognised=recognised, unrecognised=unread)
         out.print(
             ui_count(
-                "init_sheet", len(info.recognised), sheet=info.name, role=role, row=info.header_row
+                "init_sheet", len(recognised), sheet=info.name, role=role, row=info.header_row
             ),
         )
-        items = ", ".join(f"{k}={_listed(v)}" for k, v in info.recognised.items())
+        items = ", ".join(f"{k}={_listed(v)}" for k, v in recognised.items())
         out.print(ui("init_recognised", items=items), soft_wrap=True)
         if info.contact_groups:
             out.print(ui_count("init_contacts", info.contact_groups))
