@@ -277,6 +277,15 @@ def plan(
     return planned
 
 
+def planned_roster(config_path: Path | None = None, plan_path: Path | None = None) -> list[Path]:
+    """The roster files the plan (default: the project's) was made from, for a ``plan`` run
+    without any: the same files again. Without a plan, the user is asked to name them."""
+    plan_path = Project.of(config_path).plan_path(plan_path)
+    if not plan_path.exists():
+        raise DagplejeError("plan_roster_missing", hint="plan_roster_missing_hint")
+    return read_plan(plan_path).roster_paths
+
+
 # --------------------------------------------------------------------------------- validate
 
 

@@ -97,6 +97,8 @@ Opt = typer.Option
 CONFIG = Path(CONFIG_NAME)
 # One roster file, or several read as one (a booking system's list and the HR list)
 RosterArg = Annotated[list[Path], typer.Argument(show_default=False)]
+# plan's: without it, the roster the last plan was made from
+PlanRosterArg = Annotated[list[Path] | None, typer.Argument(show_default=False)]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", "-c"),
@@ -157,7 +159,7 @@ def init_command(
 @app.command("plan", cls=LocalisedCommand)
 @guarded
 def plan_command(
-    roster: RosterArg,
+    roster: PlanRosterArg = None,
     config: ConfigOpt = None,
     out: Annotated[
         Path | None,
@@ -168,11 +170,15 @@ def plan_command(
     from dagplejecli import api
     from dagplejecli.findings import Severity
     from dagplejecli.render.progress import steps_for
-    from dagplejecli.render.terminal import print_plan_result, stdout
+    from dagplejecli.render.terminal import print_plan_result, print_planned_roster, stdout
 
     quiet = settings().quiet
     out = project_of(config).plan_path(out)
     day = day_of(dato)
+    if not roster:  # the roster the plan was last made from, said so
+        roster = api.planned_roster(config, out)
+        if not quiet:
+            print_planned_roster(stdout(), roster)
     with steps_for(roster[0], quiet, total=2) as steps:
         planned = api.plan(roster, config, out, on_step=steps.step, day=day)
     print_plan_result(stdout(), planned, out, quiet)

@@ -85,3 +85,20 @@ def plan_areas(path: Path) -> dict[str, str]:
     """Dagplejer id → area, as the plan's Dagplejere sheet shows it."""
     rows = list(load_workbook(path, read_only=True)["Dagplejere"].iter_rows(values_only=True))
     return {str(r[0]): str(r[2] or "") for r in rows[1:] if r and r[0]}
+
+
+def test_plan_without_a_roster_reads_the_last_plans_again(project: Path) -> None:
+    """«kør dagpleje plan igen», as the hints say: the files the plan was made from."""
+    from dagplejecli.planfile import PLAN_NAME
+
+    first = run_cli("--lang", "en", "plan")  # no plan yet: the user is asked to name the roster
+    assert first.exit_code == 2 and no_traceback(first)
+    assert "Name the roster" in first.stderr and "dagpleje plan ROSTER.xlsx" in first.stderr
+    assert not (project / PLAN_NAME).exists()
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    made = (project / PLAN_NAME).stat().st_mtime_ns
+    again = run_cli("plan")
+    assert again.exit_code == 0, again.output
+    assert "Rosteren fra den sidste plan:" in again.stdout and "roster.xlsx" in again.stdout
+    assert (project / PLAN_NAME).stat().st_mtime_ns >= made
+    assert run_cli("validate").exit_code in (0, 1)  # the plan is current for the same roster

@@ -369,6 +369,12 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
 
 
+def print_planned_roster(out: Console, roster: Sequence[Path]) -> None:
+    """The files a ``plan`` without any reads: the last plan's."""
+    files = ", ".join(visible_controls(str(p)) for p in roster)
+    out.print(ui("plan_roster_from_plan", files=files))
+
+
 def _listed(header: str) -> str:
     """A header in a list separated by commas: quoted when it holds one («Efternavn, Fornavn»)."""
     return f"«{header}»" if "," in header else header
