@@ -528,5 +528,30 @@ def test_rows_under_a_subtotal_on_a_sheet_without_cpr_numbers_are_read(tmp_path:
     ]
     sheets["Dagplejere"].insert(3, ["I alt Nord: 2"])
     roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
-    assert [d.id for d in roster.dagplejere][-1] == "D3"  # (a row among the data is read)
-    assert "DP256" not in {f.code for f in findings}
+    # … and the subtotal among them is no dagplejer: set aside and said
+    assert [d.id for d in roster.dagplejere] == ["D1", "D2", "D3"]
+    (said,) = [f for f in findings if f.code == "DP256"]
+    assert said.params["count"] == 1 and "I alt Nord: 2" in str(said.params["text"])
+
+
+def test_a_note_among_the_data_is_no_person_but_one_word_or_a_name_is_read(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    width = len(sheets["Børn"][0])
+    sheets["Børn"].insert(2, ["Bemærk: dagplejer 2 holder ferie uge 52"] + [""] * (width - 1))
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert len(roster.children) == 3
+    (said,) = [f for f in findings if f.code == "DP256"]
+    assert "ferie uge 52" in str(said.params["text"])
+    # a row of one word, or of a name alone, may be a person: read, as before
+    first = sheets["Børn"][0].index("Fornavn")
+    for lone in ("K7", "Liv Hansen"):
+        rows = small_roster()
+        cells: list[object] = [""] * width
+        cells[first if " " in lone else 0] = lone
+        rows["Børn"].insert(2, cells)
+        roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", rows), RosterConfig())
+        assert len(roster.children) == 4, lone

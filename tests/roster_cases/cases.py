@@ -445,6 +445,18 @@ def _one_sheet_long_form() -> dict[str, Rows]:
     }
 
 
+def _one_sheet_with_a_guest_carer() -> dict[str, Rows]:
+    """The one-sheet long form with the dagplejer's plain «Gæstedagplejer» and «Stilling»."""
+    rows = _one_sheet_long_form()["Børn og forældre"]
+    guest = {"Ærø, Bo - 4841": ["Ja", "Gæstedagplejer"]}
+    return {
+        "Børn og forældre": [
+            [*rows[0], "Gæstedagplejer", "Stilling"],
+            *[[*row, *guest.get(str(row[0]), ["Nej", "Dagplejer"])] for row in rows[1:]],
+        ]
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -764,6 +776,17 @@ CASES = [
         counts=(3, 3, 3),
         roster='tom_myndighed = "forældre"\n'
         'kontaktgrupper = { 1 = { telefon = "Mors mobil" }, 2 = { telefon = "Fars mobil" } }',
+    ),
+    Case(
+        "et-ark-med-gaestedagplejer",
+        _xlsx(_one_sheet_with_a_guest_carer()),
+        roles={"Børn og forældre": Role.ET_ARK},
+        # the plain «Gæstedagplejer» and «Stilling» are the dagplejer's, as on her own sheet
+        columns={"Børn og forældre": {"gaest": "Gæstedagplejer", "stilling": "Stilling"}},
+        long_form=frozenset({"Børn og forældre"}),
+        counts=(2, 3, 5),
+        codes=frozenset({"DP255", "DP259"}),
+        roster='tom_myndighed = "nej"',
     ),
     Case(
         "kun-dagplejere",

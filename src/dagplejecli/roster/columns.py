@@ -69,6 +69,8 @@ ONE_SHEET_DAGPLEJER_PLAIN = (
     Field.BY,
     Field.TELEFON,
     Field.EMAIL,
+    Field.GAEST,  # a guest carer, and a position, are a dagplejer's: a child has neither
+    Field.STILLING,
 )
 
 

@@ -101,11 +101,25 @@ def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> st
     return first if note and col not in names else None
 
 
+def _note_among(row: list[object], names: set[int]) -> str | None:
+    """A row among the data that is no person: one text of words in one cell outside the name
+    columns, without a CPR number («Bemærk: dagplejer 2 holder ferie uge 52», «I alt Nord:
+    2»). A person's row has more than one cell, or a name; one word («D7») may be an id."""
+    filled = [v for v in row if is_filled(v)]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    text = filled[0]
+    if len(text.split()) < 2 or not any(ch.isalpha() for ch in text):
+        return None
+    return _total_or_note(row, names)
+
+
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     """The rows under the header with any value in them, with their 1-based numbers (worked
     out once per sheet). At the end of the data, totals and notes are no person
-    (``_total_or_note``), nor a report's lines under its total (``_trailer``): set aside in
-    ``cmap.skipped``, for one finding; a row among the data is always read."""
+    (``_total_or_note``), nor a report's lines under its total (``_trailer``); among the data,
+    a note or a subtotal of words in one cell (``_note_among``): set aside in
+    ``cmap.skipped``, for one finding."""
     if cmap.rows is not None:
         return cmap.rows
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
@@ -120,5 +134,11 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     while cut > 1 and (text := _total_or_note(rows[cut - 1][1], names)) is not None:
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
-    cmap.rows, cmap.skipped = rows[:cut], sorted(skipped)
+    kept = []
+    for number, row in rows[:cut]:
+        if (text := _note_among(row, names)) is None:
+            kept.append((number, row))
+        else:
+            skipped.append((number, text))
+    cmap.rows, cmap.skipped = kept, sorted(skipped)
     return cmap.rows
