@@ -258,3 +258,26 @@ def test_phones_headed_by_role_beside_numbered_parents_are_said_and_placed_by_th
     assert again.exit_code == 0, again.output
     kept = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))
     assert kept["roster"]["kontaktgrupper"] == {"1": {"telefon": "Mors mobil"}}
+
+
+def test_init_says_to_fix_the_roster_first_when_it_was_not_read_whole(folder: Path) -> None:
+    children = [
+        ["Child SSN", "Child first name", "Child last name", "Udbyder", "Guardian 1 name"],
+        [CH1, "Liv", "Jensen", "D1", "Mette Jensen"],
+    ]
+    write_csv(folder / "children.csv", children)
+    write_csv(folder / "providers.csv", small_roster()["Dagplejere"])
+    result = run_cli("init", "children.csv", "providers.csv", "--kommune", "751")
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.stdout.split())
+    assert "DP249" in out
+    assert "Næste skridt: rosteren er ikke læst helt (DP249 ovenfor)" in out
+    assert "kør dagpleje plan" not in out
+
+
+def test_a_csvs_place_names_the_file_once() -> None:
+    from dagplejecli.messages import place_text
+    from dagplejecli.wording import Place
+
+    assert place_text(Place("x.csv", sheet="x.csv", row=1)) == "x.csv, række 1"
+    assert place_text(Place("r.xlsx", sheet="Børn", row=4)) == "r.xlsx, Børn, række 4"

@@ -493,6 +493,76 @@ def _csv_pair_with_address_in_one_cell(folder: Path) -> Built:
     )
 
 
+def _english_provider_files(folder: Path) -> Built:
+    """A children's file with English headers, the dagplejer as «Provider ID», alias columns
+    for a protected child, and the parents as «Guardian 1 …»/«Guardian 2 …»; the dagplejere
+    in a file of their own, with English headers too."""
+    children = [
+        [
+            "Child SSN",
+            "Child first name",
+            "Child last name",
+            "Provider ID",
+            "Navne- og adressebeskyttelse",
+            "Alias first name",
+            "Alias last name",
+            "Guardian 1 name",
+            "Guardian 1 SSN",
+            "Guardian 1 relation",
+            "Guardian 1 custody",
+            "Guardian 2 name",
+            "Guardian 2 SSN",
+            "Guardian 2 relation",
+            "Guardian 2 custody",
+        ],
+        [
+            CH1,
+            "Liv",
+            "Jensen",
+            "E1",
+            "",
+            "",
+            "",
+            "Mette Jensen",
+            MOR1,
+            "Mor",
+            "Ja",
+            "Ole Jensen",
+            FAR1,
+            "Far",
+            "Ja",
+        ],
+        [
+            CH2,
+            "Emil",
+            "Ærø",
+            "E2",
+            "Ja",
+            "Anders",
+            "And",
+            "Sara Ærø",
+            MOR2,
+            "Mor",
+            "Ja",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
+    providers = [
+        ["Employee ID", "SSN", "First name", "Last name", "Zip code", "Team"],
+        ["E1", DP1, "Anne", "Jensen", "8000", "Nord"],
+        ["E2", DP2, "Bo", "Ærø", "8200", "Syd"],
+    ]
+    return Built(
+        [
+            write_csv(folder / "children.csv", children, encoding="utf-8"),
+            write_csv(folder / "providers.csv", providers, encoding="utf-8"),
+        ]
+    )
+
+
 CASES = [
     Case(
         "to-ark",
@@ -787,6 +857,22 @@ CASES = [
         counts=(2, 3, 5),
         codes=frozenset({"DP255", "DP259"}),
         roster='tom_myndighed = "nej"',
+    ),
+    Case(
+        "engelske-overskrifter-provider-og-alias",
+        _english_provider_files,
+        roles={"children.csv": Role.BOERN, "providers.csv": Role.DAGPLEJERE},
+        columns={
+            "children.csv": {
+                "dagplejer": "Provider ID",
+                "alias_fornavn": "Alias first name",
+                "alias_efternavn": "Alias last name",
+                "kontakt2.cpr": "Guardian 2 SSN",
+            }
+        },
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Ole Jensen": True},
     ),
     Case(
         "kun-dagplejere",

@@ -207,7 +207,7 @@ def place_text(place: Place | str) -> str:
     if isinstance(place, str):
         return place
     parts = [place.file]
-    if place.sheet:
+    if place.sheet and place.sheet != place.file:  # a CSV's one sheet is the file
         parts.append(place.sheet)
     for word, number in (("line", place.line), ("row", place.row), ("column", place.column)):
         if number is not None:

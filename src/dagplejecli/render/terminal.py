@@ -339,6 +339,12 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
     roster_arg = " ".join(shell_word(p) for p in roster_args)
     plan_args = roster_arg if default else f"{roster_arg} --config {shell_word(result.path)}"
     key = "init_next" if result.kommune is not None else "init_next_no_kommune"
+    if any(f.severity is Severity.ERROR for f in result.sheets_left):
+        # the roster was not read whole: its fix in the configuration comes first
+        codes = ", ".join(sorted({f.code for f in result.sheets_left}))
+        key = "init_next_fix_roster"
+        out.print(ui(key, path=result.path, roster=roster_arg, codes=codes), soft_wrap=True)
+        return
     out.print(ui(key, path=result.path, roster=plan_args), soft_wrap=True)
 
 
