@@ -191,15 +191,19 @@ def init(
     if by_children and areas is None and max_dagplejere is None:
         raise DagplejeError("propose_by_alone", hint="propose_both_hint")
     kept = None  # the [roster] of a configuration that is there: the roster is read by it
+    kept_kommune = None  # … and its municipality, when --kommune does not name one
     if out.exists():
         try:
-            kept = load_config(out).config.roster
+            there = load_config(out).config
+            kept, kept_kommune = there.roster, str(there.kommune.kode)
         except DagplejeError:
             if not force:  # not a configuration dagpleje can read: never overwritten unasked
                 raise DagplejeError(
                     "init_exists", where=str(out), hint="init_exists_hint", path=out
                 ) from None
     found = None
+    if kommune is None:
+        kommune = kept_kommune  # the configuration's, shown, and kept when it is replaced
     if kommune is not None:
         found = find_kommune(kommune)
         if found is None:

@@ -281,3 +281,14 @@ def test_a_csvs_place_names_the_file_once() -> None:
 
     assert place_text(Place("x.csv", sheet="x.csv", row=1)) == "x.csv, række 1"
     assert place_text(Place("r.xlsx", sheet="Børn", row=4)) == "r.xlsx, Børn, række 4"
+
+
+def test_init_again_shows_and_keeps_the_configurations_municipality(folder: Path) -> None:
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code == 0
+    shown = run_cli("init", "roster.xlsx")  # the file is there: read by it, shown, kept
+    assert shown.exit_code == 0, shown.output
+    assert "Aarhus Kommune (751)" in shown.stdout and "ikke angivet" not in shown.stdout
+    replaced = run_cli("init", "roster.xlsx", "--ja")
+    assert replaced.exit_code == 0, replaced.output
+    assert tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))["kommune"]["kode"] == 751
