@@ -105,13 +105,22 @@ def _note_among(row: list[object], names: set[int]) -> str | None:
     """A row among the data that is no person: one text of words in one cell outside the name
     columns, without a CPR number («Bemærk: dagplejer 2 holder ferie uge 52», «I alt Nord:
     2»). A person's row has more than one cell, or a name; one word («D7») may be an id."""
-    filled = [v for v in row if is_filled(v)]
-    if len(filled) != 1 or not isinstance(filled[0], str):
-        return None
-    text = filled[0]
-    if len(text.split()) < 2 or not any(ch.isalpha() for ch in text):
+    text = _lone_value(row)
+    if not isinstance(text, str) or len(text.split()) < 2 or not any(c.isalpha() for c in text):
         return None
     return _total_or_note(row, names)
+
+
+def _lone_value(row: list[object]) -> object:
+    """The row's one filled cell's value, or None when it has more (a person's row: found at
+    its second filled cell, so this costs two cells a row)."""
+    lone = None
+    for value in row:
+        if is_filled(value):
+            if lone is not None:
+                return None
+            lone = value
+    return lone
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
