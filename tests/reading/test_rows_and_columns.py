@@ -555,3 +555,28 @@ def test_a_note_among_the_data_is_no_person_but_one_word_or_a_name_is_read(tmp_p
         rows["Børn"].insert(2, cells)
         roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", rows), RosterConfig())
         assert len(roster.children) == 4, lone
+
+
+def test_a_row_of_only_a_name_under_a_reference_or_id_column_is_read(tmp_path: Path) -> None:
+    """A lone name may be a person wherever a person's name may stand: under «Dagplejer» read
+    as the dagplejere's id, under the children's dagplejer column, and a text with a CPR
+    number in it; a note there is read too (a total with a colon or number is not)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    width = len(sheets["Dagplejere"][0])
+    lone = ["Hanne Sørensen"] + [""] * (width - 1)  # column A: the dagplejere's id
+    sheets["Dagplejere"].insert(2, lone)
+    child_width = len(sheets["Børn"][0])
+    ref = sheets["Børn"][0].index("Dagplejer")
+    only_ref: list[object] = [""] * child_width
+    only_ref[ref] = "Hanne Sørensen"
+    with_cpr: list[object] = [""] * child_width
+    with_cpr[child_width - 1] = "Emil Ærø 020375-1236"
+    sheets["Børn"][2:2] = [only_ref, with_cpr]  # among the data
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert "Hanne Sørensen" in [d.id for d in roster.dagplejere]
+    assert len(roster.children) == 5
+    assert "DP256" not in {f.code for f in findings}

@@ -3,7 +3,7 @@ row's fields read through a column map, each with its cell."""
 
 from __future__ import annotations
 
-from dagplejecli.domain.identifiers import looks_like_cpr
+from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
 from dagplejecli.domain.shape import Field
 from dagplejecli.model import CellRef, RowRef
 from dagplejecli.roster.columns import Cols, ColumnMap
@@ -67,6 +67,17 @@ def _name_columns(cmap: ColumnMap) -> set[int]:
     return {col for m in maps for f, col in m.items() if f in _NAME_FIELDS}
 
 
+# Columns that may hold a person's name though no name field reads them: an id («Dagplejer»
+# read as her id), the child's dagplejer, a contact's child
+_NAMING_FIELDS = _NAME_FIELDS | {Field.ID, Field.DAGPLEJER, Field.BARN}
+
+
+def _naming_columns(cmap: ColumnMap) -> set[int]:
+    """The columns where a lone text may be a person: names, ids and references."""
+    maps = [cmap.fields, cmap.child, *cmap.contacts.values()]
+    return {col for m in maps for f, col in m.items() if f in _NAMING_FIELDS}
+
+
 def _holds_cpr(row: list[object]) -> bool:
     return any(looks_like_cpr(str(v)) for v in row if is_filled(v))
 
@@ -93,6 +104,8 @@ def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> st
     col, first = filled[0]
     if not isinstance(first, str) or any(looks_like_cpr(str(v)) for _, v in filled):
         return None
+    if mask_cpr_in_text(first) != first:  # a CPR number in the text: maybe a person
+        return None
     words = normalise_words(first)
     total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
     if total and (col not in names or any(ch.isdigit() or ch == ":" for ch in first)):
@@ -101,14 +114,16 @@ def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> st
     return first if note and col not in names else None
 
 
-def _note_among(row: list[object], names: set[int]) -> str | None:
-    """A row among the data that is no person: one text of words in one cell outside the name
-    columns, without a CPR number («Bemærk: dagplejer 2 holder ferie uge 52», «I alt Nord:
-    2»). A person's row has more than one cell, or a name; one word («D7») may be an id."""
+def _note_among(row: list[object], naming: set[int]) -> str | None:
+    """A row among the data that is no person: one text of words in one cell, without a CPR
+    number anywhere in it — a note outside the columns that may name a person («Bemærk:
+    dagplejer 2 holder ferie uge 52»), or a total with a number or a colon («I alt Nord: 2»)
+    in any. A row of only a name («Hanne Sørensen» under «Dagplejer») or a word («D7») is
+    read: it may be a person."""
     text = _lone_value(row)
     if not isinstance(text, str) or len(text.split()) < 2 or not any(c.isalpha() for c in text):
         return None
-    return _total_or_note(row, names)
+    return _total_or_note(row, naming)
 
 
 def _lone_value(row: list[object]) -> object:
@@ -144,8 +159,9 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
     kept = []
+    naming = _naming_columns(cmap)
     for number, row in rows[:cut]:
-        if (text := _note_among(row, names)) is None:
+        if (text := _note_among(row, naming)) is None:
             kept.append((number, row))
         else:
             skipped.append((number, text))
