@@ -7,6 +7,7 @@ from tests.builders import (
     DP1,
     DP2,
     DP3,
+    FAR1,
     MOR1,
     fill_in,
     no_traceback,
@@ -292,3 +293,37 @@ def test_init_again_shows_and_keeps_the_configurations_municipality(folder: Path
     replaced = run_cli("init", "roster.xlsx", "--ja")
     assert replaced.exit_code == 0, replaced.output
     assert tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))["kommune"]["kode"] == 751
+
+
+def test_contact_groups_are_numbered_alike_in_the_finding_and_the_configuration(
+    folder: Path,
+) -> None:
+    """A nameless group first on the row does not shift the numbers: DP262 lists the people
+    1, 2 …, and [roster.kontaktgrupper.2] is the second of them."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [
+            "CPR",
+            "Fornavn",
+            "Efternavn",
+            "Dagplejer",
+            "Kontakt1 telefon",
+            "Kontakt2 navn",
+            "Kontakt2 CPR",
+            "Kontakt3 navn",
+            "Kontakt3 CPR",
+        ],
+        [CH1, "Liv", "Jensen", "D1", "20304050", "Mette Jensen", MOR1, "Ole Jensen", FAR1],
+    ]
+    path = write_xlsx(folder / "roster.xlsx", sheets)
+    _, findings = read_roster(path, RosterConfig())
+    (said,) = [f for f in findings if f.code == "DP262"]
+    assert said.params["groups"] == "1: «Kontakt2 navn», 2: «Kontakt3 navn»"
+    placed = RosterConfig(kontaktgrupper={2: {"telefon": "Kontakt1 telefon"}})
+    roster, findings = read_roster(path, placed)
+    phones = {p.name: p.phone for p in roster.children[0].contacts}
+    assert phones == {"Mette Jensen": "", "Ole Jensen": "20304050"}
+    assert "DP262" not in {f.code for f in findings}

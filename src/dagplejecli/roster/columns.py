@@ -47,7 +47,8 @@ class ColumnMap:
     # … and the contact groups in order, each with the relation its header implies (Mor/Far)
     contact_order: list[tuple[Cols, str | None]] = field(default_factory=list)
     # groups on the row with neither a name nor a CPR number (a «Mors mobil» beside «Forælder
-    # 1 …»): no person, not read (DP262), by their place among the row's groups
+    # 1 …»): no person, not read (DP262); the groups that are people are numbered 1, 2 … in
+    # the order of ``contacts`` ([roster.kontaktgrupper])
     nameless: dict[int, Cols] = field(default_factory=dict)
 
     def read_columns(self) -> set[int]:
@@ -374,23 +375,24 @@ def _place_groups(
     cmap: ColumnMap, norm_headers: list[str], placed: dict[int, dict[str, str]]
 ) -> None:
     """The contact groups side by side on a children's row, numbered by their place (1, 2 …)
-    as found: the configured columns moved into theirs ([roster.kontaktgrupper]), then a
-    group with neither a name nor a CPR number set aside (``nameless``): no person."""
-    order = sorted(cmap.contacts)
+    among those with a name or a CPR number, as init and DP262 number them: the configured
+    columns moved into theirs ([roster.kontaktgrupper]), then a group left with neither a
+    name nor a CPR number set aside (``nameless``): no person."""
+    order = [g for g in sorted(cmap.contacts) if not _PERSON_FIELDS.isdisjoint(cmap.contacts[g])]
     for place, mapping in placed.items():
         while place > len(order):  # a group of its own, after the row's groups
-            order.append(max(order, default=0) + 1)
+            order.append(max([*cmap.contacts, *order], default=0) + 1)
             cmap.contacts[order[-1]] = {}
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():
             col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
             _move(cmap, col, target, Field(name))
-    for place, group in enumerate(order, start=1):
+    for group in sorted(cmap.contacts):
         cols = cmap.contacts[group]
         if not cols:
             del cmap.contacts[group]
         elif _PERSON_FIELDS.isdisjoint(cols):
-            cmap.nameless[place] = cmap.contacts.pop(group)
+            cmap.nameless[group] = cmap.contacts.pop(group)
 
 
 def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
