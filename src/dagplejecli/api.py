@@ -202,7 +202,7 @@ def init(
                     "init_exists", where=str(out), hint="init_exists_hint", path=out
                 ) from None
     found = None
-    if kommune is None:
+    if kommune is None and kept_kommune is not None and find_kommune(kept_kommune):
         kommune = kept_kommune  # the configuration's, shown, and kept when it is replaced
     if kommune is not None:
         found = find_kommune(kommune)

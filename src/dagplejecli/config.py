@@ -170,6 +170,12 @@ def _check_fields(mapping: dict[str, str], allowed: tuple[str, ...]) -> dict[str
 
 MAX_CONTACT_GROUPS = 20  # contact persons side by side on one row
 
+
+def _group_number(key: object) -> bool:
+    """A contact group's number as written: 1 to MAX_CONTACT_GROUPS, digits without a 0 first."""
+    text = str(key)
+    return text.isascii() and text.isdigit() and text[0] != "0" and int(text) <= MAX_CONTACT_GROUPS
+
 FIELDS_OF_TABLE = {
     "kolonner": DAGPLEJER_FIELDS,
     "boern_kolonner": CHILD_FIELDS,
@@ -222,14 +228,29 @@ class RosterConfig(_Strict):
     def _known_fields(cls, v: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         return _check_fields(v, FIELDS_OF_TABLE[str(info.field_name)])
 
+    @field_validator("kontaktgrupper", mode="before")
+    @classmethod
+    def _contact_group_numbers(cls, v: object) -> object:
+        """Each group a number 1–20 as written, once: «01» and «1» would be one group."""
+        if isinstance(v, dict):
+            bad = [str(k) for k in v if not _group_number(k)]
+            if bad:
+                values = {"keys": ", ".join(bad), "high": MAX_CONTACT_GROUPS}
+                raise SaidError(Said("cfg_group_number", values))
+        return v
+
     @field_validator("kontaktgrupper")
     @classmethod
     def _contact_groups(cls, v: dict[int, dict[str, str]]) -> dict[int, dict[str, str]]:
-        if any(not 1 <= group <= MAX_CONTACT_GROUPS for group in v):
-            raise SaidError(Said("cfg_range", {"low": 1, "high": MAX_CONTACT_GROUPS}))
         allowed = tuple(f for f in CONTACT_FIELDS if f != F.BARN)
+        seen: set[str] = set()
         for mapping in v.values():
             _check_fields(mapping, allowed)
+            for header in mapping.values():
+                key = " ".join(header.casefold().split())
+                if key in seen:  # one column for two people: which is never a guess
+                    raise SaidError(Said("cfg_group_header_twice", {"header": header}))
+                seen.add(key)
         return v
 
     @field_validator("overskriftsraekke")

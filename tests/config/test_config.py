@@ -127,8 +127,15 @@ def test_a_configuration_error_carries_raw_values_said_in_the_language_it_is_rea
 @pytest.mark.parametrize(
     ("table", "said"),
     [
-        ('[roster.kontaktgrupper.0]\ntelefon = "Mors mobil"\n', "cfg_range"),
-        ('[roster.kontaktgrupper.21]\ntelefon = "Mors mobil"\n', "cfg_range"),
+        ('[roster.kontaktgrupper.0]\ntelefon = "Mors mobil"\n', "cfg_group_number"),
+        ('[roster.kontaktgrupper.21]\ntelefon = "Mors mobil"\n', "cfg_group_number"),
+        ('[roster.kontaktgrupper.01]\ntelefon = "Mors mobil"\n', "cfg_group_number"),
+        ('[roster.kontaktgrupper.x]\ntelefon = "Mors mobil"\n', "cfg_group_number"),
+        (
+            '[roster.kontaktgrupper.1]\ntelefon = "Mobil"\n'
+            '[roster.kontaktgrupper.2]\nemail = " mobil "\n',
+            "cfg_group_header_twice",
+        ),
         ('[roster.kontaktgrupper.1]\nbarn = "Barnets CPR"\n', "cfg_unknown_field"),
         ('[roster.kontaktgrupper.1]\nmobil = "Mors mobil"\n', "cfg_unknown_field"),
     ],
@@ -149,3 +156,12 @@ def test_a_contact_groups_column_the_roster_lacks_stops_plan(project: Path) -> N
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "Mors mobil" in result.stderr and "kontaktgrupper" in result.stderr, result.stderr
+
+
+def test_a_contact_group_cannot_take_the_childs_own_cpr(project: Path) -> None:
+    toml = project / "dagpleje.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text + '\n[roster.kontaktgrupper.1]\ncpr = "CPR"\n', "utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "«CPR» fra [roster.kontaktgrupper.1]" in result.stderr, result.stderr

@@ -327,3 +327,12 @@ def test_contact_groups_are_numbered_alike_in_the_finding_and_the_configuration(
     phones = {p.name: p.phone for p in roster.children[0].contacts}
     assert phones == {"Mette Jensen": "", "Ole Jensen": "20304050"}
     assert "DP262" not in {f.code for f in findings}
+
+
+def test_init_again_without_a_municipality_anywhere_still_runs(folder: Path) -> None:
+    """The first init wrote the placeholder kode = 0; running init again is no error."""
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    assert run_cli("init", "roster.xlsx").exit_code == 0
+    again = run_cli("init", "roster.xlsx")
+    assert again.exit_code == 0, again.output
+    assert run_cli("init", "roster.xlsx", "--ja").exit_code == 0

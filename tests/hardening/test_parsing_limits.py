@@ -771,3 +771,19 @@ def test_an_ods_whose_table_prefix_is_bound_elsewhere_is_counted(project: Path) 
         "<text:p>x</text:p></table:table-cell></table:table-row>"
     )
     assert "Dagplejere!GR" in _refusal(_ods(project, hostile, rebind=True))
+
+
+def test_many_small_plain_sheets_are_counted_exactly_not_refused_by_an_estimate(
+    project: Path,
+) -> None:
+    from dagplejecli.formats import bounded
+
+    # 20 sheets of 10,001 rows and two columns (400,000 cells): the plain form's estimate
+    # (99,999 rows x 26 columns each) would cross the workbook's limit; the count does not
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>2</v></c></row>'
+        for r in range(1, 10_002)
+    )
+    sheet = f'<worksheet xmlns="{_MAIN}"><sheetData>{rows}</sheetData></worksheet>'
+    path = _with_sheets(project, [sheet] * 20)
+    bounded.check_zip(path, path.read_bytes())

@@ -426,6 +426,10 @@ class _Grid:
         self.path = path
         self.total = 0
 
+    def fits(self, cells: int) -> bool:
+        """Whether ``cells`` more stay within the limit."""
+        return self.total + cells <= MAX_WORKBOOK_CELLS
+
     def add(self, sheet: str, rows: int, columns: int) -> None:
         self.total += rows * columns
         if self.total > MAX_WORKBOOK_CELLS:
@@ -487,7 +491,10 @@ def _plain_sheet(data: bytes, text: _Text, grid: _Grid, sheet: str) -> bool:
     # its extent, at most: the widest two-letter column (or Z), and the largest row number of
     # as many digits as the longest a cell names (a search that stops at the first such cell)
     digits = next((n for n in (5, 4, 3, 2) if _ROW_DIGITS[n].search(rows)), 1)
-    grid.add(sheet, 10**digits - 1, max(wide, default=26))
+    extent = (10**digits - 1) * max(wide, default=26)
+    if not grid.fits(extent):
+        return False  # an estimate refuses nothing: the streaming parser counts it exactly
+    grid.add(sheet, extent, 1)
     _plain_text(rows, text)
     return True
 

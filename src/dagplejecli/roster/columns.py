@@ -369,6 +369,8 @@ def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
 
 
 _PERSON_FIELDS = frozenset({Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
+# a sheet's own columns that say who its person is: never moved to a contact person
+_IDENTITY_FIELDS = _PERSON_FIELDS | {Field.ID, Field.DAGPLEJER}
 
 
 def _place_groups(
@@ -386,6 +388,17 @@ def _place_groups(
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():
             col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
+            own = [f for m in (cmap.fields, cmap.child) for f, c in m.items() if c == col]
+            if own and own[0] in _IDENTITY_FIELDS:  # the child's CPR is never a contact's
+                raise DagplejeError(
+                    "roster_group_takes_own",
+                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    hint="roster_group_takes_own_hint",
+                    header=wanted,
+                    group=place,
+                    field=str(own[0]),
+                    sheet=cmap.sheet.name,
+                )
             _move(cmap, col, target, Field(name))
     for group in sorted(cmap.contacts):
         cols = cmap.contacts[group]
