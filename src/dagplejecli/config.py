@@ -176,6 +176,7 @@ def _group_number(key: object) -> bool:
     text = str(key)
     return text.isascii() and text.isdigit() and text[0] != "0" and int(text) <= MAX_CONTACT_GROUPS
 
+
 FIELDS_OF_TABLE = {
     "kolonner": DAGPLEJER_FIELDS,
     "boern_kolonner": CHILD_FIELDS,
