@@ -74,7 +74,7 @@ from dagplejecli.pipeline import (
     plan_roster,
     validate_project,
 )
-from dagplejecli.planfile import read_plan, write_plan
+from dagplejecli.planfile import read_plan, same_file, write_plan
 from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -284,10 +284,21 @@ def plan(
 def planned_roster(config_path: Path | None = None, plan_path: Path | None = None) -> list[Path]:
     """The roster files the plan (default: the project's) was made from, for a ``plan`` run
     without any: the same files again. Without a plan, the user is asked to name them."""
-    plan_path = Project.of(config_path).plan_path(plan_path)
+    project = Project.of(config_path)
+    plan_path = project.plan_path(plan_path)
     if not plan_path.exists():
         raise DagplejeError("plan_roster_missing", hint="plan_roster_missing_hint")
-    return read_plan(plan_path).roster_paths
+    saved = read_plan(plan_path)
+    if saved.config_path is not None and same_file(saved.config_path, project.config) is False:
+        # another configuration's plan (two in one folder): its roster is not this one's
+        raise DagplejeError(
+            "plan_other_config",
+            where=str(plan_path),
+            hint="plan_other_config_hint",
+            other=saved.config_path.name,
+            config=project.config.name,
+        )
+    return saved.roster_paths
 
 
 # --------------------------------------------------------------------------------- validate
@@ -473,7 +484,6 @@ def _refuse_other_config(out_dir: Path, config_path: Path | None) -> None:
     """Exit 2 when ``out_dir`` holds another configuration's export (two configurations in one
     folder must not share ``eksport/``: one would remove the other's files)."""
     from dagplejecli.config import load_config
-    from dagplejecli.planfile import same_file
 
     previous = read_manifest(out_dir)
     if previous is None:

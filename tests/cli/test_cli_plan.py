@@ -102,3 +102,12 @@ def test_plan_without_a_roster_reads_the_last_plans_again(project: Path) -> None
     assert "Rosteren fra den sidste plan:" in again.stdout and "roster.xlsx" in again.stdout
     assert (project / PLAN_NAME).stat().st_mtime_ns >= made
     assert run_cli("validate").exit_code in (0, 1)  # the plan is current for the same roster
+
+
+def test_plan_without_a_roster_never_takes_another_configurations(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    other = project / "b.toml"
+    other.write_text((project / "dagpleje.toml").read_text("utf-8"), "utf-8")
+    result = run_cli("plan", "--config", "b.toml")  # the folder's plan is dagpleje.toml's
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "anden konfiguration (dagpleje.toml)" in result.stderr, result.stderr
