@@ -463,6 +463,19 @@ def _one_sheet_child_without_dagplejer() -> Sheets:
     }
 
 
+def _one_sheet_guest_on_some_rows() -> Sheets:
+    """A one-sheet roster whose dagplejer is a guest carer on one of her two rows."""
+    header = ["Dagplejer nr", "Dagplejer CPR", "Dagplejer navn", "Distrikt", "Gæstedagplejer",
+              "Barn CPR", "Barn navn"]  # fmt: skip
+    return {
+        "Børn": [
+            header,
+            ["D1", DP1, "Anne Jensen", "Nord", "Ja", CH1, "Liv Jensen"],
+            ["D1", DP1, "Anne Jensen", "Nord", "Nej", CH2, "Emil Ærø"],
+        ]
+    }
+
+
 def _unread_cpr_column() -> Sheets:
     """A father's CPR number under a header no field reads."""
     sheets = small_roster()
@@ -697,6 +710,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP244": lambda tmp: findings_for(tmp, sheets=_nameless_children()),
     "DP245": lambda tmp: findings_for(tmp, sheets=_row_custody()),
     "DP247": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
+    "DP263": lambda tmp: findings_for(tmp, sheets=_one_sheet_guest_on_some_rows()),
     "DP246": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column()),
     "DP248": lambda tmp: findings_for(
         tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
@@ -826,3 +840,19 @@ def test_dagplejere_named_only_by_the_childrens_reference_are_not_nameless(
     assert not only(found, "DP244"), [message(f) for f in only(found, "DP244")]
     # their CPR numbers are not in the booking system's list: said of each, by name
     assert {f.params["name"] for f in only(found, "DP213")} == {"Anne Jensen", "Bo Ærø"}
+
+
+def test_a_dagplejer_a_guest_carer_on_some_rows_only_is_none(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import write_xlsx
+
+    sheets = _one_sheet_guest_on_some_rows()
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [d.guest for d in roster.dagplejere] == [False]
+    (said,) = [f for f in findings if f.code == "DP263"]
+    assert said.params["rows"] == "2"
+    sheets["Børn"][2][4] = "Ja"  # every row agrees: a guest carer
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [d.guest for d in roster.dagplejere] == [True]
+    assert "DP263" not in {f.code for f in findings}

@@ -15,6 +15,9 @@ from dagplejecli.roster.rows import RowReader, data_rows
 
 # a child on a row that names no dagplejer
 DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name"))
+# a dagplejer marked as a guest carer on some of her rows and not on others: not made one (a
+# guest carer sees every group of her area), and said
+DP263 = Rule("DP263", S.WARNING, Family.PERSONS, OWN, params=("id", "name", "rows"))
 
 # The fields that say who a one-sheet row's dagplejer is; a row with none of them has no
 # dagplejer (its child is DP247), not a dagplejer without a name.
@@ -48,6 +51,7 @@ def read_one_sheet(
     A child on a row without its dagplejer's id, CPR or name belongs to no one (DP247)."""
     dagplejere: dict[str, Dagplejer] = {}
     children: list[Child] = []
+    guest_rows: dict[int, tuple[Dagplejer, list[int], list[int]]] = {}  # kept → (it, yes, no)
     identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
     for row_no, row in data_rows(cmap):
         r = RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts)
@@ -65,6 +69,9 @@ def read_one_sheet(
             # one id on the rows of two people: both kept, so the shared id is an error
             # (DP216) rather than one of them and their children given to the other
             kept = dagplejere.setdefault(f"{key}|{d.cpr or d.cpr_text or name_key(d.name)}", d)
+        if kept is not None:
+            _, yes, no = guest_rows.setdefault(id(kept), (kept, [], []))
+            (yes if d.guest else no).append(row_no)
         if kept is not d:
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
@@ -78,6 +85,12 @@ def read_one_sheet(
             builder.findings.append(_no_dagplejer(r, cmap, identity, child))
         else:
             child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
+    for d, yes, no in guest_rows.values():
+        if yes and no:  # her rows disagree: more access is never the guess
+            d.guest = False
+            where = Location(file=file, sheet=cmap.sheet.name)
+            rows = ", ".join(map(str, yes[:5]))
+            builder.findings.append(DP263(where, id=d.id, name=d.name, rows=rows))
     return list(dagplejere.values()), children
 
 
