@@ -47,6 +47,9 @@ DP237 = Rule(
 )
 # status words the tool does not know
 DP238 = Rule("DP238", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "values"))
+# a one-sheet roster's dagplejer marked as a guest carer on some of her rows and not on others:
+# not made one (a guest carer sees every group of her area), and said
+DP263 = Rule("DP263", S.WARNING, Family.PERSONS, OWN, params=("id", "name", "rows"))
 
 IN_CARE, NOT_IN_CARE, OFFERED, LEAVE = "i_pleje", "ikke_i_pleje", "tilbudt", "orlov"
 
@@ -189,13 +192,14 @@ def status_meaning(config: Config, text: str) -> str | None:
     return _statuses(config).get(normalise_words(text)) if text else None
 
 
-def mark_guests(roster: Roster, config: Config) -> None:
+def mark_guests(roster: Roster, config: Config) -> list[Finding]:
     """Guest carers (gæstedagplejere): the roster's own column (read by the Builder), a
     position (Stilling) that says so, or ``[roster] gaeste``. A guest carer is an Employee with
     ``[unilogin] vikar_rolle`` in every group of her area, not a dagplejer with a group of her
-    own (DOMAIN.md §4)."""
+    own (DOMAIN.md §4). DP263 for one whose rows disagree and nothing else makes her one."""
     positions = set(vocabulary().guest_positions)
     listed = {id_key(i) for i in config.roster.gaeste}
+    out = []
     for d in roster.dagplejere:
         if d.guest:
             continue
@@ -203,14 +207,18 @@ def mark_guests(roster: Roster, config: Config) -> None:
             listed and id_key(d.id) in listed  # no id to make comparable when none is listed
         ):
             d.guest = True
+        elif d.guest_disputed:
+            where = Location(file=d.row_ref.file, sheet=d.row_ref.sheet) if d.row_ref else None
+            out.append(DP263(where or Location(), id=d.id, name=d.name, rows=d.guest_disputed))
+    return out
 
 
 def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     """Leave out of ``roster`` the dagplejere and children not in care on ``day`` (kept in the
     returned ``Care``, with what judging found). Areas are not known yet: ``place`` sets them."""
-    mark_guests(roster, config)
+    guests = mark_guests(roster, config)
     judge = _Judge(config, day, roster)
-    care = Care(day)
+    care = Care(day, findings=guests)
     kept_dagplejere = []
     for d in roster.dagplejere:
         out = judge.judge(d, "dagplejer")
@@ -233,7 +241,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
                 judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
     roster.dagplejere[:] = kept_dagplejere
     roster.children[:] = kept_children
-    care.findings = judge.findings + judge.unknown_findings()
+    care.findings += judge.findings + judge.unknown_findings()
     return care
 
 

@@ -117,6 +117,9 @@ class Dagplejer(Person):
     address: Address = NO_ADDRESS  # frozen, so one empty address serves all
     extra: dict[str, str] = field(default_factory=dict)
     guest: bool = False  # a guest carer (gæstedagplejer): no group of her own
+    # a one-sheet roster's rows that mark her a guest carer while others of hers do not
+    # (her rows, as text): not one by the roster (care.mark_guests says it, DP263)
+    guest_disputed: str = ""
     position: str = ""  # Stilling, as written
 
 

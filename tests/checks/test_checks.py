@@ -843,16 +843,21 @@ def test_dagplejere_named_only_by_the_childrens_reference_are_not_nameless(
 
 
 def test_a_dagplejer_a_guest_carer_on_some_rows_only_is_none(tmp_path: Path) -> None:
-    from dagplejecli.config import RosterConfig
-    from dagplejecli.roster import read_roster
-    from tests.builders import write_xlsx
-
     sheets = _one_sheet_guest_on_some_rows()
-    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
-    assert [d.guest for d in roster.dagplejere] == [False]
-    (said,) = [f for f in findings if f.code == "DP263"]
-    assert said.params["rows"] == "2"
+    planned = plan_roster(write_xlsx(tmp_path / "r.xlsx", sheets), _config(tmp_path))
+    assert [d.guest for d in planned.roster.dagplejere] == [False]
+    (said,) = only(findings_for(tmp_path, sheets=sheets), "DP263")
+    assert said.params["rows"] == "2" and said.params["id"] == "D1"
+    # listed in [roster] gaeste: a guest carer, and nothing to say
+    listed = BASE_CONFIG + AREAS + '\n[roster]\ngaeste = ["D1"]\n'
+    assert not only(findings_for(tmp_path, listed, sheets), "DP263")
     sheets["Børn"][2][4] = "Ja"  # every row agrees: a guest carer
-    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
-    assert [d.guest for d in roster.dagplejere] == [True]
-    assert "DP263" not in {f.code for f in findings}
+    planned = plan_roster(write_xlsx(tmp_path / "r.xlsx", sheets), _config(tmp_path))
+    assert [d.guest for d in planned.roster.dagplejere] == [True]
+    assert not only(findings_for(tmp_path, sheets=sheets), "DP263")
+
+
+def _config(tmp: Path) -> Path:
+    path = tmp / "dagpleje.toml"
+    path.write_text(BASE_CONFIG + AREAS, encoding="utf-8")
+    return path

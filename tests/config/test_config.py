@@ -165,3 +165,16 @@ def test_a_contact_group_cannot_take_the_childs_own_cpr(project: Path) -> None:
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "«CPR» fra [roster.kontaktgrupper.1]" in result.stderr, result.stderr
+
+
+def test_one_column_given_to_two_contact_groups_in_two_spellings_stops_plan(
+    project: Path,
+) -> None:
+    toml = project / "dagpleje.toml"
+    text = toml.read_text(encoding="utf-8")
+    groups = '\n[roster.kontaktgrupper.1]\ncpr = "Kontakt1 CPR"\n'
+    groups += '\n[roster.kontaktgrupper.2]\ncpr = "Kontakt1  cpr."\n'
+    toml.write_text(text + groups, "utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "givet til to kontaktgrupper" in result.stderr, result.stderr

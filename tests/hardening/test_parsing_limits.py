@@ -787,3 +787,23 @@ def test_many_small_plain_sheets_are_counted_exactly_not_refused_by_an_estimate(
     sheet = f'<worksheet xmlns="{_MAIN}"><sheetData>{rows}</sheetData></worksheet>'
     path = _with_sheets(project, [sheet] * 20)
     bounded.check_zip(path, path.read_bytes())
+
+
+def test_plain_sheets_estimated_large_are_counted_exactly_before_a_refusal(
+    project: Path,
+) -> None:
+    from dagplejecli.formats import bounded
+
+    # two plain sheets each reaching GA10000 with two cells (1.8 million cells each, estimated
+    # at 99,999 rows: 18.3 million each), then a sheet reaching Z200000 (5.2 million, counted
+    # by the parser): 8.9 million in all, within the limit
+    far = (
+        f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        '<row r="10000"><c r="GA10000"><v>1</v></c></row></sheetData></worksheet>'
+    )
+    long = (
+        f'<worksheet xmlns="{_MAIN}"><sheetData><row r="200000"><c r="Z200000"><v>1</v></c>'
+        "</row></sheetData></worksheet>"
+    )
+    path = _with_sheets(project, [far, far, long])
+    bounded.check_zip(path, path.read_bytes())

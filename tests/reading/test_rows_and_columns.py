@@ -580,3 +580,22 @@ def test_a_row_of_only_a_name_under_a_reference_or_id_column_is_read(tmp_path: P
     assert "Hanne Sørensen" in [d.id for d in roster.dagplejere]
     assert len(roster.children) == 5
     assert "DP256" not in {f.code for f in findings}
+
+
+def test_under_the_data_a_lone_name_is_read_and_a_dated_line_is_not(tmp_path: Path) -> None:
+    """The last row: «Karen Holm» alone under the dagplejere's id may be a dagplejer (read);
+    «Udskrevet 07-12-2026» there is the report's own line (set aside, DP256)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    width = len(sheets["Dagplejere"][0])
+    sheets["Dagplejere"].append(["Karen Holm"] + [""] * (width - 1))
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [d.id for d in roster.dagplejere][-1] == "Karen Holm"
+    assert "DP256" not in {f.code for f in findings}
+    sheets["Dagplejere"][-1] = ["Udskrevet 07-12-2026"] + [""] * (width - 1)
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert [d.id for d in roster.dagplejere][-1] == "D3"
+    assert "DP256" in {f.code for f in findings}

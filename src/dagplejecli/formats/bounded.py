@@ -17,6 +17,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,13 @@ def check_zip(path: Path, raw: bytes) -> bool:
             sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
-            grid = _Grid(path)  # every sheet's extent together
+            # every sheet's extent together; a plain sheet's estimate counted exactly on demand
+            grid = _Grid(
+                path,
+                lambda part: _plain_extent(
+                    _read_counted(zf, zf.getinfo(part), [MAX_UNCOMPRESSED_BYTES])
+                ),
+            )
             # whatever the relationships say (calamine joins and reads their paths its own
             # way), a part that holds a sheet's data or shared strings is checked as such
             for m in members:
@@ -113,7 +120,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
                 if m.filename in sheets:
                     data = _read_counted(zf, m, budget)
                     normal = normal and _is_nfc(data)
-                    if not _plain_sheet(data, text, grid, sheets[m.filename]):
+                    if not _plain_sheet(data, text, grid, sheets[m.filename], m.filename):
                         _refuse_dtd(path, m, data)
                         _scan_sheet(path, zf, m, sheets[m.filename], text, grid)
             if ods and "content.xml" in names:
@@ -362,6 +369,7 @@ _PLAIN_SHARED = re.compile(
 # reads one: a count beyond the strings the part holds is believed up to this (24 MB)
 _BELIEVED_COUNT = 1_000_000
 _WIDE_CELL = re.compile(rb'<c r="([A-Z]{2})[1-9]')
+_CELL_REFS = re.compile(rb'<c r="([A-Z]{1,2})([0-9]{1,5})"')
 _ROW_DIGITS = {n: re.compile(rb'<c r="[A-Z]{1,2}[1-9][0-9]{%d}"' % (n - 1)) for n in (2, 3, 4, 5)}
 
 
@@ -420,18 +428,27 @@ class _Text:
 
 class _Grid:
     """The cells a reader builds for the whole workbook, against MAX_WORKBOOK_CELLS: each
-    sheet's extent (rows x columns, from A1 to its farthest cell), all sheets together."""
+    sheet's extent (rows x columns, from A1 to its farthest cell), all sheets together. A plain
+    sheet is first counted at its estimate (``estimate``); only when the total would cross the
+    limit are the estimates counted exactly (``exact``: a plain part's extent), so an estimate
+    never refuses a workbook."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, exact: Callable[[str], int]) -> None:
         self.path = path
         self.total = 0
+        self.exact = exact
+        self.estimated: dict[str, int] = {}  # plain part → the cells counted for it
 
-    def fits(self, cells: int) -> bool:
-        """Whether ``cells`` more stay within the limit."""
-        return self.total + cells <= MAX_WORKBOOK_CELLS
+    def estimate(self, sheet: str, part: str, cells: int) -> None:
+        self.estimated[part] = cells
+        self.add(sheet, cells, 1)
 
     def add(self, sheet: str, rows: int, columns: int) -> None:
         self.total += rows * columns
+        if self.total > MAX_WORKBOOK_CELLS and self.estimated:
+            for part, cells in self.estimated.items():
+                self.total += self.exact(part) - cells
+            self.estimated.clear()
         if self.total > MAX_WORKBOOK_CELLS:
             raise DagplejeError(
                 "roster_book_too_large",
@@ -477,7 +494,7 @@ def _sheet_rows(body: bytes) -> bytes | None:
     return rows
 
 
-def _plain_sheet(data: bytes, text: _Text, grid: _Grid, sheet: str) -> bool:
+def _plain_sheet(data: bytes, text: _Text, grid: _Grid, sheet: str, part: str) -> bool:
     """The worksheet is in the plain form and within every limit (see above)."""
     body = _body(data)
     rows = None if body is None else _sheet_rows(body)
@@ -491,12 +508,21 @@ def _plain_sheet(data: bytes, text: _Text, grid: _Grid, sheet: str) -> bool:
     # its extent, at most: the widest two-letter column (or Z), and the largest row number of
     # as many digits as the longest a cell names (a search that stops at the first such cell)
     digits = next((n for n in (5, 4, 3, 2) if _ROW_DIGITS[n].search(rows)), 1)
-    extent = (10**digits - 1) * max(wide, default=26)
-    if not grid.fits(extent):
-        return False  # an estimate refuses nothing: the streaming parser counts it exactly
-    grid.add(sheet, extent, 1)
+    grid.estimate(sheet, part, (10**digits - 1) * max(wide, default=26))
     _plain_text(rows, text)
     return True
+
+
+def _plain_extent(data: bytes) -> int:
+    """A plain worksheet's extent exactly: its farthest row times its farthest column, from
+    the cells' references (the grammar makes them exact)."""
+    body = _body(data)
+    rows = (_sheet_rows(body) if body is not None else None) or b""
+    refs = _CELL_REFS.findall(rows)
+    if not refs:
+        return 0
+    highest = max(int(number) for _, number in refs)
+    return highest * max(column_number(letters.decode()) for letters in {c for c, _ in refs})
 
 
 def _plain_shared_strings(data: bytes) -> list[int]:

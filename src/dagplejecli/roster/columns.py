@@ -381,6 +381,7 @@ def _place_groups(
     columns moved into theirs ([roster.kontaktgrupper]), then a group left with neither a
     name nor a CPR number set aside (``nameless``): no person."""
     order = [g for g in sorted(cmap.contacts) if not _PERSON_FIELDS.isdisjoint(cmap.contacts[g])]
+    given: dict[int, int] = {}  # column → the group it was given to
     for place, mapping in placed.items():
         while place > len(order):  # a group of its own, after the row's groups
             order.append(max([*cmap.contacts, *order], default=0) + 1)
@@ -388,6 +389,13 @@ def _place_groups(
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():
             col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
+            if given.setdefault(col, place) != place:  # «Mor tlf.» and «Mor tlf» are one
+                raise DagplejeError(
+                    "roster_group_column_twice",
+                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    header=cmap.header.texts[col],
+                    groups=f"{given[col]}, {place}",
+                )
             own = [f for m in (cmap.fields, cmap.child) for f, c in m.items() if c == col]
             if own and own[0] in _IDENTITY_FIELDS:  # the child's CPR is never a contact's
                 raise DagplejeError(

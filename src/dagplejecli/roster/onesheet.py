@@ -15,9 +15,6 @@ from dagplejecli.roster.rows import RowReader, data_rows
 
 # a child on a row that names no dagplejer
 DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name"))
-# a dagplejer marked as a guest carer on some of her rows and not on others: not made one (a
-# guest carer sees every group of her area), and said
-DP263 = Rule("DP263", S.WARNING, Family.PERSONS, OWN, params=("id", "name", "rows"))
 
 # The fields that say who a one-sheet row's dagplejer is; a row with none of them has no
 # dagplejer (its child is DP247), not a dagplejer without a name.
@@ -86,11 +83,8 @@ def read_one_sheet(
         else:
             child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
     for d, yes, no in guest_rows.values():
-        if yes and no:  # her rows disagree: more access is never the guess
-            d.guest = False
-            where = Location(file=file, sheet=cmap.sheet.name)
-            rows = ", ".join(map(str, yes[:5]))
-            builder.findings.append(DP263(where, id=d.id, name=d.name, rows=rows))
+        if yes and no:  # her rows disagree: more access is never the guess (care.mark_guests)
+            d.guest, d.guest_disputed = False, ", ".join(map(str, yes[:5]))
     return list(dagplejere.values()), children
 
 

@@ -95,11 +95,15 @@ def _trailer(rows: list[tuple[int, list[object]]], names: set[int]) -> int:
     return len(rows)
 
 
-def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> str | None:
+def _total_or_note(
+    row: list[object], names: set[int], notes: bool = True, marked: bool = False
+) -> str | None:
     """The text of a row under the data that is no person, or None: a total («I alt: 250
     børn», «Total 250»: a footer word of the vocabulary first, and no CPR number in the row),
-    or a note (one text, no CPR number). In a name column only a total that holds a number or a
-    colon counts («Sum Li» may be a child), and a note never does."""
+    or a note (one text, no CPR number). In a column of ``names`` only a total that holds a
+    number or a colon counts («Sum Li» may be a child), and a note never does — unless
+    ``marked``: then a note with a number or a colon does («Udskrevet 07-12-2026»), and a
+    name alone («Karen Holm») is read."""
     filled = [(col, v) for col, v in enumerate(row) if is_filled(v)]
     col, first = filled[0]
     if not isinstance(first, str) or any(looks_like_cpr(str(v)) for _, v in filled):
@@ -111,7 +115,9 @@ def _total_or_note(row: list[object], names: set[int], notes: bool = True) -> st
     if total and (col not in names or any(ch.isdigit() or ch == ":" for ch in first)):
         return first
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
-    return first if note and col not in names else None
+    if note and col in names:
+        note = marked and any(ch.isdigit() or ch == ":" for ch in first)
+    return first if note else None
 
 
 def _note_among(row: list[object], naming: set[int]) -> str | None:
@@ -155,11 +161,11 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     names = _name_columns(cmap)
     cut = _trailer(rows, names)
     skipped = [(number, str(next(v for v in row if is_filled(v)))) for number, row in rows[cut:]]
-    while cut > 1 and (text := _total_or_note(rows[cut - 1][1], names)) is not None:
+    naming = _naming_columns(cmap)
+    while cut > 1 and (text := _total_or_note(rows[cut - 1][1], naming, marked=True)):
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
     kept = []
-    naming = _naming_columns(cmap)
     for number, row in rows[:cut]:
         if (text := _note_among(row, naming)) is None:
             kept.append((number, row))
