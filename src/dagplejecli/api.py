@@ -74,7 +74,7 @@ from dagplejecli.pipeline import (
     plan_roster,
     validate_project,
 )
-from dagplejecli.planfile import read_plan, same_file, write_plan
+from dagplejecli.planfile import read_plan, refuse_other_config, same_file, write_plan
 from dagplejecli.project import Project
 from dagplejecli.proposal import CannotPropose, Proposal, propose
 from dagplejecli.roster.unused import LAYOUT_CODES
@@ -289,15 +289,7 @@ def planned_roster(config_path: Path | None = None, plan_path: Path | None = Non
     if not plan_path.exists():
         raise DagplejeError("plan_roster_missing", hint="plan_roster_missing_hint")
     saved = read_plan(plan_path)
-    if saved.config_path is not None and same_file(saved.config_path, project.config) is False:
-        # another configuration's plan (two in one folder): its roster is not this one's
-        raise DagplejeError(
-            "plan_other_config",
-            where=str(plan_path),
-            hint="plan_other_config_hint",
-            other=saved.config_path.name,
-            config=project.config.name,
-        )
+    refuse_other_config(saved, project.config)
     return saved.roster_paths
 
 

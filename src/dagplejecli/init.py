@@ -361,11 +361,8 @@ def _roster_lines(
         lines += ["", *_comment("contact_groups", sheet=i.name, headers=shown or "-")]
         if i.nameless:
             # whose these are is the user's to say (DP262): an example to fill in, not a guess
-            lines += [
-                *_comment(
-                    "contact_groups_nameless", columns=", ".join(f"«{h}»" for h in i.nameless)
-                )
-            ]
+            columns = ", ".join(f"«{h}»" for h in i.nameless)
+            lines += _comment("contact_groups_nameless", columns=columns)
             lines += ["# [roster.kontaktgrupper.1]", f"# telefon = {_q(i.nameless[0])}"]
     for place, mapping in sorted((kept.kontaktgrupper if kept is not None else {}).items()):
         lines += ["", f"[roster.kontaktgrupper.{place}]"]

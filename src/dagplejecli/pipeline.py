@@ -13,7 +13,7 @@ from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding
 from dagplejecli.formats.sheets import RawSheet, read_roster_sheets
 from dagplejecli.model import AreaCounts, Dagplejer, Plan, Roster, area_counts
-from dagplejecli.planfile import SavedPlan, read_plan, same_file
+from dagplejecli.planfile import SavedPlan, read_plan, refuse_other_config
 from dagplejecli.planning import make_plan
 from dagplejecli.project import Project
 from dagplejecli.roster import read_roster
@@ -162,15 +162,7 @@ def replan(
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``; ``id_secret``: the
     municipality's secret, by default the one beside the configuration, made on first use)."""
     saved = read_plan(plan_path)
-    if saved.config_path is not None and same_file(saved.config_path, config.path) is False:
-        # another configuration's plan (two configurations in one folder): never mixed
-        raise DagplejeError(
-            "plan_other_config",
-            where=str(plan_path),
-            hint="plan_other_config_hint",
-            other=saved.config_path.name,
-            config=config.path.name,
-        )
+    refuse_other_config(saved, config.path)
     sheets = read_roster_sheets(saved.roster_paths)
     secret = secret_of(config) if id_secret is None else lambda: id_secret
     roster, reading = read_roster(

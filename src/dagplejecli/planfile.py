@@ -313,6 +313,19 @@ def read_plan(path: Path) -> SavedPlan:
     )
 
 
+def refuse_other_config(saved: SavedPlan, config: Path) -> None:
+    """Exit 2 when ``saved`` was made with another configuration than ``config`` (two
+    configurations in one folder): its roster and areas are never this one's."""
+    if saved.config_path is not None and same_file(saved.config_path, config) is False:
+        raise DagplejeError(
+            "plan_other_config",
+            where=str(saved.path),
+            hint="plan_other_config_hint",
+            other=saved.config_path.name,
+            config=config.name,
+        )
+
+
 def same_file(a: Path, b: Path) -> bool | None:
     """Whether ``a`` and ``b`` are one file; None when ``a`` does not exist (cannot tell)."""
     try:

@@ -384,7 +384,7 @@ def _place_groups(
     given: dict[int, int] = {}  # column → the group it was given to
     for place, mapping in placed.items():
         while place > len(order):  # a group of its own, after the row's groups
-            order.append(max([*cmap.contacts, *order], default=0) + 1)
+            order.append(max(cmap.contacts, default=0) + 1)
             cmap.contacts[order[-1]] = {}
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():

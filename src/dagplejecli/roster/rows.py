@@ -61,21 +61,15 @@ _FOOTER = vocabulary().footer
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 
-def _name_columns(cmap: ColumnMap) -> set[int]:
-    """The columns that hold a person's name, on this sheet."""
+def _columns_of(cmap: ColumnMap, fields: frozenset[Field]) -> set[int]:
+    """The columns of the sheet that these fields read, whoever's they are."""
     maps = [cmap.fields, cmap.child, *cmap.contacts.values()]
-    return {col for m in maps for f, col in m.items() if f in _NAME_FIELDS}
+    return {col for m in maps for f, col in m.items() if f in fields}
 
 
 # Columns that may hold a person's name though no name field reads them: an id («Dagplejer»
 # read as her id), the child's dagplejer, a contact's child
 _NAMING_FIELDS = _NAME_FIELDS | {Field.ID, Field.DAGPLEJER, Field.BARN}
-
-
-def _naming_columns(cmap: ColumnMap) -> set[int]:
-    """The columns where a lone text may be a person: names, ids and references."""
-    maps = [cmap.fields, cmap.child, *cmap.contacts.values()]
-    return {col for m in maps for f, col in m.items() if f in _NAMING_FIELDS}
 
 
 def _holds_cpr(row: list[object]) -> bool:
@@ -158,10 +152,10 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1)
         if _any(row)
     ]
-    names = _name_columns(cmap)
+    names = _columns_of(cmap, _NAME_FIELDS)
     cut = _trailer(rows, names)
     skipped = [(number, str(next(v for v in row if is_filled(v)))) for number, row in rows[cut:]]
-    naming = _naming_columns(cmap)
+    naming = _columns_of(cmap, _NAMING_FIELDS)  # where a lone text may be a person
     while cut > 1 and (text := _total_or_note(rows[cut - 1][1], naming, marked=True)):
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
