@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from dagplejecli.domain.address import Address
 from dagplejecli.domain.identifiers import mask_cpr
@@ -44,9 +45,9 @@ class CellRef:
         return f"{self.sheet}!{self.a1}"
 
 
-@dataclass(frozen=True, slots=True)
-class RowRef:
-    """A row of the roster; with a column it makes a CellRef (built only when needed)."""
+class RowRef(NamedTuple):
+    """A row of the roster; with a column it makes a CellRef (built only when needed). A
+    tuple: one is made for every row read."""
 
     file: str
     sheet: str

@@ -74,7 +74,7 @@ def read_one_sheet(
             del builder.findings[before:]
         if not has_child:
             continue
-        child = builder.child(r, cmap.child, v)
+        child = builder.child(r, cmap.child)
         child.row_custody = builder.custody.of_row(r, cmap.child)
         child.contacts = builder.contact_groups(r, cmap.contact_order, child.row_custody)
         children.append(child)

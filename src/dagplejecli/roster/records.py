@@ -106,6 +106,40 @@ class LightGroup:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PersonColumns:
+    """The columns of the fields every person has, found once per column map: the reader goes
+    straight to each row's cells."""
+
+    text: tuple[tuple[int, str], ...]  # the fields kept as text: their columns and attributes
+    cpr: int | None
+    name: int | None  # Navn, read when neither first nor last name is there
+    protected: int | None
+    start: int | None
+    end: int | None
+
+    @classmethod
+    def of(cls, cols: Cols) -> PersonColumns:
+        text = tuple((col, _TEXT_ATTRIBUTES[f]) for f, col in cols.items() if f in _TEXT_ATTRIBUTES)
+        get = cols.get
+        return cls(
+            text,
+            get(Field.CPR),
+            get(Field.NAVN),
+            get(Field.BESKYTTET),
+            get(Field.START),
+            get(Field.SLUT),
+        )
+
+
+def _filled(row: list[object], col: int | None) -> object:
+    """A cell's value, None when it is blank (a cell of spaces too) or absent."""
+    if col is None or col >= len(row):
+        return None
+    value = row[col]
+    return value if is_filled(value) else None
+
+
 def _cell_text(row: list[object], col: int | None) -> str:
     """A cell's text, as ``_text`` gives a field's ("" when blank or absent)."""
     if col is None or col >= len(row):
@@ -148,6 +182,7 @@ class Builder:
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
         # contacts without a relation column, per sheet: one DP222 each, with the count
         self._no_relation = PerColumn()
+        self._compiled: dict[int, tuple[Cols, PersonColumns]] = {}  # by the column map's id
 
     def finish(self) -> None:
         """What reading says once, when every sheet is read: a missing relation column (one
@@ -166,11 +201,22 @@ class Builder:
                 self._seen_relations[raw] = (self.relations.get(key), False)
         return self._seen_relations[raw]
 
-    def fill_person(self, person: Person, r: RowReader, cols: Cols, v: dict[Field, object]) -> None:
-        """Fill the fields every person has from ``v``, the row's values for ``cols``."""
+    def _columns(self, cols: Cols) -> PersonColumns:
+        """``cols``' person columns, found once per column map."""
+        found = self._compiled.get(id(cols))
+        if found is None or found[0] is not cols:
+            found = self._compiled[id(cols)] = (cols, PersonColumns.of(cols))
+        return found[1]
+
+    def fill_person(self, person: Person, r: RowReader, cols: Cols) -> None:
+        """Fill the fields every person has from the row, through ``cols``' person columns:
+        this runs for every person of a national roster, so it goes straight to the cells
+        (only fields the row has are set; the rest keep their "" defaults)."""
+        pc = self._columns(cols)
+        row = r.row
         person.row_ref = r.row_ref
         person.columns = cols
-        raw_cpr = v.get(Field.CPR)
+        raw_cpr = _filled(row, pc.cpr)
         if raw_cpr is not None:
             person.cpr_given = True
             if isinstance(raw_cpr, str):  # the common case, without a CprValue
@@ -185,41 +231,31 @@ class Builder:
                     self.findings.append(DP202(where, cpr=mask_cpr(value.digits)))
             if person.cpr is None:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
-        # Only fields the row has are set (the rest keep their "" defaults), in one pass over
-        # the row's filled fields: this runs for every person of a national roster.
-        for name, cell in v.items():
-            if (attr := _TEXT_ATTRIBUTES.get(name)) is not None:
-                text = " ".join(cell.split()) if type(cell) is str else clean_text(cell)
-                setattr(person, attr, text)
+        n = len(row)
+        for col, attr in pc.text:  # a blank cell or one of spaces sets "", the default
+            if col < n and (cell := row[col]) is not None:
+                setattr(
+                    person, attr, " ".join(cell.split()) if type(cell) is str else clean_text(cell)
+                )
         if not person.first_name and not person.last_name:
-            person.first_name, person.last_name = split_name(_text(v, Field.NAVN))
-        if Field.BESKYTTET in v:
-            person.protected = self.yes_no(v, r, cols, Field.BESKYTTET, when_unsure=True) or False
+            person.first_name, person.last_name = split_name(_cell_text(row, pc.name))
+        if pc.protected is not None and (raw := _filled(row, pc.protected)) is not None:
+            person.protected = self.yes_no(raw, r, pc.protected, when_unsure=True)
         # the period and status as written: who is in care on a day is care.py's to say
-        person.start_cell = v.get(Field.START)
-        person.end_cell = v.get(Field.SLUT)
+        person.start_cell = _filled(row, pc.start)
+        person.end_cell = _filled(row, pc.end)
 
-    def yes_no(
-        self,
-        v: dict[Field, object],
-        r: RowReader,
-        cols: Cols,
-        name: Field,
-        when_unsure: bool,
-    ) -> bool | None:
-        """The yes/no in field ``name`` (None when blank); neither yes nor no is noted (DP214,
-        naming the column's header as written) and read as ``when_unsure``. Not for custody,
-        which is never guessed (custody.py)."""
-        raw = v.get(name)
-        if raw is None:
-            return None
+    def yes_no(self, raw: object, r: RowReader, col: int, when_unsure: bool) -> bool:
+        """The yes/no in cell ``raw`` (filled) of column ``col``; neither yes nor no is noted
+        (DP214, naming the column's header as written) and read as ``when_unsure``. Not for
+        custody, which is never guessed (custody.py)."""
         value = normalise_bool(raw)
         if value is None:
             self.findings.append(
                 DP214(
-                    Location.of_cell(r.cell(cols[name])),
+                    Location.of_cell(r.cell(col)),
                     value=mask_cpr_in_text(clean_text(raw))[:40],
-                    column=r.header(cols[name]),
+                    column=r.header(col),
                     assumed="ja" if when_unsure else "nej",
                 )
             )
@@ -233,10 +269,10 @@ class Builder:
         named in ``dates`` hold a date)."""
         d = Dagplejer()
         v = r.values(cols)
-        self.fill_person(d, r, cols, v)
+        self.fill_person(d, r, cols)
         d.id = _text(v, Field.ID)
-        if Field.GAEST in v:
-            d.guest = self.yes_no(v, r, cols, Field.GAEST, when_unsure=False) or False
+        if (guest := v.get(Field.GAEST)) is not None:
+            d.guest = self.yes_no(guest, r, cols[Field.GAEST], when_unsure=False)
         if Field.STILLING in v:
             d.position = _text(v, Field.STILLING)
         postnr_cell = v.get(Field.POSTNR)
@@ -292,13 +328,12 @@ class Builder:
             d.extra.setdefault(ADDRESS_POSTNR, d.address.postnr or "")
         return d
 
-    def child(self, r: RowReader, cols: Cols, v: dict[Field, object] | None = None) -> Child:
-        """The child in a row (``v``: the row's values for ``cols``, when already known)."""
+    def child(self, r: RowReader, cols: Cols) -> Child:
+        """The child in a row."""
         c = Child()
-        v = r.values(cols) if v is None else v
-        self.fill_person(c, r, cols, v)
-        c.dagplejer_ref = _text(v, Field.DAGPLEJER)
-        c.id = _text(v, Field.ID)
+        self.fill_person(c, r, cols)
+        c.dagplejer_ref = _cell_text(r.row, cols.get(Field.DAGPLEJER))
+        c.id = _cell_text(r.row, cols.get(Field.ID))
         return c
 
     def contact_groups(
@@ -359,7 +394,7 @@ class Builder:
                 _text(v, Field.EFTERNAVN),
             )
         p = ContactPerson()
-        self.fill_person(p, r, cols, v)
+        self.fill_person(p, r, cols)
         p.relation_raw = _text(v, Field.RELATION) or (implied or "")
         p.relation = self.map_relation(p, r, cols)
         p.custody = self.custody.of_contact(p, r, cols, v, row_custody, elsewhere)

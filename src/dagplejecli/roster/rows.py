@@ -13,6 +13,8 @@ from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 class RowReader:
     """Reads fields of one row through a column map, remembering each value's cell."""
 
+    __slots__ = ("file", "headers", "row", "row_no", "row_ref", "sheet")
+
     def __init__(
         self, file: str, sheet: str, row_no: int, row: list[object], headers: list[str]
     ) -> None:
