@@ -15,7 +15,7 @@ from dagplejecli.findings import Severity as S
 from dagplejecli.model import ContactPerson, RowCustody
 from dagplejecli.roster.columns import Cols
 from dagplejecli.roster.headers import normalise_header, read_header
-from dagplejecli.roster.rows import RowReader
+from dagplejecli.roster.rows import RowReader, filled
 from dagplejecli.roster.vocabulary import vocabulary
 
 # blank custody, no decision
@@ -147,7 +147,7 @@ class Custody:
         col = cols.get(Field.MYNDIGHED)
         if col is None:
             return None
-        raw = r.values({Field.MYNDIGHED: col}).get(Field.MYNDIGHED)
+        raw = filled(r.row, col)
         value = None if raw is None else custody_value(raw, own=False)
         if raw is not None and value is None:
             names = self._named(raw)
@@ -171,15 +171,15 @@ class Custody:
         p: ContactPerson,
         r: RowReader,
         cols: Cols,
-        v: dict[Field, object],
+        raw: object,
         row: RowCustody | None,
         elsewhere: bool = False,
     ) -> bool:
-        """A contact's custody: the own cell, else the child's row's (see ``of_row``), else
-        what a blank means. ``elsewhere``: the contact is on a sheet of its own, not on the
-        child's row, so the row's column is not the contact's even with ``raekke_myndighed``:
-        it grants nothing, and a «Nej» there is not overruled by ``tom_myndighed`` (DP245)."""
-        raw = v.get(Field.MYNDIGHED)
+        """A contact's custody: the own cell (``raw``, None when blank), else the child's row's
+        (see ``of_row``), else what a blank means. ``elsewhere``: the contact is on a sheet of
+        its own, not on the child's row, so the row's column is not the contact's even with
+        ``raekke_myndighed``: it grants nothing, and a «Nej» there is not overruled by
+        ``tom_myndighed`` (DP245)."""
         if raw is not None:
             value = custody_value(raw, own=True)
             if value is None:

@@ -11,7 +11,7 @@ from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.link import id_and_name, without_role_words
 from dagplejecli.roster.records import Builder
-from dagplejecli.roster.rows import RowReader, data_rows
+from dagplejecli.roster.rows import RowReader, data_rows, filled
 
 # a child on a row that names no dagplejer
 DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name"))
@@ -57,8 +57,10 @@ def read_one_sheet(
         if d.id and not d.name:
             _id_and_name(d)
         key = dagplejer_key(d)
-        v = r.values(cmap.child)
-        has_child = bool(v.keys() - {Field.MYNDIGHED})  # a custody cell alone is no child
+        # a custody cell alone is no child
+        has_child = any(
+            filled(row, c) is not None for f, c in cmap.child.items() if f != Field.MYNDIGHED
+        )
         # a row naming no dagplejer is none when it has a child (DP247); without one it stays
         # a dagplejer, whose missing name and CPR number the checks point at
         kept = dagplejere.setdefault(key, d) if key or not has_child else None

@@ -32,7 +32,7 @@ from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustod
 from dagplejecli.roster.columns import Cols, ColumnMap
 from dagplejecli.roster.custody import Custody, PerColumn, who
 from dagplejecli.roster.headers import normalise_header
-from dagplejecli.roster.rows import RowReader, data_rows, is_filled
+from dagplejecli.roster.rows import RowReader, cell_text, data_rows, filled, is_filled
 from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
@@ -75,13 +75,6 @@ _TEXT_ATTRIBUTES = {
 
 # The column the rules see when the postnummer stands in the address cell («…, 9200 Aalborg SV»)
 ADDRESS_POSTNR = "Postnr"
-
-
-def _text(values: dict[Field, object], name: Field) -> str:
-    found = values.get(name)
-    if isinstance(found, str):
-        return " ".join(found.split())
-    return "" if found is None else clean_text(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,24 +123,6 @@ class PersonColumns:
             get(Field.START),
             get(Field.SLUT),
         )
-
-
-def _filled(row: list[object], col: int | None) -> object:
-    """A cell's value, None when it is blank (a cell of spaces too) or absent."""
-    if col is None or col >= len(row):
-        return None
-    value = row[col]
-    return value if is_filled(value) else None
-
-
-def _cell_text(row: list[object], col: int | None) -> str:
-    """A cell's text, as ``_text`` gives a field's ("" when blank or absent)."""
-    if col is None or col >= len(row):
-        return ""
-    value = row[col]
-    if type(value) is str:
-        return " ".join(value.split())
-    return "" if value is None else clean_text(value)
 
 
 def _counted(cpr: object, first: str, last: str) -> ContactPerson:
@@ -216,7 +191,7 @@ class Builder:
         row = r.row
         person.row_ref = r.row_ref
         person.columns = cols
-        raw_cpr = _filled(row, pc.cpr)
+        raw_cpr = filled(row, pc.cpr)
         if raw_cpr is not None:
             person.cpr_given = True
             if isinstance(raw_cpr, str):  # the common case, without a CprValue
@@ -238,12 +213,12 @@ class Builder:
                     person, attr, " ".join(cell.split()) if type(cell) is str else clean_text(cell)
                 )
         if not person.first_name and not person.last_name:
-            person.first_name, person.last_name = split_name(_cell_text(row, pc.name))
-        if pc.protected is not None and (raw := _filled(row, pc.protected)) is not None:
+            person.first_name, person.last_name = split_name(cell_text(row, pc.name))
+        if pc.protected is not None and (raw := filled(row, pc.protected)) is not None:
             person.protected = self.yes_no(raw, r, pc.protected, when_unsure=True)
         # the period and status as written: who is in care on a day is care.py's to say
-        person.start_cell = _filled(row, pc.start)
-        person.end_cell = _filled(row, pc.end)
+        person.start_cell = filled(row, pc.start)
+        person.end_cell = filled(row, pc.end)
 
     def yes_no(self, raw: object, r: RowReader, col: int, when_unsure: bool) -> bool:
         """The yes/no in cell ``raw`` (filled) of column ``col``; neither yes nor no is noted
@@ -268,14 +243,13 @@ class Builder:
         """The dagplejer in a row, with the address and every kept column (``extra``; those
         named in ``dates`` hold a date)."""
         d = Dagplejer()
-        v = r.values(cols)
+        row = r.row
         self.fill_person(d, r, cols)
-        d.id = _text(v, Field.ID)
-        if (guest := v.get(Field.GAEST)) is not None:
+        d.id = cell_text(row, cols.get(Field.ID))
+        if (guest := filled(row, cols.get(Field.GAEST))) is not None:
             d.guest = self.yes_no(guest, r, cols[Field.GAEST], when_unsure=False)
-        if Field.STILLING in v:
-            d.position = _text(v, Field.STILLING)
-        postnr_cell = v.get(Field.POSTNR)
+        d.position = cell_text(row, cols.get(Field.STILLING))
+        postnr_cell = filled(row, cols.get(Field.POSTNR))
         city_from_postnr = None
         if isinstance(postnr_cell, str) and (both := split_postnr_city(postnr_cell)):
             postnr_cell, city_from_postnr = both  # "8000 Aarhus C" in one column
@@ -285,7 +259,7 @@ class Builder:
                 DP215(Location.of_cell(r.cell(cols[Field.POSTNR])), value=postnr or "")
             )
         if Field.ADRESSE in cols:
-            d.address_text = _text(v, Field.ADRESSE)
+            d.address_text = cell_text(row, cols.get(Field.ADRESSE))
             parsed, _ = parse_address(d.address_text)
             if postnr and not parsed.postnr:
                 parsed = Address(
@@ -294,15 +268,15 @@ class Builder:
                     parsed.floor,
                     parsed.door,
                     postnr,
-                    _text(v, Field.BY) or city_from_postnr,
+                    cell_text(row, cols.get(Field.BY)) or city_from_postnr,
                 )
             d.address = parsed
         else:
             d.address = Address(
-                street=_text(v, Field.VEJNAVN) or None,
-                house_no=_text(v, Field.HUSNR) or None,
+                street=cell_text(row, cols.get(Field.VEJNAVN)) or None,
+                house_no=cell_text(row, cols.get(Field.HUSNR)) or None,
                 postnr=postnr,
-                city=_text(v, Field.BY) or city_from_postnr,
+                city=cell_text(row, cols.get(Field.BY)) or city_from_postnr,
             )
             d.address_text = d.address.one_line()
         row, n = r.row, len(r.row)
@@ -332,8 +306,8 @@ class Builder:
         """The child in a row."""
         c = Child()
         self.fill_person(c, r, cols)
-        c.dagplejer_ref = _cell_text(r.row, cols.get(Field.DAGPLEJER))
-        c.id = _cell_text(r.row, cols.get(Field.ID))
+        c.dagplejer_ref = cell_text(r.row, cols.get(Field.DAGPLEJER))
+        c.id = cell_text(r.row, cols.get(Field.ID))
         return c
 
     def contact_groups(
@@ -369,8 +343,8 @@ class Builder:
                 continue
             cpr = row[g.cpr] if g.cpr is not None and g.cpr < n else None
             digits = cpr_text_digits(cpr) if type(cpr) is str else normalise_cpr(cpr).digits
-            first = _cell_text(row, g.first) or _cell_text(row, g.name)
-            found.append(ContactPerson(digits, first_name=first, last_name=_cell_text(row, g.last)))
+            first = cell_text(row, g.first) or cell_text(row, g.name)
+            found.append(ContactPerson(digits, first_name=first, last_name=cell_text(row, g.last)))
         return found
 
     def contact(
@@ -378,26 +352,23 @@ class Builder:
         r: RowReader,
         cols: Cols,
         implied: str | None = None,
-        v: dict[Field, object] | None = None,
         row_custody: RowCustody | None = None,
         elsewhere: bool = False,
     ) -> ContactPerson | None:
-        """The contact person in a row, or None when its columns are blank (``v``: the row's
-        values for ``cols``, when already known)."""
-        v = r.values(cols) if v is None else v
-        if not v:
+        """The contact person in a row, or None when its columns are blank."""
+        row = r.row
+        if not any(is_filled(row[c]) for c in cols.values() if c < len(row)):
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
-            return _counted(
-                v.get(Field.CPR),
-                _text(v, Field.FORNAVN) or _text(v, Field.NAVN),
-                _text(v, Field.EFTERNAVN),
-            )
+            first = cell_text(row, cols.get(Field.FORNAVN)) or cell_text(row, cols.get(Field.NAVN))
+            last = cell_text(row, cols.get(Field.EFTERNAVN))
+            return _counted(filled(row, cols.get(Field.CPR)), first, last)
         p = ContactPerson()
         self.fill_person(p, r, cols)
-        p.relation_raw = _text(v, Field.RELATION) or (implied or "")
+        p.relation_raw = cell_text(row, cols.get(Field.RELATION)) or (implied or "")
         p.relation = self.map_relation(p, r, cols)
-        p.custody = self.custody.of_contact(p, r, cols, v, row_custody, elsewhere)
+        custody = filled(row, cols.get(Field.MYNDIGHED))
+        p.custody = self.custody.of_contact(p, r, cols, custody, row_custody, elsewhere)
         return p
 
     def map_relation(self, p: ContactPerson, r: RowReader, cols: Cols) -> str | None:
@@ -467,12 +438,11 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
     contact_cols: Cols = {k: v for k, v in km.fields.items() if k != Field.BARN}
     for row_no, row in data_rows(km):
         r = RowReader(file, km.sheet.name, row_no, row, km.header.texts)
-        v = r.values(km.fields)
-        child_cpr = normalise_cpr(v.pop(Field.BARN, None)).digits
+        child_cpr = normalise_cpr(filled(row, km.fields[Field.BARN])).digits
         target = by_cpr.get(child_cpr) if child_cpr else None
         # the child's row may hold a custody column (DP245 when a contact here needs it)
         on_row = target.row_custody if target is not None else None
-        contact = builder.contact(r, contact_cols, v=v, row_custody=on_row, elsewhere=True)
+        contact = builder.contact(r, contact_cols, row_custody=on_row, elsewhere=True)
         if contact is None:
             continue
         if target is None:

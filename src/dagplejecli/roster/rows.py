@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
 from dagplejecli.domain.shape import Field
+from dagplejecli.domain.values import clean_text
 from dagplejecli.model import CellRef, RowRef
-from dagplejecli.roster.columns import Cols, ColumnMap
+from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
 
@@ -22,23 +23,6 @@ class RowReader:
         self.headers = headers  # the sheet's header row as written
         self.row_ref = RowRef(file, sheet, row_no)
 
-    def values(self, cols: Cols) -> dict[Field, object]:
-        """The non-blank values of the fields in ``cols``; a cell of spaces counts as blank.
-
-        One C-speed comprehension per column map (callers pass the result on rather than ask
-        again); text is cleaned when a field is read (_text)."""
-        row, n = self.row, len(self.row)
-        return {
-            name: value
-            for name, col in cols.items()
-            if col < n
-            and (
-                value and not value.isspace()
-                if isinstance(value := row[col], str)
-                else value is not None
-            )
-        }
-
     def cell(self, col: int) -> CellRef:
         """The cell of column ``col`` (0-based) in this row."""
         return CellRef(self.file, self.sheet, self.row_no, col + 1)
@@ -52,6 +36,24 @@ class RowReader:
 def is_filled(value: object) -> bool:
     """A cell with something in it (a cell of spaces is blank)."""
     return bool(value and not value.isspace()) if isinstance(value, str) else value is not None
+
+
+def filled(row: list[object], col: int | None) -> object:
+    """A cell's value, None when it is blank (a cell of spaces too) or absent."""
+    if col is None or col >= len(row):
+        return None
+    value = row[col]
+    return value if is_filled(value) else None
+
+
+def cell_text(row: list[object], col: int | None) -> str:
+    """A cell's text, its spaces made single ("" when blank or absent)."""
+    if col is None or col >= len(row):
+        return ""
+    value = row[col]
+    if type(value) is str:
+        return " ".join(value.split())
+    return "" if value is None else clean_text(value)
 
 
 def _any(row: list[object]) -> bool:
