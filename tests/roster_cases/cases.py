@@ -310,6 +310,18 @@ def _one_child_written_twice() -> dict[str, Rows]:
     return sheets
 
 
+def _custody_named_both_or_yes() -> dict[str, Rows]:
+    """A row's custody cell that names who has it, as a booking system writes «both»
+    («Begge»: Mor and Far), and one that says «Ja», which names no one."""
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Navn", "Dagplejer", "Mor CPR", "Mor navn", "Far CPR", "Far navn", "Myndighed"],
+        [CH1, "Liv Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Begge"],
+        [CH2, "Emil Ærø", "D2", MOR2, "Sara Ærø", FAR2, "Bo Ærø", "Ja"],
+    ]
+    return sheets
+
+
 def _custody_named_for_parents_by_cpr() -> dict[str, Rows]:
     """«Mor» on the child's row, and two contacts written «Forælder» (Mor or Far only by the
     CPR number): whose custody the cell means cannot be told, so no one gets it."""
@@ -768,6 +780,17 @@ CASES = [
         roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
         counts=(3, 3, 0),
         codes=frozenset({"DP248"}),  # a hidden sheet of people is said with its key
+    ),
+    Case(
+        "myndighed-navngivet-begge-og-ja",
+        _xlsx(_custody_named_both_or_yes()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        counts=(3, 2, 4),
+        # «Begge» names both parents; «Ja» names no one (DP250, with what to write), and no
+        # DP245 advising «alle»: the configuration said the column names who
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": False, "Bo Ærø": False},
+        codes=frozenset({"DP250", "DP258"}),
+        roster='raekke_myndighed = "navngivet"',
     ),
     Case(
         "myndighed-navngivet-uden-skrevne-relationer",

@@ -149,11 +149,14 @@ class Custody:
             return None
         raw = filled(r.row, col)
         value = None if raw is None else custody_value(raw, own=False)
-        if raw is not None and value is None:
+        if raw is not None and (value is None or self.row_named):
             names = self._named(raw)
             if names is not None and self.row_named:  # «Mor», «Far», «Fælles»: whose it is
                 text = mask_cpr_in_text(clean_text(raw))[:40]
                 return RowCustody(None, r.cell(col), r.header(col), names, text)
+            if self.row_named:  # a cell that names no one (a «Ja» too) gives no one custody
+                self._unreadable(r, col, raw, "row_names_none", {})
+                return RowCustody(False, r.cell(col), r.header(col), frozenset())
             self._unreadable(r, col, raw, "row_shared" if names else "row", {})
             value = False
         return RowCustody(value, r.cell(col), r.header(col))
@@ -224,7 +227,7 @@ class Custody:
         from the CPR number («Forælder») or read from «Medmor»/«Medfar». Anyone else the cell
         names nothing for: no custody, and an error when it named a parent who could not be told
         (DP250), so no one is given access on a guess."""
-        if row is None or row.names is None:
+        if row is None or not row.names:  # not named, or named no one (DP250 said so)
             return
         own = [p for p in contacts if Field.MYNDIGHED not in p.columns]
         written = [p for p in own if self._written_parent(p)]
