@@ -33,11 +33,9 @@ class OwnerWords:
 
 
 @dataclass(frozen=True, slots=True)
-class Parent:
+class Parent(OwnerWords):
     """A parent whose relation a header says (``Mor CPR``): its words, relation and group."""
 
-    before: tuple[str, ...]
-    after: tuple[str, ...]
     relation: str
     group: int
 
@@ -71,6 +69,9 @@ class Vocabulary:
     guest_positions: tuple[str, ...]  # positions (Stilling) of a guest carer
 
 
+STATUS_MEANINGS = ("i_pleje", "ikke_i_pleje", "tilbudt", "orlov")  # what a status word says
+
+
 class VocabularyError(ValueError):
     """The vocabulary file breaks its own rules (a developer's mistake, caught by the tests)."""
 
@@ -88,9 +89,10 @@ def _words(table: dict[str, Any], key: str, where: str, single: bool = False) ->
     return tuple(words)
 
 
-def _owner(table: dict[str, Any], name: str) -> OwnerWords:
-    own = table["ejere"][name]
-    return OwnerWords(_words(own, "foran", name), _words(own, "efter", name))
+def _sides(data: dict[str, Any], name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An owner's words before the field and after it."""
+    own = data["ejere"][name]
+    return _words(own, "foran", name), _words(own, "efter", name)
 
 
 def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
@@ -107,23 +109,23 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             if word in seen:
                 raise VocabularyError(f"felter: {word!r} is both {seen[word]} and {field}")
             seen[word] = field
+    owners = data["ejere"]
     parents = tuple(
-        Parent(
-            _words(data["ejere"][name], "foran", name),
-            _words(data["ejere"][name], "efter", name),
-            str(data["ejere"][name]["relation"]),
-            int(data["ejere"][name]["gruppe"]),
-        )
-        for name in ("mor", "far")
+        Parent(*_sides(data, n), str(owners[n]["relation"]), int(owners[n]["gruppe"]))
+        for n in ("mor", "far")
     )
+    statuses = {str(word): str(meaning) for word, meaning in data["status"].items()}
+    for word, meaning in statuses.items():
+        if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
+            raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
     unread = data["ulaest"]
     return Vocabulary(
         fields=fields,
-        dagplejer=_owner(data, "dagplejer"),
-        child=_owner(data, "barn"),
-        child_id=_words(data["ejere"]["barn"], "id", "barn"),
-        contact=_owner(data, "kontakt"),
-        parent_words=_words(data["ejere"]["kontakt"], "foraelder", "kontakt"),
+        dagplejer=OwnerWords(*_sides(data, "dagplejer")),
+        child=OwnerWords(*_sides(data, "barn")),
+        child_id=_words(owners["barn"], "id", "barn"),
+        contact=OwnerWords(*_sides(data, "kontakt")),
+        parent_words=_words(owners["kontakt"], "foraelder", "kontakt"),
         parents=parents,
         dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
         child_ref=_words(data["henvisning"], "barn", "henvisning"),
@@ -141,21 +143,9 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
         shared_custody=_words(data["myndighed"], "faelles", "myndighed"),
         division=_words(data["opdeling"], "ord", "opdeling"),
-        statuses=_statuses(data["status"]),
+        statuses=statuses,
         guest_positions=_words(data["gaest"], "stilling", "gaest"),
     )
-
-
-STATUS_MEANINGS = ("i_pleje", "ikke_i_pleje", "tilbudt", "orlov")
-
-
-def _statuses(table: dict[str, Any]) -> dict[str, str]:
-    out = {}
-    for word, meaning in table.items():
-        if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
-            raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
-        out[str(word)] = str(meaning)
-    return out
 
 
 @cache
