@@ -139,9 +139,8 @@ class Slot(StrEnum):
     """Where a recognised column goes in a sheet's ``ColumnMap``."""
 
     OWN = "own"  # the sheet's own person's field (``fields``)
-    OWN_NOT_ID = (
-        "own_not_id"  # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
-    )
+    # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
+    OWN_NOT_ID = "own_not_id"
     OWN_CPR_IF_CPRS = "own_cpr_if_cprs"  # ``fields``' CPR when the column holds CPR numbers
     CHILD = "child"  # the child's field on a one-sheet roster (``child``)
     CHILD_CPR_IF_CPRS = "child_cpr_if_cprs"  # the child's CPR when the column holds them
@@ -409,14 +408,12 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
-    child_columns = []
-    if cmap.role == Role.ET_ARK:
-        meanings = cmap.header.meanings
-        child_columns = [
-            texts[c]
-            for c in unrecognised
-            if one_sheet_child_column(meanings[c], normalise_header(texts[c]))
-        ]
+    child_columns = [
+        texts[c]
+        for c in unrecognised
+        if cmap.role == Role.ET_ARK
+        and one_sheet_child_column(cmap.header.meanings[c], normalise_header(texts[c]))
+    ]
     return SheetInfo(
         cmap.sheet.name,
         cmap.role,
