@@ -148,7 +148,6 @@ class Slot(StrEnum):
     DAGPLEJER_REF = "dagplejer_ref"  # the child's dagplejer (``fields["dagplejer"]``)
     CHILD_REF = "child_ref"  # the contact's child (``fields["barn"]``)
     ONE_SHEET_PLAIN = "one_sheet_plain"  # the dagplejer's or the child's: decided after
-    NONE = "none"  # not read on a sheet of this role
 
 
 # The one table of column decisions: a column whose header reads as ``owner``'s goes, on a
@@ -253,7 +252,7 @@ def map_columns(
     for col, m in meanings:
         if m is None:
             continue
-        slot = SLOTS.get((role, m.owner), Slot.NONE)
+        slot = SLOTS.get((role, m.owner))  # None: not read on a sheet of this role
         # a child has no relation: the row's one contact has; in the long form, the row's one
         # contact's other fields too
         contacts = m.field == Field.RELATION or (long and m.field in LONG_FORM_CONTACT_FIELDS)
@@ -297,7 +296,6 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
-    norm_headers = [normalise_header(t) for t in header.texts]
     for table, mapping in overrides.items():
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
@@ -306,11 +304,11 @@ def map_columns(
             # the long form: the contacts' columns are on the children's sheet, one per row
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
-            col = _configured_column(cmap, norm_headers, table, name, wanted)
+            col = _configured_column(cmap, table, name, wanted)
             _move(cmap, col, target, Field(name))
             used.add(col)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
-        _place_groups(cmap, norm_headers, groups_override or {})
+        _place_groups(cmap, groups_override or {})
 
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
@@ -325,12 +323,10 @@ def map_columns(
     return cmap
 
 
-def _configured_column(
-    cmap: ColumnMap, norm_headers: list[str], table: str, name: str, wanted: str
-) -> int:
+def _configured_column(cmap: ColumnMap, table: str, name: str, wanted: str) -> int:
     """The column whose header a configuration table names (exit 2 when the sheet has none)."""
     try:
-        return norm_headers.index(normalise_header(wanted))
+        return [normalise_header(t) for t in cmap.header.texts].index(normalise_header(wanted))
     except ValueError:
         header = cmap.header
         # a row that holds a CPR number is data, not headers: the row is the fault
@@ -357,9 +353,7 @@ def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
     target[name] = col
 
 
-def _place_groups(
-    cmap: ColumnMap, norm_headers: list[str], placed: dict[int, dict[str, str]]
-) -> None:
+def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
     """The contact groups side by side on a children's row, numbered by their place (1, 2 …)
     among those with a name or a CPR number, as init and DP262 number them: the configured
     columns moved into theirs ([roster.kontaktgrupper]), then a group left with neither a
@@ -372,7 +366,7 @@ def _place_groups(
             cmap.contacts[order[-1]] = {}
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():
-            col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
+            col = _configured_column(cmap, "kontaktgrupper", name, wanted)
             if given.setdefault(col, place) != place:  # «Mor tlf.» and «Mor tlf» are one
                 raise DagplejeError(
                     "roster_group_column_twice",

@@ -104,8 +104,12 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f:
             implied = PARENT_TEXT if m.group(1) in _PARENT_WORDS else ""
             return HeaderMeaning(Owner.KONTAKT, f, int(m.group(2) or 0), implied)
-    if parent := _parent_column(norm):
-        return parent
+    # a parent's column whose header names the relation before the field: «Mor CPR», «Fars
+    # navn» (never the relation: the header says it); «CPR far» is read as «Far CPR»
+    m = _PARENT_PREFIX.match(norm)
+    if m and (f := field_of(m.group(2))) is not None and f != Field.RELATION:
+        parent = _PARENT_OF_WORD[m.group(1)]
+        return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
     if alone := _PARENT_OF_LAST.get(norm):  # «Mor», «Far» alone: the parent's name
         return HeaderMeaning(Owner.KONTAKT, Field.NAVN, alone.group, alone.relation)
     if m := _DAGPLEJER_PREFIX.match(norm):
@@ -119,18 +123,6 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f:
             return HeaderMeaning(Owner.BARN, f)
     return None
-
-
-def _parent_column(norm: str) -> HeaderMeaning | None:
-    """A parent's column whose header names the relation before the field: ``Mor CPR``,
-    ``Fars navn`` (never the relation: the header says it). ``CPR far`` is read as ``Far CPR``
-    (``read_header``)."""
-    m = _PARENT_PREFIX.match(norm)
-    f = field_of(m.group(2)) if m else None
-    if m is None or f is None or f == Field.RELATION:
-        return None
-    parent = _PARENT_OF_WORD[m.group(1)]
-    return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
 
 
 def says_cpr(norm: str) -> bool:
