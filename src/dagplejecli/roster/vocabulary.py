@@ -76,10 +76,10 @@ class VocabularyError(ValueError):
     """The vocabulary file breaks its own rules (a developer's mistake, caught by the tests)."""
 
 
-def _words(table: dict[str, Any], key: str, where: str, single: bool = False) -> tuple[str, ...]:
-    """A list of words, each written as the reader compares it (``single``: one word each, in
-    lower case, as written — «v/» keeps its slash)."""
-    words = table.get(key, [])
+def _words(data: dict[str, Any], where: str, key: str, single: bool = False) -> tuple[str, ...]:
+    """The list of words ``key`` of table ``where``, each written as the reader compares it
+    (``single``: one word each, in lower case, as written — «v/» keeps its slash)."""
+    words = data[where].get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise VocabularyError(f"{where}.{key}: a list of words")
     for w in words:
@@ -91,8 +91,7 @@ def _words(table: dict[str, Any], key: str, where: str, single: bool = False) ->
 
 def _sides(data: dict[str, Any], name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An owner's words before the field and after it."""
-    own = data["ejere"][name]
-    return _words(own, "foran", name), _words(own, "efter", name)
+    return _words(data["ejere"], name, "foran"), _words(data["ejere"], name, "efter")
 
 
 def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
@@ -104,7 +103,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             field = Field(name)
         except ValueError:
             raise VocabularyError(f"felter.{name}: not a field") from None
-        fields[field] = _words(data["felter"], name, "felter")
+        fields[field] = _words(data, "felter", name)
         for word in fields[field]:
             if word in seen:
                 raise VocabularyError(f"felter: {word!r} is both {seen[word]} and {field}")
@@ -118,33 +117,32 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
     for word, meaning in statuses.items():
         if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
             raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
-    unread = data["ulaest"]
     return Vocabulary(
         fields=fields,
         dagplejer=OwnerWords(*_sides(data, "dagplejer")),
         child=OwnerWords(*_sides(data, "barn")),
-        child_id=_words(owners["barn"], "id", "barn"),
+        child_id=_words(owners, "barn", "id"),
         contact=OwnerWords(*_sides(data, "kontakt")),
-        parent_words=_words(owners["kontakt"], "foraelder", "kontakt"),
+        parent_words=_words(owners, "kontakt", "foraelder"),
         parents=parents,
-        dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
-        child_ref=_words(data["henvisning"], "barn", "henvisning"),
-        role_words=_words(data["henvisning"], "rolleord", "henvisning", single=True),
-        cpr_words=_words(data["cpr"], "ord", "cpr"),
-        id_words=_words(data["id"], "ord", "id"),
-        id_endings=_words(data["id"], "ender", "id"),
-        sheet_names={role: _words(data["ark"], role, "ark") for role in data["ark"]},
-        footer=_words(data["fodnote"], "ord", "fodnote"),
-        protection_parts=_words(unread, "beskyttelse_dele", "ulaest"),
-        protection_starts=_words(unread, "beskyttelse_start", "ulaest"),
-        hidden=_words(unread, "skjult", "ulaest"),
-        middle_name=_words(unread, "mellemnavn", "ulaest"),
+        dagplejer_ref=_words(data, "henvisning", "dagplejer"),
+        child_ref=_words(data, "henvisning", "barn"),
+        role_words=_words(data, "henvisning", "rolleord", single=True),
+        cpr_words=_words(data, "cpr", "ord"),
+        id_words=_words(data, "id", "ord"),
+        id_endings=_words(data, "id", "ender"),
+        sheet_names={role: _words(data, "ark", role) for role in data["ark"]},
+        footer=_words(data, "fodnote", "ord"),
+        protection_parts=_words(data, "ulaest", "beskyttelse_dele"),
+        protection_starts=_words(data, "ulaest", "beskyttelse_start"),
+        hidden=_words(data, "ulaest", "skjult"),
+        middle_name=_words(data, "ulaest", "mellemnavn"),
         relations={str(k): str(v) for k, v in data["relationer"].items()},
         co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
-        shared_custody=_words(data["myndighed"], "faelles", "myndighed"),
-        division=_words(data["opdeling"], "ord", "opdeling"),
+        shared_custody=_words(data, "myndighed", "faelles"),
+        division=_words(data, "opdeling", "ord"),
         statuses=statuses,
-        guest_positions=_words(data["gaest"], "stilling", "gaest"),
+        guest_positions=_words(data, "gaest", "stilling"),
     )
 
 
