@@ -131,8 +131,8 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
     return meaning.owner in (Owner.BARN, Owner.BARN_REF)
 
 
-def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> Place:
-    return Place(file, sheet=sheet.name, row=header.row)
+def _header_place(cmap: ColumnMap) -> Place:
+    return Place(cmap.file, sheet=cmap.sheet.name, row=cmap.header.row)
 
 
 class Slot(StrEnum):
@@ -333,7 +333,7 @@ def _configured_column(cmap: ColumnMap, table: str, name: str, wanted: str) -> i
         data = any(looks_like_cpr(t) for t in header.texts)
         raise DagplejeError(
             "roster_column_missing",
-            where=_header_place(cmap.file, cmap.sheet, header),
+            where=_header_place(cmap),
             hint="roster_column_missing_data_hint" if data else "roster_column_missing_hint",
             header=wanted,
             table=table,
@@ -370,7 +370,7 @@ def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
             if given.setdefault(col, place) != place:  # «Mor tlf.» and «Mor tlf» are one
                 raise DagplejeError(
                     "roster_group_column_twice",
-                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    where=_header_place(cmap),
                     header=cmap.header.texts[col],
                     groups=f"{given[col]}, {place}",
                 )
@@ -378,7 +378,7 @@ def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
             if own and own[0] in _IDENTITY_FIELDS:  # the child's CPR is never a contact's
                 raise DagplejeError(
                     "roster_group_takes_own",
-                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    where=_header_place(cmap),
                     hint="roster_group_takes_own_hint",
                     header=wanted,
                     group=place,
@@ -431,7 +431,7 @@ def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None
     wanted = " / ".join("+".join(alt) for alt in alternatives)
     raise DagplejeError(
         "roster_required_missing",
-        where=_header_place(cmap.file, cmap.sheet, cmap.header),
+        where=_header_place(cmap),
         hint="roster_required_missing_hint",
         sheet=cmap.sheet.name,
         field=wanted,

@@ -313,8 +313,7 @@ def _configured(
     """The sheets the configuration names (``ark``, ``boern_ark``, ``kontakt_ark``), each
     with its header row and the role ``KEY_ROLES`` gives it."""
     by_name = {s.name: s for s in sheets}
-    explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
-    given = [(k, s) for k, s in explicit.items() if s is not None]
+    given = [(k, getattr(cfg, k)) for k in KEY_ROLES if getattr(cfg, k) is not None]
     keys: dict[str, str] = {}  # sheet → the key that named it first
     for key, name in given:
         if name in keys:  # one sheet, two roles: read twice, counted twice
