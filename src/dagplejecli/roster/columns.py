@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -61,26 +60,26 @@ class ColumnMap:
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
 # Other plain person columns (CPR, Navn …) are the child's when the dagplejer's own are
 # prefixed ("Dagplejer CPR").
-ONE_SHEET_DAGPLEJER_PLAIN = (
-    Field.ID,
-    Field.ADRESSE,
-    Field.VEJNAVN,
-    Field.HUSNR,
-    Field.POSTNR,
-    Field.BY,
-    Field.TELEFON,
-    Field.EMAIL,
-    Field.GAEST,  # a guest carer, and a position, are a dagplejer's: a child has neither
-    Field.STILLING,
+ONE_SHEET_DAGPLEJER_PLAIN = frozenset(
+    {
+        Field.ID,
+        Field.ADRESSE,
+        Field.VEJNAVN,
+        Field.HUSNR,
+        Field.POSTNR,
+        Field.BY,
+        Field.TELEFON,
+        Field.EMAIL,
+        Field.GAEST,  # a guest carer, and a position, are a dagplejer's: a child has neither
+        Field.STILLING,
+    }
 )
-
-
 # The fields that say who a person is.
-PERSON_FIELDS = (Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN)
-
-
+PERSON_FIELDS = frozenset({Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
+# a sheet's own columns that say who its person is: never moved to a contact person
+_IDENTITY_FIELDS = PERSON_FIELDS | {Field.ID, Field.DAGPLEJER}
 # A person's own columns of a kind: the CPR number, or the name (whole or in parts).
-_KINDS: dict[str, tuple[Field, ...]] = {
+_KINDS: dict[Field, tuple[Field, ...]] = {
     Field.CPR: (Field.CPR,),
     Field.NAVN: (Field.NAVN, Field.FORNAVN, Field.EFTERNAVN),
 }
@@ -95,15 +94,15 @@ def holds_cprs(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     return bool(cells) and sum(map(is_cpr_cell, cells)) * 2 > len(cells)
 
 
-def plain_dagplejer_fields(header: HeaderRow) -> frozenset[str]:
+def plain_dagplejer_fields(header: HeaderRow) -> frozenset[Field]:
     """The plain person columns (``CPR``, ``Navn``) of a one-sheet roster that are the
     dagplejer's, kind by kind, when the dagplejer has no prefixed column of that kind (``Dagplejer
     CPR``): the kind the child has a column of its own of (``Barnets CPR`` leaves a plain ``CPR``
     to the dagplejer), and every kind when the sheet also has the dagplejer's plain id or
     address (``Medarbejdernr``, ``Adresse``). A plain ``Navn`` beside only ``Dagplejer nr`` and
     ``Barnets CPR`` stays the child's."""
-    child: set[str] = set()
-    dagplejer: set[str] = set()
+    child: set[Field] = set()
+    dagplejer: set[Field] = set()
     dagplejer_plain = False
     for m in header.meanings:
         if m is None:
@@ -132,17 +131,16 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
     return meaning.owner in (Owner.BARN, Owner.BARN_REF)
 
 
-def _header_place(file: str, sheet: RawSheet, header: HeaderRow) -> Place:
-    return Place(file, sheet=sheet.name, row=header.row)
+def _header_place(cmap: ColumnMap) -> Place:
+    return Place(cmap.file, sheet=cmap.sheet.name, row=cmap.header.row)
 
 
 class Slot(StrEnum):
     """Where a recognised column goes in a sheet's ``ColumnMap``."""
 
     OWN = "own"  # the sheet's own person's field (``fields``)
-    OWN_NOT_ID = (
-        "own_not_id"  # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
-    )
+    # … except an id (a plain «Id» on a children's sheet: its dagplejer's)
+    OWN_NOT_ID = "own_not_id"
     OWN_CPR_IF_CPRS = "own_cpr_if_cprs"  # ``fields``' CPR when the column holds CPR numbers
     CHILD = "child"  # the child's field on a one-sheet roster (``child``)
     CHILD_CPR_IF_CPRS = "child_cpr_if_cprs"  # the child's CPR when the column holds them
@@ -150,7 +148,6 @@ class Slot(StrEnum):
     DAGPLEJER_REF = "dagplejer_ref"  # the child's dagplejer (``fields["dagplejer"]``)
     CHILD_REF = "child_ref"  # the contact's child (``fields["barn"]``)
     ONE_SHEET_PLAIN = "one_sheet_plain"  # the dagplejer's or the child's: decided after
-    NONE = "none"  # not read on a sheet of this role
 
 
 # The one table of column decisions: a column whose header reads as ``owner``'s goes, on a
@@ -190,19 +187,10 @@ def long_form(sheet: RawSheet, header: HeaderRow, setting: bool | None) -> bool:
         return setting
     if len(contact_groups(header)) != 1:
         return False
-    child = _first_of(
-        header,
-        lambda m: (
-            m.owner == Owner.BARN_REF
-            or (m.field == Field.CPR and m.owner in (Owner.BARN, Owner.PLAIN))
-        ),
-    )
-    contact = _first_of(header, lambda m: m.owner == Owner.KONTAKT and m.field == Field.CPR)
-    contact = (
-        contact
-        if contact is not None
-        else _first_of(header, lambda m: m.owner == Owner.KONTAKT and m.field == Field.NAVN)
-    )
+    said = [(m.owner, m.field) if m else None for m in header.meanings]
+    cprs = ((Owner.BARN_REF, Field.BARN), (Owner.BARN, Field.CPR), (Owner.PLAIN, Field.CPR))
+    child = next((c for c, owned in enumerate(said) if owned in cprs), None)
+    contact = _first_of(header, (Owner.KONTAKT, Field.CPR), (Owner.KONTAKT, Field.NAVN))
     if child is None or contact is None:
         return False
     contacts: dict[object, set[object]] = {}
@@ -225,9 +213,10 @@ def contact_groups(header: HeaderRow) -> dict[int, str]:
     return groups
 
 
-def _first_of(header: HeaderRow, wanted: Callable[[HeaderMeaning], bool]) -> int | None:
-    """The first column whose header's meaning is ``wanted``."""
-    return next((c for c, m in enumerate(header.meanings) if m and wanted(m)), None)
+def _first_of(header: HeaderRow, *wanted: tuple[Owner, Field]) -> int | None:
+    """The first column of the first of ``wanted`` (an owner's field) the header has."""
+    said = [(m.owner, m.field) if m else None for m in header.meanings]
+    return next((said.index(w) for w in wanted if w in said), None)
 
 
 def map_columns(
@@ -263,12 +252,13 @@ def map_columns(
     for col, m in meanings:
         if m is None:
             continue
-        slot = SLOTS.get((role, m.owner), Slot.NONE)
-        if m.owner == Owner.PLAIN and role in (Role.BOERN, Role.ET_ARK) and single is not None:
-            if m.field in LONG_FORM_CONTACT_FIELDS and one_group is not None:
-                slot = Slot.CONTACT  # the long form: the row's one contact's
-            elif m.field == Field.RELATION:
-                slot = Slot.CONTACT  # a child has no relation: the row's one contact has
+        slot = SLOTS.get((role, m.owner))  # None: not read on a sheet of this role
+        # a child has no relation: the row's one contact has; in the long form, the row's one
+        # contact's other fields too
+        contacts = m.field == Field.RELATION or (long and m.field in LONG_FORM_CONTACT_FIELDS)
+        plain = m.owner == Owner.PLAIN and role in (Role.BOERN, Role.ET_ARK)
+        if plain and contacts and single is not None:
+            slot = Slot.CONTACT
         if slot is Slot.OWN or (slot is Slot.OWN_NOT_ID and m.field != Field.ID):
             put(cmap.fields, m.field, col)
         elif slot is Slot.DAGPLEJER_REF:
@@ -287,18 +277,16 @@ def map_columns(
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
-        for naming in ((Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN)):
-            found = _first_of(header, lambda m: (m.owner, m.field) == naming)  # noqa: B023
-            if found is not None:
-                put(cmap.fields, Field.DAGPLEJER, found)
-                break
+        found = _first_of(header, (Owner.PLAIN, Field.ID), (Owner.DAGPLEJER, Field.NAVN))
+        if found is not None:
+            put(cmap.fields, Field.DAGPLEJER, found)
 
     if role == Role.BOERN:
         cmap.fields = dict(sorted(cmap.fields.items(), key=lambda item: item[1]))  # as written
     if role == Role.ET_ARK:
         # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)
         # ("CPR" and "Navn" too, when the child's are prefixed and the dagplejer's are not)
-        dagplejers = frozenset(ONE_SHEET_DAGPLEJER_PLAIN) | plain_dagplejer_fields(header)
+        dagplejers = ONE_SHEET_DAGPLEJER_PLAIN | plain_dagplejer_fields(header)
         for col, m in enumerate(header.meanings):
             if m is None or m.owner != Owner.PLAIN or col in used:
                 continue  # (a column the long form gave the row's contact is theirs)
@@ -308,7 +296,6 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
-    norm_headers = [normalise_header(t) for t in header.texts]
     for table, mapping in overrides.items():
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
@@ -317,11 +304,11 @@ def map_columns(
             # the long form: the contacts' columns are on the children's sheet, one per row
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
-            col = _configured_column(cmap, norm_headers, table, name, wanted)
+            col = _configured_column(cmap, table, name, wanted)
             _move(cmap, col, target, Field(name))
             used.add(col)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
-        _place_groups(cmap, norm_headers, groups_override or {})
+        _place_groups(cmap, groups_override or {})
 
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
@@ -336,19 +323,17 @@ def map_columns(
     return cmap
 
 
-def _configured_column(
-    cmap: ColumnMap, norm_headers: list[str], table: str, name: str, wanted: str
-) -> int:
+def _configured_column(cmap: ColumnMap, table: str, name: str, wanted: str) -> int:
     """The column whose header a configuration table names (exit 2 when the sheet has none)."""
     try:
-        return norm_headers.index(normalise_header(wanted))
+        return [normalise_header(t) for t in cmap.header.texts].index(normalise_header(wanted))
     except ValueError:
         header = cmap.header
         # a row that holds a CPR number is data, not headers: the row is the fault
         data = any(looks_like_cpr(t) for t in header.texts)
         raise DagplejeError(
             "roster_column_missing",
-            where=_header_place(cmap.file, cmap.sheet, header),
+            where=_header_place(cmap),
             hint="roster_column_missing_data_hint" if data else "roster_column_missing_hint",
             header=wanted,
             table=table,
@@ -368,19 +353,12 @@ def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
     target[name] = col
 
 
-_PERSON_FIELDS = frozenset({Field.CPR, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
-# a sheet's own columns that say who its person is: never moved to a contact person
-_IDENTITY_FIELDS = _PERSON_FIELDS | {Field.ID, Field.DAGPLEJER}
-
-
-def _place_groups(
-    cmap: ColumnMap, norm_headers: list[str], placed: dict[int, dict[str, str]]
-) -> None:
+def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
     """The contact groups side by side on a children's row, numbered by their place (1, 2 …)
     among those with a name or a CPR number, as init and DP262 number them: the configured
     columns moved into theirs ([roster.kontaktgrupper]), then a group left with neither a
     name nor a CPR number set aside (``nameless``): no person."""
-    order = [g for g in sorted(cmap.contacts) if not _PERSON_FIELDS.isdisjoint(cmap.contacts[g])]
+    order = [g for g in sorted(cmap.contacts) if not PERSON_FIELDS.isdisjoint(cmap.contacts[g])]
     given: dict[int, int] = {}  # column → the group it was given to
     for place, mapping in placed.items():
         while place > len(order):  # a group of its own, after the row's groups
@@ -388,11 +366,11 @@ def _place_groups(
             cmap.contacts[order[-1]] = {}
         target = cmap.contacts[order[place - 1]]
         for name, wanted in mapping.items():
-            col = _configured_column(cmap, norm_headers, "kontaktgrupper", name, wanted)
+            col = _configured_column(cmap, "kontaktgrupper", name, wanted)
             if given.setdefault(col, place) != place:  # «Mor tlf.» and «Mor tlf» are one
                 raise DagplejeError(
                     "roster_group_column_twice",
-                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    where=_header_place(cmap),
                     header=cmap.header.texts[col],
                     groups=f"{given[col]}, {place}",
                 )
@@ -400,7 +378,7 @@ def _place_groups(
             if own and own[0] in _IDENTITY_FIELDS:  # the child's CPR is never a contact's
                 raise DagplejeError(
                     "roster_group_takes_own",
-                    where=_header_place(cmap.file, cmap.sheet, cmap.header),
+                    where=_header_place(cmap),
                     hint="roster_group_takes_own_hint",
                     header=wanted,
                     group=place,
@@ -412,7 +390,7 @@ def _place_groups(
         cols = cmap.contacts[group]
         if not cols:
             del cmap.contacts[group]
-        elif _PERSON_FIELDS.isdisjoint(cols):
+        elif PERSON_FIELDS.isdisjoint(cols):
             cmap.nameless[group] = cmap.contacts.pop(group)
 
 
@@ -424,14 +402,12 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
-    child_columns = []
-    if cmap.role == Role.ET_ARK:
-        meanings = cmap.header.meanings
-        child_columns = [
-            texts[c]
-            for c in unrecognised
-            if one_sheet_child_column(meanings[c], normalise_header(texts[c]))
-        ]
+    child_columns = [
+        texts[c]
+        for c in unrecognised
+        if cmap.role == Role.ET_ARK
+        and one_sheet_child_column(cmap.header.meanings[c], normalise_header(texts[c]))
+    ]
     return SheetInfo(
         cmap.sheet.name,
         cmap.role,
@@ -455,7 +431,7 @@ def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None
     wanted = " / ".join("+".join(alt) for alt in alternatives)
     raise DagplejeError(
         "roster_required_missing",
-        where=_header_place(cmap.file, cmap.sheet, cmap.header),
+        where=_header_place(cmap),
         hint="roster_required_missing_hint",
         sheet=cmap.sheet.name,
         field=wanted,

@@ -42,21 +42,19 @@ PARENT_TEXT = "Forælder"  # the relation a parent's header implies (Mor or Far 
 _PARENT_OF_WORD = {w: p for p in _V.parents for w in p.before}
 _PARENT_OF_LAST = {w: p for p in _V.parents for w in p.after}
 _PARENT_PREFIX = re.compile(rf"^({_alternatives(tuple(_PARENT_OF_WORD))})\s+(.+)$")
-_PARENT_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_PARENT_OF_LAST))})$")
 _DAGPLEJER_PREFIX = re.compile(rf"^(?:{_alternatives(_V.dagplejer.before)})\s+(.+)$")
 _CHILD_PREFIX = re.compile(rf"^(?:{_alternatives(_V.child.before)})\s+(.+)$")
-# The owner after the field («CPR-nr. barn», «Navn dagplejer»): read as if it came first.
+# An owner after the field («CPR-nr. barn», «Navn dagplejer», «CPR far»), read as if first.
 _SUFFIX_OWNERS = {
     **{w: _V.child.before[0] for w in _V.child.after},
     **{w: _V.dagplejer.before[0] for w in _V.dagplejer.after},
     **{w: _V.contact.after[0] for w in _V.contact.after},
+    **{w: p.before[0] for p in _V.parents for w in p.after},
 }
 _OWNER_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_SUFFIX_OWNERS))})$")
 
 
-def normalise_header(value: object) -> str:
-    """``' CPR-nr. '`` → ``'cpr nr'``."""
-    return normalise_words(value)
+normalise_header = normalise_words  # a header as the reader compares it: «CPR-nr.» → «cpr nr»
 
 
 def field_of(norm: str) -> Field | None:
@@ -76,19 +74,16 @@ class HeaderMeaning:
 
 
 def read_header(norm: str) -> HeaderMeaning | None:
-    """Read one normalised header. Returns None for a column no field names (kept as extra)."""
+    """Read one normalised header. Returns None for a column no field names (kept as extra).
+    A header whose owner comes after the field (``CPR-nr. barn``, ``Navn dagplejer``, ``CPR
+    far``) is read as the same header with the owner first (``Barn CPR-nr.``), when nothing
+    else reads it."""
     if not norm:
         return None
-    return _read_owned(norm) or _read_owner_last(norm)
-
-
-def _read_owner_last(norm: str) -> HeaderMeaning | None:
-    """A header whose owner comes after the field (``CPR-nr. barn``, ``Navn dagplejer``), read
-    as the same header with the owner first (``Barn CPR-nr.``), when nothing else reads it."""
+    if (found := _read_owned(norm)) is not None:
+        return found
     m = _OWNER_SUFFIX.match(norm)
-    if m is None:
-        return None
-    return _read_owned(f"{_SUFFIX_OWNERS[m.group(2)]} {m.group(1)}")
+    return _read_owned(f"{_SUFFIX_OWNERS[m.group(2)]} {m.group(1)}") if m else None
 
 
 def _read_owned(norm: str) -> HeaderMeaning | None:
@@ -109,8 +104,12 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f:
             implied = PARENT_TEXT if m.group(1) in _PARENT_WORDS else ""
             return HeaderMeaning(Owner.KONTAKT, f, int(m.group(2) or 0), implied)
-    if parent := _parent_column(norm):
-        return parent
+    # a parent's column whose header names the relation before the field: «Mor CPR», «Fars
+    # navn» (never the relation: the header says it); «CPR far» is read as «Far CPR»
+    m = _PARENT_PREFIX.match(norm)
+    if m and (f := field_of(m.group(2))) is not None and f != Field.RELATION:
+        parent = _PARENT_OF_WORD[m.group(1)]
+        return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
     if alone := _PARENT_OF_LAST.get(norm):  # «Mor», «Far» alone: the parent's name
         return HeaderMeaning(Owner.KONTAKT, Field.NAVN, alone.group, alone.relation)
     if m := _DAGPLEJER_PREFIX.match(norm):
@@ -124,21 +123,6 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f:
             return HeaderMeaning(Owner.BARN, f)
     return None
-
-
-def _parent_column(norm: str) -> HeaderMeaning | None:
-    """A parent's column whose header names the relation before or after the field: ``Mor
-    CPR``, ``Fars navn``, ``CPR far``, ``Navn mor`` (never the relation: the header says it)."""
-    if m := _PARENT_PREFIX.match(norm):
-        parent, rest = _PARENT_OF_WORD[m.group(1)], m.group(2)
-    elif m := _PARENT_SUFFIX.match(norm):
-        rest, parent = m.group(1), _PARENT_OF_LAST[m.group(2)]
-    else:
-        return None
-    f = field_of(rest)
-    if f is None or f == Field.RELATION:
-        return None
-    return HeaderMeaning(Owner.KONTAKT, f, parent.group, parent.relation)
 
 
 def says_cpr(norm: str) -> bool:
@@ -161,19 +145,13 @@ class HeaderRow:
     texts: list[str]  # the header cells as written (stripped)
     meanings: list[HeaderMeaning | None] = field(default_factory=list)
 
-    def count(self, *owners: Owner) -> int:
-        return sum(1 for m in self.meanings if m is not None and m.owner in owners)
-
 
 def header_row_at(index: int, row: list[object]) -> HeaderRow:
-    """Row ``index`` (0-based) of a sheet read as its header row: texts and meanings."""
+    """Row ``index`` (0-based) of a sheet read as its header row: texts (spaces made single)
+    and meanings."""
     meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
-    return HeaderRow(index + 1, _texts(row), meanings)
-
-
-def _texts(row: list[object]) -> list[str]:
-    """The header cells as written, spaces made single."""
-    return [" ".join(str(v).split()) if v is not None else "" for v in row]
+    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
+    return HeaderRow(index + 1, texts, meanings)
 
 
 def find_header_row(
@@ -186,8 +164,7 @@ def find_header_row(
     best_score = 1
     for index, row in enumerate(rows[:scan]):
         norms = [normalise_header(v) if isinstance(v, str) else "" for v in row]
-        meanings = [read_header(n) if n else None for n in norms]
-        score = sum(1 for m, n in zip(meanings, norms, strict=True) if m is not None or n in known)
+        score = sum(1 for n in norms if n in known or read_header(n) is not None)
         if score > best_score:
-            best, best_score = HeaderRow(index + 1, _texts(row), meanings), score
+            best, best_score = header_row_at(index, row), score
     return best

@@ -23,11 +23,6 @@ from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
 from dagplejecli.roster.vocabulary import vocabulary
 
-# A word of a sheet's name says its role when the whole name does not («Indskrevne børn»),
-# the contacts' words first («Børnenes forældre»).
-_NAME_WORDS = tuple(
-    (role, vocabulary().sheet_names[role]) for role in (Role.KONTAKTER, Role.BOERN, Role.DAGPLEJERE)
-)
 # The configuration key that gives a sheet each role.
 ROLE_KEYS = {
     Role.DAGPLEJERE: "ark",
@@ -67,11 +62,14 @@ class Clue(StrEnum):
     NO_BOERN_ARK = "no_boern_ark"  # the configuration names no children's sheet
 
 
+# The clue a sheet's name gives. A word of the name says its role when the whole name does not
+# («Indskrevne børn»), the contacts' words first («Børnenes forældre»).
 _NAME_CLUES = {
-    Role.DAGPLEJERE: Clue.NAME_DAGPLEJERE,
-    Role.BOERN: Clue.NAME_BOERN,
     Role.KONTAKTER: Clue.NAME_KONTAKTER,
+    Role.BOERN: Clue.NAME_BOERN,
+    Role.DAGPLEJERE: Clue.NAME_DAGPLEJERE,
 }
+_NAME_WORDS = tuple((role, vocabulary().sheet_names[role]) for role in _NAME_CLUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +248,6 @@ def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
     return _first(CONTACTS, clues(header, sheet.name), header) is not None
 
 
-def _known_headers(cfg: RosterConfig, key: str) -> frozenset[str]:
-    """The headers the configuration names for the sheet given by ``key``, normalised."""
-    tables = (getattr(cfg, t) for t in KEY_TABLES[key])
-    return frozenset(normalise_header(h) for table in tables for h in table.values())
-
-
 Candidate = tuple[RawSheet, HeaderRow, set[Clue]]
 
 
@@ -321,9 +313,7 @@ def _configured(
     """The sheets the configuration names (``ark``, ``boern_ark``, ``kontakt_ark``), each
     with its header row and the role ``KEY_ROLES`` gives it."""
     by_name = {s.name: s for s in sheets}
-    names = ", ".join(s.name for s in sheets)
-    explicit = {"ark": cfg.ark, "boern_ark": cfg.boern_ark, "kontakt_ark": cfg.kontakt_ark}
-    given = [(k, s) for k, s in explicit.items() if s is not None]
+    given = [(k, getattr(cfg, k)) for k in KEY_ROLES if getattr(cfg, k) is not None]
     keys: dict[str, str] = {}  # sheet → the key that named it first
     for key, name in given:
         if name in keys:  # one sheet, two roles: read twice, counted twice
@@ -340,14 +330,16 @@ def _configured(
     for key, name in given:
         if name not in by_name:
             raise sheet_missing(path, name, key, list(by_name))
-        header = _header(by_name[name], cfg, path, _known_headers(cfg, key))
+        # the headers the configuration names for this sheet, normalised
+        known = (normalise_header(h) for t in KEY_TABLES[key] for h in getattr(cfg, t).values())
+        header = _header(by_name[name], cfg, path, frozenset(known))
         if header is None:
             raise DagplejeError(
                 "roster_no_header",
                 where=f"{path.name}, {name}",
                 hint="roster_no_header_hint",
                 sheet=name,
-                sheets=names,
+                sheets=", ".join(s.name for s in sheets),
             )
         role = _first(KEY_ROLES[key], clues(header, cfg=cfg), header) or Role.DAGPLEJERE
         chosen[role] = (by_name[name], header)

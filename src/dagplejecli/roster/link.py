@@ -130,12 +130,14 @@ def resolve_children(
     name is one dagplejer's (an ambiguous name links no one and is reported); by an id and a
     name written together (``id_and_name``) only when both are one dagplejer's (an id whose
     name is another's links no one and is reported). ``form``: only that form is read."""
-    by_id: dict[str, str] = {}
+    by_key: dict[str, list[Dagplejer]] = {}  # the dagplejere of each id
+    by_name: dict[str, list[str]] = {}  # the ids of each name
     for d in dagplejere:
-        by_id.setdefault(id_key(d.id), d.id)
-    by_cpr: dict[str, str] | None = None  # only needed when a child names its dagplejer so
-    by_name: dict[str, list[str]] | None = None
-    by_key: dict[str, list[Dagplejer]] | None = None
+        by_key.setdefault(id_key(d.id), []).append(d)
+        if d.name:
+            by_name.setdefault(name_key(d.name), []).append(d.id)
+    by_id = {key: same[0].id for key, same in by_key.items()}
+    by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
     both: dict[str, _Found] = {}  # each reference read as an id and a name, once
     report = LinkReport()
     for c in children:
@@ -149,17 +151,10 @@ def resolve_children(
         # reference as written, so that the user finds it in the sheet)
         bare = without_role_words(ref) if found is None else ref
         if found is None and form in (None, RefForm.CPR):
-            if by_cpr is None:
-                by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
             digits = normalise_cpr(bare).digits
             found, used = by_cpr.get(digits) if digits else None, RefForm.CPR
         ids: list[str] = []
         if found is None and form in (None, RefForm.NAVN):
-            if by_name is None:
-                by_name = {}
-                for d in dagplejere:
-                    if d.name:
-                        by_name.setdefault(name_key(d.name), []).append(d.id)
             ids = by_name.get(name_key(bare), [])
             if len(ids) == 1:
                 found, used = ids[0], RefForm.NAVN
@@ -168,10 +163,6 @@ def resolve_children(
                 key = f"navn:{name_key(bare)}"
                 report.ambiguous.setdefault(key, (tuple(ids), []))[1].append(c)
         if found is None and not ids and form in (None, RefForm.ID_OG_NAVN):
-            if by_key is None:
-                by_key = {}
-                for d in dagplejere:
-                    by_key.setdefault(id_key(d.id), []).append(d)
             if ref not in both:
                 both[ref] = _by_id_and_name(bare, by_key)
             found, several, mismatch = both[ref]

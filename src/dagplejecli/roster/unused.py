@@ -11,15 +11,16 @@ filled cells under it (``Kid number``, ``Given``, ``Minder``); only a sheet with
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner, Role
-from dagplejecli.findings import OWN, Family, Finding, Location, Rule
+from dagplejecli.findings import OWN, Family, Finding, Location, ParamValue, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.model import CellRef, Child
 from dagplejecli.roster.columns import PERSON_FIELDS, ColumnMap
 from dagplejecli.roster.headers import (
-    HeaderMeaning,
     HeaderRow,
     child_prefixed,
     find_header_row,
@@ -27,6 +28,7 @@ from dagplejecli.roster.headers import (
     normalise_header,
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
+from dagplejecli.roster.rows import is_filled
 
 # a sheet of roster data not read
 DP248 = Rule(
@@ -56,9 +58,12 @@ SCAN = 30  # rows searched for a header, as ``find_header_row`` does
 SHOWN = 4  # headers named in a finding (the first few)
 
 
-def _names_person(m: HeaderMeaning | None) -> bool:
-    return m is not None and (
-        m.field in PERSON_FIELDS or m.owner in (Owner.BARN_REF, Owner.DAGPLEJER_REF)
+def _names_person(header: HeaderRow | None) -> TypeGuard[HeaderRow]:
+    """Whether a header row has a column that names a person."""
+    return header is not None and any(
+        m is not None
+        and (m.field in PERSON_FIELDS or m.owner in (Owner.BARN_REF, Owner.DAGPLEJER_REF))
+        for m in header.meanings
     )
 
 
@@ -66,52 +71,36 @@ def person_header(rows: list[list[object]]) -> HeaderRow | None:
     """The sheet's header row when one names a person: the reader's own header row, or else
     the first row with a single person header (``Navn``)."""
     header = find_header_row(rows, SCAN)
-    if header is not None and any(_names_person(m) for m in header.meanings):
+    if _names_person(header):
         return header
-    for index, row in enumerate(rows[:SCAN]):
-        candidate = header_row_at(index, row)
-        if any(_names_person(m) for m in candidate.meanings):
-            return candidate
-    return None
+    candidates = (header_row_at(index, row) for index, row in enumerate(rows[:SCAN]))
+    return next((h for h in candidates if _names_person(h)), None)
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _filled(row: list[object]) -> bool:
-    return any(not _blank(v) for v in row)
-
-
-def _cells(row: list[object]) -> int:
-    return sum(1 for v in row if not _blank(v))
+def _filled_cells(row: list[object]) -> int:
+    """How many of the row's cells are filled."""
+    return sum(map(is_filled, row))
 
 
 def any_header(rows: list[list[object]]) -> HeaderRow | None:
-    """A row that looks like headers, recognised or not: of the first rows, the one with the
-    most text cells (at least two)."""
-    best: tuple[int, int] | None = None  # (text cells, row index)
-    for index, row in enumerate(rows[:SCAN]):
-        count = sum(1 for v in row if isinstance(v, str) and v.strip())
-        if count >= 2 and (best is None or count > best[0]):
-            best = (count, index)
-    if best is None:
-        return None
-    return header_row_at(best[1], rows[best[1]])
+    """A row that looks like headers, recognised or not: of the first rows, the (first) one
+    with the most text cells (at least two)."""
+    counts = [sum(1 for v in row if isinstance(v, str) and v.strip()) for row in rows[:SCAN]]
+    most = max(counts, default=0)
+    return header_row_at(counts.index(most), rows[counts.index(most)]) if most >= 2 else None
 
 
 def sheet_data(sheet: RawSheet) -> tuple[HeaderRow, int, bool] | None:
-    """A sheet's header row and how many rows of data follow it, and whether its headers name
-    a person; None for a sheet without data (empty, a title, a note)."""
-    header = person_header(sheet.rows)
-    if header is not None:
-        rows = sum(1 for row in sheet.rows[header.row :] if _filled(row))
-        return (header, rows, True) if rows else None
-    header = any_header(sheet.rows)
+    """A sheet's header row and how many rows of data follow it (with a cell filled under a
+    header naming a person, else with two), and whether its headers name a person; None for a
+    sheet without data (empty, a title, a note)."""
+    named = person_header(sheet.rows)
+    header = named or any_header(sheet.rows)
     if header is None:
         return None
-    rows = sum(1 for row in sheet.rows[header.row :] if _cells(row) >= 2)
-    return (header, rows, False) if rows else None
+    least = 1 if named else 2
+    rows = sum(1 for row in sheet.rows[header.row :] if _filled_cells(row) >= least)
+    return (header, rows, named is not None) if rows else None
 
 
 def child_columns(header: HeaderRow) -> list[int]:
@@ -147,13 +136,12 @@ def left_behind(
         data = sheet_data(sheet)
         if data is None:
             continue
-        header, rows, names_person = data
-        kids = child_columns(header)
+        kids = child_columns(data[0])
         if kids and not children:
-            findings.append(_no_children(file, sheet, header, kids, "sheet"))
+            findings.append(_no_children(file, sheet, data[0], kids, "sheet"))
             explained = True
         else:
-            findings.append(_unused(file, sheet, header, (rows, names_person, children), chosen))
+            findings.append(_unused(file, sheet, data, children, chosen))
     if not children and not explained:
         for role, (sheet, header) in chosen.items():
             if kids := child_columns(header):
@@ -170,33 +158,28 @@ def left_behind(
 def _unused(
     file: str,
     sheet: RawSheet,
-    header: HeaderRow,
-    counts: tuple[int, bool, int],
+    data: tuple[HeaderRow, int, bool],
+    children: int,
     chosen: dict[Role, tuple[RawSheet, HeaderRow]],
 ) -> Finding:
-    """DP248 for a sheet of data no role was given (its headers naming a person or not), or
-    DP251 when no child was read: that sheet may well be the children's. ``counts``: its rows
-    of data, whether a header names a person, and the children read."""
-    rows, names_person, children = counts
+    """DP248 for a sheet of data no role was given (its headers naming a person or not, as
+    ``sheet_data`` says), or DP251 when no child was read: that sheet may well be the
+    children's."""
+    header, rows, names_person = data
     headers = tuple(t for t in header.texts if t)
     place = _place(file, sheet, header, header.texts.index(headers[0]))
-    shown = headers[:SHOWN]
+    said: dict[str, ParamValue] = {
+        "sheet": sheet.name,
+        "rows": rows,
+        "row": header.row,
+        "headers": headers[:SHOWN],
+    }
     if not children:
-        return DP251(place, sheet=sheet.name, rows=rows, row=header.row, headers=shown)
+        return DP251(place, variant="", **said)
     if not names_person:
-        return DP248(
-            place,
-            variant="unrecognised",
-            sheet=sheet.name,
-            rows=rows,
-            row=header.row,
-            headers=shown,
-        )
+        return DP248(place, variant="unrecognised", **said)
     key = suggested_key(sheet, header, chosen)
-    variant = "" if key else "taken"
-    return DP248(
-        place, variant=variant, sheet=sheet.name, rows=rows, row=header.row, headers=shown, key=key
-    )
+    return DP248(place, variant="" if key else "taken", **said, key=key)
 
 
 def suggested_key(
@@ -222,7 +205,7 @@ def contacts_unattached(km: ColumnMap, attached: int, children: list[Child]) -> 
     Aula. Said once, for the sheet, beside each row's own finding (DP218)."""
     if attached or not children:
         return []  # no children at all is said already (DP249, DP251)
-    if not any(_filled(row) for row in km.sheet.rows[km.header.row :]):
+    if not any(map(_filled_cells, km.sheet.rows[km.header.row :])):
         return []
     col = km.fields.get(Field.BARN, 0)
     with_cpr = any(c.cpr for c in children)
@@ -272,9 +255,7 @@ def hidden_people(sheet: RawSheet) -> bool:
     one naming a person, with rows under it. A lookup list of relation words («Værge», «Mor»)
     does not, though a single word of it reads as a header."""
     header = find_header_row(sheet.rows, SCAN)
-    if header is None or not any(_names_person(m) for m in header.meanings):
-        return False
-    return any(_filled(row) for row in sheet.rows[header.row :])
+    return _names_person(header) and any(map(_filled_cells, sheet.rows[header.row :]))
 
 
 def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> list[Finding]:

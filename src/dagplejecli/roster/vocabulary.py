@@ -33,11 +33,9 @@ class OwnerWords:
 
 
 @dataclass(frozen=True, slots=True)
-class Parent:
+class Parent(OwnerWords):
     """A parent whose relation a header says (``Mor CPR``): its words, relation and group."""
 
-    before: tuple[str, ...]
-    after: tuple[str, ...]
     relation: str
     group: int
 
@@ -71,14 +69,17 @@ class Vocabulary:
     guest_positions: tuple[str, ...]  # positions (Stilling) of a guest carer
 
 
+STATUS_MEANINGS = ("i_pleje", "ikke_i_pleje", "tilbudt", "orlov")  # what a status word says
+
+
 class VocabularyError(ValueError):
     """The vocabulary file breaks its own rules (a developer's mistake, caught by the tests)."""
 
 
-def _words(table: dict[str, Any], key: str, where: str, single: bool = False) -> tuple[str, ...]:
-    """A list of words, each written as the reader compares it (``single``: one word each, in
-    lower case, as written — «v/» keeps its slash)."""
-    words = table.get(key, [])
+def _words(data: dict[str, Any], where: str, key: str, single: bool = False) -> tuple[str, ...]:
+    """The list of words ``key`` of table ``where``, each written as the reader compares it
+    (``single``: one word each, in lower case, as written — «v/» keeps its slash)."""
+    words = data[where].get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise VocabularyError(f"{where}.{key}: a list of words")
     for w in words:
@@ -88,9 +89,9 @@ def _words(table: dict[str, Any], key: str, where: str, single: bool = False) ->
     return tuple(words)
 
 
-def _owner(table: dict[str, Any], name: str) -> OwnerWords:
-    own = table["ejere"][name]
-    return OwnerWords(_words(own, "foran", name), _words(own, "efter", name))
+def _sides(data: dict[str, Any], name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An owner's words before the field and after it."""
+    return _words(data["ejere"], name, "foran"), _words(data["ejere"], name, "efter")
 
 
 def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
@@ -102,60 +103,47 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
             field = Field(name)
         except ValueError:
             raise VocabularyError(f"felter.{name}: not a field") from None
-        fields[field] = _words(data["felter"], name, "felter")
+        fields[field] = _words(data, "felter", name)
         for word in fields[field]:
             if word in seen:
                 raise VocabularyError(f"felter: {word!r} is both {seen[word]} and {field}")
             seen[word] = field
+    owners = data["ejere"]
     parents = tuple(
-        Parent(
-            _words(data["ejere"][name], "foran", name),
-            _words(data["ejere"][name], "efter", name),
-            str(data["ejere"][name]["relation"]),
-            int(data["ejere"][name]["gruppe"]),
-        )
-        for name in ("mor", "far")
+        Parent(*_sides(data, n), str(owners[n]["relation"]), int(owners[n]["gruppe"]))
+        for n in ("mor", "far")
     )
-    unread = data["ulaest"]
-    return Vocabulary(
-        fields=fields,
-        dagplejer=_owner(data, "dagplejer"),
-        child=_owner(data, "barn"),
-        child_id=_words(data["ejere"]["barn"], "id", "barn"),
-        contact=_owner(data, "kontakt"),
-        parent_words=_words(data["ejere"]["kontakt"], "foraelder", "kontakt"),
-        parents=parents,
-        dagplejer_ref=_words(data["henvisning"], "dagplejer", "henvisning"),
-        child_ref=_words(data["henvisning"], "barn", "henvisning"),
-        role_words=_words(data["henvisning"], "rolleord", "henvisning", single=True),
-        cpr_words=_words(data["cpr"], "ord", "cpr"),
-        id_words=_words(data["id"], "ord", "id"),
-        id_endings=_words(data["id"], "ender", "id"),
-        sheet_names={role: _words(data["ark"], role, "ark") for role in data["ark"]},
-        footer=_words(data["fodnote"], "ord", "fodnote"),
-        protection_parts=_words(unread, "beskyttelse_dele", "ulaest"),
-        protection_starts=_words(unread, "beskyttelse_start", "ulaest"),
-        hidden=_words(unread, "skjult", "ulaest"),
-        middle_name=_words(unread, "mellemnavn", "ulaest"),
-        relations={str(k): str(v) for k, v in data["relationer"].items()},
-        co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
-        shared_custody=_words(data["myndighed"], "faelles", "myndighed"),
-        division=_words(data["opdeling"], "ord", "opdeling"),
-        statuses=_statuses(data["status"]),
-        guest_positions=_words(data["gaest"], "stilling", "gaest"),
-    )
-
-
-STATUS_MEANINGS = ("i_pleje", "ikke_i_pleje", "tilbudt", "orlov")
-
-
-def _statuses(table: dict[str, Any]) -> dict[str, str]:
-    out = {}
-    for word, meaning in table.items():
+    statuses = {str(word): str(meaning) for word, meaning in data["status"].items()}
+    for word, meaning in statuses.items():
         if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
             raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
-        out[str(word)] = str(meaning)
-    return out
+    return Vocabulary(
+        fields=fields,
+        dagplejer=OwnerWords(*_sides(data, "dagplejer")),
+        child=OwnerWords(*_sides(data, "barn")),
+        child_id=_words(owners, "barn", "id"),
+        contact=OwnerWords(*_sides(data, "kontakt")),
+        parent_words=_words(owners, "kontakt", "foraelder"),
+        parents=parents,
+        dagplejer_ref=_words(data, "henvisning", "dagplejer"),
+        child_ref=_words(data, "henvisning", "barn"),
+        role_words=_words(data, "henvisning", "rolleord", single=True),
+        cpr_words=_words(data, "cpr", "ord"),
+        id_words=_words(data, "id", "ord"),
+        id_endings=_words(data, "id", "ender"),
+        sheet_names={role: _words(data, "ark", role) for role in data["ark"]},
+        footer=_words(data, "fodnote", "ord"),
+        protection_parts=_words(data, "ulaest", "beskyttelse_dele"),
+        protection_starts=_words(data, "ulaest", "beskyttelse_start"),
+        hidden=_words(data, "ulaest", "skjult"),
+        middle_name=_words(data, "ulaest", "mellemnavn"),
+        relations={str(k): str(v) for k, v in data["relationer"].items()},
+        co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
+        shared_custody=_words(data, "myndighed", "faelles"),
+        division=_words(data, "opdeling", "ord"),
+        statuses=statuses,
+        guest_positions=_words(data, "gaest", "stilling"),
+    )
 
 
 @cache
