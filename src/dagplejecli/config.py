@@ -185,9 +185,10 @@ FIELDS_OF_TABLE = {
 
 
 class RosterConfig(_Strict):
-    ark: str | None = None
-    boern_ark: str | None = None
-    kontakt_ark: str | None = None
+    # a sheet, or several alike read as one (a sheet per district): roster/joined.py
+    ark: str | list[str] | None = None
+    boern_ark: str | list[str] | None = None
+    kontakt_ark: str | list[str] | None = None
     kolonner: dict[str, str] = Field(default_factory=dict)
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)
@@ -223,6 +224,14 @@ class RosterConfig(_Strict):
     # How the children's dagplejer column names her: only this form is read. Unset, each is
     # tried (init writes the one every linked child used).
     henvisning: Literal["id", "cpr", "navn", "id_og_navn"] | None = None
+
+    @field_validator("ark", "boern_ark", "kontakt_ark")
+    @classmethod
+    def _sheets(cls, v: str | list[str] | None) -> str | list[str] | None:
+        """Several sheets as a list of at least one name, none twice."""
+        if isinstance(v, list) and (not v or len(set(v)) != len(v)):
+            raise SaidError(Said("cfg_sheet_list", {}))
+        return v
 
     @field_validator("kolonner", "boern_kolonner", "kontakt_kolonner")
     @classmethod

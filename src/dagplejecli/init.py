@@ -303,6 +303,14 @@ def column_tables(infos: list[SheetInfo], id_column: str | None) -> dict[str, di
     }
 
 
+def _sheets(info: SheetInfo) -> str:
+    """The sheet a role was read from as the configuration names it: several alike read as
+    one, as a list."""
+    if info.parts:
+        return f"[{', '.join(_q(name) for name in info.parts)}]"
+    return _q(info.name)
+
+
 def _roster_lines(
     roster: Roster, id_column: str | None = None, kept: RosterConfig | None = None
 ) -> list[str]:
@@ -315,12 +323,12 @@ def _roster_lines(
     main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
     named = len(roster.files) > 1 or roster.path.suffix.lower() != ".csv"
     if main is not None and named:
-        lines.append(_aligned(f"ark = {_q(main.name)}", _comment_text("ark")))
+        lines.append(_aligned(f"ark = {_sheets(main)}", _comment_text("ark")))
     if Role.BOERN in roles and named:
         text = _comment_text("boern_ark")
-        lines.append(_beside(f"boern_ark = {_q(roles[Role.BOERN].name)}", text))
+        lines.append(_beside(f"boern_ark = {_sheets(roles[Role.BOERN])}", text))
     if Role.KONTAKTER in roles:
-        lines.append(f"kontakt_ark = {_q(roles[Role.KONTAKTER].name)}")
+        lines.append(f"kontakt_ark = {_sheets(roles[Role.KONTAKTER])}")
     if any(i.long_form for i in infos):
         lines += [*_comment("lang_form"), "lang_form = true"]
     elif any(i.role in (Role.BOERN, Role.ET_ARK) and i.contact_groups == 1 for i in infos):
@@ -340,7 +348,10 @@ def _roster_lines(
             lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
     if named and infos:
         lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
-        lines += [f"{_key(i.name)} = {i.header_row}" for i in infos]
+        rows = [
+            (name, row) for i in infos for name, row in (i.parts or {i.name: i.header_row}).items()
+        ]
+        lines += [f"{_key(name)} = {row}" for name, row in rows]
     tables = column_tables(infos, id_column)
     if main is not None and Field.ID not in tables.get("kolonner", {}):
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']

@@ -181,6 +181,8 @@ class SheetInfo:
     contacts: dict[int, dict[str, str]] = field(default_factory=dict)
     # the columns of contact groups with neither a name nor a CPR number, not read (DP262)
     nameless: list[str] = field(default_factory=list)
+    # sheets alike read as this one (a sheet per district): each part's name and header row
+    parts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from tests.builders import (
     with_child_ids,
     write_xlsx,
 )
+from tests.roster_cases.cases import sheet_per_district
 
 
 def findings_for(
@@ -722,6 +723,9 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
     "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
+    "DP264": lambda tmp: findings_for(
+        tmp, BASE_CONFIG + AREAS.replace("Distrikt =", "Ark ="), sheet_per_district()
+    ),
     "DP262": lambda tmp: findings_for(tmp, sheets=_phones_by_role()),
     "DP258": lambda tmp: findings_for(
         tmp,

@@ -417,3 +417,46 @@ def test_a_bare_child_column_holding_cpr_numbers_is_the_childs_cpr(folder: Path)
     codes = {f["code"] for f in doc["findings"]}
     assert not {"DP213", "DP246", "DP244"} & codes
     assert doc["stats"]["boern"] == 2
+
+
+def test_sheets_named_as_a_list_are_read_as_one_with_each_rows_own_cells(folder: Path) -> None:
+    """Two children's sheets whose names both say children («Børn A», «Børn B») are not read
+    as one on a guess; named as a list under boern_ark they are: every child read, the sheet's
+    name in «Ark», and a finding on the second sheet names its own sheet and row."""
+    children = children_by_dagplejer_name()
+    second = [children[0], [CH3, "Ida Krag", "Helle Krag", MOR2, "Tove Krag", "Måske"]]
+    sheets = {"Dagplejere": payroll_dagplejere(), "Børn A": children[:2], "Børn B": second}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    ambiguous = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert ambiguous.exit_code == 2, ambiguous.output
+    assert 'boern_ark = ["Børn A", "Børn B"]' in ambiguous.stderr  # the list form, offered
+    config = '[roster]\nboern_ark = ["Børn A", "Børn B"]\n'
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + config + ONE_AREA, encoding="utf-8")
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0, plan.output
+    assert "Alle 2 børn er knyttet til deres dagplejer." in plan.stdout, plan.stdout
+    validate = run_cli("validate", "--format", "json")
+    import json
+
+    findings = json.loads(validate.stdout)["findings"]
+    custody = [f for f in findings if f["code"] == "DP250"]
+    assert [(f["location"]["sheet"], f["location"]["cell"]) for f in custody] == [("Børn B", "F2")]
+    assert any(f["code"] == "DP264" for f in findings)
+
+
+def test_sheets_named_as_a_list_must_be_alike(folder: Path) -> None:
+    """Sheets under one key as a list are one sheet only when their headers are the same."""
+    sheets = {"Dagplejere": payroll_dagplejere(), "Børn": children_by_dagplejer_name()}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    config = '[roster]\nark = ["Dagplejere", "Børn"]\n'
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + config + ONE_AREA, encoding="utf-8")
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "Arkene Dagplejere, Børn under [roster] ark læses som ét ark" in result.stderr
+    assert not (folder / "dagpleje-plan.xlsx").exists()
+    (folder / "dagpleje.toml").write_text(
+        BASE_CONFIG + "[roster]\nark = []\n" + ONE_AREA, encoding="utf-8"
+    )
+    empty = run_cli("plan", "roster.xlsx")
+    assert empty.exit_code == 2 and no_traceback(empty), empty.output
+    assert "en liste af ark" in empty.stderr

@@ -469,6 +469,43 @@ def _one_sheet_with_a_guest_carer() -> dict[str, Rows]:
     }
 
 
+def sheet_per_district() -> dict[str, Rows]:
+    """A workbook with a sheet per district, each a one-sheet roster under its own title
+    block (of different lengths), and an overview sheet of counts before them."""
+    header = [
+        "Dagplejer nr.",
+        "Dagplejer",
+        "Dagplejers adresse",
+        "Dagplejers CPR",
+        "Barnets CPR",
+        "Barnets fornavn",
+        "Barnets efternavn",
+        "Mor navn",
+        "Mor CPR",
+        "Far navn",
+        "Far CPR",
+        "Forældremyndighed",
+    ]
+    anne = ["D1", "Anne Jensen", "Lindholm Brygge 117B, 9200 Aalborg SV", DP1]
+    bo = ["D2", "Bo Ærø", "Hobrovej 33, 9310 Vodskov", DP2]
+    cecilie = ["D3", "Cecilie Holm", "Vestergade 2, 9000 Aalborg", DP3]
+    return {
+        "Oversigt": [["Dagplejen – oversigt"], [], ["Distrikt", "Dagplejere"], ["Nord", 1]],
+        "Nord": [
+            ["Dagplejen – distrikt Nord"],
+            ["Udtrukket 01-12-2026"],
+            header,
+            [*anne, CH1, "Liv", "Jensen", "Mette Jensen", MOR1, "Ole Jensen", FAR1, "Fælles"],
+        ],
+        "Syd": [
+            ["Dagplejen – distrikt Syd"],
+            header,
+            [*bo, CH2, "Emil", "Ærø", "Sara Ærø", MOR2, "", "", "Mor"],
+            [*cecilie],  # a dagplejer without children this month
+        ],
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -880,6 +917,18 @@ CASES = [
         counts=(2, 3, 5),
         codes=frozenset({"DP255", "DP259"}),
         roster='tom_myndighed = "nej"',
+    ),
+    Case(
+        "et-ark-pr-distrikt",
+        _xlsx(sheet_per_district()),
+        # alike sheets whose names say no role are read as one, each row in its own sheet
+        roles={"Nord, Syd": Role.ET_ARK},
+        columns={"Nord, Syd": {"id": "Dagplejer nr.", "navn": "Dagplejer"}},
+        counts=(3, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP248", "DP258", "DP264"}),  # the overview; custody named; the join
+        roster='raekke_myndighed = "navngivet"',
     ),
     Case(
         "engelske-overskrifter-provider-og-alias",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import io
@@ -10,7 +11,7 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -41,6 +42,21 @@ class RawSheet:
     rows: list[list[object]]
     file: str = ""  # the file it was read from (a roster may be several files)
     hidden: bool = False  # hidden in the workbook (a lookup list): never proposed for a role
+    # Sheets alike read as one (roster/joined.py): each part, the index of its first row
+    # here, and that row's number in the part; in the order of their rows.
+    parts: list[tuple[RawSheet, int, int]] = field(default_factory=list)
+
+    def origin(self, row_no: int) -> tuple[RawSheet, int]:
+        """The sheet row ``row_no`` (1-based) of this one stands in, and its number there."""
+        if not self.parts:
+            return self, row_no
+        starts = [start for _, start, _ in self.parts]
+        part, start, first = self.parts[bisect.bisect_right(starts, row_no - 1) - 1]
+        return part, first + row_no - 1 - start
+
+    def holds(self, sheet: RawSheet) -> bool:
+        """Whether ``sheet`` is this one or one of its parts."""
+        return sheet is self or any(sheet is part for part, _, _ in self.parts)
 
 
 def _normalise_cells(sheets: list[RawSheet]) -> None:

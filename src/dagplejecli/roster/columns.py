@@ -94,6 +94,20 @@ def holds_cprs(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     return bool(cells) and sum(map(is_cpr_cell, cells)) * 2 > len(cells)
 
 
+def _holds_names(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
+    """Whether most of a column's filled cells are names: words of letters, no digit."""
+    cells = [row[col] for row in sheet.rows[header.row :] if col < len(row) and row[col]]
+    names = sum(
+        1
+        for v in cells
+        if isinstance(v, str)
+        and len(v.split()) > 1
+        and v.isprintable()
+        and not any(ch.isdigit() for ch in v)
+    )
+    return bool(cells) and names * 2 > len(cells)
+
+
 def plain_dagplejer_fields(header: HeaderRow) -> frozenset[Field]:
     """The plain person columns (``CPR``, ``Navn``) of a one-sheet roster that are the
     dagplejer's, kind by kind, when the dagplejer has no prefixed column of that kind (``Dagplejer
@@ -274,6 +288,17 @@ def map_columns(
         elif slot is Slot.CONTACT:
             number = single if m.owner == Owner.PLAIN else (m.group or 1)
             put(cmap.contacts.setdefault(number or 1, {}), m.field, col)
+    if role in (Role.DAGPLEJERE, Role.ET_ARK) and not cmap.fields.keys() & set(_KINDS[Field.NAVN]):
+        # two columns read as her id («Dagplejer nr.» and «Dagplejer»): the one that holds
+        # names is her name, what each column holds deciding
+        ids = [c for c, m in meanings if m is not None and m.field == Field.ID and c not in used]
+        if Field.ID in cmap.fields and len(ids) == 1:
+            pair = sorted(
+                (cmap.fields[Field.ID], ids[0]), key=lambda c: _holds_names(sheet, header, c)
+            )
+            if [_holds_names(sheet, header, c) for c in pair] == [False, True]:
+                cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
+                used.add(ids[0])
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
@@ -420,6 +445,10 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
         cmap.sheet.file,
         {g: {str(f): texts[c] for f, c in cols.items()} for g, cols in cmap.contacts.items()},
         [texts[c] for cols in cmap.nameless.values() for c in sorted(cols.values())],
+        {  # a part's header row: the row above its first (the first part's is the sheet's)
+            part.name: cmap.header.row if start == 0 else first - 1
+            for part, start, first in cmap.sheet.parts
+        },
     )
 
 

@@ -21,6 +21,7 @@ from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
+from dagplejecli.roster.joined import alike, join, split
 from dagplejecli.roster.vocabulary import vocabulary
 
 # The configuration key that gives a sheet each role.
@@ -310,40 +311,71 @@ def sheet_missing(path: Path, name: str, key: str, names: list[str]) -> Dagpleje
 def _configured(
     sheets: list[RawSheet], cfg: RosterConfig, path: Path
 ) -> dict[Role, tuple[RawSheet, HeaderRow]]:
-    """The sheets the configuration names (``ark``, ``boern_ark``, ``kontakt_ark``), each
-    with its header row and the role ``KEY_ROLES`` gives it."""
+    """The sheets the configuration names (``ark``, ``boern_ark``, ``kontakt_ark``; a list:
+    sheets alike read as one), each with its header row and the role ``KEY_ROLES`` gives it."""
     by_name = {s.name: s for s in sheets}
-    given = [(k, getattr(cfg, k)) for k in KEY_ROLES if getattr(cfg, k) is not None]
+    given = [(k, sheet_names(getattr(cfg, k))) for k in KEY_ROLES if getattr(cfg, k) is not None]
     keys: dict[str, str] = {}  # sheet → the key that named it first
-    for key, name in given:
-        if name in keys:  # one sheet, two roles: read twice, counted twice
-            raise DagplejeError(
-                "roster_sheet_twice",
-                where=str(path),
-                hint="roster_sheet_twice_hint",
-                sheet=name,
-                key=key,
-                other=keys[name],
-            )
-        keys[name] = key
+    for key, names in given:
+        for name in names:
+            if name in keys:  # one sheet, two roles (or twice in one): read twice
+                raise DagplejeError(
+                    "roster_sheet_twice",
+                    where=str(path),
+                    hint="roster_sheet_twice_hint",
+                    sheet=name,
+                    key=key,
+                    other=keys[name],
+                )
+            keys[name] = key
     chosen: dict[Role, tuple[RawSheet, HeaderRow]] = {}
-    for key, name in given:
-        if name not in by_name:
-            raise sheet_missing(path, name, key, list(by_name))
-        # the headers the configuration names for this sheet, normalised
-        known = (normalise_header(h) for t in KEY_TABLES[key] for h in getattr(cfg, t).values())
-        header = _header(by_name[name], cfg, path, frozenset(known))
-        if header is None:
+    for key, names in given:
+        # the headers the configuration names for these sheets, normalised
+        known = frozenset(
+            normalise_header(h) for t in KEY_TABLES[key] for h in getattr(cfg, t).values()
+        )
+        parts = [_configured_sheet(sheets, by_name, name, key, known, cfg, path) for name in names]
+        if len(parts) > 1 and not alike(parts):
             raise DagplejeError(
-                "roster_no_header",
-                where=f"{path.name}, {name}",
-                hint="roster_no_header_hint",
-                sheet=name,
-                sheets=", ".join(s.name for s in sheets),
+                "roster_sheets_not_alike",
+                where=str(path),
+                hint="roster_sheets_not_alike_hint",
+                key=key,
+                sheets=", ".join(names),
             )
+        sheet, header = join(parts) if len(parts) > 1 else parts[0]
         role = _first(KEY_ROLES[key], clues(header, cfg=cfg), header) or Role.DAGPLEJERE
-        chosen[role] = (by_name[name], header)
+        chosen[role] = (sheet, header)
     return chosen
+
+
+def sheet_names(given: str | list[str]) -> list[str]:
+    """The sheets a key names: one, or several alike read as one."""
+    return [given] if isinstance(given, str) else given
+
+
+def _configured_sheet(
+    sheets: list[RawSheet],
+    by_name: dict[str, RawSheet],
+    name: str,
+    key: str,
+    known: frozenset[str],
+    cfg: RosterConfig,
+    path: Path,
+) -> tuple[RawSheet, HeaderRow]:
+    """A sheet the configuration names, with its header row."""
+    if name not in by_name:
+        raise sheet_missing(path, name, key, list(by_name))
+    header = _header(by_name[name], cfg, path, known)
+    if header is None:
+        raise DagplejeError(
+            "roster_no_header",
+            where=f"{path.name}, {name}",
+            hint="roster_no_header_hint",
+            sheet=name,
+            sheets=", ".join(s.name for s in sheets),
+        )
+    return by_name[name], header
 
 
 def pick_sheets(
@@ -357,7 +389,7 @@ def pick_sheets(
     chosen = _configured(sheets, cfg, path)
     candidates: dict[Role, list[Candidate]] = {}
     for sheet in sheets:
-        if sheet.hidden or any(sheet is s for s, _ in chosen.values()):
+        if sheet.hidden or any(s.holds(sheet) for s, _ in chosen.values()):
             continue
         header = _header(sheet, cfg, path)
         if header is None:
@@ -407,6 +439,11 @@ def _one_of(options: list[Candidate], role: Role, path: Path) -> tuple[RawSheet,
         preferred = (
             exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
         )
+        parts = [(sheet, header) for sheet, header, _ in options]
+        if not preferred and alike(parts) and split(parts):
+            # no name says the role, and the sheets are alike, each with rows of its own: one
+            # roster in several sheets (a sheet per district), read as one and said (DP264)
+            return join(parts)
         if len(preferred) != 1:
             raise DagplejeError(
                 "roster_ambiguous",
@@ -416,6 +453,7 @@ def _one_of(options: list[Candidate], role: Role, path: Path) -> tuple[RawSheet,
                 sheets=", ".join(s.name for s, _, _ in options),
                 key=ROLE_KEYS[role],
                 first=options[0][0].name,
+                listed=", ".join(f'"{s.name}"' for s, _, _ in options),
             )
         options = preferred
     return options[0][0], options[0][1]

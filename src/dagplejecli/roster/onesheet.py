@@ -51,7 +51,7 @@ def read_one_sheet(
     guest_rows: dict[int, tuple[Dagplejer, list[int], list[int]]] = {}  # kept → (it, yes, no)
     identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
     for row_no, row in data_rows(cmap):
-        r = RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts)
+        r = RowReader.at(cmap, file, row_no, row)
         before = len(builder.findings)
         d = builder.dagplejer(r, cmap.fields, cmap.extra, cmap.date_columns)
         if d.id and not d.name:

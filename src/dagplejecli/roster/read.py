@@ -33,7 +33,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.headers import normalise_header, read_header
-from dagplejecli.roster.layout import pick_sheets
+from dagplejecli.roster.layout import ROLE_KEYS, pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
     derive_child_ids,
@@ -78,6 +78,10 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
+# sheets alike read as one (a sheet per district): roster/joined.py
+DP264 = Rule(
+    "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
+)
 
 
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
@@ -141,6 +145,18 @@ def read_roster(
         (against the first of ``tables``, the configuration tables that may name columns).
         A children's sheet in the long form takes the contacts' columns too."""
         sheet, header = chosen[role]
+        if sheet.parts:  # sheets alike read as one: said, with the key that names them
+            names = [part.name for part, _, _ in sheet.parts]
+            inferred.append(
+                DP264(
+                    Location(file=sheet.file or path.name, sheet=names[0]),
+                    sheets=tuple(names),
+                    first=names[0],
+                    key=ROLE_KEYS[role],
+                    listed=", ".join(f'"{n}"' for n in names),
+                    sheet_role=role,
+                )
+            )
         long = role in (Role.BOERN, Role.ET_ARK) and Role.KONTAKTER not in chosen
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:

@@ -407,7 +407,7 @@ def read_dagplejer_sheet(cmap: ColumnMap, builder: Builder, file: str) -> list[D
     """One dagplejer per row."""
     return [
         builder.dagplejer(
-            RowReader(file, cmap.sheet.name, row_no, row, cmap.header.texts),
+            RowReader.at(cmap, file, row_no, row),
             cmap.fields,
             cmap.extra,
             cmap.date_columns,
@@ -421,7 +421,7 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
     children = []
     light = [LightGroup.of(cols) for cols, _ in cm.contact_order] if builder.light else None
     for row_no, row in data_rows(cm):
-        r = RowReader(file, cm.sheet.name, row_no, row, cm.header.texts)
+        r = RowReader.at(cm, file, row_no, row)
         child = builder.child(r, cm.fields)
         child.row_custody = builder.custody.of_row(r, cm.fields)
         if light is not None:
@@ -437,7 +437,7 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
     by_cpr = {c.cpr: c for c in children if c.cpr}
     contact_cols: Cols = {k: v for k, v in km.fields.items() if k != Field.BARN}
     for row_no, row in data_rows(km):
-        r = RowReader(file, km.sheet.name, row_no, row, km.header.texts)
+        r = RowReader.at(km, file, row_no, row)
         child_cpr = normalise_cpr(filled(row, km.fields[Field.BARN])).digits
         target = by_cpr.get(child_cpr) if child_cpr else None
         # the child's row may hold a custody column (DP245 when a contact here needs it)

@@ -23,6 +23,15 @@ class RowReader:
         self.headers = headers  # the sheet's header row as written
         self.row_ref = RowRef(file, sheet, row_no)
 
+    @classmethod
+    def at(cls, cmap: ColumnMap, file: str, row_no: int, row: list[object]) -> RowReader:
+        """Row ``row_no`` of ``cmap``'s sheet (in ``file``), in the sheet it stands in: a
+        part's own, when the sheet is several read as one."""
+        sheet, number = cmap.sheet.origin(row_no)
+        if sheet is not cmap.sheet:
+            file = sheet.file or file
+        return cls(file, sheet.name, number, row, cmap.header.texts)
+
     def cell(self, col: int) -> CellRef:
         """The cell of column ``col`` (0-based) in this row."""
         return CellRef(self.file, self.sheet, self.row_no, col + 1)

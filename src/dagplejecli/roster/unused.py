@@ -129,7 +129,7 @@ def left_behind(
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
-        if any(sheet is s for s, _ in chosen.values()):
+        if any(s.holds(sheet) for s, _ in chosen.values()):
             continue
         if sheet.hidden and not hidden_people(sheet):
             continue  # a hidden lookup list is said once, as hidden (DP257)
@@ -241,12 +241,12 @@ def rows_set_aside(cmaps: list[ColumnMap]) -> list[Finding]:
     for cmap in cmaps:
         if not cmap.skipped:
             continue
-        row, text = cmap.skipped[0]
-        where = Location.of_cell(CellRef(cmap.file, cmap.sheet.name, row, 1))
-        shown = mask_cpr_in_text(" ".join(text.split()))
+        sheet, row = cmap.sheet.origin(cmap.skipped[0][0])  # a part's, of sheets read as one
+        where = Location.of_cell(CellRef(sheet.file or cmap.file, sheet.name, row, 1))
+        shown = mask_cpr_in_text(" ".join(cmap.skipped[0][1].split()))
         cut = shown if len(shown) <= 60 else shown[:59] + "…"
         count = len(cmap.skipped)
-        out.append(DP256(where, sheet=cmap.sheet.name, count=count, row=row, text=cut))
+        out.append(DP256(where, sheet=sheet.name, count=count, row=row, text=cut))
     return out
 
 
@@ -266,7 +266,7 @@ def hidden_sheets(file: str, sheets: list[RawSheet], chosen: list[RawSheet]) -> 
         s.name
         for s in sheets
         if s.hidden
-        and not any(s is c for c in chosen)
+        and not any(c.holds(s) for c in chosen)
         and not hidden_people(s)  # a sheet of people: DP248 says it, with its key
     )
     if not hidden:
