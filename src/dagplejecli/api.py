@@ -179,7 +179,7 @@ def init(
     """Write a configuration proposed from the roster: areas from a division column if it has
     one, or, with ``areas`` / ``max_dagplejere``, new areas from whole postnumre. ``out``:
     default ``dagpleje.toml`` in the current folder."""
-    from dagplejecli.config import RosterConfig, load_config
+    from dagplejecli.config import RosterConfig, load_config, roster_decisions
     from dagplejecli.roster import read_roster
 
     here = Project.of(None)
@@ -192,12 +192,15 @@ def init(
         raise DagplejeError("propose_by_alone", hint="propose_both_hint")
     kept = None  # the [roster] of a configuration that is there: the roster is read by it
     kept_kommune = None  # … and its municipality, when --kommune does not name one
+    complete = False  # a file of only [roster], as a message asked: read by it, and completed
     if out.exists():
         try:
             there = load_config(out).config
             kept, kept_kommune = there.roster, str(there.kommune.kode)
         except DagplejeError:
-            if not force:  # not a configuration dagpleje can read: never overwritten unasked
+            kept = roster_decisions(out)
+            complete = kept is not None
+            if not complete and not force:  # not one dagpleje can read: never overwritten unasked
                 raise DagplejeError(
                     "init_exists", where=str(out), hint="init_exists_hint", path=out
                 ) from None
@@ -233,7 +236,7 @@ def init(
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
     left = [f for f in reading if f.code in LAYOUT_CODES]
-    if kept is not None and not force:
+    if kept is not None and not force and not complete:
         # a configuration is there: read by its [roster], shown, and kept as it is
         return Initialised(out, roster, found, division, proposal, left, False, id_column)
     text = config_text(roster, found, division, proposal, id_column, kept)

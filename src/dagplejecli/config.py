@@ -568,6 +568,11 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise toml_syntax_error(str(exc), text, path) from None
+    return _validated(data, text, path)
+
+
+def _validated(data: dict[str, Any], text: str, path: Path) -> LoadedConfig:
+    """The configuration ``data`` (parsed from ``text``) checked; errors name their lines."""
     lines = _key_lines(text)
     probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
     _refuse_control_characters(data, (), probe)
@@ -594,6 +599,26 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
 def load_config(path: Path | None) -> LoadedConfig:
     """Read ``path`` (default ``dagpleje.toml`` in the current folder)."""
     target = path or Path(CONFIG_NAME)
+    return parse_config(_config_text(target), target)
+
+
+def roster_decisions(path: Path) -> RosterConfig | None:
+    """The ``[roster]`` of a file that holds nothing else — the decisions a message asked for,
+    written before the first ``init``, which reads the roster by them and writes the rest —
+    else None. A ``[roster]`` that is wrong is the error ``load_config`` gives."""
+    text = _config_text(path)
+    check_toml_shape(text, path.name)  # bounded before it is parsed
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if set(data) != {"roster"}:
+        return None
+    return _validated({"kommune": {"kode": 0}, **data}, text, path).config.roster
+
+
+def _config_text(target: Path) -> str:
+    """A configuration file's text, read within the limits."""
     if not target.exists():
         raise DagplejeError("config_missing", where=str(target), hint="config_missing_hint")
     if target.is_dir():
@@ -604,7 +629,6 @@ def load_config(path: Path | None) -> LoadedConfig:
     except OSError as exc:
         raise DagplejeError("config_unreadable", where=str(target), detail=os_detail(exc)) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DagplejeError("config_encoding", where=str(target)) from None
-    return parse_config(text, target)

@@ -460,3 +460,27 @@ def test_sheets_named_as_a_list_must_be_alike(folder: Path) -> None:
     empty = run_cli("plan", "roster.xlsx")
     assert empty.exit_code == 2 and no_traceback(empty), empty.output
     assert "en liste af ark" in empty.stderr
+
+
+def test_init_completes_a_file_of_only_the_roster_decisions(folder: Path) -> None:
+    """Before the first init, the sheet a message asks for is written in a dagpleje.toml of
+    only [roster]: init reads the roster by it and writes the whole configuration (a file
+    with more in it is never overwritten unasked)."""
+    children = children_by_dagplejer_name()
+    sheets = {"Dagplejere": payroll_dagplejere(), "Gruppe A": children, "Gruppe B": children}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    asked = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert asked.exit_code == 2 and "en fil med kun [roster]" in asked.stderr, asked.output
+    (folder / "dagpleje.toml").write_text('[roster]\nboern_ark = "Gruppe A"\n', encoding="utf-8")
+    result = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert result.exit_code == 0, result.output
+    written = (folder / "dagpleje.toml").read_text("utf-8")
+    assert "[kommune]" in written and 'boern_ark = "Gruppe A"' in written
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    (folder / "dagpleje.toml").write_text("[roster]\nboern_ark = 5\n", encoding="utf-8")
+    wrong = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert wrong.exit_code == 2 and "roster.boern_ark" in wrong.stderr, wrong.output
+    (folder / "dagpleje.toml").write_text("# mine\n[dtr]\nejerform = 1\n", encoding="utf-8")
+    other = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert other.exit_code == 2 and "findes allerede" in other.stderr, other.output
+    assert (folder / "dagpleje.toml").read_text("utf-8") == "# mine\n[dtr]\nejerform = 1\n"
