@@ -1,5 +1,6 @@
 """Raw cells from a spreadsheet or CSV file, with limits checked before anything is parsed
-(a workbook's zip and XML by ``formats/bounded.py``, a CSV's lines and fields here)."""
+(a workbook's zip and XML by ``formats/bounded.py``, an .xls's compound file and records by
+``formats/xls.py``, a CSV's lines and fields here)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import cast
 
 from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.formats.bounded import CHUNK, ZIP_SUFFIXES, check_zip, too_large
+from dagplejecli.formats.xls import check_xls, is_compound
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_CSV_FIELD,
@@ -112,7 +114,8 @@ def read_sheets(path: Path) -> Sheets:
     """Every sheet of the file. CSV files have one sheet, named after the file.
 
     The file is read once, as bytes of bounded size; a workbook's size, parts and XML are
-    checked on those bytes (``_check_zip``), and calamine parses the same bytes.
+    checked on those bytes (``check_zip``; an .xls's compound file and records by
+    ``check_xls``), and calamine parses the same bytes.
     """
     check_roster_path(path)
     raw = _read_once(path)
@@ -120,6 +123,8 @@ def read_sheets(path: Path) -> Sheets:
     if suffix == ".csv":
         sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw), path.name)])
     else:
+        if suffix == ".xls" or is_compound(raw):  # calamine tries .xls first, whatever the name
+            check_xls(path, raw)
         mixed = check_zip(path, raw) if suffix in ZIP_SUFFIXES else True
         sheets = Sheets(_read_workbook(path, raw))
         if mixed:
