@@ -19,7 +19,7 @@ import pytest
 
 import dagplejecli
 from dagplejecli.errors import DagplejeError
-from dagplejecli.formats import xls
+from dagplejecli.formats import sheets, xls
 from dagplejecli.formats.sheets import read_sheets
 from dagplejecli.planfile import PLAN_NAME, read_plan
 from tests.builders import no_traceback, run_cli, small_roster
@@ -438,3 +438,20 @@ def test_an_ordinary_xls_is_read_as_before(project: Path) -> None:
     assert read[0].rows == small_roster()["Dagplejere"]
     assert read[2].rows[399] == ["note 399 " + "æøå" * 20]
     assert run_cli("plan", "gammel.xls").exit_code == 0
+
+
+def test_two_sheets_of_one_name_are_refused(project: Path) -> None:
+    data = stream([("Ark1", number(0, 0)), ("Ark1", number(1, 1))])
+    (project / "navne.xls").write_bytes(compound(data)[0])
+    refused(project, "navne.xls", NOT_A_WORKBOOK)
+
+
+def test_a_panic_in_calamine_is_an_unreadable_roster(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without the check, a sheet offset past the stream makes calamine panic (pyo3's
+    # PanicException, not an Exception): still a clear message, no traceback
+    monkeypatch.setattr(sheets, "check_xls", lambda *_: None)
+    extra = record(0x0085, b"\x00\x00\x10\x00\x00\x00\x04\x00Ark2")
+    (project / "panik.xls").write_bytes(compound(stream([("Ark1", number(0, 0))], extra))[0])
+    refused(project, "panik.xls", "kan ikke læses")

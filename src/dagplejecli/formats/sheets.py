@@ -184,6 +184,13 @@ def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        names = [meta.name for meta in workbook.sheets_metadata]
+        if len(set(names)) != len(names):
+            # two sheets of one name (a workbook never has them): each would be read as the
+            # one calamine keeps for the name, as often as the name is given
+            raise DagplejeError(
+                "roster_not_workbook", where=str(path), hint="roster_not_workbook_hint"
+            )
         sheets = []
         for meta in workbook.sheets_metadata:
             name = meta.name
@@ -192,7 +199,17 @@ def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
             hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
             # no copy of the rows
             sheets.append(RawSheet(name, cast("list[list[object]]", rows), path.name, hidden))
+    except DagplejeError:
+        raise
     except Exception:  # calamine raises several types for broken files; all mean the same here
+        raise DagplejeError(
+            "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
+        ) from None
+    except BaseException as exc:
+        # a panic in calamine (a file it reads past its end, say) reaches Python as pyo3's
+        # PanicException, which is not an Exception: the file is as unreadable as any other
+        if type(exc).__name__ != "PanicException":
+            raise
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
         ) from None
