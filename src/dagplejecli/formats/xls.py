@@ -87,6 +87,8 @@ _BOF = 0x0809
 
 # The global records whose first bytes calamine reads without looking how many there are
 _GLOBAL_BYTES = {_FILEPASS: 2, _CODEPAGE: 2, _DATEMODE: 2, _BOF: 2, _XF: 4, _EXTERNSHEET: 2}
+# The global records calamine reads (and the EOF that ends them)
+_GLOBAL_RECORDS = frozenset({*_GLOBAL_BYTES, _EOF, _BOUNDSHEET, _LBL, _SST})
 # The records calamine makes one cell of, and the bytes it reads of each (fewer is an error)
 _CELL_RECORDS = {_NUMBER: 14, _RK: 10, _LABELSST: 10, _BOOLERR: 8, _LABEL: 6, _RSTRING: 6}
 # The records a sheet's walk looks at
@@ -352,46 +354,43 @@ class _Book:
                 self._sheet(at, name)
         # else encrypted: calamine refuses it before it reads a sheet, and says why
 
-    def _next_record(self, at: int) -> tuple[int, int, int]:
-        """The record at ``at``: its type, where its data begins and where it ends (and the
-        next record begins). calamine's ``RecordIter`` takes the CONTINUE records after a
-        record with it; walked here one by one, they end at the same places."""
-        self.records += 1
-        if self.records > _MAX_RECORDS:
-            raise _Malformed
-        if len(self.stream) - at < 4:
-            raise _Malformed  # a record's header cut short
-        kind, length = _PAIR.unpack_from(self.stream, at)
-        end = at + 4 + length
-        if end > len(self.stream):
-            raise _Malformed  # a record running past the stream
-        return kind, at + 4, end
-
     def _continues(self, at: int) -> tuple[list[memoryview], int]:
-        """The CONTINUE records from ``at`` (while more than 4 bytes are left, as calamine takes
-        them), and where the record after them begins; more than the shared strings may have
-        are refused (see _MAX_SST_CONTINUES)."""
+        """The CONTINUE records from ``at`` (taken with the record before them while more
+        than 4 bytes are left, as calamine's ``RecordIter`` takes them), and where the record
+        after them begins; more than the shared strings may have are refused (see
+        _MAX_SST_CONTINUES)."""
         stream = self.stream
         pieces: list[memoryview] = []
         while len(stream) - at > 4 and _U16.unpack_from(stream, at)[0] == _CONTINUE:
-            if len(pieces) == _MAX_SST_CONTINUES:
+            end = at + 4 + _U16.unpack_from(stream, at + 2)[0]
+            if end > len(stream) or len(pieces) == _MAX_SST_CONTINUES:
                 raise _Malformed
-            _, begin, at = self._next_record(at)
-            pieces.append(stream[begin:at])
+            pieces.append(stream[at + 4 : end])
+            at = end
+        self.records += len(pieces)
         return pieces, at
 
     def _globals(self) -> bool:
         """The workbook's global records up to the first EOF (or the end of the stream): the
         sheets' offsets and names, the codepage and the BIFF version, the shared strings. False
-        for an encrypted workbook."""
-        stream = self.stream
+        for an encrypted workbook. The records are read as ``_sheet`` reads them."""
+        stream, unpack = self.stream, _PAIR.unpack_from
+        end = len(stream)
         at = 0
-        while at < len(stream):
-            kind, begin, at = self._next_record(at)
-            data = stream[begin:at]
+        while at < end:
+            if end - at < 4:
+                raise _Malformed  # a record's header cut short
+            kind, length = unpack(stream, at)
+            begin, at = at + 4, at + 4 + length
+            self.records += 1
+            if at > end or self.records > _MAX_RECORDS:
+                raise _Malformed  # a record running past the stream; too many walked
+            if kind not in _GLOBAL_RECORDS:
+                continue
             if kind == _EOF:
                 break
-            if len(data) < _GLOBAL_BYTES.get(kind, 0):
+            data = stream[begin:at]
+            if length < _GLOBAL_BYTES.get(kind, 0):
                 raise _Malformed  # calamine panics, or stops with an error
             if kind == _FILEPASS and _U16.unpack_from(data)[0] != 0:
                 return False
@@ -532,8 +531,10 @@ class _Book:
     def _sheet(self, at: int, name: str) -> None:
         """One sheet's records from its offset, as calamine walks them: to the EOF that ends
         its own substream (a chart's BOF…EOF inside it is skipped; the first BOF is the
-        sheet's own) or the end of the stream. The records are read here as ``_next_record``
-        reads them, and the common cells counted here too: a sheet may hold millions."""
+        sheet's own) or the end of the stream. A record is a type, a length and that many
+        bytes (calamine takes the CONTINUE records after one with it; walked one by one here,
+        they end at the same places). The common cells are counted in the loop itself: a
+        sheet may hold millions."""
         stream, shared, unpack = self.stream, self.shared, _PAIR.unpack_from
         end = len(stream)
         if at > end:
