@@ -31,7 +31,8 @@ MAX_WORKBOOK_TEXT = 100_000_000
 # grid (32 bytes a cell, and a grid of its formulas) when it opens the file, copies a sheet's
 # grid (its texts too) when the sheet is read, and keeps the texts in UTF-8 beside Python's;
 # two sheets of A1 and IV65536 (an .xls sheet's last cell) in a 10 KB file cost 2.5 GB. Its
-# sheets are held to these, so that an .xls within them is read in well under 1 GB
+# sheets are held to these: an .xls at all three (and DIMENSIONS records reserving a sheet's
+# limit, and formulas) takes dagpleje plan to about 850 MB, within a 1 GiB address space
 MAX_XLS_SHEET_CELLS = 6_000_000  # rows x columns of a sheet's extent
 MAX_XLS_WORKBOOK_CELLS = 8_000_000  # every sheet's extent, and their formulas' grids
 MAX_XLS_WORKBOOK_TEXT = 40_000_000  # characters, as MAX_WORKBOOK_TEXT counts them

@@ -118,8 +118,9 @@ _FORMULA_ERROR_TEXT = 100
 _FUNCTION_TEXT = 18 + 2 + 255  # the longest function name, its parentheses, 255 commas
 _NUMBER_TEXT = 330  # a float written out in full (1e308 is 309 digits)
 
-# Codepages whose encoding calamine reads a byte a character in a BIFF5 string (any other
-# widens each byte to two), and the UTF-16 ones, which make a character of every two bytes
+# Codepages calamine decodes a BIFF5 string's bytes in as they stand (a single-byte one, or
+# UTF-8: at most a character a byte); for any other it widens each byte to two first. The
+# UTF-16 ones make a character of every two bytes
 _SINGLE_BYTE = frozenset(
     {866, 874, 10000, 10007, 20866, 21866, 65001, *range(1250, 1259), *range(28591, 28606)}
 )
