@@ -35,6 +35,7 @@ from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
+    MAX_XLS_FILE_BYTES,
     MAX_XLS_SHEET_CELLS,
     MAX_XLS_WORKBOOK_CELLS,
     MAX_XLS_WORKBOOK_TEXT,
@@ -99,13 +100,13 @@ _ERROR_CODES = frozenset({0x00, 0x07, 0x0F, 0x17, 0x1D, 0x24, 0x2A, 0x2B})
 
 # calamine takes each CONTINUE record of the shared strings from the front of a list, which
 # costs it their number squared; a writer fills each to 8,224 bytes, so a workbook within
-# MAX_FILE_BYTES has fewer than 26,000 of them
-_MAX_SST_CONTINUES = 32_768
+# MAX_XLS_FILE_BYTES has fewer than 8,200 of them
+_MAX_SST_CONTINUES = 16_384
 # calamine holds every shared string (24 bytes and its text) while it reads the sheets
 _MAX_SST_STRINGS = 4_000_000
 # The records calamine walks, the globals' and every sheet's from its offset together (a sheet
 # without an EOF is walked to the end of the stream, through the sheets after it): a workbook
-# within the limits has fewer than 10 million
+# within the limits has fewer than 7 million
 _MAX_RECORDS = 20_000_000
 # calamine writes every formula as text when it opens the file, inserting characters one by
 # one (a space token inserts up to 255), each insert moving the text after it. The work is
@@ -140,6 +141,14 @@ def is_compound(raw: bytes) -> bool:
 def check_xls(path: Path, raw: bytes) -> None:
     """The .xls in ``raw`` (the bytes of ``path``) within every limit, or exit 2 naming the
     file (and the sheet and the cell that cross a limit)."""
+    if len(raw) > MAX_XLS_FILE_BYTES:  # calamine holds it about six times over
+        raise DagplejeError(
+            "roster_too_large",
+            where=str(path),
+            hint="roster_xls_too_large_hint",
+            size_mb=len(raw) // (1024 * 1024),
+            limit_mb=MAX_XLS_FILE_BYTES // (1024 * 1024),
+        )
     try:
         _Book(path, _Compound(raw).workbook()).check()
     except (_Malformed, struct.error, IndexError):
