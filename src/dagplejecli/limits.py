@@ -27,6 +27,18 @@ MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's limit, and what the writ
 # characters in all the cells of a workbook, a shared string counted for every cell that shows
 # it (a reader copies it into each): a national roster holds about 10 million
 MAX_WORKBOOK_TEXT = 100_000_000
+# An .xls (formats/xls.py) costs calamine more a byte, a cell and a character: it holds the
+# file about six times over (its copies, its sectors, the workbook stream), builds every
+# sheet's grid (32 bytes a cell, and a grid of its formulas) when it opens the file, copies a
+# sheet's grid twice while the sheet is read (once more when it begins after A1), and keeps
+# the texts in UTF-8 beside Python's; two sheets of A1 and IV65536 (an .xls sheet's last
+# cell) in a 10 KB file cost 2.5 GB. An .xls is held to these: one at all of them at once
+# (and DIMENSIONS records reserving a sheet's limit, and formulas) took dagpleje plan to
+# 765 MB, within a 1 GiB address space
+MAX_XLS_FILE_BYTES = 64 * 1024 * 1024
+MAX_XLS_SHEET_CELLS = 4_000_000  # rows x columns of a sheet's extent
+MAX_XLS_WORKBOOK_CELLS = 6_000_000  # every sheet's extent, and their formulas' grids
+MAX_XLS_WORKBOOK_TEXT = 20_000_000  # characters, as MAX_WORKBOOK_TEXT counts them
 MAX_CSV_FIELD = 131_072  # characters in one CSV field (the csv module's own limit)
 
 # The configuration: a hand-written TOML file of a few kilobytes.

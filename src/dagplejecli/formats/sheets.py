@@ -1,5 +1,6 @@
 """Raw cells from a spreadsheet or CSV file, with limits checked before anything is parsed
-(a workbook's zip and XML by ``formats/bounded.py``, a CSV's lines and fields here)."""
+(a workbook's zip and XML by ``formats/bounded.py``, an .xls's compound file and records by
+``formats/xls.py``, a CSV's lines and fields here)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import cast
 
 from dagplejecli.errors import DagplejeError, os_detail
 from dagplejecli.formats.bounded import CHUNK, ZIP_SUFFIXES, check_zip, too_large
+from dagplejecli.formats.xls import check_xls, is_compound
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_CSV_FIELD,
@@ -128,7 +130,8 @@ def read_sheets(path: Path) -> Sheets:
     """Every sheet of the file. CSV files have one sheet, named after the file.
 
     The file is read once, as bytes of bounded size; a workbook's size, parts and XML are
-    checked on those bytes (``_check_zip``), and calamine parses the same bytes.
+    checked on those bytes (``check_zip``; an .xls's compound file and records by
+    ``check_xls``), and calamine parses the same bytes.
     """
     check_roster_path(path)
     raw = _read_once(path)
@@ -136,6 +139,8 @@ def read_sheets(path: Path) -> Sheets:
     if suffix == ".csv":
         sheets = Sheets([RawSheet(path.name, read_csv_rows(path, raw), path.name)])
     else:
+        if suffix == ".xls" or is_compound(raw):  # calamine tries .xls first, whatever the name
+            check_xls(path, raw)
         mixed = check_zip(path, raw) if suffix in ZIP_SUFFIXES else True
         sheets = Sheets(_read_workbook(path, raw))
         if mixed:
@@ -195,6 +200,13 @@ def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        names = [meta.name for meta in workbook.sheets_metadata]
+        if len(set(names)) != len(names):
+            # two sheets of one name (a workbook never has them): each would be read as the
+            # one calamine keeps for the name, as often as the name is given
+            raise DagplejeError(
+                "roster_not_workbook", where=str(path), hint="roster_not_workbook_hint"
+            )
         sheets = []
         for meta in workbook.sheets_metadata:
             name = meta.name
@@ -203,7 +215,17 @@ def _read_workbook(path: Path, raw: bytes) -> list[RawSheet]:
             hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
             # no copy of the rows
             sheets.append(RawSheet(name, cast("list[list[object]]", rows), path.name, hidden))
+    except DagplejeError:
+        raise
     except Exception:  # calamine raises several types for broken files; all mean the same here
+        raise DagplejeError(
+            "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
+        ) from None
+    except BaseException as exc:
+        # a panic in calamine (a file it reads past its end, say) reaches Python as pyo3's
+        # PanicException, which is not an Exception: the file is as unreadable as any other
+        if type(exc).__name__ != "PanicException":
+            raise
         raise DagplejeError(
             "roster_unreadable", where=str(path), hint="roster_not_workbook_hint"
         ) from None
