@@ -807,3 +807,16 @@ def test_plain_sheets_estimated_large_are_counted_exactly_before_a_refusal(
     )
     path = _with_sheets(project, [far, far, long])
     bounded.check_zip(path, path.read_bytes())
+
+
+def test_an_ods_named_as_an_xlsx_is_counted_as_the_ods_it_is(project: Path) -> None:
+    """calamine picks its reader by the zip's content, not the file's name: an .ods renamed
+    .xlsx is checked as an .ods (780 bytes had been 150,000 x 200 cells, 4 GB)."""
+    hostile = (
+        "<table:table-row table:number-rows-repeated='150000'>"
+        "<table:table-cell table:number-columns-repeated='200' office:value-type='string'>"
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    renamed = _ods(project, hostile).rename(project / "roster.xlsx")
+    assert "Dagplejere!GR" in _refusal(renamed)
+    _refused(project, "roster.xlsx")

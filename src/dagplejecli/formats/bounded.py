@@ -81,8 +81,10 @@ def check_zip(path: Path, raw: bytes) -> bool:
             folded = {_fold(name): name for name in names}
             if len(folded) != len(names):
                 raise _not_workbook(path)
-            ods = path.suffix.lower() == ".ods"
-            sheets, shared = ({}, []) if ods else _workbook_parts(zf, folded)
+            # calamine picks its reader by what the zip holds, not by the file's name: a
+            # workbook's parts and an OpenDocument's content are both checked wherever found
+            ods = "content.xml" in names
+            sheets, shared = _workbook_parts(zf, folded)
             budget = [MAX_UNCOMPRESSED_BYTES]  # every part inflated once, counted together
             text = _Text(path)  # every cell's text, a shared string once per cell showing it
             # every sheet's extent together; a plain sheet's estimate counted exactly on demand
@@ -97,7 +99,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
             for m in members:
                 if m.filename in sheets or m.filename in shared:
                     continue
-                dtd, sheet_data, strings = _look(zf, m, budget, not ods)
+                dtd, sheet_data, strings = _look(zf, m, budget)
                 if dtd and (sheet_data or strings or m.filename.endswith((".xml", ".rels"))):
                     raise DagplejeError("roster_xml_entities", where=f"{path} ({m.filename})")
                 if strings:
@@ -123,7 +125,7 @@ def check_zip(path: Path, raw: bytes) -> bool:
                     if not _plain_sheet(data, text, grid, sheets[m.filename], m.filename):
                         _refuse_dtd(path, m, data)
                         _scan_sheet(path, zf, m, sheets[m.filename], text, grid)
-            if ods and "content.xml" in names:
+            if ods:
                 _scan_ods(path, zf, zf.getinfo("content.xml"), text, grid)
                 normal = False
     except DagplejeError:
@@ -192,20 +194,19 @@ _SHARED_TAG = re.compile(rb"[<:]sst[\s/>]")
 
 
 def _look(
-    zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int], tags: bool
+    zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]
 ) -> tuple[bool, bool, bool]:
-    """Whether the part holds a DTD (anywhere, not only in its first bytes) and, when ``tags``,
-    a sheet's data or shared strings; inflated in chunks, counted."""
+    """Whether the part holds a DTD (anywhere, not only in its first bytes), a sheet's data or
+    shared strings; inflated in chunks, counted."""
     dtd = sheet_data = strings = False
     tail = b""
     with _Counted(zf, member, budget) as fh:
         while chunk := fh.read(CHUNK):
             window = tail + chunk
             dtd = dtd or _dtd_in(window)
-            if tags:
-                ascii_ = window.replace(b"\x00", b"") if b"\x00" in window else window
-                sheet_data = sheet_data or _SHEET_DATA_TAG.search(ascii_) is not None
-                strings = strings or _SHARED_TAG.search(ascii_) is not None
+            ascii_ = window.replace(b"\x00", b"") if b"\x00" in window else window
+            sheet_data = sheet_data or _SHEET_DATA_TAG.search(ascii_) is not None
+            strings = strings or _SHARED_TAG.search(ascii_) is not None
             tail = chunk[-64:]
     return dtd, sheet_data, strings
 
