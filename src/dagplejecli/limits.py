@@ -39,6 +39,10 @@ MAX_XLS_FILE_BYTES = 64 * 1024 * 1024
 MAX_XLS_SHEET_CELLS = 4_000_000  # rows x columns of a sheet's extent
 MAX_XLS_WORKBOOK_CELLS = 6_000_000  # every sheet's extent, and their formulas' grids
 MAX_XLS_WORKBOOK_TEXT = 20_000_000  # characters, as MAX_WORKBOOK_TEXT counts them
+# An .ods costs calamine about 130 bytes a cell of its extent (a repeated cell is built as
+# many times, each with its own text, and Python's copy): 20 million cells took 2.6 GB and
+# 35 s. An .ods is held to 6 million, in a sheet and in all together (about 800 MB)
+MAX_ODS_CELLS = 6_000_000
 MAX_CSV_FIELD = 131_072  # characters in one CSV field (the csv module's own limit)
 
 # The configuration: a hand-written TOML file of a few kilobytes.

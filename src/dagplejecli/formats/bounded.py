@@ -24,6 +24,7 @@ from typing import Any
 from dagplejecli.errors import DagplejeError
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
+    MAX_ODS_CELLS,
     MAX_SHEET_CELLS,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
@@ -444,19 +445,20 @@ class _Grid:
         self.estimated[part] = cells
         self.add(sheet, cells, 1)
 
-    def add(self, sheet: str, rows: int, columns: int) -> None:
+    def add(self, sheet: str, rows: int, columns: int, limit: int = MAX_WORKBOOK_CELLS) -> None:
+        """A sheet's extent; ``limit``: the workbook's, lower for an .ods."""
         self.total += rows * columns
-        if self.total > MAX_WORKBOOK_CELLS and self.estimated:
+        if self.total > limit and self.estimated:
             for part, cells in self.estimated.items():
                 self.total += self.exact(part) - cells
             self.estimated.clear()
-        if self.total > MAX_WORKBOOK_CELLS:
+        if self.total > limit:
             raise DagplejeError(
                 "roster_book_too_large",
                 where=f"{self.path.name}, {sheet}",
                 hint="roster_book_too_large_hint",
                 sheet=sheet,
-                cells=MAX_WORKBOOK_CELLS,
+                cells=limit,
             )
 
 
@@ -550,9 +552,9 @@ def _believed_count(count: int, held: int) -> bool:
     return count <= max(held, _BELIEVED_COUNT)
 
 
-def _beyond(rows: int, columns: int) -> bool:
+def _beyond(rows: int, columns: int, cells: int = MAX_SHEET_CELLS) -> bool:
     """An extent past the limits: too many rows, columns, or cells in all."""
-    return rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_SHEET_CELLS
+    return rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > cells
 
 
 # calamine takes an element by its local name, in any namespace or none, wherever it stands
@@ -756,7 +758,7 @@ def _split_ref(ref: str | None) -> tuple[str, str]:
     return letters, digits
 
 
-def too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
+def too_large(path: Path, sheet: str, cell: str, cells: int = MAX_SHEET_CELLS) -> DagplejeError:
     """A sheet whose farthest cell ``cell`` lies beyond the limits (named, with the limits)."""
     return DagplejeError(
         "roster_sheet_too_large",
@@ -765,7 +767,7 @@ def too_large(path: Path, sheet: str, cell: str) -> DagplejeError:
         cell=cell,
         rows=MAX_SHEET_ROWS,
         columns=MAX_SHEET_COLUMNS,
-        cells=MAX_SHEET_CELLS,
+        cells=cells,
     )
 
 
@@ -796,7 +798,7 @@ def _scan_ods(
                     sheet = next(iter(_attributes(element, "name")), "")
                     row = max_row = max_col = 0
                 else:
-                    grid.add(sheet, max_row, max_col)
+                    grid.add(sheet, max_row, max_col, MAX_ODS_CELLS)
                     _release(element)
                 continue
             if event == "start":
@@ -818,8 +820,9 @@ def _scan_ods(
             row += repeat
             if filled:
                 max_row = row
-            if _beyond(max_row, max_col):
-                raise too_large(path, sheet, f"{column_letters(max_col) or 'A'}{max_row}")
+            if _beyond(max_row, max_col, MAX_ODS_CELLS):
+                cell = f"{column_letters(max_col) or 'A'}{max_row}"
+                raise too_large(path, sheet, cell, MAX_ODS_CELLS)
             if not _nested(element):  # a row in another's cell is its text too: kept for it
                 _release(element)
 
