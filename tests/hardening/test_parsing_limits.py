@@ -832,3 +832,16 @@ def test_an_ods_is_held_to_what_calamine_builds_of_it_in_memory(project: Path) -
         "<text:p>x</text:p></table:table-cell></table:table-row>"
     )
     assert "Dagplejere!ZZ" in _refusal(_ods(project, hostile))
+
+
+def test_a_plan_that_is_a_zip_under_another_name_is_checked_as_a_workbook(project: Path) -> None:
+    """calamine reads a zip as a workbook whatever it is called: a plan given as «plan.dat»
+    gets the same check as one called .xlsx."""
+    from dagplejecli.errors import DagplejeError
+    from dagplejecli.planfile import read_plan
+
+    far = _FAR_SHEET["plain"].format(r=500001, ref="A500001")
+    renamed = _with_sheets(project, [far]).rename(project / "plan.dat")
+    with pytest.raises(DagplejeError) as refusal:
+        read_plan(renamed)
+    assert refusal.value.key == "roster_sheet_too_large"

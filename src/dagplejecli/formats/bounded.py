@@ -842,13 +842,13 @@ def _repeat(element: Any, name: str) -> int:
 def check_workbook_bytes(path: Path, raw: bytes) -> None:
     """A workbook other than the roster (the plan, the CVR extract) checked as the roster is:
     parts inflated once and counted, sheets parsed against the limits (exit 2 otherwise); a
-    file that begins as a compound file is checked as an .xls, as calamine reads it, whatever
-    it is called."""
+    file that begins as a compound file is checked as an .xls, and one that begins as a zip as
+    a workbook, as calamine reads them, whatever they are called."""
     from dagplejecli.formats.xls import check_xls, is_compound
 
     if path.suffix.lower() == ".xls" or is_compound(raw):
         check_xls(path, raw)
-    if path.suffix.lower() in ZIP_SUFFIXES:
+    if path.suffix.lower() in ZIP_SUFFIXES or raw.startswith(b"PK"):  # a zip, whatever its name
         check_zip(path, raw)
 
 
