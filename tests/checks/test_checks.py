@@ -659,6 +659,14 @@ def _without_children(tmp: Path) -> list[Finding]:
     return found
 
 
+def _dagplejer_under(header: str) -> Sheets:
+    """The small roster with the children's dagplejer column under a header that says nothing
+    of it: what the column holds names the dagplejere."""
+    sheets = small_roster()
+    sheets["Børn"][0] = [header if h == "Dagplejer" else h for h in sheets["Børn"][0]]
+    return sheets
+
+
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP229": _without_children,
     "DP239": _without_children,
@@ -723,6 +731,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP255": lambda tmp: findings_for(tmp, sheets=_one_row_per_contact()),
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
     "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
+    "DP265": lambda tmp: findings_for(tmp, sheets=_dagplejer_under("Stue")),
     "DP264": lambda tmp: findings_for(
         tmp, BASE_CONFIG + AREAS.replace("Distrikt =", "Ark ="), sheet_per_district()
     ),

@@ -542,6 +542,44 @@ def _csv_pair_with_address_in_one_cell(folder: Path) -> Built:
     )
 
 
+def _booking_csv_with_stue(folder: Path) -> Built:
+    """A booking system's CSV (Windows-1252, semicolons) with the child as «Barn CPR» and
+    «Barn navn», two numbered contact groups on the row, and the dagplejer in a column headed
+    «Stue» as «Dagplejer Anne Jensen (20100)»; the dagplejere in HR's workbook."""
+    header = [
+        "Institution",
+        "Stue",
+        "Barn CPR",
+        "Barn navn",
+        "Kontakt 1 navn",
+        "Kontakt 1 CPR",
+        "Kontakt 1 relation",
+        "Kontakt 1 forældremyndighed",
+        "Kontakt 2 navn",
+        "Kontakt 2 CPR",
+        "Kontakt 2 relation",
+        "Kontakt 2 forældremyndighed",
+    ]
+    anne, bo = "Dagplejer Anne Jensen (20100)", "Dagplejer Bo Ærø (20101)"
+    jensen = ["Mette Jensen", MOR1, "Mor", "Ja", "Ole Jensen", FAR1, "Far", "Ja"]
+    pladser = [
+        header,
+        ["Dagplejen Øst", anne, CH1, "Liv Jensen", *jensen],
+        ["Dagplejen Øst", bo, CH2, "Emil Ærø", "Sara Ærø", MOR2, "Mor", "Ja", "", "", "", ""],
+    ]
+    hr = [
+        ["Medarbejdernr", "Navn", "Adresse", "Postnr.", "By", "CPR-nr."],
+        ["20100", "Anne Jensen", "Lindholm Brygge 117B", "9200", "Aalborg SV", DP1],
+        ["20101", "Bo Ærø", "Hobrovej 33", "9310", "Vodskov", DP2],
+    ]
+    return Built(
+        [
+            write_csv(folder / "pladser.csv", pladser, encoding="cp1252"),
+            write_xlsx(folder / "personale.xlsx", {"Medarbejdere": hr}),
+        ]
+    )
+
+
 def _english_provider_files(folder: Path) -> Built:
     """A children's file with English headers, the dagplejer as «Provider ID», alias columns
     for a protected child, and the parents as «Guardian 1 …»/«Guardian 2 …»; the dagplejere
@@ -777,6 +815,18 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Ole Jensen": True, "Per Ærø": False},
         codes=frozenset({"DP255", "DP256", "DP259"}),
+    ),
+    Case(
+        "booking-csv-med-stue-og-to-kontaktgrupper",
+        _booking_csv_with_stue,
+        # two contact groups on a row make it a child's, not a contact's, though «Barn CPR»
+        # names the child as a contacts sheet does; «Stue» names the dagplejere (DP265)
+        roles={"pladser.csv": Role.BOERN, "Medarbejdere": Role.DAGPLEJERE},
+        columns={"pladser.csv": {"dagplejer": "Stue", "cpr": "Barn CPR", "navn": "Barn navn"}},
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP265"}),
     ),
     Case(
         "note-med-kommaer-foer-overskriften",

@@ -19,7 +19,7 @@ from dagplejecli.config import RosterConfig
 from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
-from dagplejecli.roster.columns import plain_dagplejer_fields
+from dagplejecli.roster.columns import contact_groups, plain_dagplejer_fields
 from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
 from dagplejecli.roster.joined import alike, join, split
 from dagplejecli.roster.vocabulary import vocabulary
@@ -52,6 +52,7 @@ class Clue(StrEnum):
     CHILD_REF = "child_ref"  # a column naming the child by CPR («Barn CPR»)
     DAGPLEJER_REF = "dagplejer_ref"  # a column naming the child's dagplejer («Dagplejer nr.»)
     CONTACT = "contact"  # a contact group («Kontakt1 CPR», «Mor navn»)
+    CONTACT_GROUPS = "contact_groups"  # two or more on a row: a child's, not a contact's row
     DAGPLEJER_NAMED = "dagplejer_named"  # the dagplejer's own columns («Dagplejer navn»)
     OWN_CPR = "own_cpr"  # a plain CPR column: the sheet's own person's
     # a child per row beside its dagplejer's unprefixed columns (``_plain_one_sheet``)
@@ -106,7 +107,7 @@ READINGS = (
     Choice(R.ET_ARK, (C.PLAIN_ONE_SHEET,)),
     # the child's CPR and a column naming the dagplejer, on a sheet whose name says children
     Choice(R.BOERN, (C.CHILD_REF, C.NAMES_DAGPLEJER, C.NAME_BOERN), (C.DAGPLEJER_REF,)),
-    Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF,)),
+    Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF, C.CONTACT_GROUPS)),
     # «Dagplejer nr.» on the dagplejere's own sheet is their id
     Choice(R.DAGPLEJERE, (C.DAGPLEJER_REF, C.NAME_DAGPLEJERE), _CHILD_OWNED),
     Choice(R.BOERN, (C.DAGPLEJER_REF,)),
@@ -191,6 +192,8 @@ def clues(header: HeaderRow, name: str | None = None, cfg: RosterConfig | None =
     }
     if _plain_one_sheet(header):
         found.add(C.PLAIN_ONE_SHEET)
+    if len(contact_groups(header)) > 1:
+        found.add(C.CONTACT_GROUPS)
     if cfg is not None and Field.DAGPLEJER in cfg.boern_kolonner:
         found.add(C.NAMES_DAGPLEJER)
     if cfg is not None and cfg.boern_ark is None:

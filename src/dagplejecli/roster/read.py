@@ -16,6 +16,7 @@ from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, 
 from dagplejecli.findings import Severity as S
 from dagplejecli.formats.sheets import RawSheet, read_roster_sheets, sheets_sha256
 from dagplejecli.model import (
+    CellRef,
     Child,
     Dagplejer,
     Person,
@@ -40,6 +41,7 @@ from dagplejecli.roster.link import (
     derive_dagplejer_ids,
     id_and_name,
     matching_column,
+    naming_column,
     resolve_children,
 )
 from dagplejecli.roster.onesheet import DP247, read_one_sheet
@@ -50,6 +52,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import merge_repeated_children
+from dagplejecli.roster.rows import data_rows
 from dagplejecli.roster.unread import unread_columns
 from dagplejecli.roster.unused import (
     contacts_unattached,
@@ -78,6 +81,8 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
+# the children's dagplejer column found by what it holds (roster/link.naming_column)
+DP265 = Rule("DP265", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
 # sheets alike read as one (a sheet per district): roster/joined.py
 DP264 = Rule(
     "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
@@ -169,6 +174,8 @@ def read_roster(
             sheet.file or path.name, sheet, header, role, columns, long, cfg.kontaktgrupper
         )
         inferred.extend(nameless_groups(cmap))
+        if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
+            _dagplejer_by_content(cmap, dagplejere, inferred)
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap, long))
         used.append(cmap)
@@ -249,6 +256,22 @@ def read_roster(
         roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
+
+
+def _dagplejer_by_content(
+    cmap: ColumnMap, dagplejere: list[Dagplejer], inferred: list[Finding]
+) -> None:
+    """A children's sheet with no column whose header says the child's dagplejer: the one
+    column of unrecognised header whose cells name the dagplejere is read as it, and said
+    (DP265, with the key that says it)."""
+    texts = cmap.header.texts
+    free = [c for c, t in enumerate(texts) if t and cmap.header.meanings[c] is None]
+    col = naming_column([row for _, row in data_rows(cmap)], free, dagplejere)
+    if col is None:
+        return
+    cmap.fields[Field.DAGPLEJER] = col
+    where = Location.of_cell(CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1))
+    inferred.append(DP265(where, sheet=cmap.sheet.name, column=texts[col]))
 
 
 def _contacts(children: list[Child]) -> int:
