@@ -189,6 +189,7 @@ class RosterConfig(_Strict):
     ark: str | list[str] | None = None
     boern_ark: str | list[str] | None = None
     kontakt_ark: str | list[str] | None = None
+    ignorer_ark: list[str] = Field(default_factory=list)  # sheets that are no part of the roster
     kolonner: dict[str, str] = Field(default_factory=dict)
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)

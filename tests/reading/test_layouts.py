@@ -484,3 +484,29 @@ def test_init_completes_a_file_of_only_the_roster_decisions(folder: Path) -> Non
     other = run_cli("init", "roster.xlsx", "--kommune", "265")
     assert other.exit_code == 2 and "findes allerede" in other.stderr, other.output
     assert (folder / "dagpleje.toml").read_text("utf-8") == "# mine\n[dtr]\nejerform = 1\n"
+
+
+def test_a_sheet_said_to_be_no_part_of_the_roster_is_neither_read_nor_said(folder: Path) -> None:
+    """An overview sheet beside the roster is a warning (DP248) until [roster] ignorer_ark
+    says it is no part of the roster; a name the roster does not have is an error."""
+    sheets = {
+        "Dagplejere": payroll_dagplejere(),
+        "Børn": children_by_dagplejer_name(),
+        "Oversigt": [["Distrikt", "Antal"], ["A", 1], ["B", 1]],
+    }
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + ONE_AREA, encoding="utf-8")
+    said = run_cli("plan", "roster.xlsx")
+    assert (
+        said.exit_code == 0
+        and "DP248" in said.stdout
+        and 'ignorer_ark = ["Oversigt"]' in (said.stdout + said.stderr)
+    ), said.output
+    ignored = BASE_CONFIG + '[roster]\nignorer_ark = ["Oversigt"]\n' + ONE_AREA
+    (folder / "dagpleje.toml").write_text(ignored, encoding="utf-8")
+    quiet = run_cli("plan", "roster.xlsx")
+    assert quiet.exit_code == 0 and "DP248" not in quiet.output, quiet.output
+    typo = BASE_CONFIG + '[roster]\nignorer_ark = ["Oversigten"]\n' + ONE_AREA
+    (folder / "dagpleje.toml").write_text(typo, encoding="utf-8")
+    wrong = run_cli("plan", "roster.xlsx")
+    assert wrong.exit_code == 2 and no_traceback(wrong) and "Oversigten" in wrong.stderr

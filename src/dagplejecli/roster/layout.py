@@ -352,6 +352,16 @@ def _configured(
     return chosen
 
 
+def not_ignored(sheets: list[RawSheet], cfg: RosterConfig, path: Path) -> list[RawSheet]:
+    """The sheets but those ``[roster] ignorer_ark`` says are no part of the roster (an
+    overview, a lookup list): never read, never said. Each must be one the roster has."""
+    names = [s.name for s in sheets]
+    for name in cfg.ignorer_ark:
+        if name not in names:
+            raise sheet_missing(path, name, "ignorer_ark", names)
+    return [s for s in sheets if s.name not in cfg.ignorer_ark]
+
+
 def sheet_names(given: str | list[str]) -> list[str]:
     """The sheets a key names: one, or several alike read as one."""
     return [given] if isinstance(given, str) else given

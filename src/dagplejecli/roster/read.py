@@ -34,7 +34,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.headers import normalise_header, read_header
-from dagplejecli.roster.layout import ROLE_KEYS, pick_sheets
+from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
     derive_child_ids,
@@ -123,7 +123,8 @@ def read_roster(
         sheets = read_roster_sheets(files)
     # each file's hash from the bytes its sheets were parsed from
     roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
-    chosen = pick_sheets(sheets, cfg, path)
+    considered = not_ignored(sheets, cfg, path)  # [roster] ignorer_ark: no part of the roster
+    chosen = pick_sheets(considered, cfg, path)
     form = RefForm(cfg.henvisning) if cfg.henvisning else None
     if form is not None and Role.ET_ARK in chosen:  # the child is on its dagplejer's own row
         raise DagplejeError(
@@ -229,9 +230,9 @@ def read_roster(
     )
     derive_dagplejer_ids(dagplejere)
     findings = builder.findings + unread
-    findings += left_behind(path.name, sheets, chosen, len(children)) + left
+    findings += left_behind(path.name, considered, chosen, len(children)) + left
     findings += rows_set_aside(used) + inferred
-    findings += hidden_sheets(path.name, sheets, [s for s, _ in chosen.values()])
+    findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
