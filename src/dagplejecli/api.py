@@ -159,6 +159,7 @@ UNMAPPED: dict[str, object] = {
     "lang_form": None,
     "overskriftsraekke": None,
     "henvisning": None,
+    "ignorer_ark": [],
 }
 
 

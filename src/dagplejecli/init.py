@@ -346,6 +346,8 @@ def _roster_lines(
                 lines.append(f"{key} = {_q(value)}")
         if kept.gaeste:
             lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
+        if kept.ignorer_ark:
+            lines.append(f"ignorer_ark = [{', '.join(_q(g) for g in kept.ignorer_ark)}]")
     if named and infos:
         lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
         rows = [
