@@ -114,6 +114,7 @@ class Validation:
 
     planned: Planned
     findings: list[Finding]
+    plan_path: Path | None = None  # the plan validated (a suggested command names it)
 
     def errors(self, strict: bool = False) -> list[Finding]:
         from dagplejecli.findings import Severity
@@ -208,4 +209,4 @@ def validate_project(
         extract = read_extract(extract_path)
     ctx = CheckContext(config, roster, plan, today, extract)
     findings = freshness(saved, roster, plan) + planned.reading + run_checks(ctx)
-    return Validation(planned, sorted(findings, key=sort_key))
+    return Validation(planned, sorted(findings, key=sort_key), plan_path)

@@ -33,6 +33,17 @@ def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None)
     return command
 
 
+def project_flags(config: Path, plan: Path | None = None) -> str:
+    """`` --config X --plan Y`` for a suggested command: the configuration and plan the user
+    named, when they are not this folder's own (empty when they are)."""
+    flags = ""
+    if config.absolute() != Path.cwd() / CONFIG_NAME:
+        flags += f" --config {shell_word(config)}"
+    if plan is not None and plan.absolute() != (config.parent / PLAN_NAME).absolute():
+        flags += f" --plan {shell_word(plan)}"
+    return flags
+
+
 def read_manifest(folder: Path) -> Manifest | None:
     """The last export's manifest in export folder ``folder``, or None before the first export.
 

@@ -79,3 +79,17 @@ def test_dtr_export_with_every_number_points_to_unilogin(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.rstrip().endswith("kør dagpleje export --target unilogin.")
     assert "EnhedsNummer" not in result.stdout
+
+
+def test_the_next_step_names_the_configuration_and_plan_the_user_gave(project: Path) -> None:
+    """A command suggested after plan and validate carries --config and --plan when the user
+    gave others than the folder's own: run as written, it works."""
+    (project / "nord.toml").write_text((project / "dagpleje.toml").read_text("utf-8"), "utf-8")
+    (project / "dagpleje.toml").unlink()
+    plan = run_cli("plan", "roster.xlsx", "--config", "nord.toml", "--out", "plan-nord.xlsx")
+    assert plan.exit_code == 0, plan.output
+    suggested = "dagpleje validate --config nord.toml --plan plan-nord.xlsx"
+    assert suggested in plan.stdout, plan.stdout
+    validate = run_cli(*suggested.split()[1:])
+    assert validate.exit_code == 0, validate.output
+    assert "--target unilogin --config nord.toml --plan plan-nord.xlsx" in validate.stdout

@@ -49,7 +49,7 @@ def print_export(out: Console, prepared: PreparedExport, quiet: bool, allowed: b
             if all(a.institution_number for a in planned.plan.areas):
                 out.print(ui("next_dtr_numbered"), soft_wrap=True)
             else:
-                command = plan_command([f.path for f in planned.roster.files])
+                command = plan_command([f.path for f in planned.roster.files], planned.config.path)
                 out.print(ui("next_dtr", command=command), soft_wrap=True)
         else:
             out.print(ui("next_unilogin"))

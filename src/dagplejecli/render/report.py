@@ -42,10 +42,12 @@ Reporter = Callable[[Console, "Validation", bool, bool], None]  # (out, result, 
 def print_text(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
     """``--format text``: the report for people."""
     from dagplejecli.render.terminal import print_not_in_care
+    from dagplejecli.status import project_flags
 
     numbered = all(a.institution_number for a in result.planned.plan.areas)
     print_not_in_care(out, result.planned)
-    print_report(out, result.findings, result.planned.roster.name, strict, quiet, numbered)
+    flags = project_flags(result.planned.config.path, result.plan_path)
+    print_report(out, result.findings, result.planned.roster.name, strict, quiet, numbered, flags)
 
 
 def print_json(out: Console, result: Validation, strict: bool, quiet: bool) -> None:
@@ -66,6 +68,7 @@ def print_report(
     strict: bool,
     quiet: bool,
     numbered: bool = False,
+    flags: str = "",
 ) -> None:
     """Findings grouped by area (general ones first), then the summary and the next step
     (the Unilogin export once every area has its institutionsnummer, ``numbered``)."""
@@ -113,11 +116,11 @@ def print_report(
     }
     out.print(ui("summary", **summary, **words), style=style)
     if summary["fejl"]:
-        out.print(ui("next_errors"), soft_wrap=True)
+        out.print(ui("next_errors", flags=flags), soft_wrap=True)
     elif strict and summary["advarsler"]:
         out.print(ui("next_strict"), soft_wrap=True)
     else:
-        out.print(ui("next_ok_unilogin" if numbered else "next_ok"), soft_wrap=True)
+        out.print(ui("next_ok_unilogin" if numbered else "next_ok", flags=flags), soft_wrap=True)
 
 
 def report_document(

@@ -188,7 +188,10 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
     elif any(f.severity is Severity.ERROR for f in left):
         out.print(ui("plan_next_sheets"), soft_wrap=True)
     elif not quiet:
-        out.print(ui("plan_next_ok", path=path), soft_wrap=True)
+        from dagplejecli.status import project_flags
+
+        flags = project_flags(planned.config.path, path)
+        out.print(ui("plan_next_ok", path=path, flags=flags), soft_wrap=True)
 
 
 def print_sheets_left(out: Console, findings: list[Finding]) -> None:
