@@ -101,6 +101,11 @@ class Care:
         names = sorted(set(dagplejere) | set(children))
         return {name: (dagplejere[name], children[name]) for name in names}
 
+    def totals(self) -> tuple[int, int]:
+        """(dagplejere, children) left out, in an area or none."""
+        children = sum(1 for x in self.left_out if x.role == "barn")
+        return len(self.left_out) - children, children
+
     def ended_children(self) -> list[LeftOut]:
         """The children whose period ended before the day."""
         return [x for x in self.left_out if x.role == "barn" and x.reason == "ended"]

@@ -141,6 +141,12 @@ class Validation:
             # those not in care on the day, left out of the numbers above, per area
             "ikke_i_pleje": {
                 "dato": self.planned.care.day.isoformat() if self.planned.care else None,
+                # everyone left out, those of no area too (a child of no dagplejer)
+                "i_alt": dict(
+                    zip(("dagplejere", "boern"), self.planned.care.totals(), strict=True)
+                    if self.planned.care
+                    else {}
+                ),
                 "per_omraade": {
                     name: {"dagplejere": d, "boern": c}
                     for name, (d, c) in (

@@ -305,6 +305,7 @@ def test_children_not_in_care_are_left_out_and_said(project: Path) -> None:
     assert doc["stats"]["ikke_i_pleje"]["per_omraade"] == {
         "Dagplejen Nord": {"dagplejere": 0, "boern": 2}
     }
+    assert doc["stats"]["ikke_i_pleje"]["i_alt"] == {"dagplejere": 0, "boern": 2}
     english = run_cli("--lang", "en", "validate", "--dato", DAY)
     assert "Not in care today" in english.stdout
     assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
@@ -446,6 +447,12 @@ def test_a_guest_carer_covers_her_areas_groups(project: Path) -> None:
     assert nord["D4"] == (["Vikar"], ["D1", "D2", "D5"])
     assert nord["D1"] == (["Pædagog"], ["D1"])
     assert "D4" not in nord["groups"][1]  # no Hovedgruppe of her own
+    # and the workbook for people says what she is
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(project / "eksport/unilogin/brugere.xlsx", read_only=True)["AB1234"]
+    kinds = {row[1]: row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert (kinds["D4"], kinds["D1"]) == ("Gæstedagplejer", "Dagplejer")
 
 
 def test_guest_carers_by_position_or_configuration(project: Path) -> None:

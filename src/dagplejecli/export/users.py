@@ -23,7 +23,7 @@ HEADER_KEYS = (
     "col_custody",
     "col_protected",
 )
-_WORDS = ("type_dagplejer", "type_child", "type_contact", "yes", "no")
+_WORDS = ("type_dagplejer", "type_guest", "type_child", "type_contact", "yes", "no")
 
 
 def header() -> tuple[str, ...]:
@@ -49,7 +49,7 @@ def _rows(m: AreaMembers, words: dict[str, str]) -> Iterator[tuple[str, ...]]:
         # a guest carer is in every group of her area
         group = mask_cpr_in_text(", ".join(groups)) if d.guest else ident
         yield (
-            words["type_dagplejer"],
+            words["type_guest" if d.guest else "type_dagplejer"],
             ident,
             mask_cpr_in_text(d.name),
             mask_cpr(d.cpr),
