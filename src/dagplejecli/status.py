@@ -169,6 +169,17 @@ def _file_digest(folder: Path, rel: str) -> str | None:
         os.close(fd)
 
 
+def _holds_kommune(path: Path) -> bool:
+    """Whether a TOML file in the folder looks like a dagpleje configuration: a [kommune]
+    table near its start (read no further than a few kilobytes)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return b"[kommune]" in head
+
+
 def folder_status(folder: Path) -> tuple[Said, ...]:
     """One or two lines for people, as raw words: where this folder stands and what to run
     next."""
@@ -178,6 +189,10 @@ def folder_status(folder: Path) -> tuple[Said, ...]:
 
     config_path = folder / CONFIG_NAME
     if not config_path.exists():
+        # other configurations in the folder (a project per district): named, with --config
+        others = sorted(p.name for p in folder.glob("*.toml") if _holds_kommune(p))[:5]
+        if others:
+            return (Said("status_other_configs", {"configs": ", ".join(others)}),)
         return (Said("status_no_config"),)
     try:
         config = load_config(config_path)

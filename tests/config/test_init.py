@@ -145,6 +145,11 @@ def test_status_without_arguments(folder: Path) -> None:
     sheets["Dagplejere"][1][2] = "Anna"
     write_xlsx(folder / "roster.xlsx", sheets)
     assert "forældet" in run_cli().stdout
+    # a project per district in one folder: no dagpleje.toml, but the others are named
+    (folder / "dagpleje.toml").rename(folder / "nord.toml")
+    (folder / "noter.toml").write_text("[mine]\nx = 1\n", "utf-8")  # no configuration
+    out = run_cli().stdout
+    assert "konfigurationerne nord.toml: brug --config" in out and "noter" not in out, out
 
 
 def test_every_command_has_danish_help_with_an_example() -> None:
