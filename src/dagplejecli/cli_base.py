@@ -83,6 +83,17 @@ METAVARS = {
 }
 
 
+_ARGUMENT = re.compile(r"\{(\w+)\}|\[(\w+)\]")
+
+
+def _argument(piece: str) -> str:
+    """An argument's usage piece as the README writes it: ``{roster}...`` (required) as
+    ``ROSTER...``, ``[roster]...`` (optional) as ``[ROSTER]...``."""
+    return _ARGUMENT.sub(
+        lambda m: m.group(1).upper() if m.group(1) else f"[{m.group(2).upper()}]", piece
+    )
+
+
 class LocalisedUsage:
     """The usage line in the current language: "Usage:", "[OPTIONS]" and "COMMAND [ARGS]..."
     (typer writes them in English)."""
@@ -93,7 +104,8 @@ class LocalisedUsage:
             getattr(self, "options_metavar", None): ui("usage_options"),
             getattr(self, "subcommand_metavar", None): ui("usage_command"),
         }
-        pieces = [words.get(p, p) for p in pieces]
+        # an argument as the README writes it: ROSTER..., [ROSTER]... (typer: {roster}...)
+        pieces = [words.get(p, _argument(p)) for p in pieces]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=ui("usage_prefix"))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:

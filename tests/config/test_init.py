@@ -157,6 +157,9 @@ def test_every_command_has_danish_help_with_an_example() -> None:
         result = run_cli(command, "--help")
         assert result.exit_code == 0
         assert "Eksempel" in result.stdout, command
+    # an argument as the README writes it (typer wrote «{roster}...»)
+    assert "dagpleje init [VALG] ROSTER..." in run_cli("init", "--help").stdout
+    assert "dagpleje plan [VALG] [ROSTER]..." in run_cli("plan", "--help").stdout
 
 
 def test_one_sheet_roster_says_which_table_maps_the_childs_columns(folder: Path) -> None:
