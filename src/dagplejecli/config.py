@@ -329,8 +329,13 @@ class LoadedConfig:
     lines: dict[tuple[str | int, ...], int]
 
     def line_of(self, *loc: str | int) -> int | None:
-        """The line of a key (``"omraade", 1, "pnummer"``), or of the nearest table above it."""
+        """The line of a key (``"omraade", 1, "pnummer"``), else the first line of a key under it
+        (``[roster.kontaktgrupper.1]`` for ``roster.kontaktgrupper``), else the nearest table's
+        above it."""
         path = tuple(loc)
+        under = [line for key, line in self.lines.items() if key[: len(path)] == path]
+        if path and path not in self.lines and under:
+            return min(under)
         while path:
             if path in self.lines:
                 return self.lines[path]

@@ -147,6 +147,9 @@ def test_a_contact_group_is_numbered_within_range_and_names_contact_fields(
 
     detail = _error(BASE_CONFIG + table).raw_details[0]
     assert isinstance(detail.what, Said) and detail.what.key == said
+    # the line of the groups' first table, not of [roster] above them
+    first = (BASE_CONFIG + table).splitlines().index(table.splitlines()[0]) + 1
+    assert detail.place.line == first, (detail.place, first)
 
 
 @pytest.mark.parametrize(
