@@ -219,14 +219,16 @@ def init(
                 near=near,
             )
     try:
-        roster, reading = read_roster(as_paths(roster_paths), kept or RosterConfig(), light=True)
+        roster, reading = read_roster(
+            as_paths(roster_paths), kept or RosterConfig(), light=True, join_alike=True
+        )
     except DagplejeError:
         if kept is None or not force:
             raise
         # replacing a configuration whose sheets or columns this roster does not have: read
         # from scratch, keeping only its decisions (custody, relations, statuses, guests)
         kept = kept.model_copy(update=UNMAPPED)
-        roster, reading = read_roster(as_paths(roster_paths), kept, light=True)
+        roster, reading = read_roster(as_paths(roster_paths), kept, light=True, join_alike=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),

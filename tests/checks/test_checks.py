@@ -661,9 +661,13 @@ def _without_children(tmp: Path) -> list[Finding]:
 
 def _dagplejer_under(header: str) -> Sheets:
     """The small roster with the children's dagplejer column under a header that says nothing
-    of it: what the column holds names the dagplejere."""
+    of it, written as «Dagplejer Anne Jensen (D1)»: what the column holds names the
+    dagplejere."""
     sheets = small_roster()
+    names = {str(r[0]): f"{r[2]} {r[3]}" for r in sheets["Dagplejere"][1:]}
     sheets["Børn"][0] = [header if h == "Dagplejer" else h for h in sheets["Børn"][0]]
+    for row in sheets["Børn"][1:]:
+        row[3] = f"Dagplejer {names[str(row[3])]} ({row[3]})"
     return sheets
 
 
@@ -733,7 +737,9 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
     "DP265": lambda tmp: findings_for(tmp, sheets=_dagplejer_under("Stue")),
     "DP264": lambda tmp: findings_for(
-        tmp, BASE_CONFIG + AREAS.replace("Distrikt =", "Ark ="), sheet_per_district()
+        tmp,
+        BASE_CONFIG + '[roster]\nark = ["Nord", "Syd"]\n' + AREAS.replace("Distrikt =", "Ark ="),
+        sheet_per_district(),
     ),
     "DP262": lambda tmp: findings_for(tmp, sheets=_phones_by_role()),
     "DP258": lambda tmp: findings_for(

@@ -241,3 +241,30 @@ def test_a_dash_in_a_contacts_custody_cell_is_said_not_read_as_no(
     configure(tmp_path, 'tom_myndighed = "forældre"')
     unreadable = [f for f in findings() if f["code"] == "DP250"]
     assert [f["location"]["cell"] for f in unreadable] == ["H3"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("blank", ["forældre", "nej", None])
+def test_a_named_row_cell_grants_no_custody_to_contacts_on_a_sheet_of_their_own(
+    tmp_path: Path, blank: str | None
+) -> None:
+    """«Far» in the child's row's custody cell (raekke_myndighed = "navngivet") says nothing
+    of contacts on a sheet of their own: no one there gets custody from it, not even by
+    tom_myndighed = "forældre" (it gave Mor custody), and DP245 says so."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import CH1, DP1, FAR1, MOR1, write_xlsx
+
+    dagplejere = [["Medarb.nr", "CPR", "Fornavn", "Efternavn"], ["D1", DP1, "Bente", "Lind"]]
+    children = [["Barnets CPR", "Barnets navn", "Dagplejer nr", "Forældremyndighed"]]
+    children.append([CH1, "Karla Lind", "D1", "Far"])
+    contacts = [["Barn CPR", "CPR", "Navn", "Relation"], [CH1, MOR1, "Anja Lind", "Mor"]]
+    contacts.append([CH1, FAR1, "Ole Lind", "Far"])
+    sheets = {"Dagplejere": dagplejere, "Børn": children, "Kontakter": contacts}
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    config = RosterConfig(raekke_myndighed="navngivet", tom_myndighed=blank)
+    roster, found = read_roster(path, config)
+    assert [(p.relation, p.custody) for p in roster.children[0].contacts] == [
+        ("Mor", False),
+        ("Far", False),
+    ]
+    assert ("DP245", "elsewhere") in {(f.code, f.variant) for f in found}

@@ -845,3 +845,8 @@ def test_a_plan_that_is_a_zip_under_another_name_is_checked_as_a_workbook(projec
     with pytest.raises(DagplejeError) as refusal:
         read_plan(renamed)
     assert refusal.value.key == "roster_sheet_too_large"
+    # bytes before the zip: calamine finds it by its end record, and so does the check
+    renamed.write_bytes(b"\x00" * 16 + renamed.read_bytes())
+    with pytest.raises(DagplejeError) as refusal:
+        read_plan(renamed)
+    assert refusal.value.key == "roster_sheet_too_large"

@@ -17,6 +17,7 @@ from tests.builders import (
     CH3,
     DP1,
     DP2,
+    FAR1,
     MOR1,
     MOR2,
     ONE_AREA,
@@ -510,3 +511,58 @@ def test_a_sheet_said_to_be_no_part_of_the_roster_is_neither_read_nor_said(folde
     (folder / "dagpleje.toml").write_text(typo, encoding="utf-8")
     wrong = run_cli("plan", "roster.xlsx")
     assert wrong.exit_code == 2 and no_traceback(wrong) and "Oversigten" in wrong.stderr
+
+
+def test_sheets_read_as_one_keep_blank_rows_and_totals_no_one(folder: Path) -> None:
+    """A blank row and a total under the first of sheets read as one are no dagplejere (the
+    sheet's name in «Ark» makes no row a person)."""
+    dagplejere = payroll_dagplejere()
+    nord = [dagplejere[0], dagplejere[1], [None] * 7, ["I alt: 1"]]
+    sheets = {"Nord": nord, "Syd": [dagplejere[0], dagplejere[2]]}
+    write_xlsx(folder / "roster.xlsx", {**sheets, "Børn": children_by_dagplejer_name()})
+    config = BASE_CONFIG + '[roster]\nark = ["Nord", "Syd"]\n' + ONE_AREA
+    (folder / "dagpleje.toml").write_text(config, encoding="utf-8")
+    plan = run_cli("plan", "roster.xlsx")
+    assert plan.exit_code == 0, plan.output
+    assert "DP256 roster.xlsx, Nord!A4" in plan.stdout, plan.stdout  # the total, set aside
+    import json
+
+    stats = json.loads(run_cli("validate", "--format", "json").stdout)["stats"]
+    assert (stats["dagplejere"], stats["boern"]) == (2, 2)
+
+
+def test_alike_sheets_whose_names_say_not_in_care_are_never_joined(folder: Path) -> None:
+    """init joins alike sheets of a roster split up, never a waiting list to the children in
+    care; plan joins only what the configuration lists."""
+    children = children_by_dagplejer_name()
+    waiting = [children[0], [CH3, "Ida Krag", "Helle Krag", MOR2, "Tove Krag", "Ja"]]
+    sheets = {"Dagplejere": payroll_dagplejere(), "Aktuelle": children, "Venteliste": waiting}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert result.exit_code == 2 and "Flere ark kan være børn" in result.stderr, result.output
+    sheets = {"Dagplejere": payroll_dagplejere(), "Gruppe 1": children, "Gruppe 2": waiting}
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + ONE_AREA, encoding="utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code == 2  # not listed: no join on a guess
+    (folder / "dagpleje.toml").unlink()
+    init = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert init.exit_code == 0 and "DP264" in init.stdout, init.output
+    assert 'boern_ark = ["Gruppe 1", "Gruppe 2"]' in (folder / "dagpleje.toml").read_text("utf-8")
+
+
+def test_a_column_of_small_numbers_is_not_the_childrens_dagplejer(folder: Path) -> None:
+    """Found by what it holds, the dagplejer column must name them by name or CPR number (or
+    id with name): a bare id matches any column of small numbers (an age)."""
+    dagplejere = [
+        ["Medarb.nr", "Cpr.nr", "Navn"],
+        ["1", DP1, "Bente Lind"],
+        ["2", DP2, "Helle Krag"],
+    ]
+    children = [
+        ["Barnets CPR", "Barnets navn", "Alder", "Mors CPR", "Mors navn", "Fars CPR", "Fars navn"],
+        [CH1, "Karla Lind", 1, MOR1, "Anja Lind", FAR1, "Ole Lind"],
+        [CH2, "Aksel Krag", 2, MOR2, "Tove Krag", "", ""],
+    ]
+    write_xlsx(folder / "roster.xlsx", {"Dagplejere": dagplejere, "Børn": children})
+    result = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert result.exit_code == 2 and "mangler en kolonne for dagplejer" in result.stderr

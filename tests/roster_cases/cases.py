@@ -978,7 +978,8 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
         codes=frozenset({"DP248", "DP258", "DP264"}),  # the overview; custody named; the join
-        roster='raekke_myndighed = "navngivet"',
+        # init joins them and writes the list, which plan reads (never joined on a guess)
+        roster='raekke_myndighed = "navngivet"\nark = ["Nord", "Syd"]',
     ),
     Case(
         "engelske-overskrifter-provider-og-alias",

@@ -848,7 +848,8 @@ def check_workbook_bytes(path: Path, raw: bytes) -> None:
 
     if path.suffix.lower() == ".xls" or is_compound(raw):
         check_xls(path, raw)
-    if path.suffix.lower() in ZIP_SUFFIXES or raw.startswith(b"PK"):  # a zip, whatever its name
+    # a zip whatever its name, found as calamine finds one (by its end record)
+    if path.suffix.lower() in ZIP_SUFFIXES or zipfile.is_zipfile(io.BytesIO(raw)):
         check_zip(path, raw)
 
 

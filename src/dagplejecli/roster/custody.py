@@ -189,7 +189,9 @@ class Custody:
                 self._unreadable(r, cols[Field.MYNDIGHED], raw, "", who(p))
                 return False
             return value
-        if row is not None and row.names is not None and not elsewhere:
+        if row is not None and row.names is not None:
+            if elsewhere:  # a named cell on the child's row is not this contact's: no guess
+                self.consulted_elsewhere = self.consulted_elsewhere or row
             return False  # the cell names whose custody it is: ``settle_named`` decides per row
         if row is not None and row.value is not None:
             if elsewhere:

@@ -146,12 +146,35 @@ class HeaderRow:
     meanings: list[HeaderMeaning | None] = field(default_factory=list)
 
 
-def header_row_at(index: int, row: list[object]) -> HeaderRow:
+def header_row_at(index: int, row: list[object], above: list[object] | None = None) -> HeaderRow:
     """Row ``index`` (0-based) of a sheet read as its header row: texts (spaces made single)
-    and meanings."""
-    meanings = [read_header(normalise_header(v)) if isinstance(v, str) else None for v in row]
+    and meanings. ``above``: the row over it, whose group headings a two-level header's
+    sub-headings are read with (``_two_level``)."""
     texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
+    texts = _two_level(texts, above) or texts
+    meanings = [read_header(normalise_header(t)) if t else None for t in texts]
     return HeaderRow(index + 1, texts, meanings)
+
+
+def _two_level(texts: list[str], above: list[object] | None) -> list[str] | None:
+    """A two-level header's texts, each sub-heading after its group's heading («Mor» over
+    «CPR», «Navn», «Mobil»: «Mor CPR» …), when the row above holds group headings (two or
+    more, each over a heading; a merged cell's text stands in its first cell and spans the
+    blank cells after it) and only with them are the sub-headings told apart (a heading that
+    repeats, «CPR» under «Barn» and under «Mor», is unique once read with its group). None
+    when the header is one row."""
+    groups = [" ".join(v.split()) if isinstance(v, str) else "" for v in (above or [])]
+    filled = [c for c, g in enumerate(groups) if g]
+    if len(filled) < 2 or any(c >= len(texts) or not texts[c] for c in filled):
+        return None
+    combined, group = [], ""
+    for c, text in enumerate(texts):
+        group = groups[c] if c < len(groups) and groups[c] else group
+        combined.append(f"{group} {text}" if group and text else text)
+    plain = [normalise_header(t) for t in texts if t]
+    both = [normalise_header(t) for t in combined if t]
+    repeats = len(set(plain)) < len(plain)
+    return combined if repeats and len(set(both)) == len(both) else None
 
 
 def find_header_row(
@@ -166,5 +189,5 @@ def find_header_row(
         norms = [normalise_header(v) if isinstance(v, str) else "" for v in row]
         score = sum(1 for n in norms if n in known or read_header(n) is not None)
         if score > best_score:
-            best, best_score = header_row_at(index, row), score
+            best, best_score = header_row_at(index, row, rows[index - 1] if index else None), score
     return best

@@ -52,8 +52,13 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
     for sheet, head in parts:
         start = 0 if sheet is first else len(joined.rows)
         joined.parts.append((sheet, start, 1 if sheet is first else head.row + 1))
-        joined.rows += [[*_padded(row, width), sheet.name] for row in sheet.rows[head.row :]]
-    return joined, header_row_at(header.row - 1, joined.rows[header.row - 1])
+        # the sheet's name in each row of data (a blank row stays blank: no one)
+        joined.rows += [
+            [*_padded(row, width), sheet.name if any(v not in ("", None) for v in row) else ""]
+            for row in sheet.rows[head.row :]
+        ]
+    above = joined.rows[header.row - 2] if header.row > 1 else None
+    return joined, header_row_at(header.row - 1, joined.rows[header.row - 1], above)
 
 
 def _padded(row: list[object], width: int) -> list[object]:

@@ -228,6 +228,17 @@ def classify(header: HeaderRow) -> Role:
     return _first(READINGS, clues(header), header) or Role.DAGPLEJERE
 
 
+def _out_of_care(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
+    """Whether a sheet's name says its people are not in care (a status word of the
+    vocabulary: «Venteliste», «Udmeldte», «Tilbudt»)."""
+    statuses = vocabulary().statuses
+    for sheet, _ in parts:
+        words = set(re.findall(r"\w+", sheet.name.casefold()))
+        if any(statuses.get(w, "i_pleje") != "i_pleje" for w in words):
+            return True
+    return False
+
+
 def _exactname_role(name: str) -> Role | None:
     """The role a sheet's whole name says («Børn», «Dagplejere»)."""
     plain = name.strip().casefold()
@@ -274,7 +285,9 @@ def _header(
             sheet=sheet.name,
             row=row,
         )
-    return header_row_at(row - 1, cells)
+    return header_row_at(
+        row - 1, cells, sheet.rows[row - 2] if 1 < row <= len(sheet.rows) + 1 else None
+    )
 
 
 def _check_header_rows(sheets: list[RawSheet], cfg: RosterConfig, path: Path) -> None:
@@ -392,7 +405,7 @@ def _configured_sheet(
 
 
 def pick_sheets(
-    sheets: list[RawSheet], cfg: RosterConfig, path: Path
+    sheets: list[RawSheet], cfg: RosterConfig, path: Path, join_alike: bool = False
 ) -> dict[Role, tuple[RawSheet, HeaderRow]]:
     """The sheet (and its header row) for each role found: configured names first, then the
     evidence of each other sheet by ``READINGS``, then ``REREADS`` by the sheets beside it.
@@ -431,7 +444,7 @@ def pick_sheets(
                     candidates.setdefault(instead, []).append((sheet, header, found))
     for role in (Role.DAGPLEJERE, Role.BOERN, Role.KONTAKTER, Role.ET_ARK):
         if role not in chosen and role in candidates:
-            chosen[role] = _one_of(candidates[role], role, path)
+            chosen[role] = _one_of(candidates[role], role, path, join_alike)
     for reread in REREADS:  # the one sheet chosen for the role
         if reread.chosen and reread.role in chosen and beside(reread, chosen):
             sheet, header = chosen[reread.role]
@@ -444,7 +457,9 @@ def pick_sheets(
     return chosen
 
 
-def _one_of(options: list[Candidate], role: Role, path: Path) -> tuple[RawSheet, HeaderRow]:
+def _one_of(
+    options: list[Candidate], role: Role, path: Path, join_alike: bool = False
+) -> tuple[RawSheet, HeaderRow]:
     """Of the sheets that read as ``role``, the one: the only one, or the one whose name says
     it (the whole name first, then a word of it). Raises DagplejeError when names do not tell."""
     if len(options) > 1:
@@ -453,9 +468,17 @@ def _one_of(options: list[Candidate], role: Role, path: Path) -> tuple[RawSheet,
             exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
         )
         parts = [(sheet, header) for sheet, header, _ in options]
-        if not preferred and alike(parts) and split(parts):
-            # no name says the role, and the sheets are alike, each with rows of its own: one
-            # roster in several sheets (a sheet per district), read as one and said (DP264)
+        if (
+            join_alike
+            and not preferred
+            and alike(parts)
+            and split(parts)
+            and not _out_of_care(parts)
+        ):
+            # init: no name says the role, and the sheets are alike, each with rows of its
+            # own: one roster in several sheets (a sheet per district), read as one, said
+            # (DP264) and written as a list, which plan then reads; never on a name that says
+            # who is not in care («Venteliste», «Udmeldte»)
             return join(parts)
         if len(preferred) != 1:
             raise DagplejeError(

@@ -198,17 +198,18 @@ def naming_column(
     rows: list[list[object]], columns: list[int], dagplejere: list[Dagplejer]
 ) -> int | None:
     """Of a children's sheet's ``columns`` (none read as a field), the one whose cells name
-    the dagplejere — by id, CPR number or name, or id and name together («Dagplejer Lise Hansen
-    (4711)»: both hers) — in more than half of its filled cells; None when no column does, or
-    more than one (never a guess between them). What a column holds decides, whatever its
-    header («Stue», «Gruppe»)."""
+    the dagplejere — by CPR number or name, or id and name together («Dagplejer Lise Hansen
+    (4711)»: both hers), never by a bare id (a column of small numbers, an age, would match
+    ids 1, 2, 3) — in more than half of its filled cells; None when no column does, or more
+    than one (never a guess between them). What a column holds decides, whatever its header
+    («Stue», «Gruppe»)."""
     ids = {id_key(d.id) for d in dagplejere if d.id}
     names = {name_key(d.name) for d in dagplejere if d.name}
     cprs = {d.cpr for d in dagplejere if d.cpr}
 
     def names_one(value: object) -> bool:
         text = without_role_words(" ".join(str(value).split()))
-        if id_key(text) in ids or name_key(text) in names or normalise_cpr(text).digits in cprs:
+        if name_key(text) in names or normalise_cpr(text).digits in cprs:
             return True
         return any(id_key(i) in ids and name_key(n) in names for i, n in id_and_name(text))
 

@@ -55,6 +55,8 @@ from dagplejecli.roster.repeated import merge_repeated_children
 from dagplejecli.roster.rows import data_rows
 from dagplejecli.roster.unread import unread_columns
 from dagplejecli.roster.unused import (
+    DP264,
+    DP265,
     contacts_unattached,
     hidden_sheets,
     left_behind,
@@ -81,12 +83,6 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
-# the children's dagplejer column found by what it holds (roster/link.naming_column)
-DP265 = Rule("DP265", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
-# sheets alike read as one (a sheet per district): roster/joined.py
-DP264 = Rule(
-    "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
-)
 
 
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
@@ -106,6 +102,7 @@ def read_roster(
     light: bool = False,
     today: dt.date | None = None,
     id_secret: Callable[[], bytes] | None = None,
+    join_alike: bool = False,
 ) -> tuple[Roster, list[Finding]]:
     """Read and normalise the roster: one file, or several read as one workbook (a booking
     system's list and the HR list of dagplejere). ``sheets``: their cells, when already read.
@@ -124,7 +121,7 @@ def read_roster(
     # each file's hash from the bytes its sheets were parsed from
     roster_files = [RosterFile(p, sheets_sha256(sheets, p)) for p in files]
     considered = not_ignored(sheets, cfg, path)  # [roster] ignorer_ark: no part of the roster
-    chosen = pick_sheets(considered, cfg, path)
+    chosen = pick_sheets(considered, cfg, path, join_alike)
     form = RefForm(cfg.henvisning) if cfg.henvisning else None
     if form is not None and Role.ET_ARK in chosen:  # the child is on its dagplejer's own row
         raise DagplejeError(

@@ -52,7 +52,15 @@ DP262 = Rule(
     "DP262", S.WARNING, Family.PERSONS, OWN, params=("sheet", "columns", "groups", "first")
 )
 # The findings about the roster's sheets, which ``init`` and ``plan`` show too.
-LAYOUT_CODES = frozenset(r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262))
+# the children's dagplejer column found by what it holds (roster/link.naming_column)
+DP265 = Rule("DP265", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
+# sheets alike read as one (a sheet per district): roster/joined.py
+DP264 = Rule(
+    "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
+)
+LAYOUT_CODES = frozenset(
+    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265)
+)
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
 SHOWN = 4  # headers named in a finding (the first few)
