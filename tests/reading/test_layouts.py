@@ -566,3 +566,20 @@ def test_a_column_of_small_numbers_is_not_the_childrens_dagplejer(folder: Path) 
     write_xlsx(folder / "roster.xlsx", {"Dagplejere": dagplejere, "Børn": children})
     result = run_cli("init", "roster.xlsx", "--kommune", "265")
     assert result.exit_code == 2 and "mangler en kolonne for dagplejer" in result.stderr
+
+
+def test_a_two_level_headers_phone_is_the_parents_not_the_childs(tmp_path: Path) -> None:
+    """Under a two-level header, «Mobil» under «Mor» is the mother's phone: it was read as
+    the child's own (and exported as the child's) while no parent was read at all."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import two_level_header
+
+    path = write_xlsx(tmp_path / "roster.xlsx", two_level_header())
+    roster, _ = read_roster(path, RosterConfig(tom_myndighed="nej"))
+    liv = roster.children[0]
+    assert liv.phone == ""
+    assert [(p.name, p.phone) for p in liv.contacts] == [
+        ("Mette Jensen", "20304050"),
+        ("Ole Jensen", "30405060"),
+    ]

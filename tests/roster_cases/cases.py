@@ -506,6 +506,27 @@ def sheet_per_district() -> dict[str, Rows]:
     }
 
 
+def two_level_header() -> dict[str, Rows]:
+    """A children's sheet under a two-level header: group headings in merged cells (the text
+    in the first, blanks after it) over sub-headings that repeat («CPR», «Navn», «Mobil»)."""
+    groups = ["Dagplejer", "", "Barn", "", "", "Mor", "", "", "", "Far", "", "", ""]
+    subs = ["Nr.", "Navn", "CPR", "Fornavn", "Efternavn"]
+    subs += ["CPR", "Navn", "Mobil", "Forældremyndighed"] * 2
+    anne, bo = ["D1", "Anne Jensen"], ["D2", "Bo Ærø"]
+    mette = [MOR1, "Mette Jensen", "20304050", "Ja"]
+    ole = [FAR1, "Ole Jensen", "30405060", "Nej"]
+    return {
+        "Dagplejere": small_roster()["Dagplejere"],
+        "Børneliste": [
+            ["Børneliste pr. 1. december"],
+            groups,
+            subs,
+            [*anne, CH1, "Liv", "Jensen", *mette, *ole],
+            [*bo, CH2, "Emil", "Ærø", MOR2, "Sara Ærø", "40506070", "Ja", "", "", "", ""],
+        ],
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -815,6 +836,24 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Ole Jensen": True, "Per Ærø": False},
         codes=frozenset({"DP255", "DP256", "DP259"}),
+    ),
+    Case(
+        "overskrift-i-to-niveauer",
+        _xlsx(two_level_header()),
+        # each sub-heading read with its group's heading: «Mor Mobil» is the mother's phone,
+        # never the child's
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børneliste": Role.BOERN},
+        columns={
+            "Børneliste": {
+                "dagplejer": "Dagplejer Nr.",
+                "cpr": "Barn CPR",
+                "fornavn": "Barn Fornavn",
+            }
+        },
+        counts=(3, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": False, "Sara Ærø": True},
+        relations={"Mette Jensen": "Mor", "Ole Jensen": "Far"},
     ),
     Case(
         "booking-csv-med-stue-og-to-kontaktgrupper",
