@@ -659,6 +659,17 @@ def _without_children(tmp: Path) -> list[Finding]:
     return found
 
 
+def _parents_unread() -> Sheets:
+    """The small roster whose parents' columns have headers nothing reads («Felt 1» …): no
+    child gets a contact person, though their CPR numbers stand on the rows."""
+    sheets = small_roster()
+    header = sheets["Børn"][0]
+    sheets["Børn"][0] = [
+        f"Felt {c}" if h.startswith("Kontakt1") else h for c, h in enumerate(header)
+    ]
+    return sheets
+
+
 def _dagplejer_under(header: str) -> Sheets:
     """The small roster with the children's dagplejer column under a header that says nothing
     of it, written as «Dagplejer Anne Jensen (D1)»: what the column holds names the
@@ -736,6 +747,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP256": lambda tmp: findings_for(tmp, sheets=_with_totals_row()),
     "DP259": lambda tmp: findings_for(tmp, sheets=_long_form()),
     "DP265": lambda tmp: findings_for(tmp, sheets=_dagplejer_under("Stue")),
+    "DP266": lambda tmp: findings_for(tmp, sheets=_parents_unread()),
     "DP264": lambda tmp: findings_for(
         tmp,
         BASE_CONFIG + '[roster]\nark = ["Nord", "Syd"]\n' + AREAS.replace("Distrikt =", "Ark ="),

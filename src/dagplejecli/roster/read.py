@@ -53,7 +53,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.repeated import merge_repeated_children
 from dagplejecli.roster.rows import data_rows
-from dagplejecli.roster.unread import unread_columns
+from dagplejecli.roster.unread import no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
     DP265,
@@ -206,6 +206,9 @@ def read_roster(
         attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)
     builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
+    kids = next((m for m in used if m.role in (Role.BOERN, Role.ET_ARK)), None)
+    if kids is not None and children and not _contacts(children):
+        left += no_contact_read(kids, len(children))
 
     if not dagplejere:
         raise DagplejeError(

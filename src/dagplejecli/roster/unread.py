@@ -17,6 +17,8 @@ from dagplejecli.roster.vocabulary import vocabulary
 
 # a column of CPR numbers no field reads
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet", "table"))
+# no child has a contact person, while the children's sheet has CPR numbers no field reads
+DP266 = Rule("DP266", S.ERROR, Family.PERSONS, OWN, params=("columns", "count", "sheet"))
 # a column of middle names no field reads
 DP253 = Rule("DP253", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet"))
 # A column that looks like name-and-address protection no field reads: the people it protects
@@ -38,6 +40,18 @@ TABLE_OF_ROLE = {
     Role.ET_ARK: "boern_kolonner",
     Role.KONTAKTER: "kontakt_kolonner",
 }
+
+
+def no_contact_read(cmap: ColumnMap, children: int) -> list[Finding]:
+    """DP266, once: not one of the ``children`` got a contact person, though the children's
+    sheet has columns of CPR numbers no field reads (DP246): the parents are on the rows,
+    unread, and an export would leave them out of Unilogin and Aula. A warning per column
+    (DP246) is too little when they are all of the parents."""
+    columns = tuple(str(f.params["column"]) for f in unread_columns(cmap) if f.code == DP246.code)
+    if not columns:
+        return []
+    where = Location(file=cmap.file, sheet=cmap.sheet.name)
+    return [DP266(where, columns=columns, count=children, sheet=cmap.sheet.name)]
 
 
 def unread_columns(cmap: ColumnMap) -> list[Finding]:

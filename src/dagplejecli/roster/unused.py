@@ -29,6 +29,7 @@ from dagplejecli.roster.headers import (
 )
 from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
 from dagplejecli.roster.rows import is_filled
+from dagplejecli.roster.unread import DP266
 
 # a sheet of roster data not read
 DP248 = Rule(
@@ -59,7 +60,7 @@ DP264 = Rule(
     "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
 )
 LAYOUT_CODES = frozenset(
-    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265)
+    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266)
 )
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
