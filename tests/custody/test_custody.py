@@ -268,3 +268,19 @@ def test_a_named_row_cell_grants_no_custody_to_contacts_on_a_sheet_of_their_own(
         ("Far", False),
     ]
     assert ("DP245", "elsewhere") in {(f.code, f.variant) for f in found}
+
+
+def test_both_in_a_contacts_own_custody_cell_says_nothing_of_that_person(tmp_path: Path) -> None:
+    """«Begge» names Mor and Far on the child's row (raekke_myndighed = "navngivet"); in a
+    contact's own custody cell it is neither yes nor no (a grandparent is no «both»): DP250,
+    no custody, never a guess."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    sheets["Børn"][1][7] = "Begge"  # Kontakt1 myndighed
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    roster, found = read_roster(path, RosterConfig())
+    assert roster.children[0].contacts[0].custody is False
+    assert any(f.code == "DP250" for f in found)

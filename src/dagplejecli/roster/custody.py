@@ -41,6 +41,7 @@ PARENTS = frozenset({"Mor", "Far"})
 # [myndighed] faelles): in that person's own custody cell it says the person has custody. On
 # the child's row it says nothing of whom.
 SHARED = frozenset(vocabulary().shared_custody)
+BOTH = frozenset(vocabulary().both_parents)  # «Begge»: on the row, Mor and Far
 
 
 def is_shared(raw: object) -> bool:
@@ -164,7 +165,7 @@ class Custody:
     def _named(self, raw: object) -> frozenset[str] | None:
         """The parents a row's custody cell names: «Mor» or «Far» (in the vocabulary's relation
         words), or both for «Fælles»; None for anything else."""
-        if is_shared(raw):
+        if is_shared(raw) or (isinstance(raw, str) and normalise_header(raw) in BOTH):
             return PARENTS
         relation = self.relations.get(normalise_header(raw)) if isinstance(raw, str) else None
         return frozenset({relation}) if relation in PARENTS else None

@@ -64,6 +64,7 @@ class Vocabulary:
     relations: dict[str, str]
     co_parents: dict[str, str]
     shared_custody: tuple[str, ...]
+    both_parents: tuple[str, ...]  # on the child's row only: Mor and Far
     division: tuple[str, ...]
     statuses: dict[str, str]  # a status word in a cell → what it says of care (care.py)
     guest_positions: tuple[str, ...]  # positions (Stilling) of a guest carer
@@ -140,6 +141,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         relations={str(k): str(v) for k, v in data["relationer"].items()},
         co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
         shared_custody=_words(data, "myndighed", "faelles"),
+        both_parents=_words(data, "myndighed", "begge"),
         division=_words(data, "opdeling", "ord"),
         statuses=statuses,
         guest_positions=_words(data, "gaest", "stilling"),
