@@ -527,8 +527,11 @@ def test_sheets_read_as_one_keep_blank_rows_and_totals_no_one(folder: Path) -> N
     assert "DP256 roster.xlsx, Nord!A4" in plan.stdout, plan.stdout  # the total, set aside
     import json
 
-    stats = json.loads(run_cli("validate", "--format", "json").stdout)["stats"]
-    assert (stats["dagplejere"], stats["boern"]) == (2, 2)
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert (doc["stats"]["dagplejere"], doc["stats"]["boern"]) == (2, 2)
+    # every finding points at a sheet the workbook has, never at «Nord, Syd»
+    sheets_named = {f["location"].get("sheet") for f in doc["findings"]}
+    assert sheets_named <= {"Nord", "Syd", "Børn", None, ""}, sheets_named
 
 
 def test_alike_sheets_whose_names_say_not_in_care_are_never_joined(folder: Path) -> None:

@@ -50,6 +50,12 @@ class ColumnMap:
     # the order of ``contacts`` ([roster.kontaktgrupper])
     nameless: dict[int, Cols] = field(default_factory=dict)
 
+    @property
+    def header_sheet(self) -> str:
+        """The sheet the header row stands in (of sheets read as one, the first): where a
+        finding about a column points."""
+        return self.sheet.origin(self.header.row)[0].name
+
     def read_columns(self) -> set[int]:
         """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
         return {
@@ -146,7 +152,7 @@ def one_sheet_child_column(meaning: HeaderMeaning | None, norm: str) -> bool:
 
 
 def _header_place(cmap: ColumnMap) -> Place:
-    return Place(cmap.file, sheet=cmap.sheet.name, row=cmap.header.row)
+    return Place(cmap.file, sheet=cmap.header_sheet, row=cmap.header.row)
 
 
 class Slot(StrEnum):

@@ -237,7 +237,7 @@ def read_roster(
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
         findings.append(
             DP217(
-                Location(file=cmap.file, sheet=cmap.sheet.name),
+                Location(file=cmap.file, sheet=cmap.header_sheet),
                 variant="column" if column else "",
                 count=len(derived),
                 column=column or "",
@@ -271,7 +271,7 @@ def _dagplejer_by_content(
     if col is None:
         return
     cmap.fields[Field.DAGPLEJER] = col
-    where = Location.of_cell(CellRef(cmap.file, cmap.sheet.name, cmap.header.row, col + 1))
+    where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
     inferred.append(DP265(where, sheet=cmap.sheet.name, column=texts[col]))
 
 

@@ -50,7 +50,7 @@ def no_contact_read(cmap: ColumnMap, children: int) -> list[Finding]:
     columns = tuple(str(f.params["column"]) for f in unread_columns(cmap) if f.code == DP246.code)
     if not columns:
         return []
-    where = Location(file=cmap.file, sheet=cmap.sheet.name)
+    where = Location(file=cmap.file, sheet=cmap.header_sheet)
     return [DP266(where, columns=columns, count=children, sheet=cmap.sheet.name)]
 
 
@@ -72,7 +72,7 @@ def unread_columns(cmap: ColumnMap) -> list[Finding]:
         count = sum(1 for value in filled if is_cpr_cell(value))
         header = texts[col] if col < len(texts) else ""
         column = header or column_letters(col + 1)
-        where = Location.of_cell(CellRef(cmap.file, sheet, cmap.header.row, col + 1))
+        where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
         if count and count * 2 >= len(filled):
             out.append(DP246(where, column=column, sheet=sheet, count=count, table=table))
         elif filled and any(word in " ".join(header.casefold().split()) for word in _V.middle_name):

@@ -296,7 +296,7 @@ def nameless_groups(cmap: ColumnMap) -> list[Finding]:
         f"{place}: «{texts[min(cols.values())]}»"
         for place, cols in enumerate((cmap.contacts[g] for g in sorted(cmap.contacts)), start=1)
     ]
-    where = Location(file=cmap.file, sheet=cmap.sheet.name)
+    where = Location(file=cmap.file, sheet=cmap.header_sheet)
     return [
         DP262(
             where,
