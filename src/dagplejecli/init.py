@@ -355,10 +355,13 @@ def _roster_lines(
         ]
         lines += [f"{_key(name)} = {row}" for name, row in rows]
     tables = column_tables(infos, id_column)
-    if main is not None and Field.ID not in tables.get("kolonner", {}):
+    no_id = main is not None and Field.ID not in tables.get("kolonner", {})
+    if no_id and "kolonner" not in tables:
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
     for table, mapping in tables.items():
         lines += ["", *_comment(f"columns_{table}"), f"[roster.{table}]"]
+        if no_id and table == "kolonner":  # in the table, so that uncommenting it reads
+            lines += [*_comment("no_id_column"), '# id = "Medarbejdernr"']
         for field, header in mapping.items():
             line = f"{_key(field)} = {_q(header)}"
             if table == "kolonner" and field == Field.ID and header == id_column:

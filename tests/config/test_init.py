@@ -344,3 +344,19 @@ def test_init_again_without_a_municipality_anywhere_still_runs(folder: Path) -> 
     again = run_cli("init", "roster.xlsx")
     assert again.exit_code == 0, again.output
     assert run_cli("init", "roster.xlsx", "--ja").exit_code == 0
+
+
+def test_without_an_id_column_the_commented_id_stands_in_the_columns_table(folder: Path) -> None:
+    """The commented «id = …» stands inside [roster.kolonner] when init writes that table:
+    uncommented, as the comment invites, it reads (a second table header made it «a key
+    twice»)."""
+    sheets = small_roster()
+    sheets["Dagplejere"] = [row[1:] for row in sheets["Dagplejere"]]  # no Medarbejdernr
+    names = {"D1": "Anne Jensen", "D2": "Bo Ærø", "D3": "Carl Holm"}
+    for row in sheets["Børn"][1:]:
+        row[3] = names.get(str(row[3]), row[3])
+    write_xlsx(folder / "roster.xlsx", sheets)
+    assert run_cli("init", "roster.xlsx", "--kommune", "751").exit_code in (0, 1)
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    assert text.count("[roster.kolonner]") == 1, text
+    tomllib.loads(text.replace('# id = "Medarbejdernr"', 'id = "Medarbejdernr"'))
