@@ -145,6 +145,9 @@ class Initialised:
     written: bool = True  # False: a configuration was there, read with its [roster], kept
     # the dagplejere's column the children's references match, written as their id
     id_column: str | None = None
+    # the written [roster] reads the roster otherwise than init did: (init's, the file's)
+    # numbers of dagplejere, children and contact persons (the file's None: not at all)
+    rereads: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
 
 
 # The [roster] keys that say where the roster's values are (init writes them anew), not what
@@ -244,7 +247,34 @@ def init(
         return Initialised(out, roster, found, division, proposal, left, False, id_column)
     text = config_text(roster, found, division, proposal, id_column, kept)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
-    return Initialised(out, roster, found, division, proposal, left, id_column=id_column)
+    rereads = _reads_otherwise(as_paths(roster_paths), text, roster)
+    return Initialised(
+        out, roster, found, division, proposal, left, id_column=id_column, rereads=rereads
+    )
+
+
+def _counted(roster: Roster) -> tuple[int, int, int]:
+    contacts = sum(len(c.contacts) for c in roster.children)
+    return len(roster.dagplejere), len(roster.children), contacts
+
+
+def _reads_otherwise(
+    paths: list[Path], text: str, roster: Roster
+) -> tuple[tuple[int, int, int], tuple[int, int, int] | None] | None:
+    """init's own check: the [roster] it wrote reads the roster as init did (the same
+    dagplejere, children and contact persons); else both counts, for a warning. A file that
+    read otherwise would make plan see another roster than init showed."""
+    import tomllib
+
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+
+    try:
+        written = RosterConfig.model_validate(tomllib.loads(text).get("roster", {}))
+        again: tuple[int, int, int] | None = _counted(read_roster(paths, written, light=True)[0])
+    except (DagplejeError, ValueError):
+        again = None
+    return None if again == _counted(roster) else (_counted(roster), again)
 
 
 def _propose(

@@ -360,3 +360,21 @@ def test_without_an_id_column_the_commented_id_stands_in_the_columns_table(folde
     text = (folder / "dagpleje.toml").read_text("utf-8")
     assert text.count("[roster.kolonner]") == 1, text
     tomllib.loads(text.replace('# id = "Medarbejdernr"', 'id = "Medarbejdernr"'))
+
+
+def test_init_checks_that_its_configuration_reads_the_roster_as_it_did(folder: Path) -> None:
+    """What init writes is read back: a [roster] that reads the roster otherwise (other
+    numbers of people, or not at all) is said, never left for plan to show other numbers."""
+    from dagplejecli.api import _reads_otherwise
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+
+    path = write_xlsx(folder / "roster.xlsx", small_roster())
+    roster, _ = read_roster(path, RosterConfig(), light=True)
+    assert _reads_otherwise([path], '[roster]\nark = "Dagplejere"\n', roster) is None
+    first, again = _reads_otherwise([path], '[roster]\nboern_ark = "Dagplejere"\n', roster) or (
+        None,
+        None,
+    )
+    assert first is not None and again != first
+    assert _reads_otherwise([path], '[roster]\nark = "Findes ikke"\n', roster) == (first, None)

@@ -338,6 +338,14 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
         out.print(ui("init_kept", path=result.path), soft_wrap=True)
         return
     out.print(ui("init_written", path=result.path), soft_wrap=True)
+    if result.rereads is not None:  # the file reads the roster otherwise: never in silence
+        (d, c, k), again = result.rereads
+        key, shown = (
+            ("init_rereads_none", {})
+            if again is None
+            else ("init_rereads", {"d2": again[0], "c2": again[1], "k2": again[2]})
+        )
+        out.print(ui(key, path=result.path, d=d, c=c, k=k, **shown), style="yellow", soft_wrap=True)
     default = result.path == Path(CONFIG_NAME)
     roster_arg = " ".join(shell_word(p) for p in roster_args)
     plan_args = roster_arg if default else f"{roster_arg} --config {shell_word(result.path)}"
