@@ -588,10 +588,18 @@ def _validated(data: dict[str, Any], text: str, path: Path) -> LoadedConfig:
     except ValidationError as exc:
         details: list[Detail | str] = []
         seen: set[tuple[str | int, ...]] = set()
-        for err in exc.errors(include_input=False):
-            loc = _relevant_loc(tuple(err["loc"]))
-            if loc in seen:
-                continue  # a union reports the same key once per member
+        errors = [
+            (_relevant_loc(tuple(err["loc"])), err) for err in exc.errors(include_input=False)
+        ]
+        locs = {loc for loc, _ in errors}
+        for loc, err in errors:
+            # a union reports a key once per member: a type error of one member beside an
+            # error deeper in another («"Børn" = [2, 3]»: not a number, and Børn not one) is
+            # said by the deeper one
+            union = str(err["type"]).endswith("_type")
+            deeper = union and any(o[: len(loc)] == loc and o != loc for o in locs)
+            if loc in seen or deeper:
+                continue
             seen.add(loc)
             probe = LoadedConfig(Config(kommune=KommuneConfig(kode=0)), path, "", lines)
             details.append(Detail(probe.where(*loc), _error_text(err)))

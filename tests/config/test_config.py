@@ -176,3 +176,11 @@ def test_contact_groups_the_roster_cannot_read_stop_plan(
     assert result.exit_code == 2 and no_traceback(result), result.output
     for text in said:
         assert text in result.stderr, result.stderr
+
+
+def test_a_union_key_wrong_deep_inside_is_said_once_where_it_is_wrong() -> None:
+    """«"Børn" = [2, 3]» under [roster.overskriftsraekke] (a number, or a table of numbers) is
+    one mistake: said at «Børn», not also as «overskriftsraekke is no number» at the table."""
+    config = BASE_CONFIG + '\n[roster.overskriftsraekke]\n"Børn" = [2, 3]\n'
+    details = _error(config).raw_details
+    assert [d.place.key for d in details] == ["roster.overskriftsraekke.Børn"], details
