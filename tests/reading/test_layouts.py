@@ -586,3 +586,63 @@ def test_a_two_level_headers_phone_is_the_parents_not_the_childs(tmp_path: Path)
         ("Mette Jensen", "20304050"),
         ("Ole Jensen", "30405060"),
     ]
+
+
+def test_a_plain_column_after_a_two_level_headers_last_group_is_no_ones(tmp_path: Path) -> None:
+    """The last group heading spans only sub-headings an earlier group has: a protection
+    column after «Far»'s is the child's (it had marked the father protected, not the child)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import two_level_header
+
+    sheets = two_level_header()
+    rows = sheets["Børneliste"]
+    rows[1] = [*rows[1], ""]
+    rows[2] = [*rows[2], "Navne- og adressebeskyttelse"]
+    rows[3] = [*rows[3], "Ja"]
+    rows[4] = [*rows[4], "Nej"]
+    roster, _ = read_roster(
+        write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig(tom_myndighed="nej")
+    )
+    liv = roster.children[0]
+    assert liv.protected is True and not any(p.protected for p in liv.contacts)
+    assert sum(len(c.contacts) for c in roster.children) == 3
+
+
+def test_a_title_row_over_a_header_that_repeats_a_heading_is_no_group_row(tmp_path: Path) -> None:
+    """Two cells of a title row over a header with «Telefon» twice: the header is read as it
+    stands (read with the title, «Adresse» had become «Udskrevet: Adresse», not read)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+
+    title = ["", "", "", "Udskrevet:", "", "Af: HR", "", ""]
+    header = ["Medarb.nr", "CPR", "Navn", "Telefon", "Adresse", "Postnr", "By", "Telefon"]
+    dagplejere = [
+        title,
+        header,
+        ["7001", DP1, "Bente Lind", "1", "Algade 4", "4000", "Roskilde", "2"],
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Dagplejere": dagplejere})
+    roster, _ = read_roster(path, RosterConfig())
+    assert roster.dagplejere[0].address.postnr == "4000"
+
+
+def test_no_parents_read_is_an_error_only_for_adults_cpr_numbers(folder: Path) -> None:
+    """DP266 is for parents' CPR numbers left unread: a column of the dagplejer's CPR
+    repeated on each child's row, or of children's, is no parents' (it had stopped the
+    export of a roster without parents)."""
+    import json
+
+    from tests.builders import small_roster
+
+    sheets = small_roster()
+    header = ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Dagplejer CPR"]
+    cprs = {str(r[0]): r[1] for r in sheets["Dagplejere"][1:]}
+    sheets["Børn"] = [header] + [[*r[:4], cprs[str(r[3])]] for r in sheets["Børn"][1:]]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text(BASE_CONFIG + ONE_AREA, encoding="utf-8")
+    run_cli("plan", "roster.xlsx")
+    codes = {
+        f["code"] for f in json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
+    }
+    assert "DP266" not in codes, codes

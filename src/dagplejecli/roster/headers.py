@@ -161,20 +161,34 @@ def _two_level(texts: list[str], above: list[object] | None) -> list[str] | None
     «CPR», «Navn», «Mobil»: «Mor CPR» …), when the row above holds group headings (two or
     more, each over a heading; a merged cell's text stands in its first cell and spans the
     blank cells after it) and only with them are the sub-headings told apart (a heading that
-    repeats, «CPR» under «Barn» and under «Mor», is unique once read with its group). None
-    when the header is one row."""
+    repeats, «CPR» under «Barn» and under «Mor», is unique once read with its group), and read
+    so more of the sheet's columns mean something of their own (a title row over a header
+    that repeats «Telefon» is no group row). A group spans the blank cells after it up to the
+    next; the last only as far as its sub-headings are ones an earlier group has (a plain
+    column after it is no one's). None when the header is one row."""
     groups = [" ".join(v.split()) if isinstance(v, str) else "" for v in (above or [])]
     filled = [c for c, g in enumerate(groups) if g]
     if len(filled) < 2 or any(c >= len(texts) or not texts[c] for c in filled):
         return None
+    earlier = {normalise_header(t) for t in texts[filled[0] : filled[-1]] if t}
     combined, group = [], ""
     for c, text in enumerate(texts):
-        group = groups[c] if c < len(groups) and groups[c] else group
+        if c < len(groups) and groups[c]:
+            group = groups[c]
+        elif c > filled[-1] and normalise_header(text) not in earlier:
+            group = ""  # past the last group's sub-headings: a plain column
         combined.append(f"{group} {text}" if group and text else text)
     plain = [normalise_header(t) for t in texts if t]
     both = [normalise_header(t) for t in combined if t]
     repeats = len(set(plain)) < len(plain)
-    return combined if repeats and len(set(both)) == len(both) else None
+    if not repeats or len(set(both)) != len(both):
+        return None
+    return combined if _meanings(combined) > _meanings(texts) else None
+
+
+def _meanings(texts: list[str]) -> int:
+    """How many distinct meanings a header row's texts have (a repeated «CPR» is one)."""
+    return len({m for t in texts if t and (m := read_header(normalise_header(t))) is not None})
 
 
 def find_header_row(

@@ -208,7 +208,8 @@ def read_roster(
     builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
     kids = next((m for m in used if m.role in (Role.BOERN, Role.ET_ARK)), None)
     if kids is not None and children and not _contacts(children):
-        left += no_contact_read(kids, len(children))
+        cprs = {d.cpr for d in dagplejere if d.cpr}
+        left += no_contact_read(kids, len(children), cprs, builder.today)
 
     if not dagplejere:
         raise DagplejeError(

@@ -5,8 +5,11 @@ protected person is written with name and address)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dagplejecli.domain.identifiers import cpr_birth_date
 from dagplejecli.domain.shape import Role
-from dagplejecli.domain.values import is_cpr_cell, normalise_bool
+from dagplejecli.domain.values import is_cpr_cell, normalise_bool, normalise_cpr
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import CellRef, column_letters
@@ -42,16 +45,35 @@ TABLE_OF_ROLE = {
 }
 
 
-def no_contact_read(cmap: ColumnMap, children: int) -> list[Finding]:
+def no_contact_read(
+    cmap: ColumnMap, children: int, dagplejere: set[str], today: dt.date
+) -> list[Finding]:
     """DP266, once: not one of the ``children`` got a contact person, though the children's
-    sheet has columns of CPR numbers no field reads (DP246): the parents are on the rows,
-    unread, and an export would leave them out of Unilogin and Aula. A warning per column
-    (DP246) is too little when they are all of the parents."""
-    columns = tuple(str(f.params["column"]) for f in unread_columns(cmap) if f.code == DP246.code)
+    sheet has columns no field reads whose CPR numbers are mostly adults' other than the
+    dagplejere's (``dagplejere``: their CPR numbers): the parents are on the rows, unread, and
+    an export would leave them out of Unilogin and Aula. A warning per column (DP246) is too
+    little when they are all of the parents. A column of the dagplejer's CPR repeated, or of
+    children's (a sibling's, the child's own twice), is no parents'."""
+    rows = [row for _, row in data_rows(cmap)]
+    read, texts = cmap.read_columns(), cmap.header.texts
+    columns = []
+    for col in range(max([len(texts), *(len(row) for row in rows)])):
+        if col in read:
+            continue
+        cprs = [normalise_cpr(r[col]).digits for r in rows if col < len(r) and is_cpr_cell(r[col])]
+        adults = [c for c in cprs if c and c not in dagplejere and _adult(c, today)]
+        if adults and len(adults) * 2 >= len(cprs):
+            columns.append((texts[col] if col < len(texts) else "") or column_letters(col + 1))
     if not columns:
         return []
     where = Location(file=cmap.file, sheet=cmap.header_sheet)
-    return [DP266(where, columns=columns, count=children, sheet=cmap.sheet.name)]
+    return [DP266(where, columns=tuple(columns), count=children, sheet=cmap.sheet.name)]
+
+
+def _adult(cpr: str, today: dt.date) -> bool:
+    """Whether the CPR number's person is 15 or older on ``today`` (a parent, not a child)."""
+    born = cpr_birth_date(cpr)
+    return born is not None and (today.year - born.year) >= 15
 
 
 def unread_columns(cmap: ColumnMap) -> list[Finding]:
