@@ -161,9 +161,11 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         return cmap.rows
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
     # sheets read as one: a row is judged without the sheet's name it was given («Ark», last)
-    whole = {index: row for index, row in enumerate(cmap.sheet.rows[start:], start=start + 1)}
-    cut_ark = slice(None, -1 if cmap.sheet.parts else None)
-    rows = [(index, row[cut_ark]) for index, row in whole.items() if _any(row[cut_ark])]
+    whole = dict(enumerate(cmap.sheet.rows[start:], start=start + 1))
+    if cmap.sheet.parts:
+        rows = [(index, row[:-1]) for index, row in whole.items() if _any(row[:-1])]
+    else:
+        rows = [(index, row) for index, row in whole.items() if _any(row)]
     names = _columns_of(cmap, _NAME_FIELDS)
     cut = _trailer(rows, names)
     skipped = [(number, str(next(v for v in row if is_filled(v)))) for number, row in rows[cut:]]
