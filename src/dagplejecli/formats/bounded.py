@@ -453,13 +453,7 @@ class _Grid:
                 self.total += self.exact(part) - cells
             self.estimated.clear()
         if self.total > limit:
-            raise DagplejeError(
-                "roster_book_too_large",
-                where=f"{self.path.name}, {sheet}",
-                hint="roster_book_too_large_hint",
-                sheet=sheet,
-                cells=limit,
-            )
+            raise book_too_large(self.path, sheet, limit)
 
 
 # A plain cell's text: its type, whether it is a value or an inline string, and the text (only a
@@ -756,6 +750,17 @@ def _split_ref(ref: str | None) -> tuple[str, str]:
     if len(digits) > 9:
         digits = "999999999"
     return letters, digits
+
+
+def book_too_large(path: Path, sheet: str, cells: int) -> DagplejeError:
+    """A workbook whose sheets together cross ``cells``, named at the sheet that crossed it."""
+    return DagplejeError(
+        "roster_book_too_large",
+        where=f"{path.name}, {sheet}",
+        hint="roster_book_too_large_hint",
+        sheet=sheet,
+        cells=cells,
+    )
 
 
 def too_large(path: Path, sheet: str, cell: str, cells: int = MAX_SHEET_CELLS) -> DagplejeError:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dagplejecli.errors import DagplejeError
+from dagplejecli.formats.bounded import book_too_large, too_large
 from dagplejecli.limits import (
     MAX_CELL_TEXT,
     MAX_SHEET_COLUMNS,
@@ -602,13 +603,7 @@ class _Book:
             raise _Malformed  # more cell records than cells: one cell over and over
         self.cells += sheet.rows * sheet.columns + sheet.formula_grid()
         if self.cells > MAX_XLS_WORKBOOK_CELLS:
-            raise DagplejeError(
-                "roster_book_too_large",
-                where=f"{self.path.name}, {name}",
-                hint="roster_book_too_large_hint",
-                sheet=name,
-                cells=MAX_XLS_WORKBOOK_CELLS,
-            )
+            raise book_too_large(self.path, name, MAX_XLS_WORKBOOK_CELLS)
 
     def _cell_record(self, sheet: _Sheet, kind: int, begin: int, end: int) -> None:
         """A record of one cell other than a number or a shared string: a BOOLERR, a LABEL or
@@ -660,16 +655,7 @@ class _Book:
         self.characters += length
 
     def _too_large(self, sheet: str, row: int, column: int) -> DagplejeError:
-        cell = _ref(row, column)
-        return DagplejeError(
-            "roster_sheet_too_large",
-            where=f"{self.path.name}, {sheet}!{cell}",
-            hint="roster_sheet_too_large_hint",
-            cell=cell,
-            rows=MAX_SHEET_ROWS,
-            columns=MAX_SHEET_COLUMNS,
-            cells=MAX_XLS_SHEET_CELLS,
-        )
+        return too_large(self.path, sheet, _ref(row, column), MAX_XLS_SHEET_CELLS)
 
     def _mulrk(self, sheet: _Sheet, begin: int, end: int) -> None:
         """Numbers in a row of cells: the first column, 6 bytes a cell, the last column."""
