@@ -61,6 +61,7 @@ from dagplejecli.files import (
     write_bytes_atomic,
 )
 from dagplejecli.findings import Finding
+from dagplejecli.formats.sheets import RawSheet, read_roster_sheets
 from dagplejecli.formats.xlsx import workbook_bytes
 from dagplejecli.init import Division, config_text, find_division
 from dagplejecli.kommuner import Kommune, find_kommune, near_kommune
@@ -221,9 +222,11 @@ def init(
                 value=kommune,
                 near=near,
             )
+    paths = as_paths(roster_paths)
+    sheets = read_roster_sheets(paths)  # read once: init reads them again by what it writes
     try:
         roster, reading = read_roster(
-            as_paths(roster_paths), kept or RosterConfig(), light=True, join_alike=True
+            paths, kept or RosterConfig(), sheets, light=True, join_alike=True
         )
     except DagplejeError:
         if kept is None or not force:
@@ -231,7 +234,7 @@ def init(
         # replacing a configuration whose sheets or columns this roster does not have: read
         # from scratch, keeping only its decisions (custody, relations, statuses, guests)
         kept = kept.model_copy(update=UNMAPPED)
-        roster, reading = read_roster(as_paths(roster_paths), kept, light=True, join_alike=True)
+        roster, reading = read_roster(paths, kept, sheets, light=True, join_alike=True)
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
@@ -247,7 +250,7 @@ def init(
         return Initialised(out, roster, found, division, proposal, left, False, id_column)
     text = config_text(roster, found, division, proposal, id_column, kept)
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
-    rereads = _reads_otherwise(as_paths(roster_paths), text, roster)
+    rereads = _reads_otherwise(paths, sheets, text, roster)
     return Initialised(
         out, roster, found, division, proposal, left, id_column=id_column, rereads=rereads
     )
@@ -259,7 +262,7 @@ def _counted(roster: Roster) -> tuple[int, int, int]:
 
 
 def _reads_otherwise(
-    paths: list[Path], text: str, roster: Roster
+    paths: list[Path], sheets: list[RawSheet], text: str, roster: Roster
 ) -> tuple[tuple[int, int, int], tuple[int, int, int] | None] | None:
     """init's own check: the [roster] it wrote reads the roster as init did (the same
     dagplejere, children and contact persons); else both counts, for a warning. A file that
@@ -271,7 +274,9 @@ def _reads_otherwise(
 
     try:
         written = RosterConfig.model_validate(tomllib.loads(text).get("roster", {}))
-        again: tuple[int, int, int] | None = _counted(read_roster(paths, written, light=True)[0])
+        again: tuple[int, int, int] | None = _counted(
+            read_roster(paths, written, sheets, light=True)[0]
+        )
     except (DagplejeError, ValueError):
         again = None
     return None if again == _counted(roster) else (_counted(roster), again)

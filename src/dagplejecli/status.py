@@ -27,10 +27,8 @@ def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None)
     cwd = Path.cwd()
     files = [roster] if isinstance(roster, Path) else list(roster)
     shown = " ".join(shell_word(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
-    command = f"dagpleje plan {shown}"
-    if config_path is not None and config_path.absolute() != cwd / CONFIG_NAME:
-        command += f" --config {shell_word(config_path)}"
-    return command
+    flags = project_flags(config_path) if config_path is not None else ""
+    return f"dagpleje plan {shown}{flags}"
 
 
 def project_flags(config: Path, plan: Path | None = None) -> str:

@@ -367,14 +367,21 @@ def test_init_checks_that_its_configuration_reads_the_roster_as_it_did(folder: P
     numbers of people, or not at all) is said, never left for plan to show other numbers."""
     from dagplejecli.api import _reads_otherwise
     from dagplejecli.config import RosterConfig
+    from dagplejecli.formats.sheets import read_roster_sheets
     from dagplejecli.roster import read_roster
 
     path = write_xlsx(folder / "roster.xlsx", small_roster())
-    roster, _ = read_roster(path, RosterConfig(), light=True)
-    assert _reads_otherwise([path], '[roster]\nark = "Dagplejere"\n', roster) is None
-    first, again = _reads_otherwise([path], '[roster]\nboern_ark = "Dagplejere"\n', roster) or (
+    sheets = read_roster_sheets([path])
+    roster, _ = read_roster(path, RosterConfig(), sheets, light=True)
+    assert _reads_otherwise([path], sheets, '[roster]\nark = "Dagplejere"\n', roster) is None
+    first, again = _reads_otherwise(
+        [path], sheets, '[roster]\nboern_ark = "Dagplejere"\n', roster
+    ) or (
         None,
         None,
     )
     assert first is not None and again != first
-    assert _reads_otherwise([path], '[roster]\nark = "Findes ikke"\n', roster) == (first, None)
+    assert _reads_otherwise([path], sheets, '[roster]\nark = "Findes ikke"\n', roster) == (
+        first,
+        None,
+    )

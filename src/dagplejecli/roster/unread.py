@@ -6,6 +6,7 @@ protected person is written with name and address)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from dagplejecli.domain.identifiers import cpr_birth_date
 from dagplejecli.domain.shape import Role
@@ -54,16 +55,12 @@ def no_contact_read(
     an export would leave them out of Unilogin and Aula. A warning per column (DP246) is too
     little when they are all of the parents. A column of the dagplejer's CPR repeated, or of
     children's (a sibling's, the child's own twice), is no parents'."""
-    rows = [row for _, row in data_rows(cmap)]
-    read, texts = cmap.read_columns(), cmap.header.texts
     columns = []
-    for col in range(max([len(texts), *(len(row) for row in rows)])):
-        if col in read:
-            continue
-        cprs = [normalise_cpr(r[col]).digits for r in rows if col < len(r) and is_cpr_cell(r[col])]
+    for _, header, filled in _unread(cmap):
+        cprs = [normalise_cpr(v).digits for v in filled if is_cpr_cell(v)]
         adults = [c for c in cprs if c and c not in dagplejere and _adult(c, today)]
         if adults and len(adults) * 2 >= len(cprs):
-            columns.append((texts[col] if col < len(texts) else "") or column_letters(col + 1))
+            columns.append(header)
     if not columns:
         return []
     where = Location(file=cmap.file, sheet=cmap.header_sheet)
@@ -76,24 +73,29 @@ def _adult(cpr: str, today: dt.date) -> bool:
     return born is not None and (today.year - born.year) >= 15
 
 
+def _unread(cmap: ColumnMap) -> Iterator[tuple[int, str, list[object]]]:
+    """Each column of the sheet no field reads: its index, its header (its letter when the
+    header cell is blank) and its filled cells under the header."""
+    rows = [row for _, row in data_rows(cmap)]
+    read, texts = cmap.read_columns(), cmap.header.texts
+    for col in range(max([len(texts), *(len(row) for row in rows)])):
+        if col not in read:
+            header = (texts[col] if col < len(texts) else "") or column_letters(col + 1)
+            yield col, header, [row[col] for row in rows if col < len(row) and is_filled(row[col])]
+
+
 def unread_columns(cmap: ColumnMap) -> list[Finding]:
     """DP246 for each column no field reads where at least half the filled cells are CPR
     numbers (the numbers themselves never in the finding: only the column and a count),
     DP253 for a column of middle names with something in it (Unilogin has no place for them),
     and DP254 for one whose header says protection (``Beskyttelse``, ``Skjult adresse``,
     ``Protected``) and marks someone."""
-    rows = [row for _, row in data_rows(cmap)]
-    read = cmap.read_columns()
-    texts, sheet = cmap.header.texts, cmap.sheet.name
+    sheet = cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
     out = []
-    for col in range(max([len(texts), *(len(row) for row in rows)])):
-        if col in read:
-            continue
-        filled = [row[col] for row in rows if col < len(row) and is_filled(row[col])]
+    for col, column, filled in _unread(cmap):
         count = sum(1 for value in filled if is_cpr_cell(value))
-        header = texts[col] if col < len(texts) else ""
-        column = header or column_letters(col + 1)
+        header = cmap.header.texts[col] if col < len(cmap.header.texts) else ""
         where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
         if count and count * 2 >= len(filled):
             out.append(DP246(where, column=column, sheet=sheet, count=count, table=table))
