@@ -125,11 +125,6 @@ class PersonColumns:
         )
 
 
-def _counted(cpr: object, first: str, last: str) -> ContactPerson:
-    """A contact person as the plan counts them (``contact_key``): the CPR number and name."""
-    return ContactPerson(normalise_cpr(cpr).digits, first_name=first, last_name=last)
-
-
 class Builder:
     """Builds people from rows and collects the reading findings."""
 
@@ -360,9 +355,7 @@ class Builder:
         if not any(is_filled(row[c]) for c in cols.values() if c < len(row)):
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
-            first = cell_text(row, cols.get(Field.FORNAVN)) or cell_text(row, cols.get(Field.NAVN))
-            last = cell_text(row, cols.get(Field.EFTERNAVN))
-            return _counted(filled(row, cols.get(Field.CPR)), first, last)
+            return self.light_contacts(row, [LightGroup.of(cols)])[0]
         p = ContactPerson()
         self.fill_person(p, r, cols)
         p.relation_raw = cell_text(row, cols.get(Field.RELATION)) or (implied or "")
