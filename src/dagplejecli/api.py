@@ -197,15 +197,14 @@ def init(
         raise DagplejeError("propose_by_alone", hint="propose_both_hint")
     kept = None  # the [roster] of a configuration that is there: the roster is read by it
     kept_kommune = None  # … and its municipality, when --kommune does not name one
-    complete = False  # a file of only [roster], as a message asked: read by it, and completed
     if out.exists():
         try:
             there = load_config(out).config
             kept, kept_kommune = there.roster, str(there.kommune.kode)
         except DagplejeError:
+            # a file of only [roster], as a message asked: read by it (and completed with --ja)
             kept = roster_decisions(out)
-            complete = kept is not None
-            if not complete and not force:  # not one dagpleje can read: never overwritten unasked
+            if kept is None and not force:  # not one dagpleje can read: never overwritten unasked
                 raise DagplejeError(
                     "init_exists", where=str(out), hint="init_exists_hint", path=out
                 ) from None
@@ -245,7 +244,7 @@ def init(
     if areas is not None or max_dagplejere is not None:
         proposal = _propose(roster, areas, max_dagplejere, by_children)
     left = [f for f in reading if f.code in LAYOUT_CODES]
-    if kept is not None and not force and not complete:
+    if kept is not None and not force:
         # a configuration is there: read by its [roster], shown, and kept as it is
         return Initialised(out, roster, found, division, proposal, left, False, id_column)
     text = config_text(roster, found, division, proposal, id_column, kept)

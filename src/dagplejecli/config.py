@@ -618,8 +618,9 @@ def load_config(path: Path | None) -> LoadedConfig:
 
 def roster_decisions(path: Path) -> RosterConfig | None:
     """The ``[roster]`` of a file that holds nothing else — the decisions a message asked for,
-    written before the first ``init``, which reads the roster by them and writes the rest —
-    else None. A ``[roster]`` that is wrong is the error ``load_config`` gives."""
+    written before the first ``init``, which reads the roster by them (and with ``--ja``
+    writes the rest) — else None. A ``[roster]`` that is wrong is the error ``load_config``
+    gives."""
     text = _config_text(path)
     check_toml_shape(text, path.name)  # bounded before it is parsed
     try:

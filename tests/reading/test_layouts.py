@@ -465,15 +465,19 @@ def test_sheets_named_as_a_list_must_be_alike(folder: Path) -> None:
 
 def test_init_completes_a_file_of_only_the_roster_decisions(folder: Path) -> None:
     """Before the first init, the sheet a message asks for is written in a dagpleje.toml of
-    only [roster]: init reads the roster by it and writes the whole configuration (a file
-    with more in it is never overwritten unasked)."""
+    only [roster]: init reads the roster by it, and with --ja writes the whole configuration
+    (no file is overwritten unasked)."""
     children = children_by_dagplejer_name()
     sheets = {"Dagplejere": payroll_dagplejere(), "Gruppe A": children, "Gruppe B": children}
     write_xlsx(folder / "roster.xlsx", sheets)
     asked = run_cli("init", "roster.xlsx", "--kommune", "265")
     assert asked.exit_code == 2 and "en fil med kun [roster]" in asked.stderr, asked.output
     (folder / "dagpleje.toml").write_text('[roster]\nboern_ark = "Gruppe A"\n', encoding="utf-8")
-    result = run_cli("init", "roster.xlsx", "--kommune", "265")
+    read_by_it = run_cli("init", "roster.xlsx", "--kommune", "265")
+    assert read_by_it.exit_code == 0 and "2 børn" in read_by_it.stdout, read_by_it.output
+    assert "--ja" in read_by_it.stdout  # kept as it is, and how to have it written
+    assert (folder / "dagpleje.toml").read_text("utf-8") == '[roster]\nboern_ark = "Gruppe A"\n'
+    result = run_cli("init", "roster.xlsx", "--kommune", "265", "--ja")
     assert result.exit_code == 0, result.output
     written = (folder / "dagpleje.toml").read_text("utf-8")
     assert "[kommune]" in written and 'boern_ark = "Gruppe A"' in written
