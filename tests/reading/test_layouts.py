@@ -650,3 +650,56 @@ def test_no_parents_read_is_an_error_only_for_adults_cpr_numbers(folder: Path) -
         f["code"] for f in json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
     }
     assert "DP266" not in codes, codes
+
+
+def test_a_title_blocks_date_or_shared_value_is_never_a_column() -> None:
+    """A sheet per dagplejer says whose it is in its title block: those fields become columns,
+    but a date there (when the list was printed: an «Udskrevet» read as a column would end
+    every child's care) and a value every sheet shares (the municipality) never do."""
+    from dagplejecli.formats.sheets import RawSheet
+    from dagplejecli.roster.headers import find_header_row
+    from dagplejecli.roster.joined import join, title_columns
+
+    def sheet(name: str, number: object, printed: str) -> RawSheet:
+        rows: list[list[object]] = [
+            [f"Dagplejer: {name}"],
+            ["Medarbejdernr:", number],
+            [f"Udskrevet: {printed}"],
+            ["Kommune: Aalborg"],
+            ["Kl. 10:15"],
+            ["CPR", "Navn", "Mor CPR", "Mor navn"],
+            [CH1 if number == 1 else CH2, "Liv Jensen", MOR1, "Mette Jensen"],
+        ]
+        return RawSheet(name, rows)
+
+    parts = []
+    for s in (sheet("Anne Jensen", 1, "01-12-2026"), sheet("Bo Ærø", 2, "02-12-2026")):
+        header = find_header_row(s.rows)
+        assert header is not None and header.row == 6
+        parts.append((s, header))
+    assert title_columns(parts) == {
+        "Dagplejer": ["Anne Jensen", "Bo Ærø"],
+        "Medarbejdernr": [1, 2],
+    }
+    joined, header = join(parts)
+    assert header.texts[-3:] == ["Ark", "Dagplejer", "Medarbejdernr"]
+    assert joined.rows[-1][-3:] == ["Bo Ærø", "Bo Ærø", 2]
+
+
+def test_init_proposes_no_area_per_dagplejer(folder: Path) -> None:
+    """A sheet per dagplejer read as one has her name in «Ark»: a value of each dagplejer's
+    own divides nothing, so init proposes one area, not an area for each of them."""
+    from tests.roster_cases.cases import sheet_per_dagplejer
+
+    sheets = sheet_per_dagplejer()
+    extra = sheets["Bo Ærø"][:6]
+    extra[0], extra[1] = ["Dagplejer: Cecilie Holm"], ["Medarbejdernr:", "D3"]
+    sheets["Cecilie Holm"] = [*extra, [CH3, "Ida Holm", "Tove Holm", MOR2, "", ""]]
+    del sheets["Bo Ærø"][-1]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "851")
+    assert result.exit_code == 0, result.output
+    assert "3 dagplejere, 3 børn" in result.stdout, result.stdout
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    areas = [line for line in text.splitlines() if line.startswith("[[omraade]]")]
+    assert len(areas) == 1 and "Ark =" not in text, text

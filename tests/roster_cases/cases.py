@@ -527,6 +527,48 @@ def two_level_header() -> dict[str, Rows]:
     }
 
 
+def sheet_per_dagplejer() -> dict[str, Rows]:
+    """A sheet per dagplejer, named by her, who is said only in the title block above the
+    children («Dagplejer: Anne Jensen», «Medarbejdernr: D1»), with a print date that is no
+    one's end of care («Udskrevet: 01-12-2026»); no list of dagplejere beside them."""
+    header = ["CPR", "Navn", "Forælder 1", "Forælder 1 CPR", "Forælder 2", "Forælder 2 CPR"]
+
+    def block(name: str, number: str, address: str) -> Rows:
+        return [
+            [f"Dagplejer: {name}"],
+            ["Medarbejdernr:", number],
+            [f"Adresse: {address}"],
+            ["Udskrevet: 01-12-2026"],
+            [],
+            header,
+        ]
+
+    return {
+        "Anne Jensen": [
+            *block("Anne Jensen", "D1", "Lindholm Brygge 117B, 9200 Aalborg SV"),
+            [CH1, "Liv Jensen", "Mette Jensen", MOR1, "Ole Jensen", FAR1],
+        ],
+        "Bo Ærø": [
+            *block("Bo Ærø", "D2", "Hobrovej 33, 9310 Vodskov"),
+            [CH2, "Emil Ærø", "Sara Ærø", MOR2, "", ""],
+            [CH3, "Ida Østergaard", "Per Ærø", FAR2, "", ""],
+        ],
+    }
+
+
+def one_sheet_plain_child_columns() -> dict[str, Rows]:
+    """One sheet: the dagplejer's columns named as hers («Dagplejer», «Medarbejdernr»), the
+    child's plainly («CPR», «Navn»), two contact groups after them."""
+    header = ["Medarbejdernr", "Dagplejer", "CPR", "Navn", "Forælder 1", "Forælder 1 CPR"]
+    return {
+        "Ark1": [
+            [*header, "Forælder 2", "Forælder 2 CPR"],
+            ["D1", "Anne Jensen", CH1, "Liv Jensen", "Mette Jensen", MOR1, "Ole Jensen", FAR1],
+            ["D2", "Bo Ærø", CH2, "Emil Ærø", "Sara Ærø", MOR2],
+        ]
+    }
+
+
 def _only_dagplejere() -> dict[str, Rows]:
     return {"Dagplejere": small_roster()["Dagplejere"]}
 
@@ -1019,6 +1061,42 @@ CASES = [
         codes=frozenset({"DP248", "DP258", "DP264"}),  # the overview; custody named; the join
         # init joins them and writes the list, which plan reads (never joined on a guess)
         roster='raekke_myndighed = "navngivet"\nark = ["Nord", "Syd"]',
+    ),
+    Case(
+        "et-ark-pr-dagplejer-med-titelblok",
+        _xlsx(sheet_per_dagplejer()),
+        # the sheets read as one; who each sheet's dagplejer is comes from its title block,
+        # the print date never (it would end every child's care)
+        roles={"Anne Jensen, Bo Ærø": Role.ET_ARK},
+        columns={
+            "Anne Jensen, Bo Ærø": {
+                "id": "Medarbejdernr",
+                "navn": "Dagplejer",
+                "adresse": "Adresse",
+                "barn.cpr": "CPR",
+                "barn.navn": "Navn",
+            }
+        },
+        counts=(2, 3, 4),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø", "Ida Østergaard": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True},
+        codes=frozenset({"DP264"}),
+        # init joins them and writes the list and the child's plain columns, which plan reads
+        roster=(
+            'tom_myndighed = "forældre"\nark = ["Anne Jensen", "Bo Ærø"]\n'
+            '[boern_kolonner]\ncpr = "CPR"\nnavn = "Navn"'
+        ),
+    ),
+    Case(
+        "et-ark-med-barnets-kolonner-uden-barn-i-overskriften",
+        _xlsx(one_sheet_plain_child_columns()),
+        # init writes the plain «CPR» and «Navn» as the child's; plan reads them so
+        roles={"Ark1": Role.ET_ARK},
+        columns={"Ark1": {"id": "Medarbejdernr", "navn": "Dagplejer", "barn.cpr": "CPR"}},
+        counts=(2, 2, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        roster='tom_myndighed = "forældre"',
     ),
     Case(
         "engelske-overskrifter-provider-og-alias",

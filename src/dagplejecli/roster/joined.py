@@ -1,10 +1,17 @@
 """Sheets alike read as one: a workbook with a sheet per district («Nord», «Syd», «Vest»), each
 with the same header row, is one roster. Each row keeps its own sheet and row number (its
 cells are named as they stand), and its sheet's name stands in a column «Ark», which the
-areas' rules can use (``hvor = { Ark = ["Nord"] }``)."""
+areas' rules can use (``hvor = { Ark = ["Nord"] }``).
+
+A sheet per dagplejer often says whose it is in its title block («Dagplejer: Hanne Sørensen»,
+«Medarbejdernr: 41789») rather than on every row: such a field, written on every sheet with a
+value of each sheet's own, becomes a column after «Ark», read by its header as any column is."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dagplejecli.domain.values import normalise_date
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header
 
@@ -39,22 +46,74 @@ def split(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
     return True
 
 
+def _title_fields(sheet: RawSheet, header: HeaderRow) -> dict[str, object]:
+    """The fields of a sheet's title block: each row above the header row that holds just
+    «Key: value» in one cell, or «Key:» and the value in the next, by its key's words."""
+    found: dict[str, object] = {}
+    for row in sheet.rows[: header.row - 1]:
+        cells = [v for v in row if v not in ("", None)]
+        value: object
+        if len(cells) == 1 and isinstance(cells[0], str):
+            key, colon, value = cells[0].partition(":")
+            if not colon:
+                continue
+        elif len(cells) == 2 and isinstance(cells[0], str) and cells[0].rstrip().endswith(":"):
+            key, value = cells[0].rstrip()[:-1], cells[1]
+        else:
+            continue
+        key = " ".join(key.split())
+        value = " ".join(value.split()) if isinstance(value, str) else value
+        # a key is words (no clock's «Kl. 10:15»); the first of a key counts
+        if key and not any(ch.isdigit() for ch in key) and value not in ("", None):
+            found.setdefault(key, value)
+    return found
+
+
+def _a_date(value: object) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    return isinstance(value, str) and normalise_date(value, dt.date.today()) is not None
+
+
+def title_columns(parts: list[tuple[RawSheet, HeaderRow]]) -> dict[str, list[object]]:
+    """The title block's fields that say each sheet's own (whose sheet it is), as columns: a
+    key every sheet writes, with values not all the same (a print date, the municipality's
+    name say nothing of a sheet's rows), none of them a date (an «Udskrevet: 07-12-2026» is
+    when the list was printed, never when a child left), and no header of the sheets already.
+    Each key with its value on each sheet."""
+    fields = [_title_fields(sheet, header) for sheet, header in parts]
+    taken = {normalise_header(h) for h in (*parts[0][1].texts, SHEET_COLUMN)}
+    columns = {}
+    for key in fields[0]:
+        values = [f.get(key) for f in fields]
+        if normalise_header(key) in taken or any(v is None or _a_date(v) for v in values):
+            continue
+        if len({str(v).casefold() for v in values}) > 1:
+            columns[key] = values
+            taken.add(normalise_header(key))
+    return columns
+
+
 def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
     """One sheet of ``parts`` (alike): the first's rows down to its header row, with «Ark»
-    after the last column, then each part's rows under its header, each with the part's name
-    in «Ark». The sheet's ``parts`` say where each row stands."""
+    and the title block's columns (``title_columns``) after the last column, then each part's
+    rows under its header, each with the part's name in «Ark» and its own title fields. The
+    sheet's ``parts`` say where each row stands."""
     first, header = parts[0]
     width = max(len(row) for sheet, _ in parts for row in sheet.rows)
+    titled = title_columns(parts)
     joined = RawSheet(", ".join(s.name for s, _ in parts), [], first.file, False)
     top = [_padded(row, width) for row in first.rows[: header.row]]
-    top[-1] = [*top[-1], SHEET_COLUMN]
+    top[-1] = [*top[-1], SHEET_COLUMN, *titled]
     joined.rows = top
-    for sheet, head in parts:
+    for i, (sheet, head) in enumerate(parts):
         start = 0 if sheet is first else len(joined.rows)
         joined.parts.append((sheet, start, 1 if sheet is first else head.row + 1))
-        # the sheet's name in each row of data (a blank row stays blank: no one)
+        own = [sheet.name, *(values[i] for values in titled.values())]
+        blank = [""] * len(own)
+        # the sheet's name and fields in each row of data (a blank row stays blank: no one)
         joined.rows += [
-            [*_padded(row, width), sheet.name if any(v not in ("", None) for v in row) else ""]
+            [*_padded(row, width), *(own if any(v not in ("", None) for v in row) else blank)]
             for row in sheet.rows[head.row :]
         ]
     above = joined.rows[header.row - 2] if header.row > 1 else None

@@ -198,6 +198,11 @@ def clues(header: HeaderRow, name: str | None = None, cfg: RosterConfig | None =
         found.add(C.NAMES_DAGPLEJER)
     if cfg is not None and cfg.boern_ark is None:
         found.add(C.NO_BOERN_ARK)
+        # the child's columns the configuration names ([roster.boern_kolonner]) stand here:
+        # as telling as a «Barnets CPR» (what init writes of a one-sheet roster's plain «CPR»)
+        childs = {normalise_header(h) for h in cfg.boern_kolonner.values()}
+        if childs & {normalise_header(t) for t in header.texts}:
+            found.add(C.CHILD)
     if name is not None and (named := name_role(name)) is not None:
         found.add(_NAME_CLUES[named])
     return found

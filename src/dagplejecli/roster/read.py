@@ -34,6 +34,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.headers import normalise_header, read_header
+from dagplejecli.roster.joined import SHEET_COLUMN
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
@@ -150,9 +151,14 @@ def read_roster(
         sheet, header = chosen[role]
         if sheet.parts:  # sheets alike read as one: said, with the key that names them
             names = [part.name for part, _, _ in sheet.parts]
+            # the title block's columns stand after the last «Ark» (roster/joined.py)
+            texts = header.texts
+            titled = texts[len(texts) - texts[::-1].index(SHEET_COLUMN) :]
             inferred.append(
                 DP264(
                     Location(file=sheet.file or path.name, sheet=names[0]),
+                    variant="title_fields" if titled else "",
+                    fields=tuple(titled),
                     sheets=tuple(names),
                     first=names[0],
                     key=ROLE_KEYS[role],

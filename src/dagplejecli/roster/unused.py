@@ -57,7 +57,11 @@ DP262 = Rule(
 DP265 = Rule("DP265", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
 # sheets alike read as one (a sheet per district): roster/joined.py
 DP264 = Rule(
-    "DP264", S.INFO, Family.PERSONS, OWN, params=("first", "key", "listed", "sheet_role", "sheets")
+    "DP264",
+    S.INFO,
+    Family.PERSONS,
+    OWN,
+    params=("fields", "first", "key", "listed", "sheet_role", "sheets"),
 )
 LAYOUT_CODES = frozenset(
     r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266)
