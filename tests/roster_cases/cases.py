@@ -552,6 +552,7 @@ def sheet_per_dagplejer() -> dict[str, Rows]:
             *block("Bo Ærø", "D2", "Hobrovej 33, 9310 Vodskov"),
             [CH2, "Emil Ærø", "Sara Ærø", MOR2, "", ""],
             [CH3, "Ida Østergaard", "Per Ærø", FAR2, "", ""],
+            ["I alt: 2 børn"],  # no child: said once (DP256), not read as a person
         ],
     }
 
@@ -1080,7 +1081,7 @@ CASES = [
         counts=(2, 3, 4),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø", "Ida Østergaard": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True},
-        codes=frozenset({"DP264"}),
+        codes=frozenset({"DP256", "DP264"}),
         # init joins them and writes the list and the child's plain columns, which plan reads
         roster=(
             'tom_myndighed = "forældre"\nark = ["Anne Jensen", "Bo Ærø"]\n'

@@ -387,8 +387,13 @@ def _body(data: bytes) -> bytes | None:
 
 
 def _read_counted(zf: zipfile.ZipFile, member: zipfile.ZipInfo, budget: list[int]) -> bytes:
+    """A part's bytes, counted; read in pieces of ``CHUNK`` (``read()`` alone would inflate a
+    sheet of 33 MB in 4,000 pieces of 8 KB, a third slower)."""
     with _Counted(zf, member, budget) as fh:
-        return fh.read()
+        pieces = []
+        while piece := fh.read(CHUNK):
+            pieces.append(piece)
+        return b"".join(pieces)
 
 
 class _Text:

@@ -46,6 +46,13 @@ def split(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
     return True
 
 
+def sheet_column(header: HeaderRow) -> int:
+    """Where a joined sheet's own columns begin: «Ark», then the title block's (the last
+    «Ark»: the roster may have one of its own)."""
+    texts = header.texts
+    return len(texts) - 1 - texts[::-1].index(SHEET_COLUMN)
+
+
 def _title_fields(sheet: RawSheet, header: HeaderRow) -> dict[str, object]:
     """The fields of a sheet's title block: each row above the header row that holds just
     «Key: value» in one cell, or «Key:» and the value in the next, by its key's words."""

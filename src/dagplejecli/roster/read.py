@@ -34,7 +34,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.headers import normalise_header, read_header
-from dagplejecli.roster.joined import SHEET_COLUMN
+from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
@@ -151,9 +151,7 @@ def read_roster(
         sheet, header = chosen[role]
         if sheet.parts:  # sheets alike read as one: said, with the key that names them
             names = [part.name for part, _, _ in sheet.parts]
-            # the title block's columns stand after the last «Ark» (roster/joined.py)
-            texts = header.texts
-            titled = texts[len(texts) - texts[::-1].index(SHEET_COLUMN) :]
+            titled = header.texts[sheet_column(header) + 1 :]  # the title block's columns
             inferred.append(
                 DP264(
                     Location(file=sheet.file or path.name, sheet=names[0]),

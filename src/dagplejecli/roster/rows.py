@@ -8,6 +8,7 @@ from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import clean_text
 from dagplejecli.model import CellRef, RowRef
 from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 
 
@@ -160,10 +161,12 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
     if cmap.rows is not None:
         return cmap.rows
     start = cmap.header.row  # header.row is 1-based, so this index is the next row
-    # sheets read as one: a row is judged without the sheet's name it was given («Ark», last)
+    # sheets read as one: a row is judged without the sheet's name and title fields it was
+    # given («Ark» and the columns after it)
     whole = dict(enumerate(cmap.sheet.rows[start:], start=start + 1))
     if cmap.sheet.parts:
-        rows = [(index, row[:-1]) for index, row in whole.items() if _any(row[:-1])]
+        own = sheet_column(cmap.header)
+        rows = [(index, row[:own]) for index, row in whole.items() if _any(row[:own])]
     else:
         rows = [(index, row) for index, row in whole.items() if _any(row)]
     names = _columns_of(cmap, _NAME_FIELDS)
