@@ -8,7 +8,7 @@ from enum import StrEnum
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.domain.identifiers import looks_like_cpr
 from dagplejecli.domain.shape import Field, Owner, Role
-from dagplejecli.domain.values import is_cpr_cell
+from dagplejecli.domain.values import is_cpr_cell, normalise_bool
 from dagplejecli.errors import DagplejeError
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.model import SheetInfo
@@ -239,6 +239,32 @@ def _first_of(header: HeaderRow, *wanted: tuple[Owner, Field]) -> int | None:
     return next((said.index(w) for w in wanted if w in said), None)
 
 
+def _holds_yes_no(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
+    """Whether every filled cell of a column is a yes or a no («Ja», «Nej», «X», TRUE): a
+    status written as a tick, never a date («Indskrevet»: Ja)."""
+    cells = [row[col] for row in sheet.rows[header.row :] if col < len(row)]
+    filled = [v for v in cells if v not in ("", None) and not (isinstance(v, str) and v.isspace())]
+    return bool(filled) and all(
+        isinstance(v, bool) or (isinstance(v, str) and normalise_bool(v) is not None)
+        for v in filled
+    )
+
+
+def _ticks_as_status(cmap: ColumnMap) -> None:
+    """A start or end column by its header («Indskrevet», «Udmeldt») whose cells are yes or
+    no is the person's status, not a period: its words are then status words, which the
+    configuration maps ([roster.status]; until then DP238 names them), never a date that
+    cannot be read in every cell."""
+    for target in (cmap.fields, cmap.child):
+        for period in (Field.START, Field.SLUT):
+            col = target.get(period)
+            if col is None or Field.STATUS in target:
+                continue
+            if _holds_yes_no(cmap.sheet, cmap.header, col):
+                del target[period]
+                target[Field.STATUS] = col
+
+
 def map_columns(
     file: str,
     sheet: RawSheet,
@@ -305,6 +331,7 @@ def map_columns(
             if [_holds_names(sheet, header, c) for c in pair] == [False, True]:
                 cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
                 used.add(ids[0])
+    _ticks_as_status(cmap)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
