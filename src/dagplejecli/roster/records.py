@@ -203,7 +203,7 @@ class Builder:
                 person.cpr_text = clean_text(raw_cpr)  # kept only to show it masked in a finding
         n = len(row)
         for col, attr in pc.text:  # a blank cell or one of spaces sets "", the default
-            if col < n and (cell := row[col]) is not None:
+            if col < n and (cell := row[col]) is not None and cell != "":
                 setattr(
                     person, attr, " ".join(cell.split()) if type(cell) is str else clean_text(cell)
                 )
@@ -212,8 +212,10 @@ class Builder:
         if pc.protected is not None and (raw := filled(row, pc.protected)) is not None:
             person.protected = self.yes_no(raw, r, pc.protected, when_unsure=True)
         # the period and status as written: who is in care on a day is care.py's to say
-        person.start_cell = filled(row, pc.start)
-        person.end_cell = filled(row, pc.end)
+        if pc.start is not None:
+            person.start_cell = filled(row, pc.start)
+        if pc.end is not None:
+            person.end_cell = filled(row, pc.end)
 
     def yes_no(self, raw: object, r: RowReader, col: int, when_unsure: bool) -> bool:
         """The yes/no in cell ``raw`` (filled) of column ``col``; neither yes nor no is noted
@@ -332,7 +334,7 @@ class Builder:
         n = len(row)
         for g in groups:
             for c in g.columns:  # a contact is there when any of its cells is filled
-                if c < n and is_filled(row[c]):
+                if c < n and (v := row[c]) != "" and is_filled(v):  # ("": most blanks, at once)
                     break
             else:
                 continue
@@ -352,7 +354,11 @@ class Builder:
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank."""
         row = r.row
-        if not any(is_filled(row[c]) for c in cols.values() if c < len(row)):
+        n = len(row)
+        for c in cols.values():  # a contact is there when any of its cells is filled
+            if c < n and (v := row[c]) != "" and is_filled(v):  # ("": most blanks, at once)
+                break
+        else:
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
             return self.light_contacts(row, [LightGroup.of(cols)])[0]
