@@ -276,7 +276,8 @@ def place(care: Care, plan: Plan, config: Config) -> None:
             DP236(
                 Location.of_cell(x.person.cell(cell, Field.CPR)),
                 area,
-                variant=x.reason,
+                # a dagplejer is employed or not, never «in care»: her own words
+                variant=f"employee_{x.reason}" if isinstance(x.person, Dagplejer) else x.reason,
                 role=x.role,
                 name=x.person.name,
                 cpr=x.person.cpr_masked,

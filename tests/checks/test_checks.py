@@ -659,6 +659,18 @@ def _without_children(tmp: Path) -> list[Finding]:
     return found
 
 
+def _guest_carer(tmp: Path) -> list[Finding]:
+    """A guest carer in an area of two dagplejere with children: her access is said."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Stilling")
+    for row in sheets["Dagplejere"][1:]:
+        row.append("Dagplejer")
+    sheets["Dagplejere"].append(["D4", "0101801238", "Olga", "Holm", "Vej 4", "8200", "Aarhus N", "Nord", "Gæstedagplejer"])  # fmt: skip
+    found = findings_for(tmp, sheets=sheets)
+    assert [(f.params["id"], f.params["groups"]) for f in only(found, "DP267")] == [("D4", 2)]
+    return found
+
+
 def _parents_unread() -> Sheets:
     """The small roster whose parents' columns have headers nothing reads («Felt 1» …): no
     child gets a contact person, though their CPR numbers stand on the rows."""
@@ -685,6 +697,7 @@ def _dagplejer_under(header: str) -> Sheets:
 SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP229": _without_children,
     "DP239": _without_children,
+    "DP267": _guest_carer,
     "DP236": _care,
     "DP237": _care,
     "DP238": _care,

@@ -395,8 +395,11 @@ def test_a_dagplejer_who_left_is_left_out_and_her_children_said(project: Path) -
     write_xlsx(project / "roster.xlsx", sheets)
     plan = run_cli("plan", "roster.xlsx", "--dato", DAY)
     assert "Dagplejen Nord: 1 dagplejer" in plan.stdout
+    assert f"fratrådt {dk(-7)}" in plan.stdout
     found = {f["code"]: f for f in findings("--dato", DAY)}
     assert found["DP236"]["params"]["role"] == "dagplejer"
+    assert found["DP236"]["variant"] == "employee_ended"
+    assert f"ikke ansat den {dk(0)}: fratrådt {dk(-7)}" in found["DP236"]["message"]
     assert found["DP237"]["variant"] == "dagplejer" and "Liv Jensen" in found["DP237"]["message"]
     assert run_cli("validate", "--dato", DAY).exit_code == 1
 
@@ -466,6 +469,9 @@ def test_a_guest_carer_covers_her_areas_groups(project: Path) -> None:
     found = {f["code"]: f for f in findings()}
     assert "Olga Orlov" in found["DP229"]["message"] and found["DP229"]["severity"] == "info"
     assert "DP239" not in found  # the guest carer has no children of her own: not said
+    # the access she is given is said, with as many groups as the export gives her
+    assert found["DP267"]["severity"] == "info" and found["DP267"]["params"]["groups"] == 3
+    assert found["DP267"]["params"]["id"] == "D4" and "Vikar" in found["DP267"]["message"]
     assert run_cli("export", "--target", "unilogin").exit_code == 0
     nord = _employees(project, "AB1234.xml")
     assert nord["D4"] == (["Vikar"], ["D1", "D2", "D5"])

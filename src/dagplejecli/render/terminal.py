@@ -158,7 +158,8 @@ def print_not_in_care(out: Console, planned: Planned, names: bool = False) -> No
         return
     for x in care.left_out[:SHOWN_NOT_IN_CARE]:
         when = x.when.strftime("%d-%m-%Y") if x.when else ""
-        why = ui(f"not_in_care_{x.reason}", date=when, status=x.status)
+        employee = "employee_" if x.role == "dagplejer" else ""  # «fratrådt», not «udmeldt»
+        why = ui(f"not_in_care_{employee}{x.reason}", date=when, status=x.status)
         person = who(mask_cpr_in_text(x.person.name), x.person.cpr_masked)
         cell = {"ended": Field.SLUT, "starts": Field.START}.get(x.reason, Field.STATUS)
         place = where(Location.of_cell(x.person.cell(cell, Field.CPR)))
@@ -452,6 +453,10 @@ def print_found(
             kontakter=ui_count("count_contacts", contacts),
         ),
     )
+    people = [*roster.dagplejere, *roster.children]
+    if any(p.start_cell is not None or p.end_cell is not None or p.status_text for p in people):
+        # init counts everyone on the rows; who is in care today is plan's to say
+        out.print(ui("init_counts_everyone"), soft_wrap=True)
     if kommune is None:
         out.print(ui("init_no_kommune"))
     else:

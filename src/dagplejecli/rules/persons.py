@@ -625,6 +625,36 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+DP267 = Rule(
+    "DP267", S.INFO, PERSONS, STIL_DAGPLEJE, params=("cpr", "groups", "id", "name", "role")
+)
+
+
+@CHECKS.add(DP267)
+def check_guest_carers_access(ctx: CheckContext) -> list[Finding]:
+    """A guest carer is given every group of her area (the children of every dagplejer in it):
+    access no one asked for by name, so each is said, with the number of groups — the roster
+    may put her in one group (a «Dagplejegruppe»), which an area wider than it overrules."""
+    guests = [d for d in ctx.roster.dagplejere if d.guest]
+    if not guests:
+        return []
+    with_children = {c.dagplejer_id for c in ctx.roster.children}
+    groups: Counter[str | None] = Counter(
+        ctx.plan.area_of(d.id)
+        for d in ctx.roster.dagplejere
+        if not d.guest or d.id in with_children
+    )
+    role = ctx.config.config.unilogin.vikar_rolle
+    out = []
+    for d in guests:
+        area = ctx.plan.area_of(d.id)
+        if area is None:
+            continue  # in no area: not exported (the plan's findings say why)
+        where = _at(d, Field.ID, Field.NAVN, Field.FORNAVN)
+        out.append(DP267(where, area, id=d.id, groups=groups[area], role=role, **person(d)))
+    return out
+
+
 DP239 = Rule("DP239", S.WARNING, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name"))
 DP229 = Rule("DP229", S.INFO, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name", "status"))
 
