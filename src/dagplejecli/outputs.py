@@ -22,6 +22,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _folder_key(folder: Path) -> Path:
+    """A folder as one path however it is written (itself when it cannot be resolved)."""
+    try:
+        return resolved(folder)
+    except OSError:
+        return folder
+
+
 def exported_files(folder: Path) -> list[Path]:
     """Every file an export in ``folder`` wrote: its manifest and the sets the manifest lists."""
     manifest = folder / MANIFEST_NAME
@@ -64,7 +72,10 @@ def check_output(option: str, out: Path, inputs: dict[str, Path | None]) -> None
         )
     config = inputs.get("config") or Path(CONFIG_NAME)
     exports = {Path.cwd() / EXPORT_FOLDER, config.parent / EXPORT_FOLDER}
-    for folder in {out.parent, out.parent.parent, *exports}:
+    # each folder once, however it is written (``eksport`` and the same folder by its full
+    # path): a national export's manifest takes a while to read
+    folders = {_folder_key(f): f for f in (out.parent, out.parent.parent, *exports)}
+    for folder in folders.values():
         if any(_same_file(out, done) for done in exported_files(folder)):
             raise DagplejeError(
                 "output_is_export", where=str(out), hint="output_is_input_hint", option=option
