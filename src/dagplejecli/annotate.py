@@ -6,6 +6,7 @@ every input format); CPR numbers in it are masked, like every other file for peo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -30,8 +31,9 @@ FILLS = {
 
 
 def _safe_value(value: object) -> object:
-    """Numbers stay numbers, except ones that could be a CPR; all text masked for CPRs."""
-    if isinstance(value, bool) or value is None:
+    """Numbers stay numbers, except ones that could be a CPR, and dates stay dates; all text
+    masked for CPRs."""
+    if isinstance(value, bool | dt.date | dt.time) or value is None:  # (a datetime is a date)
         return value
     if isinstance(value, int | float):
         digits = normalise_cpr(value).digits
@@ -74,6 +76,8 @@ def write_annotated(target: Path, sheets: Sequence[RawSheet], findings: Sequence
         taken: set[str] = set()
         for sheet in sheets:
             ws = wb.create_sheet(title=sheet_title(sheet.name, taken))
+            if sheet.hidden and not all(s.hidden for s in sheets):  # (a workbook shows one)
+                ws.sheet_state = "hidden"  # as in the roster: a lookup list stays out of sight
             for r, row in enumerate(sheet.rows, start=1):
                 for c, value in enumerate(row, start=1):
                     safe = _safe_value(value)

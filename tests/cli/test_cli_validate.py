@@ -136,6 +136,23 @@ def test_annotate_marks_cells_and_masks_cpr(project: Path) -> None:
     assert stat.S_IMODE(os.stat(project / "rettelser.xlsx").st_mode) == 0o600
 
 
+def test_annotate_keeps_dates_and_hidden_sheets_as_they_were(project: Path) -> None:
+    import datetime as dt
+
+    sheets = small_roster()
+    sheets["Børn"][0].append("Startdato")
+    for row in sheets["Børn"][1:]:
+        row.append(dt.datetime(2026, 10, 1))
+    sheets["Opslag"] = [["Gruppe"], ["Nord"], ["Syd"]]
+    write_xlsx(project / "roster.xlsx", sheets, hidden=["Opslag"])
+    run_cli("plan", "roster.xlsx")
+    run_cli("validate", "--annotate", "rettelser.xlsx")
+    wb = load_workbook(project / "rettelser.xlsx")
+    assert wb["Opslag"].sheet_state == "hidden" and wb["Børn"].sheet_state == "visible"
+    start = wb["Børn"].cell(row=2, column=len(sheets["Børn"][0])).value
+    assert start == dt.datetime(2026, 10, 1)  # a date, not the text «2026-10-01»
+
+
 def test_english(project: Path) -> None:
     run_cli("plan", "roster.xlsx")
     result = run_cli("validate", "--lang", "en")
