@@ -38,7 +38,7 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     area_key,
-    child_hash,
+    child_hasher,
     file_digests,
     manifest_bytes,
     merge_unilogin_record,
@@ -775,12 +775,14 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     ]
     care = b.validation.planned.care
     ended = []
-    if care is not None and b.previous is not None:
-        for x in care.ended_children():
-            key = next((area_key(m) for m in members if m.area.name == x.area), None)
-            before = previous_areas.get(key, {}).get("members", []) if key else []
-            if key is not None and child_hash(b.secret, x.person.id) in before:
-                ended.append(x)
+    if care is not None and b.previous is not None and (gone := care.ended_children()):
+        # each area's last members as a set: a list would be searched once per ended child
+        before = {
+            m.area.name: set(previous_areas.get(area_key(m), {}).get("members", []))
+            for m in members
+        }
+        hashed = child_hasher(b.secret)
+        ended = [x for x in gone if x.area in before and hashed(x.person.id) in before[x.area]]
     return PreparedExport(
         Target.UNILOGIN,
         b.out_dir,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,9 +50,11 @@ class AreaHashes:
     children: list[str]  # each child's hash, in the order of the area's children
 
 
-def child_hash(secret: bytes, local_person_id: str) -> str:
-    """A child's hash among an area's members (as ``area_hashes`` makes it)."""
-    return _Hasher(secret).barn(local_person_id)[:32]
+def child_hasher(secret: bytes) -> Callable[[str], str]:
+    """A child's hash among an area's members by LocalPersonId (as ``area_hashes`` makes it),
+    for any number of children under one secret."""
+    barn = _Hasher(secret).barn
+    return lambda local_person_id: barn(local_person_id)[:32]
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
