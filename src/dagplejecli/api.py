@@ -38,7 +38,7 @@ from dagplejecli.export.manifest import (
     Manifest,
     all_member_hashes,
     area_key,
-    child_hash,
+    child_hasher,
     file_digests,
     manifest_bytes,
     merge_unilogin_record,
@@ -437,15 +437,19 @@ def export(
     # One export at a time per folder, from reading the last manifest to the switch: a later
     # export always sees the earlier one's manifest, and is never replaced by it.
     with export_lock(out_dir):
-        _refuse_other_config(out_dir, config_path)
+        # read once: the lock keeps the manifest as it is until this export's switch (a
+        # national roster's manifest is megabytes of JSON)
+        previous = read_manifest(out_dir)
+        _refuse_other_config(previous, out_dir, config_path)
         if not dry_run and source_datetime is None:
-            _refuse_if_newer_ran(out_dir, ALIASES.get(target, target), started)
+            _refuse_if_newer_ran(previous, ALIASES.get(target, target), started, out_dir)
         begun = (started, plan_fingerprint)
         prepared = _prepare(
             target,
             config_path,
             plan_path,
             out_dir,
+            previous,
             source_datetime,
             xsd,
             on_step,
@@ -468,7 +472,6 @@ def export(
             on_step("step_writing")
             # known to the project before anything is written there (a kill is then recovered)
             _remember_out(config_path, out_dir)
-            previous = read_manifest(out_dir)
             old = previous.file_set(prepared.target) if previous else {}
             # only files of the target's own folders (dtr/, unilogin/) that the new set drops
             folders = {Path(rel).parts[0] for rel in prepared.files if rel != MANIFEST_NAME}
@@ -512,12 +515,14 @@ def _config_reference(config_path: Path | None, out_dir: Path) -> str:
         return str(config.absolute())
 
 
-def _refuse_other_config(out_dir: Path, config_path: Path | None) -> None:
-    """Exit 2 when ``out_dir`` holds another configuration's export (two configurations in one
-    folder must not share ``eksport/``: one would remove the other's files)."""
+def _refuse_other_config(
+    previous: Manifest | None, out_dir: Path, config_path: Path | None
+) -> None:
+    """Exit 2 when ``out_dir`` holds another configuration's export (``previous``, its
+    manifest): two configurations in one folder must not share ``eksport/``, one would remove
+    the other's files."""
     from dagplejecli.config import load_config
 
-    previous = read_manifest(out_dir)
     if previous is None:
         return
     current = load_config(config_path).path
@@ -537,11 +542,13 @@ def _refuse_other_config(out_dir: Path, config_path: Path | None) -> None:
             )
 
 
-def _refuse_if_newer_ran(out_dir: Path, target: Target, started: dt.datetime) -> None:
+def _refuse_if_newer_ran(
+    previous: Manifest | None, target: Target, started: dt.datetime, out_dir: Path
+) -> None:
     """Refused (exit 1, nothing written) when the last export of ``target`` in ``out_dir``
-    began after this one did: it ran while this one waited for the folder, and is newer. (An
-    export given --source-datetime is ordered by that time instead.)"""
-    previous = read_manifest(out_dir)
+    (``previous``, its manifest) began after this one did: it ran while this one waited for
+    the folder, and is newer. (An export given --source-datetime is ordered by that time
+    instead.)"""
     record = previous.data.get(target.value) if previous is not None else None
     began = record.get("started") if isinstance(record, dict) else None
     if not isinstance(began, str):
@@ -593,6 +600,7 @@ def _prepare(
     config_path: Path | None,
     plan_path: Path,
     out_dir: Path,
+    previous: Manifest | None,
     source_datetime: str | None,
     xsd: Path | None,
     on_step: Step,
@@ -600,11 +608,11 @@ def _prepare(
     areas: tuple[str, ...] = (),
     day: dt.date | None = None,
 ) -> PreparedExport:
-    """Validate and build every file of the export (as bytes); nothing is written here."""
+    """Validate and build every file of the export (as bytes) against ``previous``, the
+    export folder's manifest; nothing is written here."""
     target = ALIASES.get(target, target)
     if areas and target is not Target.UNILOGIN:
         raise DagplejeError("export_omraade_unilogin_only", hint="export_omraade_hint")
-    previous = read_manifest(out_dir)
     secret = _secret_for(config_path, out_dir, previous)
     validation = validate_project(config_path, plan_path, day, on_step=on_step, id_secret=secret)
     errors = validation.errors()
@@ -767,12 +775,14 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     ]
     care = b.validation.planned.care
     ended = []
-    if care is not None and b.previous is not None:
-        for x in care.ended_children():
-            key = next((area_key(m) for m in members if m.area.name == x.area), None)
-            before = previous_areas.get(key, {}).get("members", []) if key else []
-            if key is not None and child_hash(b.secret, x.person.id) in before:
-                ended.append(x)
+    if care is not None and b.previous is not None and (gone := care.ended_children()):
+        # each area's last members as a set: a list would be searched once per ended child
+        before = {
+            m.area.name: set(previous_areas.get(area_key(m), {}).get("members", []))
+            for m in members
+        }
+        hashed = child_hasher(b.secret)
+        ended = [x for x in gone if x.area in before and hashed(x.person.id) in before[x.area]]
     return PreparedExport(
         Target.UNILOGIN,
         b.out_dir,

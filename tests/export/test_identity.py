@@ -330,6 +330,7 @@ def test_the_keyed_digest_made_once_per_secret_is_the_one_shot_digest() -> None:
         for kind, value in (("barn", "0101801234"), ("manifest-navn", "Åse Ærø|D1"), ("x", "")):
             expected = std_hmac.new(secret, f"{kind}|{value}".encode(), sha256).hexdigest()
             assert made(kind, value) == keyed_digest(secret, kind, value) == expected
+            assert made.of_kind(kind)(value) == expected  # the manifest's per-kind functions
 
 
 def test_the_keyed_digest_is_hmac_sha256_at_every_key_length() -> None:

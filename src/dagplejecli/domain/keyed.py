@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 
 # How ids derived from a person are made (``roster/link.py``: «B-» and the first 16 hex digits
 # of keyed_digest(secret, "barn", CPR)); the manifest records it, and it goes up if that ever
@@ -45,6 +46,23 @@ class KeyedDigest:
         outer = self._outer.copy()
         outer.update(inner.digest())
         return outer.hexdigest()
+
+    def of_kind(self, kind: str) -> Callable[[str], str]:
+        """``self(kind, value)`` as a function of ``value`` alone, for many values of one
+        kind: the inner state has read ``kind|`` once, so each value adds only its own bytes
+        (and no text is formatted for it)."""
+        prefixed = self._inner.copy()
+        prefixed.update(f"{kind}|".encode())
+        outer_state = self._outer
+
+        def digest(value: str) -> str:
+            inner = prefixed.copy()
+            inner.update(value.encode())
+            outer = outer_state.copy()
+            outer.update(inner.digest())
+            return outer.hexdigest()
+
+        return digest
 
 
 def secret_fingerprint(secret: bytes) -> str:

@@ -125,10 +125,10 @@ def identity_changes(
     staying = {str(h) for k in kept for h in (prev_areas.get(k) or {}).get("members", [])}
     gone: dict[str, list[str]] = {}
     for key, rec in before.items():
-        parts = str(rec).split(" ")
-        if (
-            key not in records and key not in staying and len(parts) == 3
-        ):  # a derived id, which a new CPR changes
+        if key in records or key in staying:
+            continue  # exported now, or kept as it was: not gone
+        parts = rec.split(" ")
+        if len(parts) == 3:  # a derived id, which a new CPR changes
             gone.setdefault(parts[1], []).append(parts[2])
     out = []
     for m in members:

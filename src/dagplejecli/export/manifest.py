@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,13 +28,16 @@ MANIFEST_VERSION = 2  # 1 kept a salt beside its hashes; 2 uses the secret
 
 
 class _Hasher:
-    """The manifest's hashes under one secret (its HMAC state made once)."""
+    """The manifest's hashes under one secret: one function per kind of value, each with its
+    HMAC state made once (a national roster's export makes a quarter of a million). A hash
+    is the first 32 hex digits of the function's digest."""
 
     def __init__(self, secret: bytes) -> None:
-        self._digest = KeyedDigest(secret)
-
-    def __call__(self, kind: str, ident: str) -> str:
-        return self._digest(f"manifest-{kind}", ident)[:32]
+        digest = KeyedDigest(secret)
+        self.dagplejer, self.barn, self.kontakt, self.cpr, self.navn = (
+            digest.of_kind(f"manifest-{kind}")
+            for kind in ("dagplejer", "barn", "kontakt", "cpr", "navn")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +50,22 @@ class AreaHashes:
     children: list[str]  # each child's hash, in the order of the area's children
 
 
-def child_hash(secret: bytes, local_person_id: str) -> str:
-    """A child's hash among an area's members (as ``area_hashes`` makes it)."""
-    return _Hasher(secret)("barn", local_person_id)
+def child_hasher(secret: bytes) -> Callable[[str], str]:
+    """A child's hash among an area's members by LocalPersonId (as ``area_hashes`` makes it),
+    for any number of children under one secret."""
+    barn = _Hasher(secret).barn
+    return lambda local_person_id: barn(local_person_id)[:32]
 
 
 def area_hashes(secret: bytes, m: AreaMembers) -> AreaHashes:
     """Every user of an area hashed once: a contact person of two children (one key) once."""
     hashed = _Hasher(secret)
-    dagplejere = {d.id: hashed("dagplejer", d.id) for d in m.dagplejere}
+    dagplejere = {d.id: hashed.dagplejer(d.id)[:32] for d in m.dagplejere}
     contacts = {contact_key(child, p) for child, _ in m.children for p in child.contacts}
-    children = [hashed("barn", child_person_id(child)) for child, _ in m.children]
+    children = [hashed.barn(child_person_id(child))[:32] for child, _ in m.children]
     members = set(dagplejere.values())
     members.update(children)
-    members.update(hashed("kontakt", key) for key in contacts)
+    members.update(hashed.kontakt(key)[:32] for key in contacts)
     return AreaHashes(members, dagplejere, len(contacts), children)
 
 
@@ -284,9 +289,9 @@ def person_records(
     for m in members:
         area = hashes[area_key(m)]
         for d in m.dagplejere:
-            out[area.dagplejere[d.id]] = hashed("cpr", d.cpr or "")
+            out[area.dagplejere[d.id]] = hashed.cpr(d.cpr or "")[:32]
         for (child, _), key in zip(m.children, area.children, strict=True):
-            parts = [hashed("cpr", child.cpr or ""), hashed("navn", _name_key(child))]
+            parts = [hashed.cpr(child.cpr or "")[:32], hashed.navn(_name_key(child))[:32]]
             if child.id_derived:  # the municipality's own ids are not copied here
                 parts.append(child_person_id(child))
             out[key] = " ".join(parts)
