@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner
-from dagplejecli.domain.values import clean_text, id_key, normalise_date
+from dagplejecli.domain.values import clean_text, id_key, normalise_bool, normalise_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
@@ -47,6 +47,9 @@ DP237 = Rule(
 )
 # status words the tool does not know
 DP238 = Rule("DP238", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "values"))
+# a status of yes or no («Indskrevet»: Ja, «Udmeldt»: X) the configuration does not map: the
+# same tick takes a child in under one header and out under another, so it stops the export
+DP268 = Rule("DP268", S.ERROR, Family.PERSONS, OWN, params=("column", "count", "values"))
 # a one-sheet roster's dagplejer marked as a guest carer on some of her rows and not on others:
 # not made one (a guest carer sees every group of her area), and said
 DP263 = Rule("DP263", S.WARNING, Family.PERSONS, OWN, params=("id", "name", "rows"))
@@ -81,6 +84,11 @@ class LeftOut:
     when: dt.date | None
     status: str
     area: str | None = None
+
+    @property
+    def wording(self) -> str:
+        """The reason as it is said: a dagplejer is employed or not, never «in care»."""
+        return f"employee_{self.reason}" if self.role == "dagplejer" else self.reason
 
 
 @dataclass(slots=True)
@@ -125,16 +133,19 @@ class _Judge:
     def __init__(self, config: Config, day: dt.date, roster: Roster) -> None:
         self.day = day
         # each sheet's status header as written, for DP238
+        # (sheets read as one: by each part's name too, as a cell names its sheet)
         self.status_headers = {
-            info.name: info.recognised.get(Field.STATUS)
+            name: info.recognised.get(Field.STATUS)
             or info.recognised.get(f"{Owner.BARN}.{Field.STATUS}", "")
             for info in roster.sheet_info
+            for name in (info.name, *info.parts)
         }
         self.latest_start = day + dt.timedelta(days=config.unilogin.dage_foer_start)
         self.statuses = _statuses(config)
         self.findings: list[Finding] = []
-        # unknown status words per column: header → (first cell, words seen)
+        # unknown status words per column: header → (first cell, words seen); ticks apart
         self.unknown: dict[str, tuple[Person, list[str]]] = {}
+        self.ticks: dict[str, tuple[Person, list[str]]] = {}
 
     def bad(self, p: Person, role: str, cell: Field, variant: str, **params: str) -> None:
         """A period that cannot be judged (DP237), on ``cell`` of ``p``'s row."""
@@ -151,7 +162,8 @@ class _Judge:
         if found is None:
             cell = p.cell(Field.STATUS)
             column = self.status_headers.get(cell.sheet, "") if cell else ""
-            _, seen = self.unknown.setdefault(column, (p, []))
+            kind = self.ticks if normalise_bool(p.status_text) is not None else self.unknown
+            _, seen = kind.setdefault(column, (p, []))
             text = mask_cpr_in_text(p.status_text)[:40]
             if text not in seen:
                 seen.append(text)
@@ -186,9 +198,11 @@ class _Judge:
 
     def unknown_findings(self) -> list[Finding]:
         out = []
-        for column, (first, seen) in self.unknown.items():
-            where = Location.of_cell(first.cell(Field.STATUS))
-            out.append(DP238(where, None, column=column, values=tuple(seen[:8]), count=len(seen)))
+        for rule, columns in ((DP238, self.unknown), (DP268, self.ticks)):
+            for column, (first, seen) in columns.items():
+                where = Location.of_cell(first.cell(Field.STATUS))
+                values = tuple(seen[:8])
+                out.append(rule(where, None, column=column, values=values, count=len(seen)))
         return out
 
 
@@ -276,8 +290,7 @@ def place(care: Care, plan: Plan, config: Config) -> None:
             DP236(
                 Location.of_cell(x.person.cell(cell, Field.CPR)),
                 area,
-                # a dagplejer is employed or not, never «in care»: her own words
-                variant=f"employee_{x.reason}" if isinstance(x.person, Dagplejer) else x.reason,
+                variant=x.wording,
                 role=x.role,
                 name=x.person.name,
                 cpr=x.person.cpr_masked,

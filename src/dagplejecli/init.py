@@ -23,12 +23,12 @@ from dagplejecli.messages import config_comment, config_comment_count
 from dagplejecli.model import Roster, SheetInfo
 from dagplejecli.proposal import Proposal
 from dagplejecli.roster.headers import normalise_header
+from dagplejecli.roster.joined import SHEET_COLUMN
 from dagplejecli.roster.records import ADDRESS_POSTNR
 from dagplejecli.roster.vocabulary import vocabulary
 
 DIVISION_WORDS = vocabulary().division  # «Distrikt», «Område», «Team» …
 MAX_AREAS = 40  # more distinct values than this is not a division but, say, a street
-ONE_EACH = 3  # this many values or more, each of one dagplejer only: no division (an area each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +65,8 @@ def _division(roster: Roster, header: str) -> Division | None:
         spellings.setdefault(comparable_text(value), Counter())[value] += 1
     if not 1 <= len(spellings) <= MAX_AREAS:
         return None
-    if len(spellings) >= ONE_EACH and all(sum(c.values()) == 1 for c in spellings.values()):
-        return None  # a value of each dagplejer's own names her (a sheet per dagplejer)
+    if header == SHEET_COLUMN and all(sum(c.values()) == 1 for c in spellings.values()):
+        return None  # a sheet of each dagplejer's own: «Ark» names her, it divides nothing
     # a control character in a cell is not written into the configuration (TOML and the
     # registers refuse it); the rules ignore it when they compare
     counts = [

@@ -645,6 +645,17 @@ def _care(tmp: Path) -> list[Finding]:
     return found
 
 
+def _ticks(tmp: Path) -> list[Finding]:
+    """A status of ticks («Udmeldt»: X) no one has said the meaning of: an error."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Udmeldt")
+    for row, tick in zip(sheets["Børn"][1:], ("X", "", ""), strict=True):
+        row.append(tick)
+    found = findings_for(tmp, sheets=sheets)
+    assert [f.params["values"] for f in only(found, "DP268")] == [("X",)]
+    return found
+
+
 def _without_children(tmp: Path) -> list[Finding]:
     """Two dagplejere without children: one on leave (info), one not (a warning)."""
     sheets = small_roster()
@@ -701,6 +712,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP236": _care,
     "DP237": _care,
     "DP238": _care,
+    "DP268": _ticks,
     "DP012": findings_for,
     "DP234": _protected_child,
     "DP235": _odd_ids,

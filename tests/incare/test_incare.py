@@ -364,9 +364,11 @@ def test_unknown_status_is_said_once_and_can_be_mapped(project: Path) -> None:
     assert "DP238" not in found and found.count("DP236") == 2
 
 
-def test_a_period_column_of_ticks_is_a_status(project: Path) -> None:
-    """«Indskrevet» with Ja/Nej in its cells is no start date (one error per cell it was):
-    its words are statuses, said once until the configuration maps them."""
+def test_a_period_column_of_ticks_is_a_status_that_must_be_mapped(project: Path) -> None:
+    """«Indskrevet» with Ja/Nej in its cells is no start date (one error per cell it was): its
+    words are statuses, and one error per column stops the export until the configuration
+    says what they mean (the same tick takes a child in under one header and out under
+    another: never a guess)."""
     sheets = small_roster()
     sheets["Børn"][0].append("Indskrevet")
     for row, tick in zip(sheets["Børn"][1:], ("Ja", "Nej", "ja "), strict=True):
@@ -375,17 +377,35 @@ def test_a_period_column_of_ticks_is_a_status(project: Path) -> None:
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     said = findings("--dato", DAY)
     assert "DP237" not in {f["code"] for f in said}
-    unknown = [f for f in said if f["code"] == "DP238"]
-    assert [(f["params"]["column"], f["params"]["values"]) for f in unknown] == [
-        ("Indskrevet", ["Ja", "Nej", "ja"])
+    ticks = [f for f in said if f["code"] == "DP268"]
+    assert [(f["params"]["column"], f["params"]["values"], f["severity"]) for f in ticks] == [
+        ("Indskrevet", ["Ja", "Nej", "ja"], "fejl")
     ]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 1
     mapped = '\n[roster.status]\n"Ja" = "i_pleje"\n"Nej" = "ikke_i_pleje"\n'
     (project / "dagpleje.toml").write_text(BASE_CONFIG + mapped + AREAS, encoding="utf-8")
     run_cli("plan", "roster.xlsx", "--dato", DAY)
-    out = [f for f in findings("--dato", DAY) if f["code"] in ("DP236", "DP238")]
+    out = [f for f in findings("--dato", DAY) if f["code"] in ("DP236", "DP238", "DP268")]
     assert [(f["code"], f["location"]["cell"]) for f in out] == [("DP236", "I3")]
     assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
     assert _students(project) == {"Liv", "Ida"}
+
+
+def test_an_end_column_of_ticks_never_keeps_a_child_who_left(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Udmeldt")
+    for row, tick in zip(sheets["Børn"][1:], ("X", "", ""), strict=True):
+        row.append(tick)
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    ticks = [f for f in findings("--dato", DAY) if f["code"] == "DP268"]
+    assert [(f["params"]["column"], f["location"]["cell"]) for f in ticks] == [("Udmeldt", "I2")]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 1
+    mapped = '\n[roster.status]\n"X" = "ikke_i_pleje"\n'
+    (project / "dagpleje.toml").write_text(BASE_CONFIG + mapped + AREAS, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+    assert _students(project) == {"Emil", "Ida"}
 
 
 def test_a_dagplejer_who_left_is_left_out_and_her_children_said(project: Path) -> None:

@@ -703,3 +703,65 @@ def test_init_proposes_no_area_per_dagplejer(folder: Path) -> None:
     text = (folder / "dagpleje.toml").read_text("utf-8")
     areas = [line for line in text.splitlines() if line.startswith("[[omraade]]")]
     assert len(areas) == 1 and "Ark =" not in text, text
+
+
+def test_a_title_field_is_read_only_when_it_says_whose_the_sheet_is() -> None:
+    """A phone, a status, a period, a contact or a CPR number in a title block would be every
+    row's, in silence: never read. The dagplejer's id, name and address are, when the rows
+    do not say whose they are; a key that names no field is a column for the rules."""
+    from dagplejecli.formats.sheets import RawSheet
+    from dagplejecli.roster.headers import HeaderRow, find_header_row
+    from dagplejecli.roster.joined import title_columns
+
+    def parts(header: list[str], n: int) -> list[tuple[RawSheet, HeaderRow]]:
+        out = []
+        for i in (1, 2):
+            rows: list[list[object]] = [
+                [f"Dagplejer: Dagplejer {i}"],
+                ["Medarbejdernr:", i],
+                [f"Adresse: Vej {i}, 9000 Aalborg"],
+                [f"Telefon: 9931 200{i}"],
+                [f"Kontaktperson: Hanne {i}"],
+                [f"Status: {['Aktiv', 'Fratrådt'][i - 1]}"],
+                [f"Fra: Pladsanvisningen {i}"],
+                ["Udskrevet:", 46350 + i],
+                [f"Dagplejegruppe: Gruppe {i}"],
+                [f"CPR: 01018{i}-1235"],
+                header,
+                [CH1 if i == 1 else CH2, "Liv Jensen", MOR1, "Mette Jensen"][:n],
+            ]
+            sheet = RawSheet(f"Ark {i}", rows)
+            found = find_header_row(sheet.rows)
+            assert found is not None and found.row == 11
+            out.append((sheet, found))
+        return out
+
+    whose = ["Dagplejer", "Medarbejdernr", "Dagplejegruppe", "Adresse"]
+    assert list(title_columns(parts(["CPR", "Navn", "Mor CPR", "Mor navn"], 4))) == whose
+    # rows that say whose they are: the title's identity and address are not read
+    rows_say = ["Dagplejer nr.", "Barnets CPR", "Barnets navn", "Mor CPR"]
+    assert list(title_columns(parts(rows_say, 4))) == ["Dagplejegruppe"]
+
+
+@pytest.mark.parametrize("settings", [{"cpr": "CPR"}, {"fornavn": "Fornavn"}])
+def test_the_childs_configured_columns_beside_a_childrens_sheet_are_that_sheets(
+    tmp_path: Path, settings: dict[str, str]
+) -> None:
+    """[roster.boern_kolonner] names the children's sheet's plain «CPR»; the dagplejere's
+    sheet, named by ``ark``, has a «CPR» too: it stays the dagplejere's (a one-sheet reading
+    made the three dagplejere children)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.domain.shape import Role
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster
+
+    sheets = small_roster()
+    sheets["Dagplejere"][0][0] = "Dagplejer nr."
+    sheets["Børn"][0][3] = "Dagplejer nr."
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    roster, _ = read_roster(path, RosterConfig(ark="Dagplejere", boern_kolonner=settings))
+    assert {i.name: i.role for i in roster.sheet_info} == {
+        "Dagplejere": Role.DAGPLEJERE,
+        "Børn": Role.BOERN,
+    }
+    assert (len(roster.dagplejere), len(roster.children)) == (3, 3)

@@ -553,6 +553,7 @@ def sheet_per_dagplejer() -> dict[str, Rows]:
             [CH2, "Emil Ærø", "Sara Ærø", MOR2, "", ""],
             ["Bemærk: Bo holder ferie i uge 52"],  # no child: said once (DP256)
             [CH3, "Ida Østergaard", "Per Ærø", FAR2, "", ""],
+            ["I alt: 2 børn"],  # no child either
         ],
     }
 

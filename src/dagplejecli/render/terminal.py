@@ -158,8 +158,7 @@ def print_not_in_care(out: Console, planned: Planned, names: bool = False) -> No
         return
     for x in care.left_out[:SHOWN_NOT_IN_CARE]:
         when = x.when.strftime("%d-%m-%Y") if x.when else ""
-        employee = "employee_" if x.role == "dagplejer" else ""  # «fratrådt», not «udmeldt»
-        why = ui(f"not_in_care_{employee}{x.reason}", date=when, status=x.status)
+        why = ui(f"not_in_care_{x.wording}", date=when, status=x.status)  # «fratrådt» too
         person = who(mask_cpr_in_text(x.person.name), x.person.cpr_masked)
         cell = {"ended": Field.SLUT, "starts": Field.START}.get(x.reason, Field.STATUS)
         place = where(Location.of_cell(x.person.cell(cell, Field.CPR)))

@@ -242,18 +242,21 @@ def _first_of(header: HeaderRow, *wanted: tuple[Owner, Field]) -> int | None:
 def _holds_yes_no(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     """Whether every filled cell of a column is a yes or a no («Ja», «Nej», «X», TRUE): a
     status written as a tick, never a date («Indskrevet»: Ja)."""
-    cells = [row[col] for row in sheet.rows[header.row :] if col < len(row)]
-    filled = [v for v in cells if v not in ("", None) and not (isinstance(v, str) and v.isspace())]
-    return bool(filled) and all(
-        isinstance(v, bool) or (isinstance(v, str) and normalise_bool(v) is not None)
-        for v in filled
-    )
+    seen = False
+    for row in sheet.rows[header.row :]:
+        v = row[col] if col < len(row) else None
+        if v is None or v == "" or (isinstance(v, str) and v.isspace()):
+            continue
+        if not (isinstance(v, bool) or (isinstance(v, str) and normalise_bool(v) is not None)):
+            return False  # a date, or anything else: stops at the first
+        seen = True
+    return seen
 
 
 def _ticks_as_status(cmap: ColumnMap) -> None:
     """A start or end column by its header («Indskrevet», «Udmeldt») whose cells are yes or
     no is the person's status, not a period: its words are then status words, which the
-    configuration maps ([roster.status]; until then DP238 names them), never a date that
+    configuration maps ([roster.status]; until then DP268 stops the export), never a date that
     cannot be read in every cell."""
     for target in (cmap.fields, cmap.child):
         for period in (Field.START, Field.SLUT):

@@ -191,8 +191,11 @@ def _meanings(texts: list[str]) -> int:
     return len({m for t in texts if t and (m := read_header(normalise_header(t))) is not None})
 
 
+HEADER_SCAN = 30  # the rows a header row is looked for in
+
+
 def find_header_row(
-    rows: list[list[object]], scan: int = 30, known: frozenset[str] = frozenset()
+    rows: list[list[object]], scan: int = HEADER_SCAN, known: frozenset[str] = frozenset()
 ) -> HeaderRow | None:
     """The row among the first ``scan`` with the most recognised headers (at least two).
     ``known``: normalised headers the configuration names for this sheet, which count as

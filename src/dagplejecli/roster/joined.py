@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import normalise_date
 from dagplejecli.formats.sheets import RawSheet
-from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header
+from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header, read_header
 
 SHEET_COLUMN = "Ark"  # the column that holds each row's sheet
 
@@ -82,22 +83,56 @@ def _a_date(value: object) -> bool:
     return isinstance(value, str) and normalise_date(value, dt.date.today()) is not None
 
 
+# A title field that says whose the sheet is: the dagplejer's id or name, and then her
+# address. Any other field a header names (a phone, a status, a period, a contact, a CPR
+# number) is never read from a title block: it would be every row's, in silence.
+_IDENTITY = frozenset({Field.ID, Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
+_ADDRESS = frozenset({Field.ADRESSE, Field.VEJNAVN, Field.HUSNR, Field.POSTNR, Field.BY})
+_HERS = frozenset({Owner.PLAIN, Owner.DAGPLEJER, Owner.DAGPLEJER_REF})
+
+
+def _names_dagplejer(header: HeaderRow) -> bool:
+    """Whether the sheets' own headers say whose each row is (a dagplejer column, her id)."""
+    return any(
+        m is not None
+        and (
+            m.owner in (Owner.DAGPLEJER, Owner.DAGPLEJER_REF)
+            or (m.owner, m.field) == (Owner.PLAIN, Field.ID)
+        )
+        for m in header.meanings
+    )
+
+
 def title_columns(parts: list[tuple[RawSheet, HeaderRow]]) -> dict[str, list[object]]:
-    """The title block's fields that say each sheet's own (whose sheet it is), as columns: a
-    key every sheet writes, with values not all the same (a print date, the municipality's
-    name say nothing of a sheet's rows), none of them a date (an «Udskrevet: 07-12-2026» is
-    when the list was printed, never when a child left), and no header of the sheets already.
-    Each key with its value on each sheet."""
+    """The title block's fields that say each sheet's own, as columns: a key every sheet
+    writes, with values not all the same (a print date, the municipality's name say nothing
+    of a sheet's rows), none of them a date (an «Udskrevet: 07-12-2026» is when the list was
+    printed, never when a child left), and no header of the sheets already. A key that names
+    a field is read only when it says whose the sheet is — the dagplejer's id or name, and
+    then her address — and the rows do not say it themselves; a key that names no field is a
+    column the areas' rules can use («Dagplejegruppe»). Each key with its value on each sheet."""
     fields = [_title_fields(sheet, header) for sheet, header in parts]
     taken = {normalise_header(h) for h in (*parts[0][1].texts, SHEET_COLUMN)}
-    columns = {}
+    whose = not _names_dagplejer(parts[0][1])  # a title may say whose the sheet is
+    columns: dict[str, list[object]] = {}
+    address: dict[str, list[object]] = {}
     for key in fields[0]:
         values = [f.get(key) for f in fields]
-        if normalise_header(key) in taken or any(v is None or _a_date(v) for v in values):
+        norm = normalise_header(key)
+        if norm in taken or any(v is None or _a_date(v) for v in values):
             continue
-        if len({str(v).casefold() for v in values}) > 1:
+        if len({str(v).casefold() for v in values}) < 2:
+            continue
+        m = read_header(norm)
+        if m is None or (whose and m.owner in _HERS and m.field in _IDENTITY):
             columns[key] = values
-            taken.add(normalise_header(key))
+        elif whose and m.owner in _HERS and m.field in _ADDRESS:
+            address[key] = values
+        else:
+            continue
+        taken.add(norm)
+    if any(read_header(normalise_header(k)) is not None for k in columns):
+        columns.update(address)  # her address, when the title says whose the sheet is
     return columns
 
 

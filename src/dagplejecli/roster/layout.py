@@ -10,7 +10,7 @@ beside it change. Each sheet's header row is the reader's, or ``[roster] overskr
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +20,13 @@ from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import contact_groups, plain_dagplejer_fields
-from dagplejecli.roster.headers import HeaderRow, find_header_row, header_row_at, normalise_header
+from dagplejecli.roster.headers import (
+    HEADER_SCAN,
+    HeaderRow,
+    find_header_row,
+    header_row_at,
+    normalise_header,
+)
 from dagplejecli.roster.joined import alike, join, split
 from dagplejecli.roster.vocabulary import vocabulary
 
@@ -198,11 +204,6 @@ def clues(header: HeaderRow, name: str | None = None, cfg: RosterConfig | None =
         found.add(C.NAMES_DAGPLEJER)
     if cfg is not None and cfg.boern_ark is None:
         found.add(C.NO_BOERN_ARK)
-        # the child's columns the configuration names ([roster.boern_kolonner]) stand here:
-        # as telling as a «Barnets CPR» (what init writes of a one-sheet roster's plain «CPR»)
-        childs = {normalise_header(h) for h in cfg.boern_kolonner.values()}
-        if childs & {normalise_header(t) for t in header.texts}:
-            found.add(C.CHILD)
     if name is not None and (named := name_role(name)) is not None:
         found.add(_NAME_CLUES[named])
     return found
@@ -365,9 +366,33 @@ def _configured(
                 sheets=", ".join(names),
             )
         sheet, header = join(parts) if len(parts) > 1 else parts[0]
-        role = _first(KEY_ROLES[key], clues(header, cfg=cfg), header) or Role.DAGPLEJERE
+        found = clues(header, cfg=cfg)
+        if key == "ark" and _childs_columns_only_here(sheet, header, sheets, cfg):
+            found.add(C.CHILD)
+        role = _first(KEY_ROLES[key], found, header) or Role.DAGPLEJERE
         chosen[role] = (sheet, header)
     return chosen
+
+
+def _childs_columns_only_here(
+    sheet: RawSheet, header: HeaderRow, sheets: list[RawSheet], cfg: RosterConfig
+) -> bool:
+    """Whether every child's column the configuration names ([roster.boern_kolonner]) stands
+    on this sheet and on no other, while no children's sheet is named: a one-sheet roster, as
+    init writes one (its plain «CPR» and «Navn» the child's) — as telling as a «Barnets CPR».
+    Beside another sheet with those columns (a children's sheet found by its headers), they
+    are that sheet's."""
+    named = {normalise_header(h) for h in cfg.boern_kolonner.values()}
+    if cfg.boern_ark is not None or not named:
+        return False
+
+    def holds(texts: Iterable[object]) -> bool:
+        return named <= {normalise_header(t) for t in texts if isinstance(t, str)}
+
+    if not holds(header.texts):
+        return False
+    others = [s for s in sheets if not sheet.holds(s)]
+    return not any(holds(v for row in s.rows[:HEADER_SCAN] for v in row) for s in others)
 
 
 def not_ignored(sheets: list[RawSheet], cfg: RosterConfig, path: Path) -> list[RawSheet]:

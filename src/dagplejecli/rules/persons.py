@@ -633,25 +633,22 @@ DP267 = Rule(
 @CHECKS.add(DP267)
 def check_guest_carers_access(ctx: CheckContext) -> list[Finding]:
     """A guest carer is given every group of her area (the children of every dagplejer in it):
-    access no one asked for by name, so each is said, with the number of groups — the roster
-    may put her in one group (a «Dagplejegruppe»), which an area wider than it overrules."""
-    guests = [d for d in ctx.roster.dagplejere if d.guest]
-    if not guests:
+    access no one asked for by name, so each is said, with the groups the export gives her —
+    the roster may put her in one group (a «Dagplejegruppe»), which an area wider than it
+    overrules."""
+    if not any(d.guest for d in ctx.roster.dagplejere):
         return []
-    with_children = {c.dagplejer_id for c in ctx.roster.children}
-    groups: Counter[str | None] = Counter(
-        ctx.plan.area_of(d.id)
-        for d in ctx.roster.dagplejere
-        if not d.guest or d.id in with_children
-    )
+    from dagplejecli.export.unilogin import members_by_area
+
     role = ctx.config.config.unilogin.vikar_rolle
     out = []
-    for d in guests:
-        area = ctx.plan.area_of(d.id)
-        if area is None:
-            continue  # in no area: not exported (the plan's findings say why)
-        where = _at(d, Field.ID, Field.NAVN, Field.FORNAVN)
-        out.append(DP267(where, area, id=d.id, groups=groups[area], role=role, **person(d)))
+    for members in members_by_area(ctx.plan, ctx.roster):
+        groups = len(members.group_ids())  # as the export writes them
+        for d in members.dagplejere:
+            if d.guest:
+                where = _at(d, Field.ID, Field.NAVN, Field.FORNAVN)
+                area = members.area.name
+                out.append(DP267(where, area, id=d.id, groups=groups, role=role, **person(d)))
     return out
 
 
