@@ -610,8 +610,18 @@ def _protected_child(tmp: Path) -> list[Finding]:
     sheets["Børn"][0].append("Beskyttet")
     sheets["Børn"][0] += ["Alias fornavn", "Alias efternavn"]
     sheets["Børn"][1] += ["Ja", "Sol", "Barn"]
+    # and the other way round: Ole Ærø protected, his child Emil not
+    sheets["Børn"][0] += [
+        "Kontakt1 beskyttet",
+        "Kontakt1 alias fornavn",
+        "Kontakt1 alias efternavn",
+    ]
+    sheets["Børn"][2] += ["", "", "", "Ja", "Far", "Skjult"]
     found = only(findings_for(tmp, sheets=sheets), "DP234")
-    assert [(f.location.cell, f.params["contacts"]) for f in found] == [("I2", ("Mette Jensen",))]
+    assert [(f.location.cell, f.variant, f.params["contacts"]) for f in found] == [
+        ("I2", "", ("Mette Jensen",)),
+        ("I3", "child_open", ("Ole Ærø",)),  # the child's own protection cell
+    ]
     return found
 
 

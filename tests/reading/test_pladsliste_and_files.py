@@ -176,3 +176,34 @@ def test_the_tools_own_plan_given_as_a_roster_is_refused(project: Path) -> None:
     result = run_cli("plan", "roster.xlsx", "sidste-plan.xlsx")
     assert result.exit_code == 2 and no_traceback(result)
     assert "dagplejes egen plan" in result.stderr and "sidste-plan.xlsx" in result.stderr
+
+
+def test_a_long_forms_protection_column_named_for_both_protects_both(tmp_path: Path) -> None:
+    """One «Beskyttet adresse» on each row of the long form: named under both
+    [roster.boern_kolonner] and [roster.kontakt_kolonner] it protects the child and the row's
+    contact (the second mapping took it from the child, who was exported with her name);
+    named for the contacts alone, the child it protected by its header keeps it."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import CH1, CH2, FAR1, MOR1, MOR2, small_roster, write_csv, write_xlsx
+
+    header = ["Barnets CPR", "Barnets navn", "Dagplejer", "Kontaktperson", "Kontaktperson CPR"]
+    rows = [
+        [*header, "Relation", "Forældremyndighed", "Beskyttet adresse"],
+        [CH1, "Liv Jensen", "D1", "Mette Jensen", MOR1, "Mor", "Ja", "Ja"],
+        [CH1, "Liv Jensen", "D1", "Ole Jensen", FAR1, "Far", "Ja", "Ja"],
+        [CH2, "Emil Ærø", "D2", "Sara Ærø", MOR2, "Mor", "Ja", ""],
+    ]
+    children = write_csv(tmp_path / "boern.csv", rows)
+    staff = write_xlsx(tmp_path / "dagplejere.xlsx", {"Dagplejere": small_roster()["Dagplejere"]})
+    both = {"beskyttet": "Beskyttet adresse"}
+    for settings in (
+        {"boern_kolonner": both, "kontakt_kolonner": both},
+        {"kontakt_kolonner": both},
+    ):
+        roster, _ = read_roster([children, staff], RosterConfig(lang_form=True, **settings))
+        liv = next(c for c in roster.children if c.name == "Liv Jensen")
+        assert liv.protected, settings
+        assert [p.protected for p in liv.contacts] == [True, True], settings
+        emil = next(c for c in roster.children if c.name == "Emil Ærø")
+        assert not emil.protected and not emil.contacts[0].protected

@@ -575,16 +575,22 @@ DP234 = Rule("DP234", S.WARNING, PERSONS, STIL_UNILOGIN, params=("contacts", "cp
 
 @CHECKS.add(DP234)
 def check_protected_child_family(ctx: CheckContext) -> list[Finding]:
-    """A protected child whose contact persons are not protected: the family usually shares
-    the surname, so the parents' names in Unilogin and Aula can give the child away."""
+    """A protected child whose contact persons are not protected, or protected contact
+    persons whose child is not: the family usually shares the surname, so the open names in
+    Unilogin and Aula can give the protected ones away."""
     out = []
     for c in ctx.roster.children:
+        protected = tuple(p.name for p in c.contacts if p.protected and p.name)
+        if not c.protected and not protected:
+            continue  # the common case
+        area = ctx.plan.area_of(c.dagplejer_id)
         if not c.protected:
+            where = _at(c, Field.BESKYTTET, Field.CPR)
+            out.append(DP234(where, area, variant="child_open", contacts=protected, **person(c)))
             continue
         open_contacts = tuple(p.name for p in c.contacts if not p.protected and p.name)
         if open_contacts:
             where = _at(c, Field.BESKYTTET, Field.CPR)
-            area = ctx.plan.area_of(c.dagplejer_id)
             out.append(DP234(where, area, contacts=open_contacts, **person(c)))
     return out
 
