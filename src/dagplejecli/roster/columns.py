@@ -357,7 +357,6 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
-    configured: list[tuple[Cols, Field, int]] = []
     for table, mapping in overrides.items():
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
@@ -369,9 +368,6 @@ def map_columns(
             col = _configured_column(cmap, table, name, wanted)
             _move(cmap, col, target, Field(name))
             used.add(col)
-            configured.append((target, Field(name), col))
-    for target, name, col in configured:  # a column the configuration names twice serves both
-        target[name] = col  # (the long form's «Beskyttet adresse»: the child's and the parent's)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
         _place_groups(cmap, groups_override or {})
 
