@@ -52,9 +52,15 @@ class RowRef(NamedTuple):
     file: str
     sheet: str
     row: int
+    # the cells of this row that stand elsewhere in its sheet: (column, row, its own column),
+    # a title block's fields read as columns of a sheet's every row (roster/joined.py)
+    elsewhere: tuple[tuple[int, int, int], ...] = ()
 
     def cell(self, col: int) -> CellRef:
         """``col`` counts from 0, as the reader's column maps do."""
+        for moved, row, own in self.elsewhere:
+            if moved == col:
+                return CellRef(self.file, self.sheet, row, own + 1)
         return CellRef(self.file, self.sheet, self.row, col + 1)
 
 

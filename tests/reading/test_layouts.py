@@ -765,3 +765,23 @@ def test_the_childs_configured_columns_beside_a_childrens_sheet_are_that_sheets(
         "Børn": Role.BOERN,
     }
     assert (len(roster.dagplejere), len(roster.children)) == (3, 3)
+
+
+def test_a_title_fields_cell_is_where_it_stands(tmp_path: Path) -> None:
+    """A value read from a title block is named where the user finds it (the title's cell),
+    not in a column beyond the sheet's last."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.domain.shape import Field
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import sheet_per_dagplejer
+
+    path = write_xlsx(tmp_path / "roster.xlsx", sheet_per_dagplejer())
+    config = RosterConfig(
+        ark=["Anne Jensen", "Bo Ærø"], boern_kolonner={"cpr": "CPR", "navn": "Navn"}
+    )
+    roster, _ = read_roster(path, config)
+    bo = next(d for d in roster.dagplejere if d.id == "D2")
+    assert str(bo.cell(Field.NAVN)) == "Bo Ærø!A1"  # «Dagplejer: Bo Ærø»
+    assert str(bo.cell(Field.ID)) == "Bo Ærø!B2"  # «Medarbejdernr:» | D2
+    ida = next(c for c in roster.children if c.name == "Ida Østergaard")
+    assert str(ida.cell(Field.CPR)) == "Bo Ærø!A9"  # the child's own cells as they stand

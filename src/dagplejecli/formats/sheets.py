@@ -47,6 +47,8 @@ class RawSheet:
     # Sheets alike read as one (roster/joined.py): each part, the index of its first row
     # here, and that row's number in the part; in the order of their rows.
     parts: list[tuple[RawSheet, int, int]] = field(default_factory=list)
+    # each part's title block fields read as columns: (column here, row, column there)
+    titles: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
 
     def origin(self, row_no: int) -> tuple[RawSheet, int]:
         """The sheet row ``row_no`` (1-based) of this one stands in, and its number there."""

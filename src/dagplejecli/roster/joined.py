@@ -54,26 +54,29 @@ def sheet_column(header: HeaderRow) -> int:
     return len(texts) - 1 - texts[::-1].index(SHEET_COLUMN)
 
 
-def _title_fields(sheet: RawSheet, header: HeaderRow) -> dict[str, object]:
+def _title_fields(sheet: RawSheet, header: HeaderRow) -> dict[str, tuple[object, int, int]]:
     """The fields of a sheet's title block: each row above the header row that holds just
-    «Key: value» in one cell, or «Key:» and the value in the next, by its key's words."""
-    found: dict[str, object] = {}
-    for row in sheet.rows[: header.row - 1]:
-        cells = [v for v in row if v not in ("", None)]
+    «Key: value» in one cell, or «Key:» and the value in the next, by its key's words, with
+    the value's cell (its row, from 1, and column, from 0)."""
+    found: dict[str, tuple[object, int, int]] = {}
+    for number, row in enumerate(sheet.rows[: header.row - 1], start=1):
+        cells = [(col, v) for col, v in enumerate(row) if v not in ("", None)]
         value: object
-        if len(cells) == 1 and isinstance(cells[0], str):
-            key, colon, value = cells[0].partition(":")
+        if len(cells) == 1 and isinstance(cells[0][1], str):
+            at, (key, colon, value) = cells[0][0], cells[0][1].partition(":")
             if not colon:
                 continue
-        elif len(cells) == 2 and isinstance(cells[0], str) and cells[0].rstrip().endswith(":"):
-            key, value = cells[0].rstrip()[:-1], cells[1]
+        elif (
+            len(cells) == 2 and isinstance(cells[0][1], str) and cells[0][1].rstrip().endswith(":")
+        ):
+            key, (at, value) = cells[0][1].rstrip()[:-1], cells[1]
         else:
             continue
         key = " ".join(key.split())
         value = " ".join(value.split()) if isinstance(value, str) else value
         # a key is words (no clock's «Kl. 10:15»); the first of a key counts
         if key and not any(ch.isdigit() for ch in key) and value not in ("", None):
-            found.setdefault(key, value)
+            found.setdefault(key, (value, number, at))
     return found
 
 
@@ -111,7 +114,10 @@ def title_columns(parts: list[tuple[RawSheet, HeaderRow]]) -> dict[str, list[obj
     a field is read only when it says whose the sheet is — the dagplejer's id or name, and
     then her address — and the rows do not say it themselves; a key that names no field is a
     column the areas' rules can use («Dagplejegruppe»). Each key with its value on each sheet."""
-    fields = [_title_fields(sheet, header) for sheet, header in parts]
+    fields = [
+        {k: value for k, (value, _, _) in _title_fields(sheet, header).items()}
+        for sheet, header in parts
+    ]
     taken = {normalise_header(h) for h in (*parts[0][1].texts, SHEET_COLUMN)}
     whose = not _names_dagplejer(parts[0][1])  # a title may say whose the sheet is
     columns: dict[str, list[object]] = {}
@@ -151,6 +157,11 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
     for i, (sheet, head) in enumerate(parts):
         start = 0 if sheet is first else len(joined.rows)
         joined.parts.append((sheet, start, 1 if sheet is first else head.row + 1))
+        # each title column's cell is its value's in the part's title block
+        cells = _title_fields(sheet, head)
+        joined.titles[sheet.name] = tuple(
+            (width + 1 + n, *cells[key][1:]) for n, key in enumerate(titled)
+        )
         own = [sheet.name, *(values[i] for values in titled.values())]
         blank = [""] * len(own)
         # the sheet's name and fields in each row of data (a blank row stays blank: no one)

@@ -18,24 +18,32 @@ class RowReader:
     __slots__ = ("file", "headers", "row", "row_no", "row_ref", "sheet")
 
     def __init__(
-        self, file: str, sheet: str, row_no: int, row: list[object], headers: list[str]
+        self,
+        file: str,
+        sheet: str,
+        row_no: int,
+        row: list[object],
+        headers: list[str],
+        elsewhere: tuple[tuple[int, int, int], ...] = (),
     ) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
         self.headers = headers  # the sheet's header row as written
-        self.row_ref = RowRef(file, sheet, row_no)
+        self.row_ref = RowRef(file, sheet, row_no, elsewhere)
 
     @classmethod
     def at(cls, cmap: ColumnMap, file: str, row_no: int, row: list[object]) -> RowReader:
         """Row ``row_no`` of ``cmap``'s sheet (in ``file``), in the sheet it stands in: a
         part's own, when the sheet is several read as one."""
         sheet, number = cmap.sheet.origin(row_no)
-        if sheet is not cmap.sheet:
-            file = sheet.file or file
-        return cls(file, sheet.name, number, row, cmap.header.texts)
+        if sheet is cmap.sheet:
+            return cls(file, sheet.name, number, row, cmap.header.texts)
+        # a part's row: its title block's fields stand in its title block
+        titles = cmap.sheet.titles.get(sheet.name, ())
+        return cls(sheet.file or file, sheet.name, number, row, cmap.header.texts, titles)
 
     def cell(self, col: int) -> CellRef:
         """The cell of column ``col`` (0-based) in this row."""
-        return CellRef(self.file, self.sheet, self.row_no, col + 1)
+        return self.row_ref.cell(col)
 
     def header(self, col: int) -> str:
         """Column ``col``'s header as written (its letter when the header cell is blank)."""
