@@ -182,7 +182,7 @@ def test_a_long_forms_protection_column_named_for_both_protects_both(tmp_path: P
     """One «Beskyttet adresse» on each row of the long form: named under both
     [roster.boern_kolonner] and [roster.kontakt_kolonner] it protects the child and the row's
     contact (the second mapping took it from the child, who was exported with her name);
-    named for the contacts alone, the child it protected by its header keeps it."""
+    named for the contacts alone, it is theirs (the configuration says whose a column is)."""
     from dagplejecli.config import RosterConfig
     from dagplejecli.roster import read_roster
     from tests.builders import CH1, CH2, FAR1, MOR1, MOR2, small_roster, write_csv, write_xlsx
@@ -197,13 +197,13 @@ def test_a_long_forms_protection_column_named_for_both_protects_both(tmp_path: P
     children = write_csv(tmp_path / "boern.csv", rows)
     staff = write_xlsx(tmp_path / "dagplejere.xlsx", {"Dagplejere": small_roster()["Dagplejere"]})
     both = {"beskyttet": "Beskyttet adresse"}
-    for settings in (
-        {"boern_kolonner": both, "kontakt_kolonner": both},
-        {"kontakt_kolonner": both},
+    for settings, child in (
+        ({"boern_kolonner": both, "kontakt_kolonner": both}, True),
+        ({"kontakt_kolonner": both}, False),
     ):
         roster, _ = read_roster([children, staff], RosterConfig(lang_form=True, **settings))
         liv = next(c for c in roster.children if c.name == "Liv Jensen")
-        assert liv.protected, settings
+        assert liv.protected is child, settings
         assert [p.protected for p in liv.contacts] == [True, True], settings
         emil = next(c for c in roster.children if c.name == "Emil Ærø")
         assert not emil.protected and not emil.contacts[0].protected

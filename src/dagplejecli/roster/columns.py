@@ -357,6 +357,7 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
+    configured: list[tuple[Cols, Field, int]] = []
     for table, mapping in overrides.items():
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
@@ -368,6 +369,11 @@ def map_columns(
             col = _configured_column(cmap, table, name, wanted)
             _move(cmap, col, target, Field(name))
             used.add(col)
+            configured.append((target, Field(name), col))
+    # a column the configuration names in two tables is read by both (the long form's one
+    # «Beskyttet adresse» for the child and the row's contact): what is written is read
+    for target, name, col in configured:
+        target[name] = col
     if role in (Role.BOERN, Role.ET_ARK) and not long:
         _place_groups(cmap, groups_override or {})
 
@@ -406,12 +412,10 @@ def _configured_column(cmap: ColumnMap, table: str, name: str, wanted: str) -> i
 
 
 def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
-    """Column ``col`` read as ``name`` of ``target``, and by no other field — but protection:
-    a column that protects someone keeps protecting them when the configuration gives it to
-    someone else too (a mapping made for the parents never publishes the child)."""
+    """Column ``col`` read as ``name`` of ``target``, and by no other field."""
     for other in (cmap.fields, cmap.child, *cmap.contacts.values()):
         for key, c in list(other.items()):
-            if c == col and not (key == Field.BESKYTTET and name == Field.BESKYTTET):
+            if c == col:
                 del other[key]
     target[name] = col
 
