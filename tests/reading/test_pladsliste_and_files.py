@@ -207,3 +207,45 @@ def test_a_long_forms_protection_column_named_for_both_protects_both(tmp_path: P
         assert [p.protected for p in liv.contacts] == [True, True], settings
         emil = next(c for c in roster.children if c.name == "Emil Ærø")
         assert not emil.protected and not emil.contacts[0].protected
+
+
+def test_the_childs_protection_named_for_a_contact_group_too_protects_both(tmp_path: Path) -> None:
+    """The wide form: «Beskyttet adresse» named under [roster.boern_kolonner] and a contact
+    group ([roster.kontaktgrupper.1]) protects both (the group took it from the child); on a
+    one-sheet roster a column named for the dagplejer and the child stays the child's alone
+    (never the dagplejer given the child's protection or name)."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    sheets["Børn"][0].append("Beskyttet adresse")
+    sheets["Børn"][1].append("Ja")
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    both = {"beskyttet": "Beskyttet adresse"}
+    roster, _ = read_roster(path, RosterConfig(boern_kolonner=both, kontaktgrupper={1: both}))
+    liv = next(c for c in roster.children if c.name == "Liv Jensen")
+    assert liv.protected and [p.protected for p in liv.contacts] == [True]
+
+    one = [
+        ["Medarbejdernr", "Dagplejer", "Barnets CPR", "Barnets navn", "Beskyttet"],
+        ["D1", "Anne Jensen", sheets["Børn"][1][0], "Liv Jensen", "Ja"],
+    ]
+    path = write_xlsx(tmp_path / "et-ark.xlsx", {"Ark1": one})
+    twice = {"beskyttet": "Beskyttet"}
+    roster, _ = read_roster(path, RosterConfig(kolonner=twice, boern_kolonner=twice))
+    assert roster.children[0].protected and not roster.dagplejere[0].protected
+
+
+def test_an_english_street_and_house_number_make_one_address(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import DP1, small_roster, write_xlsx
+
+    staff = [
+        ["Employee ID", "SSN", "First name", "Last name", "Street", "House number", "Zip", "City"],
+        ["D1", DP1, "Anne", "Jensen", "Søndergade", "12B", "8200", "Aarhus N"],
+    ]
+    sheets = {"Staff": staff, "Børn": small_roster()["Børn"][:2]}
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert roster.dagplejere[0].address.one_line() == "Søndergade 12B, 8200 Aarhus N"

@@ -357,7 +357,9 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
-    configured: list[tuple[Cols, Field, int]] = []
+    # the child's columns the configuration names: a contact's table naming one too shares
+    # it (the long form's one «Beskyttet adresse» for the child and the row's contact)
+    childs: dict[int, list[tuple[Cols, Field]]] = {}
     for table, mapping in overrides.items():
         target = cmap.fields
         if role == Role.ET_ARK and table == "boern_kolonner":
@@ -369,13 +371,11 @@ def map_columns(
             col = _configured_column(cmap, table, name, wanted)
             _move(cmap, col, target, Field(name))
             used.add(col)
-            configured.append((target, Field(name), col))
-    # a column the configuration names in two tables is read by both (the long form's one
-    # «Beskyttet adresse» for the child and the row's contact): what is written is read
-    for target, name, col in configured:
-        target[name] = col
+            if table == "boern_kolonner":
+                childs.setdefault(col, []).append((target, Field(name)))
+            _share(col, childs)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
-        _place_groups(cmap, groups_override or {})
+        _place_groups(cmap, groups_override or {}, childs)
 
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)
@@ -420,11 +420,23 @@ def _move(cmap: ColumnMap, col: int, target: Cols, name: Field) -> None:
     target[name] = col
 
 
-def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
+def _share(col: int, childs: dict[int, list[tuple[Cols, Field]]]) -> None:
+    """Column ``col`` read for the child too, when the configuration names it in the child's
+    table (``childs``) as well as a contact's: what is written is read, for both."""
+    for target, name in childs.get(col, ()):
+        target[name] = col
+
+
+def _place_groups(
+    cmap: ColumnMap,
+    placed: dict[int, dict[str, str]],
+    childs: dict[int, list[tuple[Cols, Field]]] | None = None,
+) -> None:
     """The contact groups side by side on a children's row, numbered by their place (1, 2 …)
     among those with a name or a CPR number, as init and DP262 number them: the configured
-    columns moved into theirs ([roster.kontaktgrupper]), then a group left with neither a
-    name nor a CPR number set aside (``nameless``): no person."""
+    columns moved into theirs ([roster.kontaktgrupper]; the child's too when the child's
+    table names them, ``childs``), then a group left with neither a name nor a CPR number set
+    aside (``nameless``): no person."""
     order = [g for g in sorted(cmap.contacts) if not PERSON_FIELDS.isdisjoint(cmap.contacts[g])]
     given: dict[int, int] = {}  # column → the group it was given to
     for place, mapping in placed.items():
@@ -453,6 +465,7 @@ def _place_groups(cmap: ColumnMap, placed: dict[int, dict[str, str]]) -> None:
                     sheet=cmap.sheet.name,
                 )
             _move(cmap, col, target, Field(name))
+            _share(col, childs or {})
     for group in sorted(cmap.contacts):
         cols = cmap.contacts[group]
         if not cols:
