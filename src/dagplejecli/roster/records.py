@@ -32,7 +32,13 @@ from dagplejecli.model import Child, ContactPerson, Dagplejer, Person, RowCustod
 from dagplejecli.roster.columns import Cols, ColumnMap
 from dagplejecli.roster.custody import Custody, PerColumn, who
 from dagplejecli.roster.headers import normalise_header
-from dagplejecli.roster.rows import RowReader, cell_text, data_rows, filled, is_filled
+from dagplejecli.roster.rows import (
+    RowReader,
+    any_filled,
+    cell_text,
+    data_rows,
+    filled,
+)
 from dagplejecli.roster.vocabulary import vocabulary
 
 # What reading notices (the checks in rules/ see only what reading kept).
@@ -333,10 +339,7 @@ class Builder:
         found = []
         n = len(row)
         for g in groups:
-            for c in g.columns:  # a contact is there when any of its cells is filled
-                if c < n and (v := row[c]) != "" and is_filled(v):  # ("": most blanks, at once)
-                    break
-            else:
+            if not any_filled(row, g.columns):  # a contact is there when any cell is filled
                 continue
             cpr = row[g.cpr] if g.cpr is not None and g.cpr < n else None
             digits = cpr_text_digits(cpr) if type(cpr) is str else normalise_cpr(cpr).digits
@@ -354,11 +357,7 @@ class Builder:
     ) -> ContactPerson | None:
         """The contact person in a row, or None when its columns are blank."""
         row = r.row
-        n = len(row)
-        for c in cols.values():  # a contact is there when any of its cells is filled
-            if c < n and (v := row[c]) != "" and is_filled(v):  # ("": most blanks, at once)
-                break
-        else:
+        if not any_filled(row, cols.values()):
             return None
         if self.light:  # the plan only counts contact persons: CPR (or name) is enough
             return self.light_contacts(row, [LightGroup.of(cols)])[0]

@@ -3,6 +3,8 @@ row's fields read through a column map, each with its cell."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
 from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import clean_text
@@ -62,6 +64,16 @@ def filled(row: list[object], col: int | None) -> object:
         return None
     value = row[col]
     return value if is_filled(value) else None
+
+
+def any_filled(row: list[object], cols: Iterable[int]) -> bool:
+    """Whether any of the row's cells in ``cols`` is filled (a contact's columns: the contact
+    is there). A blank "" — most of them — is passed over before any other test."""
+    n = len(row)
+    for c in cols:  # noqa: SIM110 (a loop, not a generator: it runs for every contact group)
+        if c < n and (v := row[c]) != "" and is_filled(v):
+            return True
+    return False
 
 
 def cell_text(row: list[object], col: int | None) -> str:
