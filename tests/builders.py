@@ -215,7 +215,7 @@ def small_roster() -> dict[str, list[list[object]]]:
             list(CHILD_HEADER),
             [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", "Mor", "Ja"],
             [CH2, "Emil", "Ærø", "D2", FAR1, "Ole Ærø", "Far", "Ja"],
-            [CH3, "Ida", "Østergaard", "D3", MOR2, "Sara Østergaard", "Forælder", "Ja"],
+            [CH3, "Ida", "Østergaard", "D3", MOR2, "Sara Østergaard", "Mor", "Ja"],
         ],
     }
 

@@ -254,6 +254,7 @@ PERSON_CASES = [
     ("DP231", _with("Dagplejere", 1, 2, f"Anne {DP1[:6]}.{DP1[6:]}"), "Dagplejere", "C2"),
     ("DP260", _with("Dagplejere", 1, 1, child_cpr(400, "4568")), "Dagplejere", "B2"),
     ("DP261", _with("Dagplejere", 1, 2, "?nne"), "Dagplejere", "C2"),
+    ("DP269", _with("Børn", 3, 6, "Forælder"), "Børn", "G4"),
 ]
 
 

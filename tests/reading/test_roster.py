@@ -12,6 +12,7 @@ from tests.builders import (
     DP1,
     DP2,
     DP3,
+    FAR1,
     MOR1,
     MOR2,
     small_roster,
@@ -75,11 +76,22 @@ def test_messy_two_sheet_workbook(tmp_path: Path) -> None:
     assert "DP215" in codes
 
 
-def test_forælder_becomes_mor_or_far_by_last_digit(tmp_path: Path) -> None:
-    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", small_roster()), RosterConfig())
+def test_forælder_becomes_mor_or_far_by_last_digit_and_says_so(tmp_path: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][2][6] = sheets["Børn"][3][6] = "Forælder"
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     ida = roster.children[2]
     assert ida.contacts[0].relation_raw == "Forælder"
     assert ida.contacts[0].relation == ("Mor" if int(MOR2[-1]) % 2 == 0 else "Far")
+    assert roster.children[1].contacts[0].relation == ("Mor" if int(FAR1[-1]) % 2 == 0 else "Far")
+    # said once for the sheet, with the count, at the first one's cell
+    [said] = [f for f in findings if f.code == "DP269"]
+    assert (said.location.cell, said.params["count"]) == ("G3", 2)
+    # a relation the configuration maps is the user's own decision: nothing to say
+    config = RosterConfig(relationer={"Forælder": "Forælder"})
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), config)
+    assert ida.contacts[0].relation == roster.children[2].contacts[0].relation
+    assert not [f for f in findings if f.code == "DP269"]
 
 
 def test_unknown_relation_is_a_finding_not_a_guess(tmp_path: Path) -> None:

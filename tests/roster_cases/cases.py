@@ -968,7 +968,7 @@ CASES = [
         roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
         counts=(3, 2, 4),
         custody={"Mette Jensen": False, "Sara Jensen": False, "Sara Ærø": True, "Ole Ærø": False},
-        codes=frozenset({"DP250", "DP258"}),
+        codes=frozenset({"DP269", "DP250", "DP258"}),
         roster='raekke_myndighed = "navngivet"',
     ),
     Case(
@@ -1000,7 +1000,7 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": False},
         relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Sara Ærø": "Mor"},
-        codes=frozenset({"DP256"}),
+        codes=frozenset({"DP269", "DP256"}),
     ),
     Case(
         "et-ark-lang-form-navn-og-id-i-en-celle",
@@ -1027,7 +1027,7 @@ CASES = [
         columns={"Børn": {"kontakt1.navn": "Forælder 1 navn", "kontakt2.cpr": "Forælder 2 CPR"}},
         # the phones are no person of their own: not read, and said (DP262)
         counts=(3, 3, 3),
-        codes=frozenset({"DP262"}),
+        codes=frozenset({"DP269", "DP262"}),
         roster='tom_myndighed = "forældre"',
     ),
     Case(
@@ -1037,6 +1037,7 @@ CASES = [
         # whose phone is whose, as the user says it; the roster unchanged
         columns={"Børn": {"kontakt1.telefon": "Mors mobil", "kontakt2.telefon": "Fars mobil"}},
         counts=(3, 3, 3),
+        codes=frozenset({"DP269"}),  # «Forælder» read as Mor/Far, said
         roster='tom_myndighed = "forældre"\n'
         'kontaktgrupper = { 1 = { telefon = "Mors mobil" }, 2 = { telefon = "Fars mobil" } }',
     ),
@@ -1082,7 +1083,7 @@ CASES = [
         counts=(2, 3, 4),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø", "Ida Østergaard": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True},
-        codes=frozenset({"DP256", "DP264"}),
+        codes=frozenset({"DP269", "DP256", "DP264"}),
         # init joins them and writes the list and the child's plain columns, which plan reads
         roster=(
             'tom_myndighed = "forældre"\nark = ["Anne Jensen", "Bo Ærø"]\n'
@@ -1098,6 +1099,7 @@ CASES = [
         counts=(2, 2, 3),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP269"}),  # «Forælder» read as Mor/Far, said
         roster='tom_myndighed = "forældre"',
     ),
     Case(

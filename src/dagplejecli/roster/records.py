@@ -58,6 +58,10 @@ DP222 = Rule("DP222", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("count", "
 DP223 = Rule(
     "DP223", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "name", "relation", "value")
 )
+# «Forælder» read as Mor or Far by the CPR number's sex digit (once per sheet, with the count)
+DP269 = Rule(
+    "DP269", S.INFO, Family.PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name", "value")
+)
 # Custody's own (DP221 blank, DP245 on the child's row, DP250 neither yes nor no): custody.py
 
 _NINE_DIGITS = re.compile(r"\s*\d{9}\s*")
@@ -158,12 +162,15 @@ class Builder:
         self._seen_relations: dict[str, tuple[str | None, bool]] = {}
         # contacts without a relation column, per sheet: one DP222 each, with the count
         self._no_relation = PerColumn()
+        # «Forælder» made Mor or Far by the CPR number, per sheet: one DP269 each, with the count
+        self._parent_by_cpr = PerColumn()
         self._compiled: dict[int, tuple[Cols, PersonColumns]] = {}  # by the column map's id
 
     def finish(self) -> None:
         """What reading says once, when every sheet is read: a missing relation column (one
         DP222 per sheet, with the number of contact persons) and custody's (``Custody.finish``)."""
         self.findings.extend(self._no_relation.findings())
+        self.findings.extend(self._parent_by_cpr.findings())
         self.custody.finish()
 
     def _relation(self, raw: str) -> tuple[str | None, bool]:
@@ -389,6 +396,9 @@ class Builder:
         if mapped is not None and mapped != PARENT:
             return mapped
         if mapped == PARENT and p.cpr and (is_valid_cpr(p.cpr) or is_substitute_cpr(p.cpr)):
+            if normalise_header(raw) not in self.configured:  # the default's guess is said
+                where = Location.of_cell(p.cell(Field.RELATION, Field.CPR))
+                self._parent_by_cpr.add((r.sheet, ""), DP269(where, value=raw[:40], **who(p)))
             return "Mor" if cpr_is_female(p.cpr) else "Far"
         self.findings.append(
             DP211(
