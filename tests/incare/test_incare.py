@@ -391,6 +391,27 @@ def test_a_period_column_of_ticks_is_a_status_that_must_be_mapped(project: Path)
     assert _students(project) == {"Liv", "Ida"}
 
 
+def test_a_column_of_status_words_under_an_unknown_header_is_the_status(project: Path) -> None:
+    """«Bookingtilstand» is no header the reader knows, but its cells are status words: it is
+    the status column, so a child on the waiting list stays out of Unilogin. A column with
+    anything else in it stays a rule column."""
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Bookingtilstand", "Bemærkning"]
+    for row, status, note in zip(
+        sheets["Børn"][1:],
+        ("Indskrevet", "Venteliste", "indskrevet "),
+        ("Venteliste", "Allergi", ""),
+        strict=True,
+    ):
+        row += [status, note]
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    out = [f for f in findings("--dato", DAY) if f["code"] == "DP236"]
+    assert [f["location"]["cell"] for f in out] == ["I3"]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+    assert _students(project) == {"Liv", "Ida"}
+
+
 def test_an_end_column_of_ticks_never_keeps_a_child_who_left(project: Path) -> None:
     sheets = small_roster()
     sheets["Børn"][0].append("Udmeldt")

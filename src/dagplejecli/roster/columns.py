@@ -19,6 +19,7 @@ from dagplejecli.roster.headers import (
     normalise_header,
     says_cpr,
 )
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary
 from dagplejecli.wording import Place
 
 # Which column (0-based) holds each field of one person's columns
@@ -268,6 +269,36 @@ def _ticks_as_status(cmap: ColumnMap) -> None:
                 target[Field.STATUS] = col
 
 
+def _holds_status_words(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
+    """Whether every filled cell of a column is a status word of the vocabulary («Indskrevet»,
+    «Venteliste», «Udmeldt»), in two cells or more."""
+    statuses, seen = vocabulary().statuses, 0
+    for row in sheet.rows[header.row :]:
+        v = row[col] if col < len(row) else None
+        if v is None or v == "" or (isinstance(v, str) and v.isspace()):
+            continue
+        if not isinstance(v, str) or normalise_words(v) not in statuses:
+            return False  # anything else: stops at the first
+        seen += 1
+    return seen >= 2
+
+
+def _words_as_status(cmap: ColumnMap, used: set[int]) -> None:
+    """A sheet of people without a status column by its header, and one column the reader
+    does not know («Pasningsstatus») whose cells are status words: that column is the status.
+    Left unread, a child on the waiting list would go into Unilogin in silence."""
+    if cmap.role not in (Role.BOERN, Role.DAGPLEJERE) or Field.STATUS in cmap.fields:
+        return
+    found = [
+        col
+        for col, m in enumerate(cmap.header.meanings)
+        if m is None and col not in used and _holds_status_words(cmap.sheet, cmap.header, col)
+    ]
+    if len(found) == 1:
+        cmap.fields[Field.STATUS] = found[0]
+        used.add(found[0])
+
+
 def map_columns(
     file: str,
     sheet: RawSheet,
@@ -335,6 +366,7 @@ def map_columns(
                 cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
                 used.add(ids[0])
     _ticks_as_status(cmap)
+    _words_as_status(cmap, used)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
