@@ -192,7 +192,9 @@ class _Judge:
             return LeftOut(p, role, "ended", end, status)
         if meaning == NOT_IN_CARE or (meaning == OFFERED and start is None):
             return LeftOut(p, role, "status", None, status)
-        if start is not None and start > self.latest_start:
+        # a child may be in Unilogin days before her start; staff from their first day
+        latest = self.latest_start if role == "barn" else self.day
+        if start is not None and start > latest:
             return LeftOut(p, role, "starts", start, status)
         return None
 
@@ -252,6 +254,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
             kept_children.append(c)
         else:
             care.left_out.append(out)
+    kept_children = _ongoing_placements(kept_children, day, care)
     if len(kept_dagplejere) != len(roster.dagplejere):
         gone = {x.person.id for x in care.left_out if x.role == "dagplejer"}
         for c in kept_children:
@@ -262,6 +265,27 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     roster.children[:] = kept_children
     care.findings += judge.findings + judge.unknown_findings()
     return care
+
+
+def _ongoing_placements(children: list[Child], day: dt.date, care: Care) -> list[Child]:
+    """A child moving to another dagplejer, in care on two rows on the day (the new
+    placement let in ``dage_foer_start`` days before it begins): the placement that has
+    begun is hers; the coming one waits, said like any start (DP236)."""
+    rows: dict[str, list[Child]] = {}
+    for c in children:
+        if c.cpr:
+            rows.setdefault(c.cpr, []).append(c)
+    waiting: set[int] = set()
+    for placements in rows.values():
+        if len(placements) < 2:
+            continue
+        starts = [read_date(c.start_cell)[0] for c in placements]
+        if any(s is None or s <= day for s in starts):
+            for c, start in zip(placements, starts, strict=True):
+                if start is not None and start > day:
+                    care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
+                    waiting.add(id(c))
+    return [c for c in children if id(c) not in waiting] if waiting else children
 
 
 def place(care: Care, plan: Plan, config: Config) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from tests.builders import (
     AREAS,
     BASE_CONFIG,
+    CH1,
     child_cpr,
     leaked_cprs,
     run_cli,
@@ -326,6 +327,89 @@ def test_days_before_start(project: Path) -> None:
     (project / "dagpleje.toml").write_text(config, encoding="utf-8")
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     assert "DP236" not in codes("--dato", DAY)
+
+
+def _contacts_of(project: Path, first_name: str) -> list[str]:
+    """The first names of a student's contact persons in the Unilogin documents."""
+    for xml in (project / "eksport/unilogin").glob("*.xml"):
+        for person in ET.parse(xml).getroot().iter(f"{NS}InstitutionPerson"):
+            if person.findtext(f"{NS}Person/{NS}FirstName") == first_name:
+                return [
+                    c.findtext(f"{NS}Person/{NS}FirstName") or ""
+                    for c in person.iter(f"{NS}ContactPerson")
+                ]
+    raise AssertionError(f"{first_name} is not in the export")
+
+
+def test_a_childs_ended_placement_is_no_part_of_her_current_one(project: Path) -> None:
+    """Liv left Anne (D1) and came back; the ended placement's row names a carer of then,
+    with custody. The rows are two placements, judged each on the day, in either order:
+    never one child with the first row's period and every row's contacts."""
+    ended = [CH1, "Liv", "Jensen", "D1", "0304871237", "Birgit Holm", "Andet", "Ja"]
+    for order in (1, -1):
+        sheets = small_roster()
+        sheets["Børn"][0] += ["Startdato", "Slutdato"]
+        sheets["Børn"][1] += [dk(-30), ""]
+        rows = [sheets["Børn"][1], [*ended, dk(-400), dk(-31)]][::order]
+        sheets["Børn"][1:2] = rows
+        write_xlsx(project / "roster.xlsx", sheets)
+        run_cli("plan", "roster.xlsx", "--dato", DAY)
+        assert run_cli("export", "--target", "unilogin", "--dato", DAY, "--ja").exit_code == 0
+        assert _contacts_of(project, "Liv") == ["Mette"], order
+
+
+def test_contacts_on_a_sheet_of_their_own_go_to_every_placement_of_the_child(
+    project: Path,
+) -> None:
+    """Liv moved from Bo (D2) to Anne (D1); her parents are on a contacts sheet. They are
+    her parents in the placement in care, whichever row comes last."""
+    sheets = small_roster()
+    head, *rows = sheets["Børn"]
+    sheets["Børn"] = [[*head[:4], "Startdato", "Slutdato"], *([*r[:4], "", ""] for r in rows)]
+    sheets["Børn"][1][4] = dk(-30)
+    sheets["Børn"].append([CH1, "Liv", "Jensen", "D2", dk(-400), dk(-31)])
+    sheets["Kontakter"] = [
+        ["Barnets CPR", "CPR", "Navn", "Relation", "Forældremyndighed"],
+        [CH1, "0908901236", "Mette Jensen", "Mor", "Ja"],
+    ]
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY, "--ja").exit_code == 0
+    assert _contacts_of(project, "Liv") == ["Mette"]
+
+
+def test_a_move_let_in_days_before_its_start_waits_for_the_placement_that_has_begun(
+    project: Path,
+) -> None:
+    """With ``dage_foer_start``, a child moving to another dagplejer next week is in care on
+    both rows: the placement that has begun is hers, the coming one is said and waits (not
+    the same CPR twice, which would stop every area's export)."""
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato"]
+    sheets["Børn"][1] += [dk(-300), dk(6)]
+    sheets["Børn"].append([*sheets["Børn"][1][:3], "D2", *sheets["Børn"][1][4:8], dk(7), ""])
+    write_xlsx(project / "roster.xlsx", sheets)
+    config = BASE_CONFIG.replace("[unilogin]", "[unilogin]\ndage_foer_start = 14") + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    said = findings("--dato", DAY)
+    assert "DP203" not in {f["code"] for f in said}
+    assert [f["location"]["cell"] for f in said if f["code"] == "DP236"] == ["I5"]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+    assert _contacts_of(project, "Liv") == ["Mette"]
+
+
+def test_days_before_start_are_for_children_not_staff(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Ansat fra")
+    for row, start in zip(sheets["Dagplejere"][1:], ("", dk(5), ""), strict=True):
+        row.append(start)
+    write_xlsx(project / "roster.xlsx", sheets)
+    config = BASE_CONFIG.replace("[unilogin]", "[unilogin]\ndage_foer_start = 14") + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    out = [f for f in findings("--dato", DAY) if f["code"] == "DP236"]
+    assert [(f["params"]["role"], f["variant"]) for f in out] == [("dagplejer", "employee_starts")]
 
 
 def test_dates_that_cannot_be_judged_are_errors_on_their_cell(project: Path) -> None:

@@ -441,20 +441,26 @@ def read_child_sheet(cm: ColumnMap, builder: Builder, file: str) -> list[Child]:
 
 
 def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: list[Child]) -> None:
-    """Contacts on a sheet of their own, each joined to its child by the child's CPR."""
-    by_cpr = {c.cpr: c for c in children if c.cpr}
+    """Contacts on a sheet of their own, each joined to its child by the child's CPR: to
+    every row of it (a child moving between dagplejere has a row per placement; which of them
+    is in care on the day is care.py's to say)."""
+    by_cpr: dict[str, list[Child]] = {}
+    for c in children:
+        if c.cpr:
+            by_cpr.setdefault(c.cpr, []).append(c)
     contact_cols: Cols = {k: v for k, v in km.fields.items() if k != Field.BARN}
     for row_no, row in data_rows(km):
         r = RowReader.at(km, file, row_no, row)
         child_cpr = normalise_cpr(filled(row, km.fields[Field.BARN])).digits
-        target = by_cpr.get(child_cpr) if child_cpr else None
+        targets = by_cpr.get(child_cpr, []) if child_cpr else []
         # the child's row may hold a custody column (DP245 when a contact here needs it)
-        on_row = target.row_custody if target is not None else None
+        on_row = targets[0].row_custody if targets else None
         contact = builder.contact(r, contact_cols, row_custody=on_row, elsewhere=True)
         if contact is None:
             continue
-        if target is None:
+        if not targets:
             where = Location.of_cell(r.cell(km.fields[Field.BARN]))
             builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
             continue
-        target.contacts.append(contact)
+        for target in targets:
+            target.contacts.append(contact)

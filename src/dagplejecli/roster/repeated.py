@@ -1,6 +1,7 @@
 """A child on several rows — one row per contact person, as a pladsanvisning's contact list is
 often written — is one child with the contact persons of all its rows, when the rows write the
-same child alike (name and dagplejer on every row, and the same id, protection and alias).
+same child alike (name and dagplejer on every row, and the same id, protection, alias and
+placement period and status).
 Rows that differ or leave them blank stay apart, and the checks name them (DP203: the same CPR
 number twice)."""
 
@@ -11,6 +12,7 @@ from dagplejecli.domain.values import id_key, name_key
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson
+from dagplejecli.roster.vocabulary import normalise_words
 
 # a child's rows read as one child
 DP255 = Rule("DP255", S.INFO, Family.PERSONS, OWN, params=("children", "count", "cpr", "name"))
@@ -55,12 +57,17 @@ def same_child(a: Child, b: Child) -> bool:
 
 
 def _child_as_written(c: Child) -> tuple[object, ...]:
+    # the placement too: rows of an ended and a current placement are two placements, each
+    # judged on the day (care.py), never one child with the first row's period
     return (
         name_key(c.name),
         id_key(c.dagplejer_ref),
         id_key(c.id),
         c.protected,
         name_key(f"{c.alias_first} {c.alias_last}"),
+        c.start_cell,
+        c.end_cell,
+        normalise_words(c.status_text),
     )
 
 
