@@ -224,6 +224,10 @@ def test_a_changed_cpr_is_advised_as_stil_says_today() -> None:
     assert "Omidentifikation i Unilogin lukket" in run_cli("explain", "DP228").stdout
     english = run_cli("--lang", "en", "explain", "DP227").stdout
     assert "re-identification is closed" in english and "history" in english
+    # afstem's finding of the same (our id, another CPR number in Unilogin) says the same
+    for lang in ("da", "en"):
+        said = run_cli("--lang", lang, "explain", "DP401").stdout
+        assert "Omidentifikation i Unilogin lukket" in said and "«Skift CPR-nummer»" not in said
 
 
 # --- (7) the namespace, honestly ------------------------------------------------------------
