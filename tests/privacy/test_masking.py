@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
-from tests.builders import DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import CH2, DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
 
 STRAY = "0506771234"  # synthetic; belongs to nobody in the roster
 SPELLINGS = ["0506771234", "050677-1234", "050677 1234", "05.06.77.1234", "05/06/77-1234",
@@ -61,6 +61,23 @@ def test_a_cpr_column_as_id_column_is_an_error_with_the_fix(project: Path) -> No
     assert "Dagplejere!A2" in result.stderr and "[roster.kolonner] id" in result.stderr
     assert not any(leaked(result.output, c) for c in (DP1, DP2, DP3))
     assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_an_id_made_of_a_cpr_number_is_refused_like_one(project: Path) -> None:
+    """«B0103254234»: a CPR number inside an id would reach Unilogin's LocalPersonId, which is
+    not filtered as the CPR element is. A number that is no date («B1234567890») is an id."""
+    sheets = small_roster()
+    sheets["Børn"][0].append("Barn id")
+    for row, ident in zip(sheets["Børn"][1:], ("K1", f"B{CH2}", "K3"), strict=True):
+        row.append(ident)
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "Børn!I3" in result.stderr and not leaked(result.output, CH2)
+    assert not (project / "dagpleje-plan.xlsx").exists()
+    sheets["Børn"][2][-1] = "B1234567890"
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
 
 
 def cells(path: Path) -> str:

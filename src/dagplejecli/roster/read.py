@@ -9,7 +9,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
-from dagplejecli.domain.identifiers import INVISIBLE, looks_like_cpr, mask_cpr_in_text, nfkc
+from dagplejecli.domain.identifiers import (
+    INVISIBLE,
+    holds_dated_cpr,
+    looks_like_cpr,
+    mask_cpr_in_text,
+    nfkc,
+)
 from dagplejecli.domain.shape import Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
@@ -399,7 +405,7 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
                     shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
                 )
             person.id = ident = nfkc(ident)
-        if ident and not person.id_derived and looks_like_cpr(ident):
+        if ident and not person.id_derived and (looks_like_cpr(ident) or holds_dated_cpr(ident)):
             cell = person.cell(Field.ID)
             raise DagplejeError(
                 "roster_id_is_cpr",
