@@ -860,6 +860,27 @@ def test_same_parent_on_two_rows_with_the_same_details_is_no_finding(tmp_path: P
     assert not only(findings_for(tmp_path, sheets=sheets), "DP220")
 
 
+def test_a_dagplejer_who_is_a_parent_has_one_set_of_details(tmp_path: Path) -> None:
+    """Anne (D1) is Ida's mother too: Unilogin refuses a person whose details differ between
+    two places, so her phone as dagplejer and as mother must agree (a name is DP204's)."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Telefon")
+    for row in sheets["Dagplejere"][1:]:
+        row.append("86 11 11 11")
+    sheets["Børn"][0].append("Kontakt1 telefon")
+    for row in sheets["Børn"][1:]:
+        row.append("")
+    sheets["Børn"][3][4:6] = [DP1, "Anne Jensen"]
+    sheets["Børn"][3][-1] = "22 22 22 22"
+    [found] = only(findings_for(tmp_path, sheets=sheets), "DP220")
+    assert (found.variant, found.location.cell) == ("phone", "F4")
+    sheets["Børn"][3][-1] = "86111111"
+    assert not only(findings_for(tmp_path, sheets=sheets), "DP220")
+    sheets["Børn"][3][5] = "Anne Holm"
+    findings = findings_for(tmp_path, sheets=sheets)
+    assert only(findings, "DP204") and not only(findings, "DP220")
+
+
 def test_blank_custody_as_the_configuration_decides(tmp_path: Path) -> None:
     sheets = _with("Børn", 1, 7, "")
     parents = BASE_CONFIG + '[roster]\ntom_myndighed = "forældre"\n' + AREAS

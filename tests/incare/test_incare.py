@@ -437,15 +437,15 @@ def test_dates_that_cannot_be_judged_are_errors_on_their_cell(project: Path) -> 
 
 
 def test_unknown_status_is_said_once_and_can_be_mapped(project: Path) -> None:
-    _with_periods(project, ("", "", "Afmeldt"), ("", "", "Pause"), ("", "", "AFMELDT"))
+    _with_periods(project, ("", "", "Afventer"), ("", "", "Pause"), ("", "", "AFVENTER"))
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     unknown = [f for f in findings("--dato", DAY) if f["code"] == "DP238"]
     assert len(unknown) == 1 and unknown[0]["severity"] == "advarsel"
     assert unknown[0]["params"]["column"] == "Status"
-    assert unknown[0]["params"]["values"] == ["Afmeldt", "Pause", "AFMELDT"]
+    assert unknown[0]["params"]["values"] == ["Afventer", "Pause", "AFVENTER"]
     assert "[roster.status]" in unknown[0]["hint"]
     assert "DP236" not in codes("--dato", DAY)  # the dates decide, and there are none
-    mapped = '\n[roster.status]\n"afmeldt" = "ikke_i_pleje"\n"Pause" = "i_pleje"\n'
+    mapped = '\n[roster.status]\n"afventer" = "ikke_i_pleje"\n"Pause" = "i_pleje"\n'
     (project / "dagpleje.toml").write_text(BASE_CONFIG + mapped + AREAS, encoding="utf-8")
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     found = codes("--dato", DAY)

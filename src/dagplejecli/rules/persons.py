@@ -465,23 +465,27 @@ _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
 @CHECKS.add(DP220)
 def check_same_cpr_same_details(ctx: CheckContext) -> list[Finding]:
     """One CPR, one set of details, wherever the person appears (children and contact persons:
-    a parent on two siblings' rows). A dagplejer who is also a contact person is DP204."""
+    a parent on two siblings' rows; a dagplejer who is also a parent, whose name differing is
+    DP204)."""
     # most CPR numbers appear once: only those repeated are grouped and compared
     children = ctx.roster.children
     cprs = [c.cpr for c in children if c.cpr]
     cprs += [p.cpr for c in children for p in c.contacts if p.cpr]
+    cprs += [d.cpr for d in ctx.roster.dagplejere if d.cpr]
     if len(set(cprs)) == len(cprs):
         return []  # the common case: no one twice
     repeated = {cpr for cpr, n in Counter(cprs).items() if n > 1}
-    people = [(p, area) for role, p, area in _people(ctx) if role != "dagplejer" and p.cpr]
     groups: dict[str, list[tuple[Person, str | None]]] = defaultdict(list)
-    for p, area in people:
+    for _, p, area in _people(ctx):
         if p.cpr is not None and p.cpr in repeated:
             groups[p.cpr].append((p, area))
     out = []
     for cpr, same in groups.items():
         first = same[0][0]
+        staff = any(isinstance(p, Dagplejer) for p, _ in same)
         for variant, detail in _DETAILS:
+            if staff and not variant:
+                continue  # a dagplejer's name as a contact's: DP204
             # an email or phone given on one row and not on another is not a disagreement
             values = {detail(p) for p, _ in same}
             if variant in ("email", "phone"):
