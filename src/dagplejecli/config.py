@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from dagplejecli.domain.identifiers import INVISIBLE, nfc
 from dagplejecli.domain.shape import Field as F
@@ -151,6 +159,8 @@ class UniloginConfig(_Strict):
     dage_foer_start: int = Field(default=0, ge=0, le=365)
     adgangsniveau: int = 1
     skoleaar: str | None = None
+    # PRODUCT.md's name for [roster] tom_myndighed, which is read (Config copies it there)
+    tom_foraeldremyndighed: Literal["nej", "forældre"] | None = None
 
     @field_validator("navnerum")
     @classmethod
@@ -317,6 +327,25 @@ class Config(_Strict):
     omraade: list[OmraadeConfig] = Field(default_factory=list)
     opdeling: OpdelingConfig | None = None
     regler: ReglerConfig = Field(default_factory=ReglerConfig)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_custody_decision(cls, data: Any) -> Any:
+        """``[unilogin] tom_foraeldremyndighed`` is ``[roster] tom_myndighed`` by another name:
+        the decision is copied there, and two decisions that differ are refused."""
+        if not isinstance(data, dict):
+            return data
+        unilogin, roster = data.get("unilogin"), data.get("roster")
+        if not isinstance(unilogin, dict) or "tom_foraeldremyndighed" not in unilogin:
+            return data
+        if roster is None:
+            roster = {}
+        if not isinstance(roster, dict):
+            return data  # the roster table's own validation says what is wrong
+        given = unilogin["tom_foraeldremyndighed"]
+        if roster.setdefault("tom_myndighed", given) != given:
+            raise SaidError(Said("cfg_two_custody_decisions", {}))
+        return {**data, "roster": roster}
 
 
 @dataclass(frozen=True, slots=True)

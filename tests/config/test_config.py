@@ -67,6 +67,19 @@ def test_wrong_type_and_missing_table() -> None:
     assert any("kommune" in d and "mangler" in d for d in err.details)
 
 
+def test_blank_custody_decided_under_the_name_product_gives_it() -> None:
+    """``[unilogin] tom_foraeldremyndighed`` (PRODUCT.md's configuration) is ``[roster]
+    tom_myndighed``; two decisions that differ are refused, never one picked."""
+    given = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntom_foraeldremyndighed = "nej"')
+    assert parse_config(given + AREAS, Path("x.toml")).config.roster.tom_myndighed == "nej"
+    both = given + '[roster]\ntom_myndighed = "forældre"\n' + AREAS
+    assert any("siger hver sit" in d for d in _error(both).details)
+    same = given + '[roster]\ntom_myndighed = "nej"\n' + AREAS
+    assert parse_config(same, Path("x.toml")).config.roster.tom_myndighed == "nej"
+    wrong = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntom_foraeldremyndighed = "ja"')
+    assert any("unilogin.tom_foraeldremyndighed" in d for d in _error(wrong + AREAS).details)
+
+
 def test_unknown_column_field() -> None:
     err = _error(BASE_CONFIG + '[roster.kolonner]\nmedarbejder = "Nr"\n')
     assert any("roster.kolonner" in d and "ukendt felt medarbejder" in d for d in err.details)
