@@ -205,6 +205,30 @@ def test_missing_id_column_derives_stable_ids(tmp_path: Path) -> None:
     assert any(f.code == "DP217" for f in findings)
 
 
+def test_namesakes_without_an_id_column_keep_their_ids_when_the_rows_are_sorted(
+    tmp_path: Path,
+) -> None:
+    """Two «Anne Jensen»: each keeps her id (and her group) whichever row comes first, told
+    apart by her CPR number keyed with the municipality's secret, never by its digits."""
+    sheets = small_roster()
+    for row in sheets["Dagplejere"]:
+        del row[0]
+    sheets["Dagplejere"][2][1:3] = ["Anne", "Jensen"]
+    sheets["Børn"] = [["CPR", "Fornavn", "Efternavn", "Dagplejer CPR"], [CH1, "Liv", "Jensen", DP2]]
+    secret = b"s" * 32
+
+    def ids(rows: list[list[object]]) -> dict[str, str]:
+        sheets["Dagplejere"][1:] = rows
+        path = write_xlsx(tmp_path / "r.xlsx", sheets)
+        roster, _ = read_roster(path, RosterConfig(), id_secret=lambda: secret)
+        return {d.cpr or "": d.id for d in roster.dagplejere}
+
+    rows = sheets["Dagplejere"][1:]
+    before, after = ids(rows), ids(rows[::-1])
+    assert before == after and len(set(before.values())) == 3
+    assert before[DP1] != before[DP2] and not any(DP1[-4:] in i for i in before.values())
+
+
 def test_wrong_sheet_name_in_config(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "r.xlsx", small_roster())
     with pytest.raises(DagplejeError) as info:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,18 +15,32 @@ from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.vocabulary import vocabulary
 
 
-def derive_dagplejer_ids(dagplejere: list[Dagplejer]) -> None:
-    """Give dagplejere without an id one made from their name (never from the CPR number)."""
+def derive_dagplejer_ids(dagplejere: list[Dagplejer], secret: Callable[[], bytes]) -> None:
+    """Give dagplejere without an id one made from their name (never from the CPR number).
+    Namesakes are told apart by their CPR numbers keyed with the municipality's ``secret`` (as
+    a child's id is): each keeps her id when the rows are sorted otherwise. By their order,
+    a re-sorted HR list gave one the other's id, her group and its families."""
+    bases = {}
+    for d in dagplejere:
+        if not d.id:
+            digest = hashlib.sha256(d.name.casefold().encode("utf-8")).hexdigest()[:8].upper()
+            bases[id(d)] = f"D-{digest}"
+    counts = Counter(bases.values())
+    keyed: KeyedDigest | None = None
     seen: dict[str, int] = {}
     for d in dagplejere:
-        if d.id:
+        base = bases.get(id(d))
+        if base is None:
             continue
-        digest = hashlib.sha256(d.name.casefold().encode("utf-8")).hexdigest()[:8].upper()
-        base = f"D-{digest}"
-        n = seen.get(base, 0) + 1
-        seen[base] = n
-        d.id = base if n == 1 else f"{base}-{n}"
         d.id_derived = True
+        if counts[base] == 1:
+            d.id = base
+        elif d.cpr:
+            keyed = keyed or KeyedDigest(secret())
+            d.id = f"{base}-{keyed('dagplejer', d.cpr)[:6].upper()}"
+        else:  # no CPR to tell her by (DP213 says so): her place among her namesakes
+            seen[base] = seen.get(base, 0) + 1
+            d.id = f"{base}-{seen[base]}"
 
 
 def derive_child_ids(children: list[Child], secret: Callable[[], bytes]) -> None:

@@ -239,7 +239,8 @@ def read_roster(
     id_column = (
         cmap.header.texts[id_col] if id_col is not None and len(derived) < len(dagplejere) else ""
     )
-    derive_dagplejer_ids(dagplejere)
+    secret = id_secret or (lambda: secrets.token_bytes(32))
+    derive_dagplejer_ids(dagplejere, secret)
     findings = builder.findings + unread
     findings += left_behind(path.name, considered, chosen, len(children)) + left
     findings += rows_set_aside(used) + inferred
@@ -260,7 +261,7 @@ def read_roster(
     explained = _link_findings(links, dagplejere, children, findings, id_column, form)
     if Role.ET_ARK in chosen:
         explained.add("")  # a child on a row without a dagplejer is DP247 already
-    derive_child_ids(children, id_secret or (lambda: secrets.token_bytes(32)))
+    derive_child_ids(children, secret)
     sha = roster_fingerprint(roster_files)
     roster = Roster(path, sha, layout, [s.name for s in sheets], dagplejere, children, infos)
     roster.explained_refs = frozenset(explained)
