@@ -317,7 +317,8 @@ def plan(
     on_step("step_grouping")
     planned = plan_roster(roster_paths, config_path, day)
     on_step("step_writing_plan")
-    write_plan(out, planned.plan, planned.roster, planned.config, planned.counts)
+    day = planned.care.day if planned.care else None
+    write_plan(out, planned.plan, planned.roster, planned.config, planned.counts, day)
     return planned
 
 
@@ -924,7 +925,7 @@ def afstem(
     on_step("step_reading")
     saved, planned = replan(load_config(config_path), plan_path, today=today)
     on_step("step_comparing")
-    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan)):
+    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan, today)):
         raise Refused(
             "afstem_stale",
             hint="export_refused_stale_hint",

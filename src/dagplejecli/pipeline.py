@@ -214,5 +214,5 @@ def validate_project(
         extract_path = config.path.parent / config.config.dtr.cvr_udtraek
         extract = read_extract(extract_path)
     ctx = CheckContext(config, roster, plan, today, extract)
-    findings = freshness(saved, roster, plan) + planned.reading + run_checks(ctx)
+    findings = freshness(saved, roster, plan, today) + planned.reading + run_checks(ctx)
     return Validation(planned, sorted(findings, key=sort_key), plan_path)

@@ -1,11 +1,13 @@
 """``dagpleje-plan.xlsx``: the reviewed plan, and reading it back to check it is still current.
 
 No CPR numbers are written here. The metadata sheet records the roster (path, SHA-256), the
-configuration's SHA-256, the tool version and a fingerprint of the plan's content.
+configuration's SHA-256, the tool version, a fingerprint of the plan's content, and the day
+it was made for with a fingerprint of who is in care that day (their rows, never a CPR number).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -44,6 +46,14 @@ def fingerprint(plan: Plan) -> str:
         "assignments": sorted([k, v.area or ""] for k, v in plan.assignments.items()),
     }
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def in_care_fingerprint(roster: Roster) -> str:
+    """SHA-256 of who is in care: the rows of the dagplejere and children the roster kept on
+    the day (the roster's own fingerprint says the rows are the same rows)."""
+    people = [*roster.dagplejere, *roster.children]
+    rows = sorted(f"{r.file}|{r.sheet}|{r.row}" for p in people if (r := p.row_ref) is not None)
+    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
 
 
 def _roster_name(meta: dict[str, str]) -> str:
@@ -105,6 +115,7 @@ def write_plan(
     roster: Roster,
     config: LoadedConfig,
     counts: dict[str, AreaCounts] | None = None,
+    day: dt.date | None = None,
 ) -> None:
     """Write the plan workbook (all or nothing, owner-only: it holds names), for people in the
     current language; only the ``Metadata`` sheet's name and keys are fixed (``read_plan``)."""
@@ -113,7 +124,7 @@ def write_plan(
         _overview_sheet(plan, roster, counts),
         _areas_sheet(plan),
         _dagplejere_sheet(plan, roster),
-        _meta_sheet(path, plan, roster, config),
+        _meta_sheet(path, plan, roster, config, day),
     ]
     charts = [_overview_chart(plan, counts)] if plan.areas else []
 
@@ -191,7 +202,9 @@ def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
     return (workbook_text("sheet_dagplejere"), header, rows)
 
 
-def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) -> Sheet:
+def _meta_sheet(
+    path: Path, plan: Plan, roster: Roster, config: LoadedConfig, day: dt.date | None
+) -> Sheet:
     """What ``read_plan`` reads back: the sheet's name and keys are the same in every language."""
     rows = [
         ["roster", _roster_reference(roster.path, path)],
@@ -210,6 +223,7 @@ def _meta_sheet(path: Path, plan: Plan, roster: Roster, config: LoadedConfig) ->
         ["konfiguration_sti", json.dumps(_roster_reference(config.path, path))],
         ["konfiguration_sha256", config.sha256],
         ["plan_fingerprint", fingerprint(plan)],
+        *([["dato", day.isoformat()], ["i_pleje", in_care_fingerprint(roster)]] if day else []),
         ["version", __version__],
     ]
     return (META_SHEET, _headers(("col_key", "col_value")), rows)
@@ -248,6 +262,8 @@ class SavedPlan:
     version: str
     roster_paths: list[Path]  # every file of the roster, in the order given
     config_path: Path | None = None  # the configuration it was made with (None: not recorded)
+    day: str = ""  # the day it was made for (ISO), and who was in care then ("": not recorded)
+    in_care: str = ""
 
 
 def read_plan(path: Path) -> SavedPlan:
@@ -310,6 +326,8 @@ def read_plan(path: Path) -> SavedPlan:
         meta.get("version", ""),
         paths,
         config_path,
+        meta.get("dato", ""),
+        meta.get("i_pleje", ""),
     )
 
 

@@ -32,7 +32,7 @@ from tests.builders import (
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 META_KEYS = ["roster", "roster_json", "roster_sha256", "konfiguration", "konfiguration_sti"]
 META_KEYS += ["konfiguration_sha256"]
-META_KEYS += ["plan_fingerprint", "version"]
+META_KEYS += ["plan_fingerprint", "dato", "i_pleje", "version"]
 
 
 @dataclass(frozen=True)

@@ -416,6 +416,28 @@ def test_days_before_start_are_for_children_not_staff(project: Path) -> None:
     assert [(f["params"]["role"], f["variant"]) for f in out] == [("dagplejer", "employee_starts")]
 
 
+def test_the_plan_binds_who_is_in_care_on_its_day(project: Path) -> None:
+    """The plan shows who is in care on its day; validating or exporting for another day on
+    which others are in care is DP301 (what is exported is who was reviewed), and a day on
+    which the same people are in care is not."""
+    _with_periods(project, ("", dk(20), ""), ("", "", ""), ("", "", ""))
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "DP301" not in codes("--dato", dk_iso(10))  # Liv is still in care
+    stale = [f for f in findings("--dato", dk_iso(30)) if f["code"] == "DP301"]
+    assert [(f["variant"], f["params"]["planned"]) for f in stale] == [("day", dk(0))]
+    assert dk(30) in stale[0]["message"] and "--dato" in stale[0]["hint"]
+    result = run_cli("export", "--target", "unilogin", "--dato", dk_iso(30))
+    assert result.exit_code == 1 and "DP301" in result.output
+    assert _students(project) == set()  # nothing written
+    run_cli("plan", "roster.xlsx", "--dato", dk_iso(30))
+    assert run_cli("export", "--target", "unilogin", "--dato", dk_iso(30)).exit_code == 0
+    assert _students(project) == {"Emil", "Ida"}
+
+
+def dk_iso(days: int) -> str:
+    return (TODAY + dt.timedelta(days=days)).isoformat()
+
+
 def test_dates_that_cannot_be_judged_are_errors_on_their_cell(project: Path) -> None:
     _with_periods(
         project,
