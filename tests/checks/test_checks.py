@@ -803,6 +803,9 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP228": lambda tmp: exported_then(
         tmp, with_child_ids("K1", "K2", "K3"), corrected(with_child_ids("K1", "K2", "K3"))
     ),
+    "DP270": lambda tmp: exported_then(
+        tmp, with_child_ids("K1", "K2", "K3"), with_child_ids("K1", "K2b", "K3")
+    ),
     "DP301": _stale,
     **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }

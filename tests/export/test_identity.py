@@ -246,6 +246,25 @@ def test_identity_changes_are_named_at_export(
     assert again.exit_code == 0 and "DP22" not in again.stdout
 
 
+def test_a_known_cpr_number_under_a_new_id_is_named_at_export(project: Path) -> None:
+    """D2's employee number lost its leading 0 («02» became 2, as a number cell): Unilogin
+    would make her a new user and her group a new group. Said before it happens (DP270)."""
+    sheets = small_roster()
+    sheets["Dagplejere"][2][0] = "02"
+    sheets["Børn"][2][3] = "02"
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    first = run_cli("export", "--target", "unilogin", "--source-datetime", WHEN)
+    assert first.exit_code == 0 and "DP270" not in first.output
+    sheets["Dagplejere"][2][0] = sheets["Børn"][2][3] = 2
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER, "--ja")
+    assert result.exit_code == 0, result.output
+    assert "DP270 roster.xlsx, Dagplejere!A3" in result.stdout and "foranstillet 0" in result.stdout
+    assert leaked_cprs(result.output) == []
+
+
 def test_dagplejer_ids_from_names_are_a_warning_that_says_what_a_name_change_costs(
     project: Path,
 ) -> None:

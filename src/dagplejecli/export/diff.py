@@ -1,6 +1,7 @@
 """What an export changes against the last one, from the last manifest and this export's
 members: users added and removed per area, dagplejere moved between areas (``compare``), and
-the people Unilogin will take as others or refuse (``identity_changes``, DP227 and DP228).
+the people Unilogin will take as others or refuse (``identity_changes``, DP227, DP228 and
+DP270).
 
 The manifest's format (what is recorded, and how it is read back) is ``manifest.py``; this
 module only compares.
@@ -100,6 +101,10 @@ DP227 = Rule(
 DP228 = Rule(
     "DP228", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
 )
+# a known CPR, another id (a new employee number, «05003» read as 5003): a new user in Unilogin
+DP270 = Rule(
+    "DP270", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("cpr", "id", "name", "role")
+)
 
 
 def identity_changes(
@@ -124,10 +129,12 @@ def identity_changes(
     prev_areas = (prev_unilogin or {}).get("areas") or {}
     staying = {str(h) for k in kept for h in (prev_areas.get(k) or {}).get("members", [])}
     gone: dict[str, list[str]] = {}
+    gone_cprs: set[str] = set()  # the CPR digests of the ids gone since the last export
     for key, rec in before.items():
         if key in records or key in staying:
             continue  # exported now, or kept as it was: not gone
         parts = rec.split(" ")
+        gone_cprs.add(parts[0])
         if len(parts) == 3:  # a derived id, which a new CPR changes
             gone.setdefault(parts[1], []).append(parts[2])
     out = []
@@ -147,6 +154,11 @@ def identity_changes(
                     who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                     where = Location.of_cell(p.cell(Field.CPR))
                     out.append(DP228(where, m.area.name, role=role, id=ident, **who))
+            elif p.cpr and not p.id_derived and now[0] in gone_cprs:
+                # the person the last export sent under an id now gone, under another id
+                who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
+                where = Location.of_cell(p.cell(Field.ID, Field.CPR))
+                out.append(DP270(where, m.area.name, role=role, id=ident, **who))
             elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
                 where = Location.of_cell(p.cell(Field.CPR))
                 out.append(
