@@ -18,7 +18,7 @@ from dagplejecli.export.manifest import AreaHashes, Manifest, area_key
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import Person
+from dagplejecli.model import Child, Dagplejer
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def identity_changes(
     out = []
     for m in members:
         area = hashes[area_key(m)]
-        people: list[tuple[str, Person, str, str, str]] = [
+        people: list[tuple[str, Dagplejer | Child, str, str, str]] = [
             ("dagplejer", d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
         ]
         people += [
