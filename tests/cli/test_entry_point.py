@@ -88,3 +88,7 @@ def test_a_cp1252_console_gets_validate_whole(tmp_path: Path) -> None:
     out = done.stdout.decode("cp1252")
     assert done.returncode == 0, done.stderr.decode("cp1252")
     assert "0 fejl, 0 advarsler, 2 info" in out  # the CVR extract skipped, the namespace (DP012)
+    # laid out as written: a fix's «->» is in the table's width, so its border stays in line
+    table = [line for line in out.splitlines() if line.startswith(("|", "+"))]
+    assert any("-> " in line for line in table)
+    assert len({len(line) for line in table}) == 1, table

@@ -14,9 +14,9 @@ from rich.text import Text
 
 from dagplejecli.afstem.result import BOTH, SKIPPED, STATUSES, AreaResult
 from dagplejecli.findings import Finding, Severity, count
-from dagplejecli.messages import finding_hint, finding_message, hint_key, term, ui, ui_count, where
+from dagplejecli.messages import term, ui, ui_count
 from dagplejecli.render import OutputFormat
-from dagplejecli.render.report import SHOWN_PER_CODE, STYLE, report_json
+from dagplejecli.render.report import fill_findings, report_json
 from dagplejecli.render.terminal import write_utf8
 
 if TYPE_CHECKING:
@@ -35,27 +35,7 @@ def _findings_table(
     if title is not None:
         out.print(Text(title, style="bold"), soft_wrap=True)
     table = Table(expand=False)
-    table.add_column(ui("col_severity"))
-    table.add_column(ui("col_code"))
-    table.add_column(ui("col_where"), overflow="fold")
-    table.add_column(ui("col_message"), overflow="fold")
-    per_code: dict[str, int] = defaultdict(int)
-    hidden: dict[str, int] = defaultdict(int)
-    hinted: set[tuple[str, str]] = set()
-    for f in items:
-        per_code[f.code] += 1
-        if per_code[f.code] > SHOWN_PER_CODE:
-            hidden[f.code] += 1
-            continue
-        text = Text(finding_message(f))
-        hint = finding_hint(f)
-        if hint and hint_key(f) not in hinted:
-            hinted.add(hint_key(f))
-            text.append(f"\n→ {hint}", style="dim")
-        severity = Text(term("severity", f.severity), style=STYLE[f.severity])
-        table.add_row(severity, f.code, Text(where(f.location)), text)
-    for code, n in hidden.items():
-        table.add_row("", code, "", Text(ui("more_of_code", n=n, code=code), style="dim"))
+    fill_findings(out, table, items)
     out.print(table)
 
 

@@ -61,6 +61,45 @@ REPORTERS: dict[OutputFormat, Reporter] = {
 }
 
 
+def hint_arrow(out: Console) -> str:
+    """The arrow before a fix, as the console can show it: laid out as it will be written
+    (a cp1252 console's «->» is one character wider than «→»)."""
+    try:
+        "→".encode(out.encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "->"
+    return "→"
+
+
+def fill_findings(
+    out: Console, table: Table, items: Sequence[Finding], info_shown: int = SHOWN_PER_CODE
+) -> None:
+    """The findings table's columns and rows: each code shown ``SHOWN_PER_CODE`` times
+    (``info_shown`` for info), then a line with how many more; a fix shown once per code."""
+    table.add_column(ui("col_severity"))
+    table.add_column(ui("col_code"))
+    table.add_column(ui("col_where"), overflow="fold")
+    table.add_column(ui("col_message"), overflow="fold")
+    arrow = hint_arrow(out)
+    per_code: dict[str, int] = defaultdict(int)
+    hidden: dict[str, int] = defaultdict(int)
+    hinted: set[tuple[str, str]] = set()
+    for f in items:
+        per_code[f.code] += 1
+        if per_code[f.code] > (SHOWN_PER_CODE if f.severity is not Severity.INFO else info_shown):
+            hidden[f.code] += 1
+            continue
+        text = Text(finding_message(f))
+        hint = finding_hint(f)
+        if hint and hint_key(f) not in hinted:  # a code's fix is shown once (per variant
+            hinted.add(hint_key(f))  # with a fix of its own)
+            text.append(f"\n{arrow} {hint}", style="dim")
+        severity = Text(term("severity", f.severity), style=STYLE[f.severity])
+        table.add_row(severity, f.code, Text(where(f.location)), text)
+    for code, n in hidden.items():
+        table.add_row("", code, "", Text(ui("more_of_code", n=n, code=code), style="dim"))
+
+
 def print_report(
     out: Console,
     findings: Sequence[Finding],
@@ -85,27 +124,7 @@ def print_report(
         table = Table(
             title=Text(area or ui("general")), title_justify="left", expand=False, show_lines=False
         )
-        table.add_column(ui("col_severity"))
-        table.add_column(ui("col_code"))
-        table.add_column(ui("col_where"), overflow="fold")
-        table.add_column(ui("col_message"), overflow="fold")
-        per_code: dict[str, int] = defaultdict(int)
-        hidden: dict[str, int] = defaultdict(int)
-        hinted: set[tuple[str, str]] = set()
-        for f in items:
-            per_code[f.code] += 1
-            if per_code[f.code] > (SHOWN_PER_CODE if f.severity is not Severity.INFO else 3):
-                hidden[f.code] += 1
-                continue
-            text = Text(finding_message(f))
-            hint = finding_hint(f)
-            if hint and hint_key(f) not in hinted:  # a code's fix is shown once (per variant
-                hinted.add(hint_key(f))  # with a fix of its own)
-                text.append(f"\n→ {hint}", style="dim")
-            severity = Text(term("severity", f.severity), style=STYLE[f.severity])
-            table.add_row(severity, f.code, Text(where(f.location)), text)
-        for code, n in hidden.items():
-            table.add_row("", code, "", Text(ui("more_of_code", n=n, code=code), style="dim"))
+        fill_findings(out, table, items, info_shown=3)
         out.print(table)
     summary = count(findings)
     errors = summary["fejl"] + (summary["advarsler"] if strict else 0)
