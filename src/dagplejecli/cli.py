@@ -163,7 +163,7 @@ def plan_command(
     config: ConfigOpt = None,
     out: Annotated[
         Path | None,
-        Opt("--out", "-o"),
+        Opt("--out", "-o", "--plan", "-p"),  # --plan: the name validate and export give it
     ] = None,
     dato: DatoOpt = None,
 ) -> None:

@@ -37,6 +37,12 @@ def test_plan_out_never_replaces_roster_or_configuration(project: Path) -> None:
     assert "rosteren" in unchanged_after(project, "plan", "roster.xlsx", "--out", "link.xlsx")
 
 
+def test_plan_takes_the_plans_path_under_the_name_validate_gives_it(project: Path) -> None:
+    assert run_cli("plan", "roster.xlsx", "--plan", "nord-plan.xlsx").exit_code == 0
+    assert (project / "nord-plan.xlsx").exists() and not (project / "dagpleje-plan.xlsx").exists()
+    assert run_cli("validate", "--plan", "nord-plan.xlsx").exit_code == 0
+
+
 def test_annotate_never_replaces_plan_roster_or_configuration(project: Path) -> None:
     assert run_cli("plan", "roster.xlsx").exit_code == 0
     err = unchanged_after(project, "validate", "--annotate", "dagpleje-plan.xlsx")
