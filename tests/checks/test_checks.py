@@ -407,6 +407,17 @@ def exported_then(tmp: Path, before: Sheets, after: Sheets) -> list[Finding]:
     return prepared.identity
 
 
+def _district_on_the_childrens_rows() -> Sheets:
+    """«Distrikt» on the children's rows only, Anne's two children agreeing."""
+    sheets = small_roster()
+    sheets["Dagplejere"] = [row[:-1] for row in sheets["Dagplejere"]]
+    sheets["Børn"][0].append("Distrikt")
+    sheets["Børn"][2][3] = "D1"
+    for row, district in zip(sheets["Børn"][1:], ("Nord", "Nord", "Syd"), strict=True):
+        row.append(district)
+    return sheets
+
+
 def _one_row_per_contact() -> Sheets:
     """The first child on a second row, with its second parent."""
     sheets = small_roster()
@@ -806,6 +817,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP270": lambda tmp: exported_then(
         tmp, with_child_ids("K1", "K2", "K3"), with_child_ids("K1", "K2b", "K3")
     ),
+    "DP271": lambda tmp: findings_for(tmp, sheets=_district_on_the_childrens_rows()),
     "DP301": _stale,
     **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }

@@ -1,3 +1,4 @@
+import json
 import os
 import stat
 from pathlib import Path
@@ -111,3 +112,27 @@ def test_plan_without_a_roster_never_takes_another_configurations(project: Path)
     result = run_cli("plan", "--config", "b.toml")  # the folder's plan is dagpleje.toml's
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "anden konfiguration (dagpleje.toml)" in result.stderr, result.stderr
+
+
+def test_a_district_on_the_childrens_rows_only_divides_the_dagplejere(project: Path) -> None:
+    """The booking system writes «Distrikt» on each child's row, the HR list has none: a
+    dagplejer's district is her children's when they agree (said, DP271), and the areas'
+    rules use it. A column that differs between one dagplejer's children is theirs alone."""
+    sheets = small_roster()
+    sheets["Dagplejere"] = [row[:-1] for row in sheets["Dagplejere"]]  # no Distrikt
+    sheets["Børn"][0] += ["Distrikt", "Stue"]
+    sheets["Børn"][2][3] = "D1"  # Emil with Anne too
+    for row, district, room in zip(
+        sheets["Børn"][1:], ("Nord", "nord ", "Syd"), ("Sol", "Måne", "Sol"), strict=True
+    ):
+        row += [district, room]
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    # Bo has no child, so no district: no area (exit 1), named
+    assert result.exit_code == 1 and "D2" in result.output, result.output
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    areas = doc["stats"]["per_omraade"]
+    assert [(a["dagplejere"], a["boern"]) for a in areas.values()] == [(1, 2), (1, 1)]
+    said = doc["findings"]
+    carried = [f for f in said if f["code"] == "DP271"]
+    assert [(f["params"]["column"], f["location"]["cell"]) for f in carried] == [("Distrikt", "I1")]

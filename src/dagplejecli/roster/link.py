@@ -10,8 +10,13 @@ from dataclasses import dataclass, field
 
 from dagplejecli.domain.keyed import KeyedDigest
 from dagplejecli.domain.shape import RefForm
-from dagplejecli.domain.values import id_key, name_key, normalise_cpr
+from dagplejecli.domain.identifiers import contains_cpr
+from dagplejecli.domain.values import comparable_text, id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
+from dagplejecli.roster.columns import ColumnMap
+from dagplejecli.roster.headers import normalise_header, read_header
+from dagplejecli.roster.joined import sheet_column
+from dagplejecli.roster.rows import cell_text, data_rows
 from dagplejecli.roster.vocabulary import vocabulary
 
 
@@ -234,3 +239,59 @@ def naming_column(
         if cells and sum(map(names_one, cells)) * 2 > len(cells):
             found.append(col)
     return found[0] if len(found) == 1 else None
+
+
+class ChildColumns:
+    """The columns of the children's sheet whose header names no field and which the
+    dagplejere's sheet does not have («Distrikt» in a booking system's list, none in the HR
+    list), each child's values in them, kept until the children are linked (``give``)."""
+
+    def __init__(self, cmap: ColumnMap, children: list[Child], theirs: set[str]) -> None:
+        read = cmap.read_columns()
+        last = sheet_column(cmap.header) if cmap.sheet.parts else len(cmap.header.texts)
+        self.columns = [
+            (col, text)
+            for col, text in enumerate(cmap.header.texts[:last])
+            if text
+            and col not in read
+            and (norm := normalise_header(text)) not in theirs
+            and read_header(norm) is None
+        ]
+        self.values: dict[int, list[str]] = {}
+        if self.columns:
+            for child, (_, row) in zip(children, data_rows(cmap), strict=True):
+                self.values[id(child)] = [cell_text(row, col) for col, _ in self.columns]
+
+    def give(self, children: list[Child], dagplejere: list[Dagplejer]) -> list[str]:
+        """A column filled on every linked child's row, whose values every dagplejer's
+        children agree on (as the rules compare; some dagplejer with two children or more, so
+        that agreeing shows something), becomes hers, for the rules and ``init``'s areas; the
+        headers given. One that differs between one dagplejer's children, is
+        blank on some rows or holds a CPR number is the children's own."""
+        seen: list[dict[str, dict[str, str]]] = [{} for _ in self.columns]  # id → key → text
+        blank = [False] * len(self.columns)
+        linked = Counter[str]()
+        for child in children:
+            values = self.values.get(id(child))
+            if values is None or child.dagplejer_id is None:
+                continue
+            linked[child.dagplejer_id] += 1
+            for i, value in enumerate(values):
+                if not value:
+                    blank[i] = True
+                    continue
+                texts = seen[i].setdefault(child.dagplejer_id, {})
+                texts.setdefault(comparable_text(value), value)
+        if not linked or max(linked.values()) < 2:
+            return []  # no dagplejer with two children: nothing shows a value is hers
+        given = []
+        for (_, header), found, gaps in zip(self.columns, seen, blank, strict=True):
+            if gaps or not found or any(len(v) > 1 for v in found.values()):
+                continue
+            texts = {d: next(iter(v.values())) for d, v in found.items()}
+            if any(contains_cpr(t) for t in texts.values()):
+                continue
+            given.append(header)
+            for d in dagplejere:
+                d.extra.setdefault(header, texts.get(d.id, ""))
+        return given

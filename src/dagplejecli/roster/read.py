@@ -44,6 +44,7 @@ from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
     LinkReport,
+    ChildColumns,
     derive_child_ids,
     derive_dagplejer_ids,
     id_and_name,
@@ -90,6 +91,8 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
+# a column of the children's sheet read as their dagplejer's (every one's children agree)
+DP271 = Rule("DP271", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
 
 
 # The findings about linking children to their dagplejere, which ``plan`` shows too.
@@ -193,6 +196,7 @@ def read_roster(
             unread.extend(unread_columns(cmap))
         return cmap
 
+    carried: ChildColumns | None = None
     if Role.ET_ARK in chosen:
         cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
         dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
@@ -205,6 +209,8 @@ def read_roster(
         if Role.BOERN in chosen:
             cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
             children = read_child_sheet(cm, builder, cm.file)
+            theirs = {normalise_header(h) for h in cmap.header.texts if h}
+            carried = ChildColumns(cm, children, theirs)
     if all(p.suffix.lower() == ".csv" for p in files):
         layout = Layout.CSV
     # one row per contact person: a child's rows are one child with all their contacts
@@ -256,6 +262,12 @@ def read_roster(
             )
         )
     links = resolve_children(dagplejere, children, form)
+    if carried is not None:  # the children's sheet's columns that are their dagplejer's
+        for header in carried.give(children, dagplejere):
+            col = cm.header.texts.index(header)
+            where = CellRef(cm.file, cm.header_sheet, cm.header.row, col + 1)
+            sheet = cm.header_sheet
+            findings.append(DP271(Location.of_cell(where), column=header, sheet=sheet))
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column, form)
