@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.keyed import KeyedDigest
 from dagplejecli.domain.shape import RefForm
-from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.values import comparable_text, id_key, name_key, normalise_cpr
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap

@@ -43,8 +43,8 @@ from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
-    LinkReport,
     ChildColumns,
+    LinkReport,
     derive_child_ids,
     derive_dagplejer_ids,
     id_and_name,
