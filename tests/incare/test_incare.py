@@ -322,6 +322,17 @@ def test_children_not_in_care_are_left_out_and_said(project: Path) -> None:
     assert len(said) == 1 and "Liv" in said[0]
 
 
+def test_a_child_left_out_with_no_dagplejer_is_counted_as_the_plan_says_it(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Status")
+    sheets["Børn"][1][3] = ""  # Liv on the waiting list has no dagplejer yet
+    for row, status in zip(sheets["Børn"][1:], ("Venteliste", "", ""), strict=True):
+        row.append(status)
+    write_xlsx(project / "roster.xlsx", sheets)
+    out = run_cli("plan", "roster.xlsx", "--dato", DAY).output
+    assert "  Uden område (ingen dagplejer med et område): 1 barn" in out, out
+
+
 def test_days_before_start(project: Path) -> None:
     ten_days = (TODAY + dt.timedelta(days=10)).isoformat()
     _with_periods(project, (ten_days, "", ""), ("", "", ""), ("", "", ""))

@@ -144,16 +144,18 @@ def print_not_in_care(out: Console, planned: Planned, names: bool = False) -> No
         out.print(ui("not_in_care_title_today"), soft_wrap=True)
     else:
         out.print(ui("not_in_care_title", day=care.day.strftime("%d-%m-%Y")), soft_wrap=True)
-    for area, (dagplejere, children) in care.per_area().items():
+    per_area = list(care.per_area().items())
+    without = [x for x in care.left_out if x.area is None]
+    if without:  # a child of no dagplejer, a dagplejer no rule places: as the plan says it
+        children = sum(1 for x in without if x.role == "barn")
+        per_area.append((ui("not_in_care_no_area"), (len(without) - children, children)))
+    for area, (dagplejere, children) in per_area:
         parts = []
         if children:
             parts.append(ui_count("n_children", children))
         if dagplejere:
             parts.append(ui_count("n_dagplejere", dagplejere))
         out.print(f"  {area}: {', '.join(parts)}", soft_wrap=True)
-    without = [x for x in care.left_out if x.area is None]
-    if without:
-        out.print("  " + ui_count("not_in_care_no_area", len(without)), soft_wrap=True)
     if not names:
         return
     for x in care.left_out[:SHOWN_NOT_IN_CARE]:
