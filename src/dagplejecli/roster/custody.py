@@ -7,6 +7,8 @@ one column on the child's row is used only with ``[roster] raekke_myndighed = "a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import clean_text, normalise_bool
@@ -98,6 +100,11 @@ class PerColumn:
     def add(self, key: tuple[str, str], finding: Finding) -> None:
         first, count = self._first.get(key, (finding, 0))
         self._first[key] = (first, count + 1)
+
+    def count(self, key: tuple[str, str], first: Callable[[], Finding]) -> None:
+        """``add``, the finding made only for the first person (most people only count)."""
+        found = self._first.get(key)
+        self._first[key] = (first(), 1) if found is None else (found[0], found[1] + 1)
 
     def findings(self) -> list[Finding]:
         return [

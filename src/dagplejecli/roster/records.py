@@ -159,7 +159,7 @@ class Builder:
         self.configured = {normalise_header(k): v for k, v in relations.items()}
         self.relations.update(self.configured)
         self.custody = Custody(self.findings, blank_custody, row_custody, self.relations)
-        self._seen_relations: dict[str, tuple[str | None, bool]] = {}
+        self._seen_relations: dict[str, tuple[str | None, bool, bool]] = {}
         # contacts without a relation column, per sheet: one DP222 each, with the count
         self._no_relation = PerColumn()
         # «Forælder» made Mor or Far by the CPR number, per sheet: one DP269 each, with the count
@@ -173,15 +173,17 @@ class Builder:
         self.findings.extend(self._parent_by_cpr.findings())
         self.custody.finish()
 
-    def _relation(self, raw: str) -> tuple[str | None, bool]:
-        """The configured or default meaning of a relation text, and whether it is a medmor or
-        medfar read as Mor/Far (DP223) (memoised: few distinct texts)."""
+    def _relation(self, raw: str) -> tuple[str | None, bool, bool]:
+        """The configured or default meaning of a relation text, whether it is a medmor or
+        medfar read as Mor/Far (DP223), and whether the configuration gave the meaning
+        (memoised: few distinct texts)."""
         if raw not in self._seen_relations:
             key = normalise_header(raw)
-            if key in CO_PARENTS and key not in self.configured:
-                self._seen_relations[raw] = (CO_PARENTS[key], True)
+            configured = key in self.configured
+            if key in CO_PARENTS and not configured:
+                self._seen_relations[raw] = (CO_PARENTS[key], True, False)
             else:
-                self._seen_relations[raw] = (self.relations.get(key), False)
+                self._seen_relations[raw] = (self.relations.get(key), False, configured)
         return self._seen_relations[raw]
 
     def _columns(self, cols: Cols) -> PersonColumns:
@@ -388,7 +390,7 @@ class Builder:
             else:
                 self._no_relation.add((r.sheet, ""), DP222(where, variant="no_column", **who(p)))
             return None
-        mapped, co_parent = self._relation(raw)
+        mapped, co_parent, _ = self._relation(raw)
         if co_parent and mapped is not None:
             where = Location.of_cell(p.cell(Field.RELATION))
             self.findings.append(DP223(where, value=raw[:40], relation=mapped, **who(p)))
@@ -396,9 +398,13 @@ class Builder:
         if mapped is not None and mapped != PARENT:
             return mapped
         if mapped == PARENT and p.cpr and (is_valid_cpr(p.cpr) or is_substitute_cpr(p.cpr)):
-            if normalise_header(raw) not in self.configured:  # the default's guess is said
-                where = Location.of_cell(p.cell(Field.RELATION, Field.CPR))
-                self._parent_by_cpr.add((r.sheet, ""), DP269(where, value=raw[:40], **who(p)))
+            if not self._relation(raw)[2]:  # the default's guess is said (the user's is not)
+
+                def first() -> Finding:
+                    where = Location.of_cell(p.cell(Field.RELATION, Field.CPR))
+                    return DP269(where, value=raw[:40], **who(p))
+
+                self._parent_by_cpr.count((r.sheet, ""), first)
             return "Mor" if cpr_is_female(p.cpr) else "Far"
         self.findings.append(
             DP211(
