@@ -136,3 +136,16 @@ def test_a_district_on_the_childrens_rows_only_divides_the_dagplejere(project: P
     said = doc["findings"]
     carried = [f for f in said if f["code"] == "DP271"]
     assert [(f["params"]["column"], f["location"]["cell"]) for f in carried] == [("Distrikt", "I1")]
+
+
+def test_plan_says_why_contacts_of_no_child_are_not_counted(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Kontakter"] = [
+        ["Barnets CPR", "CPR", "Navn", "Relation", "Forældremyndighed"],
+        [sheets["Børn"][1][0], "1105881233", "Ole Jensen", "Far", "Ja"],
+        ["0101254561", "0303931236", "Eva Bæk", "Mor", "Ja"],  # a child not in the roster
+    ]
+    write_xlsx(project / "roster.xlsx", sheets)
+    out = run_cli("plan", "roster.xlsx").output
+    assert "1 kontaktperson hører til et barn, der ikke står i rosteren" in out, out
+    assert "DP218" in out and not leaked_cprs(out)

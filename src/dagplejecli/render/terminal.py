@@ -179,6 +179,9 @@ def print_plan_result(out: Console, planned: Planned, path: Path, quiet: bool) -
     print_unassigned(out, missing)
     unlinked = planned.unlinked()
     print_links(out, planned, unlinked, quiet)
+    orphans = sum(1 for f in planned.reading if f.code == "DP218")
+    if orphans:  # not among the counts: their child is not in the roster (validate names them)
+        out.print(ui_count("plan_orphan_contacts", orphans), soft_wrap=True)
     left = planned.sheets_left()
     # what the plan lacks is said even with --quiet; a note (rows set aside) is not
     print_sheets_left(out, [f for f in left if not quiet or f.severity is not Severity.INFO])
