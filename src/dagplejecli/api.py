@@ -40,6 +40,7 @@ from dagplejecli.export.manifest import (
     area_key,
     child_hasher,
     file_digests,
+    former_people,
     manifest_bytes,
     merge_unilogin_record,
     parse_datetime,
@@ -756,6 +757,7 @@ def _build_unilogin(b: _Build) -> PreparedExport:
     identity = identity_changes(b.previous, people, members, hashes, kept_areas)
     record["personer"] = sorted(f"{key} {rec}" for key, rec in people.items())
     record = merge_unilogin_record(b.previous, record, kept_areas)
+    record["tidligere"] = former_people(b.previous, record)
     changes = compare(b.previous, members, hashes, kept_areas)
     files["unilogin/brugere.xlsx"] = (workbook_bytes(user_sheets(members)), True)
     digests = file_digests(files)

@@ -265,6 +265,29 @@ def test_a_known_cpr_number_under_a_new_id_is_named_at_export(project: Path) -> 
     assert leaked_cprs(result.output) == []
 
 
+def test_an_id_given_to_another_person_after_a_gap_is_named(project: Path) -> None:
+    """D1 was Anne; one export without D1; then HR gives D1 to Karen. Unilogin still binds D1
+    to Anne's CPR number: DP228 says so, though the last export did not have D1."""
+
+    def export(sheets: dict[str, list[list[object]]], when: str) -> str:
+        write_xlsx(project / "roster.xlsx", sheets)
+        assert run_cli("plan", "roster.xlsx").exit_code == 0
+        result = run_cli("export", "--target", "unilogin", "--source-datetime", when, "--ja")
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "DP228" not in export(small_roster(), WHEN)
+    without = small_roster()
+    del without["Dagplejere"][1]
+    without["Børn"][1][3] = "D2"  # Liv moved to Bo
+    assert "DP228" not in export(without, LATER)
+    karen = small_roster()
+    karen["Dagplejere"][1][1:4] = ["0404701234", "Karen", "Holm"]
+    said = export(karen, "2026-11-29T08:00:00+01:00")
+    assert "DP228 roster.xlsx, Dagplejere!A2" in said and "tidligere eksport" in said
+    assert leaked_cprs(said, (*ALL_CPRS, "0404701234")) == []
+
+
 def test_dagplejer_ids_from_names_are_a_warning_that_says_what_a_name_change_costs(
     project: Path,
 ) -> None:

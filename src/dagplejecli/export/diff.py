@@ -125,6 +125,13 @@ def identity_changes(
     before = dict(str(line).split(" ", 1) for line in listed if " " in str(line))
     if not before:
         return []  # a first export, or one from before these records were kept
+    # people of earlier exports, not of the last: their ids are theirs still
+    earlier_listed = (prev_unilogin or {}).get("tidligere")
+    earlier = dict(
+        str(line).split(" ", 1)
+        for line in (earlier_listed if isinstance(earlier_listed, list) else [])
+        if " " in str(line)
+    )
     # the people of areas this export leaves as they are (--omraade) are not gone
     prev_areas = (prev_unilogin or {}).get("areas") or {}
     staying = {str(h) for k in kept for h in (prev_areas.get(k) or {}).get("members", [])}
@@ -154,6 +161,12 @@ def identity_changes(
                     who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                     where = Location.of_cell(p.cell(Field.CPR))
                     out.append(DP228(where, m.area.name, role=role, id=ident, **who))
+            elif p.cpr and key in earlier and earlier[key] != now[0]:
+                who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
+                where = Location.of_cell(p.cell(Field.ID, Field.CPR))
+                out.append(
+                    DP228(where, m.area.name, variant="earlier", role=role, id=ident, **who)
+                )
             elif p.cpr and not p.id_derived and now[0] in gone_cprs:
                 # the person the last export sent under an id now gone, under another id
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}

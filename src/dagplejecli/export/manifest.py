@@ -271,6 +271,25 @@ def merge_unilogin_record(
     return merged
 
 
+def former_people(previous: Manifest | None, record: dict[str, Any]) -> list[str]:
+    """Everyone an earlier export sent with a LocalPersonId who is not in this one (``record``,
+    merged): "hash cpr", the CPR number's digest only. Kept from export to export, so that an
+    id given to another person after a gap is still seen (a LocalPersonId is never reused
+    for another person, DOMAIN.md §4)."""
+    prev = previous.unilogin if previous else None
+    if not prev:
+        return []
+    now = {str(line).split(" ", 1)[0] for line in record.get("personer") or []}
+    out: dict[str, str] = {}
+    for field in ("tidligere", "personer"):  # the last export's own wins over older ones
+        listed = prev.get(field)
+        for line in listed if isinstance(listed, list) else []:
+            parts = str(line).split(" ")
+            if len(parts) >= 2 and parts[0] not in now:
+                out[parts[0]] = parts[1]
+    return sorted(f"{key} {cpr}" for key, cpr in out.items())
+
+
 def _name_key(child: Child) -> str:
     """Who a child looks like to a person reading the roster: the name with its dagplejer."""
     return f"{comparable_text(child.name)}|{child.dagplejer_id or ''}"
