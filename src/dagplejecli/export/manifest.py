@@ -281,8 +281,8 @@ def former_people(previous: Manifest | None, record: dict[str, Any]) -> list[str
         return []
     now = {str(line).split(" ", 1)[0] for line in record.get("personer") or []}
     out: dict[str, str] = {}
-    for field in ("tidligere", "personer"):  # the last export's own wins over older ones
-        listed = prev.get(field)
+    for kind in ("tidligere", "personer"):  # the last export's own wins over older ones
+        listed = prev.get(kind)
         for line in listed if isinstance(listed, list) else []:
             parts = str(line).split(" ")
             if len(parts) >= 2 and parts[0] not in now:
