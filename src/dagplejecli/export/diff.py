@@ -164,9 +164,7 @@ def identity_changes(
             elif p.cpr and key in earlier and earlier[key] != now[0]:
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                 where = Location.of_cell(p.cell(Field.ID, Field.CPR))
-                out.append(
-                    DP228(where, m.area.name, variant="earlier", role=role, id=ident, **who)
-                )
+                out.append(DP228(where, m.area.name, variant="earlier", role=role, id=ident, **who))
             elif p.cpr and not p.id_derived and now[0] in gone_cprs:
                 # the person the last export sent under an id now gone, under another id
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
