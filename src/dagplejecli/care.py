@@ -256,11 +256,20 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
             care.left_out.append(out)
     kept_children = _ongoing_placements(kept_children, day, care)
     if len(kept_dagplejere) != len(roster.dagplejere):
-        gone = {x.person.id for x in care.left_out if x.role == "dagplejer"}
+        gone = {x.person.id: x for x in care.left_out if x.role == "dagplejer"}
+        waiting = []
         for c in kept_children:
-            if c.dagplejer_id in gone:
-                # in care with a dagplejer who is not: the child would vanish from Unilogin
+            if c.dagplejer_id not in gone:
+                continue
+            start = read_date(c.start_cell)[0]
+            if gone[c.dagplejer_id].reason == "starts" and start is not None and start > day:
+                # let in dage_foer_start days early, with a dagplejer who starts too: she
+                # waits with her (her group is not in the import before the dagplejer is)
+                care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
+                waiting.append(c)
+            else:  # in care with a dagplejer who is not: the child would vanish from Unilogin
                 judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
+        kept_children = [c for c in kept_children if all(c is not w for w in waiting)]
     roster.dagplejere[:] = kept_dagplejere
     roster.children[:] = kept_children
     care.findings += judge.findings + judge.unknown_findings()
@@ -268,9 +277,10 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
 
 
 def _ongoing_placements(children: list[Child], day: dt.date, care: Care) -> list[Child]:
-    """A child moving to another dagplejer, in care on two rows on the day (the new
-    placement let in ``dage_foer_start`` days before it begins): the placement that has
-    begun is hers; the coming one waits, said like any start (DP236)."""
+    """A child moving to another dagplejer, in care on two rows on the day: the new placement
+    let in ``dage_foer_start`` days before it begins waits while one has begun, said like any
+    start (DP236); on the day she moves, the placement that ends that day gives way to the one
+    that begins it."""
     rows: dict[str, list[Child]] = {}
     for c in children:
         if c.cpr:
@@ -284,6 +294,13 @@ def _ongoing_placements(children: list[Child], day: dt.date, care: Care) -> list
             for c, start in zip(placements, starts, strict=True):
                 if start is not None and start > day:
                     care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
+                    waiting.add(id(c))
+        # the day she moves: the placement that ends on it gives way to the one that begins
+        if day in starts:
+            for c in placements:
+                end = read_date(c.end_cell)[0]
+                if end == day and id(c) not in waiting and read_date(c.start_cell)[0] != day:
+                    care.left_out.append(LeftOut(c, "barn", "ended", end, c.status_text))
                     waiting.add(id(c))
     return [c for c in children if id(c) not in waiting] if waiting else children
 

@@ -414,6 +414,41 @@ def test_a_move_let_in_days_before_its_start_waits_for_the_placement_that_has_be
     assert _contacts_of(project, "Liv") == ["Mette"]
 
 
+def test_a_child_let_in_early_waits_for_a_dagplejer_who_starts_too(project: Path) -> None:
+    """With ``dage_foer_start``, a new dagplejer's child is let in days early but she is not:
+    the child waits with her (said), never an error that stops every area's export."""
+    sheets = small_roster()
+    sheets["Dagplejere"][0].append("Ansat fra")
+    sheets["Børn"][0].append("Startdato")
+    for row, start in zip(sheets["Dagplejere"][1:], ("", "", dk(7)), strict=True):
+        row.append(start)
+    for row, start in zip(sheets["Børn"][1:], ("", "", dk(7)), strict=True):
+        row.append(start)
+    write_xlsx(project / "roster.xlsx", sheets)
+    config = BASE_CONFIG.replace("[unilogin]", "[unilogin]\ndage_foer_start = 14") + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    out = [f for f in findings("--dato", DAY) if f["code"] in ("DP236", "DP237")]
+    assert sorted((f["code"], f["params"]["role"]) for f in out) == [
+        ("DP236", "barn"),
+        ("DP236", "dagplejer"),
+    ]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+
+
+def test_on_the_day_she_moves_the_placement_that_begins_is_hers(project: Path) -> None:
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato"]
+    sheets["Børn"][1] += [dk(-300), dk(0)]
+    sheets["Børn"].append([*sheets["Børn"][1][:3], "D2", *sheets["Børn"][1][4:8], dk(0), ""])
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    said = findings("--dato", DAY)
+    assert "DP203" not in {f["code"] for f in said}
+    assert [f["location"]["cell"] for f in said if f["code"] == "DP236"] == ["J2"]
+    assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
+
+
 def test_days_before_start_are_for_children_not_staff(project: Path) -> None:
     sheets = small_roster()
     sheets["Dagplejere"][0].append("Ansat fra")
