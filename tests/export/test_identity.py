@@ -265,6 +265,27 @@ def test_a_known_cpr_number_under_a_new_id_is_named_at_export(project: Path) -> 
     assert leaked_cprs(result.output) == []
 
 
+def test_a_dagplejer_whose_id_is_made_from_her_name_is_named_when_it_changes(
+    project: Path,
+) -> None:
+    """Without an id column a dagplejer's id is made from her name: married, she would be a
+    new user with a new group. Said at export (DP270, variant derived)."""
+    sheets = small_roster()
+    sheets["Dagplejere"] = [row[1:] for row in sheets["Dagplejere"]]
+    sheets["Børn"][0][3] = "Dagplejer CPR"
+    for row, dagplejer in zip(sheets["Børn"][1:], (DP1, DP2, DP3), strict=True):
+        row[3] = dagplejer
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    assert run_cli("export", "--target", "unilogin", "--source-datetime", WHEN).exit_code == 0
+    sheets["Dagplejere"][1][2] = "Holm"  # Anne Jensen is Anne Holm now
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    result = run_cli("export", "--target", "unilogin", "--source-datetime", LATER, "--ja")
+    assert result.exit_code == 0, result.output
+    assert "DP270 roster.xlsx, Dagplejere!A2" in result.stdout and "id-kolonne" in result.stdout
+
+
 def test_an_id_given_to_another_person_after_a_gap_is_named(project: Path) -> None:
     """D1 was Anne; one export without D1; then HR gives D1 to Karen. Unilogin still binds D1
     to Anne's CPR number: DP228 says so, though the last export did not have D1."""

@@ -165,11 +165,13 @@ def identity_changes(
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                 where = Location.of_cell(p.cell(Field.ID, Field.CPR))
                 out.append(DP228(where, m.area.name, variant="earlier", role=role, id=ident, **who))
-            elif p.cpr and not p.id_derived and now[0] in gone_cprs:
-                # the person the last export sent under an id now gone, under another id
+            elif p.cpr and now[0] in gone_cprs:
+                # the person the last export sent under an id now gone, under another id (one
+                # dagpleje made from her name: a new name, or a namesake hired)
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                 where = Location.of_cell(p.cell(Field.ID, Field.CPR))
-                out.append(DP270(where, m.area.name, role=role, id=ident, **who))
+                variant = "derived" if p.id_derived else ""
+                out.append(DP270(where, m.area.name, variant=variant, role=role, id=ident, **who))
             elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
                 where = Location.of_cell(p.cell(Field.CPR))
                 out.append(
