@@ -418,6 +418,14 @@ def _district_on_the_childrens_rows() -> Sheets:
     return sheets
 
 
+def _status_under_an_unknown_header() -> Sheets:
+    sheets = small_roster()
+    sheets["Børn"][0].append("Bookingtilstand")
+    for row, status in zip(sheets["Børn"][1:], ("Indskrevet", "Venteliste", ""), strict=True):
+        row.append(status)
+    return sheets
+
+
 def _one_row_per_contact() -> Sheets:
     """The first child on a second row, with its second parent."""
     sheets = small_roster()
@@ -818,6 +826,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp, with_child_ids("K1", "K2", "K3"), with_child_ids("K1", "K2b", "K3")
     ),
     "DP271": lambda tmp: findings_for(tmp, sheets=_district_on_the_childrens_rows()),
+    "DP272": lambda tmp: findings_for(tmp, sheets=_status_under_an_unknown_header()),
     "DP301": _stale,
     **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }

@@ -561,11 +561,20 @@ def test_a_column_of_status_words_under_an_unknown_header_is_the_status(project:
     ):
         row += [status, note]
     write_xlsx(project / "roster.xlsx", sheets)
-    run_cli("plan", "roster.xlsx", "--dato", DAY)
-    out = [f for f in findings("--dato", DAY) if f["code"] == "DP236"]
-    assert [f["location"]["cell"] for f in out] == ["I3"]
+    plan = run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "DP272" in plan.output  # the plan says the guess that decides who is in care
+    said = findings("--dato", DAY)
+    assert [f["location"]["cell"] for f in said if f["code"] == "DP236"] == ["I3"]
+    [guess] = [f for f in said if f["code"] == "DP272"]
+    assert guess["params"]["column"] == "Bookingtilstand" and "boern_kolonner" in guess["hint"]
     assert run_cli("export", "--target", "unilogin", "--dato", DAY).exit_code == 0
     assert _students(project) == {"Liv", "Ida"}
+    # «Aktiv»/«Ophørt» alone may be a subsidy's (no placement word): not the status
+    for row, status in zip(sheets["Børn"][1:], ("Aktiv", "Ophørt", "Aktiv"), strict=True):
+        row[-2] = status
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert not {"DP236", "DP272"} & set(codes("--dato", DAY))
 
 
 def test_an_end_column_of_ticks_never_keeps_a_child_who_left(project: Path) -> None:

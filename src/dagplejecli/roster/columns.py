@@ -50,6 +50,8 @@ class ColumnMap:
     # 1 …»): no person, not read (DP262); the groups that are people are numbered 1, 2 … in
     # the order of ``contacts`` ([roster.kontaktgrupper])
     nameless: dict[int, Cols] = field(default_factory=dict)
+    # a column read as the status from its words alone («Pasningsstatus»), said (DP272)
+    guessed_status: int | None = None
 
     @property
     def header_sheet(self) -> str:
@@ -270,33 +272,45 @@ def _ticks_as_status(cmap: ColumnMap) -> None:
 
 
 def _holds_status_words(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
-    """Whether every filled cell of a column is a status word of the vocabulary («Indskrevet»,
-    «Venteliste», «Udmeldt»), in two cells or more."""
-    statuses, seen = vocabulary().statuses, 0
+    """Whether every filled cell of a column is a status word of the vocabulary, in two cells
+    or more, and one of them a word of a placement («Indskrevet», «Venteliste», «Udmeldt»):
+    «Aktiv» and «Ophørt» alone may be a subsidy's."""
+    v = vocabulary()
+    seen, placement = 0, False
     for row in sheet.rows[header.row :]:
-        v = row[col] if col < len(row) else None
-        if v is None or v == "" or (isinstance(v, str) and v.isspace()):
+        value = row[col] if col < len(row) else None
+        if value is None or value == "" or (isinstance(value, str) and value.isspace()):
             continue
-        if not isinstance(v, str) or normalise_words(v) not in statuses:
+        if not isinstance(value, str) or (word := normalise_words(value)) not in v.statuses:
             return False  # anything else: stops at the first
         seen += 1
-    return seen >= 2
+        placement = placement or word in v.placement_words
+    return seen >= 2 and placement
 
 
 def _words_as_status(cmap: ColumnMap, used: set[int]) -> None:
     """A sheet of people without a status column by its header, and one column the reader
-    does not know («Pasningsstatus») whose cells are status words: that column is the status.
-    Left unread, a child on the waiting list would go into Unilogin in silence."""
-    if cmap.role not in (Role.BOERN, Role.DAGPLEJERE) or Field.STATUS in cmap.fields:
+    does not know («Pasningsstatus») whose cells are placement statuses: that column is the
+    status (the child's, on one sheet), said (``guessed_status``, DP272). Left unread, a
+    child on the waiting list would go into Unilogin in silence."""
+    if cmap.role not in (Role.BOERN, Role.DAGPLEJERE, Role.ET_ARK):
         return
+    target = cmap.child if cmap.role == Role.ET_ARK else cmap.fields
+    if Field.STATUS in target:
+        return
+    read = cmap.read_columns()
     found = [
         col
         for col, m in enumerate(cmap.header.meanings)
-        if m is None and col not in used and _holds_status_words(cmap.sheet, cmap.header, col)
+        if m is None
+        and col not in used
+        and col not in read
+        and _holds_status_words(cmap.sheet, cmap.header, col)
     ]
     if len(found) == 1:
-        cmap.fields[Field.STATUS] = found[0]
+        target[Field.STATUS] = found[0]
         used.add(found[0])
+        cmap.guessed_status = found[0]
 
 
 def map_columns(
@@ -366,7 +380,6 @@ def map_columns(
                 cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
                 used.add(ids[0])
     _ticks_as_status(cmap)
-    _words_as_status(cmap, used)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
         # dagplejer; without one, "Dagplejers navn" names the dagplejer by name
@@ -389,6 +402,7 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
+    _words_as_status(cmap, used)
     # the child's columns the configuration names: a contact's table naming one too shares
     # it (the long form's one «Beskyttet adresse» for the child and the row's contact)
     childs: dict[int, list[tuple[Cols, Field]]] = {}
@@ -401,6 +415,8 @@ def map_columns(
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
             col = _configured_column(cmap, table, name, wanted)
+            if col == cmap.guessed_status:
+                cmap.guessed_status = None  # the configuration names it: no guess
             _move(cmap, col, target, Field(name))
             used.add(col)
             if table == "boern_kolonner":
@@ -408,6 +424,9 @@ def map_columns(
             _share(col, childs)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
         _place_groups(cmap, groups_override or {}, childs)
+    guessed_in = cmap.child if role == Role.ET_ARK else cmap.fields
+    if cmap.guessed_status is not None and guessed_in.get(Field.STATUS) != cmap.guessed_status:
+        cmap.guessed_status = None  # the configuration named another status column
 
     if role in (Role.DAGPLEJERE, Role.ET_ARK):
         # Every column stays available to the rules, except CPR numbers and (one-sheet)

@@ -65,6 +65,7 @@ from dagplejecli.roster.unread import no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
     DP265,
+    DP272,
     contacts_unattached,
     hidden_sheets,
     left_behind,
@@ -185,6 +186,14 @@ def read_roster(
             sheet.file or path.name, sheet, header, role, columns, long, cfg.kontaktgrupper
         )
         inferred.extend(nameless_groups(cmap))
+        if cmap.guessed_status is not None:  # a status column found by its words: said
+            col = cmap.guessed_status
+            cell = CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1)
+            key = "kolonner" if role == Role.DAGPLEJERE else "boern_kolonner"
+            column = cmap.header.texts[col]
+            inferred.append(
+                DP272(Location.of_cell(cell), sheet=cmap.header_sheet, column=column, key=key)
+            )
         if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
             _dagplejer_by_content(cmap, dagplejere, inferred)
         require(cmap, tables[0], *required)

@@ -63,8 +63,10 @@ DP264 = Rule(
     OWN,
     params=("fields", "first", "key", "listed", "sheet_role", "sheets"),
 )
+# a column of unknown header read as the status from its words (roster/columns.py)
+DP272 = Rule("DP272", S.WARNING, Family.PERSONS, OWN, params=("column", "key", "sheet"))
 LAYOUT_CODES = frozenset(
-    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266)
+    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272)
 )
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does

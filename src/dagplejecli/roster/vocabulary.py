@@ -67,6 +67,7 @@ class Vocabulary:
     both_parents: tuple[str, ...]  # on the child's row only: Mor and Far
     division: tuple[str, ...]
     statuses: dict[str, str]  # a status word in a cell → what it says of care (care.py)
+    placement_words: tuple[str, ...]  # status words that only a placement's status holds
     guest_positions: tuple[str, ...]  # positions (Stilling) of a guest carer
 
 
@@ -144,6 +145,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         both_parents=_words(data, "myndighed", "begge"),
         division=_words(data, "opdeling", "ord"),
         statuses=statuses,
+        placement_words=_words(data, "statuskolonne", "ord"),
         guest_positions=_words(data, "gaest", "stilling"),
     )
 
