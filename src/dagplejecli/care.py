@@ -16,14 +16,13 @@ module, applied in the pipeline before planning, decides.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner
-from dagplejecli.domain.values import clean_text, id_key, normalise_bool, normalise_date
+from dagplejecli.domain.values import clean_text, id_key, normalise_bool, read_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
@@ -55,22 +54,6 @@ DP268 = Rule("DP268", S.ERROR, Family.PERSONS, OWN, params=("column", "count", "
 DP263 = Rule("DP263", S.WARNING, Family.PERSONS, OWN, params=("id", "name", "rows"))
 
 IN_CARE, NOT_IN_CARE, OFFERED, LEAVE = "i_pleje", "ikke_i_pleje", "tilbudt", "orlov"
-
-# Every placement date lies in this century: a two-digit year is 20xx («1/2/27» is 2027)
-_CENTURY = dt.date(2099, 12, 31)
-_SERIAL = re.compile(r"\d{5}(?:\.0+)?")  # an Excel serial written as text (a CSV)
-
-
-def read_date(value: object) -> tuple[dt.date | None, bool]:
-    """A period's date from its cell: ``(date, True)``, ``(None, True)`` for a blank, and
-    ``(None, False)`` for a cell that is not a date. Excel dates and serials, and text as
-    Danish or ISO dates («01-02-2027», «1/2/27», «1.2.2027», «2027-02-01»)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, True
-    if isinstance(value, str) and _SERIAL.fullmatch(value.strip()):
-        value = float(value)
-    when = normalise_date(value, _CENTURY)
-    return when, when is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -373,6 +373,33 @@ def test_a_childs_ended_placement_is_no_part_of_her_current_one(project: Path) -
         assert _contacts_of(project, "Liv") == ["Mette"], order
 
 
+def test_a_childs_rows_write_one_placement_however_its_dates_are_spelled(project: Path) -> None:
+    """One row per parent: the start as an Excel date on one row and as text on the other, the
+    status on one row only. One placement, one child with both parents: never DP203."""
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Status"]
+    sheets["Børn"][1] += [TODAY - dt.timedelta(days=30), ""]
+    sheets["Børn"][2] += ["", ""]
+    sheets["Børn"][3] += ["", ""]
+    far = [
+        *sheets["Børn"][1][:4],
+        "0304871237",
+        "Ole Jensen",
+        "Far",
+        "Ja",
+        f"{dk(-30)} ",
+        "Indskrevet",
+    ]
+    sheets["Børn"].append(far)
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    said = codes("--dato", DAY)
+    assert "DP203" not in said and "DP255" in said
+    result = run_cli("export", "--target", "unilogin", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert sorted(_contacts_of(project, "Liv")) == ["Mette", "Ole"]
+
+
 def test_contacts_on_a_sheet_of_their_own_go_to_every_placement_of_the_child(
     project: Path,
 ) -> None:

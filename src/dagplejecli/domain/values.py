@@ -242,3 +242,20 @@ def visible_controls(text: str) -> str:
     """``text`` with every character that could control a terminal shown as a visible sign
     (the terminal's console, and the annotated roster's sheet names and comments)."""
     return UNSAFE_CONTROLS.sub(_visible, text)
+
+
+# Every placement date lies in this century: a two-digit year is 20xx («1/2/27» is 2027)
+_CENTURY = dt.date(2099, 12, 31)
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")  # an Excel serial written as text (a CSV)
+
+
+def read_date(value: object) -> tuple[dt.date | None, bool]:
+    """A period's date from its cell: ``(date, True)``, ``(None, True)`` for a blank, and
+    ``(None, False)`` for a cell that is not a date. Excel dates and serials, and text as
+    Danish or ISO dates («01-02-2027», «1/2/27», «1.2.2027», «2027-02-01»)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, True
+    if isinstance(value, str) and _SERIAL.fullmatch(value.strip()):
+        value = float(value)
+    when = normalise_date(value, _CENTURY)
+    return when, when is not None

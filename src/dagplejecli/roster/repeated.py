@@ -8,7 +8,7 @@ number twice)."""
 from __future__ import annotations
 
 from dagplejecli.domain.shape import Field
-from dagplejecli.domain.values import id_key, name_key
+from dagplejecli.domain.values import clean_text, id_key, name_key, read_date
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, ContactPerson
@@ -28,6 +28,7 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
         first = first_of.get(child.cpr) if child.cpr else None
         if first is not None and same_child(first, child):
             _join_contacts(first, child.contacts)
+            _fill_placement(first, child)
             merged.append(child)
             continue
         if child.cpr and first is None:
@@ -48,27 +49,51 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
 
 def same_child(a: Child, b: Child) -> bool:
     """Whether two rows with one child's CPR number say the same child with the same dagplejer:
-    the name and the dagplejer written on both and alike, and everything else read of the child
-    (id, protection, alias) the same. A blank is no agreement: such a row stays apart, and the
-    checks name it (DP203)."""
+    the name and the dagplejer written on both and alike, everything else read of the child
+    (id, protection, alias) the same, and the placement (start, end, status) the same where
+    both rows write it. A blank name or dagplejer is no agreement: such a row stays apart, and
+    the checks name it (DP203). Rows of two placements (an ended and a current one) are two,
+    each judged on the day (care.py), never one child with the first row's period."""
     if not (a.name and b.name and a.dagplejer_ref and b.dagplejer_ref):
         return False
-    return _child_as_written(a) == _child_as_written(b)
+    if _child_as_written(a) != _child_as_written(b):
+        return False
+    pairs = zip(_placement(a), _placement(b), strict=True)
+    return all(x is None or y is None or x == y for x, y in pairs)
 
 
 def _child_as_written(c: Child) -> tuple[object, ...]:
-    # the placement too: rows of an ended and a current placement are two placements, each
-    # judged on the day (care.py), never one child with the first row's period
     return (
         name_key(c.name),
         id_key(c.dagplejer_ref),
         id_key(c.id),
         c.protected,
         name_key(f"{c.alias_first} {c.alias_last}"),
-        c.start_cell,
-        c.end_cell,
-        normalise_words(c.status_text),
     )
+
+
+def _placement(c: Child) -> tuple[object, object, object]:
+    """The start, end and status as compared (None: blank): a date however written (an Excel
+    date, «1.8.2024», «01-08-2024»), else its text; the status's words."""
+
+    def when(cell: object) -> object:
+        date, readable = read_date(cell)
+        if date is not None:
+            return date
+        return None if readable else clean_text(cell)  # readable without a date: blank
+
+    return when(c.start_cell), when(c.end_cell), normalise_words(c.status_text) or None
+
+
+def _fill_placement(child: Child, other: Child) -> None:
+    """What ``other`` (a row of the same child) writes of the placement where ``child``'s first
+    row left it blank."""
+    if _placement(child)[0] is None:
+        child.start_cell = other.start_cell
+    if _placement(child)[1] is None:
+        child.end_cell = other.end_cell
+    if not child.status_text:
+        child.status_text = other.status_text
 
 
 def _join_contacts(child: Child, others: list[ContactPerson]) -> None:
