@@ -456,9 +456,10 @@ DP220 = Rule("DP220", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cells", "cpr", "
 _DETAILS: tuple[tuple[str, Callable[[Person], str]], ...] = (
     ("", lambda p: comparable_text(p.name)),
     ("protected", lambda p: "ja" if p.protected else "nej"),
-    ("alias", lambda p: comparable_text(f"{p.alias_first} {p.alias_last}")),
+    # an alias is written for a protected person only
+    ("alias", lambda p: comparable_text(f"{p.alias_first} {p.alias_last}") if p.protected else ""),
     ("email", lambda p: p.email.casefold()),
-    ("phone", lambda p: "".join(ch for ch in p.phone if ch.isdigit())),
+    ("phone", lambda p: phone_digits(p.phone)),  # as the export writes it: «+45 …» is no other
 )
 
 
