@@ -921,13 +921,15 @@ def afstem(
     from dagplejecli.pipeline import replan
     from dagplejecli.rules.plan import freshness
 
-    today = today or dt.date.today()
     # the plan made again from roster and configuration, as validate makes it (its checks of
-    # the roster are validate's business: only the plan's freshness matters here)
+    # the roster are validate's business: only the plan's freshness matters here), for the
+    # day it was made for: the registers hold what was exported of that plan
     on_step("step_reading")
-    saved, planned = replan(load_config(config_path), plan_path, today=today)
+    day = today or _plan_day(plan_path) or dt.date.today()
+    today = today or dt.date.today()  # the registers' own dates are judged on the real day
+    saved, planned = replan(load_config(config_path), plan_path, today=day)
     on_step("step_comparing")
-    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan, today)):
+    if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan, day)):
         raise Refused(
             "afstem_stale",
             hint="export_refused_stale_hint",
@@ -945,3 +947,13 @@ def afstem(
     if rapport is not None:
         write_bytes_atomic(rapport, workbook_bytes(report_sheets(result)), private=True)
     return Reconciled(result, planned, rapport)
+
+
+def _plan_day(plan_path: Path) -> dt.date | None:
+    """The day the plan was made for (``--dato``), when it says one."""
+    from dagplejecli.planfile import read_plan
+
+    try:
+        return dt.date.fromisoformat(read_plan(plan_path).day)
+    except ValueError:
+        return None  # a plan from before days were recorded

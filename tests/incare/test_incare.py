@@ -507,6 +507,28 @@ def test_the_plan_binds_who_is_in_care_on_its_day(project: Path) -> None:
     assert _students(project) == {"Emil", "Ida"}
 
 
+def test_afstem_judges_who_is_in_care_on_the_plans_day(project: Path) -> None:
+    """A plan made for a day ahead (``--dato``), exported so: afstem compares the registers
+    with that plan, not with who is in care today (it was refused as out of date)."""
+    from tests.afstem_cases import default_units, dtr_csv
+
+    _with_periods(project, ("", dk(20), ""), ("", "", ""), ("", "", ""))
+    run_cli("plan", "roster.xlsx", "--dato", dk_iso(30))
+    assert run_cli("export", "--target", "unilogin", "--dato", dk_iso(30)).exit_code == 0
+    (project / "dtr.csv").write_bytes(dtr_csv(default_units()))
+    result = run_cli("afstem", "--dtr", "dtr.csv")
+    assert "forældet" not in result.output and result.exit_code != 2, result.output
+
+
+def test_others_in_care_the_same_day_is_the_configurations_change(project: Path) -> None:
+    _with_periods(project, (dk(5), "", ""), ("", "", ""), ("", "", ""))
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    config = BASE_CONFIG.replace("[unilogin]", "[unilogin]\ndage_foer_start = 10") + AREAS
+    (project / "dagpleje.toml").write_text(config, encoding="utf-8")
+    stale = [f for f in findings("--dato", DAY) if f["code"] == "DP301"]
+    assert [f["variant"] for f in stale] == ["config"]
+
+
 def dk_iso(days: int) -> str:
     return (TODAY + dt.timedelta(days=days)).isoformat()
 

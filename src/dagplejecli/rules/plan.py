@@ -29,8 +29,9 @@ def freshness(
     elif saved.fingerprint != fingerprint(plan):
         variant = "config"
     elif saved.in_care and saved.in_care != in_care_fingerprint(roster):
-        variant = "day"
         planned = dt.date.fromisoformat(saved.day) if _iso(saved.day) else None
+        # the same day, others in care: the configuration changed it ([roster.status] …)
+        variant = "config" if planned == day else "day"
         params = {
             "planned": planned.strftime("%d-%m-%Y") if planned else saved.day[:10],
             "day": day.strftime("%d-%m-%Y"),
