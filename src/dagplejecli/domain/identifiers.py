@@ -135,16 +135,17 @@ def contains_cpr(text: str) -> bool:
     )
 
 
-def holds_dated_cpr(text: str) -> bool:
-    """``text`` holds, somewhere in it, ten digits that are a CPR number with a real birth
-    date («B0103254234»: an id made of a CPR number)."""
+def cprs_in_text(text: str) -> set[str]:
+    """The ten digits of every CPR number written in ``text``, in any spelling the masker
+    knows («B0103254234»: an id made of a CPR number)."""
     if not contains_cpr(text):
-        return False
+        return set()
+    found = set()
     for m in _CPR_LIKE.finditer(fold_digits(text)):
         digits = cpr_text_digits(m.group(0)) if m.group(1) is not None else None
-        if digits is not None and is_valid_cpr(digits):
-            return True
-    return False
+        if digits is not None:
+            found.add(digits)
+    return found
 
 
 def looks_like_cpr(text: str) -> bool:

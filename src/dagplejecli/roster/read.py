@@ -11,7 +11,7 @@ from pathlib import Path
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import (
     INVISIBLE,
-    holds_dated_cpr,
+    cprs_in_text,
     looks_like_cpr,
     mask_cpr_in_text,
     nfkc,
@@ -245,8 +245,11 @@ def read_roster(
             row=cmap.header.row,
             sheets=", ".join(s.name for s in sheets),
         )
-    _refuse_cpr_ids(dagplejere)
-    _refuse_cpr_ids(children)
+    # the CPR numbers of the roster's people: an id that holds one of them is one's CPR
+    known = {p.cpr for p in (*dagplejere, *children) if p.cpr}
+    known |= {k.cpr for c in children for k in c.contacts if k.cpr}
+    _refuse_cpr_ids(dagplejere, known)
+    _refuse_cpr_ids(children, known)
     derived = [d for d in dagplejere if not d.id]
     # the dagplejere's id column as written, when one gave them ids (DP241 does not advise
     # mapping a column that is mapped)
@@ -411,9 +414,11 @@ def _link_findings(
     return explained | set(refs)
 
 
-def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
+def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> None:
     """An id is shown in the plan, in ``brugere.xlsx`` and in messages, and Unilogin keeps it:
-    a column of CPR numbers must not be the id column (exit 2, with the fix)."""
+    a column of CPR numbers must not be the id column, nor one whose ids hold a CPR number of
+    the roster's people («B» and the child's CPR number) (exit 2, with the fix). Digits that
+    only look like a date («P-15012024-03») are an id."""
     person: Person
     for person in people:
         ident = person.id
@@ -427,7 +432,11 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child]) -> None:
                     shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
                 )
             person.id = ident = nfkc(ident)
-        if ident and not person.id_derived and (looks_like_cpr(ident) or holds_dated_cpr(ident)):
+        if (
+            ident
+            and not person.id_derived
+            and (looks_like_cpr(ident) or not known.isdisjoint(cprs_in_text(ident)))
+        ):
             cell = person.cell(Field.ID)
             raise DagplejeError(
                 "roster_id_is_cpr",
