@@ -136,6 +136,13 @@ def test_a_district_on_the_childrens_rows_only_divides_the_dagplejere(project: P
     said = doc["findings"]
     carried = [f for f in said if f["code"] == "DP271"]
     assert [(f["params"]["column"], f["location"]["cell"]) for f in carried] == [("Distrikt", "I1")]
+    # a child whose district is not typed yet: her siblings' still says the dagplejer's
+    sheets["Børn"][2][-2] = ""
+    sheets["Børn"].append(["0101254561", "Alma", "Holm", "D3", "", "", "", "", "Syd", "Sol"])
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 1  # Bo still has no district
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert [a["dagplejere"] for a in doc["stats"]["per_omraade"].values()] == [1, 1]
 
 
 def test_plan_says_why_contacts_of_no_child_are_not_counted(project: Path) -> None:

@@ -909,7 +909,7 @@ CASES = [
         counts=(2, 2, 3),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
-        codes=frozenset({"DP265"}),
+        codes=frozenset({"DP265", "DP271"}),  # «Institution» is both dagplejere's,
     ),
     Case(
         "note-med-kommaer-foer-overskriften",

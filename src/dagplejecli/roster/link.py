@@ -263,31 +263,27 @@ class ChildColumns:
                 self.values[id(child)] = [cell_text(row, col) for col, _ in self.columns]
 
     def give(self, children: list[Child], dagplejere: list[Dagplejer]) -> list[str]:
-        """A column filled on every linked child's row, whose values every dagplejer's
-        children agree on (as the rules compare; some dagplejer with two children or more, so
-        that agreeing shows something), becomes hers, for the rules and ``init``'s areas; the
-        headers given. One that differs between one dagplejer's children, is
-        blank on some rows or holds a CPR number is the children's own."""
+        """A column whose values every dagplejer's children agree on where they write one (as
+        the rules compare), and whose values repeat (a district, not a child's own number),
+        becomes hers, for the rules and ``init``'s areas; the headers given. One that differs
+        between one dagplejer's children, or holds a CPR number, is the children's own."""
         seen: list[dict[str, dict[str, str]]] = [{} for _ in self.columns]  # id → key → text
-        blank = [False] * len(self.columns)
-        linked = Counter[str]()
+        shown: list[Counter[str]] = [Counter() for _ in self.columns]  # id → children with one
         for child in children:
             values = self.values.get(id(child))
             if values is None or child.dagplejer_id is None:
                 continue
-            linked[child.dagplejer_id] += 1
             for i, value in enumerate(values):
-                if not value:
-                    blank[i] = True
-                    continue
-                texts = seen[i].setdefault(child.dagplejer_id, {})
-                texts.setdefault(comparable_text(value), value)
-        if not linked or max(linked.values()) < 2:
-            return []  # no dagplejer with two children: nothing shows a value is hers
+                if value:
+                    texts = seen[i].setdefault(child.dagplejer_id, {})
+                    texts.setdefault(comparable_text(value), value)
+                    shown[i][child.dagplejer_id] += 1
         given = []
-        for (_, header), found, gaps in zip(self.columns, seen, blank, strict=True):
-            if gaps or not found or any(len(v) > 1 for v in found.values()):
+        for (_, header), found, count in zip(self.columns, seen, shown, strict=True):
+            if not found or any(len(v) > 1 for v in found.values()):
                 continue
+            if sum(count.values()) <= len({k for v in found.values() for k in v}):
+                continue  # every child a value of its own: the children's (a place number)
             texts = {d: next(iter(v.values())) for d, v in found.items()}
             if any(contains_cpr(t) for t in texts.values()):
                 continue
