@@ -92,6 +92,9 @@ UNILOGIN_RELATIONS = ("Mor", "Far", "Andet", "Officielt tilknyttet person")
 PARENT = "Forælder"  # mapped to Mor/Far by the CPR's last digit
 
 
+BlankCustody = Literal["nej", "forældre"]  # what a blank custody cell means
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -160,7 +163,7 @@ class UniloginConfig(_Strict):
     adgangsniveau: int = 1
     skoleaar: str | None = None
     # PRODUCT.md's name for [roster] tom_myndighed, which is read (Config copies it there)
-    tom_foraeldremyndighed: Literal["nej", "forældre"] | None = None
+    tom_foraeldremyndighed: BlankCustody | None = None
 
     @field_validator("navnerum")
     @classmethod
@@ -210,7 +213,7 @@ class RosterConfig(_Strict):
     kontaktgrupper: dict[int, dict[str, str]] = Field(default_factory=dict)
     relationer: dict[str, str] = Field(default_factory=dict)
     # What a blank custody cell means; unset, a blank is a finding (DP221), never custody.
-    tom_myndighed: Literal["nej", "forældre"] | None = None
+    tom_myndighed: BlankCustody | None = None
     # A custody column on the child's row (not one per contact) says nothing of whom it is
     # about: "alle" says it is every contact's of that row; unset, it is not used (DP245).
     # "navngivet": the column names who has custody (Mor, Far, or «Fælles» for both), as
@@ -343,6 +346,8 @@ class Config(_Strict):
         if not isinstance(roster, dict):
             return data  # the roster table's own validation says what is wrong
         given = unilogin["tom_foraeldremyndighed"]
+        if given not in get_args(BlankCustody):
+            return data  # its own field says what is wrong, once, on its own line
         if roster.setdefault("tom_myndighed", given) != given:
             raise SaidError(Said("cfg_two_custody_decisions", {}))
         return {**data, "roster": roster}

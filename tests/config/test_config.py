@@ -77,7 +77,9 @@ def test_blank_custody_decided_under_the_name_product_gives_it() -> None:
     same = given + '[roster]\ntom_myndighed = "nej"\n' + AREAS
     assert parse_config(same, Path("x.toml")).config.roster.tom_myndighed == "nej"
     wrong = BASE_CONFIG.replace("[unilogin]", '[unilogin]\ntom_foraeldremyndighed = "ja"')
-    assert any("unilogin.tom_foraeldremyndighed" in d for d in _error(wrong + AREAS).details)
+    said = _error(wrong + AREAS).details
+    assert any("unilogin.tom_foraeldremyndighed" in d for d in said)
+    assert not any("roster.tom_myndighed" in d for d in said)  # a key the user never wrote
 
 
 def test_unknown_column_field() -> None:
