@@ -645,6 +645,40 @@ def _booking_csv_with_stue(folder: Path) -> Built:
     )
 
 
+def _three_csv_files_with_placement_status(folder: Path) -> Built:
+    """A booking system's children and contacts and HR's dagplejere as three CSV files
+    (Windows-1252, semicolons, as Danish Excel saves them): the children's file says the
+    placement by «Indmeldt»/«Udmeldt» and «Pasningsstatus» and the district by «Distrikt»
+    (HR's list has none); the contacts' file has one row per contact person, with the child's
+    CPR number."""
+    hr = [
+        ["Lønnummer", "Fornavn", "Efternavn", "CPR-nr.", "Adresse", "Postnr. og by"],
+        ["31001", "Anne", "Jensen", DP1, "Birkevej 12, 1. th.", "8600 Silkeborg"],
+        ["31002", "Bo", "Ærø", DP2, "Søvej 3", "8600 Silkeborg"],
+    ]
+    head = ["Barnets CPR", "Barnets navn", "Dagplejer (lønnr.)", "Indmeldt", "Udmeldt"]
+    children = [
+        [*head, "Pasningsstatus", "Distrikt"],
+        [CH1, "Jensen, Liv", "31001", "01.03.2026", "", "Indskrevet", "Nord"],
+        [CH2, "Ærø, Emil", "31001", "01.02.2026", "", "Indskrevet", "Nord"],
+        [CH3, "Østergaard, Ida", "31002", "", "", "Venteliste", "Syd"],
+    ]
+    contacts = [
+        ["Barnets CPR", "Kontaktpersonens CPR", "Fornavn", "Efternavn", "Relation", "Myndighed"],
+        [CH1, MOR1, "Mette", "Jensen", "Mor", "Ja"],
+        [CH1, FAR1, "Ole", "Jensen", "Far", "Ja"],
+        [CH2, MOR2, "Sara", "Ærø", "Mor", "Ja"],
+        [CH3, FAR2, "Jon", "Østergaard", "Far", "Ja"],
+    ]
+    return Built(
+        [
+            write_csv(folder / "boern.csv", children),
+            write_csv(folder / "medarbejdere.csv", hr),
+            write_csv(folder / "kontakter.csv", contacts),
+        ]
+    )
+
+
 def _english_provider_files(folder: Path) -> Built:
     """A children's file with English headers, the dagplejer as «Provider ID», alias columns
     for a protected child, and the parents as «Guardian 1 …»/«Guardian 2 …»; the dagplejere
@@ -910,6 +944,31 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
         codes=frozenset({"DP265", "DP271"}),  # «Institution» is both dagplejere's,
+    ),
+    Case(
+        "tre-csv-filer-med-pasningsstatus-og-distrikt-paa-boernene",
+        _three_csv_files_with_placement_status,
+        # the status by its header, the district carried to each dagplejer (DP271), the
+        # contacts joined to their children by the child's CPR number
+        roles={
+            "boern.csv": Role.BOERN,
+            "medarbejdere.csv": Role.DAGPLEJERE,
+            "kontakter.csv": Role.KONTAKTER,
+        },
+        columns={
+            "boern.csv": {
+                "dagplejer": "Dagplejer (lønnr.)",
+                "start": "Indmeldt",
+                "slut": "Udmeldt",
+                "status": "Pasningsstatus",
+            },
+            "medarbejdere.csv": {"id": "Lønnummer", "postnr": "Postnr. og by"},
+            "kontakter.csv": {"barn": "Barnets CPR", "cpr": "Kontaktpersonens CPR"},
+        },
+        counts=(2, 3, 4),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Anne Jensen", "Ida Østergaard": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Jon Østergaard": True},
+        codes=frozenset({"DP271"}),
     ),
     Case(
         "note-med-kommaer-foer-overskriften",
