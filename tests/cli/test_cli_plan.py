@@ -6,7 +6,16 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from dagplejecli.planfile import read_plan
-from tests.builders import leaked_cprs, no_traceback, run_cli, small_roster, write_csv, write_xlsx
+from tests.builders import (
+    AREAS,
+    BASE_CONFIG,
+    leaked_cprs,
+    no_traceback,
+    run_cli,
+    small_roster,
+    write_csv,
+    write_xlsx,
+)
 
 
 def workbook_text(path: Path) -> str:
@@ -156,3 +165,54 @@ def test_plan_says_why_contacts_of_no_child_are_not_counted(project: Path) -> No
     out = run_cli("plan", "roster.xlsx").output
     assert "1 kontaktperson hører til et barn, der ikke står i rosteren" in out, out
     assert "DP218" in out and not leaked_cprs(out)
+
+
+def _grouped_report(with_column: bool) -> dict[str, list[list[object]]]:
+    """A childcare system's «Børneliste pr. dagplejer»: per dagplejer a row with her name, the
+    header again, her children, and «Antal børn»; ``with_column``: a «Dagplejer» column added
+    and filled down (on the heading rows too, as copying down does)."""
+    sheets = small_roster()
+    header = ["Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
+    rows: list[list[object]] = [["Børneliste pr. dagplejer – udskrevet 07-12-2026"], []]
+    groups = {"D1": ("Anne Jensen", [sheets["Børn"][1]]), "D3": ("Åse Østergaard", [])}
+    groups["D2"] = ("Bo Ærø", [sheets["Børn"][2], sheets["Børn"][3]])
+    for ident, (name, children) in groups.items():
+        rows.append([f"Dagplejer: {name} ({ident})"])
+        rows.append(header)
+        for child in children:
+            rows.append([f"{child[1]} {child[2]}", child[0], child[5], child[4], "Mor"])
+        rows += [[f"Antal børn: {len(children)}"], []]
+    if with_column:
+        ref = ""
+        for row in rows:
+            if row and str(row[0]).startswith("Dagplejer:"):
+                ref = str(row[0]).split("(")[1].rstrip(")")
+            row.extend([""] * (5 - len(row)))
+            row.append("Dagplejer" if row[0] == "Barnets navn" else ref if row[0] else "")
+    sheets["Børn"] = rows
+    return sheets
+
+
+def test_a_report_grouped_by_dagplejer_is_said_as_that_with_the_fix(project: Path) -> None:
+    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=False))
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 2 and no_traceback(result)
+    assert "delt i afsnit pr. dagplejer" in result.stderr and "Børn!A" in result.stderr
+    assert "Tilføj en kolonne «Dagplejer»" in result.stderr
+    assert not (project / "dagpleje-plan.xlsx").exists()
+
+
+def test_a_grouped_report_with_its_dagplejer_column_reads_its_children_only(
+    project: Path,
+) -> None:
+    """The headers repeated over each group and the groups' own rows (her name, «Antal
+    børn») are no children: 3 children, each with the dagplejer of her group."""
+    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=True))
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n', encoding="utf-8"
+    )
+    assert run_cli("plan", "roster.xlsx").exit_code == 0
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert (doc["stats"]["dagplejere"], doc["stats"]["boern"]) == (3, 3)
+    skipped = [f for f in doc["findings"] if f["code"] == "DP256"]
+    assert len(skipped) == 1 and skipped[0]["params"]["count"] >= 6

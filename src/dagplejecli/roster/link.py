@@ -17,7 +17,7 @@ from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.rows import cell_text, data_rows
-from dagplejecli.roster.vocabulary import vocabulary
+from dagplejecli.roster.vocabulary import without_role_words
 
 
 def derive_dagplejer_ids(dagplejere: list[Dagplejer], secret: Callable[[], bytes]) -> None:
@@ -102,25 +102,6 @@ def id_and_name(ref: str) -> list[tuple[str, str]]:
             if has_digit and any(ch.isalpha() for ch in name) and not any(map(str.isdigit, name)):
                 out.append((ident, name))
     return out
-
-
-_ROLE_WORDS = frozenset(vocabulary().role_words)
-_WORD = re.compile(r"[^\s/]+/?")  # a word, «v/» with its slash
-
-
-def without_role_words(ref: str) -> str:
-    """A reference with the role words it begins with set aside (the vocabulary's
-    [henvisning] rolleord): «Dagplejer Hanne Sørensen (41789)» → «Hanne Sørensen (41789)»,
-    «Dagplejen v/ Hanne Sørensen» → «Hanne Sørensen». Only when a name follows: «Dagpleje 3»
-    (a unit's number) and a reference of role words only are kept as written; «v/» is a role
-    word, «V.» an initial."""
-    rest = ref.strip()
-    while m := _WORD.match(rest):
-        word = m.group(0).casefold().rstrip(":")
-        if word not in _ROLE_WORDS:
-            break
-        rest = rest[m.end() :].lstrip(" /")
-    return rest if rest != ref.strip() and any(ch.isalpha() for ch in rest) else ref
 
 
 _Found = tuple[str | None, tuple[str, ...], Mismatch | None]

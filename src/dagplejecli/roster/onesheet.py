@@ -9,9 +9,10 @@ from dagplejecli.findings import OWN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap
-from dagplejecli.roster.link import id_and_name, without_role_words
+from dagplejecli.roster.link import id_and_name
 from dagplejecli.roster.records import Builder
 from dagplejecli.roster.rows import RowReader, data_rows, filled
+from dagplejecli.roster.vocabulary import without_role_words
 
 # a child on a row that names no dagplejer
 DP247 = Rule("DP247", S.ERROR, Family.PERSONS, OWN, params=("columns", "cpr", "name"))

@@ -60,7 +60,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import merge_repeated_children
-from dagplejecli.roster.rows import data_rows
+from dagplejecli.roster.rows import data_rows, is_filled
 from dagplejecli.roster.unread import no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
@@ -72,7 +72,7 @@ from dagplejecli.roster.unused import (
     nameless_groups,
     rows_set_aside,
 )
-from dagplejecli.roster.vocabulary import vocabulary
+from dagplejecli.roster.vocabulary import vocabulary, without_role_words
 
 # ids made from names (was info)
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
@@ -196,6 +196,8 @@ def read_roster(
             )
         if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
             _dagplejer_by_content(cmap, dagplejere, inferred)
+        if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
+            _refuse_groups_by_dagplejer(cmap)
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap, long))
         used.append(cmap)
@@ -293,6 +295,27 @@ def read_roster(
         roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
+
+
+def _refuse_groups_by_dagplejer(cmap: ColumnMap) -> None:
+    """A report grouped by dagplejer, her name on a row of its own over her children («Dagplejer:
+    Hanne Sørensen (41789)»), with no column for the child's dagplejer: not read (exit 2), and
+    said as that, with the fix, rather than as a missing column whose header could be changed."""
+    for number, row in enumerate(cmap.sheet.rows[cmap.header.row :], start=cmap.header.row + 1):
+        filled = [v for v in row if is_filled(v)]
+        if len(filled) != 1 or not isinstance(text := filled[0], str):
+            continue
+        named = without_role_words(" ".join(text.split()))
+        if named and named != " ".join(text.split()):  # role words, then a name or an id
+            sheet, at = cmap.sheet.origin(number)
+            raise DagplejeError(
+                "roster_grouped_by_dagplejer",
+                where=f"{sheet.file or cmap.file}, {sheet.name}!A{at}",
+                hint="roster_grouped_by_dagplejer_hint",
+                sheet=sheet.name,
+                row=at,
+                text=mask_cpr_in_text(text)[:60],
+            )
 
 
 def _dagplejer_by_content(

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dagplejecli.domain.identifiers import looks_like_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Role
 from dagplejecli.domain.values import clean_text
 from dagplejecli.model import CellRef, RowRef
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.joined import sheet_column
-from dagplejecli.roster.vocabulary import normalise_words, vocabulary
+from dagplejecli.roster.vocabulary import normalise_words, vocabulary, without_role_words
 
 
 class RowReader:
@@ -92,6 +92,8 @@ def _any(row: list[object]) -> bool:
 
 
 _FOOTER = vocabulary().footer
+_ROLE_WORDS = frozenset(vocabulary().role_words)
+_FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 
@@ -148,13 +150,19 @@ def _total_or_note(
     return first if note else None
 
 
-def _note_among(row: list[object], naming: set[int]) -> str | None:
+def _note_among(row: list[object], naming: set[int], first: str) -> str | None:
     """A row among the data that is no person: one text of words in one cell, without a CPR
     number anywhere in it — a note outside the columns that may name a person («Bemærk:
     dagplejer 2 holder ferie uge 52»), or a total with a number or a colon («I alt Nord: 2»)
     in any. A row of only a name («Hanne Sørensen» under «Dagplejer») or a word («D7») is
-    read: it may be a person."""
+    read: it may be a person. A total with more cells filled («Antal børn: 4» and its group's
+    dagplejer) is no person either."""
     text = _lone_value(row)
+    if text is None:  # more cells: a group's total still, its dagplejer copied down beside it
+        words = first.split(None, 1)  # (the row's first filled cell)
+        if not words or words[0].casefold().rstrip(":") not in _FOOTER_FIRST:
+            return None
+        return _total_or_note(row, naming, notes=False)
     if not isinstance(text, str) or len(text.split()) < 2 or not any(c.isalpha() for c in text):
         return None
     return _total_or_note(row, naming)
@@ -170,6 +178,35 @@ def _lone_value(row: list[object]) -> object:
                 return None
             lone = value
     return lone
+
+
+def _repeats_header(row: list[object], header: list[str]) -> bool:
+    """Whether a row writes the header row again (two cells or more, each its column's
+    header as written, in any case): a report that repeats its header over every group
+    («Barnets navn | CPR-nr.»). ``header``: the header's texts, stripped and casefolded."""
+    same = 0
+    for col, value in enumerate(row):
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str) or col >= len(header) or not header[col]:
+            return False
+        if value.strip().casefold() != header[col]:
+            return False  # a person's row: at its first filled cell
+        same += 1
+    return same >= 2
+
+
+def _section_heading(row: list[object]) -> str | None:
+    """The text of a row over a group of a report's children that names their dagplejer with
+    role words («Dagplejer: Hanne Sørensen (41789)»), its first filled cell, with no CPR
+    number in the row; else None. No child is called that."""
+    first = next((v for v in row if v != "" and v is not None), None)
+    if not isinstance(first, str) or not (words := first.split()):
+        return None
+    if words[0].casefold().rstrip(":") not in _ROLE_WORDS:
+        return None  # a child's row: at its first word
+    text = " ".join(words)
+    return text if without_role_words(text) != text and not _holds_cpr(row) else None
 
 
 def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
@@ -197,8 +234,17 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         cut -= 1  # from the end up, while the rows are totals or notes (never the first row)
         skipped.append((rows[cut][0], text))
     kept = []
+    header = [t.strip().casefold() for t in cmap.header.texts]
+    children = cmap.role == Role.BOERN
     for number, row in rows[:cut]:
-        if (text := _note_among(row, naming)) is None:
+        first = next((v for v in row if v != "" and v is not None), None)
+        if not isinstance(first, str) or first[:1].isdigit():
+            kept.append((number, whole[number]))  # a CPR number or a number first: a person's
+        elif _repeats_header(row, header):  # a report's header again over its next group
+            skipped.append((number, " | ".join(str(v) for v in row if is_filled(v))))
+        elif children and (text := _section_heading(row)):  # «Dagplejer: Hanne Sørensen»
+            skipped.append((number, text))
+        elif (text := _note_among(row, naming, first)) is None:
             kept.append((number, whole[number]))
         else:
             skipped.append((number, text))

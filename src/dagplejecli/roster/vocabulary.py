@@ -155,3 +155,22 @@ def vocabulary() -> Vocabulary:
     """The vocabulary shipped with dagpleje (read once per process)."""
     text = resources.files("dagplejecli.roster").joinpath("vocabulary.toml").read_text("utf-8")
     return parse_vocabulary(tomllib.loads(text))
+
+
+_WORD = re.compile(r"[^\s/]+/?")  # a word, «v/» with its slash
+_ROLE_WORDS = frozenset(vocabulary().role_words)
+
+
+def without_role_words(ref: str) -> str:
+    """A reference with the role words it begins with set aside (the vocabulary's
+    [henvisning] rolleord): «Dagplejer Hanne Sørensen (41789)» → «Hanne Sørensen (41789)»,
+    «Dagplejen v/ Hanne Sørensen» → «Hanne Sørensen». Only when a name follows: «Dagpleje 3»
+    (a unit's number) and a reference of role words only are kept as written; «v/» is a role
+    word, «V.» an initial."""
+    rest = ref.strip()
+    while m := _WORD.match(rest):
+        word = m.group(0).casefold().rstrip(":")
+        if word not in _ROLE_WORDS:
+            break
+        rest = rest[m.end() :].lstrip(" /")
+    return rest if rest != ref.strip() and any(ch.isalpha() for ch in rest) else ref
