@@ -827,6 +827,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     ),
     "DP271": lambda tmp: findings_for(tmp, sheets=_district_on_the_childrens_rows()),
     "DP272": lambda tmp: findings_for(tmp, sheets=_status_under_an_unknown_header()),
+    "DP273": lambda tmp: findings_for(tmp, sheets=with_child_ids("K1", "F-0311891238", "K3")),
     "DP301": _stale,
     **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }

@@ -3,6 +3,7 @@ that reaches a person: messages, the JSON report, the plan and brugere.xlsx."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
-from tests.builders import CH2, DP1, DP2, DP3, no_traceback, run_cli, small_roster, write_xlsx
+from tests.builders import CH2, DP1, DP2, DP3, MOR1, no_traceback, run_cli, small_roster, write_xlsx
 
 STRAY = "0506771234"  # synthetic; belongs to nobody in the roster
 SPELLINGS = ["0506771234", "050677-1234", "050677 1234", "05.06.77.1234", "05/06/77-1234",
@@ -75,11 +76,18 @@ def test_an_id_made_of_a_cpr_number_is_refused_like_one(project: Path) -> None:
     assert result.exit_code == 2 and no_traceback(result)
     assert "Børn!I3" in result.stderr and not leaked(result.output, CH2)
     assert not (project / "dagpleje-plan.xlsx").exists()
-    # digits that only look like a date, and no one's CPR number, make an id
-    for ident in ("B1234567890", "P-15012024-03", "MA0512345678"):
+    # a parent's CPR number with a serial after it: the digits read together
+    sheets["Børn"][2][-1] = f"F{MOR1}001"
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert run_cli("plan", "roster.xlsx").exit_code == 2
+    # digits that only look like a date, and no one's CPR number, make an id; one that reads
+    # as a CPR number with a real birth date is said (a family's key of a parent not listed)
+    for ident, said in (("B1234567890", False), ("P-15012024-03", False), ("F-0311891238", True)):
         sheets["Børn"][2][-1] = ident
         write_xlsx(project / "roster.xlsx", sheets)
         assert run_cli("plan", "roster.xlsx").exit_code == 0, ident
+        found = json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
+        assert ("DP273" in {f["code"] for f in found}) is said, ident
 
 
 def cells(path: Path) -> str:

@@ -135,16 +135,23 @@ def contains_cpr(text: str) -> bool:
     )
 
 
-def cprs_in_text(text: str) -> set[str]:
-    """The ten digits of every CPR number written in ``text``, in any spelling the masker
-    knows («B0103254234»: an id made of a CPR number)."""
+def cprs_written_as_such(text: str) -> set[str]:
+    """The ten digits of every CPR number in ``text`` written as one is: ten digits together,
+    or with separators after the sixth only («F-0311891238», «031189-1238»), not a date and a
+    serial («15012024-03»)."""
     if not contains_cpr(text):
         return set()
     found = set()
     for m in _CPR_LIKE.finditer(fold_digits(text)):
-        digits = cpr_text_digits(m.group(0)) if m.group(1) is not None else None
-        if digits is not None:
-            found.add(digits)
+        written, digits = m.group(0), 0
+        for ch in written:
+            if ch.isdigit():
+                digits += 1
+            elif digits != 6:
+                break
+        else:
+            if m.group(1) is not None and (cpr := cpr_text_digits(written)) is not None:
+                found.add(cpr)
     return found
 
 

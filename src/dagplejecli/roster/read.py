@@ -11,7 +11,9 @@ from pathlib import Path
 from dagplejecli.config import RosterConfig
 from dagplejecli.domain.identifiers import (
     INVISIBLE,
-    cprs_in_text,
+    cprs_written_as_such,
+    fold_digits,
+    is_valid_cpr,
     looks_like_cpr,
     mask_cpr_in_text,
     nfkc,
@@ -92,6 +94,8 @@ DP241 = Rule(
 DP243 = Rule("DP243", S.INFO, Family.PERSONS, OWN, params=("count", "name"))
 # the children's sheet read in the long form without [roster] lang_form saying so
 DP259 = Rule("DP259", S.WARNING, Family.PERSONS, OWN, params=("sheet",))
+# ids with a CPR number's digits and birth date in them (no one's in the roster)
+DP273 = Rule("DP273", S.WARNING, Family.PERSONS, OWN, params=("count", "example"))
 # a column of the children's sheet read as their dagplejer's (every one's children agree)
 DP271 = Rule("DP271", S.INFO, Family.PERSONS, OWN, params=("column", "sheet"))
 
@@ -252,6 +256,7 @@ def read_roster(
     known |= {k.cpr for c in children for k in c.contacts if k.cpr}
     _refuse_cpr_ids(dagplejere, known)
     _refuse_cpr_ids(children, known)
+    cpr_like = _cpr_like_ids(dagplejere) + _cpr_like_ids(children)
     derived = [d for d in dagplejere if not d.id]
     # the dagplejere's id column as written, when one gave them ids (DP241 does not advise
     # mapping a column that is mapped)
@@ -263,7 +268,7 @@ def read_roster(
     derive_dagplejer_ids(dagplejere, secret)
     findings = builder.findings + unread
     findings += left_behind(path.name, considered, chosen, len(children)) + left
-    findings += rows_set_aside(used) + inferred
+    findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
     if derived:
         column = _id_like_column(derived) if len(derived) == len(dagplejere) else None
@@ -437,6 +442,31 @@ def _link_findings(
     return explained | set(refs)
 
 
+def _holds(ident: str, known: set[str]) -> bool:
+    """Whether the id's digits, read together, hold the CPR number of someone in the roster
+    («B0103254234», «F-031189-1238», «F0908901236001»)."""
+    digits = "".join(ch for ch in fold_digits(ident) if ch.isdigit())
+    return any(digits[i : i + 10] in known for i in range(len(digits) - 9))
+
+
+def _cpr_like_ids(people: list[Dagplejer] | list[Child]) -> list[Finding]:
+    """DP273, once per id column: ids that hold ten digits written as a CPR number with a
+    real birth date (no one's in the roster: those are refused) — a family's key made of a
+    parent's CPR number would reach LocalPersonId, which Unilogin does not filter."""
+    for person in people:
+        ident = person.id
+        if ident and not person.id_derived and any(map(is_valid_cpr, cprs_written_as_such(ident))):
+            cell = person.cell(Field.ID)
+            where = Location.of_cell(cell)
+            count = sum(
+                1
+                for p in people
+                if p.id and not p.id_derived and any(map(is_valid_cpr, cprs_written_as_such(p.id)))
+            )
+            return [DP273(where, example=mask_cpr_in_text(ident), count=count)]
+    return []
+
+
 def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> None:
     """An id is shown in the plan, in ``brugere.xlsx`` and in messages, and Unilogin keeps it:
     a column of CPR numbers must not be the id column, nor one whose ids hold a CPR number of
@@ -455,11 +485,7 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> N
                     shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
                 )
             person.id = ident = nfkc(ident)
-        if (
-            ident
-            and not person.id_derived
-            and (looks_like_cpr(ident) or not known.isdisjoint(cprs_in_text(ident)))
-        ):
+        if ident and not person.id_derived and (looks_like_cpr(ident) or _holds(ident, known)):
             cell = person.cell(Field.ID)
             raise DagplejeError(
                 "roster_id_is_cpr",
