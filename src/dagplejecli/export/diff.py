@@ -170,7 +170,9 @@ def identity_changes(
                 # dagpleje made from her name: a new name, or a namesake hired)
                 who = {"name": p.name, "cpr": mask_cpr(p.cpr)}
                 where = Location.of_cell(p.cell(Field.ID, Field.CPR))
-                variant = "derived" if p.id_derived else ""
+                # a dagplejer's id made from her name; a child's made from her CPR number
+                # changes only with it, so hers is an id column removed: the default words
+                variant = "derived" if p.id_derived and role == "dagplejer" else ""
                 out.append(DP270(where, m.area.name, variant=variant, role=role, id=ident, **who))
             elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
                 where = Location.of_cell(p.cell(Field.CPR))
