@@ -14,6 +14,7 @@ from tests.builders import (
     AREAS,
     BASE_CONFIG,
     CH1,
+    MOR1,
     child_cpr,
     leaked_cprs,
     run_cli,
@@ -398,6 +399,29 @@ def test_a_childs_rows_write_one_placement_however_its_dates_are_spelled(project
     result = run_cli("export", "--target", "unilogin", "--dato", DAY)
     assert result.exit_code == 0, result.output
     assert sorted(_contacts_of(project, "Liv")) == ["Mette", "Ole"]
+
+
+def test_a_childs_contradicting_rows_stop_the_export_in_any_order(project: Path) -> None:
+    """Three rows of Liv: «Indskrevet», blank and «Udmeldt». The rows say two things of one
+    placement: never merged by whichever comes first — the rows in care stay two children
+    with one CPR number (DP203), in every order."""
+    import itertools
+
+    base = small_roster()
+    base["Børn"][0].append("Status")
+    for row in base["Børn"][1:]:
+        row.append("")
+    liv = base["Børn"][1]
+    variants = [
+        [*liv[:4], MOR1, "Mette Jensen", "Mor", "Ja", "Indskrevet"],
+        [*liv[:4], "1105881233", "Ole Jensen", "Far", "Ja", ""],
+        [*liv[:4], "0304871237", "Lene Holm", "Andet", "Nej", "Udmeldt"],
+    ]
+    for order in itertools.permutations(variants):
+        sheets = {**base, "Børn": [base["Børn"][0], *order, *base["Børn"][2:]]}
+        write_xlsx(project / "roster.xlsx", sheets)
+        run_cli("plan", "roster.xlsx", "--dato", DAY)
+        assert "DP203" in codes("--dato", DAY), [r[-1] for r in order]
 
 
 def test_contacts_on_a_sheet_of_their_own_go_to_every_placement_of_the_child(

@@ -20,23 +20,46 @@ DP255 = Rule("DP255", S.INFO, Family.PERSONS, OWN, params=("children", "count", 
 
 def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Finding]]:
     """The children with each child's repeated rows merged into its first (its contacts
-    joined, one of each), and an info finding (DP255) saying how many rows were merged."""
-    first_of: dict[str, Child] = {}
-    kept: list[Child] = []
-    merged: list[Child] = []
+    joined, one of each), and an info finding (DP255) saying how many rows were merged.
+
+    Rows that write the same child (the name and the dagplejer, written on both, and the same
+    id, protection and alias: ``_child_as_written``)
+    are grouped by their placement (start, end, status). A placement is one child. A row
+    that leaves some of it blank joins the one placement that writes all it writes — never
+    one of two, and never a mix of two rows' values — whatever the rows' order."""
+    groups: dict[tuple[object, ...], list[Child]] = {}
     for child in children:
-        first = first_of.get(child.cpr) if child.cpr else None
-        if first is not None and same_child(first, child):
-            _join_contacts(first, child.contacts)
-            _fill_placement(first, child)
-            merged.append(child)
+        if child.cpr and child.name and child.dagplejer_ref:
+            groups.setdefault((child.cpr, *_child_as_written(child)), []).append(child)
+    joins: dict[int, Child] = {}  # a row → the first row of the placement it is part of
+    for rows in groups.values():
+        if len(rows) < 2:
             continue
-        if child.cpr and first is None:
-            first_of[child.cpr] = child
-        kept.append(child)
+        first_of: dict[tuple[object, ...], Child] = {}
+        for row in rows:
+            first_of.setdefault(_placement(row), row)
+        for row in rows:
+            own = _placement(row)
+            wider = [q for q in first_of if q != own and _within(own, q)]
+            widest = [q for q in wider if not any(_within(q, r) for r in wider if r != q)]
+            target = first_of[widest[0]] if len(widest) == 1 else first_of[own]
+            if target is not row:
+                joins[id(row)] = target
+
+    def final(row: Child) -> Child:
+        target = joins[id(row)]
+        while id(target) in joins:  # the first row of a narrower placement joins a wider one
+            target = joins[id(target)]
+        return target
+
+    kept = [c for c in children if id(c) not in joins]
+    merged = [c for c in children if id(c) in joins]
+    for child in merged:
+        target = final(child)
+        _join_contacts(target, child.contacts)  # (its placement is the target's, or less)
     if not merged:
         return kept, []
-    example = first_of[str(merged[0].cpr)]  # the child kept, as its first row writes it
+    example = final(merged[0])
     finding = DP255(
         Location.of_cell(merged[0].cell(Field.CPR)),
         count=len(merged),
@@ -47,19 +70,9 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
     return kept, [finding]
 
 
-def same_child(a: Child, b: Child) -> bool:
-    """Whether two rows with one child's CPR number say the same child with the same dagplejer:
-    the name and the dagplejer written on both and alike, everything else read of the child
-    (id, protection, alias) the same, and the placement (start, end, status) the same where
-    both rows write it. A blank name or dagplejer is no agreement: such a row stays apart, and
-    the checks name it (DP203). Rows of two placements (an ended and a current one) are two,
-    each judged on the day (care.py), never one child with the first row's period."""
-    if not (a.name and b.name and a.dagplejer_ref and b.dagplejer_ref):
-        return False
-    if _child_as_written(a) != _child_as_written(b):
-        return False
-    pairs = zip(_placement(a), _placement(b), strict=True)
-    return all(x is None or y is None or x == y for x, y in pairs)
+def _within(narrow: tuple[object, ...], wide: tuple[object, ...]) -> bool:
+    """Whether placement ``wide`` writes all ``narrow`` writes, alike."""
+    return all(n is None or n == w for n, w in zip(narrow, wide, strict=True))
 
 
 def _child_as_written(c: Child) -> tuple[object, ...]:
@@ -83,17 +96,6 @@ def _placement(c: Child) -> tuple[object, object, object]:
         return None if readable else clean_text(cell)  # readable without a date: blank
 
     return when(c.start_cell), when(c.end_cell), normalise_words(c.status_text) or None
-
-
-def _fill_placement(child: Child, other: Child) -> None:
-    """What ``other`` (a row of the same child) writes of the placement where ``child``'s first
-    row left it blank."""
-    if _placement(child)[0] is None:
-        child.start_cell = other.start_cell
-    if _placement(child)[1] is None:
-        child.end_cell = other.end_cell
-    if not child.status_text:
-        child.status_text = other.status_text
 
 
 def _join_contacts(child: Child, others: list[ContactPerson]) -> None:
