@@ -943,7 +943,7 @@ CASES = [
         counts=(2, 2, 3),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
-        codes=frozenset({"DP265", "DP271"}),  # «Institution» is both dagplejere's,
+        codes=frozenset({"DP265"}),
     ),
     Case(
         "tre-csv-filer-med-pasningsstatus-og-distrikt-paa-boernene",

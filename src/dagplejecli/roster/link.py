@@ -245,9 +245,10 @@ class ChildColumns:
 
     def give(self, children: list[Child], dagplejere: list[Dagplejer]) -> list[str]:
         """A column whose values every dagplejer's children agree on where they write one (as
-        the rules compare), and whose values repeat (a district, not a child's own number),
-        becomes hers, for the rules and ``init``'s areas; the headers given. One that differs
-        between one dagplejer's children, or holds a CPR number, is the children's own."""
+        the rules compare), with a dagplejer whose two children or more write it (so that
+        agreeing shows something: not an allergy on two dagplejere's one child each), becomes
+        hers, for the rules and ``init``'s areas; the headers given. One that differs between
+        one dagplejer's children, or holds a CPR number, is the children's own."""
         seen: list[dict[str, dict[str, str]]] = [{} for _ in self.columns]  # id → key → text
         shown: list[Counter[str]] = [Counter() for _ in self.columns]  # id → children with one
         for child in children:
@@ -263,8 +264,8 @@ class ChildColumns:
         for (_, header), found, count in zip(self.columns, seen, shown, strict=True):
             if not found or any(len(v) > 1 for v in found.values()):
                 continue
-            if sum(count.values()) <= len({k for v in found.values() for k in v}):
-                continue  # every child a value of its own: the children's (a place number)
+            if max(count.values()) < 2:
+                continue  # no dagplejer with two children writing it: nothing shows it is hers
             texts = {d: next(iter(v.values())) for d, v in found.items()}
             if any(contains_cpr(t) for t in texts.values()):
                 continue
