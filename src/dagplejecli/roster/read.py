@@ -445,6 +445,8 @@ def _link_findings(
 def _holds(ident: str, known: set[str]) -> bool:
     """Whether the id's digits, read together, hold the CPR number of someone in the roster
     («B0103254234», «F-031189-1238», «F0908901236001»)."""
+    if len(ident) < 10:
+        return False  # (most ids: «D00017»)
     digits = "".join(ch for ch in fold_digits(ident) if ch.isdigit())
     return any(digits[i : i + 10] in known for i in range(len(digits) - 9))
 

@@ -27,9 +27,13 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
     are grouped by their placement (start, end, status). A placement is one child. A row
     that leaves some of it blank joins the one placement that writes all it writes — never
     one of two, and never a mix of two rows' values — whatever the rows' order."""
-    groups: dict[tuple[object, ...], list[Child]] = {}
+    seen: dict[str, int] = {}
     for child in children:
-        if child.cpr and child.name and child.dagplejer_ref:
+        if child.cpr:
+            seen[child.cpr] = seen.get(child.cpr, 0) + 1
+    groups: dict[tuple[object, ...], list[Child]] = {}
+    for child in children:  # most CPR numbers stand on one row: only the others are grouped
+        if child.cpr and seen[child.cpr] > 1 and child.name and child.dagplejer_ref:
             groups.setdefault((child.cpr, *_child_as_written(child)), []).append(child)
     joins: dict[int, Child] = {}  # a row → the first row of the placement it is part of
     for rows in groups.values():
