@@ -216,3 +216,15 @@ def test_a_grouped_report_with_its_dagplejer_column_reads_its_children_only(
     assert (doc["stats"]["dagplejere"], doc["stats"]["boern"]) == (3, 3)
     skipped = [f for f in doc["findings"] if f["code"] == "DP256"]
     assert len(skipped) == 1 and skipped[0]["params"]["count"] >= 6
+
+
+def test_a_row_custody_cell_naming_the_parent_points_to_the_setting_that_reads_it(
+    project: Path,
+) -> None:
+    """«Mor» in the child's row's «Forældremyndighed» is neither Ja nor Nej (DP250); the fix
+    names [roster] raekke_myndighed = "navngivet", which reads it as who has custody."""
+    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=True))
+    run_cli("plan", "roster.xlsx")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    unread = [f for f in doc["findings"] if f["code"] == "DP250"]
+    assert unread and 'raekke_myndighed = "navngivet"' in unread[0]["hint"]
