@@ -228,3 +228,6 @@ def test_a_row_custody_cell_naming_the_parent_points_to_the_setting_that_reads_i
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     unread = [f for f in doc["findings"] if f["code"] == "DP250"]
     assert unread and 'raekke_myndighed = "navngivet"' in unread[0]["hint"]
+    for lang in ("da", "en"):  # and explain says it, where a user looks the code up
+        said = " ".join(run_cli("--lang", lang, "explain", "DP250").stdout.split())
+        assert 'raekke_myndighed = "navngivet"' in said, lang
