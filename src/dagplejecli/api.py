@@ -925,9 +925,9 @@ def afstem(
     # the roster are validate's business: only the plan's freshness matters here), for the
     # day it was made for: the registers hold what was exported of that plan
     on_step("step_reading")
-    day = today or _plan_day(plan_path) or dt.date.today()
+    saved, planned = replan(load_config(config_path), plan_path, today=today, plans_day=True)
+    day = planned.care.day if planned.care else today
     today = today or dt.date.today()  # the registers' own dates are judged on the real day
-    saved, planned = replan(load_config(config_path), plan_path, today=day)
     on_step("step_comparing")
     if any(f.code == "DP301" for f in freshness(saved, planned.roster, planned.plan, day)):
         raise Refused(
@@ -947,13 +947,3 @@ def afstem(
     if rapport is not None:
         write_bytes_atomic(rapport, workbook_bytes(report_sheets(result)), private=True)
     return Reconciled(result, planned, rapport)
-
-
-def _plan_day(plan_path: Path) -> dt.date | None:
-    """The day the plan was made for (``--dato``), when it says one."""
-    from dagplejecli.planfile import read_plan
-
-    try:
-        return dt.date.fromisoformat(read_plan(plan_path).day)
-    except ValueError:
-        return None  # a plan from before days were recorded

@@ -164,11 +164,16 @@ def replan(
     keep_sheets: bool = False,
     today: dt.date | None = None,
     id_secret: bytes | None = None,
+    plans_day: bool = False,
 ) -> tuple[SavedPlan, Planned]:
     """The saved plan, and the plan made again from its roster and today's configuration
     (``keep_sheets``: keep the roster's cells too, for ``--annotate``; ``id_secret``: the
-    municipality's secret, by default the one beside the configuration, made on first use)."""
+    municipality's secret, by default the one beside the configuration, made on first use),
+    who is in care judged on ``today``, or with ``plans_day`` and no ``today`` on the day the
+    plan was made for."""
     saved = read_plan(plan_path)
+    if plans_day and today is None:
+        today = saved.made_for
     refuse_other_config(saved, config.path)
     sheets = read_roster_sheets(saved.roster_paths)
     secret = secret_of(config) if id_secret is None else lambda: id_secret

@@ -265,6 +265,14 @@ class SavedPlan:
     day: str = ""  # the day it was made for (ISO), and who was in care then ("": not recorded)
     in_care: str = ""
 
+    @property
+    def made_for(self) -> dt.date | None:
+        """The day the plan was made for (``--dato``), None when it records none."""
+        try:
+            return dt.date.fromisoformat(self.day)
+        except ValueError:
+            return None  # a plan from before days were recorded
+
 
 def read_plan(path: Path) -> SavedPlan:
     """Read back a plan written by ``write_plan``; anything else is a DagplejeError.

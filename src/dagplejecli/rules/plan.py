@@ -29,7 +29,7 @@ def freshness(
     elif saved.fingerprint != fingerprint(plan):
         variant = "config"
     elif saved.in_care and saved.in_care != in_care_fingerprint(roster):
-        planned = dt.date.fromisoformat(saved.day) if _iso(saved.day) else None
+        planned = saved.made_for
         # the same day, others in care: the configuration changed it ([roster.status] …)
         variant = "config" if planned == day else "day"
         params = {
@@ -46,11 +46,3 @@ def freshness(
             **params,
         )
     ]
-
-
-def _iso(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
