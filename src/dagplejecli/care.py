@@ -240,7 +240,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     kept_children = _ongoing_placements(kept_children, day, care)
     if len(kept_dagplejere) != len(roster.dagplejere):
         gone = {x.person.id: x for x in care.left_out if x.role == "dagplejer"}
-        waiting = []
+        waiting: set[int] = set()
         for c in kept_children:
             if c.dagplejer_id not in gone:
                 continue
@@ -249,10 +249,10 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
                 # let in dage_foer_start days early, with a dagplejer who starts too: she
                 # waits with her (her group is not in the import before the dagplejer is)
                 care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
-                waiting.append(c)
+                waiting.add(id(c))
             else:  # in care with a dagplejer who is not: the child would vanish from Unilogin
                 judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
-        kept_children = [c for c in kept_children if all(c is not w for w in waiting)]
+        kept_children = [c for c in kept_children if id(c) not in waiting]
     roster.dagplejere[:] = kept_dagplejere
     roster.children[:] = kept_children
     care.findings += judge.findings + judge.unknown_findings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -242,14 +243,19 @@ def _first_of(header: HeaderRow, *wanted: tuple[Owner, Field]) -> int | None:
     return next((said.index(w) for w in wanted if w in said), None)
 
 
+def _filled_cells(sheet: RawSheet, header: HeaderRow, col: int) -> Iterator[object]:
+    """The filled cells of column ``col`` under the header (a cell of spaces is blank)."""
+    for row in sheet.rows[header.row :]:
+        v = row[col] if col < len(row) else None
+        if not (v is None or v == "" or (isinstance(v, str) and v.isspace())):
+            yield v
+
+
 def _holds_yes_no(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     """Whether every filled cell of a column is a yes or a no («Ja», «Nej», «X», TRUE): a
     status written as a tick, never a date («Indskrevet»: Ja)."""
     seen = False
-    for row in sheet.rows[header.row :]:
-        v = row[col] if col < len(row) else None
-        if v is None or v == "" or (isinstance(v, str) and v.isspace()):
-            continue
+    for v in _filled_cells(sheet, header, col):
         if not (isinstance(v, bool) or (isinstance(v, str) and normalise_bool(v) is not None)):
             return False  # a date, or anything else: stops at the first
         seen = True
@@ -277,10 +283,7 @@ def _holds_status_words(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     «Aktiv» and «Ophørt» alone may be a subsidy's."""
     v = vocabulary()
     seen, placement = 0, False
-    for row in sheet.rows[header.row :]:
-        value = row[col] if col < len(row) else None
-        if value is None or value == "" or (isinstance(value, str) and value.isspace()):
-            continue
+    for value in _filled_cells(sheet, header, col):
         if not isinstance(value, str) or (word := normalise_words(value)) not in v.statuses:
             return False  # anything else: stops at the first
         seen += 1

@@ -98,11 +98,11 @@ class PerColumn:
         self._first: dict[tuple[str, str], tuple[Finding, int]] = {}
 
     def add(self, key: tuple[str, str], finding: Finding) -> None:
-        first, count = self._first.get(key, (finding, 0))
-        self._first[key] = (first, count + 1)
+        self.count(key, lambda: finding)
 
     def count(self, key: tuple[str, str], first: Callable[[], Finding]) -> None:
-        """``add``, the finding made only for the first person (most people only count)."""
+        """One more person under ``key``, the finding made for the first only (``first``:
+        most people only count)."""
         found = self._first.get(key)
         self._first[key] = (first(), 1) if found is None else (found[0], found[1] + 1)
 

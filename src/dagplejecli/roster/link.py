@@ -243,12 +243,13 @@ class ChildColumns:
             for child, (_, row) in zip(children, data_rows(cmap), strict=True):
                 self.values[id(child)] = [cell_text(row, col) for col, _ in self.columns]
 
-    def give(self, children: list[Child], dagplejere: list[Dagplejer]) -> list[str]:
+    def give(self, children: list[Child], dagplejere: list[Dagplejer]) -> list[tuple[int, str]]:
         """A column whose values every dagplejer's children agree on where they write one (as
         the rules compare), with a dagplejer whose two children or more write it (so that
         agreeing shows something: not an allergy on two dagplejere's one child each), becomes
-        hers, for the rules and ``init``'s areas; the headers given. One that differs between
-        one dagplejer's children, or holds a CPR number, is the children's own."""
+        hers, for the rules and ``init``'s areas; the columns given, with their headers. One
+        that differs between one dagplejer's children, or holds a CPR number, is the
+        children's own."""
         seen: list[dict[str, dict[str, str]]] = [{} for _ in self.columns]  # id → key → text
         shown: list[Counter[str]] = [Counter() for _ in self.columns]  # id → children with one
         for child in children:
@@ -261,7 +262,7 @@ class ChildColumns:
                     texts.setdefault(comparable_text(value), value)
                     shown[i][child.dagplejer_id] += 1
         given = []
-        for (_, header), found, count in zip(self.columns, seen, shown, strict=True):
+        for (col, header), found, count in zip(self.columns, seen, shown, strict=True):
             if not found or any(len(v) > 1 for v in found.values()):
                 continue
             if max(count.values()) < 2:
@@ -269,7 +270,7 @@ class ChildColumns:
             texts = {d: next(iter(v.values())) for d, v in found.items()}
             if any(contains_cpr(t) for t in texts.values()):
                 continue
-            given.append(header)
+            given.append((col, header))
             for d in dagplejere:
                 d.extra.setdefault(header, texts.get(d.id, ""))
         return given

@@ -62,7 +62,7 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import merge_repeated_children
-from dagplejecli.roster.rows import data_rows, is_filled
+from dagplejecli.roster.rows import data_rows, section_heading
 from dagplejecli.roster.unread import no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
@@ -74,7 +74,7 @@ from dagplejecli.roster.unused import (
     nameless_groups,
     rows_set_aside,
 )
-from dagplejecli.roster.vocabulary import vocabulary, without_role_words
+from dagplejecli.roster.vocabulary import vocabulary
 
 # ids made from names (was info)
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
@@ -282,11 +282,9 @@ def read_roster(
         )
     links = resolve_children(dagplejere, children, form)
     if carried is not None:  # the children's sheet's columns that are their dagplejer's
-        for header in carried.give(children, dagplejere):
-            col = cm.header.texts.index(header)
+        for col, header in carried.give(children, dagplejere):
             where = CellRef(cm.file, cm.header_sheet, cm.header.row, col + 1)
-            sheet = cm.header_sheet
-            findings.append(DP271(Location.of_cell(where), column=header, sheet=sheet))
+            findings.append(DP271(Location.of_cell(where), column=header, sheet=cm.header_sheet))
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column, form)
@@ -304,14 +302,11 @@ def read_roster(
 
 def _refuse_groups_by_dagplejer(cmap: ColumnMap) -> None:
     """A report grouped by dagplejer, her name on a row of its own over her children («Dagplejer:
-    Hanne Sørensen (41789)»), with no column for the child's dagplejer: not read (exit 2), and
-    said as that, with the fix, rather than as a missing column whose header could be changed."""
+    Hanne Sørensen (41789)», ``rows.section_heading``), with no column for the child's
+    dagplejer: not read (exit 2), and said as that, with the fix, rather than as a missing
+    column whose header could be changed."""
     for number, row in enumerate(cmap.sheet.rows[cmap.header.row :], start=cmap.header.row + 1):
-        filled = [v for v in row if is_filled(v)]
-        if len(filled) != 1 or not isinstance(text := filled[0], str):
-            continue
-        named = without_role_words(" ".join(text.split()))
-        if named and named != " ".join(text.split()):  # role words, then a name or an id
+        if (text := section_heading(row)) is not None:
             sheet, at = cmap.sheet.origin(number)
             raise DagplejeError(
                 "roster_grouped_by_dagplejer",
@@ -455,18 +450,15 @@ def _cpr_like_ids(people: list[Dagplejer] | list[Child]) -> list[Finding]:
     """DP273, once per id column: ids that hold ten digits written as a CPR number with a
     real birth date (no one's in the roster: those are refused) — a family's key made of a
     parent's CPR number would reach LocalPersonId, which Unilogin does not filter."""
-    for person in people:
-        ident = person.id
-        if ident and not person.id_derived and any(map(is_valid_cpr, cprs_written_as_such(ident))):
-            cell = person.cell(Field.ID)
-            where = Location.of_cell(cell)
-            count = sum(
-                1
-                for p in people
-                if p.id and not p.id_derived and any(map(is_valid_cpr, cprs_written_as_such(p.id)))
-            )
-            return [DP273(where, example=mask_cpr_in_text(ident), count=count)]
-    return []
+    found = [
+        p
+        for p in people
+        if p.id and not p.id_derived and any(map(is_valid_cpr, cprs_written_as_such(p.id)))
+    ]
+    if not found:
+        return []
+    where = Location.of_cell(found[0].cell(Field.ID))
+    return [DP273(where, example=mask_cpr_in_text(found[0].id), count=len(found))]
 
 
 def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> None:

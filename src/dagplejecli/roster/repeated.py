@@ -1,11 +1,13 @@
 """A child on several rows — one row per contact person, as a pladsanvisning's contact list is
 often written — is one child with the contact persons of all its rows, when the rows write the
-same child alike (name and dagplejer on every row, and the same id, protection, alias and
-placement period and status).
-Rows that differ or leave them blank stay apart, and the checks name them (DP203: the same CPR
-number twice)."""
+same child alike (name and dagplejer on every row, and the same id, protection and alias) and
+the same placement (period and status, where a row writes them). Rows that differ, or that
+leave the name or the dagplejer blank, stay apart, and the checks name them (DP203: the same
+CPR number twice)."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from dagplejecli.domain.shape import Field
 from dagplejecli.domain.values import clean_text, id_key, name_key, read_date
@@ -23,14 +25,11 @@ def merge_repeated_children(children: list[Child]) -> tuple[list[Child], list[Fi
     joined, one of each), and an info finding (DP255) saying how many rows were merged.
 
     Rows that write the same child (the name and the dagplejer, written on both, and the same
-    id, protection and alias: ``_child_as_written``)
-    are grouped by their placement (start, end, status). A placement is one child. A row
+    id, protection and alias: ``_child_as_written``) are grouped by their placement (start,
+    end, status). A placement is one child. A row
     that leaves some of it blank joins the one placement that writes all it writes — never
     one of two, and never a mix of two rows' values — whatever the rows' order."""
-    seen: dict[str, int] = {}
-    for child in children:
-        if child.cpr:
-            seen[child.cpr] = seen.get(child.cpr, 0) + 1
+    seen = Counter(child.cpr for child in children if child.cpr)
     groups: dict[tuple[object, ...], list[Child]] = {}
     for child in children:  # most CPR numbers stand on one row: only the others are grouped
         if child.cpr and seen[child.cpr] > 1 and child.name and child.dagplejer_ref:

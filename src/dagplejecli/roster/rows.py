@@ -11,7 +11,12 @@ from dagplejecli.domain.values import clean_text
 from dagplejecli.model import CellRef, RowRef
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.joined import sheet_column
-from dagplejecli.roster.vocabulary import normalise_words, vocabulary, without_role_words
+from dagplejecli.roster.vocabulary import (
+    ROLE_WORDS,
+    normalise_words,
+    vocabulary,
+    without_role_words,
+)
 
 
 class RowReader:
@@ -92,7 +97,6 @@ def _any(row: list[object]) -> bool:
 
 
 _FOOTER = vocabulary().footer
-_ROLE_WORDS = frozenset(vocabulary().role_words)
 _FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
@@ -196,14 +200,14 @@ def _repeats_header(row: list[object], header: list[str]) -> bool:
     return same >= 2
 
 
-def _section_heading(row: list[object]) -> str | None:
+def section_heading(row: list[object]) -> str | None:
     """The text of a row over a group of a report's children that names their dagplejer with
     role words («Dagplejer: Hanne Sørensen (41789)»), its first filled cell, with no CPR
     number in the row; else None. No child is called that."""
     first = next((v for v in row if v != "" and v is not None), None)
     if not isinstance(first, str) or not (words := first.split()):
         return None
-    if words[0].casefold().rstrip(":") not in _ROLE_WORDS:
+    if words[0].casefold().rstrip(":") not in ROLE_WORDS:
         return None  # a child's row: at its first word
     text = " ".join(words)
     return text if without_role_words(text) != text and not _holds_cpr(row) else None
@@ -242,7 +246,7 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
             kept.append((number, whole[number]))  # a CPR number or a number first: a person's
         elif _repeats_header(row, header):  # a report's header again over its next group
             skipped.append((number, " | ".join(str(v) for v in row if is_filled(v))))
-        elif children and (text := _section_heading(row)):  # «Dagplejer: Hanne Sørensen»
+        elif children and (text := section_heading(row)):  # «Dagplejer: Hanne Sørensen»
             skipped.append((number, text))
         elif (text := _note_among(row, naming, first)) is None:
             kept.append((number, whole[number]))

@@ -158,7 +158,7 @@ def vocabulary() -> Vocabulary:
 
 
 _WORD = re.compile(r"[^\s/]+/?")  # a word, «v/» with its slash
-_ROLE_WORDS = frozenset(vocabulary().role_words)
+ROLE_WORDS = frozenset(vocabulary().role_words)  # as compared: one word, lower case
 
 
 def without_role_words(ref: str) -> str:
@@ -170,7 +170,7 @@ def without_role_words(ref: str) -> str:
     rest = ref.strip()
     while m := _WORD.match(rest):
         word = m.group(0).casefold().rstrip(":")
-        if word not in _ROLE_WORDS:
+        if word not in ROLE_WORDS:
             break
         rest = rest[m.end() :].lstrip(" /")
     return rest if rest != ref.strip() and any(ch.isalpha() for ch in rest) else ref
