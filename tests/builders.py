@@ -220,6 +220,16 @@ def small_roster() -> dict[str, list[list[object]]]:
     }
 
 
+def with_column(
+    sheets: dict[str, list[list[object]]], sheet: str, header: str, values: Sequence[object]
+) -> dict[str, list[list[object]]]:
+    """``sheets`` with a column ``header`` added to ``sheet``, one value a row (in place)."""
+    sheets[sheet][0].append(header)
+    for row, value in zip(sheets[sheet][1:], values, strict=True):
+        row.append(value)
+    return sheets
+
+
 Runner = Callable[..., "Result"]
 
 

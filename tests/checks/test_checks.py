@@ -31,6 +31,7 @@ from tests.builders import (
     renders_in_both_languages,
     small_roster,
     with_child_ids,
+    with_column,
     write_xlsx,
 )
 from tests.roster_cases.cases import sheet_per_district
@@ -419,10 +420,9 @@ def _district_on_the_childrens_rows() -> Sheets:
 
 
 def _status_under_an_unknown_header() -> Sheets:
-    sheets = small_roster()
-    sheets["Børn"][0].append("Bookingtilstand")
-    for row, status in zip(sheets["Børn"][1:], ("Indskrevet", "Venteliste", ""), strict=True):
-        row.append(status)
+    sheets = with_column(
+        small_roster(), "Børn", "Bookingtilstand", ("Indskrevet", "Venteliste", "")
+    )
     return sheets
 
 
@@ -677,10 +677,7 @@ def _care(tmp: Path) -> list[Finding]:
 
 def _ticks(tmp: Path) -> list[Finding]:
     """A status of ticks («Udmeldt»: X) no one has said the meaning of: an error."""
-    sheets = small_roster()
-    sheets["Børn"][0].append("Udmeldt")
-    for row, tick in zip(sheets["Børn"][1:], ("X", "", ""), strict=True):
-        row.append(tick)
+    sheets = with_column(small_roster(), "Børn", "Udmeldt", ("X", "", ""))
     found = findings_for(tmp, sheets=sheets)
     assert [f.params["values"] for f in only(found, "DP268")] == [("X",)]
     return found

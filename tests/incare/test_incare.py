@@ -19,6 +19,7 @@ from tests.builders import (
     leaked_cprs,
     run_cli,
     small_roster,
+    with_column,
     write_xlsx,
 )
 
@@ -598,10 +599,7 @@ def test_a_period_column_of_ticks_is_a_status_that_must_be_mapped(project: Path)
     words are statuses, and one error per column stops the export until the configuration
     says what they mean (the same tick takes a child in under one header and out under
     another: never a guess)."""
-    sheets = small_roster()
-    sheets["Børn"][0].append("Indskrevet")
-    for row, tick in zip(sheets["Børn"][1:], ("Ja", "Nej", "ja "), strict=True):
-        row.append(tick)
+    sheets = with_column(small_roster(), "Børn", "Indskrevet", ("Ja", "Nej", "ja "))
     write_xlsx(project / "roster.xlsx", sheets)
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     said = findings("--dato", DAY)
@@ -651,10 +649,7 @@ def test_a_column_of_status_words_under_an_unknown_header_is_the_status(project:
 
 
 def test_an_end_column_of_ticks_never_keeps_a_child_who_left(project: Path) -> None:
-    sheets = small_roster()
-    sheets["Børn"][0].append("Udmeldt")
-    for row, tick in zip(sheets["Børn"][1:], ("X", "", ""), strict=True):
-        row.append(tick)
+    sheets = with_column(small_roster(), "Børn", "Udmeldt", ("X", "", ""))
     write_xlsx(project / "roster.xlsx", sheets)
     run_cli("plan", "roster.xlsx", "--dato", DAY)
     ticks = [f for f in findings("--dato", DAY) if f["code"] == "DP268"]
