@@ -950,8 +950,33 @@ def test_dagplejere_named_only_by_the_childrens_reference_are_not_nameless(
     }
     found = findings_for(tmp_path, sheets=sheets)
     assert not only(found, "DP244"), [message(f) for f in only(found, "DP244")]
-    # their CPR numbers are not in the booking system's list: said of each, by name
-    assert {f.params["name"] for f in only(found, "DP213")} == {"Anne Jensen", "Bo Ærø"}
+    # their CPR numbers are not in the booking system's list: said once, for both
+    [missing] = only(found, "DP213")
+    assert missing.variant == "no_column" and missing.params["count"] == 2
+    assert missing.params["name"] == "Anne Jensen"
+
+
+def test_a_sheet_without_a_cpr_column_is_one_finding_not_one_per_row(tmp_path: Path) -> None:
+    # an HR list without CPR numbers: the fix is a column, said once with the number of
+    # dagplejere it concerns, at the sheet (no cell holds the missing number)
+    sheets = small_roster()
+    for row in sheets["Dagplejere"]:
+        del row[1]
+    found = findings_for(tmp_path, sheets=sheets)
+    [missing] = only(found, "DP213")
+    assert (missing.variant, missing.params["count"], missing.params["role"]) == (
+        "no_column",
+        3,
+        "dagplejer",
+    )
+    assert missing.location.sheet == "Dagplejere" and missing.location.cell is None
+    assert "3 personer har intet CPR-nummer" in message(missing)
+    assert renders_in_both_languages(missing)
+    # with the column, a blank cell is said at its cell, person by person
+    sheets = small_roster()
+    sheets["Dagplejere"][2][1] = ""
+    [blank] = only(findings_for(tmp_path, sheets=sheets), "DP213")
+    assert blank.variant == "" and blank.location.cell == "B3"
 
 
 def test_a_dagplejer_a_guest_carer_on_some_rows_only_is_none(tmp_path: Path) -> None:

@@ -385,3 +385,21 @@ def test_init_checks_that_its_configuration_reads_the_roster_as_it_did(folder: P
         first,
         None,
     )
+
+
+def test_init_says_when_a_sheet_has_no_cpr_column(folder: Path) -> None:
+    # an HR list without CPR numbers: Unilogin needs them, so init says it at once (once,
+    # for the sheet), not validate as an error per dagplejer
+    sheets = small_roster()
+    for row in sheets["Dagplejere"]:
+        del row[1]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    result = run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stdout.splitlines() if "ingen kolonne med CPR-numre" in line]
+    assert len(said) == 1 and "alle dagplejere" in said[0] and "[roster.kolonner]" in said[0]
+    # a roster with the column says nothing of it
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    result = run_cli("init", "roster.xlsx", "--kommune", "751", "--out", "other.toml")
+    assert result.exit_code == 0, result.output
+    assert "CPR-numre" not in result.stdout

@@ -412,6 +412,10 @@ def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:
     return [(table, headers) for table, headers in groups if headers]
 
 
+# the sheets whose people Unilogin needs CPR numbers of, and the table that names the column
+_NEEDS_CPR = {Role.DAGPLEJERE: "kolonner", Role.BOERN: "boern_kolonner"}
+
+
 def print_found(
     out: Console,
     roster: Roster,
@@ -443,6 +447,10 @@ def print_found(
         )
         items = ", ".join(f"{k}={_listed(v)}" for k, v in recognised.items())
         out.print(ui("init_recognised", items=items), soft_wrap=True)
+        if info.role in _NEEDS_CPR and str(Field.CPR) not in recognised:
+            # Unilogin needs everyone's CPR number: said now, not as a finding per person later
+            table = _NEEDS_CPR[info.role]
+            out.print(ui("init_no_cpr", role=role, table=table), soft_wrap=True)
         if info.contact_groups:
             out.print(ui_count("init_contacts", info.contact_groups))
         for table, headers in unrecognised_by_table(info):

@@ -49,7 +49,7 @@ def _at(person: Person, *fields: Field) -> Location:
 
 
 DP201 = Rule("DP201", S.ERROR, PERSONS, CPR_LAW, params=("cpr", "name", "role"))
-DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
+DP213 = Rule("DP213", S.ERROR, PERSONS, STIL_UNILOGIN, params=("count", "cpr", "name", "role"))
 # A substitute CPR number (day + 60): a person without a CPR number, which Unilogin's newer
 # services may not handle; until this rule it was DP201, an error.
 DP226 = Rule("DP226", S.WARNING, PERSONS, STIL_UNILOGIN, params=("cpr", "name", "role"))
@@ -65,16 +65,28 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
     if not bad:
         return []
     out = []
+    # people of a sheet with no CPR column: one finding per sheet and role, with the count
+    # (the fix is a column, not a cell)
+    no_column: dict[tuple[str, int], list[tuple[Person, str | None]]] = {}
     for role, p, area in people:
         if p.cpr is not None and p.cpr[:7] not in bad:
             continue  # the common case: nothing to say, nothing to build
-        if not p.cpr_given:
+        if not p.cpr_given and Field.CPR not in p.columns and p.row_ref is not None:
+            no_column.setdefault((role, id(p.columns)), []).append((p, area))
+        elif not p.cpr_given:
             out.append(DP213(_at(p, Field.CPR), area, role=role, **person(p)))
         elif p.cpr is not None and substitute_birth_date(p.cpr) is not None:
             out.append(DP226(_at(p, Field.CPR), area, role=role, **person(p)))
         else:
             variant = "length" if p.cpr is None else ""
             out.append(DP201(_at(p, Field.CPR), area, variant=variant, role=role, **person(p)))
+    for (role, _), missing in no_column.items():
+        first, area = missing[0]
+        ref = first.row_ref  # no cell: the sheet misses a column
+        where = Location(file=ref.file, sheet=ref.sheet) if ref is not None else None
+        out.append(
+            DP213(where, area, variant="no_column", role=role, count=len(missing), **person(first))
+        )
     return out
 
 
