@@ -42,7 +42,7 @@ DP237 = Rule(
     S.ERROR,
     Family.PERSONS,
     OWN,
-    params=("born", "cpr", "dagplejer", "end", "name", "role", "start", "value"),
+    params=("born", "cells", "cpr", "dagplejer", "end", "name", "role", "start", "value"),
 )
 # status words the tool does not know
 DP238 = Rule("DP238", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "values"))
@@ -237,6 +237,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
             kept_children.append(c)
         else:
             care.left_out.append(out)
+    _contradicting_placements(kept_children, care.left_out, judge)
     kept_children = _ongoing_placements(kept_children, day, care)
     if len(kept_dagplejere) != len(roster.dagplejere):
         gone = {x.person.id: x for x in care.left_out if x.role == "dagplejer"}
@@ -257,6 +258,38 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     roster.children[:] = kept_children
     care.findings += judge.findings + judge.unknown_findings()
     return care
+
+
+def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge: _Judge) -> None:
+    """A child on two rows with the same dagplejer whose periods overlap, one of them in care
+    and the other not (a long form's row per parent, one of them not updated: «Slutdato» or
+    «Udmeldt» on the father's row only): the rows contradict each other, and the export would
+    leave out the contact persons of the row that is not in care. An error (DP237, variant
+    ``overlap``) on the row in care, never a choice between them. Two periods one after the
+    other are two placements; with two dagplejere, a move (``_ongoing_placements``)."""
+    gone: dict[tuple[str, str | None], list[Child]] = {}
+    for x in left_out:
+        if isinstance(x.person, Child) and x.person.cpr:
+            gone.setdefault((x.person.cpr, x.person.dagplejer_id), []).append(x.person)
+    if not gone:
+        return
+    for c in kept:
+        for other in gone.get((c.cpr or "", c.dagplejer_id), ()):
+            if _overlap(_period(c), _period(other)):
+                cells = f"{c.cell(Field.CPR)}, {other.cell(Field.CPR)}"
+                judge.bad(c, "barn", Field.CPR, "overlap", cells=cells)
+                break
+
+
+def _period(p: Person) -> tuple[dt.date, dt.date]:
+    """The days a row's placement covers, as written (a blank start or end: open)."""
+    start, end = read_date(p.start_cell)[0], read_date(p.end_cell)[0]
+    return start or dt.date.min, end or dt.date.max
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    """Whether two periods share more than the day one ends and the other begins."""
+    return a == b or max(a[0], b[0]) < min(a[1], b[1])
 
 
 def _ongoing_placements(children: list[Child], day: dt.date, care: Care) -> list[Child]:

@@ -425,6 +425,34 @@ def test_a_childs_contradicting_rows_stop_the_export_in_any_order(project: Path)
         assert "DP203" in codes("--dato", DAY), [r[-1] for r in order]
 
 
+def test_a_childs_rows_that_overlap_one_in_care_the_other_not_stop_the_export(
+    project: Path,
+) -> None:
+    """One row per parent, the father's not updated: his row ended last week (or says
+    «Udmeldt»), the mother's goes on. One placement said two ways: never the child with the
+    mother only (the father, with custody, gone from Unilogin in silence), but an error on
+    the rows. Two periods one after the other stay two placements (the test above)."""
+    for mother, father in (
+        (("", dk(200), ""), ("", dk(-7), "")),
+        (("", "", "Indskrevet"), ("", "", "Udmeldt")),
+    ):
+        sheets = small_roster()
+        sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+        for row in sheets["Børn"][1:]:
+            row += [dk(-300), "", ""]
+        liv = sheets["Børn"][1]
+        liv[-2:] = mother[1:]
+        far = [*liv[:4], "1105881233", "Ole Jensen", "Far", "Ja", dk(-300), *father[1:]]
+        sheets["Børn"].insert(2, far)
+        write_xlsx(project / "roster.xlsx", sheets)
+        run_cli("plan", "roster.xlsx", "--dato", DAY)
+        [said] = [f for f in findings("--dato", DAY) if f["code"] == "DP237"]
+        assert said["variant"] == "overlap" and said["location"]["cell"] == "A2", said
+        assert "Børn!A2, Børn!A3" in said["message"]
+        result = run_cli("export", "--target", "unilogin", "--dato", DAY)
+        assert result.exit_code == 1 and "DP237" in result.output, result.output
+
+
 def test_contacts_on_a_sheet_of_their_own_go_to_every_placement_of_the_child(
     project: Path,
 ) -> None:

@@ -2,8 +2,9 @@
 often written — is one child with the contact persons of all its rows, when the rows write the
 same child alike (name and dagplejer on every row, and the same id, protection and alias) and
 the same placement (period and status, where a row writes them). Rows that differ, or that
-leave the name or the dagplejer blank, stay apart, and the checks name them (DP203: the same
-CPR number twice)."""
+leave the name or the dagplejer blank, stay apart, and the checks name them: DP203 (the same
+CPR number twice) when both are in care, DP237 (care.py) when one is and the other, with the
+same dagplejer and a period that overlaps, is not."""
 
 from __future__ import annotations
 
