@@ -440,10 +440,25 @@ def _link_findings(
 def _holds(ident: str, known: set[str]) -> bool:
     """Whether the id's digits, read together, hold the CPR number of someone in the roster
     («B0103254234», «F-031189-1238», «F0908901236001»)."""
+    return _masked_holding(ident, known) != ident
+
+
+def _masked_holding(ident: str, known: set[str]) -> str:
+    """The id with the last four digits of each CPR number of the roster its digits hold
+    replaced by «x» (``_holds``): the masker finds a CPR number that stands alone, not one
+    run together with other digits («F0908901236001» → «F090890xxxx001»)."""
     if len(ident) < 10:
-        return False  # (most ids: «D00017»)
-    digits = "".join(ch for ch in fold_digits(ident) if ch.isdigit())
-    return any(digits[i : i + 10] in known for i in range(len(digits) - 9))
+        return ident  # (most ids: «D00017»)
+    folded = fold_digits(ident)
+    at = [i for i, ch in enumerate(folded) if ch.isdigit()]
+    digits = "".join(folded[i] for i in at)
+    hidden = {
+        at[i + k]
+        for i in range(len(digits) - 9)
+        if digits[i : i + 10] in known
+        for k in range(6, 10)
+    }
+    return "".join("x" if i in hidden else ch for i, ch in enumerate(ident)) if hidden else ident
 
 
 def _cpr_like_ids(people: list[Dagplejer] | list[Child]) -> list[Finding]:
@@ -485,6 +500,6 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> N
                 "roster_id_is_cpr",
                 where=f"{cell.file}, {cell}" if cell else "",
                 hint="roster_id_is_cpr_hint",
-                example=mask_cpr_in_text(ident),
+                example=mask_cpr_in_text(_masked_holding(ident, known)),
                 column=cell.a1.rstrip("0123456789") if cell else "?",
             )
