@@ -411,11 +411,11 @@ def survive_console_encoding() -> None:
 
 
 def wants_json_errors(ctx: typer.Context) -> bool:
-    """Whether the command about to run is ``validate --format json``, as its own parser reads
-    its arguments (the callback runs before it, and can already fail)."""
+    """Whether the command about to run is ``validate`` or ``afstem`` with ``--format json``,
+    as its own parser reads its arguments (the callback runs before it, and can already fail)."""
     name = ctx.invoked_subcommand
     group = ctx.command
-    if name != "validate" or not isinstance(group, TyperGroup):
+    if name not in ("validate", "afstem") or not isinstance(group, TyperGroup):
         return False
     command = group.get_command(ctx, name)
     if command is None:

@@ -1,5 +1,5 @@
-"""``validate --format json`` always answers on stdout: a program reading it gets a JSON error
-object when validate cannot run (exit 2), not an empty stdout."""
+"""``validate --format json`` (and ``afstem``'s) always answers on stdout: a program reading it
+gets a JSON error object when the command cannot run (exit 2), not an empty stdout."""
 
 from __future__ import annotations
 
@@ -48,3 +48,15 @@ def test_text_format_keeps_stdout_empty_on_an_error(
     monkeypatch.chdir(tmp_path)
     result = run_cli("validate")
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_afstem_answers_in_json_when_it_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PRODUCT: afstem's --format json works as validate's, also when it cannot run
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("afstem", "-u", "nosuch.xml", "--format", "json")
+    assert result.exit_code == 2
+    assert _error(result.stdout)["code"]
+    text = run_cli("afstem", "-u", "nosuch.xml")
+    assert text.exit_code == 2 and text.stdout == ""
