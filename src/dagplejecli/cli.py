@@ -118,9 +118,16 @@ def day_of(text: str | None) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise DagplejeError("bad_dato", value=text, hint="bad_dato_hint") from None
+    if not FIRST_DAY <= day <= LAST_DAY:  # days are counted from it (a year ahead, at most)
+        raise DagplejeError("bad_dato_range", value=text, first=FIRST_DAY.year, last=LAST_DAY.year)
+    return day
+
+
+# the days «in care» may be judged on: any a roster can mean, and room to count from them
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
 def project_of(config: Path | None) -> Project:

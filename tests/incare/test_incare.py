@@ -17,6 +17,7 @@ from tests.builders import (
     MOR1,
     child_cpr,
     leaked_cprs,
+    no_traceback,
     run_cli,
     small_roster,
     with_column,
@@ -333,6 +334,19 @@ def test_a_child_left_out_with_no_dagplejer_is_counted_as_the_plan_says_it(proje
     write_xlsx(project / "roster.xlsx", sheets)
     out = run_cli("plan", "roster.xlsx", "--dato", DAY).output
     assert "  Uden område (ingen dagplejer med et område): 1 barn" in out, out
+
+
+def test_a_day_that_is_no_date_or_past_counting_is_refused(project: Path) -> None:
+    # with dage_foer_start the day is counted from: the last day there is cannot be one
+    toml = project / "dagpleje.toml"
+    text = toml.read_text("utf-8").replace("[unilogin]\n", "[unilogin]\ndage_foer_start = 30\n")
+    assert "dage_foer_start = 30" in text
+    toml.write_text(text, "utf-8")
+    for day, said in (("9999-12-31", "uden for årene 1900–2999"), ("31-12-2026", "ikke en dato")):
+        for command in (["plan", "roster.xlsx"], ["validate"], ["export", "-t", "unilogin"]):
+            result = run_cli(*command, "--dato", day)
+            assert result.exit_code == 2 and no_traceback(result), result.output
+            assert said in result.stderr, result.stderr
 
 
 def test_days_before_start(project: Path) -> None:
