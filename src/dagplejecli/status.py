@@ -24,11 +24,16 @@ def plan_command(roster: Path | Sequence[Path], config_path: Path | None = None)
     """``dagpleje plan ROSTER…`` as the user would type it here (every file of the roster),
     with ``--config`` when the configuration is not the one in this folder; each path quoted
     where it must be."""
-    cwd = Path.cwd()
     files = [roster] if isinstance(roster, Path) else list(roster)
-    shown = " ".join(shell_word(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
     flags = project_flags(config_path) if config_path is not None else ""
-    return f"dagpleje plan {shown}{flags}"
+    return f"dagpleje plan {roster_words(files)}{flags}"
+
+
+def roster_words(files: Sequence[Path]) -> str:
+    """The roster's files as the user would type them here: relative to this folder when in
+    it, each quoted where it must be."""
+    cwd = Path.cwd()
+    return " ".join(shell_word(p.relative_to(cwd) if p.is_relative_to(cwd) else p) for p in files)
 
 
 def project_flags(config: Path, plan: Path | None = None) -> str:

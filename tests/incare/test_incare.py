@@ -336,6 +336,17 @@ def test_a_child_left_out_with_no_dagplejer_is_counted_as_the_plan_says_it(proje
     assert "  Uden område (ingen dagplejer med et område): 1 barn" in out, out
 
 
+def test_a_plan_for_another_day_is_made_again_with_the_roster_as_given(project: Path) -> None:
+    # the fix DP301 gives is a command to type here: the roster's path as given to plan
+    _with_periods(project, (dk(30), "", ""), ("", "", ""), ("", "", ""))  # Liv starts later
+    (project / "data").mkdir()
+    (project / "roster.xlsx").rename(project / "data" / "min roster.xlsx")
+    assert run_cli("plan", "data/min roster.xlsx", "--dato", DAY).exit_code in (0, 1)
+    later = (dt.date.fromisoformat(DAY) + dt.timedelta(days=60)).isoformat()
+    [stale] = [f for f in findings("--dato", later) if f["code"] == "DP301"]
+    assert "dagpleje plan 'data/min roster.xlsx'" in stale["hint"], stale["hint"]
+
+
 def test_a_day_that_is_no_date_or_past_counting_is_refused(project: Path) -> None:
     # with dage_foer_start the day is counted from: the last day there is cannot be one
     toml = project / "dagpleje.toml"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from dagplejecli.findings import OWN, Family, Finding, Location, Rule, Severity
 from dagplejecli.planfile import fingerprint, in_care_fingerprint
-from dagplejecli.shell import shell_word
+from dagplejecli.status import roster_words
 
 if TYPE_CHECKING:
     from dagplejecli.model import Plan, Roster
@@ -42,7 +42,7 @@ def freshness(
         DP301(
             Location(file=saved.path.name),
             variant=variant,
-            roster=" ".join(shell_word(p.name) for p in saved.roster_paths),  # a command
+            roster=roster_words(saved.roster_paths),  # a command to type here
             **params,
         )
     ]
