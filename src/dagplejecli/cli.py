@@ -12,7 +12,6 @@ commands, so ``dagpleje --help`` stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -343,10 +342,7 @@ def afstem_command(
 
 
 def main() -> None:
-    # A command builds a few hundred thousand small records that form no cycles, so the cyclic
-    # collector only costs time: validate on the national roster 0.80x with it off, the same
-    # peak memory (docs/architecture.md, «Speed», has the measurement).
-    gc.disable()  # the console's code page is made safe in GlobalOptionsGroup.main
+    # the console's code page is made safe in GlobalOptionsGroup.main
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
