@@ -403,3 +403,24 @@ def test_init_says_when_a_sheet_has_no_cpr_column(folder: Path) -> None:
     result = run_cli("init", "roster.xlsx", "--kommune", "751", "--out", "other.toml")
     assert result.exit_code == 0, result.output
     assert "CPR-numre" not in result.stdout
+
+
+def test_areas_from_the_sheets_the_children_are_on(folder: Path) -> None:
+    # the children on a sheet per area, the dagplejere on HR's list without areas: each
+    # dagplejer's area is the sheet her children are on («Ark»), as init says it can be
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    write_xlsx(folder / "roster.xlsx", area_sheets_with_hr_list())
+    result = run_cli("init", "roster.xlsx", "--kommune", "751")
+    assert result.exit_code == 0, result.output
+    text = (folder / "dagpleje.toml").read_text("utf-8")
+    assert [a["hvor"] for a in tomllib.loads(text)["omraade"]] == [
+        {"Ark": ["Nord"]},
+        {"Ark": ["Syd"]},
+    ]
+    fill_in(folder / "dagpleje.toml")
+    planned = run_cli("plan", "roster.xlsx")
+    assert planned.exit_code == 0, planned.output
+    # Anne and Åse in Nord with three children, Bo in Syd with one
+    assert re.search(r"Nord\s.*│\s+2 │\s+3 │.*Ark = Nord", planned.stdout), planned.stdout
+    assert re.search(r"Syd\s.*│\s+1 │\s+1 │.*Ark = Syd", planned.stdout), planned.stdout

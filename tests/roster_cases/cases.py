@@ -29,6 +29,7 @@ from tests.builders import (
     FAR1,
     MOR1,
     MOR2,
+    child_cpr,
     small_roster,
     write_csv,
     write_ods,
@@ -523,6 +524,31 @@ def two_level_header() -> dict[str, Rows]:
             subs,
             [*anne, CH1, "Liv", "Jensen", *mette, *ole],
             [*bo, CH2, "Emil", "Ærø", MOR2, "Sara Ærø", "40506070", "Ja", "", "", "", ""],
+        ],
+    }
+
+
+def area_sheets_with_hr_list() -> dict[str, Rows]:
+    """The children on a sheet per area («Nord», «Syd»), each row naming its dagplejer as
+    «Navn (medarbejdernr)», and the dagplejere on HR's list, which says nothing of areas."""
+    header = ["Barnets navn", "CPR-nr.", "Dagplejer", "Mor", "Mors CPR", "Far", "Fars CPR"]
+    header.append("Forældremyndighed")
+    return {
+        "Dagplejere": [
+            ["Medarbejdernr", "CPR", "Navn", "Adresse"],
+            ["41789", DP1, "Anne Jensen", "Søndergade 1, 8200 Aarhus N"],
+            ["41450", DP2, "Bo Ærø", "Vestergade 2, 8210 Aarhus V"],
+            ["41501", DP3, "Åse Holm", "Nørregade 3, 8260 Viby J"],
+        ],
+        "Nord": [
+            header,
+            ["Liv Jensen", CH1, "Anne Jensen (41789)", "Mette Jensen", MOR1, "", "", "Mor"],
+            ["Ida Jensen", CH3, "Anne Jensen (41789)", "", "", "Ole Jensen", FAR1, "Far"],
+            ["Alma Holm", child_cpr(400, "1124"), "Åse Holm (41501)", "", "", "", "", ""],
+        ],
+        "Syd": [
+            header,
+            ["Emil Ærø", CH2, "Bo Ærø (41450)", "Sara Ærø", MOR2, "", "", "Mor"],
         ],
     }
 
@@ -1123,6 +1149,19 @@ CASES = [
         codes=frozenset({"DP248", "DP258", "DP264"}),  # the overview; custody named; the join
         # init joins them and writes the list, which plan reads (never joined on a guess)
         roster='raekke_myndighed = "navngivet"\nark = ["Nord", "Syd"]',
+    ),
+    Case(
+        "boern-paa-et-ark-pr-omraade-og-hr-liste",
+        _xlsx(area_sheets_with_hr_list()),
+        # the area sheets read as one, each row with its sheet in «Ark», which is read as the
+        # dagplejer's (DP271: her children all on one sheet), for the areas' rules
+        roles={"Dagplejere": Role.DAGPLEJERE, "Nord, Syd": Role.BOERN},
+        columns={"Nord, Syd": {"dagplejer": "Dagplejer", "cpr": "CPR-nr."}},
+        counts=(3, 4, 3),
+        links={"Liv Jensen": "Anne Jensen", "Ida Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP258", "DP264", "DP271"}),  # custody by the named parent too
+        roster='raekke_myndighed = "navngivet"\nboern_ark = ["Nord", "Syd"]',
     ),
     Case(
         "et-ark-pr-dagplejer-med-titelblok",

@@ -15,7 +15,6 @@ from dagplejecli.domain.values import comparable_text, id_key, name_key, normali
 from dagplejecli.model import Child, Dagplejer
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.headers import normalise_header, read_header
-from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.rows import cell_text, data_rows
 from dagplejecli.roster.vocabulary import without_role_words
 
@@ -229,10 +228,11 @@ class ChildColumns:
 
     def __init__(self, cmap: ColumnMap, children: list[Child], theirs: set[str]) -> None:
         read = cmap.read_columns()
-        last = sheet_column(cmap.header) if cmap.sheet.parts else len(cmap.header.texts)
+        # with sheets read as one, «Ark» and the title blocks' columns too: a sheet per
+        # district says each dagplejer's district by the sheet her children are on
         self.columns = [
             (col, text)
-            for col, text in enumerate(cmap.header.texts[:last])
+            for col, text in enumerate(cmap.header.texts)
             if text
             and col not in read
             and (norm := normalise_header(text)) not in theirs
