@@ -228,13 +228,18 @@ def init(
         roster, reading = read_roster(
             paths, kept or RosterConfig(), sheets, light=True, join_alike=True
         )
-    except DagplejeError:
+    except DagplejeError as by_kept:
         if kept is None or not force:
             raise
         # replacing a configuration whose sheets or columns this roster does not have: read
         # from scratch, keeping only its decisions (custody, relations, statuses, guests)
         kept = kept.model_copy(update=UNMAPPED)
-        roster, reading = read_roster(paths, kept, sheets, light=True, join_alike=True)
+        try:
+            roster, reading = read_roster(paths, kept, sheets, light=True, join_alike=True)
+        except DagplejeError:
+            # not read from scratch either: what stops the mapping the user wrote is the
+            # error to fix (a message that asked for the mapping would ask for it again)
+            raise by_kept from None
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),

@@ -424,3 +424,17 @@ def test_areas_from_the_sheets_the_children_are_on(folder: Path) -> None:
     # Anne and Åse in Nord with three children, Bo in Syd with one
     assert re.search(r"Nord\s.*│\s+2 │\s+3 │.*Ark = Nord", planned.stdout), planned.stdout
     assert re.search(r"Syd\s.*│\s+1 │\s+1 │.*Ark = Syd", planned.stdout), planned.stdout
+
+
+def test_init_with_ja_says_what_stops_the_mapping_the_user_wrote(folder: Path) -> None:
+    # the message asked for boern_ark = [...]; written so, init --ja must not ask again but say
+    # why the listed sheets cannot be read as one (never a loop between two messages)
+    sheets = small_roster()
+    children = sheets.pop("Børn")
+    sheets["Nord"] = [children[0], *children[1:3]]
+    sheets["Syd"] = [[*children[0], "Allergi"], [*children[3], "Nødder"]]
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text('[roster]\nboern_ark = ["Nord", "Syd"]\n', "utf-8")
+    result = run_cli("init", "roster.xlsx", "--kommune", "751", "--ja")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "ikke de samme overskrifter" in result.stderr, result.stderr
