@@ -55,13 +55,17 @@ class RowRef(NamedTuple):
     # the cells of this row that stand elsewhere in its sheet: (column, row, its own column),
     # a title block's fields read as columns of a sheet's every row (roster/joined.py)
     elsewhere: tuple[tuple[int, int, int], ...] = ()
+    # a sheet read as one with others whose columns stand in another order: each column's own
+    # (from 0), by the column it is read as (roster/joined.py); empty: the same order
+    order: tuple[int, ...] = ()
 
     def cell(self, col: int) -> CellRef:
         """``col`` counts from 0, as the reader's column maps do."""
         for moved, row, own in self.elsewhere:
             if moved == col:
                 return CellRef(self.file, self.sheet, row, own + 1)
-        return CellRef(self.file, self.sheet, self.row, col + 1)
+        own = self.order[col] if col < len(self.order) else col
+        return CellRef(self.file, self.sheet, self.row, own + 1)
 
 
 @dataclass(slots=True)

@@ -280,3 +280,36 @@ def test_the_childs_dagplejer_column_is_recognised(folder: Path) -> None:
     assert init.exit_code == 0, init.output
     assert "dagplejer=Barnets dagplejer" in init.stdout
     assert "2 dagplejere, 2 børn, 2 kontaktpersoner" in init.stdout
+
+
+def test_sheets_with_their_headers_in_another_order_name_each_cell_where_it_stands(
+    folder: Path,
+) -> None:
+    # «Syd» has the same headers as «Nord» in another order: read by header, and a finding
+    # on one of its cells names that cell, not the column it has on «Nord»
+    from tests.roster_cases.cases import area_sheets_in_their_own_order
+
+    sheets = area_sheets_in_their_own_order()
+    assert sheets["Syd"][0][2] == "CPR-nr."
+    sheets["Syd"][1][2] = "3113251234"  # no such day: Emil's CPR number, in Syd's column C
+    write_xlsx(folder / "roster.xlsx", sheets)
+    config = BASE_CONFIG + ONE_AREA + '\n[roster]\nboern_ark = ["Nord", "Syd"]\n'
+    config += 'raekke_myndighed = "navngivet"\n'
+    (folder / "dagpleje.toml").write_text(config, "utf-8")
+    assert run_cli("plan", "roster.xlsx").exit_code in (0, 1)
+    found = json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
+    [bad] = [f for f in found if f["code"] == "DP201"]
+    assert (bad["location"]["sheet"], bad["location"]["cell"]) == ("Syd", "C2"), bad
+
+
+def test_sheets_that_are_not_alike_name_the_sheet_and_the_header(folder: Path) -> None:
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    sheets = area_sheets_with_hr_list()
+    sheets["Syd"][0] = ["Stue", *sheets["Syd"][0][1:]]  # «Barnets navn» on «Nord»
+    write_xlsx(folder / "roster.xlsx", sheets)
+    (folder / "dagpleje.toml").write_text('[roster]\nboern_ark = ["Nord", "Syd"]\n', "utf-8")
+    result = run_cli("init", "roster.xlsx", "--kommune", "751", "--ja")
+    assert result.exit_code == 2 and no_traceback(result), result.output
+    assert "«Syd» har ikke de samme overskrifter som «Nord»" in result.stderr, result.stderr
+    assert "«Stue», «Barnets navn»" in result.stderr, result.stderr

@@ -532,7 +532,7 @@ def area_sheets_with_hr_list() -> dict[str, Rows]:
     """The children on a sheet per area («Nord», «Syd»), each row naming its dagplejer as
     «Navn (medarbejdernr)», and the dagplejere on HR's list, which says nothing of areas."""
     header = ["Barnets navn", "CPR-nr.", "Dagplejer", "Mor", "Mors CPR", "Far", "Fars CPR"]
-    header.append("Forældremyndighed")
+    header.append("Forældremyndighed")  # (each sheet its own copy, below)
     return {
         "Dagplejere": [
             ["Medarbejdernr", "CPR", "Navn", "Adresse"],
@@ -547,10 +547,19 @@ def area_sheets_with_hr_list() -> dict[str, Rows]:
             ["Alma Holm", child_cpr(400, "1124"), "Åse Holm (41501)", "", "", "", "", ""],
         ],
         "Syd": [
-            header,
+            list(header),
             ["Emil Ærø", CH2, "Bo Ærø (41450)", "Sara Ærø", MOR2, "", "", "Mor"],
         ],
     }
+
+
+def area_sheets_in_their_own_order() -> dict[str, Rows]:
+    """``area_sheets_with_hr_list`` with the headers of «Syd» in another order (another
+    person keeps that sheet): the same headers, each once, read by their header."""
+    sheets = area_sheets_with_hr_list()
+    order = [2, 0, 1, 7, 5, 6, 3, 4]  # Dagplejer, Barnets navn, CPR-nr., Forældremyndighed …
+    sheets["Syd"] = [[row[c] for c in order] for row in sheets["Syd"]]
+    return sheets
 
 
 def sheet_per_dagplejer() -> dict[str, Rows]:
@@ -1161,6 +1170,17 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Ida Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
         codes=frozenset({"DP258", "DP264", "DP271"}),  # custody by the named parent too
+        roster='raekke_myndighed = "navngivet"\nboern_ark = ["Nord", "Syd"]',
+    ),
+    Case(
+        "boern-paa-omraadeark-med-overskrifterne-i-hver-sin-raekkefoelge",
+        _xlsx(area_sheets_in_their_own_order()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Nord, Syd": Role.BOERN},
+        columns={"Nord, Syd": {"dagplejer": "Dagplejer", "cpr": "CPR-nr."}},
+        counts=(3, 4, 3),
+        links={"Liv Jensen": "Anne Jensen", "Ida Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP258", "DP264", "DP271"}),
         roster='raekke_myndighed = "navngivet"\nboern_ark = ["Nord", "Syd"]',
     ),
     Case(

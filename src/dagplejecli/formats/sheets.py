@@ -49,6 +49,8 @@ class RawSheet:
     parts: list[tuple[RawSheet, int, int]] = field(default_factory=list)
     # each part's title block fields read as columns: (column here, row, column there)
     titles: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+    # a part whose columns stand in another order than the first's: each column's own there
+    orders: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def origin(self, row_no: int) -> tuple[RawSheet, int]:
         """The sheet row ``row_no`` (1-based) of this one stands in, and its number there."""

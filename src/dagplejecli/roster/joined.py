@@ -10,6 +10,7 @@ value of each sheet's own, becomes a column after «Ark», read by its header as
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import normalise_date
@@ -28,10 +29,36 @@ def _headers(header: HeaderRow) -> list[str]:
 
 
 def alike(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
-    """Whether the sheets have the same headers in the same columns (each its own header
-    row: a title block may differ)."""
-    first = _headers(parts[0][1])
-    return bool(first) and all(_headers(header) == first for _, header in parts[1:])
+    """Whether the sheets have the same headers (each its own header row: a title block may
+    differ), in the same columns or each in a column of its own (``order``)."""
+    first = parts[0][1]
+    return bool(_headers(first)) and all(order(first, header) is not None for _, header in parts)
+
+
+def unlike(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[str, list[str]]:
+    """The first sheet not alike the first one, and the headers as written that only one of
+    the two has, or has twice, or leaves blank (for the message that says it)."""
+    first = parts[0][1]
+    for sheet, header in parts[1:]:
+        if order(first, header) is None:
+            theirs, own = Counter(_headers(first)), Counter(_headers(header))
+            odd = [h for h, n in (own - theirs).items()] + [h for h, n in (theirs - own).items()]
+            odd += [h for h, n in own.items() if n > 1 or not h]
+            written = {normalise_header(t): t for t in (*first.texts, *header.texts)}
+            return sheet.name, [written.get(h, h) for h in dict.fromkeys(odd)]
+    return parts[0][0].name, []
+
+
+def order(first: HeaderRow, header: HeaderRow) -> tuple[int, ...] | None:
+    """Where ``header``'s sheet has each of ``first``'s columns: empty when in the same
+    columns; the column of each, when the same headers stand in another order, each header
+    once and none blank (a column is then known by its header alone); else None."""
+    theirs, own = _headers(first), _headers(header)
+    if own == theirs:
+        return ()
+    if sorted(own) != sorted(theirs) or "" in own or len(set(own)) != len(own):
+        return None
+    return tuple(own.index(text) for text in theirs)
 
 
 def split(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
@@ -164,13 +191,30 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
         )
         own = [sheet.name, *(values[i] for values in titled.values())]
         blank = [""] * len(own)
+        # its columns as the first's, each cell still named where it stands
+        moved = order(header, head) or ()
+        if moved:
+            joined.orders[sheet.name] = moved
         # the sheet's name and fields in each row of data (a blank row stays blank: no one)
         joined.rows += [
-            [*_padded(row, width), *(own if any(v not in ("", None) for v in row) else blank)]
+            [*_padded(_in_order(row, moved), width), *(own if _any(row) else blank)]
             for row in sheet.rows[head.row :]
         ]
     above = joined.rows[header.row - 2] if header.row > 1 else None
     return joined, header_row_at(header.row - 1, joined.rows[header.row - 1], above)
+
+
+def _any(row: list[object]) -> bool:
+    return any(v not in ("", None) for v in row)
+
+
+def _in_order(row: list[object], moved: tuple[int, ...]) -> list[object]:
+    """A row with the cells of its first ``len(moved)`` columns in the first sheet's order
+    (the cells beyond the headers where they stand)."""
+    if not moved:
+        return row
+    n = len(row)
+    return [row[c] if c < n else "" for c in moved] + row[len(moved) :]
 
 
 def _padded(row: list[object], width: int) -> list[object]:

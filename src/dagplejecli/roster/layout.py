@@ -27,7 +27,7 @@ from dagplejecli.roster.headers import (
     header_row_at,
     normalise_header,
 )
-from dagplejecli.roster.joined import alike, join, split
+from dagplejecli.roster.joined import alike, join, split, unlike
 from dagplejecli.roster.vocabulary import vocabulary
 
 # The configuration key that gives a sheet each role.
@@ -358,12 +358,16 @@ def _configured(
         )
         parts = [_configured_sheet(sheets, by_name, name, key, known, cfg, path) for name in names]
         if len(parts) > 1 and not alike(parts):
+            other, headers = unlike(parts)
             raise DagplejeError(
                 "roster_sheets_not_alike",
-                where=str(path),
+                where=f"{path}, {other}",
                 hint="roster_sheets_not_alike_hint",
                 key=key,
                 sheets=", ".join(names),
+                sheet=other,
+                first=names[0],
+                headers=", ".join(f"«{h}»" for h in headers) or "«»",
             )
         sheet, header = join(parts) if len(parts) > 1 else parts[0]
         found = clues(header, cfg=cfg)

@@ -32,10 +32,11 @@ class RowReader:
         row: list[object],
         headers: list[str],
         elsewhere: tuple[tuple[int, int, int], ...] = (),
+        order: tuple[int, ...] = (),
     ) -> None:
         self.file, self.sheet, self.row_no, self.row = file, sheet, row_no, row
         self.headers = headers  # the sheet's header row as written
-        self.row_ref = RowRef(file, sheet, row_no, elsewhere)
+        self.row_ref = RowRef(file, sheet, row_no, elsewhere, order)
 
     @classmethod
     def at(cls, cmap: ColumnMap, file: str, row_no: int, row: list[object]) -> RowReader:
@@ -46,7 +47,8 @@ class RowReader:
             return cls(file, sheet.name, number, row, cmap.header.texts)
         # a part's row: its title block's fields stand in its title block
         titles = cmap.sheet.titles.get(sheet.name, ())
-        return cls(sheet.file or file, sheet.name, number, row, cmap.header.texts, titles)
+        order = cmap.sheet.orders.get(sheet.name, ())
+        return cls(sheet.file or file, sheet.name, number, row, cmap.header.texts, titles, order)
 
     def cell(self, col: int) -> CellRef:
         """The cell of column ``col`` (0-based) in this row."""

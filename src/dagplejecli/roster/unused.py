@@ -261,7 +261,8 @@ def rows_set_aside(cmaps: list[ColumnMap]) -> list[Finding]:
         shown = mask_cpr_in_text(" ".join(cmap.skipped[0][1].split()))
         cut = shown if len(shown) <= 60 else shown[:59] + "…"
         count = len(cmap.skipped)
-        out.append(DP256(where, sheet=sheet.name, count=count, row=row, text=cut))
+        # the sheet as read: sheets read as one are named together (the rows are on each)
+        out.append(DP256(where, sheet=cmap.sheet.name, count=count, row=row, text=cut))
     return out
 
 
