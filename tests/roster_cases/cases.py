@@ -562,6 +562,21 @@ def area_sheets_in_their_own_order() -> dict[str, Rows]:
     return sheets
 
 
+def other_contact_beside_mor_and_far() -> dict[str, Rows]:
+    """Mor and Far in columns of their own, and a third contact person («Anden kontakt»,
+    «Anden kontakts CPR») whose relation stands in a plain «Relation»: the one group whose
+    headers do not say its relation."""
+    sheets = small_roster()
+    parents = ["Mor", "Mors CPR", "Far", "Fars CPR"]
+    other = ["Anden kontakt", "Anden kontakts CPR", "Relation"]
+    sheets["Børn"] = [
+        ["Barnets CPR", "Barnets navn", "Dagplejer", *parents, *other],
+        [CH1, "Liv Jensen", "D1", "Mette Jensen", MOR1, "Ole Jensen", FAR1, "", "", ""],
+        [CH2, "Emil Ærø", "D2", "", "", "", "", "Lene Holm", FAR2, "Plejemor"],
+    ]
+    return sheets
+
+
 def sheet_per_dagplejer() -> dict[str, Rows]:
     """A sheet per dagplejer, named by her, who is said only in the title block above the
     children («Dagplejer: Anne Jensen», «Medarbejdernr: D1»), with a print date that is no
@@ -1182,6 +1197,22 @@ CASES = [
         custody={"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True},
         codes=frozenset({"DP258", "DP264", "DP271"}),
         roster='raekke_myndighed = "navngivet"\nboern_ark = ["Nord", "Syd"]',
+    ),
+    Case(
+        "anden-kontakt-ved-siden-af-mor-og-far",
+        _xlsx(other_contact_beside_mor_and_far()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={
+            "Børn": {
+                "kontakt1.navn": "Anden kontakt",
+                "kontakt1.cpr": "Anden kontakts CPR",
+                "kontakt1.relation": "Relation",
+            }
+        },
+        counts=(3, 2, 3),
+        relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Lene Holm": "Andet"},
+        codes=frozenset({"DP221"}),  # no custody column: the decision asked for
+        roster='[roster.relationer]\n"Plejemor" = "Andet"',
     ),
     Case(
         "et-ark-pr-dagplejer-med-titelblok",

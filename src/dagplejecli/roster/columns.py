@@ -346,6 +346,10 @@ def map_columns(
     groups = contact_groups(header)
     single = next(iter(groups)) if len(groups) == 1 else None  # one contact group on the row
     one_group = single if long else None
+    # a plain «Relation» beside groups whose headers say theirs («Mor», «Far») and one whose
+    # do not («Anden kontakt»): that one's relation
+    unsaid = [group for group, said in groups.items() if not said]
+    relation_group = single if single is not None else unsaid[0] if len(unsaid) == 1 else None
     for col, m in meanings:
         if m is None:
             continue
@@ -354,7 +358,9 @@ def map_columns(
         # contact's other fields too
         contacts = m.field == Field.RELATION or (long and m.field in LONG_FORM_CONTACT_FIELDS)
         plain = m.owner == Owner.PLAIN and role in (Role.BOERN, Role.ET_ARK)
-        if plain and contacts and single is not None:
+        if (plain and contacts and single is not None) or (
+            plain and m.field == Field.RELATION and relation_group is not None
+        ):
             slot = Slot.CONTACT
         if slot is Slot.OWN or (slot is Slot.OWN_NOT_ID and m.field != Field.ID):
             put(cmap.fields, m.field, col)
@@ -369,7 +375,7 @@ def map_columns(
         elif slot is Slot.CHILD_CPR_IF_CPRS and holds_cprs(sheet, header, col):
             put(cmap.child, Field.CPR, col)
         elif slot is Slot.CONTACT:
-            number = single if m.owner == Owner.PLAIN else (m.group or 1)
+            number = relation_group if m.owner == Owner.PLAIN else (m.group or 1)
             put(cmap.contacts.setdefault(number or 1, {}), m.field, col)
     if role in (Role.DAGPLEJERE, Role.ET_ARK) and not cmap.fields.keys() & set(_KINDS[Field.NAVN]):
         # two columns read as her id («Dagplejer nr.» and «Dagplejer»): the one that holds
