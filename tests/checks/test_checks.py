@@ -34,7 +34,7 @@ from tests.builders import (
     with_column,
     write_xlsx,
 )
-from tests.roster_cases.cases import sheet_per_district
+from tests.roster_cases.cases import grouped_by_dagplejer, sheet_per_district
 
 
 def findings_for(
@@ -825,6 +825,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP271": lambda tmp: findings_for(tmp, sheets=_district_on_the_childrens_rows()),
     "DP272": lambda tmp: findings_for(tmp, sheets=_status_under_an_unknown_header()),
     "DP273": lambda tmp: findings_for(tmp, sheets=with_child_ids("K1", "F-0311891238", "K3")),
+    "DP274": lambda tmp: findings_for(tmp, sheets=grouped_by_dagplejer()),
     "DP301": _stale,
     **AFSTEM_SCENARIOS,  # afstem's codes (DP4xx), against the registers' files
 }

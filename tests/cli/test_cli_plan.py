@@ -16,6 +16,7 @@ from tests.builders import (
     write_csv,
     write_xlsx,
 )
+from tests.roster_cases.cases import grouped_by_dagplejer
 
 
 def workbook_text(path: Path) -> str:
@@ -167,39 +168,35 @@ def test_plan_says_why_contacts_of_no_child_are_not_counted(project: Path) -> No
     assert "DP218" in out and not leaked_cprs(out)
 
 
-def _grouped_report(with_column: bool) -> dict[str, list[list[object]]]:
-    """A childcare system's «Børneliste pr. dagplejer»: per dagplejer a row with her name, the
-    header again, her children, and «Antal børn»; ``with_column``: a «Dagplejer» column added
-    and filled down (on the heading rows too, as copying down does)."""
-    sheets = small_roster()
-    header = ["Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
-    rows: list[list[object]] = [["Børneliste pr. dagplejer – udskrevet 07-12-2026"], []]
-    groups = {"D1": ("Anne Jensen", [sheets["Børn"][1]]), "D3": ("Åse Østergaard", [])}
-    groups["D2"] = ("Bo Ærø", [sheets["Børn"][2], sheets["Børn"][3]])
-    for ident, (name, children) in groups.items():
-        rows.append([f"Dagplejer: {name} ({ident})"])
-        rows.append(header)
-        for child in children:
-            rows.append([f"{child[1]} {child[2]}", child[0], child[5], child[4], "Mor"])
-        rows += [[f"Antal børn: {len(children)}"], []]
-    if with_column:
-        ref = ""
-        for row in rows:
-            if row and str(row[0]).startswith("Dagplejer:"):
-                ref = str(row[0]).split("(")[1].rstrip(")")
-            row.extend([""] * (5 - len(row)))
-            row.append("Dagplejer" if row[0] == "Barnets navn" else ref if row[0] else "")
-    sheets["Børn"] = rows
-    return sheets
-
-
-def test_a_report_grouped_by_dagplejer_is_said_as_that_with_the_fix(project: Path) -> None:
-    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=False))
+def test_a_report_grouped_by_dagplejer_is_read_by_its_headings(project: Path) -> None:
+    """Each child's dagplejer is the heading above it (the first over the header row), the
+    repeated headers and «Antal børn» are no children, and the reading says how it read."""
+    write_xlsx(project / "roster.xlsx", grouped_by_dagplejer(with_column=False))
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n', encoding="utf-8"
+    )
     result = run_cli("plan", "roster.xlsx")
-    assert result.exit_code == 2 and no_traceback(result)
-    assert "delt i afsnit pr. dagplejer" in result.stderr and "Børn!A" in result.stderr
-    assert "Tilføj en kolonne «Dagplejer»" in result.stderr
-    assert not (project / "dagpleje-plan.xlsx").exists()
+    assert result.exit_code == 0, result.output
+    assert "DP274" in result.stdout and "Alle 3 børn er knyttet" in result.stdout
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert (doc["stats"]["dagplejere"], doc["stats"]["boern"]) == (3, 3)
+    assert not [f for f in doc["findings"] if f["code"] == "DP248"]  # the sheet is used
+    # Liv under Anne's heading, Emil and Ida under Bo's: their areas say it
+    export = run_cli("export", "--target", "unilogin")
+    assert export.exit_code == 0, export.output
+    nord = (project / "eksport" / "unilogin" / "AB1234.xml").read_text("utf-8")
+    assert all(name in nord for name in ("Liv", "Emil", "Ida"))
+
+
+def test_a_heading_that_names_no_dagplejer_is_said_at_the_heading(project: Path) -> None:
+    sheets = grouped_by_dagplejer(with_column=False)
+    heading = next(i for i, row in enumerate(sheets["Børn"]) if row and "(D2)" in str(row[0]))
+    sheets["Børn"][heading][0] = "Dagplejer: Bo Ærø (D9)"  # no such id
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1, result.output
+    # the children of that section are not linked, and the place to correct is the heading
+    assert f"Børn!A{heading + 1}" in result.stdout, result.stdout
 
 
 def test_a_grouped_report_with_its_dagplejer_column_reads_its_children_only(
@@ -207,7 +204,7 @@ def test_a_grouped_report_with_its_dagplejer_column_reads_its_children_only(
 ) -> None:
     """The headers repeated over each group and the groups' own rows (her name, «Antal
     børn») are no children: 3 children, each with the dagplejer of her group."""
-    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=True))
+    write_xlsx(project / "roster.xlsx", grouped_by_dagplejer(with_column=True))
     (project / "dagpleje.toml").write_text(
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n', encoding="utf-8"
     )
@@ -223,7 +220,7 @@ def test_a_row_custody_cell_naming_the_parent_points_to_the_setting_that_reads_i
 ) -> None:
     """«Mor» in the child's row's «Forældremyndighed» is neither Ja nor Nej (DP250); the fix
     names [roster] raekke_myndighed = "navngivet", which reads it as who has custody."""
-    write_xlsx(project / "roster.xlsx", _grouped_report(with_column=True))
+    write_xlsx(project / "roster.xlsx", grouped_by_dagplejer(with_column=True))
     run_cli("plan", "roster.xlsx")
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     unread = [f for f in doc["findings"] if f["code"] == "DP250"]

@@ -577,6 +577,32 @@ def other_contact_beside_mor_and_far() -> dict[str, Rows]:
     return sheets
 
 
+def grouped_by_dagplejer(with_column: bool = False) -> dict[str, Rows]:
+    """A childcare system's «Børneliste pr. dagplejer»: per dagplejer a row with her name, the
+    header again, her children, and «Antal børn»; ``with_column``: a «Dagplejer» column added
+    and filled down (on the heading rows too, as copying down does)."""
+    sheets = small_roster()
+    header = ["Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
+    rows: list[list[object]] = [["Børneliste pr. dagplejer – udskrevet 07-12-2026"], []]
+    groups = {"D1": ("Anne Jensen", [sheets["Børn"][1]]), "D3": ("Åse Østergaard", [])}
+    groups["D2"] = ("Bo Ærø", [sheets["Børn"][2], sheets["Børn"][3]])
+    for ident, (name, children) in groups.items():
+        rows.append([f"Dagplejer: {name} ({ident})"])
+        rows.append(header)
+        for child in children:
+            rows.append([f"{child[1]} {child[2]}", child[0], child[5], child[4], "Mor"])
+        rows += [[f"Antal børn: {len(children)}"], []]
+    if with_column:
+        ref = ""
+        for row in rows:
+            if row and str(row[0]).startswith("Dagplejer:"):
+                ref = str(row[0]).split("(")[1].rstrip(")")
+            row.extend([""] * (5 - len(row)))
+            row.append("Dagplejer" if row[0] == "Barnets navn" else ref if row[0] else "")
+    sheets["Børn"] = rows
+    return sheets
+
+
 def sheet_per_dagplejer() -> dict[str, Rows]:
     """A sheet per dagplejer, named by her, who is said only in the title block above the
     children («Dagplejer: Anne Jensen», «Medarbejdernr: D1»), with a print date that is no
@@ -1213,6 +1239,18 @@ CASES = [
         relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Lene Holm": "Andet"},
         codes=frozenset({"DP221"}),  # no custody column: the decision asked for
         roster='[roster.relationer]\n"Plejemor" = "Andet"',
+    ),
+    Case(
+        "boerneliste-pr-dagplejer-i-afsnit",
+        _xlsx(grouped_by_dagplejer()),
+        # each child's dagplejer from the heading of its section, as a column «Dagplejer»
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Børn": {"dagplejer": "Dagplejer", "cpr": "CPR-nr."}},
+        counts=(3, 3, 3),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø", "Ida Østergaard": "Bo Ærø"},
+        custody={"Mette Jensen": True},
+        codes=frozenset({"DP256", "DP258", "DP274"}),
+        roster='raekke_myndighed = "navngivet"',
     ),
     Case(
         "et-ark-pr-dagplejer-med-titelblok",

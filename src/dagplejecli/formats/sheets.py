@@ -51,6 +51,10 @@ class RawSheet:
     titles: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
     # a part whose columns stand in another order than the first's: each column's own there
     orders: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # rows (by number) with cells that stand elsewhere: (column, row, its own column), a
+    # grouped report's heading read on each row under it (roster/grouped.py)
+    elsewhere: dict[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+    source: RawSheet | None = None  # the sheet this one reads with a column added, if any
 
     def origin(self, row_no: int) -> tuple[RawSheet, int]:
         """The sheet row ``row_no`` (1-based) of this one stands in, and its number there."""
@@ -62,7 +66,9 @@ class RawSheet:
 
     def holds(self, sheet: RawSheet) -> bool:
         """Whether ``sheet`` is this one or one of its parts."""
-        return sheet is self or any(sheet is part for part, _, _ in self.parts)
+        return (
+            sheet is self or sheet is self.source or any(sheet is part for part, _, _ in self.parts)
+        )
 
 
 def _normalise_cells(sheets: list[RawSheet]) -> None:

@@ -41,6 +41,7 @@ from dagplejecli.roster.columns import (
     require,
     sheet_info,
 )
+from dagplejecli.roster.grouped import names_dagplejer, ungroup
 from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
@@ -62,12 +63,13 @@ from dagplejecli.roster.records import (
     read_dagplejer_sheet,
 )
 from dagplejecli.roster.repeated import merge_repeated_children
-from dagplejecli.roster.rows import data_rows, section_heading
+from dagplejecli.roster.rows import data_rows
 from dagplejecli.roster.unread import no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
     DP265,
     DP272,
+    DP274,
     contacts_unattached,
     hidden_sheets,
     left_behind,
@@ -178,6 +180,16 @@ def read_roster(
                     sheet_role=role,
                 )
             )
+        if role == Role.BOERN and not names_dagplejer(header, cfg.boern_kolonner.get("dagplejer")):
+            # a report grouped by dagplejer: each child's dagplejer from the heading above it
+            ungrouped = ungroup(sheet, header)
+            if ungrouped is not None:
+                chosen[role] = sheet, header = ungrouped
+                first = min(sheet.elsewhere)
+                _, at, col = sheet.elsewhere[first][0]
+                cell = CellRef(sheet.file or path.name, sheet.name, at, col + 1)
+                text = mask_cpr_in_text(str(sheet.rows[at - 1][col]))[:60]
+                inferred.append(DP274(Location.of_cell(cell), sheet=sheet.name, text=text))
         long = role in (Role.BOERN, Role.ET_ARK) and Role.KONTAKTER not in chosen
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:
@@ -200,8 +212,6 @@ def read_roster(
             )
         if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
             _dagplejer_by_content(cmap, dagplejere, inferred)
-        if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
-            _refuse_groups_by_dagplejer(cmap)
         require(cmap, tables[0], *required)
         infos.append(sheet_info(cmap, long))
         used.append(cmap)
@@ -298,24 +308,6 @@ def read_roster(
         roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
-
-
-def _refuse_groups_by_dagplejer(cmap: ColumnMap) -> None:
-    """A report grouped by dagplejer, her name on a row of its own over her children («Dagplejer:
-    Hanne Sørensen (41789)», ``rows.section_heading``), with no column for the child's
-    dagplejer: not read (exit 2), and said as that, with the fix, rather than as a missing
-    column whose header could be changed."""
-    for number, row in enumerate(cmap.sheet.rows[cmap.header.row :], start=cmap.header.row + 1):
-        if (text := section_heading(row)) is not None:
-            sheet, at = cmap.sheet.origin(number)
-            raise DagplejeError(
-                "roster_grouped_by_dagplejer",
-                where=f"{sheet.file or cmap.file}, {sheet.name}!A{at}",
-                hint="roster_grouped_by_dagplejer_hint",
-                sheet=sheet.name,
-                row=at,
-                text=mask_cpr_in_text(text)[:60],
-            )
 
 
 def _dagplejer_by_content(

@@ -44,7 +44,8 @@ class RowReader:
         part's own, when the sheet is several read as one."""
         sheet, number = cmap.sheet.origin(row_no)
         if sheet is cmap.sheet:
-            return cls(file, sheet.name, number, row, cmap.header.texts)
+            moved = sheet.elsewhere.get(number, ()) if sheet.elsewhere else ()
+            return cls(file, sheet.name, number, row, cmap.header.texts, moved)
         # a part's row: its title block's fields stand in its title block
         titles = cmap.sheet.titles.get(sheet.name, ())
         order = cmap.sheet.orders.get(sheet.name, ())

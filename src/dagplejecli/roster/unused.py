@@ -65,8 +65,11 @@ DP264 = Rule(
 )
 # a column of unknown header read as the status from its words (roster/columns.py)
 DP272 = Rule("DP272", S.WARNING, Family.PERSONS, OWN, params=("column", "key", "sheet"))
+# a report grouped by dagplejer, read by its headings (roster/grouped.py)
+DP274 = Rule("DP274", S.INFO, Family.PERSONS, OWN, params=("sheet", "text"))
 LAYOUT_CODES = frozenset(
-    r.code for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272)
+    r.code
+    for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272, DP274)
 )
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
