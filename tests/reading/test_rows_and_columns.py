@@ -560,7 +560,8 @@ def test_a_note_among_the_data_is_no_person_but_one_word_or_a_name_is_read(tmp_p
 def test_a_row_of_only_a_name_under_a_reference_or_id_column_is_read(tmp_path: Path) -> None:
     """A lone name may be a person wherever a person's name may stand: under «Dagplejer» read
     as the dagplejere's id, under the children's dagplejer column, and a text with a CPR
-    number in it; a note there is read too (a total with a colon or number is not)."""
+    number in it (a total with a colon or number is not, nor a note no name is written as:
+    the test below)."""
     from dagplejecli.config import RosterConfig
     from dagplejecli.roster import read_roster
     from tests.builders import small_roster, write_xlsx
@@ -580,6 +581,31 @@ def test_a_row_of_only_a_name_under_a_reference_or_id_column_is_read(tmp_path: P
     assert "Hanne Sørensen" in [d.id for d in roster.dagplejere]
     assert len(roster.children) == 5
     assert "DP256" not in {f.code for f in findings}
+
+
+def test_a_note_or_total_in_a_column_of_names_is_no_person(tmp_path: Path) -> None:
+    """A one-sheet list: «--- Ny gruppe fra januar ---» alone in the dagplejere's id column is
+    written as no name or id is (a note), and «I alt» there with «3 børn» under the child's
+    name is a total; neither is a dagplejer or a child. A name alone there is still read."""
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import write_xlsx
+    from tests.reading.test_layouts import one_sheet_rows
+
+    rows = one_sheet_rows("Barnets CPR")
+    width = len(rows[0])
+    child_name = rows[0].index("Barnets fulde navn")
+    note = ["--- Ny gruppe fra januar ---"] + [""] * (width - 1)
+    total: list[object] = ["I alt"] + [""] * (width - 1)
+    total[child_name] = f"{len(rows) - 1} børn"
+    rows[2:2] = [note]
+    rows.append(total)
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", {"Ark1": rows}), RosterConfig())
+    assert "--- Ny gruppe fra januar ---" not in [d.id for d in roster.dagplejere]
+    assert "I alt" not in [d.id for d in roster.dagplejere]
+    assert not [c for c in roster.children if "børn" in c.name]
+    (said,) = [f for f in findings if f.code == "DP256"]
+    assert said.params["count"] == 2
 
 
 def test_under_the_data_a_lone_name_is_read_and_a_dated_line_is_not(tmp_path: Path) -> None:

@@ -149,12 +149,33 @@ def _total_or_note(
         return None
     words = normalise_words(first)
     total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
-    if total and (col not in names or any(ch.isdigit() or ch == ":" for ch in first)):
+    # a footer word alone in a column of names, its count in another cell («I alt» | «30 børn»)
+    counted = words in _FOOTER and any(_counts(v) for _, v in filled[1:])
+    if total and (col not in names or _counts(first) or counted):
         return first
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
     if note and col in names:
-        note = marked and any(ch.isdigit() or ch == ":" for ch in first)
+        # a name or an id may stand alone; a text no name is written as is a note
+        note = (marked and _counts(first)) or not _name_like(first)
     return first if note else None
+
+
+def _counts(value: object) -> bool:
+    """Whether a cell holds a number or a colon, as a total's or a dated note's does."""
+    return any(ch.isdigit() or ch == ":" for ch in str(value))
+
+
+# what a name or an id is written with besides letters and digits («Anne-Marie O'Hara»,
+# «Jensen, Bo», «Dagplejen v/ Hanne», «H.C. Ørsted (41789)»)
+_NAME_MARKS = frozenset(" -'’.,()/&")
+
+
+def _name_like(text: str) -> bool:
+    """Whether a text could be a person's name or id: it begins with a letter or a digit and
+    holds nothing but letters, digits and the marks names are written with. «--- Ny gruppe
+    fra januar ---» and «Bemærk: ferie uge 52» are not."""
+    text = text.strip()
+    return text[:1].isalnum() and all(ch.isalnum() or ch in _NAME_MARKS for ch in text)
 
 
 def _note_among(row: list[object], naming: set[int], first: str) -> str | None:
