@@ -313,3 +313,17 @@ def test_sheets_that_are_not_alike_name_the_sheet_and_the_header(folder: Path) -
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "«Syd» har ikke de samme overskrifter som «Nord»" in result.stderr, result.stderr
     assert "«Stue», «Barnets navn»" in result.stderr, result.stderr
+
+
+def test_a_guardians_columns_say_her_relation_which_the_user_maps(tmp_path: Path) -> None:
+    # «Værge», «Værge CPR»: the header says the relation as a cell would; Unilogin has no
+    # «Værge», so reading asks (DP211) until [roster.relationer] says which it is
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import guardian_in_columns_of_their_own
+
+    path = write_xlsx(tmp_path / "r.xlsx", guardian_in_columns_of_their_own())
+    _, findings = read_roster(path, RosterConfig(tom_myndighed="nej"))
+    [asked] = [f for f in findings if f.code == "DP211"]
+    assert asked.params["value"] == "Værge" and asked.location.cell == "J3"
+    assert "DP222" not in {f.code for f in findings}  # the header gave a relation

@@ -603,6 +603,21 @@ def grouped_by_dagplejer(with_column: bool = False) -> dict[str, Rows]:
     return sheets
 
 
+def guardian_in_columns_of_their_own() -> dict[str, Rows]:
+    """Mor and Far with custody columns, and for one child a guardian in «Værge» and «Værge
+    CPR»: the header says the relation as a cell would («Værge»), which the configuration
+    maps ([roster.relationer]), as DP211 asks."""
+    sheets = small_roster()
+    mor = ["Mor", "Mor CPR", "Mor myndighed"]
+    far = ["Far", "Far CPR", "Far myndighed"]
+    sheets["Børn"] = [
+        ["Barnets CPR", "Barnets navn", "Dagplejer", *mor, *far, "Værge", "Værge CPR"],
+        [CH1, "Liv Jensen", "D1", "Mette Jensen", MOR1, "X", "Ole Jensen", FAR1, "", "", ""],
+        [CH2, "Emil Ærø", "D2", "", "", "", "", "", "", "Lene Holm", FAR2],
+    ]
+    return sheets
+
+
 def sheet_per_dagplejer() -> dict[str, Rows]:
     """A sheet per dagplejer, named by her, who is said only in the title block above the
     children («Dagplejer: Anne Jensen», «Medarbejdernr: D1»), with a print date that is no
@@ -1251,6 +1266,21 @@ CASES = [
         custody={"Mette Jensen": True},
         codes=frozenset({"DP256", "DP258", "DP274"}),
         roster='raekke_myndighed = "navngivet"',
+    ),
+    Case(
+        "vaerge-i-egne-kolonner",
+        _xlsx(guardian_in_columns_of_their_own()),
+        roles={"Dagplejere": Role.DAGPLEJERE, "Børn": Role.BOERN},
+        columns={"Børn": {"kontakt1.navn": "Værge", "kontakt1.cpr": "Værge CPR"}},
+        counts=(3, 2, 3),
+        relations={
+            "Mette Jensen": "Mor",
+            "Ole Jensen": "Far",
+            "Lene Holm": "Officielt tilknyttet person",
+        },
+        custody={"Mette Jensen": True, "Ole Jensen": False, "Lene Holm": False},
+        # the guardian's custody: no column of her own, and tom_myndighed decides
+        roster='tom_myndighed = "nej"\nrelationer = { "Værge" = "Officielt tilknyttet person" }',
     ),
     Case(
         "et-ark-pr-dagplejer-med-titelblok",

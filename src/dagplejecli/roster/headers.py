@@ -102,7 +102,8 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f is None and rest in _V.child_ref:
             return HeaderMeaning(Owner.BARN_REF, Field.BARN)
         if f:
-            implied = PARENT_TEXT if m.group(1) in _PARENT_WORDS else ""
+            word = m.group(1)
+            implied = PARENT_TEXT if word in _PARENT_WORDS else _V.relation_words.get(word, "")
             return HeaderMeaning(Owner.KONTAKT, f, int(m.group(2) or 0), implied)
     # a parent's column whose header names the relation before the field: «Mor CPR», «Fars
     # navn» (never the relation: the header says it); «CPR far» is read as «Far CPR»

@@ -48,6 +48,8 @@ class Vocabulary:
     child_id: tuple[str, ...]
     contact: OwnerWords
     parent_words: tuple[str, ...]  # contact words that say a parent («Forælder 1 …»)
+    # contact words that say the relation as a cell would («Værge CPR»: «Værge»)
+    relation_words: dict[str, str]
     parents: tuple[Parent, ...]
     dagplejer_ref: tuple[str, ...]
     child_ref: tuple[str, ...]
@@ -119,13 +121,18 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
     for word, meaning in statuses.items():
         if word != normalise_words(word) or meaning not in STATUS_MEANINGS:
             raise VocabularyError(f"status.{word}: a word as compared, one of {STATUS_MEANINGS}")
+    contact = OwnerWords(*_sides(data, "kontakt"))
+    relation_words = {str(k): str(v) for k, v in owners["kontakt"]["relation"].items()}
+    if not relation_words.keys() <= set(contact.before):
+        raise VocabularyError("ejere.kontakt.relation: each word must be one of foran's")
     return Vocabulary(
         fields=fields,
         dagplejer=OwnerWords(*_sides(data, "dagplejer")),
         child=OwnerWords(*_sides(data, "barn")),
         child_id=_words(owners, "barn", "id"),
-        contact=OwnerWords(*_sides(data, "kontakt")),
+        contact=contact,
         parent_words=_words(owners, "kontakt", "foraelder"),
+        relation_words=relation_words,
         parents=parents,
         dagplejer_ref=_words(data, "henvisning", "dagplejer"),
         child_ref=_words(data, "henvisning", "barn"),
