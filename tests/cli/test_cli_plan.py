@@ -3,12 +3,14 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from dagplejecli.planfile import read_plan
 from tests.builders import (
     AREAS,
     BASE_CONFIG,
+    child_cpr,
     leaked_cprs,
     no_traceback,
     run_cli,
@@ -228,3 +230,37 @@ def test_a_row_custody_cell_naming_the_parent_points_to_the_setting_that_reads_i
     for lang in ("da", "en"):  # and explain says it, where a user looks the code up
         said = " ".join(run_cli("--lang", lang, "explain", "DP250").stdout.split())
         assert 'raekke_myndighed = "navngivet"' in said, lang
+
+
+def test_a_child_after_a_groups_end_without_a_heading_of_its_own_has_no_dagplejer(
+    project: Path,
+) -> None:
+    """After a group's total, the header again and a child with no heading over it: that
+    child is not Bo's (the last heading's), but linked to no one, and said."""
+    sheets = grouped_by_dagplejer()
+    header = ["Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
+    sheets["Børn"] += [header, ["Karl Holm", child_cpr(200, "4577"), "Rikke Holm", "", "Mor"]]
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 1, result.output
+    assert "Karl Holm" in result.stdout and "har ingen dagplejer" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["title", "footer"])
+def test_a_role_word_line_over_or_under_a_list_is_no_group(project: Path, where: str) -> None:
+    """«Dagplejen Aarhus – børneliste» as a title, or a report's last line, beside a column
+    whose cells name the dagplejere («Hos»): read by that column, as before (never groups)."""
+    sheets = small_roster()
+    sheets["Børn"][0][3] = "Hos"
+    names = {"D1": "Anne Jensen", "D2": "Bo Ærø", "D3": "Åse Østergaard"}
+    for row in sheets["Børn"][1:]:
+        row[3] = names[str(row[3])]
+    line = ["Dagplejen Aarhus – børneliste, udskrevet 07-12-2026"]
+    if where == "title":
+        sheets["Børn"][0:0] = [line, []]
+    else:
+        sheets["Børn"] += [[], line]
+    write_xlsx(project / "roster.xlsx", sheets)
+    result = run_cli("plan", "roster.xlsx")
+    assert result.exit_code == 0 and no_traceback(result), result.output
+    assert "Alle 3 børn er knyttet" in result.stdout and "DP274" not in result.stdout

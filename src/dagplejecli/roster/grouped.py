@@ -9,7 +9,7 @@ from __future__ import annotations
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header
-from dagplejecli.roster.rows import section_heading
+from dagplejecli.roster.rows import FOOTER_FIRST, section_heading
 
 HEADING_COLUMN = "Dagplejer"  # the column each row's heading is read in
 
@@ -28,42 +28,65 @@ def names_dagplejer(header: HeaderRow, configured: str | None) -> bool:
 
 
 def ungroup(sheet: RawSheet, header: HeaderRow) -> tuple[RawSheet, HeaderRow] | None:
-    """The sheet with the column «Dagplejer» after its own, each row under a heading holding
-    the heading's text (its cell the heading's, ``RawSheet.elsewhere``); None when no row under
-    the header is a heading (``rows.section_heading``). The heading rows themselves, repeated
-    headers and a group's totals stay as they are, for the reading to set aside (DP256)."""
+    """The sheet with the column «Dagplejer» after its own, each child's row holding the
+    heading of its group (its cell the heading's, ``RawSheet.elsewhere``); None when no row
+    of a child stands in a group under a heading (``rows.section_heading``).
+
+    A group is a heading, perhaps the header again, and its children's rows; it ends at the
+    first row after them that is no child's — a blank row, a total or a note, the header
+    again. A child after that, without a heading of its own, has no dagplejer (never the last
+    heading's). The first group's heading may stand over the header row, with only blank rows
+    between; a title there is no heading when no group is under the header. The heading rows,
+    repeated headers and totals stay, for the reading to set aside (DP256)."""
     start = header.row  # the first row under the header (0-based)
-    # the first group's heading may stand over the header row (the header repeats or not)
-    headings = {
-        i: text for i, row in enumerate(sheet.rows) if (text := section_heading(row)) is not None
-    }
-    if not headings:
-        return None
+    own = _texts(sheet.rows[start - 1])
     width = max(len(row) for row in sheet.rows)
     out = RawSheet(sheet.name, [], sheet.file, sheet.hidden, source=sheet)
-    top = [_padded(row, width) for row in sheet.rows[:start]]
-    top[-1] = [*top[-1], HEADING_COLUMN]
-    out.rows = top
-    current, at = "", (0, 0)
-    own = _texts(sheet.rows[start - 1])
-    for i, row in enumerate(sheet.rows):
-        if i in headings:
-            current = headings[i]
+    out.rows = [_padded(row, width) for row in sheet.rows[:start]]
+    out.rows[-1] = [*out.rows[-1], HEADING_COLUMN]
+    current, at, children = _heading_over(sheet.rows[: start - 1]), (0, 0), False
+    if current:
+        at = current[1]
+    for i, row in enumerate(sheet.rows[start:], start=start):
+        text = section_heading(row)
+        cells = [v for v in row if v not in ("", None)]
+        if text is not None:
             col = next(c for c, v in enumerate(row) if v not in ("", None))
-            at = (i + 1, col)
-        if i < start:
-            continue
-        if i in headings:
+            current, at, children = (text, (i + 1, col)), (i + 1, col), False
             out.rows.append([*_padded(row, width), ""])
         elif own and _texts(row) == own:  # the header again over a group: with the column too
+            current = current if not children else None
             out.rows.append([*_padded(row, width), HEADING_COLUMN])
-        elif current and any(v not in ("", None) for v in row):
-            out.rows.append([*_padded(row, width), current])
+        elif len(cells) < 2 or _total(cells[0]):  # blank, a note, a total: a group's end
+            current = current if not children else None
+            out.rows.append([*_padded(row, width), ""])
+        elif current:
+            out.rows.append([*_padded(row, width), current[0]])
             out.elsewhere[i + 1] = ((width, *at),)
+            children = True
         else:
             out.rows.append([*_padded(row, width), ""])
+    if not out.elsewhere or not any(section_heading(r) for r in sheet.rows[start:]):
+        return None  # no child under a heading, or no group under the header: no grouped list
     above = out.rows[start - 2] if start > 1 else None
     return out, header_row_at(start - 1, out.rows[start - 1], above)
+
+
+def _heading_over(rows: list[list[object]]) -> tuple[str, tuple[int, int]] | None:
+    """The heading just over the header row (only blank rows between), with its cell."""
+    for i in range(len(rows) - 1, -1, -1):
+        cells = [(c, v) for c, v in enumerate(rows[i]) if v not in ("", None)]
+        if not cells:
+            continue
+        text = section_heading(rows[i])
+        return (text, (i + 1, cells[0][0])) if text is not None else None
+    return None
+
+
+def _total(first: object) -> bool:
+    """Whether a row's first filled cell begins as a total's («Antal børn: 4», «I alt»)."""
+    words = str(first).split(None, 1)
+    return bool(words) and words[0].casefold().rstrip(":") in FOOTER_FIRST
 
 
 def _texts(row: list[object]) -> list[str]:

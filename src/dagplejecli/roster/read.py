@@ -42,7 +42,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.grouped import names_dagplejer, ungroup
-from dagplejecli.roster.headers import normalise_header, read_header
+from dagplejecli.roster.headers import HeaderRow, normalise_header, read_header
 from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
@@ -180,13 +180,12 @@ def read_roster(
                     sheet_role=role,
                 )
             )
-        if role == Role.BOERN and not names_dagplejer(header, cfg.boern_kolonner.get("dagplejer")):
+        if role == Role.BOERN and not _names_dagplejer(sheet, header, cfg, dagplejere):
             # a report grouped by dagplejer: each child's dagplejer from the heading above it
             ungrouped = ungroup(sheet, header)
             if ungrouped is not None:
                 chosen[role] = sheet, header = ungrouped
-                first = min(sheet.elsewhere)
-                _, at, col = sheet.elsewhere[first][0]
+                _, at, col = next(iter(sheet.elsewhere.values()))[0]
                 cell = CellRef(sheet.file or path.name, sheet.name, at, col + 1)
                 text = mask_cpr_in_text(str(sheet.rows[at - 1][col]))[:60]
                 inferred.append(DP274(Location.of_cell(cell), sheet=sheet.name, text=text))
@@ -308,6 +307,17 @@ def read_roster(
         roster.reference_form = next(iter(links.forms))  # every linked child's, for init
     roster.files = roster_files
     return roster, findings
+
+
+def _names_dagplejer(
+    sheet: RawSheet, header: HeaderRow, cfg: RosterConfig, dagplejere: list[Dagplejer]
+) -> bool:
+    """Whether the children's rows say their dagplejer: a column whose header says it or
+    the configuration names, or one whose cells name the dagplejere (``naming_column``)."""
+    if names_dagplejer(header, cfg.boern_kolonner.get("dagplejer")):
+        return True
+    free = [c for c, t in enumerate(header.texts) if t and header.meanings[c] is None]
+    return naming_column(sheet.rows[header.row :], free, dagplejere) is not None
 
 
 def _dagplejer_by_content(

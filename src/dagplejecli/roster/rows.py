@@ -100,7 +100,7 @@ def _any(row: list[object]) -> bool:
 
 
 _FOOTER = vocabulary().footer
-_FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
+FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 
@@ -188,7 +188,7 @@ def _note_among(row: list[object], naming: set[int], first: str) -> str | None:
     text = _lone_value(row)
     if text is None:  # more cells: a group's total still, its dagplejer copied down beside it
         words = first.split(None, 1)  # (the row's first filled cell)
-        if not words or words[0].casefold().rstrip(":") not in _FOOTER_FIRST:
+        if not words or words[0].casefold().rstrip(":") not in FOOTER_FIRST:
             return None
         return _total_or_note(row, naming, notes=False)
     if not isinstance(text, str) or len(text.split()) < 2 or not any(c.isalpha() for c in text):
