@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner
-from dagplejecli.domain.values import clean_text, id_key, normalise_bool, read_date
+from dagplejecli.domain.values import clean_text, id_key, name_key, normalise_bool, read_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.model import Child, Dagplejer, Person, Plan, Roster
@@ -264,7 +264,8 @@ def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge:
     """A child on two rows with the same dagplejer whose periods overlap, one of them in care
     and the other not (a long form's row per parent, one of them not updated: «Slutdato» or
     «Udmeldt» on the father's row only): the rows contradict each other, and the export would
-    leave out the contact persons of the row that is not in care. An error (DP237, variant
+    leave out the contact persons of the row that is not in care (only those the row in care
+    does not have: with none, nothing is lost). An error (DP237, variant
     ``overlap``) on the row in care, never a choice between them. Two periods one after the
     other are two placements; with two dagplejere, a move (``_ongoing_placements``)."""
     gone: dict[tuple[str, str | None], list[Child]] = {}
@@ -275,10 +276,19 @@ def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge:
         return
     for c in kept:
         for other in gone.get((c.cpr or "", c.dagplejer_id), ()):
+            # only a contact person the row in care lacks would be lost (a second placement
+            # with the same parents, «Tilbudt» from next month, loses no one)
+            if _contacts(other) <= _contacts(c):
+                continue
             if _overlap(_period(c), _period(other)):
                 cells = f"{c.cell(Field.CPR)}, {other.cell(Field.CPR)}"
                 judge.bad(c, "barn", Field.CPR, "overlap", cells=cells)
                 break
+
+
+def _contacts(c: Child) -> set[object]:
+    """A child's contact persons as told apart: by CPR number, else by name."""
+    return {p.cpr or name_key(p.name) for p in c.contacts}
 
 
 def _period(p: Person) -> tuple[dt.date, dt.date]:

@@ -347,6 +347,19 @@ def test_a_plan_for_another_day_is_made_again_with_the_roster_as_given(project: 
     assert "dagpleje plan 'data/min roster.xlsx'" in stale["hint"], stale["hint"]
 
 
+def test_a_second_placement_with_the_same_parents_is_no_contradiction(project: Path) -> None:
+    # Liv in care, and on a second row with the same mother «Tilbudt» from next month (more
+    # hours): the rows overlap, but no contact person would be lost, so nothing stops
+    sheets = small_roster()
+    sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+    for row in sheets["Børn"][1:]:
+        row += [dk(-300), "", "Indskrevet"]
+    sheets["Børn"].insert(2, [*sheets["Børn"][1][:8], dk(30), "", "Tilbudt"])
+    write_xlsx(project / "roster.xlsx", sheets)
+    run_cli("plan", "roster.xlsx", "--dato", DAY)
+    assert "DP237" not in codes("--dato", DAY)
+
+
 def test_a_day_that_is_no_date_or_past_counting_is_refused(project: Path) -> None:
     # with dage_foer_start the day is counted from: the last day there is cannot be one
     toml = project / "dagpleje.toml"

@@ -84,6 +84,11 @@ def test_an_id_made_of_a_cpr_number_is_refused_like_one(project: Path) -> None:
     # the example in the message is masked too, though no masker finds a CPR number run
     # together with other digits: its last four digits are hidden where the check found them
     assert MOR1 not in refused.output and f"F{MOR1[:6]}xxxx001" in refused.stderr
+    # … also when the id is refused for an invisible character in it
+    sheets["Børn"][2][-1] = f"F{MOR1}001\u200b"
+    write_xlsx(project / "roster.xlsx", sheets)
+    refused = run_cli("plan", "roster.xlsx")
+    assert refused.exit_code == 2 and MOR1 not in refused.output, refused.output
     # digits that only look like a date, and no one's CPR number, make an id; one that reads
     # as a CPR number with a real birth date is said (a family's key of a parent not listed)
     for ident, said in (("B1234567890", False), ("P-15012024-03", False), ("F-0311891238", True)):

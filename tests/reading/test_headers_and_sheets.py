@@ -327,3 +327,17 @@ def test_a_guardians_columns_say_her_relation_which_the_user_maps(tmp_path: Path
     [asked] = [f for f in findings if f.code == "DP211"]
     assert asked.params["value"] == "Værge" and asked.location.cell == "J3"
     assert "DP222" not in {f.code for f in findings}  # the header gave a relation
+
+
+def test_the_sheet_a_dagplejers_children_are_on_is_said_at_no_cell(tmp_path: Path) -> None:
+    # «Ark» is no column of any sheet: DP271 names the sheets, not a cell past the table
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    path = write_xlsx(tmp_path / "r.xlsx", area_sheets_with_hr_list())
+    config = RosterConfig(boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
+    _, findings = read_roster(path, config)
+    [carried] = [f for f in findings if f.code == "DP271"]
+    assert (carried.variant, carried.location.cell) == ("joined", None)
+    assert carried.params["sheet"] == "Nord, Syd"

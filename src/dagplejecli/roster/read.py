@@ -291,9 +291,14 @@ def read_roster(
         )
     links = resolve_children(dagplejere, children, form)
     if carried is not None:  # the children's sheet's columns that are their dagplejer's
+        joined = sheet_column(cm.header) if cm.sheet.parts else None
         for col, header in carried.give(children, dagplejere):
-            where = CellRef(cm.file, cm.header_sheet, cm.header.row, col + 1)
-            findings.append(DP271(Location.of_cell(where), column=header, sheet=cm.header_sheet))
+            if joined is not None and col >= joined:  # «Ark» or a title block's: no cell
+                where = Location(file=cm.file, sheet=cm.header_sheet)
+                findings.append(DP271(where, variant="joined", column=header, sheet=cm.sheet.name))
+                continue
+            cell = CellRef(cm.file, cm.header_sheet, cm.header.row, col + 1)
+            findings.append(DP271(Location.of_cell(cell), column=header, sheet=cm.header_sheet))
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column, form)
@@ -493,7 +498,7 @@ def _refuse_cpr_ids(people: list[Dagplejer] | list[Child], known: set[str]) -> N
                     "roster_id_invisible",
                     where=f"{cell.file}, {cell}" if cell else "",
                     hint="roster_id_invisible_hint",
-                    shown=mask_cpr_in_text(INVISIBLE.sub("", ident)),
+                    shown=mask_cpr_in_text(_masked_holding(INVISIBLE.sub("", ident), known)),
                 )
             person.id = ident = nfkc(ident)
         if ident and not person.id_derived and (looks_like_cpr(ident) or _holds(ident, known)):
