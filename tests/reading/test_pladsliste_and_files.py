@@ -249,3 +249,25 @@ def test_an_english_street_and_house_number_make_one_address(tmp_path: Path) -> 
     sheets = {"Staff": staff, "Børn": small_roster()["Børn"][:2]}
     roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     assert roster.dagplejere[0].address.one_line() == "Søndergade 12B, 8200 Aarhus N"
+
+
+def test_plan_and_validate_restore_a_csv_parents_lost_zero_alike(tmp_path: Path) -> None:
+    # Excel saved a parent's CPR number as the number 908901236: plan's light reading and
+    # validate's full one both read 0908901236, so both count the mother of two once
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import CH1, CH2, MOR1, small_roster, write_csv
+
+    assert MOR1.startswith("0")
+    sheets = small_roster()
+    rows = sheets["Børn"]
+    rows[1][4] = rows[2][4] = MOR1[1:]  # Liv's and Emil's mother, written as a number
+    rows[2][5], rows[2][6] = rows[1][5], rows[1][6]
+    files = [
+        write_csv(tmp_path / "boern.csv", rows),
+        write_csv(tmp_path / "dagplejere.csv", sheets["Dagplejere"]),
+    ]
+    for light in (False, True):
+        roster, _ = read_roster(files, RosterConfig(), light=light)
+        mothers = {c.cpr: [p.cpr for p in c.contacts] for c in roster.children}
+        assert mothers[CH1] == mothers[CH2] == [MOR1], light

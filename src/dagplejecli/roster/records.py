@@ -352,6 +352,10 @@ class Builder:
                 continue
             cpr = row[g.cpr] if g.cpr is not None and g.cpr < n else None
             digits = cpr_text_digits(cpr) if type(cpr) is str else normalise_cpr(cpr).digits
+            # a CSV's CPR number Excel had as a number: its 0 restored, as fill_person does
+            nine = digits is None and self.numbers_as_text and type(cpr) is str
+            if nine and _NINE_DIGITS.fullmatch(str(cpr)):
+                digits = normalise_cpr(int(str(cpr))).digits
             first = cell_text(row, g.first) or cell_text(row, g.name)
             found.append(ContactPerson(digits, first_name=first, last_name=cell_text(row, g.last)))
         return found
