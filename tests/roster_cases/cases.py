@@ -618,6 +618,35 @@ def guardian_in_columns_of_their_own() -> dict[str, Rows]:
     return sheets
 
 
+def grouped_by_dagplejer_per_area() -> dict[str, Rows]:
+    """A list grouped by dagplejer on a sheet per area: on «Nord» two groups (Anne's, Åse's),
+    on «Syd» one, each sheet's first heading over its header, in its title block."""
+    sheets = small_roster()
+    header = ["Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
+    kids = {row[3]: row for row in sheets["Børn"][1:]}
+
+    def kid(ident: str) -> list[object]:
+        c = kids[ident]
+        return [f"{c[1]} {c[2]}", c[0], c[5], c[4], "Mor"]
+
+    title: Rows = [["Børneliste pr. dagplejer"], []]
+    del sheets["Børn"]
+    sheets["Nord"] = [
+        *title,
+        ["Dagplejer: Anne Jensen (D1)"],
+        list(header),
+        kid("D1"),
+        ["Antal børn: 1"],
+        [],
+        ["Dagplejer: Åse Østergaard (D3)"],
+        list(header),
+        kid("D3"),
+        ["Antal børn: 1"],
+    ]
+    sheets["Syd"] = [*title, ["Dagplejer: Bo Ærø (D2)"], list(header), kid("D2"), ["Antal børn: 1"]]
+    return sheets
+
+
 def sheet_per_dagplejer() -> dict[str, Rows]:
     """A sheet per dagplejer, named by her, who is said only in the title block above the
     children («Dagplejer: Anne Jensen», «Medarbejdernr: D1»), with a print date that is no
@@ -1281,6 +1310,23 @@ CASES = [
         custody={"Mette Jensen": True, "Ole Jensen": False, "Lene Holm": False},
         # the guardian's custody: no column of her own, and tom_myndighed decides
         roster='tom_myndighed = "nej"\nrelationer = { "Værge" = "Officielt tilknyttet person" }',
+    ),
+    Case(
+        "boernelister-i-afsnit-paa-et-ark-pr-omraade",
+        _xlsx(grouped_by_dagplejer_per_area()),
+        # each sheet read by its headings first (never its first heading as every row's),
+        # then the sheets as one
+        roles={"Dagplejere": Role.DAGPLEJERE, "Nord, Syd": Role.BOERN},
+        columns={"Nord, Syd": {"dagplejer": "Dagplejer"}},
+        counts=(3, 3, 3),
+        links={
+            "Liv Jensen": "Anne Jensen",
+            "Ida Østergaard": "Åse Østergaard",
+            "Emil Ærø": "Bo Ærø",
+        },
+        custody={"Mette Jensen": True},
+        codes=frozenset({"DP256", "DP258", "DP264", "DP274"}),
+        roster='raekke_myndighed = "navngivet"\nboern_ark = ["Nord", "Syd"]',
     ),
     Case(
         "et-ark-pr-dagplejer-med-titelblok",

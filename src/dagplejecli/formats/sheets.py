@@ -66,9 +66,8 @@ class RawSheet:
 
     def holds(self, sheet: RawSheet) -> bool:
         """Whether ``sheet`` is this one or one of its parts."""
-        return (
-            sheet is self or sheet is self.source or any(sheet is part for part, _, _ in self.parts)
-        )
+        parts = (p for part, _, _ in self.parts for p in (part, part.source))
+        return sheet is self or sheet is self.source or any(sheet is p for p in parts)
 
 
 def _normalise_cells(sheets: list[RawSheet]) -> None:

@@ -27,7 +27,9 @@ def names_dagplejer(header: HeaderRow, configured: str | None) -> bool:
     )
 
 
-def ungroup(sheet: RawSheet, header: HeaderRow) -> tuple[RawSheet, HeaderRow] | None:
+def ungroup(
+    sheet: RawSheet, header: HeaderRow, one_group: bool = False
+) -> tuple[RawSheet, HeaderRow] | None:
     """The sheet with the column «Dagplejer» after its own, each child's row holding the
     heading of its group (its cell the heading's, ``RawSheet.elsewhere``); None when no row
     of a child stands in a group under a heading (``rows.section_heading``).
@@ -36,11 +38,12 @@ def ungroup(sheet: RawSheet, header: HeaderRow) -> tuple[RawSheet, HeaderRow] | 
     first row after them that is no child's — a blank row, a total or a note, the header
     again. A child after that, without a heading of its own, has no dagplejer (never the last
     heading's). The first group's heading may stand over the header row, with only blank rows
-    between; a title there is no heading when no group is under the header. The heading rows,
-    repeated headers and totals stay, for the reading to set aside (DP256)."""
+    between; a title there is no heading when no group is under the header (``one_group``: it
+    is, on a sheet of one group among sheets grouped). The heading rows, repeated headers and
+    totals stay, for the reading to set aside (DP256)."""
     start = header.row  # the first row under the header (0-based)
     own = _texts(sheet.rows[start - 1])
-    width = max(len(row) for row in sheet.rows)
+    width = max(len(_texts(row)) for row in sheet.rows)  # the column after the last filled
     out = RawSheet(sheet.name, [], sheet.file, sheet.hidden, source=sheet)
     out.rows = [_padded(row, width) for row in sheet.rows[:start]]
     out.rows[-1] = [*out.rows[-1], HEADING_COLUMN]
@@ -66,7 +69,8 @@ def ungroup(sheet: RawSheet, header: HeaderRow) -> tuple[RawSheet, HeaderRow] | 
             children = True
         else:
             out.rows.append([*_padded(row, width), ""])
-    if not out.elsewhere or not any(section_heading(r) for r in sheet.rows[start:]):
+    grouped = one_group or any(section_heading(r) for r in sheet.rows[start:])
+    if not out.elsewhere or not grouped:
         return None  # no child under a heading, or no group under the header: no grouped list
     above = out.rows[start - 2] if start > 1 else None
     return out, header_row_at(start - 1, out.rows[start - 1], above)
@@ -99,3 +103,23 @@ def _texts(row: list[object]) -> list[str]:
 
 def _padded(row: list[object], width: int) -> list[object]:
     return row + [""] * (width - len(row)) if len(row) < width else row
+
+
+def ungroup_parts(
+    parts: list[tuple[RawSheet, HeaderRow]], configured: str | None
+) -> list[tuple[RawSheet, HeaderRow]]:
+    """Sheets to be read as one, each grouped by dagplejer read by its headings first (its
+    first group's heading is in its title block, which joining would make every row's)."""
+    if len(parts) < 2:
+        return parts
+    grouped = [
+        None if names_dagplejer(header, configured) else ungroup(sheet, header)
+        for sheet, header in parts
+    ]
+    if not any(grouped):
+        return parts
+    # beside sheets grouped, a sheet of one group: its heading over the header is one too
+    return [
+        got or ungroup(sheet, header, one_group=True) or (sheet, header)
+        for (sheet, header), got in zip(parts, grouped, strict=True)
+    ]

@@ -67,7 +67,9 @@ def split(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
     seen: set[tuple[object, ...]] = set()
     for sheet, header in parts:
         rows = {tuple(v for v in row if v not in ("", None)) for row in sheet.rows[header.row :]}
-        rows.discard(())
+        # a person's row has two values or more; a total («Antal børn: 1») or the header
+        # again may stand on each sheet
+        rows = {r for r in rows if len(r) > 1 and list(r) != [t for t in header.texts if t]}
         if rows & seen:
             return False
         seen |= rows

@@ -20,6 +20,7 @@ from dagplejecli.domain.shape import Field, Owner, Role
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import contact_groups, plain_dagplejer_fields
+from dagplejecli.roster.grouped import ungroup_parts
 from dagplejecli.roster.headers import (
     HEADER_SCAN,
     HeaderRow,
@@ -357,6 +358,8 @@ def _configured(
             normalise_header(h) for t in KEY_TABLES[key] for h in getattr(cfg, t).values()
         )
         parts = [_configured_sheet(sheets, by_name, name, key, known, cfg, path) for name in names]
+        if key == "boern_ark":  # each a list grouped by dagplejer: read by its headings
+            parts = ungroup_parts(parts, cfg.boern_kolonner.get("dagplejer"))
         if len(parts) > 1 and not alike(parts):
             other, headers = unlike(parts)
             raise DagplejeError(
@@ -502,6 +505,8 @@ def _one_of(
             exact if len(exact) == 1 else [o for o in options if name_role(o[0].name) == role]
         )
         parts = [(sheet, header) for sheet, header, _ in options]
+        if join_alike and role == Role.BOERN:  # lists grouped by dagplejer: by their headings
+            parts = ungroup_parts(parts, None)
         if (
             join_alike
             and not preferred

@@ -180,7 +180,13 @@ def read_roster(
                     sheet_role=role,
                 )
             )
-        if role == Role.BOERN and not _names_dagplejer(sheet, header, cfg, dagplejere):
+        grouped = [part for part, _, _ in sheet.parts if part.elsewhere]
+        if grouped:  # sheets read as one, each a list grouped by dagplejer (roster/grouped.py)
+            _, at, col = next(iter(grouped[0].elsewhere.values()))[0]
+            cell = CellRef(grouped[0].file or path.name, grouped[0].name, at, col + 1)
+            text = mask_cpr_in_text(str(grouped[0].rows[at - 1][col]))[:60]
+            inferred.append(DP274(Location.of_cell(cell), sheet=sheet.name, text=text))
+        elif role == Role.BOERN and not _names_dagplejer(sheet, header, cfg, dagplejere):
             # a report grouped by dagplejer: each child's dagplejer from the heading above it
             ungrouped = ungroup(sheet, header)
             if ungrouped is not None:

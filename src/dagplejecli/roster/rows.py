@@ -48,6 +48,8 @@ class RowReader:
             return cls(file, sheet.name, number, row, cmap.header.texts, moved)
         # a part's row: its title block's fields stand in its title block
         titles = cmap.sheet.titles.get(sheet.name, ())
+        if sheet.elsewhere:  # a part read by its headings: the heading's cell, in the part
+            titles += sheet.elsewhere.get(number, ())
         order = cmap.sheet.orders.get(sheet.name, ())
         return cls(sheet.file or file, sheet.name, number, row, cmap.header.texts, titles, order)
 
