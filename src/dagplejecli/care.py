@@ -268,17 +268,20 @@ def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge:
     does not have: with none, nothing is lost). An error (DP237, variant
     ``overlap``) on the row in care, never a choice between them. Two periods one after the
     other are two placements; with two dagplejere, a move (``_ongoing_placements``)."""
-    gone: dict[tuple[str, str | None], list[Child]] = {}
+    gone: dict[str, list[Child]] = {}
     for x in left_out:
         if isinstance(x.person, Child) and x.person.cpr:
-            gone.setdefault((x.person.cpr, x.person.dagplejer_id), []).append(x.person)
+            gone.setdefault(x.person.cpr, []).append(x.person)
     if not gone:
         return
     for c in kept:
-        for other in gone.get((c.cpr or "", c.dagplejer_id), ()):
+        for other in gone.get(c.cpr or "", ()):
+            # the same dagplejer, or none written on the row not in care (a row cleared)
+            if other.dagplejer_id not in (c.dagplejer_id, None):
+                continue
             # only a contact person the row in care lacks would be lost (a second placement
             # with the same parents, «Tilbudt» from next month, loses no one)
-            if _contacts(other) <= _contacts(c):
+            if not _lost(other, c):
                 continue
             if _overlap(_period(c), _period(other)):
                 cells = f"{c.cell(Field.CPR)}, {other.cell(Field.CPR)}"
@@ -286,9 +289,16 @@ def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge:
                 break
 
 
-def _contacts(c: Child) -> set[object]:
-    """A child's contact persons as told apart: by CPR number, else by name."""
-    return {p.cpr or name_key(p.name) for p in c.contacts}
+def _lost(other: Child, kept: Child) -> bool:
+    """Whether a contact person of ``other`` is not on ``kept``: by CPR number where both
+    rows write one, else by name (a row that leaves the mother's CPR blank has her still)."""
+    cprs = {p.cpr for p in kept.contacts if p.cpr}
+    names = {name_key(p.name) for p in kept.contacts}
+    return any(
+        (p.cpr not in cprs if p.cpr else name_key(p.name) not in names)
+        and not (p.cpr and not cprs and name_key(p.name) in names)
+        for p in other.contacts
+    )
 
 
 def _period(p: Person) -> tuple[dt.date, dt.date]:

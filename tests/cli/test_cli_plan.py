@@ -264,3 +264,54 @@ def test_a_role_word_line_over_or_under_a_list_is_no_group(project: Path, where:
     result = run_cli("plan", "roster.xlsx")
     assert result.exit_code == 0 and no_traceback(result), result.output
     assert "Alle 3 børn er knyttet" in result.stdout and "DP274" not in result.stdout
+
+
+def _children_of(project: Path) -> dict[str, str | None]:
+    from dagplejecli.config import load_config
+    from dagplejecli.roster import read_roster
+
+    cfg = load_config(project / "dagpleje.toml").config.roster
+    roster, _ = read_roster(project / "roster.xlsx", cfg)
+    return {c.name: c.dagplejer_id for c in roster.children}
+
+
+def test_a_guest_carers_line_in_a_group_is_no_group_of_its_own(project: Path) -> None:
+    """«Gæstedagplejer: Bo …» under Anne's heading, or «Vikar: Åse …» among her children,
+    says who else looks after them: never a new group that takes Anne's children."""
+    sheets = grouped_by_dagplejer()
+    rows = sheets["Børn"]
+    first = next(i for i, r in enumerate(rows) if r and "(D1)" in str(r[0]))
+    rows.insert(first + 1, ["Gæstedagplejer: Bo Ærø (D2)"])  # over the header, under Anne's
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert _children_of(project)["Liv Jensen"] == "D1"
+    bo = next(i for i, r in enumerate(rows) if r and "(D2)" in str(r[0]) and "Gæst" not in r[0])
+    rows.insert(bo + 3, ["Vikar: Åse Østergaard (D3)"])  # between Bo's children
+    write_xlsx(project / "roster.xlsx", sheets)
+    children = _children_of(project)
+    assert (children["Emil Ærø"], children["Ida Østergaard"]) == ("D2", None)  # said: DP205
+
+
+def test_a_heading_in_two_cells_is_a_heading(project: Path) -> None:
+    sheets = grouped_by_dagplejer()
+    rows = sheets["Børn"]
+    bo = next(i for i, r in enumerate(rows) if r and "(D2)" in str(r[0]))
+    rows[bo] = ["Dagplejer:", "Bo Ærø (D2)"]
+    del rows[bo - 2 : bo]  # straight after Åse's group, no blank row or total between
+    write_xlsx(project / "roster.xlsx", sheets)
+    children = _children_of(project)
+    assert (children["Emil Ærø"], children["Ida Østergaard"]) == ("D2", "D2")
+
+
+def test_a_child_outside_any_group_is_said_at_its_own_row(project: Path) -> None:
+    sheets = grouped_by_dagplejer()
+    rows = sheets["Børn"]
+    ida = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("Ida"))
+    rows.insert(ida, [])  # a blank row after Emil ends Bo's group before Ida
+    write_xlsx(project / "roster.xlsx", sheets)
+    (project / "dagpleje.toml").write_text(
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n', encoding="utf-8"
+    )
+    run_cli("plan", "roster.xlsx")
+    found = json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
+    [unlinked] = [f for f in found if f["code"] == "DP205"]
+    assert unlinked["location"]["cell"] == f"A{ida + 2}", unlinked

@@ -360,6 +360,28 @@ def test_a_second_placement_with_the_same_parents_is_no_contradiction(project: P
     assert "DP237" not in codes("--dato", DAY)
 
 
+def test_a_contradicting_row_is_found_with_its_dagplejer_cleared_and_not_for_a_blank_cpr(
+    project: Path,
+) -> None:
+    """The father's ended row with the dagplejer cell cleared is still Liv's contradicting
+    row (DP237); the mother written again without her CPR on an ended row loses no one."""
+
+    def roster(other: list[object]) -> None:
+        sheets = small_roster()
+        sheets["Børn"][0] += ["Startdato", "Slutdato", "Status"]
+        for row in sheets["Børn"][1:]:
+            row += [dk(-300), "", "Indskrevet"]
+        sheets["Børn"].insert(2, other)
+        write_xlsx(project / "roster.xlsx", sheets)
+        run_cli("plan", "roster.xlsx", "--dato", DAY)
+
+    liv = small_roster()["Børn"][1]
+    roster([*liv[:3], "", "1105881233", "Ole Jensen", "Far", "Ja", dk(-300), dk(-7), "Udmeldt"])
+    assert "DP237" in codes("--dato", DAY)
+    roster([*liv[:4], "", "Mette Jensen", "Mor", "Ja", dk(-300), dk(-7), "Udmeldt"])
+    assert "DP237" not in codes("--dato", DAY)
+
+
 def test_a_day_that_is_no_date_or_past_counting_is_refused(project: Path) -> None:
     # with dage_foer_start the day is counted from: the last day there is cannot be one
     toml = project / "dagpleje.toml"

@@ -625,3 +625,38 @@ def test_under_the_data_a_lone_name_is_read_and_a_dated_line_is_not(tmp_path: Pa
     roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     assert [d.id for d in roster.dagplejere][-1] == "D3"
     assert "DP256" in {f.code for f in findings}
+
+
+@pytest.mark.parametrize("lone", ["Noah Jensen – venter på CPR", "Sean O´Hara"])
+def test_a_child_written_by_name_alone_is_read_however_odd_its_letters(
+    tmp_path: Path, lone: str
+) -> None:
+    # a name alone under the child's name may be a child: read (and its missing CPR said),
+    # never set aside as a note for a mark a name may hold
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    width = len(sheets["Børn"][0])
+    cells: list[object] = [""] * width
+    cells[sheets["Børn"][0].index("Fornavn")] = lone
+    sheets["Børn"].insert(2, cells)
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert len(roster.children) == 4
+
+
+def test_a_footer_word_as_a_name_beside_an_id_is_a_person(tmp_path: Path) -> None:
+    # «Sum | Li | D1»: a first name «Sum», and «D1» is no count: a child, not a total
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    header = sheets["Børn"][0]
+    row: list[object] = [""] * len(header)
+    row[header.index("Fornavn")], row[header.index("Efternavn")] = "Sum", "Li"
+    row[header.index("Dagplejer")] = "D1"
+    sheets["Børn"].insert(2, row)
+    roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert "Sum Li" in [c.name for c in roster.children]

@@ -47,44 +47,57 @@ def ungroup(
     out = RawSheet(sheet.name, [], sheet.file, sheet.hidden, source=sheet)
     out.rows = [_padded(row, width) for row in sheet.rows[:start]]
     out.rows[-1] = [*out.rows[-1], HEADING_COLUMN]
-    current, at, children = _heading_over(sheet.rows[: start - 1]), (0, 0), False
-    if current:
-        at = current[1]
+    current, children, linked = _heading_over(sheet.rows[: start - 1]), False, False
+    # the role word the headings begin with: a line of another («Gæstedagplejer: …», «Vikar:
+    # …» in a group) says who else looks after its children, never a group of its own
+    kind = _kind(current[0]) if current else None
     for i, row in enumerate(sheet.rows[start:], start=start):
         text = section_heading(row)
         cells = [v for v in row if v not in ("", None)]
-        if text is not None:
+        if text is not None and (kind is None or _kind(text) == kind):
             col = next(c for c, v in enumerate(row) if v not in ("", None))
-            current, at, children = (text, (i + 1, col)), (i + 1, col), False
+            current, children, kind = (text, (i + 1, col)), False, _kind(text)
             out.rows.append([*_padded(row, width), ""])
-        elif own and _texts(row) == own:  # the header again over a group: with the column too
+            continue
+        if own and _texts(row) == own:  # the header again over a group: with the column too
             current = current if not children else None
             out.rows.append([*_padded(row, width), HEADING_COLUMN])
-        elif len(cells) < 2 or _total(cells[0]):  # blank, a note, a total: a group's end
+        elif text is not None or len(cells) < 2 or _total(cells[0]):
+            # blank, a note, a total, another role's line: after children, the group's end
             current = current if not children else None
             out.rows.append([*_padded(row, width), ""])
         elif current:
             out.rows.append([*_padded(row, width), current[0]])
-            out.elsewhere[i + 1] = ((width, *at),)
-            children = True
-        else:
+            out.elsewhere[i + 1] = ((width, *current[1]),)
+            children = linked = True
+        else:  # no group: no dagplejer, and a finding about it names the row's first cell
             out.rows.append([*_padded(row, width), ""])
+            out.elsewhere[i + 1] = ((width, i + 1, 0),)
     grouped = one_group or any(section_heading(r) for r in sheet.rows[start:])
-    if not out.elsewhere or not grouped:
+    if not linked or not grouped:
         return None  # no child under a heading, or no group under the header: no grouped list
     above = out.rows[start - 2] if start > 1 else None
     return out, header_row_at(start - 1, out.rows[start - 1], above)
 
 
 def _heading_over(rows: list[list[object]]) -> tuple[str, tuple[int, int]] | None:
-    """The heading just over the header row (only blank rows between), with its cell."""
+    """The first group's heading over the header row: of the headings just over it (only
+    blank rows between), the first («Dagplejer: Anne …» over «Gæstedagplejer: Bo …»)."""
+    found = None
     for i in range(len(rows) - 1, -1, -1):
         cells = [(c, v) for c, v in enumerate(rows[i]) if v not in ("", None)]
         if not cells:
             continue
         text = section_heading(rows[i])
-        return (text, (i + 1, cells[0][0])) if text is not None else None
-    return None
+        if text is None:
+            break
+        found = (text, (i + 1, cells[0][0]))
+    return found
+
+
+def _kind(heading: str) -> str:
+    """A heading's role word, as compared («Dagplejer: …» and «dagplejer …» alike)."""
+    return heading.split(None, 1)[0].casefold().rstrip(":")
 
 
 def _total(first: object) -> bool:
@@ -120,6 +133,8 @@ def ungroup_parts(
         return parts
     # beside sheets grouped, a sheet of one group: its heading over the header is one too
     return [
-        got or ungroup(sheet, header, one_group=True) or (sheet, header)
+        got
+        or (None if names_dagplejer(header, configured) else ungroup(sheet, header, True))
+        or (sheet, header)
         for (sheet, header), got in zip(parts, grouped, strict=True)
     ]

@@ -42,7 +42,7 @@ from dagplejecli.roster.columns import (
     sheet_info,
 )
 from dagplejecli.roster.grouped import names_dagplejer, ungroup
-from dagplejecli.roster.headers import HeaderRow, normalise_header, read_header
+from dagplejecli.roster.headers import normalise_header, read_header
 from dagplejecli.roster.joined import sheet_column
 from dagplejecli.roster.layout import ROLE_KEYS, not_ignored, pick_sheets
 from dagplejecli.roster.link import (
@@ -182,19 +182,15 @@ def read_roster(
             )
         grouped = [part for part, _, _ in sheet.parts if part.elsewhere]
         if grouped:  # sheets read as one, each a list grouped by dagplejer (roster/grouped.py)
-            _, at, col = next(iter(grouped[0].elsewhere.values()))[0]
-            cell = CellRef(grouped[0].file or path.name, grouped[0].name, at, col + 1)
-            text = mask_cpr_in_text(str(grouped[0].rows[at - 1][col]))[:60]
-            inferred.append(DP274(Location.of_cell(cell), sheet=sheet.name, text=text))
-        elif role == Role.BOERN and not _names_dagplejer(sheet, header, cfg, dagplejere):
+            inferred.append(_read_by_headings(grouped[0], sheet.name, path))
+        elif role == Role.BOERN and not names_dagplejer(
+            header, cfg.boern_kolonner.get("dagplejer")
+        ):
             # a report grouped by dagplejer: each child's dagplejer from the heading above it
             ungrouped = ungroup(sheet, header)
             if ungrouped is not None:
                 chosen[role] = sheet, header = ungrouped
-                _, at, col = next(iter(sheet.elsewhere.values()))[0]
-                cell = CellRef(sheet.file or path.name, sheet.name, at, col + 1)
-                text = mask_cpr_in_text(str(sheet.rows[at - 1][col]))[:60]
-                inferred.append(DP274(Location.of_cell(cell), sheet=sheet.name, text=text))
+                inferred.append(_read_by_headings(sheet, sheet.name, path))
         long = role in (Role.BOERN, Role.ET_ARK) and Role.KONTAKTER not in chosen
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:
@@ -320,15 +316,16 @@ def read_roster(
     return roster, findings
 
 
-def _names_dagplejer(
-    sheet: RawSheet, header: HeaderRow, cfg: RosterConfig, dagplejere: list[Dagplejer]
-) -> bool:
-    """Whether the children's rows say their dagplejer: a column whose header says it or
-    the configuration names, or one whose cells name the dagplejere (``naming_column``)."""
-    if names_dagplejer(header, cfg.boern_kolonner.get("dagplejer")):
-        return True
-    free = [c for c, t in enumerate(header.texts) if t and header.meanings[c] is None]
-    return naming_column(sheet.rows[header.row :], free, dagplejere) is not None
+DAGPLEJER = str(Field.DAGPLEJER)  # the key that names the children's dagplejer column
+
+
+def _read_by_headings(sheet: RawSheet, name: str, path: Path) -> Finding:
+    """DP274: the sheet (``name``: as read, with others) is read by its groups' headings,
+    said at the first heading a child's row was given."""
+    _, at, col = next(e for k, moved in sheet.elsewhere.items() for e in moved if e[1] != k)
+    cell = CellRef(sheet.file or path.name, sheet.name, at, col + 1)
+    text = mask_cpr_in_text(str(sheet.rows[at - 1][col]))[:60]
+    return DP274(Location.of_cell(cell), sheet=name, text=text)
 
 
 def _dagplejer_by_content(

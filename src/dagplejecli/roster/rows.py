@@ -152,7 +152,7 @@ def _total_or_note(
     words = normalise_words(first)
     total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
     # a footer word alone in a column of names, its count in another cell («I alt» | «30 børn»)
-    counted = words in _FOOTER and any(_counts(v) for _, v in filled[1:])
+    counted = words in _FOOTER and any(_a_count(v) for _, v in filled[1:])
     if total and (col not in names or _counts(first) or counted):
         return first
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
@@ -167,17 +167,19 @@ def _counts(value: object) -> bool:
     return any(ch.isdigit() or ch == ":" for ch in str(value))
 
 
-# what a name or an id is written with besides letters and digits («Anne-Marie O'Hara»,
-# «Jensen, Bo», «Dagplejen v/ Hanne», «H.C. Ørsted (41789)»)
-_NAME_MARKS = frozenset(" -'’.,()/&")
+def _a_count(value: object) -> bool:
+    """Whether a cell is a count: a number, or a text that begins with one («30 børn»)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.strip()[:1].isdigit()
 
 
 def _name_like(text: str) -> bool:
-    """Whether a text could be a person's name or id: it begins with a letter or a digit and
-    holds nothing but letters, digits and the marks names are written with. «--- Ny gruppe
-    fra januar ---» and «Bemærk: ferie uge 52» are not."""
+    """Whether a text could be a person's name or id, written as one however odd its letters
+    («Sean O´Hara», «Noah Jensen – venter på CPR»): it begins with a letter or a digit and
+    holds no colon. «--- Ny gruppe fra januar ---» and «Bemærk: ferie uge 52» are notes."""
     text = text.strip()
-    return text[:1].isalnum() and all(ch.isalnum() or ch in _NAME_MARKS for ch in text)
+    return text[:1].isalnum() and ":" not in text
 
 
 def _note_among(row: list[object], naming: set[int], first: str) -> str | None:
@@ -228,14 +230,20 @@ def _repeats_header(row: list[object], header: list[str]) -> bool:
 
 def section_heading(row: list[object]) -> str | None:
     """The text of a row over a group of a report's children that names their dagplejer with
-    role words («Dagplejer: Hanne Sørensen (41789)»), its first filled cell, with no CPR
-    number in the row; else None. No child is called that."""
+    role words («Dagplejer: Hanne Sørensen (41789)»), its first filled cell — or the role
+    words in one cell and the name in the next, the row's only two («Dagplejer:» | «Hanne
+    Sørensen (41789)») — with no CPR number in the row; else None. No child is called that."""
     first = next((v for v in row if v != "" and v is not None), None)
     if not isinstance(first, str) or not (words := first.split()):
         return None
     if words[0].casefold().rstrip(":") not in ROLE_WORDS:
         return None  # a child's row: at its first word
     text = " ".join(words)
+    if without_role_words(text) == text:  # role words alone: the name in the next cell
+        filled = [v for v in row if is_filled(v)]
+        if len(filled) != 2 or not isinstance(filled[1], str):
+            return None
+        text = f"{text} {' '.join(filled[1].split())}"
     return text if without_role_words(text) != text and not _holds_cpr(row) else None
 
 
