@@ -660,3 +660,17 @@ def test_a_footer_word_as_a_name_beside_an_id_is_a_person(tmp_path: Path) -> Non
     sheets["Børn"].insert(2, row)
     roster, _ = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     assert "Sum Li" in [c.name for c in roster.children]
+
+
+def test_a_subtotal_in_two_cells_is_no_child(tmp_path: Path) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import small_roster, write_xlsx
+
+    sheets = small_roster()
+    header = sheets["Børn"][0]
+    row: list[object] = [""] * len(header)
+    row[header.index("Fornavn")], row[header.index("Efternavn")] = "Antal børn", 2
+    sheets["Børn"].insert(3, row)
+    roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
+    assert len(roster.children) == 3 and "DP256" in {f.code for f in findings}

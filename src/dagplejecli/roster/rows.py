@@ -151,8 +151,9 @@ def _total_or_note(
         return None
     words = normalise_words(first)
     total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
-    # a footer word alone in a column of names, its count in another cell («I alt» | «30 børn»)
-    counted = words in _FOOTER and any(_a_count(v) for _, v in filled[1:])
+    # a total in a column of names, its count in another cell («I alt» | «30 børn», «Antal
+    # børn» | 4); an id or a name beside it («Sum» | «Li» | «D1») is no count
+    counted = total and any(_a_count(v) for _, v in filled[1:])
     if total and (col not in names or _counts(first) or counted):
         return first
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
