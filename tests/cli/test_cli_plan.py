@@ -315,3 +315,63 @@ def test_a_child_outside_any_group_is_said_at_its_own_row(project: Path) -> None
     found = json.loads(run_cli("validate", "--format", "json").stdout)["findings"]
     [unlinked] = [f for f in found if f["code"] == "DP205"]
     assert unlinked["location"]["cell"] == f"A{ida + 2}", unlinked
+
+
+def _grouped(*groups: list[list[object]], top: list[list[object]] | None = None) -> Path:
+    """The small roster's children as a list grouped by dagplejer: ``groups``' rows after a
+    title (``top``), written to the project's roster."""
+    sheets = small_roster()
+    kids = {row[3]: row for row in sheets["Børn"][1:]}
+    header = ["Status", "Barnets navn", "CPR-nr.", "Mor", "Mors CPR", "Forældremyndighed"]
+    rows: list[list[object]] = list(top if top is not None else [["Børneliste"], []])
+    for group in groups:
+        for row in group:
+            if row and row[0] in kids:  # a child by its dagplejer's id, with a status
+                c = kids[str(row[0])]
+                row = [row[1], f"{c[1]} {c[2]}", c[0], c[5], c[4], "Mor"]
+            elif row == ["H"]:
+                row = header
+            rows.append(row)
+    sheets["Børn"] = rows
+    return write_xlsx(Path.cwd() / "roster.xlsx", sheets)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "guest_line_over_each_heading",
+        "title_with_dagplejen",
+        "mixed_heading_words",
+        "status_i_pleje",
+    ],
+)
+def test_grouped_lists_as_systems_write_them(project: Path, case: str) -> None:
+    """Headings are the groups' own role words («Dagplejer», «Dagplejen v/»): a guest's line
+    over one, a title «Dagplejen Aarhus – …» or a status «I pleje» first on a child's row never
+    move a child to another group or out of it."""
+    anne, bo = ["Dagplejer: Anne Jensen (D1)"], ["Dagplejer: Bo Ærø (D2)"]
+    guest = ["Gæstedagplejer: Åse Østergaard (D3)"]
+    status = "I pleje" if case == "status_i_pleje" else "Indskrevet"
+    kids = [["D1", status]], [["D2", status], ["D3", status]]
+    top = [["Dagplejen Aarhus – børneliste"], []] if case == "title_with_dagplejen" else None
+    if case == "guest_line_over_each_heading":
+        _grouped([guest, anne, ["H"], *kids[0], []], [guest, bo, ["H"], *kids[1]], top=top)
+    elif case == "mixed_heading_words":
+        _grouped([["Dagplejen v/ Anne Jensen"], ["H"], *kids[0], []], [bo, ["H"], *kids[1]])
+    else:
+        _grouped([anne, ["H"], *kids[0], ["Antal børn: 1"], []], [bo, ["H"], *kids[1]], top=top)
+    assert _children_of(project) == {"Liv Jensen": "D1", "Emil Ærø": "D2", "Ida Østergaard": "D2"}
+
+
+def test_a_child_without_a_cpr_number_in_the_last_group_is_no_report_line(project: Path) -> None:
+    # under the last group's heading after an earlier group's total: a child (its missing CPR
+    # number said), never the report's closing lines
+    sheets = grouped_by_dagplejer()
+    rows = sheets["Børn"]
+    rows += [
+        ["Dagplejer: Åse Østergaard (D3)"],
+        rows[3],
+        ["Noah Hansen", "", "Mette Hansen", "", "Mor"],
+    ]
+    write_xlsx(project / "roster.xlsx", sheets)
+    assert _children_of(project).get("Noah Hansen") == "D3"

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header
-from dagplejecli.roster.rows import FOOTER_FIRST, section_heading
+from dagplejecli.roster.rows import footer_text, section_heading
+from dagplejecli.roster.vocabulary import vocabulary
 
 HEADING_COLUMN = "Dagplejer"  # the column each row's heading is read in
+_GROUP_WORDS = frozenset(vocabulary().group_words)
 
 
 def names_dagplejer(header: HeaderRow, configured: str | None) -> bool:
@@ -48,24 +50,23 @@ def ungroup(
     out.rows = [_padded(row, width) for row in sheet.rows[:start]]
     out.rows[-1] = [*out.rows[-1], HEADING_COLUMN]
     current, children, linked = _heading_over(sheet.rows[: start - 1]), False, False
-    # the role word the headings begin with: a line of another («Gæstedagplejer: …», «Vikar:
-    # …» in a group) says who else looks after its children, never a group of its own
-    kind = _kind(current[0]) if current else None
     for i, row in enumerate(sheet.rows[start:], start=start):
-        text = section_heading(row)
-        cells = [v for v in row if v not in ("", None)]
-        if text is not None and (kind is None or _kind(text) == kind):
-            col = next(c for c, v in enumerate(row) if v not in ("", None))
-            current, children, kind = (text, (i + 1, col)), False, _kind(text)
+        text = _group_heading(row)
+        cells = [(c, v) for c, v in enumerate(row) if v not in ("", None)]
+        if text is not None:
+            current, children = (text, (i + 1, cells[0][0])), False
             out.rows.append([*_padded(row, width), ""])
             continue
         if own and _texts(row) == own:  # the header again over a group: with the column too
             current = current if not children else None
             out.rows.append([*_padded(row, width), HEADING_COLUMN])
-        elif text is not None or len(cells) < 2 or _total(cells[0]):
-            # blank, a note, a total, another role's line: after children, the group's end
+        elif section_heading(row) or len(cells) < 2 or footer_text(str(cells[0][1])):
+            # blank, a note, a total, another role's line («Vikar: …»): after children, the
+            # group's end; a finding about the row, were it read as a child, names its own cell
             current = current if not children else None
             out.rows.append([*_padded(row, width), ""])
+            if cells:
+                out.elsewhere[i + 1] = ((width, i + 1, cells[0][0]),)
         elif current:
             out.rows.append([*_padded(row, width), current[0]])
             out.elsewhere[i + 1] = ((width, *current[1]),)
@@ -73,7 +74,7 @@ def ungroup(
         else:  # no group: no dagplejer, and a finding about it names the row's first cell
             out.rows.append([*_padded(row, width), ""])
             out.elsewhere[i + 1] = ((width, i + 1, 0),)
-    grouped = one_group or any(section_heading(r) for r in sheet.rows[start:])
+    grouped = one_group or any(_group_heading(r) for r in sheet.rows[start:])
     if not linked or not grouped:
         return None  # no child under a heading, or no group under the header: no grouped list
     above = out.rows[start - 2] if start > 1 else None
@@ -81,29 +82,26 @@ def ungroup(
 
 
 def _heading_over(rows: list[list[object]]) -> tuple[str, tuple[int, int]] | None:
-    """The first group's heading over the header row: of the headings just over it (only
-    blank rows between), the first («Dagplejer: Anne …» over «Gæstedagplejer: Bo …»)."""
-    found = None
+    """The first group's heading over the header row: the nearest group heading, with only
+    blank rows and other roles' lines («Gæstedagplejer: …») between."""
     for i in range(len(rows) - 1, -1, -1):
         cells = [(c, v) for c, v in enumerate(rows[i]) if v not in ("", None)]
         if not cells:
             continue
-        text = section_heading(rows[i])
-        if text is None:
-            break
-        found = (text, (i + 1, cells[0][0]))
-    return found
+        if (text := _group_heading(rows[i])) is not None:
+            return text, (i + 1, cells[0][0])
+        if section_heading(rows[i]) is None:
+            return None
+    return None
 
 
-def _kind(heading: str) -> str:
-    """A heading's role word, as compared («Dagplejer: …» and «dagplejer …» alike)."""
-    return heading.split(None, 1)[0].casefold().rstrip(":")
-
-
-def _total(first: object) -> bool:
-    """Whether a row's first filled cell begins as a total's («Antal børn: 4», «I alt»)."""
-    words = str(first).split(None, 1)
-    return bool(words) and words[0].casefold().rstrip(":") in FOOTER_FIRST
+def _group_heading(row: list[object]) -> str | None:
+    """A heading that names a group's own dagplejer: its role word one of the vocabulary's
+    ``gruppeord`` (not «Gæstedagplejer: …» or «Vikar: …», another's line in a group)."""
+    text = section_heading(row)
+    if text is None:
+        return None
+    return text if text.split(None, 1)[0].casefold().rstrip(":") in _GROUP_WORDS else None
 
 
 def _texts(row: list[object]) -> list[str]:

@@ -102,6 +102,7 @@ def _any(row: list[object]) -> bool:
 
 
 _FOOTER = vocabulary().footer
+_NOTES = vocabulary().notes
 FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
@@ -127,7 +128,9 @@ def _trailer(rows: list[tuple[int, list[object]]], names: set[int]) -> int:
     when the row above that total holds one — a sheet of people with CPR numbers, whose lines
     under the total are not more of them."""
     for i in range(len(rows) - 2, 0, -1):
-        if _holds_cpr(rows[i + 1][1]):
+        row = rows[i + 1][1]
+        # a group's heading under the total: the list goes on (its children may lack CPR)
+        if _holds_cpr(row) or section_heading(row):
             break
         if _total_or_note(rows[i][1], names, notes=False) is not None:
             return i + 1 if _holds_cpr(rows[i - 1][1]) else len(rows)
@@ -159,8 +162,16 @@ def _total_or_note(
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
     if note and col in names:
         # a name or an id may stand alone; a text no name is written as is a note
-        note = (marked and _counts(first)) or not _name_like(first)
+        said = any(words == w or words.startswith(f"{w} ") for w in _NOTES)
+        note = (marked and _counts(first)) or not _name_like(first) or said
     return first if note else None
+
+
+def footer_text(text: str) -> bool:
+    """Whether a text begins as a total's or a report's own line (the vocabulary's footer
+    words, as phrases: «I alt», «Antal børn: 4»; never «I pleje»)."""
+    words = normalise_words(text)
+    return any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
 
 
 def _counts(value: object) -> bool:

@@ -54,11 +54,13 @@ class Vocabulary:
     dagplejer_ref: tuple[str, ...]
     child_ref: tuple[str, ...]
     role_words: tuple[str, ...]
+    group_words: tuple[str, ...]  # role words that head a dagplejer's own group of children
     cpr_words: tuple[str, ...]
     id_words: tuple[str, ...]
     id_endings: tuple[str, ...]
     sheet_names: dict[str, tuple[str, ...]]  # role → words
     footer: tuple[str, ...]
+    notes: tuple[str, ...]  # a text alone that begins so is a note («NB …», «Ingen børn»)
     protection_parts: tuple[str, ...]
     protection_starts: tuple[str, ...]
     hidden: tuple[str, ...]
@@ -137,11 +139,13 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         dagplejer_ref=_words(data, "henvisning", "dagplejer"),
         child_ref=_words(data, "henvisning", "barn"),
         role_words=_words(data, "henvisning", "rolleord", single=True),
+        group_words=_words(data, "henvisning", "gruppeord", single=True),
         cpr_words=_words(data, "cpr", "ord"),
         id_words=_words(data, "id", "ord"),
         id_endings=_words(data, "id", "ender"),
         sheet_names={role: _words(data, "ark", role) for role in data["ark"]},
         footer=_words(data, "fodnote", "ord"),
+        notes=_words(data, "fodnote", "noter"),
         protection_parts=_words(data, "ulaest", "beskyttelse_dele"),
         protection_starts=_words(data, "ulaest", "beskyttelse_start"),
         hidden=_words(data, "ulaest", "skjult"),
