@@ -294,11 +294,11 @@ def _lost(other: Child, kept: Child) -> bool:
     rows write one, else by name (a row that leaves the mother's CPR blank has her still)."""
     cprs = {p.cpr for p in kept.contacts if p.cpr}
     names = {name_key(p.name) for p in kept.contacts}
-    return any(
-        (p.cpr not in cprs if p.cpr else name_key(p.name) not in names)
-        and not (p.cpr and not cprs and name_key(p.name) in names)
-        for p in other.contacts
-    )
+
+    def there(p: Person) -> bool:
+        return p.cpr in cprs if p.cpr and cprs else name_key(p.name) in names
+
+    return not all(map(there, other.contacts))
 
 
 def _period(p: Person) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header
-from dagplejecli.roster.rows import footer_text, section_heading
+from dagplejecli.roster.joined import padded
+from dagplejecli.roster.rows import footer_text, is_filled, repeats_header, section_heading
 from dagplejecli.roster.vocabulary import vocabulary
 
 HEADING_COLUMN = "Dagplejer"  # the column each row's heading is read in
@@ -44,10 +45,10 @@ def ungroup(
     is, on a sheet of one group among sheets grouped). The heading rows, repeated headers and
     totals stay, for the reading to set aside (DP256)."""
     start = header.row  # the first row under the header (0-based)
-    own = _texts(sheet.rows[start - 1])
-    width = max(len(_texts(row)) for row in sheet.rows)  # the column after the last filled
+    own = [t.strip().casefold() for t in header.texts]  # as a repeated header is compared
+    width = max(map(_width, sheet.rows))  # the column after the last filled
     out = RawSheet(sheet.name, [], sheet.file, sheet.hidden, source=sheet)
-    out.rows = [_padded(row, width) for row in sheet.rows[:start]]
+    out.rows = [padded(row, width) for row in sheet.rows[:start]]
     out.rows[-1] = [*out.rows[-1], HEADING_COLUMN]
     current, children, linked = _heading_over(sheet.rows[: start - 1]), False, False
     for i, row in enumerate(sheet.rows[start:], start=start):
@@ -55,24 +56,24 @@ def ungroup(
         cells = [(c, v) for c, v in enumerate(row) if v not in ("", None)]
         if text is not None:
             current, children = (text, (i + 1, cells[0][0])), False
-            out.rows.append([*_padded(row, width), ""])
+            out.rows.append([*padded(row, width), ""])
             continue
-        if own and _texts(row) == own:  # the header again over a group: with the column too
+        if repeats_header(row, own):  # the header again over a group: with the column too
             current = current if not children else None
-            out.rows.append([*_padded(row, width), HEADING_COLUMN])
+            out.rows.append([*padded(row, width), HEADING_COLUMN])
         elif section_heading(row) or len(cells) < 2 or footer_text(str(cells[0][1])):
             # blank, a note, a total, another role's line («Vikar: …»): after children, the
             # group's end; a finding about the row, were it read as a child, names its own cell
             current = current if not children else None
-            out.rows.append([*_padded(row, width), ""])
+            out.rows.append([*padded(row, width), ""])
             if cells:
                 out.elsewhere[i + 1] = ((width, i + 1, cells[0][0]),)
         elif current:
-            out.rows.append([*_padded(row, width), current[0]])
+            out.rows.append([*padded(row, width), current[0]])
             out.elsewhere[i + 1] = ((width, *current[1]),)
             children = linked = True
         else:  # no group: no dagplejer, and a finding about it names the row's first cell
-            out.rows.append([*_padded(row, width), ""])
+            out.rows.append([*padded(row, width), ""])
             out.elsewhere[i + 1] = ((width, i + 1, 0),)
     grouped = one_group or any(_group_heading(r) for r in sheet.rows[start:])
     if not linked or not grouped:
@@ -104,16 +105,9 @@ def _group_heading(row: list[object]) -> str | None:
     return text if text.split(None, 1)[0].casefold().rstrip(":") in _GROUP_WORDS else None
 
 
-def _texts(row: list[object]) -> list[str]:
-    """A row's texts as a header's are compared, without the blank cells at its end."""
-    texts = [" ".join(str(v).split()) if v is not None else "" for v in row]
-    while texts and not texts[-1]:
-        texts.pop()
-    return texts
-
-
-def _padded(row: list[object], width: int) -> list[object]:
-    return row + [""] * (width - len(row)) if len(row) < width else row
+def _width(row: list[object]) -> int:
+    """Where a row's filled cells end: its last filled column, plus one."""
+    return next((i + 1 for i in range(len(row) - 1, -1, -1) if is_filled(row[i])), 0)
 
 
 def ungroup_parts(
@@ -123,16 +117,12 @@ def ungroup_parts(
     first group's heading is in its title block, which joining would make every row's)."""
     if len(parts) < 2:
         return parts
-    grouped = [
-        None if names_dagplejer(header, configured) else ungroup(sheet, header)
-        for sheet, header in parts
-    ]
+    free = [not names_dagplejer(header, configured) for _, header in parts]
+    grouped = [ungroup(*part) if f else None for part, f in zip(parts, free, strict=True)]
     if not any(grouped):
         return parts
     # beside sheets grouped, a sheet of one group: its heading over the header is one too
     return [
-        got
-        or (None if names_dagplejer(header, configured) else ungroup(sheet, header, True))
-        or (sheet, header)
-        for (sheet, header), got in zip(parts, grouped, strict=True)
+        got or (f and ungroup(*part, one_group=True)) or part
+        for part, f, got in zip(parts, free, grouped, strict=True)
     ]

@@ -180,7 +180,7 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
     width = max(len(row) for sheet, _ in parts for row in sheet.rows)
     titled = title_columns(parts)
     joined = RawSheet(", ".join(s.name for s, _ in parts), [], first.file, False)
-    top = [_padded(row, width) for row in first.rows[: header.row]]
+    top = [padded(row, width) for row in first.rows[: header.row]]
     top[-1] = [*top[-1], SHEET_COLUMN, *titled]
     joined.rows = top
     for i, (sheet, head) in enumerate(parts):
@@ -199,7 +199,7 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
             joined.orders[sheet.name] = moved
         # the sheet's name and fields in each row of data (a blank row stays blank: no one)
         joined.rows += [
-            [*_padded(_in_order(row, moved), width), *(own if _any(row) else blank)]
+            [*padded(_in_order(row, moved), width), *(own if _any(row) else blank)]
             for row in sheet.rows[head.row :]
         ]
     above = joined.rows[header.row - 2] if header.row > 1 else None
@@ -219,5 +219,5 @@ def _in_order(row: list[object], moved: tuple[int, ...]) -> list[object]:
     return [row[c] if c < n else "" for c in moved] + row[len(moved) :]
 
 
-def _padded(row: list[object], width: int) -> list[object]:
+def padded(row: list[object], width: int) -> list[object]:
     return row + [""] * (width - len(row)) if len(row) < width else row

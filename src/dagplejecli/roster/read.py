@@ -316,9 +316,6 @@ def read_roster(
     return roster, findings
 
 
-DAGPLEJER = str(Field.DAGPLEJER)  # the key that names the children's dagplejer column
-
-
 def _read_by_headings(sheet: RawSheet, name: str, path: Path) -> Finding:
     """DP274: the sheet (``name``: as read, with others) is read by its groups' headings,
     said at the first heading a child's row was given."""

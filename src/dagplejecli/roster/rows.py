@@ -103,7 +103,7 @@ def _any(row: list[object]) -> bool:
 
 _FOOTER = vocabulary().footer
 _NOTES = vocabulary().notes
-FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
+_FOOTER_FIRST = frozenset(normalise_words(w).split()[0] for w in _FOOTER)  # a cheap first test
 _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 
@@ -153,7 +153,7 @@ def _total_or_note(
     if mask_cpr_in_text(first) != first:  # a CPR number in the text: maybe a person
         return None
     words = normalise_words(first)
-    total = any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
+    total = _begins(words, _FOOTER)
     # a total in a column of names, its count in another cell («I alt» | «30 børn», «Antal
     # børn» | 4); an id or a name beside it («Sum» | «Li» | «D1») is no count
     counted = total and any(_a_count(v) for _, v in filled[1:])
@@ -162,16 +162,19 @@ def _total_or_note(
     note = notes and len(filled) == 1 and any(ch.isalpha() for ch in first)
     if note and col in names:
         # a name or an id may stand alone; a text no name is written as is a note
-        said = any(words == w or words.startswith(f"{w} ") for w in _NOTES)
-        note = (marked and _counts(first)) or not _name_like(first) or said
+        note = (marked and _counts(first)) or not _name_like(first) or _begins(words, _NOTES)
     return first if note else None
 
 
 def footer_text(text: str) -> bool:
     """Whether a text begins as a total's or a report's own line (the vocabulary's footer
     words, as phrases: «I alt», «Antal børn: 4»; never «I pleje»)."""
-    words = normalise_words(text)
-    return any(words == w or words.startswith(f"{w} ") for w in _FOOTER)
+    return _begins(normalise_words(text), _FOOTER)
+
+
+def _begins(words: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``words`` (as compared) are one of ``phrases`` or begin with one."""
+    return any(words == w or words.startswith(f"{w} ") for w in phrases)
 
 
 def _counts(value: object) -> bool:
@@ -204,7 +207,7 @@ def _note_among(row: list[object], naming: set[int], first: str) -> str | None:
     text = _lone_value(row)
     if text is None:  # more cells: a group's total still, its dagplejer copied down beside it
         words = first.split(None, 1)  # (the row's first filled cell)
-        if not words or words[0].casefold().rstrip(":") not in FOOTER_FIRST:
+        if not words or words[0].casefold().rstrip(":") not in _FOOTER_FIRST:
             return None
         return _total_or_note(row, naming, notes=False)
     if not isinstance(text, str) or len(text.split()) < 2 or not any(c.isalpha() for c in text):
@@ -224,7 +227,7 @@ def _lone_value(row: list[object]) -> object:
     return lone
 
 
-def _repeats_header(row: list[object], header: list[str]) -> bool:
+def repeats_header(row: list[object], header: list[str]) -> bool:
     """Whether a row writes the header row again (two cells or more, each its column's
     header as written, in any case): a report that repeats its header over every group
     («Barnets navn | CPR-nr.»). ``header``: the header's texts, stripped and casefolded."""
@@ -290,7 +293,7 @@ def data_rows(cmap: ColumnMap) -> list[tuple[int, list[object]]]:
         first = next((v for v in row if v != "" and v is not None), None)
         if not isinstance(first, str) or first[:1].isdigit():
             kept.append((number, whole[number]))  # a CPR number or a number first: a person's
-        elif _repeats_header(row, header):  # a report's header again over its next group
+        elif repeats_header(row, header):  # a report's header again over its next group
             skipped.append((number, " | ".join(str(v) for v in row if is_filled(v))))
         elif children and (text := section_heading(row)):  # «Dagplejer: Hanne Sørensen»
             skipped.append((number, text))
