@@ -112,6 +112,10 @@ PlanOpt = Annotated[
 DatoOpt = Annotated[str | None, typer.Option("--dato")]
 
 
+# the days «in care» may be judged on: any a roster can mean, and room to count from them
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def day_of(text: str | None) -> dt.date | None:
     """``--dato ÅÅÅÅ-MM-DD``: the day on which «in care» is judged (None: today)."""
     if text is None:
@@ -123,10 +127,6 @@ def day_of(text: str | None) -> dt.date | None:
     if not FIRST_DAY <= day <= LAST_DAY:  # days are counted from it (a year ahead, at most)
         raise DagplejeError("bad_dato_range", value=text, first=FIRST_DAY.year, last=LAST_DAY.year)
     return day
-
-
-# the days «in care» may be judged on: any a roster can mean, and room to count from them
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
 def project_of(config: Path | None) -> Project:
