@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from dagplejecli.config import Config
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr_in_text
-from dagplejecli.domain.shape import Field, Owner
+from dagplejecli.domain.shape import Field, Kind, Owner
 from dagplejecli.domain.values import clean_text, id_key, name_key, normalise_bool, read_date
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -62,7 +62,7 @@ class LeftOut:
     that says so, and (once planned) the area."""
 
     person: Child | Dagplejer
-    role: str  # "barn" or "dagplejer"
+    role: Kind
     reason: str
     when: dt.date | None
     status: str
@@ -71,7 +71,7 @@ class LeftOut:
     @property
     def wording(self) -> str:
         """The reason as it is said: a dagplejer is employed or not, never «in care»."""
-        return f"employee_{self.reason}" if self.role == "dagplejer" else self.reason
+        return f"employee_{self.reason}" if self.role == Kind.DAGPLEJER else self.reason
 
 
 @dataclass(slots=True)
@@ -88,18 +88,18 @@ class Care:
         children: Counter[str] = Counter()
         for x in self.left_out:
             if x.area is not None:
-                (children if x.role == "barn" else dagplejere)[x.area] += 1
+                (children if x.role == Kind.BARN else dagplejere)[x.area] += 1
         names = sorted(set(dagplejere) | set(children))
         return {name: (dagplejere[name], children[name]) for name in names}
 
     def totals(self) -> tuple[int, int]:
         """(dagplejere, children) left out, in an area or none."""
-        children = sum(1 for x in self.left_out if x.role == "barn")
+        children = sum(1 for x in self.left_out if x.role == Kind.BARN)
         return len(self.left_out) - children, children
 
     def ended_children(self) -> list[LeftOut]:
         """The children whose period ended before the day."""
-        return [x for x in self.left_out if x.role == "barn" and x.reason == "ended"]
+        return [x for x in self.left_out if x.role == Kind.BARN and x.reason == "ended"]
 
 
 def _statuses(config: Config) -> dict[str, str]:
@@ -130,7 +130,7 @@ class _Judge:
         self.unknown: dict[str, tuple[Person, list[str]]] = {}
         self.ticks: dict[str, tuple[Person, list[str]]] = {}
 
-    def bad(self, p: Person, role: str, cell: Field, variant: str, **params: str) -> None:
+    def bad(self, p: Person, role: Kind, cell: Field, variant: str, **params: str) -> None:
         """A period that cannot be judged (DP237), on ``cell`` of ``p``'s row."""
         where = Location.of_cell(p.cell(cell))
         self.findings.append(
@@ -152,7 +152,7 @@ class _Judge:
                 seen.append(text)
         return found
 
-    def judge(self, p: Child | Dagplejer, role: str) -> LeftOut | None:
+    def judge(self, p: Child | Dagplejer, role: Kind) -> LeftOut | None:
         """None when ``p`` is in care on the day; else why not."""
         if p.start_cell is None and p.end_cell is None and not p.status_text:
             return None  # the common case: the roster says nothing of a period
@@ -166,7 +166,7 @@ class _Judge:
                 self.bad(p, role, cell, "", value=mask_cpr_in_text(clean_text(value))[:40])
         if start and end and start > end:
             self.bad(p, role, Field.START, "order", start=_date_text(start), end=_date_text(end))
-        born = cpr_birth_date(p.cpr) if p.cpr and role == "barn" else None
+        born = cpr_birth_date(p.cpr) if p.cpr and role == Kind.BARN else None
         if end and born and end < born:
             self.bad(p, role, Field.SLUT, "birth", end=_date_text(end), born=_date_text(born))
         meaning = self.meaning(p)
@@ -176,7 +176,7 @@ class _Judge:
         if meaning == NOT_IN_CARE or (meaning == OFFERED and start is None):
             return LeftOut(p, role, "status", None, status)
         # a child may be in Unilogin days before her start; staff from their first day
-        latest = self.latest_start if role == "barn" else self.day
+        latest = self.latest_start if role == Kind.BARN else self.day
         if start is not None and start > latest:
             return LeftOut(p, role, "starts", start, status)
         return None
@@ -225,14 +225,14 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     care = Care(day, findings=guests)
     kept_dagplejere = []
     for d in roster.dagplejere:
-        out = judge.judge(d, "dagplejer")
+        out = judge.judge(d, Kind.DAGPLEJER)
         if out is None:
             kept_dagplejere.append(d)
         else:
             care.left_out.append(out)
     kept_children = []
     for c in roster.children:
-        out = judge.judge(c, "barn")
+        out = judge.judge(c, Kind.BARN)
         if out is None:
             kept_children.append(c)
         else:
@@ -240,7 +240,7 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
     _contradicting_placements(kept_children, care.left_out, judge)
     kept_children = _ongoing_placements(kept_children, day, care)
     if len(kept_dagplejere) != len(roster.dagplejere):
-        gone = {x.person.id: x for x in care.left_out if x.role == "dagplejer"}
+        gone = {x.person.id: x for x in care.left_out if x.role == Kind.DAGPLEJER}
         waiting: set[int] = set()
         for c in kept_children:
             if c.dagplejer_id not in gone:
@@ -249,10 +249,12 @@ def apply_care(roster: Roster, config: Config, day: dt.date) -> Care:
             if gone[c.dagplejer_id].reason == "starts" and start is not None and start > day:
                 # let in dage_foer_start days early, with a dagplejer who starts too: she
                 # waits with her (her group is not in the import before the dagplejer is)
-                care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
+                care.left_out.append(LeftOut(c, Kind.BARN, "starts", start, c.status_text))
                 waiting.add(id(c))
             else:  # in care with a dagplejer who is not: the child would vanish from Unilogin
-                judge.bad(c, "barn", Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or "")
+                judge.bad(
+                    c, Kind.BARN, Field.DAGPLEJER, "dagplejer", dagplejer=c.dagplejer_id or ""
+                )
         kept_children = [c for c in kept_children if id(c) not in waiting]
     roster.dagplejere[:] = kept_dagplejere
     roster.children[:] = kept_children
@@ -285,7 +287,7 @@ def _contradicting_placements(kept: list[Child], left_out: list[LeftOut], judge:
                 continue
             if _overlap(_period(c), _period(other)):
                 cells = f"{c.cell(Field.CPR)}, {other.cell(Field.CPR)}"
-                judge.bad(c, "barn", Field.CPR, "overlap", cells=cells)
+                judge.bad(c, Kind.BARN, Field.CPR, "overlap", cells=cells)
                 break
 
 
@@ -329,14 +331,14 @@ def _ongoing_placements(children: list[Child], day: dt.date, care: Care) -> list
         if any(s is None or s <= day for s in starts):
             for c, start in zip(placements, starts, strict=True):
                 if start is not None and start > day:
-                    care.left_out.append(LeftOut(c, "barn", "starts", start, c.status_text))
+                    care.left_out.append(LeftOut(c, Kind.BARN, "starts", start, c.status_text))
                     waiting.add(id(c))
         # the day she moves: the placement that ends on it gives way to the one that begins
         if day in starts:
             for c in placements:
                 end = read_date(c.end_cell)[0]
                 if end == day and id(c) not in waiting and read_date(c.start_cell)[0] != day:
-                    care.left_out.append(LeftOut(c, "barn", "ended", end, c.status_text))
+                    care.left_out.append(LeftOut(c, Kind.BARN, "ended", end, c.status_text))
                     waiting.add(id(c))
     return [c for c in children if id(c) not in waiting] if waiting else children
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dagplejecli.config import FIELDS_OF_TABLE, PLACEHOLDER, UNILOGIN_NAMESPACE, RosterConfig
 from dagplejecli.domain.identifiers import contains_cpr
-from dagplejecli.domain.shape import Field, Owner, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role, SheetKey
 from dagplejecli.domain.values import comparable_text, without_controls
 from dagplejecli.kommuner import Kommune
 from dagplejecli.messages import config_comment, config_comment_count
@@ -274,10 +274,10 @@ def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
 
 # The configuration table that names the columns of a sheet of each role.
 TABLE_OF_ROLE = {
-    Role.DAGPLEJERE: "kolonner",
-    Role.ET_ARK: "kolonner",
-    Role.BOERN: "boern_kolonner",
-    Role.KONTAKTER: "kontakt_kolonner",
+    Role.DAGPLEJERE: ColumnTable.KOLONNER,
+    Role.ET_ARK: ColumnTable.KOLONNER,
+    Role.BOERN: ColumnTable.BOERN_KOLONNER,
+    Role.KONTAKTER: ColumnTable.KONTAKT_KOLONNER,
 }
 
 
@@ -291,14 +291,14 @@ def column_tables(infos: list[SheetInfo], id_column: str | None) -> dict[str, di
         own = tables[TABLE_OF_ROLE[info.role]]
         for name, header in info.recognised.items():
             child, dot, field = name.partition(".")
-            target = tables["boern_kolonner"] if dot and child == Owner.BARN else own
+            target = tables[ColumnTable.BOERN_KOLONNER] if dot and child == Owner.BARN else own
             target.setdefault(field if dot else name, header)
         if info.long_form:
             for fields in info.contacts.values():
                 for name, header in fields.items():
-                    tables["kontakt_kolonner"].setdefault(name, header)
+                    tables[ColumnTable.KONTAKT_KOLONNER].setdefault(name, header)
     if id_column is not None:
-        tables["kolonner"][Field.ID] = id_column
+        tables[ColumnTable.KOLONNER][Field.ID] = id_column
     return {
         table: {k: v for k, v in mapping.items() if k in FIELDS_OF_TABLE[table]}
         for table, mapping in tables.items()
@@ -326,9 +326,9 @@ def _roster_lines(
     main = roles.get(Role.DAGPLEJERE) or roles.get(Role.ET_ARK)
     named = len(roster.files) > 1 or roster.path.suffix.lower() != ".csv"
     if main is not None and named:
-        lines.append(_aligned(f"ark = {_sheets(main)}", _comment_text("ark")))
+        lines.append(_aligned(f"ark = {_sheets(main)}", _comment_text(SheetKey.ARK)))
     if Role.BOERN in roles and named:
-        text = _comment_text("boern_ark")
+        text = _comment_text(SheetKey.BOERN_ARK)
         lines.append(_beside(f"boern_ark = {_sheets(roles[Role.BOERN])}", text))
     if Role.KONTAKTER in roles:
         lines.append(f"kontakt_ark = {_sheets(roles[Role.KONTAKTER])}")
@@ -358,16 +358,16 @@ def _roster_lines(
         ]
         lines += [f"{_key(name)} = {row}" for name, row in rows]
     tables = column_tables(infos, id_column)
-    no_id = main is not None and Field.ID not in tables.get("kolonner", {})
-    if no_id and "kolonner" not in tables:
+    no_id = main is not None and Field.ID not in tables.get(ColumnTable.KOLONNER, {})
+    if no_id and ColumnTable.KOLONNER not in tables:
         lines += [*_comment("no_id_column"), "# [roster.kolonner]", '# id = "Medarbejdernr"']
     for table, mapping in tables.items():
         lines += ["", *_comment(f"columns_{table}"), f"[roster.{table}]"]
-        if no_id and table == "kolonner":  # in the table, so that uncommenting it reads
+        if no_id and table == ColumnTable.KOLONNER:  # in the table, so that uncommenting it reads
             lines += [*_comment("no_id_column"), '# id = "Medarbejdernr"']
         for field, header in mapping.items():
             line = f"{_key(field)} = {_q(header)}"
-            if table == "kolonner" and field == Field.ID and header == id_column:
+            if table == ColumnTable.KOLONNER and field == Field.ID and header == id_column:
                 line = _beside(line, _comment_text("id_column"))
             lines.append(line)
     for i in infos:

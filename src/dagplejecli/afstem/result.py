@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dagplejecli.domain.shape import Kind
 from dagplejecli.findings import Finding, Severity
 
 # The statuses of a person in an area's table
@@ -38,8 +39,9 @@ class AreaResult:
     def counts(self) -> dict[str, dict[str, int]]:
         """Status → {"dagplejere": n, "boern": n, "andre": n}."""
         out = {s: {"dagplejere": 0, "boern": 0, "andre": 0} for s in STATUSES}
+        column: dict[str, str] = {Kind.DAGPLEJER: "dagplejere", Kind.BARN: "boern"}
         for r in self.rows:
-            kind = {"dagplejer": "dagplejere", "barn": "boern"}.get(r.role, "andre")
+            kind = column.get(r.role, "andre")
             out[r.status][kind] += 1
         return out
 

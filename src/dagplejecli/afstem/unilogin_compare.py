@@ -28,7 +28,7 @@ from dagplejecli.afstem.rules import (
 from dagplejecli.afstem.run import Run
 from dagplejecli.afstem.unilogin_export import ExportPerson, UniloginExport
 from dagplejecli.domain.identifiers import cpr_birth_date, mask_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Kind
 from dagplejecli.domain.values import comparable_text
 from dagplejecli.export.manifest import parse_datetime
 from dagplejecli.export.unilogin import AreaMembers, members_by_area
@@ -136,10 +136,12 @@ class UniloginComparison(Run):
             self.add(DP425(where, area.name, variant="no_contacts"))
         level = self.config.config.unilogin.trin
         for d in m.dagplejere:
-            result.rows.append(self._person(area, export, "dagplejer", d, d.id, None, level, False))
+            result.rows.append(
+                self._person(area, export, Kind.DAGPLEJER, d, d.id, None, level, False)
+            )
         for child, group in m.children:
             result.rows.append(
-                self._person(area, export, "barn", child, child.id, group, level, contacts)
+                self._person(area, export, Kind.BARN, child, child.id, group, level, contacts)
             )
         for p in export.persons:
             if id(p) in self.matched:
@@ -216,7 +218,7 @@ class UniloginComparison(Run):
             self.matched.add(id(found))
             row.status, row.user_id, row.source = MOVED, found.user_id, found.source
             there = self.area_names.get(id(other), other.institution_number)
-            if role == "dagplejer":
+            if role == Kind.DAGPLEJER:
                 row.codes.append(
                     self.add(
                         DP413(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dagplejecli.afstem.result import Reconciliation
 from dagplejecli.domain.identifiers import mask_cpr_in_text
+from dagplejecli.domain.shape import Kind
 from dagplejecli.formats.xlsx import Sheet
 from dagplejecli.messages import finding_message, term, where, workbook_text
 
 _KIND = {
-    "dagplejer": "type_dagplejer",
-    "barn": "type_child",
+    Kind.DAGPLEJER: "type_dagplejer",
+    Kind.BARN: "type_child",
     "employee": "afstem_kind_employee",
     "student": "afstem_kind_student",
     "extern": "afstem_kind_extern",

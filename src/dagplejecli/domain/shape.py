@@ -16,6 +16,30 @@ class Role(StrEnum):
     ET_ARK = "et-ark"  # a child per row with its dagplejer's columns repeated
 
 
+class Kind(StrEnum):
+    """Which kind of person a record is; findings say it as a role («Barnet», «Child»)."""
+
+    DAGPLEJER = "dagplejer"
+    BARN = "barn"
+    KONTAKT = "kontakt"
+
+
+class SheetKey(StrEnum):
+    """The ``[roster]`` key that names the sheets of a role."""
+
+    ARK = "ark"  # the dagplejere's (or, on one sheet, everyone's)
+    BOERN_ARK = "boern_ark"
+    KONTAKT_ARK = "kontakt_ark"
+
+
+class ColumnTable(StrEnum):
+    """The ``[roster]`` table that names the columns of an owner."""
+
+    KOLONNER = "kolonner"  # the dagplejer's (or the one sheet's own)
+    BOERN_KOLONNER = "boern_kolonner"
+    KONTAKT_KOLONNER = "kontakt_kolonner"
+
+
 class Layout(StrEnum):
     """How a roster's sheets hold its people, as the plan and JSON say it."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dagplejecli.domain.identifiers import mask_cpr
-from dagplejecli.domain.shape import Field
+from dagplejecli.domain.shape import Field, Kind
 from dagplejecli.export.manifest import AreaHashes, Manifest, area_key
 from dagplejecli.export.unilogin import AreaMembers, child_person_id
 from dagplejecli.findings import STIL_UNILOGIN, Family, Finding, Location, Rule
@@ -147,11 +147,11 @@ def identity_changes(
     out = []
     for m in members:
         area = hashes[area_key(m)]
-        people: list[tuple[str, Dagplejer | Child, str, str, str]] = [
-            ("dagplejer", d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
+        people: list[tuple[Kind, Dagplejer | Child, str, str, str]] = [
+            (Kind.DAGPLEJER, d, d.id, "", area.dagplejere[d.id]) for d in m.dagplejere
         ]
         people += [
-            ("barn", c, child_person_id(c), dagplejer, key)
+            (Kind.BARN, c, child_person_id(c), dagplejer, key)
             for (c, dagplejer), key in zip(m.children, area.children, strict=True)
         ]
         for role, p, ident, dagplejer, key in people:
@@ -172,9 +172,9 @@ def identity_changes(
                 where = Location.of_cell(p.cell(Field.ID, Field.CPR))
                 # a dagplejer's id made from her name; a child's made from her CPR number
                 # changes only with it, so hers is an id column removed: the default words
-                variant = "derived" if p.id_derived and role == "dagplejer" else ""
+                variant = "derived" if p.id_derived and role == Kind.DAGPLEJER else ""
                 out.append(DP270(where, m.area.name, variant=variant, role=role, id=ident, **who))
-            elif role == "barn" and len(same := gone.get(now[1], [])) == 1:
+            elif role == Kind.BARN and len(same := gone.get(now[1], [])) == 1:
                 where = Location.of_cell(p.cell(Field.CPR))
                 out.append(
                     DP227(

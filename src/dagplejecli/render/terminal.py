@@ -15,7 +15,7 @@ from rich.text import Text
 
 from dagplejecli.config import CONFIG_NAME
 from dagplejecli.domain.identifiers import mask_cpr, mask_cpr_in_text
-from dagplejecli.domain.shape import Field, Layout, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Kind, Layout, Role
 from dagplejecli.domain.values import UNSAFE_CONTROLS, visible_controls
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import Finding, Location, Severity
@@ -147,7 +147,7 @@ def print_not_in_care(out: Console, planned: Planned, names: bool = False) -> No
     per_area = list(care.per_area().items())
     without = [x for x in care.left_out if x.area is None]
     if without:  # a child of no dagplejer, a dagplejer no rule places: as the plan says it
-        children = sum(1 for x in without if x.role == "barn")
+        children = sum(1 for x in without if x.role == Kind.BARN)
         per_area.append((ui("not_in_care_no_area"), (len(without) - children, children)))
     for area, (dagplejere, children) in per_area:
         parts = []
@@ -388,7 +388,10 @@ def print_proposal(out: Console, proposal: Proposal) -> None:
 
 # The configuration table that names a column of a sheet in each role (a one-sheet roster's
 # columns are the dagplejer's, [roster.kolonner], or the child's, [roster.boern_kolonner]).
-COLUMN_TABLES = {Role.BOERN: "boern_kolonner", Role.KONTAKTER: "kontakt_kolonner"}
+COLUMN_TABLES = {
+    Role.BOERN: ColumnTable.BOERN_KOLONNER,
+    Role.KONTAKTER: ColumnTable.KONTAKT_KOLONNER,
+}
 
 
 def print_planned_roster(out: Console, roster: Sequence[Path]) -> None:
@@ -402,18 +405,18 @@ def _listed(header: str) -> str:
     return f"«{header}»" if "," in header else header
 
 
-def unrecognised_by_table(info: SheetInfo) -> list[tuple[str, list[str]]]:
+def unrecognised_by_table(info: SheetInfo) -> list[tuple[ColumnTable, list[str]]]:
     """The sheet's unrecognised columns by the configuration table that would map them."""
     own = [h for h in info.unrecognised if h not in info.child_columns]
     groups = [
-        (COLUMN_TABLES.get(info.role, "kolonner"), own),
-        ("boern_kolonner", info.child_columns),
+        (COLUMN_TABLES.get(info.role, ColumnTable.KOLONNER), own),
+        (ColumnTable.BOERN_KOLONNER, info.child_columns),
     ]
     return [(table, headers) for table, headers in groups if headers]
 
 
 # the sheets whose people Unilogin needs CPR numbers of, and the table that names the column
-_NEEDS_CPR = {Role.DAGPLEJERE: "kolonner", Role.BOERN: "boern_kolonner"}
+_NEEDS_CPR = {Role.DAGPLEJERE: ColumnTable.KOLONNER, Role.BOERN: ColumnTable.BOERN_KOLONNER}
 
 
 def print_found(

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from dagplejecli.config import CHILD_FIELDS, RosterConfig
 from dagplejecli.domain.identifiers import looks_like_cpr
-from dagplejecli.domain.shape import Field, Owner, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell, normalise_bool
 from dagplejecli.errors import DagplejeError
 from dagplejecli.formats.sheets import RawSheet
@@ -417,9 +417,9 @@ def map_columns(
     childs: dict[int, list[tuple[Cols, Field]]] = {}
     for table, mapping in overrides.items():
         target = cmap.fields
-        if role == Role.ET_ARK and table == "boern_kolonner":
+        if role == Role.ET_ARK and table == ColumnTable.BOERN_KOLONNER:
             target = cmap.child
-        elif role in (Role.BOERN, Role.ET_ARK) and table == "kontakt_kolonner":
+        elif role in (Role.BOERN, Role.ET_ARK) and table == ColumnTable.KONTAKT_KOLONNER:
             # the long form: the contacts' columns are on the children's sheet, one per row
             target = cmap.contacts.setdefault(one_group or 1, {})
         for name, wanted in mapping.items():
@@ -428,7 +428,7 @@ def map_columns(
                 cmap.guessed_status = None  # the configuration names it: no guess
             _move(cmap, col, target, Field(name))
             used.add(col)
-            if table == "boern_kolonner":
+            if table == ColumnTable.BOERN_KOLONNER:
                 childs.setdefault(col, []).append((target, Field(name)))
             _share(col, childs)
     if role in (Role.BOERN, Role.ET_ARK) and not long:
@@ -567,9 +567,13 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     )
 
 
-def require(cmap: ColumnMap, table: str, *alternatives: tuple[str, ...]) -> None:
+def require(cmap: ColumnMap, table: ColumnTable, *alternatives: tuple[str, ...]) -> None:
     """Each alternative is a tuple of fields that together satisfy the requirement."""
-    fields = cmap.child if table == "boern_kolonner" and cmap.role == Role.ET_ARK else cmap.fields
+    fields = (
+        cmap.child
+        if table == ColumnTable.BOERN_KOLONNER and cmap.role == Role.ET_ARK
+        else cmap.fields
+    )
     if any(all(f in fields for f in alt) for alt in alternatives):
         return
     wanted = " / ".join("+".join(alt) for alt in alternatives)

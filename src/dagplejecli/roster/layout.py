@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from dagplejecli.config import RosterConfig
-from dagplejecli.domain.shape import Field, Owner, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role, SheetKey
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import contact_groups, plain_dagplejer_fields
@@ -33,16 +33,17 @@ from dagplejecli.roster.vocabulary import vocabulary
 
 # The configuration key that gives a sheet each role.
 ROLE_KEYS = {
-    Role.DAGPLEJERE: "ark",
-    Role.ET_ARK: "ark",
-    Role.BOERN: "boern_ark",
-    Role.KONTAKTER: "kontakt_ark",
+    Role.DAGPLEJERE: SheetKey.ARK,
+    Role.ET_ARK: SheetKey.ARK,
+    Role.BOERN: SheetKey.BOERN_ARK,
+    Role.KONTAKTER: SheetKey.KONTAKT_ARK,
 }
 # The tables of column names that may name a configured sheet's headers, by its key.
 KEY_TABLES = {
-    "ark": ("kolonner", "boern_kolonner"),  # a one-sheet roster has the child's columns too
-    "boern_ark": ("boern_kolonner",),
-    "kontakt_ark": ("kontakt_kolonner",),
+    # a one-sheet roster has the child's columns too
+    SheetKey.ARK: (ColumnTable.KOLONNER, ColumnTable.BOERN_KOLONNER),
+    SheetKey.BOERN_ARK: (ColumnTable.BOERN_KOLONNER,),
+    SheetKey.KONTAKT_ARK: (ColumnTable.KONTAKT_KOLONNER,),
 }
 
 
@@ -127,14 +128,14 @@ READINGS = (
 # one, or as the children's with the child's own columns while no ``boern_ark`` is named (a
 # staff sheet's «Pårørende» is no child).
 KEY_ROLES = {
-    "ark": (
+    SheetKey.ARK: (
         Choice(R.ET_ARK, alone=(R.ET_ARK,)),
         Choice(R.ET_ARK, (C.CHILD, C.NO_BOERN_ARK), alone=(R.BOERN,)),
         Choice(R.ET_ARK, (C.CHILD_REF, C.NO_BOERN_ARK), alone=(R.BOERN,)),
         Choice(R.DAGPLEJERE),
     ),
-    "boern_ark": (Choice(R.BOERN),),
-    "kontakt_ark": (Choice(R.KONTAKTER),),
+    SheetKey.BOERN_ARK: (Choice(R.BOERN),),
+    SheetKey.KONTAKT_ARK: (Choice(R.KONTAKTER),),
 }
 
 
@@ -358,8 +359,8 @@ def _configured(
             normalise_header(h) for t in KEY_TABLES[key] for h in getattr(cfg, t).values()
         )
         parts = [_configured_sheet(sheets, by_name, name, key, known, cfg, path) for name in names]
-        if key == "boern_ark":  # each a list grouped by dagplejer: read by its headings
-            parts = ungroup_parts(parts, cfg.boern_kolonner.get("dagplejer"))
+        if key == SheetKey.BOERN_ARK:  # each a list grouped by dagplejer: read by its headings
+            parts = ungroup_parts(parts, cfg.boern_kolonner.get(Field.DAGPLEJER))
         if len(parts) > 1 and not alike(parts):
             other, headers = unlike(parts)
             raise DagplejeError(
@@ -374,7 +375,7 @@ def _configured(
             )
         sheet, header = join(parts) if len(parts) > 1 else parts[0]
         found = clues(header, cfg=cfg)
-        if key == "ark" and _childs_columns_only_here(sheet, header, sheets, cfg):
+        if key == SheetKey.ARK and _childs_columns_only_here(sheet, header, sheets, cfg):
             found.add(C.CHILD)
         role = _first(KEY_ROLES[key], found, header) or Role.DAGPLEJERE
         chosen[role] = (sheet, header)

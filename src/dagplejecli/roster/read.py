@@ -18,7 +18,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     nfkc,
 )
-from dagplejecli.domain.shape import Field, Layout, RefForm, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Layout, RefForm, Role
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -160,7 +160,7 @@ def read_roster(
     unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
-    def use(role: Role, tables: tuple[str, ...], *required: tuple[str, ...]) -> ColumnMap:
+    def use(role: Role, tables: tuple[ColumnTable, ...], *required: tuple[str, ...]) -> ColumnMap:
         """The chosen sheet for ``role``, its columns mapped and its required fields checked
         (against the first of ``tables``, the configuration tables that may name columns).
         A children's sheet in the long form takes the contacts' columns too."""
@@ -184,7 +184,7 @@ def read_roster(
         if grouped:  # sheets read as one, each a list grouped by dagplejer (roster/grouped.py)
             inferred.append(_read_by_headings(grouped[0], sheet.name, path))
         elif role == Role.BOERN and not names_dagplejer(
-            header, cfg.boern_kolonner.get("dagplejer")
+            header, cfg.boern_kolonner.get(Field.DAGPLEJER)
         ):
             # a report grouped by dagplejer: each child's dagplejer from the heading above it
             ungrouped = ungroup(sheet, header)
@@ -194,7 +194,7 @@ def read_roster(
         long = role in (Role.BOERN, Role.ET_ARK) and Role.KONTAKTER not in chosen
         long = long and long_form(sheet, header, cfg.lang_form)
         if long:
-            tables = (*tables, "kontakt_kolonner")
+            tables = (*tables, ColumnTable.KONTAKT_KOLONNER)
             if cfg.lang_form is None:  # seen in the sheet, not decided: said, with the key
                 where = Location(file=sheet.file or path.name, sheet=sheet.name)
                 inferred.append(DP259(where, sheet=sheet.name))
@@ -206,7 +206,7 @@ def read_roster(
         if cmap.guessed_status is not None:  # a status column found by its words: said
             col = cmap.guessed_status
             cell = CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1)
-            key = "kolonner" if role == Role.DAGPLEJERE else "boern_kolonner"
+            key = ColumnTable.KOLONNER if role == Role.DAGPLEJERE else ColumnTable.BOERN_KOLONNER
             column = cmap.header.texts[col]
             inferred.append(
                 DP272(Location.of_cell(cell), sheet=cmap.header_sheet, column=column, key=key)
@@ -224,16 +224,17 @@ def read_roster(
 
     carried: ChildColumns | None = None
     if Role.ET_ARK in chosen:
-        cmap = use(Role.ET_ARK, ("kolonner", "boern_kolonner"), (Field.ID,), (Field.CPR,))
+        tables = (ColumnTable.KOLONNER, ColumnTable.BOERN_KOLONNER)
+        cmap = use(Role.ET_ARK, tables, (Field.ID,), (Field.CPR,))
         dagplejere, children = read_one_sheet(cmap, builder, cmap.file)
         layout = Layout.ET_ARK
     else:
         required = ((Field.ID,), (Field.CPR,), (Field.NAVN,), (Field.FORNAVN, Field.EFTERNAVN))
-        cmap = use(Role.DAGPLEJERE, ("kolonner",), *required)
+        cmap = use(Role.DAGPLEJERE, (ColumnTable.KOLONNER,), *required)
         dagplejere = read_dagplejer_sheet(cmap, builder, cmap.file)
         layout = Layout.TO_ARK if Role.BOERN in chosen else Layout.KUN_DAGPLEJERE
         if Role.BOERN in chosen:
-            cm = use(Role.BOERN, ("boern_kolonner",), (Field.DAGPLEJER,))
+            cm = use(Role.BOERN, (ColumnTable.BOERN_KOLONNER,), (Field.DAGPLEJER,))
             children = read_child_sheet(cm, builder, cm.file)
             theirs = {normalise_header(h) for h in cmap.header.texts if h}
             carried = ChildColumns(cm, children, theirs)
@@ -243,7 +244,7 @@ def read_roster(
     children, repeated = merge_repeated_children(children)
     builder.findings.extend(repeated)
     if Role.KONTAKTER in chosen:
-        km = use(Role.KONTAKTER, ("kontakt_kolonner",), (Field.BARN,))
+        km = use(Role.KONTAKTER, (ColumnTable.KONTAKT_KOLONNER,), (Field.BARN,))
         before = _contacts(children)
         attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from dagplejecli.domain.identifiers import cpr_birth_date
-from dagplejecli.domain.shape import Role
+from dagplejecli.domain.shape import ColumnTable, Role
 from dagplejecli.domain.values import is_cpr_cell, normalise_bool, normalise_cpr
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -39,10 +39,10 @@ _V = vocabulary()
 
 # The configuration table that maps a column of a sheet of this role (for the hint).
 TABLE_OF_ROLE = {
-    Role.DAGPLEJERE: "kolonner",
-    Role.BOERN: "boern_kolonner",
-    Role.ET_ARK: "boern_kolonner",
-    Role.KONTAKTER: "kontakt_kolonner",
+    Role.DAGPLEJERE: ColumnTable.KOLONNER,
+    Role.BOERN: ColumnTable.BOERN_KOLONNER,
+    Role.ET_ARK: ColumnTable.BOERN_KOLONNER,
+    Role.KONTAKTER: ColumnTable.KONTAKT_KOLONNER,
 }
 
 
@@ -91,7 +91,7 @@ def unread_columns(cmap: ColumnMap) -> list[Finding]:
     and DP254 for one whose header says protection (``Beskyttelse``, ``Skjult adresse``,
     ``Protected``) and marks someone."""
     sheet = cmap.sheet.name
-    table = TABLE_OF_ROLE.get(cmap.role, "kolonner")
+    table = TABLE_OF_ROLE.get(cmap.role, ColumnTable.KOLONNER)
     out = []
     for col, column, filled in _unread(cmap):
         count = sum(1 for value in filled if is_cpr_cell(value))
@@ -104,7 +104,7 @@ def unread_columns(cmap: ColumnMap) -> list[Finding]:
         elif _is_protection(header) and (yes := sum(1 for v in filled if _says_yes(v))):
             # a plain column of a one-sheet roster is the dagplejer's
             plain = cmap.role == Role.ET_ARK and not child_prefixed(normalise_header(header))
-            own = "kolonner" if plain else table
+            own = ColumnTable.KOLONNER if plain else table
             out.append(DP254(where, column=column, sheet=sheet, count=yes, table=own))
     return out
 

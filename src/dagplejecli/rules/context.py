@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from dagplejecli.config import PLACEHOLDER, LoadedConfig, key_text
 from dagplejecli.cvrextract import PUnit
+from dagplejecli.domain.shape import Kind
 from dagplejecli.findings import Location
 from dagplejecli.model import Area, Person, Plan, Roster
 
@@ -24,22 +25,22 @@ class CheckContext:
     today: dt.date = field(default_factory=dt.date.today)
     extract: list[PUnit] | None = None
 
-    _people: list[tuple[str, Person, str | None]] | None = None
+    _people: list[tuple[Kind, Person, str | None]] | None = None
 
     @property
-    def people(self) -> list[tuple[str, Person, str | None]]:
+    def people(self) -> list[tuple[Kind, Person, str | None]]:
         """(role, person, area) for every dagplejer, child and contact person (built once)."""
         if self._people is None:
             area_of = self.plan.area_of
-            people: list[tuple[str, Person, str | None]] = [
-                ("dagplejer", d, area_of(d.id)) for d in self.roster.dagplejere
+            people: list[tuple[Kind, Person, str | None]] = [
+                (Kind.DAGPLEJER, d, area_of(d.id)) for d in self.roster.dagplejere
             ]
             append = people.append
             for c in self.roster.children:
                 area = area_of(c.dagplejer_id)
-                append(("barn", c, area))
+                append((Kind.BARN, c, area))
                 for p in c.contacts:  # a loop, not a generator per child
-                    append(("kontakt", p, area))
+                    append((Kind.KONTAKT, p, area))
             self._people = people
         return self._people
 

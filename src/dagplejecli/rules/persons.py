@@ -16,7 +16,7 @@ from dagplejecli.domain.identifiers import (
     mask_cpr_in_text,
     substitute_birth_date,
 )
-from dagplejecli.domain.shape import Field, Role
+from dagplejecli.domain.shape import ColumnTable, Field, Kind, Role
 from dagplejecli.domain.values import EMAIL, comparable_text, id_key, is_danish_phone, phone_digits
 from dagplejecli.findings import (
     CPR_LAW,
@@ -39,7 +39,7 @@ PERSONS = Family.PERSONS
 P = TypeVar("P", bound=Person)
 
 
-def _people(ctx: CheckContext) -> list[tuple[str, Person, str | None]]:
+def _people(ctx: CheckContext) -> list[tuple[Kind, Person, str | None]]:
     """(role, person, area) for every dagplejer, child and contact person."""
     return ctx.people
 
@@ -67,7 +67,7 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
     out = []
     # people of a sheet with no CPR column: one finding per sheet and role, with the count
     # (the fix is a column, not a cell)
-    no_column: dict[tuple[str, int], list[tuple[Person, str | None]]] = {}
+    no_column: dict[tuple[Kind, int], list[tuple[Person, str | None]]] = {}
     for role, p, area in people:
         if p.cpr is not None and p.cpr[:7] not in bad:
             continue  # the common case: nothing to say, nothing to build
@@ -341,14 +341,17 @@ DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "missing",
 DP244 = Rule(
     "DP244", S.ERROR, PERSONS, STIL_UNILOGIN, params=("count", "headers", "sheet", "table")
 )
-NAME_TABLE = {"dagplejer": "kolonner", "barn": "boern_kolonner"}  # where a role's columns map
+NAME_TABLE = {
+    "dagplejer": ColumnTable.KOLONNER,
+    "barn": ColumnTable.BOERN_KOLONNER,
+}  # where a role's columns map
 
 
 @CHECKS.add(DP212, DP244)
 def check_names(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     said_for_sheet: set[str] = set()  # roles whose sheet has DP244
-    for role, people in (("dagplejer", ctx.roster.dagplejere), ("barn", ctx.roster.children)):
+    for role, people in ((Kind.DAGPLEJER, ctx.roster.dagplejere), (Kind.BARN, ctx.roster.children)):
         finding = _nameless_sheet(ctx, role, people)
         if finding is not None:
             out.append(finding)
@@ -362,7 +365,7 @@ def check_names(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def _nameless_sheet(ctx: CheckContext, role: str, people: Sequence[Person]) -> Finding | None:
+def _nameless_sheet(ctx: CheckContext, role: Kind, people: Sequence[Person]) -> Finding | None:
     """DP244 when a role's sheet has no column read as the whole name nor both a first- and a
     last-name column; with no name column at all, it names the headers not recognised (one of
     them is likely the name)."""
@@ -393,7 +396,7 @@ def _nameless_sheet(ctx: CheckContext, role: str, people: Sequence[Person]) -> F
     )
 
 
-def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str, ...]:
+def _unrecognised_headers(ctx: CheckContext, sheet: str, role: Kind) -> tuple[str, ...]:
     """The sheet's headers no field reads and no area rule uses; on a one-sheet roster only
     those of ``role`` (the child's columns are the ones the reader gives the child)."""
     for info in ctx.roster.sheet_info:
@@ -401,7 +404,7 @@ def _unrecognised_headers(ctx: CheckContext, sheet: str, role: str) -> tuple[str
             continue
         own = [h for h in info.unrecognised if h not in ctx.plan.rule_columns]
         if info.role == Role.ET_ARK:
-            child = role == "barn"
+            child = role == Kind.BARN
             own = [h for h in own if (h in info.child_columns) == child]
         return tuple(own)
     return ()
@@ -441,14 +444,16 @@ def check_unique_person_ids(ctx: CheckContext) -> list[Finding]:
     keys += [id_key(c.id) for c in ctx.roster.children]
     if len(set(keys)) == len(keys):
         return []  # the common case: every id once
-    people: list[tuple[str, Dagplejer | Child]] = [("dagplejer", d) for d in ctx.roster.dagplejere]
-    people += [("barn", c) for c in ctx.roster.children]
-    roles: dict[str, list[tuple[str, Dagplejer | Child]]] = defaultdict(list)
+    people: list[tuple[Kind, Dagplejer | Child]] = [
+        (Kind.DAGPLEJER, d) for d in ctx.roster.dagplejere
+    ]
+    people += [(Kind.BARN, c) for c in ctx.roster.children]
+    roles: dict[str, list[tuple[Kind, Dagplejer | Child]]] = defaultdict(list)
     for key, (role, p) in zip(keys, people, strict=True):
         roles[key].append((role, p))
     out = []
     for same in roles.values():
-        children = [p for role, p in same if role == "barn"]
+        children = [p for role, p in same if role == Kind.BARN]
         if not children or len(same) < 2:
             continue
         if all(p.id_derived for _, p in same):
@@ -631,8 +636,8 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     of that form already."""
     out = []
     groups: tuple[tuple[str, Sequence[Dagplejer | Child]], ...] = (
-        ("dagplejer", ctx.roster.dagplejere),
-        ("barn", ctx.roster.children),
+        (Kind.DAGPLEJER, ctx.roster.dagplejere),
+        (Kind.BARN, ctx.roster.children),
     )
     for role, group in groups:
         for p in group:

@@ -8,7 +8,7 @@ from typing import Any
 
 from dagplejecli.config import UNILOGIN_NAMESPACE
 from dagplejecli.domain.identifiers import is_digits, is_valid_cvr
-from dagplejecli.domain.shape import Role
+from dagplejecli.domain.shape import ColumnTable, Role
 from dagplejecli.findings import (
     CVR_LAW,
     OWN,
@@ -156,7 +156,7 @@ def check_unused_contact_columns(ctx: CheckContext) -> list[Finding]:
     infos = ctx.roster.sheet_info
     if not mapped or any(i.role == Role.KONTAKTER or i.long_form for i in infos):
         return []
-    return [DP011(ctx.key("roster", "kontakt_kolonner"), columns=tuple(mapped.values()))]
+    return [DP011(ctx.key("roster", ColumnTable.KONTAKT_KOLONNER), columns=tuple(mapped.values()))]
 
 
 # The namespace the Unilogin files are written in is documented evidence, not a confirmation
