@@ -234,6 +234,23 @@ def _one_sheet_csv_cp1252(folder: Path) -> Built:
     return Built([write_csv(folder / "roster.csv", rows, encoding="cp1252")])
 
 
+_NAMES_HEADER = ["Dagplejer", "Dagplejers CPR", "Adresse", "Postnr", "By", "Barn", "CPR-nummer"]
+
+
+def _one_sheet_of_names() -> dict[str, Rows]:
+    """One sheet where «Dagplejer» and «Barn» hold names, the CPR numbers beside them, and no
+    column of ids: the names are read as names, and the dagplejere's ids are made."""
+    anne = ["Anne Jensen", DP1, "Søndergade 1", "8200", "Aarhus N"]
+    return {
+        "Ark1": [
+            [*_NAMES_HEADER, "Mor", "Mors CPR", "Mor myndighed"],
+            [*anne, "Liv Jensen", CH1, "Mette Jensen", MOR1, "Ja"],
+            [*anne, "Emil Ærø", CH2, "Sara Ærø", MOR2, "Ja"],
+            ["Bo Ærø", DP2, "Vestergade 2", "8210", "Aarhus V", "Ida Holm", CH3, "", "", ""],
+        ]
+    }
+
+
 def _ods(folder: Path) -> Built:
     return Built([write_ods(folder / "roster.ods", small_roster())])
 
@@ -1377,6 +1394,24 @@ CASES = [
         counts=(2, 2, 3),
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Ole Jensen": True},
+    ),
+    Case(
+        "et-ark-med-navne-under-dagplejer-og-barn",
+        _xlsx(_one_sheet_of_names()),
+        roles={"Ark1": Role.ET_ARK},
+        columns={
+            "Ark1": {
+                "navn": "Dagplejer",
+                "cpr": "Dagplejers CPR",
+                "barn.navn": "Barn",
+                "barn.cpr": "CPR-nummer",
+                "kontakt101.cpr": "Mors CPR",
+            }
+        },
+        counts=(2, 3, 2),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Anne Jensen", "Ida Holm": "Bo Ærø"},
+        custody={"Mette Jensen": True, "Sara Ærø": True},
+        codes=frozenset({"DP217"}),  # the dagplejere's ids are made from their names
     ),
     Case(
         "kun-dagplejere",

@@ -277,6 +277,29 @@ def _ticks_as_status(cmap: ColumnMap) -> None:
                 target[Field.STATUS] = col
 
 
+def _names_by_content(cmap: ColumnMap, used: set[int]) -> None:
+    """A column whose header says whose it is but not what, and that holds names, is that
+    person's name when no column is: «Barn» beside «CPR-nummer» (the child's), and «Dagplejer»
+    read as her id beside her CPR number (a name is no id: hers is then made from it)."""
+    names = set(_KINDS[Field.NAVN])
+    sheet, header = cmap.sheet, cmap.header
+    if cmap.role in (Role.BOERN, Role.ET_ARK):
+        target = cmap.child if cmap.role == Role.ET_ARK else cmap.fields
+        bare = [
+            c
+            for c, m in enumerate(header.meanings)
+            if m is not None and m.owner == Owner.BARN_REF and c not in used
+        ]
+        if not target.keys() & names and len(bare) == 1 and _holds_names(sheet, header, bare[0]):
+            target[Field.NAVN] = bare[0]
+            used.add(bare[0])
+    if cmap.role in (Role.DAGPLEJERE, Role.ET_ARK) and Field.CPR in cmap.fields:
+        col = cmap.fields.get(Field.ID)
+        if col is not None and not cmap.fields.keys() & names and _holds_names(sheet, header, col):
+            del cmap.fields[Field.ID]
+            cmap.fields[Field.NAVN] = col
+
+
 def _holds_status_words(sheet: RawSheet, header: HeaderRow, col: int) -> bool:
     """Whether every filled cell of a column is a status word of the vocabulary, in two cells
     or more, and one of them a word of a placement («Indskrevet», «Venteliste», «Udmeldt»):
@@ -411,6 +434,7 @@ def map_columns(
                 # a custody column is the child's row's: whose it is, the reader decides
                 put(cmap.child, m.field, col)
 
+    _names_by_content(cmap, used)
     _words_as_status(cmap, used)
     # the child's columns the configuration names: a contact's table naming one too shares
     # it (the long form's one «Beskyttet adresse» for the child and the row's contact)
