@@ -165,6 +165,7 @@ UNMAPPED: dict[str, object] = {
     "overskriftsraekke": None,
     "henvisning": None,
     "ignorer_ark": [],
+    "ignorer_kolonner": [],
 }
 
 

@@ -203,6 +203,8 @@ class RosterConfig(_Strict):
     boern_ark: str | list[str] | None = None
     kontakt_ark: str | list[str] | None = None
     ignorer_ark: list[str] = Field(default_factory=list)  # sheets that are no part of the roster
+    # columns (by header) whose CPR numbers are of no one to register («Søskende CPR»)
+    ignorer_kolonner: list[str] = Field(default_factory=list)
     kolonner: dict[str, str] = Field(default_factory=dict)
     boern_kolonner: dict[str, str] = Field(default_factory=dict)
     kontakt_kolonner: dict[str, str] = Field(default_factory=dict)

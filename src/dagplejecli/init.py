@@ -351,6 +351,9 @@ def _roster_lines(
             lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
         if kept.ignorer_ark:
             lines.append(f"ignorer_ark = [{', '.join(_q(g) for g in kept.ignorer_ark)}]")
+        if kept.ignorer_kolonner:
+            columns = ", ".join(_q(c) for c in kept.ignorer_kolonner)
+            lines.append(f"ignorer_kolonner = [{columns}]")
     if named and infos:
         lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
         rows = [

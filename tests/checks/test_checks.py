@@ -497,11 +497,12 @@ def _one_sheet_guest_on_some_rows() -> Sheets:
     }
 
 
-def _unread_cpr_column() -> Sheets:
-    """A father's CPR number under a header no field reads."""
+def _unread_cpr_column(cpr: str = FAR1) -> Sheets:
+    """A father's CPR number under a header no field reads: by default one read as another
+    child's father (DP246); ``cpr`` read nowhere else gives DP275."""
     sheets = small_roster()
     sheets["Børn"][0].append("Papa")
-    sheets["Børn"][1].append(FAR1)
+    sheets["Børn"][1].append(cpr)
     return sheets
 
 
@@ -788,6 +789,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
     "DP247": lambda tmp: findings_for(tmp, sheets=_one_sheet_child_without_dagplejer()),
     "DP263": lambda tmp: findings_for(tmp, sheets=_one_sheet_guest_on_some_rows()),
     "DP246": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column()),
+    "DP275": lambda tmp: findings_for(tmp, sheets=_unread_cpr_column("0304871237")),
     "DP248": lambda tmp: findings_for(
         tmp, sheets=_with_sheet("Venteliste", [["CPR", "Navn"], [CH1, "Liv Jensen"]])
     ),

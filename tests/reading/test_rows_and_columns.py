@@ -295,24 +295,67 @@ def test_field_before_relation_headers_are_parents(folder: Path) -> None:
     assert "Per" in xml and "Anja" in xml
 
 
-def test_a_column_of_cpr_numbers_no_field_reads_is_a_warning_without_the_numbers(
+def test_a_column_of_cpr_numbers_of_people_read_nowhere_is_an_error_without_the_numbers(
     folder: Path,
 ) -> None:
+    """A father under a header no field reads, and read nowhere else: he would be left out of
+    Unilogin, so the export stops (DP275) until the column is read or declared of no account."""
     headers = ["Mor CPR", "Mor navn", "Mor myndighed", "Papa", "Papas navn", "Papas myndighed"]
     doc = report(two_sheets_with_parents(headers))
     assert doc["stats"]["kontaktpersoner"] == 1  # type: ignore[index]
-    (f,) = [f for f in findings(doc) if f["code"] == "DP246"]
-    assert f["severity"] == "advarsel"
+    (f,) = [f for f in findings(doc) if f["code"] == "DP275"]
+    assert f["severity"] == "fejl"
     assert f["location"]["cell"] == "H1"  # type: ignore[index]
-    assert f["message"].startswith("Kolonnen «Papa» på arket «Børn» har et CPR-nummer i 1 række")
+    assert f["message"].startswith(
+        "Kolonnen «Papa» på arket «Børn» bruges ikke og har CPR-nummeret på 1 person"
+    )
     assert "«Far CPR»" in f["hint"] and "[roster.boern_kolonner]" in f["hint"]
+    assert 'ignorer_kolonner = ["Papa"]' in f["hint"]
     assert leaked_cprs(json.dumps(doc)) == []
     shown = run_cli("validate").stdout
-    assert "DP246" in shown and leaked_cprs(shown) == []
-    assert run_cli("validate").exit_code == 0  # a warning: the export is not stopped
+    assert "DP275" in shown and leaked_cprs(shown) == []
+    assert run_cli("validate").exit_code == 1  # an error: the export is stopped
 
 
-def test_the_warning_counts_rows_in_the_plural_and_in_english(folder: Path) -> None:
+def test_a_column_declared_of_no_account_is_not_said_and_one_the_roster_lacks_is_exit_2(
+    folder: Path,
+) -> None:
+    headers = ["Mor CPR", "Mor navn", "Mor myndighed", "Papa", "Papas navn", "Papas myndighed"]
+    roster = two_sheets_with_parents(headers)
+    run_cli("plan", roster)
+    config = Path("dagpleje.toml")
+    text = config.read_text("utf-8")
+    config.write_text(text + '\n[roster]\nignorer_kolonner = ["papa"]\n', "utf-8")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert not {"DP246", "DP275"} & {f["code"] for f in findings(doc)}
+    config.write_text(text + '\n[roster]\nignorer_kolonner = ["Søskende"]\n', "utf-8")
+    missing = run_cli("validate")
+    assert missing.exit_code == 2 and "«Søskende»" in missing.stdout + missing.stderr
+
+
+def test_a_column_of_cpr_numbers_of_people_read_elsewhere_is_a_warning(folder: Path) -> None:
+    """A column no field reads whose CPR numbers are all of people read (a mother's again):
+    no one is left out, but this row's child may lose the link (DP246, a warning)."""
+    headers = ["Mor CPR", "Mor navn", "Mor myndighed", "Mama", "Mamas navn", "Mamas myndighed"]
+    write_xlsx(
+        Path("roster.xlsx"),
+        {
+            "Dagplejere": [
+                ["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Team"],
+                ["D1", DP1, "Bo", "Lind", "Nord"],
+            ],
+            "Børn": [
+                ["CPR", "Fornavn", "Efternavn", "Dagplejer", *headers],
+                [CH1, "Karla", "Lind", "D1", MOR1, "Anja Lind", "Ja", MOR1, "Anja Lind", "Ja"],
+            ],
+        },
+    )
+    doc = report("roster.xlsx")
+    (f,) = [f for f in findings(doc) if f["code"] == "DP246"]
+    assert f["severity"] == "advarsel" and "DP275" not in {g["code"] for g in findings(doc)}
+
+
+def test_the_error_counts_people_in_the_plural_and_in_english(folder: Path) -> None:
     roster = "roster.xlsx"
     sheets: dict[str, list[list[object]]] = {
         "Dagplejere": [
@@ -322,15 +365,15 @@ def test_the_warning_counts_rows_in_the_plural_and_in_english(folder: Path) -> N
         "Børn": [
             ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Papa"],
             [CH1, "Karla", "Lind", "D1", FAR1],
-            [CH2, "Alma", "Lind", "D1", int(FAR1)],  # a CPR number stored as a number
+            [CH2, "Alma", "Lind", "D1", int(MOR1)],  # a CPR number stored as a number
         ],
     }
     write_xlsx(Path(roster), sheets)
     run_cli("plan", roster)
     da = run_cli("validate", "--format", "json").stdout
-    assert "har CPR-numre i 2 rækker" in da
+    assert "har CPR-numrene på 2 personer" in da
     en = run_cli("--lang", "en", "validate", "--format", "json").stdout
-    assert "has CPR numbers in 2 rows" in en and "[roster.boern_kolonner]" in en
+    assert "holds the CPR numbers of 2 people" in en and "[roster.boern_kolonner]" in en
 
 
 def test_plan_shows_a_few_children_without_dagplejer_and_counts_the_rest(folder: Path) -> None:

@@ -157,7 +157,7 @@ def read_roster(
     infos: list[SheetInfo] = []
     used: list[ColumnMap] = []
     inferred: list[Finding] = []  # DP259
-    unread: list[Finding] = []  # columns no field reads: CPR numbers, middle names, protection
+    unread_maps: list[ColumnMap] = []  # sheets whose columns no field reads are looked at
     left: list[Finding] = []  # a contacts sheet that gave no child a contact (DP252)
 
     def use(role: Role, tables: tuple[ColumnTable, ...], *required: tuple[str, ...]) -> ColumnMap:
@@ -219,7 +219,7 @@ def read_roster(
         # a CSV saved by Excel holds numbers as text: a CPR number there lost its 0 too
         builder.numbers_as_text = cmap.file.lower().endswith(".csv")
         if not light:  # the plan only counts people
-            unread.extend(unread_columns(cmap))
+            unread_maps.append(cmap)
         return cmap
 
     carried: ChildColumns | None = None
@@ -249,6 +249,9 @@ def read_roster(
         attach_contact_sheet(km, builder, km.file, children)
         left = contacts_unattached(km, _contacts(children) - before, children)
     builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
+    # columns no field reads: CPR numbers (of people read nowhere else, or read), middle
+    # names, protection
+    unread = _unread(unread_maps, dagplejere, children, cfg.ignorer_kolonner, path)
     kids = next((m for m in used if m.role in (Role.BOERN, Role.ET_ARK)), None)
     if kids is not None and children and not _contacts(children):
         cprs = {d.cpr for d in dagplejere if d.cpr}
@@ -340,6 +343,30 @@ def _dagplejer_by_content(
     cmap.fields[Field.DAGPLEJER] = col
     where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
     inferred.append(DP265(where, sheet=cmap.sheet.name, column=texts[col]))
+
+
+def _unread(
+    maps: list[ColumnMap],
+    dagplejere: list[Dagplejer],
+    children: list[Child],
+    ignored: list[str],
+    path: Path,
+) -> list[Finding]:
+    """What the sheets' unread columns hold (roster/unread.py), but the columns [roster]
+    ignorer_kolonner names: each of those must be a column of a sheet read."""
+    wanted = {normalise_header(h): h for h in ignored}
+    headers = {normalise_header(t) for m in maps for t in m.header.texts if t}
+    if maps and (missing := [h for n, h in wanted.items() if n not in headers]):
+        raise DagplejeError(
+            "roster_ignored_column_missing",
+            where=str(path),
+            hint="roster_ignored_column_missing_hint",
+            column=missing[0],
+            sheets=", ".join(m.sheet.name for m in maps),
+        )
+    read = {p.cpr for p in dagplejere if p.cpr}
+    read |= {p.cpr for c in children for p in (c, *c.contacts) if p.cpr}
+    return [f for m in maps for f in unread_columns(m, read, set(wanted))]
 
 
 def _contacts(children: list[Child]) -> int:

@@ -19,8 +19,12 @@ from dagplejecli.roster.headers import child_prefixed, normalise_header
 from dagplejecli.roster.rows import data_rows, is_filled
 from dagplejecli.roster.vocabulary import vocabulary
 
-# a column of CPR numbers no field reads
+# a column of CPR numbers no field reads, all of people read elsewhere in the roster
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet", "table"))
+# a column of CPR numbers no field reads, some of people read nowhere: left out of Unilogin
+DP275 = Rule(
+    "DP275", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("column", "count", "sheet", "table")
+)
 # no child has a contact person, while the children's sheet has CPR numbers no field reads
 DP266 = Rule("DP266", S.ERROR, Family.PERSONS, OWN, params=("columns", "count", "sheet"))
 # a column of middle names no field reads
@@ -84,21 +88,30 @@ def _unread(cmap: ColumnMap) -> Iterator[tuple[int, str, list[object]]]:
             yield col, header, [row[col] for row in rows if col < len(row) and is_filled(row[col])]
 
 
-def unread_columns(cmap: ColumnMap) -> list[Finding]:
-    """DP246 for each column no field reads where at least half the filled cells are CPR
-    numbers (the numbers themselves never in the finding: only the column and a count),
-    DP253 for a column of middle names with something in it (Unilogin has no place for them),
-    and DP254 for one whose header says protection (``Beskyttelse``, ``Skjult adresse``,
-    ``Protected``) and marks someone."""
+def unread_columns(cmap: ColumnMap, read: set[str], ignored: set[str]) -> list[Finding]:
+    """For each column no field reads (but those headed as one of ``ignored``, [roster]
+    ignorer_kolonner) where at least half the filled cells are CPR numbers: DP275 (an error)
+    when some are of people the roster's read columns do not hold (``read``: everyone's CPR
+    number), who would be left out of Unilogin and Aula — a father under a header the reader
+    does not know, a second child in a row's second block; else DP246 (a warning: the people
+    are read, but perhaps not with this row's child). The numbers themselves are never in the
+    finding: only the column and a count. DP253 for a column of middle names with something in
+    it (Unilogin has no place for them), and DP254 for one whose header says protection
+    (``Beskyttelse``, ``Skjult adresse``, ``Protected``) and marks someone."""
     sheet = cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, ColumnTable.KOLONNER)
     out = []
     for col, column, filled in _unread(cmap):
-        count = sum(1 for value in filled if is_cpr_cell(value))
         header = cmap.header.texts[col] if col < len(cmap.header.texts) else ""
+        if header and normalise_header(header) in ignored:
+            continue
+        count = sum(1 for value in filled if is_cpr_cell(value))
+        cprs = {d for v in filled if is_cpr_cell(v) and (d := normalise_cpr(v).digits)}
         where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
         if count and count * 2 >= len(filled):
-            out.append(DP246(where, column=column, sheet=sheet, count=count, table=table))
+            lost = len(cprs - read)
+            rule, count = (DP275, lost) if lost else (DP246, count)
+            out.append(rule(where, column=column, sheet=sheet, count=count, table=table))
         elif filled and any(word in " ".join(header.casefold().split()) for word in _V.middle_name):
             out.append(DP253(where, column=column, sheet=sheet, count=len(filled)))
         elif _is_protection(header) and (yes := sum(1 for v in filled if _says_yes(v))):
