@@ -291,7 +291,9 @@ def column_tables(infos: list[SheetInfo], id_column: str | None) -> dict[str, di
         own = tables[TABLE_OF_ROLE[info.role]]
         for name, header in info.recognised.items():
             child, dot, field = name.partition(".")
-            target = tables[ColumnTable.BOERN_KOLONNER] if dot and child == Owner.BARN else own
+            if dot and child != Owner.BARN:
+                continue  # a numbered child's («barn2.cpr»): read by its header, as written
+            target = tables[ColumnTable.BOERN_KOLONNER] if dot else own
             target.setdefault(field if dot else name, header)
         if info.long_form:
             for fields in info.contacts.values():

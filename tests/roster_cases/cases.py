@@ -27,8 +27,10 @@ from tests.builders import (
     DP2,
     DP3,
     FAR1,
+    FAR3,
     MOR1,
     MOR2,
+    MOR3,
     child_cpr,
     small_roster,
     write_csv,
@@ -248,6 +250,36 @@ def _one_sheet_of_names() -> dict[str, Rows]:
             [*anne, "Emil Ærø", CH2, "Sara Ærø", MOR2, "Ja"],
             ["Bo Ærø", DP2, "Vestergade 2", "8210", "Aarhus V", "Ida Holm", CH3, "", "", ""],
         ]
+    }
+
+
+def _children_side_by_side() -> dict[str, Rows]:
+    """A dagplejer per row with her children in numbered blocks to the right («Barn 1», «CPR
+    barn 1», «Start barn 1», «Barn 2» …; a block left blank where she has fewer), the whole
+    address in one cell, a total under the rows; the parents on a sheet of their own, mother
+    and father side by side by the child's CPR, custody as «Begge» or «Mor»."""
+    blocks = [f"{h} {n}" for n in (1, 2) for h in ("Barn", "CPR barn", "Start barn")]
+    liv, emil = (
+        ["Liv Jensen", f"{CH1[:6]}-{CH1[6:]}", "01-08-2025"],
+        ["Emil Ærø", CH2, "01-02-2026"],
+    )
+    ida, none = ["Ida Holm", CH3, "01-03-2026"], ["", "", ""]
+    return {
+        "Oversigt": [
+            ["Dagplejen – oversigt pr. 1. december 2026"],
+            [],
+            ["Dagplejer", "Medarbejdernr.", "CPR", "Adresse", "Distrikt", *blocks],
+            ["Anne Jensen", 40101, DP1, "Søndergade 1, 8200 Aarhus N", "Nord", *liv, *emil],
+            ["Bo Ærø", 40102, DP2, "Vestergade 2, 8210 Aarhus V", "Nord", *ida, *none],
+            ["Åse Østergaard", 40103, DP3, "Nørregade 3, 8260 Viby J", "Syd", *none, *none],
+            ["I alt", "", "", "", "", 3],
+        ],
+        "Forældre": [
+            ["Barnets CPR", "Mor", "Mors CPR", "Far", "Fars CPR", "Forældremyndighed"],
+            [CH1, "Mette Jensen", MOR1, "Ole Jensen", FAR1, "Begge"],
+            [CH2, "Sara Ærø", MOR2, "", "", "Mor"],
+            [CH3, "Line Holm", MOR3, "Per Holm", FAR3, "Mor"],
+        ],
     }
 
 
@@ -1412,6 +1444,33 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Anne Jensen", "Ida Holm": "Bo Ærø"},
         custody={"Mette Jensen": True, "Sara Ærø": True},
         codes=frozenset({"DP217"}),  # the dagplejere's ids are made from their names
+    ),
+    Case(
+        "boern-i-blokke-ved-siden-af-dagplejeren-og-foraeldre-side-om-side",
+        _xlsx(_children_side_by_side()),
+        roles={"Oversigt": Role.ET_ARK, "Forældre": Role.KONTAKTER},
+        columns={
+            "Oversigt": {
+                "id": "Medarbejdernr.",
+                "navn": "Dagplejer",
+                "cpr": "CPR",
+                "barn1.navn": "Barn 1",
+                "barn1.cpr": "CPR barn 1",
+                "barn2.start": "Start barn 2",
+            },
+            "Forældre": {
+                "barn": "Barnets CPR",
+                "myndighed": "Forældremyndighed",
+                "kontakt101.cpr": "Mors CPR",
+                "kontakt102.navn": "Far",
+            },
+        },
+        counts=(3, 3, 5),
+        links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Anne Jensen", "Ida Holm": "Bo Ærø"},
+        custody={"Ole Jensen": True, "Sara Ærø": True, "Per Holm": False},
+        relations={"Ole Jensen": "Far", "Line Holm": "Mor"},
+        codes=frozenset({"DP256", "DP258"}),  # the total; custody that names who
+        roster='raekke_myndighed = "navngivet"',
     ),
     Case(
         "kun-dagplejere",

@@ -37,6 +37,9 @@ class ColumnMap:
     role: Role
     fields: Cols = field(default_factory=dict)
     child: Cols = field(default_factory=dict)  # et-ark only
+    # et-ark: the children side by side on a dagplejer's row («Barn 1», «CPR barn 1», «Barn 2»
+    # …), by their number; empty when a row has one child (``child``)
+    children: dict[int, Cols] = field(default_factory=dict)
     contacts: dict[int, Cols] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)  # header text → column, for rules
     # Worked out once from the above, when the map is made (not once per row):
@@ -62,9 +65,12 @@ class ColumnMap:
 
     def read_columns(self) -> set[int]:
         """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""
-        return {
-            c for cols in (self.fields, self.child, *self.contacts.values()) for c in cols.values()
-        }
+        maps = (self.fields, self.child, *self.children.values(), *self.contacts.values())
+        return {c for cols in maps for c in cols.values()}
+
+    def child_groups(self) -> list[Cols]:
+        """The child columns of a one-sheet row: each numbered child's, or the one child's."""
+        return [self.children[n] for n in sorted(self.children)] or [self.child]
 
 
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
@@ -381,6 +387,8 @@ def map_columns(
         # contact's other fields too
         contacts = m.field == Field.RELATION or (long and m.field in LONG_FORM_CONTACT_FIELDS)
         plain = m.owner == Owner.PLAIN and role in (Role.BOERN, Role.ET_ARK)
+        if role == Role.KONTAKTER and m.owner == Owner.KONTAKT and len(groups) > 1:
+            slot = Slot.CONTACT  # a child's contacts side by side on a row of their own
         if (plain and contacts and single is not None) or (
             plain and m.field == Field.RELATION and relation_group is not None
         ):
@@ -394,7 +402,7 @@ def map_columns(
         elif slot is Slot.OWN_CPR_IF_CPRS and holds_cprs(sheet, header, col):
             put(cmap.fields, Field.CPR, col)
         elif slot is Slot.CHILD:
-            put(cmap.child, m.field, col)
+            put(cmap.children.setdefault(m.group, {}) if m.group else cmap.child, m.field, col)
         elif slot is Slot.CHILD_CPR_IF_CPRS and holds_cprs(sheet, header, col):
             put(cmap.child, Field.CPR, col)
         elif slot is Slot.CONTACT:
@@ -411,6 +419,8 @@ def map_columns(
             if [_holds_names(sheet, header, c) for c in pair] == [False, True]:
                 cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
                 used.add(ids[0])
+    if len(cmap.children) == 1:  # «Barn 1» alone: the row's one child
+        cmap.child.update(cmap.children.popitem()[1])
     _ticks_as_status(cmap)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
         # no "Dagplejer" column: a plain "Medarbejdernr"/"Id" on a child sheet names the
@@ -470,6 +480,8 @@ def map_columns(
             if text and col not in excluded:
                 cmap.extra.setdefault(text, col)
     cmap.date_columns = [h for h in cmap.extra if "dato" in normalise_header(h)]
+    if len(cmap.children) > 1:  # whose a contact on a row of several children is, none says
+        cmap.contacts.clear()
     cmap.contact_order = [(cmap.contacts[g], groups.get(g) or None) for g in sorted(cmap.contacts)]
     return cmap
 
@@ -565,6 +577,14 @@ def sheet_info(cmap: ColumnMap, long: bool = False) -> SheetInfo:
     mapped = cmap.read_columns() | {c for cols in cmap.nameless.values() for c in cols.values()}
     recognised = {str(f): texts[c] for f, c in cmap.fields.items()}
     recognised.update({f"{Owner.BARN}.{f}": texts[c] for f, c in cmap.child.items()})
+    # children side by side («barn2.cpr»): by their headers, no table names them
+    recognised.update(
+        {
+            f"{Owner.BARN}{n}.{f}": texts[c]
+            for n, cols in cmap.children.items()
+            for f, c in cols.items()
+        }
+    )
     unrecognised = [c for c, t in enumerate(texts) if t and c not in mapped]
     child_columns = [
         texts[c]

@@ -52,6 +52,11 @@ _SUFFIX_OWNERS = {
     **{w: p.before[0] for p in _V.parents for w in p.after},
 }
 _OWNER_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_SUFFIX_OWNERS))})$")
+# A child numbered among the children side by side on a dagplejer's row: «Barn 2» (the name),
+# «Barn 2 CPR», «CPR barn 2», «Start barn 2»
+_CHILD_WORDS = _alternatives((*_V.child.before, *_V.child.after))
+_CHILD_NUMBERED = re.compile(rf"^(?:{_CHILD_WORDS})\s*(\d{{1,2}})(?:\s+(.+))?$")
+_CHILD_NUMBERED_AFTER = re.compile(rf"^(.+?)\s+(?:{_CHILD_WORDS})\s*(\d{{1,2}})$")
 
 
 normalise_header = normalise_words  # a header as the reader compares it: «CPR-nr.» → «cpr nr»
@@ -82,6 +87,8 @@ def read_header(norm: str) -> HeaderMeaning | None:
         return None
     if (found := _read_owned(norm)) is not None:
         return found
+    if (numbered := _numbered_child(norm)) is not None:
+        return numbered
     m = _OWNER_SUFFIX.match(norm)
     return _read_owned(f"{_SUFFIX_OWNERS[m.group(2)]} {m.group(1)}") if m else None
 
@@ -124,6 +131,19 @@ def _read_owned(norm: str) -> HeaderMeaning | None:
         if f:
             return HeaderMeaning(Owner.BARN, f)
     return None
+
+
+def _numbered_child(norm: str) -> HeaderMeaning | None:
+    """A numbered child's column («Barn 2», «Barn 2 CPR», «CPR barn 2»): the child's field,
+    its number the group."""
+    if m := _CHILD_NUMBERED.match(norm):
+        number, rest = m.groups()
+    elif m := _CHILD_NUMBERED_AFTER.match(norm):
+        rest, number = m.groups()
+    else:
+        return None
+    f = field_of(rest) if rest else Field.NAVN  # «Barn 2» alone: the name
+    return HeaderMeaning(Owner.BARN, f, int(number)) if f is not None else None
 
 
 def says_cpr(norm: str) -> bool:

@@ -61,8 +61,10 @@ class Clue(StrEnum):
     DAGPLEJER_REF = "dagplejer_ref"  # a column naming the child's dagplejer («Dagplejer nr.»)
     CONTACT = "contact"  # a contact group («Kontakt1 CPR», «Mor navn»)
     CONTACT_GROUPS = "contact_groups"  # two or more on a row: a child's, not a contact's row
+    CHILD_GROUPS = "child_groups"  # numbered children on a row («Barn 1», «Barn 2»): one sheet
     DAGPLEJER_NAMED = "dagplejer_named"  # the dagplejer's own columns («Dagplejer navn»)
     OWN_CPR = "own_cpr"  # a plain CPR column: the sheet's own person's
+    OWN_NAME = "own_name"  # a plain name column: the sheet's own person's
     # a child per row beside its dagplejer's unprefixed columns (``_plain_one_sheet``)
     PLAIN_ONE_SHEET = "plain_one_sheet"
     NAMES_DAGPLEJER = "names_dagplejer"  # a column that can name each child's dagplejer
@@ -102,6 +104,9 @@ COLUMN_CLUES = (
     (C.CONTACT, Owner.KONTAKT, None),
     (C.DAGPLEJER_NAMED, Owner.DAGPLEJER, None),  # (her id is a DAGPLEJER_REF)
     (C.OWN_CPR, Owner.PLAIN, Field.CPR),
+    (C.OWN_NAME, Owner.PLAIN, Field.NAVN),
+    (C.OWN_NAME, Owner.PLAIN, Field.FORNAVN),
+    (C.OWN_NAME, Owner.PLAIN, Field.EFTERNAVN),
     # a column that can name each child's dagplejer, as a children's sheet is read
     (C.NAMES_DAGPLEJER, Owner.DAGPLEJER_REF, None),
     (C.NAMES_DAGPLEJER, Owner.DAGPLEJER, Field.NAVN),
@@ -112,10 +117,17 @@ _CHILD_OWNED = (C.CHILD, C.CHILD_REF, C.CONTACT)  # only a child's or a contact'
 # The one table of sheet roles: a sheet reads as the first role whose evidence it has.
 READINGS = (
     Choice(R.ET_ARK, (C.CHILD, C.DAGPLEJER_NAMED)),  # a child with its dagplejer's columns
+    Choice(R.ET_ARK, (C.CHILD_GROUPS,)),  # a dagplejer with her children side by side
     Choice(R.ET_ARK, (C.PLAIN_ONE_SHEET,)),
     # the child's CPR and a column naming the dagplejer, on a sheet whose name says children
     Choice(R.BOERN, (C.CHILD_REF, C.NAMES_DAGPLEJER, C.NAME_BOERN), (C.DAGPLEJER_REF,)),
     Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF, C.CONTACT_GROUPS)),
+    # a child's parents side by side by its CPR, and no name or dagplejer of a child's own
+    Choice(
+        R.KONTAKTER,
+        (C.CHILD_REF, C.CONTACT_GROUPS),
+        (C.DAGPLEJER_REF, C.NAMES_DAGPLEJER, C.OWN_NAME, C.CHILD),
+    ),
     # «Dagplejer nr.» on the dagplejere's own sheet is their id
     Choice(R.DAGPLEJERE, (C.DAGPLEJER_REF, C.NAME_DAGPLEJERE), _CHILD_OWNED),
     Choice(R.BOERN, (C.DAGPLEJER_REF,)),
@@ -202,6 +214,9 @@ def clues(header: HeaderRow, name: str | None = None, cfg: RosterConfig | None =
         found.add(C.PLAIN_ONE_SHEET)
     if len(contact_groups(header)) > 1:
         found.add(C.CONTACT_GROUPS)
+    numbered = {m.group for m in header.meanings if m is not None and m.owner == Owner.BARN}
+    if len(numbered - {0}) > 1:
+        found.add(C.CHILD_GROUPS)
     if cfg is not None and Field.DAGPLEJER in cfg.boern_kolonner:
         found.add(C.NAMES_DAGPLEJER)
     if cfg is not None and cfg.boern_ark is None:

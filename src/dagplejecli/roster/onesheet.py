@@ -51,6 +51,7 @@ def read_one_sheet(
     children: list[Child] = []
     guest_rows: dict[int, tuple[Dagplejer, list[int], list[int]]] = {}  # kept → (it, yes, no)
     identity = [cmap.fields[f] for f in IDENTITY_FIELDS if f in cmap.fields]
+    groups = cmap.child_groups()
     for row_no, row in data_rows(cmap):
         r = RowReader.at(cmap, file, row_no, row)
         before = len(builder.findings)
@@ -59,9 +60,12 @@ def read_one_sheet(
             _id_and_name(d)
         key = dagplejer_key(d)
         # a custody cell alone is no child
-        has_child = any(
-            filled(row, c) is not None for f, c in cmap.child.items() if f != Field.MYNDIGHED
-        )
+        filled_groups = [
+            cols
+            for cols in groups
+            if any(filled(row, c) is not None for f, c in cols.items() if f != Field.MYNDIGHED)
+        ]
+        has_child = bool(filled_groups)
         # a row naming no dagplejer is none when it has a child (DP247); without one it stays
         # a dagplejer, whose missing name and CPR number the checks point at
         kept = dagplejere.setdefault(key, d) if key or not has_child else None
@@ -75,16 +79,15 @@ def read_one_sheet(
         if kept is not d:
             # a repeated dagplejer: its notes (restored zeros) were given on its first row
             del builder.findings[before:]
-        if not has_child:
-            continue
-        child = builder.child(r, cmap.child)
-        child.row_custody = builder.custody.of_row(r, cmap.child)
-        child.contacts = builder.contact_groups(r, cmap.contact_order, child.row_custody)
-        children.append(child)
-        if kept is None:
-            builder.findings.append(_no_dagplejer(r, cmap, identity, child))
-        else:
-            child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
+        for cols in filled_groups:
+            child = builder.child(r, cols)
+            child.row_custody = builder.custody.of_row(r, cols)
+            child.contacts = builder.contact_groups(r, cmap.contact_order, child.row_custody)
+            children.append(child)
+            if kept is None:
+                builder.findings.append(_no_dagplejer(r, cmap, identity, child))
+            else:
+                child.dagplejer_ref = kept.id or kept.cpr or kept.cpr_text or kept.name
     for d, yes, no in guest_rows.values():
         if yes and no:  # her rows disagree: more access is never the guess (care.mark_guests)
             d.guest, d.guest_disputed = False, ", ".join(map(str, yes[:5]))

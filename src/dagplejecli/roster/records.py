@@ -463,14 +463,18 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
         r = RowReader.at(km, file, row_no, row)
         child_cpr = normalise_cpr(filled(row, km.fields[Field.BARN])).digits
         targets = by_cpr.get(child_cpr, []) if child_cpr else []
-        # the child's row may hold a custody column (DP245 when a contact here needs it)
-        on_row = targets[0].row_custody if targets else None
-        contact = builder.contact(r, contact_cols, row_custody=on_row, elsewhere=True)
-        if contact is None:
-            continue
-        if not targets:
+        if km.contact_order:  # the child's contacts side by side («Mor …», «Far …»)
+            # the row's custody column («Begge», «Mor») says whose, as on a child's row
+            row_custody = builder.custody.of_row(r, contact_cols)
+            found = builder.contact_groups(r, km.contact_order, row_custody)
+        else:
+            # the child's row may hold a custody column (DP245 when a contact here needs it)
+            on_row = targets[0].row_custody if targets else None
+            contact = builder.contact(r, contact_cols, row_custody=on_row, elsewhere=True)
+            found = [contact] if contact is not None else []
+        if found and not targets:
             where = Location.of_cell(r.cell(km.fields[Field.BARN]))
             builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
             continue
         for target in targets:
-            target.contacts.append(contact)
+            target.contacts.extend(found)

@@ -109,7 +109,7 @@ _NAME_FIELDS = frozenset({Field.NAVN, Field.FORNAVN, Field.EFTERNAVN})
 
 def _columns_of(cmap: ColumnMap, fields: frozenset[Field]) -> set[int]:
     """The columns of the sheet that these fields read, whoever's they are."""
-    maps = [cmap.fields, cmap.child, *cmap.contacts.values()]
+    maps = [cmap.fields, cmap.child, *cmap.children.values(), *cmap.contacts.values()]
     return {col for m in maps for f, col in m.items() if f in fields}
 
 
