@@ -150,6 +150,9 @@ class Initialised:
     # the written [roster] reads the roster otherwise than init did: (init's, the file's)
     # numbers of dagplejere, children and contact persons (the file's None: not at all)
     rereads: tuple[tuple[int, int, int], tuple[int, int, int] | None] | None = None
+    # why the configuration's [roster] could not read the roster (--ja then read it from
+    # scratch and wrote what it found in place of its sheets and columns): never in silence
+    replaced: DagplejeError | None = None
 
 
 # The [roster] keys that say where the roster's values are (init writes them anew), not what
@@ -225,6 +228,7 @@ def init(
             )
     paths = as_paths(roster_paths)
     sheets = read_roster_sheets(paths)  # read once: init reads them again by what it writes
+    replaced = None
     try:
         roster, reading = read_roster(
             paths, kept or RosterConfig(), sheets, light=True, join_alike=True
@@ -241,6 +245,7 @@ def init(
             # not read from scratch either: what stops the mapping the user wrote is the
             # error to fix (a message that asked for the mapping would ask for it again)
             raise by_kept from None
+        replaced = by_kept
     # the dagplejer column the children's references match, when no header said it was the id
     id_column = next(
         (str(f.params["column"]) for f in reading if f.code == "DP241" and f.params["column"]),
@@ -258,7 +263,15 @@ def init(
     write_bytes_atomic(out, text.encode("utf-8"), private=False)
     rereads = _reads_otherwise(paths, sheets, text, roster)
     return Initialised(
-        out, roster, found, division, proposal, left, id_column=id_column, rereads=rereads
+        out,
+        roster,
+        found,
+        division,
+        proposal,
+        left,
+        id_column=id_column,
+        rereads=rereads,
+        replaced=replaced,
     )
 
 

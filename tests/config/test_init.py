@@ -438,3 +438,18 @@ def test_init_with_ja_says_what_stops_the_mapping_the_user_wrote(folder: Path) -
     result = run_cli("init", "roster.xlsx", "--kommune", "751", "--ja")
     assert result.exit_code == 2 and no_traceback(result), result.output
     assert "ikke de samme overskrifter" in result.stderr, result.stderr
+
+
+def test_init_with_ja_says_when_it_replaces_the_sheets_the_user_named(folder: Path) -> None:
+    # [roster] names as the children's a sheet the roster no longer has: --ja reads the roster
+    # from scratch and writes what it found, saying so and why, never in silence
+    write_xlsx(folder / "roster.xlsx", small_roster())
+    config = '[roster]\nboern_ark = "Indskrevne"\ntom_myndighed = "nej"\n'
+    (folder / "dagpleje.toml").write_text(config, "utf-8")
+    result = run_cli("init", "roster.xlsx", "--kommune", "751", "--ja")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "Bemærk: [roster] i den tidligere dagpleje.toml kunne ikke læse rosteren" in said
+    assert "Med --ja har init læst den forfra" in said
+    written = tomllib.loads((folder / "dagpleje.toml").read_text("utf-8"))["roster"]
+    assert written["boern_ark"] == "Børn" and written["tom_myndighed"] == "nej"

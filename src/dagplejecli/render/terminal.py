@@ -343,6 +343,11 @@ def print_init(out: Console, result: Initialised, roster_args: Sequence[Path], q
         out.print(ui("init_kept", path=result.path), soft_wrap=True)
         return
     out.print(ui("init_written", path=result.path), soft_wrap=True)
+    if result.replaced is not None:  # the user's sheets and columns replaced: said, with why
+        reason = result.replaced.message.rstrip(".")
+        out.print(
+            ui("init_replaced", path=result.path, reason=reason), style="yellow", soft_wrap=True
+        )
     if result.rereads is not None:  # the file reads the roster otherwise: never in silence
         (d, c, k), again = result.rereads
         key, shown = (
