@@ -754,3 +754,22 @@ def test_an_id_beside_the_name_of_another_links_no_one_and_says_so(folder: Path)
     out = " ".join(plan.stdout.split())
     assert plan.exit_code == 1 and "DP240" in out and "Helle Krag" in out, out
     assert "1 af 2 børn er ikke knyttet" in out
+
+
+def test_ignorer_kolonner_takes_a_headerless_columns_letter_and_refuses_a_read_column(
+    folder: Path,
+) -> None:
+    headers = ["Mor CPR", "Mor navn", "Mor myndighed", "", "Papas navn", "Papas myndighed"]
+    roster = two_sheets_with_parents(headers)
+    run_cli("plan", roster)
+    config = Path("dagpleje.toml")
+    text = config.read_text("utf-8")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    (said,) = [f for f in findings(doc) if f["code"] == "DP275"]
+    assert said["params"]["column"] == "H"  # type: ignore[index]
+    config.write_text(text + '\n[roster]\nignorer_kolonner = ["H"]\n', "utf-8")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    assert "DP275" not in {f["code"] for f in findings(doc)}
+    config.write_text(text + '\n[roster]\nignorer_kolonner = ["Mor CPR"]\n', "utf-8")
+    read = run_cli("validate")
+    assert read.exit_code == 2 and "«Mor CPR», men den læses" in read.stdout + read.stderr

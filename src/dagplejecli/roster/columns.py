@@ -69,8 +69,10 @@ class ColumnMap:
         return {c for cols in maps for c in cols.values()}
 
     def child_groups(self) -> list[Cols]:
-        """The child columns of a one-sheet row: each numbered child's, or the one child's."""
-        return [self.children[n] for n in sorted(self.children)] or [self.child]
+        """The child columns of a one-sheet row: the one child's, and each numbered child's
+        («Barn», «CPR barn» before «Barn 2», «CPR barn 2» is the first of them)."""
+        numbered = [self.children[n] for n in sorted(self.children)]
+        return [self.child, *numbered] if self.child or not numbered else numbered
 
 
 # On a one-sheet roster, the plain columns that are the dagplejer's: address, contact and id.
@@ -440,7 +442,7 @@ def map_columns(
             if [_holds_names(sheet, header, c) for c in pair] == [False, True]:
                 cmap.fields[Field.ID], cmap.fields[Field.NAVN] = pair
                 used.add(ids[0])
-    if len(cmap.children) == 1:  # «Barn 1» alone: the row's one child
+    if len(cmap.children) == 1 and not cmap.child:  # «Barn 1» alone: the row's one child
         cmap.child.update(cmap.children.popitem()[1])
     _ticks_as_status(cmap)
     if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:

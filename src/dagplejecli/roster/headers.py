@@ -54,9 +54,11 @@ _SUFFIX_OWNERS = {
 _OWNER_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives(tuple(_SUFFIX_OWNERS))})$")
 # A child numbered among the children side by side on a dagplejer's row: «Barn 2» (the name),
 # «Barn 2 CPR», «CPR barn 2», «Start barn 2»
-_CHILD_WORDS = _alternatives((*_V.child.before, *_V.child.after))
-_CHILD_NUMBERED = re.compile(rf"^(?:{_CHILD_WORDS})\s*(\d{{1,2}})(?:\s+(.+))?$")
-_CHILD_NUMBERED_AFTER = re.compile(rf"^(.+?)\s+(?:{_CHILD_WORDS})\s*(\d{{1,2}})$")
+# (one child: «Børn 24», «Children 2» and «Barn 0» are no child's)
+_CHILD_WORDS = _alternatives(_V.child.after)
+_NUMBER = r"([1-9]|1[0-9]|20)"
+_CHILD_NUMBERED = re.compile(rf"^(?:{_CHILD_WORDS})\s*{_NUMBER}(?:\s+(.+))?$")
+_CHILD_NUMBERED_AFTER = re.compile(rf"^(.+?)\s+(?:{_CHILD_WORDS})\s*{_NUMBER}$")
 
 
 normalise_header = normalise_words  # a header as the reader compares it: «CPR-nr.» → «cpr nr»

@@ -65,6 +65,8 @@ class Clue(StrEnum):
     DAGPLEJER_NAMED = "dagplejer_named"  # the dagplejer's own columns («Dagplejer navn»)
     OWN_CPR = "own_cpr"  # a plain CPR column: the sheet's own person's
     OWN_NAME = "own_name"  # a plain name column: the sheet's own person's
+    DAGPLEJER_PLAIN = "dagplejer_plain"  # a plain id or address: a dagplejer's own columns
+    CONTACT_PLAIN = "contact_plain"  # a plain relation or custody: a contact person's
     # a child per row beside its dagplejer's unprefixed columns (``_plain_one_sheet``)
     PLAIN_ONE_SHEET = "plain_one_sheet"
     NAMES_DAGPLEJER = "names_dagplejer"  # a column that can name each child's dagplejer
@@ -107,6 +109,8 @@ COLUMN_CLUES = (
     (C.OWN_NAME, Owner.PLAIN, Field.NAVN),
     (C.OWN_NAME, Owner.PLAIN, Field.FORNAVN),
     (C.OWN_NAME, Owner.PLAIN, Field.EFTERNAVN),
+    *((C.DAGPLEJER_PLAIN, Owner.PLAIN, f) for f in _DAGPLEJER_PLAIN),
+    *((C.CONTACT_PLAIN, Owner.PLAIN, f) for f in _CONTACT_PLAIN),
     # a column that can name each child's dagplejer, as a children's sheet is read
     (C.NAMES_DAGPLEJER, Owner.DAGPLEJER_REF, None),
     (C.NAMES_DAGPLEJER, Owner.DAGPLEJER, Field.NAVN),
@@ -117,15 +121,21 @@ _CHILD_OWNED = (C.CHILD, C.CHILD_REF, C.CONTACT)  # only a child's or a contact'
 # The one table of sheet roles: a sheet reads as the first role whose evidence it has.
 READINGS = (
     Choice(R.ET_ARK, (C.CHILD, C.DAGPLEJER_NAMED)),  # a child with its dagplejer's columns
-    Choice(R.ET_ARK, (C.CHILD_GROUPS,)),  # a dagplejer with her children side by side
+    # a dagplejer with her children side by side (never a parent's row with her children)
+    *(
+        Choice(R.ET_ARK, (C.CHILD_GROUPS, hers), (C.CONTACT_PLAIN, C.CONTACT))
+        for hers in (C.DAGPLEJER_REF, C.DAGPLEJER_NAMED, C.DAGPLEJER_PLAIN)
+    ),
     Choice(R.ET_ARK, (C.PLAIN_ONE_SHEET,)),
     # the child's CPR and a column naming the dagplejer, on a sheet whose name says children
     Choice(R.BOERN, (C.CHILD_REF, C.NAMES_DAGPLEJER, C.NAME_BOERN), (C.DAGPLEJER_REF,)),
     Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF, C.CONTACT_GROUPS)),
     # a child's parents side by side by its CPR, and no name or dagplejer of a child's own
+    # (and its name says contacts: a children's list grouped by dagplejer has no column of
+    # her either)
     Choice(
         R.KONTAKTER,
-        (C.CHILD_REF, C.CONTACT_GROUPS),
+        (C.CHILD_REF, C.CONTACT_GROUPS, C.NAME_KONTAKTER),
         (C.DAGPLEJER_REF, C.NAMES_DAGPLEJER, C.OWN_NAME, C.CHILD),
     ),
     # «Dagplejer nr.» on the dagplejere's own sheet is their id
@@ -141,7 +151,8 @@ READINGS = (
 # staff sheet's «Pårørende» is no child).
 KEY_ROLES = {
     SheetKey.ARK: (
-        Choice(R.ET_ARK, alone=(R.ET_ARK,)),
+        # (never beside a children's sheet the configuration names: then it is the dagplejere's)
+        Choice(R.ET_ARK, (C.NO_BOERN_ARK,), alone=(R.ET_ARK,)),
         Choice(R.ET_ARK, (C.CHILD, C.NO_BOERN_ARK), alone=(R.BOERN,)),
         Choice(R.ET_ARK, (C.CHILD_REF, C.NO_BOERN_ARK), alone=(R.BOERN,)),
         Choice(R.DAGPLEJERE),
@@ -466,6 +477,7 @@ def pick_sheets(
     sheet can be told."""
     _check_header_rows(sheets, cfg, path)
     chosen = _configured(sheets, cfg, path)
+    configured = set(chosen)
     candidates: dict[Role, list[Candidate]] = {}
     for sheet in sheets:
         if sheet.hidden or any(s.holds(sheet) for s, _ in chosen.values()):
@@ -481,6 +493,10 @@ def pick_sheets(
         # either is left, and said (DP248), never read beside it nor dropped in silence
         candidates.pop(Role.DAGPLEJERE, None)
         candidates.pop(Role.BOERN, None)
+    elif Role.BOERN in chosen and Role.ET_ARK in candidates:
+        # the children's sheet is named: a sheet that reads as one with children too is the
+        # dagplejere's (its children's columns an overview, said as columns not read)
+        candidates.setdefault(Role.DAGPLEJERE, []).extend(candidates.pop(Role.ET_ARK))
 
     def beside(reread: Reread, *held: Collection[Role]) -> bool:
         """Whether the roster's sheets are as ``reread`` says: a dagplejer sheet or none."""
@@ -507,6 +523,16 @@ def pick_sheets(
                 chosen[instead] = chosen.pop(reread.role)
     if not any(r in chosen for r in _MAIN):
         raise _no_dagplejer_sheet(sheets, path)
+    if Role.ET_ARK in chosen and Role.BOERN in chosen and Role.ET_ARK not in configured:
+        # two sheets hold the children: which to read is the user's to say, never a guess
+        one, kids = chosen[Role.ET_ARK][0].name, chosen[Role.BOERN][0].name
+        raise DagplejeError(
+            "roster_one_sheet_and_children",
+            where=str(path),
+            hint="roster_one_sheet_and_children_hint",
+            one=one,
+            children=kids,
+        )
     return chosen
 
 

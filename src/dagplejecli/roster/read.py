@@ -31,6 +31,7 @@ from dagplejecli.model import (
     Roster,
     RosterFile,
     SheetInfo,
+    column_letters,
     roster_fingerprint,
 )
 from dagplejecli.roster.columns import (
@@ -355,7 +356,16 @@ def _unread(
     """What the sheets' unread columns hold (roster/unread.py), but the columns [roster]
     ignorer_kolonner names: each of those must be a column of a sheet read."""
     wanted = {normalise_header(h): h for h in ignored}
-    headers = {normalise_header(t) for m in maps for t in m.header.texts if t}
+    # each column by its header, or by its letter where the header cell is blank (as DP275
+    # names it)
+    headers: dict[str, list[tuple[ColumnMap, int]]] = {}
+    for m in maps:
+        width = max([len(m.header.texts), *(len(row) for _, row in data_rows(m))])
+        for col in range(width):
+            text = m.header.texts[col] if col < len(m.header.texts) else ""
+            headers.setdefault(normalise_header(text or column_letters(col + 1)), []).append(
+                (m, col)
+            )
     if maps and (missing := [h for n, h in wanted.items() if n not in headers]):
         raise DagplejeError(
             "roster_ignored_column_missing",
@@ -364,6 +374,17 @@ def _unread(
             column=missing[0],
             sheets=", ".join(m.sheet.name for m in maps),
         )
+    for norm, header in wanted.items():
+        # a column read on every sheet that has it: ignoring it would do nothing, in silence
+        if all(col in m.read_columns() for m, col in headers[norm]):
+            m = headers[norm][0][0]
+            raise DagplejeError(
+                "roster_ignored_column_read",
+                where=f"{path}, {m.sheet.name}",
+                hint="roster_ignored_column_read_hint",
+                column=header,
+                sheet=m.sheet.name,
+            )
     read = {p.cpr for p in dagplejere if p.cpr}
     read |= {p.cpr for c in children for p in (c, *c.contacts) if p.cpr}
     return [f for m in maps for f in unread_columns(m, read, set(wanted))]

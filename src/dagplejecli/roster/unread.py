@@ -103,7 +103,7 @@ def unread_columns(cmap: ColumnMap, read: set[str], ignored: set[str]) -> list[F
     out = []
     for col, column, filled in _unread(cmap):
         header = cmap.header.texts[col] if col < len(cmap.header.texts) else ""
-        if header and normalise_header(header) in ignored:
+        if normalise_header(header or column) in ignored:
             continue
         count = sum(1 for value in filled if is_cpr_cell(value))
         cprs = {d for v in filled if is_cpr_cell(v) and (d := normalise_cpr(v).digits)}
