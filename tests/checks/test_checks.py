@@ -528,8 +528,9 @@ def _children_under_unknown_headers() -> Sheets:
     return sheets
 
 
-def _custody_naming_the_parents() -> Sheets:
-    """«Forældremyndighed» on the child's row saying who: Fælles (both) or Mor (only her)."""
+def _custody_naming_the_parents(second: str = "Mor") -> Sheets:
+    """«Forældremyndighed» on the child's row saying who: Fælles (both) or Mor (only her); the
+    second child's cell ``second`` («Fælles» names a father the row does not have: DP276)."""
     sheets = small_roster()
     sheets["Børn"] = [
         [
@@ -544,7 +545,7 @@ def _custody_naming_the_parents() -> Sheets:
             "Forældremyndighed",
         ],
         [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", "Fælles"],
-        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", "", "", "Mor"],
+        [CH2, "Emil", "Ærø", "D2", MOR2, "Sara Ærø", "", "", second],
     ]
     return sheets
 
@@ -812,6 +813,11 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         tmp,
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',
         _custody_naming_the_parents(),
+    ),
+    "DP276": lambda tmp: findings_for(
+        tmp,
+        BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',
+        _custody_naming_the_parents("Fælles"),
     ),
     "DP257": lambda tmp: _hidden_lookup_sheet(tmp),
     "DP251": lambda tmp: findings_for(tmp, sheets=_children_under_unknown_headers()),

@@ -284,3 +284,25 @@ def test_both_in_a_contacts_own_custody_cell_says_nothing_of_that_person(tmp_pat
     roster, found = read_roster(path, RosterConfig())
     assert roster.children[0].contacts[0].custody is False
     assert any(f.code == "DP250" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("cell", "mother", "father"), [("Mor alene", True, False), ("Kun far", False, True)]
+)
+def test_one_parent_alone_on_the_row_gives_that_parent_only(
+    tmp_path: Path, cell: str, mother: bool, father: bool
+) -> None:
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.builders import CH1, FAR1, MOR1, small_roster, write_xlsx
+
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [*sheets["Børn"][0][:4], "Mor CPR", "Mor navn", "Far CPR", "Far navn", "Forældremyndighed"],
+        [CH1, "Liv", "Jensen", "D1", MOR1, "Mette Jensen", FAR1, "Ole Jensen", cell],
+    ]
+    path = write_xlsx(tmp_path / "roster.xlsx", sheets)
+    roster, found = read_roster(path, RosterConfig(raekke_myndighed="navngivet"))
+    custody = {p.relation: p.custody for p in roster.children[0].contacts}
+    assert custody == {"Mor": mother, "Far": father}
+    assert not {"DP250", "DP276"} & {f.code for f in found}

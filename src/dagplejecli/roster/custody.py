@@ -26,6 +26,10 @@ DP221 = Rule(
 )
 # One custody column on the child's row: it does not say which contact it is about (DP245)
 DP245 = Rule("DP245", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("column", "sheet"))
+# a row's custody cell names a parent who is not on the row («Fælles», and only Mor there)
+DP276 = Rule(
+    "DP276", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "relation", "value")
+)
 # custody neither yes nor no
 DP250 = Rule(
     "DP250",
@@ -44,6 +48,7 @@ PARENTS = frozenset({"Mor", "Far"})
 # the child's row it says nothing of whom.
 SHARED = frozenset(vocabulary().shared_custody)
 BOTH = frozenset(vocabulary().both_parents)  # «Begge»: on the row, Mor and Far
+ALONE = vocabulary().one_parent  # «Mor alene»: on the row, Mor only
 
 
 def is_shared(raw: object) -> bool:
@@ -174,7 +179,8 @@ class Custody:
         words), or both for «Fælles»; None for anything else."""
         if is_shared(raw) or (isinstance(raw, str) and normalise_header(raw) in BOTH):
             return PARENTS
-        relation = self.relations.get(normalise_header(raw)) if isinstance(raw, str) else None
+        words = normalise_header(raw) if isinstance(raw, str) else ""
+        relation = self.relations.get(words) or ALONE.get(words)
         return frozenset({relation}) if relation in PARENTS else None
 
     def of_contact(
@@ -239,6 +245,12 @@ class Custody:
         (DP250), so no one is given access on a guess."""
         if row is None or not row.names:  # not named, or named no one (DP250 said so)
             return
+        # a parent the cell names who is not on the row: no one in Unilogin has the custody
+        # the roster says («Fælles», and the father's columns blank)
+        for relation in sorted(row.names - {p.relation for p in contacts}):
+            where = Location.of_cell(row.cell)
+            column, value = row.column, row.value_text
+            self.findings.append(DP276(where, column=column, relation=relation, value=value))
         own = [p for p in contacts if Field.MYNDIGHED not in p.columns]
         written = [p for p in own if self._written_parent(p)]
         for p in own:

@@ -69,6 +69,7 @@ class Vocabulary:
     co_parents: dict[str, str]
     shared_custody: tuple[str, ...]
     both_parents: tuple[str, ...]  # on the child's row only: Mor and Far
+    one_parent: dict[str, str]  # on the child's row only: «Mor alene» → Mor
     division: tuple[str, ...]
     statuses: dict[str, str]  # a status word in a cell → what it says of care (care.py)
     placement_words: tuple[str, ...]  # status words that only a placement's status holds
@@ -154,6 +155,7 @@ def parse_vocabulary(data: dict[str, Any]) -> Vocabulary:
         co_parents={str(k): str(v) for k, v in data["medforaeldre"].items()},
         shared_custody=_words(data, "myndighed", "faelles"),
         both_parents=_words(data, "myndighed", "begge"),
+        one_parent={str(k): str(v) for k, v in data["myndighed"]["alene"].items()},
         division=_words(data, "opdeling", "ord"),
         statuses=statuses,
         placement_words=_words(data, "statuskolonne", "ord"),
