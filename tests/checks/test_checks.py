@@ -1007,3 +1007,21 @@ def _config(tmp: Path) -> Path:
     path = tmp / "dagpleje.toml"
     path.write_text(BASE_CONFIG + AREAS, encoding="utf-8")
     return path
+
+
+def test_parents_without_a_cpr_column_are_said_as_parents_with_where_to_get_the_numbers(
+    tmp_path: Path,
+) -> None:
+    # a list that keeps the parents' names but not their CPR numbers: the fix is the numbers
+    # from the placement office, in a column beside each parent
+    sheets = small_roster()
+    sheets["Børn"] = [
+        ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Mor", "Far"],
+        [CH1, "Liv", "Jensen", "D1", "Mette Jensen", "Ole Jensen"],
+        [CH2, "Emil", "Ærø", "D2", "Sara Ærø", ""],
+    ]
+    found = findings_for(tmp_path, sheets=sheets)
+    [missing] = only(found, "DP213")
+    assert (missing.variant, missing.params["count"]) == ("no_column_contact", 3)
+    assert "kontaktpersonernes CPR-numre" in message(missing)
+    assert renders_in_both_languages(missing)

@@ -67,12 +67,14 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
     out = []
     # people of a sheet with no CPR column: one finding per sheet and role, with the count
     # (the fix is a column, not a cell)
-    no_column: dict[tuple[Kind, int], list[tuple[Person, str | None]]] = {}
+    # (a sheet's contact groups together: «Mor» and «Far» without CPR columns are one fix)
+    no_column: dict[tuple[Kind, object], list[tuple[Person, str | None]]] = {}
     for role, p, area in people:
         if p.cpr is not None and p.cpr[:7] not in bad:
             continue  # the common case: nothing to say, nothing to build
         if not p.cpr_given and Field.CPR not in p.columns and p.row_ref is not None:
-            no_column.setdefault((role, id(p.columns)), []).append((p, area))
+            sheet = p.row_ref.sheet if role == Kind.KONTAKT else id(p.columns)
+            no_column.setdefault((role, sheet), []).append((p, area))
         elif not p.cpr_given:
             out.append(DP213(_at(p, Field.CPR), area, role=role, **person(p)))
         elif p.cpr is not None and substitute_birth_date(p.cpr) is not None:
@@ -84,8 +86,9 @@ def check_cpr(ctx: CheckContext) -> list[Finding]:
         first, area = missing[0]
         ref = first.row_ref  # no cell: the sheet misses a column
         where = Location(file=ref.file, sheet=ref.sheet) if ref is not None else None
+        variant = "no_column_contact" if role == Kind.KONTAKT else "no_column"
         out.append(
-            DP213(where, area, variant="no_column", role=role, count=len(missing), **person(first))
+            DP213(where, area, variant=variant, role=role, count=len(missing), **person(first))
         )
     return out
 
