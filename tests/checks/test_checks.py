@@ -528,6 +528,17 @@ def _children_under_unknown_headers() -> Sheets:
     return sheets
 
 
+def _initials_as_ids() -> Sheets:
+    """The dagplejere's ids are their initials («AJ», «BÆ»), the children's references too."""
+    sheets = small_roster()
+    for row, initials in zip(sheets["Dagplejere"][1:], ("AJ", "BÆ", "ÅØ"), strict=True):
+        row[0] = initials
+    sheets["Dagplejere"][0][0] = "Initialer"
+    for row, initials in zip(sheets["Børn"][1:], ("AJ", "BÆ", "ÅØ"), strict=True):
+        row[3] = initials
+    return sheets
+
+
 def _custody_naming_the_parents(second: str = "Mor") -> Sheets:
     """«Forældremyndighed» on the child's row saying who: Fælles (both) or Mor (only her); the
     second child's cell ``second`` («Fælles» names a father the row does not have: DP276)."""
@@ -814,6 +825,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',
         _custody_naming_the_parents(),
     ),
+    "DP277": lambda tmp: findings_for(tmp, sheets=_initials_as_ids()),
     "DP276": lambda tmp: findings_for(
         tmp,
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',

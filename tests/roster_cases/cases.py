@@ -1242,7 +1242,7 @@ CASES = [
         links={"Liv Jensen": "Anne Jensen", "Emil Ærø": "Bo Ærø"},
         custody={"Mette Jensen": True, "Ole Jensen": False},
         relations={"Mette Jensen": "Mor", "Ole Jensen": "Far", "Sara Ærø": "Mor"},
-        codes=frozenset({"DP269", "DP256"}),
+        codes=frozenset({"DP269", "DP256", "DP277"}),  # DP277: the ids are initials
     ),
     Case(
         "et-ark-lang-form-navn-og-id-i-en-celle",

@@ -81,6 +81,8 @@ from dagplejecli.roster.vocabulary import vocabulary
 
 # ids made from names (was info)
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
+# the dagplejere's ids are initials: they change with a name, and two may share them
+DP277 = Rule("DP277", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "example"))
 # a child names a name dagplejere share, or an id and a name that are not one dagplejer's
 DP240 = Rule(
     "DP240", S.ERROR, Family.PERSONS, OWN, params=("count", "dagplejer", "id", "ids", "name", "ref")
@@ -283,6 +285,9 @@ def read_roster(
     secret = id_secret or (lambda: secrets.token_bytes(32))
     derive_dagplejer_ids(dagplejere, secret)
     findings = builder.findings + unread
+    if id_col is not None and (example := _initials(dagplejere)):
+        where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, id_col + 1))
+        findings.append(DP277(where, column=cmap.header.texts[id_col], example=example))
     findings += left_behind(path.name, considered, chosen, len(children)) + left
     findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
@@ -388,6 +393,14 @@ def _unread(
     read = {p.cpr for p in dagplejere if p.cpr}
     read |= {p.cpr for c in children for p in (c, *c.contacts) if p.cpr}
     return [f for m in maps for f in unread_columns(m, read, set(wanted))]
+
+
+def _initials(dagplejere: list[Dagplejer]) -> str:
+    """One of the dagplejere's ids as an example, when most of the ids written are initials
+    (a few letters, no digit: «HS», «ÅL»), else empty."""
+    written = [d.id for d in dagplejere if d.id and not d.id_derived]
+    initials = [i for i in written if 1 < len(i) <= 4 and i.isalpha()]
+    return initials[0] if written and len(initials) * 2 > len(written) else ""
 
 
 def _contacts(children: list[Child]) -> int:
