@@ -241,6 +241,9 @@ class RosterConfig(_Strict):
     # How the children's dagplejer column names her: only this form is read. Unset, each is
     # tried (init writes the one every linked child used).
     henvisning: Literal["id", "cpr", "navn", "id_og_navn"] | None = None
+    # A reference in the children's dagplejer column as written (a sheet named «Hanne S.», a
+    # nickname) → the id of the dagplejer it means: the user's word, never a guess.
+    henvisninger: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("ark", "boern_ark", "kontakt_ark")
     @classmethod

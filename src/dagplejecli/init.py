@@ -391,7 +391,7 @@ def _roster_lines(
     for place, mapping in sorted((kept.kontaktgrupper if kept is not None else {}).items()):
         lines += ["", f"[roster.kontaktgrupper.{place}]"]
         lines += [f"{_key(field)} = {_q(header)}" for field, header in mapping.items()]
-    for table in ("relationer", "status"):
+    for table in ("relationer", "status", "henvisninger"):
         words: dict[str, str] = getattr(kept, table) if kept is not None else {}
         if words:
             lines += ["", f"[roster.{table}]", *(f"{_q(k)} = {_q(v)}" for k, v in words.items())]

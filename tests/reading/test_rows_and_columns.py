@@ -773,3 +773,36 @@ def test_ignorer_kolonner_takes_a_headerless_columns_letter_and_refuses_a_read_c
     config.write_text(text + '\n[roster]\nignorer_kolonner = ["Mor CPR"]\n', "utf-8")
     read = run_cli("validate")
     assert read.exit_code == 2 and "«Mor CPR», men den læses" in read.stdout + read.stderr
+
+
+def test_a_reference_the_roster_cannot_change_is_said_in_the_configuration(folder: Path) -> None:
+    # «Anne J.» (a sheet's name, say) names no dagplejer by id or name: DP205 says how to say
+    # who she is, [roster.henvisninger] says it, and an id no dagplejer has is exit 2
+    write_xlsx(
+        Path("roster.xlsx"),
+        {
+            "Dagplejere": [
+                ["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Team"],
+                ["7001", DP1, "Anne", "Jensen", "Nord"],
+            ],
+            "Børn": [
+                ["CPR", "Fornavn", "Efternavn", "Dagplejer"],
+                [CH1, "Karla", "Lind", "Anne J."],
+            ],
+        },
+    )
+    run_cli("plan", "roster.xlsx")
+    doc = json.loads(run_cli("validate", "--format", "json").stdout)
+    (unlinked,) = [f for f in findings(doc) if f["code"] == "DP205"]
+    assert '[roster.henvisninger] "Anne J." = ' in unlinked["hint"]
+    config = Path("dagpleje.toml")
+    text = config.read_text("utf-8")
+    config.write_text(text + '\n[roster.henvisninger]\n"anne  j." = "7001"\n', "utf-8")
+    planned = run_cli("plan", "roster.xlsx")
+    assert "Barnet er knyttet til sin dagplejer." in planned.stdout, planned.stdout
+    # init keeps the decision when it writes the configuration anew
+    assert run_cli("init", "roster.xlsx", "--kommune", "751", "--ja").exit_code == 0
+    assert '[roster.henvisninger]\n"anne  j." = "7001"' in config.read_text("utf-8")
+    config.write_text(text + '\n[roster.henvisninger]\n"Anne J." = "7009"\n', "utf-8")
+    wrong = run_cli("plan", "roster.xlsx")
+    assert wrong.exit_code == 2 and "«7009»" in wrong.stdout + wrong.stderr

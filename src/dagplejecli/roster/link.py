@@ -123,13 +123,23 @@ def _by_id_and_name(ref: str, by_key: dict[str, list[Dagplejer]]) -> _Found:
     return None, tuple(both), None if both else mismatch
 
 
+def reference_key(ref: str) -> str:
+    """A reference as ``[roster.henvisninger]`` compares it: spaces made single, any case."""
+    return " ".join(ref.split()).casefold()
+
+
 def resolve_children(
-    dagplejere: list[Dagplejer], children: list[Child], form: RefForm | None = None
+    dagplejere: list[Dagplejer],
+    children: list[Child],
+    form: RefForm | None = None,
+    named: dict[str, str] | None = None,
 ) -> LinkReport:
     """Link each child to its dagplejer's id, by id, by CPR or by name; by name only when the
     name is one dagplejer's (an ambiguous name links no one and is reported); by an id and a
     name written together (``id_and_name``) only when both are one dagplejer's (an id whose
-    name is another's links no one and is reported). ``form``: only that form is read."""
+    name is another's links no one and is reported). ``form``: only that form is read.
+    ``named``: references the configuration says the dagplejer of ([roster.henvisninger], by
+    ``reference_key``: her id), which win."""
     by_key: dict[str, list[Dagplejer]] = {}  # the dagplejere of each id
     by_name: dict[str, list[str]] = {}  # the ids of each name
     for d in dagplejere:
@@ -140,9 +150,13 @@ def resolve_children(
     by_cpr = {d.cpr: d.id for d in dagplejere if d.cpr}
     both: dict[str, _Found] = {}  # each reference read as an id and a name, once
     report = LinkReport()
+    said = {k: by_id.get(id_key(v)) for k, v in (named or {}).items()}
     for c in children:
         ref = c.dagplejer_ref
         if not ref:
+            continue
+        if (key := reference_key(ref)) in said:
+            c.dagplejer_id = said[key]
             continue
         found = by_id.get(id_key(ref)) if form in (None, RefForm.ID) else None
         used = RefForm.ID

@@ -19,6 +19,7 @@ from dagplejecli.domain.identifiers import (
     nfkc,
 )
 from dagplejecli.domain.shape import ColumnTable, Field, Layout, RefForm, Role
+from dagplejecli.domain.values import id_key
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -54,6 +55,7 @@ from dagplejecli.roster.link import (
     id_and_name,
     matching_column,
     naming_column,
+    reference_key,
     resolve_children,
 )
 from dagplejecli.roster.onesheet import DP247, read_one_sheet
@@ -301,7 +303,7 @@ def read_roster(
                 column=column or "",
             )
         )
-    links = resolve_children(dagplejere, children, form)
+    links = resolve_children(dagplejere, children, form, _references(cfg, dagplejere, path))
     if carried is not None:  # the children's sheet's columns that are their dagplejer's
         joined = sheet_column(cm.header) if cm.sheet.parts else None
         for col, header in carried.give(children, dagplejere):
@@ -393,6 +395,21 @@ def _unread(
     read = {p.cpr for p in dagplejere if p.cpr}
     read |= {p.cpr for c in children for p in (c, *c.contacts) if p.cpr}
     return [f for m in maps for f in unread_columns(m, read, set(wanted))]
+
+
+def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> dict[str, str]:
+    """[roster.henvisninger] by ``reference_key``; each must name a dagplejer's id."""
+    ids = {id_key(d.id) for d in dagplejere if d.id}
+    for ref, ident in cfg.henvisninger.items():
+        if id_key(ident) not in ids:
+            raise DagplejeError(
+                "roster_reference_unknown",
+                where=str(path),
+                hint="roster_reference_unknown_hint",
+                ref=ref,
+                id=ident,
+            )
+    return {reference_key(ref): ident for ref, ident in cfg.henvisninger.items()}
 
 
 def _initials(dagplejere: list[Dagplejer]) -> str:
