@@ -392,9 +392,15 @@ def _unread(
                 column=header,
                 sheet=m.sheet.name,
             )
-    read = {p.cpr for p in dagplejere if p.cpr}
-    read |= {p.cpr for c in children for p in (c, *c.contacts) if p.cpr}
-    return [f for m in maps for f in unread_columns(m, read, set(wanted))]
+    read: set[str] = set()
+
+    def everyone() -> set[str]:  # every CPR number read, once, when a column asks
+        if not read:
+            read.update(p.cpr for p in dagplejere if p.cpr)
+            read.update(p.cpr for c in children for p in (c, *c.contacts) if p.cpr)
+        return read
+
+    return [f for m in maps for f in unread_columns(m, everyone, set(wanted))]
 
 
 def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> dict[str, str]:

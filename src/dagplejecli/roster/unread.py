@@ -6,7 +6,7 @@ protected person is written with name and address)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from dagplejecli.domain.identifiers import cpr_birth_date
 from dagplejecli.domain.shape import ColumnTable, Role
@@ -88,16 +88,19 @@ def _unread(cmap: ColumnMap) -> Iterator[tuple[int, str, list[object]]]:
             yield col, header, [row[col] for row in rows if col < len(row) and is_filled(row[col])]
 
 
-def unread_columns(cmap: ColumnMap, read: set[str], ignored: set[str]) -> list[Finding]:
+def unread_columns(
+    cmap: ColumnMap, read: Callable[[], set[str]], ignored: set[str]
+) -> list[Finding]:
     """For each column no field reads (but those headed as one of ``ignored``, [roster]
     ignorer_kolonner) where at least half the filled cells are CPR numbers: DP275 (an error)
     when some are of people the roster's read columns do not hold (``read``: everyone's CPR
-    number), who would be left out of Unilogin and Aula — a father under a header the reader
-    does not know, a second child in a row's second block; else DP246 (a warning: the people
-    are read, but perhaps not with this row's child). The numbers themselves are never in the
-    finding: only the column and a count. DP253 for a column of middle names with something in
-    it (Unilogin has no place for them), and DP254 for one whose header says protection
-    (``Beskyttelse``, ``Skjult adresse``, ``Protected``) and marks someone."""
+    number, asked for only then), who would be left out of Unilogin and Aula — a father under
+    a header the reader does not know, a second child in a row's second block; else DP246 (a
+    warning: the people are read, but perhaps not with this row's child). The numbers
+    themselves are never in the finding: only the column and a count. DP253 for a column of
+    middle names with something in it (Unilogin has no place for them), and DP254 for one
+    whose header says protection (``Beskyttelse``, ``Skjult adresse``, ``Protected``) and
+    marks someone."""
     sheet = cmap.sheet.name
     table = TABLE_OF_ROLE.get(cmap.role, ColumnTable.KOLONNER)
     out = []
@@ -109,7 +112,7 @@ def unread_columns(cmap: ColumnMap, read: set[str], ignored: set[str]) -> list[F
         cprs = {d for v in filled if is_cpr_cell(v) and (d := normalise_cpr(v).digits)}
         where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
         if count and count * 2 >= len(filled):
-            lost = len(cprs - read)
+            lost = len(cprs - read())
             rule, count = (DP275, lost) if lost else (DP246, count)
             out.append(rule(where, column=column, sheet=sheet, count=count, table=table))
         elif filled and any(word in " ".join(header.casefold().split()) for word in _V.middle_name):
