@@ -12,6 +12,10 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
+from dagplejecli.domain.shape import Field
+from dagplejecli.errors import DagplejeError
 from tests.builders import (
     BASE_CONFIG,
     CH1,
@@ -341,3 +345,37 @@ def test_the_sheet_a_dagplejers_children_are_on_is_said_at_no_cell(tmp_path: Pat
     [carried] = [f for f in findings if f.code == "DP271"]
     assert (carried.variant, carried.location.cell) == ("joined", None)
     assert carried.params["sheet"] == "Nord, Syd"
+
+
+def test_sheets_named_as_one_may_have_a_column_only_some_have(tmp_path: Path) -> None:
+    # a hand-kept workbook: «Slutdato» on Syd only (a child moving out), in another place than
+    # Nord's last column; the user names the sheets as one list: each row has every column,
+    # blank where its sheet lacks it, and every cell is named where it stands
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    sheets = area_sheets_with_hr_list()
+    sheets["Syd"] = [
+        [*row[:3], end, *row[3:]]
+        for row, end in zip(sheets["Syd"], ("Slutdato", "31-12-2026"), strict=True)
+    ]
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    config = RosterConfig(boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
+    roster, _ = read_roster(path, config)
+    kids = {c.name: c for c in roster.children}
+    assert set(kids) == {"Liv Jensen", "Ida Jensen", "Alma Holm", "Emil Ærø"}
+    assert kids["Emil Ærø"].end_cell == "31-12-2026"
+    assert kids["Liv Jensen"].end_cell in (None, "")
+    ended = kids["Emil Ærø"].cell(Field.SLUT)
+    assert ended is not None and (ended.sheet, ended.row, ended.col) == ("Syd", 2, 4)
+    # a cell beyond a sheet's headers, or a header that says who a row is changed on one
+    # sheet, is still said, not read
+    sheets["Nord"][1].append("note beyond the headers")
+    with pytest.raises(DagplejeError):
+        read_roster(write_xlsx(tmp_path / "r1.xlsx", sheets), config)
+    sheets["Nord"][1].pop()
+    sheets["Syd"][0][0] = "Stue"
+    path = write_xlsx(tmp_path / "r2.xlsx", sheets)
+    with pytest.raises(DagplejeError):
+        read_roster(path, config)

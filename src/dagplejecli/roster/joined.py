@@ -61,6 +61,48 @@ def order(first: HeaderRow, header: HeaderRow) -> tuple[int, ...] | None:
     return tuple(own.index(text) for text in theirs)
 
 
+# The fields that say who a row is: a sheet of a list named as one must have each the others
+# have
+_WHO = frozenset(
+    {
+        Field.CPR,
+        Field.NAVN,
+        Field.FORNAVN,
+        Field.EFTERNAVN,
+        Field.ID,
+        Field.DAGPLEJER,
+        Field.DAGPLEJER_NAVN,
+        Field.BARN,
+    }
+)
+
+
+def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
+    """The headers of sheets named as one list where some have columns the others lack (a
+    «Slutdato» on one dagplejer's sheet): the first's, then each other's own in the order they
+    stand, as written. None when a sheet repeats a header or leaves one blank between its
+    headers (a column is then not known by its header alone), or has a cell beyond its
+    headers, or lacks a header that says who a row is (a CPR number, a name, an id, the
+    child's dagplejer: «Barnets navn» on one sheet and «Stue» on the other are a header
+    changed, not a column added)."""
+    written: dict[str, str] = {}
+    shared: set[str] | None = None
+    for sheet, header in parts:
+        own = _headers(header)
+        if not own or "" in own or len(set(own)) != len(own):
+            return None
+        if any(_any(row[len(own) :]) for row in sheet.rows[header.row :]):
+            return None  # a cell beyond its headers: where it would stand, no header says
+        for text, norm in zip(header.texts, own, strict=False):
+            written.setdefault(norm, " ".join(text.split()))
+        shared = set(own) if shared is None else shared & set(own)
+    for norm in written:
+        m = read_header(norm)
+        if m is not None and m.field in _WHO and norm not in (shared or ()):
+            return None
+    return list(written.values())
+
+
 def split(parts: list[tuple[RawSheet, HeaderRow]]) -> bool:
     """Whether sheets alike are one roster split up: no row of data stands on two of them
     (two copies of a list, or a list and its older copy, are not one roster)."""
@@ -171,16 +213,23 @@ def title_columns(parts: list[tuple[RawSheet, HeaderRow]]) -> dict[str, list[obj
     return columns
 
 
-def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
+def join(
+    parts: list[tuple[RawSheet, HeaderRow]], headers: list[str] | None = None
+) -> tuple[RawSheet, HeaderRow]:
     """One sheet of ``parts`` (alike): the first's rows down to its header row, with «Ark»
     and the title block's columns (``title_columns``) after the last column, then each part's
     rows under its header, each with the part's name in «Ark» and its own title fields. The
-    sheet's ``parts`` say where each row stands."""
+    sheet's ``parts`` say where each row stands. ``headers``: the ``union`` of sheets named
+    as one whose columns differ: each row has them all, blank where its sheet lacks one."""
     first, header = parts[0]
     width = max(len(row) for sheet, _ in parts for row in sheet.rows)
+    if headers is not None:
+        width = max(width, len(headers))
     titled = title_columns(parts)
     joined = RawSheet(", ".join(s.name for s, _ in parts), [], first.file, False)
     top = [padded(row, width) for row in first.rows[: header.row]]
+    if headers is not None:
+        top[-1] = padded(list(headers), width)
     top[-1] = [*top[-1], SHEET_COLUMN, *titled]
     joined.rows = top
     for i, (sheet, head) in enumerate(parts):
@@ -194,7 +243,7 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
         own = [sheet.name, *(values[i] for values in titled.values())]
         blank = [""] * len(own)
         # its columns as the first's, each cell still named where it stands
-        moved = order(header, head) or ()
+        moved = order(header, head) or () if headers is None else _columns_of(headers, sheet, head)
         if moved:
             joined.orders[sheet.name] = moved
         # the sheet's name and fields in each row of data (a blank row stays blank: no one)
@@ -204,6 +253,16 @@ def join(parts: list[tuple[RawSheet, HeaderRow]]) -> tuple[RawSheet, HeaderRow]:
         ]
     above = joined.rows[header.row - 2] if header.row > 1 else None
     return joined, header_row_at(header.row - 1, joined.rows[header.row - 1], above)
+
+
+def _columns_of(headers: list[str], sheet: RawSheet, head: HeaderRow) -> tuple[int, ...]:
+    """Where a sheet has each of ``headers``: its column, or one past its last cell for a
+    header it lacks (a blank cell, named where the sheet has none)."""
+    own = _headers(head)
+    beyond = max((len(row) for row in sheet.rows), default=0)
+    past = iter(range(beyond, beyond + len(headers)))
+    wanted = [normalise_header(h) for h in headers]
+    return tuple(own.index(h) if h in own else next(past) for h in wanted)
 
 
 def _any(row: list[object]) -> bool:

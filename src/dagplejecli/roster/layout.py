@@ -28,7 +28,7 @@ from dagplejecli.roster.headers import (
     header_row_at,
     normalise_header,
 )
-from dagplejecli.roster.joined import alike, join, split, unlike
+from dagplejecli.roster.joined import alike, join, split, union, unlike
 from dagplejecli.roster.vocabulary import vocabulary
 
 # The configuration key that gives a sheet each role.
@@ -387,7 +387,10 @@ def _configured(
         parts = [_configured_sheet(sheets, by_name, name, key, known, cfg, path) for name in names]
         if key == SheetKey.BOERN_ARK:  # each a list grouped by dagplejer: read by its headings
             parts = ungroup_parts(parts, cfg.boern_kolonner.get(Field.DAGPLEJER))
-        if len(parts) > 1 and not alike(parts):
+        # sheets named as one whose columns differ (a «Slutdato» on one sheet): each row has
+        # them all, blank where its sheet lacks one — the user said they are one list
+        every = union(parts) if len(parts) > 1 and not alike(parts) else None
+        if len(parts) > 1 and not alike(parts) and every is None:
             other, headers = unlike(parts)
             raise DagplejeError(
                 "roster_sheets_not_alike",
@@ -399,7 +402,7 @@ def _configured(
                 first=names[0],
                 headers=", ".join(f"«{h}»" for h in headers) or "«»",
             )
-        sheet, header = join(parts) if len(parts) > 1 else parts[0]
+        sheet, header = join(parts, every) if len(parts) > 1 else parts[0]
         found = clues(header, cfg=cfg)
         if key == SheetKey.ARK and _childs_columns_only_here(sheet, header, sheets, cfg):
             found.add(C.CHILD)
