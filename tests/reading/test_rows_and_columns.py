@@ -18,7 +18,6 @@ from tests.builders import (
     CH3,
     DP1,
     DP2,
-    DP3,
     FAR1,
     MOR1,
     MOR2,
@@ -718,42 +717,6 @@ def test_a_subtotal_in_two_cells_is_no_child(tmp_path: Path) -> None:
     sheets["Børn"].insert(3, row)
     roster, findings = read_roster(write_xlsx(tmp_path / "r.xlsx", sheets), RosterConfig())
     assert len(roster.children) == 3 and "DP256" in {f.code for f in findings}
-
-
-def _named_by_id_and_name(second: str) -> str:
-    """Two dagplejere of one name; the children's sheet names each child's by her id
-    («Medarbejdernr.») and by her name («Dagplejer»), the second child's name ``second``."""
-    write_xlsx(
-        Path("roster.xlsx"),
-        {
-            "Dagplejere": [
-                ["Medarbejdernr", "CPR", "Fornavn", "Efternavn", "Team"],
-                ["7001", DP1, "Bente", "Lind", "Nord"],
-                ["7002", DP2, "Bente", "Lind", "Nord"],
-                ["7003", DP3, "Helle", "Krag", "Nord"],
-            ],
-            "Børn": [
-                ["CPR", "Fornavn", "Efternavn", "Dagplejer", "Medarbejdernr.", "Mor CPR"],
-                [CH1, "Karla", "Lind", "Bente Lind", "7001", MOR1],
-                [CH2, "Alma", "Lind", second, "7002", MOR2],
-            ],
-        },
-    )
-    return "roster.xlsx"
-
-
-def test_an_id_beside_the_name_decides_between_namesakes(folder: Path) -> None:
-    plan = run_cli("plan", _named_by_id_and_name("Bente Lind"))
-    assert plan.exit_code == 0, plan.output
-    assert "Alle 2 børn er knyttet til deres dagplejer." in plan.stdout
-    assert "DP240" not in plan.stdout
-
-
-def test_an_id_beside_the_name_of_another_links_no_one_and_says_so(folder: Path) -> None:
-    plan = run_cli("plan", _named_by_id_and_name("Helle Krag"))
-    out = " ".join(plan.stdout.split())
-    assert plan.exit_code == 1 and "DP240" in out and "Helle Krag" in out, out
-    assert "1 af 2 børn er ikke knyttet" in out
 
 
 def test_ignorer_kolonner_takes_a_headerless_columns_letter_and_refuses_a_read_column(

@@ -91,8 +91,6 @@ class Field(StrEnum):
     RELATION = "relation"
     MYNDIGHED = "myndighed"
     DAGPLEJER = "dagplejer"  # a child's dagplejer (a reference)
-    # … her name, where another column names her by id: the id decides, the name must agree
-    DAGPLEJER_NAVN = "dagplejer_navn"
     BARN = "barn"  # a contact's child (a reference)
     # The placement (a child's) or employment (a dagplejer's) period and its status (care.py)
     START = "start"

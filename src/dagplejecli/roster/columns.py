@@ -285,27 +285,6 @@ def _ticks_as_status(cmap: ColumnMap) -> None:
                 target[Field.STATUS] = col
 
 
-def _named_twice(cmap: ColumnMap, used: set[int]) -> None:
-    """A children's sheet that names each child's dagplejer by her id and by her name in two
-    columns («Medarbejdernr.» beside «Dagplejer» holding names, or «Dagplejer nr.» beside
-    «Dagplejers navn»): the id is the reference and the name its check (``DAGPLEJER_NAVN``),
-    so that a namesake is never a question and a name that is another's is said."""
-    ref = cmap.fields.get(Field.DAGPLEJER)
-    if ref is None:
-        return
-    free = [(c, m) for c, m in enumerate(cmap.header.meanings) if m is not None and c not in used]
-    plain_id = next((c for c, m in free if (m.owner, m.field) == (Owner.PLAIN, Field.ID)), None)
-    named = next((c for c, m in free if (m.owner, m.field) == (Owner.DAGPLEJER, Field.NAVN)), None)
-    if plain_id is not None and _holds_names(cmap.sheet, cmap.header, ref):
-        cmap.fields[Field.DAGPLEJER], name = plain_id, ref
-    elif named is not None and not _holds_names(cmap.sheet, cmap.header, ref):
-        name = named
-    else:
-        return
-    cmap.fields[Field.DAGPLEJER_NAVN] = name
-    used.update((cmap.fields[Field.DAGPLEJER], name))
-
-
 def _names_by_content(cmap: ColumnMap, used: set[int]) -> None:
     """A column whose header says whose it is but not what, and that holds names, is that
     person's name when no column is: «Barn» beside «CPR-nummer» (the child's), and «Dagplejer»
@@ -453,7 +432,6 @@ def map_columns(
             put(cmap.fields, Field.DAGPLEJER, found)
 
     if role == Role.BOERN:
-        _named_twice(cmap, used)
         cmap.fields = dict(sorted(cmap.fields.items(), key=lambda item: item[1]))  # as written
     if role == Role.ET_ARK:
         # Plain columns after the prefixed ones ("Distrikt" and the like stay rule columns)

@@ -71,7 +71,6 @@ _WHO = frozenset(
         Field.EFTERNAVN,
         Field.ID,
         Field.DAGPLEJER,
-        Field.DAGPLEJER_NAVN,
         Field.BARN,
     }
 )

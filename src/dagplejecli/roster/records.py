@@ -319,11 +319,6 @@ class Builder:
         c = Child()
         self.fill_person(c, r, cols)
         c.dagplejer_ref = cell_text(r.row, cols.get(Field.DAGPLEJER))
-        named = cols.get(Field.DAGPLEJER_NAVN)
-        if named is not None and c.dagplejer_ref and (name := cell_text(r.row, named)):
-            # her id and her name in two columns: read as written in one («navn (id)»), so
-            # the id decides and the name must agree (roster/link.py)
-            c.dagplejer_ref = f"{name} ({c.dagplejer_ref})"
         c.id = cell_text(r.row, cols.get(Field.ID))
         return c
 
