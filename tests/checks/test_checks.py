@@ -1035,5 +1035,5 @@ def test_parents_without_a_cpr_column_are_said_as_parents_with_where_to_get_the_
     found = findings_for(tmp_path, sheets=sheets)
     [missing] = only(found, "DP213")
     assert (missing.variant, missing.params["count"]) == ("no_column_contact", 3)
-    assert "kontaktpersonernes CPR-numre" in message(missing)
+    assert "Ingen kolonne med CPR-nummer hører til 3 kontaktpersoner" in message(missing)
     assert renders_in_both_languages(missing)

@@ -109,3 +109,64 @@ def test_headers_that_are_no_numbered_child(header: str) -> None:
 
     meaning = read_header(normalise_header(header))
     assert meaning is None or meaning.group == 0
+
+
+def _parents_side_by_side(sheet: str) -> dict[str, list[list[object]]]:
+    sheets = small_roster()
+    sheets["Børn"] = [[*row[:4]] for row in sheets["Børn"]]
+    sheets[sheet] = [
+        ["Barnets CPR", "Mor", "Mors CPR", "Far", "Fars CPR", "Forældremyndighed"],
+        [CH1, "Mette Jensen", MOR1, "Ole Jensen", FAR1, "Begge"],
+        [CH2, "Sara Ærø", MOR2, "", "", "Mor"],
+    ]
+    return sheets
+
+
+@pytest.mark.parametrize("name", ["Forældre", "Kontaktoplysninger", "Ark3"])
+def test_parents_side_by_side_are_read_whatever_their_sheet_is_named(
+    tmp_path: Path, name: str
+) -> None:
+    roster, found = _read(tmp_path, _parents_side_by_side(name), raekke_myndighed="navngivet")
+    assert {i.name: i.role for i in roster.sheet_info}[name] == Role.KONTAKTER
+    contacts = {p.name: p.custody for c in roster.children for p in c.contacts}
+    assert contacts == {"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True}
+    assert "DP276" not in {f.code for f in found}
+
+
+def test_a_named_custody_cell_with_the_parents_on_a_sheet_of_their_own_is_no_dp276(
+    tmp_path: Path,
+) -> None:
+    # «Fælles» on the children's sheet, the parents on a contacts sheet: the row has no
+    # contacts of its own, so no parent is missing from it (DP245 says what the cell is)
+    sheets = small_roster()
+    sheets["Børn"] = [
+        [*row[:4], cell]
+        for row, cell in zip(
+            sheets["Børn"], ("Forældremyndighed", "Fælles", "Mor", "Far"), strict=True
+        )
+    ]
+    sheets["Kontakter"] = [
+        ["Barnets CPR", "CPR", "Navn", "Relation"],
+        [CH1, MOR1, "Mette Jensen", "Mor"],
+    ]
+    _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
+    assert "DP276" not in {f.code for f in found}
+
+
+def test_numbered_children_beside_a_plain_name_and_cpr_are_a_one_sheet_roster(
+    tmp_path: Path,
+) -> None:
+    header = ["Navn", "CPR", "Barn 1", "CPR barn 1", "Barn 2", "CPR barn 2"]
+    rows = [header, ["Anne Jensen", DP1, "Liv Jensen", CH1, "Emil Ærø", CH2]]
+    roster, _ = _read(tmp_path, {"Oversigt": rows})
+    assert {i.role for i in roster.sheet_info} == {Role.ET_ARK}
+    assert len(roster.children) == 2 and roster.dagplejere[0].cpr == DP1
+
+
+@pytest.mark.parametrize("ref", ["D2", "Bo Ærø"])
+def test_a_reference_that_already_names_another_dagplejer_cannot_be_mapped(
+    tmp_path: Path, ref: str
+) -> None:
+    with pytest.raises(DagplejeError) as refused:
+        _read(tmp_path, small_roster(), henvisninger={ref: "D1"})
+    assert refused.value.key == "roster_reference_is_another"

@@ -246,8 +246,10 @@ class Custody:
         if row is None or not row.names:  # not named, or named no one (DP250 said so)
             return
         # a parent the cell names who is not on the row: no one in Unilogin has the custody
-        # the roster says («Fælles», and the father's columns blank)
-        for relation in sorted(row.names - {p.relation for p in contacts}):
+        # the roster says («Fælles», and the father's columns blank); a row without contacts
+        # has them elsewhere (a contacts sheet: DP245 says what the cell is then)
+        absent = row.names - {p.relation for p in contacts} if contacts else frozenset()
+        for relation in sorted(absent):
             where = Location.of_cell(row.cell)
             column, value = row.column, row.value_text
             self.findings.append(DP276(where, column=column, relation=relation, value=value))

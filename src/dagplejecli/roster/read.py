@@ -19,7 +19,7 @@ from dagplejecli.domain.identifiers import (
     nfkc,
 )
 from dagplejecli.domain.shape import ColumnTable, Field, Layout, RefForm, Role
-from dagplejecli.domain.values import id_key
+from dagplejecli.domain.values import id_key, name_key, normalise_cpr
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -79,7 +79,7 @@ from dagplejecli.roster.unused import (
     nameless_groups,
     rows_set_aside,
 )
-from dagplejecli.roster.vocabulary import vocabulary
+from dagplejecli.roster.vocabulary import vocabulary, without_role_words
 
 # ids made from names (was info)
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
@@ -404,7 +404,9 @@ def _unread(
 
 
 def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> dict[str, str]:
-    """[roster.henvisninger] by ``reference_key``; each must name a dagplejer's id."""
+    """[roster.henvisninger] by ``reference_key``; each must name a dagplejer's id, and never
+    a reference that already names another dagplejer by her id, CPR number or name (a stale
+    line would move her children in silence)."""
     ids = {id_key(d.id) for d in dagplejere if d.id}
     for ref, ident in cfg.henvisninger.items():
         if id_key(ident) not in ids:
@@ -412,17 +414,44 @@ def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> d
                 "roster_reference_unknown",
                 where=str(path),
                 hint="roster_reference_unknown_hint",
-                ref=ref,
+                ref=mask_cpr_in_text(ref),
                 id=ident,
+            )
+        bare = without_role_words(ref)
+        other = next(
+            (
+                d
+                for d in dagplejere
+                if id_key(d.id) != id_key(ident)
+                and (
+                    id_key(ref) == id_key(d.id)
+                    or (d.cpr and normalise_cpr(bare).digits == d.cpr)
+                    or (d.name and name_key(bare) == name_key(d.name))
+                )
+            ),
+            None,
+        )
+        if other is not None:
+            raise DagplejeError(
+                "roster_reference_is_another",
+                where=str(path),
+                hint="roster_reference_is_another_hint",
+                ref=mask_cpr_in_text(ref),
+                id=ident,
+                other=other.id,
+                name=other.name,
             )
     return {reference_key(ref): ident for ref, ident in cfg.henvisninger.items()}
 
 
 def _initials(dagplejere: list[Dagplejer]) -> str:
     """One of the dagplejere's ids as an example, when most of the ids written are initials
-    (a few letters, no digit: «HS», «ÅL»), else empty."""
+    (two or three capitals, dots between allowed: «HS», «ÅL», «H.S.»), else empty."""
     written = [d.id for d in dagplejere if d.id and not d.id_derived]
-    initials = [i for i in written if 1 < len(i) <= 4 and i.isalpha()]
+    letters = [(i, i.replace(".", "")) for i in written]
+    initials = [
+        i for i, bare in letters if 1 < len(bare) <= 3 and bare.isalpha() and bare.isupper()
+    ]
     return initials[0] if written and len(initials) * 2 > len(written) else ""
 
 

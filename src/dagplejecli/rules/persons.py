@@ -179,15 +179,22 @@ def check_dagplejer_is_contact(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-DP205 = Rule("DP205", S.ERROR, PERSONS, OWN, params=("cpr", "name", "ref"))
+DP205 = Rule("DP205", S.ERROR, PERSONS, OWN, params=("cpr", "key", "name", "ref"))
 
 
 @CHECKS.add(DP205)
 def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
-    return [
-        DP205(_at(c, Field.DAGPLEJER), None, ref=mask_cpr_in_text(c.dagplejer_ref), **person(c))
-        for c in ctx.roster.unlinked_on_their_own()
-    ]
+    out = []
+    for c in ctx.roster.unlinked_on_their_own():
+        ref = mask_cpr_in_text(c.dagplejer_ref)
+        # a reference [roster.henvisninger] can name: written, and no CPR number in it
+        named = bool(ref.strip()) and ref == c.dagplejer_ref
+        key = ref.replace("\\", "\\\\").replace('"', '\\"')  # as a TOML string holds it
+        variant = "" if named else "cell"
+        out.append(
+            DP205(_at(c, Field.DAGPLEJER), None, variant=variant, ref=ref, key=key, **person(c))
+        )
+    return out
 
 
 DP206 = Rule("DP206", S.ERROR, PERSONS, STIL_DAGPLEJE, params=("cpr", "id", "name"))
