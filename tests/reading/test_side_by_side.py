@@ -170,3 +170,11 @@ def test_a_reference_that_already_names_another_dagplejer_cannot_be_mapped(
     with pytest.raises(DagplejeError) as refused:
         _read(tmp_path, small_roster(), henvisninger={ref: "D1"})
     assert refused.value.key == "roster_reference_is_another"
+
+
+def test_a_contact_without_the_childs_cpr_is_said_so(tmp_path: Path) -> None:
+    sheets = _parents_side_by_side("Forældre")
+    sheets["Forældre"][2][0] = ""  # Sara's row: no child's CPR number
+    _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
+    (lost,) = [f for f in found if f.code == "DP218"]
+    assert lost.variant == "blank" and lost.location.cell == "A3"

@@ -474,7 +474,8 @@ def attach_contact_sheet(km: ColumnMap, builder: Builder, file: str, children: l
             found = [contact] if contact is not None else []
         if found and not targets:
             where = Location.of_cell(r.cell(km.fields[Field.BARN]))
-            builder.findings.append(DP218(where, cpr=mask_cpr(child_cpr) or "?"))
+            masked = mask_cpr(child_cpr)
+            builder.findings.append(DP218(where, variant="" if masked else "blank", cpr=masked))
             continue
         for target in targets:
             target.contacts.extend(found)
