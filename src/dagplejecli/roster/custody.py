@@ -214,7 +214,7 @@ class Custody:
             self.consulted = self.consulted or row
             return row.value and self.row_for_all
         if self.blank == "forældre":
-            return p.relation in ("Mor", "Far")
+            return p.relation in PARENTS
         if self.blank is None:
             self._missing(self._blank(p, r, cols, row))
         return False
