@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +102,7 @@ AREA_COLUMNS = (
     "col_phone",
     "col_institution_number",
 )
-DAGPLEJER_COLUMNS = ("col_id", "col_name", "col_area", "col_rule")
+DAGPLEJER_COLUMNS = ("col_id", "col_name", "col_area", "col_rule", "col_children")
 
 
 def _headers(keys: tuple[str, ...]) -> list[str]:
@@ -185,14 +186,17 @@ def _areas_sheet(plan: Plan) -> Sheet:
 
 
 def _dagplejere_sheet(plan: Plan, roster: Roster) -> Sheet:
-    """Each dagplejer's area, the rule that chose it and the roster's columns the rules used,
-    marked as the roster's (a roster column «Område» is not the area assigned)."""
+    """Each dagplejer's area, the rule that chose it, her children linked to her (to check the
+    linking in Excel) and the roster's columns the rules used, marked as the roster's (a
+    roster column «Område» is not the area assigned)."""
+    children = Counter(c.dagplejer_id for c in roster.children)
     rows = [
         [  # roster text through the one masker: a CPR typed into it stays masked
             mask_cpr_in_text(d.id),
             mask_cpr_in_text(d.name),
             plan.assignments[d.id].area or "",
             mask_cpr_in_text(reason_text(plan.assignments[d.id].rule)),
+            children[d.id],
             *(mask_cpr_in_text(d.extra.get(c, "")) for c in plan.rule_columns),
         ]
         for d in roster.dagplejere

@@ -38,8 +38,9 @@ def test_plan_writes_workbook_without_cpr(project: Path) -> None:
     wb = load_workbook(plan_path)
     assert wb.sheetnames == ["Oversigt", "Områder", "Dagplejere", "Metadata"]
     rows = list(wb["Dagplejere"].iter_rows(values_only=True))
-    assert rows[0][:4] == ("Id", "Navn", "Område", "Regel")
+    assert rows[0][:5] == ("Id", "Navn", "Område", "Regel", "Børn")
     assert rows[1][:3] == ("D1", "Anne Jensen", "Dagplejen Nord")
+    assert [r[4] for r in rows[1:]] == [1, 1, 1]  # each dagplejer's children, to check in Excel
     assert leaked_cprs(workbook_text(plan_path)) == []
     assert leaked_cprs(result.output) == []
     assert stat.S_IMODE(os.stat(plan_path).st_mode) == 0o600
