@@ -528,6 +528,17 @@ def _children_under_unknown_headers() -> Sheets:
     return sheets
 
 
+def _parents_on_a_sheet_named_otherwise() -> Sheets:
+    """The parents side by side by the child's CPR on «Ark3», and none on the children's rows."""
+    sheets = small_roster()
+    sheets["Børn"] = [row[:4] for row in sheets["Børn"]]
+    sheets["Ark3"] = [
+        ["Barnets CPR", "Mor", "Mors CPR", "Far", "Fars CPR"],
+        [CH1, "Mette", MOR1, "Ole", FAR1],
+    ]
+    return sheets
+
+
 def _initials_as_ids() -> Sheets:
     """The dagplejere's ids are their initials («AJ», «BÆ»), the children's references too."""
     sheets = small_roster()
@@ -826,6 +837,7 @@ SCENARIOS: dict[str, Callable[[Path], list[Finding]]] = {
         _custody_naming_the_parents(),
     ),
     "DP277": lambda tmp: findings_for(tmp, sheets=_initials_as_ids()),
+    "DP278": lambda tmp: findings_for(tmp, sheets=_parents_on_a_sheet_named_otherwise()),
     "DP276": lambda tmp: findings_for(
         tmp,
         BASE_CONFIG + AREAS + '[roster]\nraekke_myndighed = "navngivet"\n',

@@ -122,15 +122,31 @@ def _parents_side_by_side(sheet: str) -> dict[str, list[list[object]]]:
     return sheets
 
 
-@pytest.mark.parametrize("name", ["Forældre", "Kontaktoplysninger", "Ark3"])
-def test_parents_side_by_side_are_read_whatever_their_sheet_is_named(
-    tmp_path: Path, name: str
-) -> None:
-    roster, found = _read(tmp_path, _parents_side_by_side(name), raekke_myndighed="navngivet")
+@pytest.mark.parametrize("name", ["Forældre", "Kontaktoplysninger", "Familie"])
+def test_parents_side_by_side_are_read_on_a_sheet_named_for_them(tmp_path: Path, name: str) -> None:
+    sheets = _parents_side_by_side(name)
+    sheets[name].insert(2, ["Dagplejer: ferie uge 29"])  # a note, not a group's heading
+    roster, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
     assert {i.name: i.role for i in roster.sheet_info}[name] == Role.KONTAKTER
     contacts = {p.name: p.custody for c in roster.children for p in c.contacts}
     assert contacts == {"Mette Jensen": True, "Ole Jensen": True, "Sara Ærø": True}
     assert "DP276" not in {f.code for f in found}
+
+
+@pytest.mark.parametrize("name", ["Ark3", "Venteliste"])
+def test_parents_side_by_side_on_a_sheet_named_otherwise_are_asked_about(
+    tmp_path: Path, name: str
+) -> None:
+    # never read on a guess (a waiting list's parents must not get access), never dropped
+    # with a warning while no child has a contact person: DP278 stops the export
+    roster, found = _read(tmp_path, _parents_side_by_side(name), raekke_myndighed="navngivet")
+    assert not any(c.contacts for c in roster.children)
+    (asked,) = [f for f in found if f.code == "DP278"]
+    assert asked.params["sheet"] == name and asked.severity.name == "ERROR"
+    roster, _ = _read(
+        tmp_path, _parents_side_by_side(name), raekke_myndighed="navngivet", kontakt_ark=name
+    )
+    assert sum(len(c.contacts) for c in roster.children) == 3
 
 
 def test_a_named_custody_cell_with_the_parents_on_a_sheet_of_their_own_is_no_dp276(
@@ -163,7 +179,7 @@ def test_numbered_children_beside_a_plain_name_and_cpr_are_a_one_sheet_roster(
     assert len(roster.children) == 2 and roster.dagplejere[0].cpr == DP1
 
 
-@pytest.mark.parametrize("ref", ["D2", "Bo Ærø"])
+@pytest.mark.parametrize("ref", ["D2", "Bo Ærø", "D2 - Bo Ærø", "Dagplejer: Bo Ærø (D2)"])
 def test_a_reference_that_already_names_another_dagplejer_cannot_be_mapped(
     tmp_path: Path, ref: str
 ) -> None:

@@ -20,7 +20,7 @@ from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role, SheetKey
 from dagplejecli.errors import DagplejeError, Said, Term
 from dagplejecli.formats.sheets import RawSheet
 from dagplejecli.roster.columns import contact_groups, plain_dagplejer_fields
-from dagplejecli.roster.grouped import ungroup, ungroup_parts
+from dagplejecli.roster.grouped import ungroup_parts
 from dagplejecli.roster.headers import (
     HEADER_SCAN,
     HeaderRow,
@@ -67,7 +67,6 @@ class Clue(StrEnum):
     OWN_NAME = "own_name"  # a plain name column: the sheet's own person's
     DAGPLEJER_PLAIN = "dagplejer_plain"  # a plain id or address: a dagplejer's own columns
     CONTACT_PLAIN = "contact_plain"  # a plain relation or custody: a contact person's
-    GROUPED = "grouped"  # rows in groups under a dagplejer's heading: a children's list
     # a child per row beside its dagplejer's unprefixed columns (``_plain_one_sheet``)
     PLAIN_ONE_SHEET = "plain_one_sheet"
     NAMES_DAGPLEJER = "names_dagplejer"  # a column that can name each child's dagplejer
@@ -132,11 +131,12 @@ READINGS = (
     Choice(R.BOERN, (C.CHILD_REF, C.NAMES_DAGPLEJER, C.NAME_BOERN), (C.DAGPLEJER_REF,)),
     Choice(R.KONTAKTER, (C.CHILD_REF,), (C.DAGPLEJER_REF, C.CONTACT_GROUPS)),
     # a child's parents side by side by its CPR, and no name or dagplejer of a child's own
-    # (never a children's list grouped by dagplejer, which has no column of her either)
+    # (when its name says contacts: a children's list grouped by dagplejer, a waiting list,
+    # has no column of a child's own either; another name is said, DP278, never dropped)
     Choice(
         R.KONTAKTER,
-        (C.CHILD_REF, C.CONTACT_GROUPS),
-        (C.DAGPLEJER_REF, C.NAMES_DAGPLEJER, C.OWN_NAME, C.CHILD, C.GROUPED),
+        (C.CHILD_REF, C.CONTACT_GROUPS, C.NAME_KONTAKTER),
+        (C.DAGPLEJER_REF, C.NAMES_DAGPLEJER, C.OWN_NAME, C.CHILD),
     ),
     # «Dagplejer nr.» on the dagplejere's own sheet is their id
     Choice(R.DAGPLEJERE, (C.DAGPLEJER_REF, C.NAME_DAGPLEJERE), _CHILD_OWNED),
@@ -489,8 +489,6 @@ def pick_sheets(
         if header is None:
             continue
         found = clues(header, sheet.name, cfg)
-        if C.CONTACT_GROUPS in found and ungroup(sheet, header) is not None:
-            found.add(C.GROUPED)  # (looked for only where it decides)
         role = _first(READINGS, found, header) or Role.DAGPLEJERE
         candidates.setdefault(role, []).append((sheet, header, found))
     if Role.ET_ARK in chosen:

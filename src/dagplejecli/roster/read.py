@@ -19,7 +19,7 @@ from dagplejecli.domain.identifiers import (
     nfkc,
 )
 from dagplejecli.domain.shape import ColumnTable, Field, Layout, RefForm, Role
-from dagplejecli.domain.values import id_key, name_key, normalise_cpr
+from dagplejecli.domain.values import id_key
 from dagplejecli.errors import DagplejeError
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
@@ -79,7 +79,7 @@ from dagplejecli.roster.unused import (
     nameless_groups,
     rows_set_aside,
 )
-from dagplejecli.roster.vocabulary import vocabulary, without_role_words
+from dagplejecli.roster.vocabulary import vocabulary
 
 # ids made from names (was info)
 DP217 = Rule("DP217", S.WARNING, Family.PERSONS, STIL_UNILOGIN, params=("column", "count"))
@@ -290,7 +290,8 @@ def read_roster(
     if id_col is not None and (example := _initials(dagplejere)):
         where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, id_col + 1))
         findings.append(DP277(where, column=cmap.header.texts[id_col], example=example))
-    findings += left_behind(path.name, considered, chosen, len(children)) + left
+    contacts = sum(len(c.contacts) for c in children)
+    findings += left_behind(path.name, considered, chosen, len(children), contacts) + left
     findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
     if derived:
@@ -405,8 +406,9 @@ def _unread(
 
 def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> dict[str, str]:
     """[roster.henvisninger] by ``reference_key``; each must name a dagplejer's id, and never
-    a reference that already names another dagplejer by her id, CPR number or name (a stale
-    line would move her children in silence)."""
+    a reference that the reader links to another dagplejer by itself, in any form it reads
+    (her id, CPR number, name, or id and name: a stale line would move her children in
+    silence). A name that namesakes share links no one: there the line decides."""
     ids = {id_key(d.id) for d in dagplejere if d.id}
     for ref, ident in cfg.henvisninger.items():
         if id_key(ident) not in ids:
@@ -417,21 +419,8 @@ def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> d
                 ref=mask_cpr_in_text(ref),
                 id=ident,
             )
-        bare = without_role_words(ref)
-        other = next(
-            (
-                d
-                for d in dagplejere
-                if id_key(d.id) != id_key(ident)
-                and (
-                    id_key(ref) == id_key(d.id)
-                    or (d.cpr and normalise_cpr(bare).digits == d.cpr)
-                    or (d.name and name_key(bare) == name_key(d.name))
-                )
-            ),
-            None,
-        )
-        if other is not None:
+        other = _linked_without(ref, dagplejere)
+        if other is not None and id_key(other.id) != id_key(ident):
             raise DagplejeError(
                 "roster_reference_is_another",
                 where=str(path),
@@ -442,6 +431,13 @@ def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> d
                 name=other.name,
             )
     return {reference_key(ref): ident for ref, ident in cfg.henvisninger.items()}
+
+
+def _linked_without(ref: str, dagplejere: list[Dagplejer]) -> Dagplejer | None:
+    """The dagplejer ``ref`` names without [roster.henvisninger], as a child's is linked."""
+    probe = Child(dagplejer_ref=ref)
+    resolve_children(dagplejere, [probe])
+    return next((d for d in dagplejere if d.id == probe.dagplejer_id), None)
 
 
 def _initials(dagplejere: list[Dagplejer]) -> str:

@@ -27,7 +27,16 @@ from dagplejecli.roster.headers import (
     header_row_at,
     normalise_header,
 )
-from dagplejecli.roster.layout import ROLE_KEYS, classify, contacts_of_children, name_role
+from dagplejecli.roster.layout import (
+    ROLE_KEYS,
+    classify,
+    clues,
+    contacts_of_children,
+    name_role,
+)
+from dagplejecli.roster.layout import (
+    Clue as C,
+)
 from dagplejecli.roster.rows import is_filled
 from dagplejecli.roster.unread import DP266
 
@@ -43,6 +52,8 @@ DP249 = Rule(
 DP251 = Rule("DP251", S.ERROR, Family.PERSONS, OWN, params=("headers", "row", "rows", "sheet"))
 # a contacts sheet gave no child a contact
 DP252 = Rule("DP252", S.ERROR, Family.PERSONS, OWN, params=("column", "sheet"))
+# no child has a contact, and a sheet of contacts by the child's CPR was not read
+DP278 = Rule("DP278", S.ERROR, Family.PERSONS, OWN, params=("headers", "sheet"))
 # totals and notes rows set aside
 DP256 = Rule("DP256", S.INFO, Family.PERSONS, OWN, params=("count", "row", "sheet", "text"))
 # hidden sheets, not read
@@ -69,7 +80,10 @@ DP272 = Rule("DP272", S.WARNING, Family.PERSONS, OWN, params=("column", "key", "
 DP274 = Rule("DP274", S.INFO, Family.PERSONS, OWN, params=("sheet", "text"))
 LAYOUT_CODES = frozenset(
     r.code
-    for r in (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272, DP274)
+    for r in (
+        *(DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272, DP274),
+        DP278,
+    )
 )
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
@@ -140,9 +154,12 @@ def left_behind(
     sheets: list[RawSheet],
     chosen: dict[Role, tuple[RawSheet, HeaderRow]],
     children: int,
+    contacts: int = 0,
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
-    no child was read: a dagpleje without children is a misread), and, when no child was read
+    no child was read: a dagpleje without children is a misread; DP278 when no child got a
+    contact person (``contacts``) and the sheet holds contact persons by the child's CPR:
+    the parents, unread, would be missing from Unilogin), and, when no child was read
     (``children``), for the child columns the roster has all the same (DP249)."""
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
@@ -158,6 +175,11 @@ def left_behind(
         if kids and not children:
             findings.append(_no_children(file, sheet, data[0], kids, "sheet"))
             explained = True
+        elif children and not contacts and _holds_contacts(data[0]):
+            header = data[0]
+            headers = tuple(t for t in header.texts if t)[:SHOWN]
+            place = _place(file, sheet, header, header.texts.index(headers[0]))
+            findings.append(DP278(place, sheet=sheet.name, headers=headers))
         else:
             findings.append(_unused(file, sheet, data, children, chosen))
     if not children and not explained:
@@ -171,6 +193,13 @@ def left_behind(
                     findings.append(_no_children(file, sheet, header, kids, "", **as_role))
                 break
     return findings
+
+
+def _holds_contacts(header: HeaderRow) -> bool:
+    """Whether a sheet's headers name contact persons beside a child's CPR («Barnets CPR»,
+    «Mor», «Mors CPR» …, or a person's own «CPR»)."""
+    found = clues(header)
+    return C.CHILD_REF in found and bool({C.CONTACT, C.OWN_CPR} & found)
 
 
 def _unused(
