@@ -379,3 +379,22 @@ def test_sheets_named_as_one_may_have_a_column_only_some_have(tmp_path: Path) ->
     path = write_xlsx(tmp_path / "r2.xlsx", sheets)
     with pytest.raises(DagplejeError):
         read_roster(path, config)
+
+
+def test_sheets_named_as_one_with_one_field_under_two_spellings_are_refused(
+    tmp_path: Path,
+) -> None:
+    # «Slutdato» on Nord, «Slut dato» on Syd: read as one list, one of the two columns would
+    # be read and the other's dates lost in silence
+    from dagplejecli.config import RosterConfig
+    from dagplejecli.roster import read_roster
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    sheets = area_sheets_with_hr_list()
+    for name, header in (("Nord", "Slutdato"), ("Syd", "Slut dato")):
+        sheets[name] = [[*row, header if i == 0 else ""] for i, row in enumerate(sheets[name])]
+    path = write_xlsx(tmp_path / "r.xlsx", sheets)
+    config = RosterConfig(boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
+    with pytest.raises(DagplejeError) as refused:
+        read_roster(path, config)
+    assert refused.value.key == "roster_sheets_not_alike"

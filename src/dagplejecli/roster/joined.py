@@ -83,7 +83,8 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
     headers (a column is then not known by its header alone), or has a cell beyond its
     headers, or lacks a header that says who a row is (a CPR number, a name, an id, the
     child's dagplejer: «Barnets navn» on one sheet and «Stue» on the other are a header
-    changed, not a column added)."""
+    changed, not a column added), or when two headers read as one field («Slutdato» and
+    «Slut dato»: one would be read, the other lost)."""
     written: dict[str, str] = {}
     shared: set[str] | None = None
     for sheet, header in parts:
@@ -95,10 +96,13 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
         for text, norm in zip(header.texts, own, strict=False):
             written.setdefault(norm, " ".join(text.split()))
         shared = set(own) if shared is None else shared & set(own)
-    for norm in written:
-        m = read_header(norm)
+    meanings = [read_header(norm) for norm in written]
+    for norm, m in zip(written, meanings, strict=True):
         if m is not None and m.field in _WHO and norm not in (shared or ()):
             return None
+    said = [m for m in meanings if m is not None]
+    if len(set(said)) != len(said):
+        return None  # one field under two spellings («Slutdato», «Slut dato»): one would be lost
     return list(written.values())
 
 
