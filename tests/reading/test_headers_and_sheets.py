@@ -398,3 +398,8 @@ def test_sheets_named_as_one_with_one_field_under_two_spellings_are_refused(
     with pytest.raises(DagplejeError) as refused:
         read_roster(path, config)
     assert refused.value.key == "roster_sheets_not_alike"
+    # nor when one sheet marks name-and-address protection and another has no such column
+    sheets = area_sheets_with_hr_list()
+    sheets["Syd"] = [[*row, "Beskyttet" if i == 0 else ""] for i, row in enumerate(sheets["Syd"])]
+    with pytest.raises(DagplejeError):
+        read_roster(write_xlsx(tmp_path / "r2.xlsx", sheets), config)

@@ -61,10 +61,12 @@ def order(first: HeaderRow, header: HeaderRow) -> tuple[int, ...] | None:
     return tuple(own.index(text) for text in theirs)
 
 
-# The fields that say who a row is: a sheet of a list named as one must have each the others
-# have
+# The fields that say who a row is, and name-and-address protection (a protected child on a
+# sheet without the column would be published): a sheet of a list named as one must have
+# each the others have
 _WHO = frozenset(
     {
+        Field.BESKYTTET,
         Field.CPR,
         Field.NAVN,
         Field.FORNAVN,
