@@ -83,10 +83,10 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
     «Slutdato» on one dagplejer's sheet): the first's, then each other's own in the order they
     stand, as written. None when a sheet repeats a header or leaves one blank between its
     headers (a column is then not known by its header alone), or has a cell beyond its
-    headers, or lacks a header that says who a row is (a CPR number, a name, an id, the
-    child's dagplejer: «Barnets navn» on one sheet and «Stue» on the other are a header
-    changed, not a column added), or when two headers read as one field («Slutdato» and
-    «Slut dato»: one would be read, the other lost)."""
+    headers, or lacks a header that says who a row is or protects them (a CPR number, a name,
+    an id, the child's dagplejer, name-and-address protection: «Barnets navn» on one sheet
+    and «Stue» on the other are a header changed, not a column added), or when two headers
+    read as one field («Slutdato» and «Slut dato»: one would be read, the other lost)."""
     written: dict[str, str] = {}
     shared: set[str] | None = None
     for sheet, header in parts:
