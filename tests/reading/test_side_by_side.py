@@ -194,3 +194,31 @@ def test_a_contact_without_the_childs_cpr_is_said_so(tmp_path: Path) -> None:
     _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
     (lost,) = [f for f in found if f.code == "DP218"]
     assert lost.variant == "blank" and lost.location.cell == "A3"
+
+
+def test_parents_on_a_sheet_named_otherwise_are_asked_about_when_some_contacts_were_read(
+    tmp_path: Path,
+) -> None:
+    # one child's mother on the children's rows; every parent side by side on «Ark3», whose
+    # children were read: still an error, never a warning while four parents are left out
+    sheets = _parents_side_by_side("Ark3")
+    sheets["Børn"] = [
+        [*row, mother]
+        for row, mother in zip(sheets["Børn"], ("Mor CPR", MOR1, "", ""), strict=True)
+    ]
+    roster, found = _read(tmp_path, sheets, raekke_myndighed="navngivet", tom_myndighed="nej")
+    assert sum(len(c.contacts) for c in roster.children) == 1
+    (asked,) = [f for f in found if f.code == "DP278"]
+    assert asked.variant == "read_children"
+
+
+def test_a_column_only_a_later_sheet_has_is_said_at_its_own_header(tmp_path: Path) -> None:
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    sheets = area_sheets_with_hr_list()
+    sheets["Syd"] = [
+        [*row, cpr] for row, cpr in zip(sheets["Syd"], ("Søskende CPR", "0304871237"), strict=True)
+    ]
+    _, found = _read(tmp_path, sheets, boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
+    (lost,) = [f for f in found if f.code == "DP275"]
+    assert (lost.location.sheet, lost.location.cell) == ("Syd", "I1")

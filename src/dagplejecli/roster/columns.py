@@ -12,7 +12,7 @@ from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role
 from dagplejecli.domain.values import is_cpr_cell, normalise_bool
 from dagplejecli.errors import DagplejeError
 from dagplejecli.formats.sheets import RawSheet
-from dagplejecli.model import SheetInfo
+from dagplejecli.model import CellRef, SheetInfo
 from dagplejecli.roster.headers import (
     HeaderMeaning,
     HeaderRow,
@@ -62,6 +62,18 @@ class ColumnMap:
         """The sheet the header row stands in (of sheets read as one, the first): where a
         finding about a column points."""
         return self.sheet.origin(self.header.row)[0].name
+
+    def header_cell(self, col: int) -> CellRef:
+        """Where column ``col``'s header stands: of sheets read as one, in the first that has
+        the column (one only a later sheet has is that sheet's), else the header row's."""
+        for part, start, first in self.sheet.parts:
+            row = self.header.row if start == 0 else first - 1
+            order = self.sheet.orders.get(part.name, ())
+            own = order[col] if col < len(order) else col
+            texts = part.rows[row - 1] if 0 < row <= len(part.rows) else []
+            if own < len(texts) and texts[own] not in ("", None):
+                return CellRef(part.file or self.file, part.name, row, own + 1)
+        return CellRef(self.file, self.header_sheet, self.header.row, col + 1)
 
     def read_columns(self) -> set[int]:
         """The columns a field reads: the person's own, the child's (one sheet), the contacts'."""

@@ -95,6 +95,8 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
             return None
         if any(_any(row[len(own) :]) for row in sheet.rows[header.row :]):
             return None  # a cell beyond its headers: where it would stand, no header says
+        if sheet.elsewhere:
+            return None  # a list grouped by headings: its heading's column is its own
         for text, norm in zip(header.texts, own, strict=False):
             written.setdefault(norm, " ".join(text.split()))
         shared = set(own) if shared is None else shared & set(own)

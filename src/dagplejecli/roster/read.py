@@ -210,12 +210,10 @@ def read_roster(
         inferred.extend(nameless_groups(cmap))
         if cmap.guessed_status is not None:  # a status column found by its words: said
             col = cmap.guessed_status
-            cell = CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1)
+            cell = cmap.header_cell(col)
             key = ColumnTable.KOLONNER if role == Role.DAGPLEJERE else ColumnTable.BOERN_KOLONNER
             column = cmap.header.texts[col]
-            inferred.append(
-                DP272(Location.of_cell(cell), sheet=cmap.header_sheet, column=column, key=key)
-            )
+            inferred.append(DP272(Location.of_cell(cell), sheet=cell.sheet, column=column, key=key))
         if role == Role.BOERN and Field.DAGPLEJER not in cmap.fields:
             _dagplejer_by_content(cmap, dagplejere, inferred)
         require(cmap, tables[0], *required)
@@ -288,10 +286,11 @@ def read_roster(
     derive_dagplejer_ids(dagplejere, secret)
     findings = builder.findings + unread
     if id_col is not None and (example := _initials(dagplejere)):
-        where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, id_col + 1))
+        where = Location.of_cell(cmap.header_cell(id_col))
         findings.append(DP277(where, column=cmap.header.texts[id_col], example=example))
     contacts = sum(len(c.contacts) for c in children)
-    findings += left_behind(path.name, considered, chosen, len(children), contacts) + left
+    read = frozenset(c.cpr for c in children if c.cpr)
+    findings += left_behind(path.name, considered, chosen, len(children), contacts, read) + left
     findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
     if derived:
@@ -312,8 +311,8 @@ def read_roster(
                 where = Location(file=cm.file, sheet=cm.header_sheet)
                 findings.append(DP271(where, variant="joined", column=header, sheet=cm.sheet.name))
                 continue
-            cell = CellRef(cm.file, cm.header_sheet, cm.header.row, col + 1)
-            findings.append(DP271(Location.of_cell(cell), column=header, sheet=cm.header_sheet))
+            cell = cm.header_cell(col)
+            findings.append(DP271(Location.of_cell(cell), column=header, sheet=cell.sheet))
     if Role.ET_ARK in chosen:
         links.by_name.clear()  # a one-sheet roster's child is on its dagplejer's own row
     explained = _link_findings(links, dagplejere, children, findings, id_column, form)
@@ -350,7 +349,7 @@ def _dagplejer_by_content(
     if col is None:
         return
     cmap.fields[Field.DAGPLEJER] = col
-    where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
+    where = Location.of_cell(cmap.header_cell(col))
     inferred.append(DP265(where, sheet=cmap.sheet.name, column=texts[col]))
 
 

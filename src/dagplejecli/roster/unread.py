@@ -13,7 +13,7 @@ from dagplejecli.domain.shape import ColumnTable, Role
 from dagplejecli.domain.values import is_cpr_cell, normalise_bool, normalise_cpr
 from dagplejecli.findings import OWN, STIL_UNILOGIN, Family, Finding, Location, Rule
 from dagplejecli.findings import Severity as S
-from dagplejecli.model import CellRef, column_letters
+from dagplejecli.model import column_letters
 from dagplejecli.roster.columns import ColumnMap
 from dagplejecli.roster.headers import child_prefixed, normalise_header
 from dagplejecli.roster.rows import data_rows, is_filled
@@ -110,7 +110,7 @@ def unread_columns(
             continue
         count = sum(1 for value in filled if is_cpr_cell(value))
         cprs = {d for v in filled if is_cpr_cell(v) and (d := normalise_cpr(v).digits)}
-        where = Location.of_cell(CellRef(cmap.file, cmap.header_sheet, cmap.header.row, col + 1))
+        where = Location.of_cell(cmap.header_cell(col))
         if count and count * 2 >= len(filled):
             lost = len(cprs - read())
             rule, count = (DP275, lost) if lost else (DP246, count)

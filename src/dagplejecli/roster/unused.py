@@ -15,6 +15,7 @@ from typing import TypeGuard
 
 from dagplejecli.domain.identifiers import mask_cpr_in_text
 from dagplejecli.domain.shape import Field, Owner, Role
+from dagplejecli.domain.values import normalise_cpr
 from dagplejecli.findings import OWN, Family, Finding, Location, ParamValue, Rule
 from dagplejecli.findings import Severity as S
 from dagplejecli.formats.sheets import RawSheet
@@ -155,12 +156,15 @@ def left_behind(
     chosen: dict[Role, tuple[RawSheet, HeaderRow]],
     children: int,
     contacts: int = 0,
+    child_cprs: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
     no child was read: a dagpleje without children is a misread; DP278 when no child got a
-    contact person (``contacts``) and the sheet holds contact persons by the child's CPR:
-    the parents, unread, would be missing from Unilogin), and, when no child was read
-    (``children``), for the child columns the roster has all the same (DP249)."""
+    contact person (``contacts``), or most of the children the sheet names by CPR were read
+    (``child_cprs``), and it holds contact persons by the child's CPR: the parents, unread,
+    would be missing from Unilogin; a waiting list's children are not read), and, when no
+    child was read (``children``), for the child columns the roster has all the same
+    (DP249)."""
     findings: list[Finding] = []
     explained = False  # no children, and an unused sheet of them says why
     for sheet in sheets:
@@ -175,11 +179,16 @@ def left_behind(
         if kids and not children:
             findings.append(_no_children(file, sheet, data[0], kids, "sheet"))
             explained = True
-        elif children and not contacts and _holds_contacts(data[0]):
+        elif (
+            children
+            and _holds_contacts(data[0])
+            and (not contacts or _of_children_read(sheet, data[0], child_cprs))
+        ):
             header = data[0]
             headers = tuple(t for t in header.texts if t)[:SHOWN]
             place = _place(file, sheet, header, header.texts.index(headers[0]))
-            findings.append(DP278(place, sheet=sheet.name, headers=headers))
+            variant = "read_children" if contacts else ""
+            findings.append(DP278(place, variant=variant, sheet=sheet.name, headers=headers))
         else:
             findings.append(_unused(file, sheet, data, children, chosen))
     if not children and not explained:
@@ -197,9 +206,21 @@ def left_behind(
 
 def _holds_contacts(header: HeaderRow) -> bool:
     """Whether a sheet's headers name contact persons beside a child's CPR («Barnets CPR»,
-    «Mor», «Mors CPR» …, or a person's own «CPR»)."""
+    «Mor», «Mors CPR» …, or a person's own «CPR»), and no child's own columns or dagplejer
+    (a children's sheet with its contacts on the row, a copy of the one read, is none)."""
     found = clues(header)
-    return C.CHILD_REF in found and bool({C.CONTACT, C.OWN_CPR} & found)
+    theirs = C.CHILD_REF in found and bool({C.CONTACT, C.OWN_CPR} & found)
+    return theirs and not {C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER} & found
+
+
+def _of_children_read(sheet: RawSheet, header: HeaderRow, cprs: frozenset[str]) -> bool:
+    """Whether most of the children a sheet names by CPR («Barnets CPR») were read."""
+    col = next((c for c, m in enumerate(header.meanings) if m and m.owner == Owner.BARN_REF), None)
+    if col is None:
+        return False
+    named = [normalise_cpr(row[col]).digits for row in sheet.rows[header.row :] if col < len(row)]
+    named = [n for n in named if n]
+    return bool(named) and sum(n in cprs for n in named) * 2 > len(named)
 
 
 def _unused(
