@@ -222,3 +222,12 @@ def test_a_column_only_a_later_sheet_has_is_said_at_its_own_header(tmp_path: Pat
     _, found = _read(tmp_path, sheets, boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
     (lost,) = [f for f in found if f.code == "DP275"]
     assert (lost.location.sheet, lost.location.cell) == ("Syd", "I1")
+
+
+def test_an_old_copy_of_the_parents_sheet_is_no_dp278(tmp_path: Path) -> None:
+    # «Forældre» read, and «Forældre 2025» beside it with the same parents: none left out
+    sheets = _parents_side_by_side("Forældre")
+    sheets["Forældre 2025"] = [list(row) for row in sheets["Forældre"]]
+    _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
+    assert "DP278" not in {f.code for f in found}
+    assert "DP248" in {f.code for f in found}  # the copy is said, as any sheet not used

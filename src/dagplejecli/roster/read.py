@@ -290,7 +290,9 @@ def read_roster(
         findings.append(DP277(where, column=cmap.header.texts[id_col], example=example))
     contacts = sum(len(c.contacts) for c in children)
     read = frozenset(c.cpr for c in children if c.cpr)
-    findings += left_behind(path.name, considered, chosen, len(children), contacts, read) + left
+    parents = frozenset(p.cpr for c in children for p in c.contacts if p.cpr)
+    findings += left_behind(path.name, considered, chosen, len(children), contacts, read, parents)
+    findings += left
     findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])
     if derived:

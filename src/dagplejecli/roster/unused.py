@@ -157,6 +157,7 @@ def left_behind(
     children: int,
     contacts: int = 0,
     child_cprs: frozenset[str] = frozenset(),
+    contact_cprs: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
     no child was read: a dagpleje without children is a misread; DP278 when no child got a
@@ -182,7 +183,7 @@ def left_behind(
         elif (
             children
             and _holds_contacts(data[0])
-            and (not contacts or _of_children_read(sheet, data[0], child_cprs))
+            and (not contacts or _left_out(sheet, data[0], child_cprs, contact_cprs))
         ):
             header = data[0]
             headers = tuple(t for t in header.texts if t)[:SHOWN]
@@ -213,14 +214,28 @@ def _holds_contacts(header: HeaderRow) -> bool:
     return theirs and not {C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER} & found
 
 
-def _of_children_read(sheet: RawSheet, header: HeaderRow, cprs: frozenset[str]) -> bool:
-    """Whether most of the children a sheet names by CPR («Barnets CPR») were read."""
-    col = next((c for c, m in enumerate(header.meanings) if m and m.owner == Owner.BARN_REF), None)
-    if col is None:
+def _left_out(
+    sheet: RawSheet, header: HeaderRow, children: frozenset[str], contacts: frozenset[str]
+) -> bool:
+    """Whether most of the children a sheet names by CPR («Barnets CPR») were read, and it
+    has a contact person's CPR number no contact read has (an old copy of the parents' sheet
+    has none)."""
+    child = [c for c, m in enumerate(header.meanings) if m and m.owner == Owner.BARN_REF]
+    theirs = [
+        c
+        for c, m in enumerate(header.meanings)
+        if m and m.field == Field.CPR and m.owner in (Owner.KONTAKT, Owner.PLAIN)
+    ]
+    if not child or not theirs:
         return False
-    named = [normalise_cpr(row[col]).digits for row in sheet.rows[header.row :] if col < len(row)]
-    named = [n for n in named if n]
-    return bool(named) and sum(n in cprs for n in named) * 2 > len(named)
+
+    def cprs(col: int) -> list[str]:
+        rows = sheet.rows[header.row :]
+        return [d for row in rows if col < len(row) and (d := normalise_cpr(row[col]).digits)]
+
+    named = cprs(child[0])
+    read = bool(named) and sum(n in children for n in named) * 2 > len(named)
+    return read and any(p not in contacts for col in theirs for p in cprs(col))
 
 
 def _unused(
