@@ -231,3 +231,33 @@ def test_an_old_copy_of_the_parents_sheet_is_no_dp278(tmp_path: Path) -> None:
     _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
     assert "DP278" not in {f.code for f in found}
     assert "DP248" in {f.code for f in found}  # the copy is said, as any sheet not used
+
+
+def test_parents_with_the_childs_name_beside_them_are_asked_about_when_none_was_read(
+    tmp_path: Path,
+) -> None:
+    sheets = _parents_side_by_side("Ark3")
+    sheets["Ark3"] = [
+        [row[0], name, *row[1:]]
+        for row, name in zip(
+            sheets["Ark3"], ("Barnets navn", "Liv Jensen", "Emil Ærø"), strict=True
+        )
+    ]
+    _, found = _read(tmp_path, sheets, raekke_myndighed="navngivet")
+    assert "DP278" in {f.code for f in found}
+
+
+def test_sheets_named_as_one_with_two_phone_columns_each_and_one_extra_are_read(
+    tmp_path: Path,
+) -> None:
+    from tests.roster_cases.cases import area_sheets_with_hr_list
+
+    sheets = area_sheets_with_hr_list()
+    for name in ("Nord", "Syd"):
+        sheets[name] = [
+            [*row, *(("Telefon", "Mobil") if i == 0 else ("", ""))]
+            for i, row in enumerate(sheets[name])
+        ]
+    sheets["Syd"] = [[*row, "Slutdato" if i == 0 else ""] for i, row in enumerate(sheets["Syd"])]
+    roster, _ = _read(tmp_path, sheets, boern_ark=["Nord", "Syd"], raekke_myndighed="navngivet")
+    assert len(roster.children) == 4

@@ -15,7 +15,13 @@ from collections import Counter
 from dagplejecli.domain.shape import Field, Owner
 from dagplejecli.domain.values import normalise_date
 from dagplejecli.formats.sheets import RawSheet
-from dagplejecli.roster.headers import HeaderRow, header_row_at, normalise_header, read_header
+from dagplejecli.roster.headers import (
+    HeaderMeaning,
+    HeaderRow,
+    header_row_at,
+    normalise_header,
+    read_header,
+)
 
 SHEET_COLUMN = "Ark"  # the column that holds each row's sheet
 
@@ -104,9 +110,14 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
     for norm, m in zip(written, meanings, strict=True):
         if m is not None and m.field in _WHO and norm not in (shared or ()):
             return None
-    said = [m for m in meanings if m is not None]
-    if len(set(said)) != len(said):
-        return None  # one field under two spellings («Slutdato», «Slut dato»): one would be lost
+    # one field under two spellings («Slutdato» on one sheet, «Slut dato» on another): one
+    # would be read and the other lost (two such headers on every sheet are as before)
+    by_meaning: dict[HeaderMeaning, list[str]] = {}
+    for norm, m in zip(written, meanings, strict=True):
+        if m is not None:
+            by_meaning.setdefault(m, []).append(norm)
+    if any(len(n) > 1 and not set(n) <= (shared or set()) for n in by_meaning.values()):
+        return None
     return list(written.values())
 
 

@@ -180,10 +180,12 @@ def left_behind(
         if kids and not children:
             findings.append(_no_children(file, sheet, data[0], kids, "sheet"))
             explained = True
-        elif (
-            children
-            and _holds_contacts(data[0])
-            and (not contacts or _left_out(sheet, data[0], child_cprs, contact_cprs))
+        elif children and (
+            (not contacts and _holds_contacts(data[0]))
+            or (
+                _holds_contacts(data[0], alone=True)
+                and _left_out(sheet, data[0], child_cprs, contact_cprs)
+            )
         ):
             header = data[0]
             headers = tuple(t for t in header.texts if t)[:SHOWN]
@@ -205,13 +207,13 @@ def left_behind(
     return findings
 
 
-def _holds_contacts(header: HeaderRow) -> bool:
+def _holds_contacts(header: HeaderRow, alone: bool = False) -> bool:
     """Whether a sheet's headers name contact persons beside a child's CPR («Barnets CPR»,
-    «Mor», «Mors CPR» …, or a person's own «CPR»), and no child's own columns or dagplejer
-    (a children's sheet with its contacts on the row, a copy of the one read, is none)."""
+    «Mor», «Mors CPR» …, or a person's own «CPR»); ``alone``: and no child's own columns or
+    dagplejer (a copy of the children's sheet read, its contacts on the row, is none)."""
     found = clues(header)
     theirs = C.CHILD_REF in found and bool({C.CONTACT, C.OWN_CPR} & found)
-    return theirs and not {C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER} & found
+    return theirs and not (alone and {C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER} & found)
 
 
 def _left_out(
