@@ -328,6 +328,13 @@ def test_a_column_declared_of_no_account_is_not_said_and_one_the_roster_lacks_is
     config.write_text(text + '\n[roster]\nignorer_kolonner = ["papa"]\n', "utf-8")
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     assert not {"DP246", "DP275"} & {f["code"] for f in findings(doc)}
+    # the plan (a lighter reading), init and the status read by it too
+    assert run_cli("plan", roster).exit_code == 0
+    assert run_cli("init", roster, "--kommune", "751", "--ja").exit_code == 0
+    assert 'ignorer_kolonner = ["papa"]' in config.read_text("utf-8")
+    config.write_text(text + '\n[roster]\nignorer_kolonner = ["papa"]\n', "utf-8")
+    bare = run_cli()  # the status: where the project stands
+    assert bare.exit_code == 0 and "uventet" not in bare.output, bare.output
     config.write_text(text + '\n[roster]\nignorer_kolonner = ["Søskende"]\n', "utf-8")
     missing = run_cli("validate")
     assert missing.exit_code == 2 and "«Søskende»" in missing.stdout + missing.stderr

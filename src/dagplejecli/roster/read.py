@@ -221,8 +221,7 @@ def read_roster(
         used.append(cmap)
         # a CSV saved by Excel holds numbers as text: a CPR number there lost its 0 too
         builder.numbers_as_text = cmap.file.lower().endswith(".csv")
-        if not light:  # the plan only counts people
-            unread_maps.append(cmap)
+        unread_maps.append(cmap)
         return cmap
 
     carried: ChildColumns | None = None
@@ -254,7 +253,9 @@ def read_roster(
     builder.finish()  # what is said once: missing columns (DP221, DP222), row custody (DP245)
     # columns no field reads: CPR numbers (of people read nowhere else, or read), middle
     # names, protection
-    unread = _unread(unread_maps, dagplejere, children, cfg.ignorer_kolonner, path)
+    ignored = _ignored_columns(unread_maps, cfg.ignorer_kolonner, path)
+    # what no field reads (the plan only counts people)
+    unread = [] if light else _unread(unread_maps, dagplejere, children, ignored)
     kids = next((m for m in used if m.role in (Role.BOERN, Role.ET_ARK)), None)
     if kids is not None and children and not _contacts(children):
         cprs = {d.cpr for d in dagplejere if d.cpr}
@@ -355,15 +356,11 @@ def _dagplejer_by_content(
     inferred.append(DP265(where, sheet=cmap.sheet.name, column=texts[col]))
 
 
-def _unread(
-    maps: list[ColumnMap],
-    dagplejere: list[Dagplejer],
-    children: list[Child],
-    ignored: list[str],
-    path: Path,
-) -> list[Finding]:
-    """What the sheets' unread columns hold (roster/unread.py), but the columns [roster]
-    ignorer_kolonner names: each of those must be a column of a sheet read."""
+def _ignored_columns(maps: list[ColumnMap], ignored: list[str], path: Path) -> set[str]:
+    """The columns [roster] ignorer_kolonner names, as compared: each must be a column of a
+    sheet read, and one no field reads on some sheet (else ignoring it would do nothing)."""
+    if not ignored:
+        return set()
     wanted = {normalise_header(h): h for h in ignored}
     # each column by its header, or by its letter where the header cell is blank (as DP275
     # names it)
@@ -375,7 +372,7 @@ def _unread(
             headers.setdefault(normalise_header(text or column_letters(col + 1)), []).append(
                 (m, col)
             )
-    if maps and (missing := [h for n, h in wanted.items() if n not in headers]):
+    if missing := [h for n, h in wanted.items() if n not in headers]:
         raise DagplejeError(
             "roster_ignored_column_missing",
             where=str(path),
@@ -394,6 +391,13 @@ def _unread(
                 column=header,
                 sheet=m.sheet.name,
             )
+    return set(wanted)
+
+
+def _unread(
+    maps: list[ColumnMap], dagplejere: list[Dagplejer], children: list[Child], ignored: set[str]
+) -> list[Finding]:
+    """What the sheets' unread columns hold (roster/unread.py), but the ``ignored`` columns."""
     read: set[str] = set()
 
     def everyone() -> set[str]:  # every CPR number read, once, when a column asks
@@ -402,7 +406,7 @@ def _unread(
             read.update(p.cpr for c in children for p in (c, *c.contacts) if p.cpr)
         return read
 
-    return [f for m in maps for f in unread_columns(m, everyone, set(wanted))]
+    return [f for m in maps for f in unread_columns(m, everyone, ignored)]
 
 
 def _references(cfg: RosterConfig, dagplejere: list[Dagplejer], path: Path) -> dict[str, str]:
