@@ -261,7 +261,7 @@ def join(
         own = [sheet.name, *(values[i] for values in titled.values())]
         blank = [""] * len(own)
         # its columns as the first's, each cell still named where it stands
-        moved = order(header, head) or () if headers is None else _columns_of(headers, sheet, head)
+        moved = _moved(header, head, sheet, headers)
         if moved:
             joined.orders[sheet.name] = moved
         # the sheet's name and fields in each row of data (a blank row stays blank: no one)
@@ -271,6 +271,16 @@ def join(
         ]
     above = joined.rows[header.row - 2] if header.row > 1 else None
     return joined, header_row_at(header.row - 1, joined.rows[header.row - 1], above)
+
+
+def _moved(
+    first: HeaderRow, head: HeaderRow, sheet: RawSheet, headers: list[str] | None
+) -> tuple[int, ...]:
+    """Where a part has each of the joined sheet's columns: as in the first (``order``), or,
+    for a ``union``, each where the part has it and a missing one past its last cell."""
+    if headers is None:
+        return order(first, head) or ()
+    return _columns_of(headers, sheet, head)
 
 
 def _columns_of(headers: list[str], sheet: RawSheet, head: HeaderRow) -> tuple[int, ...]:

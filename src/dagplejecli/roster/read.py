@@ -289,10 +289,12 @@ def read_roster(
     if id_col is not None and (example := _initials(dagplejere)):
         where = Location.of_cell(cmap.header_cell(id_col))
         findings.append(DP277(where, column=cmap.header.texts[id_col], example=example))
-    contacts = sum(len(c.contacts) for c in children)
-    read = frozenset(c.cpr for c in children if c.cpr)
+    child_cprs = frozenset(c.cpr for c in children if c.cpr)
     parents = frozenset(p.cpr for c in children for p in c.contacts if p.cpr)
-    findings += left_behind(path.name, considered, chosen, len(children), contacts, read, parents)
+    count = len(children)
+    findings += left_behind(
+        path.name, considered, chosen, count, _contacts(children), child_cprs, parents
+    )
     findings += left
     findings += rows_set_aside(used) + inferred + cpr_like
     findings += hidden_sheets(path.name, considered, [s for s, _ in chosen.values()])

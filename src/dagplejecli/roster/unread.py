@@ -22,9 +22,7 @@ from dagplejecli.roster.vocabulary import vocabulary
 # a column of CPR numbers no field reads, all of people read elsewhere in the roster
 DP246 = Rule("DP246", S.WARNING, Family.PERSONS, OWN, params=("column", "count", "sheet", "table"))
 # a column of CPR numbers no field reads, some of people read nowhere: left out of Unilogin
-DP275 = Rule(
-    "DP275", S.ERROR, Family.PERSONS, STIL_UNILOGIN, params=("column", "count", "sheet", "table")
-)
+DP275 = Rule("DP275", S.ERROR, Family.PERSONS, OWN, params=("column", "count", "sheet", "table"))
 # no child has a contact person, while the children's sheet has CPR numbers no field reads
 DP266 = Rule("DP266", S.ERROR, Family.PERSONS, OWN, params=("columns", "count", "sheet"))
 # a column of middle names no field reads

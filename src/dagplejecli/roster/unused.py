@@ -28,16 +28,8 @@ from dagplejecli.roster.headers import (
     header_row_at,
     normalise_header,
 )
-from dagplejecli.roster.layout import (
-    ROLE_KEYS,
-    classify,
-    clues,
-    contacts_of_children,
-    name_role,
-)
-from dagplejecli.roster.layout import (
-    Clue as C,
-)
+from dagplejecli.roster.layout import ROLE_KEYS, classify, clues, contacts_of_children, name_role
+from dagplejecli.roster.layout import Clue as C
 from dagplejecli.roster.rows import is_filled
 from dagplejecli.roster.unread import DP266
 
@@ -79,13 +71,8 @@ DP264 = Rule(
 DP272 = Rule("DP272", S.WARNING, Family.PERSONS, OWN, params=("column", "key", "sheet"))
 # a report grouped by dagplejer, read by its headings (roster/grouped.py)
 DP274 = Rule("DP274", S.INFO, Family.PERSONS, OWN, params=("sheet", "text"))
-LAYOUT_CODES = frozenset(
-    r.code
-    for r in (
-        *(DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272, DP274),
-        DP278,
-    )
-)
+_LAYOUT_RULES = (DP248, DP249, DP251, DP252, DP256, DP257, DP262, DP264, DP265, DP266, DP272)
+LAYOUT_CODES = frozenset(r.code for r in (*_LAYOUT_RULES, DP274, DP278))
 
 SCAN = 30  # rows searched for a header, as ``find_header_row`` does
 SHOWN = 4  # headers named in a finding (the first few)
@@ -155,9 +142,9 @@ def left_behind(
     sheets: list[RawSheet],
     chosen: dict[Role, tuple[RawSheet, HeaderRow]],
     children: int,
-    contacts: int = 0,
-    child_cprs: frozenset[str] = frozenset(),
-    contact_cprs: frozenset[str] = frozenset(),
+    contacts: int,
+    child_cprs: frozenset[str],
+    contact_cprs: frozenset[str],
 ) -> list[Finding]:
     """Findings for the sheets of roster data given no role in ``chosen`` (DP248; DP251 when
     no child was read: a dagpleje without children is a misread; DP278 when no child got a

@@ -351,10 +351,8 @@ DP212 = Rule("DP212", S.ERROR, PERSONS, STIL_UNILOGIN, params=("cpr", "missing",
 DP244 = Rule(
     "DP244", S.ERROR, PERSONS, STIL_UNILOGIN, params=("count", "headers", "sheet", "table")
 )
-NAME_TABLE = {
-    "dagplejer": ColumnTable.KOLONNER,
-    "barn": ColumnTable.BOERN_KOLONNER,
-}  # where a role's columns map
+# where a role's columns map
+NAME_TABLE = {Kind.DAGPLEJER: ColumnTable.KOLONNER, Kind.BARN: ColumnTable.BOERN_KOLONNER}
 
 
 @CHECKS.add(DP212, DP244)
@@ -645,7 +643,7 @@ def check_id_form(ctx: CheckContext) -> list[Finding]:
     characters or with characters other than A-Z, a-z, 0-9, - and _. Ids dagpleje derives are
     of that form already."""
     out = []
-    groups: tuple[tuple[str, Sequence[Dagplejer | Child]], ...] = (
+    groups: tuple[tuple[Kind, Sequence[Dagplejer | Child]], ...] = (
         (Kind.DAGPLEJER, ctx.roster.dagplejere),
         (Kind.BARN, ctx.roster.children),
     )
