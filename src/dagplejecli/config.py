@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -386,6 +387,16 @@ class LoadedConfig:
         key = key_text(loc)
         line = self.line_of(*loc)
         return Place(self.path.name, line, key)
+
+
+def toml_string(value: str) -> str:
+    """A TOML string: JSON's escaping is valid TOML for basic strings, but JSON leaves DEL,
+    which TOML forbids, and a lone surrogate cannot be written as UTF-8 at all."""
+    text = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def key_text(loc: tuple[str | int, ...]) -> str:

@@ -9,12 +9,17 @@ language; its keys, sections and values are Danish in both (the configuration's 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from dagplejecli.config import FIELDS_OF_TABLE, PLACEHOLDER, UNILOGIN_NAMESPACE, RosterConfig
+from dagplejecli.config import (
+    FIELDS_OF_TABLE,
+    PLACEHOLDER,
+    UNILOGIN_NAMESPACE,
+    RosterConfig,
+    toml_string,
+)
 from dagplejecli.domain.identifiers import contains_cpr
 from dagplejecli.domain.shape import ColumnTable, Field, Owner, Role, SheetKey
 from dagplejecli.domain.values import comparable_text, without_controls
@@ -77,20 +82,12 @@ def _division(roster: Roster, header: str) -> Division | None:
     return Division(name, sorted(counts, key=lambda kv: (-kv[1], kv[0])), missing)
 
 
-def _q(value: str) -> str:
-    """A TOML string: JSON's escaping is valid TOML for basic strings, but JSON leaves DEL,
-    which TOML forbids, and a lone surrogate cannot be written as UTF-8 at all."""
-    text = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # not allowed in a TOML comment
 
 
 def _key(name: str) -> str:
     bare = name.replace("_", "").replace("-", "").isalnum() and name.isascii()
-    return name if bare else _q(name)
+    return name if bare else toml_string(name)
 
 
 def _short(kommune: Kommune | None) -> str:
@@ -146,7 +143,7 @@ def _beside(code: str, text: str) -> str:
 
 def _placeholder(key: str, **params: object) -> str:
     """A placeholder value, ``"UDFYLD: …"``: ``validate`` reports it until it is filled in."""
-    return _q(f"{PLACEHOLDER}: {config_comment(key, **params)}")
+    return toml_string(f"{PLACEHOLDER}: {config_comment(key, **params)}")
 
 
 def config_text(
@@ -222,7 +219,11 @@ def _usual_town(roster: Roster) -> str:
 def _standard_lines(roster: Roster, kommune: Kommune | None) -> list[str]:
     """[standard]: what every area inherits, with the placeholders only the municipality fills."""
     # Without the municipality, its Daginstitution's name is for the municipality to write
-    name = _q(_dagplejen(_short(kommune))) if kommune else _placeholder("daginstitution_value")
+    name = (
+        toml_string(_dagplejen(_short(kommune)))
+        if kommune
+        else _placeholder("daginstitution_value")
+    )
     institution = f"daginstitution = {name}"
     return [
         "",
@@ -262,9 +263,9 @@ def _proposal_lines(proposal: Proposal, column: str) -> list[str]:
         }
         lines += [
             _beside("[[omraade]]", _comment_text("proposal_area", **counts, towns=towns)),
-            f"navn = {_q(area.name)}",
+            f"navn = {toml_string(area.name)}",
             '# institutionsnummer = "G12345"',
-            f"hvor = {{ {_key(column)} = [{_q(area.postnr_range)}] }}",
+            f"hvor = {{ {_key(column)} = [{toml_string(area.postnr_range)}] }}",
         ]
         if area.rest:
             lines.append("resten = true")
@@ -312,8 +313,8 @@ def _sheets(info: SheetInfo) -> str:
     """The sheet a role was read from as the configuration names it: several alike read as
     one, as a list."""
     if info.parts:
-        return f"[{', '.join(_q(name) for name in info.parts)}]"
-    return _q(info.name)
+        return f"[{', '.join(toml_string(name) for name in info.parts)}]"
+    return toml_string(info.name)
 
 
 def _roster_lines(
@@ -341,20 +342,20 @@ def _roster_lines(
         # next month does not change how the sheet is read
         lines += [*_comment("lang_form_false"), "lang_form = false"]
     if roster.reference_form is not None:
-        lines += [*_comment("henvisning"), f"henvisning = {_q(roster.reference_form)}"]
+        lines += [*_comment("henvisning"), f"henvisning = {toml_string(roster.reference_form)}"]
     if not named and infos:  # one CSV: its one sheet is named by the file, which may change
         lines += [*_comment("overskriftsraekke"), f"overskriftsraekke = {infos[0].header_row}"]
     if kept is not None:  # the decisions of the configuration replaced (--ja)
         for key in ("tom_myndighed", "raekke_myndighed"):
             value = getattr(kept, key)
             if value is not None:
-                lines.append(f"{key} = {_q(value)}")
+                lines.append(f"{key} = {toml_string(value)}")
         if kept.gaeste:
-            lines.append(f"gaeste = [{', '.join(_q(g) for g in kept.gaeste)}]")
+            lines.append(f"gaeste = [{', '.join(toml_string(g) for g in kept.gaeste)}]")
         if kept.ignorer_ark:
-            lines.append(f"ignorer_ark = [{', '.join(_q(g) for g in kept.ignorer_ark)}]")
+            lines.append(f"ignorer_ark = [{', '.join(toml_string(g) for g in kept.ignorer_ark)}]")
         if kept.ignorer_kolonner:
-            columns = ", ".join(_q(c) for c in kept.ignorer_kolonner)
+            columns = ", ".join(toml_string(c) for c in kept.ignorer_kolonner)
             lines.append(f"ignorer_kolonner = [{columns}]")
     if named and infos:
         lines += ["", *_comment("overskriftsraekke"), "[roster.overskriftsraekke]"]
@@ -371,7 +372,7 @@ def _roster_lines(
         if no_id and table == ColumnTable.KOLONNER:  # in the table, so that uncommenting it reads
             lines += [*_comment("no_id_column"), '# id = "Medarbejdernr"']
         for field, header in mapping.items():
-            line = f"{_key(field)} = {_q(header)}"
+            line = f"{_key(field)} = {toml_string(header)}"
             if table == ColumnTable.KOLONNER and field == Field.ID and header == id_column:
                 line = _beside(line, _comment_text("id_column"))
             lines.append(line)
@@ -387,14 +388,18 @@ def _roster_lines(
             # whose these are is the user's to say (DP262): an example to fill in, not a guess
             columns = ", ".join(f"«{h}»" for h in i.nameless)
             lines += _comment("contact_groups_nameless", columns=columns)
-            lines += ["# [roster.kontaktgrupper.1]", f"# telefon = {_q(i.nameless[0])}"]
+            lines += ["# [roster.kontaktgrupper.1]", f"# telefon = {toml_string(i.nameless[0])}"]
     for place, mapping in sorted((kept.kontaktgrupper if kept is not None else {}).items()):
         lines += ["", f"[roster.kontaktgrupper.{place}]"]
-        lines += [f"{_key(field)} = {_q(header)}" for field, header in mapping.items()]
+        lines += [f"{_key(field)} = {toml_string(header)}" for field, header in mapping.items()]
     for table in ("relationer", "status", "henvisninger"):
         words: dict[str, str] = getattr(kept, table) if kept is not None else {}
         if words:
-            lines += ["", f"[roster.{table}]", *(f"{_q(k)} = {_q(v)}" for k, v in words.items())]
+            lines += [
+                "",
+                f"[roster.{table}]",
+                *(f"{toml_string(k)} = {toml_string(v)}" for k, v in words.items()),
+            ]
     return lines
 
 
@@ -403,7 +408,7 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
         return [
             *_comment("one_area"),
             "[[omraade]]",
-            f"navn = {_q(_dagplejen(short))}",
+            f"navn = {toml_string(_dagplejen(short))}",
             _beside('# institutionsnummer = "G12345"', _comment_text("institutionsnummer")),
             "resten = true",
         ]
@@ -417,16 +422,16 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
             total=_counted("area", total, count=total),
         ),
         "# [opdeling]",
-        f"# kolonne = {_q(column)}",
+        f"# kolonne = {toml_string(column)}",
         '# navn = "Dagplejen {værdi}"',
         "",
     ]
     for value, count in division.counts:
         lines += [
             _beside("[[omraade]]", _counted("area", count, count=count)),
-            f"navn = {_q(_dagplejen(value))}",
+            f"navn = {toml_string(_dagplejen(value))}",
             '# institutionsnummer = "G12345"',
-            f"hvor = {{ {_key(column)} = [{_q(value)}] }}",
+            f"hvor = {{ {_key(column)} = [{toml_string(value)}] }}",
             "",
         ]
     if division.missing:
@@ -435,7 +440,7 @@ def _area_lines(division: Division | None, short: str) -> list[str]:
         )
         lines += [
             _beside("[[omraade]]", text),
-            f"navn = {_q(_dagplejen(short, 'øvrige'))}",
+            f"navn = {toml_string(_dagplejen(short, 'øvrige'))}",
             "resten = true",
             "",
         ]

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from dagplejecli.config import toml_string
 from dagplejecli.domain.identifiers import (
     age_in_years,
     birth_date_from_first7,
@@ -189,7 +190,7 @@ def check_child_dagplejer(ctx: CheckContext) -> list[Finding]:
         ref = mask_cpr_in_text(c.dagplejer_ref)
         # a reference [roster.henvisninger] can name: written, and no CPR number in it
         named = bool(ref.strip()) and ref == c.dagplejer_ref
-        key = ref.replace("\\", "\\\\").replace('"', '\\"')  # as a TOML string holds it
+        key = toml_string(ref)  # the line to write: [roster.henvisninger] "ref" = "…"
         variant = "" if named else "cell"
         out.append(
             DP205(_at(c, Field.DAGPLEJER), None, variant=variant, ref=ref, key=key, **person(c))
