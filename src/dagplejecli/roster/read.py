@@ -32,7 +32,6 @@ from dagplejecli.model import (
     Roster,
     RosterFile,
     SheetInfo,
-    column_letters,
     roster_fingerprint,
 )
 from dagplejecli.roster.columns import (
@@ -67,7 +66,7 @@ from dagplejecli.roster.records import (
 )
 from dagplejecli.roster.repeated import merge_repeated_children
 from dagplejecli.roster.rows import data_rows
-from dagplejecli.roster.unread import no_contact_read, unread_columns
+from dagplejecli.roster.unread import column_names, no_contact_read, unread_columns
 from dagplejecli.roster.unused import (
     DP264,
     DP265,
@@ -368,12 +367,8 @@ def _ignored_columns(maps: list[ColumnMap], ignored: list[str], path: Path) -> s
     # names it)
     headers: dict[str, list[tuple[ColumnMap, int]]] = {}
     for m in maps:
-        width = max([len(m.header.texts), *(len(row) for _, row in data_rows(m))])
-        for col in range(width):
-            text = m.header.texts[col] if col < len(m.header.texts) else ""
-            headers.setdefault(normalise_header(text or column_letters(col + 1)), []).append(
-                (m, col)
-            )
+        for col, name in enumerate(column_names(m)):
+            headers.setdefault(normalise_header(name), []).append((m, col))
     if missing := [h for n, h in wanted.items() if n not in headers]:
         raise DagplejeError(
             "roster_ignored_column_missing",

@@ -75,14 +75,21 @@ def _adult(cpr: str, today: dt.date) -> bool:
     return born is not None and (today.year - born.year) >= 15
 
 
+def column_names(cmap: ColumnMap) -> list[str]:
+    """Each column of the sheet, to its last cell of data, as findings and [roster]
+    ignorer_kolonner name it: its header, or its letter when the header cell is blank."""
+    texts = cmap.header.texts
+    width = max([len(texts), *(len(row) for _, row in data_rows(cmap))])
+    return [(texts[c] if c < len(texts) else "") or column_letters(c + 1) for c in range(width)]
+
+
 def _unread(cmap: ColumnMap) -> Iterator[tuple[int, str, list[object]]]:
-    """Each column of the sheet no field reads: its index, its header (its letter when the
-    header cell is blank) and its filled cells under the header."""
+    """Each column of the sheet no field reads: its index, its name (``column_names``) and
+    its filled cells under the header."""
     rows = [row for _, row in data_rows(cmap)]
-    read, texts = cmap.read_columns(), cmap.header.texts
-    for col in range(max([len(texts), *(len(row) for row in rows)])):
+    read = cmap.read_columns()
+    for col, header in enumerate(column_names(cmap)):
         if col not in read:
-            header = (texts[col] if col < len(texts) else "") or column_letters(col + 1)
             yield col, header, [row[col] for row in rows if col < len(row) and is_filled(row[col])]
 
 
