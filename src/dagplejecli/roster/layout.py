@@ -292,6 +292,23 @@ def name_role(name: str) -> Role | None:
     return roles.pop() if len(roles) == 1 else None
 
 
+# Headers of contact persons beside a child's CPR («Barnets CPR», «Mor», «Mors CPR» …, or a
+# person's own «CPR»), whatever the sheet's name: unused.py asks about such a sheet not read
+# (DP278). ``_ALONE``: and no child's own columns or dagplejer (a copy of the children's
+# sheet, its contacts on the row, is none).
+HOLDS_CONTACTS = tuple(Choice(R.KONTAKTER, (C.CHILD_REF, c)) for c in (C.CONTACT, C.OWN_CPR))
+HOLDS_CONTACTS_ALONE = tuple(
+    Choice(R.KONTAKTER, choice.needs, (C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER))
+    for choice in HOLDS_CONTACTS
+)
+
+
+def holds_contacts(header: HeaderRow, alone: bool = False) -> bool:
+    """Whether a sheet's headers hold contact persons by the child's CPR (``HOLDS_CONTACTS``)."""
+    choices = HOLDS_CONTACTS_ALONE if alone else HOLDS_CONTACTS
+    return _first(choices, clues(header), header) is not None
+
+
 def contacts_of_children(sheet: RawSheet, header: HeaderRow) -> bool:
     """Whether a sheet beside the dagplejere's and the children's is their contacts."""
     return _first(CONTACTS, clues(header, sheet.name), header) is not None

@@ -28,8 +28,13 @@ from dagplejecli.roster.headers import (
     header_row_at,
     normalise_header,
 )
-from dagplejecli.roster.layout import ROLE_KEYS, classify, clues, contacts_of_children, name_role
-from dagplejecli.roster.layout import Clue as C
+from dagplejecli.roster.layout import (
+    ROLE_KEYS,
+    classify,
+    contacts_of_children,
+    holds_contacts,
+    name_role,
+)
 from dagplejecli.roster.rows import is_filled
 from dagplejecli.roster.unread import DP266
 
@@ -168,9 +173,9 @@ def left_behind(
             findings.append(_no_children(file, sheet, data[0], kids, "sheet"))
             explained = True
         elif children and (
-            (not contacts and _holds_contacts(data[0]))
+            (not contacts and holds_contacts(data[0]))
             or (
-                _holds_contacts(data[0], alone=True)
+                holds_contacts(data[0], alone=True)
                 and _left_out(sheet, data[0], child_cprs, contact_cprs)
             )
         ):
@@ -192,15 +197,6 @@ def left_behind(
                     findings.append(_no_children(file, sheet, header, kids, "", **as_role))
                 break
     return findings
-
-
-def _holds_contacts(header: HeaderRow, alone: bool = False) -> bool:
-    """Whether a sheet's headers name contact persons beside a child's CPR («Barnets CPR»,
-    «Mor», «Mors CPR» …, or a person's own «CPR»); ``alone``: and no child's own columns or
-    dagplejer (a copy of the children's sheet read, its contacts on the row, is none)."""
-    found = clues(header)
-    theirs = C.CHILD_REF in found and bool({C.CONTACT, C.OWN_CPR} & found)
-    return theirs and not (alone and {C.CHILD, C.DAGPLEJER_REF, C.NAMES_DAGPLEJER} & found)
 
 
 def _left_out(
