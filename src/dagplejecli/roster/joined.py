@@ -70,7 +70,7 @@ def order(first: HeaderRow, header: HeaderRow) -> tuple[int, ...] | None:
 # The fields that say who a row is, and name-and-address protection (a protected child on a
 # sheet without the column would be published): a sheet of a list named as one must have
 # each the others have
-_WHO = frozenset(
+_ON_EVERY_SHEET = frozenset(
     {
         Field.BESKYTTET,
         Field.CPR,
@@ -108,7 +108,7 @@ def union(parts: list[tuple[RawSheet, HeaderRow]]) -> list[str] | None:
         shared = set(own) if shared is None else shared & set(own)
     meanings = [read_header(norm) for norm in written]
     for norm, m in zip(written, meanings, strict=True):
-        if m is not None and m.field in _WHO and norm not in (shared or ()):
+        if m is not None and m.field in _ON_EVERY_SHEET and norm not in (shared or ()):
             return None
     # one field under two spellings («Slutdato» on one sheet, «Slut dato» on another): one
     # would be read and the other lost (two such headers on every sheet are as before)
