@@ -317,14 +317,20 @@ def test_a_column_of_cpr_numbers_of_people_read_nowhere_is_an_error_without_the_
     assert run_cli("validate").exit_code == 1  # an error: the export is stopped
 
 
-def test_a_column_declared_of_no_account_is_not_said_and_one_the_roster_lacks_is_exit_2(
-    folder: Path,
-) -> None:
-    headers = ["Mor CPR", "Mor navn", "Mor myndighed", "Papa", "Papas navn", "Papas myndighed"]
+def _planned_with_parents(fathers: str) -> tuple[str, Path, str]:
+    """The roster with a mother's columns and a father's under ``fathers`` (a header no field
+    reads, or none), planned: the roster, the configuration and its text."""
+    headers = ["Mor CPR", "Mor navn", "Mor myndighed", fathers, "Papas navn", "Papas myndighed"]
     roster = two_sheets_with_parents(headers)
     run_cli("plan", roster)
     config = Path("dagpleje.toml")
-    text = config.read_text("utf-8")
+    return roster, config, config.read_text("utf-8")
+
+
+def test_a_column_declared_of_no_account_is_not_said_and_one_the_roster_lacks_is_exit_2(
+    folder: Path,
+) -> None:
+    roster, config, text = _planned_with_parents("Papa")
     config.write_text(text + '\n[roster]\nignorer_kolonner = ["papa"]\n', "utf-8")
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     assert not {"DP246", "DP275"} & {f["code"] for f in findings(doc)}
@@ -729,11 +735,7 @@ def test_a_subtotal_in_two_cells_is_no_child(tmp_path: Path) -> None:
 def test_ignorer_kolonner_takes_a_headerless_columns_letter_and_refuses_a_read_column(
     folder: Path,
 ) -> None:
-    headers = ["Mor CPR", "Mor navn", "Mor myndighed", "", "Papas navn", "Papas myndighed"]
-    roster = two_sheets_with_parents(headers)
-    run_cli("plan", roster)
-    config = Path("dagpleje.toml")
-    text = config.read_text("utf-8")
+    _, config, text = _planned_with_parents("")
     doc = json.loads(run_cli("validate", "--format", "json").stdout)
     (said,) = [f for f in findings(doc) if f["code"] == "DP275"]
     assert said["params"]["column"] == "H"  # type: ignore[index]
